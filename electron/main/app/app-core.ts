@@ -1,0 +1,176 @@
+import { access } from 'node:fs/promises'
+import { userInfo } from 'node:os'
+import { basename, join } from 'node:path'
+import { DataFile } from '../db/data-file'
+import { buildDemo } from '../demo/build-demo'
+import { AppFailure } from '../failure'
+import { FundersService } from '../funders/funders-service'
+import { HistoryService } from '../history/history-service'
+import type { Host } from '../host'
+import { OrganisationService } from '../organisation/organisation-service'
+import { PrefsStore } from '../prefs/prefs-store'
+import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import type { Language } from '../../../shared/i18n/locale'
+
+/** The services of the open file; they exist only while a file is open. */
+export interface Session {
+  file: DataFile
+  funders: FundersService
+  organisation: OrganisationService
+  history: HistoryService
+}
+
+export interface CoreOptions {
+  /** Where this machine's preferences and the demo file live (Electron's userData). */
+  appFolder: string
+  host: Host
+  appVersion: string
+}
+
+export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
+
+/**
+ * The application without its window: the open file, its services and this machine's
+ * preferences. The Electron shell, the CLI and the end-to-end tests all drive this same object.
+ */
+export class AppCore {
+  private session: Session | null = null
+
+  private constructor(
+    private readonly options: CoreOptions,
+    readonly prefs: PrefsStore,
+  ) {}
+
+  static async start(options: CoreOptions): Promise<AppCore> {
+    return new AppCore(options, await PrefsStore.load(options.appFolder))
+  }
+
+  get host(): Host {
+    return this.options.host
+  }
+
+  language(): Language {
+    return this.prefs.get().language
+  }
+
+  /** The name stamped on changes: the one the user gave, or the system account's. */
+  author(): string {
+    const name = this.prefs.get().userName.trim()
+    if (name) return name
+    try {
+      return userInfo().username
+    } catch {
+      return '?'
+    }
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw new AppFailure('NO_FILE')
+    return this.session
+  }
+
+  async state(): Promise<AppState> {
+    const prefs = this.prefs.get()
+    const recentFiles = await Promise.all(
+      prefs.recentFiles.map(async (path) => ({ path, name: basename(path), exists: await exists(path) })),
+    )
+    return {
+      appVersion: this.options.appVersion,
+      language: prefs.language,
+      userName: prefs.userName,
+      recentFiles,
+      file: this.fileInfo(),
+    }
+  }
+
+  fileInfo(): OpenFileInfo | null {
+    if (!this.session) return null
+    const info = this.session.file.info()
+    return { ...info, name: basename(info.path) }
+  }
+
+  async setLanguage(language: Language): Promise<void> {
+    await this.prefs.update({ language })
+    this.options.host.stateChanged()
+  }
+
+  async setUserName(userName: string): Promise<void> {
+    await this.prefs.update({ userName })
+  }
+
+  async openFile(path: string): Promise<OpenFileInfo> {
+    if (this.session?.file.path === path) return this.requireFileInfo()
+    const file = await DataFile.open(path)
+    return this.attach(file)
+  }
+
+  async createFile(path: string): Promise<OpenFileInfo> {
+    return this.attach(await DataFile.create(path))
+  }
+
+  /** Opens the demo file, building it the first time. */
+  async openDemo(): Promise<OpenFileInfo> {
+    const path = join(this.options.appFolder, 'demo', DEMO_FILE_NAME)
+    if (this.session?.file.path === path) return this.requireFileInfo()
+    if (await exists(path)) return this.openFile(path)
+    const file = await DataFile.create(path, { isDemo: true })
+    try {
+      await buildDemo(file)
+    } catch (error) {
+      await file.close()
+      throw error
+    }
+    return this.attach(file)
+  }
+
+  async closeFile(): Promise<void> {
+    const session = this.session
+    this.session = null
+    if (session) await session.file.close()
+    await this.prefs.update({ lastFile: null })
+    this.options.host.stateChanged()
+  }
+
+  /** Reopens the file that was open when the application last closed, if it still can be. */
+  async reopenLastFile(): Promise<void> {
+    const last = this.prefs.get().lastFile
+    if (!last || !(await exists(last))) return
+    try {
+      await this.openFile(last)
+    } catch {
+      // The start screen offers the choices; the failure is shown when the user picks the file.
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const session = this.session
+    this.session = null
+    if (session) await session.file.close()
+  }
+
+  private async attach(file: DataFile): Promise<OpenFileInfo> {
+    if (this.session) await this.session.file.close()
+    this.session = {
+      file,
+      funders: new FundersService(file),
+      organisation: new OrganisationService(file),
+      history: new HistoryService(file),
+    }
+    await this.prefs.rememberFile(file.path)
+    this.options.host.stateChanged()
+    return this.requireFileInfo()
+  }
+
+  private requireFileInfo(): OpenFileInfo {
+    const info = this.fileInfo()
+    if (!info) throw new AppFailure('NO_FILE')
+    return info
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}

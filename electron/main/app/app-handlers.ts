@@ -1,0 +1,45 @@
+import { AppFailure } from '../failure'
+import type { HandlerFactory } from '../ipc/handler'
+
+export const appHandlers: HandlerFactory<'app'> = (core) => ({
+  'app.getState': async () => core.state(),
+  'app.setLanguage': async ({ language }) => {
+    await core.setLanguage(language)
+    return core.state()
+  },
+  'app.setUserName': async ({ name }) => {
+    await core.setUserName(name)
+    return core.state()
+  },
+})
+
+export const fileHandlers: HandlerFactory<'file'> = (core) => ({
+  'file.openDemo': async () => core.openDemo(),
+  'file.createWithDialog': async () => {
+    const path = await core.host.chooseNewFilePath(core.language())
+    if (!path) throw new AppFailure('CANCELLED')
+    return core.createFile(path)
+  },
+  'file.openWithDialog': async () => {
+    const path = await core.host.chooseExistingFile(core.language())
+    if (!path) throw new AppFailure('CANCELLED')
+    return core.openFile(path)
+  },
+  // Only a path the user chose before: the renderer cannot name an arbitrary file to open.
+  'file.openRecent': async ({ path }) => {
+    if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
+    return core.openFile(path)
+  },
+  'file.forgetRecent': async ({ path }) => {
+    await core.prefs.forgetFile(path)
+    return core.state()
+  },
+  'file.showInFolder': async () => {
+    core.host.showItemInFolder(core.requireSession().file.path)
+    return null
+  },
+  'file.close': async () => {
+    await core.closeFile()
+    return core.state()
+  },
+})

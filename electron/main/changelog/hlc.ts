@@ -1,0 +1,76 @@
+/**
+ * A hybrid logical clock (Kulkarni et al.), as in Actual Budget's sync: wall-clock milliseconds,
+ * a counter for events within the same millisecond (or while the wall clock lags), and the
+ * replica id. Its text form sorts in causal order and is unique across machines:
+ *
+ *     2026-11-24T09:30:00.000Z-0000-0123456789abcdef
+ */
+export interface HlcState {
+  millis: number
+  counter: number
+}
+
+const MAX_COUNTER = 0xffff
+/** A clock further ahead of the wall clock than this is refused rather than followed. */
+const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+
+export class HybridLogicalClock {
+  private state: HlcState
+
+  constructor(
+    readonly replicaId: string,
+    last: HlcState = { millis: 0, counter: 0 },
+    private readonly wallClock: () => number = Date.now,
+  ) {
+    if (!/^[0-9a-f]{16}$/.test(replicaId)) throw new RangeError(`Bad replica id ${replicaId}`)
+    this.state = { ...last }
+  }
+
+  /** The stamp of a new local event. */
+  tick(): string {
+    const now = this.wallClock()
+    const millis = Math.max(this.state.millis, now)
+    const counter = millis === this.state.millis ? this.state.counter + 1 : 0
+    if (counter > MAX_COUNTER) throw new RangeError('Clock counter overflow')
+    this.state = { millis, counter }
+    return formatHlc(this.state, this.replicaId)
+  }
+
+  /** Moves the clock past a stamp received from another replica. */
+  receive(stamp: string): void {
+    const remote = parseHlc(stamp)
+    const now = this.wallClock()
+    if (remote.millis - now > MAX_DRIFT_MS) throw new RangeError(`Clock drift too large: ${stamp}`)
+    const millis = Math.max(this.state.millis, remote.millis, now)
+    const counter =
+      millis === this.state.millis && millis === remote.millis
+        ? Math.max(this.state.counter, remote.counter) + 1
+        : millis === this.state.millis
+          ? this.state.counter + 1
+          : millis === remote.millis
+            ? remote.counter + 1
+            : 0
+    this.state = { millis, counter }
+  }
+
+  snapshot(): HlcState {
+    return { ...this.state }
+  }
+}
+
+export function formatHlc(state: HlcState, replicaId: string): string {
+  const counter = state.counter.toString(16).padStart(4, '0')
+  return `${new Date(state.millis).toISOString()}-${counter}-${replicaId}`
+}
+
+export function parseHlc(stamp: string): HlcState & { replicaId: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(
+    stamp,
+  )
+  if (!match) throw new RangeError(`Not a clock stamp: ${stamp}`)
+  return {
+    millis: Date.parse(match[1] ?? ''),
+    counter: parseInt(match[2] ?? '', 16),
+    replicaId: match[3] ?? '',
+  }
+}

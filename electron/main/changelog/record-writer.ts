@@ -1,0 +1,130 @@
+import { type Transaction, sql } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { ChangeOp, Database, RecordTable } from '../db/schema'
+import type { HybridLogicalClock } from './hlc'
+
+/** Who makes a change and when, shared by every row one user action writes. */
+export interface ChangeContext {
+  author: string
+  clock: HybridLogicalClock
+  txId: string
+  /** One timestamp for the whole action, so its rows read as one moment. */
+  now: string
+}
+
+type ColumnValue = string | number | null
+export type RecordValues = Record<string, ColumnValue>
+
+const SYSTEM_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'deleted_at'])
+
+/**
+ * The only way records are written: each insert, update, archive or restore writes the row and,
+ * in the same transaction, one change-log row per column it changed, stamped by the clock.
+ * Offline copies will later merge by replaying these rows (per-column last-writer-wins).
+ */
+export class RecordWriter {
+  constructor(
+    readonly trx: Transaction<Database>,
+    private readonly context: ChangeContext,
+  ) {}
+
+  /** Inserts a record and returns its new id (a time-ordered UUIDv7). */
+  async insert(table: RecordTable, values: RecordValues, id: string = uuidv7()): Promise<string> {
+    assertNoSystemColumns(values)
+    const row: RecordValues = {
+      id,
+      created_at: this.context.now,
+      updated_at: this.context.now,
+      deleted_at: null,
+      ...values,
+    }
+    const columns = Object.keys(row)
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES (${sql.join(columns.map((c) => row[c]))})`.execute(this.trx)
+    for (const column of columns) {
+      if (column === 'id') continue
+      await this.log('insert', table, id, column, undefined, row[column] ?? null)
+    }
+    return id
+  }
+
+  /**
+   * Changes the given columns of a record; columns whose value is unchanged are left alone and
+   * not logged. Returns the names of the columns that changed (none: nothing was written).
+   */
+  async update(table: RecordTable, id: string, patch: RecordValues): Promise<string[]> {
+    assertNoSystemColumns(patch)
+    const current = await this.current(table, id)
+    const changed = Object.keys(patch).filter((column) => current[column] !== patch[column])
+    if (changed.length === 0) return []
+    const assignments = [...changed, 'updated_at'].map(
+      (column) =>
+        sql`${sql.ref(column)} = ${column === 'updated_at' ? this.context.now : patch[column]}`,
+    )
+    await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(
+      this.trx,
+    )
+    for (const column of changed) {
+      await this.log('update', table, id, column, current[column], patch[column] ?? null)
+    }
+    return changed
+  }
+
+  /** Archives (soft-deletes) a record; its row and history stay. */
+  async archive(table: RecordTable, id: string): Promise<void> {
+    await this.setDeletedAt(table, id, this.context.now, 'delete')
+  }
+
+  async restore(table: RecordTable, id: string): Promise<void> {
+    await this.setDeletedAt(table, id, null, 'restore')
+  }
+
+  private async setDeletedAt(table: RecordTable, id: string, value: string | null, op: ChangeOp) {
+    const current = await this.current(table, id)
+    if ((current.deleted_at ?? null) === value) return
+    await sql`UPDATE ${sql.table(table)} SET deleted_at = ${value}, updated_at = ${this.context.now}
+      WHERE id = ${id}`.execute(this.trx)
+    await this.log(op, table, id, 'deleted_at', current.deleted_at, value)
+  }
+
+  private async current(table: RecordTable, id: string): Promise<RecordValues> {
+    const result = await sql<RecordValues>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(
+      this.trx,
+    )
+    const row = result.rows[0]
+    if (!row) throw new RangeError(`No ${table} record ${id}`)
+    return row
+  }
+
+  private async log(
+    op: ChangeOp,
+    table: RecordTable,
+    rowId: string,
+    column: string,
+    oldValue: ColumnValue | undefined,
+    newValue: ColumnValue,
+  ): Promise<void> {
+    await this.trx
+      .insertInto('change_log')
+      .values({
+        hlc: this.context.clock.tick(),
+        tx_id: this.context.txId,
+        replica_id: this.context.clock.replicaId,
+        table_name: table,
+        row_id: rowId,
+        column_name: column,
+        old_value: oldValue === undefined ? null : JSON.stringify(oldValue),
+        new_value: JSON.stringify(newValue),
+        author: this.context.author,
+        op,
+        recorded_at: this.context.now,
+      })
+      .execute()
+  }
+}
+
+function assertNoSystemColumns(values: RecordValues): void {
+  for (const column of Object.keys(values)) {
+    if (SYSTEM_COLUMNS.has(column)) throw new RangeError(`${column} is written by the writer`)
+  }
+}

@@ -1,0 +1,307 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { access, open as openFileHandle, rename, rm, mkdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { Kysely } from 'kysely'
+import { AppFailure } from '../failure'
+import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
+import { RecordWriter } from '../changelog/record-writer'
+import { Sqlite3Dialect } from './sqlite3-dialect'
+import { migrate } from './migrate'
+import { LATEST_VERSION } from './migrations'
+import type { Database } from './schema'
+import { AIMF_APPLICATION_ID, FILE_INFO, SQLITE_HEADER } from './file-identity'
+import {
+  type NativeDatabase,
+  OPEN_CREATE,
+  OPEN_READONLY,
+  OPEN_READWRITE,
+  allRows,
+  backupTo,
+  closeNative,
+  exec,
+  openNative,
+  sqliteCode,
+} from './sqlite-native'
+
+export interface DataFileInfo {
+  path: string
+  schemaVersion: number
+  replicaId: string
+  isDemo: boolean
+}
+
+/**
+ * An open AIMF Finances file: one SQLite database, held exclusively by this process, with its
+ * change clock. Reads go through `db`; every change goes through {@link DataFile.write}.
+ */
+export class DataFile {
+  private constructor(
+    readonly path: string,
+    readonly db: Kysely<Database>,
+    private readonly native: NativeDatabase,
+    private readonly clock: HybridLogicalClock,
+    private readonly isDemo: boolean,
+  ) {}
+
+  /** Opens an existing file, migrating it (after a verified backup) if it is older. */
+  static async open(path: string): Promise<DataFile> {
+    const inspection = await inspect(path)
+    if (inspection.version < LATEST_VERSION) {
+      await backupBeforeMigration(path, inspection.version)
+    }
+    const native = await openExclusive(path, OPEN_READWRITE)
+    try {
+      const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
+      await migrate(db, inspection.version)
+      return await DataFile.load(path, db, native)
+    } catch (error) {
+      await closeNative(native).catch(() => undefined)
+      throw asFileFailure(error, path)
+    }
+  }
+
+  /**
+   * Creates a new file. It is built under a temporary name and renamed at the end, so a crash
+   * half-way never leaves a half-made file under the chosen name.
+   */
+  static async create(path: string, options: { isDemo?: boolean } = {}): Promise<DataFile> {
+    if (await exists(path)) throw new AppFailure('FILE_EXISTS', 'errors.FILE_EXISTS', { path })
+    await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+      throw asFileFailure(error, path)
+    })
+    const building = `${path}.${randomUUID()}.creating`
+    try {
+      const native = await openNative(building, OPEN_READWRITE | OPEN_CREATE)
+      await exec(native, `PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`)
+      const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
+      await migrate(db, 0)
+      const now = new Date().toISOString()
+      await db
+        .insertInto('file_info')
+        .values([
+          { key: FILE_INFO.replicaId, value: randomBytes(8).toString('hex') },
+          { key: FILE_INFO.createdAt, value: now },
+          { key: FILE_INFO.isDemo, value: options.isDemo ? '1' : '0' },
+        ])
+        .execute()
+      await db.destroy()
+      await rename(building, path)
+    } catch (error) {
+      await rm(building, { force: true })
+      throw asFileFailure(error, path)
+    }
+    return DataFile.open(path)
+  }
+
+  private static async load(path: string, db: Kysely<Database>, native: NativeDatabase) {
+    const rows = await db.selectFrom('file_info').selectAll().execute()
+    const info = new Map(rows.map((row) => [row.key, row.value]))
+    const replicaId = info.get(FILE_INFO.replicaId)
+    if (!replicaId) throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+    const saved = info.get(FILE_INFO.clock)
+    const last: HlcState | undefined = saved ? (JSON.parse(saved) as HlcState) : undefined
+    const clock = new HybridLogicalClock(replicaId, last)
+    return new DataFile(path, db, native, clock, info.get(FILE_INFO.isDemo) === '1')
+  }
+
+  info(): DataFileInfo {
+    return {
+      path: this.path,
+      schemaVersion: LATEST_VERSION,
+      replicaId: this.clock.replicaId,
+      isDemo: this.isDemo,
+    }
+  }
+
+  /**
+   * Runs one user action as one transaction: the records it writes, their change-log rows and
+   * the clock are committed together, or nothing is.
+   */
+  async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const writer = new RecordWriter(trx, {
+          author,
+          clock: this.clock,
+          txId: randomUUID(),
+          now: new Date().toISOString(),
+        })
+        const result = await work(writer)
+        await trx
+          .insertInto('file_info')
+          .values({ key: FILE_INFO.clock, value: JSON.stringify(this.clock.snapshot()) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+          .execute()
+        return result
+      })
+    } catch (error) {
+      throw asFileFailure(error, this.path)
+    }
+  }
+
+  /** The underlying connection, for the backup API. */
+  nativeHandle(): NativeDatabase {
+    return this.native
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy()
+  }
+}
+
+interface Inspection {
+  version: number
+}
+
+/**
+ * Looks at a file without changing a byte of it (a read-only connection), and refuses what must
+ * not be opened: not SQLite, not ours, newer than this build, damaged, or held by another
+ * instance.
+ */
+export async function inspect(path: string): Promise<Inspection> {
+  const header = await readHeader(path)
+  if (header !== SQLITE_HEADER) throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+  let native: NativeDatabase | undefined
+  try {
+    native = await openNative(path, OPEN_READONLY)
+    const [appId] = await allRows<{ application_id: number }>(native, 'PRAGMA application_id')
+    if (appId?.application_id !== AIMF_APPLICATION_ID) {
+      throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+    }
+    const [version] = await allRows<{ user_version: number }>(native, 'PRAGMA user_version')
+    const fileVersion = version?.user_version ?? 0
+    if (fileVersion > LATEST_VERSION) {
+      throw new AppFailure('FILE_TOO_NEW', 'errors.FILE_TOO_NEW', {
+        path,
+        fileVersion,
+        appVersion: LATEST_VERSION,
+      })
+    }
+    const check = await allRows<{ quick_check: string }>(native, 'PRAGMA quick_check')
+    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+    if (problems.length > 0) {
+      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
+        path,
+        detail: problems.slice(0, 3).join('; '),
+      })
+    }
+    return { version: fileVersion }
+  } catch (error) {
+    throw asFileFailure(error, path)
+  } finally {
+    if (native) await closeNative(native).catch(() => undefined)
+  }
+}
+
+async function readHeader(path: string): Promise<string> {
+  try {
+    const handle = await openFileHandle(path, 'r')
+    try {
+      const buffer = Buffer.alloc(16)
+      const { bytesRead } = await handle.read(buffer, 0, 16, 0)
+      return buffer.subarray(0, bytesRead).toString('latin1')
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    throw asFileFailure(error, path)
+  }
+}
+
+/**
+ * Opens read-write and takes the file for this process alone: EXCLUSIVE locking mode keeps the
+ * lock from the first write on, so a second instance (or `aimf` on the same file) is refused
+ * instead of writing beside us. The lock dies with the process, so a crash leaves no stale lock.
+ */
+async function openExclusive(path: string, mode: number): Promise<NativeDatabase> {
+  let native: NativeDatabase | undefined
+  try {
+    native = await openNative(path, mode)
+    await exec(
+      native,
+      `PRAGMA busy_timeout = 0;
+       PRAGMA locking_mode = EXCLUSIVE;
+       PRAGMA journal_mode = WAL;
+       PRAGMA synchronous = FULL;
+       PRAGMA foreign_keys = ON;
+       BEGIN IMMEDIATE; COMMIT;`,
+    )
+    return native
+  } catch (error) {
+    if (native) await closeNative(native).catch(() => undefined)
+    throw asFileFailure(error, path)
+  }
+}
+
+/** A verified copy in `backups/` beside the file before its schema is changed. */
+async function backupBeforeMigration(path: string, fromVersion: number): Promise<string> {
+  const folder = join(dirname(path), 'backups')
+  await mkdir(folder, { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const target = join(folder, `${basename(path, '.sqlite')}.avant-migration-v${fromVersion}.${stamp}.sqlite`)
+  const source = await openNative(path, OPEN_READONLY)
+  try {
+    await backupTo(source, target)
+  } finally {
+    await closeNative(source)
+  }
+  await verifyCopy(target)
+  return target
+}
+
+/** Integrity check of a copy, read-only; throws if the copy is not sound. */
+export async function verifyCopy(path: string): Promise<void> {
+  const copy = await openNative(path, OPEN_READONLY)
+  try {
+    const rows = await allRows<{ integrity_check: string }>(copy, 'PRAGMA integrity_check')
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
+      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
+        path,
+        detail: rows.map((row) => row.integrity_check).join('; '),
+      })
+    }
+  } finally {
+    await closeNative(copy)
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Turns file-system and SQLite errors into failures a user can read. */
+export function asFileFailure(error: unknown, path: string): unknown {
+  if (error instanceof AppFailure) return error
+  const code = sqliteCode(error)
+  switch (code) {
+    case 'ENOENT':
+      return new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new AppFailure('FILE_LOCKED', 'errors.FILE_LOCKED', { path })
+    case 'SQLITE_NOTADB':
+      return new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+    case 'SQLITE_CORRUPT':
+      return new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail: code })
+    case 'SQLITE_FULL':
+    case 'SQLITE_READONLY':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_IOERR':
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'ENOSPC':
+      return new AppFailure('FILE_UNWRITABLE', 'errors.FILE_UNWRITABLE', { path, detail: code })
+    default:
+      return error
+  }
+}
+
+/** A file's schema version as read without opening it for writing (for tests and `aimf check`). */
+export async function schemaVersionOf(path: string): Promise<number> {
+  return (await inspect(path)).version
+}
+

@@ -1,0 +1,119 @@
+import type sqlite3 from 'sqlite3'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely'
+
+/**
+ * A Kysely dialect over the `sqlite3` package (node-sqlite3).
+ *
+ * No maintained dialect exists for sqlite3 6 with Kysely 0.28, so this file is the only place
+ * that knows the binding: swapping it for another driver touches nothing else.
+ *
+ * One connection serves the whole application. It is handed to one caller at a time (a mutex
+ * held from acquire to release), so that no other caller's query lands inside a transaction.
+ */
+export class Sqlite3Dialect implements Dialect {
+  constructor(private readonly database: sqlite3.Database) {}
+
+  createDriver(): Driver {
+    return new Sqlite3Driver(this.database)
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler()
+  }
+  createAdapter() {
+    return new SqliteAdapter()
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db)
+  }
+}
+
+class Sqlite3Driver implements Driver {
+  private readonly connection: Sqlite3Connection
+  private queue: Promise<void> = Promise.resolve()
+  private release: (() => void) | null = null
+
+  constructor(private readonly database: sqlite3.Database) {
+    this.connection = new Sqlite3Connection(database)
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.queue
+    let release!: () => void
+    this.queue = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    this.release = release
+    return this.connection
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    // IMMEDIATE takes the write lock at once: a transaction never fails half-way for a lock.
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'))
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'))
+  }
+
+  async releaseConnection(): Promise<void> {
+    const release = this.release
+    this.release = null
+    release?.()
+  }
+
+  async destroy(): Promise<void> {
+    await this.queue
+    await new Promise<void>((resolve, reject) =>
+      this.database.close((error) => (error ? reject(error) : resolve())),
+    )
+  }
+}
+
+/** Statements whose rows are read back; everything else is run for its side effects. */
+const RETURNS_ROWS = /^\s*(select|pragma|with|explain|values)\b|\breturning\b/i
+
+class Sqlite3Connection implements DatabaseConnection {
+  constructor(private readonly database: sqlite3.Database) {}
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql, parameters } = compiledQuery
+    const params = parameters as unknown[]
+    if (RETURNS_ROWS.test(sql)) {
+      return new Promise((resolve, reject) =>
+        this.database.all(sql, params, (error: Error | null, rows: R[]) =>
+          error ? reject(error) : resolve({ rows }),
+        ),
+      )
+    }
+    return new Promise((resolve, reject) =>
+      this.database.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+        if (error) return reject(error)
+        resolve({
+          rows: [],
+          numAffectedRows: BigInt(this.changes),
+          insertId: BigInt(this.lastID),
+        })
+      }),
+    )
+  }
+
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const result = await this.executeQuery<R>(compiledQuery)
+    yield result
+  }
+}

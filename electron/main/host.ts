@@ -1,0 +1,15 @@
+import type { Language } from '../../shared/i18n/locale'
+
+/**
+ * What the core asks of the desktop around it: native dialogs and the file manager. The
+ * Electron shell provides it; tests and the CLI provide their own.
+ */
+export interface Host {
+  /** A path for a new data file, or null if the user cancelled. */
+  chooseNewFilePath(language: Language): Promise<string | null>
+  chooseExistingFile(language: Language): Promise<string | null>
+  chooseImage(language: Language): Promise<string | null>
+  showItemInFolder(path: string): void
+  /** Told whenever the language or the open file changes (menus, window title). */
+  stateChanged(): void
+}

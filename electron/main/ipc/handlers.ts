@@ -1,0 +1,17 @@
+import type { AppCore } from '../app/app-core'
+import { appHandlers, fileHandlers } from '../app/app-handlers'
+import { fundersHandlers } from '../funders/funders-handlers'
+import { historyHandlers } from '../history/history-handlers'
+import { organisationHandlers } from '../organisation/organisation-handlers'
+import type { Handlers } from './handler'
+
+/** Every channel's handler, in one place: each area contributes the handlers of its channels. */
+export function createHandlers(core: AppCore): Handlers {
+  return {
+    ...appHandlers(core),
+    ...fileHandlers(core),
+    ...organisationHandlers(core),
+    ...fundersHandlers(core),
+    ...historyHandlers(core),
+  }
+}

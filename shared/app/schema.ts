@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { LANGUAGES, type Language } from '../i18n/locale'
+
+export interface RecentFile {
+  path: string
+  /** The file name alone, for lists. */
+  name: string
+  exists: boolean
+}
+
+export interface OpenFileInfo {
+  path: string
+  name: string
+  schemaVersion: number
+  replicaId: string
+  isDemo: boolean
+}
+
+/** What the interface needs to draw itself: language, user, and the open file if any. */
+export interface AppState {
+  appVersion: string
+  language: Language
+  userName: string
+  recentFiles: RecentFile[]
+  file: OpenFileInfo | null
+}
+
+export const languageInput = z.strictObject({
+  language: z.enum(LANGUAGES, { error: 'validation.choice' }),
+})
+
+export const userNameInput = z.strictObject({
+  name: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(100, { error: 'validation.tooLong' }),
+})
+
+export const pathInput = z.strictObject({
+  path: z.string({ error: 'validation.invalidType' }).min(1).max(4096),
+})

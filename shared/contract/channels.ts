@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import type { AppState, OpenFileInfo } from '../app/schema'
+import { languageInput, pathInput, userNameInput } from '../app/schema'
+import type { Funder } from '../funders/schema'
+import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
+import type { HistoryEntry } from '../history/schema'
+import { recordHistoryQuery } from '../history/schema'
+import type { Organisation } from '../organisation/schema'
+import { organisationInput } from '../organisation/schema'
+import { byId } from '../validation/fields'
+
+/**
+ * A channel: the schema its input must satisfy (checked in the main process, whatever the
+ * renderer sent) and, as a type only, what it returns.
+ */
+export interface Channel<Input extends z.ZodType, Output> {
+  readonly input: Input
+  readonly output?: Output
+}
+
+function channel<Output>() {
+  return <Input extends z.ZodType>(input: Input): Channel<Input, Output> => ({ input })
+}
+
+const none = z.strictObject({})
+
+/**
+ * Every call the interface can make to the core: the whole contract between them. The main
+ * process registers exactly these, the preload exposes exactly these, and nothing else crosses.
+ */
+export const CHANNELS = {
+  'app.getState': channel<AppState>()(none),
+  'app.setLanguage': channel<AppState>()(languageInput),
+  'app.setUserName': channel<AppState>()(userNameInput),
+
+  'file.openDemo': channel<OpenFileInfo>()(none),
+  'file.createWithDialog': channel<OpenFileInfo>()(none),
+  'file.openWithDialog': channel<OpenFileInfo>()(none),
+  'file.openRecent': channel<OpenFileInfo>()(pathInput),
+  'file.forgetRecent': channel<AppState>()(pathInput),
+  'file.showInFolder': channel<null>()(none),
+  'file.close': channel<AppState>()(none),
+
+  'organisation.get': channel<Organisation>()(none),
+  'organisation.update': channel<Organisation>()(organisationInput),
+  'organisation.chooseLogo': channel<Organisation>()(none),
+  'organisation.removeLogo': channel<Organisation>()(none),
+
+  'funders.list': channel<Funder[]>()(funderListQuery),
+  'funders.get': channel<Funder>()(byId),
+  'funders.create': channel<Funder>()(funderInput),
+  'funders.update': channel<Funder>()(funderUpdate),
+  'funders.archive': channel<Funder>()(byId),
+  'funders.restore': channel<Funder>()(byId),
+
+  'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
+} as const
+
+export type Channels = typeof CHANNELS
+export type ChannelName = keyof Channels
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[]
+
+/** What the renderer passes (before defaults and trimming). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>
+/** What the handler receives (after validation). */
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>
+export type ChannelOutput<C extends ChannelName> = Exclude<Channels[C]['output'], undefined>
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(CHANNELS, value)
+}

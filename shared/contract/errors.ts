@@ -1,0 +1,47 @@
+/**
+ * Errors cross from the core to the interface as values, never as exceptions with stacks.
+ */
+export const ERROR_CODES = [
+  /** The input does not satisfy its schema or a business rule; `fields` says where. */
+  'VALIDATION',
+  'NOT_FOUND',
+  /** The change contradicts the data (a duplicate name, an archived record...). */
+  'CONFLICT',
+  /** The call needs an open data file and none is open. */
+  'NO_FILE',
+  'FILE_NOT_FOUND',
+  'FILE_EXISTS',
+  /** The file is not an SQLite database written by AIMF Finances. */
+  'FILE_NOT_AIMF',
+  /** Another instance of the application has the file open. */
+  'FILE_LOCKED',
+  /** The file was written by a newer version of the application: it is left untouched. */
+  'FILE_TOO_NEW',
+  /** SQLite found the file damaged. */
+  'FILE_DAMAGED',
+  /** The file or its folder cannot be written (read-only, disk full, vanished drive). */
+  'FILE_UNWRITABLE',
+  'UNKNOWN_CHANNEL',
+  /** The call did not come from the application's own window. */
+  'FORBIDDEN',
+  /** The user closed a file dialog: not an error to show. */
+  'CANCELLED',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** A problem with one field of the input, `path` as in the input ("contact.email", "lines.2.amount"). */
+export interface FieldError {
+  path: string
+  message: string
+}
+
+export interface AppError {
+  code: ErrorCode
+  /** In the user's language, ready to show. */
+  message: string
+  fields?: FieldError[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

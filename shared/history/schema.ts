@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { recordId } from '../validation/fields'
+
+/** The tables whose history the interface may show. */
+export const HISTORY_TABLES = ['funders', 'organisation'] as const
+
+export const recordHistoryQuery = z.strictObject({
+  table: z.enum(HISTORY_TABLES, { error: 'validation.choice' }),
+  id: recordId,
+})
+
+/** One user action on a record: the columns it changed, old → new, who and when. */
+export interface HistoryEntry {
+  txId: string
+  author: string
+  recordedAt: string
+  op: 'insert' | 'update' | 'delete' | 'restore'
+  changes: { column: string; oldValue: unknown; newValue: unknown }[]
+}

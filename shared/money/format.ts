@@ -1,0 +1,38 @@
+import { type CurrencyCode, minorUnits } from './currencies'
+import type { Money } from './money'
+import { minorToDecimalString } from './decimal'
+import { INTL_LOCALE, type Language } from '../i18n/locale'
+
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function formatter(language: Language, currency: CurrencyCode, withSymbol: boolean) {
+  const key = `${language}|${currency}|${withSymbol}`
+  let found = formatters.get(key)
+  if (!found) {
+    const digits = minorUnits(currency)
+    found = new Intl.NumberFormat(INTL_LOCALE[language], {
+      ...(withSymbol ? { style: 'currency', currency } : {}),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formatters.set(key, found)
+  }
+  return found
+}
+
+/**
+ * Formats an amount for people: `1 234,56 €` in French, `€1,234.56` in English.
+ * The exact decimal string is handed to Intl, so no digit passes through a float.
+ */
+export function formatMoney(amount: Money, language: Language): string {
+  return formatter(language, amount.currency, true).format(decimalOf(amount))
+}
+
+/** Formats the number alone (for table cells whose column names the currency). */
+export function formatAmount(amount: Money, language: Language): string {
+  return formatter(language, amount.currency, false).format(decimalOf(amount))
+}
+
+function decimalOf(amount: Money): Intl.StringNumericLiteral {
+  return minorToDecimalString(amount.minor, minorUnits(amount.currency)) as Intl.StringNumericLiteral
+}

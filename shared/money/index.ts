@@ -1,0 +1,7 @@
+export * from './currencies'
+export * from './money'
+export * from './exchange'
+export * from './split'
+export * from './parse'
+export * from './format'
+export { divideHalfUp, parseDecimal, minorToDecimalString, type Decimal } from './decimal'

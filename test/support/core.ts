@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+import { AppCore } from '../../electron/main/app/app-core'
+import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
+import { createHandlers } from '../../electron/main/ipc/handlers'
+import { tempFolder } from './temp'
+import { TestHost } from './test-host'
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/channels'
+import type { Result } from '../../shared/contract/errors'
+
+export interface TestApp {
+  core: AppCore
+  host: TestHost
+  dispatch: Dispatch
+  folder: string
+  /** Calls a channel as the renderer would, with its typed input and result. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+  /** Calls a channel and returns its value, failing the test on an error result. */
+  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+}
+
+/** A core on a temp folder, with a new empty data file open unless told otherwise. */
+export async function startTestApp(options: { openFile?: boolean } = {}): Promise<TestApp> {
+  const folder = await tempFolder()
+  const host = new TestHost()
+  const core = await AppCore.start({ appFolder: join(folder, 'app'), host, appVersion: '0.0.0-test' })
+  await core.setUserName('Testeur')
+  const errors: unknown[] = []
+  const dispatch = createDispatcher(createHandlers(core), () => core.language(), (e) => errors.push(e))
+  if (options.openFile !== false) await core.createFile(join(folder, 'data.sqlite'))
+  const call = (channel: string, input: unknown) => dispatch(channel, input)
+  return {
+    core,
+    host,
+    dispatch,
+    folder,
+    call: call as TestApp['call'],
+    async ok(channel, input) {
+      const result = await call(channel, input)
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)} ${String(errors.at(-1))}`)
+      return result.value as never
+    },
+  }
+}
