@@ -14,7 +14,10 @@ export type MessageParams = Record<string, string | number>
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
   let node: unknown = CATALOGS[language]
   for (const part of key.split('.')) {
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[part]
+        : undefined
   }
   const template = typeof node === 'string' ? node : key
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>

@@ -34,5 +34,8 @@ export function formatAmount(amount: Money, language: Language): string {
 }
 
 function decimalOf(amount: Money): Intl.StringNumericLiteral {
-  return minorToDecimalString(amount.minor, minorUnits(amount.currency)) as Intl.StringNumericLiteral
+  return minorToDecimalString(
+    amount.minor,
+    minorUnits(amount.currency),
+  ) as Intl.StringNumericLiteral
 }

@@ -3,9 +3,7 @@ import { type Money, MAX_MINOR } from './money'
 import type { Language } from '../i18n/locale'
 
 export type AmountParseError = 'empty' | 'invalid' | 'too_many_decimals' | 'too_large'
-export type AmountParseResult =
-  | { ok: true; value: Money }
-  | { ok: false; error: AmountParseError }
+export type AmountParseResult = { ok: true; value: Money } | { ok: false; error: AmountParseError }
 
 /** Space, no-break space and narrow no-break space (what fr-FR Intl output puts between groups). */
 const GROUP_SPACES = /[\u0020\u00A0\u202F]/
@@ -67,7 +65,9 @@ function pickDecimalMark(input: string, language: Language): '.' | ',' | '' | nu
 
 /** The digits of an integer part written with space groups (or `groupMark` groups), or null. */
 function readGroupedInteger(part: string, groupMark: string | null): string | null {
-  const groups = part.split(groupMark ? new RegExp(`${GROUP_SPACES.source}|\\${groupMark}`) : GROUP_SPACES)
+  const groups = part.split(
+    groupMark ? new RegExp(`${GROUP_SPACES.source}|\\${groupMark}`) : GROUP_SPACES,
+  )
   if (!groups.every((g) => /^\d+$/.test(g))) return null
   if (groups.length > 1) {
     const [first = '', ...others] = groups

@@ -36,5 +36,8 @@ export function allocate(total: Money, weights: readonly number[]): Money[] {
 /** Splits an amount into `count` parts as equal as the minor unit allows. */
 export function split(total: Money, count: number): Money[] {
   if (!Number.isSafeInteger(count) || count < 1) throw new RangeError('count must be ≥ 1')
-  return allocate(total, Array.from({ length: count }, () => 1))
+  return allocate(
+    total,
+    Array.from({ length: count }, () => 1),
+  )
 }

@@ -21,9 +21,18 @@ describe('funders', () => {
   it('creates, lists, edits, archives and restores a funder, logging every change', async () => {
     app = await startTestApp()
     const created = await app.ok('funders.create', afd)
-    expect(created).toMatchObject({ name: afd.name, acronym: 'AFD', contactEmail: null, archivedAt: null })
+    expect(created).toMatchObject({
+      name: afd.name,
+      acronym: 'AFD',
+      contactEmail: null,
+      archivedAt: null,
+    })
 
-    const updated = await app.ok('funders.update', { id: created.id, ...afd, contactEmail: 'a@b.org' })
+    const updated = await app.ok('funders.update', {
+      id: created.id,
+      ...afd,
+      contactEmail: 'a@b.org',
+    })
     expect(updated.contactEmail).toBe('a@b.org')
 
     await app.ok('funders.archive', { id: created.id })
@@ -33,7 +42,9 @@ describe('funders', () => {
 
     const history = await app.ok('history.forRecord', { table: 'funders', id: created.id })
     expect(history.map((h) => h.op)).toEqual(['restore', 'delete', 'update', 'insert'])
-    expect(history[2]?.changes).toEqual([{ column: 'contact_email', oldValue: null, newValue: 'a@b.org' }])
+    expect(history[2]?.changes).toEqual([
+      { column: 'contact_email', oldValue: null, newValue: 'a@b.org' },
+    ])
     expect(history.every((h) => h.author === 'Testeur')).toBe(true)
   })
 
@@ -41,13 +52,21 @@ describe('funders', () => {
     app = await startTestApp()
     await app.ok('funders.create', { ...afd, name: 'Ville de Genève' })
     const db = app.core.requireSession().file.db
-    const before = await db.selectFrom('change_log').select(db.fn.countAll().as('n')).executeTakeFirst()
+    const before = await db
+      .selectFrom('change_log')
+      .select(db.fn.countAll().as('n'))
+      .executeTakeFirst()
     const result = await app.call('funders.create', { ...afd, name: '  ville de geneve ' })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('CONFLICT')
-    expect(result.error.fields).toEqual([{ path: 'name', message: 'Un bailleur porte déjà ce nom.' }])
-    const after = await db.selectFrom('change_log').select(db.fn.countAll().as('n')).executeTakeFirst()
+    expect(result.error.fields).toEqual([
+      { path: 'name', message: 'Un bailleur porte déjà ce nom.' },
+    ])
+    const after = await db
+      .selectFrom('change_log')
+      .select(db.fn.countAll().as('n'))
+      .executeTakeFirst()
     expect(after).toEqual(before)
   })
 

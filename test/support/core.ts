@@ -22,10 +22,18 @@ export interface TestApp {
 export async function startTestApp(options: { openFile?: boolean } = {}): Promise<TestApp> {
   const folder = await tempFolder()
   const host = new TestHost()
-  const core = await AppCore.start({ appFolder: join(folder, 'app'), host, appVersion: '0.0.0-test' })
+  const core = await AppCore.start({
+    appFolder: join(folder, 'app'),
+    host,
+    appVersion: '0.0.0-test',
+  })
   await core.setUserName('Testeur')
   const errors: unknown[] = []
-  const dispatch = createDispatcher(createHandlers(core), () => core.language(), (e) => errors.push(e))
+  const dispatch = createDispatcher(
+    createHandlers(core),
+    () => core.language(),
+    (e) => errors.push(e),
+  )
   if (options.openFile !== false) await core.createFile(join(folder, 'data.sqlite'))
   const call = (channel: string, input: unknown) => dispatch(channel, input)
   return {
@@ -36,7 +44,10 @@ export async function startTestApp(options: { openFile?: boolean } = {}): Promis
     call: call as TestApp['call'],
     async ok(channel, input) {
       const result = await call(channel, input)
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)} ${String(errors.at(-1))}`)
+      if (!result.ok)
+        throw new Error(
+          `${channel} failed: ${JSON.stringify(result.error)} ${String(errors.at(-1))}`,
+        )
       return result.value as never
     },
   }

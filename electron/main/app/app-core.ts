@@ -49,6 +49,10 @@ export class AppCore {
     return this.options.host
   }
 
+  get appVersion(): string {
+    return this.options.appVersion
+  }
+
   language(): Language {
     return this.prefs.get().language
   }
@@ -72,7 +76,11 @@ export class AppCore {
   async state(): Promise<AppState> {
     const prefs = this.prefs.get()
     const recentFiles = await Promise.all(
-      prefs.recentFiles.map(async (path) => ({ path, name: basename(path), exists: await exists(path) })),
+      prefs.recentFiles.map(async (path) => ({
+        path,
+        name: basename(path),
+        exists: await exists(path),
+      })),
     )
     return {
       appVersion: this.options.appVersion,

@@ -88,9 +88,8 @@ export class RecordWriter {
   }
 
   private async current(table: RecordTable, id: string): Promise<RecordValues> {
-    const result = await sql<RecordValues>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(
-      this.trx,
-    )
+    const result =
+      await sql<RecordValues>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(this.trx)
     const row = result.rows[0]
     if (!row) throw new RangeError(`No ${table} record ${id}`)
     return row

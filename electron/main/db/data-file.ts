@@ -72,7 +72,10 @@ export class DataFile {
     const building = `${path}.${randomUUID()}.creating`
     try {
       const native = await openNative(building, OPEN_READWRITE | OPEN_CREATE)
-      await exec(native, `PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`)
+      await exec(
+        native,
+        `PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`,
+      )
       const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
       await migrate(db, 0)
       const now = new Date().toISOString()
@@ -130,7 +133,9 @@ export class DataFile {
         await trx
           .insertInto('file_info')
           .values({ key: FILE_INFO.clock, value: JSON.stringify(this.clock.snapshot()) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }),
+          )
           .execute()
         return result
       })
@@ -160,7 +165,8 @@ interface Inspection {
  */
 export async function inspect(path: string): Promise<Inspection> {
   const header = await readHeader(path)
-  if (header !== SQLITE_HEADER) throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+  if (header !== SQLITE_HEADER)
+    throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
   let native: NativeDatabase | undefined
   try {
     native = await openNative(path, OPEN_READONLY)
@@ -238,7 +244,10 @@ async function backupBeforeMigration(path: string, fromVersion: number): Promise
   const folder = join(dirname(path), 'backups')
   await mkdir(folder, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = join(folder, `${basename(path, '.sqlite')}.avant-migration-v${fromVersion}.${stamp}.sqlite`)
+  const target = join(
+    folder,
+    `${basename(path, '.sqlite')}.avant-migration-v${fromVersion}.${stamp}.sqlite`,
+  )
   const source = await openNative(path, OPEN_READONLY)
   try {
     await backupTo(source, target)
@@ -304,4 +313,3 @@ export function asFileFailure(error: unknown, path: string): unknown {
 export async function schemaVersionOf(path: string): Promise<number> {
   return (await inspect(path)).version
 }
-

@@ -2,8 +2,17 @@ import type { FunderFields } from '../../../shared/funders/schema'
 
 const DEMO_NOTE = 'Donnée de démonstration.'
 
-function funder(fields: Omit<FunderFields, 'contactName' | 'contactEmail' | 'contactPhone' | 'notes'> & { notes?: string }): FunderFields {
+type DemoFunder = Omit<
+  FunderFields,
+  'acronym' | 'contactName' | 'contactEmail' | 'contactPhone' | 'notes'
+> & {
+  acronym?: string
+  notes?: string
+}
+
+function funder(fields: DemoFunder): FunderFields {
   return {
+    acronym: null,
     contactName: null,
     contactEmail: null,
     contactPhone: null,

@@ -17,7 +17,13 @@ export class HistoryService {
     for (const row of rows) {
       let entry = entries.get(row.tx_id)
       if (!entry) {
-        entry = { txId: row.tx_id, author: row.author, recordedAt: row.recorded_at, op: row.op, changes: [] }
+        entry = {
+          txId: row.tx_id,
+          author: row.author,
+          recordedAt: row.recorded_at,
+          op: row.op,
+          changes: [],
+        }
         entries.set(row.tx_id, entry)
       }
       if (row.column_name === 'updated_at' || row.column_name === 'created_at') continue

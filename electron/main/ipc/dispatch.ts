@@ -20,7 +20,11 @@ export function createDispatcher(
 ): Dispatch {
   return async (channel, payload) => {
     const lang = language()
-    if (!isChannelName(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: translate(lang, 'errors.UNKNOWN_CHANNEL') })
+    if (!isChannelName(channel))
+      return failure({
+        code: 'UNKNOWN_CHANNEL',
+        message: translate(lang, 'errors.UNKNOWN_CHANNEL'),
+      })
     const parsed = CHANNELS[channel].input.safeParse(payload)
     if (!parsed.success) {
       return failure({
@@ -47,7 +51,10 @@ export function toAppError(error: AppFailure, language: Language): AppError {
   }))
   return {
     code: error.code,
-    message: fields.length === 1 && error.key === `errors.${error.code}` ? (fields[0]?.message ?? '') : translate(language, error.key, error.params),
+    message:
+      fields.length === 1 && error.key === `errors.${error.code}`
+        ? (fields[0]?.message ?? '')
+        : translate(language, error.key, error.params),
     ...(fields.length > 0 ? { fields } : {}),
   }
 }

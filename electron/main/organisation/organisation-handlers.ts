@@ -11,5 +11,6 @@ export const organisationHandlers: HandlerFactory<'organisation'> = (core) => ({
     if (!path) throw new AppFailure('CANCELLED')
     return session.organisation.setLogoFromFile(path, core.author())
   },
-  'organisation.removeLogo': async () => core.requireSession().organisation.removeLogo(core.author()),
+  'organisation.removeLogo': async () =>
+    core.requireSession().organisation.removeLogo(core.author()),
 })

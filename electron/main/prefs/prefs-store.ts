@@ -59,7 +59,10 @@ export class PrefsStore {
 
   /** Puts a file first in the recent list. */
   async rememberFile(path: string): Promise<void> {
-    const recentFiles = [path, ...this.prefs.recentFiles.filter((p) => p !== path)].slice(0, MAX_RECENT)
+    const recentFiles = [path, ...this.prefs.recentFiles.filter((p) => p !== path)].slice(
+      0,
+      MAX_RECENT,
+    )
     await this.update({ recentFiles, lastFile: path })
   }
 

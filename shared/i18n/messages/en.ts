@@ -4,8 +4,7 @@ export const en: Catalog = {
   app: {
     name: 'AIMF Finances',
     demoBadge: 'Demo data',
-    demoNotice:
-      'This file holds demo data built from public figures. Do not enter real data here.',
+    demoNotice: 'This file holds demo data built from public figures. Do not enter real data here.',
     loading: 'Loading…',
     fileLabel: 'File: {{path}}',
     skipToContent: 'Skip to content',
@@ -68,7 +67,8 @@ export const en: Catalog = {
   },
   funders: {
     title: 'Funders',
-    subtitle: 'The governments, agencies, foundations, cities and organisations that fund the AIMF.',
+    subtitle:
+      'The governments, agencies, foundations, cities and organisations that fund the AIMF.',
     new: 'New funder',
     editTitle: 'Edit funder',
     newTitle: 'New funder',
@@ -170,7 +170,8 @@ export const en: Catalog = {
     FILE_LOCKED: 'The file {{path}} is already open in another AIMF Finances window or program.',
     FILE_TOO_NEW:
       'The file {{path}} was saved by a newer version of AIMF Finances (schema {{fileVersion}}; this version knows schema {{appVersion}}). Update the application: the file was not changed.',
-    FILE_DAMAGED: 'The file {{path}} is damaged ({{detail}}). It was not changed; restore a backup.',
+    FILE_DAMAGED:
+      'The file {{path}} is damaged ({{detail}}). It was not changed; restore a backup.',
     FILE_UNWRITABLE: 'Cannot write to {{path}} ({{detail}}). The data already saved is intact.',
     UNKNOWN_CHANNEL: 'Unknown operation.',
     FORBIDDEN: 'Operation refused.',
@@ -179,6 +180,29 @@ export const en: Catalog = {
     funderNameTaken: 'A funder already has this name.',
     funderNameTakenArchived: 'An archived funder already has this name: unarchive it instead.',
     funderArchived: 'This funder is archived: unarchive it to edit it.',
+  },
+  check: {
+    ok: 'File {{path}}: sound, no anomaly.',
+    failed: 'File {{path}}: {{count}} anomaly(ies).',
+    integrity: 'SQLite integrity check: {{detail}}',
+    foreignKey: 'Broken reference in {{table}} (row {{row}}).',
+    unlogged: 'Record {{table}} {{id}} missing from the change log.',
+    badId: 'Invalid identifier in {{table}}: {{id}}.',
+    duplicateFunder: 'Duplicate funder: “{{name}}” ({{count}} times).',
+  },
+  cli: {
+    usage: 'Usage: aimf <command> [options]',
+    commands: 'Commands:',
+    helpNew: 'new FILE [--demo]         creates an empty file, or a demo file',
+    helpCheck:
+      'check FILE                checks integrity and invariants; exit code 1 on any anomaly',
+    helpHelp: '--help                    shows this help',
+    helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
+    created: 'File created: {{path}}',
+    createdDemo: 'Demo file created: {{path}}',
+    unknownCommand: 'Unknown command: {{command}}. See aimf --help.',
+    missingFile: 'Name the file: aimf {{command}} FILE',
+    badOption: 'Invalid option: {{detail}}',
   },
   validation: {
     required: 'This field is required.',

@@ -113,7 +113,8 @@ export const fr = {
     orgLogoHint: 'PNG ou JPEG, 1 Mo au plus.',
     user: 'Utilisateur',
     userName: 'Votre nom',
-    userNameHint: 'Il est inscrit dans l’historique de chaque modification faite sur cet ordinateur.',
+    userNameHint:
+      'Il est inscrit dans l’historique de chaque modification faite sur cet ordinateur.',
     language: 'Langue de l’interface',
     file: 'Fichier de données',
     filePath: 'Emplacement',
@@ -148,7 +149,8 @@ export const fr = {
     devTools: 'Outils de développement',
     help: 'Aide',
     about: 'À propos d’AIMF Finances',
-    aboutDetail: 'Version {{version}} — Secrétariat permanent de l’AIMF, 9 rue des Halles, 75001 Paris.',
+    aboutDetail:
+      'Version {{version}} — Secrétariat permanent de l’AIMF, 9 rue des Halles, 75001 Paris.',
     language: 'Langue',
   },
   dialog: {
@@ -172,7 +174,8 @@ export const fr = {
       'Le fichier {{path}} a été enregistré par une version plus récente d’AIMF Finances (schéma {{fileVersion}}, cette version connaît le schéma {{appVersion}}). Mettez l’application à jour : le fichier n’a pas été modifié.',
     FILE_DAMAGED:
       'Le fichier {{path}} est endommagé ({{detail}}). Il n’a pas été modifié ; restaurez une sauvegarde.',
-    FILE_UNWRITABLE: 'Impossible d’écrire dans {{path}} ({{detail}}). Les données déjà enregistrées sont intactes.',
+    FILE_UNWRITABLE:
+      'Impossible d’écrire dans {{path}} ({{detail}}). Les données déjà enregistrées sont intactes.',
     UNKNOWN_CHANNEL: 'Opération inconnue.',
     FORBIDDEN: 'Opération refusée.',
     CANCELLED: 'Opération annulée.',
@@ -180,6 +183,30 @@ export const fr = {
     funderNameTaken: 'Un bailleur porte déjà ce nom.',
     funderNameTakenArchived: 'Un bailleur archivé porte déjà ce nom : désarchivez-le plutôt.',
     funderArchived: 'Ce bailleur est archivé : désarchivez-le pour le modifier.',
+  },
+  check: {
+    ok: 'Fichier {{path}} : intègre, aucune anomalie.',
+    failed: 'Fichier {{path}} : {{count}} anomalie(s).',
+    integrity: 'Contrôle d’intégrité SQLite : {{detail}}',
+    foreignKey: 'Référence cassée dans {{table}} (ligne {{row}}).',
+    unlogged: 'Enregistrement {{table}} {{id}} absent du journal des modifications.',
+    badId: 'Identifiant invalide dans {{table}} : {{id}}.',
+    duplicateFunder: 'Bailleur en double : « {{name}} » ({{count}} fois).',
+  },
+  cli: {
+    usage: 'Usage : aimf <commande> [options]',
+    commands: 'Commandes :',
+    helpNew: 'new FICHIER [--demo]      crée un fichier vide, ou de démonstration',
+    helpCheck:
+      'check FICHIER             vérifie l’intégrité et les invariants ; code de sortie 1 si anomalie',
+    helpHelp: '--help                    affiche cette aide',
+    helpLang:
+      'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',
+    created: 'Fichier créé : {{path}}',
+    createdDemo: 'Fichier de démonstration créé : {{path}}',
+    unknownCommand: 'Commande inconnue : {{command}}. Voir aimf --help.',
+    missingFile: 'Indiquez le fichier : aimf {{command}} FICHIER',
+    badOption: 'Option invalide : {{detail}}',
   },
   validation: {
     required: 'Ce champ est obligatoire.',

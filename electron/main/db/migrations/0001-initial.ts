@@ -12,7 +12,9 @@ export const initial: Migration = {
   version: 1,
   name: '0001-initial',
   async up(db: Kysely<unknown>) {
-    await sql`CREATE TABLE file_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`.execute(db)
+    await sql`CREATE TABLE file_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`.execute(
+      db,
+    )
 
     // seq orders rows locally (insertion order); hlc orders them across machines.
     await sql`

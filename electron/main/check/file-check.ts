@@ -1,0 +1,71 @@
+import { Kysely, sql } from 'kysely'
+import { inspect } from '../db/data-file'
+import { Sqlite3Dialect } from '../db/sqlite3-dialect'
+import type { Database } from '../db/schema'
+import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
+import { AppFailure } from '../failure'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageParams } from '../../../shared/i18n/translate'
+
+export interface CheckProblem {
+  key: MessageKey
+  params: MessageParams
+}
+
+/** The tables of records, each of which must have its history in the change log. */
+const RECORD_TABLES = ['organisation', 'funders'] as const
+
+/**
+ * Checks a file without writing to it: SQLite's own integrity check, foreign keys, and the
+ * application's invariants known so far (every record born in the change log, well-formed keys,
+ * unique funder names). Each area adds its invariants here as it lands.
+ */
+export async function checkFile(path: string): Promise<CheckProblem[]> {
+  try {
+    await inspect(path)
+  } catch (error) {
+    if (error instanceof AppFailure) return [{ key: error.key, params: error.params }]
+    throw error
+  }
+  const native = await openNative(path, OPEN_READONLY)
+  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
+  try {
+    const problems: CheckProblem[] = []
+    const integrity = await allRows<{ integrity_check: string }>(native, 'PRAGMA integrity_check')
+    for (const row of integrity) {
+      if (row.integrity_check !== 'ok')
+        problems.push({ key: 'check.integrity', params: { detail: row.integrity_check } })
+    }
+    const foreignKeys = await allRows<{ table: string; rowid: number }>(
+      native,
+      'PRAGMA foreign_key_check',
+    )
+    for (const row of foreignKeys) {
+      problems.push({ key: 'check.foreignKey', params: { table: row.table, row: row.rowid } })
+    }
+    for (const table of RECORD_TABLES) {
+      const unlogged = await sql<{ id: string }>`
+        SELECT id FROM ${sql.table(table)} r
+        WHERE NOT EXISTS (SELECT 1 FROM change_log c
+          WHERE c.table_name = ${table} AND c.row_id = r.id AND c.op = 'insert')`.execute(db)
+      for (const row of unlogged.rows)
+        problems.push({ key: 'check.unlogged', params: { table, id: row.id } })
+      const badIds = await sql<{ id: string }>`
+        SELECT id FROM ${sql.table(table)}
+        WHERE id NOT GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*'`.execute(
+        db,
+      )
+      for (const row of badIds.rows)
+        problems.push({ key: 'check.badId', params: { table, id: row.id } })
+    }
+    const duplicates = await sql<{ name: string; n: number }>`
+      SELECT lower(trim(name)) AS name, count(*) AS n FROM funders
+      WHERE deleted_at IS NULL GROUP BY lower(trim(name)) HAVING count(*) > 1`.execute(db)
+    for (const row of duplicates.rows) {
+      problems.push({ key: 'check.duplicateFunder', params: { name: row.name, count: row.n } })
+    }
+    return problems
+  } finally {
+    await db.destroy()
+  }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { DataFile } from '../db/data-file'
+import { buildDemo } from '../demo/build-demo'
+import { checkFile } from '../check/file-check'
+import { AppFailure } from '../failure'
+import { isLanguage, type Language } from '../../../shared/i18n/locale'
+import { translate, type MessageParams } from '../../../shared/i18n/translate'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+
+/**
+ * `aimf`: the same core as the desktop application, without a window, for support,
+ * automation and tests. Exit codes: 0 done, 1 the file has problems, 2 the command was wrong
+ * or could not run.
+ */
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        lang: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    err(translate(envLanguage(), 'cli.badOption', { detail: (error as Error).message }))
+    return 2
+  }
+  const language: Language = isLanguage(parsed.values.lang) ? parsed.values.lang : envLanguage()
+  const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params)
+  const [command, fileArgument] = parsed.positionals
+
+  if (parsed.values.help || !command || command === 'help') {
+    for (const key of ['cli.usage', 'cli.commands'] as const) out(t(key))
+    for (const key of ['cli.helpNew', 'cli.helpCheck', 'cli.helpHelp'] as const) out(`  ${t(key)}`)
+    out(t('cli.helpLang'))
+    return command || parsed.values.help ? 0 : 2
+  }
+  if (command !== 'new' && command !== 'check') {
+    err(t('cli.unknownCommand', { command }))
+    return 2
+  }
+  if (!fileArgument) {
+    err(t('cli.missingFile', { command }))
+    return 2
+  }
+  const path = resolve(fileArgument)
+  try {
+    if (command === 'new') {
+      const file = await DataFile.create(path, { isDemo: parsed.values.demo })
+      try {
+        if (parsed.values.demo) await buildDemo(file)
+      } finally {
+        await file.close()
+      }
+      out(t(parsed.values.demo ? 'cli.createdDemo' : 'cli.created', { path }))
+      return 0
+    }
+    const problems = await checkFile(path)
+    if (problems.length === 0) {
+      out(t('check.ok', { path }))
+      return 0
+    }
+    err(t('check.failed', { path, count: problems.length }))
+    for (const problem of problems) err(`  - ${t(problem.key, problem.params)}`)
+    return 1
+  } catch (error) {
+    if (error instanceof AppFailure) {
+      err(t(error.key, error.params))
+      return 2
+    }
+    throw error
+  }
+}
+
+function envLanguage(): Language {
+  const wanted = process.env.AIMF_LANG ?? ''
+  return isLanguage(wanted) ? wanted : 'fr'
+}
+
+// Run only when executed, not when imported by the tests.
+if (process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href) {
+  runCli(
+    process.argv.slice(2),
+    (line) => console.log(line),
+    (line) => console.error(line),
+  ).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(2)
+    },
+  )
+}

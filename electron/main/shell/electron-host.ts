@@ -1,0 +1,54 @@
+import { dialog, shell, type BrowserWindow } from 'electron'
+import type { Host } from '../host'
+import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '../../../shared/i18n/locale'
+
+/** The core's host on the desktop: native file dialogs and the file manager. */
+export function electronHost(window: () => BrowserWindow | null, onStateChanged: () => void): Host {
+  const fileFilters = (language: Language) => [
+    { name: translate(language, 'dialog.filterName'), extensions: ['sqlite'] },
+  ]
+  return {
+    async chooseNewFilePath(language) {
+      const options = {
+        title: translate(language, 'dialog.newFileTitle'),
+        defaultPath: 'AIMF-Finances.sqlite',
+        filters: fileFilters(language),
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const parent = window()
+      const result = await (parent
+        ? dialog.showSaveDialog(parent, options)
+        : dialog.showSaveDialog(options))
+      if (result.canceled || !result.filePath) return null
+      return result.filePath.endsWith('.sqlite') ? result.filePath : `${result.filePath}.sqlite`
+    },
+    async chooseExistingFile(language) {
+      return pickOne(window(), {
+        title: translate(language, 'dialog.openFileTitle'),
+        filters: fileFilters(language),
+        properties: ['openFile'],
+      })
+    },
+    async chooseImage(language) {
+      return pickOne(window(), {
+        title: translate(language, 'dialog.logoTitle'),
+        filters: [
+          { name: translate(language, 'dialog.imagesName'), extensions: ['png', 'jpg', 'jpeg'] },
+        ],
+        properties: ['openFile'],
+      })
+    },
+    showItemInFolder(path) {
+      shell.showItemInFolder(path)
+    },
+    stateChanged: onStateChanged,
+  }
+}
+
+async function pickOne(parent: BrowserWindow | null, options: Electron.OpenDialogOptions) {
+  const result = await (parent
+    ? dialog.showOpenDialog(parent, options)
+    : dialog.showOpenDialog(options))
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}

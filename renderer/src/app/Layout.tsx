@@ -1,0 +1,73 @@
+import { Alert, AppShell, Badge, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import { FundersPage } from '../features/funders/FundersPage'
+import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { AREAS, type Area, useAppStore } from './app-store'
+import { LanguageSwitch } from './LanguageSwitch'
+import { UserNamePrompt } from './UserNamePrompt'
+
+/** The window with a file open: the sidebar of areas and the chosen area. */
+export function Layout({ state, file }: { state: AppState; file: OpenFileInfo }) {
+  const { t } = useTranslation()
+  const area = useAppStore((s) => s.area)
+  const setArea = useAppStore((s) => s.setArea)
+  return (
+    <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="md">
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
+        <Stack justify="space-between" h="100%">
+          <Stack gap={4}>
+            <Title order={2} size="h4" px="xs" pb="sm">
+              {t('app.name')}
+            </Title>
+            {AREAS.map((key) => (
+              <NavLink
+                key={key}
+                component="button"
+                label={t(`nav.${key}`)}
+                active={area === key}
+                aria-current={area === key ? 'page' : undefined}
+                onClick={() => setArea(key)}
+              />
+            ))}
+          </Stack>
+          <Stack gap="xs" px="xs">
+            {file.isDemo && (
+              <Badge color="orange" variant="light">
+                {t('app.demoBadge')}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed" title={file.path} truncate="start">
+              {file.name}
+            </Text>
+            <LanguageSwitch />
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="content" component="main">
+        {file.isDemo && (
+          <Alert color="orange" mb="md" variant="light">
+            {t('app.demoNotice')}
+          </Alert>
+        )}
+        <AreaPage area={area} state={state} file={file} />
+        {state.userName === '' && <UserNamePrompt />}
+      </AppShell.Main>
+    </AppShell>
+  )
+}
+
+function AreaPage({ area, state, file }: { area: Area; state: AppState; file: OpenFileInfo }) {
+  switch (area) {
+    case 'funders':
+      return <FundersPage />
+    case 'settings':
+      return <SettingsPage state={state} file={file} />
+    default:
+      return <PlaceholderPage area={area} />
+  }
+}

@@ -1,0 +1,50 @@
+import { create } from 'zustand'
+import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import type { Language } from '../../../shared/i18n/locale'
+import { call } from '../lib/api'
+import { applyLanguage } from '../lib/i18n'
+
+/** The areas of the sidebar, in its order. */
+export const AREAS = [
+  'dashboard',
+  'funders',
+  'agreements',
+  'projects',
+  'members',
+  'budget',
+  'reports',
+  'settings',
+] as const
+export type Area = (typeof AREAS)[number]
+
+interface AppStore {
+  state: AppState | null
+  area: Area
+  /** Reads the state again from the core (after a file or language change). */
+  refresh(): Promise<void>
+  setArea(area: Area): void
+  setLanguage(language: Language): Promise<void>
+  fileOpened(file: OpenFileInfo): Promise<void>
+}
+
+export const useAppStore = create<AppStore>((set, get) => ({
+  state: null,
+  area: 'funders',
+  async refresh() {
+    const state = await call('app.getState', {})
+    await applyLanguage(state.language)
+    set({ state })
+  },
+  setArea(area) {
+    set({ area })
+  },
+  async setLanguage(language) {
+    const state = await call('app.setLanguage', { language })
+    await applyLanguage(state.language)
+    set({ state })
+  },
+  async fileOpened() {
+    set({ area: 'funders' })
+    await get().refresh()
+  },
+}))

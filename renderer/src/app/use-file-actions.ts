@@ -1,0 +1,38 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, errorMessage, isCancelled } from '../lib/api'
+import { useAppStore } from './app-store'
+
+/** Open / create / close a data file, from the start screen, the menus or the settings. */
+export function useFileActions() {
+  const { t } = useTranslation()
+  const fileOpened = useAppStore((s) => s.fileOpened)
+  const refresh = useAppStore((s) => s.refresh)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null)
+    setBusy(true)
+    try {
+      await action()
+    } catch (failure) {
+      if (!isCancelled(failure)) setError(errorMessage(failure, t('errors.INTERNAL')))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return {
+    error,
+    busy,
+    openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
+    createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
+    openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),
+    openRecent: (path: string) =>
+      run(async () => fileOpened(await call('file.openRecent', { path }))),
+    forgetRecent: (path: string) =>
+      run(async () => call('file.forgetRecent', { path }).then(refresh)),
+    close: () => run(async () => call('file.close', {}).then(refresh)),
+  }
+}

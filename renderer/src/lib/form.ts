@@ -1,0 +1,45 @@
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form'
+import type { TFunction } from 'i18next'
+import type { z } from 'zod'
+import { issueMessage, issuePath } from '../../../shared/validation/issues'
+import { ApiError } from './api'
+
+/**
+ * Validates a form with the same zod schema the core applies, so a message appears next to its
+ * field as the user types; the core still validates again, whatever the form let through.
+ */
+export function schemaResolver<Values extends FieldValues>(
+  schema: z.ZodType,
+  t: TFunction,
+): Resolver<Values> {
+  return async (values) => {
+    const result = await schema.safeParseAsync(values)
+    if (result.success) return { values, errors: {} }
+    const errors: Record<string, { type: string; message: string }> = {}
+    for (const issue of result.error.issues) {
+      const path = issuePath(issue)
+      if (errors[path]) continue
+      const { key, params } = issueMessage(issue)
+      errors[path] = { type: issue.code, message: t(key, params) }
+    }
+    return { values: {}, errors: errors as FieldErrors<Values> }
+  }
+}
+
+/**
+ * Shows the core's refusal next to the fields it names. Returns the message to show above the
+ * form when the refusal names no field of the form.
+ */
+export function applyServerErrors<Values extends FieldValues>(
+  error: unknown,
+  fieldNames: readonly string[],
+  setError: UseFormSetError<Values>,
+  fallback: string,
+): string | null {
+  if (!(error instanceof ApiError)) return fallback
+  const fields = error.error.fields ?? []
+  const known = fields.filter((field) => fieldNames.includes(field.path))
+  for (const field of known)
+    setError(field.path as Path<Values>, { type: 'server', message: field.message })
+  return known.length === fields.length && known.length > 0 ? null : error.error.message
+}
