@@ -1,5 +1,6 @@
 import {
   type ColumnDef,
+  type SortingFn,
   type SortingState,
   flexRender,
   getCoreRowModel,
@@ -8,8 +9,9 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { Text } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { INTL_LOCALE, isLanguage } from '../../../shared/i18n/locale'
 
 export interface DataTableProps<Row> {
   data: Row[]
@@ -36,13 +38,29 @@ export function DataTable<Row>({
   onRowOpen,
   height = 'calc(100vh - 260px)',
 }: DataTableProps<Row>) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [sorting, setSorting] = useState<SortingState>(initialSorting)
+  // Text sorts as people read it: "Écoles" beside "Eau", not after "Z".
+  const sortingFn = useMemo<SortingFn<Row>>(() => {
+    const collator = new Intl.Collator(
+      INTL_LOCALE[isLanguage(i18n.language) ? i18n.language : 'fr'],
+      {
+        numeric: true,
+      },
+    )
+    return (a, b, id) => {
+      const x: unknown = a.getValue(id)
+      const y: unknown = b.getValue(id)
+      if (typeof x === 'number' && typeof y === 'number') return x - y
+      return collator.compare(String(x ?? ''), String(y ?? ''))
+    }
+  }, [i18n.language])
   // TanStack Table returns functions that React Compiler must not memoise; this is the documented use.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
+    defaultColumn: { sortingFn },
     state: { sorting },
     onSortingChange: setSorting,
     getRowId,

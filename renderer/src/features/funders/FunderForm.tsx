@@ -50,7 +50,9 @@ export function FunderForm({
   const { register, control, handleSubmit, setError, formState } = useForm<FormValues>({
     defaultValues: toFormValues(funder),
     resolver: schemaResolver<FormValues>(funderInput, t),
-    mode: 'onTouched',
+    // Validated on submit, then again as each field changes: validating on blur races the submit.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   })
   const countries = useMemo(
     () => countryOptions(language).map((c) => ({ value: c.code, label: c.name })),
@@ -101,7 +103,7 @@ export function FunderForm({
           <Controller
             control={control}
             name="kind"
-            render={({ field }) => (
+            render={({ field, fieldState }) => (
               <Select
                 label={t('funders.field.kind')}
                 withAsterisk
@@ -109,7 +111,7 @@ export function FunderForm({
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
                 onBlur={field.onBlur}
-                error={errors.kind?.message}
+                error={fieldState.error?.message}
                 allowDeselect={false}
               />
             )}
@@ -117,7 +119,7 @@ export function FunderForm({
           <Controller
             control={control}
             name="country"
-            render={({ field }) => (
+            render={({ field, fieldState }) => (
               <Select
                 label={t('funders.field.country')}
                 data={countries}
@@ -126,14 +128,14 @@ export function FunderForm({
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
                 onBlur={field.onBlur}
-                error={errors.country?.message}
+                error={fieldState.error?.message}
               />
             )}
           />
           <Controller
             control={control}
             name="defaultCurrency"
-            render={({ field }) => (
+            render={({ field, fieldState }) => (
               <Select
                 label={t('funders.field.defaultCurrency')}
                 withAsterisk
@@ -142,7 +144,7 @@ export function FunderForm({
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
                 onBlur={field.onBlur}
-                error={errors.defaultCurrency?.message}
+                error={fieldState.error?.message}
                 allowDeselect={false}
               />
             )}

@@ -61,7 +61,9 @@ function OrganisationSection() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const { register, handleSubmit, reset, setError, formState } = useForm<OrganisationValues>({
     resolver: schemaResolver<OrganisationValues>(organisationInput, t),
-    mode: 'onTouched',
+    // Validated on submit, then again as each field changes: validating on blur races the submit.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   })
   useEffect(() => {
     void call('organisation.get', {}).then((org) => {

@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { test, expect } from './harness/fixtures'
+
+test('the start screen offers demo, new and existing files, and creates an empty file', async ({
+  app,
+  page,
+}) => {
+  await app.open()
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans AIMF Finances' })).toBeVisible()
+  await app.expectAccessible()
+  await app.screenshot('01-accueil')
+
+  const path = join(app.folder, 'secretariat.sqlite')
+  app.host.nextNewFilePath = path
+  await page.getByRole('button', { name: 'Créer un nouveau fichier vide' }).click()
+  await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
+  expect(app.core.fileInfo()?.path).toBe(path)
+  await expect(page.getByText('Aucune ligne ne correspond.')).toBeVisible()
+
+  // The file is remembered: after closing it, the start screen lists it.
+  await app.menu('file.close')
+  await expect(page.getByRole('button', { name: 'Ouvrir secretariat.sqlite' })).toBeVisible()
+  await page.getByRole('button', { name: 'Ouvrir secretariat.sqlite' }).click()
+  await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
+})
+
+test('a cancelled file dialog changes nothing and shows no error', async ({ app, page }) => {
+  await app.open()
+  app.host.nextExistingFile = null
+  await page.getByRole('button', { name: 'Ouvrir un fichier existant…' }).click()
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans AIMF Finances' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('opening a file that is not an AIMF Finances file says so', async ({ app, page }) => {
+  const { writeFile } = await import('node:fs/promises')
+  const path = join(app.folder, 'notes.sqlite')
+  await writeFile(path, 'pas une base de données')
+  await app.open()
+  app.host.nextExistingFile = path
+  await page.getByRole('button', { name: 'Ouvrir un fichier existant…' }).click()
+  await expect(page.getByRole('alert')).toContainText('n’est pas un fichier AIMF Finances')
+})
+
+test('switching to English and back, remembered across a restart', async ({ app, page }) => {
+  await app.core.openDemo()
+  await app.open()
+  await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
+  await page.getByText('English', { exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Funders', level: 1 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Settings' })).toBeVisible()
+  expect(app.core.language()).toBe('en')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Funders', level: 1 })).toBeVisible()
+  await page.getByText('Français', { exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
+  expect(app.core.language()).toBe('fr')
+})
+
+test('the settings show the organisation, the user and the file, and save the organisation', async ({
+  app,
+  page,
+}) => {
+  await app.core.openDemo()
+  await app.open()
+  await page.getByRole('button', { name: 'Paramètres' }).click()
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible()
+  const name = page.getByLabel('Nom de l’organisation')
+  await expect(name).toHaveValue(/Association Internationale des Maires Francophones/)
+  await app.expectAccessible()
+  await app.screenshot('05-parametres')
+
+  await name.fill('')
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click()
+  await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible()
+  expect((await app.core.requireSession().organisation.get()).name).toMatch(
+    /Association Internationale/,
+  )
+
+  await name.fill('AIMF — Secrétariat permanent')
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click()
+  await expect(page.getByText('Enregistré.')).toBeVisible()
+  expect((await app.core.requireSession().organisation.get()).name).toBe(
+    'AIMF — Secrétariat permanent',
+  )
+  await expect(page.getByText(app.core.fileInfo()?.replicaId ?? 'missing')).toBeVisible()
+})
+
+test.describe('a machine where nobody has given a name yet', () => {
+  test.use({ userName: '' })
+  test('asks for the user name once, and stamps it on changes', async ({ app, page }) => {
+    await app.core.openDemo()
+    await app.open()
+    const dialog = page.getByRole('dialog', { name: 'Votre nom' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByLabel('Votre nom').fill('Awa Diop')
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect(dialog).toBeHidden()
+    expect(app.core.author()).toBe('Awa Diop')
+  })
+})

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { AppCore } from '../../../electron/main/app/app-core'
+import { createDispatcher } from '../../../electron/main/ipc/dispatch'
+import { createHandlers } from '../../../electron/main/ipc/handlers'
+import { createBridge } from '../../../shared/contract/bridge'
+import { CHANNEL_NAMES } from '../../../shared/contract/channels'
+import { MENU_COMMANDS, type MenuCommand } from '../../../shared/contract/menu-commands'
+import { TestHost } from '../../support/test-host'
+import { serveRenderer } from './renderer-server'
+
+export interface DesktopApp {
+  core: AppCore
+  host: TestHost
+  folder: string
+  /** Opens the interface, as the window does at start. */
+  open(): Promise<void>
+  /** Fires a native menu command, as a click in the menu bar would. */
+  menu(command: MenuCommand): Promise<void>
+  screenshot(name: string): Promise<void>
+  /** No serious or critical accessibility violation on the current screen. */
+  expectAccessible(): Promise<void>
+}
+
+/**
+ * `window.api` in the page is built by the preload's own `createBridge` (its source injected as
+ * it is), over a Playwright binding that calls the real core's dispatcher on a temp folder.
+ */
+export const test = base.extend<{ app: DesktopApp; userName: string }>({
+  userName: ['Agent de test', { option: true }],
+  app: async ({ page, userName }, use, testInfo) => {
+    const folder = await mkdtemp(join(tmpdir(), 'aimf-e2e-'))
+    const host = new TestHost()
+    const core = await AppCore.start({
+      appFolder: join(folder, 'app'),
+      host,
+      appVersion: '0.0.0-e2e',
+    })
+    if (userName) await core.setUserName(userName)
+    const dispatch = createDispatcher(createHandlers(core), () => core.language())
+    const server = await serveRenderer(resolve('out/renderer'))
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text())
+    })
+
+    await page.exposeFunction('__aimfInvoke', (channel: string, input: unknown) =>
+      dispatch(channel, input),
+    )
+    await page.addInitScript({
+      content: `
+        const listeners = new Set();
+        window.__aimfMenuCommand = (command) => listeners.forEach((listener) => listener(command));
+        window.api = (${createBridge.toString()})(
+          ${JSON.stringify(CHANNEL_NAMES)},
+          (channel, input) => window.__aimfInvoke(channel, input),
+          (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+          ${JSON.stringify(MENU_COMMANDS)},
+        );`,
+    })
+
+    await use({
+      core,
+      host,
+      folder,
+      async open() {
+        await page.goto(server.url)
+      },
+      async menu(command) {
+        await page.evaluate(
+          (c) => (window as unknown as { __aimfMenuCommand(c: string): void }).__aimfMenuCommand(c),
+          command,
+        )
+      },
+      async screenshot(name) {
+        await page.screenshot({
+          path: join('test-results', 'screens', `${name}.png`),
+          fullPage: true,
+        })
+      },
+      async expectAccessible() {
+        await expectAccessible(page)
+      },
+    })
+
+    await core.dispose()
+    await server.close()
+    await rm(folder, { recursive: true, force: true })
+    expect(pageErrors, `errors in the page during ${testInfo.title}`).toEqual([])
+  },
+})
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(serious).toEqual([])
+}
+
+export { expect }
