@@ -71,10 +71,12 @@ export const test = base.extend<{ app: DesktopApp; userName: string }>({
         await page.goto(server.url)
       },
       async menu(command) {
-        await page.evaluate(
-          (c) => (window as unknown as { __aimfMenuCommand(c: string): void }).__aimfMenuCommand(c),
-          command,
-        )
+        // Runs in the page, where the init script defined the hook.
+        await page.evaluate((c) => {
+          const hook = (globalThis as unknown as { __aimfMenuCommand(c: string): void })
+            .__aimfMenuCommand
+          hook(c)
+        }, command)
       },
       async screenshot(name) {
         await page.screenshot({
