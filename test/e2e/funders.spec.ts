@@ -145,22 +145,20 @@ test('a field error shows next to its field and nothing is written', async ({ ap
   expect(await countRows(app, 'change_log')).toBe(changesBefore)
 
   // The core's own refusal (a duplicate name) lands on the field too.
-  await app.core
-    .requireSession()
-    .funders.create(
-      {
-        name: 'Ville de Paris',
-        acronym: null,
-        kind: 'city',
-        country: 'FR',
-        defaultCurrency: 'EUR',
-        contactName: null,
-        contactEmail: null,
-        contactPhone: null,
-        notes: null,
-      },
-      'Agent de test',
-    )
+  await app.core.requireSession().funders.create(
+    {
+      name: 'Ville de Paris',
+      acronym: null,
+      kind: 'city',
+      country: 'FR',
+      defaultCurrency: 'EUR',
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      notes: null,
+    },
+    'Agent de test',
+  )
   await name.fill('ville de paris')
   await form.getByLabel('Courriel du contact').fill('')
   await chooseOption(page, form, 'Type', 'Ville')

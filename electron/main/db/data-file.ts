@@ -99,8 +99,15 @@ export class DataFile {
   private static async load(path: string, db: Kysely<Database>, native: NativeDatabase) {
     const rows = await db.selectFrom('file_info').selectAll().execute()
     const info = new Map(rows.map((row) => [row.key, row.value]))
-    const replicaId = info.get(FILE_INFO.replicaId)
-    if (!replicaId) throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
+    let replicaId = info.get(FILE_INFO.replicaId)
+    if (!replicaId) {
+      // An AIMF file without an identity (written before identities existed): it gets one now.
+      replicaId = randomBytes(8).toString('hex')
+      await db
+        .insertInto('file_info')
+        .values({ key: FILE_INFO.replicaId, value: replicaId })
+        .execute()
+    }
     const saved = info.get(FILE_INFO.clock)
     const last: HlcState | undefined = saved ? (JSON.parse(saved) as HlcState) : undefined
     const clock = new HybridLogicalClock(replicaId, last)

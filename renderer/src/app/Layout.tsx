@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, NavLink, Stack, Text, Title } from '@mantine/core'
+import { Alert, AppShell, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import { FundersPage } from '../features/funders/FundersPage'
@@ -37,9 +37,9 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
           </Stack>
           <Stack gap="xs" px="xs">
             {file.isDemo && (
-              <Badge color="orange" variant="light">
+              <Text size="xs" fw={700} c="var(--mantine-color-orange-light-color)" tt="uppercase">
                 {t('app.demoBadge')}
-              </Badge>
+              </Text>
             )}
             <Text size="xs" c="dimmed" title={file.path} truncate="start">
               {file.name}

@@ -49,7 +49,14 @@ export function StartScreen({ state }: { state: AppState }) {
                 <Text size="sm" c="dimmed">
                   {choice.hint}
                 </Text>
-                <Button onClick={choice.action} loading={files.busy}>
+                <Button
+                  onClick={choice.action}
+                  loading={files.busy}
+                  fullWidth
+                  h="auto"
+                  py={8}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                >
                   {choice.label}
                 </Button>
               </Stack>

@@ -108,6 +108,8 @@ export const en: Catalog = {
     organisationHint: 'These details head the reports sent to funders.',
     orgName: 'Organisation name',
     orgAddress: 'Address',
+    orgEmail: 'E-mail',
+    orgWebsite: 'Website',
     orgLogo: 'Logo',
     orgLogoChoose: 'Choose an image…',
     orgLogoRemove: 'Remove the logo',

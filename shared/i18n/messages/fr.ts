@@ -107,6 +107,8 @@ export const fr = {
     organisationHint: 'Ces informations figurent en tête des rapports envoyés aux bailleurs.',
     orgName: 'Nom de l’organisation',
     orgAddress: 'Adresse',
+    orgEmail: 'Courriel',
+    orgWebsite: 'Site web',
     orgLogo: 'Logo',
     orgLogoChoose: 'Choisir une image…',
     orgLogoRemove: 'Retirer le logo',

@@ -132,7 +132,11 @@ function OrganisationSection() {
               {...register('email')}
               error={errors.email?.message}
             />
-            <TextInput label="Web" {...register('website')} error={errors.website?.message} />
+            <TextInput
+              label={t('settings.orgWebsite')}
+              {...register('website')}
+              error={errors.website?.message}
+            />
           </Group>
           <Group align="center">
             <Text size="sm" fw={500}>

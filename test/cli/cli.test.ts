@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process'
+import { access, open } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../electron/main/cli/cli'
+import { DataFile } from '../../electron/main/db/data-file'
+import { sha256 } from '../support/files'
+import { tempFolder } from '../support/temp'
+
+async function run(...args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  )
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('aimf', () => {
+  it('creates a demo file that passes the check', async () => {
+    const path = join(await tempFolder(), 'demo.sqlite')
+    expect(await run('new', path, '--demo')).toMatchObject({
+      code: 0,
+      out: `Fichier de démonstration créé : ${path}`,
+    })
+    expect(await run('check', path)).toMatchObject({
+      code: 0,
+      out: `Fichier ${path} : intègre, aucune anomalie.`,
+    })
+    const file = await DataFile.open(path)
+    const funders = await file.db.selectFrom('funders').select('name').execute()
+    expect(funders.map((f) => f.name)).toContain('Fondation Bill & Melinda Gates')
+    expect(file.info().isDemo).toBe(true)
+    await file.close()
+  })
+
+  it('check names every anomaly and exits 1, without changing the file', async () => {
+    const path = join(await tempFolder(), 'x.sqlite')
+    await run('new', path)
+    const handle = await open(path, 'r+')
+    await handle.write(Buffer.from('not a database header'), 0, 21, 0)
+    await handle.close()
+    const before = await sha256(path)
+    const result = await run('check', path, '--lang', 'en')
+    expect(result.code).toBe(1)
+    expect(result.err).toContain('is not an AIMF Finances file')
+    expect(await sha256(path)).toBe(before)
+  })
+
+  it('explains its commands and refuses wrong ones', async () => {
+    expect((await run('--help')).out).toContain('check FICHIER')
+    expect((await run('--help', '--lang', 'en')).out).toContain('check FILE')
+    expect(await run('explode')).toMatchObject({ code: 2 })
+    expect(await run('check')).toMatchObject({
+      code: 2,
+      err: 'Indiquez le fichier : aimf check FICHIER',
+    })
+    expect(await run('--nope')).toMatchObject({ code: 2 })
+  })
+
+  it('the built CLI runs from out/main (npm run build first)', async () => {
+    const cli = resolve('out/main/cli.js')
+    await access(cli).catch(() => {
+      throw new Error(
+        'out/main/cli.js is missing: run `npm run build` before the tests (npm test does).',
+      )
+    })
+    const path = join(await tempFolder(), 'built.sqlite')
+    const exec = promisify(execFile)
+    const created = await exec(process.execPath, [cli, 'new', path, '--demo'])
+    expect(created.stdout).toContain('Fichier de démonstration créé')
+    const checked = await exec(process.execPath, [cli, 'check', path])
+    expect(checked.stdout).toContain('aucune anomalie')
+  })
+})
