@@ -127,7 +127,7 @@ function OrganisationSection() {
           />
           <Group grow>
             <TextInput
-              label="E-mail"
+              label={t('settings.orgEmail')}
               type="email"
               {...register('email')}
               error={errors.email?.message}
