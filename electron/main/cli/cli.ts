@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { DataFile } from '../db/data-file'
@@ -86,8 +88,19 @@ function envLanguage(): Language {
   return isLanguage(wanted) ? wanted : 'fr'
 }
 
+/** True when this module is the program being run (also through npm's `aimf` bin link). */
+function isMainModule(): boolean {
+  const invoked = process.argv[1]
+  if (!invoked) return false
+  try {
+    return realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
 // Run only when executed, not when imported by the tests.
-if (process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href) {
+if (isMainModule()) {
   runCli(
     process.argv.slice(2),
     (line) => console.log(line),
