@@ -1,12 +1,18 @@
 import type { ErrorCode } from '../../shared/contract/errors'
 import type { MessageKey } from '../../shared/i18n/messages/catalog'
+import type { Language } from '../../shared/i18n/locale'
 import type { MessageParams } from '../../shared/i18n/translate'
+import { formatMoney } from '../../shared/money/format'
+import type { Money } from '../../shared/money/money'
+
+/** Message parameters; amounts are formatted in the user's language when the message is built. */
+export type FailureParams = Record<string, string | number | Money>
 
 /** A problem with one field, as a catalog key, before it is put in the user's language. */
 export interface FieldFailure {
   path: string
   key: MessageKey
-  params?: MessageParams
+  params?: FailureParams
 }
 
 /**
@@ -17,7 +23,7 @@ export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly key: MessageKey = `errors.${code}`,
-    readonly params: MessageParams = {},
+    readonly params: FailureParams = {},
     readonly fields: FieldFailure[] = [],
   ) {
     super(`${code}: ${key} ${JSON.stringify(params)}`)
@@ -30,7 +36,17 @@ export function fieldFailure(
   code: ErrorCode,
   path: string,
   key: MessageKey,
-  params: MessageParams = {},
+  params: FailureParams = {},
 ): AppFailure {
   return new AppFailure(code, `errors.${code}`, {}, [{ path, key, params }])
+}
+
+/** Amounts in a message are written the user's way: "1 234,56 €" or "€1,234.56". */
+export function formatParams(params: FailureParams, language: Language): MessageParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? formatMoney(value, language) : value,
+    ]),
+  )
 }

@@ -8,6 +8,18 @@ import { recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
+import type { Agreement, AgreementDetail, ExchangeRate, FundsSummary } from '../funds/schema'
+import {
+  agreementInput,
+  agreementListQuery,
+  agreementUpdate,
+  amendmentInput,
+  atDateQuery,
+  rateInput,
+  rateListQuery,
+  receiptInput,
+  summaryQuery,
+} from '../funds/schema'
 
 /**
  * A channel: the schema its input must satisfy (checked in the main process, whatever the
@@ -52,6 +64,23 @@ export const CHANNELS = {
   'funders.update': channel<Funder>()(funderUpdate),
   'funders.archive': channel<Funder>()(byId),
   'funders.restore': channel<Funder>()(byId),
+
+  'rates.list': channel<ExchangeRate[]>()(rateListQuery),
+  'rates.add': channel<ExchangeRate>()(rateInput),
+  'rates.archive': channel<null>()(byId),
+
+  'agreements.list': channel<Agreement[]>()(agreementListQuery),
+  'agreements.get': channel<AgreementDetail>()(atDateQuery),
+  'agreements.create': channel<AgreementDetail>()(agreementInput),
+  'agreements.update': channel<AgreementDetail>()(agreementUpdate),
+  'agreements.archive': channel<AgreementDetail>()(byId),
+  'agreements.restore': channel<AgreementDetail>()(byId),
+  'agreements.addAmendment': channel<AgreementDetail>()(amendmentInput),
+
+  'receipts.add': channel<AgreementDetail>()(receiptInput),
+  'receipts.cancel': channel<AgreementDetail>()(byId),
+
+  'funds.summary': channel<FundsSummary>()(summaryQuery),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
 } as const

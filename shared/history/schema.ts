@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { recordId } from '../validation/fields'
 
 /** The tables whose history the interface may show. */
-export const HISTORY_TABLES = ['funders', 'organisation'] as const
+export const HISTORY_TABLES = [
+  'funders',
+  'organisation',
+  'agreements',
+  'agreement_amendments',
+  'receipts',
+  'exchange_rates',
+] as const
 
 export const recordHistoryQuery = z.strictObject({
   table: z.enum(HISTORY_TABLES, { error: 'validation.choice' }),

@@ -5,6 +5,10 @@ import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
 import { AppFailure } from '../failure'
 import { FundersService } from '../funders/funders-service'
+import { AgreementsService } from '../funds/agreements-service'
+import { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { ReceiptsService } from '../funds/receipts-service'
+import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
 import type { Host } from '../host'
 import { OrganisationService } from '../organisation/organisation-service'
@@ -18,6 +22,23 @@ export interface Session {
   funders: FundersService
   organisation: OrganisationService
   history: HistoryService
+  rates: ExchangeRatesService
+  agreements: AgreementsService
+  receipts: ReceiptsService
+}
+
+/** The services of a file, all over the same connection. */
+export function createSession(file: DataFile): Session {
+  const rates = new ExchangeRatesService(file)
+  return {
+    file,
+    funders: new FundersService(file),
+    organisation: new OrganisationService(file),
+    history: new HistoryService(file),
+    rates,
+    agreements: new AgreementsService(file, rates, () => today()),
+    receipts: new ReceiptsService(file, rates, () => today()),
+  }
 }
 
 export interface CoreOptions {
@@ -158,12 +179,7 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
-    this.session = {
-      file,
-      funders: new FundersService(file),
-      organisation: new OrganisationService(file),
-      history: new HistoryService(file),
-    }
+    this.session = createSession(file)
     await this.prefs.rememberFile(file.path)
     this.options.host.stateChanged()
     return this.requireFileInfo()

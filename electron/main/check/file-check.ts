@@ -4,16 +4,25 @@ import { Sqlite3Dialect } from '../db/sqlite3-dialect'
 import type { Database } from '../db/schema'
 import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
+import { ledgerProblems } from './ledger-invariants'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import type { MessageParams } from '../../../shared/i18n/translate'
+import type { FailureParams } from '../failure'
 
 export interface CheckProblem {
   key: MessageKey
-  params: MessageParams
+  params: FailureParams
 }
 
 /** The tables of records, each of which must have its history in the change log. */
-const RECORD_TABLES = ['organisation', 'funders'] as const
+const RECORD_TABLES = [
+  'organisation',
+  'funders',
+  'exchange_rates',
+  'agreements',
+  'agreement_amendments',
+  'receipts',
+  'ledger_entries',
+] as const
 
 /**
  * Checks a file without writing to it: SQLite's own integrity check, foreign keys, and the
@@ -64,6 +73,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
     for (const row of duplicates.rows) {
       problems.push({ key: 'check.duplicateFunder', params: { name: row.name, count: row.n } })
     }
+    problems.push(...(await ledgerProblems(db)))
     return problems
   } finally {
     await db.destroy()

@@ -6,7 +6,10 @@ import { resolve } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
 import { checkFile } from '../check/file-check'
-import { AppFailure } from '../failure'
+import { fundsSummary } from '../funds/ledger'
+import { summaryJson, summaryText } from './summary-output'
+import { today } from '../../../shared/validation/dates'
+import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
 import { translate, type MessageParams } from '../../../shared/i18n/translate'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
@@ -28,6 +31,8 @@ export async function runCli(
       allowPositionals: true,
       options: {
         demo: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        year: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         lang: { type: 'string' },
       },
@@ -42,11 +47,18 @@ export async function runCli(
 
   if (parsed.values.help || !command || command === 'help') {
     for (const key of ['cli.usage', 'cli.commands'] as const) out(t(key))
-    for (const key of ['cli.helpNew', 'cli.helpCheck', 'cli.helpHelp'] as const) out(`  ${t(key)}`)
+    for (const key of [
+      'cli.helpNew',
+      'cli.helpCheck',
+      'cli.helpSummary',
+      'cli.helpHelp',
+    ] as const) {
+      out(`  ${t(key)}`)
+    }
     out(t('cli.helpLang'))
     return command || parsed.values.help ? 0 : 2
   }
-  if (command !== 'new' && command !== 'check') {
+  if (command !== 'new' && command !== 'check' && command !== 'summary') {
     err(t('cli.unknownCommand', { command }))
     return 2
   }
@@ -66,17 +78,34 @@ export async function runCli(
       out(t(parsed.values.demo ? 'cli.createdDemo' : 'cli.created', { path }))
       return 0
     }
+    if (command === 'summary') {
+      const year = parsed.values.year === undefined ? null : Number(parsed.values.year)
+      if (year !== null && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+        err(t('cli.badOption', { detail: `--year ${parsed.values.year}` }))
+        return 2
+      }
+      const file = await DataFile.open(path)
+      try {
+        const summary = await fundsSummary(file.db, year, today())
+        if (parsed.values.json) out(JSON.stringify(summaryJson(summary), null, 2))
+        else for (const line of summaryText(summary, language)) out(line)
+      } finally {
+        await file.close()
+      }
+      return 0
+    }
     const problems = await checkFile(path)
     if (problems.length === 0) {
       out(t('check.ok', { path }))
       return 0
     }
     err(t('check.failed', { path, count: problems.length }))
-    for (const problem of problems) err(`  - ${t(problem.key, problem.params)}`)
+    for (const problem of problems)
+      err(`  - ${t(problem.key, formatParams(problem.params, language))}`)
     return 1
   } catch (error) {
     if (error instanceof AppFailure) {
-      err(t(error.key, error.params))
+      err(t(error.key, formatParams(error.params, language)))
       return 2
     }
     throw error

@@ -68,11 +68,89 @@ export interface FundersTable extends RecordColumns {
   notes: string | null
 }
 
+export interface ExchangeRatesTable extends RecordColumns {
+  currency: string
+  rate_date: string
+  rate: string
+  source: string
+}
+
+export interface AgreementsTable extends RecordColumns {
+  funder_id: string
+  reference: string
+  title: string
+  signed_on: string | null
+  starts_on: string
+  ends_on: string
+  currency: string
+  amount_minor: number
+  earmarking: string
+  programme: string | null
+  nature: string
+  operating_share_bp: number | null
+  cofinancing_bp: number | null
+  indirect_cost_max_bp: number | null
+  notes: string | null
+}
+
+export interface AgreementAmendmentsTable extends RecordColumns {
+  agreement_id: string
+  signed_on: string
+  amount_change_minor: number
+  new_ends_on: string | null
+  note: string | null
+}
+
+export interface ReceiptsTable extends RecordColumns {
+  agreement_id: string
+  received_on: string
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  rate_date: string | null
+  rate_source: string
+  bank_reference: string | null
+  note: string | null
+}
+
+export type LedgerKind =
+  | 'commitment'
+  | 'receipt'
+  | 'allocation'
+  | 'disbursement'
+  | 'expense'
+  | 'due_payment'
+  | 'other_income'
+
+/** One money event of the fund ledger; never updated (a correction reverses it). */
+export interface LedgerEntriesTable extends RecordColumns {
+  entry_date: string
+  kind: LedgerKind
+  fund_class: 'tied' | 'untied'
+  agreement_id: string | null
+  nature: 'operating' | 'investment' | null
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  use_table: string | null
+  use_id: string | null
+  source_table: string
+  source_id: string
+  reverses_id: string | null
+}
+
 export interface Database {
   file_info: FileInfoTable
   change_log: ChangeLogTable
   organisation: OrganisationTable
   funders: FundersTable
+  exchange_rates: ExchangeRatesTable
+  agreements: AgreementsTable
+  agreement_amendments: AgreementAmendmentsTable
+  receipts: ReceiptsTable
+  ledger_entries: LedgerEntriesTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

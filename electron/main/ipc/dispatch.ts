@@ -3,7 +3,7 @@ import type { AppError, Result } from '../../../shared/contract/errors'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { issuesToFieldErrors } from '../../../shared/validation/issues'
-import { AppFailure } from '../failure'
+import { AppFailure, formatParams } from '../failure'
 import type { Handler, Handlers } from './handler'
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>
@@ -47,14 +47,14 @@ export function createDispatcher(
 export function toAppError(error: AppFailure, language: Language): AppError {
   const fields = error.fields.map((field) => ({
     path: field.path,
-    message: translate(language, field.key, field.params),
+    message: translate(language, field.key, formatParams(field.params ?? {}, language)),
   }))
   return {
     code: error.code,
     message:
       fields.length === 1 && error.key === `errors.${error.code}`
         ? (fields[0]?.message ?? '')
-        : translate(language, error.key, error.params),
+        : translate(language, error.key, formatParams(error.params, language)),
     ...(fields.length > 0 ? { fields } : {}),
   }
 }

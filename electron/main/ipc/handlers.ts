@@ -1,6 +1,12 @@
 import type { AppCore } from '../app/app-core'
 import { appHandlers, fileHandlers } from '../app/app-handlers'
 import { fundersHandlers } from '../funders/funders-handlers'
+import {
+  agreementsHandlers,
+  fundsHandlers,
+  ratesHandlers,
+  receiptsHandlers,
+} from '../funds/funds-handlers'
 import { historyHandlers } from '../history/history-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
 import type { Handlers } from './handler'
@@ -12,6 +18,10 @@ export function createHandlers(core: AppCore): Handlers {
     ...fileHandlers(core),
     ...organisationHandlers(core),
     ...fundersHandlers(core),
+    ...ratesHandlers(core),
+    ...agreementsHandlers(core),
+    ...receiptsHandlers(core),
+    ...fundsHandlers(core),
     ...historyHandlers(core),
   }
 }

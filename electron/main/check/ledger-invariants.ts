@@ -1,0 +1,84 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema'
+import type { CheckProblem } from './file-check'
+
+/**
+ * The fund ledger's invariants: every figure of the application is a sum over the ledger, so
+ * the ledger must agree with the records it comes from. Each violation is named.
+ */
+export async function ledgerProblems(db: Kysely<Database>): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = []
+
+  const badReversals = await sql<{ id: string }>`
+    SELECT r.id FROM ledger_entries r LEFT JOIN ledger_entries o ON o.id = r.reverses_id
+    WHERE r.reverses_id IS NOT NULL AND (o.id IS NULL OR o.amount_minor != -r.amount_minor
+      OR o.eur_minor != -r.eur_minor OR o.source_id != r.source_id OR o.kind != r.kind)`.execute(db)
+  for (const row of badReversals.rows)
+    problems.push({ key: 'check.badReversal', params: { id: row.id } })
+
+  const receipts = await sql<{
+    id: string
+    expected: number
+    booked: number
+    expected_eur: number
+    booked_eur: number
+  }>`
+    SELECT r.id,
+      CASE WHEN r.deleted_at IS NULL THEN r.amount_minor ELSE 0 END AS expected,
+      CASE WHEN r.deleted_at IS NULL THEN r.eur_minor ELSE 0 END AS expected_eur,
+      COALESCE(SUM(e.amount_minor), 0) AS booked, COALESCE(SUM(e.eur_minor), 0) AS booked_eur
+    FROM receipts r LEFT JOIN ledger_entries e
+      ON e.source_table = 'receipts' AND e.source_id = r.id AND e.kind = 'receipt'
+    GROUP BY r.id HAVING expected != booked OR expected_eur != booked_eur`.execute(db)
+  for (const row of receipts.rows) {
+    problems.push({
+      key: 'check.receiptLedger',
+      params: { id: row.id, expected: row.expected, booked: row.booked },
+    })
+  }
+
+  const commitments = await sql<{
+    id: string
+    reference: string
+    expected: number
+    booked: number
+  }>`
+    SELECT a.id, a.reference,
+      a.amount_minor + COALESCE((SELECT SUM(m.amount_change_minor) FROM agreement_amendments m
+        WHERE m.agreement_id = a.id AND m.deleted_at IS NULL), 0) AS expected,
+      COALESCE((SELECT SUM(e.amount_minor) FROM ledger_entries e
+        WHERE e.agreement_id = a.id AND e.kind = 'commitment'), 0) AS booked
+    FROM agreements a WHERE expected != booked`.execute(db)
+  for (const row of commitments.rows) {
+    problems.push({
+      key: 'check.commitmentLedger',
+      params: { reference: row.reference, expected: row.expected, booked: row.booked },
+    })
+  }
+
+  const mismatched = await sql<{ id: string }>`
+    SELECT e.id FROM ledger_entries e JOIN agreements a ON a.id = e.agreement_id
+    WHERE e.currency != a.currency
+      OR e.fund_class != CASE a.earmarking WHEN 'untied' THEN 'untied' ELSE 'tied' END`.execute(db)
+  for (const row of mismatched.rows)
+    problems.push({ key: 'check.entryScope', params: { id: row.id } })
+
+  const orphanTied = await sql<{ id: string }>`
+    SELECT id FROM ledger_entries WHERE fund_class = 'tied' AND agreement_id IS NULL`.execute(db)
+  for (const row of orphanTied.rows)
+    problems.push({ key: 'check.tiedWithoutAgreement', params: { id: row.id } })
+
+  const overAllocated = await sql<{ reference: string; committed: number; allocated: number }>`
+    SELECT a.reference,
+      SUM(CASE WHEN e.kind = 'commitment' THEN e.amount_minor ELSE 0 END) AS committed,
+      SUM(CASE WHEN e.kind = 'allocation' THEN e.amount_minor ELSE 0 END) AS allocated
+    FROM agreements a JOIN ledger_entries e ON e.agreement_id = a.id
+    GROUP BY a.id HAVING allocated > committed`.execute(db)
+  for (const row of overAllocated.rows) {
+    problems.push({
+      key: 'check.overAllocated',
+      params: { reference: row.reference, committed: row.committed, allocated: row.allocated },
+    })
+  }
+  return problems
+}

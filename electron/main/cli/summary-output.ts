@@ -1,0 +1,75 @@
+import type { FundFigures, FundsSummary } from '../../../shared/funds/schema'
+import { INTL_LOCALE, type Language } from '../../../shared/i18n/locale'
+import { translate } from '../../../shared/i18n/translate'
+import { formatAmount } from '../../../shared/money/format'
+import { money } from '../../../shared/money/money'
+
+const FIGURES = [
+  'committed',
+  'received',
+  'expected',
+  'allocated',
+  'spent',
+  'available',
+  'unallocated',
+] as const
+
+/**
+ * `aimf summary --json`: stable keys, documented in the README. Amounts are euro cents
+ * (integers); `untiedShare` is a ratio with four decimals, null for a year without income.
+ */
+export function summaryJson(summary: FundsSummary) {
+  const pick = (f: FundFigures) => Object.fromEntries(FIGURES.map((k) => [k, f[k]]))
+  return {
+    year: summary.year,
+    asOf: summary.asOf,
+    currency: 'EUR',
+    unit: 'cents',
+    tied: pick(summary.byClass.tied),
+    untied: pick(summary.byClass.untied),
+    untiedShareByYear: summary.untiedShareByYear.map((y) => ({
+      year: y.year,
+      untiedIncome: y.untied,
+      totalIncome: y.total,
+      untiedShare: y.share,
+    })),
+  }
+}
+
+/** The same figures as a table for people, in euros. */
+export function summaryText(summary: FundsSummary, language: Language): string[] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+    translate(language, key, params)
+  const eur = (minor: number) => formatAmount(money(minor, 'EUR'), language)
+  const header = [
+    t('dashboard.title') + (summary.year ? ` ${summary.year}` : ''),
+    t('dashboard.asOf', { date: summary.asOf }),
+  ]
+  const rows = FIGURES.map((key) => {
+    const tied = summary.byClass.tied[key]
+    const untied = summary.byClass.untied[key]
+    return [t(`agreements.figure.${key}`), eur(tied), eur(untied), eur(tied + untied)]
+  })
+  const table = [
+    ['', t('agreements.fundClass.tied'), t('agreements.fundClass.untied'), t('dashboard.total')],
+    ...rows,
+  ]
+  const widths =
+    table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? []
+  const lines = table.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  '),
+  )
+  const percent = new Intl.NumberFormat(INTL_LOCALE[language], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  })
+  const shares = summary.untiedShareByYear.map(
+    (y) =>
+      `  ${y.year}  ${y.share === null ? '—' : percent.format(y.share)}  (${eur(y.untied)} / ${eur(y.total)})`,
+  )
+  return [...header, '', ...lines, '', t('dashboard.untiedShare'), ...shares]
+}

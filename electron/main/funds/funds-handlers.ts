@@ -1,0 +1,45 @@
+import { fundsSummary } from './ledger'
+import type { HandlerFactory } from '../ipc/handler'
+import { today } from '../../../shared/validation/dates'
+
+export const ratesHandlers: HandlerFactory<'rates'> = (core) => ({
+  'rates.list': async ({ currency }) => core.requireSession().rates.list(currency),
+  'rates.add': async (input) => core.requireSession().rates.add(input, core.author()),
+  'rates.archive': async ({ id }) => {
+    await core.requireSession().rates.archive(id, core.author())
+    return null
+  },
+})
+
+export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
+  'agreements.list': async (input) => core.requireSession().agreements.list(input),
+  'agreements.get': async ({ id, asOf }) => core.requireSession().agreements.get(id, asOf),
+  'agreements.create': async (fields) =>
+    core.requireSession().agreements.create(fields, core.author()),
+  'agreements.update': async ({ id, fields }) =>
+    core.requireSession().agreements.update(id, fields, core.author()),
+  'agreements.archive': async ({ id }) =>
+    core.requireSession().agreements.archive(id, core.author()),
+  'agreements.restore': async ({ id }) =>
+    core.requireSession().agreements.restore(id, core.author()),
+  'agreements.addAmendment': async (input) =>
+    core.requireSession().agreements.addAmendment(input, core.author()),
+})
+
+export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({
+  'receipts.add': async (input) => {
+    const session = core.requireSession()
+    await session.receipts.add(input, core.author())
+    return session.agreements.get(input.agreementId)
+  },
+  'receipts.cancel': async ({ id }) => {
+    const session = core.requireSession()
+    const agreementId = await session.receipts.cancel(id, core.author())
+    return session.agreements.get(agreementId)
+  },
+})
+
+export const fundsHandlers: HandlerFactory<'funds'> = (core) => ({
+  'funds.summary': async ({ year }) =>
+    fundsSummary(core.requireSession().file.db, year ?? null, today()),
+})

@@ -1,0 +1,227 @@
+import { sql } from 'kysely'
+import type { RecordWriter } from '../changelog/record-writer'
+import type { DataFile } from '../db/data-file'
+import type { LedgerKind } from '../db/schema'
+import type { FundClass, FundFigures, FundsSummary } from '../../../shared/funds/schema'
+import type { Money } from '../../../shared/money/money'
+
+/** A money event to record: what, when, from which fund, for what, and the record it comes from. */
+export interface LedgerEntryInput {
+  entryDate: string
+  kind: LedgerKind
+  fundClass: FundClass
+  agreementId: string | null
+  nature: 'operating' | 'investment' | null
+  amount: Money
+  /** The same amount in euro cents, at `rate`. */
+  eurMinor: number
+  rate: string
+  use?: { table: string; id: string } | null
+  source: { table: string; id: string }
+}
+
+/**
+ * The one fund ledger. Every money event is posted here once, in the same transaction as the
+ * record it comes from; every figure of the application is a sum over it. Entries are never
+ * changed: a correction posts the reverse of the entries it replaces.
+ */
+export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): Promise<string> {
+  return writer.insert('ledger_entries', {
+    entry_date: entry.entryDate,
+    kind: entry.kind,
+    fund_class: entry.fundClass,
+    agreement_id: entry.agreementId,
+    nature: entry.nature,
+    amount_minor: entry.amount.minor,
+    currency: entry.amount.currency,
+    eur_minor: entry.eurMinor,
+    rate: entry.rate,
+    use_table: entry.use?.table ?? null,
+    use_id: entry.use?.id ?? null,
+    source_table: entry.source.table,
+    source_id: entry.source.id,
+    reverses_id: null,
+  })
+}
+
+/** Reverses every entry of a record not yet reversed, dated `entryDate`; returns how many. */
+export async function reverseEntriesOf(
+  writer: RecordWriter,
+  source: { table: string; id: string },
+  entryDate: string,
+): Promise<number> {
+  const open = await writer.trx
+    .selectFrom('ledger_entries as e')
+    .selectAll('e')
+    .where('e.source_table', '=', source.table)
+    .where('e.source_id', '=', source.id)
+    .where('e.reverses_id', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_id', '=', 'e.id'),
+        ),
+      ),
+    )
+    .execute()
+  for (const entry of open) {
+    await writer.insert('ledger_entries', {
+      entry_date: entryDate,
+      kind: entry.kind,
+      fund_class: entry.fund_class,
+      agreement_id: entry.agreement_id,
+      nature: entry.nature,
+      amount_minor: -entry.amount_minor,
+      currency: entry.currency,
+      eur_minor: -entry.eur_minor,
+      rate: entry.rate,
+      use_table: entry.use_table,
+      use_id: entry.use_id,
+      source_table: entry.source_table,
+      source_id: entry.source_id,
+      reverses_id: entry.id,
+    })
+  }
+  return open.length
+}
+
+export function emptyFigures(): FundFigures {
+  return {
+    committed: 0,
+    received: 0,
+    expected: 0,
+    allocated: 0,
+    spent: 0,
+    available: 0,
+    unallocated: 0,
+  }
+}
+
+/** The derived figures from the sums of each kind of entry. */
+export function figuresFromSums(sums: Partial<Record<LedgerKind, number>>): FundFigures {
+  const committed = sums.commitment ?? 0
+  const received = (sums.receipt ?? 0) + (sums.due_payment ?? 0) + (sums.other_income ?? 0)
+  const allocated = sums.allocation ?? 0
+  const spent = (sums.disbursement ?? 0) + (sums.expense ?? 0)
+  return {
+    committed,
+    received,
+    expected: committed - received,
+    allocated,
+    spent,
+    available: received - spent,
+    unallocated: committed - allocated,
+  }
+}
+
+/**
+ * Figures of agreements as of a day (every entry dated on or before it), in each agreement's
+ * currency and in euros. One aggregate query, whatever the number of agreements.
+ */
+export async function agreementFigures(
+  db: DataFile['db'],
+  asOf: string,
+  agreementIds?: readonly string[],
+): Promise<Map<string, { native: FundFigures; eur: FundFigures }>> {
+  let query = db
+    .selectFrom('ledger_entries')
+    .select(['agreement_id', 'kind'])
+    .select((eb) => [
+      eb.fn.sum<number>('amount_minor').as('amount'),
+      eb.fn.sum<number>('eur_minor').as('eur'),
+    ])
+    .where('deleted_at', 'is', null)
+    .where('agreement_id', 'is not', null)
+    .where('entry_date', '<=', asOf)
+    .groupBy(['agreement_id', 'kind'])
+  if (agreementIds) {
+    if (agreementIds.length === 0) return new Map()
+    query = query.where('agreement_id', 'in', agreementIds)
+  }
+  const rows = await query.execute()
+  const sums = new Map<
+    string,
+    { native: Partial<Record<LedgerKind, number>>; eur: Partial<Record<LedgerKind, number>> }
+  >()
+  for (const row of rows) {
+    const id = row.agreement_id ?? ''
+    const entry = sums.get(id) ?? { native: {}, eur: {} }
+    entry.native[row.kind] = Number(row.amount)
+    entry.eur[row.kind] = Number(row.eur)
+    sums.set(id, entry)
+  }
+  return new Map(
+    [...sums].map(([id, s]) => [
+      id,
+      { native: figuresFromSums(s.native), eur: figuresFromSums(s.eur) },
+    ]),
+  )
+}
+
+/**
+ * The dashboard's figures in euro cents: per class of funds, what was committed, received,
+ * allocated and spent in a year (or over all time), and what was still expected, available and
+ * unallocated at its end; and the untied share of income per year.
+ */
+export async function fundsSummary(
+  db: DataFile['db'],
+  year: number | null,
+  today: string,
+): Promise<FundsSummary> {
+  const asOf = year === null ? today : `${year}-12-31`
+  const from = year === null ? '0000-01-01' : `${year}-01-01`
+  const flows = await db
+    .selectFrom('ledger_entries')
+    .select(['fund_class', 'kind'])
+    .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
+    .where('deleted_at', 'is', null)
+    .where('entry_date', '>=', from)
+    .where('entry_date', '<=', asOf)
+    .groupBy(['fund_class', 'kind'])
+    .execute()
+  const held = await db
+    .selectFrom('ledger_entries')
+    .select(['fund_class', 'kind'])
+    .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
+    .where('deleted_at', 'is', null)
+    .where('entry_date', '<=', asOf)
+    .groupBy(['fund_class', 'kind'])
+    .execute()
+  const byClass = { tied: emptyFigures(), untied: emptyFigures() }
+  for (const fundClass of ['tied', 'untied'] as const) {
+    const sumsOf = (rows: typeof flows) =>
+      Object.fromEntries(
+        rows.filter((r) => r.fund_class === fundClass).map((r) => [r.kind, Number(r.eur)]),
+      )
+    const period = figuresFromSums(sumsOf(flows))
+    const cumulative = figuresFromSums(sumsOf(held))
+    // Flows of the period; balances (still expected, available, unallocated) at its end.
+    byClass[fundClass] = {
+      ...period,
+      expected: cumulative.expected,
+      available: cumulative.available,
+      unallocated: cumulative.unallocated,
+    }
+  }
+
+  const income = await sql<{ year: string; fund_class: FundClass; eur: number }>`
+    SELECT substr(entry_date, 1, 4) AS year, fund_class, SUM(eur_minor) AS eur
+    FROM ledger_entries
+    WHERE deleted_at IS NULL AND kind IN ('receipt', 'due_payment', 'other_income') AND entry_date <= ${today}
+    GROUP BY year, fund_class ORDER BY year`.execute(db)
+  const years = new Map<number, { untied: number; total: number }>()
+  for (const row of income.rows) {
+    const y = Number(row.year)
+    const entry = years.get(y) ?? { untied: 0, total: 0 }
+    entry.total += Number(row.eur)
+    if (row.fund_class === 'untied') entry.untied += Number(row.eur)
+    years.set(y, entry)
+  }
+  const untiedShareByYear = [...years].map(([y, v]) => ({
+    year: y,
+    untied: v.untied,
+    total: v.total,
+    share: v.total === 0 ? null : Math.round((v.untied / v.total) * 10_000) / 10_000,
+  }))
+  return { year, asOf, byClass, untiedShareByYear }
+}

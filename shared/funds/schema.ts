@@ -1,0 +1,194 @@
+import { z } from 'zod'
+import type { CurrencyCode } from '../money/currencies'
+import { decimalAmount, optionalPercent } from '../validation/amounts'
+import { isoDate, optionalIsoDate } from '../validation/dates'
+import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
+
+/**
+ * How an agreement's money may be used. IATI's earmarking categories are kept beside it:
+ * untied = 4 (core contributions), programme = 2, named projects = 1.
+ */
+export const EARMARKINGS = ['untied', 'programme', 'projects'] as const
+export type Earmarking = (typeof EARMARKINGS)[number]
+export const IATI_EARMARKING: Record<Earmarking, '1' | '2' | '4'> = {
+  untied: '4',
+  programme: '2',
+  projects: '1',
+}
+
+/** Untied money is délié; the other two are tied (fléché). */
+export type FundClass = 'tied' | 'untied'
+export function fundClassOf(earmarking: Earmarking): FundClass {
+  return earmarking === 'untied' ? 'untied' : 'tied'
+}
+
+export const NATURES = ['operating', 'investment', 'mixed'] as const
+export type Nature = (typeof NATURES)[number]
+
+export const agreementInput = z
+  .strictObject({
+    funderId: recordId,
+    reference: requiredText(60),
+    title: requiredText(300),
+    signedOn: optionalIsoDate,
+    startsOn: isoDate,
+    endsOn: isoDate,
+    currency: currencyCode,
+    amount: decimalAmount,
+    earmarking: z.enum(EARMARKINGS, { error: 'validation.choice' }),
+    programme: optionalText(200),
+    nature: z.enum(NATURES, { error: 'validation.choice' }),
+    operatingSharePercent: optionalPercent,
+    cofinancingPercent: optionalPercent,
+    indirectCostMaxPercent: optionalPercent,
+    notes: optionalText(5000),
+  })
+  .refine((a) => a.endsOn >= a.startsOn, { error: 'validation.endBeforeStart', path: ['endsOn'] })
+  .refine((a) => !a.signedOn || a.signedOn <= a.endsOn, {
+    error: 'validation.signedAfterEnd',
+    path: ['signedOn'],
+  })
+export type AgreementInput = z.input<typeof agreementInput>
+export type AgreementFields = z.output<typeof agreementInput>
+
+export const agreementUpdate = z.strictObject({ id: recordId, fields: agreementInput })
+
+export const agreementListQuery = z.strictObject({
+  includeArchived: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
+
+export const amendmentInput = z.strictObject({
+  agreementId: recordId,
+  signedOn: isoDate,
+  /** The change of the committed amount, in the agreement's currency: may be negative or zero. */
+  amountChange: decimalAmount,
+  newEndsOn: optionalIsoDate,
+  note: optionalText(2000),
+})
+export type AmendmentInput = z.input<typeof amendmentInput>
+
+export const receiptInput = z.strictObject({
+  agreementId: recordId,
+  receivedOn: isoDate,
+  amount: decimalAmount,
+  /** Units of the agreement's currency per euro, if the user gives the rate actually applied. */
+  rate: z
+    .string({ error: 'validation.rate' })
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null)),
+  bankReference: optionalText(100),
+  note: optionalText(2000),
+  /** Set after the user was told the receipt exceeds what remains due, and confirmed. */
+  confirmOverpayment: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
+export type ReceiptInput = z.input<typeof receiptInput>
+
+export const rateInput = z.strictObject({
+  currency: currencyCode,
+  rateDate: isoDate,
+  rate: z.string({ error: 'validation.rate' }).trim(),
+  source: requiredText(100),
+})
+export type RateInput = z.input<typeof rateInput>
+export type RateFields = z.output<typeof rateInput>
+
+export const rateListQuery = z.strictObject({ currency: currencyCode.optional() })
+
+export const atDateQuery = z.strictObject({ id: recordId, asOf: isoDate.optional() })
+
+export const summaryQuery = z.strictObject({
+  year: z.number({ error: 'validation.invalidType' }).int().min(1990).max(2100).optional(),
+})
+
+export { byId }
+
+/** The money figures of a fund (an agreement or a class of funds), in minor units. */
+export interface FundFigures {
+  committed: number
+  received: number
+  expected: number
+  allocated: number
+  spent: number
+  /** received − spent */
+  available: number
+  /** committed − allocated */
+  unallocated: number
+}
+
+export interface Agreement {
+  id: string
+  funderId: string
+  funderName: string
+  reference: string
+  title: string
+  signedOn: string | null
+  startsOn: string
+  endsOn: string
+  currency: CurrencyCode
+  /** The committed amount as first signed, in the agreement's currency (minor units). */
+  initialAmount: number
+  earmarking: Earmarking
+  fundClass: FundClass
+  programme: string | null
+  nature: Nature
+  operatingShareBp: number | null
+  cofinancingBp: number | null
+  indirectCostMaxBp: number | null
+  notes: string | null
+  createdAt: string
+  updatedAt: string
+  archivedAt: string | null
+  /** Figures in the agreement's currency, and their euro values, as of today. */
+  figures: FundFigures
+  figuresEur: FundFigures
+}
+
+export interface Amendment {
+  id: string
+  agreementId: string
+  signedOn: string
+  amountChange: number
+  newEndsOn: string | null
+  note: string | null
+}
+
+export interface Receipt {
+  id: string
+  agreementId: string
+  receivedOn: string
+  amount: number
+  currency: CurrencyCode
+  eurAmount: number
+  rate: string
+  rateDate: string | null
+  rateSource: string
+  bankReference: string | null
+  note: string | null
+}
+
+export interface ExchangeRate {
+  id: string
+  currency: CurrencyCode
+  rateDate: string
+  rate: string
+  source: string
+  /** XOF and XAF: fixed by treaty, never edited. */
+  fixed: boolean
+}
+
+export interface AgreementDetail extends Agreement {
+  amendments: Amendment[]
+  receipts: Receipt[]
+  /** The end date as last amended. */
+  currentEndsOn: string
+}
+
+/** What the dashboard and `aimf summary` show: euro cents throughout. */
+export interface FundsSummary {
+  year: number | null
+  asOf: string
+  byClass: Record<FundClass, FundFigures>
+  /** Untied income over all income, per year: the strategic plan's first worry. */
+  untiedShareByYear: { year: number; untied: number; total: number; share: number | null }[]
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True for a calendar date that exists, written YYYY-MM-DD (2021-02-31 does not). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/** A day, as YYYY-MM-DD: what every date of the domain is (no time, no time zone). */
+export const isoDate = z
+  .string({ error: 'validation.date' })
+  .refine(isIsoDate, { error: 'validation.date' })
+
+export const optionalIsoDate = z
+  .string({ error: 'validation.date' })
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .refine((value) => value === null || isIsoDate(value), { error: 'validation.date' })
+
+/** Today in the machine's time zone, as YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  const y = now.getFullYear()
+  const m = String(now.getMonth() + 1).padStart(2, '0')
+  const d = String(now.getDate()).padStart(2, '0')
+  return `${y}-${m}-${d}`
+}
