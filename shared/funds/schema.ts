@@ -191,4 +191,17 @@ export interface FundsSummary {
   byClass: Record<FundClass, FundFigures>
   /** Untied income over all income, per year: the strategic plan's first worry. */
   untiedShareByYear: { year: number; untied: number; total: number; share: number | null }[]
+  /** Agreements whose (amended) end falls within the next 90 days. */
+  endingSoon: AgreementAlert[]
+  /** Tied agreements ending within 180 days with money received but not spent: it may lapse. */
+  lapsingRisk: AgreementAlert[]
+}
+
+export interface AgreementAlert {
+  id: string
+  reference: string
+  funderName: string
+  endsOn: string
+  /** Received but not spent, in euro cents. */
+  availableEur: number
 }

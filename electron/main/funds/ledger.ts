@@ -223,5 +223,59 @@ export async function fundsSummary(
     total: v.total,
     share: v.total === 0 ? null : Math.round((v.untied / v.total) * 10_000) / 10_000,
   }))
-  return { year, asOf, byClass, untiedShareByYear }
+  const { endingSoon, lapsingRisk } = await agreementAlerts(db, today)
+  return { year, asOf, byClass, untiedShareByYear, endingSoon, lapsingRisk }
+}
+
+const ENDING_SOON_DAYS = 90
+const LAPSING_RISK_DAYS = 180
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+/** Agreements ending soon, and tied money at risk of lapsing (unspent near the end). */
+async function agreementAlerts(db: DataFile['db'], today: string) {
+  const rows = await sql<{
+    id: string
+    reference: string
+    funder_name: string
+    ends_on: string
+    earmarking: string
+  }>`
+    SELECT a.id, a.reference, f.name AS funder_name, a.earmarking,
+      COALESCE((SELECT m.new_ends_on FROM agreement_amendments m
+        WHERE m.agreement_id = a.id AND m.deleted_at IS NULL AND m.new_ends_on IS NOT NULL
+        ORDER BY m.signed_on DESC LIMIT 1), a.ends_on) AS ends_on
+    FROM agreements a JOIN funders f ON f.id = a.funder_id
+    WHERE a.deleted_at IS NULL`.execute(db)
+  const candidates = rows.rows.filter(
+    (r) => r.ends_on >= today && r.ends_on <= addDays(today, LAPSING_RISK_DAYS),
+  )
+  const figures = await agreementFigures(
+    db,
+    today,
+    candidates.map((r) => r.id),
+  )
+  const alert = (r: (typeof candidates)[number]) => ({
+    id: r.id,
+    reference: r.reference,
+    funderName: r.funder_name,
+    endsOn: r.ends_on,
+    availableEur: figures.get(r.id)?.eur.available ?? 0,
+  })
+  const byEnd = (a: { endsOn: string }, b: { endsOn: string }) => a.endsOn.localeCompare(b.endsOn)
+  return {
+    endingSoon: candidates
+      .filter((r) => r.ends_on <= addDays(today, ENDING_SOON_DAYS))
+      .map(alert)
+      .sort(byEnd),
+    lapsingRisk: candidates
+      .filter((r) => r.earmarking !== 'untied')
+      .map(alert)
+      .filter((a) => a.availableEur > 0)
+      .sort(byEnd),
+  }
 }

@@ -1,6 +1,8 @@
 import { Alert, AppShell, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import { AgreementsPage } from '../features/agreements/AgreementsPage'
+import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { FundersPage } from '../features/funders/FundersPage'
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -65,6 +67,10 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
   switch (area) {
     case 'funders':
       return <FundersPage />
+    case 'agreements':
+      return <AgreementsPage />
+    case 'dashboard':
+      return <DashboardPage />
     case 'settings':
       return <SettingsPage state={state} file={file} />
     default:

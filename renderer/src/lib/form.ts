@@ -11,12 +11,18 @@ import { ApiError } from './api'
 export function schemaResolver<Values extends FieldValues>(
   schema: z.ZodType,
   t: TFunction,
+  /** Turns the form's text into the contract's input; field errors found on the way. */
+  prepare?: (values: Values) => { input: unknown; errors: Record<string, string> },
 ): Resolver<Values> {
   return async (values) => {
-    const result = await schema.safeParseAsync(values)
-    if (result.success) return { values, errors: {} }
+    const prepared = prepare ? prepare(values) : { input: values, errors: {} }
+    const result = await schema.safeParseAsync(prepared.input)
     const errors: Record<string, { type: string; message: string }> = {}
-    for (const issue of result.error.issues) {
+    for (const [path, message] of Object.entries(prepared.errors))
+      errors[path] = { type: 'prepare', message }
+    if (result.success && Object.keys(errors).length === 0) return { values, errors: {} }
+    const issues = result.success ? [] : result.error.issues
+    for (const issue of issues) {
       const path = issuePath(issue)
       if (errors[path]) continue
       const { key, params } = issueMessage(issue)

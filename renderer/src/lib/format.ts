@@ -14,3 +14,16 @@ export function formatDateTime(iso: string, language: Language): string {
   }
   return format.format(new Date(iso))
 }
+
+const dateFormats = new Map<Language, Intl.DateTimeFormat>()
+
+/** A day (YYYY-MM-DD) for people: "24/11/2026" in French, "24/11/2026" in en-GB. */
+export function formatDate(day: string | null, language: Language): string {
+  if (!day) return ''
+  let format = dateFormats.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeZone: 'UTC' })
+    dateFormats.set(language, format)
+  }
+  return format.format(new Date(`${day}T00:00:00Z`))
+}

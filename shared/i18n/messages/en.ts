@@ -199,6 +199,10 @@ export const en: Catalog = {
       'Untied funds come from France, Canada, Québec and Cameroon, and from member dues.',
     share: 'Untied share',
     noIncome: 'No income recorded.',
+    endingSoon: 'Agreements ending within 90 days',
+    noneEnding: 'No agreement ends within 90 days.',
+    lapsingRisk: 'Tied funds at risk of lapsing (ending within 180 days, unspent)',
+    noneLapsing: 'No tied funds at risk.',
     asOf: 'Position on {{date}}',
   },
   rates: {

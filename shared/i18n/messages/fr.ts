@@ -199,6 +199,10 @@ export const fr = {
       'Les fonds déliés viennent de la France, du Canada, du Québec et du Cameroun, et des cotisations des membres.',
     share: 'Part déliée',
     noIncome: 'Aucune recette enregistrée.',
+    endingSoon: 'Conventions qui se terminent dans les 90 jours',
+    noneEnding: 'Aucune convention ne se termine dans les 90 jours.',
+    lapsingRisk: 'Fonds liés menacés de caducité (fin dans 180 jours, non dépensés)',
+    noneLapsing: 'Aucun fonds lié menacé.',
     asOf: 'Situation au {{date}}',
   },
   rates: {

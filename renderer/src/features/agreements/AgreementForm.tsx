@@ -1,0 +1,265 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { Funder } from '../../../../shared/funders/schema'
+import {
+  type AgreementDetail,
+  type AgreementInput,
+  EARMARKINGS,
+  NATURES,
+  agreementInput,
+} from '../../../../shared/funds/schema'
+import { CURRENCY_CODES } from '../../../../shared/money/currencies'
+import { formatAmount } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
+import { basisPointsToPercent } from '../../../../shared/validation/amounts'
+import { call } from '../../lib/api'
+import { amountForContract, percentForContract } from '../../lib/amount-input'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useLanguage } from '../../lib/use-language'
+
+type FormValues = { [K in keyof AgreementInput]-?: string }
+
+const FIELD_NAMES = Object.keys(toFormValues(undefined, 'fr'))
+
+/** Creates an agreement or corrects one; the amount is typed the user's way. */
+export function AgreementForm({
+  agreement,
+  onSaved,
+  onCancel,
+}: {
+  agreement?: AgreementDetail
+  onSaved: (agreement: AgreementDetail) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [funders, setFunders] = useState<Funder[]>([])
+  const [formError, setFormError] = useState<string | null>(null)
+  useEffect(() => {
+    void call('funders.list', {}).then(setFunders)
+  }, [])
+
+  const toInput = (values: FormValues) => {
+    const errors: Record<string, string> = {}
+    const amount = amountForContract(values.amount, values.currency, language)
+    if (!amount.ok) errors.amount = t(amount.key, { currency: values.currency })
+    const input: AgreementInput = {
+      ...values,
+      amount: amount.ok ? amount.value : '1',
+      operatingSharePercent:
+        values.nature === 'mixed' ? percentForContract(values.operatingSharePercent) : '',
+      cofinancingPercent: percentForContract(values.cofinancingPercent),
+      indirectCostMaxPercent: percentForContract(values.indirectCostMaxPercent),
+    } as AgreementInput
+    return { input, errors }
+  }
+
+  const { register, control, handleSubmit, setError, setValue, formState } = useForm<FormValues>({
+    defaultValues: toFormValues(agreement, language),
+    resolver: schemaResolver<FormValues>(agreementInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const errors = formState.errors
+  const nature = useWatch({ control, name: 'nature' })
+  const currency = useWatch({ control, name: 'currency' })
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
+    const { input } = toInput(values)
+    try {
+      const saved = agreement
+        ? await call('agreements.update', { id: agreement.id, fields: input })
+        : await call('agreements.create', input)
+      onSaved(saved)
+    } catch (failure) {
+      setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))
+    }
+  })
+
+  const select = (
+    name: keyof FormValues,
+    label: string,
+    data: { value: string; label: string }[],
+    extra: { searchable?: boolean; required?: boolean; onPick?: (v: string) => void } = {},
+  ) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={label}
+          withAsterisk={extra.required}
+          data={data}
+          searchable={extra.searchable}
+          value={field.value || null}
+          onChange={(value) => {
+            field.onChange(value ?? '')
+            if (value) extra.onPick?.(value)
+          }}
+          onBlur={field.onBlur}
+          error={fieldState.error?.message}
+          allowDeselect={false}
+        />
+      )}
+    />
+  )
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t(agreement ? 'agreements.editTitle' : 'agreements.newTitle')}
+    >
+      <Stack>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {select(
+          'funderId',
+          t('agreements.field.funder'),
+          funders.map((f) => ({ value: f.id, label: f.name })),
+          {
+            searchable: true,
+            required: true,
+            onPick: (id) => {
+              const funder = funders.find((f) => f.id === id)
+              if (funder && !agreement) setValue('currency', funder.defaultCurrency)
+            },
+          },
+        )}
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('agreements.field.reference')}
+            withAsterisk
+            {...register('reference')}
+            error={errors.reference?.message}
+          />
+          <TextInput
+            label={t('agreements.field.programme')}
+            {...register('programme')}
+            error={errors.programme?.message}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('agreements.field.title')}
+          withAsterisk
+          {...register('title')}
+          error={errors.title?.message}
+        />
+        <SimpleGrid cols={3}>
+          <TextInput
+            type="date"
+            label={t('agreements.field.signedOn')}
+            {...register('signedOn')}
+            error={errors.signedOn?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('agreements.field.startsOn')}
+            withAsterisk
+            {...register('startsOn')}
+            error={errors.startsOn?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('agreements.field.endsOn')}
+            withAsterisk
+            {...register('endsOn')}
+            error={errors.endsOn?.message}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          {select(
+            'currency',
+            t('agreements.field.currency'),
+            CURRENCY_CODES.map((c) => ({ value: c, label: c })),
+            { searchable: true, required: true },
+          )}
+          <TextInput
+            label={`${t('agreements.field.amount')} (${currency})`}
+            withAsterisk
+            inputMode="decimal"
+            {...register('amount')}
+            error={errors.amount?.message}
+          />
+          {select(
+            'earmarking',
+            t('agreements.field.earmarking'),
+            EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) })),
+            { required: true },
+          )}
+          {select(
+            'nature',
+            t('agreements.field.nature'),
+            NATURES.map((n) => ({ value: n, label: t(`agreements.nature.${n}`) })),
+            { required: true },
+          )}
+          {nature === 'mixed' && (
+            <TextInput
+              label={t('agreements.field.operatingShare')}
+              withAsterisk
+              inputMode="decimal"
+              {...register('operatingSharePercent')}
+              error={errors.operatingSharePercent?.message}
+            />
+          )}
+          <TextInput
+            label={t('agreements.field.cofinancing')}
+            inputMode="decimal"
+            {...register('cofinancingPercent')}
+            error={errors.cofinancingPercent?.message}
+          />
+          <TextInput
+            label={t('agreements.field.indirectCostMax')}
+            inputMode="decimal"
+            {...register('indirectCostMaxPercent')}
+            error={errors.indirectCostMaxPercent?.message}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('agreements.field.notes')}
+          autosize
+          minRows={2}
+          {...register('notes')}
+          error={errors.notes?.message}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={formState.isSubmitting}>
+            {agreement ? t('common.save') : t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function toFormValues(agreement: AgreementDetail | undefined, language: 'fr' | 'en'): FormValues {
+  const percent = (bp: number | null) => (bp === null ? '' : basisPointsToPercent(bp))
+  return {
+    funderId: agreement?.funderId ?? '',
+    reference: agreement?.reference ?? '',
+    title: agreement?.title ?? '',
+    signedOn: agreement?.signedOn ?? '',
+    startsOn: agreement?.startsOn ?? '',
+    endsOn: agreement?.endsOn ?? '',
+    currency: agreement?.currency ?? 'EUR',
+    amount: agreement
+      ? formatAmount(money(agreement.initialAmount, agreement.currency), language)
+      : '',
+    earmarking: agreement?.earmarking ?? '',
+    programme: agreement?.programme ?? '',
+    nature: agreement?.nature ?? '',
+    operatingSharePercent: percent(agreement?.operatingShareBp ?? null),
+    cofinancingPercent: percent(agreement?.cofinancingBp ?? null),
+    indirectCostMaxPercent: percent(agreement?.indirectCostMaxBp ?? null),
+    notes: agreement?.notes ?? '',
+  }
+}

@@ -1,0 +1,288 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { type ReactNode, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AgreementDetail } from '../../../../shared/funds/schema'
+import { basisPointsToPercent } from '../../../../shared/validation/amounts'
+import { Amount } from '../../components/Amount'
+import { RecordHistory } from '../../components/RecordHistory'
+import { call, errorMessage } from '../../lib/api'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+import { AGREEMENT_COLUMN_LABELS } from './agreement-columns'
+import { AgreementForm } from './AgreementForm'
+import { AmendmentForm } from './AmendmentForm'
+import { FiguresTable } from './FiguresTable'
+import { ReceiptForm } from './ReceiptForm'
+
+/** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
+export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [agreement, setAgreement] = useState<AgreementDetail | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  useEffect(() => {
+    let current = true
+    call('agreements.get', { id }).then(
+      (a) => current && setAgreement(a),
+      (failure: unknown) =>
+        current && setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [id, t])
+
+  if (!agreement) return status ? <Alert color="red">{status.text}</Alert> : null
+  const archived = agreement.archivedAt !== null
+  const updated = (next: AgreementDetail, message: string) => {
+    setAgreement(next)
+    setStatus({ ok: true, text: message })
+  }
+
+  async function cancelReceipt(receiptId: string) {
+    try {
+      updated(await call('receipts.cancel', { id: receiptId }), t('agreements.receipt.cancelled'))
+    } catch (failure) {
+      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+    }
+  }
+
+  const term = (label: string, value: ReactNode) => (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value || t('common.none')}</Text>
+    </div>
+  )
+
+  return (
+    <Stack gap="md">
+      <Anchor component="button" onClick={onBack} size="sm" w="fit-content">
+        ← {t('agreements.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{agreement.reference}</Title>
+          <Text>{agreement.title}</Text>
+          <Group gap="xs" mt={4}>
+            <Badge variant="light" color={agreement.fundClass === 'untied' ? 'green' : 'blue'}>
+              {t(`agreements.fundClass.${agreement.fundClass}`)}
+            </Badge>
+            <Badge variant="light" color="gray">
+              {t(`agreements.nature.${agreement.nature}`)}
+            </Badge>
+            {archived && <Badge color="gray">{t('common.archived')}</Badge>}
+          </Group>
+        </div>
+        <Button variant="default" onClick={() => setEditing(true)} disabled={archived}>
+          {t('common.edit')}
+        </Button>
+      </Group>
+      <div role="status" aria-live="polite">
+        {status && (
+          <Alert
+            color={status.ok ? 'green' : 'red'}
+            withCloseButton
+            onClose={() => setStatus(null)}
+            closeButtonLabel={t('common.close')}
+          >
+            {status.text}
+          </Alert>
+        )}
+      </div>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          {term(t('agreements.field.funder'), agreement.funderName)}
+          {term(t('agreements.field.signedOn'), formatDate(agreement.signedOn, language))}
+          {term(t('agreements.field.startsOn'), formatDate(agreement.startsOn, language))}
+          {term(t('agreements.field.endsOn'), formatDate(agreement.currentEndsOn, language))}
+          {term(
+            t('agreements.field.amount'),
+            <Amount minor={agreement.initialAmount} currency={agreement.currency} />,
+          )}
+          {term(
+            t('agreements.field.earmarking'),
+            t(`agreements.earmarking.${agreement.earmarking}`),
+          )}
+          {term(t('agreements.field.programme'), agreement.programme)}
+          {term(
+            t('agreements.field.cofinancing'),
+            agreement.cofinancingBp === null
+              ? ''
+              : `${basisPointsToPercent(agreement.cofinancingBp)} %`,
+          )}
+          {term(
+            t('agreements.field.indirectCostMax'),
+            agreement.indirectCostMaxBp === null
+              ? ''
+              : `${basisPointsToPercent(agreement.indirectCostMaxBp)} %`,
+          )}
+          {agreement.nature === 'mixed' &&
+            term(
+              t('agreements.field.operatingShare'),
+              `${basisPointsToPercent(agreement.operatingShareBp ?? 0)} %`,
+            )}
+        </SimpleGrid>
+        {agreement.notes && (
+          <Text size="sm" mt="sm">
+            {agreement.notes}
+          </Text>
+        )}
+      </Paper>
+
+      <section aria-labelledby="agreement-figures">
+        <Title order={2} size="h4" id="agreement-figures" mb="xs">
+          {t('agreements.figures')}
+        </Title>
+        <FiguresTable
+          figures={agreement.figures}
+          figuresEur={agreement.figuresEur}
+          currency={agreement.currency}
+        />
+      </section>
+
+      <section aria-labelledby="agreement-receipts">
+        <Title order={2} size="h4" id="agreement-receipts" mb="xs">
+          {t('agreements.receipts')}
+        </Title>
+        {agreement.receipts.length === 0 ? (
+          <Text c="dimmed">{t('agreements.noReceipts')}</Text>
+        ) : (
+          <Table withTableBorder striped aria-label={t('agreements.receipts')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('agreements.receipt.receivedOn')}</Table.Th>
+                <Table.Th ta="right">
+                  {t('agreements.receipt.amount', { currency: agreement.currency })}
+                </Table.Th>
+                <Table.Th ta="right">{t('agreements.receipt.rateUsed')}</Table.Th>
+                <Table.Th ta="right">{t('agreements.receipt.eur')}</Table.Th>
+                <Table.Th>{t('agreements.receipt.bankReference')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {agreement.receipts.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{formatDate(r.receivedOn, language)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={r.amount} currency={r.currency} />
+                  </Table.Td>
+                  <Table.Td ta="right" title={r.rateSource}>
+                    {r.rate}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={r.eurAmount} currency="EUR" />
+                  </Table.Td>
+                  <Table.Td>{r.bankReference}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      disabled={archived}
+                      onClick={() => void cancelReceipt(r.id)}
+                    >
+                      {t('agreements.receipt.cancel')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {!archived && (
+          <Paper withBorder p="md" mt="sm">
+            <ReceiptForm
+              agreement={agreement}
+              onSaved={(a) => updated(a, t('agreements.receipt.added'))}
+            />
+          </Paper>
+        )}
+      </section>
+
+      <section aria-labelledby="agreement-amendments">
+        <Title order={2} size="h4" id="agreement-amendments" mb="xs">
+          {t('agreements.amendments')}
+        </Title>
+        {agreement.amendments.length === 0 ? (
+          <Text c="dimmed">{t('agreements.noAmendments')}</Text>
+        ) : (
+          <Table withTableBorder aria-label={t('agreements.amendments')}>
+            <Table.Tbody>
+              {agreement.amendments.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{formatDate(a.signedOn, language)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={a.amountChange} currency={agreement.currency} />
+                  </Table.Td>
+                  <Table.Td>
+                    {a.newEndsOn
+                      ? `${t('agreements.amendment.newEndsOn')} : ${formatDate(a.newEndsOn, language)}`
+                      : ''}
+                  </Table.Td>
+                  <Table.Td>{a.note}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {!archived && (
+          <Paper withBorder p="md" mt="sm">
+            <AmendmentForm
+              agreement={agreement}
+              onSaved={(a) => updated(a, t('agreements.amendment.added'))}
+            />
+          </Paper>
+        )}
+      </section>
+
+      <Divider />
+      <RecordHistory
+        table="agreements"
+        id={agreement.id}
+        version={agreement.updatedAt}
+        describeColumn={(column) => {
+          const key = AGREEMENT_COLUMN_LABELS[column]
+          return key ? t(key) : column
+        }}
+      />
+
+      <Drawer
+        opened={editing}
+        onClose={() => setEditing(false)}
+        position="right"
+        size="xl"
+        title={t('agreements.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing && (
+          <AgreementForm
+            agreement={agreement}
+            onCancel={() => setEditing(false)}
+            onSaved={(saved) => {
+              setEditing(false)
+              updated(saved, t('agreements.updated', { reference: saved.reference }))
+            }}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  )
+}

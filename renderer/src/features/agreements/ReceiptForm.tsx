@@ -1,0 +1,153 @@
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { type AgreementDetail, receiptInput } from '../../../../shared/funds/schema'
+import { today } from '../../../../shared/validation/dates'
+import { ApiError, call } from '../../lib/api'
+import { amountForContract, percentForContract } from '../../lib/amount-input'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useLanguage } from '../../lib/use-language'
+
+interface Values {
+  receivedOn: string
+  amount: string
+  rate: string
+  bankReference: string
+  note: string
+}
+
+const FIELDS = ['receivedOn', 'amount', 'rate', 'bankReference', 'note']
+
+/** Records a receipt from the funder; over what remains due, it asks before recording. */
+export function ReceiptForm({
+  agreement,
+  onSaved,
+}: {
+  agreement: AgreementDetail
+  onSaved: (a: AgreementDetail) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [overpayment, setOverpayment] = useState<string | null>(null)
+  const currency = agreement.currency
+
+  const toInput = (values: Values) => {
+    const errors: Record<string, string> = {}
+    const amount = amountForContract(values.amount, currency, language)
+    if (!amount.ok) errors.amount = t(amount.key, { currency })
+    return {
+      input: {
+        agreementId: agreement.id,
+        receivedOn: values.receivedOn,
+        amount: amount.ok ? amount.value : '1',
+        rate: percentForContract(values.rate),
+        bankReference: values.bankReference,
+        note: values.note,
+      },
+      errors,
+    }
+  }
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
+    defaultValues: { receivedOn: today(), amount: '', rate: '', bankReference: '', note: '' },
+    resolver: schemaResolver<Values>(receiptInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const errors = formState.errors
+
+  const save = (confirm: boolean) =>
+    handleSubmit(async (values) => {
+      setFormError(null)
+      try {
+        const saved = await call('receipts.add', {
+          ...toInput(values).input,
+          confirmOverpayment: confirm,
+        })
+        setOverpayment(null)
+        reset({ receivedOn: today(), amount: '', rate: '', bankReference: '', note: '' })
+        onSaved(saved)
+      } catch (failure) {
+        if (
+          failure instanceof ApiError &&
+          failure.error.code === 'CONFLICT' &&
+          failure.error.fields?.[0]?.path === 'amount'
+        ) {
+          setOverpayment(failure.error.fields[0].message)
+          return
+        }
+        setFormError(applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL')))
+      }
+    })
+
+  return (
+    <form
+      onSubmit={(event) => void save(false)(event)}
+      noValidate
+      aria-label={t('agreements.addReceipt')}
+    >
+      <Stack gap="sm">
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 2, lg: 5 }}>
+          <TextInput
+            type="date"
+            label={t('agreements.receipt.receivedOn')}
+            withAsterisk
+            {...register('receivedOn')}
+            error={errors.receivedOn?.message}
+          />
+          <TextInput
+            label={t('agreements.receipt.amount', { currency })}
+            withAsterisk
+            inputMode="decimal"
+            {...register('amount')}
+            error={errors.amount?.message}
+          />
+          <TextInput
+            label={t('agreements.receipt.rate', { currency })}
+            description={currency === 'EUR' ? undefined : t('agreements.receipt.rateHint')}
+            disabled={currency === 'EUR'}
+            inputMode="decimal"
+            {...register('rate')}
+            error={errors.rate?.message}
+          />
+          <TextInput
+            label={t('agreements.receipt.bankReference')}
+            {...register('bankReference')}
+            error={errors.bankReference?.message}
+          />
+          <TextInput
+            label={t('agreements.receipt.note')}
+            {...register('note')}
+            error={errors.note?.message}
+          />
+        </SimpleGrid>
+        {overpayment && (
+          <Alert color="orange" role="alert">
+            <Stack gap="xs">
+              {overpayment}
+              <Group>
+                <Button size="xs" color="orange" onClick={() => void save(true)()}>
+                  {t('agreements.receipt.confirmOver')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setOverpayment(null)}>
+                  {t('common.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={formState.isSubmitting}>
+            {t('agreements.addReceipt')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

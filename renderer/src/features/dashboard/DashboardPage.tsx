@@ -1,0 +1,234 @@
+import { BarChart } from '@mantine/charts'
+import { Alert, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AgreementAlert, FundsSummary } from '../../../../shared/funds/schema'
+import { INTL_LOCALE } from '../../../../shared/i18n/locale'
+import { formatAmount } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
+import { Amount } from '../../components/Amount'
+import { call, errorMessage } from '../../lib/api'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+
+const FIGURES = [
+  'committed',
+  'received',
+  'expected',
+  'allocated',
+  'spent',
+  'available',
+  'unallocated',
+] as const
+const ALL = 'all'
+
+/**
+ * Tableau de bord: tied and untied money at a glance, for a year or over all years, and the
+ * untied share of income year by year — every figure read from the ledger by the core.
+ */
+export function DashboardPage() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [year, setYear] = useState<string>(ALL)
+  const [summary, setSummary] = useState<FundsSummary | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => {
+    let current = true
+    call('funds.summary', year === ALL ? {} : { year: Number(year) }).then(
+      (s) => current && setSummary(s),
+      (failure: unknown) => current && setError(failure),
+    )
+    return () => {
+      current = false
+    }
+  }, [year])
+
+  const years = useMemo(() => {
+    const thisYear = new Date().getFullYear()
+    return Array.from({ length: 10 }, (_, i) => String(thisYear - i))
+  }, [])
+  const percent = useMemo(
+    () =>
+      new Intl.NumberFormat(INTL_LOCALE[language], { style: 'percent', maximumFractionDigits: 1 }),
+    [language],
+  )
+  const euros = (minor: number) => formatAmount(money(minor, 'EUR'), language)
+
+  if (error) return <Alert color="red">{errorMessage(error, t('errors.INTERNAL'))}</Alert>
+  if (!summary) return null
+  const tied = summary.byClass.tied
+  const untied = summary.byClass.untied
+  const lastTen = summary.untiedShareByYear.slice(-10)
+  const chartData = lastTen.map((y) => ({
+    year: String(y.year),
+    [t('agreements.fundClass.untied')]: y.untied / 100,
+    [t('agreements.fundClass.tied')]: (y.total - y.untied) / 100,
+  }))
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('dashboard.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.asOf', { date: formatDate(summary.asOf, language) })}
+          </Text>
+        </div>
+        <Select
+          label={t('dashboard.year')}
+          data={[
+            { value: ALL, label: t('dashboard.allYears') },
+            ...years.map((y) => ({ value: y, label: y })),
+          ]}
+          value={year}
+          onChange={(value) => setYear(value ?? ALL)}
+          allowDeselect={false}
+          w={200}
+        />
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="dashboard-funds">
+        <Title order={2} size="h4" id="dashboard-funds" mb="sm">
+          {t('dashboard.fundsTitle')}
+        </Title>
+        <Table striped withTableBorder aria-labelledby="dashboard-funds">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              <Table.Th ta="right">{t('agreements.fundClass.tied')}</Table.Th>
+              <Table.Th ta="right">{t('agreements.fundClass.untied')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.total')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.share')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {FIGURES.map((key) => {
+              const total = tied[key] + untied[key]
+              return (
+                <Table.Tr key={key} data-figure={key}>
+                  <Table.Th scope="row">{t(`agreements.figure.${key}`)}</Table.Th>
+                  <Table.Td ta="right" data-class="tied">
+                    <Amount minor={tied[key]} currency="EUR" />
+                  </Table.Td>
+                  <Table.Td ta="right" data-class="untied">
+                    <Amount minor={untied[key]} currency="EUR" />
+                  </Table.Td>
+                  <Table.Td ta="right" data-class="total">
+                    <Amount minor={total} currency="EUR" />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {total > 0 ? percent.format(untied[key] / total) : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="dashboard-untied-share">
+        <Title order={2} size="h4" id="dashboard-untied-share">
+          {t('dashboard.untiedShare')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('dashboard.untiedShareHint')}
+        </Text>
+        {lastTen.length === 0 ? (
+          <Text c="dimmed">{t('dashboard.noIncome')}</Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <BarChart
+              h={260}
+              data={chartData}
+              dataKey="year"
+              type="stacked"
+              valueFormatter={(value) => euros(Math.round(value * 100))}
+              series={[
+                { name: t('agreements.fundClass.untied'), color: 'teal.7' },
+                { name: t('agreements.fundClass.tied'), color: 'blue.7' },
+              ]}
+              withLegend
+            />
+            <Table withTableBorder aria-label={t('dashboard.untiedShare')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.year')}</Table.Th>
+                  <Table.Th ta="right">{t('agreements.fundClass.untied')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.total')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.share')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {lastTen.map((y) => (
+                  <Table.Tr key={y.year}>
+                    <Table.Td>{y.year}</Table.Td>
+                    <Table.Td ta="right">
+                      <Amount minor={y.untied} currency="EUR" />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Amount minor={y.total} currency="EUR" />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {y.share === null ? '—' : percent.format(y.share)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </SimpleGrid>
+        )}
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <AlertList
+          title={t('dashboard.endingSoon')}
+          empty={t('dashboard.noneEnding')}
+          alerts={summary.endingSoon}
+        />
+        <AlertList
+          title={t('dashboard.lapsingRisk')}
+          empty={t('dashboard.noneLapsing')}
+          alerts={summary.lapsingRisk}
+        />
+      </SimpleGrid>
+    </Stack>
+  )
+}
+
+function AlertList({
+  title,
+  empty,
+  alerts,
+}: {
+  title: string
+  empty: string
+  alerts: AgreementAlert[]
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {alerts.length === 0 ? (
+        <Text c="dimmed">{empty}</Text>
+      ) : (
+        <Table aria-label={title}>
+          <Table.Tbody>
+            {alerts.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.reference}</Table.Td>
+                <Table.Td>{a.funderName}</Table.Td>
+                <Table.Td>{formatDate(a.endsOn, language)}</Table.Td>
+                <Table.Td ta="right" title={t('agreements.figure.available')}>
+                  <Amount minor={a.availableEur} currency="EUR" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,39 @@
+import type { Language } from '../../../shared/i18n/locale'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import { isCurrencyCode } from '../../../shared/money/currencies'
+import { toDecimalString } from '../../../shared/money/money'
+import { parseAmount } from '../../../shared/money/parse'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+
+/**
+ * Turns an amount typed the user's way ("1 234,56") into the contract's plain decimal
+ * ("1234.56"), or says what is wrong with it. The core checks it again against the currency.
+ */
+export function amountForContract(
+  text: string,
+  currency: string,
+  language: Language,
+  allowNegative = false,
+): { ok: true; value: string } | { ok: false; key: MessageKey } {
+  const code: CurrencyCode = isCurrencyCode(currency) ? currency : 'EUR'
+  const parsed = parseAmount(text, code, language)
+  if (!parsed.ok) {
+    const key: MessageKey =
+      parsed.error === 'empty'
+        ? 'validation.required'
+        : parsed.error === 'too_many_decimals'
+          ? 'validation.amountTooManyDecimals'
+          : parsed.error === 'too_large'
+            ? 'validation.amountTooLarge'
+            : 'validation.amountInvalid'
+    return { ok: false, key }
+  }
+  if (!allowNegative && parsed.value.minor <= 0)
+    return { ok: false, key: 'validation.amountPositive' }
+  return { ok: true, value: toDecimalString(parsed.value) }
+}
+
+/** A percentage typed with a comma or a point, as the contract's plain decimal. */
+export function percentForContract(text: string): string {
+  return text.trim().replace(',', '.')
+}

@@ -1,0 +1,122 @@
+import type { Locator, Page } from '@playwright/test'
+import { join } from 'node:path'
+import { test, expect } from './harness/fixtures'
+
+async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('textbox', { name: label, exact: true }).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+/** The text of a figure's cell in a figures table: row by figure, column by class. */
+function figure(table: Locator, key: string, column: string) {
+  return table.locator(`tr[data-figure="${key}"] td[data-class="${column}"]`)
+}
+
+test('an agreement, two receipts in different months, and the dashboard moves by exactly those amounts', async ({
+  app,
+  page,
+}) => {
+  await app.core.createFile(join(app.folder, 'fonds.sqlite'))
+  const session = app.core.requireSession()
+  await session.funders.create(
+    {
+      name: 'Union européenne',
+      acronym: 'UE',
+      kind: 'multilateral',
+      country: 'BE',
+      defaultCurrency: 'EUR',
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      notes: null,
+    },
+    'Agent de test',
+  )
+  await app.open()
+
+  await page.getByRole('button', { name: 'Tableau de bord' }).click()
+  const funds = page.getByRole('table', { name: 'Fonds liés et déliés' })
+  await expect(figure(funds, 'received', 'tied')).toHaveText('0,00\u00a0€')
+
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Nouvelle convention' }).click()
+  const form = page.getByRole('form', { name: 'Nouvelle convention' })
+  await chooseOption(page, form, 'Bailleur', 'Union européenne')
+  await form.getByLabel('Référence').fill('UE-2026-PAIX')
+  await form.getByLabel('Intitulé').fill('Consolidation de la paix par les autorités locales')
+  await form.getByRole('textbox', { name: 'Début', exact: true }).fill('2026-01-01')
+  await form.getByRole('textbox', { name: 'Fin', exact: true }).fill('2028-12-31')
+  await form.getByLabel('Montant engagé (EUR)').fill('830 000')
+  await chooseOption(page, form, 'Affectation des fonds', 'Fléché (projets nommés)')
+  await chooseOption(page, form, 'Nature', 'Fonctionnement')
+  await form.getByLabel('Coûts indirects admis (% max.)').fill('7')
+  await app.expectAccessible()
+  await app.screenshot('06-convention-formulaire')
+  await form.getByRole('button', { name: 'Créer' }).click()
+
+  await expect(page.getByRole('heading', { name: 'UE-2026-PAIX', level: 1 })).toBeVisible()
+  const position = page.getByRole('table', { name: 'Situation' })
+  await expect(position.locator('tr[data-figure="committed"] td').last()).toHaveText(
+    '830\u202f000,00\u00a0€',
+  )
+
+  const receipt = page.getByRole('form', { name: 'Enregistrer un versement' })
+  await receipt.getByLabel('Reçu le').fill('2026-02-16')
+  await receipt.getByLabel('Montant (EUR)').fill('332 000')
+  await receipt.getByLabel('Référence bancaire').fill('VIR-UE-01')
+  await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  await expect(page.getByText('Versement enregistré.')).toBeVisible()
+  await receipt.getByLabel('Reçu le').fill('2026-06-15')
+  await receipt.getByLabel('Montant (EUR)').fill('249000,50')
+  await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  await expect(position.locator('tr[data-figure="received"] td').last()).toHaveText(
+    '581\u202f000,50\u00a0€',
+  )
+  await expect(position.locator('tr[data-figure="expected"] td').last()).toHaveText(
+    '248\u202f999,50\u00a0€',
+  )
+  await app.expectAccessible()
+  await app.screenshot('07-convention')
+
+  // Too much: the form asks before recording, and says by how much.
+  await receipt.getByLabel('Montant (EUR)').fill('300 000')
+  await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'dépasse' })).toContainText(
+    'dépasse le reste dû (248\u202f999,50\u00a0€) de 51\u202f000,50\u00a0€',
+  )
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click()
+
+  // The dashboard reads the same ledger: the same figures.
+  await page.getByRole('button', { name: 'Tableau de bord' }).click()
+  await expect(figure(funds, 'committed', 'tied')).toHaveText('830\u202f000,00\u00a0€')
+  await expect(figure(funds, 'received', 'tied')).toHaveText('581\u202f000,50\u00a0€')
+  await expect(figure(funds, 'available', 'tied')).toHaveText('581\u202f000,50\u00a0€')
+  await expect(figure(funds, 'received', 'untied')).toHaveText('0,00\u00a0€')
+  const summary = await session.file.db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
+    .where('kind', '=', 'receipt')
+    .executeTakeFirstOrThrow()
+  expect(Number(summary.eur)).toBe(58_100_050)
+})
+
+test('the demo dashboard shows tied and untied money and the untied share by year', async ({
+  app,
+  page,
+}) => {
+  await app.core.openDemo()
+  await app.open()
+  await page.getByRole('button', { name: 'Tableau de bord' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Part des fonds déliés dans les recettes' }),
+  ).toBeVisible()
+  const shares = page.getByRole('table', { name: 'Part des fonds déliés dans les recettes' })
+  await expect(shares.getByRole('row')).toHaveCount(11)
+  await app.expectAccessible()
+  await app.screenshot('04-tableau-de-bord')
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  const table = page.getByRole('table', { name: 'Conventions' })
+  await expect(table).toContainText('BMGF-SUCSS-2017')
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('gates')
+  await expect(table.getByRole('row')).toHaveCount(2)
+})
