@@ -180,6 +180,9 @@ export interface ExchangeRate {
 export interface AgreementDetail extends Agreement {
   amendments: Amendment[]
   receipts: Receipt[]
+  reports: AgreementReport[]
+  instalments: Instalment[]
+  budget: HeadingsBudget
   /** The end date as last amended. */
   currentEndsOn: string
 }
@@ -195,6 +198,8 @@ export interface FundsSummary {
   endingSoon: AgreementAlert[]
   /** Tied agreements ending within 180 days with money received but not spent: it may lapse. */
   lapsingRisk: AgreementAlert[]
+  /** Reports to prepare that are overdue or due within 30 days. */
+  reportsDue: ReportDue[]
 }
 
 export interface AgreementAlert {
@@ -204,4 +209,109 @@ export interface AgreementAlert {
   endsOn: string
   /** Received but not spent, in euro cents. */
   availableEur: number
+}
+
+export const REPORT_KINDS = ['interim', 'final'] as const
+export const REPORT_STATUSES = ['to_prepare', 'sent', 'accepted'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+export const reportInput = z
+  .strictObject({
+    agreementId: recordId,
+    kind: z.enum(REPORT_KINDS, { error: 'validation.choice' }),
+    dueOn: isoDate,
+    periodFrom: optionalIsoDate,
+    periodTo: optionalIsoDate,
+    note: optionalText(2000),
+  })
+  .refine((r) => !r.periodFrom || !r.periodTo || r.periodTo >= r.periodFrom, {
+    error: 'validation.endBeforeStart',
+    path: ['periodTo'],
+  })
+
+export const reportStatusInput = z.strictObject({
+  id: recordId,
+  status: z.enum(REPORT_STATUSES, { error: 'validation.choice' }),
+  sentOn: optionalIsoDate,
+})
+
+export const instalmentInput = z.strictObject({
+  agreementId: recordId,
+  expectedOn: isoDate,
+  amount: decimalAmount,
+  note: optionalText(500),
+})
+
+export const HEADING_TEMPLATES = ['eu', 'objectives'] as const
+export type HeadingTemplate = (typeof HEADING_TEMPLATES)[number]
+export const HEADING_ROLES = ['direct', 'indirect', 'contingency'] as const
+export type HeadingRole = (typeof HEADING_ROLES)[number]
+
+export const headingTemplateInput = z.strictObject({
+  agreementId: recordId,
+  template: z.enum(HEADING_TEMPLATES, { error: 'validation.choice' }),
+})
+
+export const headingsInput = z.strictObject({
+  agreementId: recordId,
+  headings: z
+    .array(
+      z.strictObject({
+        code: requiredText(10),
+        label: requiredText(200),
+        role: z.enum(HEADING_ROLES, { error: 'validation.choice' }),
+        amount: decimalAmount,
+      }),
+    )
+    .max(60),
+})
+
+export interface AgreementReport {
+  id: string
+  kind: 'interim' | 'final'
+  dueOn: string
+  periodFrom: string | null
+  periodTo: string | null
+  status: ReportStatus
+  sentOn: string | null
+  note: string | null
+  overdue: boolean
+}
+
+export interface Instalment {
+  id: string
+  expectedOn: string
+  amount: number
+  note: string | null
+  /** Instalments expected up to this one, and receipts up to its date: the gap says what is late. */
+  cumulativeExpected: number
+  cumulativeReceived: number
+}
+
+export interface Heading {
+  id: string
+  code: string
+  label: string
+  role: HeadingRole
+  amount: number
+}
+
+/** The headings with the computed lines and the caps, as the funder's budget shows them. */
+export interface HeadingsBudget {
+  headings: Heading[]
+  directSubtotal: number
+  indirect: number
+  /** The agreement's indirect-cost rate (basis points) applied to the direct subtotal. */
+  indirectCap: number | null
+  contingency: number
+  contingencyCap: number
+  total: number
+}
+
+export interface ReportDue {
+  agreementId: string
+  reference: string
+  kind: 'interim' | 'final'
+  dueOn: string
+  overdue: boolean
 }

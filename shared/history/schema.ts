@@ -9,6 +9,9 @@ export const HISTORY_TABLES = [
   'agreement_amendments',
   'receipts',
   'exchange_rates',
+  'agreement_reports',
+  'agreement_instalments',
+  'agreement_headings',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

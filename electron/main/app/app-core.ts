@@ -7,6 +7,7 @@ import { AppFailure } from '../failure'
 import { FundersService } from '../funders/funders-service'
 import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { ReceiptsService } from '../funds/receipts-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
@@ -25,18 +26,21 @@ export interface Session {
   rates: ExchangeRatesService
   agreements: AgreementsService
   receipts: ReceiptsService
+  terms: AgreementTermsService
 }
 
 /** The services of a file, all over the same connection. */
 export function createSession(file: DataFile): Session {
   const rates = new ExchangeRatesService(file)
+  const terms = new AgreementTermsService(file, () => today())
   return {
     file,
     funders: new FundersService(file),
     organisation: new OrganisationService(file),
     history: new HistoryService(file),
     rates,
-    agreements: new AgreementsService(file, rates, () => today()),
+    agreements: new AgreementsService(file, rates, terms, () => today()),
+    terms,
     receipts: new ReceiptsService(file, rates, () => today()),
   }
 }

@@ -22,6 +22,9 @@ const RECORD_TABLES = [
   'agreement_amendments',
   'receipts',
   'ledger_entries',
+  'agreement_reports',
+  'agreement_instalments',
+  'agreement_headings',
 ] as const
 
 /**

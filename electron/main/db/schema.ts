@@ -141,6 +141,33 @@ export interface LedgerEntriesTable extends RecordColumns {
   reverses_id: string | null
 }
 
+export interface AgreementReportsTable extends RecordColumns {
+  agreement_id: string
+  kind: 'interim' | 'final'
+  due_on: string
+  period_from: string | null
+  period_to: string | null
+  status: 'to_prepare' | 'sent' | 'accepted'
+  sent_on: string | null
+  note: string | null
+}
+
+export interface AgreementInstalmentsTable extends RecordColumns {
+  agreement_id: string
+  expected_on: string
+  amount_minor: number
+  note: string | null
+}
+
+export interface AgreementHeadingsTable extends RecordColumns {
+  agreement_id: string
+  position: number
+  code: string
+  label: string
+  role: 'direct' | 'indirect' | 'contingency'
+  amount_minor: number
+}
+
 export interface Database {
   file_info: FileInfoTable
   change_log: ChangeLogTable
@@ -151,6 +178,9 @@ export interface Database {
   agreement_amendments: AgreementAmendmentsTable
   receipts: ReceiptsTable
   ledger_entries: LedgerEntriesTable
+  agreement_reports: AgreementReportsTable
+  agreement_instalments: AgreementInstalmentsTable
+  agreement_headings: AgreementHeadingsTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

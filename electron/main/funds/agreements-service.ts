@@ -22,6 +22,7 @@ import {
   postEntry,
   reverseEntriesOf,
 } from './ledger'
+import type { AgreementTermsService } from './agreement-terms-service'
 import type { ExchangeRatesService } from './exchange-rates-service'
 import { readAmount } from './money-input'
 
@@ -36,6 +37,7 @@ export class AgreementsService {
   constructor(
     private readonly file: DataFile,
     private readonly rates: ExchangeRatesService,
+    private readonly terms: AgreementTermsService,
     private readonly today: () => string,
   ) {}
 
@@ -69,6 +71,9 @@ export class AgreementsService {
     return {
       ...toAgreement(row, figures.get(id)),
       currentEndsOn,
+      reports: await this.terms.reports(id),
+      instalments: await this.terms.instalments(id),
+      budget: await this.terms.budget(id),
       amendments: amendments.map((a) => ({
         id: a.id,
         agreementId: a.agreement_id,

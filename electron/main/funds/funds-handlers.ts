@@ -24,6 +24,34 @@ export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
     core.requireSession().agreements.restore(id, core.author()),
   'agreements.addAmendment': async (input) =>
     core.requireSession().agreements.addAmendment(input, core.author()),
+  'agreements.addReport': async (input) => {
+    const session = core.requireSession()
+    await session.terms.addReport(input, core.author())
+    return session.agreements.get(input.agreementId)
+  },
+  'agreements.setReportStatus': async (input) => {
+    const session = core.requireSession()
+    return session.agreements.get(await session.terms.setReportStatus(input, core.author()))
+  },
+  'agreements.addInstalment': async (input) => {
+    const session = core.requireSession()
+    await session.terms.addInstalment(input, core.author())
+    return session.agreements.get(input.agreementId)
+  },
+  'agreements.removeInstalment': async ({ id }) => {
+    const session = core.requireSession()
+    return session.agreements.get(await session.terms.removeInstalment(id, core.author()))
+  },
+  'agreements.applyHeadingTemplate': async ({ agreementId, template }) => {
+    const session = core.requireSession()
+    await session.terms.applyTemplate(agreementId, template, core.language(), core.author())
+    return session.agreements.get(agreementId)
+  },
+  'agreements.saveHeadings': async ({ agreementId, headings }) => {
+    const session = core.requireSession()
+    await session.terms.saveHeadings(agreementId, headings, core.author())
+    return session.agreements.get(agreementId)
+  },
 })
 
 export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({

@@ -4,6 +4,7 @@ import type { DataFile } from '../db/data-file'
 import type { LedgerKind } from '../db/schema'
 import type { FundClass, FundFigures, FundsSummary } from '../../../shared/funds/schema'
 import type { Money } from '../../../shared/money/money'
+import { reportsDue } from './agreement-terms-service'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -224,7 +225,15 @@ export async function fundsSummary(
     share: v.total === 0 ? null : Math.round((v.untied / v.total) * 10_000) / 10_000,
   }))
   const { endingSoon, lapsingRisk } = await agreementAlerts(db, today)
-  return { year, asOf, byClass, untiedShareByYear, endingSoon, lapsingRisk }
+  return {
+    year,
+    asOf,
+    byClass,
+    untiedShareByYear,
+    endingSoon,
+    lapsingRisk,
+    reportsDue: await reportsDue(db, today),
+  }
 }
 
 const ENDING_SOON_DAYS = 90

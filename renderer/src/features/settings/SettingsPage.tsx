@@ -22,6 +22,7 @@ import {
   organisationInput,
 } from '../../../../shared/organisation/schema'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
+import { RatesSection } from '../rates/RatesSection'
 import { useAppStore } from '../../app/app-store'
 import { useFileActions } from '../../app/use-file-actions'
 import { call, errorMessage, isCancelled } from '../../lib/api'
@@ -50,6 +51,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
           </Group>
         </Stack>
       </Paper>
+      <RatesSection />
       <FileSection file={file} />
     </Stack>
   )

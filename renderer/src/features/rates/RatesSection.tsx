@@ -1,0 +1,179 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { Controller, useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { type ExchangeRate, rateInput } from '../../../../shared/funds/schema'
+import { CURRENCY_CODES } from '../../../../shared/money/currencies'
+import { today } from '../../../../shared/validation/dates'
+import { call, errorMessage } from '../../lib/api'
+import { percentForContract } from '../../lib/amount-input'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+
+interface Values {
+  currency: string
+  rateDate: string
+  rate: string
+  source: string
+}
+
+const FIELDS = ['currency', 'rateDate', 'rate', 'source']
+
+/** Paramètres → Taux de change: dated rates to the euro, with their source; CFA parities fixed. */
+export function RatesSection() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [rates, setRates] = useState<ExchangeRate[]>([])
+  const [version, setVersion] = useState(0)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  useEffect(() => {
+    let current = true
+    void call('rates.list', {}).then((list) => current && setRates(list))
+    return () => {
+      current = false
+    }
+  }, [version])
+
+  const toInput = (values: Values) => ({
+    input: { ...values, rate: percentForContract(values.rate) },
+    errors: {},
+  })
+  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
+    defaultValues: { currency: 'USD', rateDate: today(), rate: '', source: 'InforEuro' },
+    resolver: schemaResolver<Values>(rateInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const errors = formState.errors
+  const submit = handleSubmit(async (values) => {
+    try {
+      await call('rates.add', toInput(values).input)
+      setMessage({ ok: true, text: t('rates.added') })
+      reset({ ...values, rate: '' })
+      setVersion((v) => v + 1)
+    } catch (failure) {
+      const text = applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL'))
+      if (text) setMessage({ ok: false, text })
+    }
+  })
+  async function withdraw(id: string) {
+    try {
+      await call('rates.archive', { id })
+      setVersion((v) => v + 1)
+    } catch (failure) {
+      setMessage({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="settings-rates">
+      <Stack>
+        <Title order={2} size="h4" id="settings-rates">
+          {t('rates.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('rates.hint')}
+        </Text>
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('rates.add')}>
+          <SimpleGrid cols={{ base: 2, lg: 5 }}>
+            <Controller
+              control={control}
+              name="currency"
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('rates.currency')}
+                  data={CURRENCY_CODES.filter((c) => c !== 'EUR').map((c) => ({
+                    value: c,
+                    label: c,
+                  }))}
+                  searchable
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  error={fieldState.error?.message}
+                  allowDeselect={false}
+                />
+              )}
+            />
+            <TextInput
+              type="date"
+              label={t('rates.rateDate')}
+              {...register('rateDate')}
+              error={errors.rateDate?.message}
+            />
+            <TextInput
+              label={t('rates.rate')}
+              inputMode="decimal"
+              {...register('rate')}
+              error={errors.rate?.message}
+            />
+            <TextInput
+              label={t('rates.source')}
+              {...register('source')}
+              error={errors.source?.message}
+            />
+            <Button type="submit" mt={24} loading={formState.isSubmitting}>
+              {t('rates.add')}
+            </Button>
+          </SimpleGrid>
+        </form>
+        <div role="status" aria-live="polite">
+          {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+        </div>
+        <Table striped withTableBorder aria-label={t('rates.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rates.currency')}</Table.Th>
+              <Table.Th>{t('rates.rateDate')}</Table.Th>
+              <Table.Th ta="right">{t('rates.rate')}</Table.Th>
+              <Table.Th>{t('rates.source')}</Table.Th>
+              <Table.Th>{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rates.map((rate) => (
+              <Table.Tr key={rate.id}>
+                <Table.Td>{rate.currency}</Table.Td>
+                <Table.Td>
+                  {rate.fixed ? (
+                    <Badge variant="light">{t('rates.fixed')}</Badge>
+                  ) : (
+                    formatDate(rate.rateDate, language)
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{rate.rate}</Table.Td>
+                <Table.Td>{rate.source}</Table.Td>
+                <Table.Td>
+                  {!rate.fixed && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void withdraw(rate.id)}
+                      aria-label={`${t('rates.withdraw')} ${rate.currency} ${rate.rateDate}`}
+                    >
+                      {t('rates.withdraw')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  )
+}
