@@ -60,6 +60,25 @@ test('an agreement, two receipts in different months, and the dashboard moves by
     '830\u202f000,00\u00a0€',
   )
 
+  // The EU's own budget headings, with the 7 % cap on indirect costs checked on its line.
+  await page.getByRole('button', { name: 'Structure UE « Budget de l’action »' }).click()
+  const headings = page.getByRole('table', { name: 'Budget du bailleur (rubriques)' })
+  await expect(headings.getByRole('row')).toHaveCount(9)
+  await headings.getByLabel('Montant (EUR) 1', { exact: true }).fill('500 000')
+  await headings.getByLabel('Montant (EUR) 2', { exact: true }).fill('100 000')
+  await headings.getByLabel('Montant (EUR) 3', { exact: true }).fill('150 000')
+  await headings.getByLabel('Montant (EUR) 8', { exact: true }).fill('60 000')
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+  await expect(
+    headings.getByText(
+      'Les coûts indirects dépassent le plafond de 7 % des coûts directs (52 500,00 €).',
+    ),
+  ).toBeVisible()
+  await headings.getByLabel('Montant (EUR) 8', { exact: true }).fill('52 500')
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+  await expect(page.getByText('Rubriques enregistrées.')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Total' })).toContainText('802 500,00 €')
+
   const receipt = page.getByRole('form', { name: 'Enregistrer un versement' })
   await receipt.getByLabel('Reçu le').fill('2026-02-16')
   await receipt.getByLabel('Montant (EUR)').fill('332 000')

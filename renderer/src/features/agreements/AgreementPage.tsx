@@ -26,6 +26,8 @@ import { AGREEMENT_COLUMN_LABELS } from './agreement-columns'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentForm } from './AmendmentForm'
 import { FiguresTable } from './FiguresTable'
+import { HeadingsSection } from './HeadingsSection'
+import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 import { ReceiptForm } from './ReceiptForm'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
@@ -216,6 +218,14 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
           </Paper>
         )}
       </section>
+
+      <InstalmentsSection agreement={agreement} onSaved={updated} />
+      <HeadingsSection
+        key={JSON.stringify(agreement.budget.headings)}
+        agreement={agreement}
+        onSaved={updated}
+      />
+      <ReportsSection agreement={agreement} onSaved={updated} />
 
       <section aria-labelledby="agreement-amendments">
         <Title order={2} size="h4" id="agreement-amendments" mb="xs">

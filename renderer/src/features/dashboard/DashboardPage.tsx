@@ -1,5 +1,16 @@
 import { BarChart } from '@mantine/charts'
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementAlert, FundsSummary } from '../../../../shared/funds/schema'
@@ -176,6 +187,34 @@ export function DashboardPage() {
               </Table.Tbody>
             </Table>
           </SimpleGrid>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-label={t('dashboard.reportsDue')}>
+        <Title order={2} size="h4" mb="sm">
+          {t('dashboard.reportsDue')}
+        </Title>
+        {summary.reportsDue.length === 0 ? (
+          <Text c="dimmed">{t('dashboard.noReportsDue')}</Text>
+        ) : (
+          <Table aria-label={t('dashboard.reportsDue')}>
+            <Table.Tbody>
+              {summary.reportsDue.map((r) => (
+                <Table.Tr key={`${r.agreementId}-${r.dueOn}-${r.kind}`}>
+                  <Table.Td>{r.reference}</Table.Td>
+                  <Table.Td>{t(`reports.kinds.${r.kind}`)}</Table.Td>
+                  <Table.Td>{formatDate(r.dueOn, language)}</Table.Td>
+                  <Table.Td>
+                    {r.overdue && (
+                      <Badge color="red" size="sm">
+                        {t('reports.overdue')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Paper>
 
