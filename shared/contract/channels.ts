@@ -8,7 +8,13 @@ import { recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
-import type { Agreement, AgreementDetail, ExchangeRate, FundsSummary } from '../funds/schema'
+import type {
+  Agreement,
+  AgreementDetail,
+  ExchangeRate,
+  FundsSummary,
+  OtherIncome,
+} from '../funds/schema'
 import {
   agreementInput,
   agreementListQuery,
@@ -18,6 +24,7 @@ import {
   headingTemplateInput,
   headingsInput,
   instalmentInput,
+  otherIncomeInput,
   rateInput,
   reportInput,
   reportStatusInput,
@@ -92,6 +99,9 @@ export const CHANNELS = {
   'receipts.cancel': channel<AgreementDetail>()(byId),
 
   'funds.summary': channel<FundsSummary>()(summaryQuery),
+  'funds.otherIncome': channel<OtherIncome[]>()(none),
+  'funds.addOtherIncome': channel<OtherIncome[]>()(otherIncomeInput),
+  'funds.cancelOtherIncome': channel<OtherIncome[]>()(byId),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
 } as const

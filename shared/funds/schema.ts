@@ -315,3 +315,22 @@ export interface ReportDue {
   dueOn: string
   overdue: boolean
 }
+
+export const otherIncomeInput = z.strictObject({
+  receivedOn: isoDate,
+  label: requiredText(200),
+  currency: currencyCode,
+  amount: decimalAmount,
+  note: optionalText(2000),
+})
+
+export interface OtherIncome {
+  id: string
+  receivedOn: string
+  label: string
+  amount: number
+  currency: CurrencyCode
+  eurAmount: number
+  rate: string
+  note: string | null
+}

@@ -12,6 +12,7 @@ export const HISTORY_TABLES = [
   'agreement_reports',
   'agreement_instalments',
   'agreement_headings',
+  'other_income',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

@@ -325,3 +325,30 @@ describe('the demo file', () => {
     expect(await checkFile(path)).toEqual([])
   })
 })
+
+describe('other untied income', () => {
+  it('counts in untied income and the untied share; cancelling reverses it', async () => {
+    app = await startTestApp()
+    await app.ok('funds.addOtherIncome', {
+      receivedOn: '2025-03-31',
+      label: 'Intérêts du livret',
+      currency: 'EUR',
+      amount: '1234.56',
+    })
+    const summary = await app.ok('funds.summary', { year: 2025 })
+    expect(summary.byClass.untied).toMatchObject({ received: 123_456, available: 123_456 })
+    expect(summary.untiedShareByYear).toEqual([
+      { year: 2025, untied: 123_456, total: 123_456, share: 1 },
+    ])
+    const [row] = await app.ok('funds.otherIncome', {})
+    expect(await app.ok('funds.cancelOtherIncome', { id: row?.id ?? '' })).toEqual([])
+    expect((await app.ok('funds.summary', { year: 2025 })).byClass.untied.received).toBe(0)
+    const refused = await app.call('funds.addOtherIncome', {
+      receivedOn: '2025-03-31',
+      label: 'Vente',
+      currency: 'USD',
+      amount: '10',
+    })
+    expect(refused.ok || refused.error.fields?.[0]?.path).toBe('currency')
+  })
+})

@@ -8,6 +8,7 @@ import { FundersService } from '../funders/funders-service'
 import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
+import { OtherIncomeService } from '../funds/other-income-service'
 import { ReceiptsService } from '../funds/receipts-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
@@ -27,6 +28,7 @@ export interface Session {
   agreements: AgreementsService
   receipts: ReceiptsService
   terms: AgreementTermsService
+  otherIncome: OtherIncomeService
 }
 
 /** The services of a file, all over the same connection. */
@@ -41,7 +43,8 @@ export function createSession(file: DataFile): Session {
     rates,
     agreements: new AgreementsService(file, rates, terms, () => today()),
     terms,
-    receipts: new ReceiptsService(file, rates, () => today()),
+    otherIncome: new OtherIncomeService(file, rates),
+    receipts: new ReceiptsService(file, rates),
   }
 }
 

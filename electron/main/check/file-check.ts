@@ -25,6 +25,7 @@ const RECORD_TABLES = [
   'agreement_reports',
   'agreement_instalments',
   'agreement_headings',
+  'other_income',
 ] as const
 
 /**

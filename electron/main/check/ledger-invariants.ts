@@ -37,6 +37,19 @@ export async function ledgerProblems(db: Kysely<Database>): Promise<CheckProblem
     })
   }
 
+  const income = await sql<{ id: string; expected: number; booked: number }>`
+    SELECT o.id, CASE WHEN o.deleted_at IS NULL THEN o.amount_minor ELSE 0 END AS expected,
+      COALESCE(SUM(e.amount_minor), 0) AS booked
+    FROM other_income o LEFT JOIN ledger_entries e
+      ON e.source_table = 'other_income' AND e.source_id = o.id AND e.kind = 'other_income'
+    GROUP BY o.id HAVING expected != booked`.execute(db)
+  for (const row of income.rows) {
+    problems.push({
+      key: 'check.receiptLedger',
+      params: { id: row.id, expected: row.expected, booked: row.booked },
+    })
+  }
+
   const commitments = await sql<{
     id: string
     reference: string

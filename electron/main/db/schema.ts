@@ -168,6 +168,16 @@ export interface AgreementHeadingsTable extends RecordColumns {
   amount_minor: number
 }
 
+export interface OtherIncomeTable extends RecordColumns {
+  received_on: string
+  label: string
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  note: string | null
+}
+
 export interface Database {
   file_info: FileInfoTable
   change_log: ChangeLogTable
@@ -181,6 +191,7 @@ export interface Database {
   agreement_reports: AgreementReportsTable
   agreement_instalments: AgreementInstalmentsTable
   agreement_headings: AgreementHeadingsTable
+  other_income: OtherIncomeTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

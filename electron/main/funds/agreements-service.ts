@@ -138,7 +138,7 @@ export class AgreementsService {
       ]
       if (changed.some((column) => moneyColumns.includes(column))) {
         // A correction of what was signed: the old commitment is reversed, the right one posted.
-        await reverseEntriesOf(writer, { table: 'agreements', id }, this.today())
+        await reverseEntriesOf(writer, { table: 'agreements', id })
         await this.postCommitment(writer, id, fields, amount, commitmentDay(fields), {
           table: 'agreements',
           id,

@@ -70,4 +70,15 @@ export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({
 export const fundsHandlers: HandlerFactory<'funds'> = (core) => ({
   'funds.summary': async ({ year }) =>
     fundsSummary(core.requireSession().file.db, year ?? null, today()),
+  'funds.otherIncome': async () => core.requireSession().otherIncome.list(),
+  'funds.addOtherIncome': async (input) => {
+    const session = core.requireSession()
+    await session.otherIncome.add(input, core.author())
+    return session.otherIncome.list()
+  },
+  'funds.cancelOtherIncome': async ({ id }) => {
+    const session = core.requireSession()
+    await session.otherIncome.cancel(id, core.author())
+    return session.otherIncome.list()
+  },
 })

@@ -45,11 +45,14 @@ export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): 
   })
 }
 
-/** Reverses every entry of a record not yet reversed, dated `entryDate`; returns how many. */
+/**
+ * Reverses every entry of a record not yet reversed; returns how many. A reversal carries the
+ * date of the entry it cancels: a record cancelled or corrected was wrong from the start, so
+ * every period's figures lose it, while the change log and `created_at` keep when it happened.
+ */
 export async function reverseEntriesOf(
   writer: RecordWriter,
   source: { table: string; id: string },
-  entryDate: string,
 ): Promise<number> {
   const open = await writer.trx
     .selectFrom('ledger_entries as e')
@@ -67,7 +70,7 @@ export async function reverseEntriesOf(
     .execute()
   for (const entry of open) {
     await writer.insert('ledger_entries', {
-      entry_date: entryDate,
+      entry_date: entry.entry_date,
       kind: entry.kind,
       fund_class: entry.fund_class,
       agreement_id: entry.agreement_id,

@@ -29,7 +29,6 @@ export class ReceiptsService {
   constructor(
     private readonly file: DataFile,
     private readonly rates: ExchangeRatesService,
-    private readonly today: () => string,
   ) {}
 
   async add(fields: ReceiptFields, author: string): Promise<string> {
@@ -111,7 +110,7 @@ export class ReceiptsService {
       if (!receipt) throw new AppFailure('NOT_FOUND')
       if (receipt.deleted_at) return receipt.agreement_id
       await writer.archive('receipts', id)
-      await reverseEntriesOf(writer, { table: 'receipts', id }, this.today())
+      await reverseEntriesOf(writer, { table: 'receipts', id })
       return receipt.agreement_id
     })
   }

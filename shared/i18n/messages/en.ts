@@ -259,6 +259,14 @@ export const en: Catalog = {
     gap: 'Gap',
     remove: 'Remove',
   },
+  otherIncome: {
+    title: 'Other untied income',
+    hint: 'Interest, refunds, sales…: income outside agreements and dues, counted as untied funds.',
+    receivedOn: 'Received on',
+    label: 'Label',
+    amount: 'Amount',
+    add: 'Record the income',
+  },
   dashboard: {
     title: 'Dashboard',
     year: 'Year',

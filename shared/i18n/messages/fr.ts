@@ -259,6 +259,14 @@ export const fr = {
     gap: 'Écart',
     remove: 'Retirer',
   },
+  otherIncome: {
+    title: 'Autres recettes déliées',
+    hint: 'Intérêts, remboursements, ventes… : des recettes hors conventions et cotisations, comptées dans les fonds déliés.',
+    receivedOn: 'Reçue le',
+    label: 'Libellé',
+    amount: 'Montant',
+    add: 'Enregistrer la recette',
+  },
   dashboard: {
     title: 'Tableau de bord',
     year: 'Année',

@@ -24,6 +24,7 @@ import { matchesSearch } from '../../lib/search'
 import { useLanguage } from '../../lib/use-language'
 import { AgreementForm } from './AgreementForm'
 import { AgreementPage } from './AgreementPage'
+import { OtherIncomeSection } from './OtherIncomeSection'
 
 /** Conventions: the list with each agreement's position, and one agreement's page. */
 export function AgreementsPage() {

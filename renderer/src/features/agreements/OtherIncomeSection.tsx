@@ -1,0 +1,138 @@
+import {
+  Alert,
+  Button,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OtherIncome } from '../../../../shared/funds/schema'
+import { CURRENCY_CODES } from '../../../../shared/money/currencies'
+import { today } from '../../../../shared/validation/dates'
+import { Amount } from '../../components/Amount'
+import { ApiError, call, errorMessage } from '../../lib/api'
+import { amountForContract } from '../../lib/amount-input'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+
+/** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */
+export function OtherIncomeSection() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [rows, setRows] = useState<OtherIncome[]>([])
+  const [draft, setDraft] = useState({
+    receivedOn: today(),
+    label: '',
+    currency: 'EUR',
+    amount: '',
+  })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let current = true
+    void call('funds.otherIncome', {}).then((list) => current && setRows(list))
+    return () => {
+      current = false
+    }
+  }, [])
+
+  async function add() {
+    const amount = amountForContract(draft.amount, draft.currency, language)
+    if (!amount.ok) {
+      setErrors({ amount: t(amount.key, { currency: draft.currency }) })
+      return
+    }
+    try {
+      setRows(await call('funds.addOtherIncome', { ...draft, amount: amount.value }))
+      setErrors({})
+      setError(null)
+      setDraft({ ...draft, label: '', amount: '' })
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.error.fields)
+        setErrors(Object.fromEntries(failure.error.fields.map((f) => [f.path, f.message])))
+      else setError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="other-income">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="other-income">
+          {t('otherIncome.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('otherIncome.hint')}
+        </Text>
+        {error && <Alert color="red">{error}</Alert>}
+        {rows.length > 0 && (
+          <Table withTableBorder aria-label={t('otherIncome.title')}>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{formatDate(row.receivedOn, language)}</Table.Td>
+                  <Table.Td>{row.label}</Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={row.amount} currency={row.currency} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={row.eurAmount} currency="EUR" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        void call('funds.cancelOtherIncome', { id: row.id }).then(setRows)
+                      }
+                    >
+                      {t('common.cancel')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <SimpleGrid cols={{ base: 2, lg: 5 }}>
+          <TextInput
+            type="date"
+            label={t('otherIncome.receivedOn')}
+            value={draft.receivedOn}
+            onChange={(e) => setDraft({ ...draft, receivedOn: e.currentTarget.value })}
+            error={errors.receivedOn}
+          />
+          <TextInput
+            label={t('otherIncome.label')}
+            value={draft.label}
+            onChange={(e) => setDraft({ ...draft, label: e.currentTarget.value })}
+            error={errors.label}
+          />
+          <NativeSelect
+            label={t('agreements.field.currency')}
+            value={draft.currency}
+            onChange={(e) => setDraft({ ...draft, currency: e.currentTarget.value })}
+            data={[...CURRENCY_CODES]}
+            error={errors.currency}
+          />
+          <TextInput
+            label={t('otherIncome.amount')}
+            inputMode="decimal"
+            value={draft.amount}
+            onChange={(e) => setDraft({ ...draft, amount: e.currentTarget.value })}
+            error={errors.amount}
+          />
+          <Button mt={24} variant="light" onClick={() => void add()}>
+            {t('otherIncome.add')}
+          </Button>
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  )
+}
