@@ -217,6 +217,7 @@ export function AgreementsPage() {
         initialSorting={[{ id: 'startsOn', desc: true }]}
         onRowOpen={(a) => setOpenId(a.id)}
       />
+      <OtherIncomeSection />
       <Drawer
         opened={creating}
         onClose={() => setCreating(false)}
