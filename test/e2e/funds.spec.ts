@@ -133,6 +133,15 @@ test('the demo dashboard shows tied and untied money and the untied share by yea
   await expect(shares.getByRole('row')).toHaveCount(11)
   await app.expectAccessible()
   await app.screenshot('04-tableau-de-bord')
+
+  // A report due is flagged, and leads to its agreement's page.
+  const due = page.getByRole('table', { name: 'Rapports à remettre (en retard ou sous 30 jours)' })
+  await expect(due).toContainText('AFD-CLIMAT-2023')
+  await expect(due).toContainText('En retard')
+  await due.getByRole('button', { name: 'Ouvrir AFD-CLIMAT-2023' }).click()
+  await expect(page.getByRole('heading', { name: 'AFD-CLIMAT-2023', level: 1 })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Échéancier du bailleur' })).toBeVisible()
+  await page.getByRole('button', { name: '← Retour aux conventions' }).click()
   await page.getByRole('button', { name: 'Conventions' }).click()
   const table = page.getByRole('table', { name: 'Conventions' })
   await expect(table).toContainText('BMGF-SUCSS-2017')

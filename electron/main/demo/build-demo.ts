@@ -2,8 +2,8 @@ import type { DataFile } from '../db/data-file'
 import { FundersService } from '../funders/funders-service'
 import { OrganisationService, AIMF_ORGANISATION } from '../organisation/organisation-service'
 import { DEMO_FUNDERS } from './demo-funders'
-import { DEMO_AGREEMENTS, DEMO_RATES } from './demo-funds'
-import { createSession } from '../app/app-core'
+import { DEMO_AGREEMENTS, DEMO_RATES, type DemoAgreement } from './demo-funds'
+import { type Session, createSession } from '../app/app-core'
 import type { Funder } from '../../../shared/funders/schema'
 
 const DEMO_RATE_SOURCE = 'BCE, moyenne annuelle arrondie (démonstration)'
@@ -59,5 +59,57 @@ async function buildDemoFunds(file: DataFile, funders: Funder[]): Promise<void> 
         DEMO_AUTHOR,
       )
     }
+    await buildDemoTerms(session, agreement.id, demo)
+  }
+}
+
+/** The reporting calendar, the funder's schedule and the EU headings of a demo agreement. */
+async function buildDemoTerms(
+  session: Session,
+  agreementId: string,
+  demo: DemoAgreement,
+): Promise<void> {
+  for (const instalment of demo.instalments ?? []) {
+    await session.terms.addInstalment(
+      { agreementId, expectedOn: instalment.on, amount: instalment.amount, note: null },
+      DEMO_AUTHOR,
+    )
+  }
+  for (const report of demo.reports ?? []) {
+    await session.terms.addReport(
+      {
+        agreementId,
+        kind: report.kind,
+        dueOn: report.due,
+        periodFrom: report.from,
+        periodTo: report.to,
+        note: null,
+      },
+      DEMO_AUTHOR,
+    )
+  }
+  const reports = await session.terms.reports(agreementId)
+  for (const [index, report] of (demo.reports ?? []).entries()) {
+    const id = reports[index]?.id
+    if (id && report.status !== 'to_prepare') {
+      await session.terms.setReportStatus(
+        { id, status: report.status, sentOn: report.sent ?? null },
+        DEMO_AUTHOR,
+      )
+    }
+  }
+  if (demo.euHeadings) {
+    await session.terms.applyTemplate(agreementId, 'eu', 'fr', DEMO_AUTHOR)
+    const { headings } = await session.terms.budget(agreementId)
+    await session.terms.saveHeadings(
+      agreementId,
+      headings.map((h, i) => ({
+        code: h.code,
+        label: h.label,
+        role: h.role,
+        amount: demo.euHeadings?.[i] ?? '0',
+      })),
+      DEMO_AUTHOR,
+    )
   }
 }

@@ -39,6 +39,17 @@ export interface DemoAgreement {
   funder: string
   fields: Omit<AgreementFields, 'funderId' | 'notes'> & { notes?: string }
   receipts: { on: string; amount: string }[]
+  instalments?: { on: string; amount: string }[]
+  reports?: {
+    kind: 'interim' | 'final'
+    due: string
+    from: string
+    to: string
+    status: 'to_prepare' | 'sent' | 'accepted'
+    sent?: string
+  }[]
+  /** Amounts of the EU structure's eight headings, in order (1–6, 8, 10). */
+  euHeadings?: string[]
 }
 
 const untiedFunders: { funder: string; currency: CurrencyCode; amounts: [number, string][] }[] = [
@@ -184,6 +195,40 @@ const TIED: DemoAgreement[] = [
       { on: '2012-09-17', amount: '166000' },
       { on: '2014-05-19', amount: '83000' },
     ],
+    instalments: [
+      { on: '2010-02-01', amount: '332000' },
+      { on: '2011-04-01', amount: '249000' },
+      { on: '2012-07-01', amount: '166000' },
+      { on: '2014-04-01', amount: '83000' },
+    ],
+    reports: [
+      {
+        kind: 'interim',
+        due: '2011-03-31',
+        from: '2010-01-01',
+        to: '2010-12-31',
+        status: 'accepted',
+        sent: '2011-03-25',
+      },
+      {
+        kind: 'interim',
+        due: '2012-06-30',
+        from: '2011-01-01',
+        to: '2012-03-31',
+        status: 'accepted',
+        sent: '2012-06-20',
+      },
+      {
+        kind: 'final',
+        due: '2014-03-31',
+        from: '2010-01-01',
+        to: '2013-12-31',
+        status: 'accepted',
+        sent: '2014-03-28',
+      },
+    ],
+    // Total cost of the action 1,100,000 €: direct 1,000,000, indirect 7 %, contingency 3 %.
+    euHeadings: ['420000', '90000', '150000', '60000', '250000', '30000', '70000', '30000'],
   },
   {
     funder: 'UE',
@@ -254,6 +299,44 @@ const TIED: DemoAgreement[] = [
       { on: '2024-09-09', amount: '750000' },
       { on: '2025-10-13', amount: '500000' },
     ],
+    instalments: [
+      { on: '2023-07-01', amount: '750000' },
+      { on: '2024-07-01', amount: '750000' },
+      { on: '2025-07-01', amount: '500000' },
+      { on: '2026-07-01', amount: '500000' },
+    ],
+    reports: [
+      {
+        kind: 'interim',
+        due: '2024-06-30',
+        from: '2023-06-01',
+        to: '2024-05-31',
+        status: 'accepted',
+        sent: '2024-06-28',
+      },
+      {
+        kind: 'interim',
+        due: '2025-06-30',
+        from: '2024-06-01',
+        to: '2025-05-31',
+        status: 'accepted',
+        sent: '2025-07-04',
+      },
+      {
+        kind: 'interim',
+        due: '2026-06-30',
+        from: '2025-06-01',
+        to: '2026-05-31',
+        status: 'to_prepare',
+      },
+      {
+        kind: 'final',
+        due: '2027-11-30',
+        from: '2023-06-01',
+        to: '2027-05-31',
+        status: 'to_prepare',
+      },
+    ],
   },
   {
     funder: 'Ville de Genève',
@@ -273,6 +356,15 @@ const TIED: DemoAgreement[] = [
       indirectCostMaxPercent: 700,
     },
     receipts: [{ on: '2024-04-08', amount: '150000' }],
+    reports: [
+      {
+        kind: 'final',
+        due: '2027-03-31',
+        from: '2024-03-01',
+        to: '2026-12-31',
+        status: 'to_prepare',
+      },
+    ],
   },
 ]
 

@@ -20,9 +20,13 @@ export type Area = (typeof AREAS)[number]
 interface AppStore {
   state: AppState | null
   area: Area
+  /** The agreement whose page is open in Conventions, if any. */
+  openAgreementId: string | null
   /** Reads the state again from the core (after a file or language change). */
   refresh(): Promise<void>
   setArea(area: Area): void
+  /** Opens an agreement's page, from anywhere (a dashboard figure, an alert). */
+  openAgreement(id: string | null): void
   setLanguage(language: Language): Promise<void>
   fileOpened(file: OpenFileInfo): Promise<void>
 }
@@ -30,13 +34,17 @@ interface AppStore {
 export const useAppStore = create<AppStore>((set, get) => ({
   state: null,
   area: 'funders',
+  openAgreementId: null,
   async refresh() {
     const state = await call('app.getState', {})
     await applyLanguage(state.language)
     set({ state })
   },
   setArea(area) {
-    set({ area })
+    set({ area, openAgreementId: null })
+  },
+  openAgreement(id) {
+    set({ area: 'agreements', openAgreementId: id })
   },
   async setLanguage(language) {
     const state = await call('app.setLanguage', { language })

@@ -22,6 +22,7 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../lib/format'
 import { matchesSearch } from '../../lib/search'
 import { useLanguage } from '../../lib/use-language'
+import { useAppStore } from '../../app/app-store'
 import { AgreementForm } from './AgreementForm'
 import { AgreementPage } from './AgreementPage'
 import { OtherIncomeSection } from './OtherIncomeSection'
@@ -37,7 +38,8 @@ export function AgreementsPage() {
   const [search, setSearch] = useState('')
   const [fundClass, setFundClass] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
-  const [openId, setOpenId] = useState<string | null>(null)
+  const openId = useAppStore((s) => s.openAgreementId)
+  const setOpenId = useAppStore((s) => s.openAgreement)
   const [status, setStatus] = useState<string | null>(null)
 
   useEffect(() => {
@@ -135,7 +137,7 @@ export function AgreementsPage() {
         cell: ({ row }) => <Amount minor={row.original.figuresEur.available} currency="EUR" />,
       },
     ],
-    [t, language],
+    [t, language, setOpenId],
   )
 
   if (openId) {

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts'
 import {
   Alert,
+  Anchor,
   Badge,
   Group,
   Paper,
@@ -17,6 +18,7 @@ import type { AgreementAlert, FundsSummary } from '../../../../shared/funds/sche
 import { INTL_LOCALE } from '../../../../shared/i18n/locale'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
+import { useAppStore } from '../../app/app-store'
 import { Amount } from '../../components/Amount'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../lib/format'
@@ -201,7 +203,9 @@ export function DashboardPage() {
             <Table.Tbody>
               {summary.reportsDue.map((r) => (
                 <Table.Tr key={`${r.agreementId}-${r.dueOn}-${r.kind}`}>
-                  <Table.Td>{r.reference}</Table.Td>
+                  <Table.Td>
+                    <AgreementLink id={r.agreementId} reference={r.reference} />
+                  </Table.Td>
                   <Table.Td>{t(`reports.kinds.${r.kind}`)}</Table.Td>
                   <Table.Td>{formatDate(r.dueOn, language)}</Table.Td>
                   <Table.Td>
@@ -234,6 +238,22 @@ export function DashboardPage() {
   )
 }
 
+/** Every figure leads to the records behind it: here, the agreement's page. */
+function AgreementLink({ id, reference }: { id: string; reference: string }) {
+  const { t } = useTranslation()
+  const openAgreement = useAppStore((s) => s.openAgreement)
+  return (
+    <Anchor
+      component="button"
+      size="sm"
+      onClick={() => openAgreement(id)}
+      aria-label={t('agreements.open', { reference })}
+    >
+      {reference}
+    </Anchor>
+  )
+}
+
 function AlertList({
   title,
   empty,
@@ -257,7 +277,9 @@ function AlertList({
           <Table.Tbody>
             {alerts.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td>{a.reference}</Table.Td>
+                <Table.Td>
+                  <AgreementLink id={a.id} reference={a.reference} />
+                </Table.Td>
                 <Table.Td>{a.funderName}</Table.Td>
                 <Table.Td>{formatDate(a.endsOn, language)}</Table.Td>
                 <Table.Td ta="right" title={t('agreements.figure.available')}>
