@@ -103,6 +103,17 @@ export const summaryQuery = z.strictObject({
 
 export { byId }
 
+/** The figures of a fund, in the order they are shown. */
+export const FUND_FIGURE_KEYS = [
+  'committed',
+  'received',
+  'expected',
+  'allocated',
+  'spent',
+  'available',
+  'unallocated',
+] as const
+
 /** The money figures of a fund (an agreement or a class of funds), in minor units. */
 export interface FundFigures {
   committed: number

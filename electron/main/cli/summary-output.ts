@@ -1,25 +1,15 @@
-import type { FundFigures, FundsSummary } from '../../../shared/funds/schema'
+import { FUND_FIGURE_KEYS, type FundFigures, type FundsSummary } from '../../../shared/funds/schema'
 import { INTL_LOCALE, type Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { formatAmount } from '../../../shared/money/format'
 import { money } from '../../../shared/money/money'
-
-const FIGURES = [
-  'committed',
-  'received',
-  'expected',
-  'allocated',
-  'spent',
-  'available',
-  'unallocated',
-] as const
 
 /**
  * `aimf summary --json`: stable keys, documented in the README. Amounts are euro cents
  * (integers); `untiedShare` is a ratio with four decimals, null for a year without income.
  */
 export function summaryJson(summary: FundsSummary) {
-  const pick = (f: FundFigures) => Object.fromEntries(FIGURES.map((k) => [k, f[k]]))
+  const pick = (f: FundFigures) => Object.fromEntries(FUND_FIGURE_KEYS.map((k) => [k, f[k]]))
   return {
     year: summary.year,
     asOf: summary.asOf,
@@ -45,7 +35,7 @@ export function summaryText(summary: FundsSummary, language: Language): string[]
     t('dashboard.title') + (summary.year ? ` ${summary.year}` : ''),
     t('dashboard.asOf', { date: summary.asOf }),
   ]
-  const rows = FIGURES.map((key) => {
+  const rows = FUND_FIGURE_KEYS.map((key) => {
     const tied = summary.byClass.tied[key]
     const untied = summary.byClass.untied[key]
     return [t(`agreements.figure.${key}`), eur(tied), eur(untied), eur(tied + untied)]

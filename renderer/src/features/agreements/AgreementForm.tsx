@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { Alert, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Funder } from '../../../../shared/funders/schema'
 import {
@@ -14,6 +14,8 @@ import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
+import { FormActions } from '../../components/FormActions'
+import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
 import { amountForContract, percentForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
@@ -79,34 +81,6 @@ export function AgreementForm({
     }
   })
 
-  const select = (
-    name: keyof FormValues,
-    label: string,
-    data: { value: string; label: string }[],
-    extra: { searchable?: boolean; required?: boolean; onPick?: (v: string) => void } = {},
-  ) => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Select
-          label={label}
-          withAsterisk={extra.required}
-          data={data}
-          searchable={extra.searchable}
-          value={field.value || null}
-          onChange={(value) => {
-            field.onChange(value ?? '')
-            if (value) extra.onPick?.(value)
-          }}
-          onBlur={field.onBlur}
-          error={fieldState.error?.message}
-          allowDeselect={false}
-        />
-      )}
-    />
-  )
-
   return (
     <form
       onSubmit={(event) => void submit(event)}
@@ -119,19 +93,18 @@ export function AgreementForm({
             {formError}
           </Alert>
         )}
-        {select(
-          'funderId',
-          t('agreements.field.funder'),
-          funders.map((f) => ({ value: f.id, label: f.name })),
-          {
-            searchable: true,
-            required: true,
-            onPick: (id) => {
-              const funder = funders.find((f) => f.id === id)
-              if (funder && !agreement) setValue('currency', funder.defaultCurrency)
-            },
-          },
-        )}
+        <FormSelect
+          control={control}
+          name="funderId"
+          label={t('agreements.field.funder')}
+          data={funders.map((f) => ({ value: f.id, label: f.name }))}
+          searchable
+          required
+          onPick={(id) => {
+            const funder = funders.find((f) => f.id === id)
+            if (funder && !agreement) setValue('currency', funder.defaultCurrency)
+          }}
+        />
         <SimpleGrid cols={2}>
           <TextInput
             label={t('agreements.field.reference')}
@@ -174,12 +147,14 @@ export function AgreementForm({
           />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          {select(
-            'currency',
-            t('agreements.field.currency'),
-            CURRENCY_CODES.map((c) => ({ value: c, label: c })),
-            { searchable: true, required: true },
-          )}
+          <FormSelect
+            control={control}
+            name="currency"
+            label={t('agreements.field.currency')}
+            data={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+            searchable
+            required
+          />
           <TextInput
             label={`${t('agreements.field.amount')} (${currency})`}
             withAsterisk
@@ -187,18 +162,20 @@ export function AgreementForm({
             {...register('amount')}
             error={errors.amount?.message}
           />
-          {select(
-            'earmarking',
-            t('agreements.field.earmarking'),
-            EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) })),
-            { required: true },
-          )}
-          {select(
-            'nature',
-            t('agreements.field.nature'),
-            NATURES.map((n) => ({ value: n, label: t(`agreements.nature.${n}`) })),
-            { required: true },
-          )}
+          <FormSelect
+            control={control}
+            name="earmarking"
+            label={t('agreements.field.earmarking')}
+            data={EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) }))}
+            required
+          />
+          <FormSelect
+            control={control}
+            name="nature"
+            label={t('agreements.field.nature')}
+            data={NATURES.map((n) => ({ value: n, label: t(`agreements.nature.${n}`) }))}
+            required
+          />
           {nature === 'mixed' && (
             <TextInput
               label={t('agreements.field.operatingShare')}
@@ -228,14 +205,7 @@ export function AgreementForm({
           {...register('notes')}
           error={errors.notes?.message}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {agreement ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions isNew={!agreement} submitting={formState.isSubmitting} onCancel={onCancel} />
       </Stack>
     </form>
   )

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '../../../../shared/funds/schema'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
 import { Amount } from '../../components/Amount'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../lib/format'
@@ -36,7 +37,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
   const language = useLanguage()
   const [agreement, setAgreement] = useState<AgreementDetail | null>(null)
   const [editing, setEditing] = useState(false)
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
   useEffect(() => {
     let current = true
     call('agreements.get', { id }).then(
@@ -96,18 +97,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
           {t('common.edit')}
         </Button>
       </Group>
-      <div role="status" aria-live="polite">
-        {status && (
-          <Alert
-            color={status.ok ? 'green' : 'red'}
-            withCloseButton
-            onClose={() => setStatus(null)}
-            closeButtonLabel={t('common.close')}
-          >
-            {status.text}
-          </Alert>
-        )}
-      </div>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {term(t('agreements.field.funder'), agreement.funderName)}

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next'
 import type { Agreement } from '../../../../shared/funds/schema'
 import { Amount } from '../../components/Amount'
 import { DataTable } from '../../components/DataTable'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../lib/format'
 import { matchesSearch } from '../../lib/search'
@@ -40,7 +41,7 @@ export function AgreementsPage() {
   const [creating, setCreating] = useState(false)
   const openId = useAppStore((s) => s.openAgreementId)
   const setOpenId = useAppStore((s) => s.openAgreement)
-  const [status, setStatus] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
 
   useEffect(() => {
     let current = true
@@ -191,18 +192,7 @@ export function AgreementsPage() {
           mb={8}
         />
       </Group>
-      <div role="status" aria-live="polite">
-        {status && (
-          <Alert
-            color="green"
-            withCloseButton
-            onClose={() => setStatus(null)}
-            closeButtonLabel={t('common.close')}
-          >
-            {status}
-          </Alert>
-        )}
-      </div>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
       {error !== null && (
         <Alert color="red" role="alert">
           {errorMessage(error, t('errors.INTERNAL'))}
@@ -233,7 +223,7 @@ export function AgreementsPage() {
             onCancel={() => setCreating(false)}
             onSaved={(saved) => {
               setCreating(false)
-              setStatus(t('agreements.created', { reference: saved.reference }))
+              setStatus({ ok: true, text: t('agreements.created', { reference: saved.reference }) })
               setOpenId(saved.id)
             }}
           />

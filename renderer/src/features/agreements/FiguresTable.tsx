@@ -1,18 +1,8 @@
 import { Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { FundFigures } from '../../../../shared/funds/schema'
+import { FUND_FIGURE_KEYS, type FundFigures } from '../../../../shared/funds/schema'
 import type { CurrencyCode } from '../../../../shared/money/currencies'
 import { Amount } from '../../components/Amount'
-
-const FIGURES = [
-  'committed',
-  'received',
-  'expected',
-  'allocated',
-  'spent',
-  'available',
-  'unallocated',
-] as const
 
 /** An agreement's position, in its currency and in euros, side by side. */
 export function FiguresTable({
@@ -37,7 +27,7 @@ export function FiguresTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {FIGURES.map((key) => (
+        {FUND_FIGURE_KEYS.map((key) => (
           <Table.Tr key={key} data-figure={key}>
             <Table.Th scope="row">{t(`agreements.figure.${key}`)}</Table.Th>
             {currency !== 'EUR' && (

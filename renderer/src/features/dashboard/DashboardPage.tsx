@@ -14,7 +14,11 @@ import {
 } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AgreementAlert, FundsSummary } from '../../../../shared/funds/schema'
+import {
+  FUND_FIGURE_KEYS,
+  type AgreementAlert,
+  type FundsSummary,
+} from '../../../../shared/funds/schema'
 import { INTL_LOCALE } from '../../../../shared/i18n/locale'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
@@ -24,15 +28,6 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../lib/format'
 import { useLanguage } from '../../lib/use-language'
 
-const FIGURES = [
-  'committed',
-  'received',
-  'expected',
-  'allocated',
-  'spent',
-  'available',
-  'unallocated',
-] as const
 const ALL = 'all'
 
 /**
@@ -115,7 +110,7 @@ export function DashboardPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {FIGURES.map((key) => {
+            {FUND_FIGURE_KEYS.map((key) => {
               const total = tied[key] + untied[key]
               return (
                 <Table.Tr key={key} data-figure={key}>

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { Alert, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   FUNDER_KINDS,
@@ -11,6 +11,8 @@ import {
 import { countryOptions } from '../../../../shared/geo/country-names'
 import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { isLanguage } from '../../../../shared/i18n/locale'
+import { FormActions } from '../../components/FormActions'
+import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 
@@ -100,54 +102,28 @@ export function FunderForm({
             {...register('acronym')}
             error={errors.acronym?.message}
           />
-          <Controller
+          <FormSelect
             control={control}
             name="kind"
-            render={({ field, fieldState }) => (
-              <Select
-                label={t('funders.field.kind')}
-                withAsterisk
-                data={kinds}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message}
-                allowDeselect={false}
-              />
-            )}
+            label={t('funders.field.kind')}
+            data={kinds}
+            required
           />
-          <Controller
+          <FormSelect
             control={control}
             name="country"
-            render={({ field, fieldState }) => (
-              <Select
-                label={t('funders.field.country')}
-                data={countries}
-                searchable
-                clearable
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message}
-              />
-            )}
+            label={t('funders.field.country')}
+            data={countries}
+            searchable
+            clearable
           />
-          <Controller
+          <FormSelect
             control={control}
             name="defaultCurrency"
-            render={({ field, fieldState }) => (
-              <Select
-                label={t('funders.field.defaultCurrency')}
-                withAsterisk
-                data={currencies}
-                searchable
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message}
-                allowDeselect={false}
-              />
-            )}
+            label={t('funders.field.defaultCurrency')}
+            data={currencies}
+            searchable
+            required
           />
           <TextInput
             label={t('funders.field.contactName')}
@@ -175,14 +151,7 @@ export function FunderForm({
           {...register('notes')}
           error={errors.notes?.message}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {funder ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions isNew={!funder} submitting={formState.isSubmitting} onCancel={onCancel} />
       </Stack>
     </form>
   )

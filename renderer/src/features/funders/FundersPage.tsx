@@ -20,6 +20,7 @@ import { FUNDER_KINDS, type Funder } from '../../../../shared/funders/schema'
 import { countryName } from '../../../../shared/geo/country-names'
 import { isLanguage } from '../../../../shared/i18n/locale'
 import { DataTable } from '../../components/DataTable'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
@@ -39,7 +40,7 @@ export function FundersPage() {
   const [kind, setKind] = useState<string | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
   const [archiving, setArchiving] = useState<Funder | null>(null)
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
   const { funders, error, reload } = useFunders(showArchived)
 
   const visible = useMemo(
@@ -194,18 +195,7 @@ export function FundersPage() {
           mb={8}
         />
       </Group>
-      <div role="status" aria-live="polite">
-        {status && (
-          <Alert
-            color={status.ok ? 'green' : 'red'}
-            withCloseButton
-            onClose={() => setStatus(null)}
-            closeButtonLabel={t('common.close')}
-          >
-            {status.text}
-          </Alert>
-        )}
-      </div>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
       {error !== null && (
         <Alert color="red" role="alert">
           {errorMessage(error, t('errors.INTERNAL'))}

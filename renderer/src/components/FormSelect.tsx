@@ -1,0 +1,48 @@
+import { Select } from '@mantine/core'
+import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form'
+
+/** A select list bound to a form field, its error shown under it. */
+export function FormSelect<Values extends FieldValues>({
+  control,
+  name,
+  label,
+  data,
+  required = false,
+  searchable = false,
+  clearable = false,
+  onPick,
+}: {
+  control: Control<Values>
+  name: Path<Values>
+  label: string
+  data: { value: string; label: string }[]
+  required?: boolean
+  searchable?: boolean
+  clearable?: boolean
+  /** Called with the value the user picked (e.g. to fill a dependent field). */
+  onPick?: (value: string) => void
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={label}
+          withAsterisk={required}
+          data={data}
+          searchable={searchable}
+          clearable={clearable}
+          value={field.value || null}
+          onChange={(value) => {
+            field.onChange(value ?? '')
+            if (value) onPick?.(value)
+          }}
+          onBlur={field.onBlur}
+          error={fieldState.error?.message}
+          allowDeselect={clearable}
+        />
+      )}
+    />
+  )
+}
