@@ -205,6 +205,11 @@ export interface FundsSummary {
   byClass: Record<FundClass, FundFigures>
   /** Untied income over all income, per year: the strategic plan's first worry. */
   untiedShareByYear: { year: number; untied: number; total: number; share: number | null }[]
+  /**
+   * Operating vs investment, in euro cents, for the period: what was committed and spent for
+   * each (mixed agreements are split by their operating share).
+   */
+  byNature: Record<'operating' | 'investment', { committed: number; spent: number }>
   /** Agreements whose (amended) end falls within the next 90 days. */
   endingSoon: AgreementAlert[]
   /** Tied agreements ending within 180 days with money received but not spent: it may lapse. */

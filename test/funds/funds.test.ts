@@ -101,6 +101,10 @@ describe('a USD agreement received at two rates', () => {
       available: 8_550_724,
     })
     expect(summary.byClass.untied.received).toBe(0)
+    expect(summary.byNature).toEqual({
+      operating: { committed: 0, spent: 0 },
+      investment: { committed: 8_333_333, spent: 0 },
+    })
     expect(summary.untiedShareByYear).toEqual([
       { year: 2021, untied: 0, total: 8_550_724, share: 0 },
     ])

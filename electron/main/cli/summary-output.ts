@@ -17,6 +17,7 @@ export function summaryJson(summary: FundsSummary) {
     unit: 'cents',
     tied: pick(summary.byClass.tied),
     untied: pick(summary.byClass.untied),
+    byNature: summary.byNature,
     untiedShareByYear: summary.untiedShareByYear.map((y) => ({
       year: y.year,
       untiedIncome: y.untied,

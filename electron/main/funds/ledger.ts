@@ -227,11 +227,29 @@ export async function fundsSummary(
     total: v.total,
     share: v.total === 0 ? null : Math.round((v.untied / v.total) * 10_000) / 10_000,
   }))
+  const natures = await db
+    .selectFrom('ledger_entries')
+    .select(['nature', 'kind'])
+    .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
+    .where('deleted_at', 'is', null)
+    .where('nature', 'is not', null)
+    .where('kind', 'in', ['commitment', 'disbursement', 'expense'])
+    .where('entry_date', '>=', from)
+    .where('entry_date', '<=', asOf)
+    .groupBy(['nature', 'kind'])
+    .execute()
+  const byNature = { operating: { committed: 0, spent: 0 }, investment: { committed: 0, spent: 0 } }
+  for (const row of natures) {
+    if (!row.nature) continue
+    if (row.kind === 'commitment') byNature[row.nature].committed += Number(row.eur)
+    else byNature[row.nature].spent += Number(row.eur)
+  }
   const { endingSoon, lapsingRisk } = await agreementAlerts(db, today)
   return {
     year,
     asOf,
     byClass,
+    byNature,
     untiedShareByYear,
     endingSoon,
     lapsingRisk,

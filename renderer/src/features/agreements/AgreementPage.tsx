@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core'
 import { type ReactNode, useEffect, useState } from 'react'
@@ -38,9 +39,10 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
   const [agreement, setAgreement] = useState<AgreementDetail | null>(null)
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
+  const [asOf, setAsOf] = useState('')
   useEffect(() => {
     let current = true
-    call('agreements.get', { id }).then(
+    call('agreements.get', asOf ? { id, asOf } : { id }).then(
       (a) => current && setAgreement(a),
       (failure: unknown) =>
         current && setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
@@ -48,7 +50,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
     return () => {
       current = false
     }
-  }, [id, t])
+  }, [id, t, asOf])
 
   if (!agreement) return status ? <Alert color="red">{status.text}</Alert> : null
   const archived = agreement.archivedAt !== null
@@ -139,9 +141,18 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       </Paper>
 
       <section aria-labelledby="agreement-figures">
-        <Title order={2} size="h4" id="agreement-figures" mb="xs">
-          {t('agreements.figures')}
-        </Title>
+        <Group justify="space-between" align="flex-end" mb="xs" maw={640}>
+          <Title order={2} size="h4" id="agreement-figures">
+            {t('agreements.figures')}
+          </Title>
+          <TextInput
+            type="date"
+            size="xs"
+            label={t('agreements.asOf')}
+            value={asOf}
+            onChange={(event) => setAsOf(event.currentTarget.value)}
+          />
+        </Group>
         <FiguresTable
           figures={agreement.figures}
           figuresEur={agreement.figuresEur}

@@ -134,6 +134,34 @@ export function DashboardPage() {
         </Table>
       </Paper>
 
+      <Paper withBorder p="md" component="section" aria-labelledby="dashboard-nature">
+        <Title order={2} size="h4" id="dashboard-nature" mb="sm">
+          {t('dashboard.natureTitle')}
+        </Title>
+        <Table striped withTableBorder aria-labelledby="dashboard-nature" maw={720}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              <Table.Th ta="right">{t('agreements.figure.committed')}</Table.Th>
+              <Table.Th ta="right">{t('agreements.figure.spent')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(['operating', 'investment'] as const).map((nature) => (
+              <Table.Tr key={nature}>
+                <Table.Th scope="row">{t(`agreements.nature.${nature}`)}</Table.Th>
+                <Table.Td ta="right">
+                  <Amount minor={summary.byNature[nature].committed} currency="EUR" />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Amount minor={summary.byNature[nature].spent} currency="EUR" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+
       <Paper withBorder p="md" component="section" aria-labelledby="dashboard-untied-share">
         <Title order={2} size="h4" id="dashboard-untied-share">
           {t('dashboard.untiedShare')}
