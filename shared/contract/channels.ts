@@ -8,6 +8,8 @@ import { recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
+import type { BackupInfo } from '../backup/schema'
+import { backupName } from '../backup/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -102,6 +104,10 @@ export const CHANNELS = {
   'funds.otherIncome': channel<OtherIncome[]>()(none),
   'funds.addOtherIncome': channel<OtherIncome[]>()(otherIncomeInput),
   'funds.cancelOtherIncome': channel<OtherIncome[]>()(byId),
+
+  'backups.list': channel<BackupInfo[]>()(none),
+  'backups.create': channel<BackupInfo[]>()(none),
+  'backups.restore': channel<OpenFileInfo>()(backupName),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
 } as const

@@ -50,6 +50,22 @@ describe('aimf', () => {
     expect(await sha256(path)).toBe(before)
   })
 
+  it('backs up, lists and restores, keeping the state before the restore', async () => {
+    const folder = await tempFolder()
+    const path = join(folder, 'b.sqlite')
+    await run('new', path, '--demo')
+    const made = await run('backup', path, '--to', join(folder, 'usb'))
+    expect(made.code).toBe(0)
+    expect(made.out).toContain(join(folder, 'usb'))
+    const listed = await run('backups', path)
+    const name = /\S+\.manual\.sqlite/.exec(listed.out)?.[0] ?? ''
+    expect(name).not.toBe('')
+    expect(await run('restore', path, name)).toMatchObject({ code: 0 })
+    expect((await run('backups', path)).out).toContain('Avant restauration')
+    expect(await run('check', path)).toMatchObject({ code: 0 })
+    expect(await run('restore', path, '../b.sqlite')).toMatchObject({ code: 2 })
+  })
+
   it('explains its commands and refuses wrong ones', async () => {
     expect((await run('--help')).out).toContain('check FICHIER')
     expect((await run('--help', '--lang', 'en')).out).toContain('check FILE')

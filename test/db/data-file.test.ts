@@ -66,7 +66,7 @@ describe('migrations', () => {
     await file.close()
     const backups = await readdir(join(folder, 'backups'))
     expect(backups).toHaveLength(1)
-    expect(backups[0]).toMatch(/^ancien\.avant-migration-v0\..+\.sqlite$/)
+    expect(backups[0]).toMatch(/^ancien\.\d{8}-\d{6}-\d{3}\.migration\.sqlite$/)
     // The copy is the file as it was before the migration: version 0, its table, sound.
     const copy = join(folder, 'backups', backups[0] ?? '')
     await verifyCopy(copy)

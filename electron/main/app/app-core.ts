@@ -9,6 +9,7 @@ import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
+import { BackupService, replaceWithBackup } from '../backup/backup-service'
 import { ReceiptsService } from '../funds/receipts-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
@@ -29,6 +30,7 @@ export interface Session {
   receipts: ReceiptsService
   terms: AgreementTermsService
   otherIncome: OtherIncomeService
+  backups: BackupService
 }
 
 /** The services of a file, all over the same connection. */
@@ -44,6 +46,7 @@ export function createSession(file: DataFile): Session {
     agreements: new AgreementsService(file, rates, terms, () => today()),
     terms,
     otherIncome: new OtherIncomeService(file, rates),
+    backups: new BackupService(file),
     receipts: new ReceiptsService(file, rates),
   }
 }
@@ -188,8 +191,59 @@ export class AppCore {
     if (this.session) await this.session.file.close()
     this.session = createSession(file)
     await this.prefs.rememberFile(file.path)
+    await this.backUp('open')
+    this.lastBackupSeq = await this.changeSeq()
     this.options.host.stateChanged()
     return this.requireFileInfo()
+  }
+
+  private lastBackupSeq = 0
+  private lastBackupAt = 0
+
+  /**
+   * Backs the open file up. A backup that cannot be made (disk full, read-only folder) is logged
+   * and does not stop the work: the data already written is intact.
+   */
+  async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<void> {
+    const session = this.session
+    if (!session) return
+    try {
+      await session.backups.create(trigger)
+      this.lastBackupAt = Date.now()
+    } catch (error) {
+      console.error('Backup failed:', error)
+    }
+  }
+
+  /** Called every few minutes by the shell: backs up once an hour, if anything changed. */
+  async backUpIfDue(): Promise<void> {
+    if (!this.session || Date.now() - this.lastBackupAt < 60 * 60 * 1000) return
+    const seq = await this.changeSeq()
+    if (seq === this.lastBackupSeq) return
+    await this.backUp('hourly')
+    this.lastBackupSeq = seq
+  }
+
+  /** Replaces the open file by one of its backups, after backing the current state up. */
+  async restoreBackup(name: string): Promise<OpenFileInfo> {
+    const session = this.requireSession()
+    const backupPath = await session.backups.pathOf(name)
+    await session.backups.create('restore')
+    const path = session.file.path
+    this.session = null
+    await session.file.close()
+    await replaceWithBackup(path, backupPath)
+    return this.attach(await DataFile.open(path))
+  }
+
+  private async changeSeq(): Promise<number> {
+    const db = this.session?.file.db
+    if (!db) return 0
+    const row = await db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst()
+    return Number(row?.seq ?? 0)
   }
 
   private requireFileInfo(): OpenFileInfo {

@@ -8,6 +8,7 @@ import { buildDemo } from '../demo/build-demo'
 import { checkFile } from '../check/file-check'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
+import { backupCommand } from './backup-commands'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
@@ -33,6 +34,7 @@ export async function runCli(
         demo: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         year: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         lang: { type: 'string' },
       },
@@ -58,7 +60,7 @@ export async function runCli(
     out(t('cli.helpLang'))
     return command || parsed.values.help ? 0 : 2
   }
-  if (command !== 'new' && command !== 'check' && command !== 'summary') {
+  if (!['new', 'check', 'summary', 'backup', 'backups', 'restore'].includes(command)) {
     err(t('cli.unknownCommand', { command }))
     return 2
   }
@@ -93,6 +95,17 @@ export async function runCli(
         await file.close()
       }
       return 0
+    }
+    if (command === 'backup' || command === 'backups' || command === 'restore') {
+      return await backupCommand(
+        command,
+        path,
+        parsed.positionals[2],
+        parsed.values.to,
+        language,
+        out,
+        err,
+      )
     }
     const problems = await checkFile(path)
     if (problems.length === 0) {

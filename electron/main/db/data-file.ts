@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { access, open as openFileHandle, rename, rm, mkdir } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Kysely } from 'kysely'
 import { AppFailure } from '../failure'
 import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
@@ -9,7 +9,13 @@ import { Sqlite3Dialect } from './sqlite3-dialect'
 import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import type { Database } from './schema'
-import { AIMF_APPLICATION_ID, FILE_INFO, SQLITE_HEADER } from './file-identity'
+import {
+  AIMF_APPLICATION_ID,
+  FILE_INFO,
+  SQLITE_HEADER,
+  backupFileName,
+  backupFolderOf,
+} from './file-identity'
 import {
   type NativeDatabase,
   OPEN_CREATE,
@@ -47,7 +53,7 @@ export class DataFile {
   static async open(path: string): Promise<DataFile> {
     const inspection = await inspect(path)
     if (inspection.version < LATEST_VERSION) {
-      await backupBeforeMigration(path, inspection.version)
+      await backupBeforeMigration(path)
     }
     const native = await openExclusive(path, OPEN_READWRITE)
     try {
@@ -247,14 +253,10 @@ async function openExclusive(path: string, mode: number): Promise<NativeDatabase
 }
 
 /** A verified copy in `backups/` beside the file before its schema is changed. */
-async function backupBeforeMigration(path: string, fromVersion: number): Promise<string> {
-  const folder = join(dirname(path), 'backups')
+async function backupBeforeMigration(path: string): Promise<string> {
+  const folder = backupFolderOf(path)
   await mkdir(folder, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = join(
-    folder,
-    `${basename(path, '.sqlite')}.avant-migration-v${fromVersion}.${stamp}.sqlite`,
-  )
+  const target = join(folder, backupFileName(path, new Date(), 'migration'))
   const source = await openNative(path, OPEN_READONLY)
   try {
     await backupTo(source, target)

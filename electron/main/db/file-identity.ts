@@ -11,3 +11,16 @@ export const FILE_INFO = {
   createdAt: 'created_at',
   isDemo: 'is_demo',
 } as const
+
+/** The name of a backup: the file's name, when (UTC, to the millisecond) and why. */
+export function backupFileName(path: string, takenAt: Date, trigger: string): string {
+  const iso = takenAt.toISOString()
+  const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
+  const base = path.replace(/^.*[\\/]/, '').replace(/\.sqlite$/, '')
+  return `${base}.${stamp}.${trigger}.sqlite`
+}
+
+/** The folder of a file's backups: `backups/` beside it. */
+export function backupFolderOf(path: string): string {
+  return `${path.replace(/[\\/][^\\/]*$/, '')}/backups`
+}

@@ -1,5 +1,6 @@
 import type { AppCore } from '../app/app-core'
 import { appHandlers, fileHandlers } from '../app/app-handlers'
+import { backupsHandlers } from '../backup/backup-handlers'
 import { fundersHandlers } from '../funders/funders-handlers'
 import {
   agreementsHandlers,
@@ -22,6 +23,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...agreementsHandlers(core),
     ...receiptsHandlers(core),
     ...fundsHandlers(core),
+    ...backupsHandlers(core),
     ...historyHandlers(core),
   }
 }

@@ -81,6 +81,8 @@ if (!app.requestSingleInstanceLock()) {
     })
     mainWindow.on('closed', () => (mainWindow = null))
     core.host.stateChanged()
+    // Hourly backups while the file changes; the check itself is cheap.
+    setInterval(() => void core.backUpIfDue(), 5 * 60 * 1000).unref()
 
     app.on('window-all-closed', () => app.quit())
     app.on('will-quit', (event) => {

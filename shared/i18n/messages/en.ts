@@ -300,6 +300,29 @@ export const en: Catalog = {
     added: 'Rate recorded.',
     withdraw: 'Withdraw',
   },
+  backups: {
+    title: 'Backups',
+    hint: 'Verified copies of the file, in the “backups” folder beside it: on opening, every hour of work, before every migration, import, merge or restore. Kept: one per hour for 24 hours, one per day for 30 days, one per month for 12 months.',
+    create: 'Back up now',
+    created: 'Backup made and verified.',
+    none: 'No backup.',
+    takenAt: 'Date',
+    trigger: 'Reason',
+    size: 'Size',
+    restore: 'Restore',
+    restoreConfirm:
+      'Restore the backup of {{date}}? The current file is backed up first: the restore can itself be undone.',
+    restored: 'Backup of {{date}} restored.',
+    triggers: {
+      open: 'Opening',
+      hourly: 'Hourly',
+      manual: 'Manual',
+      migration: 'Before migration',
+      import: 'Before import',
+      merge: 'Before merge',
+      restore: 'Before restore',
+    },
+  },
   settings: {
     title: 'Settings',
     organisation: 'Organisation',
@@ -395,6 +418,7 @@ export const en: Catalog = {
     headingsExist: 'This agreement already has headings: edit them instead.',
     indirectOverCap: 'Indirect costs exceed the cap of {{rate}} of direct costs ({{cap}}).',
     contingencyOverCap: 'The contingency reserve exceeds 5 % of direct costs ({{cap}}).',
+    backupIncomplete: 'The backup {{path}} does not hold all the data: it was discarded.',
     funderArchived: 'This funder is archived: unarchive it to edit it.',
   },
   check: {
@@ -421,6 +445,13 @@ export const en: Catalog = {
       'check FILE                checks integrity and invariants; exit code 1 on any anomaly',
     helpSummary:
       'summary FILE [--year YYYY] [--json]      dashboard figures (tied and untied funds)',
+    helpBackup: 'backup FILE [--to DIR]                   verified backup (also copied into DIR)',
+    helpBackups: 'backups FILE                             lists the backups',
+    helpRestore:
+      'restore FILE BACKUP                      restores a backup (the current state is backed up first)',
+    missingBackup: 'Name the backup: aimf restore FILE BACKUP (see aimf backups FILE)',
+    backedUp: 'Backup made and verified: {{path}}',
+    restored: 'Backup {{backup}} restored. The state before it is in {{before}}.',
     helpHelp: '--help                    shows this help',
     helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
     created: 'File created: {{path}}',

@@ -300,6 +300,29 @@ export const fr = {
     added: 'Taux enregistré.',
     withdraw: 'Retirer',
   },
+  backups: {
+    title: 'Sauvegardes',
+    hint: 'Copies vérifiées du fichier, dans le dossier « backups » à côté de lui : à l’ouverture, chaque heure de travail, avant chaque migration, import, fusion ou restauration. Sont gardées : une par heure sur 24 heures, une par jour sur 30 jours, une par mois sur 12 mois.',
+    create: 'Sauvegarder maintenant',
+    created: 'Sauvegarde faite et vérifiée.',
+    none: 'Aucune sauvegarde.',
+    takenAt: 'Date',
+    trigger: 'Motif',
+    size: 'Taille',
+    restore: 'Restaurer',
+    restoreConfirm:
+      'Restaurer la sauvegarde du {{date}} ? Le fichier actuel est d’abord sauvegardé : la restauration peut elle-même être annulée.',
+    restored: 'Sauvegarde du {{date}} restaurée.',
+    triggers: {
+      open: 'Ouverture',
+      hourly: 'Horaire',
+      manual: 'Manuelle',
+      migration: 'Avant migration',
+      import: 'Avant import',
+      merge: 'Avant fusion',
+      restore: 'Avant restauration',
+    },
+  },
   settings: {
     title: 'Paramètres',
     organisation: 'Organisation',
@@ -400,6 +423,8 @@ export const fr = {
     indirectOverCap:
       'Les coûts indirects dépassent le plafond de {{rate}} des coûts directs ({{cap}}).',
     contingencyOverCap: 'La provision pour imprévus dépasse 5 % des coûts directs ({{cap}}).',
+    backupIncomplete:
+      'La sauvegarde {{path}} ne contient pas toutes les données : elle a été écartée.',
     funderArchived: 'Ce bailleur est archivé : désarchivez-le pour le modifier.',
   },
   check: {
@@ -426,6 +451,15 @@ export const fr = {
       'check FICHIER             vérifie l’intégrité et les invariants ; code de sortie 1 si anomalie',
     helpSummary:
       'summary FICHIER [--year AAAA] [--json]   chiffres du tableau de bord (fonds liés et déliés)',
+    helpBackup:
+      'backup FICHIER [--to DOSSIER]            sauvegarde vérifiée (copiée aussi dans DOSSIER)',
+    helpBackups: 'backups FICHIER                          liste des sauvegardes',
+    helpRestore:
+      'restore FICHIER SAUVEGARDE               restaure une sauvegarde (l’état actuel est sauvegardé avant)',
+    missingBackup:
+      'Indiquez la sauvegarde : aimf restore FICHIER SAUVEGARDE (voir aimf backups FICHIER)',
+    backedUp: 'Sauvegarde faite et vérifiée : {{path}}',
+    restored: 'Sauvegarde {{backup}} restaurée. L’état d’avant est dans {{before}}.',
     helpHelp: '--help                    affiche cette aide',
     helpLang:
       'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',

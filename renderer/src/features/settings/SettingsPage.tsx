@@ -22,6 +22,7 @@ import {
   organisationInput,
 } from '../../../../shared/organisation/schema'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
+import { BackupsSection } from '../backups/BackupsSection'
 import { RatesSection } from '../rates/RatesSection'
 import { useAppStore } from '../../app/app-store'
 import { useFileActions } from '../../app/use-file-actions'
@@ -52,6 +53,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
         </Stack>
       </Paper>
       <RatesSection />
+      <BackupsSection />
       <FileSection file={file} />
     </Stack>
   )

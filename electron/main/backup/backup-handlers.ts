@@ -1,0 +1,11 @@
+import type { HandlerFactory } from '../ipc/handler'
+
+export const backupsHandlers: HandlerFactory<'backups'> = (core) => ({
+  'backups.list': async () => core.requireSession().backups.list(),
+  'backups.create': async () => {
+    const session = core.requireSession()
+    await session.backups.create('manual')
+    return session.backups.list()
+  },
+  'backups.restore': async ({ name }) => core.restoreBackup(name),
+})

@@ -1,0 +1,108 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
+import { startTestApp, type TestApp } from '../support/core'
+
+let app: TestApp
+afterEach(async () => app?.core.dispose())
+
+const HOUR = 60 * 60 * 1000
+
+describe('rotation', () => {
+  it('over a simulated year of hourly backups keeps exactly the newest of the last 24 hours, 30 days and 12 months', () => {
+    const start = Date.UTC(2025, 0, 1, 0, 30)
+    const backups = Array.from({ length: 365 * 24 }, (_, i) => ({
+      name: `b${i}`,
+      takenAt: start + i * HOUR,
+    }))
+    const kept = backupsToKeep(backups)
+    const newestIn = (bucket: (t: number) => string) => {
+      const newest = new Map<string, { name: string; takenAt: number }>()
+      for (const b of backups) {
+        const key = bucket(b.takenAt)
+        const current = newest.get(key)
+        if (!current || b.takenAt > current.takenAt) newest.set(key, b)
+      }
+      return [...newest.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([, b]) => b.name)
+    }
+    const hours = newestIn((t) => new Date(t).toISOString().slice(0, 13)).slice(0, RETENTION.hourly)
+    const days = newestIn((t) => new Date(t).toISOString().slice(0, 10)).slice(0, RETENTION.daily)
+    const months = newestIn((t) => new Date(t).toISOString().slice(0, 7)).slice(
+      0,
+      RETENTION.monthly,
+    )
+    expect([...kept].sort()).toEqual([...new Set([...hours, ...days, ...months])].sort())
+    expect(kept.size).toBeLessThanOrEqual(24 + 30 + 12)
+    expect(kept.has(`b${365 * 24 - 1}`)).toBe(true)
+  })
+
+  it('keeps the backups taken before an operation 30 days, and the last ten always', () => {
+    const now = Date.UTC(2026, 5, 1)
+    const day = 24 * HOUR
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      name: `e${i}`,
+      takenAt: now - i * 3 * day,
+    }))
+    const kept = eventBackupsToKeep(events, now)
+    expect([...kept].sort()).toEqual(Array.from({ length: 11 }, (_, i) => `e${i}`).sort())
+    expect(eventBackupsToKeep(events.slice(20), now).size).toBe(10)
+  })
+})
+
+describe('backups', () => {
+  it('are verified copies made with the backup API; a restore keeps a copy, so it can be undone', async () => {
+    app = await startTestApp()
+    const session = () => app.core.requireSession()
+    const fields = { kind: 'city' as const, defaultCurrency: 'EUR' as const }
+    await app.ok('funders.create', { name: 'Ville de Paris', ...fields })
+    const afterFirst = await app.ok('backups.create', {})
+    const manual = afterFirst.find((b) => b.trigger === 'manual')
+    expect(manual).toBeDefined()
+    // The opening backup of the same hour gave way to the newer one: one routine backup per hour.
+    expect(afterFirst.filter((b) => ['open', 'hourly', 'manual'].includes(b.trigger))).toHaveLength(
+      1,
+    )
+    await app.ok('funders.create', { name: 'Ville de Genève', ...fields })
+
+    await app.ok('backups.restore', { name: manual?.name ?? '' })
+    expect((await session().funders.list()).map((f) => f.name)).toEqual(['Ville de Paris'])
+    const list = await app.ok('backups.list', {})
+    const beforeRestore = list.find((b) => b.trigger === 'restore')
+    expect(beforeRestore).toBeDefined()
+
+    // Undo the restore: the state before it comes back whole.
+    await app.ok('backups.restore', { name: beforeRestore?.name ?? '' })
+    expect((await session().funders.list()).map((f) => f.name).sort()).toEqual([
+      'Ville de Genève',
+      'Ville de Paris',
+    ])
+    const files = await readdir(join(app.folder, 'backups'))
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('a backup taken while writes are under way is consistent', async () => {
+    app = await startTestApp()
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      app.ok('funds.addOtherIncome', {
+        receivedOn: '2025-01-01',
+        label: `Intérêts ${i}`,
+        currency: 'EUR',
+        amount: '1',
+      }),
+    )
+    const backup = app.ok('backups.create', {})
+    await Promise.all(writes)
+    const list = await backup
+    expect(list.some((b) => b.trigger === 'manual')).toBe(true)
+  })
+
+  it('only listed backups can be restored: no path can be slipped in', async () => {
+    app = await startTestApp()
+    for (const name of ['../data.sqlite', '/etc/passwd', 'x.sqlite']) {
+      const result = await app.call('backups.restore', { name })
+      expect(result.ok || result.error.code).toMatch(/VALIDATION|NOT_FOUND/)
+    }
+    expect(app.core.fileInfo()).not.toBeNull()
+  })
+})
