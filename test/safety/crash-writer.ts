@@ -1,0 +1,25 @@
+/**
+ * A process that writes through the real core as fast as it can and says "ACK n" after each
+ * committed write, until it is killed. Bundled and run by crash-safety.test.ts.
+ */
+import { createSession } from '../../electron/main/app/app-core'
+import { DataFile } from '../../electron/main/db/data-file'
+
+const path = process.argv[2] ?? ''
+const file = await DataFile.open(path)
+const session = createSession(file)
+let written = 0
+for (;;) {
+  await session.otherIncome.add(
+    {
+      receivedOn: '2025-01-01',
+      label: `Écriture ${written}`,
+      currency: 'EUR',
+      amount: '1.25',
+      note: null,
+    },
+    'crash-test',
+  )
+  written += 1
+  process.stdout.write(`ACK ${written}\n`)
+}
