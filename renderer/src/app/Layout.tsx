@@ -68,7 +68,7 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
     case 'funders':
       return <FundersPage />
     case 'agreements':
-      return <AgreementsPage />
+      return <AgreementsArea />
     case 'dashboard':
       return <DashboardPage />
     case 'settings':
@@ -76,4 +76,10 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
     default:
       return <PlaceholderPage area={area} />
   }
+}
+
+/** Conventions, opened afresh when reached on another class of funds. */
+function AgreementsArea() {
+  const fundClass = useAppStore((s) => s.agreementsClass)
+  return <AgreementsPage key={fundClass ?? 'all'} />
 }

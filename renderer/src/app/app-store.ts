@@ -22,11 +22,15 @@ interface AppStore {
   area: Area
   /** The agreement whose page is open in Conventions, if any. */
   openAgreementId: string | null
+  /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
+  agreementsClass: 'tied' | 'untied' | null
   /** Reads the state again from the core (after a file or language change). */
   refresh(): Promise<void>
   setArea(area: Area): void
   /** Opens an agreement's page, from anywhere (a dashboard figure, an alert). */
   openAgreement(id: string | null): void
+  /** Opens the Conventions list on one class of funds. */
+  openAgreementsOf(fundClass: 'tied' | 'untied'): void
   setLanguage(language: Language): Promise<void>
   fileOpened(file: OpenFileInfo): Promise<void>
 }
@@ -35,13 +39,17 @@ export const useAppStore = create<AppStore>((set, get) => ({
   state: null,
   area: 'funders',
   openAgreementId: null,
+  agreementsClass: null,
   async refresh() {
     const state = await call('app.getState', {})
     await applyLanguage(state.language)
     set({ state })
   },
   setArea(area) {
-    set({ area, openAgreementId: null })
+    set({ area, openAgreementId: null, agreementsClass: null })
+  },
+  openAgreementsOf(fundClass) {
+    set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
   },
   openAgreement(id) {
     set({ area: 'agreements', openAgreementId: id })

@@ -37,6 +37,7 @@ const ALL = 'all'
 export function DashboardPage() {
   const { t } = useTranslation()
   const language = useLanguage()
+  const openAgreementsOf = useAppStore((s) => s.openAgreementsOf)
   const [year, setYear] = useState<string>(ALL)
   const [summary, setSummary] = useState<FundsSummary | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -103,8 +104,18 @@ export function DashboardPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th />
-              <Table.Th ta="right">{t('agreements.fundClass.tied')}</Table.Th>
-              <Table.Th ta="right">{t('agreements.fundClass.untied')}</Table.Th>
+              {(['tied', 'untied'] as const).map((fundClass) => (
+                <Table.Th key={fundClass} ta="right">
+                  <Anchor
+                    component="button"
+                    size="sm"
+                    fw={700}
+                    onClick={() => openAgreementsOf(fundClass)}
+                  >
+                    {t(`agreements.fundClass.${fundClass}`)}
+                  </Anchor>
+                </Table.Th>
+              ))}
               <Table.Th ta="right">{t('dashboard.total')}</Table.Th>
               <Table.Th ta="right">{t('dashboard.share')}</Table.Th>
             </Table.Tr>
