@@ -1,30 +1,16 @@
 import { spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
 import { DataFile } from '../../electron/main/db/data-file'
+import { bundleForNode } from '../support/bundle'
 import { tempFolder } from '../support/temp'
 
 const KILLS = 100
 let writer = ''
 
 beforeAll(async () => {
-  // The writer runs as a separate Node process, so it is bundled first (inside the repo, so that
-  // its dependencies resolve from node_modules).
-  const outDir = resolve('node_modules/.cache/aimf-crash-writer')
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve('test/safety/crash-writer.ts'),
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      rollupOptions: { output: { format: 'es', entryFileNames: 'crash-writer.mjs' } },
-    },
-  })
-  writer = join(outDir, 'crash-writer.mjs')
+  writer = await bundleForNode('test/safety/crash-writer.ts')
 }, 60_000)
 
 /** Runs the writer and kills it with SIGKILL after `delayMs`; returns the last acknowledged write. */

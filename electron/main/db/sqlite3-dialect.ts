@@ -67,7 +67,13 @@ class Sqlite3Driver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'))
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'))
+    } catch (error) {
+      // On a full disk or an I/O error SQLite has already rolled the transaction back itself;
+      // the error that matters is the one that made us roll back, so this one is dropped.
+      if (!/no transaction is active/.test(String(error))) throw error
+    }
   }
 
   async releaseConnection(): Promise<void> {
