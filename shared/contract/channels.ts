@@ -64,6 +64,7 @@ export const CHANNELS = {
   'file.openWithDialog': channel<OpenFileInfo>()(none),
   'file.openRecent': channel<OpenFileInfo>()(pathInput),
   'file.forgetRecent': channel<AppState>()(pathInput),
+  'file.recoverFromBackup': channel<OpenFileInfo>()(pathInput),
   'file.showInFolder': channel<null>()(none),
   'file.close': channel<AppState>()(none),
 

@@ -42,6 +42,8 @@ export interface AppError {
   /** In the user's language, ready to show. */
   message: string
   fields?: FieldError[]
+  /** The file a FILE_* error is about, so that the interface can offer what to do with it. */
+  path?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

@@ -42,6 +42,52 @@ test('opening a file that is not an AIMF Finances file says so', async ({ app, p
   await expect(page.getByRole('alert')).toContainText('n’est pas un fichier AIMF Finances')
 })
 
+test('a damaged file is refused untouched and recovered from its latest sound backup', async ({
+  app,
+  page,
+}) => {
+  const path = join(app.folder, 'abime.sqlite')
+  await app.core.createFile(path)
+  await app.core
+    .requireSession()
+    .funders.create(
+      {
+        name: 'Ville de Lausanne',
+        acronym: null,
+        kind: 'city',
+        country: 'CH',
+        defaultCurrency: 'CHF',
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
+        notes: null,
+      },
+      'Agent de test',
+    )
+  await app.core.requireSession().backups.create('manual')
+  await app.core.requireSession().file.write('Agent de test', async (writer) => {
+    for (let i = 0; i < 300; i++)
+      await writer.insert('funders', {
+        name: `B${i} ${'x'.repeat(200)}`,
+        kind: 'other',
+        default_currency: 'EUR',
+      })
+  })
+  await app.core.closeFile()
+  const { open } = await import('node:fs/promises')
+  const handle = await open(path, 'r+')
+  await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3)
+  await handle.close()
+
+  await app.open()
+  await page.getByRole('button', { name: 'Ouvrir abime.sqlite' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('est endommagé')
+  await alert.getByRole('button', { name: 'Restaurer la dernière sauvegarde intacte' }).click()
+  await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Bailleurs' })).toContainText('Ville de Lausanne')
+})
+
 test('switching to English and back, remembered across a restart', async ({ app, page }) => {
   await app.core.openDemo()
   await app.open()

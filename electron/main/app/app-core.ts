@@ -9,7 +9,7 @@ import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
-import { BackupService, replaceWithBackup } from '../backup/backup-service'
+import { BackupService, recoverFromLatestBackup, replaceWithBackup } from '../backup/backup-service'
 import { ReceiptsService } from '../funds/receipts-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
@@ -222,6 +222,16 @@ export class AppCore {
     if (seq === this.lastBackupSeq) return
     await this.backUp('hourly')
     this.lastBackupSeq = seq
+  }
+
+  /**
+   * A file that will not open because it is damaged: its newest sound backup takes its place
+   * (the damaged file is kept beside the backups), then it opens.
+   */
+  async recoverDamagedFile(path: string): Promise<OpenFileInfo> {
+    if (this.session?.file.path === path) throw new AppFailure('CONFLICT')
+    await recoverFromLatestBackup(path)
+    return this.openFile(path)
   }
 
   /** Replaces the open file by one of its backups, after backing the current state up. */

@@ -23,12 +23,18 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
   'file.openWithDialog': async () => {
     const path = await core.host.chooseExistingFile(core.language())
     if (!path) throw new AppFailure('CANCELLED')
+    // Remembered even if it fails to open: a damaged file chosen here can then be recovered.
+    await core.prefs.rememberFile(path)
     return core.openFile(path)
   },
   // Only a path the user chose before: the renderer cannot name an arbitrary file to open.
   'file.openRecent': async ({ path }) => {
     if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
     return core.openFile(path)
+  },
+  'file.recoverFromBackup': async ({ path }) => {
+    if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
+    return core.recoverDamagedFile(path)
   },
   'file.forgetRecent': async ({ path }) => {
     await core.prefs.forgetFile(path)

@@ -128,3 +128,47 @@ export async function replaceWithBackup(path: string, backupPath: string): Promi
     throw error
   }
 }
+
+/**
+ * For a file that cannot be opened (damaged): its newest backup that passes the integrity check,
+ * found by name in the folder beside it. Null when there is none.
+ */
+export async function latestGoodBackupOf(path: string): Promise<string | null> {
+  const folder = backupFolderOf(path)
+  const prefix = `${basename(path, '.sqlite')}.`
+  const names = (await readdir(folder).catch(() => [] as string[]))
+    .filter(
+      (name) => name.startsWith(prefix) && NAME.test(name) && !name.endsWith('.damaged.sqlite'),
+    )
+    .sort((a, b) => (NAME.exec(b)?.[2] ?? '').localeCompare(NAME.exec(a)?.[2] ?? ''))
+  for (const name of names) {
+    const candidate = join(folder, name)
+    try {
+      await verifyCopy(candidate)
+      return candidate
+    } catch {
+      // A damaged backup is passed over: the next older one may be sound.
+    }
+  }
+  return null
+}
+
+/**
+ * Puts the newest sound backup in place of a damaged file. The damaged file is never deleted:
+ * it is renamed beside the backups, for whoever wants to look at it.
+ */
+export async function recoverFromLatestBackup(
+  path: string,
+  now: Date = new Date(),
+): Promise<string> {
+  const backup = await latestGoodBackupOf(path)
+  if (!backup) throw new AppFailure('NOT_FOUND', 'errors.noGoodBackup', { path })
+  await mkdir(backupFolderOf(path), { recursive: true })
+  const kept = join(backupFolderOf(path), backupFileName(path, now, 'damaged'))
+  await rename(path, kept)
+  for (const suffix of ['-wal', '-shm']) {
+    await rename(`${path}${suffix}`, `${kept}${suffix}`).catch(() => undefined)
+  }
+  await copyFile(backup, path)
+  return kept
+}

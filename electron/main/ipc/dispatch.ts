@@ -56,6 +56,9 @@ export function toAppError(error: AppFailure, language: Language): AppError {
         ? (fields[0]?.message ?? '')
         : translate(language, error.key, formatParams(error.params, language)),
     ...(fields.length > 0 ? { fields } : {}),
+    ...(error.code.startsWith('FILE_') && typeof error.params.path === 'string'
+      ? { path: error.params.path }
+      : {}),
   }
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, errorMessage, isCancelled } from '../lib/api'
+import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
 
 /** Open / create / close a data file, from the start screen, the menus or the settings. */
@@ -9,15 +9,26 @@ export function useFileActions() {
   const fileOpened = useAppStore((s) => s.fileOpened)
   const refresh = useAppStore((s) => s.refresh)
   const [error, setError] = useState<string | null>(null)
+  const [damagedPath, setDamagedPath] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   async function run(action: () => Promise<unknown>) {
     setError(null)
+    setDamagedPath(null)
     setBusy(true)
     try {
       await action()
     } catch (failure) {
-      if (!isCancelled(failure)) setError(errorMessage(failure, t('errors.INTERNAL')))
+      if (isCancelled(failure)) return
+      setError(errorMessage(failure, t('errors.INTERNAL')))
+      if (
+        failure instanceof ApiError &&
+        failure.error.code === 'FILE_DAMAGED' &&
+        failure.error.path
+      ) {
+        setDamagedPath(failure.error.path)
+      }
+      await refresh()
     } finally {
       setBusy(false)
     }
@@ -25,7 +36,11 @@ export function useFileActions() {
 
   return {
     error,
+    /** A file that failed to open because it is damaged: it can be recovered from a backup. */
+    damagedPath,
     busy,
+    recover: (path: string) =>
+      run(async () => fileOpened(await call('file.recoverFromBackup', { path }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
     createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
     openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),

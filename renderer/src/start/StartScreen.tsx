@@ -39,7 +39,19 @@ export function StartScreen({ state }: { state: AppState }) {
         <Text>{t('start.intro')}</Text>
         {files.error && (
           <Alert color="red" role="alert">
-            {files.error}
+            <Stack gap="xs" align="flex-start">
+              {files.error}
+              {files.damagedPath && (
+                <Button
+                  color="red"
+                  variant="light"
+                  size="xs"
+                  onClick={() => files.damagedPath && files.recover(files.damagedPath)}
+                >
+                  {t('start.recover')}
+                </Button>
+              )}
+            </Stack>
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

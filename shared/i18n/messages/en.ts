@@ -33,6 +33,7 @@ export const en: Catalog = {
     recent: 'Recent files',
     noRecent: 'No recent file.',
     openRecent: 'Open {{name}}',
+    recover: 'Restore the latest sound backup',
     forgetRecent: 'Remove {{name}} from the list',
   },
   placeholder: {
@@ -321,6 +322,7 @@ export const en: Catalog = {
       import: 'Before import',
       merge: 'Before merge',
       restore: 'Before restore',
+      damaged: 'Damaged file (kept)',
     },
   },
   settings: {
@@ -419,6 +421,7 @@ export const en: Catalog = {
     indirectOverCap: 'Indirect costs exceed the cap of {{rate}} of direct costs ({{cap}}).',
     contingencyOverCap: 'The contingency reserve exceeds 5 % of direct costs ({{cap}}).',
     backupIncomplete: 'The backup {{path}} does not hold all the data: it was discarded.',
+    noGoodBackup: 'No sound backup of {{path}} was found in its “backups” folder.',
     funderArchived: 'This funder is archived: unarchive it to edit it.',
   },
   check: {

@@ -33,6 +33,7 @@ export const fr = {
     recent: 'Fichiers récents',
     noRecent: 'Aucun fichier récent.',
     openRecent: 'Ouvrir {{name}}',
+    recover: 'Restaurer la dernière sauvegarde intacte',
     forgetRecent: 'Retirer {{name}} de la liste',
   },
   placeholder: {
@@ -321,6 +322,7 @@ export const fr = {
       import: 'Avant import',
       merge: 'Avant fusion',
       restore: 'Avant restauration',
+      damaged: 'Fichier endommagé (conservé)',
     },
   },
   settings: {
@@ -425,6 +427,8 @@ export const fr = {
     contingencyOverCap: 'La provision pour imprévus dépasse 5 % des coûts directs ({{cap}}).',
     backupIncomplete:
       'La sauvegarde {{path}} ne contient pas toutes les données : elle a été écartée.',
+    noGoodBackup:
+      'Aucune sauvegarde intacte de {{path}} n’a été trouvée dans son dossier « backups ».',
     funderArchived: 'Ce bailleur est archivé : désarchivez-le pour le modifier.',
   },
   check: {
