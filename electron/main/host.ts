@@ -9,6 +9,8 @@ export interface Host {
   chooseNewFilePath(language: Language): Promise<string | null>
   chooseExistingFile(language: Language): Promise<string | null>
   chooseImage(language: Language): Promise<string | null>
+  /** Where to save an export, suggesting a name; null if the user cancelled. */
+  chooseExportPath(language: Language, suggestedName: string): Promise<string | null>
   showItemInFolder(path: string): void
   /** Told whenever the language or the open file changes (menus, window title). */
   stateChanged(): void

@@ -3,8 +3,8 @@ import type { AppState, OpenFileInfo } from '../app/schema'
 import { languageInput, pathInput, userNameInput } from '../app/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
-import type { HistoryEntry } from '../history/schema'
-import { recordHistoryQuery } from '../history/schema'
+import type { HistoryEntry, JournalEntry } from '../history/schema'
+import { journalQuery, recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
@@ -111,6 +111,8 @@ export const CHANNELS = {
   'backups.restore': channel<OpenFileInfo>()(backupName),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
+  'history.journal': channel<JournalEntry[]>()(journalQuery),
+  'history.exportJournal': channel<{ path: string; rows: number }>()(journalQuery),
 } as const
 
 export type Channels = typeof CHANNELS

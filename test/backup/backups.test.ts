@@ -110,12 +110,20 @@ describe('backups', () => {
 describe('a damaged file', () => {
   it('is refused untouched, then recovered from its newest sound backup; the damaged file is kept', async () => {
     app = await startTestApp()
-    await app.ok('funders.create', { name: 'Ville de Lausanne', kind: 'city', defaultCurrency: 'CHF' })
+    await app.ok('funders.create', {
+      name: 'Ville de Lausanne',
+      kind: 'city',
+      defaultCurrency: 'CHF',
+    })
     await app.ok('backups.create', {})
     const path = app.core.requireSession().file.path
     await app.core.requireSession().file.write('Agent', async (writer) => {
       for (let i = 0; i < 300; i++) {
-        await writer.insert('funders', { name: `Bailleur ${i} ${'x'.repeat(200)}`, kind: 'other', default_currency: 'EUR' })
+        await writer.insert('funders', {
+          name: `Bailleur ${i} ${'x'.repeat(200)}`,
+          kind: 'other',
+          default_currency: 'EUR',
+        })
       }
     })
     await app.core.closeFile()
@@ -128,8 +136,12 @@ describe('a damaged file', () => {
     expect(refused.ok || [refused.error.code, refused.error.path]).toEqual(['FILE_DAMAGED', path])
     const recovered = await app.ok('file.recoverFromBackup', { path })
     expect(recovered.path).toBe(path)
-    expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual(['Ville de Lausanne'])
-    const kept = (await readdir(join(app.folder, 'backups'))).filter((f) => f.endsWith('.damaged.sqlite'))
+    expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual([
+      'Ville de Lausanne',
+    ])
+    const kept = (await readdir(join(app.folder, 'backups'))).filter((f) =>
+      f.endsWith('.damaged.sqlite'),
+    )
     expect(kept).toHaveLength(1)
     const forbidden = await app.call('file.recoverFromBackup', { path: '/etc/passwd' })
     expect(forbidden.ok || forbidden.error.code).toBe('FORBIDDEN')

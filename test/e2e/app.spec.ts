@@ -48,22 +48,20 @@ test('a damaged file is refused untouched and recovered from its latest sound ba
 }) => {
   const path = join(app.folder, 'abime.sqlite')
   await app.core.createFile(path)
-  await app.core
-    .requireSession()
-    .funders.create(
-      {
-        name: 'Ville de Lausanne',
-        acronym: null,
-        kind: 'city',
-        country: 'CH',
-        defaultCurrency: 'CHF',
-        contactName: null,
-        contactEmail: null,
-        contactPhone: null,
-        notes: null,
-      },
-      'Agent de test',
-    )
+  await app.core.requireSession().funders.create(
+    {
+      name: 'Ville de Lausanne',
+      acronym: null,
+      kind: 'city',
+      country: 'CH',
+      defaultCurrency: 'CHF',
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      notes: null,
+    },
+    'Agent de test',
+  )
   await app.core.requireSession().backups.create('manual')
   await app.core.requireSession().file.write('Agent de test', async (writer) => {
     for (let i = 0; i < 300; i++)

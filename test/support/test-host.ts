@@ -5,6 +5,7 @@ export class TestHost implements Host {
   nextNewFilePath: string | null = null
   nextExistingFile: string | null = null
   nextImage: string | null = null
+  nextExportPath: string | null = null
   shownInFolder: string[] = []
   stateChanges = 0
 
@@ -16,6 +17,9 @@ export class TestHost implements Host {
   }
   async chooseImage() {
     return this.nextImage
+  }
+  async chooseExportPath() {
+    return this.nextExportPath
   }
   showItemInFolder(path: string) {
     this.shownInFolder.push(path)

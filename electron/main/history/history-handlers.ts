@@ -1,5 +1,15 @@
+import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
+import { writeJournalCsv } from './journal-export'
 
 export const historyHandlers: HandlerFactory<'history'> = (core) => ({
   'history.forRecord': async ({ table, id }) => core.requireSession().history.forRecord(table, id),
+  'history.journal': async (query) => core.requireSession().history.journal(query),
+  'history.exportJournal': async (query) => {
+    const session = core.requireSession()
+    const path = await core.host.chooseExportPath(core.language(), 'journal-AIMF-Finances.csv')
+    if (!path) throw new AppFailure('CANCELLED')
+    const entries = await session.history.journal(query, Number.MAX_SAFE_INTEGER)
+    return { path, rows: await writeJournalCsv(path, entries) }
+  },
 })

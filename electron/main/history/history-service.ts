@@ -1,7 +1,9 @@
 import type { DataFile } from '../db/data-file'
-import type { HistoryEntry } from '../../../shared/history/schema'
+import { JOURNAL_LIMIT, type HistoryEntry, type JournalEntry } from '../../../shared/history/schema'
+import type { Selectable } from 'kysely'
+import type { ChangeLogTable } from '../db/schema'
 
-/** Reads the change log back as the history of one record, newest action first. */
+/** Reads the change log back: the history of one record, or the journal of the whole file. */
 export class HistoryService {
   constructor(private readonly file: DataFile) {}
 
@@ -15,25 +17,67 @@ export class HistoryService {
       .execute()
     const entries = new Map<string, HistoryEntry>()
     for (const row of rows) {
-      let entry = entries.get(row.tx_id)
-      if (!entry) {
-        entry = {
-          txId: row.tx_id,
-          author: row.author,
-          recordedAt: row.recorded_at,
-          op: row.op,
-          changes: [],
-        }
-        entries.set(row.tx_id, entry)
-      }
-      if (row.column_name === 'updated_at' || row.column_name === 'created_at') continue
-      if (row.op === 'insert' && row.new_value === 'null') continue
-      entry.changes.push({
-        column: row.column_name,
-        oldValue: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
-        newValue: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
-      })
+      const entry = entries.get(row.tx_id) ?? toJournalEntry(row)
+      entries.set(row.tx_id, entry)
+      addChange(entry, row)
     }
     return [...entries.values()].reverse()
   }
+
+  /**
+   * The journal of the file, newest action first: the actions whose author, table or values
+   * contain the search text, in a table if one is given.
+   */
+  async journal(
+    query: { search?: string; table?: string },
+    limit = JOURNAL_LIMIT,
+  ): Promise<JournalEntry[]> {
+    let rows = this.file.db.selectFrom('change_log').selectAll()
+    if (query.table) rows = rows.where('table_name', '=', query.table)
+    const search = query.search?.trim()
+    if (search) {
+      const pattern = `%${search}%`
+      rows = rows.where((eb) =>
+        eb.or([
+          eb('author', 'like', pattern),
+          eb('table_name', 'like', pattern),
+          eb('new_value', 'like', pattern),
+          eb('old_value', 'like', pattern),
+        ]),
+      )
+    }
+    const found = await rows
+      .orderBy('seq', 'desc')
+      .limit(limit * 8)
+      .execute()
+    const entries = new Map<string, JournalEntry>()
+    for (const row of found.reverse()) {
+      const entry = entries.get(`${row.tx_id}|${row.row_id}`) ?? toJournalEntry(row)
+      entries.set(`${row.tx_id}|${row.row_id}`, entry)
+      addChange(entry, row)
+    }
+    return [...entries.values()].reverse().slice(0, limit)
+  }
+}
+
+function toJournalEntry(row: Selectable<ChangeLogTable>): JournalEntry {
+  return {
+    txId: row.tx_id,
+    author: row.author,
+    recordedAt: row.recorded_at,
+    op: row.op,
+    changes: [],
+    table: row.table_name,
+    rowId: row.row_id,
+  }
+}
+
+function addChange(entry: HistoryEntry, row: Selectable<ChangeLogTable>): void {
+  if (row.column_name === 'updated_at' || row.column_name === 'created_at') return
+  if (row.op === 'insert' && row.new_value === 'null') return
+  entry.changes.push({
+    column: row.column_name,
+    oldValue: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
+    newValue: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
+  })
 }

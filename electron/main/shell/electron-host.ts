@@ -39,6 +39,18 @@ export function electronHost(window: () => BrowserWindow | null, onStateChanged:
         properties: ['openFile'],
       })
     },
+    async chooseExportPath(language, suggestedName) {
+      const options = {
+        title: translate(language, 'dialog.exportTitle'),
+        defaultPath: suggestedName,
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const parent = window()
+      const result = await (parent
+        ? dialog.showSaveDialog(parent, options)
+        : dialog.showSaveDialog(options))
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
     showItemInFolder(path) {
       shell.showItemInFolder(path)
     },

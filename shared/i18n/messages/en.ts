@@ -325,6 +325,22 @@ export const en: Catalog = {
       damaged: 'Damaged file (kept)',
     },
   },
+  journal: {
+    title: 'Change journal',
+    hint: 'Every change to the file: who, when, what, old and new value.',
+    search: 'Search (author, value…)',
+    table: 'Register',
+    export: 'Export as CSV',
+    exported: '{{rows}} row(s) exported to {{path}}.',
+    none: 'No change matches.',
+    record: 'Record',
+    ops: {
+      insert: 'Creation',
+      update: 'Change',
+      delete: 'Archiving',
+      restore: 'Unarchiving',
+    },
+  },
   settings: {
     title: 'Settings',
     organisation: 'Organisation',
@@ -382,6 +398,7 @@ export const en: Catalog = {
     openFileTitle: 'Open an AIMF Finances file',
     logoTitle: 'Choose the logo',
     filterName: 'AIMF Finances files',
+    exportTitle: 'Export',
     imagesName: 'Images',
   },
   errors: {

@@ -325,6 +325,22 @@ export const fr = {
       damaged: 'Fichier endommagé (conservé)',
     },
   },
+  journal: {
+    title: 'Journal des modifications',
+    hint: 'Chaque modification du fichier : qui, quand, quoi, ancienne et nouvelle valeur.',
+    search: 'Rechercher (auteur, valeur…)',
+    table: 'Registre',
+    export: 'Exporter en CSV',
+    exported: '{{rows}} ligne(s) exportée(s) dans {{path}}.',
+    none: 'Aucune modification ne correspond.',
+    record: 'Enregistrement',
+    ops: {
+      insert: 'Création',
+      update: 'Modification',
+      delete: 'Archivage',
+      restore: 'Désarchivage',
+    },
+  },
   settings: {
     title: 'Paramètres',
     organisation: 'Organisation',
@@ -384,6 +400,7 @@ export const fr = {
     openFileTitle: 'Ouvrir un fichier AIMF Finances',
     logoTitle: 'Choisir le logo',
     filterName: 'Fichiers AIMF Finances',
+    exportTitle: 'Exporter',
     imagesName: 'Images',
   },
   errors: {

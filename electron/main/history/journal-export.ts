@@ -1,0 +1,54 @@
+import { writeFile } from 'node:fs/promises'
+import type { JournalEntry } from '../../../shared/history/schema'
+
+const COLUMNS = [
+  'recorded_at',
+  'author',
+  'table',
+  'record',
+  'operation',
+  'column',
+  'old_value',
+  'new_value',
+]
+
+/**
+ * One CSV field: quoted when needed, and a value that a spreadsheet would run as a formula
+ * (=, +, -, @ first) prefixed with an apostrophe, so that exporting a record can never make
+ * Excel execute what someone typed into it.
+ */
+export function csvField(value: unknown): string {
+  let text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Writes the journal as CSV (UTF-8 with a byte-order mark, which Excel needs to read accents). */
+export async function writeJournalCsv(path: string, entries: JournalEntry[]): Promise<number> {
+  const lines = [COLUMNS.join(',')]
+  for (const entry of [...entries].reverse()) {
+    for (const change of entry.changes) {
+      lines.push(
+        [
+          entry.recordedAt,
+          entry.author,
+          entry.table,
+          entry.rowId,
+          entry.op,
+          change.column,
+          change.oldValue,
+          change.newValue,
+        ]
+          .map(csvField)
+          .join(','),
+      )
+    }
+  }
+  await writeFile(path, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+  return lines.length - 1
+}

@@ -1,0 +1,124 @@
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { HISTORY_TABLES, type JournalEntry } from '../../../../shared/history/schema'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { call, errorMessage, isCancelled } from '../../lib/api'
+import { formatDateTime } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+
+type Table = (typeof HISTORY_TABLES)[number]
+
+/** Paramètres → Journal: the change log of the whole file, searchable and exportable. */
+export function JournalSection() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [search, setSearch] = useState('')
+  const [table, setTable] = useState<Table | ''>('')
+  const [entries, setEntries] = useState<JournalEntry[]>([])
+  const [status, setStatus] = useState<Status | null>(null)
+  const query = { ...(search.trim() ? { search: search.trim() } : {}), ...(table ? { table } : {}) }
+
+  useEffect(() => {
+    let current = true
+    const filters = {
+      ...(search.trim() ? { search: search.trim() } : {}),
+      ...(table ? { table } : {}),
+    }
+    void call('history.journal', filters).then((list) => current && setEntries(list))
+    return () => {
+      current = false
+    }
+  }, [search, table])
+
+  async function exportCsv() {
+    try {
+      const result = await call('history.exportJournal', query)
+      setStatus({ ok: true, text: t('journal.exported', { rows: result.rows, path: result.path }) })
+    } catch (failure) {
+      if (!isCancelled(failure))
+        setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+    }
+  }
+
+  const show = (value: unknown) =>
+    value === null || value === ''
+      ? t('common.none')
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value)
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="settings-journal">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="settings-journal">
+            {t('journal.title')}
+          </Title>
+          <Button variant="light" onClick={() => void exportCsv()}>
+            {t('journal.export')}
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('journal.hint')}
+        </Text>
+        <Group align="flex-end">
+          <TextInput
+            type="search"
+            label={t('journal.search')}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={320}
+          />
+          <NativeSelect
+            label={t('journal.table')}
+            value={table}
+            onChange={(e) => setTable(e.currentTarget.value as Table | '')}
+            data={[
+              { value: '', label: t('common.all') },
+              ...HISTORY_TABLES.map((name) => ({ value: name, label: name })),
+            ]}
+          />
+        </Group>
+        <StatusMessage status={status} onClose={() => setStatus(null)} />
+        {entries.length === 0 ? (
+          <Text c="dimmed">{t('journal.none')}</Text>
+        ) : (
+          <div style={{ maxHeight: 420, overflow: 'auto' }}>
+            <Table striped withTableBorder aria-label={t('journal.title')}>
+              <Table.Tbody>
+                {entries.map((entry) => (
+                  <Table.Tr key={`${entry.txId}-${entry.rowId}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                      {formatDateTime(entry.recordedAt, language)}
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: 'top' }}>{entry.author}</Table.Td>
+                    <Table.Td style={{ verticalAlign: 'top' }}>
+                      {t(`journal.ops.${entry.op}`)} — {entry.table}
+                    </Table.Td>
+                    <Table.Td>
+                      {entry.changes.map((change) => (
+                        <Text size="xs" key={change.column}>
+                          {change.column} : {show(change.oldValue)} → {show(change.newValue)}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
