@@ -93,7 +93,12 @@ export function JournalSection() {
         {entries.length === 0 ? (
           <Text c="dimmed">{t('journal.none')}</Text>
         ) : (
-          <div style={{ maxHeight: 420, overflow: 'auto' }}>
+          <div
+            style={{ maxHeight: 420, overflow: 'auto' }}
+            tabIndex={0}
+            role="region"
+            aria-label={t('journal.title')}
+          >
             <Table striped withTableBorder aria-label={t('journal.title')}>
               <Table.Tbody>
                 {entries.map((entry) => (
