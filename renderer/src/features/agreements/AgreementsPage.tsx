@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Drawer,
-  Group,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agreement } from '../../../../shared/funds/schema'
 import { Amount } from '../../components/Amount'
 import { DataTable } from '../../components/DataTable'
+import { ListFilters } from '../../components/ListFilters'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
+import { call } from '../../lib/api'
 import { formatDate } from '../../lib/format'
 import { matchesSearch } from '../../lib/search'
 import { useLanguage } from '../../lib/use-language'
@@ -165,43 +153,25 @@ export function AgreementsPage() {
         </div>
         <Button onClick={() => setCreating(true)}>{t('agreements.new')}</Button>
       </Group>
-      <Group align="flex-end">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('agreements.searchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={320}
-          type="search"
-        />
-        <Select
-          label={t('agreements.classFilter')}
-          placeholder={t('common.all')}
-          data={(['tied', 'untied'] as const).map((c) => ({
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      <ListFilters
+        search={search}
+        onSearch={setSearch}
+        searchPlaceholder={t('agreements.searchPlaceholder')}
+        choice={{
+          label: t('agreements.classFilter'),
+          data: (['tied', 'untied'] as const).map((c) => ({
             value: c,
             label: t(`agreements.fundClass.${c}`),
-          }))}
-          value={fundClass}
-          onChange={setFundClass}
-          clearable
-          w={240}
-        />
-        <Switch
-          label={t('common.showArchived')}
-          checked={showArchived}
-          onChange={(event) => setShowArchived(event.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
-      {error !== null && (
-        <Alert color="red" role="alert">
-          {errorMessage(error, t('errors.INTERNAL'))}
-        </Alert>
-      )}
-      <Text size="sm" c="dimmed">
-        {t('common.rowsCount', { count: visible.length })}
-      </Text>
+          })),
+          value: fundClass,
+          onChange: setFundClass,
+        }}
+        showArchived={showArchived}
+        onShowArchived={setShowArchived}
+        error={error}
+        rows={visible.length}
+      />
       <DataTable
         data={visible}
         columns={columns}

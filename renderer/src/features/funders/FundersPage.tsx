@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Divider,
-  Drawer,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Badge, Button, Divider, Drawer, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +6,7 @@ import { FUNDER_KINDS, type Funder } from '../../../../shared/funders/schema'
 import { countryName } from '../../../../shared/geo/country-names'
 import { isLanguage } from '../../../../shared/i18n/locale'
 import { DataTable } from '../../components/DataTable'
+import { ListFilters } from '../../components/ListFilters'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
@@ -170,40 +157,22 @@ export function FundersPage() {
         </div>
         <Button onClick={() => setEditing({ mode: 'new' })}>{t('funders.new')}</Button>
       </Group>
-      <Group align="flex-end">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('funders.searchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={320}
-          type="search"
-        />
-        <Select
-          label={t('funders.kindFilter')}
-          placeholder={t('common.all')}
-          data={FUNDER_KINDS.map((k) => ({ value: k, label: t(`funders.kind.${k}`) }))}
-          value={kind}
-          onChange={setKind}
-          clearable
-          w={240}
-        />
-        <Switch
-          label={t('common.showArchived')}
-          checked={showArchived}
-          onChange={(event) => setShowArchived(event.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
-      {error !== null && (
-        <Alert color="red" role="alert">
-          {errorMessage(error, t('errors.INTERNAL'))}
-        </Alert>
-      )}
-      <Text size="sm" c="dimmed">
-        {t('common.rowsCount', { count: visible.length })}
-      </Text>
+      <ListFilters
+        search={search}
+        onSearch={setSearch}
+        searchPlaceholder={t('funders.searchPlaceholder')}
+        choice={{
+          label: t('funders.kindFilter'),
+          data: FUNDER_KINDS.map((k) => ({ value: k, label: t(`funders.kind.${k}`) })),
+          value: kind,
+          onChange: setKind,
+        }}
+        showArchived={showArchived}
+        onShowArchived={setShowArchived}
+        error={error}
+        rows={visible.length}
+      />
       <DataTable
         data={visible}
         columns={columns}
