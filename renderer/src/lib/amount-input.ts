@@ -33,7 +33,7 @@ export function amountForContract(
   return { ok: true, value: toDecimalString(parsed.value) }
 }
 
-/** A percentage typed with a comma or a point, as the contract's plain decimal. */
-export function percentForContract(text: string): string {
+/** A rate or a percentage typed with a comma or a point, as the contract's plain decimal. */
+export function decimalForContract(text: string): string {
   return text.trim().replace(',', '.')
 }

@@ -1,4 +1,4 @@
-import { Alert, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -16,8 +16,9 @@ import { money } from '../../../../shared/money/money'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
+import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
-import { amountForContract, percentForContract } from '../../lib/amount-input'
+import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 
@@ -51,9 +52,9 @@ export function AgreementForm({
       ...values,
       amount: amount.ok ? amount.value : '1',
       operatingSharePercent:
-        values.nature === 'mixed' ? percentForContract(values.operatingSharePercent) : '',
-      cofinancingPercent: percentForContract(values.cofinancingPercent),
-      indirectCostMaxPercent: percentForContract(values.indirectCostMaxPercent),
+        values.nature === 'mixed' ? decimalForContract(values.operatingSharePercent) : '',
+      cofinancingPercent: decimalForContract(values.cofinancingPercent),
+      indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
     } as AgreementInput
     return { input, errors }
   }
@@ -88,11 +89,7 @@ export function AgreementForm({
       aria-label={t(agreement ? 'agreements.editTitle' : 'agreements.newTitle')}
     >
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <FormSelect
           control={control}
           name="funderId"

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type AgreementDetail, amendmentInput } from '../../../../shared/funds/schema'
 import { today } from '../../../../shared/validation/dates'
+import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
@@ -72,11 +73,7 @@ export function AmendmentForm({
       aria-label={t('agreements.addAmendment')}
     >
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
           <TextInput
             type="date"

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -20,6 +19,7 @@ import {
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
 import { Amount } from '../../components/Amount'
+import { FormError } from '../../components/FormError'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
@@ -110,11 +110,7 @@ export function HeadingsSection({
       <Title order={2} size="h4" id="agreement-headings" mb="xs">
         {t('headings.title')}
       </Title>
-      {formError && (
-        <Alert color="red" role="alert" mb="sm">
-          {formError}
-        </Alert>
-      )}
+      <FormError message={formError} />
       {lines.length === 0 ? (
         <Stack gap="xs" align="flex-start">
           <Text c="dimmed">{t('headings.none')}</Text>

@@ -4,8 +4,9 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type AgreementDetail, receiptInput } from '../../../../shared/funds/schema'
 import { today } from '../../../../shared/validation/dates'
+import { FormError } from '../../components/FormError'
 import { ApiError, call } from '../../lib/api'
-import { amountForContract, percentForContract } from '../../lib/amount-input'
+import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 
@@ -42,7 +43,7 @@ export function ReceiptForm({
         agreementId: agreement.id,
         receivedOn: values.receivedOn,
         amount: amount.ok ? amount.value : '1',
-        rate: percentForContract(values.rate),
+        rate: decimalForContract(values.rate),
         bankReference: values.bankReference,
         note: values.note,
       },
@@ -88,11 +89,7 @@ export function ReceiptForm({
       aria-label={t('agreements.addReceipt')}
     >
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 2, lg: 5 }}>
           <TextInput
             type="date"

@@ -1,4 +1,4 @@
-import { Alert, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { isLanguage } from '../../../../shared/i18n/locale'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
+import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 
@@ -84,11 +85,7 @@ export function FunderForm({
       aria-label={t(funder ? 'funders.editTitle' : 'funders.newTitle')}
     >
       <Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <TextInput
           label={t('funders.field.name')}
           withAsterisk

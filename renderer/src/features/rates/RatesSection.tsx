@@ -18,7 +18,7 @@ import { type ExchangeRate, rateInput } from '../../../../shared/funds/schema'
 import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { today } from '../../../../shared/validation/dates'
 import { call, errorMessage } from '../../lib/api'
-import { percentForContract } from '../../lib/amount-input'
+import { decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { formatDate } from '../../lib/format'
 import { useLanguage } from '../../lib/use-language'
@@ -48,7 +48,7 @@ export function RatesSection() {
   }, [version])
 
   const toInput = (values: Values) => ({
-    input: { ...values, rate: percentForContract(values.rate) },
+    input: { ...values, rate: decimalForContract(values.rate) },
     errors: {},
   })
   const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
