@@ -1,12 +1,20 @@
 import type { ErrorCode } from '../../shared/contract/errors'
 import type { MessageKey } from '../../shared/i18n/messages/catalog'
 import type { Language } from '../../shared/i18n/locale'
-import type { MessageParams } from '../../shared/i18n/translate'
+import { type MessageParams, translate } from '../../shared/i18n/translate'
 import { formatMoney } from '../../shared/money/format'
 import type { Money } from '../../shared/money/money'
 
-/** Message parameters; amounts are formatted in the user's language when the message is built. */
-export type FailureParams = Record<string, string | number | Money>
+/** A parameter that is itself a message, such as a status name, put in the user's language. */
+export interface MessageRef {
+  message: MessageKey
+}
+
+/**
+ * Message parameters; amounts and referenced messages are put in the user's language when the
+ * message is built.
+ */
+export type FailureParams = Record<string, string | number | Money | MessageRef>
 
 /** A problem with one field, as a catalog key, before it is put in the user's language. */
 export interface FieldFailure {
@@ -46,7 +54,11 @@ export function formatParams(params: FailureParams, language: Language): Message
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === 'object' ? formatMoney(value, language) : value,
+      typeof value !== 'object'
+        ? value
+        : 'message' in value
+          ? translate(language, value.message)
+          : formatMoney(value, language),
     ]),
   )
 }

@@ -11,7 +11,11 @@ export interface Host {
   chooseImage(language: Language): Promise<string | null>
   /** Where to save an export, suggesting a name; null if the user cancelled. */
   chooseExportPath(language: Language, suggestedName: string): Promise<string | null>
+  /** A document to attach to a record (any file), or null if the user cancelled. */
+  chooseDocument(language: Language): Promise<string | null>
   showItemInFolder(path: string): void
+  /** Opens a file with the application the system associates with it. */
+  openPath(path: string): Promise<void>
   /** Told whenever the language or the open file changes (menus, window title). */
   stateChanged(): void
 }

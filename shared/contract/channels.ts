@@ -17,6 +17,26 @@ import type {
   FundsSummary,
   OtherIncome,
 } from '../funds/schema'
+import type { Member } from '../members/schema'
+import { memberInput, memberListQuery, memberUpdate } from '../members/schema'
+import type { ProjectDetail, ProjectsBreakdown, ProjectSummary } from '../projects/schema'
+import {
+  agreementProjectInput,
+  commitLineInput,
+  documentInput,
+  financingLineInput,
+  indicatorInput,
+  indicatorValueInput,
+  projectExpenseInput,
+  projectInput,
+  projectListQuery,
+  projectUpdate,
+  trancheCancelInput,
+  trancheDateInput,
+  trancheInput,
+  tranchePaymentInput,
+  transitionInput,
+} from '../projects/schema'
 import {
   agreementInput,
   agreementListQuery,
@@ -98,6 +118,9 @@ export const CHANNELS = {
   'agreements.applyHeadingTemplate': channel<AgreementDetail>()(headingTemplateInput),
   'agreements.saveHeadings': channel<AgreementDetail>()(headingsInput),
 
+  'agreements.nameProject': channel<AgreementDetail>()(agreementProjectInput),
+  'agreements.unnameProject': channel<AgreementDetail>()(agreementProjectInput),
+
   'receipts.add': channel<AgreementDetail>()(receiptInput),
   'receipts.cancel': channel<AgreementDetail>()(byId),
 
@@ -105,6 +128,41 @@ export const CHANNELS = {
   'funds.otherIncome': channel<OtherIncome[]>()(none),
   'funds.addOtherIncome': channel<OtherIncome[]>()(otherIncomeInput),
   'funds.cancelOtherIncome': channel<OtherIncome[]>()(byId),
+
+  'members.list': channel<Member[]>()(memberListQuery),
+  'members.get': channel<Member>()(byId),
+  'members.create': channel<Member>()(memberInput),
+  'members.update': channel<Member>()(memberUpdate),
+  'members.archive': channel<Member>()(byId),
+  'members.restore': channel<Member>()(byId),
+
+  'projects.list': channel<ProjectSummary[]>()(projectListQuery),
+  'projects.breakdown': channel<ProjectsBreakdown>()(projectListQuery),
+  'projects.get': channel<ProjectDetail>()(byId),
+  'projects.create': channel<ProjectDetail>()(projectInput),
+  'projects.update': channel<ProjectDetail>()(projectUpdate),
+  'projects.archive': channel<ProjectDetail>()(byId),
+  'projects.restore': channel<ProjectDetail>()(byId),
+  'projects.transition': channel<ProjectDetail>()(transitionInput),
+  'projects.addFinancingLine': channel<ProjectDetail>()(financingLineInput),
+  'projects.removeFinancingLine': channel<ProjectDetail>()(byId),
+  'projects.commitFinancingLine': channel<ProjectDetail>()(commitLineInput),
+  'projects.uncommitFinancingLine': channel<ProjectDetail>()(byId),
+  'projects.addTranche': channel<ProjectDetail>()(trancheInput),
+  'projects.trancheConditionMet': channel<ProjectDetail>()(trancheDateInput),
+  'projects.releaseTranche': channel<ProjectDetail>()(trancheDateInput),
+  'projects.payTranche': channel<ProjectDetail>()(tranchePaymentInput),
+  'projects.cancelTranchePayment': channel<ProjectDetail>()(byId),
+  'projects.cancelTranche': channel<ProjectDetail>()(trancheCancelInput),
+  'projects.addExpense': channel<ProjectDetail>()(projectExpenseInput),
+  'projects.removeExpense': channel<ProjectDetail>()(byId),
+  'projects.addIndicator': channel<ProjectDetail>()(indicatorInput),
+  'projects.removeIndicator': channel<ProjectDetail>()(byId),
+  'projects.addIndicatorValue': channel<ProjectDetail>()(indicatorValueInput),
+  'projects.removeIndicatorValue': channel<ProjectDetail>()(byId),
+  'projects.attachDocument': channel<ProjectDetail>()(documentInput),
+  'projects.openDocument': channel<null>()(byId),
+  'projects.detachDocument': channel<ProjectDetail>()(byId),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
+import { PROGRAMMES, type Programme } from '../projects/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
@@ -37,6 +38,11 @@ export const agreementInput = z
     amount: decimalAmount,
     earmarking: z.enum(EARMARKINGS, { error: 'validation.choice' }),
     programme: optionalText(200),
+    /** The AIMF programme whose projects a programme-tied agreement may finance. */
+    programmeCode: z
+      .enum(PROGRAMMES, { error: 'validation.choice' })
+      .nullish()
+      .transform((value) => value ?? null),
     nature: z.enum(NATURES, { error: 'validation.choice' }),
     operatingSharePercent: optionalPercent,
     cofinancingPercent: optionalPercent,
@@ -44,6 +50,10 @@ export const agreementInput = z
     notes: optionalText(5000),
   })
   .refine((a) => a.endsOn >= a.startsOn, { error: 'validation.endBeforeStart', path: ['endsOn'] })
+  .refine((a) => a.earmarking !== 'programme' || a.programmeCode !== null, {
+    error: 'validation.programmeCode',
+    path: ['programmeCode'],
+  })
   .refine((a) => !a.signedOn || a.signedOn <= a.endsOn, {
     error: 'validation.signedAfterEnd',
     path: ['signedOn'],
@@ -142,6 +152,7 @@ export interface Agreement {
   earmarking: Earmarking
   fundClass: FundClass
   programme: string | null
+  programmeCode: Programme | null
   nature: Nature
   operatingShareBp: number | null
   cofinancingBp: number | null
@@ -194,6 +205,8 @@ export interface AgreementDetail extends Agreement {
   reports: AgreementReport[]
   instalments: Instalment[]
   budget: HeadingsBudget
+  /** The projects a project-tied agreement finances (it may finance no other). */
+  namedProjects: { id: string; code: string; title: string }[]
   /** The end date as last amended. */
   currentEndsOn: string
 }

@@ -13,6 +13,16 @@ export const HISTORY_TABLES = [
   'agreement_instalments',
   'agreement_headings',
   'other_income',
+  'members',
+  'projects',
+  'project_transitions',
+  'agreement_projects',
+  'financing_lines',
+  'tranches',
+  'project_expenses',
+  'indicators',
+  'indicator_values',
+  'project_documents',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

@@ -36,6 +36,7 @@ async function setUp() {
     currency: 'USD',
     amount: '100000',
     earmarking: 'programme',
+    programmeCode: 'essential_services',
     nature: 'investment',
   }
   return { funder, agreement }

@@ -6,6 +6,8 @@ export class TestHost implements Host {
   nextExistingFile: string | null = null
   nextImage: string | null = null
   nextExportPath: string | null = null
+  nextDocument: string | null = null
+  openedPaths: string[] = []
   shownInFolder: string[] = []
   stateChanges = 0
 
@@ -20,6 +22,12 @@ export class TestHost implements Host {
   }
   async chooseExportPath() {
     return this.nextExportPath
+  }
+  async chooseDocument() {
+    return this.nextDocument
+  }
+  async openPath(path: string) {
+    this.openedPaths.push(path)
   }
   showItemInFolder(path: string) {
     this.shownInFolder.push(path)

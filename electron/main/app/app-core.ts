@@ -11,6 +11,13 @@ import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
 import { BackupService, recoverFromLatestBackup, replaceWithBackup } from '../backup/backup-service'
 import { ReceiptsService } from '../funds/receipts-service'
+import { MembersService } from '../members/members-service'
+import { DocumentsService } from '../projects/documents-service'
+import { FinancingService } from '../projects/financing-service'
+import { IndicatorsService } from '../projects/indicators-service'
+import { ProjectExpensesService } from '../projects/project-expenses-service'
+import { ProjectsService } from '../projects/projects-service'
+import { TranchesService } from '../projects/tranches-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
 import type { Host } from '../host'
@@ -31,12 +38,20 @@ export interface Session {
   terms: AgreementTermsService
   otherIncome: OtherIncomeService
   backups: BackupService
+  members: MembersService
+  projects: ProjectsService
+  financing: FinancingService
+  tranches: TranchesService
+  projectExpenses: ProjectExpensesService
+  indicators: IndicatorsService
+  documents: DocumentsService
 }
 
 /** The services of a file, all over the same connection. */
 export function createSession(file: DataFile): Session {
   const rates = new ExchangeRatesService(file)
   const terms = new AgreementTermsService(file, () => today())
+  const financing = new FinancingService(file, rates, () => today())
   return {
     file,
     funders: new FundersService(file),
@@ -48,6 +63,13 @@ export function createSession(file: DataFile): Session {
     otherIncome: new OtherIncomeService(file, rates),
     backups: new BackupService(file),
     receipts: new ReceiptsService(file, rates),
+    members: new MembersService(file),
+    projects: new ProjectsService(file, rates, financing, () => today()),
+    financing,
+    tranches: new TranchesService(file, rates),
+    projectExpenses: new ProjectExpensesService(file, rates),
+    indicators: new IndicatorsService(file),
+    documents: new DocumentsService(file),
   }
 }
 

@@ -4,7 +4,7 @@ import { Sqlite3Dialect } from '../db/sqlite3-dialect'
 import type { Database } from '../db/schema'
 import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
-import { ledgerProblems } from './ledger-invariants'
+import { ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
 
@@ -26,6 +26,16 @@ const RECORD_TABLES = [
   'agreement_instalments',
   'agreement_headings',
   'other_income',
+  'members',
+  'projects',
+  'project_transitions',
+  'agreement_projects',
+  'financing_lines',
+  'tranches',
+  'project_expenses',
+  'indicators',
+  'indicator_values',
+  'project_documents',
 ] as const
 
 /**
@@ -78,6 +88,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
       problems.push({ key: 'check.duplicateFunder', params: { name: row.name, count: row.n } })
     }
     problems.push(...(await ledgerProblems(db)))
+    problems.push(...(await projectLedgerProblems(db)))
     return problems
   } finally {
     await db.destroy()

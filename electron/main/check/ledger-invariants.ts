@@ -95,3 +95,61 @@ export async function ledgerProblems(db: Kysely<Database>): Promise<CheckProblem
   }
   return problems
 }
+
+/**
+ * The Cooperation Fund's invariants: a committed financing line is allocated once for its
+ * amount (less what an ending released), no line pays out more than it was allocated, and a
+ * paid tranche is disbursed in the ledger for its euro value, an unpaid one not at all.
+ */
+export async function projectLedgerProblems(db: Kysely<Database>): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = []
+  const lines = await sql<{
+    id: string
+    expected: number
+    allocated: number
+    disbursed: number
+    released: number
+  }>`
+    SELECT l.id,
+      CASE WHEN l.deleted_at IS NULL AND l.committed_on IS NOT NULL THEN l.amount_minor ELSE 0 END
+        AS expected,
+      COALESCE(SUM(CASE WHEN e.kind = 'allocation' AND e.source_table = 'financing_lines'
+        THEN e.amount_minor ELSE 0 END), 0) AS allocated,
+      COALESCE(SUM(CASE WHEN e.kind = 'allocation' AND e.source_table = 'project_transitions'
+        THEN e.amount_minor ELSE 0 END), 0) AS released,
+      COALESCE(SUM(CASE WHEN e.kind = 'disbursement' THEN e.amount_minor ELSE 0 END), 0)
+        AS disbursed
+    FROM financing_lines l LEFT JOIN ledger_entries e
+      ON e.use_table = 'financing_lines' AND e.use_id = l.id
+    GROUP BY l.id`.execute(db)
+  for (const row of lines.rows) {
+    if (Number(row.allocated) !== Number(row.expected)) {
+      problems.push({
+        key: 'check.lineLedger',
+        params: { id: row.id, expected: row.expected, booked: row.allocated },
+      })
+    }
+    const net = Number(row.allocated) + Number(row.released)
+    if (Number(row.disbursed) > net) {
+      problems.push({
+        key: 'check.overDisbursed',
+        params: { id: row.id, disbursed: row.disbursed, allocated: net },
+      })
+    }
+  }
+  const tranches = await sql<{ id: string; expected: number; booked: number }>`
+    SELECT t.id,
+      CASE WHEN t.deleted_at IS NULL AND t.status = 'paid' THEN t.paid_eur_minor ELSE 0 END
+        AS expected,
+      COALESCE(SUM(e.eur_minor), 0) AS booked
+    FROM tranches t LEFT JOIN ledger_entries e
+      ON e.source_table = 'tranches' AND e.source_id = t.id AND e.kind = 'disbursement'
+    GROUP BY t.id HAVING expected != booked`.execute(db)
+  for (const row of tranches.rows) {
+    problems.push({
+      key: 'check.trancheLedger',
+      params: { id: row.id, expected: row.expected, booked: row.booked },
+    })
+  }
+  return problems
+}

@@ -86,6 +86,8 @@ export interface AgreementsTable extends RecordColumns {
   amount_minor: number
   earmarking: string
   programme: string | null
+  /** The AIMF programme a programme-tied agreement funds (a code of PROGRAMMES). */
+  programme_code: string | null
   nature: string
   operating_share_bp: number | null
   cofinancing_bp: number | null
@@ -178,6 +180,135 @@ export interface OtherIncomeTable extends RecordColumns {
   note: string | null
 }
 
+export interface MembersTable extends RecordColumns {
+  code: string
+  kind: string
+  name: string
+  country: string | null
+  region: string | null
+  population: number | null
+  population_year: number | null
+  leader_name: string | null
+  address: string | null
+  email: string | null
+  phone: string | null
+  joined_on: string | null
+  status: string
+  status_on: string | null
+  status_reason: string | null
+  notes: string | null
+}
+
+export interface ProjectsTable extends RecordColumns {
+  code: string
+  title: string
+  member_id: string
+  region: string | null
+  sector_code: string
+  programme: string
+  nature: 'operating' | 'investment'
+  currency: string
+  total_cost_minor: number
+  starts_on: string | null
+  ends_on: string | null
+  status: string
+  approved_on: string | null
+  bureau_meeting: string | null
+  objectives: string | null
+  description: string | null
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+}
+
+export interface ProjectTransitionsTable extends RecordColumns {
+  project_id: string
+  from_status: string | null
+  to_status: string
+  on_date: string
+  author: string
+  note: string | null
+  override_reason: string | null
+}
+
+export interface AgreementProjectsTable extends RecordColumns {
+  agreement_id: string
+  project_id: string
+}
+
+export interface FinancingLinesTable extends RecordColumns {
+  project_id: string
+  source: string
+  agreement_id: string | null
+  partner_name: string | null
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  committed_on: string | null
+  note: string | null
+}
+
+export interface TranchesTable extends RecordColumns {
+  project_id: string
+  number: number
+  planned_on: string
+  amount_minor: number
+  condition: string | null
+  condition_met_on: string | null
+  status: string
+  released_on: string | null
+  paid_on: string | null
+  paid_amount_minor: number | null
+  paid_eur_minor: number | null
+  bank_reference: string | null
+  override_reason: string | null
+  cancel_reason: string | null
+}
+
+export interface ProjectExpensesTable extends RecordColumns {
+  project_id: string
+  spent_on: string
+  supplier: string | null
+  description: string
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  agreement_id: string | null
+  heading_code: string | null
+  document: string | null
+}
+
+export interface IndicatorsTable extends RecordColumns {
+  project_id: string
+  position: number
+  name: string
+  level: string
+  measure: string
+  unit: string | null
+  baseline_value: string | null
+  baseline_on: string | null
+  target_value: string
+  target_on: string | null
+}
+
+export interface IndicatorValuesTable extends RecordColumns {
+  indicator_id: string
+  period_end: string
+  value: string
+  comment: string | null
+}
+
+export interface ProjectDocumentsTable extends RecordColumns {
+  project_id: string
+  title: string
+  stored_name: string
+  original_name: string
+  size: number
+  sha256: string
+}
+
 export interface Database {
   file_info: FileInfoTable
   change_log: ChangeLogTable
@@ -192,6 +323,16 @@ export interface Database {
   agreement_instalments: AgreementInstalmentsTable
   agreement_headings: AgreementHeadingsTable
   other_income: OtherIncomeTable
+  members: MembersTable
+  projects: ProjectsTable
+  project_transitions: ProjectTransitionsTable
+  agreement_projects: AgreementProjectsTable
+  financing_lines: FinancingLinesTable
+  tranches: TranchesTable
+  project_expenses: ProjectExpensesTable
+  indicators: IndicatorsTable
+  indicator_values: IndicatorValuesTable
+  project_documents: ProjectDocumentsTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

@@ -5,6 +5,10 @@ import { DEMO_FUNDERS } from './demo-funders'
 import { DEMO_AGREEMENTS, DEMO_RATES, type DemoAgreement } from './demo-funds'
 import { type Session, createSession } from '../app/app-core'
 import type { Funder } from '../../../shared/funders/schema'
+import type { Agreement } from '../../../shared/funds/schema'
+import type { ProjectStatus } from '../../../shared/projects/schema'
+import { DEMO_MEMBERS } from './demo-members'
+import { bureauMeetingOf, DEMO_PROJECTS, type DemoProject } from './demo-projects'
 
 const DEMO_RATE_SOURCE = 'BCE, moyenne annuelle arrondie (démonstration)'
 
@@ -29,6 +33,201 @@ export async function buildDemo(file: DataFile): Promise<void> {
   const funders = new FundersService(file)
   for (const fields of DEMO_FUNDERS) await funders.create(fields, DEMO_AUTHOR)
   await buildDemoFunds(file, await funders.list())
+  await buildDemoProjects(file)
+}
+
+/** Members, then projects taken along their lifecycle with their plans, tranches and results. */
+async function buildDemoProjects(file: DataFile): Promise<void> {
+  const session = createSession(file)
+  const members = new Map<string, string>()
+  for (const member of DEMO_MEMBERS) {
+    const created = await session.members.create(
+      {
+        code: member.code,
+        kind: member.kind,
+        name: member.name,
+        country: member.country,
+        region: null,
+        population: member.population ?? null,
+        populationYear: member.populationYear ?? null,
+        leaderName: null,
+        address: null,
+        email: null,
+        phone: null,
+        joinedOn: member.joinedOn ?? null,
+        status: 'active',
+        statusOn: null,
+        statusReason: null,
+        notes: null,
+      },
+      DEMO_AUTHOR,
+    )
+    members.set(member.code, created.id)
+  }
+  const agreements = await session.agreements.list({})
+  for (const demo of DEMO_PROJECTS) await buildDemoProject(session, demo, members, agreements)
+}
+
+async function buildDemoProject(
+  session: Session,
+  demo: DemoProject,
+  members: Map<string, string>,
+  agreements: Agreement[],
+): Promise<void> {
+  const memberId = members.get(demo.member)
+  if (!memberId) throw new Error(`Demo member ${demo.member} is missing`)
+  const project = await session.projects.create(
+    {
+      code: demo.code,
+      title: demo.title,
+      memberId,
+      region: null,
+      sectorCode: demo.sector,
+      programme: demo.programme,
+      nature: 'investment',
+      currency: demo.currency,
+      totalCost: demo.cost,
+      startsOn: demo.startsOn,
+      endsOn: demo.endsOn,
+      objectives: demo.objectives ?? null,
+      description: null,
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+    },
+    DEMO_AUTHOR,
+  )
+  for (const [source, name, amount] of demo.lines) {
+    const agreement = source === 'agreement' ? agreements.find((a) => a.reference === name) : null
+    if (source === 'agreement' && !agreement) throw new Error(`Demo agreement ${name} is missing`)
+    if (agreement?.earmarking === 'projects') {
+      await session.financing.nameProject(agreement.id, project.id, DEMO_AUTHOR)
+    }
+    await session.financing.addLine(
+      {
+        projectId: project.id,
+        source,
+        agreementId: agreement?.id ?? null,
+        partnerName: source === 'partner' ? name : null,
+        amount,
+        currency: demo.currency,
+        note: null,
+      },
+      DEMO_AUTHOR,
+    )
+  }
+  // Indicators are set while the project is open; their values may come later.
+  for (const indicator of demo.indicators ?? []) {
+    const { indicators } = await session.indicators
+      .add(
+        {
+          projectId: project.id,
+          name: indicator.name,
+          level: indicator.level,
+          measure: indicator.measure,
+          unit: indicator.unit ?? null,
+          baselineValue: indicator.baseline ?? null,
+          baselineOn: indicator.baseline === undefined ? null : demo.startsOn,
+          targetValue: indicator.target,
+          targetOn: demo.endsOn,
+        },
+        DEMO_AUTHOR,
+      )
+      .then((id) => session.projects.get(id))
+    const added = indicators.at(-1)
+    for (const [periodEnd, value] of indicator.values ?? []) {
+      if (!added) break
+      await session.indicators.addValue(
+        { indicatorId: added.id, periodEnd, value, comment: null },
+        DEMO_AUTHOR,
+      )
+    }
+  }
+  const move = (to: ProjectStatus, onDate: string) =>
+    session.projects.transition(
+      {
+        projectId: project.id,
+        to,
+        onDate,
+        note: null,
+        bureauMeeting: to === 'approved' ? bureauMeetingOf(onDate) : null,
+        reason: to === 'abandoned' ? (demo.abandonReason ?? null) : null,
+        overrideReason: null,
+      },
+      DEMO_AUTHOR,
+    )
+  for (const [status, onDate] of demo.path) {
+    if (status === 'completed' || status === 'closed')
+      await payDemoTranches(session, project.id, demo)
+    await move(status, onDate)
+    if (status === 'approved') {
+      const { plan } = await session.projects.get(project.id)
+      for (const line of plan.lines) {
+        if (line.source === 'agreement' || line.source === 'untied_fund') {
+          await session.financing.commitLine(line.id, onDate, DEMO_AUTHOR)
+        }
+      }
+    }
+    if (status === 'agreement_signed') await addDemoTranches(session, project.id, demo)
+  }
+  if (!demo.path.some(([status]) => status === 'completed' || status === 'abandoned')) {
+    await payDemoTranches(session, project.id, demo)
+  }
+  for (const [spentOn, supplier, description, amount] of demo.expenses ?? []) {
+    await session.projectExpenses.add(
+      {
+        projectId: project.id,
+        spentOn,
+        supplier,
+        description,
+        amount,
+        currency: demo.currency,
+        agreementId: null,
+        headingCode: null,
+        document: null,
+      },
+      DEMO_AUTHOR,
+    )
+  }
+}
+
+async function addDemoTranches(session: Session, projectId: string, demo: DemoProject) {
+  for (const tranche of demo.tranches ?? []) {
+    await session.tranches.add(
+      {
+        projectId,
+        plannedOn: tranche.on,
+        amount: tranche.amount,
+        condition: tranche.condition ?? null,
+      },
+      DEMO_AUTHOR,
+    )
+  }
+}
+
+/** Pays the demo tranches that have a payment date and are not paid yet, in order. */
+async function payDemoTranches(session: Session, projectId: string, demo: DemoProject) {
+  const { tranches, status } = await session.projects.get(projectId)
+  if (status === 'agreement_signed' && (demo.tranches ?? []).some((t) => t.paidOn)) {
+    throw new Error(`Demo project ${demo.code} pays before it is under way`)
+  }
+  for (const [index, planned] of (demo.tranches ?? []).entries()) {
+    const tranche = tranches[index]
+    if (!tranche || tranche.status === 'paid') continue
+    if (planned.metOn) await session.tranches.conditionMet(tranche.id, planned.metOn, DEMO_AUTHOR)
+    if (!planned.paidOn) continue
+    await session.tranches.pay(
+      {
+        id: tranche.id,
+        paidOn: planned.paidOn,
+        amount: null,
+        bankReference: `VIR-${planned.paidOn.replaceAll('-', '')}`,
+        overrideReason: null,
+        split: null,
+      },
+      DEMO_AUTHOR,
+    )
+  }
 }
 
 async function buildDemoFunds(file: DataFile, funders: Funder[]): Promise<void> {

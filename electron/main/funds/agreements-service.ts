@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { AgreementsTable } from '../db/schema'
+import type { Programme } from '../../../shared/projects/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import {
   type Agreement,
@@ -74,6 +75,14 @@ export class AgreementsService {
       reports: await this.terms.reports(id),
       instalments: await this.terms.instalments(id),
       budget: await this.terms.budget(id),
+      namedProjects: await this.file.db
+        .selectFrom('agreement_projects as ap')
+        .innerJoin('projects as p', 'p.id', 'ap.project_id')
+        .select(['p.id', 'p.code', 'p.title'])
+        .where('ap.agreement_id', '=', id)
+        .where('ap.deleted_at', 'is', null)
+        .orderBy('p.code')
+        .execute(),
       amendments: amendments.map((a) => ({
         id: a.id,
         agreementId: a.agreement_id,
@@ -125,6 +134,13 @@ export class AgreementsService {
       await this.assertReferenceFree(writer, fields.funderId, fields.reference, id)
       if (current.currency !== fields.currency && (await this.hasMoneyEvents(writer, id))) {
         throw fieldFailure('CONFLICT', 'currency', 'errors.agreementCurrencyLocked')
+      }
+      // Receipts and allocations carry the class of their agreement's money: it cannot change.
+      if (
+        fundClassOf(current.earmarking as Earmarking) !== fundClassOf(fields.earmarking) &&
+        (await this.hasMoneyEvents(writer, id))
+      ) {
+        throw fieldFailure('CONFLICT', 'earmarking', 'errors.agreementClassLocked')
       }
       const changed = await writer.update('agreements', id, toColumns(fields, amount))
       const moneyColumns = [
@@ -342,6 +358,7 @@ function toColumns(fields: AgreementFields, amount: Money) {
     amount_minor: amount.minor,
     earmarking: fields.earmarking,
     programme: fields.programme,
+    programme_code: fields.earmarking === 'programme' ? fields.programmeCode : null,
     nature: fields.nature,
     operating_share_bp: fields.nature === 'mixed' ? fields.operatingSharePercent : null,
     cofinancing_bp: fields.cofinancingPercent,
@@ -378,6 +395,7 @@ function toAgreement(
     earmarking,
     fundClass: fundClassOf(earmarking),
     programme: row.programme,
+    programmeCode: row.programme_code as Programme | null,
     nature: row.nature as Nature,
     operatingShareBp: row.operating_share_bp,
     cofinancingBp: row.cofinancing_bp,

@@ -22,6 +22,16 @@ export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
     core.requireSession().agreements.archive(id, core.author()),
   'agreements.restore': async ({ id }) =>
     core.requireSession().agreements.restore(id, core.author()),
+  'agreements.nameProject': async ({ agreementId, projectId }) => {
+    const session = core.requireSession()
+    await session.financing.nameProject(agreementId, projectId, core.author())
+    return session.agreements.get(agreementId)
+  },
+  'agreements.unnameProject': async ({ agreementId, projectId }) => {
+    const session = core.requireSession()
+    await session.financing.unnameProject(agreementId, projectId, core.author())
+    return session.agreements.get(agreementId)
+  },
   'agreements.addAmendment': async (input) =>
     core.requireSession().agreements.addAmendment(input, core.author()),
   'agreements.addReport': async (input) => {

@@ -309,3 +309,61 @@ async function agreementAlerts(db: DataFile['db'], today: string) {
       .sort(byEnd),
   }
 }
+
+/**
+ * What the untied fund can still allocate, in euro cents: untied commitments, dues and other
+ * income, less what was already allocated to projects or spent directly.
+ */
+export async function untiedUnallocated(db: DataFile['db']): Promise<number> {
+  const row = await sql<{ eur: number | null }>`
+    SELECT SUM(CASE WHEN kind IN ('commitment', 'due_payment', 'other_income') THEN eur_minor
+      WHEN kind IN ('allocation', 'expense') THEN -eur_minor ELSE 0 END) AS eur
+    FROM ledger_entries WHERE deleted_at IS NULL AND fund_class = 'untied'`.execute(db)
+  return Number(row.rows[0]?.eur ?? 0)
+}
+
+/** What the ledger holds for each financing line: allocated and disbursed, native and in euros. */
+export interface LineFigures {
+  allocated: number
+  allocatedEur: number
+  disbursed: number
+  disbursedEur: number
+}
+
+export async function financingLineFigures(
+  db: DataFile['db'],
+  lineIds: readonly string[],
+): Promise<Map<string, LineFigures>> {
+  if (lineIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['use_id', 'kind'])
+    .select((eb) => [
+      eb.fn.sum<number>('amount_minor').as('amount'),
+      eb.fn.sum<number>('eur_minor').as('eur'),
+    ])
+    .where('deleted_at', 'is', null)
+    .where('use_table', '=', 'financing_lines')
+    .where('use_id', 'in', lineIds)
+    .groupBy(['use_id', 'kind'])
+    .execute()
+  const figures = new Map<string, LineFigures>()
+  for (const row of rows) {
+    const id = row.use_id ?? ''
+    const entry = figures.get(id) ?? {
+      allocated: 0,
+      allocatedEur: 0,
+      disbursed: 0,
+      disbursedEur: 0,
+    }
+    if (row.kind === 'allocation') {
+      entry.allocated += Number(row.amount)
+      entry.allocatedEur += Number(row.eur)
+    } else if (row.kind === 'disbursement') {
+      entry.disbursed += Number(row.amount)
+      entry.disbursedEur += Number(row.eur)
+    }
+    figures.set(id, entry)
+  }
+  return figures
+}

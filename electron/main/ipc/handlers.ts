@@ -9,6 +9,8 @@ import {
   receiptsHandlers,
 } from '../funds/funds-handlers'
 import { historyHandlers } from '../history/history-handlers'
+import { membersHandlers } from '../members/members-handlers'
+import { projectsHandlers } from '../projects/projects-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
 import type { Handlers } from './handler'
 
@@ -23,6 +25,8 @@ export function createHandlers(core: AppCore): Handlers {
     ...agreementsHandlers(core),
     ...receiptsHandlers(core),
     ...fundsHandlers(core),
+    ...membersHandlers(core),
+    ...projectsHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   }

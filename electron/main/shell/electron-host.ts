@@ -51,8 +51,19 @@ export function electronHost(window: () => BrowserWindow | null, onStateChanged:
         : dialog.showSaveDialog(options))
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async chooseDocument(language) {
+      return pickOne(window(), {
+        title: translate(language, 'dialog.documentTitle'),
+        properties: ['openFile'],
+      })
+    },
     showItemInFolder(path) {
       shell.showItemInFolder(path)
+    },
+    async openPath(path) {
+      // shell.openPath answers with an error message, empty when the file was opened.
+      const problem = await shell.openPath(path)
+      if (problem) throw new Error(problem)
     },
     stateChanged: onStateChanged,
   }

@@ -2,13 +2,20 @@ import { initial } from './0001-initial'
 import { funds } from './0002-funds'
 import { agreementTerms } from './0003-agreement-terms'
 import { otherIncome } from './0004-other-income'
+import { cooperationFund } from './0005-cooperation-fund'
 import type { Migration } from './migration'
 
 /**
  * Every migration, in order. Kept in code rather than read from disk, because the main
  * process is bundled and has no migrations folder at run time.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, funds, agreementTerms, otherIncome]
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  funds,
+  agreementTerms,
+  otherIncome,
+  cooperationFund,
+]
 
 /** The schema version this build writes; a file above it comes from a newer version. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -13,6 +13,7 @@ import {
 import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
+import { PROGRAMMES } from '../../../../shared/projects/schema'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
@@ -55,6 +56,7 @@ export function AgreementForm({
         values.nature === 'mixed' ? decimalForContract(values.operatingSharePercent) : '',
       cofinancingPercent: decimalForContract(values.cofinancingPercent),
       indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
+      programmeCode: values.earmarking === 'programme' ? values.programmeCode || null : null,
     } as AgreementInput
     return { input, errors }
   }
@@ -68,6 +70,7 @@ export function AgreementForm({
   const errors = formState.errors
   const nature = useWatch({ control, name: 'nature' })
   const currency = useWatch({ control, name: 'currency' })
+  const earmarking = useWatch({ control, name: 'earmarking' })
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
@@ -166,6 +169,15 @@ export function AgreementForm({
             data={EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) }))}
             required
           />
+          {earmarking === 'programme' && (
+            <FormSelect
+              control={control}
+              name="programmeCode"
+              label={t('agreements.field.programmeCode')}
+              data={PROGRAMMES.map((p) => ({ value: p, label: t(`projects.programme.${p}`) }))}
+              required
+            />
+          )}
           <FormSelect
             control={control}
             name="nature"
@@ -223,6 +235,7 @@ function toFormValues(agreement: AgreementDetail | undefined, language: 'fr' | '
       : '',
     earmarking: agreement?.earmarking ?? '',
     programme: agreement?.programme ?? '',
+    programmeCode: agreement?.programmeCode ?? '',
     nature: agreement?.nature ?? '',
     operatingSharePercent: percent(agreement?.operatingShareBp ?? null),
     cofinancingPercent: percent(agreement?.cofinancingBp ?? null),

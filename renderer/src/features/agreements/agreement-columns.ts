@@ -12,6 +12,7 @@ export const AGREEMENT_COLUMN_LABELS: Record<string, MessageKey> = {
   amount_minor: 'agreements.field.amount',
   earmarking: 'agreements.field.earmarking',
   programme: 'agreements.field.programme',
+  programme_code: 'agreements.field.programmeCode',
   nature: 'agreements.field.nature',
   operating_share_bp: 'agreements.field.operatingShare',
   cofinancing_bp: 'agreements.field.cofinancing',

@@ -1,0 +1,11 @@
+import type { HandlerFactory } from '../ipc/handler'
+
+export const membersHandlers: HandlerFactory<'members'> = (core) => ({
+  'members.list': async (input) => core.requireSession().members.list(input),
+  'members.get': async ({ id }) => core.requireSession().members.get(id),
+  'members.create': async (fields) => core.requireSession().members.create(fields, core.author()),
+  'members.update': async ({ id, fields }) =>
+    core.requireSession().members.update(id, fields, core.author()),
+  'members.archive': async ({ id }) => core.requireSession().members.archive(id, core.author()),
+  'members.restore': async ({ id }) => core.requireSession().members.restore(id, core.author()),
+})

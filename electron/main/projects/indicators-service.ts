@@ -1,0 +1,102 @@
+import type { z } from 'zod'
+import type { DataFile } from '../db/data-file'
+import { AppFailure, fieldFailure } from '../failure'
+import {
+  type IndicatorMeasure,
+  type indicatorInput,
+  type indicatorValueInput,
+  readIndicatorValue,
+} from '../../../shared/projects/schema'
+import { requireOpenProject, requireProject } from './project-records'
+
+/**
+ * Results indicators (output, outcome, impact) with a baseline, a target and values measured
+ * over time; every value is checked against the indicator's measure, so a percentage target
+ * of 150 or a number target of "beaucoup" is refused on its field.
+ */
+export class IndicatorsService {
+  constructor(private readonly file: DataFile) {}
+
+  async add(fields: z.output<typeof indicatorInput>, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const project = await requireOpenProject(writer.trx, fields.projectId)
+      const target = readValue(fields.measure, fields.targetValue, 'targetValue')
+      const baseline =
+        fields.baselineValue === null
+          ? null
+          : readValue(fields.measure, fields.baselineValue, 'baselineValue')
+      if (fields.measure === 'percentage' && fields.unit && fields.unit !== '%') {
+        throw fieldFailure('VALIDATION', 'unit', 'validation.percentUnit')
+      }
+      const last = await writer.trx
+        .selectFrom('indicators')
+        .select((eb) => eb.fn.max<number>('position').as('position'))
+        .where('project_id', '=', project.id)
+        .executeTakeFirst()
+      await writer.insert('indicators', {
+        project_id: project.id,
+        position: Number(last?.position ?? 0) + 1,
+        name: fields.name,
+        level: fields.level,
+        measure: fields.measure,
+        unit: fields.measure === 'percentage' ? '%' : fields.unit,
+        baseline_value: baseline,
+        baseline_on: fields.baselineOn,
+        target_value: target,
+        target_on: fields.targetOn,
+      })
+      return project.id
+    })
+  }
+
+  async remove(id: string, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const indicator = await requireIndicator(writer.trx, id)
+      await requireOpenProject(writer.trx, indicator.project_id)
+      await writer.archive('indicators', id)
+      return indicator.project_id
+    })
+  }
+
+  /** Records a value measured at the end of a period (also after the project is completed). */
+  async addValue(fields: z.output<typeof indicatorValueInput>, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const indicator = await requireIndicator(writer.trx, fields.indicatorId)
+      const project = await requireProject(writer.trx, indicator.project_id)
+      if (project.deleted_at) throw new AppFailure('CONFLICT', 'errors.projectArchived')
+      await writer.insert('indicator_values', {
+        indicator_id: indicator.id,
+        period_end: fields.periodEnd,
+        value: readValue(indicator.measure as IndicatorMeasure, fields.value, 'value'),
+        comment: fields.comment,
+      })
+      return project.id
+    })
+  }
+
+  async removeValue(id: string, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const value = await writer.trx
+        .selectFrom('indicator_values')
+        .select(['indicator_id', 'deleted_at'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!value || value.deleted_at) throw new AppFailure('NOT_FOUND')
+      const indicator = await requireIndicator(writer.trx, value.indicator_id)
+      await writer.archive('indicator_values', id)
+      return indicator.project_id
+    })
+  }
+}
+
+function readValue(measure: IndicatorMeasure, text: string, field: string): string {
+  const read = readIndicatorValue(measure, text)
+  if (!read.ok) throw fieldFailure('VALIDATION', field, read.key)
+  return read.value
+}
+
+async function requireIndicator(db: DataFile['db'], id: string) {
+  const row = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row || row.deleted_at) throw new AppFailure('NOT_FOUND')
+  return row
+}

@@ -1,0 +1,72 @@
+import type { AppCore } from '../app/app-core'
+import { AppFailure } from '../failure'
+import type { HandlerFactory } from '../ipc/handler'
+import type { ProjectDetail } from '../../../shared/projects/schema'
+
+/** Runs a change of a project's parts, then answers with the project's page as it now is. */
+function thenProject(
+  core: AppCore,
+  change: (author: string) => Promise<string>,
+): Promise<ProjectDetail> {
+  return change(core.author()).then((projectId) => core.requireSession().projects.get(projectId))
+}
+
+export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
+  const session = () => core.requireSession()
+  return {
+    'projects.list': async (query) => session().projects.list(query),
+    'projects.breakdown': async (query) => session().projects.breakdown(query),
+    'projects.get': async ({ id }) => session().projects.get(id),
+    'projects.create': async (fields) => session().projects.create(fields, core.author()),
+    'projects.update': async ({ id, fields }) =>
+      session().projects.update(id, fields, core.author()),
+    'projects.archive': async ({ id }) => session().projects.archive(id, core.author()),
+    'projects.restore': async ({ id }) => session().projects.restore(id, core.author()),
+    'projects.transition': async (input) => session().projects.transition(input, core.author()),
+    'projects.addFinancingLine': async (input) =>
+      thenProject(core, (author) => session().financing.addLine(input, author)),
+    'projects.removeFinancingLine': async ({ id }) =>
+      thenProject(core, (author) => session().financing.removeLine(id, author)),
+    'projects.commitFinancingLine': async ({ id, committedOn }) =>
+      thenProject(core, (author) => session().financing.commitLine(id, committedOn, author)),
+    'projects.uncommitFinancingLine': async ({ id }) =>
+      thenProject(core, (author) => session().financing.uncommitLine(id, author)),
+    'projects.addTranche': async (input) =>
+      thenProject(core, (author) => session().tranches.add(input, author)),
+    'projects.trancheConditionMet': async ({ id, onDate }) =>
+      thenProject(core, (author) => session().tranches.conditionMet(id, onDate, author)),
+    'projects.releaseTranche': async ({ id, onDate }) =>
+      thenProject(core, (author) => session().tranches.release(id, onDate, author)),
+    'projects.payTranche': async (input) =>
+      thenProject(core, (author) => session().tranches.pay(input, author)),
+    'projects.cancelTranchePayment': async ({ id }) =>
+      thenProject(core, (author) => session().tranches.cancelPayment(id, author)),
+    'projects.cancelTranche': async ({ id, reason }) =>
+      thenProject(core, (author) => session().tranches.cancel(id, reason, author)),
+    'projects.addExpense': async (input) =>
+      thenProject(core, (author) => session().projectExpenses.add(input, author)),
+    'projects.removeExpense': async ({ id }) =>
+      thenProject(core, (author) => session().projectExpenses.remove(id, author)),
+    'projects.addIndicator': async (input) =>
+      thenProject(core, (author) => session().indicators.add(input, author)),
+    'projects.removeIndicator': async ({ id }) =>
+      thenProject(core, (author) => session().indicators.remove(id, author)),
+    'projects.addIndicatorValue': async (input) =>
+      thenProject(core, (author) => session().indicators.addValue(input, author)),
+    'projects.removeIndicatorValue': async ({ id }) =>
+      thenProject(core, (author) => session().indicators.removeValue(id, author)),
+    'projects.attachDocument': async ({ projectId, title }) => {
+      const source = await core.host.chooseDocument(core.language())
+      if (source === null) throw new AppFailure('CANCELLED')
+      return thenProject(core, (author) =>
+        session().documents.attach(projectId, source, title, author),
+      )
+    },
+    'projects.openDocument': async ({ id }) => {
+      await core.host.openPath(await session().documents.pathOf(id))
+      return null
+    },
+    'projects.detachDocument': async ({ id }) =>
+      thenProject(core, (author) => session().documents.detach(id, author)),
+  }
+}

@@ -1,0 +1,378 @@
+import { sql } from 'kysely'
+import type { z } from 'zod'
+import type { DataFile } from '../db/data-file'
+import { assertCodeFree, nextCode } from '../db/record-codes'
+import { AppFailure, fieldFailure } from '../failure'
+import type { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { readAmount } from '../funds/money-input'
+import { requireMember } from '../members/members-service'
+import { regionOfCountry } from '../../../shared/geo/regions'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import { fixedParity, toEuro } from '../../../shared/money/exchange'
+import { money } from '../../../shared/money/money'
+import { projectMatches } from '../../../shared/projects/filter'
+import {
+  allowedTransitions,
+  type Programme,
+  type ProjectBreakdownRow,
+  type ProjectDetail,
+  type ProjectFields,
+  type ProjectListQuery,
+  type ProjectStatus,
+  type ProjectsBreakdown,
+  type ProjectSummary,
+  type transitionInput,
+} from '../../../shared/projects/schema'
+import type { FinancingService } from './financing-service'
+import { projectDetail } from './project-detail'
+import { euroValueOn, requireOpenProject, requireProject } from './project-records'
+
+type TransitionFields = z.output<typeof transitionInput>
+
+/**
+ * Projects of the Cooperation Fund (Fonds de coopération), from the city's application to the
+ * project's closure, with the list and its filters and the summaries by country and programme.
+ */
+export class ProjectsService {
+  constructor(
+    private readonly file: DataFile,
+    private readonly rates: ExchangeRatesService,
+    private readonly financing: FinancingService,
+    private readonly today: () => string,
+  ) {}
+
+  async list(query: ProjectListQuery = {}): Promise<ProjectSummary[]> {
+    const all = await projectSummaries(this.file.db, this.today(), query.includeArchived ?? false)
+    return all.filter((project) => projectMatches(project, query))
+  }
+
+  async get(id: string): Promise<ProjectDetail> {
+    const [summary] = await projectSummaries(this.file.db, this.today(), true, id)
+    if (!summary) throw new AppFailure('NOT_FOUND')
+    return projectDetail(this.file.db, summary, this.today())
+  }
+
+  async create(fields: ProjectFields, author: string): Promise<ProjectDetail> {
+    const id = await this.file.write(author, async (writer) => {
+      const member = await requireMember(writer.trx, fields.memberId)
+      if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
+      const code =
+        fields.code ??
+        (await nextCode(writer.trx, 'projects', `FC-${this.today().slice(0, 4)}-`, 3))
+      await assertCodeFree(writer.trx, 'projects', code)
+      const columns = await this.columns(writer.trx, fields, code, member.country)
+      const projectId = await writer.insert('projects', {
+        ...columns,
+        status: 'in_review',
+        approved_on: null,
+        bureau_meeting: null,
+      })
+      await writer.insert('project_transitions', {
+        project_id: projectId,
+        from_status: null,
+        to_status: 'in_review',
+        on_date: this.today(),
+        author,
+        note: null,
+        override_reason: null,
+      })
+      return projectId
+    })
+    return this.get(id)
+  }
+
+  async update(id: string, fields: ProjectFields, author: string): Promise<ProjectDetail> {
+    await this.file.write(author, async (writer) => {
+      const current = await requireOpenProject(writer.trx, id)
+      const member = await requireMember(writer.trx, fields.memberId)
+      if (member.deleted_at && member.id !== current.member_id) {
+        throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
+      }
+      const code = fields.code ?? current.code
+      await assertCodeFree(writer.trx, 'projects', code, id)
+      const columns = await this.columns(writer.trx, fields, code, member.country)
+      const committed = await writer.trx
+        .selectFrom('financing_lines')
+        .select('id')
+        .where('project_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      if (committed && columns.currency !== current.currency) {
+        throw fieldFailure('CONFLICT', 'currency', 'errors.projectCurrencyWithPlan')
+      }
+      await writer.update('projects', id, columns)
+    })
+    return this.get(id)
+  }
+
+  async archive(id: string, author: string): Promise<ProjectDetail> {
+    await this.file.write(author, async (writer) => {
+      await requireProject(writer.trx, id)
+      const committed = await writer.trx
+        .selectFrom('financing_lines')
+        .select('id')
+        .where('project_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .where('committed_on', 'is not', null)
+        .executeTakeFirst()
+      if (committed) throw new AppFailure('CONFLICT', 'errors.projectHasCommitments')
+      await writer.archive('projects', id)
+    })
+    return this.get(id)
+  }
+
+  async restore(id: string, author: string): Promise<ProjectDetail> {
+    await this.file.write(author, async (writer) => {
+      const current = await requireProject(writer.trx, id)
+      await assertCodeFree(writer.trx, 'projects', current.code, id)
+      await writer.restore('projects', id)
+    })
+    return this.get(id)
+  }
+
+  /**
+   * Moves a project along its lifecycle. Only the next status or abandonment is allowed;
+   * approval names its Bureau meeting, closure waits for every tranche to be paid or cancelled,
+   * and an ending (closure, abandonment) returns what was committed but not paid to its funds.
+   */
+  async transition(input: TransitionFields, author: string): Promise<ProjectDetail> {
+    await this.file.write(author, async (writer) => {
+      const project = await requireOpenProject(writer.trx, input.projectId)
+      const from = project.status as ProjectStatus
+      if (!allowedTransitions(from).includes(input.to)) {
+        throw fieldFailure('CONFLICT', 'to', 'errors.transitionNotAllowed', {
+          from: { message: `projects.status.${from}` },
+          to: { message: `projects.status.${input.to}` },
+        })
+      }
+      if (input.to === 'approved') {
+        const member = await requireMember(writer.trx, project.member_id)
+        if (member.deleted_at) throw new AppFailure('CONFLICT', 'errors.memberArchived')
+      }
+      const pending = await writer.trx
+        .selectFrom('tranches')
+        .select('id')
+        .where('project_id', '=', project.id)
+        .where('deleted_at', 'is', null)
+        .where('status', 'in', ['planned', 'released'])
+        .execute()
+      if (input.to === 'closed' && pending.length > 0) {
+        throw fieldFailure('CONFLICT', 'to', 'errors.projectHasPendingTranches', {
+          count: pending.length,
+        })
+      }
+      const transitionId = await writer.insert('project_transitions', {
+        project_id: project.id,
+        from_status: from,
+        to_status: input.to,
+        on_date: input.onDate,
+        author,
+        note: input.to === 'abandoned' ? input.reason : input.note,
+        override_reason: input.overrideReason,
+      })
+      if (input.to === 'abandoned') {
+        for (const tranche of pending) {
+          await writer.update('tranches', tranche.id, {
+            status: 'cancelled',
+            cancel_reason: input.reason,
+          })
+        }
+      }
+      if (input.to === 'closed' || input.to === 'abandoned') {
+        await this.financing.releaseUnpaid(writer, project, transitionId, input.onDate)
+      }
+      await writer.update('projects', project.id, {
+        status: input.to,
+        ...(input.to === 'approved'
+          ? { approved_on: input.onDate, bureau_meeting: input.bureauMeeting }
+          : {}),
+      })
+    })
+    return this.get(input.projectId)
+  }
+
+  /** Projects by country, programme and status, with their cost and AIMF money in euros. */
+  async breakdown(query: ProjectListQuery = {}): Promise<ProjectsBreakdown> {
+    const projects = await this.list(query)
+    const group = (keyOf: (p: ProjectSummary) => string): ProjectBreakdownRow[] => {
+      const rows = new Map<string, ProjectBreakdownRow>()
+      for (const p of projects) {
+        const key = keyOf(p)
+        const row = rows.get(key) ?? { key, projects: 0, costEur: 0, committedEur: 0, paidEur: 0 }
+        row.projects += 1
+        row.costEur += p.totalCostEur
+        row.committedEur += p.committedEur
+        row.paidEur += p.paidEur
+        rows.set(key, row)
+      }
+      return [...rows.values()].sort(
+        (a, b) => b.committedEur - a.committedEur || b.projects - a.projects,
+      )
+    }
+    return {
+      byCountry: group((p) => p.country ?? ''),
+      byProgramme: group((p) => p.programme),
+      byStatus: group((p) => p.status),
+    }
+  }
+
+  private async columns(
+    db: DataFile['db'],
+    fields: ProjectFields,
+    code: string,
+    country: string | null,
+  ) {
+    const cost = readAmount(fields.totalCost, fields.currency, 'totalCost')
+    // The cost must be convertible: the plan is compared with it in euros.
+    await euroValueOn(this.rates, db, cost, this.today(), 'currency')
+    return {
+      code,
+      title: fields.title,
+      member_id: fields.memberId,
+      region: fields.region ?? regionOfCountry(country),
+      sector_code: fields.sectorCode,
+      programme: fields.programme,
+      nature: fields.nature,
+      currency: fields.currency,
+      total_cost_minor: cost.minor,
+      starts_on: fields.startsOn,
+      ends_on: fields.endsOn,
+      objectives: fields.objectives,
+      description: fields.description,
+      contact_name: fields.contactName,
+      contact_email: fields.contactEmail,
+      contact_phone: fields.contactPhone,
+    }
+  }
+}
+
+interface SummaryRow {
+  id: string
+  code: string
+  title: string
+  member_id: string
+  member_name: string
+  member_deleted_at: string | null
+  country: string | null
+  region: string | null
+  sector_code: string
+  programme: string
+  nature: 'operating' | 'investment'
+  status: string
+  currency: string
+  total_cost_minor: number
+  starts_on: string | null
+  ends_on: string | null
+  approved_on: string | null
+  created_at: string
+  deleted_at: string | null
+  committed_eur: number | null
+  paid_eur: number | null
+  late_tranches: number
+  funders: string | null
+  overdue_reports: number
+}
+
+/**
+ * Every project's list row in one query: its member, AIMF money committed and paid (sums over
+ * the ledger), late tranches, funders and overdue reports of the agreements financing it.
+ */
+export async function projectSummaries(
+  db: DataFile['db'],
+  today: string,
+  includeArchived: boolean,
+  onlyId?: string,
+): Promise<ProjectSummary[]> {
+  const rows = await sql<SummaryRow>`
+    WITH lines AS (
+      SELECT l.project_id, l.id, l.agreement_id FROM financing_lines l WHERE l.deleted_at IS NULL
+    ), money AS (
+      SELECT lines.project_id,
+        SUM(CASE WHEN e.kind = 'allocation' THEN e.eur_minor ELSE 0 END) AS committed_eur,
+        SUM(CASE WHEN e.kind = 'disbursement' THEN e.eur_minor ELSE 0 END) AS paid_eur
+      FROM ledger_entries e JOIN lines ON e.use_table = 'financing_lines' AND e.use_id = lines.id
+      WHERE e.deleted_at IS NULL GROUP BY lines.project_id
+    ), late AS (
+      SELECT project_id, COUNT(*) AS late_tranches FROM tranches
+      WHERE deleted_at IS NULL AND status IN ('planned', 'released') AND planned_on < ${today}
+      GROUP BY project_id
+    ), funders AS (
+      SELECT lines.project_id, group_concat(DISTINCT a.funder_id) AS funders,
+        SUM((SELECT COUNT(*) FROM agreement_reports r WHERE r.agreement_id = a.id
+          AND r.deleted_at IS NULL AND r.status = 'to_prepare' AND r.due_on < ${today})) AS overdue_reports
+      FROM lines JOIN agreements a ON a.id = lines.agreement_id GROUP BY lines.project_id
+    )
+    SELECT p.id, p.code, p.title, p.member_id, m.name AS member_name,
+      m.deleted_at AS member_deleted_at, m.country, p.region, p.sector_code, p.programme,
+      p.nature, p.status, p.currency, p.total_cost_minor, p.starts_on, p.ends_on, p.approved_on,
+      p.created_at, p.deleted_at,
+      money.committed_eur, money.paid_eur, COALESCE(late.late_tranches, 0) AS late_tranches,
+      funders.funders, COALESCE(funders.overdue_reports, 0) AS overdue_reports
+    FROM projects p JOIN members m ON m.id = p.member_id
+      LEFT JOIN money ON money.project_id = p.id
+      LEFT JOIN late ON late.project_id = p.id
+      LEFT JOIN funders ON funders.project_id = p.id
+    WHERE (${includeArchived ? 1 : 0} = 1 OR p.deleted_at IS NULL)
+      ${onlyId ? sql`AND p.id = ${onlyId}` : sql``}
+    ORDER BY p.code`.execute(db)
+  const funderNames = new Map(
+    (await db.selectFrom('funders').select(['id', 'name']).execute()).map((f) => [f.id, f.name]),
+  )
+  const costs = await euroCosts(db, rows.rows, today)
+  return rows.rows.map((row) => {
+    const funderIds = row.funders ? row.funders.split(',') : []
+    const dated = row.approved_on ?? row.starts_on ?? row.created_at
+    return {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      memberId: row.member_id,
+      memberName: row.member_name,
+      memberArchived: row.member_deleted_at !== null,
+      country: row.country,
+      region: row.region,
+      sectorCode: row.sector_code,
+      programme: row.programme as Programme,
+      nature: row.nature,
+      status: row.status as ProjectStatus,
+      currency: row.currency as CurrencyCode,
+      totalCost: row.total_cost_minor,
+      totalCostEur: costs.get(row.id) ?? 0,
+      committedEur: Number(row.committed_eur ?? 0),
+      paidEur: Number(row.paid_eur ?? 0),
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      approvedOn: row.approved_on,
+      year: Number(dated.slice(0, 4)),
+      funderIds,
+      funderNames: funderIds.map((id) => funderNames.get(id) ?? id),
+      lateTranches: Number(row.late_tranches),
+      overdueReports: Number(row.overdue_reports),
+      archivedAt: row.deleted_at,
+    }
+  })
+}
+
+/** Each project's cost in euro cents, at the latest rate of its currency (fixed for XOF/XAF). */
+async function euroCosts(
+  db: DataFile['db'],
+  rows: readonly SummaryRow[],
+  today: string,
+): Promise<Map<string, number>> {
+  const latest = await sql<{ currency: string; rate: string }>`
+    SELECT currency, rate FROM exchange_rates r WHERE deleted_at IS NULL AND rate_date = (
+      SELECT MAX(rate_date) FROM exchange_rates x WHERE x.currency = r.currency
+        AND x.deleted_at IS NULL AND x.rate_date <= ${today})`.execute(db)
+  const rates = new Map(latest.rows.map((r) => [r.currency, r.rate]))
+  const costs = new Map<string, number>()
+  for (const row of rows) {
+    const currency = row.currency as CurrencyCode
+    if (currency === 'EUR') {
+      costs.set(row.id, row.total_cost_minor)
+      continue
+    }
+    const rate = fixedParity(currency) ?? rates.get(currency)
+    costs.set(row.id, rate ? toEuro(money(row.total_cost_minor, currency), rate).minor : 0)
+  }
+  return costs
+}

@@ -1,0 +1,279 @@
+import type { z } from 'zod'
+import type { DataFile } from '../db/data-file'
+import { AppFailure, fieldFailure } from '../failure'
+import type { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { financingLineFigures, postEntry, reverseEntriesOf } from '../funds/ledger'
+import { readAmount } from '../funds/money-input'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import { fromEuro, toEuro } from '../../../shared/money/exchange'
+import { type Money, money } from '../../../shared/money/money'
+import { allocate } from '../../../shared/money/split'
+import type {
+  ProjectStatus,
+  trancheInput,
+  tranchePaymentInput,
+} from '../../../shared/projects/schema'
+import { euroValueOn, requireOpenProject } from './project-records'
+
+/** A tranche is paid once the city's agreement with the AIMF is signed. */
+const PAYABLE: readonly ProjectStatus[] = ['agreement_signed', 'in_progress', 'completed']
+
+/**
+ * Tranches paid to the city (versements): planned, released, paid against the plan's committed
+ * AIMF lines (pro rata to what each still has to pay, or as chosen), or cancelled. A payment
+ * posts one disbursement per line it draws on; cancelling the payment reverses them.
+ */
+export class TranchesService {
+  constructor(
+    private readonly file: DataFile,
+    private readonly rates: ExchangeRatesService,
+  ) {}
+
+  async add(fields: z.output<typeof trancheInput>, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const project = await requireOpenProject(writer.trx, fields.projectId)
+      const amount = readAmount(fields.amount, project.currency as CurrencyCode, 'amount')
+      const last = await writer.trx
+        .selectFrom('tranches')
+        .select((eb) => eb.fn.max<number>('number').as('number'))
+        .where('project_id', '=', project.id)
+        .executeTakeFirst()
+      await writer.insert('tranches', {
+        project_id: project.id,
+        number: Number(last?.number ?? 0) + 1,
+        planned_on: fields.plannedOn,
+        amount_minor: amount.minor,
+        condition: fields.condition,
+        condition_met_on: null,
+        status: 'planned',
+        released_on: null,
+        paid_on: null,
+        paid_amount_minor: null,
+        paid_eur_minor: null,
+        bank_reference: null,
+        override_reason: null,
+        cancel_reason: null,
+      })
+      return project.id
+    })
+  }
+
+  /** Records that the tranche's condition is met (the report received, the target reached). */
+  async conditionMet(id: string, onDate: string, author: string): Promise<string> {
+    return this.change(id, author, ['planned', 'released'], () => ({ condition_met_on: onDate }))
+  }
+
+  /** Releases the tranche (débloquée): approved for payment. */
+  async release(id: string, onDate: string, author: string): Promise<string> {
+    return this.change(id, author, ['planned'], () => ({ status: 'released', released_on: onDate }))
+  }
+
+  async cancel(id: string, reason: string, author: string): Promise<string> {
+    return this.change(id, author, ['planned', 'released'], () => ({
+      status: 'cancelled',
+      cancel_reason: reason,
+    }))
+  }
+
+  async pay(fields: z.output<typeof tranchePaymentInput>, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const tranche = await requireTranche(writer.trx, fields.id)
+      const project = await requireOpenProject(writer.trx, tranche.project_id)
+      if (tranche.status === 'paid') {
+        throw new AppFailure('CONFLICT', 'errors.tranchePaid', { number: tranche.number })
+      }
+      if (tranche.status === 'cancelled')
+        throw new AppFailure('CONFLICT', 'errors.trancheCancelled')
+      if (!PAYABLE.includes(project.status as ProjectStatus)) {
+        throw new AppFailure('CONFLICT', 'errors.projectNotSigned', { code: project.code })
+      }
+      if (tranche.condition && !tranche.condition_met_on && !fields.overrideReason) {
+        throw fieldFailure('CONFLICT', 'overrideReason', 'errors.trancheConditionNotMet', {
+          condition: tranche.condition,
+        })
+      }
+      const currency = project.currency as CurrencyCode
+      const paid = fields.amount
+        ? readAmount(fields.amount, currency, 'amount')
+        : money(tranche.amount_minor, currency)
+      const paidEur = await euroValueOn(this.rates, writer.trx, paid, fields.paidOn, 'paidOn')
+
+      const parts = await this.shares(writer.trx, project.id, paid, paidEur.eur, fields)
+      for (const part of parts) {
+        await postEntry(writer, {
+          entryDate: fields.paidOn,
+          kind: 'disbursement',
+          fundClass: part.fundClass,
+          agreementId: part.agreementId,
+          nature: project.nature,
+          amount: part.native,
+          eurMinor: part.eur.minor,
+          rate: part.rate,
+          use: { table: 'financing_lines', id: part.lineId },
+          source: { table: 'tranches', id: tranche.id },
+        })
+      }
+      await writer.update('tranches', tranche.id, {
+        status: 'paid',
+        paid_on: fields.paidOn,
+        paid_amount_minor: paid.minor,
+        paid_eur_minor: paidEur.eur.minor,
+        bank_reference: fields.bankReference,
+        override_reason: fields.overrideReason,
+      })
+      return project.id
+    })
+  }
+
+  /** Cancels a payment recorded by mistake: its disbursements are reversed. */
+  async cancelPayment(id: string, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const tranche = await requireTranche(writer.trx, id)
+      await requireOpenProject(writer.trx, tranche.project_id)
+      if (tranche.status !== 'paid') throw new AppFailure('CONFLICT', 'errors.trancheNotPaid')
+      await reverseEntriesOf(writer, { table: 'tranches', id })
+      await writer.update('tranches', id, {
+        status: tranche.released_on ? 'released' : 'planned',
+        paid_on: null,
+        paid_amount_minor: null,
+        paid_eur_minor: null,
+        bank_reference: null,
+        override_reason: null,
+      })
+      return tranche.project_id
+    })
+  }
+
+  /**
+   * How a payment is shared among the committed AIMF lines: in proportion to what each still
+   * has to pay (or as chosen), each share in its line's currency and in euros. Refused when a
+   * line would pay more than it still holds.
+   */
+  private async shares(
+    db: DataFile['db'],
+    projectId: string,
+    paid: Money,
+    paidEur: Money,
+    fields: z.output<typeof tranchePaymentInput>,
+  ) {
+    const lines = await db
+      .selectFrom('financing_lines as l')
+      .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
+      .select(['l.id', 'l.currency', 'l.source', 'l.agreement_id', 'a.earmarking'])
+      .where('l.project_id', '=', projectId)
+      .where('l.deleted_at', 'is', null)
+      .where('l.committed_on', 'is not', null)
+      .orderBy('l.created_at')
+      .execute()
+    const figures = await financingLineFigures(
+      db,
+      lines.map((l) => l.id),
+    )
+    // What each line still has to pay, in the payment's currency at the day's rates: a line in
+    // that currency compares exactly, whatever the rate was when it was committed.
+    const rateOf = async (currency: CurrencyCode) => {
+      const applied = await this.rates.rateOn(currency, fields.paidOn, db)
+      if (!applied) {
+        throw fieldFailure('VALIDATION', 'paidOn', 'errors.noRate', {
+          currency,
+          date: fields.paidOn,
+        })
+      }
+      return applied.rate
+    }
+    const paidRate = await rateOf(paid.currency)
+    const open: ((typeof lines)[number] & {
+      currency: CurrencyCode
+      rate: string
+      remaining: number
+      remainingPaid: number
+    })[] = []
+    for (const line of lines) {
+      const f = figures.get(line.id)
+      const remaining = (f?.allocated ?? 0) - (f?.disbursed ?? 0)
+      if (remaining <= 0) continue
+      const currency = line.currency as CurrencyCode
+      const rate = await rateOf(currency)
+      const remainingPaid =
+        currency === paid.currency
+          ? remaining
+          : fromEuro(toEuro(money(remaining, currency), rate), paid.currency, paidRate).minor
+      open.push({ ...line, currency, rate, remaining, remainingPaid })
+    }
+    const remainingTotal = open.reduce((sum, line) => sum + line.remainingPaid, 0)
+    if (open.length === 0 || paid.minor > remainingTotal) {
+      throw fieldFailure('CONFLICT', 'amount', 'errors.trancheAboveCommitted', {
+        paid,
+        remaining: money(Math.max(0, remainingTotal), paid.currency),
+      })
+    }
+
+    let weights = open.map((line) => line.remainingPaid)
+    if (fields.split) {
+      const chosen = new Map(
+        fields.split.map((s) => [s.lineId, readAmount(s.amount, paid.currency, 'split', 'any')]),
+      )
+      if ([...chosen.keys()].some((lineId) => !open.some((line) => line.id === lineId))) {
+        throw fieldFailure('VALIDATION', 'split', 'errors.splitUnknownLine')
+      }
+      const sum = [...chosen.values()].reduce((total, part) => total + part.minor, 0)
+      if (sum !== paid.minor) {
+        throw fieldFailure('VALIDATION', 'split', 'errors.splitNotTotal', {
+          paid,
+          sum: money(sum, paid.currency),
+        })
+      }
+      weights = open.map((line) => chosen.get(line.id)?.minor ?? 0)
+    }
+    const nativeParts = allocate(paid, weights)
+    const eurParts = allocate(paidEur, weights)
+    const parts = []
+    for (const [index, line] of open.entries()) {
+      const eur = eurParts[index] ?? money(0, 'EUR')
+      const part = nativeParts[index] ?? money(0, paid.currency)
+      if (part.minor === 0) continue
+      const native =
+        line.currency === paid.currency ? part : fromEuro(eur, line.currency, line.rate)
+      if (native.minor > line.remaining) {
+        throw fieldFailure('CONFLICT', 'amount', 'errors.trancheAboveCommitted', {
+          paid,
+          remaining: money(Math.max(0, remainingTotal), paid.currency),
+        })
+      }
+      parts.push({
+        lineId: line.id,
+        agreementId: line.agreement_id,
+        fundClass: (line.source === 'untied_fund' || line.earmarking === 'untied'
+          ? 'untied'
+          : 'tied') as 'tied' | 'untied',
+        native,
+        eur,
+        rate: line.rate,
+      })
+    }
+    return parts
+  }
+
+  private async change(
+    id: string,
+    author: string,
+    from: readonly string[],
+    patch: () => Record<string, string | null>,
+  ): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const tranche = await requireTranche(writer.trx, id)
+      await requireOpenProject(writer.trx, tranche.project_id)
+      if (!from.includes(tranche.status)) {
+        throw new AppFailure('CONFLICT', 'errors.trancheStatus', { number: tranche.number })
+      }
+      await writer.update('tranches', id, patch())
+      return tranche.project_id
+    })
+  }
+}
+
+async function requireTranche(db: DataFile['db'], id: string) {
+  const row = await db.selectFrom('tranches').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row || row.deleted_at) throw new AppFailure('NOT_FOUND')
+  return row
+}
