@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { REGIONS } from '../geo/regions'
+import { REGIONS, type Region } from '../geo/regions'
 import { optionalIsoDate } from '../validation/dates'
 import {
   byId,
@@ -81,7 +81,7 @@ export interface Member {
   kind: MemberKind
   name: string
   country: string | null
-  region: string | null
+  region: Region | null
   population: number | null
   populationYear: number | null
   leaderName: string | null

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { REGIONS } from '../geo/regions'
+import { REGIONS, type Region } from '../geo/regions'
+import type { MemberStatus } from '../members/schema'
 import type { CurrencyCode } from '../money/currencies'
 import { decimalAmount } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
@@ -346,7 +347,7 @@ export interface ProjectSummary {
   memberName: string
   memberArchived: boolean
   country: string | null
-  region: string | null
+  region: Region | null
   sectorCode: string
   programme: Programme
   nature: 'operating' | 'investment'
@@ -495,7 +496,7 @@ export interface ProjectDetail extends ProjectSummary {
   contactPhone: string | null
   bureauMeeting: string | null
   updatedAt: string
-  memberStatus: string
+  memberStatus: MemberStatus
   /** The plan's total in the project's currency, and what is left to find (negative: over). */
   plan: {
     lines: FinancingLine[]

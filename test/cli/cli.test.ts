@@ -37,6 +37,21 @@ describe('aimf', () => {
     await file.close()
   })
 
+  it('lists the projects with the same filters as the window, as text or JSON', async () => {
+    const path = join(await tempFolder(), 'demo.sqlite')
+    await run('new', path, '--demo')
+    const rwanda = await run('projects', path, '--country', 'RW', '--json')
+    expect(rwanda.code).toBe(0)
+    const projects = JSON.parse(rwanda.out) as { code: string; committedEur: number }[]
+    expect(projects.map((p) => p.code)).toEqual(['FC-2019-014', 'FC-2019-015', 'FC-2019-016'])
+    const text = await run('projects', path, '--search', 'rusizi')
+    expect(text.out).toContain('FC-2019-015\tAchevé\tRW\tDistrict de Rusizi')
+    expect(text.out).toMatch(/1 projet\(s\) — engagé/)
+    const wrong = await run('projects', path, '--status', 'perdu')
+    expect(wrong.code).toBe(2)
+    expect(wrong.err).toContain('--status')
+  })
+
   it('check names every anomaly and exits 1, without changing the file', async () => {
     const path = join(await tempFolder(), 'x.sqlite')
     await run('new', path)

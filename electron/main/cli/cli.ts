@@ -9,6 +9,7 @@ import { checkFile } from '../check/file-check'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
+import { projectsCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
@@ -37,6 +38,11 @@ export async function runCli(
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         lang: { type: 'string' },
+        status: { type: 'string' },
+        country: { type: 'string' },
+        programme: { type: 'string' },
+        search: { type: 'string' },
+        late: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -53,6 +59,10 @@ export async function runCli(
       'cli.helpNew',
       'cli.helpCheck',
       'cli.helpSummary',
+      'cli.helpProjects',
+      'cli.helpBackup',
+      'cli.helpBackups',
+      'cli.helpRestore',
       'cli.helpHelp',
     ] as const) {
       out(`  ${t(key)}`)
@@ -60,7 +70,7 @@ export async function runCli(
     out(t('cli.helpLang'))
     return command || parsed.values.help ? 0 : 2
   }
-  if (!['new', 'check', 'summary', 'backup', 'backups', 'restore'].includes(command)) {
+  if (!['new', 'check', 'summary', 'projects', 'backup', 'backups', 'restore'].includes(command)) {
     err(t('cli.unknownCommand', { command }))
     return 2
   }
@@ -95,6 +105,17 @@ export async function runCli(
         await file.close()
       }
       return 0
+    }
+    if (command === 'projects') {
+      const { status, country, programme, search, late, json } = parsed.values
+      return await projectsCommand(
+        path,
+        { status, country, programme, search, lateTranches: late || undefined },
+        json,
+        language,
+        out,
+        err,
+      )
     }
     if (command === 'backup' || command === 'backups' || command === 'restore') {
       return await backupCommand(

@@ -2,7 +2,7 @@ import { type Selectable, sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { MembersTable } from '../db/schema'
 import { AppFailure } from '../failure'
-import { regionOfCountry } from '../../../shared/geo/regions'
+import { type Region, regionOfCountry } from '../../../shared/geo/regions'
 import type { Member, MemberFields, MemberKind, MemberStatus } from '../../../shared/members/schema'
 import { nextCode, assertCodeFree } from '../db/record-codes'
 
@@ -120,7 +120,7 @@ function toMember(row: Selectable<MembersTable>, openProjects: number): Member {
     kind: row.kind as MemberKind,
     name: row.name,
     country: row.country,
-    region: row.region,
+    region: row.region as Region | null,
     population: row.population,
     populationYear: row.population_year,
     leaderName: row.leader_name,

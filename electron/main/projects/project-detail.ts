@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import { agreementFigures, financingLineFigures, untiedUnallocated } from '../funds/ledger'
+import type { MemberStatus } from '../../../shared/members/schema'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { money } from '../../../shared/money/money'
 import {
@@ -124,7 +125,7 @@ export async function projectDetail(
     contactPhone: project.contact_phone,
     bureauMeeting: project.bureau_meeting,
     updatedAt: project.updated_at,
-    memberStatus: member.status,
+    memberStatus: member.status as MemberStatus,
     plan: { lines, ...balance },
     tranches,
     expenses,

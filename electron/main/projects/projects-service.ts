@@ -6,15 +6,15 @@ import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
 import { requireMember } from '../members/members-service'
-import { regionOfCountry } from '../../../shared/geo/regions'
+import { type Region, regionOfCountry } from '../../../shared/geo/regions'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { fixedParity, toEuro } from '../../../shared/money/exchange'
 import { money } from '../../../shared/money/money'
+import { breakdownOf } from '../../../shared/projects/breakdown'
 import { projectMatches } from '../../../shared/projects/filter'
 import {
   allowedTransitions,
   type Programme,
-  type ProjectBreakdownRow,
   type ProjectDetail,
   type ProjectFields,
   type ProjectListQuery,
@@ -193,27 +193,7 @@ export class ProjectsService {
 
   /** Projects by country, programme and status, with their cost and AIMF money in euros. */
   async breakdown(query: ProjectListQuery = {}): Promise<ProjectsBreakdown> {
-    const projects = await this.list(query)
-    const group = (keyOf: (p: ProjectSummary) => string): ProjectBreakdownRow[] => {
-      const rows = new Map<string, ProjectBreakdownRow>()
-      for (const p of projects) {
-        const key = keyOf(p)
-        const row = rows.get(key) ?? { key, projects: 0, costEur: 0, committedEur: 0, paidEur: 0 }
-        row.projects += 1
-        row.costEur += p.totalCostEur
-        row.committedEur += p.committedEur
-        row.paidEur += p.paidEur
-        rows.set(key, row)
-      }
-      return [...rows.values()].sort(
-        (a, b) => b.committedEur - a.committedEur || b.projects - a.projects,
-      )
-    }
-    return {
-      byCountry: group((p) => p.country ?? ''),
-      byProgramme: group((p) => p.programme),
-      byStatus: group((p) => p.status),
-    }
+    return breakdownOf(await this.list(query))
   }
 
   private async columns(
@@ -330,7 +310,7 @@ export async function projectSummaries(
       memberName: row.member_name,
       memberArchived: row.member_deleted_at !== null,
       country: row.country,
-      region: row.region,
+      region: row.region as Region | null,
       sectorCode: row.sector_code,
       programme: row.programme as Programme,
       nature: row.nature,

@@ -4,6 +4,8 @@ import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import { AgreementsPage } from '../features/agreements/AgreementsPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { FundersPage } from '../features/funders/FundersPage'
+import { MembersPage } from '../features/members/MembersPage'
+import { ProjectsPage } from '../features/projects/ProjectsPage'
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AREAS, type Area, useAppStore } from './app-store'
@@ -69,6 +71,10 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
       return <FundersPage />
     case 'agreements':
       return <AgreementsArea />
+    case 'projects':
+      return <ProjectsPage />
+    case 'members':
+      return <MembersPage />
     case 'dashboard':
       return <DashboardPage />
     case 'settings':

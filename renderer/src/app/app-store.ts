@@ -22,6 +22,8 @@ interface AppStore {
   area: Area
   /** The agreement whose page is open in Conventions, if any. */
   openAgreementId: string | null
+  /** The project whose page is open in Projets, if any. */
+  openProjectId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
   /** Reads the state again from the core (after a file or language change). */
@@ -29,6 +31,8 @@ interface AppStore {
   setArea(area: Area): void
   /** Opens an agreement's page, from anywhere (a dashboard figure, an alert). */
   openAgreement(id: string | null): void
+  /** Opens a project's page, from anywhere (an agreement's list of projects). */
+  openProject(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
   setLanguage(language: Language): Promise<void>
@@ -39,6 +43,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
   state: null,
   area: 'funders',
   openAgreementId: null,
+  openProjectId: null,
   agreementsClass: null,
   async refresh() {
     const state = await call('app.getState', {})
@@ -46,10 +51,13 @@ export const useAppStore = create<AppStore>((set, get) => ({
     set({ state })
   },
   setArea(area) {
-    set({ area, openAgreementId: null, agreementsClass: null })
+    set({ area, openAgreementId: null, openProjectId: null, agreementsClass: null })
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
+  },
+  openProject(id) {
+    set({ area: 'projects', openProjectId: id })
   },
   openAgreement(id) {
     set({ area: 'agreements', openAgreementId: id })

@@ -842,6 +842,9 @@ export const en: Catalog = {
     missingBackup: 'Name the backup: aimf restore FILE BACKUP (see aimf backups FILE)',
     backedUp: 'Backup made and verified: {{path}}',
     restored: 'Backup {{backup}} restored. The state before it is in {{before}}.',
+    helpProjects:
+      'projects FILE [--status S] [--country CC] [--programme P] [--search TEXT] [--late] [--json]   filtered project list',
+    projectsTotal: '{{count}} project(s) — committed {{committed}}, paid {{paid}}',
     helpHelp: '--help                    shows this help',
     helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
     created: 'File created: {{path}}',

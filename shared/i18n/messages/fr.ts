@@ -857,6 +857,9 @@ export const fr = {
       'Indiquez la sauvegarde : aimf restore FICHIER SAUVEGARDE (voir aimf backups FICHIER)',
     backedUp: 'Sauvegarde faite et vérifiée : {{path}}',
     restored: 'Sauvegarde {{backup}} restaurée. L’état d’avant est dans {{before}}.',
+    helpProjects:
+      'projects FICHIER [--status S] [--country CC] [--programme P] [--search TEXTE] [--late] [--json]   liste des projets filtrée',
+    projectsTotal: '{{count}} projet(s) — engagé {{committed}}, versé {{paid}}',
     helpHelp: '--help                    affiche cette aide',
     helpLang:
       'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',

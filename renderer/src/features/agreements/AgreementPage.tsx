@@ -29,6 +29,7 @@ import { AgreementForm } from './AgreementForm'
 import { AmendmentForm } from './AmendmentForm'
 import { FiguresTable } from './FiguresTable'
 import { HeadingsSection } from './HeadingsSection'
+import { NamedProjectsSection } from './NamedProjectsSection'
 import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 import { ReceiptForm } from './ReceiptForm'
 
@@ -115,6 +116,11 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             t(`agreements.earmarking.${agreement.earmarking}`),
           )}
           {term(t('agreements.field.programme'), agreement.programme)}
+          {agreement.programmeCode &&
+            term(
+              t('agreements.field.programmeCode'),
+              t(`projects.programme.${agreement.programmeCode}`),
+            )}
           {term(
             t('agreements.field.cofinancing'),
             agreement.cofinancingBp === null
@@ -220,6 +226,13 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
         )}
       </section>
 
+      {agreement.earmarking === 'projects' && (
+        <NamedProjectsSection
+          agreement={agreement}
+          onSaved={updated}
+          onError={(text) => setStatus({ ok: false, text })}
+        />
+      )}
       <InstalmentsSection agreement={agreement} onSaved={updated} />
       <HeadingsSection
         key={JSON.stringify(agreement.budget.headings)}

@@ -1,0 +1,298 @@
+import {
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import {
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  type Indicator,
+  indicatorInput,
+  indicatorValueInput,
+  type ProjectDetail,
+} from '../../../../shared/projects/schema'
+import { FormError } from '../../components/FormError'
+import { FormSelect } from '../../components/FormSelect'
+import { call, errorMessage } from '../../lib/api'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+import { useProjectForm } from './use-project-form'
+
+type Saved = (project: ProjectDetail, message: string) => void
+
+/** Results indicators: baseline, target, values measured, and progress as a bar. */
+export function IndicatorsSection({
+  project,
+  onSaved,
+  onError,
+}: {
+  project: ProjectDetail
+  onSaved: Saved
+  onError: (message: string) => void
+}) {
+  const { t } = useTranslation()
+  const open = project.nextStatuses.length > 0
+  return (
+    <section aria-labelledby="project-indicators">
+      <Title order={2} size="h4" id="project-indicators" mb="xs">
+        {t('projects.indicators.title')}
+      </Title>
+      {project.indicators.length === 0 && <Text c="dimmed">{t('projects.indicators.empty')}</Text>}
+      <Stack gap="sm">
+        {project.indicators.map((indicator) => (
+          <IndicatorCard
+            key={indicator.id}
+            project={project}
+            indicator={indicator}
+            onSaved={onSaved}
+            onError={onError}
+          />
+        ))}
+      </Stack>
+      {open && (
+        <Paper withBorder p="md" mt="sm">
+          <IndicatorForm
+            project={project}
+            onSaved={(next) => onSaved(next, t('projects.indicators.added'))}
+          />
+        </Paper>
+      )}
+    </section>
+  )
+}
+
+/** A value as the user reads it: yes/no in words, numbers the user's way. */
+function useShowValue() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  return (indicator: Indicator, value: string | null) => {
+    if (value === null) return t('common.none')
+    if (indicator.measure === 'yes_no') return t(value === 'yes' ? 'common.yes' : 'common.no')
+    if (indicator.measure === 'text') return value
+    const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(
+      Number(value),
+    )
+    return indicator.measure === 'percentage'
+      ? `${number} %`
+      : `${number} ${indicator.unit ?? ''}`.trim()
+  }
+}
+
+function IndicatorCard({
+  project,
+  indicator,
+  onSaved,
+  onError,
+}: {
+  project: ProjectDetail
+  indicator: Indicator
+  onSaved: Saved
+  onError: (message: string) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const show = useShowValue()
+  const percent = indicator.progress === null ? null : Math.round(indicator.progress * 100)
+  const form = useProjectForm({
+    defaults: { periodEnd: '', value: '', comment: '' },
+    schema: indicatorValueInput,
+    prepare: (values) => ({ input: { indicatorId: indicator.id, ...values }, errors: {} }),
+    send: (input) => call('projects.addIndicatorValue', input),
+    onSaved: (next) => onSaved(next, t('projects.indicators.valueAdded')),
+  })
+  const remove = async () => {
+    try {
+      onSaved(
+        await call('projects.removeIndicator', { id: indicator.id }),
+        t('projects.indicators.removed'),
+      )
+    } catch (failure) {
+      onError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+  return (
+    <Paper withBorder p="sm" aria-label={indicator.name} component="article">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text fw={600}>{indicator.name}</Text>
+          <Text size="xs" c="dimmed">
+            {t(`projects.indicators.level_${indicator.level}`)} ·{' '}
+            {t(`projects.indicators.measure_${indicator.measure}`)} ·{' '}
+            {t('projects.indicators.baseline')} : {show(indicator, indicator.baselineValue)} ·{' '}
+            {t('projects.indicators.target')} : {show(indicator, indicator.targetValue)}
+            {indicator.targetOn ? ` (${formatDate(indicator.targetOn, language)})` : ''}
+          </Text>
+        </div>
+        {project.nextStatuses.length > 0 && (
+          <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove()}>
+            {t('projects.indicators.remove')}
+          </Button>
+        )}
+      </Group>
+      {percent !== null && (
+        <Stack gap={2} mt="xs">
+          <Progress value={percent} aria-label={t('projects.indicators.progress', { percent })} />
+          <Text size="xs">
+            {t('projects.indicators.latest')} : {show(indicator, indicator.latestValue)} —{' '}
+            {t('projects.indicators.progress', { percent })}
+          </Text>
+        </Stack>
+      )}
+      {indicator.values.length === 0 ? (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('projects.indicators.noValue')}
+        </Text>
+      ) : (
+        <Table mt="xs" aria-label={`${t('projects.indicators.values')} — ${indicator.name}`}>
+          <Table.Tbody>
+            {indicator.values.map((value) => (
+              <Table.Tr key={value.id}>
+                <Table.Td>{formatDate(value.periodEnd, language)}</Table.Td>
+                <Table.Td>{show(indicator, value.value)}</Table.Td>
+                <Table.Td>{value.comment}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {project.archivedAt === null && (
+        <form
+          onSubmit={(event) => void form.submit(event)}
+          noValidate
+          aria-label={`${t('projects.indicators.addValue')} — ${indicator.name}`}
+        >
+          <FormError message={form.formError} />
+          <Group align="flex-end" mt="xs" gap="xs">
+            <TextInput
+              type="date"
+              size="xs"
+              label={t('projects.indicators.periodEnd')}
+              {...form.register('periodEnd')}
+              error={form.errors.periodEnd?.message}
+            />
+            <TextInput
+              size="xs"
+              label={t('projects.indicators.value')}
+              {...form.register('value')}
+              error={form.errors.value?.message}
+            />
+            <TextInput
+              size="xs"
+              label={t('projects.indicators.comment')}
+              {...form.register('comment')}
+            />
+            <Button type="submit" size="xs" variant="light" loading={form.formState.isSubmitting}>
+              {t('projects.indicators.addValue')}
+            </Button>
+          </Group>
+        </form>
+      )}
+    </Paper>
+  )
+}
+
+function IndicatorForm({
+  project,
+  onSaved,
+}: {
+  project: ProjectDetail
+  onSaved: (p: ProjectDetail) => void
+}) {
+  const { t } = useTranslation()
+  const form = useProjectForm({
+    defaults: {
+      name: '',
+      level: 'output',
+      measure: 'number',
+      unit: '',
+      baselineValue: '',
+      baselineOn: '',
+      targetValue: '',
+      targetOn: '',
+    },
+    schema: indicatorInput,
+    prepare: (values) => ({ input: { projectId: project.id, ...values }, errors: {} }),
+    send: (input) => call('projects.addIndicator', input),
+    onSaved,
+  })
+  return (
+    <form
+      onSubmit={(event) => void form.submit(event)}
+      noValidate
+      aria-label={t('projects.indicators.add')}
+    >
+      <Stack gap="sm">
+        <FormError message={form.formError} />
+        <TextInput
+          label={t('projects.indicators.name')}
+          withAsterisk
+          {...form.register('name')}
+          error={form.errors.name?.message}
+        />
+        <SimpleGrid cols={{ base: 2, lg: 4 }}>
+          <FormSelect
+            control={form.control}
+            name="level"
+            label={t('projects.indicators.level')}
+            data={INDICATOR_LEVELS.map((l) => ({
+              value: l,
+              label: t(`projects.indicators.level_${l}`),
+            }))}
+            required
+          />
+          <FormSelect
+            control={form.control}
+            name="measure"
+            label={t('projects.indicators.measure')}
+            data={INDICATOR_MEASURES.map((m) => ({
+              value: m,
+              label: t(`projects.indicators.measure_${m}`),
+            }))}
+            required
+          />
+          <TextInput
+            label={t('projects.indicators.unit')}
+            {...form.register('unit')}
+            error={form.errors.unit?.message}
+          />
+          <TextInput
+            label={t('projects.indicators.baseline')}
+            {...form.register('baselineValue')}
+            error={form.errors.baselineValue?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('projects.indicators.baselineOn')}
+            {...form.register('baselineOn')}
+            error={form.errors.baselineOn?.message}
+          />
+          <TextInput
+            label={t('projects.indicators.target')}
+            withAsterisk
+            {...form.register('targetValue')}
+            error={form.errors.targetValue?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('projects.indicators.targetOn')}
+            {...form.register('targetOn')}
+            error={form.errors.targetOn?.message}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t('projects.indicators.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,426 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type ProjectDetail,
+  type Tranche,
+  trancheCancelInput,
+  trancheInput,
+  tranchePaymentInput,
+} from '../../../../shared/projects/schema'
+import { formatAmount } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
+import { today } from '../../../../shared/validation/dates'
+import { Amount } from '../../components/Amount'
+import { FormError } from '../../components/FormError'
+import { call, errorMessage } from '../../lib/api'
+import { amountForContract } from '../../lib/amount-input'
+import { formatDate } from '../../lib/format'
+import { useLanguage } from '../../lib/use-language'
+import { useProjectForm } from './use-project-form'
+
+type Saved = (project: ProjectDetail, message: string) => void
+
+const STATUS_COLORS = { planned: 'gray', released: 'cyan', paid: 'green', cancelled: 'red' }
+
+/** Tranches to the city: planned, released, paid through the ledger, or cancelled. */
+export function TranchesSection({
+  project,
+  onSaved,
+  onError,
+}: {
+  project: ProjectDetail
+  onSaved: Saved
+  onError: (message: string) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [paying, setPaying] = useState<Tranche | null>(null)
+  const [cancelling, setCancelling] = useState<Tranche | null>(null)
+  const open = project.nextStatuses.length > 0
+  const act = async (run: () => Promise<ProjectDetail>, message: string) => {
+    try {
+      onSaved(await run(), message)
+    } catch (failure) {
+      onError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+  const pending = (tranche: Tranche) =>
+    tranche.status === 'planned' || tranche.status === 'released'
+
+  return (
+    <section aria-labelledby="project-tranches">
+      <Title order={2} size="h4" id="project-tranches" mb="xs">
+        {t('projects.tranches.title')}
+      </Title>
+      {project.tranches.length === 0 ? (
+        <Text c="dimmed">{t('projects.tranches.empty')}</Text>
+      ) : (
+        <Table withTableBorder striped aria-label={t('projects.tranches.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('projects.tranches.number')}</Table.Th>
+              <Table.Th>{t('projects.tranches.plannedOn')}</Table.Th>
+              <Table.Th ta="right">
+                {t('projects.tranches.amount', { currency: project.currency })}
+              </Table.Th>
+              <Table.Th>{t('projects.tranches.condition')}</Table.Th>
+              <Table.Th>{t('projects.tranches.status')}</Table.Th>
+              <Table.Th>{t('projects.tranches.paidOn')}</Table.Th>
+              <Table.Th>{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {project.tranches.map((tranche) => (
+              <Table.Tr key={tranche.id}>
+                <Table.Td>{tranche.number}</Table.Td>
+                <Table.Td>
+                  {formatDate(tranche.plannedOn, language)}{' '}
+                  {tranche.late && (
+                    <Badge size="xs" color="orange">
+                      {t('projects.tranches.late')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Amount
+                    minor={tranche.paidAmount ?? tranche.amount}
+                    currency={project.currency}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{tranche.condition ?? ''}</Text>
+                  {tranche.conditionMetOn && (
+                    <Text size="xs" c="dimmed">
+                      {t('projects.tranches.conditionMet')}{' '}
+                      {formatDate(tranche.conditionMetOn, language)}
+                    </Text>
+                  )}
+                  {tranche.overrideReason && (
+                    <Text size="xs" c="orange.9">
+                      {tranche.overrideReason}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={STATUS_COLORS[tranche.status]}>
+                    {t(`projects.tranches.status_${tranche.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {formatDate(tranche.paidOn, language)} {tranche.bankReference ?? ''}
+                </Table.Td>
+                <Table.Td>
+                  {open && (
+                    <Group gap={4} wrap="nowrap">
+                      {pending(tranche) && tranche.condition && !tranche.conditionMetOn && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() =>
+                            void act(
+                              () =>
+                                call('projects.trancheConditionMet', {
+                                  id: tranche.id,
+                                  onDate: today(),
+                                }),
+                              t('projects.tranches.updated'),
+                            )
+                          }
+                        >
+                          {t('projects.tranches.markMet')}
+                        </Button>
+                      )}
+                      {tranche.status === 'planned' && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() =>
+                            void act(
+                              () =>
+                                call('projects.releaseTranche', {
+                                  id: tranche.id,
+                                  onDate: today(),
+                                }),
+                              t('projects.tranches.updated'),
+                            )
+                          }
+                        >
+                          {t('projects.tranches.release')}
+                        </Button>
+                      )}
+                      {pending(tranche) && (
+                        <Button
+                          size="compact-xs"
+                          onClick={() => setPaying(tranche)}
+                          aria-label={t('projects.tranches.payTitle', { number: tranche.number })}
+                        >
+                          {t('projects.tranches.pay')}
+                        </Button>
+                      )}
+                      {pending(tranche) && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setCancelling(tranche)}
+                        >
+                          {t('projects.tranches.cancel')}
+                        </Button>
+                      )}
+                      {tranche.status === 'paid' && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            void act(
+                              () => call('projects.cancelTranchePayment', { id: tranche.id }),
+                              t('projects.tranches.paymentCancelled'),
+                            )
+                          }
+                        >
+                          {t('projects.tranches.cancelPayment')}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {open && (
+        <Paper withBorder p="md" mt="sm">
+          <TrancheForm
+            project={project}
+            onSaved={(next) => onSaved(next, t('projects.tranches.added'))}
+          />
+        </Paper>
+      )}
+      <Modal
+        opened={paying !== null}
+        onClose={() => setPaying(null)}
+        title={paying ? t('projects.tranches.payTitle', { number: paying.number }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {paying && (
+          <PaymentForm
+            project={project}
+            tranche={paying}
+            onSaved={(next) => {
+              setPaying(null)
+              onSaved(next, t('projects.tranches.paid'))
+            }}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        title={t('projects.tranches.cancel')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {cancelling && (
+          <CancelForm
+            tranche={cancelling}
+            onSaved={(next) => {
+              setCancelling(null)
+              onSaved(next, t('projects.tranches.cancelled'))
+            }}
+          />
+        )}
+      </Modal>
+    </section>
+  )
+}
+
+function TrancheForm({
+  project,
+  onSaved,
+}: {
+  project: ProjectDetail
+  onSaved: (p: ProjectDetail) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const form = useProjectForm({
+    defaults: { plannedOn: '', amount: '', condition: '' },
+    schema: trancheInput,
+    prepare: (values) => {
+      const amount = amountForContract(values.amount, project.currency, language)
+      const errors: Record<string, string> = amount.ok
+        ? {}
+        : { amount: t(amount.key, { currency: project.currency }) }
+      return {
+        input: { projectId: project.id, ...values, amount: amount.ok ? amount.value : '1' },
+        errors,
+      }
+    },
+    send: (input) => call('projects.addTranche', input),
+    onSaved,
+  })
+  return (
+    <form
+      onSubmit={(event) => void form.submit(event)}
+      noValidate
+      aria-label={t('projects.tranches.add')}
+    >
+      <Stack gap="sm">
+        <FormError message={form.formError} />
+        <SimpleGrid cols={{ base: 2, lg: 3 }}>
+          <TextInput
+            type="date"
+            label={t('projects.tranches.plannedOn')}
+            withAsterisk
+            {...form.register('plannedOn')}
+            error={form.errors.plannedOn?.message}
+          />
+          <TextInput
+            label={t('projects.tranches.amount', { currency: project.currency })}
+            withAsterisk
+            inputMode="decimal"
+            {...form.register('amount')}
+            error={form.errors.amount?.message}
+          />
+          <TextInput
+            label={t('projects.tranches.condition')}
+            {...form.register('condition')}
+            error={form.errors.condition?.message}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t('projects.tranches.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function PaymentForm({
+  project,
+  tranche,
+  onSaved,
+}: {
+  project: ProjectDetail
+  tranche: Tranche
+  onSaved: (p: ProjectDetail) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const unmet = tranche.condition !== null && tranche.conditionMetOn === null
+  const form = useProjectForm({
+    defaults: {
+      paidOn: today(),
+      amount: formatAmount(money(tranche.amount, project.currency), language),
+      bankReference: '',
+      overrideReason: '',
+    },
+    schema: tranchePaymentInput,
+    prepare: (values) => {
+      const amount = amountForContract(values.amount, project.currency, language)
+      const errors: Record<string, string> = amount.ok
+        ? {}
+        : { amount: t(amount.key, { currency: project.currency }) }
+      return {
+        input: { id: tranche.id, ...values, amount: amount.ok ? amount.value : '1' },
+        errors,
+      }
+    },
+    send: (input) => call('projects.payTranche', input),
+    onSaved,
+  })
+  return (
+    <form onSubmit={(event) => void form.submit(event)} noValidate>
+      <Stack gap="sm">
+        <FormError message={form.formError} />
+        {unmet && (
+          <Text size="sm" c="orange.9">
+            {tranche.condition}
+          </Text>
+        )}
+        <TextInput
+          type="date"
+          label={t('projects.tranches.paidOn')}
+          withAsterisk
+          {...form.register('paidOn')}
+          error={form.errors.paidOn?.message}
+        />
+        <TextInput
+          label={t('projects.tranches.paidAmount')}
+          withAsterisk
+          inputMode="decimal"
+          {...form.register('amount')}
+          error={form.errors.amount?.message}
+        />
+        <TextInput
+          label={t('projects.tranches.bankReference')}
+          {...form.register('bankReference')}
+          error={form.errors.bankReference?.message}
+        />
+        {unmet && (
+          <TextInput
+            label={t('projects.tranches.overrideReason')}
+            {...form.register('overrideReason')}
+            error={form.errors.overrideReason?.message}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t('projects.tranches.pay')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function CancelForm({
+  tranche,
+  onSaved,
+}: {
+  tranche: Tranche
+  onSaved: (p: ProjectDetail) => void
+}) {
+  const { t } = useTranslation()
+  const form = useProjectForm({
+    defaults: { reason: '' },
+    schema: trancheCancelInput,
+    prepare: (values) => ({ input: { id: tranche.id, ...values }, errors: {} }),
+    send: (input) => call('projects.cancelTranche', input),
+    onSaved,
+  })
+  return (
+    <form onSubmit={(event) => void form.submit(event)} noValidate>
+      <Stack gap="sm">
+        <FormError message={form.formError} />
+        <TextInput
+          label={t('projects.tranches.cancelReason')}
+          withAsterisk
+          {...form.register('reason')}
+          error={form.errors.reason?.message}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" color="red" loading={form.formState.isSubmitting}>
+            {t('projects.tranches.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
