@@ -31,6 +31,7 @@ import {
   projectInput,
   projectListQuery,
   projectUpdate,
+  sheetInput,
   trancheCancelInput,
   trancheDateInput,
   trancheInput,
@@ -163,6 +164,7 @@ export const CHANNELS = {
   'projects.attachDocument': channel<ProjectDetail>()(documentInput),
   'projects.openDocument': channel<null>()(byId),
   'projects.detachDocument': channel<ProjectDetail>()(byId),
+  'projects.exportSheet': channel<{ path: string }>()(sheetInput),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REGIONS, type Region } from '../geo/regions'
+import { LANGUAGES } from '../i18n/locale'
 import type { MemberStatus } from '../members/schema'
 import type { CurrencyCode } from '../money/currencies'
 import { decimalAmount } from '../validation/amounts'
@@ -314,6 +315,12 @@ export function indicatorProgress(
 }
 
 export const documentInput = z.strictObject({ projectId: recordId, title: optionalText(200) })
+
+/** The project sheet, in the language asked for (the user's when left out). */
+export const sheetInput = z.strictObject({
+  id: recordId,
+  language: z.enum(LANGUAGES, { error: 'validation.choice' }).optional(),
+})
 
 export const agreementProjectInput = z.strictObject({
   agreementId: recordId,

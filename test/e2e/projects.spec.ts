@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
+import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { test, expect } from './harness/fixtures'
 
 async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
@@ -252,4 +254,19 @@ test('the demo projects: found in seconds by city, filtered, summed by country a
     'Versée',
   )
   await app.expectAccessible()
+
+  // Its one-page sheet, in English for a funder.
+  app.host.nextExportPath = join(app.folder, 'FC-2019-014.pdf')
+  await chooseOption(page, page.locator('main'), 'Langue de la fiche', 'English')
+  await page.getByRole('button', { name: 'Fiche projet (PDF)' }).click()
+  await expect(
+    page.getByText(`Fiche projet enregistrée : ${app.host.nextExportPath}`),
+  ).toBeVisible()
+  const { stdout } = await promisify(execFile)('pdftotext', [
+    '-layout',
+    app.host.nextExportPath,
+    '-',
+  ])
+  expect(stdout).toContain('Project sheet')
+  expect(stdout).toContain('Paid to the city: US$430,000.00 of US$430,000.00')
 })

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
 import type { ProjectDetail } from '../../shared/projects/schema'
@@ -490,5 +493,63 @@ describe('projects', () => {
       ]),
     )
     expect(dakar.openProjects).toBe(0)
+  })
+
+  it('prints a one-page project sheet in French, or in English on demand', async () => {
+    const { project, action } = await setUp()
+    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
+    await app.ok('projects.addFinancingLine', {
+      projectId: project.id,
+      source: 'agreement',
+      agreementId: action.id,
+      amount: '100000',
+      currency: 'EUR',
+    })
+    await approveAndSign(project.id)
+    const planned = await app.ok('projects.get', { id: project.id })
+    await app.ok('projects.commitFinancingLine', {
+      id: lineOf(planned, 'agreement').id,
+      committedOn: '2026-04-02',
+    })
+    const withTranche = await app.ok('projects.addTranche', {
+      projectId: project.id,
+      plannedOn: '2026-05-01',
+      amount: '40000',
+    })
+    await app.ok('projects.payTranche', {
+      id: withTranche.tranches[0]?.id ?? '',
+      paidOn: '2026-05-02',
+    })
+    const detail = await app.ok('projects.addIndicator', {
+      projectId: project.id,
+      name: 'Ménages raccordés',
+      level: 'output',
+      measure: 'number',
+      targetValue: '1000',
+    })
+    await app.ok('projects.addIndicatorValue', {
+      indicatorId: detail.indicators[0]?.id ?? '',
+      periodEnd: '2026-06-30',
+      value: '250',
+    })
+
+    const text = async (language?: 'fr' | 'en') => {
+      app.host.nextExportPath = join(app.folder, `fiche-${language ?? 'user'}.pdf`)
+      const { path } = await app.ok('projects.exportSheet', { id: project.id, language })
+      const { stdout } = await promisify(execFile)('pdftotext', ['-layout', path, '-'])
+      return { stdout, pages: (stdout.match(/\f/g) ?? []).length }
+    }
+    const french = await text()
+    expect(french.pages).toBe(1)
+    expect(french.stdout).toContain('Fiche projet')
+    expect(french.stdout).toContain(`${project.code} — Assainissement du quartier de la Médina`)
+    expect(french.stdout).toContain('UE-ANE-2026')
+    expect(french.stdout).toMatch(/Versé à la ville : 40 000,00 € sur 100 000,00 €/)
+    expect(french.stdout).toContain('40 %')
+    expect(french.stdout).toContain('Ménages raccordés')
+    expect(french.stdout).toContain('25 %')
+    const english = await text('en')
+    expect(english.stdout).toContain('Project sheet')
+    expect(english.stdout).toContain('Paid to the city: €40,000.00 of €100,000.00')
   })
 })

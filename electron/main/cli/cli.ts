@@ -9,7 +9,7 @@ import { checkFile } from '../check/file-check'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
-import { projectsCommand } from './projects-command'
+import { projectsCommand, sheetCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
@@ -36,6 +36,7 @@ export async function runCli(
         json: { type: 'boolean', default: false },
         year: { type: 'string' },
         to: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         lang: { type: 'string' },
         status: { type: 'string' },
@@ -60,6 +61,7 @@ export async function runCli(
       'cli.helpCheck',
       'cli.helpSummary',
       'cli.helpProjects',
+      'cli.helpSheet',
       'cli.helpBackup',
       'cli.helpBackups',
       'cli.helpRestore',
@@ -70,7 +72,11 @@ export async function runCli(
     out(t('cli.helpLang'))
     return command || parsed.values.help ? 0 : 2
   }
-  if (!['new', 'check', 'summary', 'projects', 'backup', 'backups', 'restore'].includes(command)) {
+  if (
+    !['new', 'check', 'summary', 'projects', 'sheet', 'backup', 'backups', 'restore'].includes(
+      command,
+    )
+  ) {
     err(t('cli.unknownCommand', { command }))
     return 2
   }
@@ -116,6 +122,9 @@ export async function runCli(
         out,
         err,
       )
+    }
+    if (command === 'sheet') {
+      return await sheetCommand(path, parsed.positionals[2], parsed.values.out, language, out, err)
     }
     if (command === 'backup' || command === 'backups' || command === 'restore') {
       return await backupCommand(

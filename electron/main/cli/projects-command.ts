@@ -1,4 +1,9 @@
+import { resolve } from 'node:path'
 import { createSession } from '../app/app-core'
+import { projectSheet } from '../projects/project-sheet'
+import { writeExportFile } from '../reports/export-file'
+import { renderPdf } from '../reports/pdf-document'
+import { today } from '../../../shared/validation/dates'
 import { DataFile } from '../db/data-file'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
@@ -57,6 +62,44 @@ export async function projectsCommand(
         paid: euros(projects.reduce((sum, p) => sum + p.paidEur, 0)),
       }),
     )
+    return 0
+  } finally {
+    await file.close()
+  }
+}
+
+/** `aimf sheet FILE CODE --out PATH.pdf [--lang en]`: a project's one-page sheet. */
+export async function sheetCommand(
+  path: string,
+  code: string | undefined,
+  outPath: string | undefined,
+  language: Language,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  if (!code || !outPath) {
+    err(translate(language, 'cli.missingSheetArgs'))
+    return 2
+  }
+  const file = await DataFile.open(path)
+  try {
+    const session = createSession(file)
+    const found = (await session.projects.list({ search: code, includeArchived: true })).find(
+      (p) => p.code.toLowerCase() === code.toLowerCase(),
+    )
+    if (!found) {
+      err(translate(language, 'cli.unknownProject', { code }))
+      return 2
+    }
+    const sheet = projectSheet(
+      await session.projects.get(found.id),
+      await session.organisation.get(),
+      language,
+      today(),
+    )
+    const target = resolve(outPath)
+    await writeExportFile(target, await renderPdf(sheet))
+    out(translate(language, 'sheet.exported', { path: target }))
     return 0
   } finally {
     await file.close()

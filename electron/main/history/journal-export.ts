@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { writeExportFile } from '../reports/export-file'
 import type { JournalEntry } from '../../../shared/history/schema'
 
 const COLUMNS = [
@@ -49,6 +49,6 @@ export async function writeJournalCsv(path: string, entries: JournalEntry[]): Pr
       )
     }
   }
-  await writeFile(path, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+  await writeExportFile(path, `\uFEFF${lines.join('\r\n')}\r\n`)
   return lines.length - 1
 }

@@ -1,5 +1,9 @@
 import type { AppCore } from '../app/app-core'
 import { AppFailure } from '../failure'
+import { renderPdf } from '../reports/pdf-document'
+import { writeExportFile } from '../reports/export-file'
+import { today } from '../../../shared/validation/dates'
+import { projectSheet } from './project-sheet'
 import type { HandlerFactory } from '../ipc/handler'
 import type { ProjectDetail } from '../../../shared/projects/schema'
 
@@ -68,5 +72,18 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
     },
     'projects.detachDocument': async ({ id }) =>
       thenProject(core, (author) => session().documents.detach(id, author)),
+    'projects.exportSheet': async ({ id, language }) => {
+      const project = await session().projects.get(id)
+      const path = await core.host.chooseExportPath(core.language(), `${project.code}.pdf`)
+      if (!path) throw new AppFailure('CANCELLED')
+      const sheet = projectSheet(
+        project,
+        await session().organisation.get(),
+        language ?? core.language(),
+        today(),
+      )
+      await writeExportFile(path, await renderPdf(sheet))
+      return { path }
+    },
   }
 }

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../../shared/history/schema'
 import type { HISTORY_TABLES } from '../../../shared/history/schema'
 import { isLanguage } from '../../../shared/i18n/locale'
 import { call } from '../lib/api'
-import { formatDateTime } from '../lib/format'
+import { formatDateTime } from '../../../shared/i18n/format-dates'
 
 /** Who changed what on a record, and when: read from the change log. */
 export function RecordHistory({

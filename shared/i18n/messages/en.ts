@@ -582,6 +582,16 @@ export const en: Catalog = {
       empty: 'No project named.',
     },
   },
+  sheet: {
+    title: 'Project sheet',
+    printedOn: 'printed on {{date}}',
+    paidOfCommitted: 'Paid to the city: {{paid}} of {{committed}} committed by the AIMF',
+    progress: 'Progress',
+    percent: '%',
+    export: 'Project sheet (PDF)',
+    exported: 'Project sheet saved: {{path}}',
+    language: 'Language of the sheet',
+  },
   dashboard: {
     title: 'Dashboard',
     year: 'Year',
@@ -845,6 +855,9 @@ export const en: Catalog = {
     helpProjects:
       'projects FILE [--status S] [--country CC] [--programme P] [--search TEXT] [--late] [--json]   filtered project list',
     projectsTotal: '{{count}} project(s) — committed {{committed}}, paid {{paid}}',
+    helpSheet: 'sheet FILE CODE --out SHEET.pdf [--lang en]   project sheet as PDF',
+    missingSheetArgs: 'Usage: aimf sheet FILE PROJECT-CODE --out SHEET.pdf',
+    unknownProject: 'No project has the code {{code}}.',
     helpHelp: '--help                    shows this help',
     helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
     created: 'File created: {{path}}',

@@ -583,6 +583,16 @@ export const fr = {
       empty: 'Aucun projet nommé.',
     },
   },
+  sheet: {
+    title: 'Fiche projet',
+    printedOn: 'imprimée le {{date}}',
+    paidOfCommitted: 'Versé à la ville : {{paid}} sur {{committed}} engagés par l’AIMF',
+    progress: 'Progrès',
+    percent: '%',
+    export: 'Fiche projet (PDF)',
+    exported: 'Fiche projet enregistrée : {{path}}',
+    language: 'Langue de la fiche',
+  },
   dashboard: {
     title: 'Tableau de bord',
     year: 'Année',
@@ -860,6 +870,9 @@ export const fr = {
     helpProjects:
       'projects FICHIER [--status S] [--country CC] [--programme P] [--search TEXTE] [--late] [--json]   liste des projets filtrée',
     projectsTotal: '{{count}} projet(s) — engagé {{committed}}, versé {{paid}}',
+    helpSheet: 'sheet FICHIER CODE --out FICHE.pdf [--lang en]   fiche projet en PDF',
+    missingSheetArgs: 'Usage : aimf sheet FICHIER CODE-PROJET --out FICHE.pdf',
+    unknownProject: 'Aucun projet ne porte le code {{code}}.',
     helpHelp: '--help                    affiche cette aide',
     helpLang:
       'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',

@@ -18,7 +18,7 @@ import { today } from '../../../../shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 /** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */

@@ -21,7 +21,7 @@ import {
 import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 type Saved = (a: AgreementDetail, message: string) => void

@@ -5,7 +5,7 @@ import type { BackupInfo } from '../../../../shared/backup/schema'
 import { useAppStore } from '../../app/app-store'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 /** Paramètres → Sauvegardes: the verified backups of the file, a backup now, a restore. */

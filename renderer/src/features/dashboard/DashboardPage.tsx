@@ -25,7 +25,7 @@ import { money } from '../../../../shared/money/money'
 import { useAppStore } from '../../app/app-store'
 import { Amount } from '../../components/Amount'
 import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 const ALL = 'all'

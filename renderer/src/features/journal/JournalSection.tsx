@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { HISTORY_TABLES, type JournalEntry } from '../../../../shared/history/schema'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 type Table = (typeof HISTORY_TABLES)[number]

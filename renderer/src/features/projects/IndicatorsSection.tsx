@@ -22,7 +22,7 @@ import {
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 

@@ -11,7 +11,7 @@ import { formatMoney } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 

@@ -7,6 +7,7 @@ import {
   Drawer,
   Group,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -15,12 +16,13 @@ import {
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '../../../../shared/geo/country-names'
+import { LANGUAGES, type Language } from '../../../../shared/i18n/locale'
 import { type ProjectDetail, sectorName } from '../../../../shared/projects/schema'
 import { Amount } from '../../components/Amount'
 import { RecordHistory } from '../../components/RecordHistory'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '../../lib/format'
+import { call, errorMessage, isCancelled } from '../../lib/api'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { DocumentsSection } from './DocumentsSection'
 import { ExpensesSection } from './ExpensesSection'
@@ -39,6 +41,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
   const [project, setProject] = useState<ProjectDetail | null>(null)
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
+  const [sheetLanguage, setSheetLanguage] = useState<Language>(language)
   useEffect(() => {
     let current = true
     call('projects.get', { id }).then(
@@ -57,6 +60,18 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
     setStatus({ ok: true, text: message })
   }
   const failed = (message: string) => setStatus({ ok: false, text: message })
+  async function exportSheet() {
+    if (!project) return
+    try {
+      const { path } = await call('projects.exportSheet', {
+        id: project.id,
+        language: sheetLanguage,
+      })
+      setStatus({ ok: true, text: t('sheet.exported', { path }) })
+    } catch (failure) {
+      if (!isCancelled(failure)) failed(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
   const open = project.nextStatuses.length > 0
   const term = (label: string, value: ReactNode) => (
     <div>
@@ -87,13 +102,27 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
             {project.archivedAt && <Badge color="gray">{t('common.archived')}</Badge>}
           </Group>
         </div>
-        <Button
-          variant="default"
-          onClick={() => setEditing(true)}
-          disabled={!open || project.archivedAt !== null}
-        >
-          {t('common.edit')}
-        </Button>
+        <Group align="flex-end">
+          <Select
+            size="xs"
+            w={130}
+            label={t('sheet.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            value={sheetLanguage}
+            onChange={(value) => setSheetLanguage(LANGUAGES.find((l) => l === value) ?? language)}
+            allowDeselect={false}
+          />
+          <Button variant="light" onClick={() => void exportSheet()}>
+            {t('sheet.export')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setEditing(true)}
+            disabled={!open || project.archivedAt !== null}
+          >
+            {t('common.edit')}
+          </Button>
+        </Group>
       </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       {project.memberArchived && (

@@ -27,7 +27,7 @@ import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 

@@ -20,7 +20,7 @@ import { today } from '../../../../shared/validation/dates'
 import { call, errorMessage } from '../../lib/api'
 import { decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
-import { formatDate } from '../../lib/format'
+import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 interface Values {

@@ -1,4 +1,4 @@
-import { INTL_LOCALE, type Language } from '../../../shared/i18n/locale'
+import { INTL_LOCALE, type Language } from './locale'
 
 const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>()
 
