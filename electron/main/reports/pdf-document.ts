@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
+import type * as PdfMakeModule from 'pdfmake'
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
 
-type PdfMake = typeof import('pdfmake')
+type PdfMake = typeof PdfMakeModule
 
 // pdfmake is CommonJS and reads its fonts from files beside it: loaded at run time, never bundled.
 const loadCommonJs = createRequire(import.meta.url)

@@ -12,6 +12,7 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { MemberForm } from './MemberForm'
+import { MEMBER_COLUMN_LABELS } from './member-history-labels'
 
 type Editing = { mode: 'new' } | { mode: 'edit'; member: Member } | null
 
@@ -214,7 +215,10 @@ export function MembersPage() {
                   table="members"
                   id={current.id}
                   version={current.updatedAt}
-                  describeColumn={(column) => column}
+                  describeColumn={(column) => {
+                    const key = MEMBER_COLUMN_LABELS[column]
+                    return key ? t(key) : column
+                  }}
                 />
               </>
             )}

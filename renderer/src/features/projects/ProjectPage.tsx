@@ -33,6 +33,7 @@ import { PlanSection } from './PlanSection'
 import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
+import { PROJECT_COLUMN_LABELS } from './project-history-labels'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
 export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -193,7 +194,10 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
         table="projects"
         id={project.id}
         version={project.updatedAt}
-        describeColumn={(column) => column}
+        describeColumn={(column) => {
+          const key = PROJECT_COLUMN_LABELS[column]
+          return key ? t(key) : column
+        }}
       />
       <Drawer
         opened={editing}
