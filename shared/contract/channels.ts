@@ -17,6 +17,28 @@ import type {
   FundsSummary,
   OtherIncome,
 } from '../funds/schema'
+import type {
+  CallPreviewRow,
+  DuesCall,
+  DuesPayment,
+  DuesScale,
+  DuesSettings,
+  DuesSummary,
+  MemberAccount,
+} from '../dues/schema'
+import {
+  callAmountInput,
+  callCancelInput,
+  callListQuery,
+  callRunInput,
+  copyScaleInput,
+  duesSettingsInput,
+  memberRoleInput,
+  overrideInput,
+  paymentInput,
+  scaleInput,
+  yearQuery,
+} from '../dues/schema'
 import type { Member } from '../members/schema'
 import { memberInput, memberListQuery, memberUpdate } from '../members/schema'
 import type { ProjectDetail, ProjectsBreakdown, ProjectSummary } from '../projects/schema'
@@ -136,6 +158,25 @@ export const CHANNELS = {
   'members.update': channel<Member>()(memberUpdate),
   'members.archive': channel<Member>()(byId),
   'members.restore': channel<Member>()(byId),
+  'members.account': channel<MemberAccount>()(byId),
+  'members.addRole': channel<MemberAccount>()(memberRoleInput),
+  'members.removeRole': channel<MemberAccount>()(byId),
+
+  'dues.scale': channel<DuesScale>()(yearQuery),
+  'dues.saveScale': channel<DuesScale>()(scaleInput),
+  'dues.copyScale': channel<DuesScale>()(copyScaleInput),
+  'dues.setOverride': channel<DuesScale>()(overrideInput),
+  'dues.removeOverride': channel<DuesScale>()(byId),
+  'dues.previewCalls': channel<CallPreviewRow[]>()(callRunInput),
+  'dues.generateCalls': channel<{ created: number }>()(callRunInput),
+  'dues.calls': channel<DuesCall[]>()(callListQuery),
+  'dues.changeCallAmount': channel<DuesCall>()(callAmountInput),
+  'dues.cancelCall': channel<DuesCall>()(callCancelInput),
+  'dues.addPayment': channel<DuesPayment>()(paymentInput),
+  'dues.cancelPayment': channel<MemberAccount>()(byId),
+  'dues.summary': channel<DuesSummary>()(yearQuery),
+  'dues.settings': channel<DuesSettings>()(none),
+  'dues.updateSettings': channel<DuesSettings>()(duesSettingsInput),
 
   'projects.list': channel<ProjectSummary[]>()(projectListQuery),
   'projects.breakdown': channel<ProjectsBreakdown>()(projectListQuery),

@@ -23,6 +23,14 @@ export const HISTORY_TABLES = [
   'indicators',
   'indicator_values',
   'project_documents',
+  'member_roles',
+  'dues_bands',
+  'dues_overrides',
+  'dues_calls',
+  'dues_payments',
+  'dues_settlements',
+  'letter_templates',
+  'dues_settings',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

@@ -11,6 +11,10 @@ import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
 import { BackupService, recoverFromLatestBackup, replaceWithBackup } from '../backup/backup-service'
 import { ReceiptsService } from '../funds/receipts-service'
+import { DuesCallsService } from '../dues/dues-calls-service'
+import { DuesPaymentsService } from '../dues/dues-payments-service'
+import { DuesScaleService } from '../dues/dues-scale-service'
+import { DuesService } from '../dues/dues-service'
 import { MembersService } from '../members/members-service'
 import { DocumentsService } from '../projects/documents-service'
 import { FinancingService } from '../projects/financing-service'
@@ -45,10 +49,17 @@ export interface Session {
   projectExpenses: ProjectExpensesService
   indicators: IndicatorsService
   documents: DocumentsService
+  dues: DuesService
+  duesScale: DuesScaleService
+  duesCalls: DuesCallsService
+  duesPayments: DuesPaymentsService
 }
 
-/** The services of a file, all over the same connection. */
-export function createSession(file: DataFile): Session {
+/**
+ * The services of a file, all over the same connection. `language` is the user's, for the
+ * texts the core writes into records (the basis of a dues call).
+ */
+export function createSession(file: DataFile, language: () => Language = () => 'fr'): Session {
   const rates = new ExchangeRatesService(file)
   const terms = new AgreementTermsService(file, () => today())
   const financing = new FinancingService(file, rates, () => today())
@@ -70,6 +81,10 @@ export function createSession(file: DataFile): Session {
     projectExpenses: new ProjectExpensesService(file, rates),
     indicators: new IndicatorsService(file),
     documents: new DocumentsService(file),
+    dues: new DuesService(file, () => today()),
+    duesScale: new DuesScaleService(file),
+    duesCalls: new DuesCallsService(file, rates, language),
+    duesPayments: new DuesPaymentsService(file, rates),
   }
 }
 
@@ -211,7 +226,7 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
-    this.session = createSession(file)
+    this.session = createSession(file, () => this.language())
     await this.prefs.rememberFile(file.path)
     await this.backUp('open')
     this.lastBackupSeq = await this.changeSeq()

@@ -4,7 +4,7 @@ import { Sqlite3Dialect } from '../db/sqlite3-dialect'
 import type { Database } from '../db/schema'
 import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
-import { ledgerProblems, projectLedgerProblems } from './ledger-invariants'
+import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
 
@@ -36,6 +36,14 @@ const RECORD_TABLES = [
   'indicators',
   'indicator_values',
   'project_documents',
+  'member_roles',
+  'dues_bands',
+  'dues_overrides',
+  'dues_calls',
+  'dues_payments',
+  'dues_settlements',
+  'letter_templates',
+  'dues_settings',
 ] as const
 
 /**
@@ -89,6 +97,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
     }
     problems.push(...(await ledgerProblems(db)))
     problems.push(...(await projectLedgerProblems(db)))
+    problems.push(...(await duesLedgerProblems(db)))
     return problems
   } finally {
     await db.destroy()

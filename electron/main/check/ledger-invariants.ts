@@ -153,3 +153,45 @@ export async function projectLedgerProblems(db: Kysely<Database>): Promise<Check
   }
   return problems
 }
+
+/**
+ * The dues' invariants: each payment booked once in the ledger as untied income (or reversed
+ * when cancelled), no call settled beyond its amount, no payment settling more than it brought.
+ */
+export async function duesLedgerProblems(db: Kysely<Database>): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = []
+  const payments = await sql<{ id: string; expected: number; booked: number }>`
+    SELECT p.id, CASE WHEN p.deleted_at IS NULL THEN p.amount_minor ELSE 0 END AS expected,
+      COALESCE(SUM(e.amount_minor), 0) AS booked
+    FROM dues_payments p LEFT JOIN ledger_entries e
+      ON e.source_table = 'dues_payments' AND e.source_id = p.id AND e.kind = 'due_payment'
+        AND e.fund_class = 'untied'
+    GROUP BY p.id HAVING expected != booked`.execute(db)
+  for (const row of payments.rows) {
+    problems.push({
+      key: 'check.receiptLedger',
+      params: { id: row.id, expected: row.expected, booked: row.booked },
+    })
+  }
+  const calls = await sql<{ number: string; amount: number; settled: number }>`
+    SELECT c.number, c.amount_minor AS amount, SUM(s.call_amount_minor) AS settled
+    FROM dues_calls c JOIN dues_settlements s ON s.call_id = c.id AND s.deleted_at IS NULL
+    GROUP BY c.id HAVING settled > amount`.execute(db)
+  for (const row of calls.rows) {
+    problems.push({
+      key: 'check.callOverSettled',
+      params: { number: row.number, amount: row.amount, settled: row.settled },
+    })
+  }
+  const overspent = await sql<{ id: string; amount: number; settled: number }>`
+    SELECT p.id, p.amount_minor AS amount, SUM(s.payment_amount_minor) AS settled
+    FROM dues_payments p JOIN dues_settlements s ON s.payment_id = p.id AND s.deleted_at IS NULL
+    GROUP BY p.id HAVING settled > amount OR (p.deleted_at IS NOT NULL AND settled > 0)`.execute(db)
+  for (const row of overspent.rows) {
+    problems.push({
+      key: 'check.paymentOverSettled',
+      params: { id: row.id, amount: row.amount, settled: row.settled },
+    })
+  }
+  return problems
+}

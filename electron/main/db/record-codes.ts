@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 import type { DataFile } from './data-file'
 import { fieldFailure } from '../failure'
 
-type CodedTable = 'members' | 'projects'
+/** The tables whose records carry a human code, and the column that holds it. */
+const CODE_COLUMN = { members: 'code', projects: 'code', dues_calls: 'number' } as const
+type CodedTable = keyof typeof CODE_COLUMN
 
 /** Codes compare without case: "fc-2024-001" and "FC-2024-001" are one code. */
 export async function assertCodeFree(
@@ -12,7 +14,7 @@ export async function assertCodeFree(
   exceptId?: string,
 ): Promise<void> {
   const clash = await sql<{ id: string }>`
-    SELECT id FROM ${sql.table(table)} WHERE lower(code) = lower(${code})
+    SELECT id FROM ${sql.table(table)} WHERE lower(${sql.ref(CODE_COLUMN[table])}) = lower(${code})
       ${exceptId ? sql`AND id != ${exceptId}` : sql``} LIMIT 1`.execute(db)
   if (clash.rows.length > 0) throw fieldFailure('CONFLICT', 'code', 'errors.codeTaken', { code })
 }
@@ -27,8 +29,11 @@ export async function nextCode(
   prefix: string,
   digits: number,
 ): Promise<string> {
+  const column = sql.ref(CODE_COLUMN[table])
   const rows = await sql<{ code: string }>`
-    SELECT code FROM ${sql.table(table)} WHERE code LIKE ${`${prefix}%`}`.execute(db)
+    SELECT ${column} AS code FROM ${sql.table(table)} WHERE ${column} LIKE ${`${prefix}%`}`.execute(
+    db,
+  )
   let highest = 0
   for (const { code } of rows.rows) {
     const number = Number(code.slice(prefix.length))

@@ -8,6 +8,7 @@ import {
   ratesHandlers,
   receiptsHandlers,
 } from '../funds/funds-handlers'
+import { duesHandlers } from '../dues/dues-handlers'
 import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
@@ -27,6 +28,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...fundsHandlers(core),
     ...membersHandlers(core),
     ...projectsHandlers(core),
+    ...duesHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   }

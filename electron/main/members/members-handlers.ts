@@ -8,4 +8,7 @@ export const membersHandlers: HandlerFactory<'members'> = (core) => ({
     core.requireSession().members.update(id, fields, core.author()),
   'members.archive': async ({ id }) => core.requireSession().members.archive(id, core.author()),
   'members.restore': async ({ id }) => core.requireSession().members.restore(id, core.author()),
+  'members.account': async ({ id }) => core.requireSession().dues.account(id),
+  'members.addRole': async (input) => core.requireSession().dues.addRole(input, core.author()),
+  'members.removeRole': async ({ id }) => core.requireSession().dues.removeRole(id, core.author()),
 })

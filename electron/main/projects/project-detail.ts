@@ -17,6 +17,7 @@ import {
   type ProjectSummary,
   type TrancheStatus,
 } from '../../../shared/projects/schema'
+import { duesStanding } from '../dues/dues-accounts'
 import { eligibility } from './financing-service'
 import { planBalance } from './plan-balance'
 
@@ -175,7 +176,7 @@ export async function projectDetail(
     eligibleAgreements: await eligibleAgreements(db, project),
     untiedAvailableEur: await untiedUnallocated(db),
     nextStatuses: project.deleted_at ? [] : allowedTransitions(project.status as ProjectStatus),
-    dues: { kind: 'no_data' },
+    dues: await duesStanding(db, project.member_id, today),
   }
 }
 

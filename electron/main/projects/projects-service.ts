@@ -5,6 +5,7 @@ import { assertCodeFree, nextCode } from '../db/record-codes'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
+import { duesStanding } from '../dues/dues-accounts'
 import { requireMember } from '../members/members-service'
 import { type Region, regionOfCountry } from '../../../shared/geo/regions'
 import type { CurrencyCode } from '../../../shared/money/currencies'
@@ -148,6 +149,14 @@ export class ProjectsService {
       if (input.to === 'approved') {
         const member = await requireMember(writer.trx, project.member_id)
         if (member.deleted_at) throw new AppFailure('CONFLICT', 'errors.memberArchived')
+        // A member behind on its dues beyond the tolerance: approved only with a reason.
+        const dues = await duesStanding(writer.trx, member.id, this.today())
+        if (dues.kind === 'in_arrears' && !input.overrideReason) {
+          throw fieldFailure('CONFLICT', 'overrideReason', 'errors.approvalInArrears', {
+            arrears: money(dues.arrearsEur, 'EUR'),
+            tolerance: money(dues.toleranceEur, 'EUR'),
+          })
+        }
       }
       const pending = await writer.trx
         .selectFrom('tranches')

@@ -3,6 +3,7 @@ import { funds } from './0002-funds'
 import { agreementTerms } from './0003-agreement-terms'
 import { otherIncome } from './0004-other-income'
 import { cooperationFund } from './0005-cooperation-fund'
+import { dues } from './0006-dues'
 import type { Migration } from './migration'
 
 /**
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   agreementTerms,
   otherIncome,
   cooperationFund,
+  dues,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

@@ -1,0 +1,30 @@
+import { today } from '../../../shared/validation/dates'
+import type { HandlerFactory } from '../ipc/handler'
+
+export const duesHandlers: HandlerFactory<'dues'> = (core) => {
+  const session = () => core.requireSession()
+  const author = () => core.author()
+  return {
+    'dues.scale': async ({ year }) => session().duesScale.get(year),
+    'dues.saveScale': async (input) => session().duesScale.save(input, author()),
+    'dues.copyScale': async ({ fromYear, toYear }) =>
+      session().duesScale.copy(fromYear, toYear, author()),
+    'dues.setOverride': async (input) => session().duesScale.setOverride(input, author()),
+    'dues.removeOverride': async ({ id }) => session().duesScale.removeOverride(id, author()),
+    'dues.previewCalls': async (run) => session().duesCalls.preview(run),
+    'dues.generateCalls': async (run) => ({
+      created: await session().duesCalls.generate(run, author()),
+    }),
+    'dues.calls': async (filter) => session().duesCalls.list(filter),
+    'dues.changeCallAmount': async ({ id, amount, reason }) =>
+      session().duesCalls.changeAmount(id, amount, reason, author()),
+    'dues.cancelCall': async ({ id, reason }) =>
+      session().duesCalls.cancel(id, reason, today(), author()),
+    'dues.addPayment': async (input) => session().duesPayments.add(input, author()),
+    'dues.cancelPayment': async ({ id }) =>
+      session().dues.account(await session().duesPayments.cancel(id, author())),
+    'dues.summary': async ({ year }) => session().dues.summary(year),
+    'dues.settings': async () => session().dues.settings(),
+    'dues.updateSettings': async (input) => session().dues.updateSettings(input, author()),
+  }
+}
