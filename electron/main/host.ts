@@ -11,6 +11,8 @@ export interface Host {
   chooseImage(language: Language): Promise<string | null>
   /** Where to save an export, suggesting a name; null if the user cancelled. */
   chooseExportPath(language: Language, suggestedName: string): Promise<string | null>
+  /** A folder to write several exported files into, or null if the user cancelled. */
+  chooseFolder(language: Language): Promise<string | null>
   /** A document to attach to a record (any file), or null if the user cancelled. */
   chooseDocument(language: Language): Promise<string | null>
   showItemInFolder(path: string): void

@@ -39,6 +39,8 @@ import {
   scaleInput,
   yearQuery,
 } from '../dues/schema'
+import type { LetterJobProgress, LetterJobResult, LetterTemplate } from '../dues/letters'
+import { letterBatchInput, letterJobInput, letterTemplateInput } from '../dues/letters'
 import type { Member } from '../members/schema'
 import { memberInput, memberListQuery, memberUpdate } from '../members/schema'
 import type { ProjectDetail, ProjectsBreakdown, ProjectSummary } from '../projects/schema'
@@ -172,11 +174,18 @@ export const CHANNELS = {
   'dues.calls': channel<DuesCall[]>()(callListQuery),
   'dues.changeCallAmount': channel<DuesCall>()(callAmountInput),
   'dues.cancelCall': channel<DuesCall>()(callCancelInput),
+  'dues.payments': channel<DuesPayment[]>()(yearQuery),
   'dues.addPayment': channel<DuesPayment>()(paymentInput),
   'dues.cancelPayment': channel<MemberAccount>()(byId),
   'dues.summary': channel<DuesSummary>()(yearQuery),
   'dues.settings': channel<DuesSettings>()(none),
   'dues.updateSettings': channel<DuesSettings>()(duesSettingsInput),
+
+  'letters.templates': channel<LetterTemplate[]>()(none),
+  'letters.saveTemplate': channel<LetterTemplate[]>()(letterTemplateInput),
+  'letters.begin': channel<LetterJobProgress>()(letterBatchInput),
+  'letters.step': channel<LetterJobProgress & { result: LetterJobResult | null }>()(letterJobInput),
+  'letters.cancel': channel<null>()(letterJobInput),
 
   'projects.list': channel<ProjectSummary[]>()(projectListQuery),
   'projects.breakdown': channel<ProjectsBreakdown>()(projectListQuery),

@@ -95,6 +95,10 @@ export interface Member {
   notes: string | null
   /** Projects of the member not yet closed or abandoned. */
   openProjects: number
+  /** Dues past due and unpaid, less the member's credit, in euro cents. */
+  arrearsEur: number
+  /** Whether the member sits on the Bureau today. */
+  inBureau: boolean
   createdAt: string
   updatedAt: string
   archivedAt: string | null

@@ -7,6 +7,7 @@ export class TestHost implements Host {
   nextImage: string | null = null
   nextExportPath: string | null = null
   nextDocument: string | null = null
+  nextFolder: string | null = null
   openedPaths: string[] = []
   shownInFolder: string[] = []
   stateChanges = 0
@@ -22,6 +23,9 @@ export class TestHost implements Host {
   }
   async chooseExportPath() {
     return this.nextExportPath
+  }
+  async chooseFolder() {
+    return this.nextFolder
   }
   async chooseDocument() {
     return this.nextDocument

@@ -15,6 +15,7 @@ import { DuesCallsService } from '../dues/dues-calls-service'
 import { DuesPaymentsService } from '../dues/dues-payments-service'
 import { DuesScaleService } from '../dues/dues-scale-service'
 import { DuesService } from '../dues/dues-service'
+import { LettersService } from '../dues/letters-service'
 import { MembersService } from '../members/members-service'
 import { DocumentsService } from '../projects/documents-service'
 import { FinancingService } from '../projects/financing-service'
@@ -53,6 +54,7 @@ export interface Session {
   duesScale: DuesScaleService
   duesCalls: DuesCallsService
   duesPayments: DuesPaymentsService
+  letters: LettersService
 }
 
 /**
@@ -63,10 +65,11 @@ export function createSession(file: DataFile, language: () => Language = () => '
   const rates = new ExchangeRatesService(file)
   const terms = new AgreementTermsService(file, () => today())
   const financing = new FinancingService(file, rates, () => today())
+  const organisation = new OrganisationService(file)
   return {
     file,
     funders: new FundersService(file),
-    organisation: new OrganisationService(file),
+    organisation,
     history: new HistoryService(file),
     rates,
     agreements: new AgreementsService(file, rates, terms, () => today()),
@@ -74,7 +77,7 @@ export function createSession(file: DataFile, language: () => Language = () => '
     otherIncome: new OtherIncomeService(file, rates),
     backups: new BackupService(file),
     receipts: new ReceiptsService(file, rates),
-    members: new MembersService(file),
+    members: new MembersService(file, () => today()),
     projects: new ProjectsService(file, rates, financing, () => today()),
     financing,
     tranches: new TranchesService(file, rates),
@@ -85,6 +88,7 @@ export function createSession(file: DataFile, language: () => Language = () => '
     duesScale: new DuesScaleService(file),
     duesCalls: new DuesCallsService(file, rates, language),
     duesPayments: new DuesPaymentsService(file, rates),
+    letters: new LettersService(file, organisation, () => today()),
   }
 }
 

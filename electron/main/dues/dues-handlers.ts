@@ -20,6 +20,7 @@ export const duesHandlers: HandlerFactory<'dues'> = (core) => {
       session().duesCalls.changeAmount(id, amount, reason, author()),
     'dues.cancelCall': async ({ id, reason }) =>
       session().duesCalls.cancel(id, reason, today(), author()),
+    'dues.payments': async ({ year }) => session().dues.payments(year),
     'dues.addPayment': async (input) => session().duesPayments.add(input, author()),
     'dues.cancelPayment': async ({ id }) =>
       session().dues.account(await session().duesPayments.cancel(id, author())),

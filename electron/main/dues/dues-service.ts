@@ -77,6 +77,12 @@ export class DuesService {
     }
   }
 
+  /** The payments received in a year, newest first. */
+  async payments(year: number) {
+    const payments = await duesPayments(this.file.db, { from: `${year}-01-01`, to: `${year}-12-31` })
+    return payments.reverse()
+  }
+
   async summary(year: number): Promise<DuesSummary> {
     return duesSummary(this.file.db, year, this.today())
   }

@@ -9,6 +9,7 @@ import {
   receiptsHandlers,
 } from '../funds/funds-handlers'
 import { duesHandlers } from '../dues/dues-handlers'
+import { lettersHandlers } from '../dues/letters-handlers'
 import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
@@ -29,6 +30,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...membersHandlers(core),
     ...projectsHandlers(core),
     ...duesHandlers(core),
+    ...lettersHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   }

@@ -5,17 +5,23 @@ import { AppFailure } from '../failure'
 import { type Region, regionOfCountry } from '../../../shared/geo/regions'
 import type { Member, MemberFields, MemberKind, MemberStatus } from '../../../shared/members/schema'
 import { nextCode, assertCodeFree } from '../db/record-codes'
+import { arrearsByAge, creditsEur, duesCalls } from '../dues/dues-accounts'
+import type { DuesCall } from '../../../shared/dues/schema'
 
 /** Members (membres): the cities and associations of the network that projects and dues are for. */
 export class MembersService {
-  constructor(private readonly file: DataFile) {}
+  constructor(
+    private readonly file: DataFile,
+    private readonly today: () => string,
+  ) {}
 
   async list(options: { includeArchived?: boolean } = {}): Promise<Member[]> {
     let query = this.file.db.selectFrom('members').selectAll()
     if (!options.includeArchived) query = query.where('deleted_at', 'is', null)
     const rows = await query.orderBy('name').execute()
     const open = await this.openProjectCounts()
-    return rows.map((row) => toMember(row, open.get(row.id) ?? 0))
+    const dues = await this.duesFigures()
+    return rows.map((row) => toMember(row, open.get(row.id) ?? 0, dues(row.id)))
   }
 
   async get(id: string): Promise<Member> {
@@ -26,7 +32,8 @@ export class MembersService {
       .executeTakeFirst()
     if (!row) throw new AppFailure('NOT_FOUND')
     const open = await this.openProjectCounts(id)
-    return toMember(row, open.get(id) ?? 0)
+    const dues = await this.duesFigures(id)
+    return toMember(row, open.get(id) ?? 0, dues(id))
   }
 
   async create(fields: MemberFields, author: string): Promise<Member> {
@@ -68,6 +75,32 @@ export class MembersService {
       await writer.restore('members', id)
     })
     return this.get(id)
+  }
+
+  /** Each member's arrears net of credit, and whether it sits on the Bureau today. */
+  private async duesFigures(memberId?: string) {
+    const today = this.today()
+    const calls = await duesCalls(this.file.db, memberId ? { memberId } : {})
+    const callsOf = new Map<string, DuesCall[]>()
+    for (const call of calls)
+      callsOf.set(call.memberId, [...(callsOf.get(call.memberId) ?? []), call])
+    const credits = await creditsEur(this.file.db, memberId)
+    const bureau = await this.file.db
+      .selectFrom('member_roles')
+      .select('member_id')
+      .where('body', '=', 'bureau')
+      .where('deleted_at', 'is', null)
+      .where('starts_on', '<=', today)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+      .execute()
+    const onBureau = new Set(bureau.map((r) => r.member_id))
+    return (id: string) => ({
+      arrearsEur: Math.max(
+        0,
+        arrearsByAge(callsOf.get(id) ?? [], today).total - (credits.get(id) ?? 0),
+      ),
+      inBureau: onBureau.has(id),
+    })
   }
 
   private async openProjectCounts(
@@ -113,7 +146,11 @@ function toColumns(fields: MemberFields & { code: string }) {
   }
 }
 
-function toMember(row: Selectable<MembersTable>, openProjects: number): Member {
+function toMember(
+  row: Selectable<MembersTable>,
+  openProjects: number,
+  dues: { arrearsEur: number; inBureau: boolean },
+): Member {
   return {
     id: row.id,
     code: row.code,
@@ -133,6 +170,7 @@ function toMember(row: Selectable<MembersTable>, openProjects: number): Member {
     statusReason: row.status_reason,
     notes: row.notes,
     openProjects,
+    ...dues,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.deleted_at,

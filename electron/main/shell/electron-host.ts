@@ -51,6 +51,12 @@ export function electronHost(window: () => BrowserWindow | null, onStateChanged:
         : dialog.showSaveDialog(options))
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async chooseFolder(language) {
+      return pickOne(window(), {
+        title: translate(language, 'dialog.folderTitle'),
+        properties: ['openDirectory', 'createDirectory'],
+      })
+    },
     async chooseDocument(language) {
       return pickOne(window(), {
         title: translate(language, 'dialog.documentTitle'),

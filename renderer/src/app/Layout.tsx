@@ -4,7 +4,7 @@ import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import { AgreementsPage } from '../features/agreements/AgreementsPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { FundersPage } from '../features/funders/FundersPage'
-import { MembersPage } from '../features/members/MembersPage'
+import { MembersArea } from '../features/members/MembersArea'
 import { ProjectsPage } from '../features/projects/ProjectsPage'
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -74,7 +74,7 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
     case 'projects':
       return <ProjectsPage />
     case 'members':
-      return <MembersPage />
+      return <MembersArea />
     case 'dashboard':
       return <DashboardPage />
     case 'settings':

@@ -24,6 +24,8 @@ interface AppStore {
   openAgreementId: string | null
   /** The project whose page is open in Projets, if any. */
   openProjectId: string | null
+  /** The member whose page is open in Membres, if any. */
+  openMemberId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
   /** Reads the state again from the core (after a file or language change). */
@@ -33,6 +35,8 @@ interface AppStore {
   openAgreement(id: string | null): void
   /** Opens a project's page, from anywhere (an agreement's list of projects). */
   openProject(id: string | null): void
+  /** Opens a member's page, from anywhere (a project, the largest arrears). */
+  openMember(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
   setLanguage(language: Language): Promise<void>
@@ -44,6 +48,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
   area: 'funders',
   openAgreementId: null,
   openProjectId: null,
+  openMemberId: null,
   agreementsClass: null,
   async refresh() {
     const state = await call('app.getState', {})
@@ -51,10 +56,19 @@ export const useAppStore = create<AppStore>((set, get) => ({
     set({ state })
   },
   setArea(area) {
-    set({ area, openAgreementId: null, openProjectId: null, agreementsClass: null })
+    set({
+      area,
+      openAgreementId: null,
+      openProjectId: null,
+      openMemberId: null,
+      agreementsClass: null,
+    })
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
+  },
+  openMember(id) {
+    set({ area: 'members', openMemberId: id })
   },
   openProject(id) {
     set({ area: 'projects', openProjectId: id })

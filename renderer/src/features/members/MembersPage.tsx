@@ -1,20 +1,19 @@
-import { Badge, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Drawer, Group, Select, Stack, Switch, Text, Title } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '../../../../shared/geo/country-names'
-import { MEMBER_KINDS, type Member } from '../../../../shared/members/schema'
+import { MEMBER_KINDS, MEMBER_STATUSES, type Member } from '../../../../shared/members/schema'
 import { matchesSearch } from '../../../../shared/text/search'
 import { DataTable } from '../../components/DataTable'
 import { ListFilters } from '../../components/ListFilters'
-import { RecordHistory } from '../../components/RecordHistory'
+import { Amount } from '../../components/Amount'
+import { useAppStore } from '../../app/app-store'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
+import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { MemberForm } from './MemberForm'
-import { MEMBER_COLUMN_LABELS } from './member-history-labels'
-
-type Editing = { mode: 'new' } | { mode: 'edit'; member: Member } | null
+import { MemberPage } from './MemberPage'
 
 /** Membres: the register of the network's cities and associations. */
 export function MembersPage() {
@@ -26,7 +25,13 @@ export function MembersPage() {
   const [showArchived, setShowArchived] = useState(false)
   const [search, setSearch] = useState('')
   const [kind, setKind] = useState<string | null>(null)
-  const [editing, setEditing] = useState<Editing>(null)
+  const [memberStatus, setMemberStatus] = useState<string | null>(null)
+  const [country, setCountry] = useState<string | null>(null)
+  const [inArrears, setInArrears] = useState(false)
+  const [inBureau, setInBureau] = useState(false)
+  const [creating, setCreating] = useState(false)
+  const openId = useAppStore((s) => s.openMemberId)
+  const openMember = useAppStore((s) => s.openMember)
   const [status, setStatus] = useState<Status | null>(null)
 
   useEffect(() => {
@@ -45,6 +50,10 @@ export function MembersPage() {
       (members ?? []).filter(
         (m) =>
           (!kind || m.kind === kind) &&
+          (!memberStatus || m.status === memberStatus) &&
+          (!country || m.country === country) &&
+          (!inArrears || m.arrearsEur > 0) &&
+          (!inBureau || m.inBureau) &&
           matchesSearch(search, [
             m.code,
             m.name,
@@ -52,7 +61,14 @@ export function MembersPage() {
             m.country ? countryName(m.country, language) : null,
           ]),
       ),
-    [members, kind, search, language],
+    [members, kind, memberStatus, country, inArrears, inBureau, search, language],
+  )
+  const countries = useMemo(
+    () =>
+      [...new Set((members ?? []).map((m) => m.country).filter((c) => c !== null))]
+        .map((code) => ({ value: code, label: countryName(code, language) }))
+        .sort((a, b) => a.label.localeCompare(b.label, language)),
+    [members, language],
   )
 
   const columns = useMemo<ColumnDef<Member>[]>(
@@ -67,7 +83,7 @@ export function MembersPage() {
             <Button
               variant="subtle"
               size="compact-sm"
-              onClick={() => setEditing({ mode: 'edit', member: row.original })}
+              onClick={() => openMember(row.original.id)}
               aria-label={t('members.open', { name: row.original.name })}
             >
               {row.original.name}
@@ -118,27 +134,34 @@ export function MembersPage() {
         header: t('members.field.openProjects'),
         meta: { numeric: true },
       },
+      {
+        id: 'arrears',
+        accessorKey: 'arrearsEur',
+        header: t('members.field.arrears'),
+        meta: { numeric: true },
+        cell: ({ row }) => <Amount minor={row.original.arrearsEur} currency="EUR" />,
+      },
+      {
+        id: 'bureau',
+        accessorFn: (m) => (m.inBureau ? t('dues.roles.body_bureau') : ''),
+        header: t('dues.roles.body_bureau'),
+      },
     ],
-    [t, language],
+    [t, language, openMember],
   )
 
-  async function toggleArchive(member: Member) {
-    try {
-      const saved = member.archivedAt
-        ? await call('members.restore', { id: member.id })
-        : await call('members.archive', { id: member.id })
-      setStatus({
-        ok: true,
-        text: t(saved.archivedAt ? 'members.archived' : 'members.restored', { name: saved.name }),
-      })
-      setEditing(null)
-      setVersion((v) => v + 1)
-    } catch (failure) {
-      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-    }
+  if (openId) {
+    return (
+      <MemberPage
+        id={openId}
+        onBack={() => {
+          openMember(null)
+          setVersion((v) => v + 1)
+        }}
+      />
+    )
   }
 
-  const current = editing?.mode === 'edit' ? editing.member : undefined
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -148,7 +171,7 @@ export function MembersPage() {
             {t('members.subtitle')}
           </Text>
         </div>
-        <Button onClick={() => setEditing({ mode: 'new' })}>{t('members.new')}</Button>
+        <Button onClick={() => setCreating(true)}>{t('members.new')}</Button>
       </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       <ListFilters
@@ -166,63 +189,64 @@ export function MembersPage() {
         error={error}
         rows={visible.length}
       />
+      <Group gap="md" align="flex-end">
+        <Select
+          label={t('members.field.status')}
+          placeholder={t('common.all')}
+          data={MEMBER_STATUSES.map((st) => ({ value: st, label: t(`members.status.${st}`) }))}
+          value={memberStatus}
+          onChange={setMemberStatus}
+          clearable
+          w={180}
+        />
+        <Select
+          label={t('members.field.country')}
+          placeholder={t('common.all')}
+          data={countries}
+          value={country}
+          onChange={setCountry}
+          searchable
+          clearable
+          w={200}
+        />
+        <Switch
+          label={t('members.inArrears')}
+          checked={inArrears}
+          onChange={(event) => setInArrears(event.currentTarget.checked)}
+          mb={8}
+        />
+        <Switch
+          label={t('members.inBureau')}
+          checked={inBureau}
+          onChange={(event) => setInBureau(event.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
       <DataTable
         data={visible}
         columns={columns}
         getRowId={(m) => m.id}
         label={t('members.title')}
         initialSorting={[{ id: 'name', desc: false }]}
-        onRowOpen={(member) => setEditing({ mode: 'edit', member })}
+        onRowOpen={(member) => openMember(member.id)}
       />
       <Drawer
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
+        opened={creating}
+        onClose={() => setCreating(false)}
         position="right"
         size="xl"
-        title={t(current ? 'members.editTitle' : 'members.newTitle')}
+        title={t('members.newTitle')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {editing && (
-          <Stack>
-            {current?.archivedAt ? null : (
-              <MemberForm
-                key={current?.id ?? 'new'}
-                member={current}
-                onCancel={() => setEditing(null)}
-                onSaved={(saved) => {
-                  setEditing(null)
-                  setStatus({
-                    ok: true,
-                    text: t(current ? 'members.updated' : 'members.created', { name: saved.name }),
-                  })
-                  setVersion((v) => v + 1)
-                }}
-              />
-            )}
-            {current && (
-              <>
-                <Group>
-                  <Button
-                    variant="light"
-                    color={current.archivedAt ? 'blue' : 'red'}
-                    onClick={() => void toggleArchive(current)}
-                  >
-                    {t(current.archivedAt ? 'common.restore' : 'common.archive')}
-                  </Button>
-                </Group>
-                <Divider />
-                <RecordHistory
-                  table="members"
-                  id={current.id}
-                  version={current.updatedAt}
-                  describeColumn={(column) => {
-                    const key = MEMBER_COLUMN_LABELS[column]
-                    return key ? t(key) : column
-                  }}
-                />
-              </>
-            )}
-          </Stack>
+        {creating && (
+          <MemberForm
+            onCancel={() => setCreating(false)}
+            onSaved={(saved) => {
+              setCreating(false)
+              setStatus({ ok: true, text: t('members.created', { name: saved.name }) })
+              setVersion((v) => v + 1)
+            }}
+          />
         )}
       </Drawer>
     </Stack>

@@ -23,6 +23,7 @@ import {
 } from '../../../../shared/organisation/schema'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { BackupsSection } from '../backups/BackupsSection'
+import { DuesSettingsSection } from '../dues/DuesSettingsSection'
 import { JournalSection } from '../journal/JournalSection'
 import { RatesSection } from '../rates/RatesSection'
 import { useAppStore } from '../../app/app-store'
@@ -54,6 +55,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
         </Stack>
       </Paper>
       <RatesSection />
+      <DuesSettingsSection />
       <BackupsSection />
       <JournalSection />
       <FileSection file={file} />

@@ -1,0 +1,184 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type CallPreviewRow, type DuesCall, callRunInput } from '../../../../shared/dues/schema'
+import { Amount } from '../../components/Amount'
+import { FormError } from '../../components/FormError'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { call, errorMessage } from '../../lib/api'
+import { CallsTable } from './CallsTable'
+
+const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'orange' }
+
+/** A year's call run (preview, then create) and the year's calls, each cancellable. */
+export function CallsTab({ year }: { year: number }) {
+  const { t } = useTranslation()
+  const [calls, setCalls] = useState<DuesCall[]>([])
+  const [calledOn, setCalledOn] = useState(`${year}-01-15`)
+  const [dueOn, setDueOn] = useState(`${year}-03-31`)
+  const [preview, setPreview] = useState<CallPreviewRow[] | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [cancelling, setCancelling] = useState<DuesCall | null>(null)
+  const [reason, setReason] = useState('')
+  const load = useCallback(() => {
+    void call('dues.calls', { year }).then(setCalls)
+  }, [year])
+  useEffect(load, [load])
+  const run = { year, calledOn, dueOn }
+  const check = () => {
+    const parsed = callRunInput.safeParse(run)
+    setFormError(parsed.success ? null : t('validation.dueBeforeCall'))
+    return parsed.success
+  }
+  async function showPreview() {
+    if (!check()) return
+    try {
+      setPreview(await call('dues.previewCalls', run))
+    } catch (failure) {
+      setFormError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+  async function generate() {
+    try {
+      const { created } = await call('dues.generateCalls', run)
+      setStatus({ ok: true, text: t('dues.calls.generated', { count: created }) })
+      setPreview(null)
+      load()
+    } catch (failure) {
+      setFormError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+  async function cancel() {
+    if (!cancelling) return
+    try {
+      await call('dues.cancelCall', { id: cancelling.id, reason })
+      setStatus({ ok: true, text: t('dues.calls.cancelled') })
+      setCancelling(null)
+      setReason('')
+      load()
+    } catch (failure) {
+      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+      setCancelling(null)
+    }
+  }
+  const count = (outcome: CallPreviewRow['outcome']) =>
+    (preview ?? []).filter((r) => r.outcome === outcome).length
+  return (
+    <Stack gap="md">
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">
+          {t('dues.calls.run')} {year}
+        </Title>
+        <FormError message={formError} />
+        <Group align="flex-end">
+          <TextInput
+            type="date"
+            label={t('dues.calls.calledOn')}
+            value={calledOn}
+            onChange={(event) => setCalledOn(event.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('dues.calls.dueOn')}
+            value={dueOn}
+            onChange={(event) => setDueOn(event.currentTarget.value)}
+          />
+          <Button variant="light" onClick={() => void showPreview()}>
+            {t('dues.calls.preview')}
+          </Button>
+          <Button
+            onClick={() => void generate()}
+            disabled={preview === null || count('to_call') === 0}
+          >
+            {t('dues.calls.generate')}
+          </Button>
+        </Group>
+        {preview && (
+          <Stack gap="xs" mt="sm">
+            <Text size="sm" role="note">
+              {t('dues.calls.previewSummary', {
+                toCall: count('to_call'),
+                already: count('already_called'),
+                excluded: count('excluded'),
+              })}
+            </Text>
+            <div
+              style={{ maxHeight: 320, overflow: 'auto' }}
+              tabIndex={0}
+              role="region"
+              aria-label={t('dues.calls.preview')}
+            >
+              <Table striped aria-label={t('dues.calls.preview')}>
+                <Table.Tbody>
+                  {preview.map((row) => (
+                    <Table.Tr key={row.memberId}>
+                      <Table.Td>{row.memberName}</Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" variant="light" color={OUTCOME_COLORS[row.outcome]}>
+                          {t(`dues.calls.outcome_${row.outcome}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {row.amount !== null && row.currency !== null && (
+                          <Amount minor={row.amount} currency={row.currency} />
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{row.basis}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </Stack>
+        )}
+      </Paper>
+      <CallsTable
+        calls={calls}
+        label={t('dues.tabs.calls')}
+        showMember
+        actions={(c) =>
+          c.status === 'open' ? (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(c)}>
+              {t('dues.calls.cancel')}
+            </Button>
+          ) : null
+        }
+      />
+      <Modal
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        title={t('dues.calls.cancel')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <TextInput
+            label={t('dues.calls.cancelReason')}
+            withAsterisk
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button color="red" disabled={reason.trim() === ''} onClick={() => void cancel()}>
+              {t('dues.calls.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  )
+}

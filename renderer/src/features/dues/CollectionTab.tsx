@@ -1,0 +1,181 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DuesSummary } from '../../../../shared/dues/schema'
+import { countryName } from '../../../../shared/geo/country-names'
+import { Amount } from '../../components/Amount'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { useAppStore } from '../../app/app-store'
+import { call, errorMessage } from '../../lib/api'
+import { useLanguage } from '../../lib/use-language'
+import { LetterProgress } from './LetterProgress'
+import { useLetters } from './use-letters'
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`)
+
+/** The collection dashboard: called and collected, the rate, arrears by age, who owes most. */
+export function CollectionTab({ year }: { year: number }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const openMember = useAppStore((s) => s.openMember)
+  const [summary, setSummary] = useState<DuesSummary | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [into, setInto] = useState<'pdf' | 'folder'>('pdf')
+  const failed = (failure: unknown) =>
+    setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+  const { run, progress } = useLetters(
+    (written) =>
+      setStatus({
+        ok: true,
+        text: t('letters.written', { count: written.letters, path: written.path }),
+      }),
+    failed,
+  )
+  useEffect(() => {
+    let current = true
+    call('dues.summary', { year }).then(
+      (s) => current && setSummary(s),
+      (failure: unknown) =>
+        current && setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [year, t])
+  if (!summary) return <StatusMessage status={status} onClose={() => setStatus(null)} />
+
+  async function remindAll() {
+    const members = await call('members.list', {})
+    const ids = members.filter((m) => m.arrearsEur > 0).map((m) => m.id)
+    if (ids.length > 0) await run({ kind: 'reminder', ids, into })
+  }
+  const figure = (label: string, value: React.ReactNode) => (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </Paper>
+  )
+  return (
+    <Stack gap="lg">
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }}>
+        {figure(
+          t('dues.summary.called', { year }),
+          <Amount minor={summary.calledEur} currency="EUR" />,
+        )}
+        {figure(
+          t('dues.summary.collected', { year }),
+          <Amount minor={summary.collectedEur} currency="EUR" />,
+        )}
+        {figure(t('dues.summary.rate'), percent(summary.rate))}
+        {figure(
+          t('dues.summary.voluntary', { year }),
+          <Amount minor={summary.voluntaryEur} currency="EUR" />,
+        )}
+        {figure(t('dues.summary.upToDate'), summary.membersUpToDate)}
+        {figure(t('dues.summary.inArrears'), summary.membersInArrears)}
+      </SimpleGrid>
+      <Group align="flex-end">
+        <SegmentedControl
+          value={into}
+          onChange={(value) => setInto(value === 'folder' ? 'folder' : 'pdf')}
+          data={[
+            { value: 'pdf', label: t('letters.intoPdf') },
+            { value: 'folder', label: t('letters.intoFolder') },
+          ]}
+        />
+        <Button onClick={() => void remindAll()} disabled={summary.membersInArrears === 0}>
+          {t('letters.reminders')}
+        </Button>
+      </Group>
+      <LetterProgress progress={progress} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <section aria-labelledby="dues-ages">
+          <Title order={2} size="h4" id="dues-ages" mb="xs">
+            {t('dues.summary.arrears')}
+          </Title>
+          <Table withTableBorder aria-label={t('dues.summary.arrears')}>
+            <Table.Tbody>
+              {(['current', 'oneYear', 'twoYears', 'threeYearsOrMore', 'total'] as const).map(
+                (age) => (
+                  <Table.Tr key={age}>
+                    <Table.Td fw={age === 'total' ? 700 : undefined}>
+                      {t(`dues.summary.${age}`)}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Amount minor={summary.arrears[age]} currency="EUR" />
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
+            </Table.Tbody>
+          </Table>
+        </section>
+        <section aria-labelledby="dues-largest">
+          <Title order={2} size="h4" id="dues-largest" mb="xs">
+            {t('dues.summary.largest')}
+          </Title>
+          <Table withTableBorder striped aria-label={t('dues.summary.largest')}>
+            <Table.Tbody>
+              {summary.largest.map((m) => (
+                <Table.Tr key={m.memberId}>
+                  <Table.Td>
+                    <Anchor component="button" size="sm" onClick={() => openMember(m.memberId)}>
+                      {m.memberName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{m.country ? countryName(m.country, language) : ''}</Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={m.arrearsEur} currency="EUR" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      </SimpleGrid>
+      <section aria-labelledby="dues-years">
+        <Title order={2} size="h4" id="dues-years" mb="xs">
+          {t('dues.summary.byYear')}
+        </Title>
+        <Table withTableBorder striped aria-label={t('dues.summary.byYear')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dues.year')}</Table.Th>
+              <Table.Th ta="right">{t('dues.summary.calledColumn')}</Table.Th>
+              <Table.Th ta="right">{t('dues.summary.collectedColumn')}</Table.Th>
+              <Table.Th ta="right">{t('dues.summary.rateColumn')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {summary.byYear.map((y) => (
+              <Table.Tr key={y.year}>
+                <Table.Td>{y.year}</Table.Td>
+                <Table.Td ta="right">
+                  <Amount minor={y.calledEur} currency="EUR" />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Amount minor={y.collectedEur} currency="EUR" />
+                </Table.Td>
+                <Table.Td ta="right">{percent(y.rate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+    </Stack>
+  )
+}

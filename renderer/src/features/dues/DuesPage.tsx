@@ -1,0 +1,53 @@
+import { Select, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CallsTab } from './CallsTab'
+import { CollectionTab } from './CollectionTab'
+import { PaymentsTab } from './PaymentsTab'
+import { ScaleTab } from './ScaleTab'
+
+/** Cotisations: collection, calls, payments and the scale, for the year chosen. */
+export function DuesPage() {
+  const { t } = useTranslation()
+  const thisYear = new Date().getFullYear()
+  const [year, setYear] = useState(thisYear)
+  const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i))
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1}>{t('dues.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('dues.subtitle')}
+        </Text>
+      </div>
+      <Select
+        label={t('dues.year')}
+        data={years}
+        value={String(year)}
+        onChange={(value) => value && setYear(Number(value))}
+        allowDeselect={false}
+        w={120}
+      />
+      <Tabs defaultValue="summary" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="summary">{t('dues.tabs.summary')}</Tabs.Tab>
+          <Tabs.Tab value="calls">{t('dues.tabs.calls')}</Tabs.Tab>
+          <Tabs.Tab value="payments">{t('dues.tabs.payments')}</Tabs.Tab>
+          <Tabs.Tab value="scale">{t('dues.tabs.scale')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="summary" pt="md">
+          <CollectionTab year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="calls" pt="md">
+          <CallsTab year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments" pt="md">
+          <PaymentsTab year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scale" pt="md">
+          <ScaleTab year={year} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
+}

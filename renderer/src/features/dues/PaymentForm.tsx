@@ -1,0 +1,178 @@
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { DUES_METHODS, type DuesPayment, paymentInput } from '../../../../shared/dues/schema'
+import type { Member } from '../../../../shared/members/schema'
+import { CURRENCY_CODES, type CurrencyCode } from '../../../../shared/money/currencies'
+import { today } from '../../../../shared/validation/dates'
+import { FormError } from '../../components/FormError'
+import { FormSelect } from '../../components/FormSelect'
+import { call } from '../../lib/api'
+import { amountForContract, decimalForContract } from '../../lib/amount-input'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useLanguage } from '../../lib/use-language'
+
+interface Values {
+  memberId: string
+  kind: string
+  receivedOn: string
+  payer: string
+  amount: string
+  currency: string
+  rate: string
+  method: string
+  bankReference: string
+  note: string
+}
+
+/**
+ * Records a payment of dues (settling the member's calls, oldest first) or a voluntary
+ * contribution; for one member, or for a member chosen in the list.
+ */
+export function PaymentForm({
+  member,
+  members,
+  defaultCurrency = 'EUR',
+  onSaved,
+}: {
+  member?: Member
+  members?: Member[]
+  /** The currency the member usually pays in: that of its oldest call still open. */
+  defaultCurrency?: CurrencyCode
+  onSaved: (payment: DuesPayment) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [formError, setFormError] = useState<string | null>(null)
+  const defaults: Values = {
+    memberId: member?.id ?? '',
+    kind: 'dues',
+    receivedOn: today(),
+    payer: '',
+    amount: '',
+    currency: defaultCurrency,
+    rate: '',
+    method: 'transfer',
+    bankReference: '',
+    note: '',
+  }
+  const toInput = (values: Values) => {
+    const amount = amountForContract(values.amount, values.currency, language)
+    const errors: Record<string, string> = amount.ok
+      ? {}
+      : { amount: t(amount.key, { currency: values.currency }) }
+    return {
+      input: {
+        ...values,
+        amount: amount.ok ? amount.value : '1',
+        rate: decimalForContract(values.rate),
+      },
+      errors,
+    }
+  }
+  const form = useForm<Values>({
+    defaultValues: defaults,
+    resolver: schemaResolver<Values>(paymentInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const currency = useWatch({ control: form.control, name: 'currency' })
+  const errors = form.formState.errors
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      const saved = await call('dues.addPayment', toInput(values).input as never)
+      form.reset({ ...defaults, memberId: values.memberId })
+      onSaved(saved)
+    } catch (failure) {
+      setFormError(
+        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      )
+    }
+  })
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('dues.payments.title')}>
+      <Stack gap="sm">
+        <FormError message={formError} />
+        <SimpleGrid cols={{ base: 2, lg: 4 }}>
+          {!member && (
+            <FormSelect
+              control={form.control}
+              name="memberId"
+              label={t('dues.payments.member')}
+              data={(members ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.code})` }))}
+              searchable
+              required
+            />
+          )}
+          <FormSelect
+            control={form.control}
+            name="kind"
+            label={t('dues.payments.kind')}
+            data={(['dues', 'voluntary'] as const).map((k) => ({
+              value: k,
+              label: t(`dues.payments.kind_${k}`),
+            }))}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('dues.payments.receivedOn')}
+            withAsterisk
+            {...form.register('receivedOn')}
+            error={errors.receivedOn?.message}
+          />
+          <TextInput
+            label={`${t('dues.payments.amount')} (${currency})`}
+            withAsterisk
+            inputMode="decimal"
+            {...form.register('amount')}
+            error={errors.amount?.message}
+          />
+          <Controller
+            control={form.control}
+            name="currency"
+            render={({ field }) => (
+              <Select
+                label={t('dues.payments.currency')}
+                data={[...CURRENCY_CODES]}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? 'EUR')}
+                searchable
+                allowDeselect={false}
+              />
+            )}
+          />
+          {currency !== 'EUR' && currency !== 'XOF' && currency !== 'XAF' && (
+            <TextInput
+              label={t('dues.payments.rate')}
+              inputMode="decimal"
+              {...form.register('rate')}
+              error={errors.rate?.message}
+            />
+          )}
+          <FormSelect
+            control={form.control}
+            name="method"
+            label={t('dues.payments.method')}
+            data={DUES_METHODS.map((m) => ({ value: m, label: t(`dues.payments.method_${m}`) }))}
+            required
+          />
+          <TextInput label={t('dues.payments.payer')} {...form.register('payer')} />
+          <TextInput
+            label={t('dues.payments.bankReference')}
+            {...form.register('bankReference')}
+            error={errors.bankReference?.message}
+          />
+          <TextInput label={t('dues.payments.note')} {...form.register('note')} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t('dues.payments.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,406 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MEMBER_BODIES, type MemberAccount, memberRoleInput } from '../../../../shared/dues/schema'
+import { countryName } from '../../../../shared/geo/country-names'
+import { formatDate } from '../../../../shared/i18n/format-dates'
+import type { Member } from '../../../../shared/members/schema'
+import { formatMoney } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
+import { FormError } from '../../components/FormError'
+import { FormSelect } from '../../components/FormSelect'
+import { RecordHistory } from '../../components/RecordHistory'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { useAppStore } from '../../app/app-store'
+import { call, errorMessage } from '../../lib/api'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useLanguage } from '../../lib/use-language'
+import { CallsTable } from '../dues/CallsTable'
+import { LetterButtons } from '../dues/LetterButtons'
+import { PaymentForm } from '../dues/PaymentForm'
+import { PaymentsTable } from '../dues/PaymentsTable'
+import { MEMBER_COLUMN_LABELS } from './member-history-labels'
+import { MemberForm } from './MemberForm'
+import { useForm } from 'react-hook-form'
+
+/** One member: who it is, its dues account, its roles and its projects. */
+export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const openProject = useAppStore((s) => s.openProject)
+  const [member, setMember] = useState<Member | null>(null)
+  const [account, setAccount] = useState<MemberAccount | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [status, setStatus] = useState<Status | null>(null)
+  const load = useCallback(async () => {
+    try {
+      const [m, a] = await Promise.all([
+        call('members.get', { id }),
+        call('members.account', { id }),
+      ])
+      setMember(m)
+      setAccount(a)
+    } catch (failure) {
+      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+    }
+  }, [id, t])
+  useEffect(() => {
+    // The first load of the page: its result lands in state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load()
+  }, [load])
+
+  if (!member || !account) return status ? <Alert color="red">{status.text}</Alert> : null
+  const done = async (message: string) => {
+    setStatus({ ok: true, text: message })
+    await load()
+  }
+  const failed = (failure: unknown) =>
+    setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+  const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
+  const term = (label: string, value: ReactNode) => (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value || t('common.none')}</Text>
+    </div>
+  )
+  const oldestOpen = account.calls.find((c) => c.outstanding > 0)
+
+  return (
+    <Stack gap="lg">
+      <Anchor component="button" onClick={onBack} size="sm" w="fit-content">
+        ← {t('members.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{member.name}</Title>
+          <Group gap="xs" mt={4}>
+            <Badge variant="light">{member.code}</Badge>
+            <Badge variant="light" color={member.status === 'active' ? 'green' : 'orange'}>
+              {t(`members.status.${member.status}`)}
+            </Badge>
+            <Badge
+              variant="light"
+              color={
+                account.standing === 'in_arrears'
+                  ? 'red'
+                  : account.standing === 'up_to_date'
+                    ? 'teal'
+                    : 'gray'
+              }
+            >
+              {t(`dues.account.standing_${account.standing}`)}
+            </Badge>
+            {member.inBureau && <Badge color="grape">{t('dues.roles.body_bureau')}</Badge>}
+            {member.archivedAt && <Badge color="gray">{t('common.archived')}</Badge>}
+          </Group>
+        </div>
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => setEditing(true)}
+            disabled={member.archivedAt !== null}
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            variant="subtle"
+            color={member.archivedAt ? 'blue' : 'red'}
+            onClick={() =>
+              void (
+                member.archivedAt
+                  ? call('members.restore', { id })
+                  : call('members.archive', { id })
+              ).then(
+                (saved) =>
+                  done(
+                    t(saved.archivedAt ? 'members.archived' : 'members.restored', {
+                      name: saved.name,
+                    }),
+                  ),
+                failed,
+              )
+            }
+          >
+            {t(member.archivedAt ? 'common.restore' : 'common.archive')}
+          </Button>
+        </Group>
+      </Group>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          {term(t('members.field.kind'), t(`members.kind.${member.kind}`))}
+          {term(
+            t('members.field.country'),
+            member.country ? countryName(member.country, language) : '',
+          )}
+          {term(t('members.field.region'), member.region ? t(`regions.${member.region}`) : '')}
+          {term(
+            t('members.field.population'),
+            member.population === null
+              ? ''
+              : `${new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(member.population)}${member.populationYear ? ` (${member.populationYear})` : ''}`,
+          )}
+          {term(t('members.field.leaderName'), member.leaderName)}
+          {term(t('members.field.joinedOn'), formatDate(member.joinedOn, language))}
+          {term(t('members.field.email'), member.email)}
+          {term(t('members.field.phone'), member.phone)}
+        </SimpleGrid>
+      </Paper>
+
+      <section aria-labelledby="member-account">
+        <Group justify="space-between" align="flex-end" mb="xs">
+          <Title order={2} size="h4" id="member-account">
+            {t('dues.account.title')}
+          </Title>
+          <LetterButtons
+            memberIds={[member.id]}
+            onDone={(message) => void done(message)}
+            onError={failed}
+          />
+        </Group>
+        <SimpleGrid cols={{ base: 2, md: 4 }} mb="sm">
+          {term(t('dues.account.arrears'), euros(account.arrearsEur))}
+          {term(t('dues.account.outstanding'), euros(account.outstandingEur))}
+          {term(t('dues.account.credit'), euros(account.creditEur))}
+          {term(
+            t('dues.summary.arrears'),
+            (['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const)
+              .map((age) => `${t(`dues.summary.${age}`)} : ${euros(account.arrears[age])}`)
+              .join(' · '),
+          )}
+        </SimpleGrid>
+        <Title order={3} size="h5" mb="xs">
+          {t('dues.account.calls')}
+        </Title>
+        <CallsTable calls={account.calls} label={t('dues.account.calls')} />
+        <Title order={3} size="h5" mt="md" mb="xs">
+          {t('dues.account.payments')}
+        </Title>
+        <PaymentsTable
+          payments={account.payments}
+          label={t('dues.account.payments')}
+          actions={(payment) => (
+            <Group gap={4} wrap="nowrap">
+              <LetterButtons
+                paymentId={payment.id}
+                onDone={(message) => void done(message)}
+                onError={failed}
+                compact
+              />
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() =>
+                  void call('dues.cancelPayment', { id: payment.id }).then(
+                    () => done(t('dues.payments.cancelled')),
+                    failed,
+                  )
+                }
+              >
+                {t('dues.payments.cancel')}
+              </Button>
+            </Group>
+          )}
+        />
+        {member.archivedAt === null && (
+          <Paper withBorder p="md" mt="sm">
+            <PaymentForm
+              member={member}
+              defaultCurrency={oldestOpen?.currency}
+              onSaved={(payment) =>
+                void done(
+                  t('dues.payments.added', {
+                    settled: formatMoney(money(payment.settled, payment.currency), language),
+                    credit: formatMoney(money(payment.credit, payment.currency), language),
+                  }),
+                )
+              }
+            />
+          </Paper>
+        )}
+      </section>
+
+      <RolesSection account={account} memberId={member.id} onSaved={(a) => setAccount(a)} />
+
+      <section aria-labelledby="member-projects">
+        <Title order={2} size="h4" id="member-projects" mb="xs">
+          {t('dues.account.projects')}
+        </Title>
+        {account.projects.length === 0 ? (
+          <Text c="dimmed">{t('common.none')}</Text>
+        ) : (
+          <Stack gap={4}>
+            {account.projects.map((p) => (
+              <Anchor
+                key={p.id}
+                component="button"
+                size="sm"
+                onClick={() => openProject(p.id)}
+                ta="left"
+              >
+                {p.code} — {p.title}
+              </Anchor>
+            ))}
+          </Stack>
+        )}
+      </section>
+
+      <Divider />
+      <RecordHistory
+        table="members"
+        id={member.id}
+        version={member.updatedAt}
+        describeColumn={(column) => {
+          const key = MEMBER_COLUMN_LABELS[column]
+          return key ? t(key) : column
+        }}
+      />
+      <Drawer
+        opened={editing}
+        onClose={() => setEditing(false)}
+        position="right"
+        size="xl"
+        title={t('members.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing && (
+          <MemberForm
+            member={member}
+            onCancel={() => setEditing(false)}
+            onSaved={(saved) => {
+              setEditing(false)
+              void done(t('members.updated', { name: saved.name }))
+            }}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  )
+}
+
+interface RoleValues {
+  body: string
+  role: string
+  startsOn: string
+  endsOn: string
+}
+
+function RolesSection({
+  account,
+  memberId,
+  onSaved,
+}: {
+  account: MemberAccount
+  memberId: string
+  onSaved: (account: MemberAccount) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [formError, setFormError] = useState<string | null>(null)
+  const defaults: RoleValues = { body: 'bureau', role: '', startsOn: '', endsOn: '' }
+  const toInput = (values: RoleValues) => ({ input: { memberId, ...values }, errors: {} })
+  const form = useForm<RoleValues>({
+    defaultValues: defaults,
+    resolver: schemaResolver<RoleValues>(memberRoleInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      onSaved(await call('members.addRole', toInput(values).input as never))
+      form.reset(defaults)
+    } catch (failure) {
+      setFormError(
+        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      )
+    }
+  })
+  return (
+    <section aria-labelledby="member-roles">
+      <Title order={2} size="h4" id="member-roles" mb="xs">
+        {t('dues.account.roles')}
+      </Title>
+      {account.roles.length === 0 ? (
+        <Text c="dimmed">{t('dues.roles.empty')}</Text>
+      ) : (
+        <Table withTableBorder aria-label={t('dues.account.roles')}>
+          <Table.Tbody>
+            {account.roles.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{t(`dues.roles.body_${r.body}`)}</Table.Td>
+                <Table.Td>{r.role}</Table.Td>
+                <Table.Td>
+                  {formatDate(r.startsOn, language)} – {formatDate(r.endsOn, language)}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => void call('members.removeRole', { id: r.id }).then(onSaved)}
+                  >
+                    {t('dues.roles.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('dues.roles.add')}>
+        <FormError message={formError} />
+        <Group align="flex-end" mt="sm">
+          <FormSelect
+            control={form.control}
+            name="body"
+            label={t('dues.roles.body')}
+            data={MEMBER_BODIES.map((b) => ({ value: b, label: t(`dues.roles.body_${b}`) }))}
+            required
+          />
+          <TextInput
+            label={t('dues.roles.role')}
+            withAsterisk
+            {...form.register('role')}
+            error={form.formState.errors.role?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('dues.roles.startsOn')}
+            withAsterisk
+            {...form.register('startsOn')}
+            error={form.formState.errors.startsOn?.message}
+          />
+          <TextInput
+            type="date"
+            label={t('dues.roles.endsOn')}
+            {...form.register('endsOn')}
+            error={form.formState.errors.endsOn?.message}
+          />
+          <Button type="submit" variant="light">
+            {t('dues.roles.add')}
+          </Button>
+        </Group>
+      </form>
+    </section>
+  )
+}

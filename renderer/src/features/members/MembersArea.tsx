@@ -1,0 +1,32 @@
+import { Tabs } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAppStore } from '../../app/app-store'
+import { DuesPage } from '../dues/DuesPage'
+import { MembersPage } from './MembersPage'
+
+/** Membres & cotisations: the register, and the dues. */
+export function MembersArea() {
+  const { t } = useTranslation()
+  const openMemberId = useAppStore((s) => s.openMemberId)
+  const [tab, setTab] = useState('members')
+  // A member opened from the dues (the largest arrears) is shown in the register's tab.
+  return (
+    <Tabs
+      value={openMemberId ? 'members' : tab}
+      onChange={(value) => setTab(value ?? 'members')}
+      keepMounted={false}
+    >
+      <Tabs.List mb="md">
+        <Tabs.Tab value="members">{t('members.tabMembers')}</Tabs.Tab>
+        <Tabs.Tab value="dues">{t('members.tabDues')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="members">
+        <MembersPage />
+      </Tabs.Panel>
+      <Tabs.Panel value="dues">
+        <DuesPage />
+      </Tabs.Panel>
+    </Tabs>
+  )
+}
