@@ -12,7 +12,6 @@ import {
   LETTER_KINDS,
   type LetterJobProgress,
   type LetterJobResult,
-  type LetterKind,
   type LetterTemplate,
   fillLetter,
   type letterBatchInput,

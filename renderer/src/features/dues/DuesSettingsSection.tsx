@@ -4,7 +4,6 @@ import {
   Paper,
   Select,
   Stack,
-  Text,
   TextInput,
   Textarea,
   Title,
