@@ -41,10 +41,14 @@ export class RecordWriter {
     const columns = Object.keys(row)
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
       VALUES (${sql.join(columns.map((c) => row[c]))})`.execute(this.trx)
-    for (const column of columns) {
-      if (column === 'id') continue
-      await this.log('insert', table, id, column, undefined, row[column] ?? null)
-    }
+    await this.log(
+      'insert',
+      table,
+      id,
+      columns
+        .filter((column) => column !== 'id')
+        .map((column) => ({ column, oldValue: undefined, newValue: row[column] ?? null })),
+    )
     return id
   }
 
@@ -64,9 +68,16 @@ export class RecordWriter {
     await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(
       this.trx,
     )
-    for (const column of changed) {
-      await this.log('update', table, id, column, current[column], patch[column] ?? null)
-    }
+    await this.log(
+      'update',
+      table,
+      id,
+      changed.map((column) => ({
+        column,
+        oldValue: current[column],
+        newValue: patch[column] ?? null,
+      })),
+    )
     return changed
   }
 
@@ -84,7 +95,9 @@ export class RecordWriter {
     if ((current.deleted_at ?? null) === value) return
     await sql`UPDATE ${sql.table(table)} SET deleted_at = ${value}, updated_at = ${this.context.now}
       WHERE id = ${id}`.execute(this.trx)
-    await this.log(op, table, id, 'deleted_at', current.deleted_at, value)
+    await this.log(op, table, id, [
+      { column: 'deleted_at', oldValue: current.deleted_at, newValue: value },
+    ])
   }
 
   private async current(table: RecordTable, id: string): Promise<RecordValues> {
@@ -95,29 +108,31 @@ export class RecordWriter {
     return row
   }
 
+  /** One change-log row per column, written in one statement: a record's columns together. */
   private async log(
     op: ChangeOp,
     table: RecordTable,
     rowId: string,
-    column: string,
-    oldValue: ColumnValue | undefined,
-    newValue: ColumnValue,
+    changes: { column: string; oldValue: ColumnValue | undefined; newValue: ColumnValue }[],
   ): Promise<void> {
+    if (changes.length === 0) return
     await this.trx
       .insertInto('change_log')
-      .values({
-        hlc: this.context.clock.tick(),
-        tx_id: this.context.txId,
-        replica_id: this.context.clock.replicaId,
-        table_name: table,
-        row_id: rowId,
-        column_name: column,
-        old_value: oldValue === undefined ? null : JSON.stringify(oldValue),
-        new_value: JSON.stringify(newValue),
-        author: this.context.author,
-        op,
-        recorded_at: this.context.now,
-      })
+      .values(
+        changes.map(({ column, oldValue, newValue }) => ({
+          hlc: this.context.clock.tick(),
+          tx_id: this.context.txId,
+          replica_id: this.context.clock.replicaId,
+          table_name: table,
+          row_id: rowId,
+          column_name: column,
+          old_value: oldValue === undefined ? null : JSON.stringify(oldValue),
+          new_value: JSON.stringify(newValue),
+          author: this.context.author,
+          op,
+          recorded_at: this.context.now,
+        })),
+      )
       .execute()
   }
 }

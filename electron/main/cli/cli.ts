@@ -9,6 +9,7 @@ import { checkFile } from '../check/file-check'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
+import { duesCommand } from './dues-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
@@ -62,6 +63,7 @@ export async function runCli(
       'cli.helpSummary',
       'cli.helpProjects',
       'cli.helpSheet',
+      'cli.helpDues',
       'cli.helpBackup',
       'cli.helpBackups',
       'cli.helpRestore',
@@ -73,9 +75,17 @@ export async function runCli(
     return command || parsed.values.help ? 0 : 2
   }
   if (
-    !['new', 'check', 'summary', 'projects', 'sheet', 'backup', 'backups', 'restore'].includes(
-      command,
-    )
+    ![
+      'new',
+      'check',
+      'summary',
+      'projects',
+      'sheet',
+      'dues',
+      'backup',
+      'backups',
+      'restore',
+    ].includes(command)
   ) {
     err(t('cli.unknownCommand', { command }))
     return 2
@@ -122,6 +132,14 @@ export async function runCli(
         out,
         err,
       )
+    }
+    if (command === 'dues') {
+      const year = Number(parsed.values.year ?? new Date().getFullYear())
+      if (!(Number.isInteger(year) && year >= 1979 && year <= 2100)) {
+        err(t('cli.badOption', { detail: `--year ${parsed.values.year}` }))
+        return 2
+      }
+      return await duesCommand(path, year, parsed.values.json, language, out)
     }
     if (command === 'sheet') {
       return await sheetCommand(path, parsed.positionals[2], parsed.values.out, language, out, err)

@@ -7,6 +7,7 @@ import { type Session, createSession } from '../app/app-core'
 import type { Funder } from '../../../shared/funders/schema'
 import type { Agreement } from '../../../shared/funds/schema'
 import type { ProjectStatus } from '../../../shared/projects/schema'
+import { buildDemoDues } from './demo-dues'
 import { DEMO_MEMBERS } from './demo-members'
 import { bureauMeetingOf, DEMO_PROJECTS, type DemoProject } from './demo-projects'
 
@@ -66,6 +67,7 @@ async function buildDemoProjects(file: DataFile): Promise<void> {
   }
   const agreements = await session.agreements.list({})
   for (const demo of DEMO_PROJECTS) await buildDemoProject(session, demo, members, agreements)
+  await buildDemoDues(session, DEMO_AUTHOR)
 }
 
 async function buildDemoProject(

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
@@ -26,63 +27,73 @@ export class DuesPaymentsService {
   ) {}
 
   async add(fields: PaymentFields, author: string): Promise<DuesPayment> {
-    const id = await this.file.write(author, async (writer) => {
-      const member = await requireMember(writer.trx, fields.memberId)
-      if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
-      const amount = readAmount(fields.amount, fields.currency, 'amount')
-      if (fields.rate && amount.currency !== 'EUR' && !parseRate(fields.rate)) {
-        throw fieldFailure('VALIDATION', 'rate', 'validation.rate')
-      }
-      const rate =
-        fields.rate && amount.currency !== 'EUR'
-          ? fields.rate
-          : await this.rateOn(amount.currency, fields.receivedOn, writer.trx, 'currency')
-      const eur = toEuro(amount, rate)
-      const paymentId = await writer.insert('dues_payments', {
-        member_id: member.id,
-        kind: fields.kind,
-        received_on: fields.receivedOn,
-        payer: fields.payer,
-        amount_minor: amount.minor,
-        currency: amount.currency,
-        eur_minor: eur.minor,
-        rate,
-        method: fields.method,
-        bank_reference: fields.bankReference,
-        note: fields.note,
-      })
-      await postEntry(writer, {
-        entryDate: fields.receivedOn,
-        kind: 'due_payment',
-        fundClass: 'untied',
-        agreementId: null,
-        nature: null,
-        amount,
-        eurMinor: eur.minor,
-        rate,
-        source: { table: 'dues_payments', id: paymentId },
-      })
-      if (fields.kind === 'dues') {
-        const parts = await this.settlements(writer.trx, member.id, amount, rate, fields)
-        const eurParts = allocate(eur, [
-          ...parts.map((p) => p.payment.minor),
-          amount.minor - parts.reduce((sum, p) => sum + p.payment.minor, 0),
-        ])
-        for (const [index, part] of parts.entries()) {
-          await writer.insert('dues_settlements', {
-            payment_id: paymentId,
-            call_id: part.callId,
-            call_amount_minor: part.call.minor,
-            payment_amount_minor: part.payment.minor,
-            eur_minor: eurParts[index]?.minor ?? 0,
-          })
-        }
-      }
-      return paymentId
-    })
+    const id = await this.file.write(author, (writer) => this.record(writer, fields))
     const [payment] = await duesPayments(this.file.db, { ids: [id] })
     if (!payment) throw new AppFailure('NOT_FOUND')
     return payment
+  }
+
+  /** Records many payments in one transaction (an import, the demo): all or none. */
+  async addMany(all: readonly PaymentFields[], author: string): Promise<number> {
+    return this.file.write(author, async (writer) => {
+      for (const fields of all) await this.record(writer, fields)
+      return all.length
+    })
+  }
+
+  private async record(writer: RecordWriter, fields: PaymentFields): Promise<string> {
+    const member = await requireMember(writer.trx, fields.memberId)
+    if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
+    const amount = readAmount(fields.amount, fields.currency, 'amount')
+    if (fields.rate && amount.currency !== 'EUR' && !parseRate(fields.rate)) {
+      throw fieldFailure('VALIDATION', 'rate', 'validation.rate')
+    }
+    const rate =
+      fields.rate && amount.currency !== 'EUR'
+        ? fields.rate
+        : await this.rateOn(amount.currency, fields.receivedOn, writer.trx, 'currency')
+    const eur = toEuro(amount, rate)
+    const paymentId = await writer.insert('dues_payments', {
+      member_id: member.id,
+      kind: fields.kind,
+      received_on: fields.receivedOn,
+      payer: fields.payer,
+      amount_minor: amount.minor,
+      currency: amount.currency,
+      eur_minor: eur.minor,
+      rate,
+      method: fields.method,
+      bank_reference: fields.bankReference,
+      note: fields.note,
+    })
+    await postEntry(writer, {
+      entryDate: fields.receivedOn,
+      kind: 'due_payment',
+      fundClass: 'untied',
+      agreementId: null,
+      nature: null,
+      amount,
+      eurMinor: eur.minor,
+      rate,
+      source: { table: 'dues_payments', id: paymentId },
+    })
+    if (fields.kind === 'dues') {
+      const parts = await this.settlements(writer.trx, member.id, amount, rate, fields)
+      const eurParts = allocate(eur, [
+        ...parts.map((p) => p.payment.minor),
+        amount.minor - parts.reduce((sum, p) => sum + p.payment.minor, 0),
+      ])
+      for (const [index, part] of parts.entries()) {
+        await writer.insert('dues_settlements', {
+          payment_id: paymentId,
+          call_id: part.callId,
+          call_amount_minor: part.call.minor,
+          payment_amount_minor: part.payment.minor,
+          eur_minor: eurParts[index]?.minor ?? 0,
+        })
+      }
+    }
+    return paymentId
   }
 
   /** Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. */

@@ -79,7 +79,10 @@ export class DuesService {
 
   /** The payments received in a year, newest first. */
   async payments(year: number) {
-    const payments = await duesPayments(this.file.db, { from: `${year}-01-01`, to: `${year}-12-31` })
+    const payments = await duesPayments(this.file.db, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    })
     return payments.reverse()
   }
 

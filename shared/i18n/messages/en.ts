@@ -1059,6 +1059,8 @@ export const en: Catalog = {
     helpSheet: 'sheet FILE CODE --out SHEET.pdf [--lang en]   project sheet as PDF',
     missingSheetArgs: 'Usage: aimf sheet FILE PROJECT-CODE --out SHEET.pdf',
     unknownProject: 'No project has the code {{code}}.',
+    helpDues:
+      'dues FILE [--year YYYY] [--json]         dues: called, collected, rate, arrears by age',
     helpHelp: '--help                    shows this help',
     helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
     created: 'File created: {{path}}',

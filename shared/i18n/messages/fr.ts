@@ -1074,6 +1074,8 @@ export const fr = {
     helpSheet: 'sheet FICHIER CODE --out FICHE.pdf [--lang en]   fiche projet en PDF',
     missingSheetArgs: 'Usage : aimf sheet FICHIER CODE-PROJET --out FICHE.pdf',
     unknownProject: 'Aucun projet ne porte le code {{code}}.',
+    helpDues:
+      'dues FICHIER [--year AAAA] [--json]      cotisations : appelé, recouvré, taux, arriérés par ancienneté',
     helpHelp: '--help                    affiche cette aide',
     helpLang:
       'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',
