@@ -10,14 +10,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { useCallback, useEffect, useState } from 'react'
+import type { ColumnDef } from '@tanstack/react-table'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CallPreviewRow, type DuesCall, callRunInput } from '../../../../shared/dues/schema'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
-import { CallsTable } from './CallsTable'
+import { DataTable } from '../../components/DataTable'
 
 const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'orange' }
 
@@ -73,6 +74,50 @@ export function CallsTab({ year }: { year: number }) {
       setCancelling(null)
     }
   }
+  const columns = useMemo<ColumnDef<DuesCall>[]>(
+    () => [
+      { id: 'number', accessorKey: 'number', header: t('dues.calls.number') },
+      { id: 'member', accessorKey: 'memberName', header: t('dues.calls.member') },
+      {
+        id: 'amount',
+        accessorKey: 'amount',
+        header: t('dues.calls.amount'),
+        meta: { numeric: true },
+        cell: ({ row }) => <Amount minor={row.original.amount} currency={row.original.currency} />,
+      },
+      {
+        id: 'outstanding',
+        accessorKey: 'outstandingEur',
+        header: t('dues.calls.outstanding'),
+        meta: { numeric: true },
+        cell: ({ row }) => (
+          <Amount minor={row.original.outstanding} currency={row.original.currency} />
+        ),
+      },
+      {
+        id: 'status',
+        accessorFn: (c) => t(`dues.calls.status_${c.status}`),
+        header: t('dues.calls.status'),
+      },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.status === 'open' ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => setCancelling(row.original)}
+            >
+              {t('dues.calls.cancel')}
+            </Button>
+          ) : null,
+      },
+    ],
+    [t],
+  )
   const count = (outcome: CallPreviewRow['outcome']) =>
     (preview ?? []).filter((r) => r.outcome === outcome).length
   return (
@@ -147,17 +192,16 @@ export function CallsTab({ year }: { year: number }) {
           </Stack>
         )}
       </Paper>
-      <CallsTable
-        calls={calls}
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('common.rowsCount', { count: calls.length })}
+      </Text>
+      <DataTable
+        data={calls}
+        columns={columns}
+        getRowId={(c) => c.id}
         label={t('dues.tabs.calls')}
-        showMember
-        actions={(c) =>
-          c.status === 'open' ? (
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(c)}>
-              {t('dues.calls.cancel')}
-            </Button>
-          ) : null
-        }
+        initialSorting={[{ id: 'number', desc: false }]}
+        height={480}
       />
       <Modal
         opened={cancelling !== null}

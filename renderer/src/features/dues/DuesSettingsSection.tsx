@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core'
+import { Button, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
