@@ -50,6 +50,30 @@ describe('aimf', () => {
     const wrong = await run('projects', path, '--status', 'perdu')
     expect(wrong.code).toBe(2)
     expect(wrong.err).toContain('--status')
+
+    const dues = await run('dues', path, '--year', '2025', '--json')
+    expect(dues.code).toBe(0)
+    const summary = JSON.parse(dues.out) as {
+      unit: string
+      calledEur: number
+      collectedEur: number
+      byYear: { year: number }[]
+      arrears: {
+        total: number
+        current: number
+        oneYear: number
+        twoYears: number
+        threeYearsOrMore: number
+      }
+    }
+    expect(summary.unit).toBe('cents')
+    expect(summary.byYear.map((y) => y.year)).toEqual([
+      2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ])
+    expect(summary.collectedEur).toBeLessThanOrEqual(summary.calledEur)
+    const { current, oneYear, twoYears, threeYearsOrMore, total } = summary.arrears
+    expect(current + oneYear + twoYears + threeYearsOrMore).toBe(total)
+    expect((await run('dues', path, '--year', '2025')).out).toContain('Taux de recouvrement')
   })
 
   it('check names every anomaly and exits 1, without changing the file', async () => {

@@ -4,6 +4,7 @@ import {
   Group,
   Modal,
   Paper,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -18,6 +19,10 @@ import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
+import { amountForContract } from '../../lib/amount-input'
+import { useLanguage } from '../../lib/use-language'
+import { LetterProgress } from './LetterProgress'
+import { useLetters } from './use-letters'
 import { DataTable } from '../../components/DataTable'
 
 const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'orange' }
@@ -32,7 +37,19 @@ export function CallsTab({ year }: { year: number }) {
   const [formError, setFormError] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [cancelling, setCancelling] = useState<DuesCall | null>(null)
+  const [correcting, setCorrecting] = useState<DuesCall | null>(null)
   const [reason, setReason] = useState('')
+  const [newAmount, setNewAmount] = useState('')
+  const [into, setInto] = useState<'pdf' | 'folder'>('pdf')
+  const language = useLanguage()
+  const letters = useLetters(
+    (written) =>
+      setStatus({
+        ok: true,
+        text: t('letters.written', { count: written.letters, path: written.path }),
+      }),
+    (failure) => setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
+  )
   const load = useCallback(() => {
     void call('dues.calls', { year }).then(setCalls)
   }, [year])
@@ -59,6 +76,25 @@ export function CallsTab({ year }: { year: number }) {
       load()
     } catch (failure) {
       setFormError(errorMessage(failure, t('errors.INTERNAL')))
+    }
+  }
+  async function correct() {
+    if (!correcting) return
+    const amount = amountForContract(newAmount, correcting.currency, language)
+    try {
+      await call('dues.changeCallAmount', {
+        id: correcting.id,
+        amount: amount.ok ? amount.value : newAmount,
+        reason,
+      })
+      setStatus({ ok: true, text: t('dues.calls.changed') })
+      setCorrecting(null)
+      setReason('')
+      setNewAmount('')
+      load()
+    } catch (failure) {
+      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+      setCorrecting(null)
     }
   }
   async function cancel() {
@@ -104,16 +140,27 @@ export function CallsTab({ year }: { year: number }) {
         header: t('common.actions'),
         enableSorting: false,
         cell: ({ row }) =>
-          row.original.status === 'open' ? (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => setCancelling(row.original)}
-            >
-              {t('dues.calls.cancel')}
-            </Button>
-          ) : null,
+          row.original.status === 'cancelled' ? null : (
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setCorrecting(row.original)}
+              >
+                {t('dues.calls.changeAmount')}
+              </Button>
+              {row.original.status === 'open' && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setCancelling(row.original)}
+                >
+                  {t('dues.calls.cancel')}
+                </Button>
+              )}
+            </Group>
+          ),
       },
     ],
     [t],
@@ -192,9 +239,35 @@ export function CallsTab({ year }: { year: number }) {
           </Stack>
         )}
       </Paper>
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {t('common.rowsCount', { count: calls.length })}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('common.rowsCount', { count: calls.length })}
+        </Text>
+        <Group>
+          <SegmentedControl
+            value={into}
+            onChange={(value) => setInto(value === 'folder' ? 'folder' : 'pdf')}
+            data={[
+              { value: 'pdf', label: t('letters.intoPdf') },
+              { value: 'folder', label: t('letters.intoFolder') },
+            ]}
+          />
+          <Button
+            variant="light"
+            disabled={calls.length === 0}
+            onClick={() =>
+              void letters.run({
+                kind: 'call',
+                ids: calls.filter((c) => c.status !== 'cancelled').map((c) => c.id),
+                into,
+              })
+            }
+          >
+            {t('letters.call')}
+          </Button>
+        </Group>
+      </Group>
+      <LetterProgress progress={letters.progress} />
       <DataTable
         data={calls}
         columns={columns}
@@ -203,6 +276,35 @@ export function CallsTab({ year }: { year: number }) {
         initialSorting={[{ id: 'number', desc: false }]}
         height={480}
       />
+      <Modal
+        opened={correcting !== null}
+        onClose={() => setCorrecting(null)}
+        title={t('dues.calls.changeAmount')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <TextInput
+            label={`${t('dues.calls.amount')} (${correcting?.currency ?? ''})`}
+            withAsterisk
+            value={newAmount}
+            onChange={(event) => setNewAmount(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('dues.calls.changeReason')}
+            withAsterisk
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button
+              disabled={reason.trim() === '' || newAmount.trim() === ''}
+              onClick={() => void correct()}
+            >
+              {t('dues.calls.changeAmount')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal
         opened={cancelling !== null}
         onClose={() => setCancelling(null)}
