@@ -118,7 +118,7 @@ export async function buildDemoDues(session: Session, author: string): Promise<v
           ...blank,
           code: `M-${country}-${String(index + 1).padStart(2, '0')}`,
           kind: 'city',
-          name: `Ville de ${city}`,
+          name: /^[AEIOUÉÈH]/.test(city) ? `Ville d’${city}` : `Ville de ${city}`,
           country: country as MemberFields['country'],
           population,
           joinedOn: `${1980 + dice(city) / 3}`.slice(0, 4) + '-06-01',
