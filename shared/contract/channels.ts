@@ -33,6 +33,7 @@ import {
   callRunInput,
   copyScaleInput,
   duesSettingsInput,
+  memberContactInput,
   memberRoleInput,
   overrideInput,
   paymentInput,
@@ -163,6 +164,8 @@ export const CHANNELS = {
   'members.account': channel<MemberAccount>()(byId),
   'members.addRole': channel<MemberAccount>()(memberRoleInput),
   'members.removeRole': channel<MemberAccount>()(byId),
+  'members.addContact': channel<MemberAccount>()(memberContactInput),
+  'members.removeContact': channel<MemberAccount>()(byId),
 
   'dues.scale': channel<DuesScale>()(yearQuery),
   'dues.saveScale': channel<DuesScale>()(scaleInput),

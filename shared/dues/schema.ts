@@ -3,7 +3,13 @@ import type { CurrencyCode } from '../money/currencies'
 import { MEMBER_KINDS, type MemberKind } from '../members/schema'
 import { decimalAmount } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
-import { currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
+import {
+  currencyCode,
+  optionalEmail,
+  optionalText,
+  recordId,
+  requiredText,
+} from '../validation/fields'
 
 export const DUES_METHODS = ['transfer', 'cheque', 'cash', 'mobile_money', 'card', 'other'] as const
 export type DuesMethod = (typeof DUES_METHODS)[number]
@@ -113,6 +119,14 @@ export const duesSettingsInput = z.strictObject({
   /** Arrears in euros up to which a member's project may still be approved. */
   arrearsTolerance: decimalAmount,
   paymentDays: z.number({ error: 'validation.integer' }).int().min(0).max(365),
+})
+
+export const memberContactInput = z.strictObject({
+  memberId: recordId,
+  name: requiredText(200),
+  role: optionalText(120),
+  email: optionalEmail,
+  phone: optionalText(50),
 })
 
 export const memberRoleInput = z
@@ -233,6 +247,13 @@ export interface MemberAccount {
   arrears: ArrearsByAge
   standing: 'up_to_date' | 'in_arrears' | 'no_calls'
   roles: { id: string; body: MemberBody; role: string; startsOn: string; endsOn: string | null }[]
+  contacts: {
+    id: string
+    name: string
+    role: string | null
+    email: string | null
+    phone: string | null
+  }[]
   projects: { id: string; code: string; title: string; status: string }[]
 }
 

@@ -23,6 +23,7 @@ export const HISTORY_TABLES = [
   'indicators',
   'indicator_values',
   'project_documents',
+  'member_contacts',
   'member_roles',
   'dues_bands',
   'dues_overrides',

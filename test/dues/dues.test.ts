@@ -320,4 +320,37 @@ describe('dues payments', () => {
     const approved = await app.ok('projects.transition', approve)
     expect(approved.status).toBe('approved')
   })
+
+  it('keeps several contacts and roles per member, and refuses a bad e-mail on its field', async () => {
+    const { cotonou } = await setUp()
+    await app.ok('members.addContact', {
+      memberId: cotonou.id,
+      name: 'Aïcha Dossou',
+      role: 'Directrice de la coopération',
+      email: 'cooperation@ville-cotonou.bj',
+    })
+    const account = await app.ok('members.addContact', {
+      memberId: cotonou.id,
+      name: 'Koffi Agbo',
+      role: 'Receveur municipal',
+      phone: '+229 21 00 00 00',
+    })
+    expect(account.contacts.map((c) => c.name)).toEqual(['Aïcha Dossou', 'Koffi Agbo'])
+    const bad = await app.call('members.addContact', {
+      memberId: cotonou.id,
+      name: 'X',
+      email: 'pas un courriel',
+    })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error.fields?.[0]?.path).toBe('email')
+    const withRole = await app.ok('members.addRole', {
+      memberId: cotonou.id,
+      body: 'bureau',
+      role: 'Vice-président',
+      startsOn: '2023-11-01',
+      endsOn: '2027-10-31',
+    })
+    expect(withRole.roles[0]).toMatchObject({ body: 'bureau', role: 'Vice-président' })
+    expect((await app.ok('members.get', { id: cotonou.id })).inBureau).toBe(true)
+  })
 })

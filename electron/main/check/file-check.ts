@@ -36,6 +36,7 @@ const RECORD_TABLES = [
   'indicators',
   'indicator_values',
   'project_documents',
+  'member_contacts',
   'member_roles',
   'dues_bands',
   'dues_overrides',

@@ -309,6 +309,14 @@ export interface ProjectDocumentsTable extends RecordColumns {
   sha256: string
 }
 
+export interface MemberContactsTable extends RecordColumns {
+  member_id: string
+  name: string
+  role: string | null
+  email: string | null
+  phone: string | null
+}
+
 export interface MemberRolesTable extends RecordColumns {
   member_id: string
   body: 'bureau' | 'permanent_commission'
@@ -407,6 +415,7 @@ export interface Database {
   indicators: IndicatorsTable
   indicator_values: IndicatorValuesTable
   project_documents: ProjectDocumentsTable
+  member_contacts: MemberContactsTable
   member_roles: MemberRolesTable
   dues_bands: DuesBandsTable
   dues_overrides: DuesOverridesTable

@@ -9,6 +9,7 @@ import type {
   MemberAccount,
   MemberBody,
   duesSettingsInput,
+  memberContactInput,
   memberRoleInput,
 } from '../../../shared/dues/schema'
 import {
@@ -74,7 +75,46 @@ export class DuesService {
         endsOn: r.ends_on,
       })),
       projects,
+      contacts: await db
+        .selectFrom('member_contacts')
+        .select(['id', 'name', 'role', 'email', 'phone'])
+        .where('member_id', '=', memberId)
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .execute(),
     }
+  }
+
+  async addContact(
+    input: z.output<typeof memberContactInput>,
+    author: string,
+  ): Promise<MemberAccount> {
+    await this.file.write(author, async (writer) => {
+      const member = await requireMember(writer.trx, input.memberId)
+      if (member.deleted_at) throw new AppFailure('CONFLICT', 'errors.memberArchived')
+      await writer.insert('member_contacts', {
+        member_id: input.memberId,
+        name: input.name,
+        role: input.role,
+        email: input.email,
+        phone: input.phone,
+      })
+    })
+    return this.account(input.memberId)
+  }
+
+  async removeContact(id: string, author: string): Promise<MemberAccount> {
+    const memberId = await this.file.write(author, async (writer) => {
+      const contact = await writer.trx
+        .selectFrom('member_contacts')
+        .select(['member_id', 'deleted_at'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!contact || contact.deleted_at) throw new AppFailure('NOT_FOUND')
+      await writer.archive('member_contacts', id)
+      return contact.member_id
+    })
+    return this.account(memberId)
   }
 
   /** The payments received in a year, newest first. */

@@ -11,4 +11,8 @@ export const membersHandlers: HandlerFactory<'members'> = (core) => ({
   'members.account': async ({ id }) => core.requireSession().dues.account(id),
   'members.addRole': async (input) => core.requireSession().dues.addRole(input, core.author()),
   'members.removeRole': async ({ id }) => core.requireSession().dues.removeRole(id, core.author()),
+  'members.addContact': async (input) =>
+    core.requireSession().dues.addContact(input, core.author()),
+  'members.removeContact': async ({ id }) =>
+    core.requireSession().dues.removeContact(id, core.author()),
 })

@@ -289,6 +289,16 @@ export const en: Catalog = {
     back: 'Back to members',
     tabMembers: 'Members',
     tabDues: 'Dues',
+    contacts: {
+      title: 'Contacts',
+      empty: 'No contact.',
+      name: 'Name',
+      role: 'Role',
+      email: 'Email',
+      phone: 'Phone',
+      add: 'Add the contact',
+      remove: 'Remove',
+    },
     field: {
       code: 'Code',
       kind: 'Kind',
@@ -754,6 +764,8 @@ export const en: Catalog = {
     },
   },
   letters: {
+    from: 'From',
+    to: 'To',
     title: 'Dues letters',
     place: 'Paris,',
     signature: 'The Permanent Secretary',

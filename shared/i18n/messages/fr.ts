@@ -289,6 +289,16 @@ export const fr = {
     back: 'Retour aux membres',
     tabMembers: 'Membres',
     tabDues: 'Cotisations',
+    contacts: {
+      title: 'Contacts',
+      empty: 'Aucun contact.',
+      name: 'Nom',
+      role: 'Fonction',
+      email: 'Courriel',
+      phone: 'Téléphone',
+      add: 'Ajouter le contact',
+      remove: 'Retirer',
+    },
     field: {
       code: 'Code',
       kind: 'Type',
@@ -755,6 +765,8 @@ export const fr = {
     },
   },
   letters: {
+    from: 'Du',
+    to: 'Au',
     title: 'Lettres de cotisations',
     place: 'Paris, le',
     signature: 'Le Secrétaire permanent',

@@ -3,7 +3,7 @@ import { RECORD_COLUMNS_SQL } from './0001-initial'
 import type { Migration } from './migration'
 
 /**
- * Members' dues: the yearly scale with its per-member overrides, numbered calls, payments
+ * Members' contacts and dues: the yearly scale with its per-member overrides, numbered calls, payments
  * settling calls (an overpayment stays as the member's credit), voluntary contributions, the
  * member's roles in the AIMF's bodies, the letters' editable texts, and the dues settings.
  */
@@ -23,6 +23,17 @@ export const dues: Migration = {
         ends_on TEXT
       )`.execute(db)
     await sql`CREATE INDEX member_roles_by_member ON member_roles (member_id)`.execute(db)
+
+    await sql`
+      CREATE TABLE member_contacts (
+        ${record},
+        member_id TEXT NOT NULL REFERENCES members (id),
+        name TEXT NOT NULL,
+        role TEXT,
+        email TEXT,
+        phone TEXT
+      )`.execute(db)
+    await sql`CREATE INDEX member_contacts_by_member ON member_contacts (member_id)`.execute(db)
 
     // One band of a year's scale: members of a kind within a population band owe this amount.
     await sql`

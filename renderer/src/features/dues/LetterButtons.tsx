@@ -7,12 +7,15 @@ import { useLetters } from './use-letters'
 export function LetterButtons({
   memberIds,
   paymentId,
+  period,
   compact = false,
   onDone,
   onError,
 }: {
   memberIds?: string[]
   paymentId?: string
+  /** The period of the statement (relevé); the whole history when left empty. */
+  period?: { from: string; to: string }
   compact?: boolean
   onDone: (message: string) => void
   onError: (failure: unknown) => void
@@ -37,7 +40,15 @@ export function LetterButtons({
           <Button
             size={size}
             variant="light"
-            onClick={() => void run({ kind: 'statement', ids: memberIds, into: 'pdf' })}
+            onClick={() =>
+              void run({
+                kind: 'statement',
+                ids: memberIds,
+                into: 'pdf',
+                from: period?.from || undefined,
+                to: period?.to || undefined,
+              })
+            }
           >
             {t('letters.statement')}
           </Button>

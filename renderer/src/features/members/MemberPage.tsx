@@ -16,7 +16,12 @@ import {
 } from '@mantine/core'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MEMBER_BODIES, type MemberAccount, memberRoleInput } from '../../../../shared/dues/schema'
+import {
+  MEMBER_BODIES,
+  type MemberAccount,
+  memberContactInput,
+  memberRoleInput,
+} from '../../../../shared/dues/schema'
 import { countryName } from '../../../../shared/geo/country-names'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import type { Member } from '../../../../shared/members/schema'
@@ -47,6 +52,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
   const [account, setAccount] = useState<MemberAccount | null>(null)
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
+  const [period, setPeriod] = useState({ from: '', to: '' })
   const load = useCallback(async () => {
     try {
       const [m, a] = await Promise.all([
@@ -170,11 +176,28 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
           <Title order={2} size="h4" id="member-account">
             {t('dues.account.title')}
           </Title>
-          <LetterButtons
-            memberIds={[member.id]}
-            onDone={(message) => void done(message)}
-            onError={failed}
-          />
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              type="date"
+              size="xs"
+              label={t('letters.from')}
+              value={period.from}
+              onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              size="xs"
+              label={t('letters.to')}
+              value={period.to}
+              onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
+            />
+            <LetterButtons
+              memberIds={[member.id]}
+              period={period}
+              onDone={(message) => void done(message)}
+              onError={failed}
+            />
+          </Group>
         </Group>
         <SimpleGrid cols={{ base: 2, md: 4 }} mb="sm">
           {term(t('dues.account.arrears'), euros(account.arrearsEur))}
@@ -239,6 +262,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
         )}
       </section>
 
+      <ContactsSection account={account} memberId={member.id} onSaved={(a) => setAccount(a)} />
       <RolesSection account={account} memberId={member.id} onSaved={(a) => setAccount(a)} />
 
       <section aria-labelledby="member-projects">
@@ -294,6 +318,105 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
         )}
       </Drawer>
     </Stack>
+  )
+}
+
+interface ContactValues {
+  name: string
+  role: string
+  email: string
+  phone: string
+}
+
+/** The member's contacts: several people, each with a role, an e-mail and a phone. */
+function ContactsSection({
+  account,
+  memberId,
+  onSaved,
+}: {
+  account: MemberAccount
+  memberId: string
+  onSaved: (account: MemberAccount) => void
+}) {
+  const { t } = useTranslation()
+  const [formError, setFormError] = useState<string | null>(null)
+  const defaults: ContactValues = { name: '', role: '', email: '', phone: '' }
+  const toInput = (values: ContactValues) => ({ input: { memberId, ...values }, errors: {} })
+  const form = useForm<ContactValues>({
+    defaultValues: defaults,
+    resolver: schemaResolver<ContactValues>(memberContactInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      onSaved(await call('members.addContact', toInput(values).input))
+      form.reset(defaults)
+    } catch (failure) {
+      setFormError(
+        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      )
+    }
+  })
+  return (
+    <section aria-labelledby="member-contacts">
+      <Title order={2} size="h4" id="member-contacts" mb="xs">
+        {t('members.contacts.title')}
+      </Title>
+      {account.contacts.length === 0 ? (
+        <Text c="dimmed">{t('members.contacts.empty')}</Text>
+      ) : (
+        <Table withTableBorder aria-label={t('members.contacts.title')}>
+          <Table.Tbody>
+            {account.contacts.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>{c.role}</Table.Td>
+                <Table.Td>{c.email}</Table.Td>
+                <Table.Td>{c.phone}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => void call('members.removeContact', { id: c.id }).then(onSaved)}
+                  >
+                    {t('members.contacts.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={t('members.contacts.add')}
+      >
+        <FormError message={formError} />
+        <Group align="flex-end" mt="sm">
+          <TextInput
+            label={t('members.contacts.name')}
+            withAsterisk
+            {...form.register('name')}
+            error={form.formState.errors.name?.message}
+          />
+          <TextInput label={t('members.contacts.role')} {...form.register('role')} />
+          <TextInput
+            label={t('members.contacts.email')}
+            type="email"
+            {...form.register('email')}
+            error={form.formState.errors.email?.message}
+          />
+          <TextInput label={t('members.contacts.phone')} type="tel" {...form.register('phone')} />
+          <Button type="submit" variant="light">
+            {t('members.contacts.add')}
+          </Button>
+        </Group>
+      </form>
+    </section>
   )
 }
 

@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '../../../../shared/geo/country-names'
+import { REGIONS } from '../../../../shared/geo/regions'
 import { MEMBER_KINDS, MEMBER_STATUSES, type Member } from '../../../../shared/members/schema'
 import { matchesSearch } from '../../../../shared/text/search'
 import { DataTable } from '../../components/DataTable'
@@ -27,6 +28,7 @@ export function MembersPage() {
   const [kind, setKind] = useState<string | null>(null)
   const [memberStatus, setMemberStatus] = useState<string | null>(null)
   const [country, setCountry] = useState<string | null>(null)
+  const [region, setRegion] = useState<string | null>(null)
   const [inArrears, setInArrears] = useState(false)
   const [inBureau, setInBureau] = useState(false)
   const [creating, setCreating] = useState(false)
@@ -52,6 +54,7 @@ export function MembersPage() {
           (!kind || m.kind === kind) &&
           (!memberStatus || m.status === memberStatus) &&
           (!country || m.country === country) &&
+          (!region || m.region === region) &&
           (!inArrears || m.arrearsEur > 0) &&
           (!inBureau || m.inBureau) &&
           matchesSearch(search, [
@@ -61,7 +64,7 @@ export function MembersPage() {
             m.country ? countryName(m.country, language) : null,
           ]),
       ),
-    [members, kind, memberStatus, country, inArrears, inBureau, search, language],
+    [members, kind, memberStatus, country, region, inArrears, inBureau, search, language],
   )
   const countries = useMemo(
     () =>
@@ -208,6 +211,15 @@ export function MembersPage() {
           searchable
           clearable
           w={200}
+        />
+        <Select
+          label={t('members.field.region')}
+          placeholder={t('common.all')}
+          data={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
+          value={region}
+          onChange={setRegion}
+          clearable
+          w={220}
         />
         <Switch
           label={t('members.inArrears')}
