@@ -17,6 +17,15 @@ export interface BackupInfo {
   takenAt: string
   trigger: BackupTrigger
   size: number
+  /** The folder it is in: the one chosen in Paramètres, or `backups/` beside the file. */
+  folder: string
+}
+
+/** Where the open file's backups go. */
+export interface BackupFolder {
+  folder: string
+  /** True for `backups/` beside the file. */
+  isDefault: boolean
 }
 
 export const backupName = z.strictObject({

@@ -8,7 +8,7 @@ import { journalQuery, recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
-import type { BackupInfo } from '../backup/schema'
+import type { BackupFolder, BackupInfo } from '../backup/schema'
 import { backupName } from '../backup/schema'
 import type {
   Agreement,
@@ -222,6 +222,9 @@ export const CHANNELS = {
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),
   'backups.restore': channel<OpenFileInfo>()(backupName),
+  'backups.folder': channel<BackupFolder>()(none),
+  'backups.chooseFolder': channel<BackupFolder>()(none),
+  'backups.useDefaultFolder': channel<BackupFolder>()(none),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'FILE_DAMAGED',
   /** The file or its folder cannot be written (read-only, disk full, vanished drive). */
   'FILE_UNWRITABLE',
+  /** The open file is no longer where it was (a drive removed, a share disconnected). */
+  'FILE_GONE',
   'UNKNOWN_CHANNEL',
   /** The call did not come from the application's own window. */
   'FORBIDDEN',

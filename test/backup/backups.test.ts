@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
@@ -79,6 +79,49 @@ describe('backups', () => {
     ])
     const files = await readdir(join(app.folder, 'backups'))
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('go to a folder chosen on this machine, with the earlier ones still listed and restorable', async () => {
+    app = await startTestApp()
+    const fields = { kind: 'city' as const, defaultCurrency: 'EUR' as const }
+    await app.ok('funders.create', { name: 'Ville de Paris', ...fields })
+    // A backup taken before an operation, beside the file: kept 30 days whatever follows.
+    const beside = await app.core.requireSession().backups.create('import')
+    expect(await app.ok('backups.folder', {})).toEqual({
+      folder: join(app.folder, 'backups'),
+      isDefault: true,
+    })
+
+    // A folder that cannot be written to is refused, naming it; nothing changes.
+    const blocker = join(app.folder, 'un-fichier')
+    await writeFile(blocker, 'not a folder')
+    app.host.nextFolder = join(blocker, 'sauvegardes')
+    const refused = await app.call('backups.chooseFolder', {})
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('FILE_UNWRITABLE')
+      expect(refused.error.message).toContain(join(blocker, 'sauvegardes'))
+    }
+    expect((await app.ok('backups.folder', {})).isDefault).toBe(true)
+
+    const usb = join(app.folder, 'cle-usb', 'AIMF')
+    app.host.nextFolder = usb
+    expect(await app.ok('backups.chooseFolder', {})).toEqual({ folder: usb, isDefault: false })
+    // A verified backup was made there at once; the ones beside the file are still listed.
+    expect((await readdir(usb)).filter((f) => f.endsWith('.manual.sqlite'))).toHaveLength(1)
+    const list = await app.ok('backups.list', {})
+    expect(list.map((b) => b.folder)).toEqual(
+      expect.arrayContaining([usb, join(app.folder, 'backups')]),
+    )
+    expect(list.find((b) => b.name === beside.name)?.folder).toBe(join(app.folder, 'backups'))
+
+    await app.ok('funders.create', { name: 'Ville de Genève', ...fields })
+    const inUsb = list.find((b) => b.folder === usb)
+    await app.ok('backups.restore', { name: inUsb?.name ?? '' })
+    expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual([
+      'Ville de Paris',
+    ])
+    expect((await app.ok('backups.useDefaultFolder', {})).isDefault).toBe(true)
   })
 
   it('a backup taken while writes are under way is consistent', async () => {

@@ -9,7 +9,12 @@ import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
-import { BackupService, recoverFromLatestBackup, replaceWithBackup } from '../backup/backup-service'
+import {
+  BackupService,
+  assertWritableFolder,
+  recoverFromLatestBackup,
+  replaceWithBackup,
+} from '../backup/backup-service'
 import { ReceiptsService } from '../funds/receipts-service'
 import { DuesCallsService } from '../dues/dues-calls-service'
 import { DuesPaymentsService } from '../dues/dues-payments-service'
@@ -29,6 +34,7 @@ import type { Host } from '../host'
 import { OrganisationService } from '../organisation/organisation-service'
 import { PrefsStore } from '../prefs/prefs-store'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import type { BackupFolder } from '../../../shared/backup/schema'
 import type { Language } from '../../../shared/i18n/locale'
 
 /** The services of the open file; they exist only while a file is open. */
@@ -61,7 +67,11 @@ export interface Session {
  * The services of a file, all over the same connection. `language` is the user's, for the
  * texts the core writes into records (the basis of a dues call).
  */
-export function createSession(file: DataFile, language: () => Language = () => 'fr'): Session {
+export function createSession(
+  file: DataFile,
+  language: () => Language = () => 'fr',
+  backupFolder: () => string | null = () => null,
+): Session {
   const rates = new ExchangeRatesService(file)
   const terms = new AgreementTermsService(file, () => today())
   const financing = new FinancingService(file, rates, () => today())
@@ -75,7 +85,7 @@ export function createSession(file: DataFile, language: () => Language = () => '
     agreements: new AgreementsService(file, rates, terms, () => today()),
     terms,
     otherIncome: new OtherIncomeService(file, rates),
-    backups: new BackupService(file),
+    backups: new BackupService(file, () => new Date(), backupFolder),
     receipts: new ReceiptsService(file, rates),
     members: new MembersService(file, () => today()),
     projects: new ProjectsService(file, rates, financing, () => today()),
@@ -230,7 +240,11 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
-    this.session = createSession(file, () => this.language())
+    this.session = createSession(
+      file,
+      () => this.language(),
+      () => this.prefs.get().backupFolders[file.path] ?? null,
+    )
     await this.prefs.rememberFile(file.path)
     await this.backUp('open')
     this.lastBackupSeq = await this.changeSeq()
@@ -253,6 +267,30 @@ export class AppCore {
       this.lastBackupAt = Date.now()
     } catch (error) {
       console.error('Backup failed:', error)
+    }
+  }
+
+  /**
+   * Sends the open file's backups to a folder of the user's choice on this machine (a second
+   * disk, a synchronised folder), or back beside the file; a verified backup is made there at
+   * once, so the choice is proven to work.
+   */
+  async setBackupFolder(folder: string | null): Promise<BackupFolder> {
+    const session = this.requireSession()
+    if (folder !== null) await assertWritableFolder(folder)
+    const folders = { ...this.prefs.get().backupFolders }
+    if (folder === null) delete folders[session.file.path]
+    else folders[session.file.path] = folder
+    await this.prefs.update({ backupFolders: folders })
+    await session.backups.create('manual')
+    return this.backupFolder()
+  }
+
+  backupFolder(): BackupFolder {
+    const session = this.requireSession()
+    return {
+      folder: session.backups.folder(),
+      isDefault: this.prefs.get().backupFolders[session.file.path] === undefined,
     }
   }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { DataFile } from '../db/data-file'
-import { verifyCopy } from '../db/data-file'
+import { asFileFailure, verifyCopy } from '../db/data-file'
 import { backupFileName, backupFolderOf } from '../db/file-identity'
 import { OPEN_READONLY, backupTo, closeNative, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
@@ -32,10 +32,21 @@ export class BackupService {
   constructor(
     private readonly file: DataFile,
     private readonly now: () => Date = () => new Date(),
+    /** The folder chosen for this file's backups on this machine, if any. */
+    private readonly chosenFolder: () => string | null = () => null,
   ) {}
 
+  /** Where new backups go: the folder chosen in Paramètres, else `backups/` beside the file. */
   folder(): string {
-    return backupFolderOf(this.file.path)
+    return this.chosenFolder() ?? backupFolderOf(this.file.path)
+  }
+
+  /**
+   * Every folder that may hold this file's backups: the chosen one, and the one beside the file
+   * (where backups made before a migration, and before the folder was chosen, stay).
+   */
+  private folders(): string[] {
+    return [...new Set([this.folder(), backupFolderOf(this.file.path)])]
   }
 
   async create(trigger: BackupTrigger): Promise<BackupInfo> {
@@ -69,22 +80,24 @@ export class BackupService {
   }
 
   async list(): Promise<BackupInfo[]> {
-    const folder = this.folder()
-    const names = await readdir(folder).catch(() => [] as string[])
     const prefix = `${basename(this.file.path, '.sqlite')}.`
     const found: BackupInfo[] = []
-    for (const name of names) {
-      const match = NAME.exec(name)
-      if (!match || !name.startsWith(prefix)) continue
-      const trigger = match[3] as BackupTrigger
-      if (!BACKUP_TRIGGERS.includes(trigger)) continue
-      const { size } = await stat(join(folder, name))
-      found.push({
-        name,
-        takenAt: new Date(dateOfStamp(match[2] ?? '')).toISOString(),
-        trigger,
-        size,
-      })
+    for (const folder of this.folders()) {
+      const names = await readdir(folder).catch(() => [] as string[])
+      for (const name of names) {
+        const match = NAME.exec(name)
+        if (!match || !name.startsWith(prefix)) continue
+        const trigger = match[3] as BackupTrigger
+        if (!BACKUP_TRIGGERS.includes(trigger)) continue
+        const { size } = await stat(join(folder, name))
+        found.push({
+          name,
+          takenAt: new Date(dateOfStamp(match[2] ?? '')).toISOString(),
+          trigger,
+          size,
+          folder,
+        })
+      }
     }
     return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt))
   }
@@ -100,15 +113,16 @@ export class BackupService {
       ...backupsToKeep(dated(routine)),
       ...eventBackupsToKeep(dated(events), this.now().getTime()),
     ])
-    const removed = backups.filter((b) => !keep.has(b.name)).map((b) => b.name)
-    for (const name of removed) await rm(join(this.folder(), name), { force: true })
-    return removed
+    const removed = backups.filter((b) => !keep.has(b.name))
+    for (const backup of removed) await rm(join(backup.folder, backup.name), { force: true })
+    return removed.map((b) => b.name)
   }
 
   /** The path of a listed backup; refuses any other name (no path may be slipped in). */
   async pathOf(name: string): Promise<string> {
-    if (!(await this.list()).some((b) => b.name === name)) throw new AppFailure('NOT_FOUND')
-    return join(this.folder(), name)
+    const backup = (await this.list()).find((b) => b.name === name)
+    if (!backup) throw new AppFailure('NOT_FOUND')
+    return join(backup.folder, name)
   }
 }
 
@@ -171,4 +185,16 @@ export async function recoverFromLatestBackup(
   }
   await copyFile(backup, path)
   return kept
+}
+
+/** Refuses a folder the application cannot write to, naming it, before anything relies on it. */
+export async function assertWritableFolder(folder: string): Promise<void> {
+  const probe = join(folder, `.aimf-${randomUUID()}.probe`)
+  try {
+    await mkdir(folder, { recursive: true })
+    await writeFile(probe, 'ok')
+    await rm(probe, { force: true })
+  } catch (error) {
+    throw asFileFailure(error, folder)
+  }
 }

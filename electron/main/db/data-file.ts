@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { access, open as openFileHandle, rename, rm, mkdir } from 'node:fs/promises'
+import { access, open as openFileHandle, rename, rm, mkdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Kysely } from 'kysely'
 import { AppFailure } from '../failure'
@@ -134,6 +134,7 @@ export class DataFile {
    * the clock are committed together, or nothing is.
    */
   async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
+    await this.assertStillThere()
     try {
       return await this.db.transaction().execute(async (trx) => {
         const writer = new RecordWriter(trx, {
@@ -155,6 +156,27 @@ export class DataFile {
     } catch (error) {
       throw asFileFailure(error, this.path)
     }
+  }
+
+  /** The file's identity on disk, taken at its first write, to notice it went away. */
+  private identity: { dev: number; ino: number } | null = null
+
+  /**
+   * Refuses to write when the file is no longer where it was opened — a USB stick pulled out, a
+   * network share gone: the open connection would write to a file nobody can reach again.
+   * Nothing is written; the data already saved is in the file, and plugging the drive back in
+   * lets the work go on.
+   */
+  private async assertStillThere(): Promise<void> {
+    const now = await stat(this.path).catch(() => null)
+    if (
+      now &&
+      (this.identity === null || (now.dev === this.identity.dev && now.ino === this.identity.ino))
+    ) {
+      this.identity ??= { dev: now.dev, ino: now.ino }
+      return
+    }
+    throw new AppFailure('FILE_GONE', 'errors.FILE_GONE', { path: this.path })
   }
 
   /** The underlying connection, for the backup API. */
@@ -312,6 +334,11 @@ export function asFileFailure(error: unknown, path: string): unknown {
     case 'EPERM':
     case 'EROFS':
     case 'ENOSPC':
+    case 'EDQUOT':
+    case 'ENOTDIR':
+    case 'EISDIR':
+    case 'EFBIG':
+    case 'EIO':
       return new AppFailure('FILE_UNWRITABLE', 'errors.FILE_UNWRITABLE', { path, detail: code })
     default:
       return error

@@ -15,6 +15,8 @@ const prefsSchema = z.object({
     .nullable()
     .catch(null),
   windowMaximized: z.boolean().catch(false),
+  /** Where each data file's backups go, when the user chose a folder other than beside it. */
+  backupFolders: z.record(z.string(), z.string()).catch({}),
 })
 export type Prefs = z.infer<typeof prefsSchema>
 

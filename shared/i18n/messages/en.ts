@@ -825,6 +825,11 @@ export const en: Catalog = {
     withdraw: 'Withdraw',
   },
   backups: {
+    folderDefault: 'Backup folder: {{folder}} (beside the file).',
+    folderChosen: 'Backup folder chosen on this computer: {{folder}}.',
+    chooseFolder: 'Choose another folder…',
+    useDefaultFolder: 'Back to the folder beside the file',
+    folderSet: 'Backup folder saved; a verified backup was made there.',
     title: 'Backups',
     hint: 'Verified copies of the file, in the “backups” folder beside it: on opening, every hour of work, before every migration, import, merge or restore. Kept: one per hour for 24 hours, one per day for 30 days, one per month for 12 months.',
     create: 'Back up now',
@@ -939,6 +944,8 @@ export const en: Catalog = {
       'The file {{path}} was saved by a newer version of AIMF Finances (schema {{fileVersion}}; this version knows schema {{appVersion}}). Update the application: the file was not changed.',
     FILE_DAMAGED:
       'The file {{path}} is damaged ({{detail}}). It was not changed; restore a backup.',
+    FILE_GONE:
+      'The file {{path}} can no longer be reached (USB stick removed, network share disconnected?). Nothing was saved; the data saved before is in the file. Plug the drive back in, then try again.',
     FILE_UNWRITABLE: 'Cannot write to {{path}} ({{detail}}). The data already saved is intact.',
     UNKNOWN_CHANNEL: 'Unknown operation.',
     FORBIDDEN: 'Operation refused.',

@@ -826,6 +826,11 @@ export const fr = {
     withdraw: 'Retirer',
   },
   backups: {
+    folderDefault: 'Dossier des sauvegardes : {{folder}} (à côté du fichier).',
+    folderChosen: 'Dossier des sauvegardes choisi sur ce poste : {{folder}}.',
+    chooseFolder: 'Choisir un autre dossier…',
+    useDefaultFolder: 'Revenir au dossier à côté du fichier',
+    folderSet: 'Dossier des sauvegardes enregistré ; une sauvegarde vérifiée y a été faite.',
     title: 'Sauvegardes',
     hint: 'Copies vérifiées du fichier, dans le dossier « backups » à côté de lui : à l’ouverture, chaque heure de travail, avant chaque migration, import, fusion ou restauration. Sont gardées : une par heure sur 24 heures, une par jour sur 30 jours, une par mois sur 12 mois.',
     create: 'Sauvegarder maintenant',
@@ -943,6 +948,8 @@ export const fr = {
       'Le fichier {{path}} a été enregistré par une version plus récente d’AIMF Finances (schéma {{fileVersion}}, cette version connaît le schéma {{appVersion}}). Mettez l’application à jour : le fichier n’a pas été modifié.',
     FILE_DAMAGED:
       'Le fichier {{path}} est endommagé ({{detail}}). Il n’a pas été modifié ; restaurez une sauvegarde.',
+    FILE_GONE:
+      'Le fichier {{path}} n’est plus accessible (clé USB retirée, partage réseau déconnecté ?). Rien n’a été enregistré ; les données déjà enregistrées sont dans le fichier. Rebranchez le support, puis recommencez.',
     FILE_UNWRITABLE:
       'Impossible d’écrire dans {{path}} ({{detail}}). Les données déjà enregistrées sont intactes.',
     UNKNOWN_CHANNEL: 'Opération inconnue.',

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupInfo } from '../../../../shared/backup/schema'
+import type { BackupFolder, BackupInfo } from '../../../../shared/backup/schema'
 import { useAppStore } from '../../app/app-store'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
+import { call, errorMessage, isCancelled } from '../../lib/api'
 import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
@@ -17,9 +17,11 @@ export function BackupsSection() {
   const [status, setStatus] = useState<Status | null>(null)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const [busy, setBusy] = useState(false)
+  const [folder, setFolder] = useState<BackupFolder | null>(null)
   useEffect(() => {
     let current = true
     void call('backups.list', {}).then((list) => current && setBackups(list))
+    void call('backups.folder', {}).then((f) => current && setFolder(f))
     return () => {
       current = false
     }
@@ -64,6 +66,51 @@ export function BackupsSection() {
         <Text size="sm" c="dimmed">
           {t('backups.hint')}
         </Text>
+        {folder && (
+          <Group justify="space-between" align="center">
+            <Text size="sm">
+              {t(folder.isDefault ? 'backups.folderDefault' : 'backups.folderChosen', {
+                folder: folder.folder,
+              })}
+            </Text>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy}
+                onClick={() =>
+                  void run(async () => {
+                    try {
+                      setFolder(await call('backups.chooseFolder', {}))
+                      setBackups(await call('backups.list', {}))
+                      setStatus({ ok: true, text: t('backups.folderSet') })
+                    } catch (failure) {
+                      if (!isCancelled(failure)) throw failure
+                    }
+                  })
+                }
+              >
+                {t('backups.chooseFolder')}
+              </Button>
+              {!folder.isDefault && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  loading={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      setFolder(await call('backups.useDefaultFolder', {}))
+                      setBackups(await call('backups.list', {}))
+                      setStatus({ ok: true, text: t('backups.folderSet') })
+                    })
+                  }
+                >
+                  {t('backups.useDefaultFolder')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        )}
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         {backups.length === 0 ? (
           <Text c="dimmed">{t('backups.none')}</Text>
