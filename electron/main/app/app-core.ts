@@ -278,10 +278,14 @@ export class AppCore {
   async setBackupFolder(folder: string | null): Promise<BackupFolder> {
     const session = this.requireSession()
     if (folder !== null) await assertWritableFolder(folder)
-    const folders = { ...this.prefs.get().backupFolders }
-    if (folder === null) delete folders[session.file.path]
-    else folders[session.file.path] = folder
-    await this.prefs.update({ backupFolders: folders })
+    const others = Object.entries(this.prefs.get().backupFolders).filter(
+      ([path]) => path !== session.file.path,
+    )
+    await this.prefs.update({
+      backupFolders: Object.fromEntries(
+        folder === null ? others : [...others, [session.file.path, folder]],
+      ),
+    })
     await session.backups.create('manual')
     return this.backupFolder()
   }
