@@ -23,6 +23,8 @@ export interface AppState {
   userName: string
   recentFiles: RecentFile[]
   file: OpenFileInfo | null
+  /** The optional lock after inactivity: whether it is set, after how long, and if it is on. */
+  lock: { enabled: boolean; minutes: number; locked: boolean }
 }
 
 export const languageInput = z.strictObject({
@@ -39,4 +41,22 @@ export const userNameInput = z.strictObject({
 
 export const pathInput = z.strictObject({
   path: z.string({ error: 'validation.invalidType' }).min(1).max(4096),
+})
+
+export const lockSettingsInput = z.strictObject({
+  /** A new password, or null to remove the lock. */
+  password: z
+    .string({ error: 'validation.invalidType' })
+    .min(8, { error: 'validation.passwordShort' })
+    .max(200, { error: 'validation.tooLong' })
+    .nullable(),
+  minutes: z
+    .number({ error: 'validation.integer' })
+    .int({ error: 'validation.integer' })
+    .min(1, { error: 'validation.integer' })
+    .max(240, { error: 'validation.integer' }),
+})
+
+export const unlockInput = z.strictObject({
+  password: z.string({ error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
 })

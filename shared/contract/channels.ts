@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import type { AppState, OpenFileInfo } from '../app/schema'
-import { languageInput, pathInput, userNameInput } from '../app/schema'
+import {
+  languageInput,
+  lockSettingsInput,
+  pathInput,
+  unlockInput,
+  userNameInput,
+} from '../app/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -104,6 +110,9 @@ export const CHANNELS = {
   'app.getState': channel<AppState>()(none),
   'app.setLanguage': channel<AppState>()(languageInput),
   'app.setUserName': channel<AppState>()(userNameInput),
+  'app.setLock': channel<AppState>()(lockSettingsInput),
+  'app.lock': channel<AppState>()(none),
+  'app.unlock': channel<AppState>()(unlockInput),
 
   'file.openDemo': channel<OpenFileInfo>()(none),
   'file.createWithDialog': channel<OpenFileInfo>()(none),

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   /** The call did not come from the application's own window. */
   'FORBIDDEN',
+  /** The window is locked after inactivity: only unlocking answers. */
+  'LOCKED',
   /** The user closed a file dialog: not an error to show. */
   'CANCELLED',
   'INTERNAL',

@@ -132,6 +132,31 @@ test('the settings show the organisation, the user and the file, and save the or
   await expect(page.getByText(app.core.fileInfo()?.replicaId ?? 'missing')).toBeVisible()
 })
 
+test('a password locks the window; nothing of the file shows until it is given', async ({
+  app,
+  page,
+}) => {
+  await app.core.createFile(join(app.folder, 'verrou.sqlite'))
+  await app.open()
+  await page.getByRole('button', { name: 'Paramètres' }).click()
+  const lock = page.getByRole('region', { name: 'Verrouillage après inactivité' })
+  await lock.getByLabel('Mot de passe', { exact: true }).fill('Tombouctou-2026')
+  await lock.getByLabel('Confirmer le mot de passe').fill('Tombouctou-2026')
+  await lock.getByRole('button', { name: 'Activer le verrouillage' }).click()
+  await expect(page.getByText('Verrouillage activé après 10 minute(s) d’inactivité.')).toBeVisible()
+  await lock.getByRole('button', { name: 'Verrouiller maintenant' }).click()
+
+  await expect(page.getByRole('heading', { name: 'AIMF Finances est verrouillé' })).toBeVisible()
+  await expect(page.getByRole('navigation')).toHaveCount(0)
+  await app.expectAccessible()
+  await page.getByLabel('Mot de passe').fill('mauvais')
+  await page.getByRole('button', { name: 'Déverrouiller' }).click()
+  await expect(page.getByText('Mot de passe incorrect.')).toBeVisible()
+  await page.getByLabel('Mot de passe').fill('Tombouctou-2026')
+  await page.getByRole('button', { name: 'Déverrouiller' }).click()
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible()
+})
+
 test.describe('a machine where nobody has given a name yet', () => {
   test.use({ userName: '' })
   test('asks for the user name once, and stamps it on changes', async ({ app, page }) => {

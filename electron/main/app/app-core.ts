@@ -3,7 +3,8 @@ import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
-import { AppFailure } from '../failure'
+import { AppFailure, fieldFailure } from '../failure'
+import { hashPassword, passwordMatches } from '../lock/window-lock'
 import { FundersService } from '../funders/funders-service'
 import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
@@ -170,7 +171,39 @@ export class AppCore {
       userName: prefs.userName,
       recentFiles,
       file: this.fileInfo(),
+      lock: {
+        enabled: prefs.lock !== null,
+        minutes: prefs.lock?.minutes ?? 10,
+        locked: this.locked,
+      },
     }
+  }
+
+  private locked = false
+
+  /** True while the window is locked: the core then answers only the lock screen. */
+  isLocked(): boolean {
+    return this.locked
+  }
+
+  /** Locks the window (after inactivity, or on demand), if a password was set. */
+  lock(): void {
+    if (this.prefs.get().lock) this.locked = true
+  }
+
+  async unlock(password: string): Promise<void> {
+    const lock = this.prefs.get().lock
+    if (lock && !(await passwordMatches(password, lock.hash))) {
+      throw fieldFailure('FORBIDDEN', 'password', 'errors.wrongPassword')
+    }
+    this.locked = false
+  }
+
+  /** Sets, changes or removes the password that locks the window after `minutes` of inactivity. */
+  async setLock(password: string | null, minutes: number): Promise<void> {
+    await this.prefs.update({
+      lock: password === null ? null : { hash: await hashPassword(password), minutes },
+    })
   }
 
   fileInfo(): OpenFileInfo | null {

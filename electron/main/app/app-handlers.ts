@@ -11,6 +11,18 @@ export const appHandlers: HandlerFactory<'app'> = (core) => ({
     await core.setUserName(name)
     return core.state()
   },
+  'app.setLock': async ({ password, minutes }) => {
+    await core.setLock(password, minutes)
+    return core.state()
+  },
+  'app.lock': async () => {
+    core.lock()
+    return core.state()
+  },
+  'app.unlock': async ({ password }) => {
+    await core.unlock(password)
+    return core.state()
+  },
 })
 
 export const fileHandlers: HandlerFactory<'file'> = (core) => ({

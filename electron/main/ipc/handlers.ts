@@ -14,11 +14,16 @@ import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
+import { AppFailure } from '../failure'
+import { CHANNELS_WHILE_LOCKED } from '../lock/window-lock'
 import type { Handlers } from './handler'
 
-/** Every channel's handler, in one place: each area contributes the handlers of its channels. */
+/**
+ * Every channel's handler, in one place: each area contributes the handlers of its channels.
+ * While the window is locked, only the lock screen's channels answer.
+ */
 export function createHandlers(core: AppCore): Handlers {
-  return {
+  return whileUnlocked(core, {
     ...appHandlers(core),
     ...fileHandlers(core),
     ...organisationHandlers(core),
@@ -33,5 +38,21 @@ export function createHandlers(core: AppCore): Handlers {
     ...lettersHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
+  })
+}
+
+function whileUnlocked(core: AppCore, handlers: Handlers): Handlers {
+  const guarded: Record<string, (input: never) => Promise<unknown>> = {}
+  for (const [name, handler] of Object.entries(handlers) as [
+    string,
+    (input: never) => Promise<unknown>,
+  ][]) {
+    guarded[name] = CHANNELS_WHILE_LOCKED.has(name)
+      ? handler
+      : async (input) => {
+          if (core.isLocked()) throw new AppFailure('LOCKED')
+          return handler(input)
+        }
   }
+  return guarded as Handlers
 }

@@ -17,6 +17,11 @@ const prefsSchema = z.object({
   windowMaximized: z.boolean().catch(false),
   /** Where each data file's backups go, when the user chose a folder other than beside it. */
   backupFolders: z.record(z.string(), z.string()).catch({}),
+  /** The optional lock of the window after inactivity: a salted hash, never the password. */
+  lock: z
+    .object({ hash: z.string(), minutes: z.number().int().min(1).max(240) })
+    .nullable()
+    .catch(null),
 })
 export type Prefs = z.infer<typeof prefsSchema>
 

@@ -1,6 +1,8 @@
 import { Center, Loader } from '@mantine/core'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LockScreen } from '../features/lock/LockScreen'
+import { useInactivityLock } from '../features/lock/use-inactivity-lock'
 import { StartScreen } from '../start/StartScreen'
 import { useAppStore } from './app-store'
 import { Layout } from './Layout'
@@ -14,6 +16,7 @@ export function App() {
     void refresh()
   }, [refresh])
   useMenuCommands()
+  useInactivityLock(state)
 
   if (!state) {
     return (
@@ -22,5 +25,6 @@ export function App() {
       </Center>
     )
   }
+  if (state.lock.locked) return <LockScreen />
   return state.file ? <Layout state={state} file={state.file} /> : <StartScreen state={state} />
 }

@@ -792,6 +792,24 @@ export const en: Catalog = {
     kind_receipt: 'Receipt',
     kind_statement: 'Statement of account',
   },
+  lock: {
+    title: 'Lock after inactivity',
+    hint: 'A password locks the window after a few minutes without activity. It protects the screen, not the file: disk encryption is the system’s job (BitLocker, FileVault, LUKS).',
+    password: 'Password',
+    confirm: 'Confirm the password',
+    mismatch: 'The two passwords differ.',
+    minutes: 'After (minutes)',
+    enable: 'Turn the lock on',
+    change: 'Change the password',
+    disable: 'Remove the lock',
+    enabled: 'Lock on after {{minutes}} minute(s) of inactivity.',
+    disabled: 'Lock removed.',
+    active: 'Lock on after {{minutes}} minute(s).',
+    lockedTitle: 'AIMF Finances is locked',
+    lockedHint: 'Enter this computer’s password to carry on.',
+    unlock: 'Unlock',
+    lockNow: 'Lock now',
+  },
   dashboard: {
     title: 'Dashboard',
     year: 'Year',
@@ -1034,6 +1052,8 @@ export const en: Catalog = {
     settleAboveOwed: 'That is more than what is owed on this call ({{owed}}).',
     approvalInArrears:
       'The beneficiary has {{arrears}} of dues in arrears (tolerance {{tolerance}}): say why the project is approved anyway.',
+    LOCKED: 'The window is locked: enter your password.',
+    wrongPassword: 'Wrong password.',
   },
   check: {
     ok: 'File {{path}}: sound, no anomaly.',
@@ -1124,5 +1144,6 @@ export const en: Catalog = {
     indicatorYesNo: 'Answer yes or no.',
     bandOrder: 'The band ends before it starts.',
     dueBeforeCall: 'The due date is before the call date.',
+    passwordShort: 'At least eight characters.',
   },
 }

@@ -793,6 +793,24 @@ export const fr = {
     kind_receipt: 'Reçu',
     kind_statement: 'Relevé de compte',
   },
+  lock: {
+    title: 'Verrouillage après inactivité',
+    hint: 'Un mot de passe verrouille la fenêtre après quelques minutes sans activité. Il protège l’écran, pas le fichier : le chiffrement du disque relève du système (BitLocker, FileVault, LUKS).',
+    password: 'Mot de passe',
+    confirm: 'Confirmer le mot de passe',
+    mismatch: 'Les deux mots de passe diffèrent.',
+    minutes: 'Après (minutes)',
+    enable: 'Activer le verrouillage',
+    change: 'Changer le mot de passe',
+    disable: 'Retirer le verrouillage',
+    enabled: 'Verrouillage activé après {{minutes}} minute(s) d’inactivité.',
+    disabled: 'Verrouillage retiré.',
+    active: 'Verrouillage actif après {{minutes}} minute(s).',
+    lockedTitle: 'AIMF Finances est verrouillé',
+    lockedHint: 'Saisissez le mot de passe de ce poste pour reprendre.',
+    unlock: 'Déverrouiller',
+    lockNow: 'Verrouiller maintenant',
+  },
   dashboard: {
     title: 'Tableau de bord',
     year: 'Année',
@@ -1046,6 +1064,8 @@ export const fr = {
     settleAboveOwed: 'C’est plus que le reste dû sur cet appel ({{owed}}).',
     approvalInArrears:
       'Le bénéficiaire a {{arrears}} d’arriérés de cotisations (tolérance {{tolerance}}) : indiquez pourquoi le projet est approuvé quand même.',
+    LOCKED: 'La fenêtre est verrouillée : saisissez votre mot de passe.',
+    wrongPassword: 'Mot de passe incorrect.',
   },
   check: {
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
@@ -1140,5 +1160,6 @@ export const fr = {
     indicatorYesNo: 'Répondez oui ou non.',
     bandOrder: 'La fin de la tranche précède son début.',
     dueBeforeCall: 'L’échéance précède la date de l’appel.',
+    passwordShort: 'Huit caractères au moins.',
   },
 } as const

@@ -25,6 +25,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { BackupsSection } from '../backups/BackupsSection'
 import { DuesSettingsSection } from '../dues/DuesSettingsSection'
 import { JournalSection } from '../journal/JournalSection'
+import { LockSection } from '../lock/LockSection'
 import { RatesSection } from '../rates/RatesSection'
 import { useAppStore } from '../../app/app-store'
 import { useFileActions } from '../../app/use-file-actions'
@@ -54,6 +55,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
           </Group>
         </Stack>
       </Paper>
+      <LockSection state={state} />
       <RatesSection />
       <DuesSettingsSection />
       <BackupsSection />
