@@ -14,6 +14,8 @@ export interface OpenFileInfo {
   schemaVersion: number
   replicaId: string
   isDemo: boolean
+  /** Opened only to be looked at (a damaged file): every change is refused. */
+  readOnly: boolean
 }
 
 /** What the interface needs to draw itself: language, user, and the open file if any. */

@@ -120,6 +120,7 @@ export const CHANNELS = {
   'file.openRecent': channel<OpenFileInfo>()(pathInput),
   'file.forgetRecent': channel<AppState>()(pathInput),
   'file.recoverFromBackup': channel<OpenFileInfo>()(pathInput),
+  'file.viewDamaged': channel<OpenFileInfo>()(pathInput),
   'file.showInFolder': channel<null>()(none),
   'file.close': channel<AppState>()(none),
 

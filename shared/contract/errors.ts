@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'FILE_DAMAGED',
   /** The file or its folder cannot be written (read-only, disk full, vanished drive). */
   'FILE_UNWRITABLE',
+  /** The file was opened only to be looked at (it is damaged): nothing can be saved to it. */
+  'FILE_READ_ONLY',
   /** The open file is no longer where it was (a drive removed, a share disconnected). */
   'FILE_GONE',
   'UNKNOWN_CHANNEL',

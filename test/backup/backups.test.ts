@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
 import { startTestApp, type TestApp } from '../support/core'
+import { sha256 } from '../support/files'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -188,5 +189,56 @@ describe('a damaged file', () => {
     expect(kept).toHaveLength(1)
     const forbidden = await app.call('file.recoverFromBackup', { path: '/etc/passwd' })
     expect(forbidden.ok || forbidden.error.code).toBe('FORBIDDEN')
+  })
+
+  it('can be looked at read-only, from a private copy: nothing is written, the file stays byte-identical', async () => {
+    app = await startTestApp()
+    await app.ok('funders.create', {
+      name: 'Ville de Lausanne',
+      kind: 'city',
+      defaultCurrency: 'CHF',
+    })
+    const path = app.core.requireSession().file.path
+    await app.core.requireSession().file.write('Agent', async (writer) => {
+      for (let i = 0; i < 300; i++) {
+        await writer.insert('other_income', {
+          received_on: '2025-01-01',
+          label: `Recette ${i} ${'x'.repeat(200)}`,
+          amount_minor: 100,
+          currency: 'EUR',
+          eur_minor: 100,
+          rate: '1',
+        })
+      }
+    })
+    await app.core.closeFile()
+    // Damage a page far from the first ones, where the funders are.
+    const { open, stat: statFile } = await import('node:fs/promises')
+    const pages = Math.floor((await statFile(path)).size / 4096)
+    const handle = await open(path, 'r+')
+    await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * (pages - 2))
+    await handle.close()
+    const before = await sha256(path)
+    const listing = (await readdir(app.folder)).sort()
+
+    const refused = await app.call('file.openRecent', { path })
+    expect(refused.ok || refused.error.code).toBe('FILE_DAMAGED')
+    const viewed = await app.ok('file.viewDamaged', { path })
+    expect(viewed).toMatchObject({ path, readOnly: true })
+    expect((await app.ok('funders.list', {})).map((f) => f.name)).toEqual(['Ville de Lausanne'])
+    const write = await app.call('funders.create', {
+      name: 'Genève',
+      kind: 'city',
+      defaultCurrency: 'CHF',
+    })
+    expect(write.ok).toBe(false)
+    if (!write.ok) {
+      expect(write.error.code).toBe('FILE_READ_ONLY')
+      expect(write.error.message).toContain('lecture seule')
+    }
+    await app.core.closeFile()
+    expect(await sha256(path)).toBe(before)
+    // Nothing was created beside it either (no journal, no shared-memory file).
+    expect((await readdir(app.folder)).sort()).toEqual(listing)
   })
 })

@@ -227,6 +227,12 @@ export class AppCore {
     return this.attach(file)
   }
 
+  /** Opens a damaged file only to look at it (a private copy is read; the file is untouched). */
+  async viewFile(path: string): Promise<OpenFileInfo> {
+    if (this.session?.file.path === path) throw new AppFailure('CONFLICT')
+    return this.attach(await DataFile.openForViewing(path))
+  }
+
   async createFile(path: string): Promise<OpenFileInfo> {
     return this.attach(await DataFile.create(path))
   }
@@ -279,8 +285,8 @@ export class AppCore {
       () => this.prefs.get().backupFolders[file.path] ?? null,
     )
     await this.prefs.rememberFile(file.path)
-    await this.backUp('open')
-    this.lastBackupSeq = await this.changeSeq()
+    if (!file.readOnly) await this.backUp('open')
+    this.lastBackupSeq = file.readOnly ? 0 : await this.changeSeq()
     this.options.host.stateChanged()
     return this.requireFileInfo()
   }
@@ -333,7 +339,12 @@ export class AppCore {
 
   /** Called every few minutes by the shell: backs up once an hour, if anything changed. */
   async backUpIfDue(): Promise<void> {
-    if (!this.session || Date.now() - this.lastBackupAt < 60 * 60 * 1000) return
+    if (
+      !this.session ||
+      this.session.file.readOnly ||
+      Date.now() - this.lastBackupAt < 60 * 60 * 1000
+    )
+      return
     const seq = await this.changeSeq()
     if (seq === this.lastBackupSeq) return
     await this.backUp('hourly')

@@ -44,6 +44,10 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
     if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
     return core.openFile(path)
   },
+  'file.viewDamaged': async ({ path }) => {
+    if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
+    return core.viewFile(path)
+  },
   'file.recoverFromBackup': async ({ path }) => {
     if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
     return core.recoverDamagedFile(path)

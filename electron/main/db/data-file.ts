@@ -1,6 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { access, open as openFileHandle, rename, rm, mkdir, stat } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import {
+  access,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  open as openFileHandle,
+  rename,
+  rm,
+  stat,
+} from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import { Kysely } from 'kysely'
 import { AppFailure } from '../failure'
 import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
@@ -34,6 +44,7 @@ export interface DataFileInfo {
   schemaVersion: number
   replicaId: string
   isDemo: boolean
+  readOnly: boolean
 }
 
 /**
@@ -47,7 +58,48 @@ export class DataFile {
     private readonly native: NativeDatabase,
     private readonly clock: HybridLogicalClock,
     private readonly isDemo: boolean,
+    /** For a file opened only to be looked at: the private copy it is read from. */
+    private readonly viewCopy: string | null = null,
   ) {}
+
+  /**
+   * Opens a file — a damaged one — only to look at it: a private copy is read, never the file,
+   * so nothing can be written to it, not even SQLite's own journal; every write is refused.
+   */
+  static async openForViewing(path: string): Promise<DataFile> {
+    const folder = await mkdtemp(join(tmpdir(), 'aimf-view-'))
+    const copy = join(folder, basename(path))
+    try {
+      await copyFile(path, copy)
+      await copyFile(`${path}-wal`, `${copy}-wal`).catch(() => undefined)
+      const native = await openNative(copy, OPEN_READONLY)
+      const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
+      const [version] = await allRows<{ user_version: number }>(native, 'PRAGMA user_version')
+      if ((version?.user_version ?? 0) !== LATEST_VERSION) {
+        await db.destroy()
+        throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
+          path,
+          detail: `schema ${version?.user_version ?? 0}`,
+        })
+      }
+      const rows = await db
+        .selectFrom('file_info')
+        .selectAll()
+        .execute()
+        .catch(() => [])
+      const info = new Map(rows.map((row) => [row.key, row.value]))
+      const clock = new HybridLogicalClock(info.get(FILE_INFO.replicaId) ?? 'view')
+      return new DataFile(path, db, native, clock, info.get(FILE_INFO.isDemo) === '1', folder)
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true })
+      throw asFileFailure(error, path)
+    }
+  }
+
+  /** True for a file opened only to be looked at. */
+  get readOnly(): boolean {
+    return this.viewCopy !== null
+  }
 
   /** Opens an existing file, migrating it (after a verified backup) if it is older. */
   static async open(path: string): Promise<DataFile> {
@@ -126,6 +178,7 @@ export class DataFile {
       schemaVersion: LATEST_VERSION,
       replicaId: this.clock.replicaId,
       isDemo: this.isDemo,
+      readOnly: this.readOnly,
     }
   }
 
@@ -134,6 +187,8 @@ export class DataFile {
    * the clock are committed together, or nothing is.
    */
   async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
+    if (this.readOnly)
+      throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.path })
     await this.assertStillThere()
     try {
       return await this.db.transaction().execute(async (trx) => {
@@ -186,6 +241,7 @@ export class DataFile {
 
   async close(): Promise<void> {
     await this.db.destroy()
+    if (this.viewCopy) await rm(this.viewCopy, { recursive: true, force: true })
   }
 }
 
@@ -203,6 +259,10 @@ export async function inspect(path: string): Promise<Inspection> {
   if (header !== SQLITE_HEADER)
     throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
   let native: NativeDatabase | undefined
+  // A reader of a WAL database leaves -wal and -shm files beside it: those it made are removed,
+  // so that looking at a file (a damaged one above all) leaves its folder as it was.
+  const companions = [`${path}-wal`, `${path}-shm`]
+  const existed = await Promise.all(companions.map((companion) => exists(companion)))
   try {
     native = await openNative(path, OPEN_READONLY)
     const [appId] = await allRows<{ application_id: number }>(native, 'PRAGMA application_id')
@@ -231,6 +291,9 @@ export async function inspect(path: string): Promise<Inspection> {
     throw asFileFailure(error, path)
   } finally {
     if (native) await closeNative(native).catch(() => undefined)
+    for (const [index, companion] of companions.entries()) {
+      if (!existed[index]) await rm(companion, { force: true })
+    }
   }
 }
 

@@ -58,6 +58,11 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             {t('app.demoNotice')}
           </Alert>
         )}
+        {file.readOnly && (
+          <Alert color="red" mb="md" variant="light" title={t('app.readOnlyTitle')}>
+            {t('app.readOnlyNotice')}
+          </Alert>
+        )}
         <AreaPage area={area} state={state} file={file} />
         {state.userName === '' && <UserNamePrompt />}
       </AppShell.Main>

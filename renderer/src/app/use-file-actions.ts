@@ -41,6 +41,8 @@ export function useFileActions() {
     busy,
     recover: (path: string) =>
       run(async () => fileOpened(await call('file.recoverFromBackup', { path }))),
+    /** Opens the damaged file only to look at it: nothing can be written to it. */
+    view: (path: string) => run(async () => fileOpened(await call('file.viewDamaged', { path }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
     createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
     openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),

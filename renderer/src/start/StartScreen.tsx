@@ -42,14 +42,24 @@ export function StartScreen({ state }: { state: AppState }) {
             <Stack gap="xs" align="flex-start">
               {files.error}
               {files.damagedPath && (
-                <Button
-                  color="red"
-                  variant="light"
-                  size="xs"
-                  onClick={() => files.damagedPath && files.recover(files.damagedPath)}
-                >
-                  {t('start.recover')}
-                </Button>
+                <Group gap="xs">
+                  <Button
+                    color="red"
+                    variant="light"
+                    size="xs"
+                    onClick={() => files.damagedPath && files.recover(files.damagedPath)}
+                  >
+                    {t('start.recover')}
+                  </Button>
+                  <Button
+                    color="red"
+                    variant="subtle"
+                    size="xs"
+                    onClick={() => files.damagedPath && files.view(files.damagedPath)}
+                  >
+                    {t('start.viewReadOnly')}
+                  </Button>
+                </Group>
               )}
             </Stack>
           </Alert>

@@ -2,6 +2,9 @@ import type { Catalog } from './catalog'
 
 export const en: Catalog = {
   app: {
+    readOnlyTitle: 'Read-only: damaged file',
+    readOnlyNotice:
+      'This file is damaged: you are looking at it as it is, and nothing can be saved to it. To carry on working, close it and restore its latest sound backup from the start screen.',
     name: 'AIMF Finances',
     demoBadge: 'Demo data',
     demoNotice: 'This file holds demo data built from public figures. Do not enter real data here.',
@@ -21,6 +24,7 @@ export const en: Catalog = {
     settings: 'Settings',
   },
   start: {
+    viewReadOnly: 'Open it read-only to look at it',
     title: 'Welcome to AIMF Finances',
     intro:
       'Your data is kept in a single file on this computer. You can copy it, back it up and open it again.',
@@ -964,6 +968,8 @@ export const en: Catalog = {
       'The file {{path}} is damaged ({{detail}}). It was not changed; restore a backup.',
     FILE_GONE:
       'The file {{path}} can no longer be reached (USB stick removed, network share disconnected?). Nothing was saved; the data saved before is in the file. Plug the drive back in, then try again.',
+    FILE_READ_ONLY:
+      'The file {{path}} is open read-only because it is damaged: nothing can be saved to it. Restore its latest sound backup from the start screen.',
     FILE_UNWRITABLE: 'Cannot write to {{path}} ({{detail}}). The data already saved is intact.',
     UNKNOWN_CHANNEL: 'Unknown operation.',
     FORBIDDEN: 'Operation refused.',

@@ -1,6 +1,9 @@
 /** The French catalog: the reference for every key. English must have the same keys. */
 export const fr = {
   app: {
+    readOnlyTitle: 'Lecture seule : fichier endommagé',
+    readOnlyNotice:
+      'Ce fichier est endommagé : vous le consultez tel qu’il est, rien ne peut y être enregistré. Pour reprendre le travail, fermez-le et restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     name: 'AIMF Finances',
     demoBadge: 'Données de démonstration',
     demoNotice:
@@ -21,6 +24,7 @@ export const fr = {
     settings: 'Paramètres',
   },
   start: {
+    viewReadOnly: 'L’ouvrir en lecture seule pour le consulter',
     title: 'Bienvenue dans AIMF Finances',
     intro:
       'Vos données sont enregistrées dans un seul fichier sur cet ordinateur. Vous pouvez le copier, le sauvegarder et le rouvrir.',
@@ -968,6 +972,8 @@ export const fr = {
       'Le fichier {{path}} est endommagé ({{detail}}). Il n’a pas été modifié ; restaurez une sauvegarde.',
     FILE_GONE:
       'Le fichier {{path}} n’est plus accessible (clé USB retirée, partage réseau déconnecté ?). Rien n’a été enregistré ; les données déjà enregistrées sont dans le fichier. Rebranchez le support, puis recommencez.',
+    FILE_READ_ONLY:
+      'Le fichier {{path}} est ouvert en lecture seule parce qu’il est endommagé : rien ne peut y être enregistré. Restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     FILE_UNWRITABLE:
       'Impossible d’écrire dans {{path}} ({{detail}}). Les données déjà enregistrées sont intactes.',
     UNKNOWN_CHANNEL: 'Opération inconnue.',
