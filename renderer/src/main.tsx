@@ -5,8 +5,19 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
 import { App } from './app/App'
+import { useAppStore } from './app/app-store'
+import { ApiError } from './lib/api'
 import { initI18n } from './lib/i18n'
 import { theme } from './app/theme'
+
+// A call whose refusal no screen caught (a list that failed to load) is still told to the user,
+// in their language, rather than lost.
+window.addEventListener('unhandledrejection', (event) => {
+  if (!(event.reason instanceof ApiError)) return
+  event.preventDefault()
+  if (event.reason.error.code !== 'CANCELLED')
+    useAppStore.getState().reportFailure(event.reason.message)
+})
 
 void initI18n().then(() => {
   const root = document.getElementById('root')

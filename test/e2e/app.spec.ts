@@ -79,8 +79,23 @@ test('a damaged file is refused untouched and recovered from its latest sound ba
 
   await app.open()
   await page.getByRole('button', { name: 'Ouvrir abime.sqlite' }).click()
-  const alert = page.getByRole('alert')
-  await expect(alert).toContainText('est endommagé')
+  const alert = page.getByRole('alert').filter({ hasText: 'est endommagé' })
+  await expect(alert).toBeVisible()
+  // First, look at it as it is: read-only, every change refused with the reason.
+  await alert.getByRole('button', { name: 'L’ouvrir en lecture seule pour le consulter' }).click()
+  await expect(page.getByText('Lecture seule : fichier endommagé')).toBeVisible()
+  await page.getByRole('button', { name: 'Nouveau bailleur' }).click()
+  const form = page.getByRole('form', { name: 'Nouveau bailleur' })
+  await form.getByRole('textbox', { name: 'Nom', exact: true }).fill('Ville de Genève')
+  await form.getByRole('textbox', { name: 'Type', exact: true }).click()
+  await page.getByRole('option', { name: 'Ville', exact: true }).click()
+  await form.getByRole('button', { name: 'Créer' }).click()
+  await expect(
+    page.getByText(/est ouvert en lecture seule parce qu’il est endommagé/),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Fermer' }).first().click()
+  await app.menu('file.close')
+  await page.getByRole('button', { name: 'Ouvrir abime.sqlite' }).click()
   await alert.getByRole('button', { name: 'Restaurer la dernière sauvegarde intacte' }).click()
   await expect(page.getByRole('heading', { name: 'Bailleurs', level: 1 })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Bailleurs' })).toContainText('Ville de Lausanne')

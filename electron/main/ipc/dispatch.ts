@@ -3,6 +3,7 @@ import type { AppError, Result } from '../../../shared/contract/errors'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { issuesToFieldErrors } from '../../../shared/validation/issues'
+import { sqliteCode } from '../db/sqlite-native'
 import { AppFailure, formatParams } from '../failure'
 import type { Handler, Handlers } from './handler'
 
@@ -38,6 +39,10 @@ export function createDispatcher(
       return { ok: true, value: await handler(parsed.data as never) }
     } catch (error) {
       if (error instanceof AppFailure) return failure(toAppError(error, lang))
+      // A read that reaches a damaged page of the file: said as such, not as an unknown error.
+      if (sqliteCode(error) === 'SQLITE_CORRUPT') {
+        return failure({ code: 'FILE_DAMAGED', message: translate(lang, 'errors.damagedPart') })
+      }
       logError(error)
       return failure({ code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') })
     }

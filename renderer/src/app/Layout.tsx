@@ -9,6 +9,7 @@ import { ProjectsPage } from '../features/projects/ProjectsPage'
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AREAS, type Area, useAppStore } from './app-store'
+import { StatusMessage } from '../components/StatusMessage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
 
@@ -17,6 +18,8 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const { t } = useTranslation()
   const area = useAppStore((s) => s.area)
   const setArea = useAppStore((s) => s.setArea)
+  const failure = useAppStore((s) => s.failure)
+  const reportFailure = useAppStore((s) => s.reportFailure)
   return (
     <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="md">
       <a className="skip-link" href="#content">
@@ -58,6 +61,10 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             {t('app.demoNotice')}
           </Alert>
         )}
+        <StatusMessage
+          status={failure === null ? null : { ok: false, text: failure }}
+          onClose={() => reportFailure(null)}
+        />
         {file.readOnly && (
           <Alert color="red" mb="md" variant="light" title={t('app.readOnlyTitle')}>
             {t('app.readOnlyNotice')}

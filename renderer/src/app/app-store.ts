@@ -28,6 +28,9 @@ interface AppStore {
   openMemberId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
+  /** A refusal of the core that no screen showed, to show above the area. */
+  failure: string | null
+  reportFailure(message: string | null): void
   /** Reads the state again from the core (after a file or language change). */
   refresh(): Promise<void>
   setArea(area: Area): void
@@ -50,6 +53,10 @@ export const useAppStore = create<AppStore>((set, get) => ({
   openProjectId: null,
   openMemberId: null,
   agreementsClass: null,
+  failure: null,
+  reportFailure(message) {
+    set({ failure: message })
+  },
   async refresh() {
     const state = await call('app.getState', {})
     await applyLanguage(state.language)

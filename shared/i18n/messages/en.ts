@@ -1060,6 +1060,8 @@ export const en: Catalog = {
       'The beneficiary has {{arrears}} of dues in arrears (tolerance {{tolerance}}): say why the project is approved anyway.',
     LOCKED: 'The window is locked: enter your password.',
     wrongPassword: 'Wrong password.',
+    damagedPart:
+      'This part of the file is damaged and cannot be read. Restore the latest sound backup from the start screen.',
   },
   check: {
     ok: 'File {{path}}: sound, no anomaly.',

@@ -1072,6 +1072,8 @@ export const fr = {
       'Le bénéficiaire a {{arrears}} d’arriérés de cotisations (tolérance {{tolerance}}) : indiquez pourquoi le projet est approuvé quand même.',
     LOCKED: 'La fenêtre est verrouillée : saisissez votre mot de passe.',
     wrongPassword: 'Mot de passe incorrect.',
+    damagedPart:
+      'Cette partie du fichier est endommagée et ne peut pas être lue. Restaurez la dernière sauvegarde intacte depuis l’écran d’accueil.',
   },
   check: {
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
