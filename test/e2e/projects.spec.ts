@@ -177,6 +177,22 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await expect(lines.getByRole('row').nth(1)).toContainText(euros('66 666,67'))
   await expect(lines.getByRole('row').nth(2)).toContainText(euros('23 333,33'))
 
+  // A second tranche, all of it from the untied fund: the split chosen by the user.
+  await tranche.getByRole('textbox', { name: 'Prévue le', exact: true }).fill('2026-12-15')
+  await tranche.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('10 000')
+  await tranche.getByRole('button', { name: 'Ajouter la tranche' }).click()
+  await page.getByRole('button', { name: 'Verser la tranche n° 2' }).click()
+  await dialog.getByText('Répartition choisie').click()
+  await dialog.getByRole('textbox', { name: 'UE-2026-VILLES (EUR)' }).fill('5 000')
+  await dialog.getByRole('textbox', { name: 'Fonds délié de l’AIMF (EUR)' }).fill('4 000')
+  await dialog.getByRole('button', { name: 'Verser', exact: true }).click()
+  await expect(dialog).toContainText('ne fait pas le montant versé')
+  await dialog.getByRole('textbox', { name: 'UE-2026-VILLES (EUR)' }).fill('0')
+  await dialog.getByRole('textbox', { name: 'Fonds délié de l’AIMF (EUR)' }).fill('10 000')
+  await dialog.getByRole('button', { name: 'Verser', exact: true }).click()
+  await expect(lines.getByRole('row').nth(2)).toContainText(euros('33 333,33'))
+  await expect(lines.getByRole('row').nth(1)).toContainText(euros('66 666,67'))
+
   // A results indicator: a target in words is refused, then a value shows progress.
   const indicator = page.getByRole('form', { name: 'Ajouter l’indicateur' })
   await indicator
@@ -210,13 +226,13 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await expect(figure(funds, 'allocated', 'tied')).toHaveText(euros('200 000,00'))
   await expect(figure(funds, 'spent', 'tied')).toHaveText(euros('66 666,67'))
   await expect(figure(funds, 'allocated', 'untied')).toHaveText(euros('70 000,00'))
-  await expect(figure(funds, 'spent', 'untied')).toHaveText(euros('23 333,33'))
+  await expect(figure(funds, 'spent', 'untied')).toHaveText(euros('33 333,33'))
   const paid = await session.file.db
     .selectFrom('ledger_entries')
     .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
     .where('kind', '=', 'disbursement')
     .executeTakeFirstOrThrow()
-  expect(Number(paid.eur)).toBe(9_000_000)
+  expect(Number(paid.eur)).toBe(10_000_000)
 })
 
 test('the demo projects: found in seconds by city, filtered, summed by country and programme', async ({

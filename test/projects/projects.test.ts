@@ -552,4 +552,55 @@ describe('projects', () => {
     expect(english.stdout).toContain('Project sheet')
     expect(english.stdout).toContain('Paid to the city: €40,000.00 of €100,000.00')
   })
+
+  it('pays a tranche as chosen between the lines, and refuses a split that does not add up', async () => {
+    const { project, action } = await setUp()
+    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
+    await app.ok('projects.addFinancingLine', {
+      projectId: project.id,
+      source: 'agreement',
+      agreementId: action.id,
+      amount: '100000',
+      currency: 'EUR',
+    })
+    await app.ok('projects.addFinancingLine', {
+      projectId: project.id,
+      source: 'untied_fund',
+      amount: '50000',
+      currency: 'EUR',
+    })
+    let detail = await approveAndSign(project.id)
+    for (const line of detail.plan.lines) {
+      await app.ok('projects.commitFinancingLine', { id: line.id, committedOn: '2026-04-02' })
+    }
+    detail = await app.ok('projects.addTranche', {
+      projectId: project.id,
+      plannedOn: '2026-05-01',
+      amount: '30000',
+    })
+    const tranche = detail.tranches[0]?.id ?? ''
+    const eu = lineOf(detail, 'agreement').id
+    const untied = lineOf(detail, 'untied_fund').id
+    const short = await app.call('projects.payTranche', {
+      id: tranche,
+      paidOn: '2026-05-02',
+      split: [
+        { lineId: eu, amount: '10000' },
+        { lineId: untied, amount: '10000' },
+      ],
+    })
+    expect(short.ok).toBe(false)
+    if (!short.ok) expect(short.error.fields?.[0]?.path).toBe('split')
+    // All from the untied fund, the EU action kept for later.
+    const paid = await app.ok('projects.payTranche', {
+      id: tranche,
+      paidOn: '2026-05-02',
+      split: [
+        { lineId: eu, amount: '0' },
+        { lineId: untied, amount: '30000' },
+      ],
+    })
+    expect(lineOf(paid, 'agreement').disbursed).toBe(0)
+    expect(lineOf(paid, 'untied_fund').disbursed).toBe(3_000_000)
+  })
 })

@@ -488,6 +488,10 @@ export const en: Catalog = {
       source_partner: 'Other partner',
     },
     tranches: {
+      prorata: 'Pro rata of the lines',
+      chosenSplit: 'Chosen split',
+      splitLine: '{{source}} ({{currency}})',
+      lineRemaining: 'Left to pay on this line: {{amount}}',
       title: 'Tranches paid to the city',
       number: 'No.',
       plannedOn: 'Planned on',

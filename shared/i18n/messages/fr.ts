@@ -489,6 +489,10 @@ export const fr = {
       source_partner: 'Autre partenaire',
     },
     tranches: {
+      prorata: 'Au prorata des lignes',
+      chosenSplit: 'Répartition choisie',
+      splitLine: '{{source}} ({{currency}})',
+      lineRemaining: 'Reste à verser sur cette ligne : {{amount}}',
       title: 'Tranches versées à la ville',
       number: 'N°',
       plannedOn: 'Prévue le',

@@ -4,6 +4,7 @@ import {
   Group,
   Modal,
   Paper,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -324,12 +325,20 @@ function PaymentForm({
   const { t } = useTranslation()
   const language = useLanguage()
   const unmet = tranche.condition !== null && tranche.conditionMetOn === null
+  // The committed AIMF lines that can still pay: the payment is shared among them pro rata, or as
+  // the user chooses.
+  const payable = project.plan.lines.filter(
+    (line) => line.committedOn !== null && line.allocated - line.disbursed > 0,
+  )
+  const [chosen, setChosen] = useState(false)
+  const [parts, setParts] = useState<Record<string, string>>({})
   const form = useProjectForm({
     defaults: {
       paidOn: today(),
       amount: formatAmount(money(tranche.amount, project.currency), language),
       bankReference: '',
       overrideReason: '',
+      split: '',
     },
     schema: tranchePaymentInput,
     prepare: (values) => {
@@ -337,8 +346,15 @@ function PaymentForm({
       const errors: Record<string, string> = amount.ok
         ? {}
         : { amount: t(amount.key, { currency: project.currency }) }
+      const split = chosen
+        ? payable.map((line) => {
+            const part = amountForContract(parts[line.id] || '0', project.currency, language, true)
+            if (!part.ok) errors.split = t(part.key, { currency: project.currency })
+            return { lineId: line.id, amount: part.ok ? part.value : '0' }
+          })
+        : null
       return {
-        input: { id: tranche.id, ...values, amount: amount.ok ? amount.value : '1' },
+        input: { id: tranche.id, ...values, amount: amount.ok ? amount.value : '1', split },
         errors,
       }
     },
@@ -373,6 +389,44 @@ function PaymentForm({
           {...form.register('bankReference')}
           error={form.errors.bankReference?.message}
         />
+        {payable.length > 1 && (
+          <SegmentedControl
+            value={chosen ? 'chosen' : 'prorata'}
+            onChange={(value) => setChosen(value === 'chosen')}
+            data={[
+              { value: 'prorata', label: t('projects.tranches.prorata') },
+              { value: 'chosen', label: t('projects.tranches.chosenSplit') },
+            ]}
+          />
+        )}
+        {chosen &&
+          payable.map((line) => (
+            <TextInput
+              key={line.id}
+              label={t('projects.tranches.splitLine', {
+                source: line.agreementReference ?? t(`projects.plan.source_${line.source}`),
+                currency: project.currency,
+              })}
+              description={t('projects.tranches.lineRemaining', {
+                amount: formatAmount(
+                  money(line.allocated - line.disbursed, line.currency),
+                  language,
+                ),
+                currency: line.currency,
+              })}
+              inputMode="decimal"
+              value={parts[line.id] ?? ''}
+              onChange={(event) => {
+                const text = event.currentTarget.value
+                setParts((current) => ({ ...current, [line.id]: text }))
+              }}
+            />
+          ))}
+        {form.errors.split && (
+          <Text size="sm" c="red">
+            {form.errors.split.message}
+          </Text>
+        )}
         {unmet && (
           <TextInput
             label={t('projects.tranches.overrideReason')}
