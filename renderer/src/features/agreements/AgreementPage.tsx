@@ -32,6 +32,7 @@ import { HeadingsSection } from './HeadingsSection'
 import { NamedProjectsSection } from './NamedProjectsSection'
 import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 import { ReceiptForm } from './ReceiptForm'
+import { Term } from '../../components/Term'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -69,12 +70,9 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
   }
 
   const term = (label: string, value: ReactNode) => (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value || t('common.none')}</Text>
-    </div>
+    <Term key={label} label={label}>
+      {value}
+    </Term>
   )
 
   return (

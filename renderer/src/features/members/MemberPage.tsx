@@ -42,6 +42,7 @@ import { PaymentsTable } from '../dues/PaymentsTable'
 import { MEMBER_COLUMN_LABELS } from './member-history-labels'
 import { MemberForm } from './MemberForm'
 import { useForm } from 'react-hook-form'
+import { Term } from '../../components/Term'
 
 /** One member: who it is, its dues account, its roles and its projects. */
 export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -80,12 +81,9 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
     setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
   const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
   const term = (label: string, value: ReactNode) => (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value || t('common.none')}</Text>
-    </div>
+    <Term key={label} label={label}>
+      {value}
+    </Term>
   )
   const oldestOpen = account.calls.find((c) => c.outstanding > 0)
 

@@ -27,11 +27,12 @@ import {
 import { today } from '../../../../shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
-import { call, errorMessage } from '../../lib/api'
+import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { useProjectAction } from './use-project-action'
 
 type Saved = (project: ProjectDetail, message: string) => void
 
@@ -53,13 +54,7 @@ export function PlanSection({
   const [committedOn, setCommittedOn] = useState(today())
   const plan = project.plan
   const open = project.nextStatuses.length > 0
-  const act = async (run: () => Promise<ProjectDetail>, message: string) => {
-    try {
-      onSaved(await run(), message)
-    } catch (failure) {
-      onError(errorMessage(failure, t('errors.INTERNAL')))
-    }
-  }
+  const act = useProjectAction(onSaved, onError)
   const show = (minor: number) => formatMoney(money(minor, plan.comparedIn), language)
   const lineSource = (line: FinancingLine) =>
     line.source === 'agreement'

@@ -34,6 +34,7 @@ import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
 import { PROJECT_COLUMN_LABELS } from './project-history-labels'
+import { Term } from '../../components/Term'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
 export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -75,12 +76,9 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
   }
   const open = project.nextStatuses.length > 0
   const term = (label: string, value: ReactNode) => (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value || t('common.none')}</Text>
-    </div>
+    <Term key={label} label={label}>
+      {value}
+    </Term>
   )
 
   return (

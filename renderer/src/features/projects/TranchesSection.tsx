@@ -26,11 +26,12 @@ import { money } from '../../../../shared/money/money'
 import { today } from '../../../../shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
-import { call, errorMessage } from '../../lib/api'
+import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { useProjectAction } from './use-project-action'
 
 type Saved = (project: ProjectDetail, message: string) => void
 
@@ -51,13 +52,7 @@ export function TranchesSection({
   const [paying, setPaying] = useState<Tranche | null>(null)
   const [cancelling, setCancelling] = useState<Tranche | null>(null)
   const open = project.nextStatuses.length > 0
-  const act = async (run: () => Promise<ProjectDetail>, message: string) => {
-    try {
-      onSaved(await run(), message)
-    } catch (failure) {
-      onError(errorMessage(failure, t('errors.INTERNAL')))
-    }
-  }
+  const act = useProjectAction(onSaved, onError)
   const pending = (tranche: Tranche) =>
     tranche.status === 'planned' || tranche.status === 'released'
 
