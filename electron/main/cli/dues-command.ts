@@ -1,5 +1,6 @@
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
+import { formatPercent } from '../../../shared/i18n/format-percent'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { formatMoney } from '../../../shared/money/format'
@@ -26,7 +27,7 @@ export async function duesCommand(
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
       translate(language, key, params)
     const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
-    const rate = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`)
+    const rate = (value: number | null) => formatPercent(value, language)
     out(`${t('dues.summary.called', { year })}: ${euros(summary.calledEur)}`)
     out(`${t('dues.summary.collected', { year })}: ${euros(summary.collectedEur)}`)
     out(`${t('dues.summary.rate')}: ${rate(summary.rate)}`)

@@ -1,6 +1,8 @@
 import type { Session } from '../app/app-core'
 import type { BandInput } from '../../../shared/dues/schema'
 import type { MemberFields } from '../../../shared/members/schema'
+import { fromEuro } from '../../../shared/money/exchange'
+import { money, toDecimalString } from '../../../shared/money/money'
 import { today } from '../../../shared/validation/dates'
 import { DEMO_ASSOCIATIONS, DEMO_NETWORK } from './demo-network'
 
@@ -209,8 +211,8 @@ export async function buildDemoDues(session: Session, author: string): Promise<v
     const francs = member.country ? FRANC_ZONES[member.country] : undefined
     // The franc zone pays in francs, rounded up to the thousand: a little credit is left.
     const amount = francs
-      ? String(Math.ceil(((call.amount / 100) * 655.957) / 1000) * 1000)
-      : String(call.amount / 100)
+      ? String(Math.ceil(fromEuro(money(call.amount, 'EUR'), francs).minor / 1000) * 1000)
+      : toDecimalString(money(call.amount, call.currency))
     payments.push({
       memberId: member.id,
       kind: 'dues' as const,

@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesSummary } from '../../../../shared/dues/schema'
 import { countryName } from '../../../../shared/geo/country-names'
+import { formatPercent } from '../../../../shared/i18n/format-percent'
 import { Amount } from '../../components/Amount'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { useAppStore } from '../../app/app-store'
@@ -21,8 +22,6 @@ import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { LetterProgress } from './LetterProgress'
 import { useLetters } from './use-letters'
-
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`)
 
 /** The collection dashboard: called and collected, the rate, arrears by age, who owes most. */
 export function CollectionTab({ year }: { year: number }) {
@@ -80,7 +79,7 @@ export function CollectionTab({ year }: { year: number }) {
           t('dues.summary.collected', { year }),
           <Amount minor={summary.collectedEur} currency="EUR" />,
         )}
-        {figure(t('dues.summary.rate'), percent(summary.rate))}
+        {figure(t('dues.summary.rate'), formatPercent(summary.rate, language))}
         {figure(
           t('dues.summary.voluntary', { year }),
           <Amount minor={summary.voluntaryEur} currency="EUR" />,
@@ -170,7 +169,7 @@ export function CollectionTab({ year }: { year: number }) {
                 <Table.Td ta="right">
                   <Amount minor={y.collectedEur} currency="EUR" />
                 </Table.Td>
-                <Table.Td ta="right">{percent(y.rate)}</Table.Td>
+                <Table.Td ta="right">{formatPercent(y.rate, language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -84,22 +84,24 @@ function LetterTemplates() {
   const [templates, setTemplates] = useState<LetterTemplate[]>([])
   const [kind, setKind] = useState<LetterKind>('reminder')
   const [language, setLanguage] = useState<Language>('fr')
-  const [subject, setSubject] = useState('')
-  const [body, setBody] = useState('')
+  // What the user typed for each letter, until saved; otherwise the letter's stored text.
+  const [drafts, setDrafts] = useState<Record<string, { subject: string; body: string }>>({})
   const [status, setStatus] = useState<Status | null>(null)
   useEffect(() => {
     void call('letters.templates', {}).then(setTemplates)
   }, [])
-  useEffect(() => {
-    const current = templates.find((tpl) => tpl.kind === kind && tpl.language === language)
-    // Edits start from the stored text of the letter chosen.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSubject(current?.subject ?? '')
-    setBody(current?.body ?? '')
-  }, [templates, kind, language])
+  const key = `${kind}.${language}`
+  const stored = templates.find((tpl) => tpl.kind === kind && tpl.language === language)
+  const { subject, body } = drafts[key] ?? {
+    subject: stored?.subject ?? '',
+    body: stored?.body ?? '',
+  }
+  const edit = (patch: Partial<{ subject: string; body: string }>) =>
+    setDrafts((current) => ({ ...current, [key]: { subject, body, ...patch } }))
   async function save() {
     try {
       setTemplates(await call('letters.saveTemplate', { kind, language, subject, body }))
+      setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)))
       setStatus({ ok: true, text: t('letters.templateSaved') })
     } catch (failure) {
       setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
@@ -130,7 +132,7 @@ function LetterTemplates() {
       <TextInput
         label={t('letters.subject')}
         value={subject}
-        onChange={(e) => setSubject(e.currentTarget.value)}
+        onChange={(e) => edit({ subject: e.currentTarget.value })}
       />
       <Textarea
         label={t('letters.body')}
@@ -138,7 +140,7 @@ function LetterTemplates() {
           fields: LETTER_FIELDS.map((f) => `{{${f}}}`).join(' '),
         })}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={(e) => edit({ body: e.currentTarget.value })}
         autosize
         minRows={5}
       />

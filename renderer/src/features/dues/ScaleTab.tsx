@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesScale } from '../../../../shared/dues/schema'
 import { MEMBER_KINDS, type Member } from '../../../../shared/members/schema'
@@ -38,25 +38,26 @@ export function ScaleTab({ year }: { year: number }) {
     currency: 'EUR',
     reason: '',
   })
-  const show = (next: DuesScale) => {
-    setScale(next)
-    setRows(
-      next.bands.map((b) => ({
-        memberKind: b.memberKind,
-        populationFrom: String(b.populationFrom),
-        populationTo: b.populationTo === null ? '' : String(b.populationTo),
-        amount: formatAmount(money(b.amount, b.currency), language),
-        currency: b.currency,
-        label: b.label,
-      })),
-    )
-    setErrors({})
-  }
+  const show = useCallback(
+    (next: DuesScale) => {
+      setScale(next)
+      setRows(
+        next.bands.map((b) => ({
+          memberKind: b.memberKind,
+          populationFrom: String(b.populationFrom),
+          populationTo: b.populationTo === null ? '' : String(b.populationTo),
+          amount: formatAmount(money(b.amount, b.currency), language),
+          currency: b.currency,
+          label: b.label,
+        })),
+      )
+      setErrors({})
+    },
+    [language],
+  )
   useEffect(() => {
     void call('dues.scale', { year }).then(show)
-    // The rows are rebuilt when the year changes, not when the language does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [year])
+  }, [year, show])
   useEffect(() => {
     void call('members.list', {}).then(setMembers)
   }, [])

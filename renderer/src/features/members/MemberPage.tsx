@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   MEMBER_BODIES,
@@ -54,28 +54,28 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
   const [period, setPeriod] = useState({ from: '', to: '' })
-  const load = useCallback(async () => {
-    try {
-      const [m, a] = await Promise.all([
-        call('members.get', { id }),
-        call('members.account', { id }),
-      ])
-      setMember(m)
-      setAccount(a)
-    } catch (failure) {
-      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-    }
-  }, [id, t])
+  // Bumped after each change the page makes, to read the member and its account again.
+  const [version, setVersion] = useState(0)
   useEffect(() => {
-    // The first load of the page: its result lands in state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load()
-  }, [load])
+    let current = true
+    Promise.all([call('members.get', { id }), call('members.account', { id })]).then(
+      ([m, a]) => {
+        if (!current) return
+        setMember(m)
+        setAccount(a)
+      },
+      (failure: unknown) =>
+        current && setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [id, t, version])
 
   if (!member || !account) return status ? <Alert color="red">{status.text}</Alert> : null
-  const done = async (message: string) => {
+  const done = (message: string) => {
     setStatus({ ok: true, text: message })
-    await load()
+    setVersion((v) => v + 1)
   }
   const failed = (failure: unknown) =>
     setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
@@ -192,7 +192,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
             <LetterButtons
               memberIds={[member.id]}
               period={period}
-              onDone={(message) => void done(message)}
+              onDone={(message) => done(message)}
               onError={failed}
             />
           </Group>
@@ -222,7 +222,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
             <Group gap={4} wrap="nowrap">
               <LetterButtons
                 paymentId={payment.id}
-                onDone={(message) => void done(message)}
+                onDone={(message) => done(message)}
                 onError={failed}
                 compact
               />
@@ -248,7 +248,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
               member={member}
               defaultCurrency={oldestOpen?.currency}
               onSaved={(payment) =>
-                void done(
+                done(
                   t('dues.payments.added', {
                     settled: formatMoney(money(payment.settled, payment.currency), language),
                     credit: formatMoney(money(payment.credit, payment.currency), language),
@@ -310,7 +310,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
             onCancel={() => setEditing(false)}
             onSaved={(saved) => {
               setEditing(false)
-              void done(t('members.updated', { name: saved.name }))
+              done(t('members.updated', { name: saved.name }))
             }}
           />
         )}
