@@ -1,6 +1,6 @@
-import { type Transaction, sql } from 'kysely'
+import { type Insertable, type Transaction, sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import type { ChangeOp, Database, RecordTable } from '../db/schema'
+import type { ChangeLogTable, ChangeOp, Database, RecordTable } from '../db/schema'
 import type { HybridLogicalClock } from './hlc'
 
 /** Who makes a change and when, shared by every row one user action writes. */
@@ -108,34 +108,48 @@ export class RecordWriter {
     return row
   }
 
-  /** One change-log row per column, written in one statement: a record's columns together. */
+  /**
+   * Writes the change-log rows gathered since the last flush, in a few large statements: the
+   * data file calls it before committing, so the log still lands in the same transaction, while
+   * a bulk action (a year of dues calls, the demo) avoids one round trip per record.
+   */
+  async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const rows = this.pending.splice(0, LOG_ROWS_PER_STATEMENT)
+      await this.trx.insertInto('change_log').values(rows).execute()
+    }
+  }
+
+  private readonly pending: Insertable<ChangeLogTable>[] = []
+
+  /** One change-log row per column changed, kept until {@link flush}. */
   private async log(
     op: ChangeOp,
     table: RecordTable,
     rowId: string,
     changes: { column: string; oldValue: ColumnValue | undefined; newValue: ColumnValue }[],
   ): Promise<void> {
-    if (changes.length === 0) return
-    await this.trx
-      .insertInto('change_log')
-      .values(
-        changes.map(({ column, oldValue, newValue }) => ({
-          hlc: this.context.clock.tick(),
-          tx_id: this.context.txId,
-          replica_id: this.context.clock.replicaId,
-          table_name: table,
-          row_id: rowId,
-          column_name: column,
-          old_value: oldValue === undefined ? null : JSON.stringify(oldValue),
-          new_value: JSON.stringify(newValue),
-          author: this.context.author,
-          op,
-          recorded_at: this.context.now,
-        })),
-      )
-      .execute()
+    for (const { column, oldValue, newValue } of changes) {
+      this.pending.push({
+        hlc: this.context.clock.tick(),
+        tx_id: this.context.txId,
+        replica_id: this.context.clock.replicaId,
+        table_name: table,
+        row_id: rowId,
+        column_name: column,
+        old_value: oldValue === undefined ? null : JSON.stringify(oldValue),
+        new_value: JSON.stringify(newValue),
+        author: this.context.author,
+        op,
+        recorded_at: this.context.now,
+      })
+    }
+    if (this.pending.length >= LOG_ROWS_PER_STATEMENT) await this.flush()
   }
 }
+
+/** 11 bound values per row: 500 rows stay well under SQLite's 32,766 variables. */
+const LOG_ROWS_PER_STATEMENT = 500
 
 function assertNoSystemColumns(values: RecordValues): void {
   for (const column of Object.keys(values)) {

@@ -21,6 +21,10 @@ export const DEMO_AUTHOR = 'Démonstration'
  * service, so the demo obeys the same rules as a user's input.
  */
 export async function buildDemo(file: DataFile): Promise<void> {
+  await file.fill(() => fillDemo(file))
+}
+
+async function fillDemo(file: DataFile): Promise<void> {
   const organisation = new OrganisationService(file)
   await organisation.update(
     {
