@@ -7,6 +7,18 @@ import {
   unlockInput,
   userNameInput,
 } from '../app/schema'
+import type { BudgetExpense, BudgetVersion, BudgetView } from '../budget/schema'
+import {
+  adoptVersionInput,
+  budgetExpenseInput,
+  budgetItemInput,
+  budgetViewInput,
+  cancelExpenseInput,
+  copyBudgetInput,
+  expensesInput,
+  versionInput,
+  yearInput,
+} from '../budget/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -228,6 +240,19 @@ export const CHANNELS = {
   'projects.openDocument': channel<null>()(byId),
   'projects.detachDocument': channel<ProjectDetail>()(byId),
   'projects.exportSheet': channel<{ path: string }>()(sheetInput),
+
+  'budget.versions': channel<BudgetVersion[]>()(none),
+  'budget.create': channel<BudgetView>()(yearInput),
+  'budget.copyToYear': channel<BudgetView>()(copyBudgetInput),
+  'budget.revise': channel<BudgetView>()(versionInput),
+  'budget.adopt': channel<BudgetView>()(adoptVersionInput),
+  'budget.setCurrent': channel<BudgetView>()(versionInput),
+  'budget.view': channel<BudgetView>()(budgetViewInput),
+  'budget.saveItem': channel<BudgetView>()(budgetItemInput),
+  'budget.removeItem': channel<BudgetView>()(byId),
+  'budget.expenses': channel<BudgetExpense[]>()(expensesInput),
+  'budget.addExpense': channel<BudgetExpense[]>()(budgetExpenseInput),
+  'budget.cancelExpense': channel<BudgetExpense[]>()(cancelExpenseInput),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

@@ -32,6 +32,10 @@ export const HISTORY_TABLES = [
   'dues_settlements',
   'letter_templates',
   'dues_settings',
+  'budget_versions',
+  'budget_items',
+  'budget_line_sources',
+  'budget_expenses',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

@@ -164,6 +164,8 @@ export const financingLineInput = z
     source: z.enum(FINANCING_SOURCES, { error: 'validation.choice' }),
     agreementId: recordId.nullish().transform((value) => value ?? null),
     partnerName: optionalText(200),
+    /** The donor heading the line charges, for an agreement with headings. */
+    headingCode: optionalText(30),
     amount: decimalAmount,
     /** Ignored for an agreement (its currency) and the untied fund (euros). */
     currency: currencyCode,
@@ -383,6 +385,7 @@ export interface FinancingLine {
   source: FinancingSource
   agreementId: string | null
   agreementReference: string | null
+  headingCode: string | null
   partnerName: string | null
   amount: number
   currency: CurrencyCode

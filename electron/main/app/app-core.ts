@@ -3,6 +3,8 @@ import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
+import { BudgetExpensesService } from '../budget/budget-expenses-service'
+import { BudgetService } from '../budget/budget-service'
 import { AppFailure, fieldFailure } from '../failure'
 import { hashPassword, passwordMatches } from '../lock/window-lock'
 import { FundersService } from '../funders/funders-service'
@@ -62,6 +64,8 @@ export interface Session {
   duesCalls: DuesCallsService
   duesPayments: DuesPaymentsService
   letters: LettersService
+  budget: BudgetService
+  budgetExpenses: BudgetExpensesService
 }
 
 /**
@@ -100,6 +104,8 @@ export function createSession(
     duesCalls: new DuesCallsService(file, rates, language),
     duesPayments: new DuesPaymentsService(file, rates),
     letters: new LettersService(file, organisation, () => today()),
+    budget: new BudgetService(file),
+    budgetExpenses: new BudgetExpensesService(file, rates),
   }
 }
 

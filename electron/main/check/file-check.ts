@@ -43,6 +43,10 @@ const RECORD_TABLES = [
   'dues_calls',
   'dues_payments',
   'dues_settlements',
+  'budget_versions',
+  'budget_items',
+  'budget_line_sources',
+  'budget_expenses',
   'letter_templates',
   'dues_settings',
 ] as const

@@ -84,7 +84,8 @@ export async function ledgerProblems(db: Kysely<Database>): Promise<CheckProblem
   const overAllocated = await sql<{ reference: string; committed: number; allocated: number }>`
     SELECT a.reference,
       SUM(CASE WHEN e.kind = 'commitment' THEN e.amount_minor ELSE 0 END) AS committed,
-      SUM(CASE WHEN e.kind = 'allocation' THEN e.amount_minor ELSE 0 END) AS allocated
+      SUM(CASE WHEN e.kind IN ('allocation', 'expense') THEN e.amount_minor ELSE 0 END)
+        AS allocated
     FROM agreements a JOIN ledger_entries e ON e.agreement_id = a.id
     GROUP BY a.id HAVING allocated > committed`.execute(db)
   for (const row of overAllocated.rows) {

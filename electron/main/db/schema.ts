@@ -141,6 +141,59 @@ export interface LedgerEntriesTable extends RecordColumns {
   source_table: string
   source_id: string
   reverses_id: string | null
+  /** The donor heading a tied expense or disbursement charges, where the agreement has some. */
+  heading_code: string | null
+}
+
+export type BudgetTracking = 'expenses' | 'cooperation_fund' | 'dues' | 'receipts' | 'other_income'
+
+export interface BudgetVersionsTable extends RecordColumns {
+  year: number
+  /** 0 for the initial budget, n for the n-th revision. */
+  number: number
+  adopted_on: string | null
+  is_current: number
+  note: string | null
+}
+
+export interface BudgetItemsTable extends RecordColumns {
+  version_id: string
+  parent_id: string | null
+  /** Shared by the copies of one line across the versions of a year. */
+  line_key: string
+  item_kind: 'chapter' | 'line'
+  position: number
+  code: string
+  label: string
+  direction: 'income' | 'expense' | null
+  nature: 'operating' | 'investment' | null
+  /** In euro cents. */
+  planned_minor: number
+  tracks: BudgetTracking | null
+  note: string | null
+}
+
+export interface BudgetLineSourcesTable extends RecordColumns {
+  item_id: string
+  /** Null for the untied fund. */
+  agreement_id: string | null
+  amount_minor: number
+}
+
+export interface BudgetExpensesTable extends RecordColumns {
+  year: number
+  line_key: string
+  spent_on: string
+  agreement_id: string | null
+  heading_code: string | null
+  supplier: string | null
+  description: string
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  document: string | null
+  cancel_reason: string | null
 }
 
 export interface AgreementReportsTable extends RecordColumns {
@@ -247,6 +300,7 @@ export interface FinancingLinesTable extends RecordColumns {
   rate: string
   committed_on: string | null
   note: string | null
+  heading_code: string | null
 }
 
 export interface TranchesTable extends RecordColumns {
@@ -401,6 +455,10 @@ export interface Database {
   agreement_amendments: AgreementAmendmentsTable
   receipts: ReceiptsTable
   ledger_entries: LedgerEntriesTable
+  budget_versions: BudgetVersionsTable
+  budget_items: BudgetItemsTable
+  budget_line_sources: BudgetLineSourcesTable
+  budget_expenses: BudgetExpensesTable
   agreement_reports: AgreementReportsTable
   agreement_instalments: AgreementInstalmentsTable
   agreement_headings: AgreementHeadingsTable

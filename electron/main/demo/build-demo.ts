@@ -7,6 +7,7 @@ import { type Session, createSession } from '../app/app-core'
 import type { Funder } from '../../../shared/funders/schema'
 import type { Agreement } from '../../../shared/funds/schema'
 import type { ProjectStatus } from '../../../shared/projects/schema'
+import { buildDemoBudget } from './demo-budget'
 import { buildDemoDues } from './demo-dues'
 import { DEMO_MEMBERS } from './demo-members'
 import { bureauMeetingOf, DEMO_PROJECTS, type DemoProject } from './demo-projects'
@@ -72,6 +73,7 @@ async function buildDemoProjects(file: DataFile): Promise<void> {
   const agreements = await session.agreements.list({})
   for (const demo of DEMO_PROJECTS) await buildDemoProject(session, demo, members, agreements)
   await buildDemoDues(session, DEMO_AUTHOR)
+  await buildDemoBudget(session, DEMO_AUTHOR)
 }
 
 async function buildDemoProject(
@@ -103,7 +105,7 @@ async function buildDemoProject(
     },
     DEMO_AUTHOR,
   )
-  for (const [source, name, amount] of demo.lines) {
+  for (const [source, name, amount, headingCode] of demo.lines) {
     const agreement = source === 'agreement' ? agreements.find((a) => a.reference === name) : null
     if (source === 'agreement' && !agreement) throw new Error(`Demo agreement ${name} is missing`)
     if (agreement?.earmarking === 'projects') {
@@ -115,6 +117,7 @@ async function buildDemoProject(
         source,
         agreementId: agreement?.id ?? null,
         partnerName: source === 'partner' ? name : null,
+        headingCode: headingCode ?? null,
         amount,
         currency: demo.currency,
         note: null,

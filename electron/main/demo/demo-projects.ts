@@ -23,7 +23,8 @@ export interface DemoProject {
   path: [ProjectStatus, string][]
   abandonReason?: string
   /** Sources: the agreement's reference, or the partner's name; AIMF lines are committed on approval. */
-  lines: [FinancingSource, string | null, string][]
+  /** Source, agreement or partner, amount, and the donor heading an agreement line charges. */
+  lines: [FinancingSource, string | null, string, string?][]
   tranches?: { on: string; amount: string; paidOn?: string; condition?: string; metOn?: string }[]
   indicators?: {
     name: string
@@ -282,7 +283,15 @@ const EU_ACTIONS: DemoProject[] = [
       ['closed', '2014-05-31'],
     ],
     lines: [
-      ['agreement', 'UE-ANE-2010-CI-BF', '830000'],
+      // The EU share of the action, spread over the headings of its Budget for the Action.
+      ['agreement', 'UE-ANE-2010-CI-BF', '317000', '1'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '68000', '2'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '113000', '3'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '45000', '4'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '189000', '5'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '23000', '6'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '52000', '8'],
+      ['agreement', 'UE-ANE-2010-CI-BF', '23000', '10'],
       ['partner', 'France et Wallonie (cofinancement)', '270000'],
     ],
     tranches: [

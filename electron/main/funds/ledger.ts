@@ -19,6 +19,8 @@ export interface LedgerEntryInput {
   rate: string
   use?: { table: string; id: string } | null
   source: { table: string; id: string }
+  /** The donor heading charged (tied spending on an agreement with headings). */
+  headingCode?: string | null
 }
 
 /**
@@ -42,6 +44,7 @@ export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): 
     source_table: entry.source.table,
     source_id: entry.source.id,
     reverses_id: null,
+    ...(entry.headingCode ? { heading_code: entry.headingCode } : {}),
   })
 }
 
@@ -84,6 +87,7 @@ export async function reverseEntriesOf(
       source_table: entry.source_table,
       source_id: entry.source_id,
       reverses_id: entry.id,
+      ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
     })
   }
   return open.length
@@ -106,7 +110,8 @@ export function figuresFromSums(sums: Partial<Record<LedgerKind, number>>): Fund
   const committed = sums.commitment ?? 0
   const received = (sums.receipt ?? 0) + (sums.due_payment ?? 0) + (sums.other_income ?? 0)
   const allocated = sums.allocation ?? 0
-  const spent = (sums.disbursement ?? 0) + (sums.expense ?? 0)
+  const expensed = sums.expense ?? 0
+  const spent = (sums.disbursement ?? 0) + expensed
   return {
     committed,
     received,
@@ -114,7 +119,8 @@ export function figuresFromSums(sums: Partial<Record<LedgerKind, number>>): Fund
     allocated,
     spent,
     available: received - spent,
-    unallocated: committed - allocated,
+    // A direct expense of the secretariat uses the money without an allocation first.
+    unallocated: committed - allocated - expensed,
   }
 }
 

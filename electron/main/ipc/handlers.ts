@@ -8,6 +8,7 @@ import {
   ratesHandlers,
   receiptsHandlers,
 } from '../funds/funds-handlers'
+import { budgetHandlers } from '../budget/budget-handlers'
 import { duesHandlers } from '../dues/dues-handlers'
 import { lettersHandlers } from '../dues/letters-handlers'
 import { historyHandlers } from '../history/history-handlers'
@@ -36,6 +37,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...projectsHandlers(core),
     ...duesHandlers(core),
     ...lettersHandlers(core),
+    ...budgetHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   })

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { AgreementsTable, ProjectsTable } from '../db/schema'
+import { assertHeadingOf } from '../funds/heading-check'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import {
@@ -60,10 +61,21 @@ export class FinancingService {
         minor: amount.minor,
         eur: eur.minor,
       })
+      const headingCode =
+        fields.source === 'agreement' && fields.agreementId
+          ? await assertHeadingOf(
+              writer.trx,
+              fields.agreementId,
+              fields.headingCode,
+              'headingCode',
+              false,
+            )
+          : null
       await writer.insert('financing_lines', {
         project_id: project.id,
         source: fields.source,
         agreement_id: fields.source === 'agreement' ? fields.agreementId : null,
+        heading_code: headingCode,
         partner_name: fields.source === 'partner' ? fields.partnerName : null,
         amount_minor: amount.minor,
         currency,
@@ -134,6 +146,7 @@ export class FinancingService {
         rate: line.rate,
         use: { table: 'financing_lines', id: line.id },
         source: { table: 'financing_lines', id: line.id },
+        headingCode: line.heading_code,
       })
       await writer.update('financing_lines', id, { committed_on: committedOn })
       return project.id

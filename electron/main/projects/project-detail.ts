@@ -56,6 +56,7 @@ export async function projectDetail(
     source: l.source as FinancingSource,
     agreementId: l.agreement_id,
     agreementReference: l.agreement_reference,
+    headingCode: l.heading_code,
     partnerName: l.partner_name,
     amount: l.amount_minor,
     currency: l.currency as CurrencyCode,

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
+import { assertHeadingOf } from '../funds/heading-check'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
 import type { projectExpenseInput } from '../../../shared/projects/schema'
@@ -39,17 +40,13 @@ export class ProjectExpensesService {
         if (!financing) {
           throw fieldFailure('VALIDATION', 'agreementId', 'errors.expenseAgreementNotInPlan')
         }
-        const headings = await writer.trx
-          .selectFrom('agreement_headings')
-          .select('code')
-          .where('agreement_id', '=', fields.agreementId)
-          .where('deleted_at', 'is', null)
-          .execute()
-        if (headings.length > 0 && !headings.some((h) => h.code === fields.headingCode)) {
-          throw fieldFailure('VALIDATION', 'headingCode', 'errors.expenseHeadingUnknown', {
-            codes: headings.map((h) => h.code).join(', '),
-          })
-        }
+        await assertHeadingOf(
+          writer.trx,
+          fields.agreementId,
+          fields.headingCode,
+          'headingCode',
+          true,
+        )
       }
       await writer.insert('project_expenses', {
         project_id: project.id,

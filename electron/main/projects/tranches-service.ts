@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
+import type { Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { financingLineFigures, postEntry, reverseEntriesOf } from '../funds/ledger'
@@ -99,6 +101,10 @@ export class TranchesService {
       const paidEur = await euroValueOn(this.rates, writer.trx, paid, fields.paidOn, 'paidOn')
 
       const parts = await this.shares(writer.trx, project.id, paid, paidEur.eur, fields)
+      const headings = await lineHeadings(
+        writer.trx,
+        parts.map((part) => part.lineId),
+      )
       for (const part of parts) {
         await postEntry(writer, {
           entryDate: fields.paidOn,
@@ -111,6 +117,7 @@ export class TranchesService {
           rate: part.rate,
           use: { table: 'financing_lines', id: part.lineId },
           source: { table: 'tranches', id: tranche.id },
+          headingCode: headings.get(part.lineId) ?? null,
         })
       }
       await writer.update('tranches', tranche.id, {
@@ -276,4 +283,18 @@ async function requireTranche(db: DataFile['db'], id: string) {
   const row = await db.selectFrom('tranches').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row || row.deleted_at) throw new AppFailure('NOT_FOUND')
   return row
+}
+
+/** The donor heading each financing line charges, for the disbursements paid from it. */
+async function lineHeadings(
+  db: Transaction<Database>,
+  lineIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (lineIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('financing_lines')
+    .select(['id', 'heading_code'])
+    .where('id', 'in', lineIds)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.heading_code]))
 }

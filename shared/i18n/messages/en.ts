@@ -1066,6 +1066,29 @@ export const en: Catalog = {
     wrongPassword: 'Wrong password.',
     damagedPart:
       'This part of the file is damaged and cannot be read. Restore the latest sound backup from the start screen.',
+    budgetParentNotChapter: 'An item goes under a chapter of the same version.',
+    budgetParentLoop: 'A chapter cannot go under itself.',
+    budgetSourcesAbovePlanned:
+      'The sources ({{sources}}) exceed the line’s planned amount ({{planned}}).',
+    budgetKindChange: 'A chapter stays a chapter, a line stays a line.',
+    budgetChapterNotEmpty: 'This chapter still holds items: move or remove them first.',
+    budgetLineHasExpenses:
+      'Expenses are charged to this line: cancel them or charge them elsewhere first.',
+    budgetVersionFrozen:
+      'Version {{number}} of the {{year}} budget is no longer the latest: it is kept as adopted. Change the latest version.',
+    budgetYearExists: 'The {{year}} budget already exists.',
+    budgetCodeTaken: 'Code {{code}} is already used in this version.',
+    expenseLineUnknown:
+      'This is not an expense line of the {{year}} budget (create that year’s budget first).',
+    expenseOutsideAgreement:
+      'Agreement {{reference}} does not cover this date ({{startsOn}} to {{endsOn}}).',
+    expenseAgreementForProjects:
+      'Agreement {{reference}} only funds the projects it names: it cannot pay a Secretariat expense.',
+    expenseNatureMismatch:
+      'Agreement {{reference}} only funds costs of nature “{{nature}}”: this line is of another nature.',
+    agreementOverSpent: 'Agreement {{reference}} has only {{unallocated}} left: {{asked}} asked.',
+    untiedOverSpent: 'The untied fund has only {{unallocated}} left: {{asked}} asked.',
+    expenseCancelled: 'This expense is already cancelled.',
   },
   check: {
     ok: 'File {{path}}: sound, no anomaly.',

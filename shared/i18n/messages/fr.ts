@@ -1078,6 +1078,31 @@ export const fr = {
     wrongPassword: 'Mot de passe incorrect.',
     damagedPart:
       'Cette partie du fichier est endommagée et ne peut pas être lue. Restaurez la dernière sauvegarde intacte depuis l’écran d’accueil.',
+    budgetParentNotChapter: 'Un poste se range sous un chapitre de la même version.',
+    budgetParentLoop: 'Un chapitre ne peut pas se ranger sous lui-même.',
+    budgetSourcesAbovePlanned:
+      'Les sources ({{sources}}) dépassent le montant prévu de la ligne ({{planned}}).',
+    budgetKindChange: 'Un chapitre reste un chapitre, une ligne reste une ligne.',
+    budgetChapterNotEmpty:
+      'Ce chapitre contient encore des postes : déplacez-les ou retirez-les d’abord.',
+    budgetLineHasExpenses:
+      'Des dépenses sont imputées sur cette ligne : annulez-les ou imputez-les ailleurs d’abord.',
+    budgetVersionFrozen:
+      'La version {{number}} du budget {{year}} n’est plus la dernière : elle est conservée telle qu’adoptée. Modifiez la dernière version.',
+    budgetYearExists: 'Le budget {{year}} existe déjà.',
+    budgetCodeTaken: 'Le code {{code}} est déjà utilisé dans cette version.',
+    expenseLineUnknown:
+      'Cette ligne n’est pas une ligne de dépenses du budget {{year}} (créez d’abord le budget de l’année).',
+    expenseOutsideAgreement:
+      'La convention {{reference}} ne couvre pas cette date (du {{startsOn}} au {{endsOn}}).',
+    expenseAgreementForProjects:
+      'La convention {{reference}} ne finance que les projets qu’elle nomme : elle ne peut pas payer une dépense du Secrétariat.',
+    expenseNatureMismatch:
+      'La convention {{reference}} ne finance que des dépenses de nature « {{nature}} » : cette ligne est d’une autre nature.',
+    agreementOverSpent:
+      'La convention {{reference}} n’a plus que {{unallocated}} de libre : {{asked}} demandés.',
+    untiedOverSpent: 'Le fonds délié n’a plus que {{unallocated}} de libre : {{asked}} demandés.',
+    expenseCancelled: 'Cette dépense est déjà annulée.',
   },
   check: {
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',

@@ -4,6 +4,7 @@ import { agreementTerms } from './0003-agreement-terms'
 import { otherIncome } from './0004-other-income'
 import { cooperationFund } from './0005-cooperation-fund'
 import { dues } from './0006-dues'
+import { budget } from './0007-budget'
 import type { Migration } from './migration'
 
 /**
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   otherIncome,
   cooperationFund,
   dues,
+  budget,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

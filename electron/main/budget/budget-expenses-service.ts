@@ -1,0 +1,257 @@
+import type { Transaction } from 'kysely'
+import type { z } from 'zod'
+import type { DataFile } from '../db/data-file'
+import type { Database } from '../db/schema'
+import { AppFailure, fieldFailure } from '../failure'
+import type { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { assertHeadingOf } from '../funds/heading-check'
+import {
+  agreementFigures,
+  emptyFigures,
+  postEntry,
+  reverseEntriesOf,
+  untiedUnallocated,
+} from '../funds/ledger'
+import { readAmount } from '../funds/money-input'
+import { euroValueOn } from '../projects/project-records'
+import type { BudgetExpense, budgetExpenseInput } from '../../../shared/budget/schema'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import { fromEuro } from '../../../shared/money/exchange'
+import { type Money, money } from '../../../shared/money/money'
+
+type ExpenseFields = z.output<typeof budgetExpenseInput>
+
+/**
+ * The secretariat's expenses (dépenses), each charged to a line of the year's budget and paid
+ * from the untied fund or an agreement. Each posts one `expense` entry to the ledger, in the
+ * paying fund's currency; tied money pays only what its agreement allows.
+ */
+export class BudgetExpensesService {
+  constructor(
+    private readonly file: DataFile,
+    private readonly rates: ExchangeRatesService,
+  ) {}
+
+  async list(year: number, lineKey?: string | null): Promise<BudgetExpense[]> {
+    let query = this.file.db
+      .selectFrom('budget_expenses as x')
+      .leftJoin('agreements as a', 'a.id', 'x.agreement_id')
+      .selectAll('x')
+      .select('a.reference')
+      .select((eb) =>
+        eb
+          .selectFrom('budget_items as i')
+          .select('i.label')
+          .whereRef('i.line_key', '=', 'x.line_key')
+          .where('i.deleted_at', 'is', null)
+          .orderBy('i.created_at', 'desc')
+          .limit(1)
+          .as('line_label'),
+      )
+      .where('x.year', '=', year)
+      .where('x.deleted_at', 'is', null)
+      .orderBy('x.spent_on')
+      .orderBy('x.created_at')
+    if (lineKey) query = query.where('x.line_key', '=', lineKey)
+    const rows = await query.execute()
+    return rows.map((row) => ({
+      id: row.id,
+      year: row.year,
+      lineKey: row.line_key,
+      lineLabel: row.line_label ?? null,
+      spentOn: row.spent_on,
+      agreementId: row.agreement_id,
+      agreementReference: row.reference,
+      headingCode: row.heading_code,
+      supplier: row.supplier,
+      description: row.description,
+      amount: row.amount_minor,
+      currency: row.currency as CurrencyCode,
+      eurAmount: row.eur_minor,
+      rate: row.rate,
+      document: row.document,
+      cancelReason: row.cancel_reason,
+    }))
+  }
+
+  async add(fields: ExpenseFields, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const year = Number(fields.spentOn.slice(0, 4))
+      const line = await expenseLineOf(writer.trx, year, fields.lineKey)
+      const amount = readAmount(fields.amount, fields.currency, 'amount')
+      const { eur, rate } = await euroValueOn(
+        this.rates,
+        writer.trx,
+        amount,
+        fields.spentOn,
+        'amount',
+      )
+      let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
+      let headingCode: string | null = null
+      if (fields.agreementId) {
+        const agreement = await writer.trx
+          .selectFrom('agreements')
+          .selectAll()
+          .where('id', '=', fields.agreementId)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
+        if (!agreement) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
+        assertAgreementPays(agreement, line.nature, fields.spentOn)
+        headingCode = await assertHeadingOf(
+          writer.trx,
+          agreement.id,
+          fields.headingCode,
+          'headingCode',
+          true,
+        )
+        const currency = agreement.currency as CurrencyCode
+        paid =
+          currency === amount.currency
+            ? { native: amount, rate }
+            : await this.inCurrency(writer.trx, eur, currency, fields.spentOn)
+        const free =
+          (await agreementFigures(writer.trx, '9999-12-31', [agreement.id])).get(agreement.id)
+            ?.native ?? emptyFigures()
+        if (paid.native.minor > free.unallocated) {
+          throw fieldFailure('CONFLICT', 'amount', 'errors.agreementOverSpent', {
+            reference: agreement.reference,
+            unallocated: money(Math.max(0, free.unallocated), currency),
+            asked: paid.native,
+          })
+        }
+      } else {
+        const available = await untiedUnallocated(writer.trx)
+        if (eur.minor > available) {
+          throw fieldFailure('CONFLICT', 'amount', 'errors.untiedOverSpent', {
+            unallocated: money(Math.max(0, available), 'EUR'),
+            asked: eur,
+          })
+        }
+      }
+      const id = await writer.insert('budget_expenses', {
+        year,
+        line_key: fields.lineKey,
+        spent_on: fields.spentOn,
+        agreement_id: fields.agreementId,
+        heading_code: headingCode,
+        supplier: fields.supplier,
+        description: fields.description,
+        amount_minor: amount.minor,
+        currency: amount.currency,
+        eur_minor: eur.minor,
+        rate,
+        document: fields.document,
+        cancel_reason: null,
+      })
+      await postEntry(writer, {
+        entryDate: fields.spentOn,
+        kind: 'expense',
+        fundClass: fields.agreementId && line.agreementTied(fields.agreementId) ? 'tied' : 'untied',
+        agreementId: fields.agreementId,
+        nature: line.nature,
+        amount: paid.native,
+        eurMinor: eur.minor,
+        rate: paid.rate,
+        use: null,
+        source: { table: 'budget_expenses', id },
+        headingCode,
+      })
+      return id
+    })
+  }
+
+  /**
+   * Cancels an expense recorded by mistake: its ledger entry is reversed, the record kept.
+   * Returns the expense's year.
+   */
+  async cancel(id: string, reason: string, author: string): Promise<number> {
+    return this.file.write(author, async (writer) => {
+      const expense = await writer.trx
+        .selectFrom('budget_expenses')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      if (!expense) throw new AppFailure('NOT_FOUND')
+      if (expense.cancel_reason) throw new AppFailure('CONFLICT', 'errors.expenseCancelled')
+      await reverseEntriesOf(writer, { table: 'budget_expenses', id })
+      await writer.update('budget_expenses', id, { cancel_reason: reason })
+      return expense.year
+    })
+  }
+
+  private async inCurrency(
+    db: Transaction<Database>,
+    eur: Money,
+    currency: CurrencyCode,
+    day: string,
+  ): Promise<{ native: Money; rate: string }> {
+    const applied = await this.rates.rateOn(currency, day, db)
+    if (!applied) {
+      throw fieldFailure('VALIDATION', 'amount', 'errors.noRate', { currency, date: day })
+    }
+    return { native: fromEuro(eur, currency, applied.rate), rate: applied.rate }
+  }
+}
+
+/**
+ * The line an expense is charged to: an expense line of the year's latest budget version that
+ * follows its own expenses. Its nature decides what agreements may pay it.
+ */
+async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: string) {
+  const line = await db
+    .selectFrom('budget_items as i')
+    .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+    .select(['i.nature', 'i.tracks', 'i.direction', 'i.item_kind'])
+    .where('i.line_key', '=', lineKey)
+    .where('v.year', '=', year)
+    .where('i.deleted_at', 'is', null)
+    .where('v.deleted_at', 'is', null)
+    .orderBy('v.number', 'desc')
+    .executeTakeFirst()
+  if (
+    !line ||
+    line.item_kind !== 'line' ||
+    line.direction !== 'expense' ||
+    (line.tracks !== null && line.tracks !== 'expenses')
+  ) {
+    throw fieldFailure('VALIDATION', 'lineKey', 'errors.expenseLineUnknown', { year })
+  }
+  const earmarkings = await db.selectFrom('agreements').select(['id', 'earmarking']).execute()
+  return {
+    nature: line.nature ?? 'operating',
+    agreementTied: (id: string) => earmarkings.find((a) => a.id === id)?.earmarking !== 'untied',
+  }
+}
+
+/** An agreement pays an expense of its period and nature, unless it is tied to named projects. */
+function assertAgreementPays(
+  agreement: {
+    reference: string
+    earmarking: string
+    nature: string
+    starts_on: string
+    ends_on: string
+  },
+  nature: string,
+  spentOn: string,
+): void {
+  if (agreement.earmarking === 'projects') {
+    throw fieldFailure('VALIDATION', 'agreementId', 'errors.expenseAgreementForProjects', {
+      reference: agreement.reference,
+    })
+  }
+  if (spentOn < agreement.starts_on || spentOn > agreement.ends_on) {
+    throw fieldFailure('VALIDATION', 'spentOn', 'errors.expenseOutsideAgreement', {
+      reference: agreement.reference,
+      startsOn: agreement.starts_on,
+      endsOn: agreement.ends_on,
+    })
+  }
+  if (agreement.nature !== 'mixed' && agreement.nature !== nature) {
+    throw fieldFailure('VALIDATION', 'agreementId', 'errors.expenseNatureMismatch', {
+      reference: agreement.reference,
+      nature: { message: `agreements.nature.${agreement.nature as 'operating' | 'investment'}` },
+    })
+  }
+}

@@ -1,0 +1,32 @@
+import type { HandlerFactory } from '../ipc/handler'
+
+export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
+  const budget = () => core.requireSession().budget
+  const expenses = () => core.requireSession().budgetExpenses
+  const view = (versionId: string) => budget().view(versionId, null)
+  const yearOf = async (expenseYear: number) => expenses().list(expenseYear)
+  return {
+    'budget.versions': async () => budget().versions(),
+    'budget.create': async ({ year }) => view(await budget().create(year, core.author())),
+    'budget.copyToYear': async ({ fromVersionId, year }) =>
+      view(await budget().copyToYear(fromVersionId, year, core.author())),
+    'budget.revise': async ({ versionId }) => view(await budget().revise(versionId, core.author())),
+    'budget.adopt': async ({ versionId, adoptedOn }) =>
+      view(await budget().adopt(versionId, adoptedOn, core.author())),
+    'budget.setCurrent': async ({ versionId }) =>
+      view(await budget().setCurrent(versionId, core.author())),
+    'budget.view': async ({ versionId, asOf }) => budget().view(versionId, asOf),
+    'budget.saveItem': async (input) => {
+      await budget().saveItem(input, core.author())
+      return view(input.versionId)
+    },
+    'budget.removeItem': async ({ id }) => view(await budget().removeItem(id, core.author())),
+    'budget.expenses': async ({ year, lineKey }) => expenses().list(year, lineKey),
+    'budget.addExpense': async (input) => {
+      await expenses().add(input, core.author())
+      return yearOf(Number(input.spentOn.slice(0, 4)))
+    },
+    'budget.cancelExpense': async ({ id, reason }) =>
+      yearOf(await expenses().cancel(id, reason, core.author())),
+  }
+}
