@@ -19,6 +19,8 @@ import {
   versionInput,
   yearInput,
 } from '../budget/schema'
+import type { ReportDocument, ReportJob } from '../reports/model'
+import { reportExportInput, reportJobInput, reportRequest } from '../reports/model'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -253,6 +255,12 @@ export const CHANNELS = {
   'budget.expenses': channel<BudgetExpense[]>()(expensesInput),
   'budget.addExpense': channel<BudgetExpense[]>()(budgetExpenseInput),
   'budget.cancelExpense': channel<BudgetExpense[]>()(cancelExpenseInput),
+
+  'reports.preview': channel<ReportDocument>()(reportRequest),
+  'reports.begin': channel<ReportJob>()(reportExportInput),
+  'reports.progress': channel<ReportJob>()(reportJobInput),
+  'reports.cancel': channel<null>()(reportJobInput),
+  'reports.show': channel<null>()(pathInput),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

@@ -10,6 +10,8 @@ import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
 import { duesCommand } from './dues-command'
+import { iatiCommand } from './iati-command'
+import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
@@ -45,6 +47,10 @@ export async function runCli(
         programme: { type: 'string' },
         search: { type: 'string' },
         late: { type: 'boolean', default: false },
+        agreement: { type: 'string' },
+        from: { type: 'string' },
+        format: { type: 'string' },
+        'org-ref': { type: 'string' },
       },
     })
   } catch (error) {
@@ -64,6 +70,8 @@ export async function runCli(
       'cli.helpProjects',
       'cli.helpSheet',
       'cli.helpDues',
+      'cli.helpReport',
+      'cli.helpIati',
       'cli.helpBackup',
       'cli.helpBackups',
       'cli.helpRestore',
@@ -82,6 +90,8 @@ export async function runCli(
       'projects',
       'sheet',
       'dues',
+      'report',
+      'iati',
       'backup',
       'backups',
       'restore',
@@ -140,6 +150,27 @@ export async function runCli(
         return 2
       }
       return await duesCommand(path, year, parsed.values.json, language, out)
+    }
+    if (command === 'report') {
+      const { agreement, year, from, to, format, out: target } = parsed.values
+      return await reportCommand(
+        path,
+        parsed.positionals[2],
+        { agreement, year, from, to, format, out: target },
+        language,
+        out,
+        err,
+      )
+    }
+    if (command === 'iati') {
+      return await iatiCommand(
+        path,
+        parsed.values.out,
+        parsed.values['org-ref'],
+        language,
+        out,
+        err,
+      )
     }
     if (command === 'sheet') {
       return await sheetCommand(path, parsed.positionals[2], parsed.values.out, language, out, err)

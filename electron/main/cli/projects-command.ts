@@ -98,7 +98,7 @@ export async function sheetCommand(
       today(),
     )
     const target = resolve(outPath)
-    await writeExportFile(target, await renderPdf(sheet))
+    await writeExportFile(target, await renderPdf(sheet.definition, { frame: sheet.frame }))
     out(translate(language, 'sheet.exported', { path: target }))
     return 0
   } finally {

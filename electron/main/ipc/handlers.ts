@@ -10,6 +10,7 @@ import {
 } from '../funds/funds-handlers'
 import { budgetHandlers } from '../budget/budget-handlers'
 import { duesHandlers } from '../dues/dues-handlers'
+import { reportsHandlers } from '../reports/reports-handlers'
 import { lettersHandlers } from '../dues/letters-handlers'
 import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
@@ -38,6 +39,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...duesHandlers(core),
     ...lettersHandlers(core),
     ...budgetHandlers(core),
+    ...reportsHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   })

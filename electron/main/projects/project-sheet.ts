@@ -1,4 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { PdfFrame } from '../reports/pdf-document'
+import { formatIndicatorValue } from '../../../shared/projects/indicator-format'
 import { countryName } from '../../../shared/geo/country-names'
 import { formatDate } from '../../../shared/i18n/format-dates'
 import type { Language } from '../../../shared/i18n/locale'
@@ -57,7 +59,7 @@ export function projectSheet(
   organisation: Organisation,
   language: Language,
   printedOn: string,
-): TDocumentDefinitions {
+): { definition: TDocumentDefinitions; frame: PdfFrame } {
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params)
   const amount = (minor: number, currency: CurrencyCode) =>
     formatMoney(money(minor, currency), language)
@@ -97,30 +99,23 @@ export function projectSheet(
         : t(`projects.plan.source_${line.source}`)
   const header = (...keys: MessageKey[]) => keys.map((key) => ({ text: t(key), style: 'th' }))
   const right = (text: string) => ({ text, alignment: 'right' as const })
-  const indicatorValue = (indicator: Indicator, raw: string | null) => {
-    if (raw === null) return '—'
-    if (indicator.measure === 'yes_no') return t(raw === 'yes' ? 'common.yes' : 'common.no')
-    if (indicator.measure === 'text') return raw
-    const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(Number(raw))
-    return indicator.measure === 'percentage'
-      ? `${number} %`
-      : `${number} ${indicator.unit ?? ''}`.trim()
-  }
+  const indicatorValue = (indicator: Indicator, raw: string | null) =>
+    formatIndicatorValue(indicator.measure, indicator.unit, raw, language, {
+      yes: t('common.yes'),
+      no: t('common.no'),
+      none: '—',
+    })
 
-  return {
+  const frame: PdfFrame = {
+    footer: {
+      left: `${organisation.name} — ${t('sheet.printedOn', { date: day(printedOn) })}`,
+      pageLabel: '{page} / {pages}',
+    },
+  }
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [36, 48, 36, 40],
     info: { title: `${project.code} — ${project.title}`, creator: 'AIMF Finances' },
-    footer: (page, pages) => ({
-      columns: [
-        {
-          text: `${organisation.name} — ${t('sheet.printedOn', { date: day(printedOn) })}`,
-          style: 'footer',
-        },
-        { text: `${page} / ${pages}`, alignment: 'right', style: 'footer' },
-      ],
-      margin: [36, 12, 36, 0],
-    }),
     content: [
       {
         columns: [
@@ -274,4 +269,5 @@ export function projectSheet(
       footer: { fontSize: 7, color: '#7b8794' },
     },
   }
+  return { definition, frame }
 }

@@ -82,7 +82,7 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
         language ?? core.language(),
         today(),
       )
-      await writeExportFile(path, await renderPdf(sheet))
+      await writeExportFile(path, await renderPdf(sheet.definition, { frame: sheet.frame }))
       return { path }
     },
   }

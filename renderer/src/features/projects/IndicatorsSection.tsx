@@ -25,6 +25,7 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { formatIndicatorValue } from '../../../../shared/projects/indicator-format'
 
 type Saved = (project: ProjectDetail, message: string) => void
 
@@ -73,17 +74,12 @@ export function IndicatorsSection({
 function useShowValue() {
   const { t } = useTranslation()
   const language = useLanguage()
-  return (indicator: Indicator, value: string | null) => {
-    if (value === null) return t('common.none')
-    if (indicator.measure === 'yes_no') return t(value === 'yes' ? 'common.yes' : 'common.no')
-    if (indicator.measure === 'text') return value
-    const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(
-      Number(value),
-    )
-    return indicator.measure === 'percentage'
-      ? `${number} %`
-      : `${number} ${indicator.unit ?? ''}`.trim()
-  }
+  return (indicator: Indicator, value: string | null) =>
+    formatIndicatorValue(indicator.measure, indicator.unit, value, language, {
+      yes: t('common.yes'),
+      no: t('common.no'),
+      none: t('common.none'),
+    })
 }
 
 function IndicatorCard({

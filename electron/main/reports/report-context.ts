@@ -1,0 +1,33 @@
+import type { Session } from '../app/app-core'
+import type { Language } from '../../../shared/i18n/locale'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { translate, type MessageParams } from '../../../shared/i18n/translate'
+import { formatDate } from '../../../shared/i18n/format-dates'
+
+/** What every report builder is given: the file's services, the language and the clock. */
+export interface ReportContext {
+  session: Session
+  language: Language
+  /** Today, for reports "as of now". */
+  today: string
+  /** When the report is produced (ISO date-time). */
+  now: string
+  t: (key: MessageKey, params?: MessageParams) => string
+  date: (iso: string | null) => string
+}
+
+export function reportContext(
+  session: Session,
+  language: Language,
+  now: Date = new Date(),
+): ReportContext {
+  const iso = now.toISOString()
+  return {
+    session,
+    language,
+    today: iso.slice(0, 10),
+    now: iso,
+    t: (key, params) => translate(language, key, params),
+    date: (day) => formatDate(day, language),
+  }
+}

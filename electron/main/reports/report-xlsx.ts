@@ -1,0 +1,238 @@
+import ExcelJS from 'exceljs'
+import type { Language } from '../../../shared/i18n/locale'
+import { translate } from '../../../shared/i18n/translate'
+import { minorUnits, type CurrencyCode } from '../../../shared/money/currencies'
+import type {
+  Cell,
+  Formula,
+  ReportDocument,
+  ReportRow,
+  ReportTable,
+} from '../../../shared/reports/model'
+
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFE4E7EB' },
+}
+const TOTAL_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFF0F4F8' },
+}
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9AA5B1' } }
+
+/**
+ * Writes a report as an Excel workbook: one sheet per view, the organisation, title and
+ * parameters on top, frozen and filtered headers, number formats per currency, and totals and
+ * variances as live formulas whose values are stored too (exceljs computes nothing).
+ */
+export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'AIMF Finances'
+  workbook.created = new Date(report.generatedAt)
+  workbook.title = report.title
+  for (const sheet of report.sheets) {
+    const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: {
+        oddHeader: `&L${escapeHeader(report.organisation)}&R${escapeHeader(report.title)}`,
+        oddFooter: `&L${escapeHeader(generatedLine(report))}&R&P / &N`,
+      },
+    })
+    let row = 1
+    const put = (text: string, font: Partial<ExcelJS.Font>) => {
+      worksheet.getCell(row, 1).value = text
+      worksheet.getCell(row, 1).font = font
+      row += 1
+    }
+    put(report.organisation, { bold: true, size: 12 })
+    put(report.title, { bold: true, size: 14 })
+    if (sheet.title !== report.title) put(sheet.title, { bold: true, size: 11 })
+    for (const parameter of report.parameters) {
+      worksheet.getCell(row, 1).value = parameter.label
+      worksheet.getCell(row, 1).font = { color: { argb: 'FF52606D' } }
+      worksheet.getCell(row, 2).value = parameter.value
+      row += 1
+    }
+    put(generatedLine(report), { italic: true, size: 9, color: { argb: 'FF52606D' } })
+    row += 1
+    const widths: number[] = []
+    let firstHeader: number | null = null
+    for (const table of sheet.tables) {
+      if (table.title) put(table.title, { bold: true, size: 11 })
+      const header = row
+      firstHeader ??= header
+      table.columns.forEach((column, index) => {
+        const cell = worksheet.getCell(header, index + 1)
+        cell.value = column.label
+        cell.font = { bold: true }
+        cell.fill = HEADER_FILL
+        cell.border = { bottom: THIN }
+        cell.alignment = { wrapText: true, vertical: 'middle' }
+        widths[index] = Math.max(widths[index] ?? 0, column.width)
+      })
+      if (header === firstHeader && table.rows.length > 0) {
+        worksheet.autoFilter = {
+          from: { row: header, column: 1 },
+          to: { row: header + table.rows.length, column: table.columns.length },
+        }
+        worksheet.views = [{ state: 'frozen', ySplit: header, xSplit: 0 }]
+        worksheet.pageSetup.printTitlesRow = `${header}:${header}`
+      }
+      row += 1
+      writeRows(worksheet, table, row, report.language)
+      row += table.rows.length
+      for (const note of table.notes ?? []) put(note, { italic: true, size: 9 })
+      row += 1
+    }
+    widths.forEach((width, index) => {
+      worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, width))
+    })
+  }
+  const bytes = await workbook.xlsx.writeBuffer()
+  return Buffer.from(bytes as ArrayBuffer)
+}
+
+function writeRows(
+  worksheet: ExcelJS.Worksheet,
+  table: ReportTable,
+  firstRow: number,
+  language: Language,
+): void {
+  table.rows.forEach((row, rowIndex) => {
+    const excelRow = firstRow + rowIndex
+    row.cells.forEach((cell, column) => {
+      const target = worksheet.getCell(excelRow, column + 1)
+      const value = cellValue(cell)
+      const formula = row.formulas?.[column]
+      target.value = formula
+        ? { formula: formulaText(formula, firstRow, excelRow, column), result: value ?? '' }
+        : value
+      const format = numberFormat(cell, language)
+      if (format) target.numFmt = format
+      if (column === 0 && row.depth) target.alignment = { indent: row.depth }
+      styleRow(target, row)
+    })
+  })
+}
+
+function styleRow(target: ExcelJS.Cell, row: ReportRow): void {
+  if (row.style === 'item') return
+  target.font = { bold: true }
+  if (row.style === 'total' || row.style === 'group') target.fill = TOTAL_FILL
+  if (row.style === 'total' || row.style === 'subtotal') target.border = { top: THIN }
+}
+
+/** The value Excel stores: money in major units (the format shows the currency). */
+function cellValue(cell: Cell): string | number | Date | null {
+  if (cell === null) return null
+  switch (cell.kind) {
+    case 'text':
+      return cell.text
+    case 'money':
+      return cell.minor / 10 ** minorUnits(cell.currency)
+    case 'percent':
+      return cell.ratio
+    case 'number':
+      return cell.value
+    case 'date':
+      return new Date(`${cell.iso}T00:00:00Z`)
+  }
+}
+
+function numberFormat(cell: Cell, language: Language): string | null {
+  if (cell === null) return null
+  switch (cell.kind) {
+    case 'money':
+      return moneyFormat(cell.currency)
+    case 'percent':
+      return '0.0%'
+    case 'number':
+      return '#,##0'
+    case 'date':
+      return language === 'fr' ? 'dd/mm/yyyy' : 'dd mmm yyyy'
+    default:
+      return null
+  }
+}
+
+/** `#,##0.00 "€"`: Excel shows it with the reader's own separators. */
+function moneyFormat(currency: CurrencyCode): string {
+  const digits = minorUnits(currency)
+  const number = digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
+  const symbol = currency === 'EUR' ? '€' : currency
+  return `${number} "${symbol}";-${number} "${symbol}"`
+}
+
+function columnLetter(index: number): string {
+  let letters = ''
+  let n = index + 1
+  while (n > 0) {
+    const rest = (n - 1) % 26
+    letters = String.fromCharCode(65 + rest) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+/**
+ * The formula's text in A1 notation, for the cell at `row` (a worksheet row) and `column` (the
+ * table's); a sum's rows are the table's, counted from `firstRow`, with runs made ranges.
+ */
+export function formulaText(
+  formula: Formula,
+  firstRow: number,
+  row: number,
+  column: number,
+): string {
+  const at = (c: number, r: number) => `${columnLetter(c)}${r}`
+  switch (formula.op) {
+    case 'sum': {
+      const rows = [...formula.rows].sort((x, y) => x - y).map((r) => firstRow + r)
+      const ranges: string[] = []
+      let start = rows[0]
+      for (let i = 0; i < rows.length; i += 1) {
+        const current = rows[i] as number
+        const next = rows[i + 1]
+        if (next === current + 1) continue
+        const from = start as number
+        ranges.push(
+          from === current ? at(column, from) : `${at(column, from)}:${at(column, current)}`,
+        )
+        start = next
+      }
+      return `SUM(${ranges.join(',') || '0'})`
+    }
+    case 'rowDifference':
+      return `${at(column, firstRow + formula.a)}-${at(column, firstRow + formula.b)}`
+    case 'add':
+      return formula.columns.map((c) => at(c, row)).join('+')
+    case 'subtract':
+      return `${at(formula.a, row)}-${at(formula.b, row)}`
+    case 'ratio':
+      return `IF(${at(formula.b, row)}=0,"",${at(formula.a, row)}/${at(formula.b, row)})`
+  }
+}
+
+function escapeHeader(text: string): string {
+  return text.replace(/&/g, '&&')
+}
+
+function generatedLine(report: ReportDocument): string {
+  return translate(report.language, 'reporting.generatedOn', {
+    date: report.generatedAt.slice(0, 10),
+  })
+}
+
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)
+}

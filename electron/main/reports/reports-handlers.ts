@@ -1,0 +1,41 @@
+import { AppFailure } from '../failure'
+import type { HandlerFactory } from '../ipc/handler'
+import { toAppError } from '../ipc/dispatch'
+import { translate } from '../../../shared/i18n/translate'
+import { buildReport, reportFileName, writeReport } from './build-report'
+import { ReportJobs } from './report-jobs'
+
+export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
+  const jobs = new ReportJobs()
+  return {
+    'reports.preview': async (request) =>
+      buildReport(core.requireSession(), request, core.language()),
+    'reports.begin': async ({ request, format }) => {
+      const session = core.requireSession()
+      const report = await buildReport(session, request, core.language())
+      const path = await core.host.chooseExportPath(core.language(), reportFileName(report, format))
+      if (!path) throw new AppFailure('CANCELLED')
+      return jobs.start(
+        async (onProgress, signal) => {
+          await writeReport(report, format, path, { onProgress, signal })
+          return path
+        },
+        (error) => {
+          const language = core.language()
+          if (error instanceof AppFailure) return toAppError(error, language).message
+          console.error(error)
+          return translate(language, 'errors.INTERNAL')
+        },
+      )
+    },
+    'reports.progress': async ({ jobId }) => jobs.progress(jobId),
+    'reports.cancel': async ({ jobId }) => {
+      jobs.cancel(jobId)
+      return null
+    },
+    'reports.show': async ({ path }) => {
+      core.host.showItemInFolder(path)
+      return null
+    },
+  }
+}

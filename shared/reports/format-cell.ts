@@ -1,0 +1,28 @@
+import { formatDate } from '../i18n/format-dates'
+import { formatPercent } from '../i18n/format-percent'
+import { INTL_LOCALE, type Language } from '../i18n/locale'
+import { formatMoney } from '../money/format'
+import { money } from '../money/money'
+import type { Cell } from './model'
+
+/** A report cell as people read it, on screen and in the PDF, in the user's language. */
+export function formatCell(cell: Cell, language: Language): string {
+  if (cell === null) return ''
+  switch (cell.kind) {
+    case 'text':
+      return cell.text
+    case 'money':
+      return formatMoney(money(cell.minor, cell.currency), language)
+    case 'percent':
+      return cell.ratio === null ? '—' : formatPercent(cell.ratio, language)
+    case 'number':
+      return new Intl.NumberFormat(INTL_LOCALE[language]).format(cell.value)
+    case 'date':
+      return formatDate(cell.iso, language)
+  }
+}
+
+/** Whether a cell is a figure, aligned right. */
+export function isFigure(cell: Cell): boolean {
+  return cell !== null && cell.kind !== 'text' && cell.kind !== 'date'
+}
