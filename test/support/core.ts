@@ -18,9 +18,14 @@ export interface TestApp {
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
 }
 
-/** A core on a temp folder, with a new empty data file open unless told otherwise. */
-export async function startTestApp(options: { openFile?: boolean } = {}): Promise<TestApp> {
-  const folder = await tempFolder()
+/**
+ * A core on a temp folder, with a new empty data file open unless told otherwise; the folder
+ * lives for one test, or for the whole test file when the core is shared (`lifetime: 'file'`).
+ */
+export async function startTestApp(
+  options: { openFile?: boolean; lifetime?: 'test' | 'file' } = {},
+): Promise<TestApp> {
+  const folder = await tempFolder(options.lifetime)
   const host = new TestHost()
   const core = await AppCore.start({
     appFolder: join(folder, 'app'),
