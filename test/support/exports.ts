@@ -53,7 +53,7 @@ export function numberIn(cell: ExcelJS.Cell): number {
 
 export function formulaIn(cell: ExcelJS.Cell): string | null {
   const value = cell.value
-  return value && typeof value === 'object' && 'formula' in value ? value.formula : null
+  return value && typeof value === 'object' && 'formula' in value ? (value.formula ?? null) : null
 }
 
 /** French amounts as pdftotext prints them: any space between thousands. */
