@@ -6,7 +6,8 @@ import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { FundersPage } from '../features/funders/FundersPage'
 import { MembersArea } from '../features/members/MembersArea'
 import { ProjectsPage } from '../features/projects/ProjectsPage'
-import { PlaceholderPage } from '../features/placeholder/PlaceholderPage'
+import { BudgetPage } from '../features/budget/BudgetPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'
@@ -89,10 +90,12 @@ function AreaPage({ area, state, file }: { area: Area; state: AppState; file: Op
       return <MembersArea />
     case 'dashboard':
       return <DashboardPage />
+    case 'budget':
+      return <BudgetPage />
+    case 'reports':
+      return <ReportsPage />
     case 'settings':
       return <SettingsPage state={state} file={file} />
-    default:
-      return <PlaceholderPage area={area} />
   }
 }
 

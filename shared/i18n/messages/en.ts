@@ -40,10 +40,6 @@ export const en: Catalog = {
     recover: 'Restore the latest sound backup',
     forgetRecent: 'Remove {{name}} from the list',
   },
-  placeholder: {
-    title: '{{area}}',
-    body: 'This area will be available in a coming version.',
-  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -40,10 +40,6 @@ export const fr = {
     recover: 'Restaurer la dernière sauvegarde intacte',
     forgetRecent: 'Retirer {{name}} de la liste',
   },
-  placeholder: {
-    title: '{{area}}',
-    body: 'Cet espace sera disponible dans une prochaine version.',
-  },
   common: {
     save: 'Enregistrer',
     cancel: 'Annuler',

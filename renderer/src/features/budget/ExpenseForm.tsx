@@ -1,0 +1,190 @@
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import {
+  type BudgetExpense,
+  type BudgetView,
+  budgetExpenseInput,
+} from '../../../../shared/budget/schema'
+import type { Agreement, AgreementDetail } from '../../../../shared/funds/schema'
+import { CURRENCY_CODES } from '../../../../shared/money/currencies'
+import { today } from '../../../../shared/validation/dates'
+import { FormActions } from '../../components/FormActions'
+import { FormError } from '../../components/FormError'
+import { FormSelect } from '../../components/FormSelect'
+import { call } from '../../lib/api'
+import { amountForContract } from '../../lib/amount-input'
+import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useLanguage } from '../../lib/use-language'
+
+interface Values {
+  lineKey: string
+  spentOn: string
+  agreementId: string
+  headingCode: string
+  supplier: string
+  description: string
+  amount: string
+  currency: string
+}
+
+const UNTIED = 'untied'
+
+/** Records an expense against a line of the year's budget, paid by the untied fund or an agreement. */
+export function ExpenseForm({
+  view,
+  agreements,
+  onSaved,
+  onCancel,
+}: {
+  view: BudgetView
+  agreements: Agreement[]
+  onSaved: (expenses: BudgetExpense[]) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [headings, setHeadings] = useState<AgreementDetail['budget']['headings']>([])
+  const thisYear = String(view.version.year)
+  const defaults: Values = {
+    lineKey: '',
+    spentOn: today().startsWith(thisYear) ? today() : `${thisYear}-01-01`,
+    agreementId: UNTIED,
+    headingCode: '',
+    supplier: '',
+    description: '',
+    amount: '',
+    currency: 'EUR',
+  }
+  const toInput = (values: Values) => {
+    const amount = amountForContract(values.amount, values.currency, language)
+    const errors: Record<string, string> = amount.ok
+      ? {}
+      : { amount: t(amount.key, { currency: values.currency }) }
+    return {
+      input: {
+        ...values,
+        agreementId: values.agreementId === UNTIED ? null : values.agreementId,
+        headingCode: values.headingCode || null,
+        supplier: values.supplier || null,
+        amount: amount.ok ? amount.value : '1',
+        document: null,
+      },
+      errors,
+    }
+  }
+  const form = useForm<Values>({
+    defaultValues: defaults,
+    resolver: schemaResolver<Values>(budgetExpenseInput, t, toInput),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const currency = useWatch({ control: form.control, name: 'currency' })
+  const errors = form.formState.errors
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      onSaved(await call('budget.addExpense', toInput(values).input as never))
+    } catch (failure) {
+      setFormError(
+        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      )
+    }
+  })
+  const lines = view.items.filter(
+    (i) =>
+      i.kind === 'line' &&
+      i.direction === 'expense' &&
+      (i.tracks === null || i.tracks === 'expenses'),
+  )
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('budget.form.expenseTitle')}
+    >
+      <Stack gap="sm">
+        <FormError message={formError} />
+        <FormSelect
+          control={form.control}
+          name="lineKey"
+          label={t('budget.form.lineKey')}
+          data={lines.map((l) => ({ value: l.lineKey, label: `${l.code} — ${l.label}` }))}
+          searchable
+          required
+        />
+        <SimpleGrid cols={2}>
+          <TextInput
+            type="date"
+            label={t('budget.form.spentOn')}
+            withAsterisk
+            {...form.register('spentOn')}
+            error={errors.spentOn?.message}
+          />
+          <FormSelect
+            control={form.control}
+            name="agreementId"
+            label={t('budget.form.payingFund')}
+            data={[
+              { value: UNTIED, label: t('budget.form.untiedFund') },
+              ...agreements
+                .filter((a) => a.earmarking !== 'projects')
+                .map((a) => ({ value: a.id, label: `${a.reference} — ${a.funderName}` })),
+            ]}
+            searchable
+            onPick={(value) => {
+              form.setValue('headingCode', '')
+              if (value === UNTIED) setHeadings([])
+              else
+                void call('agreements.get', { id: value }).then((a) =>
+                  setHeadings(a.budget.headings),
+                )
+            }}
+          />
+        </SimpleGrid>
+        {headings.length > 0 && (
+          <FormSelect
+            control={form.control}
+            name="headingCode"
+            label={t('budget.form.heading')}
+            data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
+            required
+          />
+        )}
+        <TextInput
+          label={t('budget.form.description')}
+          withAsterisk
+          {...form.register('description')}
+          error={errors.description?.message}
+        />
+        <TextInput label={t('budget.form.supplier')} {...form.register('supplier')} />
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={`${t('budget.form.amount')} (${currency})`}
+            withAsterisk
+            inputMode="decimal"
+            {...form.register('amount')}
+            error={errors.amount?.message}
+          />
+          <Controller
+            control={form.control}
+            name="currency"
+            render={({ field }) => (
+              <Select
+                label={t('budget.form.currency')}
+                data={[...CURRENCY_CODES]}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? 'EUR')}
+                searchable
+                allowDeselect={false}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <FormActions isNew submitting={form.formState.isSubmitting} onCancel={onCancel} />
+      </Stack>
+    </form>
+  )
+}

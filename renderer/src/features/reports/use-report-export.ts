@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ReportFormat, ReportJob, ReportRequest } from '../../../../shared/reports/model'
+import { call, errorMessage, isCancelled } from '../../lib/api'
+import type { Status } from '../../components/StatusMessage'
+
+/**
+ * Exports a report: asks where to save it, then follows the job (the PDF is drawn off the main
+ * thread) until it is done, failed or cancelled.
+ */
+export function useReportExport() {
+  const { t } = useTranslation()
+  const [job, setJob] = useState<ReportJob | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [savedPath, setSavedPath] = useState<string | null>(null)
+  const timer = useRef<number | null>(null)
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current)
+    },
+    [],
+  )
+
+  const follow = (current: ReportJob) => {
+    setJob(current)
+    if (current.state === 'running') {
+      timer.current = window.setTimeout(() => {
+        call('reports.progress', { jobId: current.jobId }).then(follow, (error: unknown) => {
+          setJob(null)
+          setStatus({ ok: false, text: errorMessage(error, t('errors.INTERNAL')) })
+        })
+      }, 150)
+      return
+    }
+    setJob(null)
+    if (current.state === 'done' && current.path) {
+      setSavedPath(current.path)
+      setStatus({ ok: true, text: t('reporting.exported', { path: current.path }) })
+    } else if (current.state === 'cancelled') {
+      setStatus({ ok: true, text: t('reporting.cancelledExport') })
+    } else {
+      setStatus({ ok: false, text: current.failure ?? t('errors.INTERNAL') })
+    }
+  }
+
+  const start = async (request: ReportRequest, format: ReportFormat) => {
+    setStatus(null)
+    setSavedPath(null)
+    try {
+      follow(await call('reports.begin', { request, format }))
+    } catch (error) {
+      if (!isCancelled(error))
+        setStatus({ ok: false, text: errorMessage(error, t('errors.INTERNAL')) })
+    }
+  }
+  const cancel = async () => {
+    if (job) await call('reports.cancel', { jobId: job.jobId })
+  }
+  const show = async () => {
+    if (savedPath) await call('reports.show', { path: savedPath })
+  }
+  return { job, status, clearStatus: () => setStatus(null), savedPath, start, cancel, show }
+}
