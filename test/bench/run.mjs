@@ -1,5 +1,6 @@
 // `npm run bench`: compiles the benchmarks against the core's sources, then runs them.
 // They measure speed on generated files; tests never time anything.
+import process from 'node:process'
 import { build } from 'vite'
 
 const outDir = 'node_modules/.cache/bench'
