@@ -490,6 +490,8 @@ export interface EligibleAgreement {
   funderName: string
   currency: CurrencyCode
   unallocated: number
+  /** The funder's budget headings, if the agreement has some: a line names the one it charges. */
+  headings: { code: string; label: string }[]
 }
 
 /** Whether the beneficiary is up to date with its dues, as far as the file knows. */

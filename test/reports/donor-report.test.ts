@@ -1,7 +1,9 @@
-import { mkdir } from 'node:fs/promises'
+import { access, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { buildReport, writeReport } from '../../electron/main/reports/build-report'
 import type { ProjectDetail } from '../../shared/projects/schema'
+import { reportRequest } from '../../shared/reports/model'
 import { startTestApp, type TestApp } from '../support/core'
 import {
   formulaIn,
@@ -214,5 +216,25 @@ describe('the donor financial report', () => {
     )
     await mkdir('test-results/reports', { recursive: true })
     await renderFirstPage(pdf, 'test-results/reports/donor-report')
+  })
+
+  it('stops a PDF being drawn when the user cancels, leaving no file', async () => {
+    const { action } = await setUp()
+    const report = await buildReport(
+      app.core.requireSession(),
+      reportRequest.parse({ kind: 'donor', agreementId: action.id }),
+      'fr',
+    )
+    const path = join(app.folder, 'cancelled.pdf')
+    const controller = new AbortController()
+    const shares: number[] = []
+    const writing = writeReport(report, 'pdf', path, {
+      signal: controller.signal,
+      onProgress: (share) => shares.push(share),
+    })
+    controller.abort()
+    await expect(writing).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(access(path)).rejects.toThrow()
+    expect(shares).not.toContain(1)
   })
 })

@@ -289,11 +289,28 @@ async function eligibleAgreements(
     '9999-12-31',
     eligible.map((a) => a.id),
   )
+  const headings =
+    eligible.length === 0
+      ? []
+      : await db
+          .selectFrom('agreement_headings')
+          .select(['agreement_id', 'code', 'label'])
+          .where(
+            'agreement_id',
+            'in',
+            eligible.map((a) => a.id),
+          )
+          .where('deleted_at', 'is', null)
+          .orderBy('position')
+          .execute()
   return eligible.map((a) => ({
     id: a.id,
     reference: a.reference,
     funderName: a.funder_name,
     currency: a.currency as CurrencyCode,
     unallocated: figures.get(a.id)?.native.unallocated ?? 0,
+    headings: headings
+      .filter((h) => h.agreement_id === a.id)
+      .map((h) => ({ code: h.code, label: h.label })),
   }))
 }

@@ -449,6 +449,7 @@ export const en: Catalog = {
       author: 'By',
     },
     plan: {
+      heading: 'Funder heading',
       title: 'Financing plan',
       source: 'Source',
       agreement: 'Agreement',

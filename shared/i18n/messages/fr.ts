@@ -450,6 +450,7 @@ export const fr = {
       author: 'Par',
     },
     plan: {
+      heading: 'Rubrique du bailleur',
       title: 'Plan de financement',
       source: 'Source',
       agreement: 'Convention',

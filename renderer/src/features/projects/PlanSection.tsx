@@ -58,7 +58,7 @@ export function PlanSection({
   const show = (minor: number) => formatMoney(money(minor, plan.comparedIn), language)
   const lineSource = (line: FinancingLine) =>
     line.source === 'agreement'
-      ? (line.agreementReference ?? '')
+      ? `${line.agreementReference ?? ''}${line.headingCode ? ` · ${t('projects.plan.heading')} ${line.headingCode}` : ''}`
       : line.source === 'partner'
         ? (line.partnerName ?? '')
         : t(`projects.plan.source_${line.source}`)
@@ -207,6 +207,7 @@ function LineForm({
     defaults: {
       source: 'untied_fund',
       agreementId: '',
+      headingCode: '',
       partnerName: '',
       amount: '',
       currency: project.currency as string,
@@ -227,6 +228,7 @@ function LineForm({
           ...values,
           currency,
           agreementId: values.source === 'agreement' ? values.agreementId || null : null,
+          headingCode: (values.source === 'agreement' && values.headingCode) || null,
           amount: amount.ok ? amount.value : '1',
         },
         errors,
@@ -237,6 +239,7 @@ function LineForm({
   })
   const source = useWatch({ control: form.control, name: 'source' })
   const agreementId = useWatch({ control: form.control, name: 'agreementId' })
+  const headings = agreements.find((a) => a.id === agreementId)?.headings ?? []
   const currency =
     source === 'untied_fund'
       ? 'EUR'
@@ -299,6 +302,22 @@ function LineForm({
                   value={field.value || null}
                   onChange={(value) => field.onChange(value ?? '')}
                   error={fieldState.error?.message}
+                />
+              )}
+            />
+          )}
+          {source === 'agreement' && headings.length > 0 && (
+            <Controller
+              control={form.control}
+              name="headingCode"
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('projects.plan.heading')}
+                  data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  error={fieldState.error?.message}
+                  clearable
                 />
               )}
             />
