@@ -93,6 +93,8 @@ export const projectInput = z
     /** Left empty, the core numbers the project (FC-2026-001...). */
     code: optionalText(30),
     title: requiredText(300),
+    /** The title in English, for funders and the IATI registry. */
+    titleEn: optionalText(300),
     memberId: recordId,
     region: z
       .enum(REGIONS, { error: 'validation.choice' })
@@ -107,6 +109,7 @@ export const projectInput = z
     endsOn: optionalIsoDate,
     objectives: optionalText(5000),
     description: optionalText(10000),
+    descriptionEn: optionalText(10000),
     contactName: optionalText(200),
     contactEmail: optionalEmail,
     contactPhone: optionalText(50),
@@ -501,8 +504,10 @@ export type DuesStanding =
   | { kind: 'in_arrears'; arrearsEur: number; toleranceEur: number }
 
 export interface ProjectDetail extends ProjectSummary {
+  titleEn: string | null
   objectives: string | null
   description: string | null
+  descriptionEn: string | null
   contactName: string | null
   contactEmail: string | null
   contactPhone: string | null

@@ -151,6 +151,8 @@ async function fillAgreementWith200Projects(session: Session): Promise<string> {
       {
         code: null,
         title: `Projet de gouvernance locale n° ${n}`,
+        titleEn: `Local governance project no. ${n}`,
+        descriptionEn: null,
         memberId: member.id,
         region: null,
         sectorCode: '15112',

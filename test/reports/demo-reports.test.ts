@@ -146,5 +146,9 @@ describe('the reports of the demo file', () => {
       for (const code of used) expect(codes.has(code), `${codelist} ${code}`).toBe(true)
     }
     expect(xml).toMatch(/<sector vocabulary="1" code="\d{5}"/)
+    // Titles in French, and in English where the project has one.
+    expect(xml).toContain(
+      '<narrative xml:lang="en">Peacebuilding by local authorities — Côte d’Ivoire and Burkina Faso</narrative>',
+    )
   })
 })

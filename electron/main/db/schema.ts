@@ -269,6 +269,8 @@ export interface ProjectsTable extends RecordColumns {
   bureau_meeting: string | null
   objectives: string | null
   description: string | null
+  title_en: string | null
+  description_en: string | null
   contact_name: string | null
   contact_email: string | null
   contact_phone: string | null

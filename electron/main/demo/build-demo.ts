@@ -88,6 +88,7 @@ async function buildDemoProject(
     {
       code: demo.code,
       title: demo.title,
+      titleEn: demo.titleEn ?? null,
       memberId,
       region: null,
       sectorCode: demo.sector,
@@ -98,6 +99,7 @@ async function buildDemoProject(
       startsOn: demo.startsOn,
       endsOn: demo.endsOn,
       objectives: demo.objectives ?? null,
+      descriptionEn: null,
       description: null,
       contactName: null,
       contactEmail: null,

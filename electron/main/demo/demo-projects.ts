@@ -12,6 +12,8 @@ export interface DemoProject {
   /** The member's demo code (DEMO_MEMBERS). */
   member: string
   title: string
+  /** The title in English, for the funders that read English and the IATI registry. */
+  titleEn?: string
   sector: string
   programme: Programme
   currency: CurrencyCode
@@ -49,6 +51,7 @@ const RWANDA: DemoProject[] = [
     code: 'FC-2019-014',
     member: 'M-KGL',
     title: 'Santé maternelle et reproductive — centres de santé et maternité de Kigali',
+    titleEn: 'Maternal and reproductive health — Kigali health centres and maternity ward',
     sector: '13020',
     programme: 'essential_services',
     currency: 'USD',
@@ -269,6 +272,7 @@ const EU_ACTIONS: DemoProject[] = [
     code: 'FC-2010-001',
     member: 'M-UVICOCI',
     title: 'Consolidation de la paix par les autorités locales — Côte d’Ivoire et Burkina Faso',
+    titleEn: 'Peacebuilding by local authorities — Côte d’Ivoire and Burkina Faso',
     sector: '15220',
     programme: 'city_diplomacy',
     currency: 'EUR',
@@ -305,6 +309,7 @@ const EU_ACTIONS: DemoProject[] = [
     code: 'FC-2009-002',
     member: 'M-CVUC',
     title: 'Renforcement des capacités des autorités locales — Cameroun et Congo',
+    titleEn: 'Capacity building of local authorities — Cameroon and Congo',
     sector: '15112',
     programme: 'local_governance',
     currency: 'EUR',
@@ -337,6 +342,7 @@ const CURRENT: DemoProject[] = [
     code: 'FC-2018-008',
     member: 'M-BKO',
     title: 'Bornes-fontaines et réseau d’eau potable dans les quartiers périphériques',
+    titleEn: 'Standpipes and drinking-water network in the outlying districts',
     sector: '14030',
     programme: 'essential_services',
     currency: 'EUR',
@@ -446,6 +452,7 @@ const CURRENT: DemoProject[] = [
     code: 'FC-2024-006',
     member: 'M-LFW',
     title: 'Accès à l’eau potable dans les quartiers précaires de Lomé',
+    titleEn: 'Access to drinking water in Lomé’s informal settlements',
     sector: '14031',
     programme: 'essential_services',
     currency: 'CHF',
@@ -488,6 +495,7 @@ const CURRENT: DemoProject[] = [
     code: 'FC-2024-009',
     member: 'M-HUI',
     title: 'Restauration de la porte Hiển Nhơn de la citadelle impériale',
+    titleEn: 'Restoration of the Hiển Nhơn gate of the imperial citadel',
     sector: '16061',
     programme: 'culture_heritage',
     currency: 'EUR',
@@ -654,6 +662,7 @@ const CURRENT: DemoProject[] = [
     code: 'FC-2026-002',
     member: 'M-MJN',
     title: 'Collecte et valorisation des déchets ménagers',
+    titleEn: 'Household waste collection and recovery',
     sector: '14050',
     programme: 'climate',
     currency: 'EUR',

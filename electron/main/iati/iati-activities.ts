@@ -64,12 +64,15 @@ export async function iatiActivities(
   const ids = projects.map((p) => p.id)
   const details = await sql<{
     id: string
+    title_en: string | null
     description: string | null
+    description_en: string | null
     objectives: string | null
     starts_on: string | null
     ends_on: string | null
     updated_at: string
-  }>`SELECT id, description, objectives, starts_on, ends_on, updated_at FROM projects
+  }>`SELECT id, title_en, description, description_en, objectives, starts_on, ends_on, updated_at
+     FROM projects
      WHERE id IN (${sql.join(ids.length > 0 ? ids : [''])})`.execute(db)
   const detailOf = new Map(details.rows.map((d) => [d.id, d]))
   const started = await sql<{ project_id: string; status: string; on_date: string }>`
@@ -122,8 +125,14 @@ export async function iatiActivities(
     xml.open('reporting-org', { ref: orgRef, type: '21' })
     xml.element('narrative', {}, organisation.name)
     xml.close('reporting-org')
-    narrativeBlock(xml, 'title', {}, project.title)
-    narrativeBlock(xml, 'description', { type: '1' }, detail?.description || project.title)
+    narrativeBlock(xml, 'title', {}, project.title, detail?.title_en)
+    narrativeBlock(
+      xml,
+      'description',
+      { type: '1' },
+      detail?.description || project.title,
+      detail?.description_en || detail?.title_en,
+    )
     if (detail?.objectives) narrativeBlock(xml, 'description', { type: '2' }, detail.objectives)
 
     const funders = new Map<string, { kind: FunderKind | null }>()
@@ -276,14 +285,17 @@ export async function iatiActivities(
   return xml.toString()
 }
 
+/** An element holding its text in French (the activity's language) and, if given, in English. */
 function narrativeBlock(
   xml: XmlWriter,
   name: string,
   attributes: Record<string, string | null>,
   text: string,
+  english?: string | null,
 ) {
   xml.open(name, attributes)
   xml.element('narrative', {}, text)
+  if (english) xml.element('narrative', { 'xml:lang': 'en' }, english)
   xml.close(name)
 }
 

@@ -120,8 +120,10 @@ export async function projectDetail(
 
   return {
     ...summary,
+    titleEn: project.title_en,
     objectives: project.objectives,
     description: project.description,
+    descriptionEn: project.description_en,
     contactName: project.contact_name,
     contactEmail: project.contact_email,
     contactPhone: project.contact_phone,

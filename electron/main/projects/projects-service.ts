@@ -228,6 +228,8 @@ export class ProjectsService {
       ends_on: fields.endsOn,
       objectives: fields.objectives,
       description: fields.description,
+      title_en: fields.titleEn,
+      description_en: fields.descriptionEn,
       contact_name: fields.contactName,
       contact_email: fields.contactEmail,
       contact_phone: fields.contactPhone,

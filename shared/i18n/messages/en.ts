@@ -381,6 +381,8 @@ export const en: Catalog = {
       overdueReports: 'Overdue reports',
     },
     field: {
+      titleEn: 'Title in English',
+      descriptionEn: 'Description in English',
       code: 'Code',
       title: 'Title',
       member: 'Beneficiary',

@@ -382,6 +382,8 @@ export const fr = {
       overdueReports: 'Rapports en retard',
     },
     field: {
+      titleEn: 'Titre en anglais',
+      descriptionEn: 'Description en anglais',
       code: 'Code',
       title: 'Titre',
       member: 'Bénéficiaire',

@@ -6,7 +6,7 @@ import type { Migration } from './migration'
  * The secretariat's budget: versions of a year's budget (initial, revisions; one current), a tree
  * of chapters and lines with their planned sources, and the expenses recorded against a line.
  * Ledger entries and financing lines gain the donor heading they charge, so a donor report is a
- * sum over the ledger by heading.
+ * sum over the ledger by heading; projects gain an English title and description.
  */
 export const budget: Migration = {
   version: 7,
@@ -16,6 +16,9 @@ export const budget: Migration = {
 
     await sql`ALTER TABLE ledger_entries ADD COLUMN heading_code TEXT`.execute(db)
     await sql`ALTER TABLE financing_lines ADD COLUMN heading_code TEXT`.execute(db)
+    // A project's title and description in English, for funders and the IATI registry.
+    await sql`ALTER TABLE projects ADD COLUMN title_en TEXT`.execute(db)
+    await sql`ALTER TABLE projects ADD COLUMN description_en TEXT`.execute(db)
 
     // Version 0 is the initial budget, 1 the first revision... Only the latest of a year is
     // edited; revising copies it, so the earlier versions stay as they were adopted.

@@ -41,6 +41,8 @@ function toFormValues(project: ProjectDetail | undefined, language: 'fr' | 'en')
     endsOn: project?.endsOn ?? '',
     objectives: project?.objectives ?? '',
     description: project?.description ?? '',
+    titleEn: project?.titleEn ?? '',
+    descriptionEn: project?.descriptionEn ?? '',
     contactName: project?.contactName ?? '',
     contactEmail: project?.contactEmail ?? '',
     contactPhone: project?.contactPhone ?? '',
@@ -225,6 +227,18 @@ export function ProjectForm({
           minRows={2}
           {...register('description')}
           error={errors.description?.message}
+        />
+        <TextInput
+          label={t('projects.field.titleEn')}
+          {...register('titleEn')}
+          error={errors.titleEn?.message}
+        />
+        <Textarea
+          label={t('projects.field.descriptionEn')}
+          autosize
+          minRows={2}
+          {...register('descriptionEn')}
+          error={errors.descriptionEn?.message}
         />
         <FormActions isNew={!project} submitting={formState.isSubmitting} onCancel={onCancel} />
       </Stack>
