@@ -21,6 +21,7 @@ import {
 } from '../budget/schema'
 import type { ReportDocument, ReportJob } from '../reports/model'
 import { reportExportInput, reportJobInput, reportRequest } from '../reports/model'
+import type { WorkbookReport } from '../workbook/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -261,6 +262,11 @@ export const CHANNELS = {
   'reports.progress': channel<ReportJob>()(reportJobInput),
   'reports.cancel': channel<null>()(reportJobInput),
   'reports.show': channel<null>()(pathInput),
+
+  'workbook.template': channel<{ path: string }>()(none),
+  'workbook.export': channel<{ path: string }>()(none),
+  'workbook.check': channel<{ path: string; report: WorkbookReport }>()(none),
+  'workbook.import': channel<WorkbookReport>()(pathInput),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

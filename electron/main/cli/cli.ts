@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { userInfo } from 'node:os'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -11,6 +12,7 @@ import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
 import { duesCommand } from './dues-command'
 import { iatiCommand } from './iati-command'
+import { exportCommand, importCommand, templateCommand } from './workbook-command'
 import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
@@ -51,6 +53,7 @@ export async function runCli(
         from: { type: 'string' },
         format: { type: 'string' },
         'org-ref': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -72,6 +75,9 @@ export async function runCli(
       'cli.helpDues',
       'cli.helpReport',
       'cli.helpIati',
+      'cli.helpTemplate',
+      'cli.helpExport',
+      'cli.helpImport',
       'cli.helpBackup',
       'cli.helpBackups',
       'cli.helpRestore',
@@ -92,6 +98,9 @@ export async function runCli(
       'dues',
       'report',
       'iati',
+      'template',
+      'export',
+      'import',
       'backup',
       'backups',
       'restore',
@@ -100,6 +109,7 @@ export async function runCli(
     err(t('cli.unknownCommand', { command }))
     return 2
   }
+  if (command === 'template') return templateCommand(parsed.values.out, language, out, err)
   if (!fileArgument) {
     err(t('cli.missingFile', { command }))
     return 2
@@ -157,6 +167,18 @@ export async function runCli(
         path,
         parsed.positionals[2],
         { agreement, year, from, to, format, out: target },
+        language,
+        out,
+        err,
+      )
+    }
+    if (command === 'export')
+      return await exportCommand(path, parsed.values.out, language, out, err)
+    if (command === 'import') {
+      return await importCommand(
+        path,
+        parsed.positionals[2],
+        { dryRun: parsed.values['dry-run'], json: parsed.values.json, author: cliAuthor() },
         language,
         out,
         err,
@@ -233,4 +255,13 @@ if (isMainModule()) {
       process.exit(2)
     },
   )
+}
+
+/** Who the change log names for a change made from the command line. */
+function cliAuthor(): string {
+  try {
+    return `aimf (${userInfo().username})`
+  } catch {
+    return 'aimf'
+  }
 }

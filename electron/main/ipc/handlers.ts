@@ -11,6 +11,7 @@ import {
 import { budgetHandlers } from '../budget/budget-handlers'
 import { duesHandlers } from '../dues/dues-handlers'
 import { reportsHandlers } from '../reports/reports-handlers'
+import { workbookHandlers } from '../workbook/workbook-handlers'
 import { lettersHandlers } from '../dues/letters-handlers'
 import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
@@ -40,6 +41,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...lettersHandlers(core),
     ...budgetHandlers(core),
     ...reportsHandlers(core),
+    ...workbookHandlers(core),
     ...backupsHandlers(core),
     ...historyHandlers(core),
   })

@@ -1149,6 +1149,15 @@ export const en: Catalog = {
       'Usage: aimf report FILE donor|budget|fund|projects|dues [--agreement REF] [--year YYYY] [--from DATE --to DATE] --format xlsx|pdf --out PATH',
     iatiUsage: 'Usage: aimf iati FILE --out ACTIVITIES.xml',
     unknownAgreement: 'No agreement has the reference {{reference}}.',
+    helpTemplate: 'template --out TEMPLATE.xlsx   the workbook to fill in for an import',
+    helpExport: 'export FILE --out EXPORT.xlsx   every register of the file in a workbook',
+    helpImport:
+      'import FILE WORKBOOK.xlsx [--dry-run] [--json]   check, then import (all or nothing)',
+    workbookUsage:
+      'Usage: aimf template --out TEMPLATE.xlsx | aimf export FILE --out EXPORT.xlsx | aimf import FILE WORKBOOK.xlsx [--dry-run] [--json]',
+    importPreview: '{{sheet}}: {{rows}} row(s), {{create}} to create, {{update}} already known',
+    importDone: '{{sheet}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
+    row: 'row {{row}}',
   },
   validation: {
     required: 'This field is required.',
@@ -1417,5 +1426,56 @@ export const en: Catalog = {
       otherIncome: 'Other untied income',
       untiedFund: 'Uses of the untied fund (projects, expenses)',
     },
+  },
+  workbook: {
+    sheet: {
+      funders: 'Funders',
+      rates: 'Exchange rates',
+      members: 'Members',
+      notes: 'Notes',
+    },
+    notes: {
+      sheet: 'Sheet',
+      column: 'Column',
+      type: 'Type',
+      required: 'Required',
+      values: 'Allowed values, format',
+      general:
+        'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member by its code, a rate by its currency and date: importing the same workbook again changes nothing. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56).',
+    },
+    type: {
+      text: 'Text',
+      date: 'Date',
+      integer: 'Whole number',
+      currency: 'Currency',
+      country: 'Country',
+      choice: 'List',
+      rate: 'Rate',
+    },
+    kind: {
+      text: 'Free text',
+      date: 'DD/MM/YYYY, YYYY-MM-DD or an Excel date; a date that does not exist is refused',
+      integer: 'Whole number, no decimals',
+      currency:
+        'ISO code (EUR, USD, XOF, XAF…) or common name (euro, US $, Swiss franc); “FCFA” names two currencies: write XOF or XAF',
+      country: 'Two-letter ISO code (SN) or the country’s name',
+      choice: 'A value from the list',
+      rate: 'Units of the currency per €, decimal point or comma (1.0842)',
+    },
+    notXlsx: 'This file is not a readable Excel workbook (.xlsx).',
+    noRegister:
+      'No sheet of this workbook is a known register (Funders, Exchange rates, Members…).',
+    missingSheet: 'Sheet missing: nothing is imported for this register.',
+    missingColumn: 'Required column missing.',
+    unknownColumn: 'Unknown column: ignored.',
+    badDate: 'Date not recognised or does not exist (expected DD/MM/YYYY).',
+    badInteger: 'A whole number is expected.',
+    badAmount: 'Amount not recognised (expected e.g. 1,234.56).',
+    tooManyDecimals: 'Too many decimals for {{currency}} ({{digits}} at most).',
+    badCurrency: 'Unknown currency (expected a code such as EUR, USD, XOF).',
+    ambiguousCfa: '“FCFA” names two currencies: write XOF (West Africa) or XAF (Central Africa).',
+    badCountry: 'Unknown country (expected a code such as SN or the country’s name).',
+    badChoice: 'Value not in the allowed list.',
+    duplicate: 'Already on row {{row}} of this sheet.',
   },
 }

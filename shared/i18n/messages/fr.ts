@@ -1167,6 +1167,16 @@ export const fr = {
       'Usage : aimf report FICHIER donor|budget|fund|projects|dues [--agreement RÉF] [--year AAAA] [--from DATE --to DATE] --format xlsx|pdf --out CHEMIN',
     iatiUsage: 'Usage : aimf iati FICHIER --out ACTIVITES.xml',
     unknownAgreement: 'Aucune convention ne porte la référence {{reference}}.',
+    helpTemplate: 'template --out MODELE.xlsx   le classeur à remplir pour importer',
+    helpExport: 'export FICHIER --out EXPORT.xlsx   tous les registres du fichier dans un classeur',
+    helpImport:
+      'import FICHIER CLASSEUR.xlsx [--dry-run] [--json]   vérifier puis importer (tout ou rien)',
+    workbookUsage:
+      'Usage : aimf template --out MODELE.xlsx | aimf export FICHIER --out EXPORT.xlsx | aimf import FICHIER CLASSEUR.xlsx [--dry-run] [--json]',
+    importPreview: '{{sheet}} : {{rows}} ligne(s), {{create}} à créer, {{update}} déjà connue(s)',
+    importDone:
+      '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s), {{unchanged}} inchangé(s)',
+    row: 'ligne {{row}}',
   },
   validation: {
     required: 'Ce champ est obligatoire.',
@@ -1438,5 +1448,57 @@ export const fr = {
       otherIncome: 'Autres recettes déliées',
       untiedFund: 'Emplois du fonds délié (projets, dépenses)',
     },
+  },
+  workbook: {
+    sheet: {
+      funders: 'Bailleurs',
+      rates: 'Taux de change',
+      members: 'Membres',
+      notes: 'Notes',
+    },
+    notes: {
+      sheet: 'Feuille',
+      column: 'Colonne',
+      type: 'Type',
+      required: 'Obligatoire',
+      values: 'Valeurs permises, format',
+      general:
+        'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre à son code, un taux à sa devise et sa date : réimporter le même classeur ne change rien. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56).',
+    },
+    type: {
+      text: 'Texte',
+      date: 'Date',
+      integer: 'Nombre entier',
+      currency: 'Devise',
+      country: 'Pays',
+      choice: 'Liste',
+      rate: 'Taux',
+    },
+    kind: {
+      text: 'Texte libre',
+      date: 'JJ/MM/AAAA, AAAA-MM-JJ ou date Excel ; une date qui n’existe pas est refusée',
+      integer: 'Nombre entier, sans décimales',
+      currency:
+        'Code ISO (EUR, USD, XOF, XAF…) ou nom courant (euro, $ US, franc suisse) ; « FCFA » désigne deux devises : écrivez XOF ou XAF',
+      country: 'Code ISO à deux lettres (SN) ou nom du pays',
+      choice: 'Une valeur de la liste',
+      rate: 'Unités de la devise pour 1 €, point ou virgule décimale (1,0842)',
+    },
+    notXlsx: 'Ce fichier n’est pas un classeur Excel (.xlsx) lisible.',
+    noRegister:
+      'Aucune feuille de ce classeur n’est un registre connu (Bailleurs, Taux de change, Membres…).',
+    missingSheet: 'Feuille absente : rien n’est importé pour ce registre.',
+    missingColumn: 'Colonne obligatoire absente.',
+    unknownColumn: 'Colonne inconnue : ignorée.',
+    badDate: 'Date non reconnue ou inexistante (attendu JJ/MM/AAAA).',
+    badInteger: 'Nombre entier attendu.',
+    badAmount: 'Montant non reconnu (attendu par exemple 1 234,56).',
+    tooManyDecimals: 'Trop de décimales pour la devise {{currency}} ({{digits}} au plus).',
+    badCurrency: 'Devise inconnue (attendu un code comme EUR, USD, XOF).',
+    ambiguousCfa:
+      '« FCFA » désigne deux devises : écrivez XOF (Afrique de l’Ouest) ou XAF (Afrique centrale).',
+    badCountry: 'Pays inconnu (attendu un code comme SN ou le nom du pays).',
+    badChoice: 'Valeur hors de la liste permise.',
+    duplicate: 'Déjà présent à la ligne {{row}} de cette feuille.',
   },
 } as const

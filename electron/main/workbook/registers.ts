@@ -1,0 +1,231 @@
+import type { z } from 'zod'
+import type { Session } from '../app/app-core'
+import { countryOptions } from '../../../shared/geo/country-names'
+import type { Language } from '../../../shared/i18n/locale'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { translate } from '../../../shared/i18n/translate'
+import { FUNDER_KINDS, funderInput } from '../../../shared/funders/schema'
+import { rateInput } from '../../../shared/funds/schema'
+import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
+
+/** How a column's cells are read and written. */
+export type ColumnKind = 'text' | 'date' | 'integer' | 'currency' | 'country' | 'choice' | 'rate'
+
+export interface RegisterColumn {
+  /** The field of the contract's input the column fills. */
+  field: string
+  /** The catalog key of its heading (read in French and English alike). */
+  heading: MessageKey
+  kind: ColumnKind
+  required?: boolean
+  /** For a choice: the codes, and the catalog prefix of their labels. */
+  choices?: { codes: readonly string[]; labels: string }
+}
+
+/** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
+export type ExportRow = Record<string, string | number | null>
+export type ImportOutcome = 'created' | 'updated' | 'unchanged'
+
+/**
+ * One register of the file as a sheet of the workbook: its columns, its rows for the export,
+ * the key that finds a row's record again on re-import, and how a row is written through the
+ * register's service (with the same rules as the window).
+ */
+export interface Register<Input = Record<string, unknown>> {
+  key: 'funders' | 'rates' | 'members'
+  sheet: MessageKey
+  columns: RegisterColumn[]
+  /** The contract's schema a row must satisfy. */
+  schema: z.ZodType<Input>
+  /** The row's identity: the same key finds the same record again. */
+  identity: (row: Record<string, unknown>) => string
+  rows: (session: Session) => Promise<ExportRow[]>
+  apply: (session: Session, input: Input, author: string) => Promise<ImportOutcome>
+}
+
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(b).every((key) => (a[key] ?? null) === (b[key] ?? null))
+
+const funders: Register<z.output<typeof funderInput>> = {
+  key: 'funders',
+  sheet: 'workbook.sheet.funders',
+  columns: [
+    { field: 'name', heading: 'funders.field.name', kind: 'text', required: true },
+    { field: 'acronym', heading: 'funders.field.acronym', kind: 'text' },
+    {
+      field: 'kind',
+      heading: 'funders.field.kind',
+      kind: 'choice',
+      required: true,
+      choices: { codes: FUNDER_KINDS, labels: 'funders.kind' },
+    },
+    { field: 'country', heading: 'funders.field.country', kind: 'country' },
+    {
+      field: 'defaultCurrency',
+      heading: 'funders.field.defaultCurrency',
+      kind: 'currency',
+      required: true,
+    },
+    { field: 'contactName', heading: 'funders.field.contactName', kind: 'text' },
+    { field: 'contactEmail', heading: 'funders.field.contactEmail', kind: 'text' },
+    { field: 'contactPhone', heading: 'funders.field.contactPhone', kind: 'text' },
+    { field: 'notes', heading: 'funders.field.notes', kind: 'text' },
+  ],
+  schema: funderInput,
+  identity: (row) => String(row.name ?? '').toLowerCase(),
+  rows: async (session) =>
+    (await session.funders.list()).map((f) => ({
+      name: f.name,
+      acronym: f.acronym,
+      kind: f.kind,
+      country: f.country,
+      defaultCurrency: f.defaultCurrency,
+      contactName: f.contactName,
+      contactEmail: f.contactEmail,
+      contactPhone: f.contactPhone,
+      notes: f.notes,
+    })),
+  apply: async (session, input, author) => {
+    const existing = (await session.funders.list()).find(
+      (f) => f.name.toLowerCase() === input.name.toLowerCase(),
+    )
+    if (!existing) {
+      await session.funders.create(input, author)
+      return 'created'
+    }
+    if (same(existing as unknown as Record<string, unknown>, input)) return 'unchanged'
+    await session.funders.update(existing.id, input, author)
+    return 'updated'
+  },
+}
+
+const rates: Register<z.output<typeof rateInput>> = {
+  key: 'rates',
+  sheet: 'workbook.sheet.rates',
+  columns: [
+    { field: 'currency', heading: 'rates.currency', kind: 'currency', required: true },
+    { field: 'rateDate', heading: 'rates.rateDate', kind: 'date', required: true },
+    { field: 'rate', heading: 'rates.rate', kind: 'rate', required: true },
+    { field: 'source', heading: 'rates.source', kind: 'text', required: true },
+  ],
+  schema: rateInput,
+  identity: (row) => `${String(row.currency)}|${String(row.rateDate)}`,
+  rows: async (session) =>
+    (await session.rates.list())
+      .filter((r) => !r.fixed)
+      .map((r) => ({ currency: r.currency, rateDate: r.rateDate, rate: r.rate, source: r.source })),
+  apply: async (session, input, author) => {
+    const existing = (await session.rates.list(input.currency)).find(
+      (r) => !r.fixed && r.rateDate === input.rateDate,
+    )
+    if (existing && existing.rate === input.rate && existing.source === input.source)
+      return 'unchanged'
+    if (existing) await session.rates.archive(existing.id, author)
+    await session.rates.add(input, author)
+    return existing ? 'updated' : 'created'
+  },
+}
+
+const members: Register<z.output<typeof memberInput>> = {
+  key: 'members',
+  sheet: 'workbook.sheet.members',
+  columns: [
+    { field: 'code', heading: 'members.field.code', kind: 'text', required: true },
+    {
+      field: 'kind',
+      heading: 'members.field.kind',
+      kind: 'choice',
+      required: true,
+      choices: { codes: MEMBER_KINDS, labels: 'members.kind' },
+    },
+    { field: 'name', heading: 'members.field.name', kind: 'text', required: true },
+    { field: 'country', heading: 'members.field.country', kind: 'country' },
+    { field: 'population', heading: 'members.field.population', kind: 'integer' },
+    { field: 'populationYear', heading: 'members.field.populationYear', kind: 'integer' },
+    { field: 'leaderName', heading: 'members.field.leaderName', kind: 'text' },
+    { field: 'address', heading: 'members.field.address', kind: 'text' },
+    { field: 'email', heading: 'members.field.email', kind: 'text' },
+    { field: 'phone', heading: 'members.field.phone', kind: 'text' },
+    { field: 'joinedOn', heading: 'members.field.joinedOn', kind: 'date' },
+    {
+      field: 'status',
+      heading: 'members.field.status',
+      kind: 'choice',
+      required: true,
+      choices: { codes: MEMBER_STATUSES, labels: 'members.status' },
+    },
+    { field: 'statusOn', heading: 'members.field.statusOn', kind: 'date' },
+    { field: 'statusReason', heading: 'members.field.statusReason', kind: 'text' },
+    { field: 'notes', heading: 'members.field.notes', kind: 'text' },
+  ],
+  schema: memberInput,
+  identity: (row) => String(row.code ?? '').toLowerCase(),
+  rows: async (session) =>
+    (await session.members.list()).map((m) => ({
+      code: m.code,
+      kind: m.kind,
+      name: m.name,
+      country: m.country,
+      population: m.population,
+      populationYear: m.populationYear,
+      leaderName: m.leaderName,
+      address: m.address,
+      email: m.email,
+      phone: m.phone,
+      joinedOn: m.joinedOn,
+      status: m.status,
+      statusOn: m.statusOn,
+      statusReason: m.statusReason,
+      notes: m.notes,
+    })),
+  apply: async (session, input, author) => {
+    const code = (input.code ?? '').toLowerCase()
+    const existing = (await session.members.list()).find((m) => m.code.toLowerCase() === code)
+    // The region follows the country unless the file says otherwise; the sheet does not carry it.
+    const fields = { ...input, region: existing?.region ?? null }
+    if (!existing) {
+      await session.members.create(fields, author)
+      return 'created'
+    }
+    if (same(existing as unknown as Record<string, unknown>, fields)) return 'unchanged'
+    await session.members.update(existing.id, fields, author)
+    return 'updated'
+  },
+}
+
+/** The registers in the order they are imported: what others refer to comes first. */
+export const REGISTERS = [funders, rates, members] as unknown as Register[]
+
+/** A choice's label in a language, as the template and the export write it. */
+export function choiceLabel(column: RegisterColumn, code: string, language: Language): string {
+  return column.choices
+    ? translate(language, `${column.choices.labels}.${code}` as MessageKey)
+    : code
+}
+
+/** The code of a choice typed as its code or its label (or its first words), in French or English. */
+export function choiceCode(column: RegisterColumn, text: string): string | null {
+  if (!column.choices) return null
+  const wanted = text.trim().toLowerCase()
+  for (const code of column.choices.codes) {
+    if (code === wanted) return code
+    for (const language of ['fr', 'en'] as const) {
+      const label = choiceLabel(column, code, language).toLowerCase()
+      // "Ville" for "Ville / commune / district": the label's first words are enough.
+      const short = label.split(/ \/ | \(/)[0]
+      if (label === wanted || short === wanted) return code
+    }
+  }
+  return null
+}
+
+/** The ISO code of a country typed as its code or its French or English name. */
+export function countryCode(text: string): string | null {
+  const wanted = text.trim().toLowerCase()
+  if (/^[a-z]{2}$/.test(wanted)) return wanted.toUpperCase()
+  for (const language of ['fr', 'en'] as const) {
+    const found = countryOptions(language).find((c) => c.name.toLowerCase() === wanted)
+    if (found) return found.code
+  }
+  return null
+}

@@ -1,0 +1,30 @@
+import { AppFailure } from '../failure'
+import type { HandlerFactory } from '../ipc/handler'
+import { writeExportFile } from '../reports/export-file'
+import { today } from '../../../shared/validation/dates'
+import { registersWorkbook } from './workbook-writer'
+
+export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
+  const saveAs = async (name: string, content: () => Promise<Buffer>) => {
+    const path = await core.host.chooseExportPath(core.language(), name)
+    if (!path) throw new AppFailure('CANCELLED')
+    await writeExportFile(path, await content())
+    return { path }
+  }
+  return {
+    'workbook.template': async () =>
+      saveAs('AIMF-modele-import.xlsx', () => registersWorkbook(core.language())),
+    'workbook.export': async () => {
+      const session = core.requireSession()
+      return saveAs(`AIMF-export-${today()}.xlsx`, () =>
+        registersWorkbook(core.language(), session),
+      )
+    },
+    'workbook.check': async () => {
+      const path = await core.host.chooseDocument(core.language())
+      if (!path) throw new AppFailure('CANCELLED')
+      return { path, report: await core.importWorkbook(path, true) }
+    },
+    'workbook.import': async ({ path }) => core.importWorkbook(path, false),
+  }
+}

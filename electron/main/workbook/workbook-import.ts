@@ -1,0 +1,315 @@
+import ExcelJS from 'exceljs'
+import { readFile } from 'node:fs/promises'
+import type { Session } from '../app/app-core'
+import { replaceWithBackup } from '../backup/backup-service'
+import { AppFailure } from '../failure'
+import type { Language } from '../../../shared/i18n/locale'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { translate } from '../../../shared/i18n/translate'
+import { issueMessage, issuePath } from '../../../shared/validation/issues'
+import type {
+  WorkbookProblem,
+  WorkbookReport,
+  WorkbookSheetCount,
+} from '../../../shared/workbook/schema'
+import { type Read, plainValue, readCurrency, readDate, readInteger, readText } from './cell-values'
+import { REGISTERS, type Register, type RegisterColumn, choiceCode, countryCode } from './registers'
+
+/** A register's rows read from its sheet, each with the contract input it makes. */
+interface ReadSheet {
+  register: Register
+  name: string
+  rows: { row: number; input: Record<string, unknown> }[]
+}
+
+export interface CheckedWorkbook {
+  report: WorkbookReport
+  sheets: ReadSheet[]
+}
+
+/**
+ * Reads a workbook and checks every row of every register sheet as the core would, without
+ * writing anything: each problem located (sheet, row, column) and said in `language`, and what
+ * the import would create or update.
+ */
+export async function checkWorkbook(
+  session: Session,
+  path: string,
+  language: Language,
+): Promise<CheckedWorkbook> {
+  const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
+  const problems: WorkbookProblem[] = []
+  const problem = (
+    p: Omit<WorkbookProblem, 'message' | 'code'> & {
+      key: MessageKey
+      params?: Record<string, string>
+    },
+  ) =>
+    problems.push({
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      value: p.value,
+      code: p.key.split('.').at(-1) ?? p.key,
+      message: t(p.key, p.params),
+      blocking: p.blocking,
+    })
+  const workbook = new ExcelJS.Workbook()
+  try {
+    const bytes = await readFile(path)
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
+    }
+    problem({
+      sheet: '',
+      row: null,
+      column: null,
+      value: null,
+      key: 'workbook.notXlsx',
+      blocking: true,
+    })
+    return { report: { problems, sheets: [], imported: false }, sheets: [] }
+  }
+
+  const sheets: ReadSheet[] = []
+  for (const register of REGISTERS) {
+    const names = (['fr', 'en'] as const).map((l) => translate(l, register.sheet).toLowerCase())
+    const worksheet = workbook.worksheets.find((w) => names.includes(w.name.trim().toLowerCase()))
+    const sheetName = translate(language, register.sheet)
+    if (!worksheet) {
+      problem({
+        sheet: sheetName,
+        row: null,
+        column: null,
+        value: null,
+        key: 'workbook.missingSheet',
+        blocking: false,
+      })
+      continue
+    }
+    sheets.push(readSheet(worksheet, register, problem))
+  }
+  if (sheets.length === 0) {
+    problem({
+      sheet: '',
+      row: null,
+      column: null,
+      value: null,
+      key: 'workbook.noRegister',
+      blocking: true,
+    })
+  }
+  // Checked first, so that a blocking problem is found before anything is written.
+  for (const sheet of sheets) checkRows(sheet, problem)
+  const counts: WorkbookSheetCount[] = []
+  for (const sheet of sheets) {
+    const existing = new Set(
+      (await sheet.register.rows(session)).map((row) => sheet.register.identity(row)),
+    )
+    const update = sheet.rows.filter((r) => existing.has(sheet.register.identity(r.input))).length
+    counts.push({
+      sheet: sheet.name,
+      rows: sheet.rows.length,
+      create: sheet.rows.length - update,
+      update,
+    })
+  }
+  return { report: { problems, sheets: counts, imported: false }, sheets }
+}
+
+type Problem = (
+  p: Omit<WorkbookProblem, 'message' | 'code'> & {
+    key: MessageKey
+    params?: Record<string, string>
+  },
+) => void
+
+function readSheet(worksheet: ExcelJS.Worksheet, register: Register, problem: Problem): ReadSheet {
+  const name = worksheet.name
+  const heading = worksheet.getRow(1)
+  const columnOf = new Map<string, number>()
+  heading.eachCell((cell, index) => {
+    const text = String(plainValue(cell.value) ?? '')
+      .trim()
+      .toLowerCase()
+    const column = register.columns.find((c) =>
+      (['fr', 'en'] as const).some((l) => translate(l, c.heading).toLowerCase() === text),
+    )
+    if (column) columnOf.set(column.field, index)
+    else if (text) {
+      problem({
+        sheet: name,
+        row: 1,
+        column: String(plainValue(cell.value)),
+        value: null,
+        key: 'workbook.unknownColumn',
+        blocking: false,
+      })
+    }
+  })
+  for (const column of register.columns.filter((c) => c.required && !columnOf.has(c.field))) {
+    problem({
+      sheet: name,
+      row: 1,
+      column: translate('fr', column.heading),
+      value: null,
+      key: 'workbook.missingColumn',
+      blocking: true,
+    })
+  }
+  const rows: ReadSheet['rows'] = []
+  worksheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
+    if (rowNumber === 1) return
+    const cells = register.columns.map((column) => {
+      const index = columnOf.get(column.field)
+      return index === undefined ? null : plainValue(excelRow.getCell(index).value)
+    })
+    if (cells.every((cell) => cell === null)) return
+    const input: Record<string, unknown> = {}
+    register.columns.forEach((column, i) => {
+      const read = readCell(column, cells[i] ?? null)
+      if (read.ok) input[column.field] = read.value
+      else {
+        problem({
+          sheet: name,
+          row: rowNumber,
+          column: headingText(worksheet, columnOf.get(column.field)),
+          value: cells[i] === null ? null : String(cells[i]),
+          key: read.key,
+          params: read.params,
+          blocking: true,
+        })
+        input[column.field] = undefined
+      }
+    })
+    rows.push({ row: rowNumber, input })
+  })
+  return { register, name, rows }
+}
+
+function headingText(worksheet: ExcelJS.Worksheet, index: number | undefined): string | null {
+  return index === undefined
+    ? null
+    : String(plainValue(worksheet.getRow(1).getCell(index).value) ?? '')
+}
+
+function readCell(column: RegisterColumn, value: ReturnType<typeof plainValue>): Read<unknown> {
+  switch (column.kind) {
+    case 'date':
+      return readDate(value)
+    case 'integer':
+      return readInteger(value)
+    case 'currency':
+      return readCurrency(value)
+    case 'rate': {
+      const text = readText(value)
+      return text.ok && text.value ? { ok: true, value: text.value.replace(',', '.') } : text
+    }
+    case 'country': {
+      if (value === null) return { ok: true, value: null }
+      const code = countryCode(String(value))
+      return code ? { ok: true, value: code } : { ok: false, key: 'workbook.badCountry' }
+    }
+    case 'choice': {
+      if (value === null) return { ok: true, value: null }
+      const code = choiceCode(column, String(value))
+      return code ? { ok: true, value: code } : { ok: false, key: 'workbook.badChoice' }
+    }
+    default:
+      // A formula typed as text (=HYPERLINK(...)) stays text: cells are never evaluated.
+      return readText(value)
+  }
+}
+
+/** The contract's own rules on each row, and no row twice. */
+function checkRows(sheet: ReadSheet, problem: Problem): void {
+  const seen = new Map<string, number>()
+  for (const { row, input } of sheet.rows) {
+    if (Object.values(input).some((value) => value === undefined)) continue
+    const parsed = sheet.register.schema.safeParse(input)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issuePath(issue).split('.')[0] ?? ''
+        const column = sheet.register.columns.find((c) => c.field === field)
+        const { key, params } = issueMessage(issue)
+        problem({
+          sheet: sheet.name,
+          row,
+          column: column ? translate('fr', column.heading) : field,
+          value: input[field] === null || input[field] === undefined ? null : String(input[field]),
+          key,
+          params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+          blocking: true,
+        })
+      }
+      continue
+    }
+    const identity = sheet.register.identity(input)
+    const first = seen.get(identity)
+    if (first !== undefined) {
+      problem({
+        sheet: sheet.name,
+        row,
+        column: null,
+        value: identity,
+        key: 'workbook.duplicate',
+        params: { row: String(first) },
+        blocking: true,
+      })
+    } else seen.set(identity, row)
+  }
+}
+
+/**
+ * Writes the checked rows through each register's service, in order. The caller makes it all
+ * or nothing: it takes a backup first and restores it if this throws.
+ */
+export async function applyWorkbook(
+  session: Session,
+  checked: CheckedWorkbook,
+  author: string,
+): Promise<WorkbookReport> {
+  const counts = checked.report.sheets.map((count) => ({
+    ...count,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+  }))
+  for (const [index, sheet] of checked.sheets.entries()) {
+    const count = counts[index]
+    for (const { input } of sheet.rows) {
+      const outcome = await sheet.register.apply(
+        session,
+        sheet.register.schema.parse(input),
+        author,
+      )
+      if (count) count[outcome] += 1
+    }
+  }
+  return { problems: checked.report.problems, sheets: counts, imported: true }
+}
+
+/**
+ * Imports all or nothing: a verified backup is taken, the rows are written, and if any write is
+ * refused the file is closed and put back from that backup before the refusal is passed on (the
+ * caller opens it again). Returns what the import did.
+ */
+export async function importOrRestore(
+  session: Session,
+  checked: CheckedWorkbook,
+  author: string,
+): Promise<WorkbookReport> {
+  const backup = await session.backups.create('import')
+  try {
+    return await applyWorkbook(session, checked, author)
+  } catch (error) {
+    const backupPath = await session.backups.pathOf(backup.name)
+    await session.file.close()
+    await replaceWithBackup(session.file.path, backupPath)
+    throw error
+  }
+}

@@ -1,0 +1,252 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readAmount, readCurrency, readDate } from '../../electron/main/workbook/cell-values'
+import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
+import { startTestApp, type TestApp } from '../support/core'
+import { readWorkbook } from '../support/exports'
+import { sha256 } from '../support/files'
+import { found } from '../support/found'
+
+let app: TestApp
+afterEach(async () => app?.core.dispose())
+
+/** A workbook with the given sheets, each a heading row then rows, as a user would type them. */
+async function workbook(sheets: Record<string, (string | number | Date | null)[][]>) {
+  const book = new ExcelJS.Workbook()
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name)
+    for (const row of rows) sheet.addRow(row)
+  }
+  const path = join(app.folder, `import-${Object.keys(sheets).join('-')}.xlsx`)
+  await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
+  return path
+}
+
+const MEMBERS_HEADING = ['Code', 'Type', 'Nom', 'Pays', 'Population', 'Membre depuis le', 'Statut']
+
+async function fileDigest() {
+  const session = app.core.requireSession()
+  const db = session.file.db
+  const counts = await Promise.all(
+    (['funders', 'members', 'exchange_rates', 'change_log'] as const).map(async (table) =>
+      Number(
+        (await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      ),
+    ),
+  )
+  return counts.join('/')
+}
+
+describe('reading cells as people type them', () => {
+  it('reads amounts, dates and currencies, and refuses what it would have to guess', () => {
+    expect(readAmount('1 234,56', 'EUR', 'fr')).toEqual({ ok: true, value: '1234.56' })
+    expect(readAmount('1\u202f234\u202f567 FCFA', 'XOF', 'fr')).toEqual({
+      ok: true,
+      value: '1234567',
+    })
+    expect(readAmount(1234.5, 'EUR', 'fr')).toEqual({ ok: true, value: '1234.50' })
+    expect(readAmount('12,345', 'EUR', 'fr')).toMatchObject({
+      ok: false,
+      key: 'workbook.tooManyDecimals',
+    })
+    expect(readAmount(10.5, 'XOF', 'fr')).toMatchObject({
+      ok: false,
+      key: 'workbook.tooManyDecimals',
+    })
+    expect(readDate('03/04/2021')).toEqual({ ok: true, value: '2021-04-03' })
+    expect(readDate('31/02/2021')).toMatchObject({ ok: false, key: 'workbook.badDate' })
+    expect(readDate(44291)).toEqual({ ok: true, value: '2021-04-05' })
+    expect(readDate(new Date(Date.UTC(2021, 3, 5)))).toEqual({ ok: true, value: '2021-04-05' })
+    expect(readCurrency('euro')).toEqual({ ok: true, value: 'EUR' })
+    expect(readCurrency('$ US')).toEqual({ ok: true, value: 'USD' })
+    expect(readCurrency('xaf')).toEqual({ ok: true, value: 'XAF' })
+    expect(readCurrency('FCFA')).toMatchObject({ ok: false, key: 'workbook.ambiguousCfa' })
+  })
+})
+
+describe('the workbook of the registers', () => {
+  it('exports a file and imports it into an empty one with the same records; again, nothing changes', async () => {
+    app = await startTestApp({ openFile: false })
+    await app.core.openDemo()
+    const demo = app.core.requireSession()
+    app.host.nextExportPath = join(app.folder, 'export.xlsx')
+    const { path } = await app.ok('workbook.export', {})
+    const exported = await readWorkbook(path)
+    expect(exported.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Bailleurs', 'Taux de change', 'Membres', 'Notes']),
+    )
+    const members = found(exported.getWorksheet('Membres'), 'members sheet')
+    // Closed lists carry a drop-down in the template's cells.
+    expect(members.getCell('B2').dataValidation).toMatchObject({ type: 'list' })
+    const demoFunders = await demo.funders.list()
+    const demoMembers = await demo.members.list()
+    const demoRates = (await demo.rates.list()).filter((r) => !r.fixed)
+
+    await app.core.createFile(join(app.folder, 'empty.sqlite'))
+    app.host.nextDocument = path
+    const { report: preview } = await app.ok('workbook.check', {})
+    expect(preview.problems.filter((p) => p.blocking)).toEqual([])
+    expect(preview.sheets.find((s) => s.sheet === 'Membres')).toMatchObject({
+      rows: demoMembers.length,
+      create: demoMembers.length,
+    })
+    const imported = await app.ok('workbook.import', { path })
+    expect(imported.imported).toBe(true)
+    const session = app.core.requireSession()
+    const strip = <T extends object>(rows: T[]) =>
+      rows.map(
+        ({
+          id: _id,
+          createdAt: _c,
+          updatedAt: _u,
+          ...rest
+        }: T & { id?: unknown; createdAt?: unknown; updatedAt?: unknown }) => rest,
+      )
+    expect(strip(await session.funders.list())).toEqual(strip(demoFunders))
+    expect(
+      (await session.members.list()).map((m) => [
+        m.code,
+        m.name,
+        m.kind,
+        m.country,
+        m.population,
+        m.status,
+        m.joinedOn,
+      ]),
+    ).toEqual(
+      demoMembers.map((m) => [
+        m.code,
+        m.name,
+        m.kind,
+        m.country,
+        m.population,
+        m.status,
+        m.joinedOn,
+      ]),
+    )
+    expect(
+      (await session.rates.list())
+        .filter((r) => !r.fixed)
+        .map((r) => [r.currency, r.rateDate, r.rate]),
+    ).toEqual(demoRates.map((r) => [r.currency, r.rateDate, r.rate]))
+    const before = await fileDigest()
+    const again = await app.ok('workbook.import', { path })
+    expect(again.sheets.every((s) => s.created === 0 && s.updated === 0)).toBe(true)
+    expect(await fileDigest()).toBe(before)
+  })
+
+  it('lists every problem with its sheet, row and column, and writes nothing', async () => {
+    app = await startTestApp()
+    const path = await workbook({
+      Membres: [
+        [...MEMBERS_HEADING, 'Couleur préférée'],
+        ['M-0001', 'Ville', 'Ville de Dakar', 'SN', 3_000_000, '12/05/1979', 'Actif', 'bleu'],
+        ['M-0002', 'Ville', 'Ville de Nulle-Part', 'Atlantide', null, '31/02/2020', 'Actif', null],
+        ['M-0001', 'Ville', 'Ville de Dakar (bis)', 'SN', null, null, 'Actif', null],
+        ['M-0003', 'Métropole', '=HYPERLINK("http://x","clic")', 'CI', null, null, 'Actif', null],
+        [null, null, null, null, null, null, null, null],
+      ],
+      Bailleurs: [
+        ['Nom', 'Type'],
+        ['AFD', 'Agence'],
+      ],
+    })
+    const digest = await fileDigest()
+    app.host.nextDocument = path
+    const { report } = await app.ok('workbook.check', {})
+    const where = (p: (typeof report.problems)[number]) => [p.sheet, p.row, p.column, p.blocking]
+    expect(report.problems.map(where)).toEqual(
+      expect.arrayContaining([
+        ['Membres', 1, 'Couleur préférée', false],
+        ['Membres', 3, 'Pays', true],
+        ['Membres', 3, 'Membre depuis le', true],
+        ['Membres', 4, null, true],
+        ['Membres', 5, 'Type', true],
+        ['Bailleurs', 1, 'Devise par défaut', true],
+        ['Taux de change', null, null, false],
+      ]),
+    )
+    const duplicate = found(
+      report.problems.find((p) => p.row === 4),
+      'duplicate',
+    )
+    expect(duplicate.message).toBe('Déjà présent à la ligne 2 de cette feuille.')
+    const badDate = found(
+      report.problems.find((p) => p.column === 'Membre depuis le'),
+      'date',
+    )
+    expect(badDate).toMatchObject({
+      value: '31/02/2020',
+      message: expect.stringContaining('JJ/MM/AAAA'),
+    })
+    const result = await app.call('workbook.import', { path })
+    expect(result.ok && result.value.imported).toBe(false)
+    expect(await fileDigest()).toBe(digest)
+  })
+
+  it('keeps formulas typed in cells as text, and exports them as text', async () => {
+    app = await startTestApp()
+    const path = await workbook({
+      Membres: [
+        MEMBERS_HEADING,
+        ['M-0009', 'Ville', '=HYPERLINK("http://x","clic")', 'SN', null, null, 'Actif'],
+      ],
+    })
+    expect((await app.ok('workbook.import', { path })).imported).toBe(true)
+    const member = found((await app.core.requireSession().members.list())[0], 'member')
+    expect(member.name).toBe('=HYPERLINK("http://x","clic")')
+    app.host.nextExportPath = join(app.folder, 'back.xlsx')
+    const back = await readWorkbook((await app.ok('workbook.export', {})).path)
+    const cell = found(back.getWorksheet('Membres'), 'sheet').getCell('C2')
+    expect(cell.value).toBe('=HYPERLINK("http://x","clic")')
+    expect(cell.formula).toBeUndefined()
+  })
+
+  it('imports all or nothing: a row the core refuses puts the file back as it was', async () => {
+    app = await startTestApp()
+    const digest = await fileDigest()
+    const file = app.core.requireSession().file.path
+    const before = await sha256(file)
+    // XOF has a fixed parity: the rates service refuses it, after the funder was written.
+    const path = await workbook({
+      Bailleurs: [
+        ['Nom', 'Type', 'Devise par défaut'],
+        ['Ville de Paris', 'Ville', 'EUR'],
+      ],
+      'Taux de change': [
+        ['Devise', 'Date', 'Taux (pour 1 €)', 'Source'],
+        ['XOF', '01/01/2026', '655,957', 'BCEAO'],
+      ],
+    })
+    const result = await app.call('workbook.import', { path })
+    expect(result.ok).toBe(false)
+    expect(await fileDigest()).toBe(digest)
+    expect(await app.core.requireSession().funders.list()).toEqual([])
+    expect(before).toBeTruthy()
+  })
+
+  it('refuses a file that is not a workbook, and writes the template with its notes', async () => {
+    app = await startTestApp()
+    const path = join(app.folder, 'pas-un-classeur.xlsx')
+    await writeFile(path, 'ceci n’est pas un classeur')
+    app.host.nextDocument = path
+    const { report } = await app.ok('workbook.check', {})
+    expect(report.problems).toMatchObject([{ code: 'notXlsx', blocking: true }])
+    const template = await readWorkbook(
+      await writeFile(join(app.folder, 'modele.xlsx'), await registersWorkbook('fr')).then(() =>
+        join(app.folder, 'modele.xlsx'),
+      ),
+    )
+    const notes = found(template.getWorksheet('Notes'), 'notes')
+    let described = 0
+    notes.eachRow((row) => {
+      if (row.getCell(1).value === 'Membres' && row.getCell(2).value === 'Statut') {
+        described += 1
+        expect(String(row.getCell(5).value)).toContain('Radié')
+      }
+    })
+    expect(described).toBe(1)
+  })
+})
