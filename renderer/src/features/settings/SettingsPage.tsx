@@ -27,6 +27,7 @@ import { DuesSettingsSection } from '../dues/DuesSettingsSection'
 import { JournalSection } from '../journal/JournalSection'
 import { LockSection } from '../lock/LockSection'
 import { RatesSection } from '../rates/RatesSection'
+import { WorkbookSection } from '../workbook/WorkbookSection'
 import { useAppStore } from '../../app/app-store'
 import { useFileActions } from '../../app/use-file-actions'
 import { call, errorMessage, isCancelled } from '../../lib/api'
@@ -58,6 +59,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
       <LockSection state={state} />
       <RatesSection />
       <DuesSettingsSection />
+      <WorkbookSection />
       <BackupsSection />
       <JournalSection />
       <FileSection file={file} />

@@ -1,0 +1,161 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WorkbookReport } from '../../../../shared/workbook/schema'
+import { useAppStore } from '../../app/app-store'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { call, errorMessage, isCancelled } from '../../lib/api'
+
+/**
+ * Paramètres → Import / export: the template to fill, the full export of the file, and the
+ * import of a workbook — checked first, every problem listed, then imported all or nothing.
+ */
+export function WorkbookSection() {
+  const { t } = useTranslation()
+  const refresh = useAppStore((s) => s.refresh)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true)
+    setStatus(null)
+    try {
+      await action()
+    } catch (failure) {
+      if (!isCancelled(failure))
+        setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const saved = (path: string) => setStatus({ ok: true, text: t('reporting.exported', { path }) })
+  const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="settings-workbook">
+      <Stack>
+        <Title order={2} size="h4" id="settings-workbook">
+          {t('workbook.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('workbook.intro')}
+        </Text>
+        <StatusMessage status={status} onClose={() => setStatus(null)} />
+        <Group>
+          <Button
+            variant="light"
+            loading={busy}
+            onClick={() => void run(async () => saved((await call('workbook.template', {})).path))}
+          >
+            {t('workbook.template')}
+          </Button>
+          <Button
+            variant="light"
+            loading={busy}
+            onClick={() => void run(async () => saved((await call('workbook.export', {})).path))}
+          >
+            {t('workbook.export')}
+          </Button>
+          <Button
+            loading={busy}
+            onClick={() => void run(async () => setChecked(await call('workbook.check', {})))}
+          >
+            {t('workbook.import')}
+          </Button>
+        </Group>
+        {checked && (
+          <Stack gap="xs">
+            <Table withTableBorder aria-label={t('workbook.previewTitle')} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('workbook.notes.sheet')}</Table.Th>
+                  <Table.Th ta="right">{t('workbook.rows')}</Table.Th>
+                  <Table.Th ta="right">{t('workbook.toCreate')}</Table.Th>
+                  <Table.Th ta="right">{t('workbook.known')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {checked.report.sheets.map((s) => (
+                  <Table.Tr key={s.sheet}>
+                    <Table.Td>{s.sheet}</Table.Td>
+                    <Table.Td ta="right">{s.rows}</Table.Td>
+                    <Table.Td ta="right">{s.create}</Table.Td>
+                    <Table.Td ta="right">{s.update}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {checked.report.problems.length > 0 && (
+              <Table withTableBorder striped aria-label={t('workbook.problemsTitle')} fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('workbook.notes.sheet')}</Table.Th>
+                    <Table.Th>{t('workbook.row')}</Table.Th>
+                    <Table.Th>{t('workbook.notes.column')}</Table.Th>
+                    <Table.Th>{t('workbook.value')}</Table.Th>
+                    <Table.Th>{t('workbook.problem')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {checked.report.problems.map((p, index) => (
+                    <Table.Tr key={index}>
+                      <Table.Td>{p.sheet}</Table.Td>
+                      <Table.Td>{p.row ?? ''}</Table.Td>
+                      <Table.Td>{p.column ?? ''}</Table.Td>
+                      <Table.Td>{p.value ?? ''}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          size="xs"
+                          variant="light"
+                          color={p.blocking ? 'red' : 'yellow'}
+                          mr={6}
+                        >
+                          {t(p.blocking ? 'workbook.blocking' : 'workbook.warning')}
+                        </Badge>
+                        {p.message}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {blocking > 0 ? (
+              <Text c="red" size="sm" role="alert">
+                {t('workbook.fixFirst', { count: blocking })}
+              </Text>
+            ) : (
+              <Group>
+                <Button
+                  loading={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      const report = await call('workbook.import', { path: checked.path })
+                      setChecked(null)
+                      const done = report.sheets
+                        .map((s) =>
+                          t('workbook.done', {
+                            sheet: s.sheet,
+                            created: s.created ?? 0,
+                            updated: s.updated ?? 0,
+                          }),
+                        )
+                        .join(' ')
+                      setStatus({ ok: true, text: done })
+                      await refresh()
+                    })
+                  }
+                >
+                  {t('workbook.confirm')}
+                </Button>
+                <Button variant="default" onClick={() => setChecked(null)}>
+                  {t('common.cancel')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
