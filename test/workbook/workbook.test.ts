@@ -75,7 +75,14 @@ describe('the workbook of the registers', () => {
     const { path } = await app.ok('workbook.export', {})
     const exported = await readWorkbook(path)
     expect(exported.worksheets.map((w) => w.name)).toEqual(
-      expect.arrayContaining(['Bailleurs', 'Taux de change', 'Membres', 'Notes']),
+      expect.arrayContaining([
+        'Bailleurs',
+        'Taux de change',
+        'Membres',
+        'Conventions',
+        'Versements',
+        'Notes',
+      ]),
     )
     const members = found(exported.getWorksheet('Membres'), 'members sheet')
     // Closed lists carry a drop-down in the template's cells.
@@ -83,6 +90,22 @@ describe('the workbook of the registers', () => {
     const demoFunders = await demo.funders.list()
     const demoMembers = await demo.members.list()
     const demoRates = (await demo.rates.list()).filter((r) => !r.fixed)
+    const demoAgreements = await demo.agreements.list()
+    const ledgerOf = async (session: typeof demo) =>
+      (
+        await session.file.db
+          .selectFrom('ledger_entries')
+          .select(['kind'])
+          .select((eb) => [
+            eb.fn.sum<number>('amount_minor').as('amount'),
+            eb.fn.sum<number>('eur_minor').as('eur'),
+          ])
+          .where('kind', 'in', ['commitment', 'receipt'])
+          .groupBy('kind')
+          .orderBy('kind')
+          .execute()
+      ).map((row) => [row.kind, Number(row.amount), Number(row.eur)])
+    const demoLedger = await ledgerOf(demo)
 
     await app.core.createFile(join(app.folder, 'empty.sqlite'))
     app.host.nextDocument = path
@@ -131,6 +154,15 @@ describe('the workbook of the registers', () => {
         .filter((r) => !r.fixed)
         .map((r) => [r.currency, r.rateDate, r.rate]),
     ).toEqual(demoRates.map((r) => [r.currency, r.rateDate, r.rate]))
+    // Agreements and their receipts: the same money in the ledger, to the cent.
+    expect(
+      (await session.agreements.list()).map((a) => [
+        a.reference,
+        a.figures.committed,
+        a.figures.received,
+      ]),
+    ).toEqual(demoAgreements.map((a) => [a.reference, a.figures.committed, a.figures.received]))
+    expect(await ledgerOf(session)).toEqual(demoLedger)
     const before = await fileDigest()
     const again = await app.ok('workbook.import', { path })
     expect(again.sheets.every((s) => s.created === 0 && s.updated === 0)).toBe(true)
@@ -248,5 +280,67 @@ describe('the workbook of the registers', () => {
       }
     })
     expect(described).toBe(1)
+  })
+
+  it('refuses a receipt naming an agreement found nowhere, and an amount with too many decimals', async () => {
+    app = await startTestApp()
+    const path = await workbook({
+      Bailleurs: [
+        ['Nom', 'Type', 'Devise par défaut'],
+        ['AFD', 'Agence', 'EUR'],
+      ],
+      Conventions: [
+        [
+          'Référence',
+          'Bailleur',
+          'Intitulé',
+          'Début',
+          'Fin',
+          'Devise',
+          'Montant engagé',
+          'Affectation des fonds',
+          'Nature',
+        ],
+        [
+          'AFD-2026',
+          'AFD',
+          'Appui',
+          '01/01/2026',
+          '31/12/2027',
+          'XOF',
+          '1 000 000,5',
+          'Délié',
+          'Fonctionnement',
+        ],
+        [
+          'AFD-2027',
+          'AFD',
+          'Appui 2',
+          '01/01/2027',
+          '31/12/2028',
+          'EUR',
+          '250 000',
+          'Délié',
+          'Fonctionnement',
+        ],
+      ],
+      Versements: [
+        ['Convention', 'Reçu le', 'Devise', 'Montant'],
+        ['UE-9999', '15/03/2026', 'EUR', '1000'],
+        ['AFD-2027', '15/03/2027', 'EUR', '100000'],
+      ],
+    })
+    app.host.nextDocument = path
+    const { report } = await app.ok('workbook.check', {})
+    expect(
+      report.problems.filter((p) => p.blocking).map((p) => [p.sheet, p.row, p.column, p.code]),
+    ).toEqual([
+      ['Conventions', 2, 'Montant engagé', 'tooManyDecimals'],
+      ['Versements', 2, 'Convention', 'unknownReference'],
+    ])
+    expect(report.sheets.find((s) => s.sheet === 'Versements')).toMatchObject({
+      rows: 2,
+      create: 2,
+    })
   })
 })

@@ -5,11 +5,33 @@ import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
 import { FUNDER_KINDS, funderInput } from '../../../shared/funders/schema'
-import { rateInput } from '../../../shared/funds/schema'
+import {
+  EARMARKINGS,
+  NATURES,
+  agreementInput,
+  rateInput,
+  receiptInput,
+} from '../../../shared/funds/schema'
+import { RATE_GIVEN } from '../funds/receipts-service'
+import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
+import { minorToDecimalString } from '../../../shared/money/decimal'
+import { parseAmount } from '../../../shared/money/parse'
+import { PROGRAMMES } from '../../../shared/projects/schema'
+import { basisPointsToPercent } from '../../../shared/validation/amounts'
 import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
 
 /** How a column's cells are read and written. */
-export type ColumnKind = 'text' | 'date' | 'integer' | 'currency' | 'country' | 'choice' | 'rate'
+export type ColumnKind =
+  | 'text'
+  | 'date'
+  | 'integer'
+  | 'currency'
+  | 'country'
+  | 'choice'
+  | 'rate'
+  | 'amount'
+  | 'percent'
+  | 'reference'
 
 export interface RegisterColumn {
   /** The field of the contract's input the column fills. */
@@ -20,7 +42,17 @@ export interface RegisterColumn {
   required?: boolean
   /** For a choice: the codes, and the catalog prefix of their labels. */
   choices?: { codes: readonly string[]; labels: string }
+  /** For a reference: the register whose key the cell names (a funder's name, a reference). */
+  references?: RegisterKey
 }
+
+export type RegisterKey = 'funders' | 'rates' | 'members' | 'agreements' | 'receipts'
+
+/**
+ * Finds the record a reference names: its id, or null when neither the file nor the workbook
+ * has it. While checking, a record the workbook will create has a stand-in id.
+ */
+export type Resolve = (register: RegisterKey, key: string) => Promise<string | null>
 
 /** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
 export type ExportRow = Record<string, string | number | null>
@@ -32,11 +64,13 @@ export type ImportOutcome = 'created' | 'updated' | 'unchanged'
  * register's service (with the same rules as the window).
  */
 export interface Register<Input = Record<string, unknown>> {
-  key: 'funders' | 'rates' | 'members'
+  key: RegisterKey
   sheet: MessageKey
   columns: RegisterColumn[]
-  /** The contract's schema a row must satisfy. */
+  /** The contract's schema a row must satisfy, once made an input by `toInput`. */
   schema: z.ZodType<Input>
+  /** The contract's input from a row (references made ids); the row itself by default. */
+  toInput?: (row: Record<string, unknown>, resolve: Resolve) => Promise<Record<string, unknown>>
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
   rows: (session: Session) => Promise<ExportRow[]>
@@ -193,8 +227,182 @@ const members: Register<z.output<typeof memberInput>> = {
   },
 }
 
+const agreements: Register<z.output<typeof agreementInput>> = {
+  key: 'agreements',
+  sheet: 'workbook.sheet.agreements',
+  columns: [
+    { field: 'reference', heading: 'agreements.field.reference', kind: 'text', required: true },
+    {
+      field: 'funder',
+      heading: 'agreements.field.funder',
+      kind: 'reference',
+      required: true,
+      references: 'funders',
+    },
+    { field: 'title', heading: 'agreements.field.title', kind: 'text', required: true },
+    { field: 'signedOn', heading: 'agreements.field.signedOn', kind: 'date' },
+    { field: 'startsOn', heading: 'agreements.field.startsOn', kind: 'date', required: true },
+    { field: 'endsOn', heading: 'agreements.field.endsOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'agreements.field.amount', kind: 'amount', required: true },
+    {
+      field: 'earmarking',
+      heading: 'agreements.field.earmarking',
+      kind: 'choice',
+      required: true,
+      choices: { codes: EARMARKINGS, labels: 'agreements.earmarking' },
+    },
+    {
+      field: 'programmeCode',
+      heading: 'agreements.field.programmeCode',
+      kind: 'choice',
+      choices: { codes: PROGRAMMES, labels: 'projects.programme' },
+    },
+    {
+      field: 'nature',
+      heading: 'agreements.field.nature',
+      kind: 'choice',
+      required: true,
+      choices: { codes: NATURES, labels: 'agreements.nature' },
+    },
+    { field: 'operatingSharePercent', heading: 'agreements.field.operatingShare', kind: 'percent' },
+    { field: 'cofinancingPercent', heading: 'agreements.field.cofinancing', kind: 'percent' },
+    {
+      field: 'indirectCostMaxPercent',
+      heading: 'agreements.field.indirectCostMax',
+      kind: 'percent',
+    },
+    { field: 'notes', heading: 'agreements.field.notes', kind: 'text' },
+  ],
+  schema: agreementInput,
+  identity: (row) => String(row.reference ?? '').toLowerCase(),
+  toInput: async ({ funder, ...row }, resolve) => ({
+    ...row,
+    programme: null,
+    funderId: (await resolve('funders', String(funder ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    (await session.agreements.list()).map((a) => ({
+      reference: a.reference,
+      funder: a.funderName,
+      title: a.title,
+      signedOn: a.signedOn,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      currency: a.currency,
+      amount: minorToDecimalString(a.initialAmount, minorUnits(a.currency)),
+      earmarking: a.earmarking,
+      programmeCode: a.programmeCode,
+      nature: a.nature,
+      operatingSharePercent: percentOf(a.operatingShareBp),
+      cofinancingPercent: percentOf(a.cofinancingBp),
+      indirectCostMaxPercent: percentOf(a.indirectCostMaxBp),
+      notes: a.notes,
+    })),
+  apply: async (session, input, author) => {
+    const existing = (await session.agreements.list()).find(
+      (a) => a.reference.toLowerCase() === input.reference.toLowerCase(),
+    )
+    if (!existing) {
+      await session.agreements.create(input, author)
+      return 'created'
+    }
+    const current = {
+      funderId: existing.funderId,
+      reference: existing.reference,
+      title: existing.title,
+      signedOn: existing.signedOn,
+      startsOn: existing.startsOn,
+      endsOn: existing.endsOn,
+      currency: existing.currency,
+      amount: minorToDecimalString(existing.initialAmount, minorUnits(existing.currency)),
+      earmarking: existing.earmarking,
+      programmeCode: existing.programmeCode,
+      nature: existing.nature,
+      operatingSharePercent: existing.operatingShareBp,
+      cofinancingPercent: existing.cofinancingBp,
+      indirectCostMaxPercent: existing.indirectCostMaxBp,
+      notes: existing.notes,
+    }
+    if (same(current, { ...input, amount: normalAmount(input.amount, existing.currency) }))
+      return 'unchanged'
+    await session.agreements.update(existing.id, input, author)
+    return 'updated'
+  },
+}
+
+const receipts: Register<z.output<typeof receiptInput>> = {
+  key: 'receipts',
+  sheet: 'workbook.sheet.receipts',
+  columns: [
+    {
+      field: 'agreement',
+      heading: 'workbook.column.agreement',
+      kind: 'reference',
+      required: true,
+      references: 'agreements',
+    },
+    { field: 'receivedOn', heading: 'agreements.receipt.receivedOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'workbook.column.amount', kind: 'amount', required: true },
+    { field: 'rate', heading: 'workbook.column.rate', kind: 'rate' },
+    { field: 'bankReference', heading: 'agreements.receipt.bankReference', kind: 'text' },
+    { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
+  ],
+  schema: receiptInput,
+  identity: (row) =>
+    [row.agreement, row.receivedOn, row.amount, row.bankReference ?? '']
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
+    ...row,
+    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+  }),
+  rows: async (session) => {
+    const rows: ExportRow[] = []
+    for (const agreement of await session.agreements.list()) {
+      const detail = await session.agreements.get(agreement.id)
+      for (const r of detail.receipts) {
+        rows.push({
+          agreement: agreement.reference,
+          receivedOn: r.receivedOn,
+          currency: r.currency,
+          amount: minorToDecimalString(r.amount, minorUnits(r.currency)),
+          rate: r.currency === 'EUR' || r.rateSource !== RATE_GIVEN ? null : r.rate,
+          bankReference: r.bankReference,
+          note: r.note,
+        })
+      }
+    }
+    return rows
+  },
+  apply: async (session, input, author) => {
+    const detail = await session.agreements.get(input.agreementId)
+    const amount = normalAmount(input.amount, detail.currency)
+    const known = detail.receipts.some(
+      (r) =>
+        r.receivedOn === input.receivedOn &&
+        minorToDecimalString(r.amount, minorUnits(r.currency)) === amount &&
+        (r.bankReference ?? null) === (input.bankReference ?? null),
+    )
+    if (known) return 'unchanged'
+    await session.receipts.add(input, author)
+    return 'created'
+  },
+}
+
+function percentOf(bp: number | null): string | null {
+  return bp === null ? null : basisPointsToPercent(bp)
+}
+
+/** An amount's decimal string as the core writes it for a currency (1234.5 → 1234.50). */
+function normalAmount(text: string, currency: CurrencyCode): string {
+  const parsed = parseAmount(text, currency, 'en')
+  return parsed.ok ? minorToDecimalString(parsed.value.minor, minorUnits(currency)) : text
+}
+
 /** The registers in the order they are imported: what others refer to comes first. */
-export const REGISTERS = [funders, rates, members] as unknown as Register[]
+export const REGISTERS = [funders, rates, members, agreements, receipts] as unknown as Register[]
 
 /** A choice's label in a language, as the template and the export write it. */
 export function choiceLabel(column: RegisterColumn, code: string, language: Language): string {

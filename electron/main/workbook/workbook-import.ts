@@ -12,8 +12,25 @@ import type {
   WorkbookReport,
   WorkbookSheetCount,
 } from '../../../shared/workbook/schema'
-import { type Read, plainValue, readCurrency, readDate, readInteger, readText } from './cell-values'
-import { REGISTERS, type Register, type RegisterColumn, choiceCode, countryCode } from './registers'
+import {
+  type Read,
+  plainValue,
+  readAmount,
+  readCurrency,
+  readDate,
+  readInteger,
+  readText,
+} from './cell-values'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import {
+  REGISTERS,
+  type Register,
+  type RegisterColumn,
+  type RegisterKey,
+  type Resolve,
+  choiceCode,
+  countryCode,
+} from './registers'
 
 /** A register's rows read from its sheet, each with the contract input it makes. */
 interface ReadSheet {
@@ -91,7 +108,7 @@ export async function checkWorkbook(
       })
       continue
     }
-    sheets.push(readSheet(worksheet, register, problem))
+    sheets.push(readSheet(worksheet, register, language, problem))
   }
   if (sheets.length === 0) {
     problem({
@@ -104,7 +121,18 @@ export async function checkWorkbook(
     })
   }
   // Checked first, so that a blocking problem is found before anything is written.
-  for (const sheet of sheets) checkRows(sheet, problem)
+  const known = new Map<RegisterKey, Set<string>>()
+  for (const register of REGISTERS) {
+    const keys = new Set((await register.rows(session)).map((row) => register.identity(row)))
+    for (const sheet of sheets.filter((s) => s.register === register)) {
+      for (const { input } of sheet.rows) keys.add(register.identity(input))
+    }
+    known.set(register.key, keys)
+  }
+  // While checking, a record the file has or the workbook brings stands for itself.
+  const standIn: Resolve = async (register, key) =>
+    known.get(register)?.has(key.toLowerCase()) ? STAND_IN_ID : null
+  for (const sheet of sheets) await checkRows(sheet, standIn, problem)
   const counts: WorkbookSheetCount[] = []
   for (const sheet of sheets) {
     const existing = new Set(
@@ -128,7 +156,12 @@ type Problem = (
   },
 ) => void
 
-function readSheet(worksheet: ExcelJS.Worksheet, register: Register, problem: Problem): ReadSheet {
+function readSheet(
+  worksheet: ExcelJS.Worksheet,
+  register: Register,
+  language: Language,
+  problem: Problem,
+): ReadSheet {
   const name = worksheet.name
   const heading = worksheet.getRow(1)
   const columnOf = new Map<string, number>()
@@ -170,8 +203,11 @@ function readSheet(worksheet: ExcelJS.Worksheet, register: Register, problem: Pr
     })
     if (cells.every((cell) => cell === null)) return
     const input: Record<string, unknown> = {}
+    const currencyColumn = register.columns.findIndex((c) => c.kind === 'currency')
+    const currencyRead = readCurrency(cells[currencyColumn] ?? null)
+    const currency = currencyRead.ok && currencyRead.value ? currencyRead.value : 'EUR'
     register.columns.forEach((column, i) => {
-      const read = readCell(column, cells[i] ?? null)
+      const read = readCell(column, cells[i] ?? null, currency, language)
       if (read.ok) input[column.field] = read.value
       else {
         problem({
@@ -197,7 +233,12 @@ function headingText(worksheet: ExcelJS.Worksheet, index: number | undefined): s
     : String(plainValue(worksheet.getRow(1).getCell(index).value) ?? '')
 }
 
-function readCell(column: RegisterColumn, value: ReturnType<typeof plainValue>): Read<unknown> {
+function readCell(
+  column: RegisterColumn,
+  value: ReturnType<typeof plainValue>,
+  currency: CurrencyCode,
+  language: Language,
+): Read<unknown> {
   switch (column.kind) {
     case 'date':
       return readDate(value)
@@ -205,6 +246,14 @@ function readCell(column: RegisterColumn, value: ReturnType<typeof plainValue>):
       return readInteger(value)
     case 'currency':
       return readCurrency(value)
+    case 'amount':
+      return readAmount(value, currency, language)
+    case 'percent': {
+      const text = readText(value)
+      return text.ok && text.value
+        ? { ok: true, value: text.value.replace('%', '').trim().replace(',', '.') }
+        : text
+    }
     case 'rate': {
       const text = readText(value)
       return text.ok && text.value ? { ok: true, value: text.value.replace(',', '.') } : text
@@ -226,11 +275,26 @@ function readCell(column: RegisterColumn, value: ReturnType<typeof plainValue>):
 }
 
 /** The contract's own rules on each row, and no row twice. */
-function checkRows(sheet: ReadSheet, problem: Problem): void {
+async function checkRows(sheet: ReadSheet, resolve: Resolve, problem: Problem): Promise<void> {
   const seen = new Map<string, number>()
   for (const { row, input } of sheet.rows) {
     if (Object.values(input).some((value) => value === undefined)) continue
-    const parsed = sheet.register.schema.safeParse(input)
+    let unresolved = false
+    for (const column of sheet.register.columns.filter((c) => c.references && input[c.field])) {
+      if (await resolve(column.references as RegisterKey, String(input[column.field]))) continue
+      unresolved = true
+      problem({
+        sheet: sheet.name,
+        row,
+        column: translate('fr', column.heading),
+        value: String(input[column.field]),
+        key: 'workbook.unknownReference',
+        blocking: true,
+      })
+    }
+    if (unresolved) continue
+    const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
+    const parsed = sheet.register.schema.safeParse(contract)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issuePath(issue).split('.')[0] ?? ''
@@ -279,12 +343,14 @@ export async function applyWorkbook(
     updated: 0,
     unchanged: 0,
   }))
+  const resolve = resolverOf(session)
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
     for (const { input } of sheet.rows) {
+      const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
       const outcome = await sheet.register.apply(
         session,
-        sheet.register.schema.parse(input),
+        sheet.register.schema.parse(contract),
         author,
       )
       if (count) count[outcome] += 1
@@ -311,5 +377,25 @@ export async function importOrRestore(
     await session.file.close()
     await replaceWithBackup(session.file.path, backupPath)
     throw error
+  }
+}
+
+const STAND_IN_ID = '00000000-0000-7000-8000-000000000000'
+
+/** Finds a record of the file by the key its register's rows carry. */
+function resolverOf(session: Session): Resolve {
+  return async (register, key) => {
+    const wanted = key.toLowerCase()
+    if (register === 'funders')
+      return (await session.funders.list()).find((f) => f.name.toLowerCase() === wanted)?.id ?? null
+    if (register === 'agreements') {
+      return (
+        (await session.agreements.list()).find((a) => a.reference.toLowerCase() === wanted)?.id ??
+        null
+      )
+    }
+    if (register === 'members')
+      return (await session.members.list()).find((m) => m.code.toLowerCase() === wanted)?.id ?? null
+    return null
   }
 }

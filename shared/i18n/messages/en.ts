@@ -1429,6 +1429,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      agreements: 'Agreements',
+      receipts: 'Receipts',
       funders: 'Funders',
       rates: 'Exchange rates',
       members: 'Members',
@@ -1444,6 +1446,9 @@ export const en: Catalog = {
         'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member by its code, a rate by its currency and date: importing the same workbook again changes nothing. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56).',
     },
     type: {
+      reference: 'Reference',
+      percent: 'Percentage',
+      amount: 'Amount',
       text: 'Text',
       date: 'Date',
       integer: 'Whole number',
@@ -1453,6 +1458,11 @@ export const en: Catalog = {
       rate: 'Rate',
     },
     kind: {
+      reference:
+        'The funder’s name or the agreement’s reference, as in the file or in this workbook',
+      percent: 'A number from 0 to 100, two decimals at most (7 or 7.5)',
+      amount:
+        'Amount in the row’s currency (1,234.56 or 1 234,56, a currency word after it is fine); never rounded',
       text: 'Free text',
       date: 'DD/MM/YYYY, YYYY-MM-DD or an Excel date; a date that does not exist is refused',
       integer: 'Whole number, no decimals',
@@ -1497,5 +1507,11 @@ export const en: Catalog = {
       '{{count}} blocking problem(s): correct the workbook, then import it again. Nothing was saved.',
     confirm: 'Import',
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
+    unknownReference: 'Found neither in the file nor in this workbook.',
+    column: {
+      agreement: 'Agreement',
+      amount: 'Amount',
+      rate: 'Rate applied (per €)',
+    },
   },
 }

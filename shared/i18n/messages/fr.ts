@@ -1451,6 +1451,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      agreements: 'Conventions',
+      receipts: 'Versements',
       funders: 'Bailleurs',
       rates: 'Taux de change',
       members: 'Membres',
@@ -1466,6 +1468,9 @@ export const fr = {
         'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre à son code, un taux à sa devise et sa date : réimporter le même classeur ne change rien. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56).',
     },
     type: {
+      reference: 'Référence',
+      percent: 'Pourcentage',
+      amount: 'Montant',
       text: 'Texte',
       date: 'Date',
       integer: 'Nombre entier',
@@ -1475,6 +1480,11 @@ export const fr = {
       rate: 'Taux',
     },
     kind: {
+      reference:
+        'Le nom du bailleur ou la référence de la convention, tel qu’il figure dans le fichier ou dans ce classeur',
+      percent: 'Nombre de 0 à 100, deux décimales au plus (7 ou 7,5)',
+      amount:
+        'Montant dans la devise de la ligne (1 234,56 ou 1234.56, un mot de devise après est toléré) ; jamais arrondi',
       text: 'Texte libre',
       date: 'JJ/MM/AAAA, AAAA-MM-JJ ou date Excel ; une date qui n’existe pas est refusée',
       integer: 'Nombre entier, sans décimales',
@@ -1520,5 +1530,11 @@ export const fr = {
       '{{count}} problème(s) bloquant(s) : corrigez le classeur, puis importez-le de nouveau. Rien n’a été enregistré.',
     confirm: 'Importer',
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
+    unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
+    column: {
+      agreement: 'Convention',
+      amount: 'Montant',
+      rate: 'Taux appliqué (pour 1 €)',
+    },
   },
 } as const
