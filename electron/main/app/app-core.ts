@@ -3,7 +3,7 @@ import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
-import { checkWorkbook, importOrRestore } from '../workbook/workbook-import'
+import { checkWorkbook, importAllOrNothing } from '../workbook/workbook-import'
 import type { WorkbookReport } from '../../../shared/workbook/schema'
 import { BudgetExpensesService } from '../budget/budget-expenses-service'
 import { BudgetService } from '../budget/budget-service'
@@ -383,19 +383,13 @@ export class AppCore {
 
   /**
    * Checks a workbook against the file and, unless told to stop there or a blocking problem was
-   * found, imports it all or nothing (the file is restored and reopened if a write is refused).
+   * found, imports it all or nothing.
    */
   async importWorkbook(path: string, dryRun: boolean): Promise<WorkbookReport> {
     const session = this.requireSession()
     const checked = await checkWorkbook(session, path, this.language())
     if (dryRun || checked.report.problems.some((p) => p.blocking)) return checked.report
-    try {
-      return await importOrRestore(session, checked, this.author())
-    } catch (error) {
-      this.session = null
-      await this.attach(await DataFile.open(session.file.path))
-      throw error
-    }
+    return importAllOrNothing(session, checked, this.author())
   }
 
   private async changeSeq(): Promise<number> {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
 import { writeExportFile } from '../reports/export-file'
-import { checkWorkbook, importOrRestore } from '../workbook/workbook-import'
+import { checkWorkbook, importAllOrNothing } from '../workbook/workbook-import'
 import { registersWorkbook } from '../workbook/workbook-writer'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
@@ -68,21 +68,17 @@ export async function importCommand(
     return 2
   }
   const file = await DataFile.open(path)
-  let open = true
   try {
     const session = createSession(file, () => language)
     const checked = await checkWorkbook(session, resolve(workbookPath), language)
     const blocked = checked.report.problems.some((p) => p.blocking)
     let report = checked.report
-    if (!options.dryRun && !blocked) {
-      open = false
-      report = await importOrRestore(session, checked, options.author)
-      open = true
-    }
+    if (!options.dryRun && !blocked)
+      report = await importAllOrNothing(session, checked, options.author)
     print(report, options.json, language, out)
     return blocked ? 1 : 0
   } finally {
-    if (open) await file.close()
+    await file.close()
   }
 }
 

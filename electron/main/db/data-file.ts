@@ -11,7 +11,7 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { Kysely } from 'kysely'
+import { Kysely, type Transaction } from 'kysely'
 import { AppFailure } from '../failure'
 import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
 import { RecordWriter } from '../changelog/record-writer'
@@ -54,13 +54,38 @@ export interface DataFileInfo {
 export class DataFile {
   private constructor(
     readonly path: string,
-    readonly db: Kysely<Database>,
+    private readonly root: Kysely<Database>,
     private readonly native: NativeDatabase,
     private readonly clock: HybridLogicalClock,
     private readonly isDemo: boolean,
     /** For a file opened only to be looked at: the private copy it is read from. */
     private readonly viewCopy: string | null = null,
   ) {}
+
+  /** The batch under way, if any: its transaction serves every read and write meanwhile. */
+  private batchOf: { trx: Transaction<Database>; writer: RecordWriter } | null = null
+
+  /** Where reads go: the database, or the transaction of the batch under way. */
+  get db(): Kysely<Database> {
+    return this.batchOf?.trx ?? this.root
+  }
+
+  /**
+   * Runs many actions as one transaction (an import): every service call inside it reads and
+   * writes through that transaction, so the whole is committed together or not at all, and the
+   * disk is waited for once. Actions made meanwhile from elsewhere join it.
+   */
+  async batch<T>(author: string, work: () => Promise<T>): Promise<T> {
+    if (this.batchOf) return work()
+    return this.write(author, async (writer) => {
+      this.batchOf = { trx: writer.trx, writer }
+      try {
+        return await work()
+      } finally {
+        this.batchOf = null
+      }
+    })
+  }
 
   /**
    * Opens a file — a damaged one — only to look at it: a private copy is read, never the file,
@@ -189,9 +214,10 @@ export class DataFile {
   async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
     if (this.readOnly)
       throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.path })
+    if (this.batchOf) return work(this.batchOf.writer)
     await this.assertStillThere()
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await this.root.transaction().execute(async (trx) => {
         const writer = new RecordWriter(trx, {
           author,
           clock: this.clock,
@@ -256,7 +282,7 @@ export class DataFile {
   }
 
   async close(): Promise<void> {
-    await this.db.destroy()
+    await this.root.destroy()
     if (this.viewCopy) await rm(this.viewCopy, { recursive: true, force: true })
   }
 }

@@ -74,8 +74,51 @@ export interface Register<Input = Record<string, unknown>> {
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
   rows: (session: Session) => Promise<ExportRow[]>
-  apply: (session: Session, input: Input, author: string) => Promise<ImportOutcome>
+  apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
 }
+
+/**
+ * What an import has already looked up, kept for its whole run: each register's records by
+ * key, read once and kept current as rows are written (a 50,000-row import must not read a
+ * register again for every row).
+ */
+export type Memo = Map<string, Map<string, unknown>>
+
+export async function known<T>(
+  memo: Memo,
+  key: string,
+  load: () => Promise<T[]>,
+  keyOf: (record: T) => string,
+): Promise<Map<string, T>> {
+  let found = memo.get(key) as Map<string, T> | undefined
+  if (!found) {
+    found = new Map((await load()).map((record) => [keyOf(record).toLowerCase(), record]))
+    memo.set(key, found as Map<string, unknown>)
+  }
+  return found
+}
+
+export const fundersByName = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'funders',
+    () => session.funders.list(),
+    (f) => f.name,
+  )
+export const membersByCode = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'members',
+    () => session.members.list(),
+    (m) => m.code,
+  )
+export const agreementsByReference = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'agreements',
+    () => session.agreements.list(),
+    (a) => a.reference,
+  )
 
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(b).every((key) => (a[key] ?? null) === (b[key] ?? null))
@@ -119,16 +162,16 @@ const funders: Register<z.output<typeof funderInput>> = {
       contactPhone: f.contactPhone,
       notes: f.notes,
     })),
-  apply: async (session, input, author) => {
-    const existing = (await session.funders.list()).find(
-      (f) => f.name.toLowerCase() === input.name.toLowerCase(),
-    )
+  apply: async (session, input, author, memo) => {
+    const byName = await fundersByName(session, memo)
+    const key = input.name.toLowerCase()
+    const existing = byName.get(key)
     if (!existing) {
-      await session.funders.create(input, author)
+      byName.set(key, await session.funders.create(input, author))
       return 'created'
     }
     if (same(existing as unknown as Record<string, unknown>, input)) return 'unchanged'
-    await session.funders.update(existing.id, input, author)
+    byName.set(key, await session.funders.update(existing.id, input, author))
     return 'updated'
   },
 }
@@ -148,14 +191,19 @@ const rates: Register<z.output<typeof rateInput>> = {
     (await session.rates.list())
       .filter((r) => !r.fixed)
       .map((r) => ({ currency: r.currency, rateDate: r.rateDate, rate: r.rate, source: r.source })),
-  apply: async (session, input, author) => {
-    const existing = (await session.rates.list(input.currency)).find(
-      (r) => !r.fixed && r.rateDate === input.rateDate,
+  apply: async (session, input, author, memo) => {
+    const byDay = await known(
+      memo,
+      'rates',
+      async () => (await session.rates.list()).filter((r) => !r.fixed),
+      (r) => `${r.currency}|${r.rateDate}`,
     )
+    const key = `${input.currency}|${input.rateDate}`.toLowerCase()
+    const existing = byDay.get(key)
     if (existing && existing.rate === input.rate && existing.source === input.source)
       return 'unchanged'
     if (existing) await session.rates.archive(existing.id, author)
-    await session.rates.add(input, author)
+    byDay.set(key, await session.rates.add(input, author))
     return existing ? 'updated' : 'created'
   },
 }
@@ -212,17 +260,18 @@ const members: Register<z.output<typeof memberInput>> = {
       statusReason: m.statusReason,
       notes: m.notes,
     })),
-  apply: async (session, input, author) => {
+  apply: async (session, input, author, memo) => {
+    const byCode = await membersByCode(session, memo)
     const code = (input.code ?? '').toLowerCase()
-    const existing = (await session.members.list()).find((m) => m.code.toLowerCase() === code)
+    const existing = byCode.get(code)
     // The region follows the country unless the file says otherwise; the sheet does not carry it.
     const fields = { ...input, region: existing?.region ?? null }
     if (!existing) {
-      await session.members.create(fields, author)
+      byCode.set(code, await session.members.create(fields, author))
       return 'created'
     }
     if (same(existing as unknown as Record<string, unknown>, fields)) return 'unchanged'
-    await session.members.update(existing.id, fields, author)
+    byCode.set(code, await session.members.update(existing.id, fields, author))
     return 'updated'
   },
 }
@@ -299,12 +348,12 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       indirectCostMaxPercent: percentOf(a.indirectCostMaxBp),
       notes: a.notes,
     })),
-  apply: async (session, input, author) => {
-    const existing = (await session.agreements.list()).find(
-      (a) => a.reference.toLowerCase() === input.reference.toLowerCase(),
-    )
+  apply: async (session, input, author, memo) => {
+    const byReference = await agreementsByReference(session, memo)
+    const key = input.reference.toLowerCase()
+    const existing = byReference.get(key)
     if (!existing) {
-      await session.agreements.create(input, author)
+      byReference.set(key, await session.agreements.create(input, author))
       return 'created'
     }
     const current = {
@@ -326,7 +375,7 @@ const agreements: Register<z.output<typeof agreementInput>> = {
     }
     if (same(current, { ...input, amount: normalAmount(input.amount, existing.currency) }))
       return 'unchanged'
-    await session.agreements.update(existing.id, input, author)
+    byReference.set(key, await session.agreements.update(existing.id, input, author))
     return 'updated'
   },
 }
@@ -376,17 +425,27 @@ const receipts: Register<z.output<typeof receiptInput>> = {
     }
     return rows
   },
-  apply: async (session, input, author) => {
+  apply: async (session, input, author, memo) => {
     const detail = await session.agreements.get(input.agreementId)
-    const amount = normalAmount(input.amount, detail.currency)
-    const known = detail.receipts.some(
-      (r) =>
-        r.receivedOn === input.receivedOn &&
-        minorToDecimalString(r.amount, minorUnits(r.currency)) === amount &&
-        (r.bankReference ?? null) === (input.bankReference ?? null),
+    const identity = (receivedOn: string, amount: string, bankReference: string | null) =>
+      `${receivedOn}|${normalAmount(amount, detail.currency)}|${bankReference ?? ''}`
+    const recorded = await known(
+      memo,
+      `receipts:${detail.id}`,
+      async () =>
+        detail.receipts.map((r) =>
+          identity(
+            r.receivedOn,
+            minorToDecimalString(r.amount, minorUnits(r.currency)),
+            r.bankReference,
+          ),
+        ),
+      (key) => key,
     )
-    if (known) return 'unchanged'
+    const key = identity(input.receivedOn, input.amount, input.bankReference).toLowerCase()
+    if (recorded.has(key)) return 'unchanged'
     await session.receipts.add(input, author)
+    recorded.set(key, key)
     return 'created'
   },
 }

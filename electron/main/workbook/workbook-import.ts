@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 import { readFile } from 'node:fs/promises'
 import type { Session } from '../app/app-core'
-import { replaceWithBackup } from '../backup/backup-service'
 import { AppFailure } from '../failure'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
@@ -26,10 +25,14 @@ import {
   REGISTERS,
   type Register,
   type RegisterColumn,
+  type Memo,
   type RegisterKey,
   type Resolve,
+  agreementsByReference,
   choiceCode,
   countryCode,
+  fundersByName,
+  membersByCode,
 } from './registers'
 
 /** A register's rows read from its sheet, each with the contract input it makes. */
@@ -343,7 +346,8 @@ export async function applyWorkbook(
     updated: 0,
     unchanged: 0,
   }))
-  const resolve = resolverOf(session)
+  const memo: Memo = new Map()
+  const resolve = resolverOf(session, memo)
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
     for (const { input } of sheet.rows) {
@@ -352,6 +356,7 @@ export async function applyWorkbook(
         session,
         sheet.register.schema.parse(contract),
         author,
+        memo,
       )
       if (count) count[outcome] += 1
     }
@@ -360,42 +365,28 @@ export async function applyWorkbook(
 }
 
 /**
- * Imports all or nothing: a verified backup is taken, the rows are written, and if any write is
- * refused the file is closed and put back from that backup before the refusal is passed on (the
- * caller opens it again). Returns what the import did.
+ * Imports all or nothing, in one transaction of the data file: a refused row undoes every row
+ * before it. A verified backup is taken first all the same, for the user's peace of mind.
  */
-export async function importOrRestore(
+export async function importAllOrNothing(
   session: Session,
   checked: CheckedWorkbook,
   author: string,
 ): Promise<WorkbookReport> {
-  const backup = await session.backups.create('import')
-  try {
-    return await applyWorkbook(session, checked, author)
-  } catch (error) {
-    const backupPath = await session.backups.pathOf(backup.name)
-    await session.file.close()
-    await replaceWithBackup(session.file.path, backupPath)
-    throw error
-  }
+  await session.backups.create('import')
+  return session.file.batch(author, () => applyWorkbook(session, checked, author))
 }
 
 const STAND_IN_ID = '00000000-0000-7000-8000-000000000000'
 
 /** Finds a record of the file by the key its register's rows carry. */
-function resolverOf(session: Session): Resolve {
+function resolverOf(session: Session, memo: Memo): Resolve {
   return async (register, key) => {
     const wanted = key.toLowerCase()
-    if (register === 'funders')
-      return (await session.funders.list()).find((f) => f.name.toLowerCase() === wanted)?.id ?? null
-    if (register === 'agreements') {
-      return (
-        (await session.agreements.list()).find((a) => a.reference.toLowerCase() === wanted)?.id ??
-        null
-      )
-    }
-    if (register === 'members')
-      return (await session.members.list()).find((m) => m.code.toLowerCase() === wanted)?.id ?? null
+    if (register === 'funders') return (await fundersByName(session, memo)).get(wanted)?.id ?? null
+    if (register === 'agreements')
+      return (await agreementsByReference(session, memo)).get(wanted)?.id ?? null
+    if (register === 'members') return (await membersByCode(session, memo)).get(wanted)?.id ?? null
     return null
   }
 }
