@@ -343,4 +343,37 @@ describe('the workbook of the registers', () => {
       create: 2,
     })
   })
+
+  it('reads formulas by their value, says merged cells and hidden rows, and refuses a huge workbook', async () => {
+    app = await startTestApp()
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('Membres')
+    sheet.addRow(MEMBERS_HEADING)
+    sheet.addRow(['M-0201', 'Ville', 'Ville de Lomé', 'TG', null, null, 'Actif'])
+    sheet.getCell('E2').value = { formula: '1000*1800', result: 1_800_000 }
+    sheet.addRow(['M-0202', 'Ville', 'Ville de Kara', 'TG', null, null, 'Actif']).hidden = true
+    sheet.addRow(['M-0203', 'Ville', 'Ville de Sokodé', 'TG', null, null, 'Actif'])
+    sheet.mergeCells('F4:G4')
+    const path = join(app.folder, 'formes.xlsx')
+    await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
+    app.host.nextDocument = path
+    const { report } = await app.ok('workbook.check', {})
+    expect(report.problems.map((p) => [p.code, p.row, p.column, p.blocking])).toEqual(
+      expect.arrayContaining([
+        ['mergedCells', null, 'F4:G4', false],
+        ['hiddenRow', 3, null, false],
+      ]),
+    )
+    // The merged cell repeats "Actif" into a date column: refused on its cell, not guessed.
+    expect(report.problems.filter((p) => p.blocking).map((p) => [p.row, p.column])).toEqual([
+      [4, 'Membre depuis le'],
+    ])
+
+    const huge = join(app.folder, 'enorme.xlsx')
+    await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 1))
+    app.host.nextDocument = huge
+    expect((await app.ok('workbook.check', {})).report.problems).toMatchObject([
+      { code: 'tooLarge', blocking: true },
+    ])
+  })
 })

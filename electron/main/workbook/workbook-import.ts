@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
 import type { Language } from '../../../shared/i18n/locale'
@@ -34,6 +34,12 @@ import {
   fundersByName,
   membersByCode,
 } from './registers'
+
+/**
+ * Above this a workbook is refused before it is read: exceljs holds a whole workbook in memory
+ * (about 10 kB a row), and 30 MB is several times the largest register a secretariat keeps.
+ */
+const MAX_WORKBOOK_BYTES = 30 * 1024 * 1024
 
 /** A register's rows read from its sheet, each with the contract input it makes. */
 interface ReadSheet {
@@ -76,6 +82,17 @@ export async function checkWorkbook(
     })
   const workbook = new ExcelJS.Workbook()
   try {
+    if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
+      problem({
+        sheet: '',
+        row: null,
+        column: null,
+        value: null,
+        key: 'workbook.tooLarge',
+        blocking: true,
+      })
+      return { report: { problems, sheets: [], imported: false }, sheets: [] }
+    }
     const bytes = await readFile(path)
     await workbook.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
@@ -197,9 +214,31 @@ function readSheet(
       blocking: true,
     })
   }
+  // Merged cells repeat one value over several columns or rows: said, as the rows may be wrong.
+  for (const range of (worksheet.model as { merges?: string[] }).merges ?? []) {
+    problem({
+      sheet: name,
+      row: null,
+      column: range,
+      value: null,
+      key: 'workbook.mergedCells',
+      blocking: false,
+    })
+  }
   const rows: ReadSheet['rows'] = []
   worksheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
     if (rowNumber === 1) return
+    // A hidden row is data all the same: it is imported, and said.
+    if (excelRow.hidden) {
+      problem({
+        sheet: name,
+        row: rowNumber,
+        column: null,
+        value: null,
+        key: 'workbook.hiddenRow',
+        blocking: false,
+      })
+    }
     const cells = register.columns.map((column) => {
       const index = columnOf.get(column.field)
       return index === undefined ? null : plainValue(excelRow.getCell(index).value)

@@ -1513,5 +1513,8 @@ export const en: Catalog = {
       amount: 'Amount',
       rate: 'Rate applied (per €)',
     },
+    tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
+    mergedCells: 'Merged cells: check that each row carries its own values.',
+    hiddenRow: 'Hidden row: it is imported like the others.',
   },
 }

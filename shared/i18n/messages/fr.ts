@@ -1536,5 +1536,8 @@ export const fr = {
       amount: 'Montant',
       rate: 'Taux appliqué (pour 1 €)',
     },
+    tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
+    mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
+    hiddenRow: 'Ligne masquée : elle est importée comme les autres.',
   },
 } as const
