@@ -364,9 +364,9 @@ describe('the workbook of the registers', () => {
         ['hiddenRow', 3, null, false],
       ]),
     )
-    // The merged cell repeats "Actif" into a date column: refused on its cell, not guessed.
+    // Merged with the empty date before it, the status is gone: refused on its cell, not guessed.
     expect(report.problems.filter((p) => p.blocking).map((p) => [p.row, p.column])).toEqual([
-      [4, 'Membre depuis le'],
+      [4, 'Statut'],
     ])
 
     const huge = join(app.folder, 'enorme.xlsx')
