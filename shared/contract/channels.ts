@@ -262,6 +262,7 @@ export const CHANNELS = {
   'reports.progress': channel<ReportJob>()(reportJobInput),
   'reports.cancel': channel<null>()(reportJobInput),
   'reports.show': channel<null>()(pathInput),
+  'reports.iati': channel<{ path: string }>()(none),
 
   'workbook.template': channel<{ path: string }>()(none),
   'workbook.export': channel<{ path: string }>()(none),

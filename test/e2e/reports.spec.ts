@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
+import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { readWorkbook, numberIn, pdfText, rowWith } from '../support/exports'
 import { test, expect } from './harness/fixtures'
 
@@ -39,7 +41,7 @@ test('reports: a donor report previewed, exported to Excel and PDF, with the tot
 
   app.host.nextExportPath = join(app.folder, 'rapport-ue.xlsx')
   await page.getByText('Excel', { exact: true }).click()
-  await page.getByRole('button', { name: 'Exporter' }).click()
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click()
   await expect(page.getByText(`Rapport enregistré : ${app.host.nextExportPath}`)).toBeVisible()
   const workbook = await readWorkbook(app.host.nextExportPath)
   const sheet = workbook.getWorksheet('Rapport financier')
@@ -49,11 +51,23 @@ test('reports: a donor report previewed, exported to Excel and PDF, with the tot
 
   app.host.nextExportPath = join(app.folder, 'rapport-ue.pdf')
   await page.getByText('PDF', { exact: true }).click()
-  await page.getByRole('button', { name: 'Exporter' }).click()
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click()
   await expect(page.getByText(`Rapport enregistré : ${app.host.nextExportPath}`)).toBeVisible()
   const text = await pdfText(app.host.nextExportPath)
   const cumulativeText = (await totalRow.getByRole('cell').nth(5).textContent()) ?? ''
   expect(text.replace(/\s/g, ' ')).toContain(cumulativeText.replace(/\s/g, ' '))
+
+  // The Cooperation Fund's projects as IATI activities, valid against the 2.03 schema.
+  app.host.nextExportPath = join(app.folder, 'activites.xml')
+  await page.getByRole('button', { name: 'Exporter les projets au format IATI (XML)' }).click()
+  await expect(page.getByText(`Rapport enregistré : ${app.host.nextExportPath}`)).toBeVisible()
+  const { stderr } = await promisify(execFile)('xmllint', [
+    '--noout',
+    '--schema',
+    'resources/iati/iati-activities-schema.xsd',
+    app.host.nextExportPath,
+  ])
+  expect(stderr).toContain('validates')
 
   // The same report in English.
   await form.getByText('English', { exact: true }).click()

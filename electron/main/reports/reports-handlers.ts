@@ -2,7 +2,10 @@ import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
 import { toAppError } from '../ipc/dispatch'
 import { translate } from '../../../shared/i18n/translate'
+import { iatiActivities } from '../iati/iati-activities'
+import { today } from '../../../shared/validation/dates'
 import { buildReport, reportFileName, writeReport } from './build-report'
+import { writeExportFile } from './export-file'
 import { ReportJobs } from './report-jobs'
 
 export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
@@ -32,6 +35,13 @@ export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
     'reports.cancel': async ({ jobId }) => {
       jobs.cancel(jobId)
       return null
+    },
+    'reports.iati': async () => {
+      const session = core.requireSession()
+      const path = await core.host.chooseExportPath(core.language(), `AIMF-IATI-${today()}.xml`)
+      if (!path) throw new AppFailure('CANCELLED')
+      await writeExportFile(path, await iatiActivities(session))
+      return { path }
     },
     'reports.show': async ({ path }) => {
       core.host.showItemInFolder(path)

@@ -1426,6 +1426,7 @@ export const en: Catalog = {
       otherIncome: 'Other untied income',
       untiedFund: 'Uses of the untied fund (projects, expenses)',
     },
+    iati: 'Export the projects as IATI (XML)',
   },
   workbook: {
     sheet: {

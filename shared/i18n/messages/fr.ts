@@ -1448,6 +1448,7 @@ export const fr = {
       otherIncome: 'Autres recettes déliées',
       untiedFund: 'Emplois du fonds délié (projets, dépenses)',
     },
+    iati: 'Exporter les projets au format IATI (XML)',
   },
   workbook: {
     sheet: {

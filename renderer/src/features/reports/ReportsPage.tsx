@@ -23,7 +23,7 @@ import {
   type ReportRequest,
 } from '../../../../shared/reports/model'
 import { StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
+import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { ReportView } from './ReportView'
 import { useReportExport } from './use-report-export'
@@ -73,6 +73,15 @@ export function ReportsPage() {
     } catch (error) {
       setReport(null)
       setFailure(errorMessage(error, t('errors.INTERNAL')))
+    }
+  }
+  const exportIati = async () => {
+    setFailure(null)
+    try {
+      const { path } = await call('reports.iati', {})
+      exporter.announce(t('reporting.exported', { path }), path)
+    } catch (error) {
+      if (!isCancelled(error)) setFailure(errorMessage(error, t('errors.INTERNAL')))
     }
   }
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i))
@@ -175,6 +184,9 @@ export function ReportsPage() {
               ]}
             />
             <Button type="submit">{t('reporting.preview')}</Button>
+            <Button variant="default" onClick={() => void exportIati()}>
+              {t('reporting.iati')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -59,5 +59,19 @@ export function useReportExport() {
   const show = async () => {
     if (savedPath) await call('reports.show', { path: savedPath })
   }
-  return { job, status, clearStatus: () => setStatus(null), savedPath, start, cancel, show }
+  /** Says a file was saved by another export (the IATI file), with its "show" button. */
+  const announce = (text: string, path: string) => {
+    setSavedPath(path)
+    setStatus({ ok: true, text })
+  }
+  return {
+    job,
+    status,
+    clearStatus: () => setStatus(null),
+    savedPath,
+    start,
+    cancel,
+    show,
+    announce,
+  }
 }
