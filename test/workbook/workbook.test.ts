@@ -376,4 +376,65 @@ describe('the workbook of the registers', () => {
       { code: 'tooLarge', blocking: true },
     ])
   })
+
+  it('carries amendments and other income across, with the same commitments and income to the cent', async () => {
+    app = await startTestApp()
+    const funder = await app.ok('funders.create', {
+      name: 'Canada',
+      kind: 'state',
+      defaultCurrency: 'CAD',
+    })
+    await app.ok('rates.add', {
+      currency: 'CAD',
+      rateDate: '2025-01-01',
+      rate: '1.4950',
+      source: 'BCE',
+    })
+    const agreement = await app.ok('agreements.create', {
+      funderId: funder.id,
+      reference: 'CA-2025',
+      title: 'Subvention',
+      startsOn: '2025-01-01',
+      endsOn: '2026-12-31',
+      currency: 'CAD',
+      amount: '300000',
+      earmarking: 'untied',
+      nature: 'operating',
+    })
+    await app.ok('agreements.addAmendment', {
+      agreementId: agreement.id,
+      signedOn: '2025-09-01',
+      amountChange: '-25000.50',
+      newEndsOn: '2027-06-30',
+      note: 'Réduction',
+    })
+    await app.ok('funds.addOtherIncome', {
+      receivedOn: '2025-03-10',
+      label: 'Intérêts',
+      currency: 'EUR',
+      amount: '1234.56',
+    })
+    const ledger = async () =>
+      (
+        await app.core
+          .requireSession()
+          .file.db.selectFrom('ledger_entries')
+          .select(['kind'])
+          .select((eb) => [
+            eb.fn.sum<number>('amount_minor').as('amount'),
+            eb.fn.sum<number>('eur_minor').as('eur'),
+          ])
+          .groupBy('kind')
+          .orderBy('kind')
+          .execute()
+      ).map((row) => [row.kind, Number(row.amount), Number(row.eur)])
+    const before = await ledger()
+    app.host.nextExportPath = join(app.folder, 'export.xlsx')
+    const { path } = await app.ok('workbook.export', {})
+    await app.core.createFile(join(app.folder, 'copy.sqlite'))
+    expect((await app.ok('workbook.import', { path })).imported).toBe(true)
+    expect(await ledger()).toEqual(before)
+    const copy = await app.ok('agreements.list', {})
+    expect(copy.map((a) => [a.reference, a.figures.committed])).toEqual([['CA-2025', 27_499_950]])
+  })
 })

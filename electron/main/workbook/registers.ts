@@ -9,6 +9,8 @@ import {
   EARMARKINGS,
   NATURES,
   agreementInput,
+  amendmentInput,
+  otherIncomeInput,
   rateInput,
   receiptInput,
 } from '../../../shared/funds/schema'
@@ -46,7 +48,8 @@ export interface RegisterColumn {
   references?: RegisterKey
 }
 
-export type RegisterKey = 'funders' | 'rates' | 'members' | 'agreements' | 'receipts'
+export type RegisterKey =
+  'funders' | 'rates' | 'members' | 'agreements' | 'amendments' | 'receipts' | 'otherIncome'
 
 /**
  * Finds the record a reference names: its id, or null when neither the file nor the workbook
@@ -450,6 +453,123 @@ const receipts: Register<z.output<typeof receiptInput>> = {
   },
 }
 
+const amendments: Register<z.output<typeof amendmentInput>> = {
+  key: 'amendments',
+  sheet: 'workbook.sheet.amendments',
+  columns: [
+    {
+      field: 'agreement',
+      heading: 'workbook.column.agreement',
+      kind: 'reference',
+      required: true,
+      references: 'agreements',
+    },
+    { field: 'signedOn', heading: 'agreements.amendment.signedOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    {
+      field: 'amountChange',
+      heading: 'workbook.column.amountChange',
+      kind: 'amount',
+      required: true,
+    },
+    { field: 'newEndsOn', heading: 'agreements.amendment.newEndsOn', kind: 'date' },
+    { field: 'note', heading: 'agreements.amendment.note', kind: 'text' },
+  ],
+  schema: amendmentInput,
+  identity: (row) =>
+    [row.agreement, row.signedOn, row.amountChange]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
+    ...row,
+    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+  }),
+  rows: async (session) => {
+    const rows: ExportRow[] = []
+    for (const agreement of await session.agreements.list()) {
+      const detail = await session.agreements.get(agreement.id)
+      for (const a of detail.amendments) {
+        rows.push({
+          agreement: agreement.reference,
+          signedOn: a.signedOn,
+          currency: detail.currency,
+          amountChange: minorToDecimalString(a.amountChange, minorUnits(detail.currency)),
+          newEndsOn: a.newEndsOn,
+          note: a.note,
+        })
+      }
+    }
+    return rows
+  },
+  apply: async (session, input, author, memo) => {
+    const detail = await session.agreements.get(input.agreementId)
+    const identity = (signedOn: string, amount: string) =>
+      `${signedOn}|${normalAmount(amount, detail.currency)}`
+    const recorded = await known(
+      memo,
+      `amendments:${detail.id}`,
+      async () =>
+        detail.amendments.map((a) =>
+          identity(a.signedOn, minorToDecimalString(a.amountChange, minorUnits(detail.currency))),
+        ),
+      (key) => key,
+    )
+    const key = identity(input.signedOn, input.amountChange).toLowerCase()
+    if (recorded.has(key)) return 'unchanged'
+    await session.agreements.addAmendment(input, author)
+    recorded.set(key, key)
+    return 'created'
+  },
+}
+
+const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
+  key: 'otherIncome',
+  sheet: 'workbook.sheet.otherIncome',
+  columns: [
+    { field: 'receivedOn', heading: 'otherIncome.receivedOn', kind: 'date', required: true },
+    { field: 'label', heading: 'otherIncome.label', kind: 'text', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'otherIncome.amount', kind: 'amount', required: true },
+    { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
+  ],
+  schema: otherIncomeInput,
+  identity: (row) =>
+    [row.receivedOn, row.label, row.amount]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  rows: async (session) =>
+    (await session.otherIncome.list()).map((o) => ({
+      receivedOn: o.receivedOn,
+      label: o.label,
+      currency: o.currency,
+      amount: minorToDecimalString(o.amount, minorUnits(o.currency)),
+      note: o.note,
+    })),
+  apply: async (session, input, author, memo) => {
+    const identity = (receivedOn: string, label: string, amount: string, currency: CurrencyCode) =>
+      `${receivedOn}|${label}|${normalAmount(amount, currency)}`.toLowerCase()
+    const recorded = await known(
+      memo,
+      'otherIncome',
+      async () =>
+        (await session.otherIncome.list()).map((o) =>
+          identity(
+            o.receivedOn,
+            o.label,
+            minorToDecimalString(o.amount, minorUnits(o.currency)),
+            o.currency,
+          ),
+        ),
+      (key) => key,
+    )
+    const key = identity(input.receivedOn, input.label, input.amount, input.currency)
+    if (recorded.has(key)) return 'unchanged'
+    await session.otherIncome.add(input, author)
+    recorded.set(key, key)
+    return 'created'
+  },
+}
+
 function percentOf(bp: number | null): string | null {
   return bp === null ? null : basisPointsToPercent(bp)
 }
@@ -461,7 +581,15 @@ function normalAmount(text: string, currency: CurrencyCode): string {
 }
 
 /** The registers in the order they are imported: what others refer to comes first. */
-export const REGISTERS = [funders, rates, members, agreements, receipts] as unknown as Register[]
+export const REGISTERS = [
+  funders,
+  rates,
+  members,
+  agreements,
+  amendments,
+  receipts,
+  otherIncome,
+] as unknown as Register[]
 
 /** A choice's label in a language, as the template and the export write it. */
 export function choiceLabel(column: RegisterColumn, code: string, language: Language): string {

@@ -1430,6 +1430,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      amendments: 'Amendments',
+      otherIncome: 'Other income',
       agreements: 'Agreements',
       receipts: 'Receipts',
       funders: 'Funders',
@@ -1510,6 +1512,7 @@ export const en: Catalog = {
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
     unknownReference: 'Found neither in the file nor in this workbook.',
     column: {
+      amountChange: 'Change of amount',
       agreement: 'Agreement',
       amount: 'Amount',
       rate: 'Rate applied (per €)',

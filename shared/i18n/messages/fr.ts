@@ -1452,6 +1452,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      amendments: 'Avenants',
+      otherIncome: 'Autres recettes',
       agreements: 'Conventions',
       receipts: 'Versements',
       funders: 'Bailleurs',
@@ -1533,6 +1535,7 @@ export const fr = {
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
     unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
     column: {
+      amountChange: 'Variation du montant',
       agreement: 'Convention',
       amount: 'Montant',
       rate: 'Taux appliqué (pour 1 €)',
