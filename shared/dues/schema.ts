@@ -85,6 +85,22 @@ export const callAmountInput = z.strictObject({
 })
 export const callCancelInput = z.strictObject({ id: recordId, reason: requiredText(500) })
 
+/** One call for one member, outside a year's run (a late joiner, a call brought from a workbook). */
+export const singleCallInput = z
+  .strictObject({
+    /** Left empty, the core numbers it AC-year-nnnn. */
+    number: optionalText(30),
+    memberId: recordId,
+    year: z.number({ error: 'validation.invalidType' }).int().min(1979).max(2100),
+    calledOn: isoDate,
+    dueOn: isoDate,
+    amount: decimalAmount,
+    currency: currencyCode,
+    basis: requiredText(300),
+  })
+  .refine((c) => c.dueOn >= c.calledOn, { error: 'validation.dueBeforeCall', path: ['dueOn'] })
+export type SingleCallInput = z.input<typeof singleCallInput>
+
 export const paymentInput = z.strictObject({
   memberId: recordId,
   kind: z.enum(['dues', 'voluntary'], { error: 'validation.choice' }),

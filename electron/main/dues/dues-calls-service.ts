@@ -1,11 +1,16 @@
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
-import { nextCode } from '../db/record-codes'
+import { assertCodeFree, nextCode } from '../db/record-codes'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
-import type { CallPreviewRow, DuesCall, callRunInput } from '../../../shared/dues/schema'
+import type {
+  CallPreviewRow,
+  DuesCall,
+  callRunInput,
+  singleCallInput,
+} from '../../../shared/dues/schema'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import type { MemberKind } from '../../../shared/members/schema'
@@ -141,6 +146,39 @@ export class DuesCallsService {
         next += 1
       }
       return rows.length
+    })
+  }
+
+  /**
+   * Calls one member for a year outside the year's run: numbered AC-year-nnnn unless a number
+   * is given (a call brought from a workbook keeps its own), which must be free.
+   */
+  async addCall(fields: z.output<typeof singleCallInput>, author: string): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const member = await writer.trx
+        .selectFrom('members')
+        .select('id')
+        .where('id', '=', fields.memberId)
+        .executeTakeFirst()
+      if (!member) throw fieldFailure('VALIDATION', 'memberId', 'errors.NOT_FOUND')
+      const number =
+        fields.number ?? (await nextCode(writer.trx, 'dues_calls', `AC-${fields.year}-`, 4))
+      await assertCodeFree(writer.trx, 'dues_calls', number)
+      const amount = readAmount(fields.amount, fields.currency, 'amount')
+      const { eur } = await euroValueOn(this.rates, writer.trx, amount, fields.calledOn, 'calledOn')
+      return writer.insert('dues_calls', {
+        number,
+        member_id: fields.memberId,
+        year: fields.year,
+        called_on: fields.calledOn,
+        due_on: fields.dueOn,
+        amount_minor: amount.minor,
+        currency: amount.currency,
+        eur_minor: eur.minor,
+        basis: fields.basis,
+        cancelled_on: null,
+        cancel_reason: null,
+      })
     })
   }
 

@@ -21,6 +21,9 @@ import { parseAmount } from '../../../shared/money/parse'
 import { PROGRAMMES } from '../../../shared/projects/schema'
 import { basisPointsToPercent } from '../../../shared/validation/amounts'
 import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
+import { DUES_METHODS, paymentInput, singleCallInput } from '../../../shared/dues/schema'
+import { fixedParity } from '../../../shared/money/exchange'
+import { duesCalls, duesPayments } from '../dues/dues-accounts'
 
 /** How a column's cells are read and written. */
 export type ColumnKind =
@@ -42,14 +45,22 @@ export interface RegisterColumn {
   heading: MessageKey
   kind: ColumnKind
   required?: boolean
-  /** For a choice: the codes, and the catalog prefix of their labels. */
-  choices?: { codes: readonly string[]; labels: string }
+  /** For a choice: the codes, and the catalog key of each one's label. */
+  choices?: { codes: readonly string[]; label: (code: string) => MessageKey }
   /** For a reference: the register whose key the cell names (a funder's name, a reference). */
   references?: RegisterKey
 }
 
 export type RegisterKey =
-  'funders' | 'rates' | 'members' | 'agreements' | 'amendments' | 'receipts' | 'otherIncome'
+  | 'funders'
+  | 'rates'
+  | 'members'
+  | 'agreements'
+  | 'amendments'
+  | 'receipts'
+  | 'otherIncome'
+  | 'calls'
+  | 'payments'
 
 /**
  * Finds the record a reference names: its id, or null when neither the file nor the workbook
@@ -74,6 +85,8 @@ export interface Register<Input = Record<string, unknown>> {
   schema: z.ZodType<Input>
   /** The contract's input from a row (references made ids); the row itself by default. */
   toInput?: (row: Record<string, unknown>, resolve: Resolve) => Promise<Record<string, unknown>>
+  /** The order rows are written in, when it matters (payments settle the oldest calls first). */
+  order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
   rows: (session: Session) => Promise<ExportRow[]>
@@ -137,7 +150,7 @@ const funders: Register<z.output<typeof funderInput>> = {
       heading: 'funders.field.kind',
       kind: 'choice',
       required: true,
-      choices: { codes: FUNDER_KINDS, labels: 'funders.kind' },
+      choices: { codes: FUNDER_KINDS, label: (code) => `funders.kind.${code}` as MessageKey },
     },
     { field: 'country', heading: 'funders.field.country', kind: 'country' },
     {
@@ -221,7 +234,7 @@ const members: Register<z.output<typeof memberInput>> = {
       heading: 'members.field.kind',
       kind: 'choice',
       required: true,
-      choices: { codes: MEMBER_KINDS, labels: 'members.kind' },
+      choices: { codes: MEMBER_KINDS, label: (code) => `members.kind.${code}` as MessageKey },
     },
     { field: 'name', heading: 'members.field.name', kind: 'text', required: true },
     { field: 'country', heading: 'members.field.country', kind: 'country' },
@@ -237,7 +250,7 @@ const members: Register<z.output<typeof memberInput>> = {
       heading: 'members.field.status',
       kind: 'choice',
       required: true,
-      choices: { codes: MEMBER_STATUSES, labels: 'members.status' },
+      choices: { codes: MEMBER_STATUSES, label: (code) => `members.status.${code}` as MessageKey },
     },
     { field: 'statusOn', heading: 'members.field.statusOn', kind: 'date' },
     { field: 'statusReason', heading: 'members.field.statusReason', kind: 'text' },
@@ -302,20 +315,23 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       heading: 'agreements.field.earmarking',
       kind: 'choice',
       required: true,
-      choices: { codes: EARMARKINGS, labels: 'agreements.earmarking' },
+      choices: {
+        codes: EARMARKINGS,
+        label: (code) => `agreements.earmarking.${code}` as MessageKey,
+      },
     },
     {
       field: 'programmeCode',
       heading: 'agreements.field.programmeCode',
       kind: 'choice',
-      choices: { codes: PROGRAMMES, labels: 'projects.programme' },
+      choices: { codes: PROGRAMMES, label: (code) => `projects.programme.${code}` as MessageKey },
     },
     {
       field: 'nature',
       heading: 'agreements.field.nature',
       kind: 'choice',
       required: true,
-      choices: { codes: NATURES, labels: 'agreements.nature' },
+      choices: { codes: NATURES, label: (code) => `agreements.nature.${code}` as MessageKey },
     },
     { field: 'operatingSharePercent', heading: 'agreements.field.operatingShare', kind: 'percent' },
     { field: 'cofinancingPercent', heading: 'agreements.field.cofinancing', kind: 'percent' },
@@ -570,6 +586,171 @@ const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
   },
 }
 
+const calls: Register<z.output<typeof singleCallInput>> = {
+  key: 'calls',
+  sheet: 'workbook.sheet.calls',
+  columns: [
+    { field: 'number', heading: 'dues.calls.number', kind: 'text', required: true },
+    {
+      field: 'member',
+      heading: 'workbook.column.memberCode',
+      kind: 'reference',
+      required: true,
+      references: 'members',
+    },
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    { field: 'calledOn', heading: 'workbook.column.calledOn', kind: 'date', required: true },
+    { field: 'dueOn', heading: 'dues.calls.dueOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.calls.amount', kind: 'amount', required: true },
+    { field: 'basis', heading: 'dues.calls.basis', kind: 'text', required: true },
+  ],
+  schema: singleCallInput,
+  identity: (row) => String(row.number ?? '').toLowerCase(),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  rows: async (session) => {
+    const codeOf = await memberCodes(session)
+    return (await duesCalls(session.file.db))
+      .filter((c) => c.status !== 'cancelled')
+      .map((c) => ({
+        number: c.number,
+        member: codeOf.get(c.memberId) ?? '',
+        year: c.year,
+        calledOn: c.calledOn,
+        dueOn: c.dueOn,
+        currency: c.currency,
+        amount: minorToDecimalString(c.amount, minorUnits(c.currency)),
+        basis: c.basis,
+      }))
+  },
+  apply: async (session, input, author, memo) => {
+    const byNumber = await known(
+      memo,
+      'calls',
+      async () => (await duesCalls(session.file.db)).map((c) => c.number),
+      (number) => number,
+    )
+    const key = (input.number ?? '').toLowerCase()
+    if (key && byNumber.has(key)) return 'unchanged'
+    await session.duesCalls.addCall(input, author)
+    byNumber.set(key, key)
+    return 'created'
+  },
+}
+
+const payments: Register<z.output<typeof paymentInput>> = {
+  key: 'payments',
+  sheet: 'workbook.sheet.payments',
+  columns: [
+    {
+      field: 'member',
+      heading: 'workbook.column.memberCode',
+      kind: 'reference',
+      required: true,
+      references: 'members',
+    },
+    {
+      field: 'kind',
+      heading: 'dues.payments.kind',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: ['dues', 'voluntary'],
+        label: (code) => `dues.payments.kind_${code}` as MessageKey,
+      },
+    },
+    { field: 'receivedOn', heading: 'dues.payments.receivedOn', kind: 'date', required: true },
+    { field: 'payer', heading: 'dues.payments.payer', kind: 'text' },
+    { field: 'currency', heading: 'dues.payments.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.payments.amount', kind: 'amount', required: true },
+    { field: 'rate', heading: 'workbook.column.rate', kind: 'rate' },
+    {
+      field: 'method',
+      heading: 'dues.payments.method',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: DUES_METHODS,
+        label: (code) => `dues.payments.method_${code}` as MessageKey,
+      },
+    },
+    { field: 'bankReference', heading: 'dues.payments.bankReference', kind: 'text' },
+    { field: 'note', heading: 'dues.payments.note', kind: 'text' },
+  ],
+  schema: paymentInput,
+  order: (a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)),
+  identity: (row) =>
+    [row.member, row.receivedOn, row.amount, row.currency, row.bankReference ?? '']
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    settle: null,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  rows: async (session) => {
+    const codeOf = await memberCodes(session)
+    return (await duesPayments(session.file.db))
+      .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))
+      .map((p) => ({
+        member: codeOf.get(p.memberId) ?? '',
+        kind: p.kind,
+        receivedOn: p.receivedOn,
+        payer: p.payer,
+        currency: p.currency,
+        amount: minorToDecimalString(p.amount, minorUnits(p.currency)),
+        // The rate the payment was converted at, so that its euro value comes back the same.
+        rate: p.currency === 'EUR' || fixedParity(p.currency) ? null : p.rate,
+        method: p.method,
+        bankReference: p.bankReference,
+        note: p.note,
+      }))
+  },
+  apply: async (session, input, author, memo) => {
+    const identity = (
+      memberId: string,
+      receivedOn: string,
+      amount: string,
+      currency: CurrencyCode,
+      bank: string | null,
+    ) =>
+      `${memberId}|${receivedOn}|${normalAmount(amount, currency)}|${currency}|${bank ?? ''}`.toLowerCase()
+    const recorded = await known(
+      memo,
+      'payments',
+      async () =>
+        (await duesPayments(session.file.db)).map((p) =>
+          identity(
+            p.memberId,
+            p.receivedOn,
+            minorToDecimalString(p.amount, minorUnits(p.currency)),
+            p.currency,
+            p.bankReference,
+          ),
+        ),
+      (key) => key,
+    )
+    const key = identity(
+      input.memberId,
+      input.receivedOn,
+      input.amount,
+      input.currency,
+      input.bankReference,
+    )
+    if (recorded.has(key)) return 'unchanged'
+    await session.duesPayments.add(input, author)
+    recorded.set(key, key)
+    return 'created'
+  },
+}
+
+async function memberCodes(session: Session): Promise<Map<string, string>> {
+  return new Map((await session.members.list({ includeArchived: true })).map((m) => [m.id, m.code]))
+}
+
 function percentOf(bp: number | null): string | null {
   return bp === null ? null : basisPointsToPercent(bp)
 }
@@ -589,13 +770,13 @@ export const REGISTERS = [
   amendments,
   receipts,
   otherIncome,
+  calls,
+  payments,
 ] as unknown as Register[]
 
 /** A choice's label in a language, as the template and the export write it. */
 export function choiceLabel(column: RegisterColumn, code: string, language: Language): string {
-  return column.choices
-    ? translate(language, `${column.choices.labels}.${code}` as MessageKey)
-    : code
+  return column.choices ? translate(language, column.choices.label(code)) : code
 }
 
 /** The code of a choice typed as its code or its label (or its first words), in French or English. */

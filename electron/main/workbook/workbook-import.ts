@@ -389,7 +389,9 @@ export async function applyWorkbook(
   const resolve = resolverOf(session, memo)
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
-    for (const { input } of sheet.rows) {
+    const order = sheet.register.order
+    const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
+    for (const { input } of rows) {
       const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
       const outcome = await sheet.register.apply(
         session,

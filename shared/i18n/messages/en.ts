@@ -1430,6 +1430,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      calls: 'Dues calls',
+      payments: 'Dues payments',
       amendments: 'Amendments',
       otherIncome: 'Other income',
       agreements: 'Agreements',
@@ -1512,6 +1514,8 @@ export const en: Catalog = {
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
     unknownReference: 'Found neither in the file nor in this workbook.',
     column: {
+      memberCode: 'Member code',
+      calledOn: 'Called on',
       amountChange: 'Change of amount',
       agreement: 'Agreement',
       amount: 'Amount',

@@ -1452,6 +1452,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      calls: 'Appels de cotisation',
+      payments: 'Encaissements',
       amendments: 'Avenants',
       otherIncome: 'Autres recettes',
       agreements: 'Conventions',
@@ -1535,6 +1537,8 @@ export const fr = {
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
     unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
     column: {
+      memberCode: 'Code du membre',
+      calledOn: 'Appelé le',
       amountChange: 'Variation du montant',
       agreement: 'Convention',
       amount: 'Montant',
