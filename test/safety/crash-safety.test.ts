@@ -13,19 +13,25 @@ beforeAll(async () => {
   writer = await bundleForNode('test/safety/crash-writer.ts')
 }, 60_000)
 
-/** Runs the writer and kills it with SIGKILL after `delayMs`; returns the last acknowledged write. */
+/**
+ * Runs the writer and kills it with SIGKILL `delayMs` after it is ready to write (however long
+ * its start took on a loaded machine); returns the last acknowledged write.
+ */
 function runAndKill(path: string, delayMs: number): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [writer, path], { stdio: ['ignore', 'pipe', 'pipe'] })
     let acknowledged = 0
     let errors = ''
+    let timer: NodeJS.Timeout | undefined
     child.stdout.on('data', (chunk: Buffer) => {
+      if (!timer && chunk.toString().includes('READY')) {
+        timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+      }
       const matches = chunk.toString().match(/ACK (\d+)/g)
       const last = matches?.at(-1)
       if (last) acknowledged = Number(last.slice(4))
     })
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
     child.on('exit', (_code, signal) => {
       clearTimeout(timer)
       if (signal !== 'SIGKILL') reject(new Error(`writer stopped by itself: ${errors}`))
