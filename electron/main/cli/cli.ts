@@ -12,7 +12,7 @@ import { summaryJson, summaryText } from './summary-output'
 import { backupCommand } from './backup-commands'
 import { duesCommand } from './dues-command'
 import { iatiCommand } from './iati-command'
-import { exportCommand, importCommand, templateCommand } from './workbook-command'
+import { importCommand, registersCommand } from './workbook-command'
 import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { today } from '../../../shared/validation/dates'
@@ -109,7 +109,7 @@ export async function runCli(
     err(t('cli.unknownCommand', { command }))
     return 2
   }
-  if (command === 'template') return templateCommand(parsed.values.out, language, out, err)
+  if (command === 'template') return registersCommand(null, parsed.values.out, language, out, err)
   if (!fileArgument) {
     err(t('cli.missingFile', { command }))
     return 2
@@ -173,7 +173,7 @@ export async function runCli(
       )
     }
     if (command === 'export')
-      return await exportCommand(path, parsed.values.out, language, out, err)
+      return await registersCommand(path, parsed.values.out, language, out, err)
     if (command === 'import') {
       return await importCommand(
         path,

@@ -10,8 +10,12 @@ import type { WorkbookReport } from '../../../shared/workbook/schema'
 
 type Out = (line: string) => void
 
-/** `aimf template --out PATH.xlsx`: the empty workbook to fill. */
-export async function templateCommand(
+/**
+ * `aimf template --out PATH.xlsx` (no file: the empty workbook to fill) and
+ * `aimf export FILE --out PATH.xlsx` (every register of the file in the template's form).
+ */
+export async function registersCommand(
+  path: string | null,
   outPath: string | undefined,
   language: Language,
   out: Out,
@@ -21,32 +25,17 @@ export async function templateCommand(
     err(translate(language, 'cli.workbookUsage'))
     return 2
   }
-  const target = resolve(outPath)
-  await writeExportFile(target, await registersWorkbook(language))
-  out(translate(language, 'reporting.exported', { path: target }))
-  return 0
-}
-
-/** `aimf export FILE --out PATH.xlsx`: every register of the file in the template's form. */
-export async function exportCommand(
-  path: string,
-  outPath: string | undefined,
-  language: Language,
-  out: Out,
-  err: Out,
-) {
-  if (!outPath) {
-    err(translate(language, 'cli.workbookUsage'))
-    return 2
-  }
-  const file = await DataFile.open(path)
+  const file = path ? await DataFile.open(path) : null
   try {
     const target = resolve(outPath)
-    await writeExportFile(target, await registersWorkbook(language, createSession(file)))
+    await writeExportFile(
+      target,
+      await registersWorkbook(language, file ? createSession(file) : undefined),
+    )
     out(translate(language, 'reporting.exported', { path: target }))
     return 0
   } finally {
-    await file.close()
+    await file?.close()
   }
 }
 

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
 import { FUNDER_KINDS, funderInput } from '../../../shared/funders/schema'
 import {
+  type AgreementDetail,
   EARMARKINGS,
   NATURES,
   agreementInput,
@@ -112,6 +113,25 @@ export async function known<T>(
     memo.set(key, found as Map<string, unknown>)
   }
   return found
+}
+
+/**
+ * Writes a record the file does not hold yet — a receipt, a payment: records without a key of
+ * their own, known by what they say (date, amount, reference) — and leaves one it holds.
+ */
+export async function recordOnce(
+  memo: Memo,
+  memoKey: string,
+  held: () => Promise<string[]>,
+  key: string,
+  write: () => Promise<unknown>,
+): Promise<ImportOutcome> {
+  const recorded = await known(memo, memoKey, held, (k) => k)
+  const wanted = key.toLowerCase()
+  if (recorded.has(wanted)) return 'unchanged'
+  await write()
+  recorded.set(wanted, wanted)
+  return 'created'
 }
 
 export const fundersByName = (session: Session, memo: Memo) =>
@@ -292,6 +312,15 @@ const members: Register<z.output<typeof memberInput>> = {
   },
 }
 
+/** The agreement a row belongs to, named by its reference. */
+const AGREEMENT_COLUMN: RegisterColumn = {
+  field: 'agreement',
+  heading: 'workbook.column.agreement',
+  kind: 'reference',
+  required: true,
+  references: 'agreements',
+}
+
 const agreements: Register<z.output<typeof agreementInput>> = {
   key: 'agreements',
   sheet: 'workbook.sheet.agreements',
@@ -403,13 +432,7 @@ const receipts: Register<z.output<typeof receiptInput>> = {
   key: 'receipts',
   sheet: 'workbook.sheet.receipts',
   columns: [
-    {
-      field: 'agreement',
-      heading: 'workbook.column.agreement',
-      kind: 'reference',
-      required: true,
-      references: 'agreements',
-    },
+    AGREEMENT_COLUMN,
     { field: 'receivedOn', heading: 'agreements.receipt.receivedOn', kind: 'date', required: true },
     { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
     { field: 'amount', heading: 'workbook.column.amount', kind: 'amount', required: true },
@@ -426,29 +449,23 @@ const receipts: Register<z.output<typeof receiptInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) => {
-    const rows: ExportRow[] = []
-    for (const agreement of await session.agreements.list()) {
-      const detail = await session.agreements.get(agreement.id)
-      for (const r of detail.receipts) {
-        rows.push({
-          agreement: agreement.reference,
-          receivedOn: r.receivedOn,
-          currency: r.currency,
-          amount: minorToDecimalString(r.amount, minorUnits(r.currency)),
-          rate: r.currency === 'EUR' || r.rateSource !== RATE_GIVEN ? null : r.rate,
-          bankReference: r.bankReference,
-          note: r.note,
-        })
-      }
-    }
-    return rows
-  },
+  rows: async (session) =>
+    perAgreement(session, (detail) =>
+      detail.receipts.map((r) => ({
+        agreement: detail.reference,
+        receivedOn: r.receivedOn,
+        currency: r.currency,
+        amount: minorToDecimalString(r.amount, minorUnits(r.currency)),
+        rate: r.currency === 'EUR' || r.rateSource !== RATE_GIVEN ? null : r.rate,
+        bankReference: r.bankReference,
+        note: r.note,
+      })),
+    ),
   apply: async (session, input, author, memo) => {
     const detail = await session.agreements.get(input.agreementId)
     const identity = (receivedOn: string, amount: string, bankReference: string | null) =>
       `${receivedOn}|${normalAmount(amount, detail.currency)}|${bankReference ?? ''}`
-    const recorded = await known(
+    return recordOnce(
       memo,
       `receipts:${detail.id}`,
       async () =>
@@ -459,13 +476,9 @@ const receipts: Register<z.output<typeof receiptInput>> = {
             r.bankReference,
           ),
         ),
-      (key) => key,
+      identity(input.receivedOn, input.amount, input.bankReference),
+      () => session.receipts.add(input, author),
     )
-    const key = identity(input.receivedOn, input.amount, input.bankReference).toLowerCase()
-    if (recorded.has(key)) return 'unchanged'
-    await session.receipts.add(input, author)
-    recorded.set(key, key)
-    return 'created'
   },
 }
 
@@ -473,13 +486,7 @@ const amendments: Register<z.output<typeof amendmentInput>> = {
   key: 'amendments',
   sheet: 'workbook.sheet.amendments',
   columns: [
-    {
-      field: 'agreement',
-      heading: 'workbook.column.agreement',
-      kind: 'reference',
-      required: true,
-      references: 'agreements',
-    },
+    AGREEMENT_COLUMN,
     { field: 'signedOn', heading: 'agreements.amendment.signedOn', kind: 'date', required: true },
     { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
     {
@@ -500,41 +507,31 @@ const amendments: Register<z.output<typeof amendmentInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) => {
-    const rows: ExportRow[] = []
-    for (const agreement of await session.agreements.list()) {
-      const detail = await session.agreements.get(agreement.id)
-      for (const a of detail.amendments) {
-        rows.push({
-          agreement: agreement.reference,
-          signedOn: a.signedOn,
-          currency: detail.currency,
-          amountChange: minorToDecimalString(a.amountChange, minorUnits(detail.currency)),
-          newEndsOn: a.newEndsOn,
-          note: a.note,
-        })
-      }
-    }
-    return rows
-  },
+  rows: async (session) =>
+    perAgreement(session, (detail) =>
+      detail.amendments.map((a) => ({
+        agreement: detail.reference,
+        signedOn: a.signedOn,
+        currency: detail.currency,
+        amountChange: minorToDecimalString(a.amountChange, minorUnits(detail.currency)),
+        newEndsOn: a.newEndsOn,
+        note: a.note,
+      })),
+    ),
   apply: async (session, input, author, memo) => {
     const detail = await session.agreements.get(input.agreementId)
     const identity = (signedOn: string, amount: string) =>
       `${signedOn}|${normalAmount(amount, detail.currency)}`
-    const recorded = await known(
+    return recordOnce(
       memo,
       `amendments:${detail.id}`,
       async () =>
         detail.amendments.map((a) =>
           identity(a.signedOn, minorToDecimalString(a.amountChange, minorUnits(detail.currency))),
         ),
-      (key) => key,
+      identity(input.signedOn, input.amountChange),
+      () => session.agreements.addAmendment(input, author),
     )
-    const key = identity(input.signedOn, input.amountChange).toLowerCase()
-    if (recorded.has(key)) return 'unchanged'
-    await session.agreements.addAmendment(input, author)
-    recorded.set(key, key)
-    return 'created'
   },
 }
 
@@ -564,7 +561,7 @@ const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
   apply: async (session, input, author, memo) => {
     const identity = (receivedOn: string, label: string, amount: string, currency: CurrencyCode) =>
       `${receivedOn}|${label}|${normalAmount(amount, currency)}`.toLowerCase()
-    const recorded = await known(
+    return recordOnce(
       memo,
       'otherIncome',
       async () =>
@@ -576,14 +573,19 @@ const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
             o.currency,
           ),
         ),
-      (key) => key,
+      identity(input.receivedOn, input.label, input.amount, input.currency),
+      () => session.otherIncome.add(input, author),
     )
-    const key = identity(input.receivedOn, input.label, input.amount, input.currency)
-    if (recorded.has(key)) return 'unchanged'
-    await session.otherIncome.add(input, author)
-    recorded.set(key, key)
-    return 'created'
   },
+}
+
+/** The member a row belongs to, named by its code. */
+const MEMBER_COLUMN: RegisterColumn = {
+  field: 'member',
+  heading: 'workbook.column.memberCode',
+  kind: 'reference',
+  required: true,
+  references: 'members',
 }
 
 const calls: Register<z.output<typeof singleCallInput>> = {
@@ -591,13 +593,7 @@ const calls: Register<z.output<typeof singleCallInput>> = {
   sheet: 'workbook.sheet.calls',
   columns: [
     { field: 'number', heading: 'dues.calls.number', kind: 'text', required: true },
-    {
-      field: 'member',
-      heading: 'workbook.column.memberCode',
-      kind: 'reference',
-      required: true,
-      references: 'members',
-    },
+    MEMBER_COLUMN,
     { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
     { field: 'calledOn', heading: 'workbook.column.calledOn', kind: 'date', required: true },
     { field: 'dueOn', heading: 'dues.calls.dueOn', kind: 'date', required: true },
@@ -645,13 +641,7 @@ const payments: Register<z.output<typeof paymentInput>> = {
   key: 'payments',
   sheet: 'workbook.sheet.payments',
   columns: [
-    {
-      field: 'member',
-      heading: 'workbook.column.memberCode',
-      kind: 'reference',
-      required: true,
-      references: 'members',
-    },
+    MEMBER_COLUMN,
     {
       field: 'kind',
       heading: 'dues.payments.kind',
@@ -718,7 +708,7 @@ const payments: Register<z.output<typeof paymentInput>> = {
       bank: string | null,
     ) =>
       `${memberId}|${receivedOn}|${normalAmount(amount, currency)}|${currency}|${bank ?? ''}`.toLowerCase()
-    const recorded = await known(
+    return recordOnce(
       memo,
       'payments',
       async () =>
@@ -731,20 +721,22 @@ const payments: Register<z.output<typeof paymentInput>> = {
             p.bankReference,
           ),
         ),
-      (key) => key,
+      identity(input.memberId, input.receivedOn, input.amount, input.currency, input.bankReference),
+      () => session.duesPayments.add(input, author),
     )
-    const key = identity(
-      input.memberId,
-      input.receivedOn,
-      input.amount,
-      input.currency,
-      input.bankReference,
-    )
-    if (recorded.has(key)) return 'unchanged'
-    await session.duesPayments.add(input, author)
-    recorded.set(key, key)
-    return 'created'
   },
+}
+
+/** Rows drawn from every agreement's page (its receipts, its amendments). */
+async function perAgreement(
+  session: Session,
+  rowsOf: (detail: AgreementDetail) => ExportRow[],
+): Promise<ExportRow[]> {
+  const rows: ExportRow[] = []
+  for (const agreement of await session.agreements.list()) {
+    rows.push(...rowsOf(await session.agreements.get(agreement.id)))
+  }
+  return rows
 }
 
 async function memberCodes(session: Session): Promise<Map<string, string>> {

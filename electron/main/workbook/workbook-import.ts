@@ -80,17 +80,13 @@ export async function checkWorkbook(
       message: t(p.key, p.params),
       blocking: p.blocking,
     })
+  /** A problem of the whole workbook, which stops it. */
+  const refuseFile = (key: MessageKey) =>
+    problem({ sheet: '', row: null, column: null, value: null, key, blocking: true })
   const workbook = new ExcelJS.Workbook()
   try {
     if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
-      problem({
-        sheet: '',
-        row: null,
-        column: null,
-        value: null,
-        key: 'workbook.tooLarge',
-        blocking: true,
-      })
+      refuseFile('workbook.tooLarge')
       return { report: { problems, sheets: [], imported: false }, sheets: [] }
     }
     const bytes = await readFile(path)
@@ -101,14 +97,7 @@ export async function checkWorkbook(
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
       throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
     }
-    problem({
-      sheet: '',
-      row: null,
-      column: null,
-      value: null,
-      key: 'workbook.notXlsx',
-      blocking: true,
-    })
+    refuseFile('workbook.notXlsx')
     return { report: { problems, sheets: [], imported: false }, sheets: [] }
   }
 
@@ -131,14 +120,7 @@ export async function checkWorkbook(
     sheets.push(readSheet(worksheet, register, language, problem))
   }
   if (sheets.length === 0) {
-    problem({
-      sheet: '',
-      row: null,
-      column: null,
-      value: null,
-      key: 'workbook.noRegister',
-      blocking: true,
-    })
+    refuseFile('workbook.noRegister')
   }
   // Checked first, so that a blocking problem is found before anything is written.
   const known = new Map<RegisterKey, Set<string>>()

@@ -1,6 +1,6 @@
-import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   type BudgetExpense,
@@ -8,7 +8,6 @@ import {
   budgetExpenseInput,
 } from '../../../../shared/budget/schema'
 import type { Agreement, AgreementDetail } from '../../../../shared/funds/schema'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { today } from '../../../../shared/validation/dates'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
@@ -17,6 +16,7 @@ import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { CurrencySelect } from '../../components/CurrencySelect'
 
 interface Values {
   lineKey: string
@@ -168,19 +168,10 @@ export function ExpenseForm({
             {...form.register('amount')}
             error={errors.amount?.message}
           />
-          <Controller
+          <CurrencySelect
             control={form.control}
             name="currency"
-            render={({ field }) => (
-              <Select
-                label={t('budget.form.currency')}
-                data={[...CURRENCY_CODES]}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? 'EUR')}
-                searchable
-                allowDeselect={false}
-              />
-            )}
+            label={t('budget.form.currency')}
           />
         </SimpleGrid>
         <FormActions isNew submitting={form.formState.isSubmitting} onCancel={onCancel} />

@@ -1,10 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { DUES_METHODS, type DuesPayment, paymentInput } from '../../../../shared/dues/schema'
 import type { Member } from '../../../../shared/members/schema'
-import { CURRENCY_CODES, type CurrencyCode } from '../../../../shared/money/currencies'
+import type { CurrencyCode } from '../../../../shared/money/currencies'
 import { today } from '../../../../shared/validation/dates'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
@@ -12,6 +12,7 @@ import { call } from '../../lib/api'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { CurrencySelect } from '../../components/CurrencySelect'
 
 interface Values {
   memberId: string
@@ -130,19 +131,10 @@ export function PaymentForm({
             {...form.register('amount')}
             error={errors.amount?.message}
           />
-          <Controller
+          <CurrencySelect
             control={form.control}
             name="currency"
-            render={({ field }) => (
-              <Select
-                label={t('dues.payments.currency')}
-                data={[...CURRENCY_CODES]}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? 'EUR')}
-                searchable
-                allowDeselect={false}
-              />
-            )}
+            label={t('dues.payments.currency')}
           />
           {currency !== 'EUR' && currency !== 'XOF' && currency !== 'XAF' && (
             <TextInput
