@@ -20,7 +20,9 @@ import {
   yearInput,
 } from '../budget/schema'
 import type { ReportDocument, ReportJob } from '../reports/model'
-import { reportExportInput, reportJobInput, reportRequest } from '../reports/model'
+import { reportExportInput, reportRequest } from '../reports/model'
+import type { Job } from '../jobs/schema'
+import { jobInput } from '../jobs/schema'
 import type { WorkbookReport } from '../workbook/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
@@ -259,15 +261,17 @@ export const CHANNELS = {
 
   'reports.preview': channel<ReportDocument>()(reportRequest),
   'reports.begin': channel<ReportJob>()(reportExportInput),
-  'reports.progress': channel<ReportJob>()(reportJobInput),
-  'reports.cancel': channel<null>()(reportJobInput),
+  'reports.progress': channel<ReportJob>()(jobInput),
+  'reports.cancel': channel<null>()(jobInput),
   'reports.show': channel<null>()(pathInput),
   'reports.iati': channel<{ path: string }>()(none),
 
   'workbook.template': channel<{ path: string }>()(none),
   'workbook.export': channel<{ path: string }>()(none),
   'workbook.check': channel<{ path: string; report: WorkbookReport }>()(none),
-  'workbook.import': channel<WorkbookReport>()(pathInput),
+  'workbook.import': channel<Job<WorkbookReport>>()(pathInput),
+  'workbook.progress': channel<Job<WorkbookReport>>()(jobInput),
+  'workbook.cancel': channel<null>()(jobInput),
 
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Job } from '../jobs/schema'
 import type { CurrencyCode } from '../money/currencies'
 import { isoDate } from '../validation/dates'
 import { recordId } from '../validation/fields'
@@ -122,14 +123,5 @@ export const reportExportInput = z.strictObject({
   format: z.enum(REPORT_FORMATS, { error: 'validation.choice' }),
 })
 
-export const reportJobInput = z.strictObject({ jobId: z.uuid({ error: 'validation.uuid' }) })
-
-export interface ReportJob {
-  jobId: string
-  state: 'running' | 'done' | 'failed' | 'cancelled'
-  /** Share done, from 0 to 1. */
-  progress: number
-  path: string | null
-  /** A message in the user's language when it failed. */
-  failure: string | null
-}
+/** An export under way; its result is the saved file's path. */
+export type ReportJob = Job<string>

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readAmount, readCurrency, readDate } from '../../electron/main/workbook/cell-values'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
+import type { Job } from '../../shared/jobs/schema'
+import type { WorkbookReport } from '../../shared/workbook/schema'
 import { startTestApp, type TestApp } from '../support/core'
 import { readWorkbook } from '../support/exports'
 import { sha256 } from '../support/files'
@@ -22,6 +24,23 @@ async function workbook(sheets: Record<string, (string | number | Date | null)[]
   const path = join(app.folder, `import-${Object.keys(sheets).join('-')}.xlsx`)
   await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
   return path
+}
+
+/** Imports a workbook as the window does: starts the job and follows it to its end. */
+async function importJob(path: string): Promise<Job<WorkbookReport>> {
+  let job = await app.ok('workbook.import', { path })
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    job = await app.ok('workbook.progress', { jobId: job.jobId })
+  }
+  return job
+}
+
+/** The report of an import that ran to its end. */
+async function imported(path: string): Promise<WorkbookReport> {
+  const job = await importJob(path)
+  if (job.state !== 'done' || !job.result) throw new Error(`import ${job.state}: ${job.failure}`)
+  return job.result
 }
 
 const MEMBERS_HEADING = ['Code', 'Type', 'Nom', 'Pays', 'Population', 'Membre depuis le', 'Statut']
@@ -116,8 +135,8 @@ describe('the workbook of the registers', () => {
       rows: demoMembers.length,
       create: demoMembers.length,
     })
-    const imported = await app.ok('workbook.import', { path })
-    expect(imported.imported).toBe(true)
+    const report = await imported(path)
+    expect(report.imported).toBe(true)
     const session = app.core.requireSession()
     const strip = <T extends object>(rows: T[]) =>
       rows.map(
@@ -172,7 +191,7 @@ describe('the workbook of the registers', () => {
     })
     expect(withoutIds(await session.dues.summary(2025))).toEqual(withoutIds(demoDues))
     const before = await fileDigest()
-    const again = await app.ok('workbook.import', { path })
+    const again = await imported(path)
     expect(again.sheets.every((s) => s.created === 0 && s.updated === 0)).toBe(true)
     expect(await fileDigest()).toBe(before)
   }, 180_000)
@@ -221,8 +240,8 @@ describe('the workbook of the registers', () => {
       value: '31/02/2020',
       message: expect.stringContaining('JJ/MM/AAAA'),
     })
-    const result = await app.call('workbook.import', { path })
-    expect(result.ok && result.value.imported).toBe(false)
+    // Blocked: the job ends with the problems, nothing imported.
+    expect((await imported(path)).imported).toBe(false)
     expect(await fileDigest()).toBe(digest)
   })
 
@@ -234,7 +253,7 @@ describe('the workbook of the registers', () => {
         ['M-0009', 'Ville', '=HYPERLINK("http://x","clic")', 'SN', null, null, 'Actif'],
       ],
     })
-    expect((await app.ok('workbook.import', { path })).imported).toBe(true)
+    expect((await imported(path)).imported).toBe(true)
     const member = found((await app.core.requireSession().members.list())[0], 'member')
     expect(member.name).toBe('=HYPERLINK("http://x","clic")')
     app.host.nextExportPath = join(app.folder, 'back.xlsx')
@@ -260,8 +279,11 @@ describe('the workbook of the registers', () => {
         ['XOF', '01/01/2026', '655,957', 'BCEAO'],
       ],
     })
-    const result = await app.call('workbook.import', { path })
-    expect(result.ok).toBe(false)
+    const job = await importJob(path)
+    expect(job).toMatchObject({
+      state: 'failed',
+      failure: expect.stringMatching(/^Taux de change, ligne 2 : .*parité fixe/),
+    })
     expect(await fileDigest()).toBe(digest)
     expect(await app.core.requireSession().funders.list()).toEqual([])
     expect(before).toBeTruthy()
@@ -440,9 +462,33 @@ describe('the workbook of the registers', () => {
     app.host.nextExportPath = join(app.folder, 'export.xlsx')
     const { path } = await app.ok('workbook.export', {})
     await app.core.createFile(join(app.folder, 'copy.sqlite'))
-    expect((await app.ok('workbook.import', { path })).imported).toBe(true)
+    expect((await imported(path)).imported).toBe(true)
     expect(await ledger()).toEqual(before)
     const copy = await app.ok('agreements.list', {})
     expect(copy.map((a) => [a.reference, a.figures.committed])).toEqual([['CA-2025', 27_499_950]])
+  })
+
+  it('cancels an import under way and leaves the file as it was', async () => {
+    app = await startTestApp()
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      `M-${String(i + 1).padStart(4, '0')}`,
+      'Ville',
+      `Ville ${i + 1}`,
+      'SN',
+      null,
+      null,
+      'Actif',
+    ])
+    const path = await workbook({ Membres: [MEMBERS_HEADING, ...rows] })
+    const digest = await fileDigest()
+    const started = await app.ok('workbook.import', { path })
+    await app.ok('workbook.cancel', { jobId: started.jobId })
+    let job = started
+    while (job.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      job = await app.ok('workbook.progress', { jobId: job.jobId })
+    }
+    expect(job.state).toBe('cancelled')
+    expect(await fileDigest()).toBe(digest)
   })
 })

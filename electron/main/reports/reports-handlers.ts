@@ -1,15 +1,13 @@
+import { BackgroundJobs, failureMessage } from '../app/background-jobs'
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
-import { toAppError } from '../ipc/dispatch'
-import { translate } from '../../../shared/i18n/translate'
 import { iatiActivities } from '../iati/iati-activities'
 import { today } from '../../../shared/validation/dates'
 import { buildReport, reportFileName, writeReport } from './build-report'
 import { writeExportFile } from './export-file'
-import { ReportJobs } from './report-jobs'
 
 export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
-  const jobs = new ReportJobs()
+  const jobs = new BackgroundJobs<string>()
   return {
     'reports.preview': async (request) =>
       buildReport(core.requireSession(), request, core.language()),
@@ -23,12 +21,7 @@ export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
           await writeReport(report, format, path, { onProgress, signal })
           return path
         },
-        (error) => {
-          const language = core.language()
-          if (error instanceof AppFailure) return toAppError(error, language).message
-          console.error(error)
-          return translate(language, 'errors.INTERNAL')
-        },
+        (error) => failureMessage(error, core.language()),
       )
     },
     'reports.progress': async ({ jobId }) => jobs.progress(jobId),

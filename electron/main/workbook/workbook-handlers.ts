@@ -1,10 +1,13 @@
+import { BackgroundJobs, failureMessage } from '../app/background-jobs'
 import { AppFailure } from '../failure'
+import type { WorkbookReport } from '../../../shared/workbook/schema'
 import type { HandlerFactory } from '../ipc/handler'
 import { writeExportFile } from '../reports/export-file'
 import { today } from '../../../shared/validation/dates'
 import { registersWorkbook } from './workbook-writer'
 
 export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
+  const jobs = new BackgroundJobs<WorkbookReport>()
   const saveAs = async (name: string, content: () => Promise<Buffer>) => {
     const path = await core.host.chooseExportPath(core.language(), name)
     if (!path) throw new AppFailure('CANCELLED')
@@ -25,6 +28,15 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
       if (!path) throw new AppFailure('CANCELLED')
       return { path, report: await core.importWorkbook(path, true) }
     },
-    'workbook.import': async ({ path }) => core.importWorkbook(path, false),
+    'workbook.import': async ({ path }) =>
+      jobs.start(
+        (onProgress, signal) => core.importWorkbook(path, false, { onProgress, signal }),
+        (error) => failureMessage(error, core.language()),
+      ),
+    'workbook.progress': async ({ jobId }) => jobs.progress(jobId),
+    'workbook.cancel': async ({ jobId }) => {
+      jobs.cancel(jobId)
+      return null
+    },
   }
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { readFile, stat } from 'node:fs/promises'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
+import { toAppError } from '../ipc/dispatch'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
@@ -51,6 +52,8 @@ interface ReadSheet {
 export interface CheckedWorkbook {
   report: WorkbookReport
   sheets: ReadSheet[]
+  /** The language the problems are said in, and a refusal during the import. */
+  language: Language
 }
 
 /**
@@ -87,7 +90,7 @@ export async function checkWorkbook(
   try {
     if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
       refuseFile('workbook.tooLarge')
-      return { report: { problems, sheets: [], imported: false }, sheets: [] }
+      return { report: { problems, sheets: [], imported: false }, sheets: [], language }
     }
     const bytes = await readFile(path)
     await workbook.xlsx.load(
@@ -98,7 +101,7 @@ export async function checkWorkbook(
       throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
     }
     refuseFile('workbook.notXlsx')
-    return { report: { problems, sheets: [], imported: false }, sheets: [] }
+    return { report: { problems, sheets: [], imported: false }, sheets: [], language }
   }
 
   const sheets: ReadSheet[] = []
@@ -148,7 +151,7 @@ export async function checkWorkbook(
       update,
     })
   }
-  return { report: { problems, sheets: counts, imported: false }, sheets }
+  return { report: { problems, sheets: counts, imported: false }, sheets, language }
 }
 
 type Problem = (
@@ -356,10 +359,18 @@ async function checkRows(sheet: ReadSheet, resolve: Resolve, problem: Problem): 
  * Writes the checked rows through each register's service, in order. The caller makes it all
  * or nothing: it takes a backup first and restores it if this throws.
  */
+export interface ImportOptions {
+  /** Told the share of rows written, from 0 to 1. */
+  onProgress?: (share: number) => void
+  /** Stops the import between two rows; everything written is then rolled back. */
+  signal?: AbortSignal
+}
+
 export async function applyWorkbook(
   session: Session,
   checked: CheckedWorkbook,
   author: string,
+  options: ImportOptions = {},
 ): Promise<WorkbookReport> {
   const counts = checked.report.sheets.map((count) => ({
     ...count,
@@ -367,21 +378,31 @@ export async function applyWorkbook(
     updated: 0,
     unchanged: 0,
   }))
+  const total = checked.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0)
+  let done = 0
   const memo: Memo = new Map()
   const resolve = resolverOf(session, memo)
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
     const order = sheet.register.order
     const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
-    for (const { input } of rows) {
+    for (const { row, input } of rows) {
+      if (options.signal?.aborted) throw new AppFailure('CANCELLED')
       const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
-      const outcome = await sheet.register.apply(
-        session,
-        sheet.register.schema.parse(contract),
-        author,
-        memo,
-      )
+      const outcome = await sheet.register
+        .apply(session, sheet.register.schema.parse(contract), author, memo)
+        .catch((error: unknown) => {
+          // The core's refusal, said with the row it came from: the whole import is undone.
+          if (!(error instanceof AppFailure)) throw error
+          throw new AppFailure(error.code, 'workbook.rowRefused', {
+            sheet: sheet.name,
+            row: String(row),
+            reason: toAppError(error, checked.language).message,
+          })
+        })
       if (count) count[outcome] += 1
+      done += 1
+      if (done % 50 === 0) options.onProgress?.(done / total)
     }
   }
   return { problems: checked.report.problems, sheets: counts, imported: true }
@@ -395,9 +416,10 @@ export async function importAllOrNothing(
   session: Session,
   checked: CheckedWorkbook,
   author: string,
+  options: ImportOptions = {},
 ): Promise<WorkbookReport> {
   await session.backups.create('import')
-  return session.file.batch(author, () => applyWorkbook(session, checked, author))
+  return session.file.batch(author, () => applyWorkbook(session, checked, author, options))
 }
 
 const STAND_IN_ID = '00000000-0000-7000-8000-000000000000'

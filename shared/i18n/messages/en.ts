@@ -1524,5 +1524,9 @@ export const en: Catalog = {
     tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
     hiddenRow: 'Hidden row: it is imported like the others.',
+    importing: 'Importing…',
+    cancelImport: 'Cancel the import',
+    cancelled: 'Import cancelled: the file is as it was.',
+    rowRefused: '{{sheet}}, row {{row}}: {{reason}} Nothing was imported.',
   },
 }

@@ -1547,5 +1547,9 @@ export const fr = {
     tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
     hiddenRow: 'Ligne masquée : elle est importée comme les autres.',
+    importing: 'Import en cours…',
+    cancelImport: 'Annuler l’import',
+    cancelled: 'Import annulé : le fichier est resté tel qu’il était.',
+    rowRefused: '{{sheet}}, ligne {{row}} : {{reason}} Rien n’a été importé.',
   },
 } as const

@@ -33,9 +33,9 @@ export function useReportExport() {
       return
     }
     setJob(null)
-    if (current.state === 'done' && current.path) {
-      setSavedPath(current.path)
-      setStatus({ ok: true, text: t('reporting.exported', { path: current.path }) })
+    if (current.state === 'done' && current.result) {
+      setSavedPath(current.result)
+      setStatus({ ok: true, text: t('reporting.exported', { path: current.result }) })
     } else if (current.state === 'cancelled') {
       setStatus({ ok: true, text: t('reporting.cancelledExport') })
     } else {

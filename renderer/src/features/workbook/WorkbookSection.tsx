@@ -1,6 +1,18 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Job } from '../../../../shared/jobs/schema'
 import type { WorkbookReport } from '../../../../shared/workbook/schema'
 import { useAppStore } from '../../app/app-store'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
@@ -16,6 +28,7 @@ export function WorkbookSection() {
   const [status, setStatus] = useState<Status | null>(null)
   const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [importing, setImporting] = useState<Job<WorkbookReport> | null>(null)
 
   async function run(action: () => Promise<void>) {
     setBusy(true)
@@ -130,9 +143,24 @@ export function WorkbookSection() {
                   loading={busy}
                   onClick={() =>
                     void run(async () => {
-                      const report = await call('workbook.import', { path: checked.path })
+                      let job = await call('workbook.import', { path: checked.path })
+                      setImporting(job)
+                      while (job.state === 'running') {
+                        await new Promise((resolve) => window.setTimeout(resolve, 150))
+                        job = await call('workbook.progress', { jobId: job.jobId })
+                        setImporting(job)
+                      }
+                      setImporting(null)
                       setChecked(null)
-                      const done = report.sheets
+                      if (job.state === 'cancelled') {
+                        setStatus({ ok: true, text: t('workbook.cancelled') })
+                        return
+                      }
+                      if (job.state === 'failed' || !job.result) {
+                        setStatus({ ok: false, text: job.failure ?? t('errors.INTERNAL') })
+                        return
+                      }
+                      const done = job.result.sheets
                         .map((s) =>
                           t('workbook.done', {
                             sheet: s.sheet,
@@ -156,6 +184,28 @@ export function WorkbookSection() {
           </Stack>
         )}
       </Stack>
+      <Modal
+        opened={importing !== null}
+        onClose={() => undefined}
+        withCloseButton={false}
+        title={t('workbook.importing')}
+        centered
+      >
+        {importing && (
+          <Stack gap="xs">
+            <Progress
+              value={Math.round(importing.progress * 100)}
+              aria-label={t('workbook.importing')}
+            />
+            <Button
+              variant="default"
+              onClick={() => void call('workbook.cancel', { jobId: importing.jobId })}
+            >
+              {t('workbook.cancelImport')}
+            </Button>
+          </Stack>
+        )}
+      </Modal>
     </Paper>
   )
 }
