@@ -85,6 +85,20 @@ describe('reading cells as people type them', () => {
   })
 })
 
+/** Each agreement's schedule and reporting calendar, as its page shows them. */
+async function termsOf(session: ReturnType<TestApp['core']['requireSession']>) {
+  return Promise.all(
+    (await session.agreements.list()).map(async (a) => {
+      const detail = await session.agreements.get(a.id)
+      return [
+        a.reference,
+        detail.instalments.map((i) => [i.expectedOn, i.amount]),
+        detail.reports.map((r) => [r.kind, r.dueOn, r.periodFrom, r.periodTo, r.status, r.sentOn]),
+      ]
+    }),
+  )
+}
+
 describe('the workbook of the registers', () => {
   it('exports a file and imports it into an empty one with the same records; again, nothing changes', async () => {
     app = await startTestApp({ openFile: false })
@@ -126,6 +140,7 @@ describe('the workbook of the registers', () => {
       ).map((row) => [row.kind, Number(row.amount), Number(row.eur)])
     const demoLedger = await ledgerOf(demo)
     const demoDues = await demo.dues.summary(2025)
+    const demoTerms = await termsOf(demo)
 
     await app.core.createFile(join(app.folder, 'empty.sqlite'))
     app.host.nextDocument = path
@@ -183,6 +198,8 @@ describe('the workbook of the registers', () => {
       ]),
     ).toEqual(demoAgreements.map((a) => [a.reference, a.figures.committed, a.figures.received]))
     expect(await ledgerOf(session)).toEqual(demoLedger)
+    // Each agreement's schedule and reporting calendar, statuses included.
+    expect(await termsOf(session)).toEqual(demoTerms)
     // Dues calls and payments: the same collection dashboard, arrears by age included.
     // (Records have new ids in the new file; members with equal arrears may list in any order.)
     const withoutIds = ({ largest, ...rest }: typeof demoDues) => ({

@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+import { z } from 'zod'
+import { optionalIsoDate } from '../../../shared/validation/dates'
 import type { Session } from '../app/app-core'
 import { countryOptions } from '../../../shared/geo/country-names'
 import type { Language } from '../../../shared/i18n/locale'
@@ -9,8 +10,12 @@ import {
   type AgreementDetail,
   EARMARKINGS,
   NATURES,
+  REPORT_KINDS,
+  REPORT_STATUSES,
   agreementInput,
   amendmentInput,
+  instalmentInput,
+  reportInput,
   otherIncomeInput,
   rateInput,
   receiptInput,
@@ -58,6 +63,8 @@ export type RegisterKey =
   | 'members'
   | 'agreements'
   | 'amendments'
+  | 'instalments'
+  | 'calendar'
   | 'receipts'
   | 'otherIncome'
   | 'calls'
@@ -743,6 +750,131 @@ async function memberCodes(session: Session): Promise<Map<string, string>> {
   return new Map((await session.members.list({ includeArchived: true })).map((m) => [m.id, m.code]))
 }
 
+const instalments: Register<z.output<typeof instalmentInput>> = {
+  key: 'instalments',
+  sheet: 'workbook.sheet.instalments',
+  columns: [
+    AGREEMENT_COLUMN,
+    { field: 'expectedOn', heading: 'instalments.expectedOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'workbook.column.amount', kind: 'amount', required: true },
+    { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
+  ],
+  schema: instalmentInput,
+  identity: (row) =>
+    [row.agreement, row.expectedOn, row.amount]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
+    ...row,
+    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    perAgreement(session, (detail) =>
+      detail.instalments.map((i) => ({
+        agreement: detail.reference,
+        expectedOn: i.expectedOn,
+        currency: detail.currency,
+        amount: minorToDecimalString(i.amount, minorUnits(detail.currency)),
+        note: i.note,
+      })),
+    ),
+  apply: async (session, input, author, memo) => {
+    const detail = await session.agreements.get(input.agreementId)
+    const identity = (expectedOn: string, amount: string) =>
+      `${expectedOn}|${normalAmount(amount, detail.currency)}`
+    return recordOnce(
+      memo,
+      `instalments:${detail.id}`,
+      async () =>
+        detail.instalments.map((i) =>
+          identity(i.expectedOn, minorToDecimalString(i.amount, minorUnits(detail.currency))),
+        ),
+      identity(input.expectedOn, input.amount),
+      () => session.terms.addInstalment(input, author),
+    )
+  },
+}
+
+/** A reporting-calendar row: the report due, and how far it is (sent, accepted). */
+const calendarRowInput = z
+  .strictObject({
+    ...reportInput.shape,
+    status: z.enum(REPORT_STATUSES, { error: 'validation.choice' }),
+    sentOn: optionalIsoDate,
+  })
+  .refine((r) => !r.periodFrom || !r.periodTo || r.periodTo >= r.periodFrom, {
+    error: 'validation.endBeforeStart',
+    path: ['periodTo'],
+  })
+
+const calendar: Register<z.output<typeof calendarRowInput>> = {
+  key: 'calendar',
+  sheet: 'workbook.sheet.calendar',
+  columns: [
+    AGREEMENT_COLUMN,
+    {
+      field: 'kind',
+      heading: 'reports.kind',
+      kind: 'choice',
+      required: true,
+      choices: { codes: REPORT_KINDS, label: (code) => `reports.kinds.${code}` as MessageKey },
+    },
+    { field: 'dueOn', heading: 'reports.dueOn', kind: 'date', required: true },
+    { field: 'periodFrom', heading: 'reports.periodFrom', kind: 'date' },
+    { field: 'periodTo', heading: 'workbook.column.periodTo', kind: 'date' },
+    {
+      field: 'status',
+      heading: 'reports.status',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: REPORT_STATUSES,
+        label: (code) => `reports.statuses.${code}` as MessageKey,
+      },
+    },
+    { field: 'sentOn', heading: 'reports.sentOn', kind: 'date' },
+    { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
+  ],
+  schema: calendarRowInput,
+  identity: (row) =>
+    [row.agreement, row.kind, row.dueOn].map((part) => String(part ?? '').toLowerCase()).join('|'),
+  toInput: async ({ agreement, ...row }, resolve) => ({
+    ...row,
+    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    perAgreement(session, (detail) =>
+      detail.reports.map((r) => ({
+        agreement: detail.reference,
+        kind: r.kind,
+        dueOn: r.dueOn,
+        periodFrom: r.periodFrom,
+        periodTo: r.periodTo,
+        status: r.status,
+        sentOn: r.sentOn,
+        note: r.note,
+      })),
+    ),
+  apply: async (session, { status, sentOn, ...input }, author, memo) => {
+    const detail = await session.agreements.get(input.agreementId)
+    return recordOnce(
+      memo,
+      `calendar:${detail.id}`,
+      async () => detail.reports.map((r) => `${r.kind}|${r.dueOn}`),
+      `${input.kind}|${input.dueOn}`,
+      async () => {
+        await session.terms.addReport(input, author)
+        if (status === 'to_prepare') return
+        const added = (await session.terms.reports(input.agreementId)).find(
+          (r) => r.kind === input.kind && r.dueOn === input.dueOn,
+        )
+        if (added) await session.terms.setReportStatus({ id: added.id, status, sentOn }, author)
+      },
+    )
+  },
+}
+
 function percentOf(bp: number | null): string | null {
   return bp === null ? null : basisPointsToPercent(bp)
 }
@@ -760,6 +892,8 @@ export const REGISTERS = [
   members,
   agreements,
   amendments,
+  instalments,
+  calendar,
   receipts,
   otherIncome,
   calls,

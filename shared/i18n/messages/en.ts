@@ -1430,6 +1430,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      instalments: 'Instalments',
+      calendar: 'Reports to funders',
       calls: 'Dues calls',
       payments: 'Dues payments',
       amendments: 'Amendments',
@@ -1514,6 +1516,7 @@ export const en: Catalog = {
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
     unknownReference: 'Found neither in the file nor in this workbook.',
     column: {
+      periodTo: 'Period to',
       memberCode: 'Member code',
       calledOn: 'Called on',
       amountChange: 'Change of amount',

@@ -1452,6 +1452,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      instalments: 'Échéancier',
+      calendar: 'Rapports au bailleur',
       calls: 'Appels de cotisation',
       payments: 'Encaissements',
       amendments: 'Avenants',
@@ -1537,6 +1539,7 @@ export const fr = {
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
     unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
     column: {
+      periodTo: 'Période au',
       memberCode: 'Code du membre',
       calledOn: 'Appelé le',
       amountChange: 'Variation du montant',
