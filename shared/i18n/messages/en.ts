@@ -1427,6 +1427,8 @@ export const en: Catalog = {
       untiedFund: 'Uses of the untied fund (projects, expenses)',
     },
     iati: 'Export the projects as IATI (XML)',
+    formatXlsx: 'Excel',
+    formatPdf: 'PDF',
   },
   workbook: {
     sheet: {

@@ -1449,6 +1449,8 @@ export const fr = {
       untiedFund: 'Emplois du fonds délié (projets, dépenses)',
     },
     iati: 'Exporter les projets au format IATI (XML)',
+    formatXlsx: 'Excel',
+    formatPdf: 'PDF',
   },
   workbook: {
     sheet: {

@@ -179,8 +179,8 @@ export function ReportsPage() {
               value={reportLanguage}
               onChange={(value) => setReportLanguage(value as 'fr' | 'en')}
               data={[
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
+                { value: 'fr', label: t('language.fr') },
+                { value: 'en', label: t('language.en') },
               ]}
             />
             <Button type="submit">{t('reporting.preview')}</Button>
@@ -212,8 +212,8 @@ export function ReportsPage() {
               value={format}
               onChange={(value) => setFormat(value as ReportFormat)}
               data={[
-                { value: 'xlsx', label: 'Excel' },
-                { value: 'pdf', label: 'PDF' },
+                { value: 'xlsx', label: t('reporting.formatXlsx') },
+                { value: 'pdf', label: t('reporting.formatPdf') },
               ]}
             />
             <Button onClick={() => void exporter.start(request, format)}>
