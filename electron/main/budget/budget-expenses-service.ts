@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { z } from 'zod'
+import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
@@ -75,89 +76,112 @@ export class BudgetExpensesService {
   }
 
   async add(fields: ExpenseFields, author: string): Promise<string> {
+    return this.file.write(author, (writer) =>
+      this.record(writer, fields, new FreeMoney(writer.trx)),
+    )
+  }
+
+  /**
+   * Records many expenses in one transaction (an import, a generated file): all or none. What
+   * each fund has free is read once and kept current by the expenses themselves.
+   */
+  async addMany(all: readonly ExpenseFields[], author: string): Promise<number> {
     return this.file.write(author, async (writer) => {
-      const year = Number(fields.spentOn.slice(0, 4))
-      const line = await expenseLineOf(writer.trx, year, fields.lineKey)
-      const amount = readAmount(fields.amount, fields.currency, 'amount')
-      const { eur, rate } = await euroValueOn(
-        this.rates,
-        writer.trx,
-        amount,
-        fields.spentOn,
-        'amount',
-      )
-      let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
-      let headingCode: string | null = null
-      if (fields.agreementId) {
-        const agreement = await writer.trx
+      const free = new FreeMoney(writer.trx)
+      for (const fields of all) await this.record(writer, fields, free)
+      return all.length
+    })
+  }
+
+  private async record(
+    writer: RecordWriter,
+    fields: ExpenseFields,
+    free: FreeMoney,
+  ): Promise<string> {
+    const year = Number(fields.spentOn.slice(0, 4))
+    const line = await expenseLineOf(writer.trx, year, fields.lineKey)
+    const amount = readAmount(fields.amount, fields.currency, 'amount')
+    const { eur, rate } = await euroValueOn(
+      this.rates,
+      writer.trx,
+      amount,
+      fields.spentOn,
+      'amount',
+    )
+    let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
+    let headingCode: string | null = null
+    const payer = fields.agreementId
+      ? await writer.trx
           .selectFrom('agreements')
           .selectAll()
           .where('id', '=', fields.agreementId)
           .where('deleted_at', 'is', null)
           .executeTakeFirst()
-        if (!agreement) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
-        assertAgreementPays(agreement, line.nature, fields.spentOn)
-        headingCode = await assertHeadingOf(
-          writer.trx,
-          agreement.id,
-          fields.headingCode,
-          'headingCode',
-          true,
-        )
-        const currency = agreement.currency as CurrencyCode
-        paid =
-          currency === amount.currency
-            ? { native: amount, rate }
-            : await this.inCurrency(writer.trx, eur, currency, fields.spentOn)
-        const free =
-          (await agreementFigures(writer.trx, '9999-12-31', [agreement.id])).get(agreement.id)
-            ?.native ?? emptyFigures()
-        if (paid.native.minor > free.unallocated) {
-          throw fieldFailure('CONFLICT', 'amount', 'errors.agreementOverSpent', {
-            reference: agreement.reference,
-            unallocated: money(Math.max(0, free.unallocated), currency),
-            asked: paid.native,
-          })
-        }
-      } else {
-        const available = await untiedUnallocated(writer.trx)
-        if (eur.minor > available) {
-          throw fieldFailure('CONFLICT', 'amount', 'errors.untiedOverSpent', {
-            unallocated: money(Math.max(0, available), 'EUR'),
-            asked: eur,
-          })
-        }
+      : null
+    if (fields.agreementId) {
+      const agreement = payer
+      if (!agreement) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
+      assertAgreementPays(agreement, line.nature, fields.spentOn)
+      headingCode = await assertHeadingOf(
+        writer.trx,
+        agreement.id,
+        fields.headingCode,
+        'headingCode',
+        true,
+      )
+      const currency = agreement.currency as CurrencyCode
+      paid =
+        currency === amount.currency
+          ? { native: amount, rate }
+          : await this.inCurrency(writer.trx, eur, currency, fields.spentOn)
+      const unallocated = await free.ofAgreement(agreement.id)
+      if (paid.native.minor > unallocated) {
+        throw fieldFailure('CONFLICT', 'amount', 'errors.agreementOverSpent', {
+          reference: agreement.reference,
+          unallocated: money(Math.max(0, unallocated), currency),
+          asked: paid.native,
+        })
       }
-      const id = await writer.insert('budget_expenses', {
-        year,
-        line_key: fields.lineKey,
-        spent_on: fields.spentOn,
-        agreement_id: fields.agreementId,
-        heading_code: headingCode,
-        supplier: fields.supplier,
-        description: fields.description,
-        amount_minor: amount.minor,
-        currency: amount.currency,
-        eur_minor: eur.minor,
-        rate,
-        document: fields.document,
-        cancel_reason: null,
-      })
-      await postEntry(writer, {
-        entryDate: fields.spentOn,
-        kind: 'expense',
-        fundClass: fields.agreementId && line.agreementTied(fields.agreementId) ? 'tied' : 'untied',
-        agreementId: fields.agreementId,
-        nature: line.nature,
-        amount: paid.native,
-        eurMinor: eur.minor,
-        rate: paid.rate,
-        use: null,
-        source: { table: 'budget_expenses', id },
-        headingCode,
-      })
-      return id
+    } else {
+      const available = await free.untied()
+      if (eur.minor > available) {
+        throw fieldFailure('CONFLICT', 'amount', 'errors.untiedOverSpent', {
+          unallocated: money(Math.max(0, available), 'EUR'),
+          asked: eur,
+        })
+      }
+    }
+    if (fields.agreementId) free.spendFromAgreement(fields.agreementId, paid.native.minor)
+    else free.spendUntied(eur.minor)
+    const id = await writer.insert('budget_expenses', {
+      year,
+      line_key: fields.lineKey,
+      spent_on: fields.spentOn,
+      agreement_id: fields.agreementId,
+      heading_code: headingCode,
+      supplier: fields.supplier,
+      description: fields.description,
+      amount_minor: amount.minor,
+      currency: amount.currency,
+      eur_minor: eur.minor,
+      rate,
+      document: fields.document,
+      cancel_reason: null,
     })
+    await postEntry(writer, {
+      entryDate: fields.spentOn,
+      kind: 'expense',
+      fundClass: payer && payer.earmarking !== 'untied' ? 'tied' : 'untied',
+      agreementId: fields.agreementId,
+      nature: line.nature,
+      amount: paid.native,
+      eurMinor: eur.minor,
+      rate: paid.rate,
+      use: null,
+      source: { table: 'budget_expenses', id },
+      headingCode,
+    })
+    return id
   }
 
   /**
@@ -217,11 +241,7 @@ async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: s
   ) {
     throw fieldFailure('VALIDATION', 'lineKey', 'errors.expenseLineUnknown', { year })
   }
-  const earmarkings = await db.selectFrom('agreements').select(['id', 'earmarking']).execute()
-  return {
-    nature: line.nature ?? 'operating',
-    agreementTied: (id: string) => earmarkings.find((a) => a.id === id)?.earmarking !== 'untied',
-  }
+  return { nature: line.nature ?? 'operating' }
 }
 
 /** An agreement pays an expense of its period and nature, unless it is tied to named projects. */
@@ -253,5 +273,41 @@ function assertAgreementPays(
       reference: agreement.reference,
       nature: { message: `agreements.nature.${agreement.nature as 'operating' | 'investment'}` },
     })
+  }
+}
+
+/**
+ * What the untied fund and each agreement still have free, read from the ledger the first time
+ * it is asked within a transaction and then lowered by each expense written in it.
+ */
+class FreeMoney {
+  private untiedFree: number | null = null
+  private readonly agreementFree = new Map<string, number>()
+
+  constructor(private readonly db: Transaction<Database>) {}
+
+  async untied(): Promise<number> {
+    this.untiedFree ??= await untiedUnallocated(this.db)
+    return this.untiedFree
+  }
+
+  async ofAgreement(id: string): Promise<number> {
+    let free = this.agreementFree.get(id)
+    if (free === undefined) {
+      free =
+        (await agreementFigures(this.db, '9999-12-31', [id])).get(id)?.native.unallocated ??
+        emptyFigures().unallocated
+      this.agreementFree.set(id, free)
+    }
+    return free
+  }
+
+  spendUntied(eurMinor: number): void {
+    if (this.untiedFree !== null) this.untiedFree -= eurMinor
+  }
+
+  spendFromAgreement(id: string, minor: number): void {
+    const free = this.agreementFree.get(id)
+    if (free !== undefined) this.agreementFree.set(id, free - minor)
   }
 }
