@@ -1,243 +1,281 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import { createSession, type Session } from '../../electron/main/app/app-core'
-import { DataFile } from '../../electron/main/db/data-file'
-import { buildReport, writeReport } from '../../electron/main/reports/build-report'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { LATEST_VERSION } from '../../electron/main/db/migrations'
+import { STEPS, type StepArguments, type StepTimes } from './steps'
 
-const AUTHOR = 'Banc d’essai'
-
-interface Result {
+/** One line of `test/bench/results.json`. */
+interface BenchResult {
   name: string
-  value: number
-  unit: 'ms'
-  limit: number
+  /** The median of the runs. */
+  ms: number
+  floorMs: number | null
+  ratio: number | null
+  targetMs: number | null
+  targetRatio: number | null
+  peakMB: number | null
 }
 
-/** Runs every benchmark, prints each against its limit; returns the exit code. */
-export async function runBenchmarks(): Promise<number> {
-  const folder = await mkdtemp(join(tmpdir(), 'aimf-bench-'))
-  const results: Result[] = []
-  try {
-    results.push(...(await donorReportFor200Projects(folder)))
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
-  let failed = 0
-  for (const r of results) {
-    const ok = r.value <= r.limit
-    if (!ok) failed += 1
-    console.log(
-      `${ok ? 'ok  ' : 'SLOW'} ${r.name.padEnd(60)} ${r.value.toFixed(0).padStart(6)} ${r.unit} (limit ${r.limit} ${r.unit})`,
-    )
-  }
-  return failed === 0 ? 0 : 1
+interface Measure {
+  name: string
+  step: string
+  measure: string
+  targetMs: number | null
+  targetRatio: number | null
+  /** Peak memory allowed to the step, in MB. */
+  targetMB?: number
+}
+
+/** What is measured, against the limits of issue 9. */
+const MEASURES: Measure[] = [
+  {
+    name: 'dashboard figures for a year',
+    step: 'dashboard',
+    measure: 'dashboard',
+    targetMs: 50,
+    targetRatio: 2,
+  },
+  {
+    name: 'project list, status and country filter',
+    step: 'projects',
+    measure: 'projects',
+    targetMs: 30,
+    targetRatio: null,
+  },
+  {
+    name: 'agreement page with its balances',
+    step: 'agreement',
+    measure: 'agreement',
+    targetMs: 30,
+    targetRatio: null,
+  },
+  {
+    name: 'donor report, 200 projects: Excel',
+    step: 'donor',
+    measure: 'donorXlsx',
+    targetMs: 1000,
+    targetRatio: 1.5,
+  },
+  {
+    name: 'donor report, 200 projects: PDF',
+    step: 'donor',
+    measure: 'donorPdf',
+    targetMs: 3000,
+    targetRatio: 1.5,
+  },
+  {
+    name: 'full export of the file to Excel',
+    step: 'export',
+    measure: 'export',
+    targetMs: 10_000,
+    targetRatio: 1.5,
+    targetMB: 500,
+  },
+  {
+    name: 'import of that export into an empty file',
+    step: 'import',
+    measure: 'import',
+    targetMs: 30_000,
+    targetRatio: null,
+  },
+  {
+    name: 'longest main-thread stall while a long PDF is drawn',
+    step: 'longPdf',
+    measure: 'longPdf',
+    targetMs: 50,
+    targetRatio: null,
+  },
+]
+
+const BUNDLE = fileURLToPath(import.meta.url)
+const CACHE = resolve('node_modules/.cache/bench')
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+/** Runs a command; its standard output, and its peak memory when `/usr/bin/time` can tell. */
+function run(command: string, args: string[]): Promise<{ stdout: string; peakMB: number | null }> {
+  const timed = existsSync('/usr/bin/time')
+  const child = timed
+    ? spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', command, ...args])
+    : spawn(command, args)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((done, fail) => {
+    child.on('close', (code) => {
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`))
+      const kb = /PEAK_KB (\d+)/.exec(stderr)?.[1]
+      done({ stdout, peakMB: kb ? Math.round(Number(kb) / 1024) : null })
+    })
+  })
+}
+
+async function runStep(
+  name: string,
+  args: StepArguments,
+): Promise<{ times: StepTimes; peakMB: number | null }> {
+  const { stdout, peakMB } = await run(process.execPath, [
+    BUNDLE,
+    'step',
+    name,
+    JSON.stringify(args),
+  ])
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH '))
+  if (!line) throw new Error(`Step ${name} said nothing:\n${stdout}`)
+  return { times: JSON.parse(line.slice(6)) as StepTimes, peakMB }
 }
 
 /**
- * An EU agreement with headings financing 200 projects, each committed and paid a tranche:
- * the donor report written to Excel (limit 1 s) and to PDF (limit 3 s), and the longest stall
- * of the main thread's event loop while the PDF is drawn (limit 50 ms).
+ * Opening in a fresh process, as a user's start does: the CLI opens the file (schema check,
+ * quick_check) and prints the year's dashboard figures.
  */
-async function donorReportFor200Projects(folder: string): Promise<Result[]> {
-  const file = await DataFile.create(join(folder, 'donor.sqlite'))
-  const session = createSession(file)
-  const agreementId = await file.fill(() => fillAgreementWith200Projects(session))
-  const request = {
-    kind: 'donor' as const,
-    agreementId,
-    versionId: null,
-    year: null,
-    from: '2025-01-01',
-    to: '2026-12-31',
-    language: null,
-  }
-  const timed = async (work: () => Promise<unknown>) => {
+async function openInFreshProcess(file: string, year: number) {
+  const cli = resolve('out/main/cli.js')
+  const ms: number[] = []
+  let peak: number | null = null
+  for (let i = 0; i < 6; i += 1) {
     const start = performance.now()
-    await work()
-    return performance.now() - start
+    const { peakMB } = await run(process.execPath, [
+      cli,
+      'summary',
+      file,
+      '--year',
+      String(year),
+      '--json',
+    ])
+    if (i > 0) ms.push(performance.now() - start)
+    peak = peakMB
   }
-  await writeReport(await buildReport(session, request, 'fr'), 'xlsx', join(folder, 'warm.xlsx'))
-  const xlsx = await timed(async () =>
-    writeReport(await buildReport(session, request, 'fr'), 'xlsx', join(folder, 'donor.xlsx')),
-  )
-  const report = await buildReport(session, request, 'fr')
-  const stalls = monitorEventLoopDelay({ resolution: 5 })
-  stalls.enable()
-  const pdf = await timed(async () => writeReport(report, 'pdf', join(folder, 'donor.pdf')))
-  stalls.disable()
-  await file.close()
-  return [
-    { name: 'donor report, 200 projects: Excel', value: xlsx, unit: 'ms', limit: 1000 },
-    { name: 'donor report, 200 projects: PDF', value: pdf, unit: 'ms', limit: 3000 },
-    {
-      name: 'donor report, 200 projects: longest main-thread stall during the PDF',
-      value: stalls.max / 1e6,
-      unit: 'ms',
-      limit: 50,
-    },
-  ]
+  return { ms, peak }
 }
 
-async function fillAgreementWith200Projects(session: Session): Promise<string> {
-  const funder = await session.funders.create(
-    {
-      name: 'Union européenne',
-      acronym: 'UE',
-      kind: 'multilateral',
-      country: 'BE',
-      defaultCurrency: 'EUR',
-      contactName: null,
-      contactEmail: null,
-      contactPhone: null,
-      notes: null,
-    },
-    AUTHOR,
-  )
-  const agreement = await session.agreements.create(
-    {
-      funderId: funder.id,
-      reference: 'UE-BENCH-2025',
-      title: 'Action de référence',
-      signedOn: '2024-12-15',
-      startsOn: '2025-01-01',
-      endsOn: '2027-12-31',
-      currency: 'EUR',
-      amount: '20000000',
-      earmarking: 'programme',
-      programme: null,
-      programmeCode: 'local_governance',
-      nature: 'investment',
-      operatingSharePercent: null,
-      cofinancingPercent: null,
-      indirectCostMaxPercent: null,
-      notes: null,
-    },
-    AUTHOR,
-  )
-  await session.terms.saveHeadings(
-    agreement.id,
-    [
-      { code: '1', label: 'Ressources humaines', role: 'direct', amount: '2000000' },
-      { code: '6', label: 'Subventions aux villes', role: 'direct', amount: '16000000' },
-      { code: '8', label: 'Coûts indirects', role: 'indirect', amount: '1260000' },
-    ],
-    AUTHOR,
-  )
-  for (let n = 1; n <= 200; n += 1) {
-    const member = await session.members.create(
-      {
-        code: `M-${String(n).padStart(4, '0')}`,
-        kind: 'city',
-        name: `Ville ${n}`,
-        country: 'SN',
-        region: null,
-        population: null,
-        populationYear: null,
-        leaderName: null,
-        address: null,
-        email: null,
-        phone: null,
-        joinedOn: null,
-        status: 'active',
-        statusOn: null,
-        statusReason: null,
-        notes: null,
-      },
-      AUTHOR,
-    )
-    let project = await session.projects.create(
-      {
-        code: null,
-        title: `Projet de gouvernance locale n° ${n}`,
-        titleEn: `Local governance project no. ${n}`,
-        descriptionEn: null,
-        memberId: member.id,
-        region: null,
-        sectorCode: '15112',
-        programme: 'local_governance',
-        nature: 'investment',
-        currency: 'EUR',
-        totalCost: '80000',
-        startsOn: '2025-01-01',
-        endsOn: '2026-12-31',
-        objectives: null,
-        description: null,
-        contactName: null,
-        contactEmail: null,
-        contactPhone: null,
-      },
-      AUTHOR,
-    )
-    const id = project.id
-    await session.financing.addLine(
-      {
-        projectId: id,
-        source: 'agreement',
-        agreementId: agreement.id,
-        partnerName: null,
-        headingCode: '6',
-        amount: '80000',
-        currency: 'EUR',
-        note: null,
-      },
-      AUTHOR,
-    )
-    for (const [to, onDate] of [
-      ['approved', '2025-01-10'],
-      ['agreement_signed', '2025-01-20'],
-      ['in_progress', '2025-02-01'],
-    ] as const) {
-      await session.projects.transition(
-        {
-          projectId: id,
-          to,
-          onDate,
-          note: null,
-          bureauMeeting: 'Bureau 2025',
-          reason: null,
-          overrideReason: null,
-        },
-        AUTHOR,
-      )
+/** Builds (or reuses) the large file, runs every measure, prints them and writes the results. */
+export async function runBenchmarks(): Promise<number> {
+  const years = Number(process.env.AIMF_BENCH_YEARS ?? 20)
+  const seed = Number(process.env.AIMF_BENCH_SEED ?? 1)
+  const lastYear = new Date().getFullYear() - 1
+  await mkdir(CACHE, { recursive: true })
+  const file = join(CACHE, `large-${years}y-seed${seed}-to${lastYear}-v${LATEST_VERSION}.sqlite`)
+  const folder = await mkdtemp(join(tmpdir(), 'aimf-bench-'))
+  const args: StepArguments = { file, folder, years, seed, lastYear }
+  const results: BenchResult[] = []
+  try {
+    if (!existsSync(file)) {
+      const partial = `${file}.partial`
+      await rm(partial, { force: true })
+      console.log(`Generating the large file (${years} years, seed ${seed})…`)
+      const generated = await runStep('generate', { ...args, file: partial })
+      console.log(`  ${Math.round(median(generated.times.generate?.ms ?? [0]) / 1000)} s`)
+      await rename(partial, file)
     }
-    project = await session.projects.get(id)
-    for (const line of project.plan.lines)
-      await session.financing.commitLine(line.id, '2025-02-01', AUTHOR)
-    await session.tranches.add(
-      { projectId: id, plannedOn: '2025-03-01', amount: '40000', condition: null },
-      AUTHOR,
-    )
-    project = await session.projects.get(id)
-    const tranche = project.tranches[0]
-    if (tranche) {
-      await session.tranches.pay(
-        {
-          id: tranche.id,
-          paidOn: '2025-03-15',
-          amount: null,
-          bankReference: null,
-          overrideReason: null,
-          split: null,
-        },
-        AUTHOR,
-      )
+    const size = (await stat(file)).size
+    console.log(`File: ${file} (${(size / 1024 / 1024).toFixed(0)} MB)`)
+
+    const open = await openInFreshProcess(file, lastYear)
+    results.push({
+      name: 'open, checks and first dashboard figures (fresh process)',
+      ms: median(open.ms),
+      floorMs: null,
+      ratio: null,
+      targetMs: 500,
+      targetRatio: null,
+      peakMB: open.peak,
+    })
+    const steps = new Map<string, { times: StepTimes; peakMB: number | null }>()
+    for (const step of [
+      'dashboard',
+      'projects',
+      'agreement',
+      'donor',
+      'export',
+      'exportFloor',
+      'import',
+      'longPdf',
+    ]) {
+      steps.set(step, await runStep(step, args))
     }
-    await session.indicators.add(
-      {
-        projectId: id,
-        name: 'Agents formés',
-        level: 'output',
-        measure: 'number',
-        unit: 'agents',
-        baselineValue: '0',
-        baselineOn: '2025-01-01',
-        targetValue: '40',
-        targetOn: '2026-12-31',
-      },
-      AUTHOR,
+    const exportFloor = steps.get('exportFloor')?.times.exportFloor?.ms
+    for (const measure of MEASURES) {
+      const step = steps.get(measure.step)
+      const times = step?.times[measure.measure]
+      if (!step || !times) continue
+      const ms = median(times.ms)
+      const floorTimes = measure.measure === 'export' ? exportFloor : times.floorMs
+      const floorMs = floorTimes ? median(floorTimes) : null
+      results.push({
+        name:
+          measure.measure === 'longPdf'
+            ? `${measure.name} (${times.pages ?? '?'} pages)`
+            : measure.name,
+        ms,
+        floorMs,
+        ratio: floorMs ? ms / floorMs : null,
+        targetMs: measure.targetMs,
+        targetRatio: measure.targetRatio,
+        peakMB: step.peakMB,
+      })
+    }
+    return report(results, size, MEASURES)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+async function report(results: BenchResult[], size: number, measures: Measure[]): Promise<number> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  console.log(
+    `\n${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; file ${(size / 1024 / 1024).toFixed(0)} MB\n`,
+  )
+  console.log(
+    `${'operation'.padEnd(62)} ${'median'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(6)} ${'target'.padStart(14)} ${'peak'.padStart(7)}`,
+  )
+  let failed = 0
+  for (const r of results) {
+    const limitMB = measures.find((m) => r.name.startsWith(m.name))?.targetMB
+    const ok =
+      (r.targetMs === null || r.ms <= r.targetMs) &&
+      (r.targetRatio === null || r.ratio === null || r.ratio <= r.targetRatio) &&
+      (limitMB === undefined || r.peakMB === null || r.peakMB <= limitMB)
+    if (!ok) failed += 1
+    const target = [
+      r.targetMs === null ? null : `<${r.targetMs} ms`,
+      r.targetRatio === null ? null : `≤${r.targetRatio}×`,
+    ]
+      .filter(Boolean)
+      .join(' ')
+    console.log(
+      `${ok ? 'ok  ' : 'MISS'} ${r.name.padEnd(57)} ${`${r.ms.toFixed(0)} ms`.padStart(9)} ${(r.floorMs === null ? '—' : `${r.floorMs.toFixed(0)} ms`).padStart(9)} ${(r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`).padStart(6)} ${target.padStart(14)} ${(r.peakMB === null ? '—' : `${r.peakMB} MB`).padStart(7)}`,
     )
   }
-  return agreement.id
+  await writeFile(resolve('test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  console.log('\nWritten: test/bench/results.json')
+  return failed === 0 ? 0 : 1
+}
+
+/** A step run in a process of its own: `node benchmarks.mjs step NAME ARGS`. */
+async function stepProcess(name: string, args: StepArguments): Promise<void> {
+  const step = STEPS[name]
+  if (!step) throw new Error(`No benchmark step ${name}`)
+  const times = await step(args)
+  console.log(`BENCH ${JSON.stringify(times)}`)
+}
+
+if (process.argv[1] === BUNDLE && process.argv[2] === 'step') {
+  stepProcess(process.argv[3] ?? '', JSON.parse(process.argv[4] ?? '{}') as StepArguments).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { HybridLogicalClock, parseHlc } from '../../electron/main/changelog/hlc'
 import { DataFile } from '../../electron/main/db/data-file'
+import { HistoryService } from '../../electron/main/history/history-service'
 import { tempFolder } from '../support/temp'
 
 describe('hybrid logical clock', () => {
@@ -88,6 +89,34 @@ describe('change log', () => {
       /append-only/,
     )
     await expect(sql`DELETE FROM change_log`.execute(file.db)).rejects.toThrow(/append-only/)
+    await file.close()
+  })
+
+  it('logs an insert as one row holding the record, which the history reads as its fields', async () => {
+    const file = await DataFile.create(join(await tempFolder(), 'log.sqlite'))
+    const rowsOf = (id: string) =>
+      file.db.selectFrom('change_log').selectAll().where('row_id', '=', id).execute()
+    const id = await file.write('Awa', (w) =>
+      w.insert('funders', { name: 'GIZ', kind: 'agency', default_currency: 'EUR', notes: null }),
+    )
+    const rows = await rowsOf(id)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ op: 'insert', column_name: '*', author: 'Awa' })
+    expect(JSON.parse(rows[0]?.new_value ?? '')).toEqual({
+      name: 'GIZ',
+      kind: 'agency',
+      default_currency: 'EUR',
+    })
+    await file.write('Awa', (w) => w.update('funders', id, { notes: 'Bonn' }))
+    const history = await new HistoryService(file).forRecord('funders', id)
+    expect(history.map((entry) => entry.changes)).toEqual([
+      [{ column: 'notes', oldValue: null, newValue: 'Bonn' }],
+      [
+        { column: 'name', oldValue: null, newValue: 'GIZ' },
+        { column: 'kind', oldValue: null, newValue: 'agency' },
+        { column: 'default_currency', oldValue: null, newValue: 'EUR' },
+      ],
+    ])
     await file.close()
   })
 

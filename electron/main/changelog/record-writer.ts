@@ -15,11 +15,19 @@ export interface ChangeContext {
 type ColumnValue = string | number | null
 export type RecordValues = Record<string, ColumnValue>
 
+/**
+ * The `column_name` of the change-log row that records an insert: its `new_value` is the JSON
+ * object of the record's non-empty columns. Updates, archives and restores log one row per
+ * column, so that offline copies can merge edits of different fields.
+ */
+export const INSERTED_RECORD = '*'
+
 const SYSTEM_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'deleted_at'])
 
 /**
  * The only way records are written: each insert, update, archive or restore writes the row and,
- * in the same transaction, one change-log row per column it changed, stamped by the clock.
+ * in the same transaction, its change-log rows (one for an insert, one per column changed
+ * otherwise), stamped by the clock.
  * Offline copies will later merge by replaying these rows (per-column last-writer-wins).
  */
 export class RecordWriter {
@@ -41,14 +49,15 @@ export class RecordWriter {
     const columns = Object.keys(row)
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
       VALUES (${sql.join(columns.map((c) => row[c]))})`.execute(this.trx)
-    await this.log(
-      'insert',
-      table,
-      id,
-      columns
-        .filter((column) => column !== 'id')
-        .map((column) => ({ column, oldValue: undefined, newValue: row[column] ?? null })),
+    // One row for the whole record, not one per column: inserts are most of a file's changes,
+    // and a row per column made the log many times larger than the data it describes.
+    // Empty columns are left out; the stamps are the change's own.
+    const inserted = Object.fromEntries(
+      Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
     )
+    await this.log('insert', table, id, [
+      { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
+    ])
     return id
   }
 
@@ -122,12 +131,16 @@ export class RecordWriter {
 
   private readonly pending: Insertable<ChangeLogTable>[] = []
 
-  /** One change-log row per column changed, kept until {@link flush}. */
+  /** The change-log rows of one change, kept until {@link flush}. */
   private async log(
     op: ChangeOp,
     table: RecordTable,
     rowId: string,
-    changes: { column: string; oldValue: ColumnValue | undefined; newValue: ColumnValue }[],
+    changes: {
+      column: string
+      oldValue: ColumnValue | undefined
+      newValue: ColumnValue | RecordValues
+    }[],
   ): Promise<void> {
     for (const { column, oldValue, newValue } of changes) {
       this.pending.push({

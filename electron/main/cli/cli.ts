@@ -15,6 +15,7 @@ import { iatiCommand } from './iati-command'
 import { importCommand, registersCommand } from './workbook-command'
 import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
+import { generateCommand } from './generate-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
@@ -54,6 +55,8 @@ export async function runCli(
         format: { type: 'string' },
         'org-ref': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        years: { type: 'string' },
+        seed: { type: 'string' },
       },
     })
   } catch (error) {
@@ -81,6 +84,7 @@ export async function runCli(
       'cli.helpBackup',
       'cli.helpBackups',
       'cli.helpRestore',
+      'cli.helpGenerate',
       'cli.helpHelp',
     ] as const) {
       out(`  ${t(key)}`)
@@ -104,6 +108,7 @@ export async function runCli(
       'backup',
       'backups',
       'restore',
+      'generate',
     ].includes(command)
   ) {
     err(t('cli.unknownCommand', { command }))
@@ -125,6 +130,19 @@ export async function runCli(
       }
       out(t(parsed.values.demo ? 'cli.createdDemo' : 'cli.created', { path }))
       return 0
+    }
+    if (command === 'generate') {
+      const years = Number(parsed.values.years ?? 20)
+      const seed = Number(parsed.values.seed ?? 1)
+      if (!(Number.isInteger(years) && years >= 1 && years <= 40)) {
+        err(t('cli.badOption', { detail: `--years ${parsed.values.years}` }))
+        return 2
+      }
+      if (!(Number.isInteger(seed) && seed >= 0)) {
+        err(t('cli.badOption', { detail: `--seed ${parsed.values.seed}` }))
+        return 2
+      }
+      return await generateCommand(path, { years, seed }, language, out, err)
     }
     if (command === 'summary') {
       const year = parsed.values.year === undefined ? null : Number(parsed.values.year)

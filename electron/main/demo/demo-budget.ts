@@ -2,14 +2,14 @@ import type { Session } from '../app/app-core'
 import type { BudgetItemInput } from '../../../shared/budget/schema'
 import { today } from '../../../shared/validation/dates'
 
-type DemoItem = Omit<BudgetItemInput, 'versionId' | 'parentId'> & { children?: DemoItem[] }
+export type DemoItem = Omit<BudgetItemInput, 'versionId' | 'parentId'> & { children?: DemoItem[] }
 
 /**
  * The Secretariat's budget as the AIMF presents it: its own income (dues, operating grants,
  * other income), the Secretariat's running costs, the statutory meetings and the Cooperation
  * Fund's grants to cities. Amounts are rounded orders of magnitude, not the AIMF's accounts.
  */
-const STRUCTURE: DemoItem[] = [
+export const DEMO_BUDGET_STRUCTURE: DemoItem[] = [
   {
     kind: 'chapter',
     code: 'R',
@@ -99,7 +99,7 @@ const OCCASIONAL: [string, string, string, string][] = [
 /** Budgets 2024–2026 (2026 revised in June), with the year's expenses up to today. */
 export async function buildDemoBudget(session: Session, author: string): Promise<void> {
   const first = await session.budget.create(2024, author)
-  await addItems(session, first, null, STRUCTURE, author)
+  await addBudgetItems(session, first, null, DEMO_BUDGET_STRUCTURE, author)
   await session.budget.adopt(first, '2023-12-05', author)
   const y2025 = await session.budget.copyToYear(first, 2025, author)
   await session.budget.adopt(y2025, '2024-12-04', author)
@@ -175,7 +175,8 @@ export async function buildDemoBudget(session: Session, author: string): Promise
   }
 }
 
-async function addItems(
+/** Adds a tree of chapters and lines to a budget version. */
+export async function addBudgetItems(
   session: Session,
   versionId: string,
   parentId: string | null,
@@ -200,6 +201,6 @@ async function addItems(
       },
       author,
     )
-    if (children) await addItems(session, versionId, id, children, author)
+    if (children) await addBudgetItems(session, versionId, id, children, author)
   }
 }

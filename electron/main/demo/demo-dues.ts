@@ -8,7 +8,8 @@ import { DEMO_ASSOCIATIONS, DEMO_NETWORK } from './demo-network'
 
 const FIRST_YEAR = 2017
 const LAST_YEAR = 2026
-const FRANC_ZONES: Record<string, 'XOF' | 'XAF'> = {
+/** The countries of the franc zones, whose members pay in francs CFA. */
+export const FRANC_ZONES: Record<string, 'XOF' | 'XAF'> = {
   SN: 'XOF',
   CI: 'XOF',
   BF: 'XOF',
@@ -31,7 +32,8 @@ function dice(text: string): number {
   return (hash >>> 0) % 100
 }
 
-function scale(year: number): (BandInput & { currency: 'EUR' })[] {
+/** The dues scale of a year: the amounts of 2017, a tenth higher from 2022. */
+export function demoDuesScale(year: number): (BandInput & { currency: 'EUR' })[] {
   // The scale rose by a tenth in 2022.
   const k = year >= 2022 ? 11 : 10
   const eur = (amount: number) => String((amount * k) / 10)
@@ -186,7 +188,10 @@ export async function buildDemoDues(session: Session, author: string): Promise<v
 
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year += 1) {
     await session.duesScale.save(
-      { year, bands: scale(year).map((b) => ({ ...b, populationTo: b.populationTo ?? null })) },
+      {
+        year,
+        bands: demoDuesScale(year).map((b) => ({ ...b, populationTo: b.populationTo ?? null })),
+      },
       author,
     )
     await session.duesCalls.generate(

@@ -2,6 +2,7 @@ import type { DataFile } from '../db/data-file'
 import { JOURNAL_LIMIT, type HistoryEntry, type JournalEntry } from '../../../shared/history/schema'
 import type { Selectable } from 'kysely'
 import type { ChangeLogTable } from '../db/schema'
+import { INSERTED_RECORD } from '../changelog/record-writer'
 
 /** Reads the change log back: the history of one record, or the journal of the whole file. */
 export class HistoryService {
@@ -73,7 +74,14 @@ function toJournalEntry(row: Selectable<ChangeLogTable>): JournalEntry {
 }
 
 function addChange(entry: HistoryEntry, row: Selectable<ChangeLogTable>): void {
+  if (row.column_name === INSERTED_RECORD) {
+    const inserted = JSON.parse(row.new_value ?? '{}') as Record<string, unknown>
+    for (const [column, newValue] of Object.entries(inserted))
+      entry.changes.push({ column, oldValue: null, newValue })
+    return
+  }
   if (row.column_name === 'updated_at' || row.column_name === 'created_at') return
+  // Files written before inserts were logged as one row hold a row per column.
   if (row.op === 'insert' && row.new_value === 'null') return
   entry.changes.push({
     column: row.column_name,

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../workbook/load-exceljs'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { minorUnits, type CurrencyCode } from '../../../shared/money/currencies'
@@ -28,7 +29,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9AA5B1'
  * variances as live formulas whose values are stored too (exceljs computes nothing).
  */
 export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'AIMF Finances'
   workbook.created = new Date(report.generatedAt)
   workbook.title = report.title

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { readFile, stat } from 'node:fs/promises'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
@@ -86,7 +87,7 @@ export async function checkWorkbook(
   /** A problem of the whole workbook, which stops it. */
   const refuseFile = (key: MessageKey) =>
     problem({ sheet: '', row: null, column: null, value: null, key, blocking: true })
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
       refuseFile('workbook.tooLarge')

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import type { Session } from '../app/app-core'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
@@ -15,7 +15,7 @@ const LISTS_SHEET = 'Listes'
  */
 export async function registersWorkbook(language: Language, session?: Session): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'AIMF Finances'
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'veryHidden' })
   let listColumn = 0

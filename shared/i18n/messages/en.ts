@@ -1135,6 +1135,17 @@ export const en: Catalog = {
     unknownProject: 'No project has the code {{code}}.',
     helpDues:
       'dues FILE [--year YYYY] [--json]         dues: called, collected, rate, arrears by age',
+    helpGenerate:
+      'generate FILE [--years 20] [--seed N]   a large realistic file for measurements (same seed, same data)',
+    generateProgress: '{{part}}: {{done}}/{{total}}',
+    generated:
+      'File generated in {{seconds}} s: {{members}} members, {{agreements}} agreements, {{projects}} projects, {{projectExpenses}} justified expenses, {{budgetExpenses}} budget expenses — {{path}}',
+    generatePart: {
+      funds: 'Agreements',
+      projects: 'Projects',
+      dues: 'Dues',
+      budget: 'Budget',
+    },
     helpHelp: '--help                    shows this help',
     helpLang: 'Common options: --lang fr|en (message language; default AIMF_LANG, then fr)',
     created: 'File created: {{path}}',

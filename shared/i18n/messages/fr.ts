@@ -1152,6 +1152,17 @@ export const fr = {
     unknownProject: 'Aucun projet ne porte le code {{code}}.',
     helpDues:
       'dues FICHIER [--year AAAA] [--json]      cotisations : appelé, recouvré, taux, arriérés par ancienneté',
+    helpGenerate:
+      'generate FICHIER [--years 20] [--seed N]   un grand fichier réaliste pour les mesures (même graine, mêmes données)',
+    generateProgress: '{{part}} : {{done}}/{{total}}',
+    generated:
+      'Fichier généré en {{seconds}} s : {{members}} membres, {{agreements}} conventions, {{projects}} projets, {{projectExpenses}} dépenses justifiées, {{budgetExpenses}} dépenses du budget — {{path}}',
+    generatePart: {
+      funds: 'Conventions',
+      projects: 'Projets',
+      dues: 'Cotisations',
+      budget: 'Budget',
+    },
     helpHelp: '--help                    affiche cette aide',
     helpLang:
       'Options communes : --lang fr|en (langue des messages ; par défaut AIMF_LANG, puis fr)',

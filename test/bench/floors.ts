@@ -1,0 +1,166 @@
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import {
+  allRows,
+  closeNative,
+  openNative,
+  OPEN_READONLY,
+} from '../../electron/main/db/sqlite-native'
+import type { Cell, ReportDocument } from '../../shared/reports/model'
+
+/*
+ * The floors: the same work as the application's, done the most direct way on the same data —
+ * raw SQL through the same sqlite3 binding, exceljs's streaming writer writing the same cells,
+ * pdfmake drawing the same tables in the same thread. A ratio to its floor says how much the
+ * application's own layers cost.
+ */
+
+/** Runs raw SQL statements on a read-only connection and returns the time of each run. */
+export async function sqlFloor(path: string, statements: string[], runs: number) {
+  const db = await openNative(path, OPEN_READONLY)
+  try {
+    for (const statement of statements) await allRows(db, statement)
+    const times: number[] = []
+    for (let i = 0; i < runs; i += 1) {
+      const start = performance.now()
+      for (const statement of statements) await allRows(db, statement)
+      times.push(performance.now() - start)
+    }
+    return times
+  } finally {
+    await closeNative(db)
+  }
+}
+
+/** The dashboard's sums for a year: the period's flows, balances at its end, income by year. */
+export function dashboardSql(year: number, today: string): string[] {
+  return [
+    `SELECT fund_class, kind, SUM(eur_minor) FROM ledger_entries WHERE deleted_at IS NULL
+      AND entry_date >= '${year}-01-01' AND entry_date <= '${year}-12-31' GROUP BY 1, 2`,
+    `SELECT fund_class, kind, SUM(eur_minor) FROM ledger_entries WHERE deleted_at IS NULL
+      AND entry_date <= '${year}-12-31' GROUP BY 1, 2`,
+    `SELECT substr(entry_date, 1, 4), fund_class, SUM(eur_minor) FROM ledger_entries
+      WHERE deleted_at IS NULL AND kind IN ('receipt', 'due_payment', 'other_income')
+      AND entry_date <= '${today}' GROUP BY 1, 2`,
+    `SELECT nature, kind, SUM(eur_minor) FROM ledger_entries WHERE deleted_at IS NULL
+      AND entry_date >= '${year}-01-01' AND entry_date <= '${year}-12-31' GROUP BY 1, 2`,
+  ]
+}
+
+/** The project list's rows with a status and country filter, and each project's money. */
+export function projectListSql(status: string, country: string): string[] {
+  return [
+    `SELECT p.id, p.code, p.title, m.name, m.country, p.status, p.total_cost_minor,
+      SUM(CASE WHEN e.kind = 'allocation' THEN e.eur_minor ELSE 0 END),
+      SUM(CASE WHEN e.kind = 'disbursement' THEN e.eur_minor ELSE 0 END)
+    FROM projects p JOIN members m ON m.id = p.member_id
+      LEFT JOIN financing_lines l ON l.project_id = p.id AND l.deleted_at IS NULL
+      LEFT JOIN ledger_entries e ON e.use_table = 'financing_lines' AND e.use_id = l.id
+        AND e.deleted_at IS NULL
+    WHERE p.deleted_at IS NULL AND p.status = '${status}' AND m.country = '${country}'
+    GROUP BY p.id ORDER BY p.code`,
+  ]
+}
+
+/** An agreement's row, its amendments, and its ledger sums by kind. */
+export function agreementSql(id: string): string[] {
+  return [
+    `SELECT * FROM agreements WHERE id = '${id}'`,
+    `SELECT * FROM agreement_amendments WHERE agreement_id = '${id}' AND deleted_at IS NULL`,
+    `SELECT kind, SUM(amount_minor), SUM(eur_minor) FROM ledger_entries
+      WHERE agreement_id = '${id}' AND deleted_at IS NULL GROUP BY kind`,
+  ]
+}
+
+/** A report cell as a plain value. */
+function plain(cell: Cell): string | number | Date | null {
+  if (!cell) return null
+  switch (cell.kind) {
+    case 'text':
+      return cell.text
+    case 'money':
+      return cell.minor / 100
+    case 'percent':
+      return cell.ratio
+    case 'number':
+      return cell.value
+    case 'date':
+      return new Date(cell.iso)
+  }
+}
+
+/** A report's cells written by exceljs's streaming writer, one sheet per view. */
+export async function reportWorkbookFloor(report: ReportDocument, path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path })
+  for (const sheet of report.sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name)
+    for (const table of sheet.tables) {
+      worksheet.addRow(table.columns.map((c) => c.label)).commit()
+      for (const row of table.rows) worksheet.addRow(row.cells.map(plain)).commit()
+    }
+    worksheet.commit()
+  }
+  await workbook.commit()
+}
+
+/** The cells of a workbook, read back: what the floor of an export writes. */
+export async function workbookCells(path: string): Promise<{ name: string; rows: unknown[][] }[]> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(path)
+  return workbook.worksheets.map((worksheet) => {
+    const rows: unknown[][] = []
+    worksheet.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1))
+    })
+    return { name: worksheet.name, rows }
+  })
+}
+
+/** The same cells written by exceljs's streaming writer. */
+export async function cellsWorkbookFloor(
+  sheets: { name: string; rows: unknown[][] }[],
+  path: string,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path })
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name)
+    for (const row of sheet.rows) worksheet.addRow(row).commit()
+    worksheet.commit()
+  }
+  await workbook.commit()
+}
+
+const resolveCommonJs = createRequire(import.meta.url)
+
+/** The report's tables as plain text cells, drawn by pdfmake in this thread. */
+export async function reportPdfFloor(report: ReportDocument): Promise<Buffer> {
+  const engine = resolveCommonJs('pdfmake') as {
+    setFonts: (fonts: unknown) => void
+    setUrlAccessPolicy: (policy: () => boolean) => void
+    setLocalAccessPolicy: (policy: (path: string) => boolean) => void
+    createPdf: (definition: TDocumentDefinitions) => { getBuffer: () => Promise<Buffer> }
+  }
+  const fonts = resolveCommonJs('pdfmake/fonts/Roboto.js') as { Roboto: { normal: string } }
+  const folder = dirname(fonts.Roboto.normal)
+  engine.setFonts(fonts)
+  engine.setUrlAccessPolicy(() => false)
+  engine.setLocalAccessPolicy((path) => path.startsWith(folder))
+  const text = (cell: Cell): string => {
+    const value = plain(cell)
+    return value === null ? '' : value instanceof Date ? value.toISOString() : String(value)
+  }
+  const content: Content[] = report.sheets.flatMap((sheet) =>
+    sheet.tables.map((table) => ({
+      table: {
+        headerRows: 1,
+        body: [table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells.map(text))],
+      },
+      fontSize: 7,
+    })),
+  )
+  return engine
+    .createPdf({ pageOrientation: 'landscape', content, defaultStyle: { font: 'Roboto' } })
+    .getBuffer()
+}

@@ -1,0 +1,202 @@
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { createSession } from '../../electron/main/app/app-core'
+import { DataFile } from '../../electron/main/db/data-file'
+import { generateLargeFile } from '../../electron/main/demo/large-file'
+import { fundsSummary } from '../../electron/main/funds/ledger'
+import { buildReport, writeReport } from '../../electron/main/reports/build-report'
+import { writeExportFile } from '../../electron/main/reports/export-file'
+import { checkWorkbook, importAllOrNothing } from '../../electron/main/workbook/workbook-import'
+import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
+import { fillAgreementWith200Projects } from './donor-agreement'
+import {
+  agreementSql,
+  cellsWorkbookFloor,
+  dashboardSql,
+  projectListSql,
+  reportPdfFloor,
+  reportWorkbookFloor,
+  sqlFloor,
+  workbookCells,
+} from './floors'
+
+/** What one step measured: the application's runs and, where there is one, its floor's. */
+export interface StepTimes {
+  [measure: string]: { ms: number[]; floorMs?: number[]; pages?: number }
+}
+
+export interface StepArguments {
+  file: string
+  folder: string
+  years: number
+  seed: number
+  lastYear: number
+}
+
+const QUERY_RUNS = 9
+const REPORT_RUNS = 3
+
+async function times(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  await work()
+  const all: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now()
+    await work()
+    all.push(performance.now() - start)
+  }
+  return all
+}
+
+async function once(work: () => Promise<unknown>): Promise<number[]> {
+  const start = performance.now()
+  await work()
+  return [performance.now() - start]
+}
+
+/** Each step runs in a process of its own, so that its peak memory is its own. */
+export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> = {
+  async generate({ file, years, seed, lastYear }) {
+    const data = await DataFile.create(file)
+    try {
+      return {
+        generate: { ms: await once(() => generateLargeFile(data, { years, seed, lastYear })) },
+      }
+    } finally {
+      await data.close()
+    }
+  },
+
+  async dashboard({ file, lastYear }) {
+    const data = await DataFile.open(file)
+    const today = `${lastYear + 1}-06-30`
+    const ms = await times(QUERY_RUNS, () => fundsSummary(data.db, lastYear, today))
+    await data.close()
+    return { dashboard: { ms, floorMs: await sqlFloor(file, dashboardSql(lastYear, today), 9) } }
+  },
+
+  async projects({ file }) {
+    const data = await DataFile.open(file)
+    const session = createSession(data)
+    // The country with the most projects under way: the fullest filtered list.
+    const all = await session.projects.list({})
+    const counts = new Map<string, number>()
+    for (const p of all) {
+      if (p.status === 'in_progress' && p.country)
+        counts.set(p.country, (counts.get(p.country) ?? 0) + 1)
+    }
+    const [country] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['SN']
+    const query = { status: 'in_progress' as const, country: country as 'SN' }
+    const ms = await times(QUERY_RUNS, () => session.projects.list(query))
+    await data.close()
+    return {
+      projects: { ms, floorMs: await sqlFloor(file, projectListSql('in_progress', country), 9) },
+    }
+  },
+
+  async agreement({ file }) {
+    const data = await DataFile.open(file)
+    const session = createSession(data)
+    const busiest = await data.db
+      .selectFrom('financing_lines')
+      .select('agreement_id')
+      .select((eb) => eb.fn.countAll<number>().as('lines'))
+      .where('agreement_id', 'is not', null)
+      .groupBy('agreement_id')
+      .orderBy('lines', 'desc')
+      .executeTakeFirstOrThrow()
+    const id = busiest.agreement_id ?? ''
+    const ms = await times(QUERY_RUNS, () => session.agreements.get(id))
+    await data.close()
+    return { agreement: { ms, floorMs: await sqlFloor(file, agreementSql(id), 9) } }
+  },
+
+  async donor({ folder }) {
+    const data = await DataFile.create(join(folder, 'donor.sqlite'))
+    const session = createSession(data)
+    const agreementId = await data.fill(() => fillAgreementWith200Projects(session))
+    const request = {
+      kind: 'donor' as const,
+      agreementId,
+      versionId: null,
+      year: null,
+      from: '2025-01-01',
+      to: '2026-12-31',
+      language: null,
+    }
+    const report = await buildReport(session, request, 'fr')
+    const xlsx = await times(REPORT_RUNS, async () =>
+      writeReport(await buildReport(session, request, 'fr'), 'xlsx', join(folder, 'donor.xlsx')),
+    )
+    const xlsxFloor = await times(REPORT_RUNS, () =>
+      reportWorkbookFloor(report, join(folder, 'floor.xlsx')),
+    )
+    const pdf = await times(REPORT_RUNS, async () =>
+      writeReport(await buildReport(session, request, 'fr'), 'pdf', join(folder, 'donor.pdf')),
+    )
+    const pdfFloor = await times(REPORT_RUNS, () => reportPdfFloor(report))
+    await data.close()
+    return {
+      donorXlsx: { ms: xlsx, floorMs: xlsxFloor },
+      donorPdf: { ms: pdf, floorMs: pdfFloor },
+    }
+  },
+
+  async export({ file, folder }) {
+    const data = await DataFile.open(file)
+    const session = createSession(data)
+    const target = join(folder, 'export.xlsx')
+    const ms = await once(async () =>
+      writeExportFile(target, await registersWorkbook('fr', session)),
+    )
+    await data.close()
+    return { export: { ms } }
+  },
+
+  async exportFloor({ folder }) {
+    const cells = await workbookCells(join(folder, 'export.xlsx'))
+    return {
+      exportFloor: { ms: await once(() => cellsWorkbookFloor(cells, join(folder, 'floor.xlsx'))) },
+    }
+  },
+
+  async import({ folder }) {
+    const data = await DataFile.create(join(folder, 'imported.sqlite'))
+    const session = createSession(data)
+    const ms = await once(async () => {
+      const checked = await checkWorkbook(session, join(folder, 'export.xlsx'), 'fr')
+      if (checked.report.problems.some((p) => p.blocking)) {
+        throw new Error(`The export does not import: ${JSON.stringify(checked.report.problems)}`)
+      }
+      await importAllOrNothing(session, checked, 'Banc d’essai')
+    })
+    await data.close()
+    return { import: { ms } }
+  },
+
+  async longPdf({ file, folder, lastYear, years }) {
+    const data = await DataFile.open(file)
+    const session = createSession(data)
+    const report = await buildReport(
+      session,
+      {
+        kind: 'projects',
+        agreementId: null,
+        versionId: null,
+        year: null,
+        from: `${lastYear - years + 1}-01-01`,
+        to: `${lastYear}-12-31`,
+        language: null,
+      },
+      'fr',
+    )
+    const stalls = monitorEventLoopDelay({ resolution: 5 })
+    const target = join(folder, 'projects.pdf')
+    stalls.enable()
+    const ms = await once(() => writeReport(report, 'pdf', target))
+    stalls.disable()
+    await data.close()
+    const { readFile } = await import('node:fs/promises')
+    const pages = (await readFile(target, 'latin1')).match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+    return { longPdf: { ms: [stalls.max / 1e6], pages }, longPdfTime: { ms } }
+  },
+}
