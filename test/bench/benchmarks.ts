@@ -5,7 +5,7 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LATEST_VERSION } from '../../electron/main/db/migrations'
-import { STEPS, type StepArguments, type StepTimes } from './steps'
+import { median, STEPS, type StepArguments, type StepTimes } from './steps'
 
 /** One line of `test/bench/results.json`. */
 interface BenchResult {
@@ -92,14 +92,6 @@ const MEASURES: Measure[] = [
 
 const BUNDLE = fileURLToPath(import.meta.url)
 const CACHE = resolve('node_modules/.cache/bench')
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
 
 /** Runs a command; its standard output, and its peak memory when `/usr/bin/time` can tell. */
 function run(command: string, args: string[]): Promise<{ stdout: string; peakMB: number | null }> {

@@ -47,6 +47,14 @@ async function times(runs: number, work: () => Promise<unknown>): Promise<number
   return all
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
 async function once(work: () => Promise<unknown>): Promise<number[]> {
   const start = performance.now()
   await work()
@@ -123,21 +131,25 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
       to: '2026-12-31',
       language: null,
     }
+    // The figures are gathered from the ledger once per export, for the floor as for us: what
+    // differs is the writing.
+    const build = median(await times(REPORT_RUNS, () => buildReport(session, request, 'fr')))
     const report = await buildReport(session, request, 'fr')
-    const xlsx = await times(REPORT_RUNS, async () =>
-      writeReport(await buildReport(session, request, 'fr'), 'xlsx', join(folder, 'donor.xlsx')),
+    const plusBuild = (all: number[]) => all.map((ms) => ms + build)
+    const xlsx = await times(REPORT_RUNS, () =>
+      writeReport(report, 'xlsx', join(folder, 'donor.xlsx')),
     )
     const xlsxFloor = await times(REPORT_RUNS, () =>
       reportWorkbookFloor(report, join(folder, 'floor.xlsx')),
     )
-    const pdf = await times(REPORT_RUNS, async () =>
-      writeReport(await buildReport(session, request, 'fr'), 'pdf', join(folder, 'donor.pdf')),
+    const pdf = await times(REPORT_RUNS, () =>
+      writeReport(report, 'pdf', join(folder, 'donor.pdf')),
     )
     const pdfFloor = await times(REPORT_RUNS, () => reportPdfFloor(report))
     await data.close()
     return {
-      donorXlsx: { ms: xlsx, floorMs: xlsxFloor },
-      donorPdf: { ms: pdf, floorMs: pdfFloor },
+      donorXlsx: { ms: plusBuild(xlsx), floorMs: plusBuild(xlsxFloor) },
+      donorPdf: { ms: plusBuild(pdf), floorMs: plusBuild(pdfFloor) },
     }
   },
 

@@ -236,5 +236,8 @@ describe('the donor financial report', () => {
     await expect(writing).rejects.toMatchObject({ code: 'CANCELLED' })
     await expect(access(path)).rejects.toThrow()
     expect(shares).not.toContain(1)
+    // The stopped worker is replaced: the next PDF is drawn whole.
+    await writeReport(report, 'pdf', path)
+    expect(await pdfText(path)).toContain('Page 1 /')
   })
 })

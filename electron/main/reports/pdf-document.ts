@@ -26,9 +26,11 @@ export interface PdfOptions {
 const resolveCommonJs = createRequire(import.meta.url)
 
 /**
- * The worker's whole program. It lays the document out and draws it off the main thread, so a
- * long report never freezes the window. Kept as source text so that the same code runs from the
- * bundled app, the CLI and the tests, none of which ship a separate worker file.
+ * The worker's whole program. It lays documents out and draws them off the main thread, so a
+ * long report never freezes the window, one at a time as they are posted; it stays loaded
+ * between documents, since loading pdfmake and its fonts costs more than drawing most of them.
+ * Kept as source text so that the same code runs from the bundled app, the CLI and the tests,
+ * none of which ship a separate worker file.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -39,43 +41,73 @@ const fontFolder = dirname(fonts.Roboto.normal)
 engine.setFonts(fonts)
 engine.setUrlAccessPolicy(() => false)
 engine.setLocalAccessPolicy((path) => path.startsWith(fontFolder))
-let last = 0
-engine.setProgressCallback((share) => {
-  if (share - last >= 0.02 || share === 1) {
-    last = share
-    parentPort.postMessage({ progress: share })
-  }
-})
-const { definition, frame } = workerData
 const small = { fontSize: 7, color: '#52606d' }
-if (frame && frame.header) {
-  definition.header = () => ({
-    columns: [
-      { text: frame.header.left, ...small },
-      { text: frame.header.right, alignment: 'right', ...small },
-    ],
-    margin: [36, 16, 36, 0],
+parentPort.on('message', ({ definition, frame }) => {
+  let last = 0
+  engine.setProgressCallback((share) => {
+    if (share - last >= 0.02 || share === 1) {
+      last = share
+      parentPort.postMessage({ progress: share })
+    }
   })
-}
-if (frame && frame.footer) {
-  definition.footer = (page, pages) => ({
-    columns: [
-      { text: frame.footer.left, ...small },
-      {
-        text: frame.footer.pageLabel.replace('{page}', page).replace('{pages}', pages),
-        alignment: 'right',
-        ...small,
-      },
-    ],
-    margin: [36, 12, 36, 0],
-  })
-}
-engine
-  .createPdf(definition)
-  .getBuffer()
-  .then((buffer) => parentPort.postMessage({ pdf: buffer }))
-  .catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }))
+  if (frame && frame.header) {
+    definition.header = () => ({
+      columns: [
+        { text: frame.header.left, ...small },
+        { text: frame.header.right, alignment: 'right', ...small },
+      ],
+      margin: [36, 16, 36, 0],
+    })
+  }
+  if (frame && frame.footer) {
+    definition.footer = (page, pages) => ({
+      columns: [
+        { text: frame.footer.left, ...small },
+        {
+          text: frame.footer.pageLabel.replace('{page}', page).replace('{pages}', pages),
+          alignment: 'right',
+          ...small,
+        },
+      ],
+      margin: [36, 12, 36, 0],
+    })
+  }
+  engine
+    .createPdf(definition)
+    .getBuffer()
+    .then((buffer) => parentPort.postMessage({ pdf: buffer }))
+    .catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }))
+})
 `
+
+/** The drawing worker while it is loaded; started by the first document. */
+let worker: Worker | null = null
+/** Documents are drawn one after the other: each waits for the one before. */
+let queue: Promise<unknown> = Promise.resolve()
+
+function drawingWorker(): Worker {
+  if (!worker) {
+    const started = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        pdfmake: resolveCommonJs.resolve('pdfmake'),
+        fonts: resolveCommonJs.resolve('pdfmake/fonts/Roboto.js'),
+      },
+    })
+    // An idle worker must not keep a command-line run alive.
+    started.unref()
+    started.on('exit', () => {
+      if (worker === started) worker = null
+    })
+    worker = started
+  }
+  return worker
+}
+
+function stopWorker(stopped: Worker): void {
+  if (worker === stopped) worker = null
+  void stopped.terminate()
+}
 
 /**
  * Roboto has no glyph for U+202F, the narrow no-break space French number formatting puts
@@ -100,39 +132,60 @@ export async function renderPdf(
         printableText(value),
       ) as PdfFrame)
     : undefined
+  const draw = () => drawInWorker(document, frame, options)
+  const drawn = queue.then(draw, draw)
+  queue = drawn.catch(() => undefined)
+  return drawn
+}
+
+async function drawInWorker(
+  document: TDocumentDefinitions,
+  frame: PdfFrame | undefined,
+  options: PdfOptions,
+): Promise<Buffer> {
   if (options.signal?.aborted) throw new AppFailure('CANCELLED')
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      pdfmake: resolveCommonJs.resolve('pdfmake'),
-      fonts: resolveCommonJs.resolve('pdfmake/fonts/Roboto.js'),
-      definition: { ...document, defaultStyle: { font: 'Roboto', ...document.defaultStyle } },
-      frame,
-    },
-  })
+  const drawer = drawingWorker()
+  drawer.ref()
   return new Promise<Buffer>((resolve, reject) => {
+    const finish = () => {
+      options.signal?.removeEventListener('abort', stop)
+      drawer.off('message', onMessage)
+      drawer.off('error', onError)
+      drawer.off('exit', onExit)
+      drawer.unref()
+    }
     const stop = () => {
-      void worker.terminate()
+      finish()
+      stopWorker(drawer)
       reject(new AppFailure('CANCELLED'))
     }
-    options.signal?.addEventListener('abort', stop, { once: true })
-    const settle = () => options.signal?.removeEventListener('abort', stop)
-    worker.on('message', (message: { progress?: number; pdf?: Uint8Array; error?: string }) => {
+    const onMessage = (message: { progress?: number; pdf?: Uint8Array; error?: string }) => {
       if (message.progress !== undefined) options.onProgress?.(message.progress)
       if (message.pdf) {
-        settle()
+        finish()
         resolve(Buffer.from(message.pdf))
-        void worker.terminate()
       }
       if (message.error) {
-        settle()
+        finish()
         reject(new Error(message.error))
-        void worker.terminate()
       }
-    })
-    worker.on('error', (error) => {
-      settle()
+    }
+    const onError = (error: Error) => {
+      finish()
+      stopWorker(drawer)
       reject(error)
+    }
+    const onExit = (code: number) => {
+      finish()
+      reject(new Error(`The PDF worker stopped (${code})`))
+    }
+    options.signal?.addEventListener('abort', stop, { once: true })
+    drawer.on('message', onMessage)
+    drawer.on('error', onError)
+    drawer.on('exit', onExit)
+    drawer.postMessage({
+      definition: { ...document, defaultStyle: { font: 'Roboto', ...document.defaultStyle } },
+      frame,
     })
   })
 }

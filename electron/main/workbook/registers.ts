@@ -97,7 +97,7 @@ export interface Register<Input = Record<string, unknown>> {
   order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
-  rows: (session: Session) => Promise<ExportRow[]>
+  rows: (session: Session, reader: RegisterReader) => Promise<ExportRow[]>
   apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
 }
 
@@ -456,8 +456,8 @@ const receipts: Register<z.output<typeof receiptInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) =>
-    perAgreement(session, (detail) =>
+  rows: async (_session, reader) =>
+    perAgreement(reader, (detail) =>
       detail.receipts.map((r) => ({
         agreement: detail.reference,
         receivedOn: r.receivedOn,
@@ -514,8 +514,8 @@ const amendments: Register<z.output<typeof amendmentInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) =>
-    perAgreement(session, (detail) =>
+  rows: async (_session, reader) =>
+    perAgreement(reader, (detail) =>
       detail.amendments.map((a) => ({
         agreement: detail.reference,
         signedOn: a.signedOn,
@@ -736,14 +736,37 @@ const payments: Register<z.output<typeof paymentInput>> = {
 
 /** Rows drawn from every agreement's page (its receipts, its amendments). */
 async function perAgreement(
-  session: Session,
+  reader: RegisterReader,
   rowsOf: (detail: AgreementDetail) => ExportRow[],
 ): Promise<ExportRow[]> {
-  const rows: ExportRow[] = []
-  for (const agreement of await session.agreements.list()) {
-    rows.push(...rowsOf(await session.agreements.get(agreement.id)))
+  return (await reader.agreementDetails()).flatMap(rowsOf)
+}
+
+/**
+ * Reads the registers' rows for one export or one check, each once: the check asks for a
+ * register's rows twice, and four registers list every agreement's details.
+ */
+export class RegisterReader {
+  private readonly rows = new Map<RegisterKey, Promise<ExportRow[]>>()
+  private details: Promise<AgreementDetail[]> | null = null
+
+  constructor(private readonly session: Session) {}
+
+  rowsOf(register: Register): Promise<ExportRow[]> {
+    let rows = this.rows.get(register.key)
+    if (!rows) {
+      rows = register.rows(this.session, this)
+      this.rows.set(register.key, rows)
+    }
+    return rows
   }
-  return rows
+
+  async agreementDetails(): Promise<AgreementDetail[]> {
+    this.details ??= this.session.agreements
+      .list()
+      .then((all) => Promise.all(all.map((agreement) => this.session.agreements.get(agreement.id))))
+    return this.details
+  }
 }
 
 async function memberCodes(session: Session): Promise<Map<string, string>> {
@@ -769,8 +792,8 @@ const instalments: Register<z.output<typeof instalmentInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) =>
-    perAgreement(session, (detail) =>
+  rows: async (_session, reader) =>
+    perAgreement(reader, (detail) =>
       detail.instalments.map((i) => ({
         agreement: detail.reference,
         expectedOn: i.expectedOn,
@@ -843,8 +866,8 @@ const calendar: Register<z.output<typeof calendarRowInput>> = {
     ...row,
     agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
   }),
-  rows: async (session) =>
-    perAgreement(session, (detail) =>
+  rows: async (_session, reader) =>
+    perAgreement(reader, (detail) =>
       detail.reports.map((r) => ({
         agreement: detail.reference,
         kind: r.kind,

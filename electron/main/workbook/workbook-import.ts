@@ -30,6 +30,7 @@ import {
   type Memo,
   type RegisterKey,
   type Resolve,
+  RegisterReader,
   agreementsByReference,
   choiceCode,
   countryCode,
@@ -127,9 +128,10 @@ export async function checkWorkbook(
     refuseFile('workbook.noRegister')
   }
   // Checked first, so that a blocking problem is found before anything is written.
+  const reader = new RegisterReader(session)
   const known = new Map<RegisterKey, Set<string>>()
   for (const register of REGISTERS) {
-    const keys = new Set((await register.rows(session)).map((row) => register.identity(row)))
+    const keys = new Set((await reader.rowsOf(register)).map((row) => register.identity(row)))
     for (const sheet of sheets.filter((s) => s.register === register)) {
       for (const { input } of sheet.rows) keys.add(register.identity(input))
     }
@@ -142,7 +144,7 @@ export async function checkWorkbook(
   const counts: WorkbookSheetCount[] = []
   for (const sheet of sheets) {
     const existing = new Set(
-      (await sheet.register.rows(session)).map((row) => sheet.register.identity(row)),
+      (await reader.rowsOf(sheet.register)).map((row) => sheet.register.identity(row)),
     )
     const update = sheet.rows.filter((r) => existing.has(sheet.register.identity(r.input))).length
     counts.push({

@@ -1,9 +1,16 @@
+import type ExcelJS from 'exceljs'
 import { loadExcelJS } from './load-exceljs'
 import type { Session } from '../app/app-core'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
-import { REGISTERS, type Register, type RegisterColumn, choiceLabel } from './registers'
+import {
+  REGISTERS,
+  type Register,
+  type RegisterColumn,
+  RegisterReader,
+  choiceLabel,
+} from './registers'
 
 const LISTS_SHEET = 'Listes'
 
@@ -17,6 +24,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
   const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'AIMF Finances'
+  const reader = session ? new RegisterReader(session) : null
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'veryHidden' })
   let listColumn = 0
   const notes = workbook.addWorksheet(t('workbook.sheet.notes'))
@@ -40,7 +48,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } }
-    for (const row of session ? await register.rows(session) : []) {
+    for (const row of reader ? await reader.rowsOf(register) : []) {
       sheet.addRow(
         register.columns.map((column) => cellFor(column, row[column.field] ?? null, language)),
       )
@@ -53,21 +61,27 @@ export async function registersWorkbook(language: Language, session?: Session): 
         const labels = column.choices.codes.map((code) => choiceLabel(column, code, language))
         labels.forEach((label, i) => (lists.getCell(i + 1, listColumn).value = label))
         const listLetter = lists.getColumn(listColumn).letter
-        // Room for rows the user adds; counted once, as each validated cell creates its row.
-        const lastRow = sheet.rowCount + 200
-        for (let r = 2; r <= lastRow; r += 1) {
-          sheet.getCell(`${letter}${r}`).dataValidation = {
-            type: 'list',
-            allowBlank: !column.required,
-            formulae: [`${LISTS_SHEET}!$${listLetter}$1:$${listLetter}$${labels.length}`],
-          }
-        }
+        // One validation for the column's range, with room for rows the user adds: a validation
+        // per cell made a large export many times slower.
+        rangeValidations(sheet).add(`${letter}2:${letter}${sheet.rowCount + 200}`, {
+          type: 'list',
+          allowBlank: !column.required,
+          formulae: [`${LISTS_SHEET}!$${listLetter}$1:$${listLetter}$${labels.length}`],
+        })
       }
       notes.addRow(noteRow(register, column, t, language))
     })
   }
   const bytes = await workbook.xlsx.writeBuffer()
   return Buffer.from(bytes as ArrayBuffer)
+}
+
+/** exceljs keeps a sheet's validations by address, ranges included, but does not type it. */
+function rangeValidations(sheet: ExcelJS.Worksheet): {
+  add: (range: string, validation: ExcelJS.DataValidation) => void
+} {
+  return (sheet as unknown as { dataValidations: ReturnType<typeof rangeValidations> })
+    .dataValidations
 }
 
 /** A value as its cell holds it: labels for choices, Excel dates for dates, text for rates. */
