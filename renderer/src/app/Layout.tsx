@@ -1,18 +1,38 @@
-import { Alert, AppShell, NavLink, Stack, Text, Title } from '@mantine/core'
+import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
-import { AgreementsPage } from '../features/agreements/AgreementsPage'
-import { DashboardPage } from '../features/dashboard/DashboardPage'
-import { FundersPage } from '../features/funders/FundersPage'
-import { MembersArea } from '../features/members/MembersArea'
-import { ProjectsPage } from '../features/projects/ProjectsPage'
-import { BudgetPage } from '../features/budget/BudgetPage'
-import { ReportsPage } from '../features/reports/ReportsPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
+import { lazy, Suspense } from 'react'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
+
+// Each area's screen is loaded when it is first shown, so that the window opens on what the
+// first screen needs (the charts of the dashboard, the report and import screens come later).
+const AgreementsPage = lazy(() =>
+  import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+)
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+)
+const FundersPage = lazy(() =>
+  import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })),
+)
+const MembersArea = lazy(() =>
+  import('../features/members/MembersArea').then((m) => ({ default: m.MembersArea })),
+)
+const ProjectsPage = lazy(() =>
+  import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
+)
+const BudgetPage = lazy(() =>
+  import('../features/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })),
+)
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+)
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+)
 
 /** The window with a file open: the sidebar of areas and the chosen area. */
 export function Layout({ state, file }: { state: AppState; file: OpenFileInfo }) {
@@ -71,7 +91,15 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             {t('app.readOnlyNotice')}
           </Alert>
         )}
-        <AreaPage area={area} state={state} file={file} />
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          <AreaPage area={area} state={state} file={file} />
+        </Suspense>
         {state.userName === '' && <UserNamePrompt />}
       </AppShell.Main>
     </AppShell>
