@@ -91,7 +91,7 @@ const MEASURES: Measure[] = [
 ]
 
 const BUNDLE = fileURLToPath(import.meta.url)
-const CACHE = resolve('node_modules/.cache/bench')
+const CACHE = resolve('node_modules/.cache/bench-files')
 
 /** Runs a command; its standard output, and its peak memory when `/usr/bin/time` can tell. */
 function run(command: string, args: string[]): Promise<{ stdout: string; peakMB: number | null }> {

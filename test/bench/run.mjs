@@ -9,7 +9,7 @@ execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 
-const outDir = 'node_modules/.cache/bench'
+const outDir = 'node_modules/.cache/bench-build'
 await build({
   logLevel: 'warn',
   configFile: false,

@@ -40,7 +40,7 @@ describe('migrations', () => {
     )
   })
 
-  it('creates a file at the latest version, with WAL, foreign keys and the AIMF identity', async () => {
+  it('creates a file at the latest version, with WAL, foreign keys, 16 KiB pages and the AIMF identity', async () => {
     const path = join(await tempFolder(), 'new.sqlite')
     const file = await DataFile.create(path)
     const pragma = async (name: string) =>
@@ -49,6 +49,7 @@ describe('migrations', () => {
     expect(await pragma('application_id')).toBe(AIMF_APPLICATION_ID)
     expect(await pragma('journal_mode')).toBe('wal')
     expect(await pragma('foreign_keys')).toBe(1)
+    expect(await pragma('page_size')).toBe(16_384)
     expect(file.info().replicaId).toMatch(/^[0-9a-f]{16}$/)
     await file.close()
   })

@@ -272,9 +272,8 @@ export async function duesSummary(
   const called = new Set(live.map((c) => c.memberId))
   const voluntary = await sql<{ eur: number | null }>`
     SELECT SUM(eur_minor) AS eur FROM dues_payments
-    WHERE deleted_at IS NULL AND kind = 'voluntary' AND substr(received_on, 1, 4) = ${String(year)}`.execute(
-    db,
-  )
+    WHERE deleted_at IS NULL AND kind = 'voluntary'
+      AND received_on BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`.execute(db)
   return {
     year,
     calledEur: current.calledEur,

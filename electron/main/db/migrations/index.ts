@@ -5,6 +5,7 @@ import { otherIncome } from './0004-other-income'
 import { cooperationFund } from './0005-cooperation-fund'
 import { dues } from './0006-dues'
 import { budget } from './0007-budget'
+import { ledgerSums } from './0008-ledger-sums'
 import type { Migration } from './migration'
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cooperationFund,
   dues,
   budget,
+  ledgerSums,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */
