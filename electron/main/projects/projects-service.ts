@@ -274,7 +274,9 @@ export async function projectSummaries(
   includeArchived: boolean,
   onlyId?: string,
 ): Promise<ProjectSummary[]> {
-  const rows = await sql<SummaryRow>`
+  // Each row comes back as one JSON text: the sqlite3 binding builds a JavaScript value per
+  // column of every row, which made the list of 1,500 projects four times slower.
+  const json = await sql<{ row: string }>`
     WITH lines AS (
       SELECT l.project_id, l.id, l.agreement_id FROM financing_lines l WHERE l.deleted_at IS NULL
     ), money AS (
@@ -293,12 +295,15 @@ export async function projectSummaries(
           AND r.deleted_at IS NULL AND r.status = 'to_prepare' AND r.due_on < ${today})) AS overdue_reports
       FROM lines JOIN agreements a ON a.id = lines.agreement_id GROUP BY lines.project_id
     )
-    SELECT p.id, p.code, p.title, p.member_id, m.name AS member_name,
-      m.deleted_at AS member_deleted_at, m.country, p.region, p.sector_code, p.programme,
-      p.nature, p.status, p.currency, p.total_cost_minor, p.starts_on, p.ends_on, p.approved_on,
-      p.created_at, p.deleted_at,
-      money.committed_eur, money.paid_eur, COALESCE(late.late_tranches, 0) AS late_tranches,
-      funders.funders, COALESCE(funders.overdue_reports, 0) AS overdue_reports
+    SELECT json_object('id', p.id, 'code', p.code, 'title', p.title, 'member_id', p.member_id,
+      'member_name', m.name, 'member_deleted_at', m.deleted_at, 'country', m.country,
+      'region', p.region, 'sector_code', p.sector_code, 'programme', p.programme,
+      'nature', p.nature, 'status', p.status, 'currency', p.currency,
+      'total_cost_minor', p.total_cost_minor, 'starts_on', p.starts_on, 'ends_on', p.ends_on,
+      'approved_on', p.approved_on, 'created_at', p.created_at, 'deleted_at', p.deleted_at,
+      'committed_eur', money.committed_eur, 'paid_eur', money.paid_eur,
+      'late_tranches', COALESCE(late.late_tranches, 0), 'funders', funders.funders,
+      'overdue_reports', COALESCE(funders.overdue_reports, 0)) AS row
     FROM projects p JOIN members m ON m.id = p.member_id
       LEFT JOIN money ON money.project_id = p.id
       LEFT JOIN late ON late.project_id = p.id
@@ -306,6 +311,7 @@ export async function projectSummaries(
     WHERE (${includeArchived ? 1 : 0} = 1 OR p.deleted_at IS NULL)
       ${onlyId ? sql`AND p.id = ${onlyId}` : sql``}
     ORDER BY p.code`.execute(db)
+  const rows = { rows: json.rows.map((r) => JSON.parse(r.row) as SummaryRow) }
   const funderNames = new Map(
     (await db.selectFrom('funders').select(['id', 'name']).execute()).map((f) => [f.id, f.name]),
   )

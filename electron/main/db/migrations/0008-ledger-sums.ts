@@ -6,7 +6,8 @@ import type { Migration } from './migration'
  * query's plan is checked by `test/db/query-plans.test.ts`):
  * - the dashboard's sums by class and kind of money up to a date read one covering index in
  *   order (every column they use is in it), instead of every ledger row and a sort;
- * - a project's money (its lines' allocations and payments) is found by the line it uses;
+ * - a project's money (its lines' allocations and payments) is summed from the index of the
+ *   line it uses;
  * - a year's expenses are found by their year, a year's payments of dues by their date.
  */
 export const ledgerSums: Migration = {
@@ -16,7 +17,9 @@ export const ledgerSums: Migration = {
     await sql`
       CREATE INDEX ledger_sums
       ON ledger_entries (fund_class, kind, entry_date, eur_minor, deleted_at)`.execute(db)
-    await sql`CREATE INDEX ledger_by_use ON ledger_entries (use_table, use_id)`.execute(db)
+    await sql`
+      CREATE INDEX ledger_by_use
+      ON ledger_entries (use_table, use_id, kind, eur_minor, deleted_at)`.execute(db)
     await sql`CREATE INDEX budget_expenses_by_year ON budget_expenses (year, spent_on)`.execute(db)
     await sql`CREATE INDEX dues_payments_by_date ON dues_payments (received_on)`.execute(db)
   },
