@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
+import { jsonObject, jsonRows } from '../db/json-rows'
 import type {
   ArrearsByAge,
   CallStatus,
@@ -42,18 +43,34 @@ export async function duesCalls(
   filter: { year?: number; memberId?: string; ids?: readonly string[] } = {},
 ): Promise<DuesCall[]> {
   if (filter.ids && filter.ids.length === 0) return []
-  const rows = await sql<CallRow>`
-    SELECT c.id, c.number, c.member_id, m.name AS member_name, c.year, c.called_on, c.due_on,
-      c.amount_minor, c.currency, c.eur_minor, c.basis, c.cancelled_on, c.cancel_reason,
-      COALESCE((SELECT SUM(s.call_amount_minor) FROM dues_settlements s
-        WHERE s.call_id = c.id AND s.deleted_at IS NULL), 0) AS paid
+  const rows = await jsonRows<CallRow>(
+    db,
+    sql`
+    SELECT ${jsonObject({
+      id: 'c.id',
+      number: 'c.number',
+      member_id: 'c.member_id',
+      member_name: 'm.name',
+      year: 'c.year',
+      called_on: 'c.called_on',
+      due_on: 'c.due_on',
+      amount_minor: 'c.amount_minor',
+      currency: 'c.currency',
+      eur_minor: 'c.eur_minor',
+      basis: 'c.basis',
+      cancelled_on: 'c.cancelled_on',
+      cancel_reason: 'c.cancel_reason',
+      paid: `COALESCE((SELECT SUM(s.call_amount_minor) FROM dues_settlements s
+        WHERE s.call_id = c.id AND s.deleted_at IS NULL), 0)`,
+    })} AS row
     FROM dues_calls c JOIN members m ON m.id = c.member_id
     WHERE c.deleted_at IS NULL
       ${filter.year === undefined ? sql`` : sql`AND c.year = ${filter.year}`}
       ${filter.memberId ? sql`AND c.member_id = ${filter.memberId}` : sql``}
       ${filter.ids ? sql`AND c.id IN (${sql.join(filter.ids)})` : sql``}
-    ORDER BY c.year, c.called_on, c.number`.execute(db)
-  return rows.rows.map(toCall)
+    ORDER BY c.year, c.called_on, c.number`,
+  )
+  return rows.map(toCall)
 }
 
 function toCall(row: CallRow): DuesCall {
@@ -98,43 +115,49 @@ export async function duesPayments(
   db: DataFile['db'],
   filter: { memberId?: string; ids?: readonly string[]; from?: string; to?: string } = {},
 ): Promise<DuesPayment[]> {
-  let query = db
+  if (filter.ids?.length === 0) return []
+  // The payments asked for, as a subquery: the settlements are read for the same payments
+  // without a list of thousands of ids.
+  const chosen = db
+    .selectFrom('dues_payments as p')
+    .select('p.id')
+    .where('p.deleted_at', 'is', null)
+    .$if(filter.memberId !== undefined, (q) => q.where('p.member_id', '=', filter.memberId ?? ''))
+    .$if(filter.ids !== undefined, (q) => q.where('p.id', 'in', filter.ids ?? []))
+    .$if(filter.from !== undefined, (q) => q.where('p.received_on', '>=', filter.from ?? ''))
+    .$if(filter.to !== undefined, (q) => q.where('p.received_on', '<=', filter.to ?? ''))
+  const payments = await db
     .selectFrom('dues_payments as p')
     .innerJoin('members as m', 'm.id', 'p.member_id')
     .selectAll('p')
     .select('m.name as member_name')
-    .where('p.deleted_at', 'is', null)
-  if (filter.memberId) query = query.where('p.member_id', '=', filter.memberId)
-  if (filter.ids) {
-    if (filter.ids.length === 0) return []
-    query = query.where('p.id', 'in', filter.ids)
+    .where('p.id', 'in', chosen)
+    .orderBy('p.received_on')
+    .orderBy('p.created_at')
+    .execute()
+  const settlements = await db
+    .selectFrom('dues_settlements as s')
+    .innerJoin('dues_calls as c', 'c.id', 's.call_id')
+    .select([
+      's.payment_id',
+      's.call_id',
+      'c.number',
+      'c.year',
+      'c.currency',
+      's.call_amount_minor',
+      's.payment_amount_minor',
+    ])
+    .where('s.deleted_at', 'is', null)
+    .where('s.payment_id', 'in', chosen)
+    .execute()
+  const settlementsOf = new Map<string, typeof settlements>()
+  for (const settlement of settlements) {
+    const own = settlementsOf.get(settlement.payment_id)
+    if (own) own.push(settlement)
+    else settlementsOf.set(settlement.payment_id, [settlement])
   }
-  if (filter.from) query = query.where('p.received_on', '>=', filter.from)
-  if (filter.to) query = query.where('p.received_on', '<=', filter.to)
-  const payments = await query.orderBy('p.received_on').orderBy('p.created_at').execute()
-  const settlements = payments.length
-    ? await db
-        .selectFrom('dues_settlements as s')
-        .innerJoin('dues_calls as c', 'c.id', 's.call_id')
-        .select([
-          's.payment_id',
-          's.call_id',
-          'c.number',
-          'c.year',
-          'c.currency',
-          's.call_amount_minor',
-          's.payment_amount_minor',
-        ])
-        .where('s.deleted_at', 'is', null)
-        .where(
-          's.payment_id',
-          'in',
-          payments.map((p) => p.id),
-        )
-        .execute()
-    : []
   return payments.map((p) => {
-    const own = settlements.filter((s) => s.payment_id === p.id)
+    const own = settlementsOf.get(p.id) ?? []
     const settled = own.reduce((sum, s) => sum + s.payment_amount_minor, 0)
     return {
       id: p.id,

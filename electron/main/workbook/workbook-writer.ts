@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from './load-exceljs'
 import type { Session } from '../app/app-core'
@@ -19,14 +20,41 @@ const LISTS_SHEET = 'Listes'
  * import reads French and English), a notes sheet explaining every column, and drop-down lists
  * where the values are a closed list. Empty, it is the template; with `session`, the full
  * export of the file, which the import reads back to the same records.
+ *
+ * Written by exceljs's streaming writer, sheet after sheet, so that twenty years of registers
+ * are never held in memory as a whole workbook.
  */
 export async function registersWorkbook(language: Language, session?: Session): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
-  const workbook = new (await loadExcelJS()).Workbook()
+  const output = new PassThrough()
+  const chunks: Buffer[] = []
+  output.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  })
   workbook.creator = 'AIMF Finances'
   const reader = session ? new RegisterReader(session) : null
+
+  // The closed lists first, one column each: the sheets' drop-down lists point into it.
+  const listColumns = REGISTERS.flatMap((register) =>
+    register.columns.filter((column) => column.choices),
+  )
+  const listLabels = listColumns.map((column) =>
+    (column.choices?.codes ?? []).map((code) => choiceLabel(column, code, language)),
+  )
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'veryHidden' })
-  let listColumn = 0
+  const longest = Math.max(0, ...listLabels.map((labels) => labels.length))
+  for (let row = 0; row < longest; row += 1)
+    lists.addRow(listLabels.map((labels) => labels[row] ?? null)).commit()
+  const listRange = (column: RegisterColumn) => {
+    const index = listColumns.indexOf(column)
+    const letter = lists.getColumn(index + 1).letter
+    return `${LISTS_SHEET}!$${letter}$1:$${letter}$${listLabels[index]?.length ?? 0}`
+  }
+  lists.commit()
+
   const notes = workbook.addWorksheet(t('workbook.sheet.notes'))
   notes.columns = [
     { header: t('workbook.notes.sheet'), width: 22 },
@@ -36,8 +64,15 @@ export async function registersWorkbook(language: Language, session?: Session): 
     { header: t('workbook.notes.values'), width: 70 },
   ]
   notes.getRow(1).font = { bold: true }
-  notes.addRow([t('workbook.notes.general')])
+  notes.addRow([t('workbook.notes.general')]).commit()
   for (const register of REGISTERS) {
+    for (const column of register.columns)
+      notes.addRow(noteRow(register, column, t, language)).commit()
+  }
+  notes.commit()
+
+  for (const register of REGISTERS) {
+    const rows = reader ? await reader.rowsOf(register) : []
     const sheet = workbook.addWorksheet(t(register.sheet), {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
@@ -45,35 +80,31 @@ export async function registersWorkbook(language: Language, session?: Session): 
       header: t(column.heading),
       key: column.field,
       width: Math.max(14, t(column.heading).length + 4),
+      style: column.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } }
-    for (const row of reader ? await reader.rowsOf(register) : []) {
-      sheet.addRow(
-        register.columns.map((column) => cellFor(column, row[column.field] ?? null, language)),
-      )
-    }
     register.columns.forEach((column, index) => {
+      if (!column.choices) return
       const letter = sheet.getColumn(index + 1).letter
-      if (column.kind === 'date') sheet.getColumn(index + 1).numFmt = 'dd/mm/yyyy'
-      if (column.choices) {
-        listColumn += 1
-        const labels = column.choices.codes.map((code) => choiceLabel(column, code, language))
-        labels.forEach((label, i) => (lists.getCell(i + 1, listColumn).value = label))
-        const listLetter = lists.getColumn(listColumn).letter
-        // One validation for the column's range, with room for rows the user adds: a validation
-        // per cell made a large export many times slower.
-        rangeValidations(sheet).add(`${letter}2:${letter}${sheet.rowCount + 200}`, {
-          type: 'list',
-          allowBlank: !column.required,
-          formulae: [`${LISTS_SHEET}!$${listLetter}$1:$${listLetter}$${labels.length}`],
-        })
-      }
-      notes.addRow(noteRow(register, column, t, language))
+      // One validation for the column's range, with room for rows the user adds.
+      rangeValidations(sheet).add(`${letter}2:${letter}${rows.length + 201}`, {
+        type: 'list',
+        allowBlank: !column.required,
+        formulae: [listRange(column)],
+      })
     })
+    for (const row of rows) {
+      sheet
+        .addRow(
+          register.columns.map((column) => cellFor(column, row[column.field] ?? null, language)),
+        )
+        .commit()
+    }
+    sheet.commit()
   }
-  const bytes = await workbook.xlsx.writeBuffer()
-  return Buffer.from(bytes as ArrayBuffer)
+  await workbook.commit()
+  return Buffer.concat(chunks)
 }
 
 /** exceljs keeps a sheet's validations by address, ranges included, but does not type it. */
