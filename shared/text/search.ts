@@ -6,13 +6,26 @@ export function foldForSearch(text: string): string {
     .toLocaleLowerCase('fr')
 }
 
+/** The folded words of a query. */
+export function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean)
+}
+
+/** The texts of a record as one folded text, to be searched many times. */
+export function searchableText(texts: readonly (string | null | undefined)[]): string {
+  return foldForSearch(texts.filter(Boolean).join(' '))
+}
+
+/** True when every word (folded, from {@link searchWords}) appears in a searchable text. */
+export function containsWords(searchable: string, words: readonly string[]): boolean {
+  return words.every((word) => searchable.includes(word))
+}
+
 /** True when every word of the query appears in one of the texts. */
 export function matchesSearch(
   query: string,
   texts: readonly (string | null | undefined)[],
 ): boolean {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const haystack = foldForSearch(texts.filter(Boolean).join(' '))
-  return words.every((word) => haystack.includes(word))
+  const words = searchWords(query)
+  return words.length === 0 || containsWords(searchableText(texts), words)
 }

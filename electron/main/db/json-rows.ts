@@ -16,11 +16,16 @@ export async function jsonRows<Row>(
   return result.rows.map((r) => JSON.parse(r.row) as Row)
 }
 
-/** `json_object('a', a, 'b', b...)` of the given column expressions, named by their keys. */
-export function jsonObject(columns: Record<string, string>): RawBuilder<unknown> {
-  return sql.raw(
-    `json_object(${Object.entries(columns)
-      .map(([name, expression]) => `'${name}', ${expression}`)
-      .join(', ')})`,
+/**
+ * `json_object('a', a, 'b', b...)` of the given column expressions (SQL text, or a fragment
+ * when it binds values), named by their keys.
+ */
+export function jsonObject(
+  columns: Record<string, string | RawBuilder<unknown>>,
+): RawBuilder<unknown> {
+  const terms = Object.entries(columns).map(
+    ([name, expression]) =>
+      sql`${sql.lit(name)}, ${typeof expression === 'string' ? sql.raw(expression) : expression}`,
   )
+  return sql`json_object(${sql.join(terms)})`
 }

@@ -44,7 +44,13 @@ export class ProjectsService {
   ) {}
 
   async list(query: ProjectListQuery = {}): Promise<ProjectSummary[]> {
-    const all = await projectSummaries(this.file.db, this.today(), query.includeArchived ?? false)
+    const all = await projectSummaries(
+      this.file.db,
+      this.today(),
+      query.includeArchived ?? false,
+      undefined,
+      query,
+    )
     return all.filter((project) => projectMatches(project, query))
   }
 
@@ -266,36 +272,21 @@ interface SummaryRow {
 }
 
 /**
- * Every project's list row in one query: its member, AIMF money committed and paid (sums over
- * the ledger), late tranches, funders and overdue reports of the agreements financing it.
+ * The projects' list rows in one query: each project's member, AIMF money committed and paid
+ * (sums over the ledger), late tranches, funders and overdue reports of the agreements
+ * financing it. The list's exact-value filters (`chosen`) are applied in SQL, so that a
+ * filtered list computes its figures for the projects it shows only.
  */
 export async function projectSummaries(
   db: DataFile['db'],
   today: string,
   includeArchived: boolean,
   onlyId?: string,
+  chosen: Pick<ProjectListQuery, 'status' | 'country' | 'region' | 'programme'> = {},
 ): Promise<ProjectSummary[]> {
   const rows = await jsonRows<SummaryRow>(
     db,
     sql`
-    WITH lines AS (
-      SELECT l.project_id, l.id, l.agreement_id FROM financing_lines l WHERE l.deleted_at IS NULL
-    ), money AS (
-      SELECT lines.project_id,
-        SUM(CASE WHEN e.kind = 'allocation' THEN e.eur_minor ELSE 0 END) AS committed_eur,
-        SUM(CASE WHEN e.kind = 'disbursement' THEN e.eur_minor ELSE 0 END) AS paid_eur
-      FROM ledger_entries e JOIN lines ON e.use_table = 'financing_lines' AND e.use_id = lines.id
-      WHERE e.deleted_at IS NULL GROUP BY lines.project_id
-    ), late AS (
-      SELECT project_id, COUNT(*) AS late_tranches FROM tranches
-      WHERE deleted_at IS NULL AND status IN ('planned', 'released') AND planned_on < ${today}
-      GROUP BY project_id
-    ), funders AS (
-      SELECT lines.project_id, group_concat(DISTINCT a.funder_id) AS funders,
-        SUM((SELECT COUNT(*) FROM agreement_reports r WHERE r.agreement_id = a.id
-          AND r.deleted_at IS NULL AND r.status = 'to_prepare' AND r.due_on < ${today})) AS overdue_reports
-      FROM lines JOIN agreements a ON a.id = lines.agreement_id GROUP BY lines.project_id
-    )
     SELECT ${jsonObject({
       id: 'p.id',
       code: 'p.code',
@@ -316,18 +307,24 @@ export async function projectSummaries(
       approved_on: 'p.approved_on',
       created_at: 'p.created_at',
       deleted_at: 'p.deleted_at',
-      committed_eur: 'money.committed_eur',
-      paid_eur: 'money.paid_eur',
-      late_tranches: 'COALESCE(late.late_tranches, 0)',
-      funders: 'funders.funders',
-      overdue_reports: 'COALESCE(funders.overdue_reports, 0)',
+      committed_eur: lineMoney('allocation'),
+      paid_eur: lineMoney('disbursement'),
+      late_tranches: sql`(SELECT COUNT(*) FROM tranches t WHERE t.project_id = p.id
+        AND t.deleted_at IS NULL AND t.status IN ('planned', 'released') AND t.planned_on < ${today})`,
+      funders: `(SELECT group_concat(DISTINCT a.funder_id) FROM financing_lines l
+        JOIN agreements a ON a.id = l.agreement_id WHERE l.project_id = p.id AND l.deleted_at IS NULL)`,
+      overdue_reports: sql`(SELECT COUNT(*) FROM financing_lines l
+        JOIN agreement_reports r ON r.agreement_id = l.agreement_id
+        WHERE l.project_id = p.id AND l.deleted_at IS NULL AND r.deleted_at IS NULL
+          AND r.status = 'to_prepare' AND r.due_on < ${today})`,
     })} AS row
     FROM projects p JOIN members m ON m.id = p.member_id
-      LEFT JOIN money ON money.project_id = p.id
-      LEFT JOIN late ON late.project_id = p.id
-      LEFT JOIN funders ON funders.project_id = p.id
     WHERE (${includeArchived ? 1 : 0} = 1 OR p.deleted_at IS NULL)
       ${onlyId ? sql`AND p.id = ${onlyId}` : sql``}
+      ${chosen.status ? sql`AND p.status = ${chosen.status}` : sql``}
+      ${chosen.country ? sql`AND m.country = ${chosen.country}` : sql``}
+      ${chosen.region ? sql`AND p.region = ${chosen.region}` : sql``}
+      ${chosen.programme ? sql`AND p.programme = ${chosen.programme}` : sql``}
     ORDER BY p.code`,
   )
   const funderNames = new Map(
@@ -366,6 +363,15 @@ export async function projectSummaries(
       archivedAt: row.deleted_at,
     }
   })
+}
+
+/** What a project's financing lines hold in the ledger of one kind, in euro cents. */
+function lineMoney(kind: 'allocation' | 'disbursement') {
+  // CROSS JOIN keeps this order: the project's few lines first, then each line's entries.
+  return sql`(SELECT SUM(e.eur_minor) FROM financing_lines l
+    CROSS JOIN ledger_entries e ON e.use_table = 'financing_lines' AND e.use_id = l.id
+    WHERE l.project_id = p.id AND l.deleted_at IS NULL AND e.deleted_at IS NULL
+      AND e.kind = ${kind})`
 }
 
 /** Each project's cost in euro cents, at the latest rate of its currency (fixed for XOF/XAF). */

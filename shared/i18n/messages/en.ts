@@ -1209,6 +1209,7 @@ export const en: Catalog = {
     passwordShort: 'At least eight characters.',
   },
   budget: {
+    searchExpenses: 'Description, line, supplier, agreement, date…',
     title: 'Secretariat budget',
     year: 'Year',
     version: 'Version',

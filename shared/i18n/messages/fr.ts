@@ -1228,6 +1228,7 @@ export const fr = {
     passwordShort: 'Huit caractères au moins.',
   },
   budget: {
+    searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
     title: 'Budget du Secrétariat',
     year: 'Exercice',
     version: 'Version',

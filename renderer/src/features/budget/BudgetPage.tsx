@@ -31,6 +31,7 @@ import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { BudgetItemForm } from './BudgetItemForm'
 import { ExpenseForm } from './ExpenseForm'
+import { ExpensesTable } from './ExpensesTable'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -441,104 +442,5 @@ function BudgetTable({
         </Table.Tbody>
       </Table>
     </Stack>
-  )
-}
-
-function ExpensesTable({
-  expenses,
-  onCancel,
-}: {
-  expenses: BudgetExpense[]
-  onCancel: (expense: BudgetExpense, reason: string) => void
-}) {
-  const { t } = useTranslation()
-  const language = useLanguage()
-  const [cancelling, setCancelling] = useState<BudgetExpense | null>(null)
-  const [reason, setReason] = useState('')
-  if (expenses.length === 0) return <Text c="dimmed">{t('budget.noExpenses')}</Text>
-  return (
-    <>
-      <Table.ScrollContainer minWidth={800}>
-        <Table withTableBorder striped aria-label={t('budget.expenses')} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('budget.form.spentOn')}</Table.Th>
-              <Table.Th>{t('budget.form.lineKey')}</Table.Th>
-              <Table.Th>{t('budget.form.description')}</Table.Th>
-              <Table.Th>{t('budget.form.payingFund')}</Table.Th>
-              <Table.Th ta="right">{t('budget.form.amount')}</Table.Th>
-              <Table.Th ta="right">EUR</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {expenses.map((e) => (
-              <Table.Tr key={e.id} c={e.cancelReason ? 'dimmed' : undefined}>
-                <Table.Td>{formatDate(e.spentOn, language)}</Table.Td>
-                <Table.Td>{e.lineLabel}</Table.Td>
-                <Table.Td>
-                  {e.description}
-                  {e.cancelReason && (
-                    <Text size="xs">{t('budget.cancelled', { reason: e.cancelReason })}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {e.agreementReference ?? t('budget.form.untiedFund')}
-                  {e.headingCode ? ` · ${e.headingCode}` : ''}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Amount minor={e.amount} currency={e.currency} />
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Amount minor={e.eurAmount} currency="EUR" />
-                </Table.Td>
-                <Table.Td>
-                  {!e.cancelReason && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setCancelling(e)}
-                    >
-                      {t('budget.action.cancelExpense')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Modal
-        opened={cancelling !== null}
-        onClose={() => setCancelling(null)}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        title={t('budget.form.cancelTitle')}
-      >
-        <form
-          aria-label={t('budget.form.cancelTitle')}
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (cancelling) onCancel(cancelling, reason)
-            setCancelling(null)
-            setReason('')
-          }}
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t('budget.form.reason')}
-              required
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" color="red">
-                {t('budget.action.cancelExpense')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </>
   )
 }

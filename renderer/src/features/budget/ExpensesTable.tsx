@@ -1,0 +1,166 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import type { ColumnDef } from '@tanstack/react-table'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BudgetExpense } from '../../../../shared/budget/schema'
+import { formatDate } from '../../../../shared/i18n/format-dates'
+import { containsWords, searchableText, searchWords } from '../../../../shared/text/search'
+import { Amount } from '../../components/Amount'
+import { DataTable } from '../../components/DataTable'
+import { useLanguage } from '../../lib/use-language'
+
+/**
+ * A year's expenses: searched as you type, sorted by any column, and only the visible rows in
+ * the page, so a year of thousands of lines stays as quick as a few. Each expense's text is
+ * folded once for the search, not at every keystroke.
+ */
+export function ExpensesTable({
+  expenses,
+  onCancel,
+}: {
+  expenses: BudgetExpense[]
+  onCancel: (expense: BudgetExpense, reason: string) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [search, setSearch] = useState('')
+  const [cancelling, setCancelling] = useState<BudgetExpense | null>(null)
+  const [reason, setReason] = useState('')
+  const payingFund = useMemo(
+    () => (e: BudgetExpense) =>
+      `${e.agreementReference ?? t('budget.form.untiedFund')}${e.headingCode ? ` · ${e.headingCode}` : ''}`,
+    [t],
+  )
+  const searchable = useMemo(
+    () =>
+      expenses.map((e) => ({
+        expense: e,
+        text: searchableText([
+          e.description,
+          e.lineLabel,
+          e.supplier,
+          payingFund(e),
+          formatDate(e.spentOn, language),
+        ]),
+      })),
+    [expenses, language, payingFund],
+  )
+  const visible = useMemo(() => {
+    const words = searchWords(search)
+    if (words.length === 0) return expenses
+    return searchable.filter((s) => containsWords(s.text, words)).map((s) => s.expense)
+  }, [expenses, searchable, search])
+  const columns = useMemo<ColumnDef<BudgetExpense>[]>(
+    () => [
+      {
+        id: 'spentOn',
+        header: t('budget.form.spentOn'),
+        accessorFn: (e) => e.spentOn,
+        cell: ({ row }) => formatDate(row.original.spentOn, language),
+      },
+      { id: 'line', header: t('budget.form.lineKey'), accessorFn: (e) => e.lineLabel ?? '' },
+      {
+        id: 'description',
+        header: t('budget.form.description'),
+        accessorFn: (e) => e.description,
+        cell: ({ row }) => (
+          <>
+            {row.original.description}
+            {row.original.cancelReason && (
+              <Text size="xs" c="dimmed">
+                {t('budget.cancelled', { reason: row.original.cancelReason })}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      { id: 'fund', header: t('budget.form.payingFund'), accessorFn: payingFund },
+      {
+        id: 'amount',
+        header: t('budget.form.amount'),
+        accessorFn: (e) => e.amount,
+        meta: { numeric: true },
+        cell: ({ row }) => <Amount minor={row.original.amount} currency={row.original.currency} />,
+      },
+      {
+        id: 'eur',
+        header: 'EUR',
+        accessorFn: (e) => e.eurAmount,
+        meta: { numeric: true },
+        cell: ({ row }) => <Amount minor={row.original.eurAmount} currency="EUR" />,
+      },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        enableSorting: false,
+        cell: ({ row }) =>
+          !row.original.cancelReason && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => setCancelling(row.original)}
+            >
+              {t('budget.action.cancelExpense')}
+            </Button>
+          ),
+      },
+    ],
+    [t, language, payingFund],
+  )
+  if (expenses.length === 0) return <Text c="dimmed">{t('budget.noExpenses')}</Text>
+  return (
+    <>
+      <Group align="flex-end" mb="xs">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('budget.searchExpenses')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={360}
+        />
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('common.rowsCount', { count: visible.length })}
+        </Text>
+      </Group>
+      <DataTable
+        data={visible}
+        columns={columns}
+        getRowId={(e) => e.id}
+        label={t('budget.expenses')}
+        initialSorting={[{ id: 'spentOn', desc: false }]}
+        height="60vh"
+      />
+      <Modal
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        title={t('budget.form.cancelTitle')}
+      >
+        <form
+          aria-label={t('budget.form.cancelTitle')}
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (cancelling) onCancel(cancelling, reason)
+            setCancelling(null)
+            setReason('')
+          }}
+        >
+          <Stack gap="sm">
+            <TextInput
+              label={t('budget.form.reason')}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" color="red">
+                {t('budget.action.cancelExpense')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  )
+}
