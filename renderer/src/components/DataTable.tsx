@@ -21,6 +21,11 @@ export interface DataTableProps<Row> {
   initialSorting?: SortingState
   onRowOpen?: (row: Row) => void
   height?: number | string
+  /**
+   * Which rows to show, for a filter typed by the user: the table's rows are kept and only
+   * filtered, so a search through thousands of rows does not rebuild them at each key.
+   */
+  isShown?: (row: Row) => boolean
 }
 
 const ROW_HEIGHT = 37
@@ -37,6 +42,7 @@ export function DataTable<Row>({
   initialSorting = [],
   onRowOpen,
   height = 'calc(100vh - 260px)',
+  isShown,
 }: DataTableProps<Row>) {
   const { t, i18n } = useTranslation()
   const [sorting, setSorting] = useState<SortingState>(initialSorting)
@@ -67,7 +73,11 @@ export function DataTable<Row>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   })
-  const rows = table.getRowModel().rows
+  const allRows = table.getRowModel().rows
+  const rows = useMemo(
+    () => (isShown ? allRows.filter((row) => isShown(row.original)) : allRows),
+    [allRows, isShown],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -1,0 +1,11 @@
+import { defineConfig } from '@playwright/test'
+import e2e from '../../playwright.config'
+
+/** The renderer's benchmark: the end-to-end harness, run by `npm run bench` only. */
+export default defineConfig({
+  ...e2e,
+  testDir: '.',
+  testMatch: '**/*.bench.ts',
+  outputDir: '../../test-results/bench',
+  timeout: 600_000,
+})
