@@ -74,6 +74,27 @@ export function agreementSql(id: string): string[] {
   ]
 }
 
+/** The rows of the registers the full export writes, each table read whole. */
+export function registerTablesSql(): string[] {
+  return [
+    ...[
+      'funders',
+      'exchange_rates',
+      'members',
+      'agreements',
+      'agreement_amendments',
+      'agreement_instalments',
+      'agreement_reports',
+      'receipts',
+      'other_income',
+    ].map((table) => `SELECT * FROM ${table} WHERE deleted_at IS NULL`),
+    `SELECT c.*, m.code FROM dues_calls c JOIN members m ON m.id = c.member_id
+      WHERE c.deleted_at IS NULL`,
+    `SELECT p.*, m.code FROM dues_payments p JOIN members m ON m.id = p.member_id
+      WHERE p.deleted_at IS NULL`,
+  ]
+}
+
 /** A report cell as a plain value. */
 function plain(cell: Cell): string | number | Date | null {
   if (!cell) return null

@@ -94,11 +94,10 @@ export async function registersWorkbook(language: Language, session?: Session): 
         formulae: [listRange(column)],
       })
     })
+    const cells = register.columns.map((column) => cellWriter(column, language))
     for (const row of rows) {
       sheet
-        .addRow(
-          register.columns.map((column) => cellFor(column, row[column.field] ?? null, language)),
-        )
+        .addRow(register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)))
         .commit()
     }
     sheet.commit()
@@ -115,12 +114,24 @@ function rangeValidations(sheet: ExcelJS.Worksheet): {
     .dataValidations
 }
 
-/** A value as its cell holds it: labels for choices, Excel dates for dates, text for rates. */
-function cellFor(column: RegisterColumn, value: string | number | null, language: Language) {
-  if (value === null) return null
-  if (column.choices) return choiceLabel(column, String(value), language)
-  if (column.kind === 'date') return new Date(`${String(value)}T00:00:00Z`)
-  return value
+/** How a column's values are written: labels for choices, Excel dates for dates, the rest as is. */
+function cellWriter(
+  column: RegisterColumn,
+  language: Language,
+): (value: string | number | null) => string | number | Date | null {
+  if (column.choices) {
+    // Each choice's label looked up once per export, not once per cell.
+    const labels = new Map(
+      column.choices.codes.map((code) => [code, choiceLabel(column, code, language)]),
+    )
+    return (value) =>
+      value === null
+        ? null
+        : (labels.get(String(value)) ?? choiceLabel(column, String(value), language))
+  }
+  if (column.kind === 'date')
+    return (value) => (value === null ? null : new Date(`${String(value)}T00:00:00Z`))
+  return (value) => value
 }
 
 function noteRow(
