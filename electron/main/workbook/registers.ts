@@ -141,6 +141,28 @@ export async function recordOnce(
   return 'created'
 }
 
+/**
+ * An agreement's page as the import first found it, read once per import: its child registers
+ * use its id and currency, and what it held when the import began.
+ */
+async function agreementAsFound(
+  session: Session,
+  memo: Memo,
+  id: string,
+): Promise<AgreementDetail> {
+  let found = memo.get('agreementPages')
+  if (!found) {
+    found = new Map()
+    memo.set('agreementPages', found)
+  }
+  let detail = found.get(id) as AgreementDetail | undefined
+  if (!detail) {
+    detail = await session.agreements.get(id)
+    found.set(id, detail)
+  }
+  return detail
+}
+
 export const fundersByName = (session: Session, memo: Memo) =>
   known(
     memo,
@@ -285,22 +307,30 @@ const members: Register<z.output<typeof memberInput>> = {
   ],
   schema: memberInput,
   identity: (row) => String(row.code ?? '').toLowerCase(),
+  // Read from the table: the register needs no dues figures, which the members' list computes.
   rows: async (session) =>
-    (await session.members.list()).map((m) => ({
+    (
+      await session.file.db
+        .selectFrom('members')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .execute()
+    ).map((m) => ({
       code: m.code,
       kind: m.kind,
       name: m.name,
       country: m.country,
       population: m.population,
-      populationYear: m.populationYear,
-      leaderName: m.leaderName,
+      populationYear: m.population_year,
+      leaderName: m.leader_name,
       address: m.address,
       email: m.email,
       phone: m.phone,
-      joinedOn: m.joinedOn,
+      joinedOn: m.joined_on,
       status: m.status,
-      statusOn: m.statusOn,
-      statusReason: m.statusReason,
+      statusOn: m.status_on,
+      statusReason: m.status_reason,
       notes: m.notes,
     })),
   apply: async (session, input, author, memo) => {
@@ -469,7 +499,7 @@ const receipts: Register<z.output<typeof receiptInput>> = {
       })),
     ),
   apply: async (session, input, author, memo) => {
-    const detail = await session.agreements.get(input.agreementId)
+    const detail = await agreementAsFound(session, memo, input.agreementId)
     const identity = (receivedOn: string, amount: string, bankReference: string | null) =>
       `${receivedOn}|${normalAmount(amount, detail.currency)}|${bankReference ?? ''}`
     return recordOnce(
@@ -526,7 +556,7 @@ const amendments: Register<z.output<typeof amendmentInput>> = {
       })),
     ),
   apply: async (session, input, author, memo) => {
-    const detail = await session.agreements.get(input.agreementId)
+    const detail = await agreementAsFound(session, memo, input.agreementId)
     const identity = (signedOn: string, amount: string) =>
       `${signedOn}|${normalAmount(amount, detail.currency)}`
     return recordOnce(
@@ -614,21 +644,30 @@ const calls: Register<z.output<typeof singleCallInput>> = {
     ...row,
     memberId: (await resolve('members', String(member ?? ''))) ?? '',
   }),
-  rows: async (session) => {
-    const codeOf = await memberCodes(session)
-    return (await duesCalls(session.file.db))
-      .filter((c) => c.status !== 'cancelled')
-      .map((c) => ({
-        number: c.number,
-        member: codeOf.get(c.memberId) ?? '',
-        year: c.year,
-        calledOn: c.calledOn,
-        dueOn: c.dueOn,
-        currency: c.currency,
-        amount: minorToDecimalString(c.amount, minorUnits(c.currency)),
-        basis: c.basis,
-      }))
-  },
+  // Read from the table: what was paid of each call is the payments' business, not this sheet's.
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_calls as c')
+        .innerJoin('members as m', 'm.id', 'c.member_id')
+        .select(['c.number', 'm.code', 'c.year', 'c.called_on', 'c.due_on', 'c.currency'])
+        .select(['c.amount_minor', 'c.basis'])
+        .where('c.deleted_at', 'is', null)
+        .where('c.cancelled_on', 'is', null)
+        .orderBy('c.year')
+        .orderBy('c.called_on')
+        .orderBy('c.number')
+        .execute()
+    ).map((c) => ({
+      number: c.number,
+      member: c.code,
+      year: c.year,
+      calledOn: c.called_on,
+      dueOn: c.due_on,
+      currency: c.currency,
+      amount: minorToDecimalString(c.amount_minor, minorUnits(c.currency as CurrencyCode)),
+      basis: c.basis,
+    })),
   apply: async (session, input, author, memo) => {
     const byNumber = await known(
       memo,
@@ -688,24 +727,34 @@ const payments: Register<z.output<typeof paymentInput>> = {
     settle: null,
     memberId: (await resolve('members', String(member ?? ''))) ?? '',
   }),
-  rows: async (session) => {
-    const codeOf = await memberCodes(session)
-    return (await duesPayments(session.file.db))
-      .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))
-      .map((p) => ({
-        member: codeOf.get(p.memberId) ?? '',
+  // Read from the table: the settlements are made again, oldest call first, by the import.
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_payments as p')
+        .innerJoin('members as m', 'm.id', 'p.member_id')
+        .selectAll('p')
+        .select('m.code')
+        .where('p.deleted_at', 'is', null)
+        .orderBy('p.received_on')
+        .orderBy('p.created_at')
+        .execute()
+    ).map((p) => {
+      const currency = p.currency as CurrencyCode
+      return {
+        member: p.code,
         kind: p.kind,
-        receivedOn: p.receivedOn,
+        receivedOn: p.received_on,
         payer: p.payer,
-        currency: p.currency,
-        amount: minorToDecimalString(p.amount, minorUnits(p.currency)),
+        currency,
+        amount: minorToDecimalString(p.amount_minor, minorUnits(currency)),
         // The rate the payment was converted at, so that its euro value comes back the same.
-        rate: p.currency === 'EUR' || fixedParity(p.currency) ? null : p.rate,
+        rate: currency === 'EUR' || fixedParity(currency) ? null : p.rate,
         method: p.method,
-        bankReference: p.bankReference,
+        bankReference: p.bank_reference,
         note: p.note,
-      }))
-  },
+      }
+    }),
   apply: async (session, input, author, memo) => {
     const identity = (
       memberId: string,
@@ -729,7 +778,8 @@ const payments: Register<z.output<typeof paymentInput>> = {
           ),
         ),
       identity(input.memberId, input.receivedOn, input.amount, input.currency, input.bankReference),
-      () => session.duesPayments.add(input, author),
+      // Written without reading the payment back: an import has no use for it.
+      () => session.duesPayments.addMany([input], author),
     )
   },
 }
@@ -863,10 +913,6 @@ async function readAgreementRecords(session: Session): Promise<AgreementRecords[
   }))
 }
 
-async function memberCodes(session: Session): Promise<Map<string, string>> {
-  return new Map((await session.members.list({ includeArchived: true })).map((m) => [m.id, m.code]))
-}
-
 const instalments: Register<z.output<typeof instalmentInput>> = {
   key: 'instalments',
   sheet: 'workbook.sheet.instalments',
@@ -897,7 +943,7 @@ const instalments: Register<z.output<typeof instalmentInput>> = {
       })),
     ),
   apply: async (session, input, author, memo) => {
-    const detail = await session.agreements.get(input.agreementId)
+    const detail = await agreementAsFound(session, memo, input.agreementId)
     const identity = (expectedOn: string, amount: string) =>
       `${expectedOn}|${normalAmount(amount, detail.currency)}`
     return recordOnce(
@@ -974,7 +1020,7 @@ const calendar: Register<z.output<typeof calendarRowInput>> = {
       })),
     ),
   apply: async (session, { status, sentOn, ...input }, author, memo) => {
-    const detail = await session.agreements.get(input.agreementId)
+    const detail = await agreementAsFound(session, memo, input.agreementId)
     return recordOnce(
       memo,
       `calendar:${detail.id}`,
