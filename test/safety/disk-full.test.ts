@@ -16,10 +16,11 @@ describe('a full disk', () => {
   it('fails the write with a clear error, keeps every earlier commit, and the file reopens intact', async () => {
     const path = join(await tempFolder(), 'plein.sqlite')
     await (await DataFile.create(path)).close()
-    // `ulimit -f` caps the size of any file the process writes (in 1 KiB blocks): 2 MiB here.
+    // `ulimit -f` caps the size of any file the process writes (in 1 KiB blocks): 4 MiB here,
+    // room for an empty file of 16 KiB pages (about 1.5 MiB) and a few dozen records.
     const { stdout } = await promisify(execFile)(
       'bash',
-      ['-c', `ulimit -f 2048; exec "${process.execPath}" "${writer}" "${path}"`],
+      ['-c', `ulimit -f 4096; exec "${process.execPath}" "${writer}" "${path}"`],
       {
         maxBuffer: 10 * 1024 * 1024,
       },
