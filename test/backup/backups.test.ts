@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
 import { startTestApp, type TestApp } from '../support/core'
-import { sha256 } from '../support/files'
+import { damagePage, sha256 } from '../support/files'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -171,10 +171,7 @@ describe('a damaged file', () => {
       }
     })
     await app.core.closeFile()
-    const { open } = await import('node:fs/promises')
-    const handle = await open(path, 'r+')
-    await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3)
-    await handle.close()
+    await damagePage(path, 3)
 
     const refused = await app.call('file.openRecent', { path })
     expect(refused.ok || [refused.error.code, refused.error.path]).toEqual(['FILE_DAMAGED', path])
@@ -213,11 +210,7 @@ describe('a damaged file', () => {
     })
     await app.core.closeFile()
     // Damage a page far from the first ones, where the funders are.
-    const { open, stat: statFile } = await import('node:fs/promises')
-    const pages = Math.floor((await statFile(path)).size / 4096)
-    const handle = await open(path, 'r+')
-    await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * (pages - 2))
-    await handle.close()
+    await damagePage(path, -2)
     const before = await sha256(path)
     const listing = (await readdir(app.folder)).sort()
 

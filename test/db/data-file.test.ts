@@ -15,7 +15,7 @@ import {
   openNative,
 } from '../../electron/main/db/sqlite-native'
 import { AppFailure } from '../../electron/main/failure'
-import { sha256, writeRawDatabase } from '../support/files'
+import { damagePage, sha256, writeRawDatabase } from '../support/files'
 import { tempFolder } from '../support/temp'
 
 async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
@@ -163,10 +163,7 @@ describe('opening files that must not be opened', () => {
       }
     })
     await file.close()
-    const { open } = await import('node:fs/promises')
-    const handle = await open(path, 'r+')
-    await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3)
-    await handle.close()
+    await damagePage(path, 3)
     const before = await sha256(path)
     expect((await failureOf(DataFile.open(path))).code).toBe('FILE_DAMAGED')
     expect(await sha256(path)).toBe(before)

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { test, expect } from './harness/fixtures'
+import { damagePage } from '../support/files'
 
 test('the start screen offers demo, new and existing files, and creates an empty file', async ({
   app,
@@ -72,10 +73,7 @@ test('a damaged file is refused untouched and recovered from its latest sound ba
       })
   })
   await app.core.closeFile()
-  const { open } = await import('node:fs/promises')
-  const handle = await open(path, 'r+')
-  await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3)
-  await handle.close()
+  await damagePage(path, 3)
 
   await app.open()
   await page.getByRole('button', { name: 'Ouvrir abime.sqlite' }).click()

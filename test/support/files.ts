@@ -23,3 +23,22 @@ export async function writeRawDatabase(path: string, statements: string): Promis
     await closeNative(db)
   }
 }
+
+/**
+ * Overwrites the start of one page of a database file with garbage, as a failing disk would:
+ * `page` counts from 0, or from the end when negative, in the file's own page size.
+ */
+export async function damagePage(path: string, page: number): Promise<void> {
+  const { open } = await import('node:fs/promises')
+  const handle = await open(path, 'r+')
+  try {
+    const header = Buffer.alloc(18)
+    await handle.read(header, 0, 18, 0)
+    const pageSize = header.readUInt16BE(16)
+    const pages = Math.floor((await handle.stat()).size / pageSize)
+    const index = page < 0 ? pages + page : page
+    await handle.write(Buffer.alloc(4096, 0xab), 0, 4096, pageSize * index)
+  } finally {
+    await handle.close()
+  }
+}
