@@ -108,6 +108,9 @@ function writeRows(
   firstRow: number,
   language: Language,
 ): void {
+  // Cells that look alike share one style object: exceljs recognises a style it has seen by
+  // the object, and otherwise registers every cell's own copy.
+  const styles = new Map<string, Partial<ExcelJS.Style>>()
   table.rows.forEach((row, rowIndex) => {
     const excelRow = firstRow + rowIndex
     row.cells.forEach((cell, column) => {
@@ -118,18 +121,27 @@ function writeRows(
         ? { formula: formulaText(formula, firstRow, excelRow, column), result: value ?? '' }
         : value
       const format = numberFormat(cell, language)
-      if (format) target.numFmt = format
-      if (column === 0 && row.depth) target.alignment = { indent: row.depth }
-      styleRow(target, row)
+      const indent = column === 0 && row.depth ? row.depth : 0
+      const key = `${format ?? ''}|${indent}|${row.style}`
+      let style = styles.get(key)
+      if (!style) {
+        style = cellStyle(format, indent, row)
+        styles.set(key, style)
+      }
+      target.style = style
     })
   })
 }
 
-function styleRow(target: ExcelJS.Cell, row: ReportRow): void {
-  if (row.style === 'item') return
-  target.font = { bold: true }
-  if (row.style === 'total' || row.style === 'group') target.fill = TOTAL_FILL
-  if (row.style === 'total' || row.style === 'subtotal') target.border = { top: THIN }
+function cellStyle(format: string | null, indent: number, row: ReportRow): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {}
+  if (format) style.numFmt = format
+  if (indent) style.alignment = { indent }
+  if (row.style === 'item') return style
+  style.font = { bold: true }
+  if (row.style === 'total' || row.style === 'group') style.fill = TOTAL_FILL
+  if (row.style === 'total' || row.style === 'subtotal') style.border = { top: THIN }
+  return style
 }
 
 /** The value Excel stores: money in major units (the format shows the currency). */

@@ -14,6 +14,7 @@ import {
 } from './registers'
 
 const LISTS_SHEET = 'Listes'
+const DATE_FORMAT = 'dd/mm/yyyy'
 
 /**
  * The workbook of the registers: one sheet per register with its headings (in `language`; the
@@ -80,7 +81,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
       header: t(column.heading),
       key: column.field,
       width: Math.max(14, t(column.heading).length + 4),
-      style: column.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
+      style: column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } }
@@ -95,10 +96,17 @@ export async function registersWorkbook(language: Language, session?: Session): 
       })
     })
     const cells = register.columns.map((column) => cellWriter(column, language))
+    // One style object per column, shared by its cells: exceljs recognises a style it has seen
+    // by the object, and otherwise registers each cell's copy anew (most of an export's time).
+    const styles = register.columns.map((column) =>
+      column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
+    )
     for (const row of rows) {
-      sheet
-        .addRow(register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)))
-        .commit()
+      const added = sheet.addRow(
+        register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)),
+      )
+      styles.forEach((style, i) => (added.getCell(i + 1).style = style))
+      added.commit()
     }
     sheet.commit()
   }
