@@ -42,7 +42,8 @@ export function dashboardSql(year: number, today: string): string[] {
     `SELECT fund_class, kind, SUM(eur_minor) FROM ledger_entries WHERE deleted_at IS NULL
       AND entry_date <= '${year}-12-31' GROUP BY 1, 2`,
     `SELECT substr(entry_date, 1, 4), fund_class, SUM(eur_minor) FROM ledger_entries
-      WHERE deleted_at IS NULL AND kind IN ('receipt', 'due_payment', 'other_income')
+      WHERE deleted_at IS NULL AND fund_class IN ('tied', 'untied')
+      AND kind IN ('receipt', 'due_payment', 'other_income')
       AND entry_date <= '${today}' GROUP BY 1, 2`,
     `SELECT nature, kind, SUM(eur_minor) FROM ledger_entries WHERE deleted_at IS NULL
       AND entry_date >= '${year}-01-01' AND entry_date <= '${year}-12-31' GROUP BY 1, 2`,

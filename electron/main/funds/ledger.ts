@@ -214,10 +214,13 @@ export async function fundsSummary(
     }
   }
 
+  // Naming both classes lets SQLite read the income from the covering index of the sums, by
+  // class and kind, instead of every entry up to today.
   const income = await sql<{ year: string; fund_class: FundClass; eur: number }>`
     SELECT substr(entry_date, 1, 4) AS year, fund_class, SUM(eur_minor) AS eur
     FROM ledger_entries
-    WHERE deleted_at IS NULL AND kind IN ('receipt', 'due_payment', 'other_income') AND entry_date <= ${today}
+    WHERE deleted_at IS NULL AND fund_class IN ('tied', 'untied')
+      AND kind IN ('receipt', 'due_payment', 'other_income') AND entry_date <= ${today}
     GROUP BY year, fund_class ORDER BY year`.execute(db)
   const years = new Map<number, { untied: number; total: number }>()
   for (const row of income.rows) {
