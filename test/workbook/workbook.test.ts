@@ -104,6 +104,39 @@ describe('the workbook of the registers', () => {
     app = await startTestApp({ openFile: false })
     await app.core.openDemo()
     const demo = app.core.requireSession()
+    const dakar = (await demo.members.list()).find((m) => m.name === 'Ville de Dakar')
+    await demo.dues.addContact(
+      {
+        memberId: dakar?.id ?? '',
+        name: 'Awa Diop',
+        role: 'Directrice des relations internationales',
+        email: 'awa.diop@example.sn',
+        phone: null,
+      },
+      'Test',
+    )
+    // Contacts and roles, by member code: what must come back from the workbook.
+    const membershipOf = async (session: typeof demo) => ({
+      contacts: await session.file.db
+        .selectFrom('member_contacts as c')
+        .innerJoin('members as m', 'm.id', 'c.member_id')
+        .select(['m.code', 'c.name', 'c.role', 'c.email', 'c.phone'])
+        .where('c.deleted_at', 'is', null)
+        .orderBy('m.code')
+        .orderBy('c.name')
+        .execute(),
+      roles: await session.file.db
+        .selectFrom('member_roles as r')
+        .innerJoin('members as m', 'm.id', 'r.member_id')
+        .select(['m.code', 'r.body', 'r.role', 'r.starts_on', 'r.ends_on'])
+        .where('r.deleted_at', 'is', null)
+        .orderBy('m.code')
+        .orderBy('r.starts_on')
+        .execute(),
+    })
+    const demoMembership = await membershipOf(demo)
+    expect(demoMembership.contacts.length).toBeGreaterThan(0)
+    expect(demoMembership.roles.length).toBeGreaterThan(5)
     app.host.nextExportPath = join(app.folder, 'export.xlsx')
     const { path } = await app.ok('workbook.export', {})
     const exported = await readWorkbook(path)
@@ -198,6 +231,7 @@ describe('the workbook of the registers', () => {
       ]),
     ).toEqual(demoAgreements.map((a) => [a.reference, a.figures.committed, a.figures.received]))
     expect(await ledgerOf(session)).toEqual(demoLedger)
+    expect(await membershipOf(session)).toEqual(demoMembership)
     // Each agreement's schedule and reporting calendar, statuses included.
     expect(await termsOf(session)).toEqual(demoTerms)
     // Dues calls and payments: the same collection dashboard, arrears by age included.

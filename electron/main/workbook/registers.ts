@@ -27,7 +27,14 @@ import { parseAmount } from '../../../shared/money/parse'
 import { PROGRAMMES } from '../../../shared/projects/schema'
 import { basisPointsToPercent } from '../../../shared/validation/amounts'
 import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
-import { DUES_METHODS, paymentInput, singleCallInput } from '../../../shared/dues/schema'
+import {
+  DUES_METHODS,
+  MEMBER_BODIES,
+  memberContactInput,
+  memberRoleInput,
+  paymentInput,
+  singleCallInput,
+} from '../../../shared/dues/schema'
 import { fixedParity } from '../../../shared/money/exchange'
 import { duesCalls, duesPayments } from '../dues/dues-accounts'
 
@@ -69,6 +76,8 @@ export type RegisterKey =
   | 'otherIncome'
   | 'calls'
   | 'payments'
+  | 'contacts'
+  | 'roles'
 
 /**
  * Finds the record a reference names: its id, or null when neither the file nor the workbook
@@ -683,6 +692,113 @@ const calls: Register<z.output<typeof singleCallInput>> = {
   },
 }
 
+/** A member's contacts: each known by its member and name. */
+const contacts: Register<z.output<typeof memberContactInput>> = {
+  key: 'contacts',
+  sheet: 'workbook.sheet.contacts',
+  columns: [
+    MEMBER_COLUMN,
+    { field: 'name', heading: 'members.contacts.name', kind: 'text', required: true },
+    { field: 'role', heading: 'members.contacts.role', kind: 'text' },
+    { field: 'email', heading: 'members.contacts.email', kind: 'text' },
+    { field: 'phone', heading: 'members.contacts.phone', kind: 'text' },
+  ],
+  schema: memberContactInput,
+  identity: (row) => `${String(row.member ?? '')}|${String(row.name ?? '')}`.toLowerCase(),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('member_contacts as c')
+        .innerJoin('members as m', 'm.id', 'c.member_id')
+        .select(['m.code', 'c.name', 'c.role', 'c.email', 'c.phone'])
+        .where('c.deleted_at', 'is', null)
+        .where('m.deleted_at', 'is', null)
+        .orderBy('m.code')
+        .orderBy('c.name')
+        .execute()
+    ).map((c) => ({ member: c.code, name: c.name, role: c.role, email: c.email, phone: c.phone })),
+  apply: async (session, input, author, memo) =>
+    recordOnce(
+      memo,
+      'contacts',
+      async () =>
+        (
+          await session.file.db
+            .selectFrom('member_contacts')
+            .select(['member_id', 'name'])
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((c) => `${c.member_id}|${c.name}`),
+      `${input.memberId}|${input.name}`,
+      () => session.dues.addContact(input, author),
+    ),
+}
+
+/** Bureau and standing-committee roles: each known by its member, body, role and start. */
+const roles: Register<z.output<typeof memberRoleInput>> = {
+  key: 'roles',
+  sheet: 'workbook.sheet.roles',
+  columns: [
+    MEMBER_COLUMN,
+    {
+      field: 'body',
+      heading: 'dues.roles.body',
+      kind: 'choice',
+      required: true,
+      choices: { codes: MEMBER_BODIES, label: (code) => `dues.roles.body_${code}` as MessageKey },
+    },
+    { field: 'role', heading: 'dues.roles.role', kind: 'text', required: true },
+    { field: 'startsOn', heading: 'dues.roles.startsOn', kind: 'date', required: true },
+    { field: 'endsOn', heading: 'dues.roles.endsOn', kind: 'date' },
+  ],
+  schema: memberRoleInput,
+  identity: (row) =>
+    [row.member, row.body, row.role, row.startsOn]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('member_roles as r')
+        .innerJoin('members as m', 'm.id', 'r.member_id')
+        .select(['m.code', 'r.body', 'r.role', 'r.starts_on', 'r.ends_on'])
+        .where('r.deleted_at', 'is', null)
+        .where('m.deleted_at', 'is', null)
+        .orderBy('m.code')
+        .orderBy('r.starts_on')
+        .execute()
+    ).map((r) => ({
+      member: r.code,
+      body: r.body,
+      role: r.role,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+    })),
+  apply: async (session, input, author, memo) =>
+    recordOnce(
+      memo,
+      'roles',
+      async () =>
+        (
+          await session.file.db
+            .selectFrom('member_roles')
+            .select(['member_id', 'body', 'role', 'starts_on'])
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((r) => `${r.member_id}|${r.body}|${r.role}|${r.starts_on}`),
+      `${input.memberId}|${input.body}|${input.role}|${input.startsOn}`,
+      () => session.dues.addRole(input, author),
+    ),
+}
+
 const payments: Register<z.output<typeof paymentInput>> = {
   key: 'payments',
   sheet: 'workbook.sheet.payments',
@@ -1061,6 +1177,8 @@ export const REGISTERS = [
   otherIncome,
   calls,
   payments,
+  contacts,
+  roles,
 ] as unknown as Register[]
 
 /** A choice's label in a language, as the template and the export write it. */

@@ -1444,6 +1444,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      contacts: 'Member contacts',
+      roles: 'Member roles',
       instalments: 'Instalments',
       calendar: 'Reports to funders',
       calls: 'Dues calls',

@@ -1466,6 +1466,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      contacts: 'Contacts des membres',
+      roles: 'Fonctions des membres',
       instalments: 'Échéancier',
       calendar: 'Rapports au bailleur',
       calls: 'Appels de cotisation',
