@@ -115,8 +115,33 @@ describe('the workbook of the registers', () => {
       },
       'Test',
     )
-    // Contacts and roles, by member code: what must come back from the workbook.
+    await demo.duesScale.setOverride(
+      {
+        memberId: dakar?.id ?? '',
+        year: 2025,
+        amount: '1500',
+        currency: 'EUR',
+        reason: 'Accord du Bureau : ville-siège de l’Assemblée générale',
+      },
+      'Test',
+    )
+    // Contacts, roles, scales and particular amounts, by member code: what must come back.
     const membershipOf = async (session: typeof demo) => ({
+      bands: await session.file.db
+        .selectFrom('dues_bands')
+        .select(['year', 'member_kind', 'population_from', 'population_to'])
+        .select(['amount_minor', 'currency', 'label'])
+        .where('deleted_at', 'is', null)
+        .orderBy('year')
+        .orderBy('member_kind')
+        .orderBy('population_from')
+        .execute(),
+      overrides: await session.file.db
+        .selectFrom('dues_overrides as o')
+        .innerJoin('members as m', 'm.id', 'o.member_id')
+        .select(['m.code', 'o.year', 'o.amount_minor', 'o.currency', 'o.reason'])
+        .where('o.deleted_at', 'is', null)
+        .execute(),
       contacts: await session.file.db
         .selectFrom('member_contacts as c')
         .innerJoin('members as m', 'm.id', 'c.member_id')
@@ -137,6 +162,8 @@ describe('the workbook of the registers', () => {
     const demoMembership = await membershipOf(demo)
     expect(demoMembership.contacts.length).toBeGreaterThan(0)
     expect(demoMembership.roles.length).toBeGreaterThan(5)
+    expect(demoMembership.bands.length).toBeGreaterThan(60)
+    expect(demoMembership.overrides).toHaveLength(1)
     app.host.nextExportPath = join(app.folder, 'export.xlsx')
     const { path } = await app.ok('workbook.export', {})
     const exported = await readWorkbook(path)

@@ -30,9 +30,12 @@ import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/memb
 import {
   DUES_METHODS,
   MEMBER_BODIES,
+  bandInput,
   memberContactInput,
+  overrideInput,
   memberRoleInput,
   paymentInput,
+  scaleInput,
   singleCallInput,
 } from '../../../shared/dues/schema'
 import { fixedParity } from '../../../shared/money/exchange'
@@ -78,6 +81,8 @@ export type RegisterKey =
   | 'payments'
   | 'contacts'
   | 'roles'
+  | 'scale'
+  | 'overrides'
 
 /**
  * Finds the record a reference names: its id, or null when neither the file nor the workbook
@@ -799,6 +804,140 @@ const roles: Register<z.output<typeof memberRoleInput>> = {
     ),
 }
 
+/** One band of a year's dues scale; a year's bands are known by their kind and lowest population. */
+type BandRow = z.output<typeof bandInput> & { year: number }
+
+const bandRowInput = bandInput.extend({ year: scaleInput.shape.year })
+
+const scale: Register<BandRow> = {
+  key: 'scale',
+  sheet: 'workbook.sheet.scale',
+  columns: [
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    {
+      field: 'memberKind',
+      heading: 'dues.scale.kind',
+      kind: 'choice',
+      required: true,
+      choices: { codes: MEMBER_KINDS, label: (code) => `members.kind.${code}` as MessageKey },
+    },
+    {
+      field: 'populationFrom',
+      heading: 'workbook.column.populationFrom',
+      kind: 'integer',
+      required: true,
+    },
+    { field: 'populationTo', heading: 'workbook.column.populationTo', kind: 'integer' },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.scale.amount', kind: 'amount', required: true },
+    { field: 'label', heading: 'dues.scale.label', kind: 'text', required: true },
+  ],
+  schema: bandRowInput,
+  identity: (row) =>
+    [row.year, row.memberKind, row.populationFrom]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_bands')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('year')
+        .orderBy('member_kind')
+        .orderBy('population_from')
+        .execute()
+    ).map((b) => ({
+      year: b.year,
+      memberKind: b.member_kind,
+      populationFrom: b.population_from,
+      populationTo: b.population_to,
+      currency: b.currency,
+      amount: minorToDecimalString(b.amount_minor, minorUnits(b.currency as CurrencyCode)),
+      label: b.label,
+    })),
+  // A year's scale is saved whole: the row's band is added to (or replaces its own in) the
+  // year's bands as they stand.
+  apply: async (session, { year, ...band }, author) => {
+    const current = (await session.duesScale.get(year)).bands.map((b) => ({
+      memberKind: b.memberKind,
+      populationFrom: b.populationFrom,
+      populationTo: b.populationTo,
+      amount: minorToDecimalString(b.amount, minorUnits(b.currency)),
+      currency: b.currency,
+      label: b.label,
+    }))
+    const index = current.findIndex(
+      (b) => b.memberKind === band.memberKind && b.populationFrom === band.populationFrom,
+    )
+    const same = current[index]
+    if (
+      same &&
+      same.populationTo === band.populationTo &&
+      same.currency === band.currency &&
+      normalAmount(same.amount, same.currency) === normalAmount(band.amount, band.currency) &&
+      same.label === band.label
+    ) {
+      return 'unchanged'
+    }
+    const bands = index >= 0 ? current.map((b, i) => (i === index ? band : b)) : [...current, band]
+    await session.duesScale.save({ year, bands }, author)
+    return index >= 0 ? 'updated' : 'created'
+  },
+}
+
+/** A member's particular amount for a year, with its reason: one per member and year. */
+const overrides: Register<z.output<typeof overrideInput>> = {
+  key: 'overrides',
+  sheet: 'workbook.sheet.overrides',
+  columns: [
+    MEMBER_COLUMN,
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.scale.amount', kind: 'amount', required: true },
+    { field: 'reason', heading: 'dues.scale.overrideReason', kind: 'text', required: true },
+  ],
+  schema: overrideInput,
+  identity: (row) => `${String(row.member ?? '')}|${String(row.year ?? '')}`.toLowerCase(),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_overrides as o')
+        .innerJoin('members as m', 'm.id', 'o.member_id')
+        .select(['m.code', 'o.year', 'o.currency', 'o.amount_minor', 'o.reason'])
+        .where('o.deleted_at', 'is', null)
+        .orderBy('o.year')
+        .orderBy('m.code')
+        .execute()
+    ).map((o) => ({
+      member: o.code,
+      year: o.year,
+      currency: o.currency,
+      amount: minorToDecimalString(o.amount_minor, minorUnits(o.currency as CurrencyCode)),
+      reason: o.reason,
+    })),
+  apply: async (session, input, author) => {
+    const held = (await session.duesScale.get(input.year)).overrides.find(
+      (o) => o.memberId === input.memberId,
+    )
+    if (
+      held &&
+      held.currency === input.currency &&
+      normalAmount(minorToDecimalString(held.amount, minorUnits(held.currency)), held.currency) ===
+        normalAmount(input.amount, input.currency) &&
+      held.reason === input.reason
+    ) {
+      return 'unchanged'
+    }
+    await session.duesScale.setOverride(input, author)
+    return held ? 'updated' : 'created'
+  },
+}
+
 const payments: Register<z.output<typeof paymentInput>> = {
   key: 'payments',
   sheet: 'workbook.sheet.payments',
@@ -1179,6 +1318,8 @@ export const REGISTERS = [
   payments,
   contacts,
   roles,
+  scale,
+  overrides,
 ] as unknown as Register[]
 
 /** A choice's label in a language, as the template and the export write it. */

@@ -1444,6 +1444,8 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      scale: 'Dues scales',
+      overrides: 'Particular amounts',
       contacts: 'Member contacts',
       roles: 'Member roles',
       instalments: 'Instalments',
@@ -1532,6 +1534,8 @@ export const en: Catalog = {
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
     unknownReference: 'Found neither in the file nor in this workbook.',
     column: {
+      populationFrom: 'Population from',
+      populationTo: 'Population up to',
       periodTo: 'Period to',
       memberCode: 'Member code',
       calledOn: 'Called on',

@@ -1466,6 +1466,8 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      scale: 'Barèmes des cotisations',
+      overrides: 'Montants particuliers',
       contacts: 'Contacts des membres',
       roles: 'Fonctions des membres',
       instalments: 'Échéancier',
@@ -1555,6 +1557,8 @@ export const fr = {
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
     unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
     column: {
+      populationFrom: 'Population à partir de',
+      populationTo: 'Population jusqu’à',
       periodTo: 'Période au',
       memberCode: 'Code du membre',
       calledOn: 'Appelé le',
