@@ -94,6 +94,9 @@ async function termsOf(session: ReturnType<TestApp['core']['requireSession']>) {
         a.reference,
         detail.instalments.map((i) => [i.expectedOn, i.amount]),
         detail.reports.map((r) => [r.kind, r.dueOn, r.periodFrom, r.periodTo, r.status, r.sentOn]),
+        detail.budget.headings
+          .map((h) => [h.code, h.label, h.role, h.amount])
+          .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
       ]
     }),
   )
@@ -201,6 +204,7 @@ describe('the workbook of the registers', () => {
     const demoLedger = await ledgerOf(demo)
     const demoDues = await demo.dues.summary(2025)
     const demoTerms = await termsOf(demo)
+    expect(demoTerms.flatMap(([, , , headings]) => headings as unknown[]).length).toBeGreaterThan(5)
 
     await app.core.createFile(join(app.folder, 'empty.sqlite'))
     app.host.nextDocument = path

@@ -1444,6 +1444,7 @@ export const en: Catalog = {
   },
   workbook: {
     sheet: {
+      headings: 'Donor headings',
       scale: 'Dues scales',
       overrides: 'Particular amounts',
       contacts: 'Member contacts',

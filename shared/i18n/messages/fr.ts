@@ -1466,6 +1466,7 @@ export const fr = {
   },
   workbook: {
     sheet: {
+      headings: 'Rubriques du bailleur',
       scale: 'Barèmes des cotisations',
       overrides: 'Montants particuliers',
       contacts: 'Contacts des membres',
