@@ -278,6 +278,59 @@ describe('the workbook of the registers', () => {
     expect(await fileDigest()).toBe(before)
   }, 180_000)
 
+  it('reads dates typed as text in the order the Notes sheet declares, day first by default', async () => {
+    app = await startTestApp()
+    const joinedOn = async (notes: (string | null)[][] | null) => {
+      const sheets: Record<string, (string | number | Date | null)[][]> = {
+        Membres: [
+          MEMBERS_HEADING,
+          ['M-0001', 'Ville', 'Ville de Dakar', 'SN', null, '03/04/2021', 'Actif'],
+        ],
+      }
+      if (notes) sheets.Notes = notes
+      app.host.nextDocument = await workbook(sheets)
+      const { report } = await app.ok('workbook.check', {})
+      return report
+    }
+    // The template declares day first; a US workbook declares month first.
+    const template = await readWorkbook(
+      await (async () => {
+        const path = join(app.folder, 'modele.xlsx')
+        await writeFile(path, await registersWorkbook('fr'))
+        return path
+      })(),
+    )
+    const notes = found(template.getWorksheet('Notes'), 'notes')
+    const declared = found(
+      notes
+        .getRows(1, notes.rowCount)
+        ?.find((r) => r.getCell(1).value === 'Ordre des dates écrites en texte'),
+      'date order row',
+    )
+    expect(declared.getCell(2).value).toBe('JJ/MM/AAAA')
+
+    expect((await joinedOn(null)).problems.filter((p) => p.blocking)).toEqual([])
+    await imported(found(app.host.nextDocument, 'workbook'))
+    const session = app.core.requireSession()
+    const joined = async () =>
+      (await session.members.list()).find((m) => m.code === 'M-0001')?.joinedOn
+    expect(await joined()).toBe('2021-04-03')
+
+    await joinedOn([['Ordre des dates écrites en texte', 'MM/JJ/AAAA']])
+    await imported(found(app.host.nextDocument, 'workbook'))
+    expect(await joined()).toBe('2021-03-04')
+    await joinedOn([['Order of dates typed as text', 'DD/MM/YYYY']])
+    await imported(found(app.host.nextDocument, 'workbook'))
+    expect(await joined()).toBe('2021-04-03')
+
+    const refused = await joinedOn([['Ordre des dates écrites en texte', 'AAAA/MM/JJ']])
+    expect(refused.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: 'Notes', row: 1, blocking: true, code: 'badDateOrder' }),
+      ]),
+    )
+  })
+
   it('lists every problem with its sheet, row and column, and writes nothing', async () => {
     app = await startTestApp()
     const path = await workbook({

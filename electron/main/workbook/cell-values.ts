@@ -43,11 +43,20 @@ export function readText(value: ReturnType<typeof plainValue>): Read<string | nu
 }
 
 /**
- * A date from an Excel date, an Excel serial number, JJ/MM/AAAA (the template's declared
- * format, day first in French and British English alike) or AAAA-MM-JJ; a date that does not
+ * How the workbook writes dates typed as text: day first (JJ/MM/AAAA, the template's, as in
+ * French and British English) or month first (MM/DD/YYYY), as its Notes sheet declares.
+ */
+export type DateOrder = 'day_first' | 'month_first'
+
+/**
+ * A date from an Excel date, an Excel serial number, a date typed as text in the workbook's
+ * declared order (day first unless it says otherwise) or AAAA-MM-JJ; a date that does not
  * exist (31/02) is refused.
  */
-export function readDate(value: ReturnType<typeof plainValue>): Read<string | null> {
+export function readDate(
+  value: ReturnType<typeof plainValue>,
+  order: DateOrder = 'day_first',
+): Read<string | null> {
   if (value === null) return ok(null)
   if (value instanceof Date) return ok(value.toISOString().slice(0, 10))
   if (typeof value === 'number') {
@@ -56,10 +65,9 @@ export function readDate(value: ReturnType<typeof plainValue>): Read<string | nu
     return ok(day.toISOString().slice(0, 10))
   }
   const text = String(value).trim()
-  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
-  const iso = dayFirst
-    ? `${dayFirst[3]}-${dayFirst[2]?.padStart(2, '0')}-${dayFirst[1]?.padStart(2, '0')}`
-    : text
+  const typed = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
+  const [day, month] = order === 'day_first' ? [typed?.[1], typed?.[2]] : [typed?.[2], typed?.[1]]
+  const iso = typed ? `${typed[3]}-${month?.padStart(2, '0')}-${day?.padStart(2, '0')}` : text
   return isIsoDate(iso) ? ok(iso) : refuse('workbook.badDate')
 }
 

@@ -19,6 +19,7 @@ import {
   readAmount,
   readCurrency,
   readDate,
+  type DateOrder,
   readInteger,
   readText,
 } from './cell-values'
@@ -106,6 +107,7 @@ export async function checkWorkbook(
     return { report: { problems, sheets: [], imported: false }, sheets: [], language }
   }
 
+  const order = declaredDateOrder(workbook, problem)
   const sheets: ReadSheet[] = []
   for (const register of REGISTERS) {
     const names = (['fr', 'en'] as const).map((l) => translate(l, register.sheet).toLowerCase())
@@ -122,7 +124,7 @@ export async function checkWorkbook(
       })
       continue
     }
-    sheets.push(readSheet(worksheet, register, language, problem))
+    sheets.push(readSheet(worksheet, register, language, order, problem))
   }
   if (sheets.length === 0) {
     refuseFile('workbook.noRegister')
@@ -164,10 +166,48 @@ type Problem = (
   },
 ) => void
 
+/**
+ * The order of dates typed as text, as the Notes sheet declares it (day first when it says
+ * nothing): "JJ/MM/AAAA" or "DD/MM/YYYY", or "MM/JJ/AAAA" or "MM/DD/YYYY" for a US workbook.
+ */
+function declaredDateOrder(workbook: ExcelJS.Workbook, problem: Problem): DateOrder {
+  const names = (['fr', 'en'] as const).map((l) =>
+    translate(l, 'workbook.sheet.notes').toLowerCase(),
+  )
+  const notes = workbook.worksheets.find((w) => names.includes(w.name.trim().toLowerCase()))
+  const labels = (['fr', 'en'] as const).map((l) =>
+    translate(l, 'workbook.notes.dateOrder').toLowerCase(),
+  )
+  let order: DateOrder = 'day_first'
+  notes?.eachRow((row, rowNumber) => {
+    const label = String(plainValue(row.getCell(1).value) ?? '')
+      .trim()
+      .toLowerCase()
+    if (!labels.includes(label)) return
+    const declared = String(plainValue(row.getCell(2).value) ?? '')
+      .replace(/\s/g, '')
+      .toUpperCase()
+    if (/^(JJ|DD)\/MM\//.test(declared)) order = 'day_first'
+    else if (/^MM\/(JJ|DD)\//.test(declared)) order = 'month_first'
+    else {
+      problem({
+        sheet: notes.name,
+        row: rowNumber,
+        column: null,
+        value: declared,
+        key: 'workbook.badDateOrder',
+        blocking: true,
+      })
+    }
+  })
+  return order
+}
+
 function readSheet(
   worksheet: ExcelJS.Worksheet,
   register: Register,
   language: Language,
+  order: DateOrder,
   problem: Problem,
 ): ReadSheet {
   const name = worksheet.name
@@ -237,7 +277,7 @@ function readSheet(
     const currencyRead = readCurrency(cells[currencyColumn] ?? null)
     const currency = currencyRead.ok && currencyRead.value ? currencyRead.value : 'EUR'
     register.columns.forEach((column, i) => {
-      const read = readCell(column, cells[i] ?? null, currency, language)
+      const read = readCell(column, cells[i] ?? null, currency, language, order)
       if (read.ok) input[column.field] = read.value
       else {
         problem({
@@ -268,10 +308,11 @@ function readCell(
   value: ReturnType<typeof plainValue>,
   currency: CurrencyCode,
   language: Language,
+  order: DateOrder,
 ): Read<unknown> {
   switch (column.kind) {
     case 'date':
-      return readDate(value)
+      return readDate(value, order)
     case 'integer':
       return readInteger(value)
     case 'currency':

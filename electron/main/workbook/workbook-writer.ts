@@ -66,6 +66,8 @@ export async function registersWorkbook(language: Language, session?: Session): 
   ]
   notes.getRow(1).font = { bold: true }
   notes.addRow([t('workbook.notes.general')]).commit()
+  // The order of dates typed as text, which a workbook from elsewhere may change to month first.
+  notes.addRow([t('workbook.notes.dateOrder'), t('workbook.notes.dayFirst')]).commit()
   for (const register of REGISTERS) {
     for (const column of register.columns)
       notes.addRow(noteRow(register, column, t, language)).commit()

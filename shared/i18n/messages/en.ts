@@ -1443,6 +1443,7 @@ export const en: Catalog = {
     formatPdf: 'PDF',
   },
   workbook: {
+    badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',
     sheet: {
       headings: 'Donor headings',
       scale: 'Dues scales',
@@ -1463,13 +1464,15 @@ export const en: Catalog = {
       notes: 'Notes',
     },
     notes: {
+      dateOrder: 'Order of dates typed as text',
+      dayFirst: 'DD/MM/YYYY',
       sheet: 'Sheet',
       column: 'Column',
       type: 'Type',
       required: 'Required',
       values: 'Allowed values, format',
       general:
-        'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member by its code, a rate by its currency and date: importing the same workbook again changes nothing. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56).',
+        'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member by its code, a rate by its currency and date: importing the same workbook again changes nothing. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56). Dates typed as text follow the order declared on this sheet (DD/MM/YYYY, or MM/DD/YYYY for a US workbook).',
     },
     type: {
       reference: 'Reference',

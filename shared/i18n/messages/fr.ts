@@ -1465,6 +1465,7 @@ export const fr = {
     formatPdf: 'PDF',
   },
   workbook: {
+    badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',
     sheet: {
       headings: 'Rubriques du bailleur',
       scale: 'Barèmes des cotisations',
@@ -1485,13 +1486,15 @@ export const fr = {
       notes: 'Notes',
     },
     notes: {
+      dateOrder: 'Ordre des dates écrites en texte',
+      dayFirst: 'JJ/MM/AAAA',
       sheet: 'Feuille',
       column: 'Colonne',
       type: 'Type',
       required: 'Obligatoire',
       values: 'Valeurs permises, format',
       general:
-        'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre à son code, un taux à sa devise et sa date : réimporter le même classeur ne change rien. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56).',
+        'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre à son code, un taux à sa devise et sa date : réimporter le même classeur ne change rien. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56). Les dates écrites en texte suivent l’ordre déclaré sur cette feuille (JJ/MM/AAAA, ou MM/JJ/AAAA pour un classeur américain).',
     },
     type: {
       reference: 'Référence',
