@@ -107,6 +107,17 @@ describe('the workbook of the registers', () => {
     app = await startTestApp({ openFile: false })
     await app.core.openDemo()
     const demo = app.core.requireSession()
+    // A member that resigned and was archived: its calls and payments stay in the file.
+    const resigned = found(
+      (await demo.members.list()).find((m) => m.status === 'resigned'),
+      'a resigned member',
+    )
+    await demo.members.archive(resigned.id, 'Test')
+    const archivedCodes = async (session: typeof demo) =>
+      (await session.members.list({ includeArchived: true }))
+        .filter((m) => m.archivedAt)
+        .map((m) => m.code)
+    expect(await archivedCodes(demo)).toEqual([resigned.code])
     const dakar = (await demo.members.list()).find((m) => m.name === 'Ville de Dakar')
     await demo.dues.addContact(
       {
@@ -210,9 +221,10 @@ describe('the workbook of the registers', () => {
     app.host.nextDocument = path
     const { report: preview } = await app.ok('workbook.check', {})
     expect(preview.problems.filter((p) => p.blocking)).toEqual([])
+    // The archived member is in the sheet too.
     expect(preview.sheets.find((s) => s.sheet === 'Membres')).toMatchObject({
-      rows: demoMembers.length,
-      create: demoMembers.length,
+      rows: demoMembers.length + 1,
+      create: demoMembers.length + 1,
     })
     const report = await imported(path)
     expect(report.imported).toBe(true)
@@ -263,6 +275,7 @@ describe('the workbook of the registers', () => {
     ).toEqual(demoAgreements.map((a) => [a.reference, a.figures.committed, a.figures.received]))
     expect(await ledgerOf(session)).toEqual(demoLedger)
     expect(await membershipOf(session)).toEqual(demoMembership)
+    expect(await archivedCodes(session)).toEqual([resigned.code])
     // Each agreement's schedule and reporting calendar, statuses included.
     expect(await termsOf(session)).toEqual(demoTerms)
     // Dues calls and payments: the same collection dashboard, arrears by age included.

@@ -101,7 +101,9 @@ export class RecordWriter {
 
   private async setDeletedAt(table: RecordTable, id: string, value: string | null, op: ChangeOp) {
     const current = await this.current(table, id)
-    if ((current.deleted_at ?? null) === value) return
+    // Archiving an archived record, or restoring a live one, changes nothing (not even its date).
+    const archived = (current.deleted_at ?? null) !== null
+    if (archived === (value !== null)) return
     await sql`UPDATE ${sql.table(table)} SET deleted_at = ${value}, updated_at = ${this.context.now}
       WHERE id = ${id}`.execute(this.trx)
     await this.log(op, table, id, [

@@ -117,7 +117,15 @@ export interface Register<Input = Record<string, unknown>> {
   identity: (row: Record<string, unknown>) => string
   rows: (session: Session, reader: RegisterReader) => Promise<ExportRow[]>
   apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
+  /**
+   * For a register whose archived records are exported too (with their {@link ARCHIVED_ON}
+   * date): archives a record once the whole workbook is in. Archiving twice changes nothing.
+   */
+  archive?: (session: Session, id: string, author: string) => Promise<void>
 }
+
+/** The column of the day a record was archived, in the registers that export archived records. */
+export const ARCHIVED_ON = 'archivedOn'
 
 /**
  * What an import has already looked up, kept for its whole run: each register's records by
@@ -192,7 +200,7 @@ export const membersByCode = (session: Session, memo: Memo) =>
   known(
     memo,
     'members',
-    () => session.members.list(),
+    () => session.members.list({ includeArchived: true }),
     (m) => m.code,
   )
 export const agreementsByReference = (session: Session, memo: Memo) =>
@@ -322,35 +330,32 @@ const members: Register<z.output<typeof memberInput>> = {
     { field: 'statusOn', heading: 'members.field.statusOn', kind: 'date' },
     { field: 'statusReason', heading: 'members.field.statusReason', kind: 'text' },
     { field: 'notes', heading: 'members.field.notes', kind: 'text' },
+    { field: ARCHIVED_ON, heading: 'workbook.column.archivedOn', kind: 'date' },
   ],
   schema: memberInput,
   identity: (row) => String(row.code ?? '').toLowerCase(),
   // Read from the table: the register needs no dues figures, which the members' list computes.
   rows: async (session) =>
-    (
-      await session.file.db
-        .selectFrom('members')
-        .selectAll()
-        .where('deleted_at', 'is', null)
-        .orderBy('name')
-        .execute()
-    ).map((m) => ({
-      code: m.code,
-      kind: m.kind,
-      name: m.name,
-      country: m.country,
-      population: m.population,
-      populationYear: m.population_year,
-      leaderName: m.leader_name,
-      address: m.address,
-      email: m.email,
-      phone: m.phone,
-      joinedOn: m.joined_on,
-      status: m.status,
-      statusOn: m.status_on,
-      statusReason: m.status_reason,
-      notes: m.notes,
-    })),
+    (await session.file.db.selectFrom('members').selectAll().orderBy('name').execute()).map(
+      (m) => ({
+        code: m.code,
+        kind: m.kind,
+        name: m.name,
+        country: m.country,
+        population: m.population,
+        populationYear: m.population_year,
+        leaderName: m.leader_name,
+        address: m.address,
+        email: m.email,
+        phone: m.phone,
+        joinedOn: m.joined_on,
+        status: m.status,
+        statusOn: m.status_on,
+        statusReason: m.status_reason,
+        notes: m.notes,
+        archivedOn: m.deleted_at?.slice(0, 10) ?? null,
+      }),
+    ),
   apply: async (session, input, author, memo) => {
     const byCode = await membersByCode(session, memo)
     const code = (input.code ?? '').toLowerCase()
@@ -361,9 +366,14 @@ const members: Register<z.output<typeof memberInput>> = {
       byCode.set(code, await session.members.create(fields, author))
       return 'created'
     }
-    if (same(existing as unknown as Record<string, unknown>, fields)) return 'unchanged'
+    // An archived member is left as it is: it is restored in the window, not by a workbook.
+    if (existing.archivedAt || same(existing as unknown as Record<string, unknown>, fields))
+      return 'unchanged'
     byCode.set(code, await session.members.update(existing.id, fields, author))
     return 'updated'
+  },
+  archive: async (session, id, author) => {
+    await session.members.archive(id, author)
   },
 }
 
@@ -725,7 +735,6 @@ const contacts: Register<z.output<typeof memberContactInput>> = {
         .innerJoin('members as m', 'm.id', 'c.member_id')
         .select(['m.code', 'c.name', 'c.role', 'c.email', 'c.phone'])
         .where('c.deleted_at', 'is', null)
-        .where('m.deleted_at', 'is', null)
         .orderBy('m.code')
         .orderBy('c.name')
         .execute()
@@ -780,7 +789,6 @@ const roles: Register<z.output<typeof memberRoleInput>> = {
         .innerJoin('members as m', 'm.id', 'r.member_id')
         .select(['m.code', 'r.body', 'r.role', 'r.starts_on', 'r.ends_on'])
         .where('r.deleted_at', 'is', null)
-        .where('m.deleted_at', 'is', null)
         .orderBy('m.code')
         .orderBy('r.starts_on')
         .execute()

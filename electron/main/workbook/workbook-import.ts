@@ -32,6 +32,7 @@ import {
   type RegisterKey,
   type Resolve,
   RegisterReader,
+  ARCHIVED_ON,
   agreementsByReference,
   choiceCode,
   countryCode,
@@ -364,8 +365,7 @@ async function checkRows(sheet: ReadSheet, resolve: Resolve, problem: Problem): 
       })
     }
     if (unresolved) continue
-    const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
-    const parsed = sheet.register.schema.safeParse(contract)
+    const parsed = sheet.register.schema.safeParse(await contractOf(sheet.register, input, resolve))
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issuePath(issue).split('.')[0] ?? ''
@@ -426,13 +426,18 @@ export async function applyWorkbook(
   let done = 0
   const memo: Memo = new Map()
   const resolve = resolverOf(session, memo)
+  // Records the workbook says are archived: written as they were, archived once every sheet is
+  // in (a member's calls and payments are recorded while it is still active).
+  const archived: { register: Register; key: string }[] = []
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
     const order = sheet.register.order
     const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
     for (const { row, input } of rows) {
       if (options.signal?.aborted) throw new AppFailure('CANCELLED')
-      const contract = sheet.register.toInput ? await sheet.register.toInput(input, resolve) : input
+      const contract = await contractOf(sheet.register, input, resolve)
+      if (sheet.register.archive && input[ARCHIVED_ON])
+        archived.push({ register: sheet.register, key: sheet.register.identity(input) })
       const outcome = await sheet.register
         .apply(session, sheet.register.schema.parse(contract), author, memo)
         .catch((error: unknown) => {
@@ -449,7 +454,23 @@ export async function applyWorkbook(
       if (done % 50 === 0) options.onProgress?.(done / total)
     }
   }
+  for (const { register, key } of archived) {
+    const id = await resolve(register.key, key)
+    if (id) await register.archive?.(session, id, author)
+  }
   return { problems: checked.report.problems, sheets: counts, imported: true }
+}
+
+/** A row as its register's contract takes it: references made ids, the archive date aside. */
+async function contractOf(
+  register: Register,
+  input: Record<string, unknown>,
+  resolve: Resolve,
+): Promise<Record<string, unknown>> {
+  const fields = register.archive
+    ? Object.fromEntries(Object.entries(input).filter(([field]) => field !== ARCHIVED_ON))
+    : input
+  return register.toInput ? register.toInput(fields, resolve) : fields
 }
 
 /**

@@ -1538,6 +1538,7 @@ export const en: Catalog = {
     done: '{{sheet}}: {{created}} created, {{updated}} updated.',
     unknownReference: 'Found neither in the file nor in this workbook.',
     column: {
+      archivedOn: 'Archived on',
       populationFrom: 'Population from',
       populationTo: 'Population up to',
       periodTo: 'Period to',

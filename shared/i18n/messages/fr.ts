@@ -1561,6 +1561,7 @@ export const fr = {
     done: '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s).',
     unknownReference: 'Introuvable ni dans le fichier ni dans ce classeur.',
     column: {
+      archivedOn: 'Archivé le',
       populationFrom: 'Population à partir de',
       populationTo: 'Population jusqu’à',
       periodTo: 'Période au',
