@@ -118,6 +118,34 @@ describe('the workbook of the registers', () => {
         .filter((m) => m.archivedAt)
         .map((m) => m.code)
     expect(await archivedCodes(demo)).toEqual([resigned.code])
+    // An agreement and a funder archived too: they come back archived, with their money.
+    const [oldest] = await demo.agreements.list()
+    const closed = found(oldest, 'an agreement')
+    await demo.agreements.archive(closed.id, 'Test')
+    const idle = await demo.funders.create(
+      {
+        name: 'Fondation dissoute',
+        acronym: null,
+        kind: 'foundation',
+        country: null,
+        defaultCurrency: 'EUR',
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
+        notes: null,
+      },
+      'Test',
+    )
+    await demo.funders.archive(idle.id, 'Test')
+    const archivedOthers = async (session: typeof demo) => [
+      (await session.agreements.list({ includeArchived: true }))
+        .filter((a) => a.archivedAt)
+        .map((a) => a.reference),
+      (await session.funders.list({ includeArchived: true }))
+        .filter((f) => f.archivedAt)
+        .map((f) => f.name),
+    ]
+    expect(await archivedOthers(demo)).toEqual([[closed.reference], ['Fondation dissoute']])
     const dakar = (await demo.members.list()).find((m) => m.name === 'Ville de Dakar')
     await demo.dues.addContact(
       {
@@ -276,6 +304,7 @@ describe('the workbook of the registers', () => {
     expect(await ledgerOf(session)).toEqual(demoLedger)
     expect(await membershipOf(session)).toEqual(demoMembership)
     expect(await archivedCodes(session)).toEqual([resigned.code])
+    expect(await archivedOthers(session)).toEqual([[closed.reference], ['Fondation dissoute']])
     // Each agreement's schedule and reporting calendar, statuses included.
     expect(await termsOf(session)).toEqual(demoTerms)
     // Dues calls and payments: the same collection dashboard, arrears by age included.

@@ -193,7 +193,7 @@ export const fundersByName = (session: Session, memo: Memo) =>
   known(
     memo,
     'funders',
-    () => session.funders.list(),
+    () => session.funders.list({ includeArchived: true }),
     (f) => f.name,
   )
 export const membersByCode = (session: Session, memo: Memo) =>
@@ -207,7 +207,7 @@ export const agreementsByReference = (session: Session, memo: Memo) =>
   known(
     memo,
     'agreements',
-    () => session.agreements.list(),
+    () => session.agreements.list({ includeArchived: true }),
     (a) => a.reference,
   )
 
@@ -238,11 +238,12 @@ const funders: Register<z.output<typeof funderInput>> = {
     { field: 'contactEmail', heading: 'funders.field.contactEmail', kind: 'text' },
     { field: 'contactPhone', heading: 'funders.field.contactPhone', kind: 'text' },
     { field: 'notes', heading: 'funders.field.notes', kind: 'text' },
+    { field: ARCHIVED_ON, heading: 'workbook.column.archivedOn', kind: 'date' },
   ],
   schema: funderInput,
   identity: (row) => String(row.name ?? '').toLowerCase(),
   rows: async (session) =>
-    (await session.funders.list()).map((f) => ({
+    (await session.funders.list({ includeArchived: true })).map((f) => ({
       name: f.name,
       acronym: f.acronym,
       kind: f.kind,
@@ -252,6 +253,7 @@ const funders: Register<z.output<typeof funderInput>> = {
       contactEmail: f.contactEmail,
       contactPhone: f.contactPhone,
       notes: f.notes,
+      archivedOn: f.archivedAt?.slice(0, 10) ?? null,
     })),
   apply: async (session, input, author, memo) => {
     const byName = await fundersByName(session, memo)
@@ -261,9 +263,14 @@ const funders: Register<z.output<typeof funderInput>> = {
       byName.set(key, await session.funders.create(input, author))
       return 'created'
     }
-    if (same(existing as unknown as Record<string, unknown>, input)) return 'unchanged'
+    // An archived funder is left as it is: it is restored in the window, not by a workbook.
+    if (existing.archivedAt || same(existing as unknown as Record<string, unknown>, input))
+      return 'unchanged'
     byName.set(key, await session.funders.update(existing.id, input, author))
     return 'updated'
+  },
+  archive: async (session, id, author) => {
+    await session.funders.archive(id, author)
   },
 }
 
@@ -435,6 +442,7 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       kind: 'percent',
     },
     { field: 'notes', heading: 'agreements.field.notes', kind: 'text' },
+    { field: ARCHIVED_ON, heading: 'workbook.column.archivedOn', kind: 'date' },
   ],
   schema: agreementInput,
   identity: (row) => String(row.reference ?? '').toLowerCase(),
@@ -444,7 +452,7 @@ const agreements: Register<z.output<typeof agreementInput>> = {
     funderId: (await resolve('funders', String(funder ?? ''))) ?? '',
   }),
   rows: async (session) =>
-    (await session.agreements.list()).map((a) => ({
+    (await session.agreements.list({ includeArchived: true })).map((a) => ({
       reference: a.reference,
       funder: a.funderName,
       title: a.title,
@@ -460,6 +468,7 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       cofinancingPercent: percentOf(a.cofinancingBp),
       indirectCostMaxPercent: percentOf(a.indirectCostMaxBp),
       notes: a.notes,
+      archivedOn: a.archivedAt?.slice(0, 10) ?? null,
     })),
   apply: async (session, input, author, memo) => {
     const byReference = await agreementsByReference(session, memo)
@@ -469,6 +478,8 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       byReference.set(key, await session.agreements.create(input, author))
       return 'created'
     }
+    // An archived agreement is left as it is: it is restored in the window, not by a workbook.
+    if (existing.archivedAt) return 'unchanged'
     const current = {
       funderId: existing.funderId,
       reference: existing.reference,
@@ -490,6 +501,9 @@ const agreements: Register<z.output<typeof agreementInput>> = {
       return 'unchanged'
     byReference.set(key, await session.agreements.update(existing.id, input, author))
     return 'updated'
+  },
+  archive: async (session, id, author) => {
+    await session.agreements.archive(id, author)
   },
 }
 
@@ -1145,7 +1159,7 @@ async function readAgreementRecords(session: Session): Promise<AgreementRecords[
       .orderBy('due_on')
       .execute(),
   )
-  return (await session.agreements.list()).map((agreement) => ({
+  return (await session.agreements.list({ includeArchived: true })).map((agreement) => ({
     reference: agreement.reference,
     currency: agreement.currency,
     receipts: receipts(agreement.id).map((r) => ({
@@ -1222,7 +1236,6 @@ const headings: Register<z.output<typeof headingRowInput>> = {
         .innerJoin('agreements as a', 'a.id', 'h.agreement_id')
         .select(['a.reference', 'a.currency', 'h.code', 'h.label', 'h.role', 'h.amount_minor'])
         .where('h.deleted_at', 'is', null)
-        .where('a.deleted_at', 'is', null)
         .orderBy('a.reference')
         .orderBy('h.position')
         .execute()
