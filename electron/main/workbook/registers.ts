@@ -658,6 +658,12 @@ const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
   },
 }
 
+/** A row naming its member by code, as the contract's input naming it by id. */
+const withMemberId: NonNullable<Register['toInput']> = async ({ member, ...row }, resolve) => ({
+  ...row,
+  memberId: (await resolve('members', String(member ?? ''))) ?? '',
+})
+
 /** The member a row belongs to, named by its code. */
 const MEMBER_COLUMN: RegisterColumn = {
   field: 'member',
@@ -682,10 +688,7 @@ const calls: Register<z.output<typeof singleCallInput>> = {
   ],
   schema: singleCallInput,
   identity: (row) => String(row.number ?? '').toLowerCase(),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
+  toInput: withMemberId,
   // Read from the table: what was paid of each call is the payments' business, not this sheet's.
   rows: async (session) =>
     (
@@ -738,10 +741,7 @@ const contacts: Register<z.output<typeof memberContactInput>> = {
   ],
   schema: memberContactInput,
   identity: (row) => `${String(row.member ?? '')}|${String(row.name ?? '')}`.toLowerCase(),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
+  toInput: withMemberId,
   rows: async (session) =>
     (
       await session.file.db
@@ -792,10 +792,7 @@ const roles: Register<z.output<typeof memberRoleInput>> = {
     [row.member, row.body, row.role, row.startsOn]
       .map((part) => String(part ?? '').toLowerCase())
       .join('|'),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
+  toInput: withMemberId,
   rows: async (session) =>
     (
       await session.file.db
@@ -925,10 +922,7 @@ const overrides: Register<z.output<typeof overrideInput>> = {
   ],
   schema: overrideInput,
   identity: (row) => `${String(row.member ?? '')}|${String(row.year ?? '')}`.toLowerCase(),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
+  toInput: withMemberId,
   rows: async (session) =>
     (
       await session.file.db
