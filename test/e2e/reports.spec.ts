@@ -125,6 +125,13 @@ test('budget: a line, an expense paid by the untied fund, and budget vs actual m
   await expect(page.getByRole('table', { name: 'Dépenses de l’exercice' })).toContainText(
     'Loyer de janvier',
   )
+  // The year's expenses are searched as you type, accents and case aside.
+  const search = page.getByRole('textbox', { name: 'Rechercher' })
+  await search.fill('LOYER janv')
+  await expect(page.getByText('1 ligne(s)')).toBeVisible()
+  await search.fill('électricité')
+  await expect(page.getByText('0 ligne(s)')).toBeVisible()
+  await search.fill('')
   await page.getByRole('tab', { name: 'Budget du Secrétariat' }).click()
   const row = lines.getByRole('row').filter({ hasText: 'Loyer du siège' })
   await expect(row).toContainText(/1\s000,50\s€/)

@@ -110,7 +110,7 @@ export class BudgetExpensesService {
     )
     let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
     let headingCode: string | null = null
-    const payer = fields.agreementId
+    const agreement = fields.agreementId
       ? await writer.trx
           .selectFrom('agreements')
           .selectAll()
@@ -118,9 +118,8 @@ export class BudgetExpensesService {
           .where('deleted_at', 'is', null)
           .executeTakeFirst()
       : null
-    if (fields.agreementId) {
-      const agreement = payer
-      if (!agreement) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
+    if (agreement === undefined) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
+    if (agreement) {
       assertAgreementPays(agreement, line.nature, fields.spentOn)
       headingCode = await assertHeadingOf(
         writer.trx,
@@ -151,7 +150,7 @@ export class BudgetExpensesService {
         })
       }
     }
-    if (fields.agreementId) free.spendFromAgreement(fields.agreementId, paid.native.minor)
+    if (agreement) free.spendFromAgreement(agreement.id, paid.native.minor)
     else free.spendUntied(eur.minor)
     const id = await writer.insert('budget_expenses', {
       year,
@@ -171,7 +170,7 @@ export class BudgetExpensesService {
     await postEntry(writer, {
       entryDate: fields.spentOn,
       kind: 'expense',
-      fundClass: payer && payer.earmarking !== 'untied' ? 'tied' : 'untied',
+      fundClass: agreement && agreement.earmarking !== 'untied' ? 'tied' : 'untied',
       agreementId: fields.agreementId,
       nature: line.nature,
       amount: paid.native,

@@ -48,7 +48,7 @@ export interface DataFileInfo {
 }
 
 /** The page size of the files this version creates (earlier files keep theirs). */
-export const PAGE_SIZE = 16_384
+const PAGE_SIZE = 16_384
 
 /**
  * An open AIMF Finances file: one SQLite database, held exclusively by this process, with its

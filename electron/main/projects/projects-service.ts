@@ -44,18 +44,18 @@ export class ProjectsService {
   ) {}
 
   async list(query: ProjectListQuery = {}): Promise<ProjectSummary[]> {
-    const all = await projectSummaries(
-      this.file.db,
-      this.today(),
-      query.includeArchived ?? false,
-      undefined,
-      query,
-    )
+    const all = await projectSummaries(this.file.db, this.today(), {
+      includeArchived: query.includeArchived ?? false,
+      chosen: query,
+    })
     return all.filter((project) => projectMatches(project, query))
   }
 
   async get(id: string): Promise<ProjectDetail> {
-    const [summary] = await projectSummaries(this.file.db, this.today(), true, id)
+    const [summary] = await projectSummaries(this.file.db, this.today(), {
+      includeArchived: true,
+      onlyId: id,
+    })
     if (!summary) throw new AppFailure('NOT_FOUND')
     return projectDetail(this.file.db, summary, this.today())
   }
@@ -280,9 +280,16 @@ interface SummaryRow {
 export async function projectSummaries(
   db: DataFile['db'],
   today: string,
-  includeArchived: boolean,
-  onlyId?: string,
-  chosen: Pick<ProjectListQuery, 'status' | 'country' | 'region' | 'programme'> = {},
+  {
+    includeArchived,
+    onlyId,
+    chosen = {},
+  }: {
+    includeArchived: boolean
+    /** One project only: its page. */
+    onlyId?: string
+    chosen?: Pick<ProjectListQuery, 'status' | 'country' | 'region' | 'programme'>
+  },
 ): Promise<ProjectSummary[]> {
   const rows = await jsonRows<SummaryRow>(
     db,

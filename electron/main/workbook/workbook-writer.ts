@@ -79,11 +79,16 @@ export async function registersWorkbook(language: Language, session?: Session): 
     const sheet = workbook.addWorksheet(t(register.sheet), {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
-    sheet.columns = register.columns.map((column) => ({
+    // One style object per column, shared by its cells: exceljs recognises a style it has seen
+    // by the object, and otherwise registers each cell's copy anew (most of an export's time).
+    const styles = register.columns.map((column) =>
+      column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
+    )
+    sheet.columns = register.columns.map((column, index) => ({
       header: t(column.heading),
       key: column.field,
       width: Math.max(14, t(column.heading).length + 4),
-      style: column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
+      style: styles[index],
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } }
@@ -98,11 +103,6 @@ export async function registersWorkbook(language: Language, session?: Session): 
       })
     })
     const cells = register.columns.map((column) => cellWriter(column, language))
-    // One style object per column, shared by its cells: exceljs recognises a style it has seen
-    // by the object, and otherwise registers each cell's copy anew (most of an export's time).
-    const styles = register.columns.map((column) =>
-      column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
-    )
     for (const row of rows) {
       const added = sheet.addRow(
         register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)),

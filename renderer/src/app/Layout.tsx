@@ -1,38 +1,34 @@
 import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
-import { lazy, Suspense } from 'react'
+import { type ComponentType, lazy, Suspense } from 'react'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
 
-// Each area's screen is loaded when it is first shown, so that the window opens on what the
-// first screen needs (the charts of the dashboard, the report and import screens come later).
-const AgreementsPage = lazy(() =>
-  import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+/**
+ * An area's screen, loaded when it is first shown, so that the window opens on what the first
+ * screen needs (the dashboard's charts, the report and import screens come later).
+ */
+function screen<Name extends string, Props extends object>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
+  name: Name,
+) {
+  return lazy(async () => ({ default: (await load())[name] }))
+}
+
+const AgreementsPage = screen(
+  () => import('../features/agreements/AgreementsPage'),
+  'AgreementsPage',
 )
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-)
-const FundersPage = lazy(() =>
-  import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })),
-)
-const MembersArea = lazy(() =>
-  import('../features/members/MembersArea').then((m) => ({ default: m.MembersArea })),
-)
-const ProjectsPage = lazy(() =>
-  import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
-)
-const BudgetPage = lazy(() =>
-  import('../features/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })),
-)
-const ReportsPage = lazy(() =>
-  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
-)
-const SettingsPage = lazy(() =>
-  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
-)
+const DashboardPage = screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage')
+const FundersPage = screen(() => import('../features/funders/FundersPage'), 'FundersPage')
+const MembersArea = screen(() => import('../features/members/MembersArea'), 'MembersArea')
+const ProjectsPage = screen(() => import('../features/projects/ProjectsPage'), 'ProjectsPage')
+const BudgetPage = screen(() => import('../features/budget/BudgetPage'), 'BudgetPage')
+const ReportsPage = screen(() => import('../features/reports/ReportsPage'), 'ReportsPage')
+const SettingsPage = screen(() => import('../features/settings/SettingsPage'), 'SettingsPage')
 
 /** The window with a file open: the sidebar of areas and the chosen area. */
 export function Layout({ state, file }: { state: AppState; file: OpenFileInfo }) {
