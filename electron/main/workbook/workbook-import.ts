@@ -24,21 +24,19 @@ import {
   readText,
 } from './cell-values'
 import type { CurrencyCode } from '../../../shared/money/currencies'
+import { REGISTERS } from './registers'
 import {
-  REGISTERS,
   type Register,
   type RegisterColumn,
   type Memo,
   type RegisterKey,
   type Resolve,
-  RegisterReader,
   ARCHIVED_ON,
-  agreementsByReference,
   choiceCode,
   countryCode,
-  fundersByName,
-  membersByCode,
-} from './registers'
+} from './register'
+import { RegisterReader } from './register-reader'
+import { agreementsByReference, fundersByName, membersByCode } from './references'
 
 /**
  * Above this a workbook is refused before it is read: exceljs holds a whole workbook in memory

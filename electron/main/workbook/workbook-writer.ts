@@ -5,13 +5,9 @@ import type { Session } from '../app/app-core'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
-import {
-  REGISTERS,
-  type Register,
-  type RegisterColumn,
-  RegisterReader,
-  choiceLabel,
-} from './registers'
+import { REGISTERS } from './registers'
+import { type Register, type RegisterColumn, choiceLabel } from './register'
+import { RegisterReader } from './register-reader'
 
 const LISTS_SHEET = 'Listes'
 const DATE_FORMAT = 'dd/mm/yyyy'

@@ -1,0 +1,304 @@
+import type { z } from 'zod'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
+import { minorToDecimalString } from '../../../shared/money/decimal'
+import { MEMBER_KINDS } from '../../../shared/members/schema'
+import {
+  DUES_METHODS,
+  bandInput,
+  overrideInput,
+  paymentInput,
+  scaleInput,
+  singleCallInput,
+} from '../../../shared/dues/schema'
+import { fixedParity } from '../../../shared/money/exchange'
+import { duesCalls, duesPayments } from './dues-accounts'
+import { type Register, known, recordOnce, normalAmount } from '../workbook/register'
+import { withMemberId, MEMBER_COLUMN } from '../workbook/references'
+
+export const calls: Register<z.output<typeof singleCallInput>> = {
+  key: 'calls',
+  sheet: 'workbook.sheet.calls',
+  columns: [
+    { field: 'number', heading: 'dues.calls.number', kind: 'text', required: true },
+    MEMBER_COLUMN,
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    { field: 'calledOn', heading: 'workbook.column.calledOn', kind: 'date', required: true },
+    { field: 'dueOn', heading: 'dues.calls.dueOn', kind: 'date', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.calls.amount', kind: 'amount', required: true },
+    { field: 'basis', heading: 'dues.calls.basis', kind: 'text', required: true },
+  ],
+  schema: singleCallInput,
+  identity: (row) => String(row.number ?? '').toLowerCase(),
+  toInput: withMemberId,
+  // Read from the table: what was paid of each call is the payments' business, not this sheet's.
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_calls as c')
+        .innerJoin('members as m', 'm.id', 'c.member_id')
+        .select(['c.number', 'm.code', 'c.year', 'c.called_on', 'c.due_on', 'c.currency'])
+        .select(['c.amount_minor', 'c.basis'])
+        .where('c.deleted_at', 'is', null)
+        .where('c.cancelled_on', 'is', null)
+        .orderBy('c.year')
+        .orderBy('c.called_on')
+        .orderBy('c.number')
+        .execute()
+    ).map((c) => ({
+      number: c.number,
+      member: c.code,
+      year: c.year,
+      calledOn: c.called_on,
+      dueOn: c.due_on,
+      currency: c.currency,
+      amount: minorToDecimalString(c.amount_minor, minorUnits(c.currency as CurrencyCode)),
+      basis: c.basis,
+    })),
+  apply: async (session, input, author, memo) => {
+    const byNumber = await known(
+      memo,
+      'calls',
+      async () => (await duesCalls(session.file.db)).map((c) => c.number),
+      (number) => number,
+    )
+    const key = (input.number ?? '').toLowerCase()
+    if (key && byNumber.has(key)) return 'unchanged'
+    await session.duesCalls.addCall(input, author)
+    byNumber.set(key, key)
+    return 'created'
+  },
+}
+
+/** One band of a year's dues scale; a year's bands are known by their kind and lowest population. */
+type BandRow = z.output<typeof bandInput> & { year: number }
+
+const bandRowInput = bandInput.extend({ year: scaleInput.shape.year })
+
+export const scale: Register<BandRow> = {
+  key: 'scale',
+  sheet: 'workbook.sheet.scale',
+  columns: [
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    {
+      field: 'memberKind',
+      heading: 'dues.scale.kind',
+      kind: 'choice',
+      required: true,
+      choices: { codes: MEMBER_KINDS, label: (code) => `members.kind.${code}` as MessageKey },
+    },
+    {
+      field: 'populationFrom',
+      heading: 'workbook.column.populationFrom',
+      kind: 'integer',
+      required: true,
+    },
+    { field: 'populationTo', heading: 'workbook.column.populationTo', kind: 'integer' },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.scale.amount', kind: 'amount', required: true },
+    { field: 'label', heading: 'dues.scale.label', kind: 'text', required: true },
+  ],
+  schema: bandRowInput,
+  identity: (row) =>
+    [row.year, row.memberKind, row.populationFrom]
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_bands')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('year')
+        .orderBy('member_kind')
+        .orderBy('population_from')
+        .execute()
+    ).map((b) => ({
+      year: b.year,
+      memberKind: b.member_kind,
+      populationFrom: b.population_from,
+      populationTo: b.population_to,
+      currency: b.currency,
+      amount: minorToDecimalString(b.amount_minor, minorUnits(b.currency as CurrencyCode)),
+      label: b.label,
+    })),
+  // A year's scale is saved whole: the row's band is added to (or replaces its own in) the
+  // year's bands as they stand.
+  apply: async (session, { year, ...band }, author) => {
+    const current = (await session.duesScale.get(year)).bands.map((b) => ({
+      memberKind: b.memberKind,
+      populationFrom: b.populationFrom,
+      populationTo: b.populationTo,
+      amount: minorToDecimalString(b.amount, minorUnits(b.currency)),
+      currency: b.currency,
+      label: b.label,
+    }))
+    const index = current.findIndex(
+      (b) => b.memberKind === band.memberKind && b.populationFrom === band.populationFrom,
+    )
+    const same = current[index]
+    if (
+      same &&
+      same.populationTo === band.populationTo &&
+      same.currency === band.currency &&
+      normalAmount(same.amount, same.currency) === normalAmount(band.amount, band.currency) &&
+      same.label === band.label
+    ) {
+      return 'unchanged'
+    }
+    const bands = index >= 0 ? current.map((b, i) => (i === index ? band : b)) : [...current, band]
+    await session.duesScale.save({ year, bands }, author)
+    return index >= 0 ? 'updated' : 'created'
+  },
+}
+
+/** A member's particular amount for a year, with its reason: one per member and year. */
+export const overrides: Register<z.output<typeof overrideInput>> = {
+  key: 'overrides',
+  sheet: 'workbook.sheet.overrides',
+  columns: [
+    MEMBER_COLUMN,
+    { field: 'year', heading: 'dues.year', kind: 'integer', required: true },
+    { field: 'currency', heading: 'agreements.field.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.scale.amount', kind: 'amount', required: true },
+    { field: 'reason', heading: 'dues.scale.overrideReason', kind: 'text', required: true },
+  ],
+  schema: overrideInput,
+  identity: (row) => `${String(row.member ?? '')}|${String(row.year ?? '')}`.toLowerCase(),
+  toInput: withMemberId,
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_overrides as o')
+        .innerJoin('members as m', 'm.id', 'o.member_id')
+        .select(['m.code', 'o.year', 'o.currency', 'o.amount_minor', 'o.reason'])
+        .where('o.deleted_at', 'is', null)
+        .orderBy('o.year')
+        .orderBy('m.code')
+        .execute()
+    ).map((o) => ({
+      member: o.code,
+      year: o.year,
+      currency: o.currency,
+      amount: minorToDecimalString(o.amount_minor, minorUnits(o.currency as CurrencyCode)),
+      reason: o.reason,
+    })),
+  apply: async (session, input, author) => {
+    const held = (await session.duesScale.get(input.year)).overrides.find(
+      (o) => o.memberId === input.memberId,
+    )
+    if (
+      held &&
+      held.currency === input.currency &&
+      normalAmount(minorToDecimalString(held.amount, minorUnits(held.currency)), held.currency) ===
+        normalAmount(input.amount, input.currency) &&
+      held.reason === input.reason
+    ) {
+      return 'unchanged'
+    }
+    await session.duesScale.setOverride(input, author)
+    return held ? 'updated' : 'created'
+  },
+}
+
+export const payments: Register<z.output<typeof paymentInput>> = {
+  key: 'payments',
+  sheet: 'workbook.sheet.payments',
+  columns: [
+    MEMBER_COLUMN,
+    {
+      field: 'kind',
+      heading: 'dues.payments.kind',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: ['dues', 'voluntary'],
+        label: (code) => `dues.payments.kind_${code}` as MessageKey,
+      },
+    },
+    { field: 'receivedOn', heading: 'dues.payments.receivedOn', kind: 'date', required: true },
+    { field: 'payer', heading: 'dues.payments.payer', kind: 'text' },
+    { field: 'currency', heading: 'dues.payments.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'dues.payments.amount', kind: 'amount', required: true },
+    { field: 'rate', heading: 'workbook.column.rate', kind: 'rate' },
+    {
+      field: 'method',
+      heading: 'dues.payments.method',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: DUES_METHODS,
+        label: (code) => `dues.payments.method_${code}` as MessageKey,
+      },
+    },
+    { field: 'bankReference', heading: 'dues.payments.bankReference', kind: 'text' },
+    { field: 'note', heading: 'dues.payments.note', kind: 'text' },
+  ],
+  schema: paymentInput,
+  order: (a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)),
+  identity: (row) =>
+    [row.member, row.receivedOn, row.amount, row.currency, row.bankReference ?? '']
+      .map((part) => String(part ?? '').toLowerCase())
+      .join('|'),
+  toInput: async ({ member, ...row }, resolve) => ({
+    ...row,
+    settle: null,
+    memberId: (await resolve('members', String(member ?? ''))) ?? '',
+  }),
+  // Read from the table: the settlements are made again, oldest call first, by the import.
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('dues_payments as p')
+        .innerJoin('members as m', 'm.id', 'p.member_id')
+        .selectAll('p')
+        .select('m.code')
+        .where('p.deleted_at', 'is', null)
+        .orderBy('p.received_on')
+        .orderBy('p.created_at')
+        .execute()
+    ).map((p) => {
+      const currency = p.currency as CurrencyCode
+      return {
+        member: p.code,
+        kind: p.kind,
+        receivedOn: p.received_on,
+        payer: p.payer,
+        currency,
+        amount: minorToDecimalString(p.amount_minor, minorUnits(currency)),
+        // The rate the payment was converted at, so that its euro value comes back the same.
+        rate: currency === 'EUR' || fixedParity(currency) ? null : p.rate,
+        method: p.method,
+        bankReference: p.bank_reference,
+        note: p.note,
+      }
+    }),
+  apply: async (session, input, author, memo) => {
+    const identity = (
+      memberId: string,
+      receivedOn: string,
+      amount: string,
+      currency: CurrencyCode,
+      bank: string | null,
+    ) =>
+      `${memberId}|${receivedOn}|${normalAmount(amount, currency)}|${currency}|${bank ?? ''}`.toLowerCase()
+    return recordOnce(
+      memo,
+      'payments',
+      async () =>
+        (await duesPayments(session.file.db)).map((p) =>
+          identity(
+            p.memberId,
+            p.receivedOn,
+            minorToDecimalString(p.amount, minorUnits(p.currency)),
+            p.currency,
+            p.bankReference,
+          ),
+        ),
+      identity(input.memberId, input.receivedOn, input.amount, input.currency, input.bankReference),
+      // Written without reading the payment back: an import has no use for it.
+      () => session.duesPayments.addMany([input], author),
+    )
+  },
+}

@@ -1,0 +1,76 @@
+import type { Session } from '../app/app-core'
+import type { AgreementDetail } from '../../../shared/funds/schema'
+import { type RegisterColumn, type Register, type Memo, known } from './register'
+
+/**
+ * An agreement's page as the import first found it, read once per import: its child registers
+ * use its id and currency, and what it held when the import began.
+ */
+export async function agreementAsFound(
+  session: Session,
+  memo: Memo,
+  id: string,
+): Promise<AgreementDetail> {
+  let found = memo.get('agreementPages')
+  if (!found) {
+    found = new Map()
+    memo.set('agreementPages', found)
+  }
+  let detail = found.get(id) as AgreementDetail | undefined
+  if (!detail) {
+    detail = await session.agreements.get(id)
+    found.set(id, detail)
+  }
+  return detail
+}
+
+export const fundersByName = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'funders',
+    () => session.funders.list({ includeArchived: true }),
+    (f) => f.name,
+  )
+
+export const membersByCode = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'members',
+    () => session.members.list({ includeArchived: true }),
+    (m) => m.code,
+  )
+
+export const agreementsByReference = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'agreements',
+    () => session.agreements.list({ includeArchived: true }),
+    (a) => a.reference,
+  )
+
+/** The agreement a row belongs to, named by its reference. */
+export const AGREEMENT_COLUMN: RegisterColumn = {
+  field: 'agreement',
+  heading: 'workbook.column.agreement',
+  kind: 'reference',
+  required: true,
+  references: 'agreements',
+}
+
+/** A row naming its member by code, as the contract's input naming it by id. */
+export const withMemberId: NonNullable<Register['toInput']> = async (
+  { member, ...row },
+  resolve,
+) => ({
+  ...row,
+  memberId: (await resolve('members', String(member ?? ''))) ?? '',
+})
+
+/** The member a row belongs to, named by its code. */
+export const MEMBER_COLUMN: RegisterColumn = {
+  field: 'member',
+  heading: 'workbook.column.memberCode',
+  kind: 'reference',
+  required: true,
+  references: 'members',
+}

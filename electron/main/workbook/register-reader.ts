@@ -1,0 +1,133 @@
+import type { Session } from '../app/app-core'
+import type { AgreementDetail } from '../../../shared/funds/schema'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { RegisterKey, ExportRow, Register } from './register'
+
+/** Rows drawn from every agreement's page (its receipts, its amendments). */
+export async function perAgreement(
+  reader: RegisterReader,
+  rowsOf: (agreement: AgreementRecords) => ExportRow[],
+): Promise<ExportRow[]> {
+  return (await reader.agreementRecords()).flatMap(rowsOf)
+}
+
+/** An agreement's reference and currency with the rows of its four child registers. */
+export interface AgreementRecords extends Pick<AgreementDetail, 'reference' | 'currency'> {
+  receipts: Pick<
+    AgreementDetail['receipts'][number],
+    'receivedOn' | 'amount' | 'currency' | 'rate' | 'rateSource' | 'bankReference' | 'note'
+  >[]
+  amendments: Pick<
+    AgreementDetail['amendments'][number],
+    'signedOn' | 'amountChange' | 'newEndsOn' | 'note'
+  >[]
+  instalments: Pick<AgreementDetail['instalments'][number], 'expectedOn' | 'amount' | 'note'>[]
+  reports: Pick<
+    AgreementDetail['reports'][number],
+    'kind' | 'dueOn' | 'periodFrom' | 'periodTo' | 'status' | 'sentOn' | 'note'
+  >[]
+}
+
+/**
+ * Reads the registers' rows for one export or one check, each once: the check asks for a
+ * register's rows twice, and four registers list the records of every agreement.
+ */
+export class RegisterReader {
+  private readonly rows = new Map<RegisterKey, Promise<ExportRow[]>>()
+  private records: Promise<AgreementRecords[]> | null = null
+
+  constructor(private readonly session: Session) {}
+
+  rowsOf(register: Register): Promise<ExportRow[]> {
+    let rows = this.rows.get(register.key)
+    if (!rows) {
+      rows = register.rows(this.session, this)
+      this.rows.set(register.key, rows)
+    }
+    return rows
+  }
+
+  async agreementRecords(): Promise<AgreementRecords[]> {
+    this.records ??= readAgreementRecords(this.session)
+    return this.records
+  }
+}
+
+/** Every agreement's child records in one query per table, not one agreement at a time. */
+async function readAgreementRecords(session: Session): Promise<AgreementRecords[]> {
+  const db = session.file.db
+  const byAgreement = <Row extends { agreement_id: string }>(rows: Row[]) => {
+    const grouped = new Map<string, Row[]>()
+    for (const row of rows) {
+      const group = grouped.get(row.agreement_id)
+      if (group) group.push(row)
+      else grouped.set(row.agreement_id, [row])
+    }
+    return (id: string) => grouped.get(id) ?? []
+  }
+  const receipts = byAgreement(
+    await db
+      .selectFrom('receipts')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('received_on')
+      .execute(),
+  )
+  const amendments = byAgreement(
+    await db
+      .selectFrom('agreement_amendments')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('signed_on')
+      .execute(),
+  )
+  const instalments = byAgreement(
+    await db
+      .selectFrom('agreement_instalments')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('expected_on')
+      .execute(),
+  )
+  const reports = byAgreement(
+    await db
+      .selectFrom('agreement_reports')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('due_on')
+      .execute(),
+  )
+  return (await session.agreements.list({ includeArchived: true })).map((agreement) => ({
+    reference: agreement.reference,
+    currency: agreement.currency,
+    receipts: receipts(agreement.id).map((r) => ({
+      receivedOn: r.received_on,
+      amount: r.amount_minor,
+      currency: r.currency as CurrencyCode,
+      rate: r.rate,
+      rateSource: r.rate_source,
+      bankReference: r.bank_reference,
+      note: r.note,
+    })),
+    amendments: amendments(agreement.id).map((a) => ({
+      signedOn: a.signed_on,
+      amountChange: a.amount_change_minor,
+      newEndsOn: a.new_ends_on,
+      note: a.note,
+    })),
+    instalments: instalments(agreement.id).map((i) => ({
+      expectedOn: i.expected_on,
+      amount: i.amount_minor,
+      note: i.note,
+    })),
+    reports: reports(agreement.id).map((r) => ({
+      kind: r.kind,
+      dueOn: r.due_on,
+      periodFrom: r.period_from,
+      periodTo: r.period_to,
+      status: r.status,
+      sentOn: r.sent_on,
+      note: r.note,
+    })),
+  }))
+}

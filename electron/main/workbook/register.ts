@@ -1,0 +1,180 @@
+import type { z } from 'zod'
+import type { Session } from '../app/app-core'
+import { countryOptions } from '../../../shared/geo/country-names'
+import type { Language } from '../../../shared/i18n/locale'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { translate } from '../../../shared/i18n/translate'
+import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
+import { minorToDecimalString } from '../../../shared/money/decimal'
+import { parseAmount } from '../../../shared/money/parse'
+import { basisPointsToPercent } from '../../../shared/validation/amounts'
+import type { RegisterReader } from './register-reader'
+
+/** How a column's cells are read and written. */
+export type ColumnKind =
+  | 'text'
+  | 'date'
+  | 'integer'
+  | 'currency'
+  | 'country'
+  | 'choice'
+  | 'rate'
+  | 'amount'
+  | 'percent'
+  | 'reference'
+
+export interface RegisterColumn {
+  /** The field of the contract's input the column fills. */
+  field: string
+  /** The catalog key of its heading (read in French and English alike). */
+  heading: MessageKey
+  kind: ColumnKind
+  required?: boolean
+  /** For a choice: the codes, and the catalog key of each one's label. */
+  choices?: { codes: readonly string[]; label: (code: string) => MessageKey }
+  /** For a reference: the register whose key the cell names (a funder's name, a reference). */
+  references?: RegisterKey
+}
+
+export type RegisterKey =
+  | 'funders'
+  | 'rates'
+  | 'members'
+  | 'agreements'
+  | 'amendments'
+  | 'instalments'
+  | 'calendar'
+  | 'receipts'
+  | 'otherIncome'
+  | 'calls'
+  | 'payments'
+  | 'contacts'
+  | 'roles'
+  | 'scale'
+  | 'overrides'
+  | 'headings'
+
+/**
+ * Finds the record a reference names: its id, or null when neither the file nor the workbook
+ * has it. While checking, a record the workbook will create has a stand-in id.
+ */
+export type Resolve = (register: RegisterKey, key: string) => Promise<string | null>
+
+/** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
+export type ExportRow = Record<string, string | number | null>
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged'
+
+/**
+ * One register of the file as a sheet of the workbook: its columns, its rows for the export,
+ * the key that finds a row's record again on re-import, and how a row is written through the
+ * register's service (with the same rules as the window).
+ */
+export interface Register<Input = Record<string, unknown>> {
+  key: RegisterKey
+  sheet: MessageKey
+  columns: RegisterColumn[]
+  /** The contract's schema a row must satisfy, once made an input by `toInput`. */
+  schema: z.ZodType<Input>
+  /** The contract's input from a row (references made ids); the row itself by default. */
+  toInput?: (row: Record<string, unknown>, resolve: Resolve) => Promise<Record<string, unknown>>
+  /** The order rows are written in, when it matters (payments settle the oldest calls first). */
+  order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
+  /** The row's identity: the same key finds the same record again. */
+  identity: (row: Record<string, unknown>) => string
+  rows: (session: Session, reader: RegisterReader) => Promise<ExportRow[]>
+  apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
+  /**
+   * For a register whose archived records are exported too (with their {@link ARCHIVED_ON}
+   * date): archives a record once the whole workbook is in. Archiving twice changes nothing.
+   */
+  archive?: (session: Session, id: string, author: string) => Promise<void>
+}
+
+/** The column of the day a record was archived, in the registers that export archived records. */
+export const ARCHIVED_ON = 'archivedOn'
+
+/**
+ * What an import has already looked up, kept for its whole run: each register's records by
+ * key, read once and kept current as rows are written (a 50,000-row import must not read a
+ * register again for every row).
+ */
+export type Memo = Map<string, Map<string, unknown>>
+
+export async function known<T>(
+  memo: Memo,
+  key: string,
+  load: () => Promise<T[]>,
+  keyOf: (record: T) => string,
+): Promise<Map<string, T>> {
+  let found = memo.get(key) as Map<string, T> | undefined
+  if (!found) {
+    found = new Map((await load()).map((record) => [keyOf(record).toLowerCase(), record]))
+    memo.set(key, found as Map<string, unknown>)
+  }
+  return found
+}
+
+/**
+ * Writes a record the file does not hold yet — a receipt, a payment: records without a key of
+ * their own, known by what they say (date, amount, reference) — and leaves one it holds.
+ */
+export async function recordOnce(
+  memo: Memo,
+  memoKey: string,
+  held: () => Promise<string[]>,
+  key: string,
+  write: () => Promise<unknown>,
+): Promise<ImportOutcome> {
+  const recorded = await known(memo, memoKey, held, (k) => k)
+  const wanted = key.toLowerCase()
+  if (recorded.has(wanted)) return 'unchanged'
+  await write()
+  recorded.set(wanted, wanted)
+  return 'created'
+}
+
+export const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(b).every((key) => (a[key] ?? null) === (b[key] ?? null))
+
+export function percentOf(bp: number | null): string | null {
+  return bp === null ? null : basisPointsToPercent(bp)
+}
+
+/** An amount's decimal string as the core writes it for a currency (1234.5 → 1234.50). */
+export function normalAmount(text: string, currency: CurrencyCode): string {
+  const parsed = parseAmount(text, currency, 'en')
+  return parsed.ok ? minorToDecimalString(parsed.value.minor, minorUnits(currency)) : text
+}
+
+/** A choice's label in a language, as the template and the export write it. */
+export function choiceLabel(column: RegisterColumn, code: string, language: Language): string {
+  return column.choices ? translate(language, column.choices.label(code)) : code
+}
+
+/** The code of a choice typed as its code or its label (or its first words), in French or English. */
+export function choiceCode(column: RegisterColumn, text: string): string | null {
+  if (!column.choices) return null
+  const wanted = text.trim().toLowerCase()
+  for (const code of column.choices.codes) {
+    if (code === wanted) return code
+    for (const language of ['fr', 'en'] as const) {
+      const label = choiceLabel(column, code, language).toLowerCase()
+      // "Ville" for "Ville / commune / district": the label's first words are enough.
+      const short = label.split(/ \/ | \(/)[0]
+      if (label === wanted || short === wanted) return code
+    }
+  }
+  return null
+}
+
+/** The ISO code of a country typed as its code or its French or English name. */
+export function countryCode(text: string): string | null {
+  const wanted = text.trim().toLowerCase()
+  if (/^[a-z]{2}$/.test(wanted)) return wanted.toUpperCase()
+  for (const language of ['fr', 'en'] as const) {
+    const found = countryOptions(language).find((c) => c.name.toLowerCase() === wanted)
+    if (found) return found.code
+  }
+  return null
+}
