@@ -45,6 +45,8 @@ import type { Language } from '../../../shared/i18n/locale'
 /** The services of the open file; they exist only while a file is open. */
 export interface Session {
   file: DataFile
+  /** The user's language, for the texts the core writes into records. */
+  language: () => Language
   funders: FundersService
   organisation: OrganisationService
   history: HistoryService
@@ -84,6 +86,7 @@ export function createSession(
   const financing = new FinancingService(file, rates, () => today())
   const organisation = new OrganisationService(file)
   return {
+    language,
     file,
     funders: new FundersService(file),
     organisation,

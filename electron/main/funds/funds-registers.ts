@@ -99,6 +99,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       kind: 'choice',
       choices: { codes: PROGRAMMES, label: (code) => `projects.programme.${code}` as MessageKey },
     },
+    { field: 'programme', heading: 'agreements.field.programme', kind: 'text' },
     {
       field: 'nature',
       heading: 'agreements.field.nature',
@@ -120,7 +121,6 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
   identity: (row) => String(row.reference ?? '').toLowerCase(),
   toInput: async ({ funder, ...row }, resolve) => ({
     ...row,
-    programme: null,
     funderId: (await resolve('funders', String(funder ?? ''))) ?? '',
   }),
   rows: async (session) =>
@@ -135,6 +135,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       amount: minorToDecimalString(a.initialAmount, minorUnits(a.currency)),
       earmarking: a.earmarking,
       programmeCode: a.programmeCode,
+      programme: a.programme,
       nature: a.nature,
       operatingSharePercent: percentOf(a.operatingShareBp),
       cofinancingPercent: percentOf(a.cofinancingBp),
@@ -163,6 +164,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       amount: minorToDecimalString(existing.initialAmount, minorUnits(existing.currency)),
       earmarking: existing.earmarking,
       programmeCode: existing.programmeCode,
+      programme: existing.programme,
       nature: existing.nature,
       operatingSharePercent: existing.operatingShareBp,
       cofinancingPercent: existing.cofinancingBp,

@@ -44,6 +44,7 @@ export class FinancingService {
     private readonly today: () => string,
   ) {}
 
+  /** Adds a line to the plan, not yet committed; returns the line's id. */
   async addLine(fields: LineFields, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const project = await requireOpenProject(writer.trx, fields.projectId)
@@ -71,7 +72,7 @@ export class FinancingService {
               false,
             )
           : null
-      await writer.insert('financing_lines', {
+      return writer.insert('financing_lines', {
         project_id: project.id,
         source: fields.source,
         agreement_id: fields.source === 'agreement' ? fields.agreementId : null,
@@ -84,7 +85,6 @@ export class FinancingService {
         committed_on: null,
         note: fields.note,
       })
-      return project.id
     })
   }
 

@@ -20,14 +20,7 @@ export class IndicatorsService {
   async add(fields: z.output<typeof indicatorInput>, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const project = await requireOpenProject(writer.trx, fields.projectId)
-      const target = readValue(fields.measure, fields.targetValue, 'targetValue')
-      const baseline =
-        fields.baselineValue === null
-          ? null
-          : readValue(fields.measure, fields.baselineValue, 'baselineValue')
-      if (fields.measure === 'percentage' && fields.unit && fields.unit !== '%') {
-        throw fieldFailure('VALIDATION', 'unit', 'validation.percentUnit')
-      }
+      const columns = indicatorColumns(fields)
       const last = await writer.trx
         .selectFrom('indicators')
         .select((eb) => eb.fn.max<number>('position').as('position'))
@@ -36,16 +29,39 @@ export class IndicatorsService {
       await writer.insert('indicators', {
         project_id: project.id,
         position: Number(last?.position ?? 0) + 1,
-        name: fields.name,
-        level: fields.level,
-        measure: fields.measure,
-        unit: fields.measure === 'percentage' ? '%' : fields.unit,
-        baseline_value: baseline,
-        baseline_on: fields.baselineOn,
-        target_value: target,
-        target_on: fields.targetOn,
+        ...columns,
       })
       return project.id
+    })
+  }
+
+  /**
+   * Changes what an indicator measures or aims at (a target revised with the funder); its
+   * values stay and must still fit its measure.
+   */
+  async update(
+    id: string,
+    fields: z.output<typeof indicatorInput>,
+    author: string,
+  ): Promise<string> {
+    return this.file.write(author, async (writer) => {
+      const indicator = await requireIndicator(writer.trx, id)
+      if (indicator.project_id !== fields.projectId) {
+        throw fieldFailure('CONFLICT', 'projectId', 'errors.indicatorOtherProject')
+      }
+      await requireOpenProject(writer.trx, indicator.project_id)
+      const columns = indicatorColumns(fields)
+      if (columns.measure !== indicator.measure) {
+        const values = await writer.trx
+          .selectFrom('indicator_values')
+          .select('value')
+          .where('indicator_id', '=', id)
+          .where('deleted_at', 'is', null)
+          .execute()
+        for (const { value } of values) readValue(columns.measure, value, 'measure')
+      }
+      await writer.update('indicators', id, columns)
+      return indicator.project_id
     })
   }
 
@@ -86,6 +102,26 @@ export class IndicatorsService {
       await writer.archive('indicator_values', id)
       return indicator.project_id
     })
+  }
+}
+
+/** An indicator's columns, its target and baseline read as its measure says. */
+function indicatorColumns(fields: z.output<typeof indicatorInput>) {
+  if (fields.measure === 'percentage' && fields.unit && fields.unit !== '%') {
+    throw fieldFailure('VALIDATION', 'unit', 'validation.percentUnit')
+  }
+  return {
+    name: fields.name,
+    level: fields.level,
+    measure: fields.measure,
+    unit: fields.measure === 'percentage' ? '%' : fields.unit,
+    baseline_value:
+      fields.baselineValue === null
+        ? null
+        : readValue(fields.measure, fields.baselineValue, 'baselineValue'),
+    baseline_on: fields.baselineOn,
+    target_value: readValue(fields.measure, fields.targetValue, 'targetValue'),
+    target_on: fields.targetOn,
   }
 }
 

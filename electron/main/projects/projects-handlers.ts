@@ -28,7 +28,10 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
     'projects.restore': async ({ id }) => session().projects.restore(id, core.author()),
     'projects.transition': async (input) => session().projects.transition(input, core.author()),
     'projects.addFinancingLine': async (input) =>
-      thenProject(core, (author) => session().financing.addLine(input, author)),
+      thenProject(core, async (author) => {
+        await session().financing.addLine(input, author)
+        return input.projectId
+      }),
     'projects.removeFinancingLine': async ({ id }) =>
       thenProject(core, (author) => session().financing.removeLine(id, author)),
     'projects.commitFinancingLine': async ({ id, committedOn }) =>

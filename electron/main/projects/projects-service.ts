@@ -60,7 +60,12 @@ export class ProjectsService {
     return projectDetail(this.file.db, summary, this.today())
   }
 
-  async create(fields: ProjectFields, author: string): Promise<ProjectDetail> {
+  /** Records a project's request, received on `submittedOn` (today unless said). */
+  async create(
+    fields: ProjectFields,
+    author: string,
+    submittedOn: string = this.today(),
+  ): Promise<ProjectDetail> {
     const id = await this.file.write(author, async (writer) => {
       const member = await requireMember(writer.trx, fields.memberId)
       if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
@@ -79,7 +84,7 @@ export class ProjectsService {
         project_id: projectId,
         from_status: null,
         to_status: 'in_review',
-        on_date: this.today(),
+        on_date: submittedOn,
         author,
         note: null,
         override_reason: null,
@@ -156,8 +161,9 @@ export class ProjectsService {
       if (input.to === 'approved') {
         const member = await requireMember(writer.trx, project.member_id)
         if (member.deleted_at) throw new AppFailure('CONFLICT', 'errors.memberArchived')
-        // A member behind on its dues beyond the tolerance: approved only with a reason.
-        const dues = await duesStanding(writer.trx, member.id, this.today())
+        // A member behind on its dues beyond the tolerance on the day of the approval: approved
+        // only with a reason.
+        const dues = await duesStanding(writer.trx, member.id, input.onDate)
         if (dues.kind === 'in_arrears' && !input.overrideReason) {
           throw fieldFailure('CONFLICT', 'overrideReason', 'errors.approvalInArrears', {
             arrears: money(dues.arrearsEur, 'EUR'),

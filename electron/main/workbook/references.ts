@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely'
+import type { IndicatorsTable, ProjectsTable } from '../db/schema'
 import type { Session } from '../app/app-core'
 import type { AgreementDetail } from '../../../shared/funds/schema'
 import { type RegisterColumn, type Register, type Memo, known } from './register'
@@ -46,6 +48,31 @@ export const agreementsByReference = (session: Session, memo: Memo) =>
     'agreements',
     () => session.agreements.list({ includeArchived: true }),
     (a) => a.reference,
+  )
+
+/** A project as its table holds it: the import compares a row with it and moves it along. */
+export type ProjectAsFound = Selectable<ProjectsTable>
+
+export const projectsByCode = (session: Session, memo: Memo) =>
+  known<ProjectAsFound>(
+    memo,
+    'projects',
+    () => session.file.db.selectFrom('projects').selectAll().execute(),
+    (p) => p.code,
+  )
+
+/** The indicators of every project, known by their project's id and their name. */
+export const indicatorsByProject = (session: Session, memo: Memo) =>
+  known<Selectable<IndicatorsTable>>(
+    memo,
+    'indicators',
+    () =>
+      session.file.db
+        .selectFrom('indicators')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .execute(),
+    (i) => `${i.project_id}|${i.name}`,
   )
 
 /** The agreement a row belongs to, named by its reference. */

@@ -34,6 +34,11 @@ export interface RegisterColumn {
   choices?: { codes: readonly string[]; label: (code: string) => MessageKey }
   /** For a reference: the register whose key the cell names (a funder's name, a reference). */
   references?: RegisterKey
+  /**
+   * For a reference known only within another (an indicator within its project): the key the
+   * row names, made of several cells. The cell's own value by default.
+   */
+  referenceKey?: (row: Record<string, unknown>) => string
 }
 
 export type RegisterKey =
@@ -53,6 +58,16 @@ export type RegisterKey =
   | 'scale'
   | 'overrides'
   | 'headings'
+  | 'projects'
+  | 'namedProjects'
+  | 'planLines'
+  | 'tranches'
+  | 'projectExpenses'
+  | 'indicators'
+  | 'indicatorValues'
+  | 'budgetVersions'
+  | 'budgetItems'
+  | 'budgetExpenses'
 
 /**
  * Finds the record a reference names: its id, or null when neither the file nor the workbook
@@ -89,6 +104,12 @@ export interface Register<Input = Record<string, unknown>> {
    * date): archives a record once the whole workbook is in. Archiving twice changes nothing.
    */
   archive?: (session: Session, id: string, author: string) => Promise<void>
+  /**
+   * What a row asks that must wait for every sheet (a project is closed once its tranches are
+   * paid): done once the whole workbook is in, before the archiving. Says whether it changed
+   * anything.
+   */
+  finish?: (session: Session, input: Input, author: string, memo: Memo) => Promise<boolean>
 }
 
 /** The column of the day a record was archived, in the registers that export archived records. */

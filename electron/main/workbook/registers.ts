@@ -1,4 +1,14 @@
 import type { Register } from './register'
+import {
+  indicatorValues,
+  indicators,
+  namedProjects,
+  planLines,
+  projectExpenses,
+  projects,
+  tranches,
+} from '../projects/projects-registers'
+import { budgetExpenses, budgetItems, budgetVersions } from '../budget/budget-registers'
 import { funders } from '../funders/funders-register'
 import {
   rates,
@@ -31,4 +41,14 @@ export const REGISTERS = [
   scale,
   overrides,
   headings,
+  projects,
+  namedProjects,
+  planLines,
+  tranches,
+  projectExpenses,
+  indicators,
+  indicatorValues,
+  budgetVersions,
+  budgetItems,
+  budgetExpenses,
 ] as unknown as Register[]

@@ -29,6 +29,7 @@ import {
   type Register,
   type RegisterColumn,
   type Memo,
+  type ImportOutcome,
   type RegisterKey,
   type Resolve,
   ARCHIVED_ON,
@@ -36,7 +37,13 @@ import {
   countryCode,
 } from './register'
 import { RegisterReader } from './register-reader'
-import { agreementsByReference, fundersByName, membersByCode } from './references'
+import {
+  agreementsByReference,
+  fundersByName,
+  indicatorsByProject,
+  membersByCode,
+  projectsByCode,
+} from './references'
 
 /**
  * Above this a workbook is refused before it is read: exceljs holds a whole workbook in memory
@@ -351,7 +358,8 @@ async function checkRows(sheet: ReadSheet, resolve: Resolve, problem: Problem): 
     if (Object.values(input).some((value) => value === undefined)) continue
     let unresolved = false
     for (const column of sheet.register.columns.filter((c) => c.references && input[c.field])) {
-      if (await resolve(column.references as RegisterKey, String(input[column.field]))) continue
+      const key = column.referenceKey?.(input) ?? String(input[column.field])
+      if (await resolve(column.references as RegisterKey, key)) continue
       unresolved = true
       problem({
         sheet: sheet.name,
@@ -427,6 +435,14 @@ export async function applyWorkbook(
   // Records the workbook says are archived: written as they were, archived once every sheet is
   // in (a member's calls and payments are recorded while it is still active).
   const archived: { register: Register; key: string }[] = []
+  const finishing: {
+    register: Register
+    input: Record<string, unknown>
+    count: (typeof counts)[number] | undefined
+    outcome: ImportOutcome
+    sheet: string
+    row: number
+  }[] = []
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
     const order = sheet.register.order
@@ -436,20 +452,33 @@ export async function applyWorkbook(
       const contract = await contractOf(sheet.register, input, resolve)
       if (sheet.register.archive && input[ARCHIVED_ON])
         archived.push({ register: sheet.register, key: sheet.register.identity(input) })
+      const parsed = sheet.register.schema.parse(contract)
       const outcome = await sheet.register
-        .apply(session, sheet.register.schema.parse(contract), author, memo)
-        .catch((error: unknown) => {
-          // The core's refusal, said with the row it came from: the whole import is undone.
-          if (!(error instanceof AppFailure)) throw error
-          throw new AppFailure(error.code, 'workbook.rowRefused', {
-            sheet: sheet.name,
-            row: String(row),
-            reason: toAppError(error, checked.language).message,
-          })
-        })
+        .apply(session, parsed, author, memo)
+        .catch(refusedOn(sheet.name, row, checked.language))
       if (count) count[outcome] += 1
+      if (sheet.register.finish) {
+        finishing.push({
+          register: sheet.register,
+          input: parsed,
+          count,
+          outcome,
+          sheet: sheet.name,
+          row,
+        })
+      }
       done += 1
       if (done % 50 === 0) options.onProgress?.(done / total)
+    }
+  }
+  for (const { register, input, count, outcome, sheet, row } of finishing) {
+    const changed = await register
+      .finish?.(session, input, author, memo)
+      .catch(refusedOn(sheet, row, checked.language))
+    // A row found unchanged whose ending is now recorded (a project closed since) was updated.
+    if (changed && outcome === 'unchanged' && count) {
+      count.unchanged -= 1
+      count.updated += 1
     }
   }
   for (const { register, key } of archived) {
@@ -457,6 +486,18 @@ export async function applyWorkbook(
     if (id) await register.archive?.(session, id, author)
   }
   return { problems: checked.report.problems, sheets: counts, imported: true }
+}
+
+/** The core's refusal of a row, said with the row it came from: the whole import is undone. */
+function refusedOn(sheet: string, row: number, language: Language) {
+  return (error: unknown): never => {
+    if (!(error instanceof AppFailure)) throw error
+    throw new AppFailure(error.code, 'workbook.rowRefused', {
+      sheet,
+      row: String(row),
+      reason: toAppError(error, language).message,
+    })
+  }
 }
 
 /** A row as its register's contract takes it: references made ids, the archive date aside. */
@@ -495,6 +536,16 @@ function resolverOf(session: Session, memo: Memo): Resolve {
     if (register === 'agreements')
       return (await agreementsByReference(session, memo)).get(wanted)?.id ?? null
     if (register === 'members') return (await membersByCode(session, memo)).get(wanted)?.id ?? null
+    if (register === 'projects')
+      return (await projectsByCode(session, memo)).get(wanted)?.id ?? null
+    if (register === 'indicators') {
+      // An indicator is named within its project: "project code|indicator name".
+      const [code = '', ...name] = wanted.split('|')
+      const project = (await projectsByCode(session, memo)).get(code)
+      if (!project) return null
+      const key = `${project.id}|${name.join('|')}`.toLowerCase()
+      return (await indicatorsByProject(session, memo)).get(key)?.id ?? null
+    }
     return null
   }
 }

@@ -1089,6 +1089,7 @@ export const en: Catalog = {
     untiedOverSpent: 'The untied fund has only {{unallocated}} left: {{asked}} asked.',
     expenseCancelled: 'This expense is already cancelled.',
     budgetMissing: 'No budget for {{year}}.',
+    indicatorOtherProject: 'This indicator belongs to another project.',
   },
   check: {
     ok: 'File {{path}}: sound, no anomaly.',
@@ -1462,6 +1463,16 @@ export const en: Catalog = {
       rates: 'Exchange rates',
       members: 'Members',
       notes: 'Notes',
+      projects: 'Projects',
+      namedProjects: 'Named projects',
+      planLines: 'Financing plans',
+      tranches: 'Tranches',
+      projectExpenses: 'Project expenses',
+      indicators: 'Indicators',
+      indicatorValues: 'Indicator values',
+      budgetVersions: 'Budgets',
+      budgetItems: 'Budget lines',
+      budgetExpenses: 'Budget expenses',
     },
     notes: {
       dateOrder: 'Order of dates typed as text',
@@ -1548,6 +1559,20 @@ export const en: Catalog = {
       agreement: 'Agreement',
       amount: 'Amount',
       rate: 'Rate applied (per €)',
+      project: 'Project code',
+      sectorCode: 'DAC sector code (5 digits)',
+      submittedOn: 'Request received on',
+      signedOn: 'Agreement signed on',
+      startedOn: 'Started on',
+      completedOn: 'Completed on',
+      closedOn: 'Closed on',
+      abandonedOn: 'Abandoned on',
+      releasedOn: 'Released on',
+      versionNumber: 'Version (0 = initial)',
+      untiedSource: 'Source: untied fund (EUR)',
+      agreementSources: 'Sources: agreements (REF: amount; …)',
+      budgetLine: 'Line code',
+      cancelReason: 'Reason for cancelling',
     },
     tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
@@ -1556,5 +1581,22 @@ export const en: Catalog = {
     cancelImport: 'Cancel the import',
     cancelled: 'Import cancelled: the file is as it was.',
     rowRefused: '{{sheet}}, row {{row}}: {{reason}} Nothing was imported.',
+    dateBeyondStatus:
+      "This date goes beyond the project's status: correct the status or remove the date.",
+    statusBehind:
+      'Project {{code}} is already “{{status}}” in the file: a workbook does not move a project back.',
+    notProjectCurrency: "A project's amounts are in its currency ({{currency}}).",
+    trancheNumber: "A project's tranches are numbered in sequence: the next one is no. {{number}}.",
+    trancheChanged:
+      'Tranche no. {{number}} of project {{code}} is recorded with another date, amount or condition: cancel it in the window to replace it.',
+    trancheBehind:
+      'Tranche no. {{number}} of project {{code}} is already paid or cancelled in the file: a workbook does not move it back.',
+    approvedByImport:
+      'Approval taken from a workbook, with no reason recorded although the beneficiary was in arrears that day.',
+    badSources: 'Sources not understood: write “REFERENCE: amount”, separated by semicolons.',
+    budgetParentUnknown:
+      'Chapter {{code}} is not in this version (a chapter comes before its lines).',
+    unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
+    budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
   },
 }

@@ -1103,6 +1103,7 @@ export const fr = {
     untiedOverSpent: 'Le fonds délié n’a plus que {{unallocated}} de libre : {{asked}} demandés.',
     expenseCancelled: 'Cette dépense est déjà annulée.',
     budgetMissing: 'Aucun budget pour l’exercice {{year}}.',
+    indicatorOtherProject: 'Cet indicateur appartient à un autre projet.',
   },
   check: {
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
@@ -1484,6 +1485,16 @@ export const fr = {
       rates: 'Taux de change',
       members: 'Membres',
       notes: 'Notes',
+      projects: 'Projets',
+      namedProjects: 'Projets nommés',
+      planLines: 'Plans de financement',
+      tranches: 'Tranches',
+      projectExpenses: 'Dépenses des projets',
+      indicators: 'Indicateurs',
+      indicatorValues: 'Valeurs des indicateurs',
+      budgetVersions: 'Budgets',
+      budgetItems: 'Lignes budgétaires',
+      budgetExpenses: 'Dépenses du budget',
     },
     notes: {
       dateOrder: 'Ordre des dates écrites en texte',
@@ -1571,6 +1582,20 @@ export const fr = {
       agreement: 'Convention',
       amount: 'Montant',
       rate: 'Taux appliqué (pour 1 €)',
+      project: 'Code du projet',
+      sectorCode: 'Code secteur CAD (5 chiffres)',
+      submittedOn: 'Demande reçue le',
+      signedOn: 'Convention signée le',
+      startedOn: 'Démarré le',
+      completedOn: 'Achevé le',
+      closedOn: 'Clôturé le',
+      abandonedOn: 'Abandonné le',
+      releasedOn: 'Débloquée le',
+      versionNumber: 'Version (0 = initial)',
+      untiedSource: 'Source : fonds délié (EUR)',
+      agreementSources: 'Sources : conventions (RÉF : montant ; …)',
+      budgetLine: 'Code de la ligne',
+      cancelReason: 'Motif de l’annulation',
     },
     tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
@@ -1579,5 +1604,24 @@ export const fr = {
     cancelImport: 'Annuler l’import',
     cancelled: 'Import annulé : le fichier est resté tel qu’il était.',
     rowRefused: '{{sheet}}, ligne {{row}} : {{reason}} Rien n’a été importé.',
+    dateBeyondStatus:
+      'Cette date va au-delà du statut du projet : corrigez le statut ou retirez la date.',
+    statusBehind:
+      'Le projet {{code}} est déjà « {{status}} » dans le fichier : un classeur ne fait pas revenir un projet en arrière.',
+    notProjectCurrency: 'Les montants d’un projet sont dans sa devise ({{currency}}).',
+    trancheNumber:
+      'Les tranches d’un projet sont numérotées à la suite : la prochaine est la n° {{number}}.',
+    trancheChanged:
+      'La tranche n° {{number}} du projet {{code}} est enregistrée avec une autre date, un autre montant ou une autre condition : annulez-la dans la fenêtre pour la remplacer.',
+    trancheBehind:
+      'La tranche n° {{number}} du projet {{code}} est déjà versée ou annulée dans le fichier : un classeur ne la fait pas revenir en arrière.',
+    approvedByImport:
+      'Approbation reprise d’un classeur, sans raison enregistrée alors que le bénéficiaire avait des arriérés ce jour-là.',
+    badSources:
+      'Sources non reconnues : écrivez « RÉFÉRENCE : montant », séparées par des points-virgules.',
+    budgetParentUnknown:
+      'Le chapitre {{code}} n’est pas dans cette version (un chapitre vient avant ses lignes).',
+    unknownSource: 'Convention {{reference}} introuvable ni dans le fichier ni dans ce classeur.',
+    budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
   },
 } as const
