@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
+import type { MessageKey } from '../../shared/i18n/messages/catalog'
 import { translate } from '../../shared/i18n/translate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readAmount, readCurrency, readDate } from '../../electron/main/workbook/cell-values'
@@ -738,4 +739,132 @@ describe('the workbook of the registers', () => {
     expect(job.state).toBe('cancelled')
     expect(await fileDigest()).toBe(digest)
   })
+})
+
+describe('projects and budgets in the workbook', () => {
+  /** The column of a sheet whose heading is `heading` (French). */
+  const columnOf = (sheet: ExcelJS.Worksheet, heading: MessageKey) => {
+    const wanted = translate('fr', heading)
+    let found = 0
+    sheet.getRow(1).eachCell((cell, index) => {
+      if (cell.value === wanted) found = index
+    })
+    if (!found) throw new Error(`no column ${wanted} in ${sheet.name}`)
+    return found
+  }
+  const rowOf = (sheet: ExcelJS.Worksheet, heading: MessageKey, value: string) => {
+    const column = columnOf(sheet, heading)
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      if (sheet.getRow(row).getCell(column).value === value) return sheet.getRow(row)
+    }
+    throw new Error(`no row ${value} in ${sheet.name}`)
+  }
+  const save = async (book: ExcelJS.Workbook, name: string) => {
+    const path = join(app.folder, name)
+    await book.xlsx.writeFile(path)
+    return path
+  }
+
+  it('goes as far as a changed row says — a tranche paid, a budget expense cancelled — and never moves a project back', async () => {
+    app = await startTestApp({ openFile: false })
+    await app.core.openDemo()
+    const session = app.core.requireSession()
+    const db = session.file.db
+    // A project under way with a tranche still to pay, and a budget expense not cancelled.
+    const planned = await db
+      .selectFrom('tranches as t')
+      .innerJoin('projects as p', 'p.id', 't.project_id')
+      .select(['p.code', 't.number', 't.id', 't.amount_minor'])
+      .where('p.status', '=', 'in_progress')
+      .where('t.status', '=', 'planned')
+      .orderBy('p.code')
+      .orderBy('t.number')
+      .executeTakeFirstOrThrow()
+    const expense = await db
+      .selectFrom('budget_expenses')
+      .select(['id', 'description', 'eur_minor'])
+      .where('cancel_reason', 'is', null)
+      .orderBy('spent_on', 'desc')
+      .executeTakeFirstOrThrow()
+    app.host.nextExportPath = join(app.folder, 'export.xlsx')
+    const { path } = await app.ok('workbook.export', {})
+    const book = await readWorkbook(path)
+
+    const tranches = found(book.getWorksheet('Tranches'), 'tranches sheet')
+    const tranche = [...Array(tranches.rowCount).keys()]
+      .map((i) => tranches.getRow(i + 1))
+      .find(
+        (row) =>
+          row.getCell(columnOf(tranches, 'workbook.column.project')).value === planned.code &&
+          row.getCell(columnOf(tranches, 'projects.tranches.number')).value === planned.number,
+      )
+    if (!tranche) throw new Error('the tranche is not exported')
+    tranche.getCell(columnOf(tranches, 'projects.tranches.paidOn')).value = new Date(
+      Date.UTC(2025, 10, 3),
+    )
+    tranche.getCell(columnOf(tranches, 'projects.tranches.overrideReason')).value =
+      'Rapport d’étape reçu par courriel'
+    const expenses = found(book.getWorksheet('Dépenses du budget'), 'budget expenses sheet')
+    rowOf(expenses, 'budget.form.description', expense.description).getCell(
+      columnOf(expenses, 'workbook.column.cancelReason'),
+    ).value = 'Saisie en double'
+    const report = await imported(await save(book, 'paid.xlsx'))
+    const counts = Object.fromEntries(report.sheets.map((s) => [s.sheet, [s.created, s.updated]]))
+    expect(counts).toMatchObject({
+      Tranches: [0, 1],
+      'Dépenses du budget': [0, 1],
+      Projets: [0, 0],
+    })
+    const paid = await db
+      .selectFrom('tranches')
+      .select(['status', 'paid_on', 'override_reason'])
+      .where('id', '=', planned.id)
+      .executeTakeFirstOrThrow()
+    expect(paid).toEqual({
+      status: 'paid',
+      paid_on: '2025-11-03',
+      override_reason: 'Rapport d’étape reçu par courriel',
+    })
+    const disbursed = await db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('amount'))
+      .where('source_table', '=', 'tranches')
+      .where('source_id', '=', planned.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(disbursed.amount)).toBe(planned.amount_minor)
+    const reversed = await db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.sum<number>('eur_minor').as('eur'))
+      .where('source_table', '=', 'budget_expenses')
+      .where('source_id', '=', expense.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(reversed.eur)).toBe(0)
+
+    // The same project said to be only approved: refused, and nothing of the workbook is written.
+    const projects = found(book.getWorksheet('Projets'), 'projects sheet')
+    const project = rowOf(projects, 'projects.field.code', planned.code)
+    project.getCell(columnOf(projects, 'projects.field.status')).value = 'Approuvé'
+    project.getCell(columnOf(projects, 'workbook.column.signedOn')).value = null
+    project.getCell(columnOf(projects, 'workbook.column.startedOn')).value = null
+    const before = await fileDigest()
+    const job = await importJob(await save(book, 'back.xlsx'))
+    expect(job.state).toBe('failed')
+    expect(job.failure).toContain(`Le projet ${planned.code} est déjà « En cours »`)
+    expect(await fileDigest()).toBe(before)
+
+    // A status whose dates are missing, or dates beyond the status, are found by the check.
+    project.getCell(columnOf(projects, 'projects.field.status')).value = 'En cours'
+    project.getCell(columnOf(projects, 'workbook.column.closedOn')).value = new Date(
+      Date.UTC(2026, 0, 5),
+    )
+    app.host.nextDocument = await save(book, 'dates.xlsx')
+    const { report: checked } = await app.ok('workbook.check', {})
+    expect(
+      checked.problems.filter((p) => p.blocking).map((p) => [p.sheet, p.row, p.column, p.code]),
+    ).toEqual([
+      ['Projets', project.number, 'Convention signée le', 'required'],
+      ['Projets', project.number, 'Démarré le', 'required'],
+      ['Projets', project.number, 'Clôturé le', 'dateBeyondStatus'],
+    ])
+  }, 120_000)
 })

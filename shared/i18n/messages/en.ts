@@ -1483,7 +1483,7 @@ export const en: Catalog = {
       required: 'Required',
       values: 'Allowed values, format',
       general:
-        'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member by its code, a rate by its currency and date: importing the same workbook again changes nothing. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56). Dates typed as text follow the order declared on this sheet (DD/MM/YYYY, or MM/DD/YYYY for a US workbook).',
+        'One row per record; the first row of each sheet holds the headings (in French or English). A funder is known by its name, a member or project by its code, an agreement by its reference, a rate by its currency and date, a tranche by its project and number, a budget line by its year, version and code: importing the same workbook again changes nothing. A project follows its lifecycle up to the status given, each step on its date; a tranche goes as far as its row says (condition met, released, paid, cancelled). A workbook never moves a record back. Dates as DD/MM/YYYY, YYYY-MM-DD or Excel dates. Amounts as typed (1,234.56; 1 234,56). Dates typed as text follow the order declared on this sheet (DD/MM/YYYY, or MM/DD/YYYY for a US workbook).',
     },
     type: {
       reference: 'Reference',
@@ -1499,7 +1499,7 @@ export const en: Catalog = {
     },
     kind: {
       reference:
-        'The funder’s name or the agreement’s reference, as in the file or in this workbook',
+        'The funder’s name, the agreement’s reference, the member’s or project’s code (an indicator: its name, with its project’s code), as in the file or in this workbook',
       percent: 'A number from 0 to 100, two decimals at most (7 or 7.5)',
       amount:
         'Amount in the row’s currency (1,234.56 or 1 234,56, a currency word after it is fine); never rounded',

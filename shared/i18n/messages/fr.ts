@@ -1505,7 +1505,7 @@ export const fr = {
       required: 'Obligatoire',
       values: 'Valeurs permises, format',
       general:
-        'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre à son code, un taux à sa devise et sa date : réimporter le même classeur ne change rien. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56). Les dates écrites en texte suivent l’ordre déclaré sur cette feuille (JJ/MM/AAAA, ou MM/JJ/AAAA pour un classeur américain).',
+        'Une ligne par enregistrement, la première ligne de chaque feuille porte les intitulés (en français ou en anglais). Un bailleur est reconnu à son nom, un membre ou un projet à son code, une convention à sa référence, un taux à sa devise et sa date, une tranche à son projet et son numéro, une ligne budgétaire à son exercice, sa version et son code : réimporter le même classeur ne change rien. Un projet suit son cycle de vie jusqu’au statut indiqué, chaque étape à sa date ; une tranche va jusqu’où sa ligne le dit (condition remplie, débloquée, versée, annulée). Un classeur ne fait jamais revenir un enregistrement en arrière. Dates en JJ/MM/AAAA, en AAAA-MM-JJ ou en dates Excel. Montants comme on les tape (1 234,56 ; 1234.56). Les dates écrites en texte suivent l’ordre déclaré sur cette feuille (JJ/MM/AAAA, ou MM/JJ/AAAA pour un classeur américain).',
     },
     type: {
       reference: 'Référence',
@@ -1521,7 +1521,7 @@ export const fr = {
     },
     kind: {
       reference:
-        'Le nom du bailleur ou la référence de la convention, tel qu’il figure dans le fichier ou dans ce classeur',
+        'Le nom du bailleur, la référence de la convention, le code du membre ou du projet (un indicateur : son nom, avec le code de son projet), tel qu’il figure dans le fichier ou dans ce classeur',
       percent: 'Nombre de 0 à 100, deux décimales au plus (7 ou 7,5)',
       amount:
         'Montant dans la devise de la ligne (1 234,56 ou 1234.56, un mot de devise après est toléré) ; jamais arrondi',
