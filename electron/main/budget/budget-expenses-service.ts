@@ -1,14 +1,17 @@
-import type { Transaction } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import type { z } from 'zod'
-import type { RecordWriter } from '../changelog/record-writer'
+import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
-import type { Database } from '../db/schema'
+import { readOnce } from '../db/read-once'
+import type { AgreementsTable, Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { assertHeadingOf } from '../funds/heading-check'
 import {
   agreementFigures,
   emptyFigures,
+  type LedgerEntryInput,
+  postEntries,
   postEntry,
   reverseEntriesOf,
   untiedUnallocated,
@@ -76,64 +79,67 @@ export class BudgetExpensesService {
   }
 
   async add(fields: ExpenseFields, author: string): Promise<string> {
-    return this.file.write(author, (writer) =>
-      this.record(writer, fields, new FreeMoney(writer.trx)),
-    )
+    return this.file.write(author, async (writer) => {
+      const { values, entry } = await this.prepare(new ExpenseContext(writer.trx), fields)
+      const id = await writer.insert('budget_expenses', values)
+      await postEntry(writer, { ...entry, source: { table: 'budget_expenses', id } })
+      return id
+    })
   }
 
   /**
    * Records many expenses in one transaction (an import, a generated file): all or none. What
-   * each fund has free is read once and kept current by the expenses themselves.
+   * each fund has free, the lines and the agreements are read once and kept current by the
+   * expenses themselves; the records are written a few hundred per statement. `at` is told
+   * which expense is being checked, so that a refusal can name it. Returns their ids.
    */
-  async addMany(all: readonly ExpenseFields[], author: string): Promise<number> {
+  async addMany(
+    all: readonly ExpenseFields[],
+    author: string,
+    at?: (index: number) => void,
+  ): Promise<string[]> {
     return this.file.write(author, async (writer) => {
-      const free = new FreeMoney(writer.trx)
-      for (const fields of all) await this.record(writer, fields, free)
-      return all.length
+      const context = new ExpenseContext(writer.trx)
+      const prepared: Prepared[] = []
+      for (const [index, fields] of all.entries()) {
+        at?.(index)
+        prepared.push(await this.prepare(context, fields))
+      }
+      const ids = await writer.insertMany(
+        'budget_expenses',
+        prepared.map((p) => p.values),
+      )
+      await postEntries(
+        writer,
+        prepared.map((p, index) => ({
+          ...p.entry,
+          source: { table: 'budget_expenses', id: ids[index] ?? '' },
+        })),
+      )
+      return ids
     })
   }
 
-  private async record(
-    writer: RecordWriter,
-    fields: ExpenseFields,
-    free: FreeMoney,
-  ): Promise<string> {
+  /** Checks an expense against its line and paying fund, and says what it writes. */
+  private async prepare(context: ExpenseContext, fields: ExpenseFields): Promise<Prepared> {
+    const db = context.db
     const year = Number(fields.spentOn.slice(0, 4))
-    const line = await expenseLineOf(writer.trx, year, fields.lineKey)
+    const line = await context.line(year, fields.lineKey)
     const amount = readAmount(fields.amount, fields.currency, 'amount')
-    const { eur, rate } = await euroValueOn(
-      this.rates,
-      writer.trx,
-      amount,
-      fields.spentOn,
-      'amount',
-    )
+    const { eur, rate } = await euroValueOn(this.rates, db, amount, fields.spentOn, 'amount')
     let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
     let headingCode: string | null = null
-    const agreement = fields.agreementId
-      ? await writer.trx
-          .selectFrom('agreements')
-          .selectAll()
-          .where('id', '=', fields.agreementId)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst()
-      : null
+    const agreement = fields.agreementId ? await context.agreement(fields.agreementId) : null
     if (agreement === undefined) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
     if (agreement) {
       assertAgreementPays(agreement, line.nature, fields.spentOn)
-      headingCode = await assertHeadingOf(
-        writer.trx,
-        agreement.id,
-        fields.headingCode,
-        'headingCode',
-        true,
-      )
+      headingCode = await context.heading(agreement.id, fields.headingCode)
       const currency = agreement.currency as CurrencyCode
       paid =
         currency === amount.currency
           ? { native: amount, rate }
-          : await this.inCurrency(writer.trx, eur, currency, fields.spentOn)
-      const unallocated = await free.ofAgreement(agreement.id)
+          : await this.inCurrency(db, eur, currency, fields.spentOn)
+      const unallocated = await context.free.ofAgreement(agreement.id)
       if (paid.native.minor > unallocated) {
         throw fieldFailure('CONFLICT', 'amount', 'errors.agreementOverSpent', {
           reference: agreement.reference,
@@ -141,46 +147,46 @@ export class BudgetExpensesService {
           asked: paid.native,
         })
       }
+      context.free.spendFromAgreement(agreement.id, paid.native.minor)
     } else {
-      const available = await free.untied()
+      const available = await context.free.untied()
       if (eur.minor > available) {
         throw fieldFailure('CONFLICT', 'amount', 'errors.untiedOverSpent', {
           unallocated: money(Math.max(0, available), 'EUR'),
           asked: eur,
         })
       }
+      context.free.spendUntied(eur.minor)
     }
-    if (agreement) free.spendFromAgreement(agreement.id, paid.native.minor)
-    else free.spendUntied(eur.minor)
-    const id = await writer.insert('budget_expenses', {
-      year,
-      line_key: fields.lineKey,
-      spent_on: fields.spentOn,
-      agreement_id: fields.agreementId,
-      heading_code: headingCode,
-      supplier: fields.supplier,
-      description: fields.description,
-      amount_minor: amount.minor,
-      currency: amount.currency,
-      eur_minor: eur.minor,
-      rate,
-      document: fields.document,
-      cancel_reason: null,
-    })
-    await postEntry(writer, {
-      entryDate: fields.spentOn,
-      kind: 'expense',
-      fundClass: agreement && agreement.earmarking !== 'untied' ? 'tied' : 'untied',
-      agreementId: fields.agreementId,
-      nature: line.nature,
-      amount: paid.native,
-      eurMinor: eur.minor,
-      rate: paid.rate,
-      use: null,
-      source: { table: 'budget_expenses', id },
-      headingCode,
-    })
-    return id
+    return {
+      values: {
+        year,
+        line_key: fields.lineKey,
+        spent_on: fields.spentOn,
+        agreement_id: fields.agreementId,
+        heading_code: headingCode,
+        supplier: fields.supplier,
+        description: fields.description,
+        amount_minor: amount.minor,
+        currency: amount.currency,
+        eur_minor: eur.minor,
+        rate,
+        document: fields.document,
+        cancel_reason: null,
+      },
+      entry: {
+        entryDate: fields.spentOn,
+        kind: 'expense',
+        fundClass: agreement && agreement.earmarking !== 'untied' ? 'tied' : 'untied',
+        agreementId: fields.agreementId,
+        nature: line.nature,
+        amount: paid.native,
+        eurMinor: eur.minor,
+        rate: paid.rate,
+        use: null,
+        headingCode,
+      },
+    }
   }
 
   /**
@@ -240,7 +246,7 @@ async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: s
   ) {
     throw fieldFailure('VALIDATION', 'lineKey', 'errors.expenseLineUnknown', { year })
   }
-  return { nature: line.nature ?? 'operating' }
+  return { nature: (line.nature ?? 'operating') as 'operating' | 'investment' }
 }
 
 /** An agreement pays an expense of its period and nature, unless it is tied to named projects. */
@@ -274,6 +280,50 @@ function assertAgreementPays(
     })
   }
 }
+
+/** An expense checked: its record, and its ledger entry but for the record it comes from. */
+interface Prepared {
+  values: RecordValues
+  entry: Omit<LedgerEntryInput, 'source'>
+}
+
+/**
+ * What one action writing expenses reads once: each fund's free money, the lines charged, the
+ * paying agreements and their headings.
+ */
+class ExpenseContext {
+  readonly free: FreeMoney
+  private readonly lines = new Map<string, Promise<{ nature: 'operating' | 'investment' }>>()
+  private readonly agreements = new Map<string, Promise<AgreementRow | undefined>>()
+  private readonly headings = new Map<string, Promise<string | null>>()
+
+  constructor(readonly db: Transaction<Database>) {
+    this.free = new FreeMoney(db)
+  }
+
+  line(year: number, lineKey: string) {
+    return readOnce(this.lines, `${year}|${lineKey}`, () => expenseLineOf(this.db, year, lineKey))
+  }
+
+  agreement(id: string) {
+    return readOnce(this.agreements, id, () =>
+      this.db
+        .selectFrom('agreements')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst(),
+    )
+  }
+
+  heading(agreementId: string, code: string | null) {
+    return readOnce(this.headings, `${agreementId}|${code ?? ''}`, () =>
+      assertHeadingOf(this.db, agreementId, code, 'headingCode', true),
+    )
+  }
+}
+
+type AgreementRow = Selectable<AgreementsTable>
 
 /**
  * What the untied fund and each agreement still have free, read from the ledger the first time

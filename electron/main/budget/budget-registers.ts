@@ -523,49 +523,72 @@ export const budgetExpenses: Register<ExpenseRow> = {
       document: e.document,
       cancelReason: e.cancel_reason,
     })),
-  apply: async (session, { year, lineCode, cancelReason, ...row }, author, memo) => {
-    const lines = await known(
-      memo,
-      'budgetLineKeys',
-      () => latestLines(session),
-      (line) => `${line.year}|${line.code}`,
-    )
-    const line = lines.get(`${year}|${lineCode}`.toLowerCase())
-    if (!line) {
-      throw fieldFailure('VALIDATION', 'lineCode', 'workbook.budgetLineUnknown', {
-        code: lineCode,
-        year: String(year),
-      })
-    }
-    const identity = (e: {
-      line_key: string
-      spent_on: string
-      description: string
-      amount: string
-      currency: string
-      supplier: string | null
-    }) =>
-      [e.line_key, e.spent_on, e.description, e.amount, e.currency, e.supplier ?? '']
-        .join('|')
-        .toLowerCase()
-    const recorded = await known(
-      memo,
-      'budgetExpenses',
-      async () =>
-        (
-          await session.file.db
-            .selectFrom('budget_expenses')
-            .select(['id', 'line_key', 'spent_on', 'description', 'amount_minor', 'currency'])
-            .select(['supplier', 'cancel_reason'])
-            .where('deleted_at', 'is', null)
-            .execute()
-        ).map((e) => ({
+  apply: async (session, row, author, memo) =>
+    (await writeExpenses(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
+  applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),
+}
+
+/**
+ * Writes the expenses the file does not hold yet in one go, then cancels those the workbook
+ * says were cancelled: a budget's year holds thousands of expenses.
+ */
+async function writeExpenses(
+  session: Session,
+  rows: ExpenseRow[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const lines = await known(
+    memo,
+    'budgetLineKeys',
+    () => latestLines(session),
+    (line) => `${line.year}|${line.code}`,
+  )
+  const identity = (e: {
+    line_key: string
+    spent_on: string
+    description: string
+    amount: string
+    currency: string
+    supplier: string | null
+  }) =>
+    [e.line_key, e.spent_on, e.description, e.amount, e.currency, e.supplier ?? '']
+      .join('|')
+      .toLowerCase()
+  const recorded = await known(
+    memo,
+    'budgetExpenses',
+    async () =>
+      (
+        await session.file.db
+          .selectFrom('budget_expenses')
+          .select(['id', 'line_key', 'spent_on', 'description', 'amount_minor', 'currency'])
+          .select(['supplier', 'cancel_reason'])
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).map((e) => ({
+        id: e.id,
+        cancel_reason: e.cancel_reason,
+        key: identity({
           ...e,
           amount: minorToDecimalString(e.amount_minor, minorUnits(e.currency as CurrencyCode)),
-        })),
-      identity,
-    )
-    const fields = { ...row, lineKey: line.line_key }
+        }),
+      })),
+    (e) => e.key,
+  )
+  const outcomes: ImportOutcome[] = []
+  const added: { index: number; key: string; fields: z.output<typeof budgetExpenseInput> }[] = []
+  const keys: string[] = []
+  for (const [index, row] of rows.entries()) {
+    at(index)
+    const line = lines.get(`${row.year}|${row.lineCode}`.toLowerCase())
+    if (!line) {
+      throw fieldFailure('VALIDATION', 'lineCode', 'workbook.budgetLineUnknown', {
+        code: row.lineCode,
+        year: String(row.year),
+      })
+    }
     const key = identity({
       line_key: line.line_key,
       spent_on: row.spentOn,
@@ -574,21 +597,33 @@ export const budgetExpenses: Register<ExpenseRow> = {
       currency: row.currency,
       supplier: row.supplier,
     })
-    let expense = recorded.get(key)
-    let outcome: ImportOutcome = 'unchanged'
-    if (!expense) {
-      const id = await session.budgetExpenses.add(fields, author)
-      expense = { id, cancel_reason: null } as NonNullable<typeof expense>
-      recorded.set(key, expense)
-      outcome = 'created'
+    keys.push(key)
+    if (recorded.has(key)) outcomes.push('unchanged')
+    else {
+      const { year: _year, lineCode: _line, cancelReason: _reason, ...expense } = row
+      const fields = { ...expense, lineKey: line.line_key }
+      added.push({ index, key, fields })
+      recorded.set(key, { id: '', cancel_reason: null, key })
+      outcomes.push('created')
     }
-    if (cancelReason && !expense.cancel_reason) {
-      await session.budgetExpenses.cancel(expense.id, cancelReason, author)
-      expense.cancel_reason = cancelReason
-      if (outcome === 'unchanged') outcome = 'updated'
-    }
-    return outcome
-  },
+  }
+  const ids = await session.budgetExpenses.addMany(
+    added.map((a) => a.fields),
+    author,
+    (n) => at(added[n]?.index ?? 0),
+  )
+  added.forEach(({ key }, n) => recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }))
+  for (const [index, row] of rows.entries()) {
+    if (!row.cancelReason) continue
+    at(index)
+    const key = keys[index] ?? ''
+    const expense = recorded.get(key)
+    if (!expense || expense.cancel_reason) continue
+    await session.budgetExpenses.cancel(expense.id, row.cancelReason, author)
+    expense.cancel_reason = row.cancelReason
+    if (outcomes[index] === 'unchanged') outcomes[index] = 'updated'
+  }
+  return outcomes
 }
 
 /** Each year's lines in its latest version: the code an expense names, and the line's key. */

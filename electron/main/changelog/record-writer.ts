@@ -1,4 +1,4 @@
-import { type Insertable, type Transaction, sql } from 'kysely'
+import { CompiledQuery, type Insertable, type Transaction, sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { ChangeLogTable, ChangeOp, Database, RecordTable } from '../db/schema'
 import type { HybridLogicalClock } from './hlc'
@@ -59,6 +59,44 @@ export class RecordWriter {
       { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
     ])
     return id
+  }
+
+  /**
+   * Inserts many records of one table in a few statements (an import's thousands of alike
+   * rows), each logged as {@link insert} logs one. Returns their new ids, in order.
+   */
+  async insertMany(table: RecordTable, all: readonly RecordValues[]): Promise<string[]> {
+    const columns = [...new Set(all.flatMap((values) => Object.keys(values)))]
+    const ids: string[] = []
+    // SQLite binds at most 32,766 values per statement.
+    const perStatement = Math.max(1, Math.floor(30_000 / (columns.length + 4)))
+    for (let start = 0; start < all.length; start += perStatement) {
+      const values: ColumnValue[] = []
+      const rows = all.slice(start, start + perStatement)
+      for (const row of rows) {
+        assertNoSystemColumns(row)
+        const id = uuidv7()
+        ids.push(id)
+        values.push(id, this.context.now, this.context.now, null)
+        for (const column of columns) values.push(row[column] ?? null)
+      }
+      await insertRows(
+        this.trx,
+        table,
+        ['id', 'created_at', 'updated_at', 'deleted_at', ...columns],
+        rows.length,
+        values,
+      )
+    }
+    for (const [index, values] of all.entries()) {
+      const inserted = Object.fromEntries(
+        Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
+      )
+      await this.log('insert', table, ids[index] ?? '', [
+        { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
+      ])
+    }
+    return ids
   }
 
   /**
@@ -127,11 +165,17 @@ export class RecordWriter {
   async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const rows = this.pending.splice(0, LOG_ROWS_PER_STATEMENT)
-      await this.trx.insertInto('change_log').values(rows).execute()
+      await insertRows(
+        this.trx,
+        'change_log',
+        LOG_COLUMNS,
+        rows.length,
+        rows.flatMap((row) => LOG_COLUMNS.map((column) => row[column])),
+      )
     }
   }
 
-  private readonly pending: Insertable<ChangeLogTable>[] = []
+  private readonly pending: LogRow[] = []
 
   /** The change-log rows of one change, kept until {@link flush}. */
   private async log(
@@ -161,6 +205,37 @@ export class RecordWriter {
     }
     if (this.pending.length >= LOG_ROWS_PER_STATEMENT) await this.flush()
   }
+}
+
+type LogRow = Required<Omit<Insertable<ChangeLogTable>, 'seq'>>
+const LOG_COLUMNS = [
+  'hlc',
+  'tx_id',
+  'replica_id',
+  'table_name',
+  'row_id',
+  'column_name',
+  'old_value',
+  'new_value',
+  'author',
+  'op',
+  'recorded_at',
+] as const satisfies readonly (keyof LogRow)[]
+
+/**
+ * Inserts rows given as one flat list of values, in one statement written here: an import's
+ * statements carry thousands of values, which Kysely's builder would walk one by one.
+ */
+async function insertRows(
+  trx: Transaction<Database>,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  values: readonly unknown[],
+): Promise<void> {
+  const row = `(${columns.map(() => '?').join(', ')})`
+  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`
+  await trx.executeQuery(CompiledQuery.raw(text, [...values]))
 }
 
 /** 11 bound values per row: 500 rows stay well under SQLite's 32,766 variables. */

@@ -136,12 +136,13 @@ export class DataFile {
       await backupBeforeMigration(path)
     }
     const native = await openExclusive(path, OPEN_READWRITE)
+    const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
     try {
-      const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
       await migrate(db, inspection.version)
       return await DataFile.load(path, db, native)
     } catch (error) {
-      await closeNative(native).catch(() => undefined)
+      // Through Kysely: its prepared statements are finalized, or the file would stay open.
+      await db.destroy().catch(() => undefined)
       throw asFileFailure(error, path)
     }
   }

@@ -84,6 +84,8 @@ class Sqlite3Driver implements Driver {
 
   async destroy(): Promise<void> {
     await this.queue
+    // SQLite does not close a connection that still has prepared statements.
+    await this.connection.finalizeAll()
     await new Promise<void>((resolve, reject) =>
       this.database.close((error) => (error ? reject(error) : resolve())),
     )
@@ -93,21 +95,35 @@ class Sqlite3Driver implements Driver {
 /** Statements whose rows are read back; everything else is run for its side effects. */
 const RETURNS_ROWS = /^\s*(select|pragma|with|explain|values)\b|\breturning\b/i
 
+/**
+ * How many prepared statements a connection keeps. A screen runs a few dozen different
+ * statements; an import a few hundred.
+ */
+const KEPT_STATEMENTS = 500
+
 class Sqlite3Connection implements DatabaseConnection {
+  /**
+   * Statements prepared once and run again, the least recently used first. node-sqlite3 makes
+   * each `all` or `run` three round trips to its thread pool (prepare, run, finalize); a kept
+   * statement takes one, which is most of the time of the many small statements of an import.
+   */
+  private readonly statements = new Map<string, sqlite3.Statement>()
+
   constructor(private readonly database: sqlite3.Database) {}
 
-  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiledQuery
     const params = parameters as unknown[]
+    const statement = await this.prepared(sql)
     if (RETURNS_ROWS.test(sql)) {
       return new Promise((resolve, reject) =>
-        this.database.all(sql, params, (error: Error | null, rows: R[]) =>
+        statement.all(params, (error: Error | null, rows: R[]) =>
           error ? reject(error) : resolve({ rows }),
         ),
       )
     }
     return new Promise((resolve, reject) =>
-      this.database.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+      statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
         if (error) return reject(error)
         resolve({
           rows: [],
@@ -118,8 +134,42 @@ class Sqlite3Connection implements DatabaseConnection {
     )
   }
 
+  /** Finalizes every kept statement: the connection can then be closed. */
+  async finalizeAll(): Promise<void> {
+    const all = [...this.statements.values()]
+    this.statements.clear()
+    await Promise.all(all.map((statement) => finalize(statement)))
+  }
+
+  private async prepared(sql: string): Promise<sqlite3.Statement> {
+    const kept = this.statements.get(sql)
+    if (kept) {
+      this.statements.delete(sql)
+      this.statements.set(sql, kept)
+      return kept
+    }
+    const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared: sqlite3.Statement = this.database.prepare(sql, (error: Error | null) =>
+        error ? reject(error) : resolve(prepared),
+      )
+    })
+    this.statements.set(sql, statement)
+    if (this.statements.size > KEPT_STATEMENTS) {
+      const [oldest] = this.statements
+      if (oldest) {
+        this.statements.delete(oldest[0])
+        await finalize(oldest[1])
+      }
+    }
+    return statement
+  }
+
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     const result = await this.executeQuery<R>(compiledQuery)
     yield result
   }
+}
+
+function finalize(statement: sqlite3.Statement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()))
 }

@@ -684,10 +684,9 @@ class Generator {
         }
       }
       expenses.sort((a, b) => a.spentOn.localeCompare(b.spentOn))
-      this.counts.budgetExpenses += await this.session.budgetExpenses.addMany(
-        expenses,
-        GENERATED_AUTHOR,
-      )
+      this.counts.budgetExpenses += (
+        await this.session.budgetExpenses.addMany(expenses, GENERATED_AUTHOR)
+      ).length
     }
   }
 }

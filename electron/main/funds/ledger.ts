@@ -29,7 +29,20 @@ export interface LedgerEntryInput {
  * changed: a correction posts the reverse of the entries it replaces.
  */
 export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): Promise<string> {
-  return writer.insert('ledger_entries', {
+  return writer.insert('ledger_entries', ledgerRow(entry))
+}
+
+/** Posts many entries at once (an import's expenses): as {@link postEntry} posts each. */
+export async function postEntries(
+  writer: RecordWriter,
+  entries: readonly LedgerEntryInput[],
+): Promise<string[]> {
+  return writer.insertMany('ledger_entries', entries.map(ledgerRow))
+}
+
+/** An entry as the ledger's row holds it. */
+function ledgerRow(entry: LedgerEntryInput) {
+  return {
     entry_date: entry.entryDate,
     kind: entry.kind,
     fund_class: entry.fundClass,
@@ -45,7 +58,7 @@ export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): 
     source_id: entry.source.id,
     reverses_id: null,
     ...(entry.headingCode ? { heading_code: entry.headingCode } : {}),
-  })
+  }
 }
 
 /**

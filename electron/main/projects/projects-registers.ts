@@ -30,10 +30,12 @@ import {
 import {
   ARCHIVED_ON,
   type ImportOutcome,
+  type Memo,
   type Register,
   type RegisterColumn,
   known,
   normalAmount,
+  recordAllOnce,
   recordOnce,
   same,
 } from '../workbook/register'
@@ -154,7 +156,7 @@ async function moveAlong(
   }
   let moved = false
   const move = async (to: ProjectStatus, onDate: string) => {
-    await session.projects.transition(
+    await session.projects.move(
       {
         projectId: project.id,
         to,
@@ -372,7 +374,7 @@ export const projects: Register<ProjectRow> = {
     // An archived project is left as it is: it is restored in the window, not by a workbook.
     if (existing?.deleted_at) return 'unchanged'
     if (!existing) {
-      const { id } = await session.projects.create(fields, author, row.submittedOn ?? undefined)
+      const id = await session.projects.record(fields, author, row.submittedOn ?? undefined)
       outcome = 'created'
       byCode.set(key, await projectAsFound(session, id))
     } else {
@@ -384,7 +386,7 @@ export const projects: Register<ProjectRow> = {
           totalCost: normalAmount(wanted.totalCost, wanted.currency),
         })
       ) {
-        await session.projects.update(existing.id, wanted, author)
+        await session.projects.change(existing.id, wanted, author)
         byCode.set(key, await projectAsFound(session, existing.id))
         outcome = 'updated'
       }
@@ -829,42 +831,57 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
       headingCode: e.heading_code,
       document: e.document,
     })),
-  apply: (session, input, author, memo) => {
-    const identity = (e: {
-      projectId: string
-      spentOn: string
-      description: string
-      amount: string
-      currency: string
-      supplier: string | null
-    }) =>
-      [e.projectId, e.spentOn, e.description, e.amount, e.currency, e.supplier ?? '']
-        .join('|')
-        .toLowerCase()
-    return recordOnce(
-      memo,
-      'projectExpenses',
-      async () =>
-        (
-          await session.file.db
-            .selectFrom('project_expenses')
-            .selectAll()
-            .where('deleted_at', 'is', null)
-            .execute()
-        ).map((e) =>
-          identity({
-            projectId: e.project_id,
-            spentOn: e.spent_on,
-            description: e.description,
-            amount: money(e.amount_minor, e.currency),
-            currency: e.currency,
-            supplier: e.supplier,
-          }),
-        ),
-      identity({ ...input, amount: normalAmount(input.amount, input.currency) }),
-      () => session.projectExpenses.add(input, author),
-    )
-  },
+  apply: async (session, input, author, memo) =>
+    (await writeExpenses(session, [input], author, memo, () => undefined))[0] ?? 'unchanged',
+  applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),
+}
+
+/** What finds a justified expense again: its project, day, object, amount and supplier. */
+function expenseKey(e: {
+  projectId: string
+  spentOn: string
+  description: string
+  amount: string
+  currency: string
+  supplier: string | null
+}): string {
+  return [e.projectId, e.spentOn, e.description, e.amount, e.currency, e.supplier ?? '']
+    .join('|')
+    .toLowerCase()
+}
+
+function writeExpenses(
+  session: Session,
+  rows: z.output<typeof projectExpenseInput>[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  return recordAllOnce(
+    memo,
+    'projectExpenses',
+    async () =>
+      (
+        await session.file.db
+          .selectFrom('project_expenses')
+          .selectAll()
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).map((e) =>
+        expenseKey({
+          projectId: e.project_id,
+          spentOn: e.spent_on,
+          description: e.description,
+          amount: money(e.amount_minor, e.currency),
+          currency: e.currency,
+          supplier: e.supplier,
+        }),
+      ),
+    rows,
+    (row) => expenseKey({ ...row, amount: normalAmount(row.amount, row.currency) }),
+    (added, atAdded) => session.projectExpenses.addMany(added, author, atAdded),
+    at,
+  )
 }
 
 /** A project's results indicators, each known by its project and name. */

@@ -60,13 +60,20 @@ export class ProjectsService {
     return projectDetail(this.file.db, summary, this.today())
   }
 
-  /** Records a project's request, received on `submittedOn` (today unless said). */
-  async create(
+  async create(fields: ProjectFields, author: string): Promise<ProjectDetail> {
+    return this.get(await this.record(fields, author))
+  }
+
+  /**
+   * Records a project's request, received on `submittedOn` (today unless said), and returns its
+   * id without reading its page back (an import records hundreds).
+   */
+  async record(
     fields: ProjectFields,
     author: string,
     submittedOn: string = this.today(),
-  ): Promise<ProjectDetail> {
-    const id = await this.file.write(author, async (writer) => {
+  ): Promise<string> {
+    return this.file.write(author, async (writer) => {
       const member = await requireMember(writer.trx, fields.memberId)
       if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
       const code =
@@ -91,10 +98,15 @@ export class ProjectsService {
       })
       return projectId
     })
-    return this.get(id)
   }
 
   async update(id: string, fields: ProjectFields, author: string): Promise<ProjectDetail> {
+    await this.change(id, fields, author)
+    return this.get(id)
+  }
+
+  /** Changes a project's fields, without reading its page back. */
+  async change(id: string, fields: ProjectFields, author: string): Promise<void> {
     await this.file.write(author, async (writer) => {
       const current = await requireOpenProject(writer.trx, id)
       const member = await requireMember(writer.trx, fields.memberId)
@@ -115,7 +127,6 @@ export class ProjectsService {
       }
       await writer.update('projects', id, columns)
     })
-    return this.get(id)
   }
 
   async archive(id: string, author: string): Promise<ProjectDetail> {
@@ -149,6 +160,12 @@ export class ProjectsService {
    * and an ending (closure, abandonment) returns what was committed but not paid to its funds.
    */
   async transition(input: TransitionFields, author: string): Promise<ProjectDetail> {
+    await this.move(input, author)
+    return this.get(input.projectId)
+  }
+
+  /** Makes a move of the lifecycle (see {@link transition}) without reading the page back. */
+  async move(input: TransitionFields, author: string): Promise<void> {
     await this.file.write(author, async (writer) => {
       const project = await requireOpenProject(writer.trx, input.projectId)
       const from = project.status as ProjectStatus
@@ -210,7 +227,6 @@ export class ProjectsService {
           : {}),
       })
     })
-    return this.get(input.projectId)
   }
 
   /** Projects by country, programme and status, with their cost and AIMF money in euros. */

@@ -100,6 +100,18 @@ export interface Register<Input = Record<string, unknown>> {
   rows: (session: Session, reader: RegisterReader) => Promise<ExportRow[]>
   apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
   /**
+   * Writes all of a sheet's rows at once, for a register of many alike rows (expenses): as
+   * `apply` would one by one, in a few statements. `at` is told the index of the row being
+   * written — for the progress bar, for cancelling, and for the row a refusal names.
+   */
+  applyAll?: (
+    session: Session,
+    inputs: Input[],
+    author: string,
+    memo: Memo,
+    at: (index: number) => void,
+  ) => Promise<ImportOutcome[]>
+  /**
    * For a register whose archived records are exported too (with their {@link ARCHIVED_ON}
    * date): archives a record once the whole workbook is in. Archiving twice changes nothing.
    */
@@ -153,6 +165,38 @@ export async function recordOnce(
   await write()
   recorded.set(wanted, wanted)
   return 'created'
+}
+
+/**
+ * Writes in one go the rows whose records the file does not hold yet (see {@link recordOnce}):
+ * the rows of a register of thousands.
+ */
+export async function recordAllOnce<Row>(
+  memo: Memo,
+  memoKey: string,
+  held: () => Promise<string[]>,
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
+  writeMany: (rows: Row[], at: (index: number) => void) => Promise<unknown>,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const recorded = await known(memo, memoKey, held, (k) => k)
+  const outcomes: ImportOutcome[] = []
+  const added: number[] = []
+  for (const [index, row] of rows.entries()) {
+    const wanted = keyOf(row).toLowerCase()
+    if (recorded.has(wanted)) outcomes.push('unchanged')
+    else {
+      recorded.set(wanted, wanted)
+      added.push(index)
+      outcomes.push('created')
+    }
+  }
+  await writeMany(
+    added.map((index) => rows[index] as Row),
+    (n) => at(added[n] ?? 0),
+  )
+  return outcomes
 }
 
 export const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>

@@ -445,8 +445,34 @@ export async function applyWorkbook(
   }[] = []
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
+    const t0 = performance.now()
+    process.on('beforeExit', () => undefined)
+    ;(globalThis as unknown as { __t: [string, number][] }).__t ??= []
+    const mark = () =>
+      (globalThis as unknown as { __t: [string, number][] }).__t.push([
+        sheet.name,
+        performance.now() - t0,
+      ])
     const order = sheet.register.order
     const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
+    const applyAll = sheet.register.applyAll
+    if (applyAll) {
+      const inputs = []
+      for (const { input } of rows) {
+        inputs.push(sheet.register.schema.parse(await contractOf(sheet.register, input, resolve)))
+      }
+      const before = done
+      let current = rows[0]?.row ?? 0
+      const outcomes = await applyAll(session, inputs, author, memo, (index) => {
+        if (options.signal?.aborted) throw new AppFailure('CANCELLED')
+        current = rows[index]?.row ?? current
+        if (index % 50 === 0) options.onProgress?.((before + index) / total)
+      }).catch((error: unknown) => refusedOn(sheet.name, current, checked.language)(error))
+      for (const outcome of outcomes) if (count) count[outcome] += 1
+      done += rows.length
+      mark()
+      continue
+    }
     for (const { row, input } of rows) {
       if (options.signal?.aborted) throw new AppFailure('CANCELLED')
       const contract = await contractOf(sheet.register, input, resolve)
@@ -470,6 +496,7 @@ export async function applyWorkbook(
       done += 1
       if (done % 50 === 0) options.onProgress?.(done / total)
     }
+    mark()
   }
   for (const { register, input, count, outcome, sheet, row } of finishing) {
     const changed = await register
@@ -491,7 +518,7 @@ export async function applyWorkbook(
 /** The core's refusal of a row, said with the row it came from: the whole import is undone. */
 function refusedOn(sheet: string, row: number, language: Language) {
   return (error: unknown): never => {
-    if (!(error instanceof AppFailure)) throw error
+    if (!(error instanceof AppFailure) || error.code === 'CANCELLED') throw error
     throw new AppFailure(error.code, 'workbook.rowRefused', {
       sheet,
       row: String(row),
