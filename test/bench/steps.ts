@@ -23,11 +23,13 @@ import {
 
 /** What one step measured: the application's runs and, where there is one, its floor's. */
 export interface StepTimes {
-  [measure: string]: { ms: number[]; floorMs?: number[]; pages?: number }
+  [measure: string]: { ms: number[]; floorMs?: number[]; pages?: number; rows?: number }
 }
 
 export interface StepArguments {
   file: string
+  /** A smaller generated file whose export is a workbook of about 50,000 rows. */
+  rowsFile: string
   folder: string
   years: number
   seed: number
@@ -173,18 +175,33 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     return { exportFloor: { ms: write.map((ms) => ms + read) } }
   },
 
+  /** The export of the smaller file: the issue's workbook of about 50,000 rows. */
+  async rowsExport({ rowsFile, folder }) {
+    const data = await DataFile.open(rowsFile)
+    const session = createSession(data)
+    const target = join(folder, 'rows.xlsx')
+    const ms = await times(3, async () =>
+      writeExportFile(target, await registersWorkbook('fr', session)),
+    )
+    await data.close()
+    return { rowsExport: { ms } }
+  },
+
+  /** That workbook read, checked and imported into an empty file. */
   async import({ folder }) {
     const data = await DataFile.create(join(folder, 'imported.sqlite'))
     const session = createSession(data)
+    let rows = 0
     const ms = await once(async () => {
-      const checked = await checkWorkbook(session, join(folder, 'export.xlsx'), 'fr')
+      const checked = await checkWorkbook(session, join(folder, 'rows.xlsx'), 'fr')
       if (checked.report.problems.some((p) => p.blocking)) {
         throw new Error(`The export does not import: ${JSON.stringify(checked.report.problems)}`)
       }
+      rows = checked.report.sheets.reduce((sum, sheet) => sum + sheet.rows, 0)
       await importAllOrNothing(session, checked, 'Banc d’essai')
     })
     await data.close()
-    return { import: { ms } }
+    return { import: { ms, rows } }
   },
 
   async longPdf({ file, folder, lastYear, years }) {

@@ -445,14 +445,6 @@ export async function applyWorkbook(
   }[] = []
   for (const [index, sheet] of checked.sheets.entries()) {
     const count = counts[index]
-    const t0 = performance.now()
-    process.on('beforeExit', () => undefined)
-    ;(globalThis as unknown as { __t: [string, number][] }).__t ??= []
-    const mark = () =>
-      (globalThis as unknown as { __t: [string, number][] }).__t.push([
-        sheet.name,
-        performance.now() - t0,
-      ])
     const order = sheet.register.order
     const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
     const applyAll = sheet.register.applyAll
@@ -470,7 +462,6 @@ export async function applyWorkbook(
       }).catch((error: unknown) => refusedOn(sheet.name, current, checked.language)(error))
       for (const outcome of outcomes) if (count) count[outcome] += 1
       done += rows.length
-      mark()
       continue
     }
     for (const { row, input } of rows) {
@@ -496,7 +487,6 @@ export async function applyWorkbook(
       done += 1
       if (done % 50 === 0) options.onProgress?.(done / total)
     }
-    mark()
   }
   for (const { register, input, count, outcome, sheet, row } of finishing) {
     const changed = await register
