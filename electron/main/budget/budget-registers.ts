@@ -11,7 +11,6 @@ import {
 } from '../../../shared/budget/schema'
 import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
 import { minorToDecimalString } from '../../../shared/money/decimal'
-import { parseAmount } from '../../../shared/money/parse'
 import { decimalAmount } from '../../../shared/validation/amounts'
 import { optionalIsoDate } from '../../../shared/validation/dates'
 import { optionalText, requiredText } from '../../../shared/validation/fields'
@@ -19,6 +18,8 @@ import {
   type ImportOutcome,
   type Memo,
   type Register,
+  keyedAmounts,
+  keyedAmountsText,
   known,
   normalAmount,
 } from '../workbook/register'
@@ -178,32 +179,6 @@ export const budgetVersions: Register<VersionRow> = {
   },
 }
 
-/**
- * A line's planned sources written in one cell: "REF : 12 000,00 ; REF2 : 3 000" — each
- * agreement's reference and its planned share in euros.
- */
-const agreementSources = z
-  .string()
-  .max(2000)
-  .nullish()
-  .transform((text, ctx) => {
-    const sources: { reference: string; amount: string }[] = []
-    for (const part of (text ?? '').split(';')) {
-      if (!part.trim()) continue
-      const at = part.lastIndexOf(':')
-      const parsed = parseAmount(part.slice(at + 1).trim(), 'EUR', 'fr')
-      if (at <= 0 || !parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: 'workbook.badSources' })
-        return z.NEVER
-      }
-      sources.push({
-        reference: part.slice(0, at).trim(),
-        amount: minorToDecimalString(parsed.value.minor, 2),
-      })
-    }
-    return sources
-  })
-
 const itemRowInput = z.strictObject({
   year,
   number: versionNumber,
@@ -216,7 +191,7 @@ const itemRowInput = z.strictObject({
   planned: budgetItemInput.shape.planned,
   tracks: budgetItemInput.shape.tracks,
   untiedSource: decimalAmount.nullish().transform((value) => value ?? null),
-  agreementSources,
+  agreementSources: keyedAmounts,
   note: optionalText(2000),
 })
 type ItemRow = z.output<typeof itemRowInput>
@@ -352,11 +327,11 @@ export const budgetItems: Register<ItemRow> = {
         planned: i.item_kind === 'line' ? euros(i.planned_minor) : null,
         tracks: i.tracks,
         untiedSource: untied ? euros(untied.amount) : null,
-        agreementSources:
-          ofItem
-            .filter((s) => s.reference !== null)
-            .map((s) => `${s.reference ?? ''} : ${euros(s.amount)}`)
-            .join(' ; ') || null,
+        agreementSources: keyedAmountsText(
+          ofItem.flatMap((s) =>
+            s.reference === null ? [] : [{ key: s.reference, amount: euros(s.amount) }],
+          ),
+        ),
         note: i.note,
       }
     })
@@ -376,10 +351,10 @@ export const budgetItems: Register<ItemRow> = {
     const sources = [
       ...(row.untiedSource ? [{ agreementId: null, amount: row.untiedSource }] : []),
       ...row.agreementSources.map((source) => {
-        const agreement = agreements.get(source.reference.toLowerCase())
+        const agreement = agreements.get(source.key.toLowerCase())
         if (!agreement) {
           throw fieldFailure('VALIDATION', 'agreementSources', 'workbook.unknownSource', {
-            reference: source.reference,
+            reference: source.key,
           })
         }
         return { agreementId: agreement.id, amount: source.amount }

@@ -12,8 +12,18 @@ import {
   singleCallInput,
 } from '../../../shared/dues/schema'
 import { fixedParity } from '../../../shared/money/exchange'
+import type { Session } from '../app/app-core'
+import { fieldFailure } from '../failure'
 import { duesCalls, duesPayments } from './dues-accounts'
-import { type Register, known, recordOnce, normalAmount } from '../workbook/register'
+import {
+  type Memo,
+  type Register,
+  keyedAmounts,
+  keyedAmountsText,
+  known,
+  recordOnce,
+  normalAmount,
+} from '../workbook/register'
 import { withMemberId, MEMBER_COLUMN } from '../workbook/references'
 
 export const calls: Register<z.output<typeof singleCallInput>> = {
@@ -202,7 +212,10 @@ export const overrides: Register<z.output<typeof overrideInput>> = {
   },
 }
 
-export const payments: Register<z.output<typeof paymentInput>> = {
+/** A payment with the calls it settled, by number: "AC-2024-0012 : 150000 ; …". */
+const paymentRowInput = paymentInput.omit({ settle: true }).safeExtend({ settles: keyedAmounts })
+
+export const payments: Register<z.output<typeof paymentRowInput>> = {
   key: 'payments',
   sheet: 'workbook.sheet.payments',
   columns: [
@@ -234,21 +247,34 @@ export const payments: Register<z.output<typeof paymentInput>> = {
     },
     { field: 'bankReference', heading: 'dues.payments.bankReference', kind: 'text' },
     { field: 'note', heading: 'dues.payments.note', kind: 'text' },
+    { field: 'settles', heading: 'workbook.column.settles', kind: 'text' },
   ],
-  schema: paymentInput,
+  schema: paymentRowInput,
   order: (a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)),
   identity: (row) =>
     [row.member, row.receivedOn, row.amount, row.currency, row.bankReference ?? '']
       .map((part) => String(part ?? '').toLowerCase())
       .join('|'),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    settle: null,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
-  // Read from the table: the settlements are made again, oldest call first, by the import.
-  rows: async (session) =>
-    (
+  toInput: withMemberId,
+  // Read from the tables: each payment with the calls it settled, so that the import settles
+  // the same ones (the oldest first when a workbook leaves the column empty).
+  rows: async (session) => {
+    const settled = new Map<string, { key: string; amount: string }[]>()
+    for (const s of await session.file.db
+      .selectFrom('dues_settlements as s')
+      .innerJoin('dues_calls as c', 'c.id', 's.call_id')
+      .select(['s.payment_id', 'c.number', 's.call_amount_minor', 'c.currency'])
+      .where('s.deleted_at', 'is', null)
+      .orderBy('s.created_at')
+      .execute()) {
+      const ofPayment = settled.get(s.payment_id) ?? []
+      ofPayment.push({
+        key: s.number,
+        amount: minorToDecimalString(s.call_amount_minor, minorUnits(s.currency as CurrencyCode)),
+      })
+      settled.set(s.payment_id, ofPayment)
+    }
+    return (
       await session.file.db
         .selectFrom('dues_payments as p')
         .innerJoin('members as m', 'm.id', 'p.member_id')
@@ -272,9 +298,11 @@ export const payments: Register<z.output<typeof paymentInput>> = {
         method: p.method,
         bankReference: p.bank_reference,
         note: p.note,
+        settles: keyedAmountsText(settled.get(p.id) ?? []),
       }
-    }),
-  apply: async (session, input, author, memo) => {
+    })
+  },
+  apply: async (session, { settles, ...input }, author, memo) => {
     const identity = (
       memberId: string,
       receivedOn: string,
@@ -298,7 +326,44 @@ export const payments: Register<z.output<typeof paymentInput>> = {
         ),
       identity(input.memberId, input.receivedOn, input.amount, input.currency, input.bankReference),
       // Written without reading the payment back: an import has no use for it.
-      () => session.duesPayments.addMany([input], author),
+      async () =>
+        session.duesPayments.addMany(
+          [{ ...input, settle: await settlementsOf(session, memo, input.memberId, settles) }],
+          author,
+        ),
     )
   },
+}
+
+/**
+ * The calls a payment settles, named by number, as the payment's input names them by id; null
+ * (the oldest first) when the workbook names the member's oldest open calls in order, all but
+ * the last paid in full — what settling the oldest first does, to the same rounding.
+ */
+async function settlementsOf(
+  session: Session,
+  memo: Memo,
+  memberId: string,
+  settles: readonly { key: string; amount: string }[],
+): Promise<{ callId: string; amount: string }[] | null> {
+  if (settles.length === 0) return null
+  const open = (await duesCalls(session.file.db, { memberId })).filter((c) => c.outstanding > 0)
+  const oldestFirst = settles.every((settled, index) => {
+    const call = open[index]
+    if (!call || call.number.toLowerCase() !== settled.key.toLowerCase()) return false
+    const owed = minorToDecimalString(call.outstanding, minorUnits(call.currency))
+    return index === settles.length - 1 || normalAmount(settled.amount, call.currency) === owed
+  })
+  if (oldestFirst) return null
+  const calls = await known(
+    memo,
+    'callIds',
+    () => session.file.db.selectFrom('dues_calls').select(['id', 'number']).execute(),
+    (call) => call.number,
+  )
+  return settles.map(({ key, amount }) => {
+    const call = calls.get(key.toLowerCase())
+    if (!call) throw fieldFailure('VALIDATION', 'settles', 'workbook.unknownCall', { number: key })
+    return { callId: call.id, amount }
+  })
 }

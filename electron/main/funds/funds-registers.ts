@@ -338,7 +338,8 @@ const headingRowInput = z.strictObject({
   ...headingsInput.shape.headings.element.shape,
 })
 
-const HEADING_ORDER: Record<HeadingRole, number> = { direct: 0, contingency: 1, indirect: 2 }
+/** Direct costs first (the caps are shares of them); the others in the workbook's order. */
+const HEADING_ORDER: Record<HeadingRole, number> = { direct: 0, contingency: 1, indirect: 1 }
 
 export const headings: Register<z.output<typeof headingRowInput>> = {
   key: 'headings',

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Session } from '../app/app-core'
 import { countryOptions } from '../../../shared/geo/country-names'
 import type { Language } from '../../../shared/i18n/locale'
@@ -242,4 +242,37 @@ export function countryCode(text: string): string | null {
     if (found) return found.code
   }
   return null
+}
+
+/**
+ * Amounts named by a key, written in one cell: "KEY : 12 000,00 ; KEY2 : 3 000" — the planned
+ * sources of a budget line by agreement, the calls a payment settles by number.
+ */
+export const keyedAmounts = z
+  .string()
+  .max(5000)
+  .nullish()
+  .transform((text, ctx) => {
+    const amounts: { key: string; amount: string }[] = []
+    for (const part of (text ?? '').split(';')) {
+      if (!part.trim()) continue
+      const at = part.lastIndexOf(':')
+      const parsed = parseAmount(part.slice(at + 1).trim(), 'EUR', 'fr')
+      if (at <= 0 || !parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: 'workbook.badKeyedAmounts' })
+        return z.NEVER
+      }
+      amounts.push({
+        key: part.slice(0, at).trim(),
+        amount: minorToDecimalString(parsed.value.minor, 2),
+      })
+    }
+    return amounts
+  })
+
+/** Amounts named by a key as {@link keyedAmounts} reads them. */
+export function keyedAmountsText(
+  amounts: readonly { key: string; amount: string }[],
+): string | null {
+  return amounts.map((a) => `${a.key} : ${a.amount}`).join(' ; ') || null
 }

@@ -1,6 +1,5 @@
-import type ExcelJS from 'exceljs'
-import { loadExcelJS } from './load-exceljs'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
+import { type RawSheet, readWorkbookFile } from './workbook-reader'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
 import { toAppError } from '../ipc/dispatch'
@@ -13,9 +12,9 @@ import type {
   WorkbookReport,
   WorkbookSheetCount,
 } from '../../../shared/workbook/schema'
+import type { plainValue } from './cell-values'
 import {
   type Read,
-  plainValue,
   readAmount,
   readCurrency,
   readDate,
@@ -95,43 +94,8 @@ export async function checkWorkbook(
   /** A problem of the whole workbook, which stops it. */
   const refuseFile = (key: MessageKey) =>
     problem({ sheet: '', row: null, column: null, value: null, key, blocking: true })
-  const workbook = new (await loadExcelJS()).Workbook()
-  try {
-    if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
-      refuseFile('workbook.tooLarge')
-      return { report: { problems, sheets: [], imported: false }, sheets: [], language }
-    }
-    const bytes = await readFile(path)
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    )
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
-    }
-    refuseFile('workbook.notXlsx')
-    return { report: { problems, sheets: [], imported: false }, sheets: [], language }
-  }
-
-  const order = declaredDateOrder(workbook, problem)
-  const sheets: ReadSheet[] = []
-  for (const register of REGISTERS) {
-    const names = (['fr', 'en'] as const).map((l) => translate(l, register.sheet).toLowerCase())
-    const worksheet = workbook.worksheets.find((w) => names.includes(w.name.trim().toLowerCase()))
-    const sheetName = translate(language, register.sheet)
-    if (!worksheet) {
-      problem({
-        sheet: sheetName,
-        row: null,
-        column: null,
-        value: null,
-        key: 'workbook.missingSheet',
-        blocking: false,
-      })
-      continue
-    }
-    sheets.push(readSheet(worksheet, register, language, order, problem))
-  }
+  const sheets = await readRegisterSheets(path, language, problem)
+  if (!sheets) return { report: { problems, sheets: [], imported: false }, sheets: [], language }
   if (sheets.length === 0) {
     refuseFile('workbook.noRegister')
   }
@@ -173,54 +137,107 @@ type Problem = (
 ) => void
 
 /**
+ * Reads the register sheets of a workbook into rows of contract input, or says why it cannot
+ * (null).
+ */
+async function readRegisterSheets(
+  path: string,
+  language: Language,
+  problem: Problem,
+): Promise<ReadSheet[] | null> {
+  const refuseFile = (key: MessageKey) =>
+    problem({ sheet: '', row: null, column: null, value: null, key, blocking: true })
+  const namesOf = (key: MessageKey) =>
+    (['fr', 'en'] as const).map((l) => translate(l, key).toLowerCase())
+  const notesNames = namesOf('workbook.sheet.notes')
+  const registerNames = REGISTERS.map((register) => namesOf(register.sheet))
+  const known = (name: string) => {
+    const wanted = name.trim().toLowerCase()
+    return notesNames.includes(wanted) || registerNames.some((names) => names.includes(wanted))
+  }
+  let raw: RawSheet[]
+  try {
+    if ((await stat(path)).size > MAX_WORKBOOK_BYTES) {
+      refuseFile('workbook.tooLarge')
+      return null
+    }
+    raw = await readWorkbookFile(path, known)
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
+    }
+    refuseFile('workbook.notXlsx')
+    return null
+  }
+  const named = (names: string[]) =>
+    raw.find((sheet) => names.includes(sheet.name.trim().toLowerCase()))
+  const order = declaredDateOrder(named(notesNames), problem)
+  const sheets: ReadSheet[] = []
+  for (const [index, register] of REGISTERS.entries()) {
+    const sheet = named(registerNames[index] ?? [])
+    if (!sheet) {
+      problem({
+        sheet: translate(language, register.sheet),
+        row: null,
+        column: null,
+        value: null,
+        key: 'workbook.missingSheet',
+        blocking: false,
+      })
+      continue
+    }
+    sheets.push(readSheet(sheet, register, language, order, problem))
+  }
+  return sheets
+}
+
+/**
  * The order of dates typed as text, as the Notes sheet declares it (day first when it says
  * nothing): "JJ/MM/AAAA" or "DD/MM/YYYY", or "MM/JJ/AAAA" or "MM/DD/YYYY" for a US workbook.
  */
-function declaredDateOrder(workbook: ExcelJS.Workbook, problem: Problem): DateOrder {
-  const names = (['fr', 'en'] as const).map((l) =>
-    translate(l, 'workbook.sheet.notes').toLowerCase(),
-  )
-  const notes = workbook.worksheets.find((w) => names.includes(w.name.trim().toLowerCase()))
+function declaredDateOrder(notes: RawSheet | undefined, problem: Problem): DateOrder {
   const labels = (['fr', 'en'] as const).map((l) =>
     translate(l, 'workbook.notes.dateOrder').toLowerCase(),
   )
   let order: DateOrder = 'day_first'
-  notes?.eachRow((row, rowNumber) => {
-    const label = String(plainValue(row.getCell(1).value) ?? '')
+  for (const { row, cells } of notes?.rows ?? []) {
+    const label = String(cells[1] ?? '')
       .trim()
       .toLowerCase()
-    if (!labels.includes(label)) return
-    const declared = String(plainValue(row.getCell(2).value) ?? '')
+    if (!labels.includes(label)) continue
+    const declared = String(cells[2] ?? '')
       .replace(/\s/g, '')
       .toUpperCase()
     if (/^(JJ|DD)\/MM\//.test(declared)) order = 'day_first'
     else if (/^MM\/(JJ|DD)\//.test(declared)) order = 'month_first'
     else {
       problem({
-        sheet: notes.name,
-        row: rowNumber,
+        sheet: notes?.name ?? '',
+        row,
         column: null,
         value: declared,
         key: 'workbook.badDateOrder',
         blocking: true,
       })
     }
-  })
+  }
   return order
 }
 
 function readSheet(
-  worksheet: ExcelJS.Worksheet,
+  sheet: RawSheet,
   register: Register,
   language: Language,
   order: DateOrder,
   problem: Problem,
 ): ReadSheet {
-  const name = worksheet.name
-  const heading = worksheet.getRow(1)
+  const name = sheet.name
+  const [first, ...data] = sheet.rows
+  const headings = first?.row === 1 ? first.cells : []
+  const body = first?.row === 1 ? data : sheet.rows
   const columnOf = new Map<string, number>()
-  heading.eachCell((cell, index) => {
-    const text = String(plainValue(cell.value) ?? '')
+  headings.forEach((cell, index) => {
+    const text = String(cell ?? '')
       .trim()
       .toLowerCase()
     const column = register.columns.find((c) =>
@@ -231,7 +248,7 @@ function readSheet(
       problem({
         sheet: name,
         row: 1,
-        column: String(plainValue(cell.value)),
+        column: String(cell),
         value: null,
         key: 'workbook.unknownColumn',
         blocking: false,
@@ -249,7 +266,7 @@ function readSheet(
     })
   }
   // Merged cells repeat one value over several columns or rows: said, as the rows may be wrong.
-  for (const range of (worksheet.model as { merges?: string[] }).merges ?? []) {
+  for (const range of sheet.merges) {
     problem({
       sheet: name,
       row: null,
@@ -259,11 +276,20 @@ function readSheet(
       blocking: false,
     })
   }
+  const headingOf = (field: string) => {
+    const index = columnOf.get(field)
+    return index === undefined ? null : String(headings[index] ?? '')
+  }
+  const currencyColumn = register.columns.findIndex((c) => c.kind === 'currency')
   const rows: ReadSheet['rows'] = []
-  worksheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
-    if (rowNumber === 1) return
+  for (const { row: rowNumber, cells: all } of body) {
+    const cells = register.columns.map((column) => {
+      const index = columnOf.get(column.field)
+      return index === undefined ? null : (all[index] ?? null)
+    })
+    if (cells.every((cell) => cell === null)) continue
     // A hidden row is data all the same: it is imported, and said.
-    if (excelRow.hidden) {
+    if (sheet.hiddenRows.has(rowNumber)) {
       problem({
         sheet: name,
         row: rowNumber,
@@ -273,13 +299,7 @@ function readSheet(
         blocking: false,
       })
     }
-    const cells = register.columns.map((column) => {
-      const index = columnOf.get(column.field)
-      return index === undefined ? null : plainValue(excelRow.getCell(index).value)
-    })
-    if (cells.every((cell) => cell === null)) return
     const input: Record<string, unknown> = {}
-    const currencyColumn = register.columns.findIndex((c) => c.kind === 'currency')
     const currencyRead = readCurrency(cells[currencyColumn] ?? null)
     const currency = currencyRead.ok && currencyRead.value ? currencyRead.value : 'EUR'
     register.columns.forEach((column, i) => {
@@ -289,7 +309,7 @@ function readSheet(
         problem({
           sheet: name,
           row: rowNumber,
-          column: headingText(worksheet, columnOf.get(column.field)),
+          column: headingOf(column.field),
           value: cells[i] === null ? null : String(cells[i]),
           key: read.key,
           params: read.params,
@@ -299,14 +319,8 @@ function readSheet(
       }
     })
     rows.push({ row: rowNumber, input })
-  })
+  }
   return { register, name, rows }
-}
-
-function headingText(worksheet: ExcelJS.Worksheet, index: number | undefined): string | null {
-  return index === undefined
-    ? null
-    : String(plainValue(worksheet.getRow(1).getCell(index).value) ?? '')
 }
 
 function readCell(

@@ -1573,6 +1573,7 @@ export const en: Catalog = {
       agreementSources: 'Sources: agreements (REF: amount; …)',
       budgetLine: 'Line code',
       cancelReason: 'Reason for cancelling',
+      settles: 'Calls settled (number: amount; …)',
     },
     tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
@@ -1593,10 +1594,12 @@ export const en: Catalog = {
       'Tranche no. {{number}} of project {{code}} is already paid or cancelled in the file: a workbook does not move it back.',
     approvedByImport:
       'Approval taken from a workbook, with no reason recorded although the beneficiary was in arrears that day.',
-    badSources: 'Sources not understood: write “REFERENCE: amount”, separated by semicolons.',
+    badKeyedAmounts:
+      'Not understood: write “KEY: amount” (an agreement’s reference, a call’s number), separated by semicolons.',
     budgetParentUnknown:
       'Chapter {{code}} is not in this version (a chapter comes before its lines).',
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
+    unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
   },
 }

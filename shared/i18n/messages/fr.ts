@@ -1596,6 +1596,7 @@ export const fr = {
       agreementSources: 'Sources : conventions (RÉF : montant ; …)',
       budgetLine: 'Code de la ligne',
       cancelReason: 'Motif de l’annulation',
+      settles: 'Appels réglés (numéro : montant ; …)',
     },
     tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
@@ -1617,11 +1618,12 @@ export const fr = {
       'La tranche n° {{number}} du projet {{code}} est déjà versée ou annulée dans le fichier : un classeur ne la fait pas revenir en arrière.',
     approvedByImport:
       'Approbation reprise d’un classeur, sans raison enregistrée alors que le bénéficiaire avait des arriérés ce jour-là.',
-    badSources:
-      'Sources non reconnues : écrivez « RÉFÉRENCE : montant », séparées par des points-virgules.',
+    badKeyedAmounts:
+      'Non reconnu : écrivez « CLÉ : montant » (la référence d’une convention, le numéro d’un appel), séparés par des points-virgules.',
     budgetParentUnknown:
       'Le chapitre {{code}} n’est pas dans cette version (un chapitre vient avant ses lignes).',
     unknownSource: 'Convention {{reference}} introuvable ni dans le fichier ni dans ce classeur.',
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
+    unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
   },
 } as const
