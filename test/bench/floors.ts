@@ -145,10 +145,20 @@ export async function cellsWorkbookFloor(
   sheets: { name: string; rows: unknown[][] }[],
   path: string,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path })
+  // The same cells as the export: dates carry a date format, or they would read as plain
+  // numbers in Excel. Two style objects shared by every cell, which exceljs registers once.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true })
+  const dateStyle = { numFmt: 'dd/mm/yyyy' }
+  const plainStyle = {}
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name)
-    for (const row of sheet.rows) worksheet.addRow(row).commit()
+    for (const row of sheet.rows) {
+      const added = worksheet.addRow(row)
+      row.forEach((value, i) => {
+        added.getCell(i + 1).style = value instanceof Date ? dateStyle : plainStyle
+      })
+      added.commit()
+    }
     worksheet.commit()
   }
   await workbook.commit()

@@ -18,6 +18,7 @@ import {
   type ImportOutcome,
   type Memo,
   type Register,
+  EXPORT_PAGE,
   keyedAmounts,
   keyedAmountsText,
   known,
@@ -461,43 +462,49 @@ export const budgetExpenses: Register<ExpenseRow> = {
     ...row,
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
   }),
-  rows: async (session) =>
-    (
-      await session.file.db
+  rows: async function* (session) {
+    // Each line's code in its year's latest version, read once (not once per expense).
+    const codes = new Map<string, string>()
+    for (const line of await session.file.db
+      .selectFrom('budget_items as i')
+      .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+      .select(['v.year', 'i.line_key', 'i.code'])
+      .where('i.deleted_at', 'is', null)
+      .where('v.deleted_at', 'is', null)
+      .orderBy('v.number')
+      .execute()) {
+      codes.set(`${line.year}|${line.line_key}`, line.code)
+    }
+    // In the order they were recorded (ids are time-ordered), a page at a time.
+    let after = ''
+    for (;;) {
+      const page = await session.file.db
         .selectFrom('budget_expenses as e')
         .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
         .selectAll('e')
         .select('a.reference as agreement')
-        .select((eb) =>
-          eb
-            .selectFrom('budget_items as i')
-            .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
-            .select('i.code')
-            .whereRef('i.line_key', '=', 'e.line_key')
-            .whereRef('v.year', '=', 'e.year')
-            .where('i.deleted_at', 'is', null)
-            .where('v.deleted_at', 'is', null)
-            .orderBy('v.number', 'desc')
-            .limit(1)
-            .as('line_code'),
-        )
         .where('e.deleted_at', 'is', null)
-        .orderBy('e.spent_on')
-        .orderBy('e.created_at')
+        .where('e.id', '>', after)
+        .orderBy('e.id')
+        .limit(EXPORT_PAGE)
         .execute()
-    ).map((e) => ({
-      year: e.year,
-      lineCode: e.line_code,
-      spentOn: e.spent_on,
-      supplier: e.supplier,
-      description: e.description,
-      currency: e.currency,
-      amount: minorToDecimalString(e.amount_minor, minorUnits(e.currency as CurrencyCode)),
-      agreement: e.agreement,
-      headingCode: e.heading_code,
-      document: e.document,
-      cancelReason: e.cancel_reason,
-    })),
+      if (page.length === 0) return
+      after = page.at(-1)?.id ?? after
+      yield page.map((e) => ({
+        year: e.year,
+        lineCode: codes.get(`${e.year}|${e.line_key}`) ?? null,
+        spentOn: e.spent_on,
+        supplier: e.supplier,
+        description: e.description,
+        currency: e.currency,
+        amount: minorToDecimalString(e.amount_minor, minorUnits(e.currency as CurrencyCode)),
+        agreement: e.agreement,
+        headingCode: e.heading_code,
+        document: e.document,
+        cancelReason: e.cancel_reason,
+      }))
+    }
+  },
   apply: async (session, row, author, memo) =>
     (await writeExpenses(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
   applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),

@@ -10,6 +10,12 @@ export const FILE_INFO = {
   clock: 'clock',
   createdAt: 'created_at',
   isDemo: 'is_demo',
+  /** Shared by every copy of one file (the office's and the mission laptops'): what syncs. */
+  datasetId: 'dataset_id',
+  /** The last of this copy's own change-log rows written to a sync target. */
+  syncedSeq: 'synced_seq',
+  /** The sync target this copy is joined to: a folder. */
+  syncFolder: 'sync_folder',
 } as const
 
 /** The name of a backup: the file's name, when (UTC, to the millisecond) and why. */

@@ -447,6 +447,39 @@ export interface DuesSettingsTable extends RecordColumns {
   payment_days: number
 }
 
+/** A change file of another copy, applied here once. */
+export interface SyncFilesTable {
+  name: string
+  replica_id: string
+  changes: number
+  applied_at: string
+}
+
+export type SyncConflictKind = 'field' | 'archived_edited' | 'accounts'
+
+/** Something a merge kept that a person should look at ("À vérifier"). */
+export interface SyncConflictsTable {
+  id: string
+  found_at: string
+  kind: SyncConflictKind
+  table_name: string | null
+  row_id: string | null
+  column_name: string | null
+  /** JSON of the value the merge kept, and the change that wrote it. */
+  kept_value: string | null
+  kept_hlc: string | null
+  kept_author: string | null
+  /** JSON of the value set aside, and the change that wrote it. */
+  other_value: string | null
+  other_hlc: string | null
+  other_author: string | null
+  /** For what the accounts check found: its message. */
+  detail: string | null
+  resolved_at: string | null
+  /** 'kept' or 'other': which value the person chose. */
+  resolution: string | null
+}
+
 export interface Database {
   file_info: FileInfoTable
   change_log: ChangeLogTable
@@ -461,6 +494,8 @@ export interface Database {
   budget_items: BudgetItemsTable
   budget_line_sources: BudgetLineSourcesTable
   budget_expenses: BudgetExpensesTable
+  sync_files: SyncFilesTable
+  sync_conflicts: SyncConflictsTable
   agreement_reports: AgreementReportsTable
   agreement_instalments: AgreementInstalmentsTable
   agreement_headings: AgreementHeadingsTable

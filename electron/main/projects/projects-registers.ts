@@ -29,6 +29,7 @@ import {
 } from '../../../shared/projects/schema'
 import {
   ARCHIVED_ON,
+  EXPORT_PAGE,
   type ImportOutcome,
   type Memo,
   type Register,
@@ -807,30 +808,36 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
     ...(await withProjectId(row, resolve)),
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
   }),
-  rows: async (session) =>
-    (
-      await session.file.db
+  rows: async function* (session) {
+    // In the order they were recorded (ids are time-ordered), a page at a time.
+    let after = ''
+    for (;;) {
+      const page = await session.file.db
         .selectFrom('project_expenses as e')
         .innerJoin('projects as p', 'p.id', 'e.project_id')
         .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
         .selectAll('e')
         .select(['p.code as project', 'a.reference as agreement'])
         .where('e.deleted_at', 'is', null)
-        .orderBy('p.code')
-        .orderBy('e.spent_on')
-        .orderBy('e.created_at')
+        .where('e.id', '>', after)
+        .orderBy('e.id')
+        .limit(EXPORT_PAGE)
         .execute()
-    ).map((e) => ({
-      project: e.project,
-      spentOn: e.spent_on,
-      supplier: e.supplier,
-      description: e.description,
-      currency: e.currency,
-      amount: money(e.amount_minor, e.currency),
-      agreement: e.agreement,
-      headingCode: e.heading_code,
-      document: e.document,
-    })),
+      if (page.length === 0) return
+      after = page.at(-1)?.id ?? after
+      yield page.map((e) => ({
+        project: e.project,
+        spentOn: e.spent_on,
+        supplier: e.supplier,
+        description: e.description,
+        currency: e.currency,
+        amount: money(e.amount_minor, e.currency),
+        agreement: e.agreement,
+        headingCode: e.heading_code,
+        document: e.document,
+      }))
+    }
+  },
   apply: async (session, input, author, memo) =>
     (await writeExpenses(session, [input], author, memo, () => undefined))[0] ?? 'unchanged',
   applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),

@@ -1,7 +1,7 @@
 import type { Session } from '../app/app-core'
 import type { AgreementDetail } from '../../../shared/funds/schema'
 import type { CurrencyCode } from '../../../shared/money/currencies'
-import type { RegisterKey, ExportRow, Register } from './register'
+import { type RegisterKey, type ExportRow, type Register, pagesOf } from './register'
 
 /** Rows drawn from every agreement's page (its receipts, its amendments). */
 export async function perAgreement(
@@ -41,7 +41,7 @@ export class RegisterReader {
   rowsOf(register: Register): Promise<ExportRow[]> {
     let rows = this.rows.get(register.key)
     if (!rows) {
-      rows = register.rows(this.session, this)
+      rows = allRows(register.rows(this.session, this))
       this.rows.set(register.key, rows)
     }
     return rows
@@ -130,4 +130,12 @@ async function readAgreementRecords(session: Session): Promise<AgreementRecords[
       note: r.note,
     })),
   }))
+}
+
+async function allRows(
+  rows: Promise<ExportRow[]> | AsyncIterable<ExportRow[]>,
+): Promise<ExportRow[]> {
+  const all: ExportRow[] = []
+  for await (const page of pagesOf(rows)) all.push(...page)
+  return all
 }

@@ -97,7 +97,11 @@ export interface Register<Input = Record<string, unknown>> {
   order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
-  rows: (session: Session, reader: RegisterReader) => Promise<ExportRow[]>
+  /** The rows of the export: all at once, or page by page for a register of many. */
+  rows: (
+    session: Session,
+    reader: RegisterReader,
+  ) => Promise<ExportRow[]> | AsyncIterable<ExportRow[]>
   apply: (session: Session, input: Input, author: string, memo: Memo) => Promise<ImportOutcome>
   /**
    * Writes all of a sheet's rows at once, for a register of many alike rows (expenses): as
@@ -276,3 +280,14 @@ export function keyedAmountsText(
 ): string | null {
   return amounts.map((a) => `${a.key} : ${a.amount}`).join(' ; ') || null
 }
+
+/** A register's rows page by page, however it gives them. */
+export async function* pagesOf(
+  rows: Promise<ExportRow[]> | AsyncIterable<ExportRow[]>,
+): AsyncIterable<ExportRow[]> {
+  if (Symbol.asyncIterator in rows) yield* rows
+  else yield await rows
+}
+
+/** Rows read a page at a time, each page after the last one's key (keyset paging). */
+export const EXPORT_PAGE = 5000

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
 import { REGISTERS } from './registers'
-import { type Register, type RegisterColumn, choiceLabel } from './register'
+import { type Register, type RegisterColumn, choiceLabel, pagesOf } from './register'
 import { RegisterReader } from './register-reader'
 
 const LISTS_SHEET = 'Listes'
@@ -71,7 +71,6 @@ export async function registersWorkbook(language: Language, session?: Session): 
   notes.commit()
 
   for (const register of REGISTERS) {
-    const rows = reader ? await reader.rowsOf(register) : []
     const sheet = workbook.addWorksheet(t(register.sheet), {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
@@ -88,24 +87,31 @@ export async function registersWorkbook(language: Language, session?: Session): 
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } }
+    const cells = register.columns.map((column) => cellWriter(column, language))
+    let count = 0
+    // Read page by page and not kept: a register of 140,000 expenses never sits in memory whole.
+    if (session && reader) {
+      for await (const page of pagesOf(register.rows(session, reader))) {
+        for (const row of page) {
+          const added = sheet.addRow(
+            register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)),
+          )
+          styles.forEach((style, i) => (added.getCell(i + 1).style = style))
+          added.commit()
+        }
+        count += page.length
+      }
+    }
     register.columns.forEach((column, index) => {
       if (!column.choices) return
       const letter = sheet.getColumn(index + 1).letter
       // One validation for the column's range, with room for rows the user adds.
-      rangeValidations(sheet).add(`${letter}2:${letter}${rows.length + 201}`, {
+      rangeValidations(sheet).add(`${letter}2:${letter}${count + 201}`, {
         type: 'list',
         allowBlank: !column.required,
         formulae: [listRange(column)],
       })
     })
-    const cells = register.columns.map((column) => cellWriter(column, language))
-    for (const row of rows) {
-      const added = sheet.addRow(
-        register.columns.map((column, i) => cells[i]?.(row[column.field] ?? null)),
-      )
-      styles.forEach((style, i) => (added.getCell(i + 1).style = style))
-      added.commit()
-    }
     sheet.commit()
   }
   await workbook.commit()

@@ -6,6 +6,7 @@ import { cooperationFund } from './0005-cooperation-fund'
 import { dues } from './0006-dues'
 import { budget } from './0007-budget'
 import { ledgerSums } from './0008-ledger-sums'
+import { sync } from './0009-sync'
 import type { Migration } from './migration'
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dues,
   budget,
   ledgerSums,
+  sync,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */
