@@ -33,6 +33,7 @@ import { IndicatorsService } from '../projects/indicators-service'
 import { ProjectExpensesService } from '../projects/project-expenses-service'
 import { ProjectsService } from '../projects/projects-service'
 import { TranchesService } from '../projects/tranches-service'
+import { SyncService } from '../sync/sync-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
 import type { Host } from '../host'
@@ -70,6 +71,7 @@ export interface Session {
   letters: LettersService
   budget: BudgetService
   budgetExpenses: BudgetExpensesService
+  sync: SyncService
 }
 
 /**
@@ -111,6 +113,7 @@ export function createSession(
     letters: new LettersService(file, organisation, () => today()),
     budget: new BudgetService(file),
     budgetExpenses: new BudgetExpensesService(file, rates),
+    sync: new SyncService(file, language),
   }
 }
 

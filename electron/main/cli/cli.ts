@@ -13,6 +13,7 @@ import { backupCommand } from './backup-commands'
 import { duesCommand } from './dues-command'
 import { iatiCommand } from './iati-command'
 import { importCommand, registersCommand } from './workbook-command'
+import { syncCommand } from './sync-command'
 import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { generateCommand } from './generate-command'
@@ -57,6 +58,7 @@ export async function runCli(
         'dry-run': { type: 'boolean', default: false },
         years: { type: 'string' },
         seed: { type: 'string' },
+        folder: { type: 'string' },
       },
     })
   } catch (error) {
@@ -85,6 +87,9 @@ export async function runCli(
       'cli.helpBackups',
       'cli.helpRestore',
       'cli.helpGenerate',
+      'cli.helpSync',
+      'cli.helpSyncStatus',
+      'cli.helpMissionCopy',
       'cli.helpHelp',
     ] as const) {
       out(`  ${t(key)}`)
@@ -109,6 +114,9 @@ export async function runCli(
       'backups',
       'restore',
       'generate',
+      'sync',
+      'sync-status',
+      'mission-copy',
     ].includes(command)
   ) {
     err(t('cli.unknownCommand', { command }))
@@ -185,6 +193,21 @@ export async function runCli(
         path,
         parsed.positionals[2],
         { agreement, year, from, to, format, out: target },
+        language,
+        out,
+        err,
+      )
+    }
+    if (command === 'sync' || command === 'sync-status' || command === 'mission-copy') {
+      return await syncCommand(
+        command,
+        path,
+        {
+          folder: parsed.values.folder,
+          target: parsed.positionals[2],
+          json: parsed.values.json,
+          author: cliAuthor(),
+        },
         language,
         out,
         err,

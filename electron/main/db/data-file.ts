@@ -293,6 +293,11 @@ export class DataFile {
     }
   }
 
+  /** Moves this copy's clock past a stamp from another copy (a sync), saved at the next write. */
+  receiveClock(stamp: string): void {
+    this.clock.receive(stamp)
+  }
+
   /** The underlying connection, for the backup API. */
   nativeHandle(): NativeDatabase {
     return this.native

@@ -1170,6 +1170,13 @@ export const en: Catalog = {
     importPreview: '{{sheet}}: {{rows}} row(s), {{create}} to create, {{update}} already known',
     importDone: '{{sheet}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
     row: 'row {{row}}',
+    helpSync:
+      "sync FILE --folder FOLDER   sends this copy's changes to the shared folder and merges the other copies'; exit 2 when something needs review",
+    helpSyncStatus: 'sync-status FILE   what is left to send, what was received, what needs review',
+    helpMissionCopy:
+      'mission-copy FILE NEW   prepares a copy for a mission, joined to the same dataset',
+    syncUsage: 'Usage: aimf sync FILE --folder FOLDER',
+    missionCopyUsage: 'Usage: aimf mission-copy FILE NEW-FILE',
   },
   validation: {
     required: 'This field is required.',
@@ -1442,6 +1449,23 @@ export const en: Catalog = {
     iati: 'Export the projects as IATI (XML)',
     formatXlsx: 'Excel',
     formatPdf: 'PDF',
+  },
+  sync: {
+    missionCopied: 'Mission copy ready: {{path}}. It syncs with the same folder.',
+    statusLine:
+      'Changes to send: {{unsent}}. Files received from other copies: {{files}}. To review: {{review}}.',
+    identity: 'Dataset {{dataset}}, this copy {{replica}}.',
+    folderLine: 'Sync folder: {{folder}}',
+    reportLine:
+      'Sent: {{sent}} changes. Received: {{received}}. New conflicts: {{conflicts}}. To review: {{review}}.',
+    skipped: {
+      damaged: 'File {{name}} incomplete or damaged (still being copied?): left for next time.',
+      not_changes: 'File {{name}}: not an AIMF Finances change file, ignored.',
+      other_dataset: 'File {{name}}: it comes from another dataset, ignored.',
+      newer_schema:
+        'File {{name}}: written by a newer version of the application. Update it; the changes wait.',
+      foreign: 'File {{name}}: it names an unknown table or column, ignored with nothing changed.',
+    },
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

@@ -1189,6 +1189,14 @@ export const fr = {
     importDone:
       '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s), {{unchanged}} inchangé(s)',
     row: 'ligne {{row}}',
+    helpSync:
+      'sync FICHIER --folder DOSSIER   envoie les changements de cette copie au dossier partagé, fusionne ceux des autres copies ; code 2 s’il y a quelque chose à vérifier',
+    helpSyncStatus:
+      'sync-status FICHIER   ce qui reste à envoyer, ce qui a été reçu, ce qui est à vérifier',
+    helpMissionCopy:
+      'mission-copy FICHIER NOUVEAU   prépare une copie pour une mission, jointe au même jeu de données',
+    syncUsage: 'Usage : aimf sync FICHIER --folder DOSSIER',
+    missionCopyUsage: 'Usage : aimf mission-copy FICHIER NOUVEAU-FICHIER',
   },
   validation: {
     required: 'Ce champ est obligatoire.',
@@ -1464,6 +1472,27 @@ export const fr = {
     iati: 'Exporter les projets au format IATI (XML)',
     formatXlsx: 'Excel',
     formatPdf: 'PDF',
+  },
+  sync: {
+    missionCopied:
+      'Copie pour la mission prête : {{path}}. Elle se synchronise avec le même dossier.',
+    statusLine:
+      'Changements à envoyer : {{unsent}}. Fichiers reçus des autres copies : {{files}}. À vérifier : {{review}}.',
+    identity: 'Jeu de données {{dataset}}, cette copie {{replica}}.',
+    folderLine: 'Dossier de synchronisation : {{folder}}',
+    reportLine:
+      'Envoyés : {{sent}} changements. Reçus : {{received}}. Nouveaux conflits : {{conflicts}}. À vérifier : {{review}}.',
+    skipped: {
+      damaged:
+        'Fichier {{name}} incomplet ou abîmé (copie en cours ?) : laissé pour la prochaine fois.',
+      not_changes:
+        'Fichier {{name}} : ce n’est pas un fichier de changements d’AIMF Finances, ignoré.',
+      other_dataset: 'Fichier {{name}} : il vient d’un autre jeu de données, ignoré.',
+      newer_schema:
+        'Fichier {{name}} : écrit par une version plus récente de l’application. Mettez-la à jour ; les changements attendent.',
+      foreign:
+        'Fichier {{name}} : il nomme une table ou une colonne inconnue, ignoré sans rien modifier.',
+    },
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path'
+import { createSession } from '../app/app-core'
+import { DataFile } from '../db/data-file'
+import { missionCopy } from '../sync/sync-service'
+import type { Language } from '../../../shared/i18n/locale'
+import { translate } from '../../../shared/i18n/translate'
+
+type Out = (line: string) => void
+
+/**
+ * `aimf sync FILE --folder DIR` (prints what was sent and received and what needs review; exit
+ * 2 when something does), `aimf sync-status FILE`, `aimf mission-copy FILE NEWFILE`.
+ */
+export async function syncCommand(
+  command: 'sync' | 'sync-status' | 'mission-copy',
+  path: string,
+  options: { folder?: string; target?: string; json: boolean; author: string },
+  language: Language,
+  out: Out,
+  err: Out,
+): Promise<number> {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(language, key, params)
+  if (command === 'sync' && !options.folder) {
+    err(t('cli.syncUsage'))
+    return 2
+  }
+  if (command === 'mission-copy' && !options.target) {
+    err(t('cli.missionCopyUsage'))
+    return 2
+  }
+  const file = await DataFile.open(path)
+  try {
+    const session = createSession(file, () => language)
+    if (command === 'mission-copy') {
+      const target = resolve(options.target ?? '')
+      await missionCopy(file, session.sync, target)
+      out(t('sync.missionCopied', { path: target }))
+      return 0
+    }
+    if (command === 'sync-status') {
+      const status = await session.sync.status()
+      if (options.json) out(JSON.stringify(status))
+      else {
+        out(
+          t('sync.statusLine', {
+            unsent: status.unsent,
+            files: status.filesApplied,
+            review: status.toReview,
+          }),
+        )
+        out(t('sync.identity', { dataset: status.datasetId, replica: status.replicaId }))
+        if (status.folder) out(t('sync.folderLine', { folder: status.folder }))
+      }
+      return status.toReview > 0 ? 2 : 0
+    }
+    const report = await session.sync.syncFolder(resolve(options.folder ?? ''), options.author)
+    if (options.json) out(JSON.stringify(report))
+    else {
+      out(
+        t('sync.reportLine', {
+          sent: report.sent,
+          received: report.received,
+          conflicts: report.conflicts,
+          review: report.toReview,
+        }),
+      )
+      for (const skipped of report.skipped) {
+        err(t(`sync.skipped.${skipped.reason}`, { name: skipped.name }))
+      }
+    }
+    return report.toReview > 0 ? 2 : 0
+  } finally {
+    await file.close()
+  }
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import type { ChangeLogTable } from '../db/schema'
+
+/** A change-log row as it travels between copies of a file (everything but the local `seq`). */
+export type ChangeRow = Omit<ChangeLogTable, 'seq'>
+
+/** What one copy writes to a sync target at a time: its own changes since the last time. */
+export interface ChangeFile {
+  /** Every copy of one file shares it; a file of another dataset is not applied. */
+  datasetId: string
+  replicaId: string
+  /** The schema the changes were written with: a newer one waits for the application's update. */
+  schemaVersion: number
+  changes: ChangeRow[]
+}
+
+const MAGIC = 'AIMF-CHANGES-1'
+
+/**
+ * A change file's bytes: a first line naming the format and the SHA-256 of the rest, then the
+ * changes as gzipped JSON. A file half-copied by a cloud client or cut short fails its digest and
+ * is left for the next sync; nothing of it is applied.
+ */
+export function encodeChangeFile(file: ChangeFile): Buffer {
+  const body = gzipSync(Buffer.from(JSON.stringify(file), 'utf8'))
+  const digest = createHash('sha256').update(body).digest('hex')
+  return Buffer.concat([Buffer.from(`${MAGIC} ${digest}\n`, 'ascii'), body])
+}
+
+export type DecodedChangeFile =
+  { ok: true; file: ChangeFile } | { ok: false; reason: 'not_changes' | 'damaged' }
+
+export function decodeChangeFile(bytes: Buffer): DecodedChangeFile {
+  const newline = bytes.indexOf(0x0a)
+  const header = newline > 0 ? bytes.subarray(0, newline).toString('ascii') : ''
+  const [magic, digest] = header.split(' ')
+  if (magic !== MAGIC || !digest) return { ok: false, reason: 'not_changes' }
+  const body = bytes.subarray(newline + 1)
+  if (createHash('sha256').update(body).digest('hex') !== digest) {
+    return { ok: false, reason: 'damaged' }
+  }
+  try {
+    const file = JSON.parse(gunzipSync(body).toString('utf8')) as ChangeFile
+    if (!isChangeFile(file)) return { ok: false, reason: 'damaged' }
+    return { ok: true, file }
+  } catch {
+    return { ok: false, reason: 'damaged' }
+  }
+}
+
+function isChangeFile(value: unknown): value is ChangeFile {
+  if (typeof value !== 'object' || value === null) return false
+  const file = value as Partial<ChangeFile>
+  return (
+    typeof file.datasetId === 'string' &&
+    typeof file.replicaId === 'string' &&
+    typeof file.schemaVersion === 'number' &&
+    Array.isArray(file.changes) &&
+    file.changes.every(
+      (change) =>
+        typeof change === 'object' &&
+        change !== null &&
+        ['hlc', 'tx_id', 'replica_id', 'table_name', 'row_id', 'column_name', 'author', 'op'].every(
+          (key) => typeof (change as unknown as Record<string, unknown>)[key] === 'string',
+        ),
+    )
+  )
+}

@@ -1,0 +1,356 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { rm, stat } from 'node:fs/promises'
+import {
+  duesLedgerProblems,
+  ledgerProblems,
+  projectLedgerProblems,
+} from '../check/ledger-invariants'
+import { FILE_INFO } from '../db/file-identity'
+import type { DataFile } from '../db/data-file'
+import { LATEST_VERSION } from '../db/migrations'
+import type { SyncConflictsTable } from '../db/schema'
+import {
+  backupTo,
+  closeNative,
+  openNative,
+  OPEN_READWRITE,
+  allRows,
+  exec,
+} from '../db/sqlite-native'
+import { AppFailure } from '../failure'
+import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '../../../shared/i18n/locale'
+import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-file'
+import { FolderTarget } from './folder-target'
+import { ForeignChangeError, mergeChanges } from './merge'
+
+/** A change file of another copy that was not applied, and why (it is tried again next time). */
+export interface SkippedFile {
+  name: string
+  reason: 'damaged' | 'not_changes' | 'other_dataset' | 'newer_schema' | 'foreign'
+}
+
+export interface SyncReport {
+  /** This copy's changes written to the target. */
+  sent: number
+  /** Other copies' changes new to this copy. */
+  received: number
+  skipped: SkippedFile[]
+  /** Conflicts found by this sync, now listed for review. */
+  conflicts: number
+  /** Everything listed for review and not yet resolved. */
+  toReview: number
+}
+
+export interface SyncStatus {
+  datasetId: string
+  replicaId: string
+  folder: string | null
+  /** This copy's changes not yet written to a target. */
+  unsent: number
+  filesApplied: number
+  toReview: number
+}
+
+export type SyncConflict = SyncConflictsTable
+
+/**
+ * Offline work merged back (issue 10): each copy of a file — the office's, a mission laptop's —
+ * writes its own changes to a shared folder and merges the others' (merge.ts). What only the
+ * merge broke in the accounts (two offline allocations that together exceed an agreement) is
+ * listed for review with the figures, like the conflicts.
+ */
+export class SyncService {
+  constructor(
+    private readonly file: DataFile,
+    private readonly language: () => Language = () => 'fr',
+  ) {}
+
+  /** The dataset this copy belongs to, given one the first time it is asked. */
+  async datasetId(): Promise<string> {
+    const found = await this.info(FILE_INFO.datasetId)
+    if (found) return found
+    const id = randomBytes(8).toString('hex')
+    await this.setInfo(FILE_INFO.datasetId, id)
+    return id
+  }
+
+  async status(): Promise<SyncStatus> {
+    const db = this.file.db
+    const [unsent, files, review] = await Promise.all([
+      this.unsent(),
+      db
+        .selectFrom('sync_files')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+      db
+        .selectFrom('sync_conflicts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('resolved_at', 'is', null)
+        .executeTakeFirst(),
+    ])
+    return {
+      datasetId: await this.datasetId(),
+      replicaId: this.file.info().replicaId,
+      folder: await this.info(FILE_INFO.syncFolder),
+      unsent: unsent.length,
+      filesApplied: Number(files?.n ?? 0),
+      toReview: Number(review?.n ?? 0),
+    }
+  }
+
+  /**
+   * Writes this copy's new changes to the folder, then merges every other copy's files not yet
+   * applied, each in one transaction; then checks the accounts. The folder is remembered.
+   */
+  async syncFolder(folder: string, author: string): Promise<SyncReport> {
+    if (this.file.readOnly) {
+      throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.file.path })
+    }
+    const datasetId = await this.datasetId()
+    await this.setInfo(FILE_INFO.syncFolder, folder)
+    const target = new FolderTarget(folder, datasetId)
+    const replicaId = this.file.info().replicaId
+    const report: SyncReport = { sent: 0, received: 0, skipped: [], conflicts: 0, toReview: 0 }
+
+    const unsent = await this.unsent()
+    const first = unsent[0]
+    const last = unsent.at(-1)
+    if (first && last) {
+      await target.write(
+        replicaId,
+        first.seq,
+        last.seq,
+        encodeChangeFile({
+          datasetId,
+          replicaId,
+          schemaVersion: LATEST_VERSION,
+          changes: unsent.map(({ seq: _seq, ...change }) => change),
+        }),
+      )
+      await this.setInfo(FILE_INFO.syncedSeq, String(last.seq))
+      report.sent = unsent.length
+    }
+
+    const applied = new Set(
+      (await this.file.db.selectFrom('sync_files').select('name').execute()).map((f) => f.name),
+    )
+    for (const entry of await target.others(replicaId)) {
+      if (applied.has(entry.name)) continue
+      const decoded = decodeChangeFile(await target.read(entry))
+      if (!decoded.ok) {
+        report.skipped.push({ name: entry.name, reason: decoded.reason })
+        continue
+      }
+      const { file } = decoded
+      if (file.datasetId !== datasetId) {
+        report.skipped.push({ name: entry.name, reason: 'other_dataset' })
+        continue
+      }
+      // Written by a newer version of the application: kept waiting until this one is updated.
+      if (file.schemaVersion > LATEST_VERSION) {
+        report.skipped.push({ name: entry.name, reason: 'newer_schema' })
+        continue
+      }
+      try {
+        const outcome = await this.file.write(author, async (writer) => {
+          const now = new Date().toISOString()
+          const merged = await mergeChanges(writer.trx, file.changes, now)
+          const latest = file.changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
+          if (latest) this.file.receiveClock(latest)
+          await writer.trx
+            .insertInto('sync_files')
+            .values({
+              name: entry.name,
+              replica_id: entry.replicaId,
+              changes: file.changes.length,
+              applied_at: now,
+            })
+            .execute()
+          return merged
+        })
+        report.received += outcome.applied
+        report.conflicts += outcome.conflicts
+      } catch (error) {
+        if (!(error instanceof ForeignChangeError)) throw error
+        report.skipped.push({ name: entry.name, reason: 'foreign' })
+      }
+    }
+    if (report.received > 0) report.conflicts += await this.checkAccounts()
+    report.toReview = (await this.status()).toReview
+    return report
+  }
+
+  /** What is listed for review, the newest first. */
+  async conflicts(includeResolved = false): Promise<SyncConflict[]> {
+    let query = this.file.db.selectFrom('sync_conflicts').selectAll().orderBy('found_at', 'desc')
+    if (!includeResolved) query = query.where('resolved_at', 'is', null)
+    return query.execute()
+  }
+
+  /**
+   * Closes a review: keeping what the merge kept, or taking the other value — written as a new
+   * change, which every copy then receives and which wins (it is the latest).
+   */
+  async resolve(id: string, choice: 'kept' | 'other', author: string): Promise<void> {
+    await this.file.write(author, async (writer) => {
+      const conflict = await writer.trx
+        .selectFrom('sync_conflicts')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!conflict || conflict.resolved_at) throw new AppFailure('NOT_FOUND')
+      if (choice === 'other' && conflict.table_name && conflict.row_id && conflict.column_name) {
+        const value = JSON.parse(conflict.other_value ?? 'null') as string | number | null
+        if (conflict.column_name === 'deleted_at') {
+          if (value === null) await writer.restore(conflict.table_name as never, conflict.row_id)
+          else await writer.archive(conflict.table_name as never, conflict.row_id)
+        } else {
+          await writer.update(conflict.table_name as never, conflict.row_id, {
+            [conflict.column_name]: value,
+          })
+        }
+      }
+      await writer.trx
+        .updateTable('sync_conflicts')
+        .set({ resolved_at: new Date().toISOString(), resolution: choice })
+        .where('id', '=', id)
+        .execute()
+    })
+  }
+
+  /** This copy's own changes not yet written to a target, in order. */
+  private async unsent(): Promise<(ChangeRow & { seq: number })[]> {
+    const synced = Number((await this.info(FILE_INFO.syncedSeq)) ?? 0)
+    // Changes received from other copies are theirs to send: only those of copies this one
+    // has never received a file from are its own (a mission copy's history included).
+    return (await this.file.db
+      .selectFrom('change_log')
+      .selectAll()
+      .where('seq', '>', synced)
+      .where('replica_id', 'not in', (eb) => eb.selectFrom('sync_files').select('replica_id'))
+      .orderBy('seq')
+      .execute()) as (ChangeRow & { seq: number })[]
+  }
+
+  /**
+   * The ledger's invariants after a merge (`aimf check`): what the merge alone broke — two
+   * offline allocations that together exceed an agreement, a tranche paid twice — is listed
+   * for review with its figures, once.
+   */
+  private async checkAccounts(): Promise<number> {
+    const db = this.file.db
+    const problems = [
+      ...(await ledgerProblems(db)),
+      ...(await projectLedgerProblems(db)),
+      ...(await duesLedgerProblems(db)),
+    ]
+    const open = new Set(
+      (
+        await db
+          .selectFrom('sync_conflicts')
+          .select('detail')
+          .where('kind', '=', 'accounts')
+          .where('resolved_at', 'is', null)
+          .execute()
+      ).map((c) => c.detail),
+    )
+    let added = 0
+    await this.file.write('sync', async (writer) => {
+      for (const problem of problems) {
+        const detail = translate(this.language(), problem.key, plainParams(problem.params))
+        if (open.has(detail)) continue
+        await writer.trx
+          .insertInto('sync_conflicts')
+          .values({
+            id: randomUUID(),
+            found_at: new Date().toISOString(),
+            kind: 'accounts',
+            table_name: null,
+            row_id: null,
+            column_name: null,
+            kept_value: null,
+            kept_hlc: null,
+            kept_author: null,
+            other_value: null,
+            other_hlc: null,
+            other_author: null,
+            detail,
+            resolved_at: null,
+            resolution: null,
+          })
+          .execute()
+        added += 1
+      }
+    })
+    return added
+  }
+
+  private async info(key: string): Promise<string | null> {
+    const row = await this.file.db
+      .selectFrom('file_info')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst()
+    return row?.value ?? null
+  }
+
+  private async setInfo(key: string, value: string): Promise<void> {
+    await this.file.write('sync', async (writer) => {
+      await writer.trx
+        .insertInto('file_info')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute()
+    })
+  }
+}
+
+function plainParams(params: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
+}
+
+/**
+ * Prepares a copy of the file for a mission: a verified copy made with SQLite's backup API,
+ * joined to the same dataset and target, with an identity of its own so that the two copies
+ * never pass for one.
+ */
+export async function missionCopy(
+  file: DataFile,
+  sync: SyncService,
+  target: string,
+): Promise<string> {
+  if (await exists(target))
+    throw new AppFailure('FILE_EXISTS', 'errors.FILE_EXISTS', { path: target })
+  await sync.datasetId()
+  // Holding the one connection: no write lands half-way through the copy.
+  await file.db.connection().execute(() => backupTo(file.nativeHandle(), target))
+  const replicaId = randomBytes(8).toString('hex')
+  const copy = await openNative(target, OPEN_READWRITE)
+  try {
+    await exec(
+      copy,
+      `UPDATE file_info SET value = '${replicaId}' WHERE key = '${FILE_INFO.replicaId}'`,
+    )
+    const [check] = await allRows<{ value: string }>(
+      copy,
+      `SELECT value FROM file_info WHERE key = '${FILE_INFO.replicaId}'`,
+    )
+    if (check?.value !== replicaId) {
+      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path: target })
+    }
+  } catch (error) {
+    await closeNative(copy).catch(() => undefined)
+    await rm(target, { force: true })
+    throw error
+  }
+  await closeNative(copy)
+  return replicaId
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}

@@ -1,0 +1,242 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Session, createSession } from '../../electron/main/app/app-core'
+import { DataFile } from '../../electron/main/db/data-file'
+import { missionCopy } from '../../electron/main/sync/sync-service'
+import { runCli } from '../../electron/main/cli/cli'
+import { tempFolder } from '../support/temp'
+
+const open: DataFile[] = []
+afterEach(async () => {
+  for (const file of open.splice(0)) await file.close().catch(() => undefined)
+})
+
+async function copyOf(path: string): Promise<Session> {
+  const file = await DataFile.open(path)
+  open.push(file)
+  return createSession(file)
+}
+
+const funder = (name: string, notes: string | null = null) =>
+  ({
+    name,
+    acronym: null,
+    kind: 'foundation',
+    country: null,
+    defaultCurrency: 'EUR',
+    contactName: null,
+    contactEmail: null,
+    contactPhone: null,
+    notes,
+  }) as const
+
+/** What a copy holds, record by record: the same in every copy once they have synced. */
+async function contents(session: Session) {
+  const funders = await sql<Record<string, unknown>>`
+    SELECT id, name, acronym, kind, notes, contact_name, deleted_at IS NOT NULL AS archived
+    FROM funders ORDER BY id`.execute(session.file.db)
+  const log = await sql<{ hlc: string }>`SELECT hlc FROM change_log ORDER BY hlc`.execute(
+    session.file.db,
+  )
+  return { funders: funders.rows, log: log.rows.map((r) => r.hlc) }
+}
+
+/** The office's file and a mission laptop's copy, joined to the same folder. */
+async function officeAndMission() {
+  const folder = await tempFolder()
+  const share = join(folder, 'partage')
+  await mkdir(share)
+  const officePath = join(folder, 'bureau.sqlite')
+  const created = await DataFile.create(officePath)
+  const office = createSession(created)
+  open.push(created)
+  const dakar = await office.funders.create(funder('Fondation de Dakar'), 'Bureau')
+  const lome = await office.funders.create(funder('Fondation de Lomé'), 'Bureau')
+  await office.sync.syncFolder(share, 'Bureau')
+  const missionPath = join(folder, 'mission.sqlite')
+  await missionCopy(created, office.sync, missionPath)
+  const mission = await copyOf(missionPath)
+  return { share, office, mission, dakar, lome, folder }
+}
+
+describe('offline sync through a shared folder', () => {
+  it('merges work done on both sides: edits of different fields both survive, new records are all kept', async () => {
+    const { share, office, mission, dakar, lome } = await officeAndMission()
+    expect(mission.file.info().replicaId).not.toBe(office.file.info().replicaId)
+    expect((await mission.sync.status()).datasetId).toBe((await office.sync.status()).datasetId)
+
+    // Offline: the office renames a funder, the mission notes something on it, creates one
+    // and archives another.
+    await office.funders.update(dakar.id, funder('Fondation Ville de Dakar'), 'Bureau')
+    await mission.funders.update(dakar.id, funder('Fondation de Dakar', 'Vue à Dakar'), 'Mission')
+    await mission.funders.create(funder('Fondation de Ouagadougou'), 'Mission')
+    await mission.funders.archive(lome.id, 'Mission')
+
+    const sent = await mission.sync.syncFolder(share, 'Mission')
+    expect(sent.sent).toBeGreaterThan(0)
+    const back = await office.sync.syncFolder(share, 'Bureau')
+    expect(back.received).toBe(sent.sent)
+    await mission.sync.syncFolder(share, 'Mission')
+
+    const names = (await office.funders.list({ includeArchived: true })).map((f) => [
+      f.name,
+      f.notes,
+      f.archivedAt !== null,
+    ])
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Fondation Ville de Dakar', 'Vue à Dakar', false],
+        ['Fondation de Lomé', null, true],
+        ['Fondation de Ouagadougou', null, false],
+      ]),
+    )
+    expect(await contents(mission)).toEqual(await contents(office))
+    // Nothing to review: no field was changed on both sides.
+    expect(await office.sync.conflicts()).toEqual([])
+
+    // Syncing again changes nothing.
+    const before = await contents(office)
+    const again = await office.sync.syncFolder(share, 'Bureau')
+    expect([again.sent, again.received]).toEqual([0, 0])
+    expect(await contents(office)).toEqual(before)
+  })
+
+  it('keeps the later change of a field changed on both sides, lists it for review, and takes the other value on request', async () => {
+    const { share, office, mission, dakar } = await officeAndMission()
+    await office.funders.update(dakar.id, funder('Fondation de Dakar', 'Note du bureau'), 'Awa')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await mission.funders.update(dakar.id, funder('Fondation de Dakar', 'Note de mission'), 'Jean')
+    await office.sync.syncFolder(share, 'Awa')
+    await mission.sync.syncFolder(share, 'Jean')
+    await office.sync.syncFolder(share, 'Awa')
+
+    for (const side of [office, mission]) {
+      const [conflict, ...others] = await side.sync.conflicts()
+      expect(others).toEqual([])
+      expect(conflict).toMatchObject({
+        kind: 'field',
+        table_name: 'funders',
+        row_id: dakar.id,
+        column_name: 'notes',
+        kept_value: JSON.stringify('Note de mission'),
+        kept_author: 'Jean',
+        other_value: JSON.stringify('Note du bureau'),
+        other_author: 'Awa',
+      })
+      expect((await side.funders.get(dakar.id)).notes).toBe('Note de mission')
+    }
+    const [onOffice] = await office.sync.conflicts()
+    await office.sync.resolve(onOffice?.id ?? '', 'other', 'Awa')
+    await office.sync.syncFolder(share, 'Awa')
+    await mission.sync.syncFolder(share, 'Jean')
+    expect((await mission.funders.get(dakar.id)).notes).toBe('Note du bureau')
+    expect(await contents(mission)).toEqual(await contents(office))
+  })
+
+  it('lists a record archived on one side and edited on the other', async () => {
+    const { share, office, mission, lome } = await officeAndMission()
+    await office.funders.archive(lome.id, 'Awa')
+    await mission.funders.update(lome.id, funder('Fondation de Lomé', 'Rencontrée'), 'Jean')
+    await office.sync.syncFolder(share, 'Awa')
+    await mission.sync.syncFolder(share, 'Jean')
+    await office.sync.syncFolder(share, 'Awa')
+    for (const side of [office, mission]) {
+      expect((await side.sync.conflicts()).map((c) => [c.kind, c.row_id])).toEqual([
+        ['archived_edited', lome.id],
+      ])
+    }
+    expect(await contents(mission)).toEqual(await contents(office))
+  })
+
+  it('skips a truncated or foreign file with a message and changes nothing; the same file from two folders is applied once', async () => {
+    const { share, office, mission, folder } = await officeAndMission()
+    await mission.funders.create(funder('Fondation de Niamey'), 'Mission')
+    await mission.sync.syncFolder(share, 'Mission')
+    const datasetFolder = join(share, (await readdir(share))[0] ?? '')
+    const missionFolder = join(datasetFolder, mission.file.info().replicaId)
+    const [written] = await readdir(missionFolder)
+    // A file cut short, as a cloud client leaves it while copying, and a file of nonsense.
+    const { readFile } = await import('node:fs/promises')
+    const bytes = await readFile(join(missionFolder, written ?? ''))
+    await writeFile(
+      join(missionFolder, '000000999990-000000999999.aimfsync'),
+      bytes.subarray(0, bytes.length - 10),
+    )
+    await writeFile(
+      join(missionFolder, '000000999991-000000999999.aimfsync'),
+      'PK\u0003\u0004 pas un fichier',
+    )
+    const before = await contents(office)
+    const report = await office.sync.syncFolder(share, 'Bureau')
+    expect(report.skipped.map((s) => s.reason).sort()).toEqual(['damaged', 'not_changes'])
+    expect(report.received).toBeGreaterThan(0)
+    expect((await contents(office)).funders).toHaveLength(before.funders.length + 1)
+    // The mission's file copied by hand into another folder: nothing new the second time.
+    const other = join(folder, 'cle-usb')
+    const { cp } = await import('node:fs/promises')
+    await cp(share, other, { recursive: true })
+    const second = await office.sync.syncFolder(other, 'Bureau')
+    expect(second.received).toBe(0)
+  })
+
+  it.each([20261130, 7, 4242])(
+    'converges with three copies making random changes and syncing in random orders (seed %i)',
+    async (start) => {
+      const { share, office, mission, folder } = await officeAndMission()
+      const secondPath = join(folder, 'mission-2.sqlite')
+      await missionCopy(office.file, office.sync, secondPath)
+      const copies = [office, mission, await copyOf(secondPath)]
+      let seed = start
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        return seed % n
+      }
+      for (let step = 0; step < 60; step += 1) {
+        const copy = copies[random(copies.length)] as Session
+        const all = await copy.funders.list({ includeArchived: true })
+        const target = all[random(all.length)]
+        const action = random(5)
+        if (action === 0 || !target) {
+          await copy.funders.create(funder(`Fondation ${step}`), `Copie ${step}`)
+        } else if (action === 1) {
+          if (target.archivedAt) await copy.funders.restore(target.id, 'x')
+          else await copy.funders.archive(target.id, 'x')
+        } else if (!target.archivedAt) {
+          await copy.funders
+            .update(target.id, funder(target.name, `Note ${step}`), `Copie ${step}`)
+            .catch(() => undefined)
+        }
+        if (random(4) === 0)
+          await (copies[random(copies.length)] as Session).sync.syncFolder(share, 'x')
+      }
+      for (let round = 0; round < 2; round += 1) {
+        for (const copy of copies) await copy.sync.syncFolder(share, 'x')
+      }
+      const [first, ...rest] = await Promise.all(copies.map(contents))
+      for (const other of rest) expect(other).toEqual(first)
+      // Syncing again changes nothing.
+      for (const copy of copies) expect((await copy.sync.syncFolder(share, 'x')).received).toBe(0)
+    },
+  )
+
+  it('runs headless: aimf sync, sync-status and mission-copy', async () => {
+    const folder = await tempFolder()
+    const path = join(folder, 'bureau.sqlite')
+    const lines: string[] = []
+    const out = (line: string) => lines.push(line)
+    expect(await runCli(['new', path, '--lang', 'en'], out, out)).toBe(0)
+    const copy = join(folder, 'mission.sqlite')
+    expect(await runCli(['mission-copy', path, copy, '--lang', 'en'], out, out)).toBe(0)
+    const share = join(folder, 'partage')
+    await mkdir(share)
+    expect(await runCli(['sync', path, '--folder', share, '--lang', 'en'], out, out)).toBe(0)
+    expect(lines.at(-1)).toMatch(/^Sent: \d+ changes\. Received: 0\./)
+    expect(await runCli(['sync', copy, '--folder', share, '--json'], out, out)).toBe(0)
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ conflicts: 0, toReview: 0 })
+    expect(await runCli(['sync-status', copy, '--json'], out, out)).toBe(0)
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ folder: share, toReview: 0 })
+    expect(await runCli(['sync', path], out, out)).toBe(2)
+  })
+})
