@@ -33,6 +33,8 @@ import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
 import type { BackupFolder, BackupInfo } from '../backup/schema'
 import { backupName } from '../backup/schema'
+import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
+import { resolveConflictInput } from '../sync/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -279,6 +281,13 @@ export const CHANNELS = {
   'backups.folder': channel<BackupFolder>()(none),
   'backups.chooseFolder': channel<BackupFolder>()(none),
   'backups.useDefaultFolder': channel<BackupFolder>()(none),
+
+  'sync.status': channel<SyncStatus>()(none),
+  'sync.chooseFolder': channel<SyncStatus>()(none),
+  'sync.now': channel<SyncReport>()(none),
+  'sync.conflicts': channel<SyncConflict[]>()(none),
+  'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
+  'sync.missionCopy': channel<{ path: string }>()(none),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),

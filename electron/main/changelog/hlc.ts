@@ -1,3 +1,12 @@
+import { type HlcState, formatHlc, parseHlc } from '../../../shared/sync/stamps'
+
+export type { HlcState }
+export { formatHlc, parseHlc }
+
+const MAX_COUNTER = 0xffff
+/** A clock further ahead of the wall clock than this is refused rather than followed. */
+const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+
 /**
  * A hybrid logical clock (Kulkarni et al.), as in Actual Budget's sync: wall-clock milliseconds,
  * a counter for events within the same millisecond (or while the wall clock lags), and the
@@ -5,15 +14,6 @@
  *
  *     2026-11-24T09:30:00.000Z-0000-0123456789abcdef
  */
-export interface HlcState {
-  millis: number
-  counter: number
-}
-
-const MAX_COUNTER = 0xffff
-/** A clock further ahead of the wall clock than this is refused rather than followed. */
-const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
-
 export class HybridLogicalClock {
   private state: HlcState
 
@@ -55,22 +55,5 @@ export class HybridLogicalClock {
 
   snapshot(): HlcState {
     return { ...this.state }
-  }
-}
-
-export function formatHlc(state: HlcState, replicaId: string): string {
-  const counter = state.counter.toString(16).padStart(4, '0')
-  return `${new Date(state.millis).toISOString()}-${counter}-${replicaId}`
-}
-
-export function parseHlc(stamp: string): HlcState & { replicaId: string } {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(
-    stamp,
-  )
-  if (!match) throw new RangeError(`Not a clock stamp: ${stamp}`)
-  return {
-    millis: Date.parse(match[1] ?? ''),
-    counter: parseInt(match[2] ?? '', 16),
-    replicaId: match[3] ?? '',
   }
 }

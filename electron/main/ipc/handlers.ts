@@ -1,6 +1,7 @@
 import type { AppCore } from '../app/app-core'
 import { appHandlers, fileHandlers } from '../app/app-handlers'
 import { backupsHandlers } from '../backup/backup-handlers'
+import { syncHandlers } from '../sync/sync-handlers'
 import { fundersHandlers } from '../funders/funders-handlers'
 import {
   agreementsHandlers,
@@ -43,6 +44,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...reportsHandlers(core),
     ...workbookHandlers(core),
     ...backupsHandlers(core),
+    ...syncHandlers(core),
     ...historyHandlers(core),
   })
 }

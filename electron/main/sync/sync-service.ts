@@ -8,7 +8,6 @@ import {
 import { FILE_INFO } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
 import { LATEST_VERSION } from '../db/migrations'
-import type { SyncConflictsTable } from '../db/schema'
 import {
   backupTo,
   closeNative,
@@ -20,39 +19,10 @@ import {
 import { AppFailure } from '../failure'
 import { translate } from '../../../shared/i18n/translate'
 import type { Language } from '../../../shared/i18n/locale'
+import type { SyncConflict, SyncReport, SyncStatus } from '../../../shared/sync/schema'
 import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-file'
 import { FolderTarget } from './folder-target'
 import { ForeignChangeError, mergeChanges } from './merge'
-
-/** A change file of another copy that was not applied, and why (it is tried again next time). */
-export interface SkippedFile {
-  name: string
-  reason: 'damaged' | 'not_changes' | 'other_dataset' | 'newer_schema' | 'foreign'
-}
-
-export interface SyncReport {
-  /** This copy's changes written to the target. */
-  sent: number
-  /** Other copies' changes new to this copy. */
-  received: number
-  skipped: SkippedFile[]
-  /** Conflicts found by this sync, now listed for review. */
-  conflicts: number
-  /** Everything listed for review and not yet resolved. */
-  toReview: number
-}
-
-export interface SyncStatus {
-  datasetId: string
-  replicaId: string
-  folder: string | null
-  /** This copy's changes not yet written to a target. */
-  unsent: number
-  filesApplied: number
-  toReview: number
-}
-
-export type SyncConflict = SyncConflictsTable
 
 /**
  * Offline work merged back (issue 10): each copy of a file — the office's, a mission laptop's —

@@ -28,6 +28,7 @@ import { JournalSection } from '../journal/JournalSection'
 import { LockSection } from '../lock/LockSection'
 import { RatesSection } from '../rates/RatesSection'
 import { WorkbookSection } from '../workbook/WorkbookSection'
+import { SyncSection } from '../sync/SyncSection'
 import { useAppStore } from '../../app/app-store'
 import { useFileActions } from '../../app/use-file-actions'
 import { call, errorMessage, isCancelled } from '../../lib/api'
@@ -61,6 +62,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
       <DuesSettingsSection />
       <WorkbookSection />
       <BackupsSection />
+      <SyncSection />
       <JournalSection />
       <FileSection file={file} />
     </Stack>

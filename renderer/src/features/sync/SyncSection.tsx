@@ -1,0 +1,200 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SyncConflict, SyncStatus } from '../../../../shared/sync/schema'
+import { parseHlc } from '../../../../shared/sync/stamps'
+import { formatDateTime } from '../../../../shared/i18n/format-dates'
+import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { call, errorMessage, isCancelled } from '../../lib/api'
+import { useLanguage } from '../../lib/use-language'
+
+/**
+ * Paramètres → Synchronisation: the shared folder, "Synchroniser maintenant", a copy for a
+ * mission, and "À vérifier" — what a merge kept that a person should look at, each with the
+ * choice of the other value.
+ */
+export function SyncSection() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [sync, setSync] = useState<SyncStatus | null>(null)
+  const [conflicts, setConflicts] = useState<SyncConflict[]>([])
+  const [status, setStatus] = useState<Status | null>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    let current = true
+    void call('sync.status', {}).then((s) => current && setSync(s))
+    void call('sync.conflicts', {}).then((c) => current && setConflicts(c))
+    return () => {
+      current = false
+    }
+  }, [])
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true)
+    try {
+      await action()
+    } catch (failure) {
+      if (!isCancelled(failure)) {
+        setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+  const refresh = async () => {
+    setSync(await call('sync.status', {}))
+    setConflicts(await call('sync.conflicts', {}))
+  }
+  const value = (json: string | null) => {
+    const parsed = JSON.parse(json ?? 'null') as unknown
+    return parsed === null || parsed === '' ? t('sync.empty') : `« ${String(parsed)} »`
+  }
+  const when = (hlc: string | null) =>
+    hlc ? formatDateTime(new Date(parseHlc(hlc).millis).toISOString(), language) : ''
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="settings-sync">
+      <Stack>
+        <Title order={2} size="h4" id="settings-sync">
+          {t('sync.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('sync.hint')}
+        </Text>
+        {sync && (
+          <Text size="sm">
+            {sync.folder ? t('sync.folderLine', { folder: sync.folder }) : t('sync.noFolder')}
+            {' — '}
+            {t('sync.status', { unsent: sync.unsent, review: sync.toReview })}
+          </Text>
+        )}
+        <Group gap="xs">
+          <Button
+            variant="default"
+            loading={busy}
+            onClick={() =>
+              void run(async () => {
+                setSync(await call('sync.chooseFolder', {}))
+                setConflicts(await call('sync.conflicts', {}))
+              })
+            }
+          >
+            {t('sync.chooseFolder')}
+          </Button>
+          <Button
+            loading={busy}
+            disabled={!sync?.folder}
+            onClick={() =>
+              void run(async () => {
+                const report = await call('sync.now', {})
+                await refresh()
+                setStatus({ ok: true, text: t('sync.synced', { ...report }) })
+              })
+            }
+          >
+            {t('sync.now')}
+          </Button>
+          <Button
+            variant="light"
+            loading={busy}
+            onClick={() =>
+              void run(async () => {
+                const { path } = await call('sync.missionCopy', {})
+                setStatus({ ok: true, text: t('sync.missionCopied', { path }) })
+              })
+            }
+          >
+            {t('sync.missionCopy')}
+          </Button>
+        </Group>
+        <StatusMessage status={status} onClose={() => setStatus(null)} />
+        <Title order={3} size="h5" id="settings-sync-review">
+          {t('sync.review')}
+        </Title>
+        {conflicts.length === 0 ? (
+          <Text c="dimmed">{t('sync.reviewEmpty')}</Text>
+        ) : (
+          <Stack component="ul" aria-labelledby="settings-sync-review" gap="sm" p={0} m={0}>
+            {conflicts.map((conflict) => (
+              <Paper
+                component="li"
+                key={conflict.id}
+                withBorder
+                p="sm"
+                style={{ listStyle: 'none' }}
+              >
+                <Stack gap={4}>
+                  <Text fw={600}>
+                    {conflict.kind === 'accounts'
+                      ? t('sync.accounts')
+                      : conflict.kind === 'archived_edited'
+                        ? t('sync.archivedEdited')
+                        : t('sync.field', {
+                            table: conflict.table_name ?? '',
+                            field: conflict.column_name ?? '',
+                          })}
+                  </Text>
+                  {conflict.kind === 'accounts' ? (
+                    <Text size="sm">{conflict.detail}</Text>
+                  ) : (
+                    <>
+                      <Text size="sm">
+                        {t('sync.kept', {
+                          value: value(conflict.kept_value),
+                          author: conflict.kept_author ?? '',
+                          when: when(conflict.kept_hlc),
+                        })}
+                      </Text>
+                      <Text size="sm">
+                        {t('sync.other', {
+                          value: value(conflict.other_value),
+                          author: conflict.other_author ?? '',
+                          when: when(conflict.other_hlc),
+                        })}
+                      </Text>
+                    </>
+                  )}
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={busy}
+                      onClick={() =>
+                        void run(async () => {
+                          setConflicts(
+                            await call('sync.resolve', { id: conflict.id, choice: 'kept' }),
+                          )
+                          setStatus({ ok: true, text: t('sync.resolved') })
+                        })
+                      }
+                    >
+                      {t('sync.keep')}
+                    </Button>
+                    {conflict.kind !== 'accounts' && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        loading={busy}
+                        onClick={() =>
+                          void run(async () => {
+                            setConflicts(
+                              await call('sync.resolve', { id: conflict.id, choice: 'other' }),
+                            )
+                            setSync(await call('sync.status', {}))
+                            setStatus({ ok: true, text: t('sync.resolved') })
+                          })
+                        }
+                      >
+                        {t('sync.takeOther')}
+                      </Button>
+                    )}
+                  </Group>
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { recordId } from '../validation/fields'
+
+/** A change file of another copy that was not applied, and why (it is tried again next time). */
+export interface SkippedFile {
+  name: string
+  reason: 'damaged' | 'not_changes' | 'other_dataset' | 'newer_schema' | 'foreign'
+}
+
+/** What one sync did. */
+export interface SyncReport {
+  /** This copy's changes written to the target. */
+  sent: number
+  /** Other copies' changes new to this copy. */
+  received: number
+  skipped: SkippedFile[]
+  /** Conflicts found by this sync, now listed for review. */
+  conflicts: number
+  /** Everything listed for review and not yet resolved. */
+  toReview: number
+}
+
+/** Where this copy stands. */
+export interface SyncStatus {
+  datasetId: string
+  replicaId: string
+  /** The shared folder this copy syncs with, once chosen. */
+  folder: string | null
+  /** This copy's changes not yet written to the folder. */
+  unsent: number
+  filesApplied: number
+  toReview: number
+}
+
+/**
+ * Something a merge kept that a person should look at ("À vérifier"): a field changed on both
+ * sides (`field`), a record archived on one side and edited on the other (`archived_edited`),
+ * or what the merge broke in the accounts (`accounts`, said in `detail`). Values are JSON.
+ */
+export interface SyncConflict {
+  id: string
+  found_at: string
+  kind: 'field' | 'archived_edited' | 'accounts'
+  table_name: string | null
+  row_id: string | null
+  column_name: string | null
+  kept_value: string | null
+  kept_hlc: string | null
+  kept_author: string | null
+  other_value: string | null
+  other_hlc: string | null
+  other_author: string | null
+  detail: string | null
+  resolved_at: string | null
+  resolution: string | null
+}
+
+export const resolveConflictInput = z.strictObject({
+  id: recordId,
+  /** Keep what the merge kept, or take the value it set aside. */
+  choice: z.enum(['kept', 'other'], { error: 'validation.choice' }),
+})

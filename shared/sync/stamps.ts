@@ -1,0 +1,27 @@
+/**
+ * The text form of a hybrid logical clock stamp (see electron/main/changelog/hlc.ts): it sorts
+ * in causal order and ends with the copy that made it —
+ *
+ *     2026-11-24T09:30:00.000Z-0000-0123456789abcdef
+ */
+export interface HlcState {
+  millis: number
+  counter: number
+}
+
+export function formatHlc(state: HlcState, replicaId: string): string {
+  const counter = state.counter.toString(16).padStart(4, '0')
+  return `${new Date(state.millis).toISOString()}-${counter}-${replicaId}`
+}
+
+export function parseHlc(stamp: string): HlcState & { replicaId: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(
+    stamp,
+  )
+  if (!match) throw new RangeError(`Not a clock stamp: ${stamp}`)
+  return {
+    millis: Date.parse(match[1] ?? ''),
+    counter: parseInt(match[2] ?? '', 16),
+    replicaId: match[3] ?? '',
+  }
+}
