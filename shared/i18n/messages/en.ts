@@ -1468,7 +1468,7 @@ export const en: Catalog = {
       foreign: 'File {{name}}: it names an unknown table or column, ignored with nothing changed.',
     },
     title: 'Synchronisation',
-    hint: 'The copies of this file (the office\'s, mission laptops\') exchange their changes through a shared folder: a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud) or a USB stick. Each copy writes only its own files.',
+    hint: "The copies of this file (the office's, mission laptops') exchange their changes through a shared folder: a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud) or a USB stick. Each copy writes only its own files.",
     noFolder: 'No sync folder chosen.',
     chooseFolder: 'Choose the shared folder…',
     now: 'Sync now',

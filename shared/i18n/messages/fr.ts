@@ -1511,7 +1511,8 @@ export const fr = {
     accounts: 'Comptes à vérifier après la fusion',
     keep: 'Garder',
     takeOther: 'Prendre l’autre valeur',
-    resolved: 'Choix enregistré : il sera transmis aux autres copies à la prochaine synchronisation.',
+    resolved:
+      'Choix enregistré : il sera transmis aux autres copies à la prochaine synchronisation.',
     empty: '(vide)',
   },
   workbook: {
