@@ -1,10 +1,11 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Session, createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
 import { missionCopy } from '../../electron/main/sync/sync-service'
+import { encodeChangeFile } from '../../electron/main/sync/change-file'
 import { runCli } from '../../electron/main/cli/cli'
 import { tempFolder } from '../support/temp'
 
@@ -220,6 +221,38 @@ describe('offline sync through a shared folder', () => {
       for (const copy of copies) expect((await copy.sync.syncFolder(share, 'x')).received).toBe(0)
     },
   )
+
+  it('gives a file copied by hand an identity of its own, and leaves a newer schema’s changes waiting', async () => {
+    const { share, office, mission, folder } = await officeAndMission()
+    // Copied by the file manager, not prepared: opened elsewhere, it is a copy of its own.
+    await mission.file.close()
+    open.splice(open.indexOf(mission.file), 1)
+    const byHand = join(folder, 'copie-a-la-main.sqlite')
+    await copyFile(join(folder, 'mission.sqlite'), byHand)
+    const copied = await copyOf(byHand)
+    expect(copied.file.info().replicaId).not.toBe(mission.file.info().replicaId)
+    const reopened = await copyOf(join(folder, 'mission.sqlite'))
+    expect(reopened.file.info().replicaId).toBe(mission.file.info().replicaId)
+
+    // A change file written by a newer version of the application: not applied, said, kept.
+    const datasetId = (await office.sync.status()).datasetId
+    const newer = join(share, `AIMF-${datasetId}`, 'abcdefabcdefabcd')
+    await mkdir(newer, { recursive: true })
+    await writeFile(
+      join(newer, '000000000001-000000000001.aimfsync'),
+      encodeChangeFile({
+        datasetId,
+        replicaId: 'abcdefabcdefabcd',
+        schemaVersion: 99,
+        changes: [],
+      }),
+    )
+    const report = await office.sync.syncFolder(share, 'Bureau')
+    expect(report.skipped).toEqual([
+      { name: 'abcdefabcdefabcd/000000000001-000000000001.aimfsync', reason: 'newer_schema' },
+    ])
+    expect((await office.sync.syncFolder(share, 'Bureau')).skipped).toHaveLength(1)
+  })
 
   it('runs headless: aimf sync, sync-status and mission-copy', async () => {
     const folder = await tempFolder()

@@ -189,13 +189,27 @@ export class DataFile {
     const rows = await db.selectFrom('file_info').selectAll().execute()
     const info = new Map(rows.map((row) => [row.key, row.value]))
     let replicaId = info.get(FILE_INFO.replicaId)
-    if (!replicaId) {
-      // An AIMF file without an identity (written before identities existed): it gets one now.
+    // Where this copy lives (device and file number). A file copied by hand — file manager, USB
+    // stick — is a new file there: it takes an identity of its own before it ever syncs, so
+    // that two copies never pass for one. A file only moved or renamed keeps its number.
+    const { dev, ino } = await stat(path)
+    const home = `${dev}:${ino}`
+    const savedHome = info.get(FILE_INFO.replicaHome)
+    if (!replicaId || (savedHome !== undefined && savedHome !== home)) {
+      // Also an AIMF file without an identity (written before identities existed).
       replicaId = randomBytes(8).toString('hex')
-      await db
-        .insertInto('file_info')
-        .values({ key: FILE_INFO.replicaId, value: replicaId })
-        .execute()
+    }
+    if (replicaId !== info.get(FILE_INFO.replicaId) || savedHome !== home) {
+      for (const [key, value] of [
+        [FILE_INFO.replicaId, replicaId],
+        [FILE_INFO.replicaHome, home],
+      ] as const) {
+        await db
+          .insertInto('file_info')
+          .values({ key, value })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+          .execute()
+      }
     }
     const saved = info.get(FILE_INFO.clock)
     const last: HlcState | undefined = saved ? (JSON.parse(saved) as HlcState) : undefined

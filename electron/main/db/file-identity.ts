@@ -10,6 +10,8 @@ export const FILE_INFO = {
   clock: 'clock',
   createdAt: 'created_at',
   isDemo: 'is_demo',
+  /** The device and file number of the file when this copy took its identity. */
+  replicaHome: 'replica_home',
   /** Shared by every copy of one file (the office's and the mission laptops'): what syncs. */
   datasetId: 'dataset_id',
   /** The last of this copy's own change-log rows written to a sync target. */
