@@ -30,7 +30,12 @@ export interface SyncStatus {
   unsent: number
   filesApplied: number
   toReview: number
+  /** The last sync, by hand or on its own. */
+  last: LastSync | null
 }
+
+/** What the last sync did, and when. */
+export type LastSync = SyncReport & { at: string }
 
 /**
  * Something a merge kept that a person should look at ("À vérifier"): a field changed on both

@@ -93,6 +93,20 @@ const MEASURES: Measure[] = [
     targetMB: 500,
   },
   {
+    name: 'first sync of the demo file (its whole history written to the folder)',
+    step: 'sync',
+    measure: 'syncFirst',
+    targetMs: 10_000,
+    targetRatio: null,
+  },
+  {
+    name: 'a mission’s changes merged back',
+    step: 'sync',
+    measure: 'syncMerge',
+    targetMs: 2_000,
+    targetRatio: null,
+  },
+  {
     name: 'longest main-thread stall while a long PDF is drawn',
     step: 'longPdf',
     measure: 'longPdf',
@@ -253,6 +267,7 @@ export async function runBenchmarks(): Promise<number> {
       'exportFloor',
       'rowsExport',
       'import',
+      'sync',
       'longPdf',
     ]) {
       steps.set(step, await runStep(step, args))
@@ -270,7 +285,7 @@ export async function runBenchmarks(): Promise<number> {
           measure.measure === 'longPdf'
             ? `${measure.name} (${times.pages ?? '?'} pages)`
             : times.rows
-              ? `${measure.name} (${times.rows} rows)`
+              ? `${measure.name} (${times.rows} ${measure.measure === 'syncMerge' ? 'changes' : 'rows'})`
               : measure.name,
         ms,
         floorMs,

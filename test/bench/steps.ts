@@ -1,8 +1,13 @@
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
 import { generateLargeFile } from '../../electron/main/demo/large-file'
+import { buildDemo } from '../../electron/main/demo/build-demo'
+import { z } from 'zod'
+import { funderInput } from '../../shared/funders/schema'
+import { missionCopy } from '../../electron/main/sync/sync-service'
 import { fundsSummary } from '../../electron/main/funds/ledger'
 import { buildReport, writeReport } from '../../electron/main/reports/build-report'
 import { writeExportFile } from '../../electron/main/reports/export-file'
@@ -202,6 +207,47 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     })
     await data.close()
     return { import: { ms, rows } }
+  },
+
+  /**
+   * Sync: the demo file's first sync (its whole history written to the folder), then a mission
+   * copy's 2,000 changes merged back into it.
+   */
+  async sync({ folder }) {
+    const share = join(folder, 'partage')
+    await mkdir(share, { recursive: true })
+    const office = await DataFile.create(join(folder, 'bureau.sqlite'))
+    await office.fill(() => buildDemo(office))
+    const session = createSession(office)
+    const first = await once(() => session.sync.syncFolder(share, 'Banc d’essai'))
+    await missionCopy(office, session.sync, join(folder, 'mission.sqlite'))
+    const mission = await DataFile.open(join(folder, 'mission.sqlite'))
+    const laptop = createSession(mission)
+    const funders = await laptop.funders.list()
+    let changes = 0
+    for (let n = 0; changes < 2000; n += 1) {
+      const funder = funders[n % funders.length]
+      if (!funder) break
+      await laptop.funders.update(
+        funder.id,
+        // The funder's own fields (the list's other columns dropped), two of them changed.
+        z.object(funderInput.shape).parse({
+          ...funder,
+          notes: `Vu en mission (${n})`,
+          contactName: `Contact ${n}`,
+        }),
+        'Mission',
+      )
+      changes += 2
+    }
+    await laptop.sync.syncFolder(share, 'Mission')
+    await mission.close()
+    let received = 0
+    const merge = await once(async () => {
+      received = (await session.sync.syncFolder(share, 'Banc d’essai')).received
+    })
+    await office.close()
+    return { syncFirst: { ms: first }, syncMerge: { ms: merge, rows: received } }
   },
 
   async longPdf({ file, folder, lastYear, years }) {

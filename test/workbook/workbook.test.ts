@@ -768,7 +768,10 @@ describe('the workbook of the registers', () => {
     app.host.nextExportPath = join(app.folder, 'export.xlsx')
     const { path } = await app.ok('workbook.export', {})
     await app.core.createFile(join(app.folder, 'copy.sqlite'))
-    expect((await imported(path)).imported).toBe(true)
+    const report = await imported(path)
+    // Every sheet read, none missing (a streamed read that ends early is read again whole).
+    expect(report.problems.filter((p) => p.code === 'missingSheet')).toEqual([])
+    expect(report.imported).toBe(true)
     expect(await ledger()).toEqual(before)
     const copy = await app.ok('agreements.list', {})
     expect(copy.map((a) => [a.reference, a.figures.committed])).toEqual([['CA-2025', 27_499_950]])

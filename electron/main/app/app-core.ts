@@ -74,6 +74,9 @@ export interface Session {
   sync: SyncService
 }
 
+/** How often an open file syncs with its folder on its own. */
+const AUTO_SYNC_MS = 5 * 60 * 1000
+
 /**
  * The services of a file, all over the same connection. `language` is the user's, for the
  * texts the core writes into records (the basis of a dues call).
@@ -267,6 +270,7 @@ export class AppCore {
   }
 
   async closeFile(): Promise<void> {
+    this.stopAutoSync()
     const session = this.session
     this.session = null
     if (session) await session.file.close()
@@ -286,6 +290,7 @@ export class AppCore {
   }
 
   async dispose(): Promise<void> {
+    this.stopAutoSync()
     const session = this.session
     this.session = null
     if (session) await session.file.close()
@@ -301,8 +306,36 @@ export class AppCore {
     await this.prefs.rememberFile(file.path)
     if (!file.readOnly) await this.backUp('open')
     this.lastBackupSeq = file.readOnly ? 0 : await this.changeSeq()
+    this.startAutoSync()
     this.options.host.stateChanged()
     return this.requireFileInfo()
+  }
+
+  private autoSync: NodeJS.Timeout | null = null
+
+  /**
+   * Syncs the open file with its folder every few minutes while the folder can be reached (a
+   * laptop back on the office network, a USB stick plugged in); the report is kept for
+   * Paramètres → Synchronisation. A failure waits for the next round or a sync by hand.
+   */
+  private startAutoSync(): void {
+    this.stopAutoSync()
+    this.autoSync = setInterval(() => {
+      const session = this.session
+      if (!session || session.file.readOnly) return
+      void session.sync
+        .status()
+        .then(async ({ folder }) => {
+          if (folder && (await exists(folder))) await session.sync.syncFolder(folder, this.author())
+        })
+        .catch(() => undefined)
+    }, AUTO_SYNC_MS)
+    this.autoSync.unref()
+  }
+
+  private stopAutoSync(): void {
+    if (this.autoSync) clearInterval(this.autoSync)
+    this.autoSync = null
   }
 
   private lastBackupSeq = 0

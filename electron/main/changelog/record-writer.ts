@@ -164,14 +164,7 @@ export class RecordWriter {
    */
   async flush(): Promise<void> {
     while (this.pending.length > 0) {
-      const rows = this.pending.splice(0, LOG_ROWS_PER_STATEMENT)
-      await insertRows(
-        this.trx,
-        'change_log',
-        LOG_COLUMNS,
-        rows.length,
-        rows.flatMap((row) => LOG_COLUMNS.map((column) => row[column])),
-      )
+      await insertLogRows(this.trx, this.pending.splice(0, LOG_ROWS_PER_STATEMENT))
     }
   }
 
@@ -207,7 +200,8 @@ export class RecordWriter {
   }
 }
 
-type LogRow = Required<Omit<Insertable<ChangeLogTable>, 'seq'>>
+/** A change-log row as written (its `seq` is given by SQLite). */
+export type LogRow = Required<Omit<Insertable<ChangeLogTable>, 'seq'>>
 const LOG_COLUMNS = [
   'hlc',
   'tx_id',
@@ -221,6 +215,23 @@ const LOG_COLUMNS = [
   'op',
   'recorded_at',
 ] as const satisfies readonly (keyof LogRow)[]
+
+/** Appends rows to the change log, a few hundred per statement (a sync merges thousands). */
+export async function insertLogRows(
+  trx: Transaction<Database>,
+  rows: readonly LogRow[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += LOG_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + LOG_ROWS_PER_STATEMENT)
+    await insertRows(
+      trx,
+      'change_log',
+      LOG_COLUMNS,
+      chunk.length,
+      chunk.flatMap((row) => LOG_COLUMNS.map((column) => row[column])),
+    )
+  }
+}
 
 /**
  * Inserts rows given as one flat list of values, in one statement written here: an import's

@@ -18,6 +18,8 @@ export const FILE_INFO = {
   syncedSeq: 'synced_seq',
   /** The sync target this copy is joined to: a folder. */
   syncFolder: 'sync_folder',
+  /** What the last sync did, and when (JSON). */
+  syncLast: 'sync_last',
 } as const
 
 /** The name of a backup: the file's name, when (UTC, to the millisecond) and why. */

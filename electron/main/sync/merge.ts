@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Transaction, sql } from 'kysely'
-import { INSERTED_RECORD } from '../changelog/record-writer'
+import { INSERTED_RECORD, insertLogRows } from '../changelog/record-writer'
 import type { Database, SyncConflictsTable } from '../db/schema'
 import type { ChangeRow } from './change-file'
 
@@ -60,59 +60,99 @@ export async function mergeChanges(
     .execute()) {
     heard.set(row.replica_id, String(row.hlc))
   }
-  const outcome: MergeOutcome = { applied: 0, alreadyHad: 0, conflicts: 0 }
-  const touched = new Map<string, { table: string; rowId: string }>()
-  for (const change of [...incoming].sort((a, b) => a.hlc.localeCompare(b.hlc))) {
-    const had = await trx
+  // What this copy already has (the same file synced twice, or through two folders).
+  const had = new Set<string>()
+  const stamps = [...new Set(incoming.map((change) => change.hlc))]
+  for (let start = 0; start < stamps.length; start += 500) {
+    for (const row of await trx
       .selectFrom('change_log')
-      .select('seq')
-      .where('hlc', '=', change.hlc)
-      .executeTakeFirst()
-    if (had) {
-      outcome.alreadyHad += 1
-      continue
+      .select('hlc')
+      .where('hlc', 'in', stamps.slice(start, start + 500))
+      .execute()) {
+      had.add(row.hlc)
     }
-    const log = await logOf(trx, change.table_name, change.row_id)
-    for (const conflict of conflictsOf(change, log, heard.get(change.replica_id) ?? '')) {
-      await trx
-        .insertInto('sync_conflicts')
-        .values({
-          id: randomUUID(),
-          found_at: now,
-          resolved_at: null,
-          resolution: null,
-          detail: null,
-          ...conflict,
-        })
-        .execute()
-      outcome.conflicts += 1
+  }
+  const fresh = [
+    ...new Map(incoming.filter((c) => !had.has(c.hlc)).map((c) => [c.hlc, c])).values(),
+  ]
+  fresh.sort((a, b) => a.hlc.localeCompare(b.hlc))
+  // Each record's log read once, then kept current in memory as its changes are merged.
+  const logs = new Map<string, { table: string; rowId: string; log: Logged[] }>()
+  for (const change of fresh) {
+    const key = `${change.table_name}|${change.row_id}`
+    if (!logs.has(key)) {
+      logs.set(key, {
+        table: change.table_name,
+        rowId: change.row_id,
+        log: await logOf(trx, change.table_name, change.row_id),
+      })
     }
+  }
+  const conflicts: Conflict[] = []
+  for (const change of fresh) {
+    const record = logs.get(`${change.table_name}|${change.row_id}`)
+    if (!record) continue
+    conflicts.push(...conflictsOf(change, record.log, heard.get(change.replica_id) ?? ''))
+    record.log.push(change)
+  }
+  for (const conflict of conflicts) {
     await trx
-      .insertInto('change_log')
+      .insertInto('sync_conflicts')
       .values({
-        hlc: change.hlc,
-        tx_id: change.tx_id,
-        replica_id: change.replica_id,
-        table_name: change.table_name,
-        row_id: change.row_id,
-        column_name: change.column_name,
-        old_value: change.old_value ?? null,
-        new_value: change.new_value ?? null,
-        author: change.author,
-        op: change.op,
-        recorded_at: change.recorded_at,
+        id: randomUUID(),
+        found_at: now,
+        resolved_at: null,
+        resolution: null,
+        detail: null,
+        ...conflict,
       })
       .execute()
-    touched.set(`${change.table_name}|${change.row_id}`, {
-      table: change.table_name,
-      rowId: change.row_id,
-    })
-    outcome.applied += 1
   }
-  for (const { table, rowId } of touched.values()) {
-    await settleRecord(trx, table, rowId, columns.get(table) ?? new Set())
+  await insertLogRows(
+    trx,
+    fresh.map((change) => ({
+      hlc: change.hlc,
+      tx_id: change.tx_id,
+      replica_id: change.replica_id,
+      table_name: change.table_name,
+      row_id: change.row_id,
+      column_name: change.column_name,
+      old_value: change.old_value ?? null,
+      new_value: change.new_value ?? null,
+      author: change.author,
+      op: change.op,
+      recorded_at: change.recorded_at,
+    })),
+  )
+  const byTable = new Map<string, { rowId: string; log: Logged[] }[]>()
+  for (const { table, rowId, log } of logs.values()) {
+    log.sort((a, b) => a.hlc.localeCompare(b.hlc))
+    byTable.set(table, [...(byTable.get(table) ?? []), { rowId, log }])
   }
-  return outcome
+  for (const [table, records] of byTable) {
+    const existing = new Set<string>()
+    for (let start = 0; start < records.length; start += 500) {
+      const ids = records.slice(start, start + 500).map((r) => r.rowId)
+      const found = await sql<{ id: string }>`
+        SELECT id FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(trx)
+      for (const row of found.rows) existing.add(row.id)
+    }
+    for (const { rowId, log } of records) {
+      await settleRecord(
+        trx,
+        table,
+        rowId,
+        log,
+        existing.has(rowId),
+        columns.get(table) ?? new Set(),
+      )
+    }
+  }
+  return {
+    applied: fresh.length,
+    alreadyHad: incoming.length - fresh.length,
+    conflicts: conflicts.length,
+  }
 }
 
 /** Each record table's columns, read from the schema itself. */
@@ -213,9 +253,10 @@ async function settleRecord(
   trx: Transaction<Database>,
   table: string,
   rowId: string,
+  log: readonly Logged[],
+  exists: boolean,
   known: Set<string>,
 ): Promise<void> {
-  const log = await logOf(trx, table, rowId)
   const inserts = log.filter((c) => c.column_name === INSERTED_RECORD || c.op === 'insert')
   const created = inserts[0]
   if (!created) return
@@ -233,10 +274,8 @@ async function settleRecord(
     if (winner) values[field] = valueOf(winner, field)
   }
   const updatedAt = log.reduce((latest, c) => (c.recorded_at > latest ? c.recorded_at : latest), '')
-  const exists = await sql<{ id: string }>`
-    SELECT id FROM ${sql.table(table)} WHERE id = ${rowId}`.execute(trx)
   const assignments = Object.entries(values)
-  if (exists.rows.length === 0) {
+  if (!exists) {
     const names = ['id', 'created_at', 'updated_at', ...assignments.map(([field]) => field)]
     const row = [rowId, created.recorded_at, updatedAt, ...assignments.map(([, value]) => value)]
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})

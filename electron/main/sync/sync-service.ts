@@ -19,7 +19,7 @@ import {
 import { AppFailure } from '../failure'
 import { translate } from '../../../shared/i18n/translate'
 import type { Language } from '../../../shared/i18n/locale'
-import type { SyncConflict, SyncReport, SyncStatus } from '../../../shared/sync/schema'
+import type { LastSync, SyncConflict, SyncReport, SyncStatus } from '../../../shared/sync/schema'
 import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-file'
 import { FolderTarget } from './folder-target'
 import { ForeignChangeError, mergeChanges } from './merge'
@@ -59,10 +59,12 @@ export class SyncService {
         .where('resolved_at', 'is', null)
         .executeTakeFirst(),
     ])
+    const last = await this.info(FILE_INFO.syncLast)
     return {
       datasetId: await this.datasetId(),
       replicaId: this.file.info().replicaId,
       folder: await this.info(FILE_INFO.syncFolder),
+      last: last ? (JSON.parse(last) as LastSync) : null,
       unsent: unsent.length,
       filesApplied: Number(files?.n ?? 0),
       toReview: Number(review?.n ?? 0),
@@ -148,6 +150,10 @@ export class SyncService {
     }
     if (report.received > 0) report.conflicts += await this.checkAccounts()
     report.toReview = (await this.status()).toReview
+    await this.setInfo(
+      FILE_INFO.syncLast,
+      JSON.stringify({ ...report, at: new Date().toISOString() } satisfies LastSync),
+    )
     return report
   }
 

@@ -30,6 +30,21 @@ export async function readWorkbookFile(
 ): Promise<RawSheet[]> {
   const bytes = await readFile(path)
   const layouts = await sheetLayouts(bytes)
+  const streamed = await streamSheets(path, layouts, wanted)
+  // exceljs's streaming reader has been seen to end early on a loaded machine, dropping the
+  // last sheets of a workbook written without shared strings: every sheet the workbook lists
+  // must have been read, or it is read again whole.
+  const seen = new Set(streamed.seen)
+  if ([...layouts.keys()].every((name) => seen.has(name))) return streamed.sheets
+  return loadSheets(bytes, wanted)
+}
+
+/** The wanted sheets read row by row, and the names of every sheet the reader went through. */
+async function streamSheets(
+  path: string,
+  layouts: Map<string, SheetLayout>,
+  wanted: (sheetName: string) => boolean,
+): Promise<{ sheets: RawSheet[]; seen: string[] }> {
   const ExcelJS = await loadExcelJS()
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
@@ -39,6 +54,7 @@ export async function readWorkbookFile(
     entries: 'ignore',
   })
   const sheets: RawSheet[] = []
+  const seen: string[] = []
   for await (const worksheet of reader) {
     // Every sheet is read to its end: the reader goes through the file in order.
     // The reader names a sheet only when its workbook's relations are written as Excel writes
@@ -60,6 +76,7 @@ export async function readWorkbookFile(
         rows.push({ row: row.number, cells })
       }
     }
+    seen.push(name)
     if (!keep) continue
     const layout = [...layouts.values()].find((l) => l.name === name)
     sheets.push({
@@ -69,7 +86,39 @@ export async function readWorkbookFile(
       hiddenRows: new Set(layout?.hiddenRows ?? []),
     })
   }
-  return sheets
+  return { sheets, seen }
+}
+
+/** The wanted sheets read from the workbook loaded whole (exceljs's own model of it). */
+async function loadSheets(
+  bytes: Buffer,
+  wanted: (sheetName: string) => boolean,
+): Promise<RawSheet[]> {
+  const workbook = new (await loadExcelJS()).Workbook()
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  )
+  return workbook.worksheets
+    .filter((worksheet) => wanted(worksheet.name))
+    .map((worksheet) => {
+      const rows: RawSheet['rows'] = []
+      const hiddenRows = new Set<number>()
+      worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+        if (row.hidden) hiddenRows.add(number)
+        const cells: PlainValue[] = []
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          cells[column] = plainValue(cell.value)
+        })
+        if (cells.some((value) => value !== null && value !== undefined))
+          rows.push({ row: number, cells })
+      })
+      return {
+        name: worksheet.name,
+        rows,
+        merges: (worksheet.model as { merges?: string[] }).merges ?? [],
+        hiddenRows,
+      }
+    })
 }
 
 interface SheetLayout {

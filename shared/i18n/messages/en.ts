@@ -1486,6 +1486,7 @@ export const en: Catalog = {
     takeOther: 'Take the other value',
     resolved: 'Choice recorded: it reaches the other copies at the next sync.',
     empty: '(empty)',
+    last: 'Last sync: {{when}} (sent: {{sent}}, received: {{received}}, conflicts: {{conflicts}}). It runs again on its own every five minutes while the folder can be reached.',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

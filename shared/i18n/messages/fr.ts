@@ -1514,6 +1514,7 @@ export const fr = {
     resolved:
       'Choix enregistré : il sera transmis aux autres copies à la prochaine synchronisation.',
     empty: '(vide)',
+    last: 'Dernière synchronisation : {{when}} (envoyés : {{sent}}, reçus : {{received}}, conflits : {{conflicts}}). Elle se refait seule toutes les cinq minutes quand le dossier est joignable.',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',

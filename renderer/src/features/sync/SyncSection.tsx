@@ -68,6 +68,16 @@ export function SyncSection() {
             {t('sync.status', { unsent: sync.unsent, review: sync.toReview })}
           </Text>
         )}
+        {sync?.last && (
+          <Text size="sm" c="dimmed">
+            {t('sync.last', {
+              when: formatDateTime(sync.last.at, language),
+              sent: sync.last.sent,
+              received: sync.last.received,
+              conflicts: sync.last.conflicts,
+            })}
+          </Text>
+        )}
         <Group gap="xs">
           <Button
             variant="default"
