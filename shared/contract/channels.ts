@@ -34,7 +34,7 @@ import { byId } from '../validation/fields'
 import type { BackupFolder, BackupInfo } from '../backup/schema'
 import { backupName } from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
-import { resolveConflictInput } from '../sync/schema'
+import { passphraseInput, resolveConflictInput } from '../sync/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -288,6 +288,7 @@ export const CHANNELS = {
   'sync.conflicts': channel<SyncConflict[]>()(none),
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
   'sync.missionCopy': channel<{ path: string }>()(none),
+  'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),

@@ -4,7 +4,14 @@ import { recordId } from '../validation/fields'
 /** A change file of another copy that was not applied, and why (it is tried again next time). */
 export interface SkippedFile {
   name: string
-  reason: 'damaged' | 'not_changes' | 'other_dataset' | 'newer_schema' | 'foreign'
+  reason:
+    | 'damaged'
+    | 'not_changes'
+    | 'other_dataset'
+    | 'newer_schema'
+    | 'foreign'
+    | 'sealed'
+    | 'wrong_key'
 }
 
 /** What one sync did. */
@@ -26,6 +33,8 @@ export interface SyncStatus {
   replicaId: string
   /** The shared folder this copy syncs with, once chosen. */
   folder: string | null
+  /** Whether what this copy writes is sealed with the dataset's passphrase. */
+  sealed: boolean
   /** This copy's changes not yet written to the folder. */
   unsent: number
   filesApplied: number
@@ -64,4 +73,11 @@ export const resolveConflictInput = z.strictObject({
   id: recordId,
   /** Keep what the merge kept, or take the value it set aside. */
   choice: z.enum(['kept', 'other'], { error: 'validation.choice' }),
+})
+
+export const passphraseInput = z.strictObject({
+  passphrase: z
+    .string({ error: 'validation.required' })
+    .min(12, { error: 'validation.passphraseShort' })
+    .max(200),
 })

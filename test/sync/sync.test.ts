@@ -254,6 +254,34 @@ describe('offline sync through a shared folder', () => {
     expect((await office.sync.syncFolder(share, 'Bureau')).skipped).toHaveLength(1)
   })
 
+  it('seals the files with the dataset’s passphrase: a copy without it cannot read them', async () => {
+    const { share, office, mission, folder } = await officeAndMission()
+    await office.sync.setPassphrase('une phrase longue et secrète')
+    await office.funders.create(funder('Fondation Confidentielle'), 'Bureau')
+    await office.sync.syncFolder(share, 'Bureau')
+    const datasetFolder = join(share, `AIMF-${(await office.sync.status()).datasetId}`)
+    const officeFolder = join(datasetFolder, office.file.info().replicaId)
+    const { readFile } = await import('node:fs/promises')
+    const files = (await readdir(officeFolder)).sort()
+    const sealed = await readFile(join(officeFolder, files.at(-1) ?? ''))
+    expect(sealed.subarray(0, 24).toString('ascii')).toBe('AIMF-CHANGES-1-AES256GCM')
+    // The mission copy was made before the passphrase: it says so and applies nothing.
+    const withoutKey = await mission.sync.syncFolder(share, 'Mission')
+    expect(withoutKey.skipped.map((s) => s.reason)).toEqual(['sealed'])
+    await mission.sync.setPassphrase('une autre phrase, fausse')
+    expect((await mission.sync.syncFolder(share, 'Mission')).skipped.map((s) => s.reason)).toEqual([
+      'wrong_key',
+    ])
+    await mission.sync.setPassphrase('une phrase longue et secrète')
+    expect((await mission.sync.syncFolder(share, 'Mission')).skipped).toEqual([])
+    expect((await mission.funders.list()).map((f) => f.name)).toContain('Fondation Confidentielle')
+    // A copy prepared afterwards has the key already.
+    const later = join(folder, 'mission-3.sqlite')
+    await missionCopy(office.file, office.sync, later)
+    const third = await copyOf(later)
+    expect((await third.sync.status()).sealed).toBe(true)
+  })
+
   it('runs headless: aimf sync, sync-status and mission-copy', async () => {
     const folder = await tempFolder()
     const path = join(folder, 'bureau.sqlite')

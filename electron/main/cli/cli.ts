@@ -59,6 +59,7 @@ export async function runCli(
         years: { type: 'string' },
         seed: { type: 'string' },
         folder: { type: 'string' },
+        passphrase: { type: 'string' },
       },
     })
   } catch (error) {
@@ -204,6 +205,7 @@ export async function runCli(
         path,
         {
           folder: parsed.values.folder,
+          passphrase: parsed.values.passphrase,
           target: parsed.positionals[2],
           json: parsed.values.json,
           author: cliAuthor(),

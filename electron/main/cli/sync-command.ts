@@ -14,7 +14,13 @@ type Out = (line: string) => void
 export async function syncCommand(
   command: 'sync' | 'sync-status' | 'mission-copy',
   path: string,
-  options: { folder?: string; target?: string; json: boolean; author: string },
+  options: {
+    folder?: string
+    passphrase?: string
+    target?: string
+    json: boolean
+    author: string
+  },
   language: Language,
   out: Out,
   err: Out,
@@ -54,6 +60,7 @@ export async function syncCommand(
       }
       return status.toReview > 0 ? 2 : 0
     }
+    if (options.passphrase) await session.sync.setPassphrase(options.passphrase)
     const report = await session.sync.syncFolder(resolve(options.folder ?? ''), options.author)
     if (options.json) out(JSON.stringify(report))
     else {

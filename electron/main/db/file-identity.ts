@@ -18,6 +18,8 @@ export const FILE_INFO = {
   syncedSeq: 'synced_seq',
   /** The sync target this copy is joined to: a folder. */
   syncFolder: 'sync_folder',
+  /** The key sealing this dataset's change files (hex), drawn from its passphrase. */
+  syncKey: 'sync_key',
   /** What the last sync did, and when (JSON). */
   syncLast: 'sync_last',
 } as const

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { ChangeLogTable } from '../db/schema'
 
@@ -16,29 +16,48 @@ export interface ChangeFile {
 }
 
 const MAGIC = 'AIMF-CHANGES-1'
+const SEALED = 'AIMF-CHANGES-1-AES256GCM'
 
 /**
  * A change file's bytes: a first line naming the format and the SHA-256 of the rest, then the
- * changes as gzipped JSON. A file half-copied by a cloud client or cut short fails its digest and
- * is left for the next sync; nothing of it is applied.
+ * changes as gzipped JSON — sealed with AES-256-GCM when the dataset has a key (a cloud folder
+ * belongs to a third party). A file half-copied by a cloud client or cut short fails its digest
+ * and is left for the next sync; nothing of it is applied.
  */
-export function encodeChangeFile(file: ChangeFile): Buffer {
-  const body = gzipSync(Buffer.from(JSON.stringify(file), 'utf8'))
+export function encodeChangeFile(file: ChangeFile, key: Buffer | null = null): Buffer {
+  let body = gzipSync(Buffer.from(JSON.stringify(file), 'utf8'))
+  if (key) {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', key, iv)
+    const sealed = Buffer.concat([cipher.update(body), cipher.final()])
+    body = Buffer.concat([iv, cipher.getAuthTag(), sealed])
+  }
   const digest = createHash('sha256').update(body).digest('hex')
-  return Buffer.concat([Buffer.from(`${MAGIC} ${digest}\n`, 'ascii'), body])
+  return Buffer.concat([Buffer.from(`${key ? SEALED : MAGIC} ${digest}\n`, 'ascii'), body])
 }
 
 export type DecodedChangeFile =
-  { ok: true; file: ChangeFile } | { ok: false; reason: 'not_changes' | 'damaged' }
+  | { ok: true; file: ChangeFile }
+  | { ok: false; reason: 'not_changes' | 'damaged' | 'sealed' | 'wrong_key' }
 
-export function decodeChangeFile(bytes: Buffer): DecodedChangeFile {
+export function decodeChangeFile(bytes: Buffer, key: Buffer | null = null): DecodedChangeFile {
   const newline = bytes.indexOf(0x0a)
   const header = newline > 0 ? bytes.subarray(0, newline).toString('ascii') : ''
   const [magic, digest] = header.split(' ')
-  if (magic !== MAGIC || !digest) return { ok: false, reason: 'not_changes' }
-  const body = bytes.subarray(newline + 1)
+  if ((magic !== MAGIC && magic !== SEALED) || !digest) return { ok: false, reason: 'not_changes' }
+  let body = bytes.subarray(newline + 1)
   if (createHash('sha256').update(body).digest('hex') !== digest) {
     return { ok: false, reason: 'damaged' }
+  }
+  if (magic === SEALED) {
+    if (!key) return { ok: false, reason: 'sealed' }
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, 12))
+      decipher.setAuthTag(body.subarray(12, 28))
+      body = Buffer.concat([decipher.update(body.subarray(28)), decipher.final()])
+    } catch {
+      return { ok: false, reason: 'wrong_key' }
+    }
   }
   try {
     const file = JSON.parse(gunzipSync(body).toString('utf8')) as ChangeFile

@@ -22,6 +22,10 @@ export const syncHandlers: HandlerFactory<'sync'> = (core) => {
       await session().sync.resolve(id, choice, core.author())
       return session().sync.conflicts()
     },
+    'sync.setPassphrase': async ({ passphrase }) => {
+      await session().sync.setPassphrase(passphrase)
+      return session().sync.status()
+    },
     'sync.missionCopy': async () => {
       const path = await core.host.chooseNewFilePath(core.language())
       if (!path) throw new AppFailure('CANCELLED')

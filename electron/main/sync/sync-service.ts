@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto'
 import { rm, stat } from 'node:fs/promises'
 import {
   duesLedgerProblems,
@@ -64,6 +64,7 @@ export class SyncService {
       datasetId: await this.datasetId(),
       replicaId: this.file.info().replicaId,
       folder: await this.info(FILE_INFO.syncFolder),
+      sealed: (await this.info(FILE_INFO.syncKey)) !== null,
       last: last ? (JSON.parse(last) as LastSync) : null,
       unsent: unsent.length,
       filesApplied: Number(files?.n ?? 0),
@@ -84,6 +85,8 @@ export class SyncService {
     const target = new FolderTarget(folder, datasetId)
     const replicaId = this.file.info().replicaId
     const report: SyncReport = { sent: 0, received: 0, skipped: [], conflicts: 0, toReview: 0 }
+    const sealing = await this.info(FILE_INFO.syncKey)
+    const key = sealing ? Buffer.from(sealing, 'hex') : null
 
     const unsent = await this.unsent()
     const first = unsent[0]
@@ -93,12 +96,15 @@ export class SyncService {
         replicaId,
         first.seq,
         last.seq,
-        encodeChangeFile({
-          datasetId,
-          replicaId,
-          schemaVersion: LATEST_VERSION,
-          changes: unsent.map(({ seq: _seq, ...change }) => change),
-        }),
+        encodeChangeFile(
+          {
+            datasetId,
+            replicaId,
+            schemaVersion: LATEST_VERSION,
+            changes: unsent.map(({ seq: _seq, ...change }) => change),
+          },
+          key,
+        ),
       )
       await this.setInfo(FILE_INFO.syncedSeq, String(last.seq))
       report.sent = unsent.length
@@ -109,7 +115,7 @@ export class SyncService {
     )
     for (const entry of await target.others(replicaId)) {
       if (applied.has(entry.name)) continue
-      const decoded = decodeChangeFile(await target.read(entry))
+      const decoded = decodeChangeFile(await target.read(entry), key)
       if (!decoded.ok) {
         report.skipped.push({ name: entry.name, reason: decoded.reason })
         continue
@@ -155,6 +161,16 @@ export class SyncService {
       JSON.stringify({ ...report, at: new Date().toISOString() } satisfies LastSync),
     )
     return report
+  }
+
+  /**
+   * Seals what this copy writes to its target from now on (AES-256-GCM), with a key drawn from
+   * the passphrase and the dataset: every copy given the same passphrase reads the others'
+   * files; a mission copy made afterwards has it already. The passphrase itself is not kept.
+   */
+  async setPassphrase(passphrase: string): Promise<void> {
+    const key = scryptSync(passphrase, `aimf-sync:${await this.datasetId()}`, 32)
+    await this.setInfo(FILE_INFO.syncKey, key.toString('hex'))
   }
 
   /** What is listed for review, the newest first. */

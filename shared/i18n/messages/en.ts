@@ -1216,6 +1216,7 @@ export const en: Catalog = {
     bandOrder: 'The band ends before it starts.',
     dueBeforeCall: 'The due date is before the call date.',
     passwordShort: 'At least eight characters.',
+    passphraseShort: 'At least twelve characters.',
   },
   budget: {
     searchExpenses: 'Description, line, supplier, agreement, date…',
@@ -1466,6 +1467,9 @@ export const en: Catalog = {
       newer_schema:
         'File {{name}}: written by a newer version of the application. Update it; the changes wait.',
       foreign: 'File {{name}}: it names an unknown table or column, ignored with nothing changed.',
+      sealed:
+        "File {{name}}: sealed with the dataset's passphrase, which this copy does not have. Enter it in Settings → Synchronisation.",
+      wrong_key: "File {{name}}: this copy's passphrase does not open it. Check it.",
     },
     title: 'Synchronisation',
     hint: "The copies of this file (the office's, mission laptops') exchange their changes through a shared folder: a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud) or a USB stick. Each copy writes only its own files.",
@@ -1487,6 +1491,12 @@ export const en: Catalog = {
     resolved: 'Choice recorded: it reaches the other copies at the next sync.',
     empty: '(empty)',
     last: 'Last sync: {{when}} (sent: {{sent}}, received: {{received}}, conflicts: {{conflicts}}). It runs again on its own every five minutes while the folder can be reached.',
+    passphrase: 'Dataset passphrase',
+    passphraseHint:
+      'Seals (AES-256-GCM) the files written to the shared folder: a cloud folder belongs to a third party. Give every copy the same passphrase; a mission copy prepared afterwards already has it.',
+    setPassphrase: 'Seal with this passphrase',
+    sealed: "This copy's files are sealed.",
+    passphraseSet: 'Passphrase recorded: the next files will be sealed.',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

@@ -1236,6 +1236,7 @@ export const fr = {
     bandOrder: 'La fin de la tranche précède son début.',
     dueBeforeCall: 'L’échéance précède la date de l’appel.',
     passwordShort: 'Huit caractères au moins.',
+    passphraseShort: 'Douze caractères au moins.',
   },
   budget: {
     searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
@@ -1493,6 +1494,9 @@ export const fr = {
         'Fichier {{name}} : écrit par une version plus récente de l’application. Mettez-la à jour ; les changements attendent.',
       foreign:
         'Fichier {{name}} : il nomme une table ou une colonne inconnue, ignoré sans rien modifier.',
+      sealed:
+        'Fichier {{name}} : chiffré avec la phrase secrète du jeu de données, que cette copie n’a pas. Saisissez-la dans Paramètres → Synchronisation.',
+      wrong_key: 'Fichier {{name}} : la phrase secrète de cette copie ne l’ouvre pas. Vérifiez-la.',
     },
     title: 'Synchronisation',
     hint: 'Les copies de ce fichier (bureau, ordinateurs de mission) échangent leurs changements par un dossier partagé : un partage réseau, un dossier synchronisé (OneDrive, SharePoint, Dropbox, Nextcloud) ou une clé USB. Chaque copie n’écrit que ses propres fichiers.',
@@ -1515,6 +1519,12 @@ export const fr = {
       'Choix enregistré : il sera transmis aux autres copies à la prochaine synchronisation.',
     empty: '(vide)',
     last: 'Dernière synchronisation : {{when}} (envoyés : {{sent}}, reçus : {{received}}, conflits : {{conflicts}}). Elle se refait seule toutes les cinq minutes quand le dossier est joignable.',
+    passphrase: 'Phrase secrète du jeu de données',
+    passphraseHint:
+      'Chiffre (AES-256-GCM) les fichiers écrits dans le dossier partagé : un dossier dans le nuage appartient à un tiers. Donnez la même phrase à chaque copie ; une copie de mission préparée ensuite l’a déjà.',
+    setPassphrase: 'Chiffrer avec cette phrase',
+    sealed: 'Les fichiers de cette copie sont chiffrés.',
+    passphraseSet: 'Phrase secrète enregistrée : les prochains fichiers seront chiffrés.',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',

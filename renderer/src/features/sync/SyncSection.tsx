@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncConflict, SyncStatus } from '../../../../shared/sync/schema'
@@ -20,6 +20,7 @@ export function SyncSection() {
   const [conflicts, setConflicts] = useState<SyncConflict[]>([])
   const [status, setStatus] = useState<Status | null>(null)
   const [busy, setBusy] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
   useEffect(() => {
     let current = true
     void call('sync.status', {}).then((s) => current && setSync(s))
@@ -115,6 +116,30 @@ export function SyncSection() {
             }
           >
             {t('sync.missionCopy')}
+          </Button>
+        </Group>
+        <Group align="flex-end" gap="xs">
+          <PasswordInput
+            label={t('sync.passphrase')}
+            description={sync?.sealed ? t('sync.sealed') : t('sync.passphraseHint')}
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.currentTarget.value)}
+            style={{ flex: 1 }}
+            autoComplete="new-password"
+          />
+          <Button
+            variant="default"
+            loading={busy}
+            disabled={passphrase.length === 0}
+            onClick={() =>
+              void run(async () => {
+                setSync(await call('sync.setPassphrase', { passphrase }))
+                setPassphrase('')
+                setStatus({ ok: true, text: t('sync.passphraseSet') })
+              })
+            }
+          >
+            {t('sync.setPassphrase')}
           </Button>
         </Group>
         <StatusMessage status={status} onClose={() => setStatus(null)} />
