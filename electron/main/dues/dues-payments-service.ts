@@ -1,12 +1,15 @@
 import type { z } from 'zod'
-import type { RecordWriter } from '../changelog/record-writer'
+import type { Insertable, Transaction } from 'kysely'
+import type { RecordValues, RecordWriter } from '../changelog/record-writer'
+import { readOnce } from '../db/read-once'
+import type { Database, DuesSettlementsTable } from '../db/schema'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
-import { postEntry, reverseEntriesOf } from '../funds/ledger'
+import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import { requireMember } from '../members/members-service'
-import type { DuesPayment, paymentInput } from '../../../shared/dues/schema'
+import type { DuesCall, DuesPayment, paymentInput } from '../../../shared/dues/schema'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { convert, parseRate, toEuro } from '../../../shared/money/exchange'
 import { type Money, money } from '../../../shared/money/money'
@@ -27,22 +30,48 @@ export class DuesPaymentsService {
   ) {}
 
   async add(fields: PaymentFields, author: string): Promise<DuesPayment> {
-    const id = await this.file.write(author, (writer) => this.record(writer, fields))
+    const id = await this.file.write(author, async (writer) => {
+      const [paymentId] = await this.write(writer, [
+        await this.prepare(new PaymentContext(writer.trx), fields),
+      ])
+      return paymentId ?? ''
+    })
     const [payment] = await duesPayments(this.file.db, { ids: [id] })
     if (!payment) throw new AppFailure('NOT_FOUND')
     return payment
   }
 
-  /** Records many payments in one transaction (an import, the demo): all or none. */
-  async addMany(all: readonly PaymentFields[], author: string): Promise<number> {
+  /**
+   * Records many payments in one transaction (an import, the demo): all or none. Members, rates
+   * and each member's open calls are read once and kept current by the payments themselves; the
+   * records are written a few hundred per statement. `at` is told which payment is being
+   * checked, so that a refusal can name it. With `oldestFirstWhenInOrder` (an import), a payment
+   * whose chosen calls are the member's oldest open calls in order, all but the last in full,
+   * settles the oldest first — what it did when it was recorded, to the same rounding.
+   */
+  async addMany(
+    all: readonly PaymentFields[],
+    author: string,
+    options: { at?: (index: number) => void; oldestFirstWhenInOrder?: boolean } = {},
+  ): Promise<number> {
     return this.file.write(author, async (writer) => {
-      for (const fields of all) await this.record(writer, fields)
-      return all.length
+      const context = new PaymentContext(writer.trx)
+      const prepared: PreparedPayment[] = []
+      for (const [index, fields] of all.entries()) {
+        options.at?.(index)
+        const settle =
+          options.oldestFirstWhenInOrder && fields.settle
+            ? await context.unlessOldestFirst(fields.memberId, fields.settle)
+            : fields.settle
+        prepared.push(await this.prepare(context, { ...fields, settle }))
+      }
+      return (await this.write(writer, prepared)).length
     })
   }
 
-  private async record(writer: RecordWriter, fields: PaymentFields): Promise<string> {
-    const member = await requireMember(writer.trx, fields.memberId)
+  /** Checks a payment and works out what it settles, against the calls as the context has them. */
+  private async prepare(context: PaymentContext, fields: PaymentFields): Promise<PreparedPayment> {
+    const member = await context.member(fields.memberId)
     if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
     const amount = readAmount(fields.amount, fields.currency, 'amount')
     if (fields.rate && amount.currency !== 'EUR' && !parseRate(fields.rate)) {
@@ -51,49 +80,67 @@ export class DuesPaymentsService {
     const rate =
       fields.rate && amount.currency !== 'EUR'
         ? fields.rate
-        : await this.rateOn(amount.currency, fields.receivedOn, writer.trx, 'currency')
+        : await this.rateOn(context, amount.currency, fields.receivedOn, 'currency')
     const eur = toEuro(amount, rate)
-    const paymentId = await writer.insert('dues_payments', {
-      member_id: member.id,
-      kind: fields.kind,
-      received_on: fields.receivedOn,
-      payer: fields.payer,
-      amount_minor: amount.minor,
-      currency: amount.currency,
-      eur_minor: eur.minor,
-      rate,
-      method: fields.method,
-      bank_reference: fields.bankReference,
-      note: fields.note,
-    })
-    await postEntry(writer, {
-      entryDate: fields.receivedOn,
-      kind: 'due_payment',
-      fundClass: 'untied',
-      agreementId: null,
-      nature: null,
-      amount,
-      eurMinor: eur.minor,
-      rate,
-      source: { table: 'dues_payments', id: paymentId },
-    })
-    if (fields.kind === 'dues') {
-      const parts = await this.settlements(writer.trx, member.id, amount, rate, fields)
-      const eurParts = allocate(eur, [
-        ...parts.map((p) => p.payment.minor),
-        amount.minor - parts.reduce((sum, p) => sum + p.payment.minor, 0),
-      ])
-      for (const [index, part] of parts.entries()) {
-        await writer.insert('dues_settlements', {
-          payment_id: paymentId,
-          call_id: part.callId,
-          call_amount_minor: part.call.minor,
-          payment_amount_minor: part.payment.minor,
-          eur_minor: eurParts[index]?.minor ?? 0,
-        })
-      }
+    const parts =
+      fields.kind === 'dues' ? await this.settlements(context, member.id, amount, rate, fields) : []
+    const eurParts = allocate(eur, [
+      ...parts.map((p) => p.payment.minor),
+      amount.minor - parts.reduce((sum, p) => sum + p.payment.minor, 0),
+    ])
+    return {
+      values: {
+        member_id: member.id,
+        kind: fields.kind,
+        received_on: fields.receivedOn,
+        payer: fields.payer,
+        amount_minor: amount.minor,
+        currency: amount.currency,
+        eur_minor: eur.minor,
+        rate,
+        method: fields.method,
+        bank_reference: fields.bankReference,
+        note: fields.note,
+      },
+      entry: {
+        entryDate: fields.receivedOn,
+        kind: 'due_payment',
+        fundClass: 'untied',
+        agreementId: null,
+        nature: null,
+        amount,
+        eurMinor: eur.minor,
+        rate,
+      },
+      settlements: parts.map((part, index) => ({
+        call_id: part.callId,
+        call_amount_minor: part.call.minor,
+        payment_amount_minor: part.payment.minor,
+        eur_minor: eurParts[index]?.minor ?? 0,
+      })),
     }
-    return paymentId
+  }
+
+  /** Writes prepared payments with their ledger entries and settlements; returns their ids. */
+  private async write(writer: RecordWriter, prepared: readonly PreparedPayment[]) {
+    const ids = await writer.insertMany(
+      'dues_payments',
+      prepared.map((p) => p.values),
+    )
+    await postEntries(
+      writer,
+      prepared.map((p, index) => ({
+        ...p.entry,
+        source: { table: 'dues_payments', id: ids[index] ?? '' },
+      })),
+    )
+    await writer.insertMany(
+      'dues_settlements',
+      prepared.flatMap((p, index) =>
+        p.settlements.map((settlement) => ({ ...settlement, payment_id: ids[index] ?? '' })),
+      ),
+    )
+    return ids
   }
 
   /** Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. */
@@ -119,8 +166,15 @@ export class DuesPaymentsService {
     })
   }
 
-  private async rateOn(currency: CurrencyCode, day: string, db: DataFile['db'], field: string) {
-    const applied = await this.rates.rateOn(currency, day, db)
+  private async rateOn(
+    context: PaymentContext,
+    currency: CurrencyCode,
+    day: string,
+    field: string,
+  ) {
+    const applied = await readOnce(context.rates, `${currency}|${day}`, () =>
+      this.rates.rateOn(currency, day, context.db),
+    )
     if (!applied) throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: day })
     return applied.rate
   }
@@ -131,13 +185,13 @@ export class DuesPaymentsService {
    * the payment currency's smallest unit, made by the conversion, does not leave a call open.
    */
   private async settlements(
-    db: DataFile['db'],
+    context: PaymentContext,
     memberId: string,
     amount: Money,
     paymentRate: string,
     fields: PaymentFields,
   ) {
-    const open = (await duesCalls(db, { memberId })).filter((c) => c.outstanding > 0)
+    const open = (await context.calls(memberId)).filter((c) => c.outstanding > 0)
     const chosen = fields.settle
     if (chosen) {
       for (const [index, choice] of chosen.entries()) {
@@ -156,7 +210,7 @@ export class DuesPaymentsService {
     let left = amount.minor
     for (const [index, { call, limit }] of order.entries()) {
       if (!call || left <= 0) break
-      const callRate = await this.rateOn(call.currency, fields.receivedOn, db, 'receivedOn')
+      const callRate = await this.rateOn(context, call.currency, fields.receivedOn, 'receivedOn')
       const toCall = (minor: number) =>
         convert(money(minor, amount.currency), call.currency, {
           fromRate: paymentRate,
@@ -189,8 +243,55 @@ export class DuesPaymentsService {
         call: money(take, call.currency),
         payment: money(pay, amount.currency),
       })
+      // Kept current for the next payment of the same action.
+      call.outstanding -= take
       left -= pay
     }
     return parts
+  }
+}
+
+/** A payment checked: its record, its ledger entry and its settlements, before their ids. */
+interface PreparedPayment {
+  values: RecordValues
+  entry: Omit<LedgerEntryInput, 'source'>
+  settlements: Omit<
+    Insertable<DuesSettlementsTable>,
+    'payment_id' | 'id' | 'created_at' | 'updated_at' | 'deleted_at'
+  >[]
+}
+
+/**
+ * What one action recording payments reads once: the members, the day's rates, and each
+ * member's calls — kept current as payments settle them.
+ */
+class PaymentContext {
+  readonly rates = new Map<string, Promise<{ rate: string } | null>>()
+  private readonly members = new Map<string, Promise<Awaited<ReturnType<typeof requireMember>>>>()
+  private readonly open = new Map<string, Promise<DuesCall[]>>()
+
+  constructor(readonly db: Transaction<Database>) {}
+
+  member(id: string) {
+    return readOnce(this.members, id, () => requireMember(this.db, id))
+  }
+
+  calls(memberId: string) {
+    return readOnce(this.open, memberId, () => duesCalls(this.db, { memberId }))
+  }
+
+  /** Null (the oldest first) when the chosen calls are the member's oldest open ones in order. */
+  async unlessOldestFirst(
+    memberId: string,
+    settle: NonNullable<PaymentFields['settle']>,
+  ): Promise<PaymentFields['settle']> {
+    const open = (await this.calls(memberId)).filter((c) => c.outstanding > 0)
+    const inOrder = settle.every((chosen, index) => {
+      const call = open[index]
+      if (!call || call.id !== chosen.callId) return false
+      if (index === settle.length - 1) return true
+      return readAmount(chosen.amount, call.currency, 'settle').minor === call.outstanding
+    })
+    return inOrder ? null : settle
   }
 }

@@ -16,12 +16,13 @@ import type { Session } from '../app/app-core'
 import { fieldFailure } from '../failure'
 import { duesCalls, duesPayments } from './dues-accounts'
 import {
+  type ImportOutcome,
   type Memo,
   type Register,
   keyedAmounts,
   keyedAmountsText,
   known,
-  recordOnce,
+  recordAllOnce,
   normalAmount,
 } from '../workbook/register'
 import { withMemberId, MEMBER_COLUMN } from '../workbook/references'
@@ -302,59 +303,66 @@ export const payments: Register<z.output<typeof paymentRowInput>> = {
       }
     })
   },
-  apply: async (session, { settles, ...input }, author, memo) => {
-    const identity = (
-      memberId: string,
-      receivedOn: string,
-      amount: string,
-      currency: CurrencyCode,
-      bank: string | null,
-    ) =>
-      `${memberId}|${receivedOn}|${normalAmount(amount, currency)}|${currency}|${bank ?? ''}`.toLowerCase()
-    return recordOnce(
-      memo,
-      'payments',
-      async () =>
-        (await duesPayments(session.file.db)).map((p) =>
-          identity(
-            p.memberId,
-            p.receivedOn,
-            minorToDecimalString(p.amount, minorUnits(p.currency)),
-            p.currency,
-            p.bankReference,
-          ),
-        ),
-      identity(input.memberId, input.receivedOn, input.amount, input.currency, input.bankReference),
-      // Written without reading the payment back: an import has no use for it.
-      async () =>
-        session.duesPayments.addMany(
-          [{ ...input, settle: await settlementsOf(session, memo, input.memberId, settles) }],
-          author,
-        ),
-    )
-  },
+  apply: async (session, row, author, memo) =>
+    (await writePayments(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
+  applyAll: (session, rows, author, memo, at) => writePayments(session, rows, author, memo, at),
+}
+
+/** What finds a payment again: its member, day, amount, currency and bank reference. */
+function paymentKey(
+  memberId: string,
+  receivedOn: string,
+  amount: string,
+  currency: CurrencyCode,
+  bank: string | null,
+): string {
+  return `${memberId}|${receivedOn}|${normalAmount(amount, currency)}|${currency}|${bank ?? ''}`.toLowerCase()
 }
 
 /**
- * The calls a payment settles, named by number, as the payment's input names them by id; null
- * (the oldest first) when the workbook names the member's oldest open calls in order, all but
- * the last paid in full — what settling the oldest first does, to the same rounding.
+ * Writes the payments the file does not hold yet in one go, in date order, each settling the
+ * calls its row names — or the oldest first, when those are the member's oldest open calls in
+ * order (what the payment did when it was recorded, to the same rounding).
  */
+async function writePayments(
+  session: Session,
+  rows: z.output<typeof paymentRowInput>[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const inputs = []
+  for (const { settles, ...input } of rows) {
+    inputs.push({ ...input, settle: await settlementsOf(session, memo, settles) })
+  }
+  return recordAllOnce(
+    memo,
+    'payments',
+    async () =>
+      (await duesPayments(session.file.db)).map((p) =>
+        paymentKey(
+          p.memberId,
+          p.receivedOn,
+          minorToDecimalString(p.amount, minorUnits(p.currency)),
+          p.currency,
+          p.bankReference,
+        ),
+      ),
+    inputs,
+    (p) => paymentKey(p.memberId, p.receivedOn, p.amount, p.currency, p.bankReference),
+    (added, atAdded) =>
+      session.duesPayments.addMany(added, author, { at: atAdded, oldestFirstWhenInOrder: true }),
+    at,
+  )
+}
+
+/** The calls a payment settles, named by number, as the payment's input names them by id. */
 async function settlementsOf(
   session: Session,
   memo: Memo,
-  memberId: string,
   settles: readonly { key: string; amount: string }[],
 ): Promise<{ callId: string; amount: string }[] | null> {
   if (settles.length === 0) return null
-  const open = (await duesCalls(session.file.db, { memberId })).filter((c) => c.outstanding > 0)
-  const oldestFirst = settles.every((settled, index) => {
-    const call = open[index]
-    if (!call || call.number.toLowerCase() !== settled.key.toLowerCase()) return false
-    const owed = minorToDecimalString(call.outstanding, minorUnits(call.currency))
-    return index === settles.length - 1 || normalAmount(settled.amount, call.currency) === owed
-  })
-  if (oldestFirst) return null
   const calls = await known(
     memo,
     'callIds',
