@@ -9,8 +9,6 @@ import {
   budgetExpenseInput,
   budgetItemInput,
 } from '../../../shared/budget/schema'
-import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
 import { decimalAmount } from '../../../shared/validation/amounts'
 import { optionalIsoDate } from '../../../shared/validation/dates'
 import { optionalText, requiredText } from '../../../shared/validation/fields'
@@ -23,14 +21,15 @@ import {
   keyedAmountsText,
   known,
   normalAmount,
+  amountText,
+  keyOf,
+  minorOf,
 } from '../workbook/register'
 import { AGREEMENT_COLUMN, agreementsByReference } from '../workbook/references'
 
 const year = z.number({ error: 'validation.required' }).int().min(2000).max(2100)
 const versionNumber = z.number({ error: 'validation.required' }).int().min(0).max(99)
 const YES_NO = ['yes', 'no'] as const
-
-const euros = (minor: number) => minorToDecimalString(minor, 2)
 
 const versionRowInput = z.strictObject({
   year,
@@ -325,12 +324,12 @@ export const budgetItems: Register<ItemRow> = {
         label: i.label,
         direction: i.direction,
         nature: i.nature,
-        planned: i.item_kind === 'line' ? euros(i.planned_minor) : null,
+        planned: i.item_kind === 'line' ? amountText(i.planned_minor, 'EUR') : null,
         tracks: i.tracks,
-        untiedSource: untied ? euros(untied.amount) : null,
+        untiedSource: untied ? amountText(untied.amount, 'EUR') : null,
         agreementSources: keyedAmountsText(
           ofItem.flatMap((s) =>
-            s.reference === null ? [] : [{ key: s.reference, amount: euros(s.amount) }],
+            s.reference === null ? [] : [{ key: s.reference, amount: amountText(s.amount, 'EUR') }],
           ),
         ),
         note: i.note,
@@ -385,7 +384,7 @@ export const budgetItems: Register<ItemRow> = {
         existing.label === fields.label &&
         existing.direction === fields.direction &&
         existing.nature === fields.nature &&
-        euros(existing.planned_minor) === normalAmount(fields.planned, 'EUR') &&
+        amountText(existing.planned_minor, 'EUR') === normalAmount(fields.planned, 'EUR') &&
         (fields.tracks === null || existing.tracks === fields.tracks) &&
         existing.note === fields.note &&
         current === sourcesText(fields.sources)
@@ -401,7 +400,7 @@ export const budgetItems: Register<ItemRow> = {
       label: fields.label,
       direction: fields.direction,
       nature: fields.nature,
-      planned_minor: Number(normalAmount(fields.planned, 'EUR').replace('.', '')),
+      planned_minor: minorOf(fields.planned, 'EUR'),
       tracks: fields.tracks,
       note: fields.note,
       sources: sourcesText(fields.sources),
@@ -420,7 +419,7 @@ async function sourcesOf(session: Session, item: ItemAsFound): Promise<string> {
     .where('deleted_at', 'is', null)
     .execute()
   item.sources = sourcesText(
-    rows.map((s) => ({ agreementId: s.agreement_id, amount: euros(s.amount_minor) })),
+    rows.map((s) => ({ agreementId: s.agreement_id, amount: amountText(s.amount_minor, 'EUR') })),
   )
   return item.sources
 }
@@ -455,9 +454,15 @@ export const budgetExpenses: Register<ExpenseRow> = {
   schema: expenseRowInput,
   order: (a, b) => String(a.spentOn).localeCompare(String(b.spentOn)),
   identity: (row) =>
-    [row.year, row.lineCode, row.spentOn, row.description, row.amount, row.currency, row.supplier]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+    keyOf(
+      row.year,
+      row.lineCode,
+      row.spentOn,
+      row.description,
+      row.amount,
+      row.currency,
+      row.supplier,
+    ),
   toInput: async ({ agreement, ...row }, resolve) => ({
     ...row,
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
@@ -497,7 +502,7 @@ export const budgetExpenses: Register<ExpenseRow> = {
         supplier: e.supplier,
         description: e.description,
         currency: e.currency,
-        amount: minorToDecimalString(e.amount_minor, minorUnits(e.currency as CurrencyCode)),
+        amount: amountText(e.amount_minor, e.currency),
         agreement: e.agreement,
         headingCode: e.heading_code,
         document: e.document,
@@ -554,7 +559,7 @@ async function writeExpenses(
         cancel_reason: e.cancel_reason,
         key: identity({
           ...e,
-          amount: minorToDecimalString(e.amount_minor, minorUnits(e.currency as CurrencyCode)),
+          amount: amountText(e.amount_minor, e.currency),
         }),
       })),
     (e) => e.key,

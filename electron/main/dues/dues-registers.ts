@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
+import type { CurrencyCode } from '../../../shared/money/currencies'
 import { MEMBER_KINDS } from '../../../shared/members/schema'
 import {
   DUES_METHODS,
@@ -24,6 +23,8 @@ import {
   known,
   recordAllOnce,
   normalAmount,
+  amountText,
+  keyOf,
 } from '../workbook/register'
 import { withMemberId, MEMBER_COLUMN } from '../workbook/references'
 
@@ -64,7 +65,7 @@ export const calls: Register<z.output<typeof singleCallInput>> = {
       calledOn: c.called_on,
       dueOn: c.due_on,
       currency: c.currency,
-      amount: minorToDecimalString(c.amount_minor, minorUnits(c.currency as CurrencyCode)),
+      amount: amountText(c.amount_minor, c.currency),
       basis: c.basis,
     })),
   apply: async (session, input, author, memo) => {
@@ -111,10 +112,7 @@ export const scale: Register<BandRow> = {
     { field: 'label', heading: 'dues.scale.label', kind: 'text', required: true },
   ],
   schema: bandRowInput,
-  identity: (row) =>
-    [row.year, row.memberKind, row.populationFrom]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+  identity: (row) => keyOf(row.year, row.memberKind, row.populationFrom),
   rows: async (session) =>
     (
       await session.file.db
@@ -131,7 +129,7 @@ export const scale: Register<BandRow> = {
       populationFrom: b.population_from,
       populationTo: b.population_to,
       currency: b.currency,
-      amount: minorToDecimalString(b.amount_minor, minorUnits(b.currency as CurrencyCode)),
+      amount: amountText(b.amount_minor, b.currency),
       label: b.label,
     })),
   // A year's scale is saved whole: the row's band is added to (or replaces its own in) the
@@ -141,7 +139,7 @@ export const scale: Register<BandRow> = {
       memberKind: b.memberKind,
       populationFrom: b.populationFrom,
       populationTo: b.populationTo,
-      amount: minorToDecimalString(b.amount, minorUnits(b.currency)),
+      amount: amountText(b.amount, b.currency),
       currency: b.currency,
       label: b.label,
     }))
@@ -192,7 +190,7 @@ export const overrides: Register<z.output<typeof overrideInput>> = {
       member: o.code,
       year: o.year,
       currency: o.currency,
-      amount: minorToDecimalString(o.amount_minor, minorUnits(o.currency as CurrencyCode)),
+      amount: amountText(o.amount_minor, o.currency),
       reason: o.reason,
     })),
   apply: async (session, input, author) => {
@@ -202,7 +200,7 @@ export const overrides: Register<z.output<typeof overrideInput>> = {
     if (
       held &&
       held.currency === input.currency &&
-      normalAmount(minorToDecimalString(held.amount, minorUnits(held.currency)), held.currency) ===
+      normalAmount(amountText(held.amount, held.currency), held.currency) ===
         normalAmount(input.amount, input.currency) &&
       held.reason === input.reason
     ) {
@@ -253,9 +251,7 @@ export const payments: Register<z.output<typeof paymentRowInput>> = {
   schema: paymentRowInput,
   order: (a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)),
   identity: (row) =>
-    [row.member, row.receivedOn, row.amount, row.currency, row.bankReference ?? '']
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+    keyOf(row.member, row.receivedOn, row.amount, row.currency, row.bankReference ?? ''),
   toInput: withMemberId,
   // Read from the tables: each payment with the calls it settled, so that the import settles
   // the same ones (the oldest first when a workbook leaves the column empty).
@@ -271,7 +267,7 @@ export const payments: Register<z.output<typeof paymentRowInput>> = {
       const ofPayment = settled.get(s.payment_id) ?? []
       ofPayment.push({
         key: s.number,
-        amount: minorToDecimalString(s.call_amount_minor, minorUnits(s.currency as CurrencyCode)),
+        amount: amountText(s.call_amount_minor, s.currency),
       })
       settled.set(s.payment_id, ofPayment)
     }
@@ -293,7 +289,7 @@ export const payments: Register<z.output<typeof paymentRowInput>> = {
         receivedOn: p.received_on,
         payer: p.payer,
         currency,
-        amount: minorToDecimalString(p.amount_minor, minorUnits(currency)),
+        amount: amountText(p.amount_minor, currency),
         // The rate the payment was converted at, so that its euro value comes back the same.
         rate: currency === 'EUR' || fixedParity(currency) ? null : p.rate,
         method: p.method,
@@ -343,7 +339,7 @@ async function writePayments(
         paymentKey(
           p.memberId,
           p.receivedOn,
-          minorToDecimalString(p.amount, minorUnits(p.currency)),
+          amountText(p.amount, p.currency),
           p.currency,
           p.bankReference,
         ),

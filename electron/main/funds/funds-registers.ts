@@ -18,8 +18,7 @@ import {
   reportInput,
 } from '../../../shared/funds/schema'
 import { RATE_GIVEN } from './receipts-service'
-import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
+import type { CurrencyCode } from '../../../shared/money/currencies'
 import { PROGRAMMES } from '../../../shared/projects/schema'
 import {
   type Register,
@@ -29,8 +28,15 @@ import {
   same,
   percentOf,
   normalAmount,
+  amountText,
+  keyOf,
 } from '../workbook/register'
-import { agreementAsFound, agreementsByReference, AGREEMENT_COLUMN } from '../workbook/references'
+import {
+  agreementAsFound,
+  agreementsByReference,
+  AGREEMENT_COLUMN,
+  withAgreementId,
+} from '../workbook/references'
 import { perAgreement } from '../workbook/register-reader'
 
 export const rates: Register<z.output<typeof rateInput>> = {
@@ -132,7 +138,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       startsOn: a.startsOn,
       endsOn: a.endsOn,
       currency: a.currency,
-      amount: minorToDecimalString(a.initialAmount, minorUnits(a.currency)),
+      amount: amountText(a.initialAmount, a.currency),
       earmarking: a.earmarking,
       programmeCode: a.programmeCode,
       programme: a.programme,
@@ -161,7 +167,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       startsOn: existing.startsOn,
       endsOn: existing.endsOn,
       currency: existing.currency,
-      amount: minorToDecimalString(existing.initialAmount, minorUnits(existing.currency)),
+      amount: amountText(existing.initialAmount, existing.currency),
       earmarking: existing.earmarking,
       programmeCode: existing.programmeCode,
       programme: existing.programme,
@@ -194,21 +200,15 @@ export const receipts: Register<z.output<typeof receiptInput>> = {
     { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
   ],
   schema: receiptInput,
-  identity: (row) =>
-    [row.agreement, row.receivedOn, row.amount, row.bankReference ?? '']
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
-  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
-    ...row,
-    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
-  }),
+  identity: (row) => keyOf(row.agreement, row.receivedOn, row.amount, row.bankReference ?? ''),
+  toInput: withAgreementId,
   rows: async (_session, reader) =>
     perAgreement(reader, (detail) =>
       detail.receipts.map((r) => ({
         agreement: detail.reference,
         receivedOn: r.receivedOn,
         currency: r.currency,
-        amount: minorToDecimalString(r.amount, minorUnits(r.currency)),
+        amount: amountText(r.amount, r.currency),
         rate: r.currency === 'EUR' || r.rateSource !== RATE_GIVEN ? null : r.rate,
         bankReference: r.bankReference,
         note: r.note,
@@ -223,11 +223,7 @@ export const receipts: Register<z.output<typeof receiptInput>> = {
       `receipts:${detail.id}`,
       async () =>
         detail.receipts.map((r) =>
-          identity(
-            r.receivedOn,
-            minorToDecimalString(r.amount, minorUnits(r.currency)),
-            r.bankReference,
-          ),
+          identity(r.receivedOn, amountText(r.amount, r.currency), r.bankReference),
         ),
       identity(input.receivedOn, input.amount, input.bankReference),
       () => session.receipts.add(input, author),
@@ -252,21 +248,15 @@ export const amendments: Register<z.output<typeof amendmentInput>> = {
     { field: 'note', heading: 'agreements.amendment.note', kind: 'text' },
   ],
   schema: amendmentInput,
-  identity: (row) =>
-    [row.agreement, row.signedOn, row.amountChange]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
-  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
-    ...row,
-    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
-  }),
+  identity: (row) => keyOf(row.agreement, row.signedOn, row.amountChange),
+  toInput: withAgreementId,
   rows: async (_session, reader) =>
     perAgreement(reader, (detail) =>
       detail.amendments.map((a) => ({
         agreement: detail.reference,
         signedOn: a.signedOn,
         currency: detail.currency,
-        amountChange: minorToDecimalString(a.amountChange, minorUnits(detail.currency)),
+        amountChange: amountText(a.amountChange, detail.currency),
         newEndsOn: a.newEndsOn,
         note: a.note,
       })),
@@ -280,7 +270,7 @@ export const amendments: Register<z.output<typeof amendmentInput>> = {
       `amendments:${detail.id}`,
       async () =>
         detail.amendments.map((a) =>
-          identity(a.signedOn, minorToDecimalString(a.amountChange, minorUnits(detail.currency))),
+          identity(a.signedOn, amountText(a.amountChange, detail.currency)),
         ),
       identity(input.signedOn, input.amountChange),
       () => session.agreements.addAmendment(input, author),
@@ -299,16 +289,13 @@ export const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
     { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
   ],
   schema: otherIncomeInput,
-  identity: (row) =>
-    [row.receivedOn, row.label, row.amount]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+  identity: (row) => keyOf(row.receivedOn, row.label, row.amount),
   rows: async (session) =>
     (await session.otherIncome.list()).map((o) => ({
       receivedOn: o.receivedOn,
       label: o.label,
       currency: o.currency,
-      amount: minorToDecimalString(o.amount, minorUnits(o.currency)),
+      amount: amountText(o.amount, o.currency),
       note: o.note,
     })),
   apply: async (session, input, author, memo) => {
@@ -319,12 +306,7 @@ export const otherIncome: Register<z.output<typeof otherIncomeInput>> = {
       'otherIncome',
       async () =>
         (await session.otherIncome.list()).map((o) =>
-          identity(
-            o.receivedOn,
-            o.label,
-            minorToDecimalString(o.amount, minorUnits(o.currency)),
-            o.currency,
-          ),
+          identity(o.receivedOn, o.label, amountText(o.amount, o.currency), o.currency),
         ),
       identity(input.receivedOn, input.label, input.amount, input.currency),
       () => session.otherIncome.add(input, author),
@@ -360,10 +342,7 @@ export const headings: Register<z.output<typeof headingRowInput>> = {
   ],
   schema: headingRowInput,
   identity: (row) => `${String(row.agreement ?? '')}|${String(row.code ?? '')}`.toLowerCase(),
-  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
-    ...row,
-    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
-  }),
+  toInput: withAgreementId,
   // Direct costs first: the caps of indirect costs and contingency are shares of them.
   order: (a, b) =>
     String(a.agreement).localeCompare(String(b.agreement)) ||
@@ -384,7 +363,7 @@ export const headings: Register<z.output<typeof headingRowInput>> = {
       label: h.label,
       role: h.role,
       currency: h.currency,
-      amount: minorToDecimalString(h.amount_minor, minorUnits(h.currency as CurrencyCode)),
+      amount: amountText(h.amount_minor, h.currency),
     })),
   // An agreement's headings are saved whole: the row's heading is added to (or replaces its
   // own in) the agreement's headings as they stand.
@@ -394,7 +373,7 @@ export const headings: Register<z.output<typeof headingRowInput>> = {
       code: h.code,
       label: h.label,
       role: h.role,
-      amount: minorToDecimalString(h.amount, minorUnits(detail.currency)),
+      amount: amountText(h.amount, detail.currency),
     }))
     const index = current.findIndex((h) => h.code.toLowerCase() === heading.code.toLowerCase())
     const same = current[index]
@@ -424,21 +403,15 @@ export const instalments: Register<z.output<typeof instalmentInput>> = {
     { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
   ],
   schema: instalmentInput,
-  identity: (row) =>
-    [row.agreement, row.expectedOn, row.amount]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
-  toInput: async ({ agreement, currency: _currency, ...row }, resolve) => ({
-    ...row,
-    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
-  }),
+  identity: (row) => keyOf(row.agreement, row.expectedOn, row.amount),
+  toInput: withAgreementId,
   rows: async (_session, reader) =>
     perAgreement(reader, (detail) =>
       detail.instalments.map((i) => ({
         agreement: detail.reference,
         expectedOn: i.expectedOn,
         currency: detail.currency,
-        amount: minorToDecimalString(i.amount, minorUnits(detail.currency)),
+        amount: amountText(i.amount, detail.currency),
         note: i.note,
       })),
     ),
@@ -451,7 +424,7 @@ export const instalments: Register<z.output<typeof instalmentInput>> = {
       `instalments:${detail.id}`,
       async () =>
         detail.instalments.map((i) =>
-          identity(i.expectedOn, minorToDecimalString(i.amount, minorUnits(detail.currency))),
+          identity(i.expectedOn, amountText(i.amount, detail.currency)),
         ),
       identity(input.expectedOn, input.amount),
       () => session.terms.addInstalment(input, author),
@@ -500,12 +473,8 @@ export const calendar: Register<z.output<typeof calendarRowInput>> = {
     { field: 'note', heading: 'agreements.receipt.note', kind: 'text' },
   ],
   schema: calendarRowInput,
-  identity: (row) =>
-    [row.agreement, row.kind, row.dueOn].map((part) => String(part ?? '').toLowerCase()).join('|'),
-  toInput: async ({ agreement, ...row }, resolve) => ({
-    ...row,
-    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
-  }),
+  identity: (row) => keyOf(row.agreement, row.kind, row.dueOn),
+  toInput: withAgreementId,
   rows: async (_session, reader) =>
     perAgreement(reader, (detail) =>
       detail.reports.map((r) => ({

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
 import { MEMBER_BODIES, memberContactInput, memberRoleInput } from '../../../shared/dues/schema'
-import { type Register, ARCHIVED_ON, recordOnce, same } from '../workbook/register'
+import { type Register, ARCHIVED_ON, recordOnce, same, keyOf } from '../workbook/register'
 import { membersByCode, withMemberId, MEMBER_COLUMN } from '../workbook/references'
 
 export const members: Register<z.output<typeof memberInput>> = {
@@ -143,10 +143,7 @@ export const roles: Register<z.output<typeof memberRoleInput>> = {
     { field: 'endsOn', heading: 'dues.roles.endsOn', kind: 'date' },
   ],
   schema: memberRoleInput,
-  identity: (row) =>
-    [row.member, row.body, row.role, row.startsOn]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+  identity: (row) => keyOf(row.member, row.body, row.role, row.startsOn),
   toInput: withMemberId,
   rows: async (session) =>
     (

@@ -5,8 +5,6 @@ import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
 import { duesStanding } from '../dues/dues-accounts'
 import { REGIONS, type Region } from '../../../shared/geo/regions'
-import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
 import { optionalIsoDate } from '../../../shared/validation/dates'
 import { currencyCode, optionalText, requiredText } from '../../../shared/validation/fields'
 import { decimalAmount } from '../../../shared/validation/amounts'
@@ -39,13 +37,18 @@ import {
   recordAllOnce,
   recordOnce,
   same,
+  amountText,
+  keyOf,
+  minorOf,
 } from '../workbook/register'
 import {
   AGREEMENT_COLUMN,
+  MEMBER_COLUMN,
   type ProjectAsFound,
   agreementsByReference,
   indicatorsByProject,
   projectsByCode,
+  withMemberId,
 } from '../workbook/references'
 
 /** The project a row belongs to, named by its code. */
@@ -62,9 +65,6 @@ const withProjectId: NonNullable<Register['toInput']> = async ({ project, ...row
   ...row,
   projectId: (await resolve('projects', String(project ?? ''))) ?? '',
 })
-
-const money = (minor: number, currency: string) =>
-  minorToDecimalString(minor, minorUnits(currency as CurrencyCode))
 
 /** The moves of a project's lifecycle after its request, each with the column of its date. */
 const STEPS = [
@@ -214,7 +214,7 @@ function fieldsOf(project: ProjectAsFound) {
     programme: project.programme,
     nature: project.nature,
     currency: project.currency,
-    totalCost: money(project.total_cost_minor, project.currency),
+    totalCost: amountText(project.total_cost_minor, project.currency),
     startsOn: project.starts_on,
     endsOn: project.ends_on,
     objectives: project.objectives,
@@ -233,13 +233,7 @@ export const projects: Register<ProjectRow> = {
     { field: 'code', heading: 'projects.field.code', kind: 'text', required: true },
     { field: 'title', heading: 'projects.field.title', kind: 'text', required: true },
     { field: 'titleEn', heading: 'projects.field.titleEn', kind: 'text' },
-    {
-      field: 'member',
-      heading: 'workbook.column.memberCode',
-      kind: 'reference',
-      required: true,
-      references: 'members',
-    },
+    MEMBER_COLUMN,
     {
       field: 'region',
       heading: 'projects.field.region',
@@ -298,10 +292,7 @@ export const projects: Register<ProjectRow> = {
   ],
   schema: projectRowInput,
   identity: (row) => String(row.code ?? '').toLowerCase(),
-  toInput: async ({ member, ...row }, resolve) => ({
-    ...row,
-    memberId: (await resolve('members', String(member ?? ''))) ?? '',
-  }),
+  toInput: withMemberId,
   rows: async (session) => {
     const db = session.file.db
     const moves = new Map<
@@ -338,7 +329,7 @@ export const projects: Register<ProjectRow> = {
         programme: p.programme,
         nature: p.nature,
         currency: p.currency,
-        totalCost: money(p.total_cost_minor, p.currency),
+        totalCost: amountText(p.total_cost_minor, p.currency),
         startsOn: p.starts_on,
         endsOn: p.ends_on,
         objectives: p.objectives,
@@ -481,7 +472,7 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
   ],
   schema: planLineRowInput,
   identity: (row) =>
-    [
+    keyOf(
       row.project,
       row.source,
       row.agreement,
@@ -489,9 +480,7 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
       row.headingCode,
       row.amount,
       row.currency,
-    ]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+    ),
   toInput: async ({ agreement, ...row }, resolve) => ({
     ...(await withProjectId(row, resolve)),
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
@@ -515,7 +504,7 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
       partnerName: l.partner_name,
       headingCode: l.heading_code,
       currency: l.currency,
-      amount: money(l.amount_minor, l.currency),
+      amount: amountText(l.amount_minor, l.currency),
       committedOn: l.committed_on,
       note: l.note,
     })),
@@ -583,8 +572,8 @@ function lineKey(line: {
   amount?: string
   currency: string
 }): string {
-  const amount = line.amount ?? money(line.amount_minor ?? 0, line.currency)
-  return [
+  const amount = line.amount ?? amountText(line.amount_minor ?? 0, line.currency)
+  return keyOf(
     line.project_id,
     line.source,
     line.agreement_id,
@@ -592,9 +581,7 @@ function lineKey(line: {
     line.heading_code,
     amount,
     line.currency,
-  ]
-    .map((part) => part ?? '')
-    .join('|')
+  )
 }
 
 const trancheRowInput = trancheInput.safeExtend({
@@ -664,12 +651,12 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
       number: t.number,
       plannedOn: t.planned_on,
       currency: t.currency,
-      amount: money(t.amount_minor, t.currency),
+      amount: amountText(t.amount_minor, t.currency),
       condition: t.condition,
       conditionMetOn: t.condition_met_on,
       releasedOn: t.released_on,
       paidOn: t.paid_on,
-      paidAmount: t.paid_amount_minor === null ? null : money(t.paid_amount_minor, t.currency),
+      paidAmount: t.paid_amount_minor === null ? null : amountText(t.paid_amount_minor, t.currency),
       bankReference: t.bank_reference,
       overrideReason: t.override_reason,
       cancelReason: t.cancel_reason,
@@ -699,8 +686,6 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
     const key = `${input.projectId}|${input.number}`
     let tranche = byNumber.get(key)
     let outcome: ImportOutcome = 'unchanged'
-    const amountMinor = (amount: string) =>
-      Number(normalAmount(amount, project.currency as CurrencyCode).replace('.', ''))
     if (!tranche) {
       const next = 1 + [...byNumber.values()].filter((t) => t.project_id === project.id).length
       if (input.number !== next) {
@@ -719,7 +704,7 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
       outcome = 'created'
     } else if (
       tranche.planned_on !== input.plannedOn ||
-      tranche.amount_minor !== amountMinor(input.amount) ||
+      tranche.amount_minor !== minorOf(input.amount, project.currency) ||
       (tranche.condition ?? null) !== input.condition
     ) {
       throw new AppFailure('CONFLICT', 'workbook.trancheChanged', {
@@ -801,9 +786,7 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
   ],
   schema: projectExpenseInput,
   identity: (row) =>
-    [row.project, row.spentOn, row.description, row.amount, row.currency, row.supplier]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+    keyOf(row.project, row.spentOn, row.description, row.amount, row.currency, row.supplier),
   toInput: async ({ agreement, ...row }, resolve) => ({
     ...(await withProjectId(row, resolve)),
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
@@ -831,7 +814,7 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
         supplier: e.supplier,
         description: e.description,
         currency: e.currency,
-        amount: money(e.amount_minor, e.currency),
+        amount: amountText(e.amount_minor, e.currency),
         agreement: e.agreement,
         headingCode: e.heading_code,
         document: e.document,
@@ -879,7 +862,7 @@ function writeExpenses(
           projectId: e.project_id,
           spentOn: e.spent_on,
           description: e.description,
-          amount: money(e.amount_minor, e.currency),
+          amount: amountText(e.amount_minor, e.currency),
           currency: e.currency,
           supplier: e.supplier,
         }),
@@ -1006,10 +989,7 @@ export const indicatorValues: Register<z.output<typeof indicatorValueRowInput>> 
     { field: 'comment', heading: 'projects.indicators.comment', kind: 'text' },
   ],
   schema: indicatorValueRowInput,
-  identity: (row) =>
-    [row.project, row.indicator, row.periodEnd]
-      .map((part) => String(part ?? '').toLowerCase())
-      .join('|'),
+  identity: (row) => keyOf(row.project, row.indicator, row.periodEnd),
   toInput: async ({ project, indicator, ...row }, resolve) => ({
     ...row,
     indicatorId:

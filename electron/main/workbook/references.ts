@@ -84,6 +84,18 @@ export const AGREEMENT_COLUMN: RegisterColumn = {
   references: 'agreements',
 }
 
+/**
+ * A row naming its agreement by reference, as the contract's input naming it by id. Its
+ * currency column, when it has one, only said how to read its amounts: the agreement's is used.
+ */
+export const withAgreementId: NonNullable<Register['toInput']> = async (
+  { agreement, currency: _currency, ...row },
+  resolve,
+) => ({
+  ...row,
+  agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+})
+
 /** A row naming its member by code, as the contract's input naming it by id. */
 export const withMemberId: NonNullable<Register['toInput']> = async (
   { member, ...row },

@@ -210,6 +210,23 @@ export function percentOf(bp: number | null): string | null {
   return bp === null ? null : basisPointsToPercent(bp)
 }
 
+/** What finds a row's record again, from its parts: the same without case or blanks. */
+export function keyOf(...parts: unknown[]): string {
+  return parts.map((part) => String(part ?? '').toLowerCase()).join('|')
+}
+
+/** An amount in minor units as a decimal string in its currency (150000, 1234.50). */
+export function amountText(minor: number, currency: string): string {
+  return minorToDecimalString(minor, minorUnits(currency as CurrencyCode))
+}
+
+/** A decimal amount already read from a cell, in minor units of its currency. */
+export function minorOf(text: string, currency: string): number {
+  const parsed = parseAmount(text, currency as CurrencyCode, 'en')
+  if (!parsed.ok) throw new RangeError(`Not an amount: ${text}`)
+  return parsed.value.minor
+}
+
 /** An amount's decimal string as the core writes it for a currency (1234.5 → 1234.50). */
 export function normalAmount(text: string, currency: CurrencyCode): string {
   const parsed = parseAmount(text, currency, 'en')
