@@ -1497,6 +1497,7 @@ export const en: Catalog = {
     setPassphrase: 'Seal with this passphrase',
     sealed: "This copy's files are sealed.",
     passphraseSet: 'Passphrase recorded: the next files will be sealed.',
+    quoted: '“{{value}}”',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

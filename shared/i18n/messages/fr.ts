@@ -1525,6 +1525,7 @@ export const fr = {
     setPassphrase: 'Chiffrer avec cette phrase',
     sealed: 'Les fichiers de cette copie sont chiffrés.',
     passphraseSet: 'Phrase secrète enregistrée : les prochains fichiers seront chiffrés.',
+    quoted: '« {{value}} »',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupFolder, BackupInfo } from '../../../../shared/backup/schema'
 import { useAppStore } from '../../app/app-store'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage, isCancelled } from '../../lib/api'
+import { StatusMessage } from '../../components/StatusMessage'
+import { call, isCancelled } from '../../lib/api'
+import { useBusyAction } from '../../lib/use-busy-action'
 import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
@@ -14,9 +15,8 @@ export function BackupsSection() {
   const language = useLanguage()
   const refresh = useAppStore((s) => s.refresh)
   const [backups, setBackups] = useState<BackupInfo[]>([])
-  const [status, setStatus] = useState<Status | null>(null)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, status, setStatus, run } = useBusyAction()
   const [folder, setFolder] = useState<BackupFolder | null>(null)
   useEffect(() => {
     let current = true
@@ -31,17 +31,6 @@ export function BackupsSection() {
     unit: 'kilobyte',
     maximumFractionDigits: 0,
   })
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true)
-    try {
-      await action()
-    } catch (failure) {
-      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-backups">

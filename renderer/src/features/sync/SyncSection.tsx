@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import type { SyncConflict, SyncStatus } from '../../../../shared/sync/schema'
 import { parseHlc } from '../../../../shared/sync/stamps'
 import { formatDateTime } from '../../../../shared/i18n/format-dates'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage, isCancelled } from '../../lib/api'
+import { StatusMessage } from '../../components/StatusMessage'
+import { call } from '../../lib/api'
+import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
 
 /**
@@ -18,8 +19,7 @@ export function SyncSection() {
   const language = useLanguage()
   const [sync, setSync] = useState<SyncStatus | null>(null)
   const [conflicts, setConflicts] = useState<SyncConflict[]>([])
-  const [status, setStatus] = useState<Status | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, status, setStatus, run } = useBusyAction()
   const [passphrase, setPassphrase] = useState('')
   useEffect(() => {
     let current = true
@@ -30,25 +30,15 @@ export function SyncSection() {
     }
   }, [])
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true)
-    try {
-      await action()
-    } catch (failure) {
-      if (!isCancelled(failure)) {
-        setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
   const refresh = async () => {
     setSync(await call('sync.status', {}))
     setConflicts(await call('sync.conflicts', {}))
   }
   const value = (json: string | null) => {
     const parsed = JSON.parse(json ?? 'null') as unknown
-    return parsed === null || parsed === '' ? t('sync.empty') : `« ${String(parsed)} »`
+    return parsed === null || parsed === ''
+      ? t('sync.empty')
+      : t('sync.quoted', { value: String(parsed) })
   }
   const when = (hlc: string | null) =>
     hlc ? formatDateTime(new Date(parseHlc(hlc).millis).toISOString(), language) : ''
@@ -65,9 +55,10 @@ export function SyncSection() {
         {sync && (
           <Text size="sm">
             {sync.folder ? t('sync.folderLine', { folder: sync.folder }) : t('sync.noFolder')}
-            {' — '}
-            {t('sync.status', { unsent: sync.unsent, review: sync.toReview })}
           </Text>
+        )}
+        {sync && (
+          <Text size="sm">{t('sync.status', { unsent: sync.unsent, review: sync.toReview })}</Text>
         )}
         {sync?.last && (
           <Text size="sm" c="dimmed">

@@ -15,8 +15,9 @@ import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/jobs/schema'
 import type { WorkbookReport } from '../../../../shared/workbook/schema'
 import { useAppStore } from '../../app/app-store'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage, isCancelled } from '../../lib/api'
+import { StatusMessage } from '../../components/StatusMessage'
+import { call } from '../../lib/api'
+import { useBusyAction } from '../../lib/use-busy-action'
 
 /**
  * Paramètres → Import / export: the template to fill, the full export of the file, and the
@@ -25,23 +26,10 @@ import { call, errorMessage, isCancelled } from '../../lib/api'
 export function WorkbookSection() {
   const { t } = useTranslation()
   const refresh = useAppStore((s) => s.refresh)
-  const [status, setStatus] = useState<Status | null>(null)
   const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, status, setStatus, run } = useBusyAction()
   const [importing, setImporting] = useState<Job<WorkbookReport> | null>(null)
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true)
-    setStatus(null)
-    try {
-      await action()
-    } catch (failure) {
-      if (!isCancelled(failure))
-        setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-    } finally {
-      setBusy(false)
-    }
-  }
   const saved = (path: string) => setStatus({ ok: true, text: t('reporting.exported', { path }) })
   const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
 
