@@ -29,7 +29,8 @@ export interface SyncReport {
 
 /** Where this copy stands. */
 export interface SyncStatus {
-  datasetId: string
+  /** Given at the first sync or mission copy; null before. */
+  datasetId: string | null
   replicaId: string
   /** The shared folder this copy syncs with, once chosen. */
   folder: string | null

@@ -235,7 +235,7 @@ describe('offline sync through a shared folder', () => {
     expect(reopened.file.info().replicaId).toBe(mission.file.info().replicaId)
 
     // A change file written by a newer version of the application: not applied, said, kept.
-    const datasetId = (await office.sync.status()).datasetId
+    const datasetId = (await office.sync.status()).datasetId ?? ''
     const newer = join(share, `AIMF-${datasetId}`, 'abcdefabcdefabcd')
     await mkdir(newer, { recursive: true })
     await writeFile(
@@ -259,7 +259,7 @@ describe('offline sync through a shared folder', () => {
     await office.sync.setPassphrase('une phrase longue et secrète')
     await office.funders.create(funder('Fondation Confidentielle'), 'Bureau')
     await office.sync.syncFolder(share, 'Bureau')
-    const datasetFolder = join(share, `AIMF-${(await office.sync.status()).datasetId}`)
+    const datasetFolder = join(share, `AIMF-${(await office.sync.status()).datasetId ?? ''}`)
     const officeFolder = join(datasetFolder, office.file.info().replicaId)
     const { readFile } = await import('node:fs/promises')
     const files = (await readdir(officeFolder)).sort()
@@ -280,6 +280,20 @@ describe('offline sync through a shared folder', () => {
     await missionCopy(office.file, office.sync, later)
     const third = await copyOf(later)
     expect((await third.sync.status()).sealed).toBe(true)
+  })
+
+  it('shows where a file stands without writing to it, even one opened only to be looked at', async () => {
+    const folder = await tempFolder()
+    const path = join(folder, 'bureau.sqlite')
+    const created = await DataFile.create(path)
+    await created.close()
+    const viewed = await DataFile.openForViewing(path)
+    open.push(viewed)
+    expect(await createSession(viewed).sync.status()).toMatchObject({
+      datasetId: null,
+      folder: null,
+      toReview: 0,
+    })
   })
 
   it('runs headless: aimf sync, sync-status and mission-copy', async () => {

@@ -55,7 +55,12 @@ export async function syncCommand(
             review: status.toReview,
           }),
         )
-        out(t('sync.identity', { dataset: status.datasetId, replica: status.replicaId }))
+        out(
+          t('sync.identity', {
+            dataset: status.datasetId ?? t('sync.noDataset'),
+            replica: status.replicaId,
+          }),
+        )
         if (status.folder) out(t('sync.folderLine', { folder: status.folder }))
       }
       return status.toReview > 0 ? 2 : 0

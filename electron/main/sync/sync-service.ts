@@ -61,7 +61,8 @@ export class SyncService {
     ])
     const last = await this.info(FILE_INFO.syncLast)
     return {
-      datasetId: await this.datasetId(),
+      // Read, not made: a file opened only to be looked at is never written to.
+      datasetId: await this.info(FILE_INFO.datasetId),
       replicaId: this.file.info().replicaId,
       folder: await this.info(FILE_INFO.syncFolder),
       sealed: (await this.info(FILE_INFO.syncKey)) !== null,

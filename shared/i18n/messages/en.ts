@@ -1498,6 +1498,7 @@ export const en: Catalog = {
     sealed: "This copy's files are sealed.",
     passphraseSet: 'Passphrase recorded: the next files will be sealed.',
     quoted: '“{{value}}”',
+    noDataset: '(not synced yet)',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

@@ -1526,6 +1526,7 @@ export const fr = {
     sealed: 'Les fichiers de cette copie sont chiffrés.',
     passphraseSet: 'Phrase secrète enregistrée : les prochains fichiers seront chiffrés.',
     quoted: '« {{value}} »',
+    noDataset: '(pas encore synchronisé)',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',
