@@ -31,12 +31,13 @@ export async function readWorkbookFile(
   const bytes = await readFile(path)
   const layouts = await sheetLayouts(bytes)
   const streamed = await streamSheets(path, layouts, wanted)
-  // exceljs's streaming reader has been seen to end early on a loaded machine, dropping the
-  // last sheets of a workbook written without shared strings: every sheet the workbook lists
-  // must have been read, or it is read again whole.
-  const seen = new Set(streamed.seen)
-  if ([...layouts.keys()].every((name) => seen.has(name))) return streamed.sheets
-  return loadSheets(bytes, wanted)
+  // exceljs's streaming reader has been seen to end early on a loaded machine, dropping rows
+  // or the last sheets of a workbook written without shared strings: every row of every sheet
+  // the workbook holds must have been read, or the workbook is read again whole.
+  const complete = [...layouts.values()].every(
+    (layout) => streamed.seen.get(layout.name) === layout.rowCount,
+  )
+  return complete ? streamed.sheets : loadSheets(bytes, wanted)
 }
 
 /** The wanted sheets read row by row, and the names of every sheet the reader went through. */
@@ -44,7 +45,7 @@ async function streamSheets(
   path: string,
   layouts: Map<string, SheetLayout>,
   wanted: (sheetName: string) => boolean,
-): Promise<{ sheets: RawSheet[]; seen: string[] }> {
+): Promise<{ sheets: RawSheet[]; seen: Map<string, number> }> {
   const ExcelJS = await loadExcelJS()
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
@@ -54,7 +55,8 @@ async function streamSheets(
     entries: 'ignore',
   })
   const sheets: RawSheet[] = []
-  const seen: string[] = []
+  /** Each sheet the reader went through, with how many rows it gave. */
+  const seen = new Map<string, number>()
   for await (const worksheet of reader) {
     // Every sheet is read to its end: the reader goes through the file in order.
     // The reader names a sheet only when its workbook's relations are written as Excel writes
@@ -66,7 +68,9 @@ async function streamSheets(
       : (listed.find((l) => l.file === `sheet${id}.xml`)?.name ?? given)
     const keep = wanted(name)
     const rows: RawSheet['rows'] = []
+    let count = 0
     for await (const row of worksheet) {
+      count += 1
       if (!keep) continue
       const cells: PlainValue[] = []
       row.eachCell({ includeEmpty: false }, (cell, column) => {
@@ -76,7 +80,7 @@ async function streamSheets(
         rows.push({ row: row.number, cells })
       }
     }
-    seen.push(name)
+    seen.set(name, count)
     if (!keep) continue
     const layout = [...layouts.values()].find((l) => l.name === name)
     sheets.push({
@@ -127,6 +131,8 @@ interface SheetLayout {
   file: string
   merges: string[]
   hiddenRows: number[]
+  /** How many rows the sheet's XML holds. */
+  rowCount: number
 }
 
 /** Each sheet's merged ranges and hidden rows, by sheet name, read from its XML. */
@@ -153,6 +159,7 @@ async function sheetLayouts(bytes: Buffer): Promise<Map<string, SheetLayout>> {
       name: decodeXml(name),
       file: target.split('/').at(-1) ?? '',
       merges: [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map(([, ref]) => ref ?? ''),
+      rowCount: [...xml.matchAll(/<row\b/g)].length,
       hiddenRows: [...xml.matchAll(/<row\b([^>]*)>/g)]
         .map(([, row = '']) => row)
         .filter((row) => /\bhidden="(1|true)"/.test(row))
