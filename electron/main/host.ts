@@ -1,10 +1,11 @@
 import type { Language } from '../../shared/i18n/locale'
+import type { Keychain } from './sync/server-passwords'
 
 /**
- * What the core asks of the desktop around it: native dialogs and the file manager. The
- * Electron shell provides it; tests and the CLI provide their own.
+ * What the core asks of the desktop around it: native dialogs, the file manager and the
+ * system's keychain. The Electron shell provides it; tests and the CLI provide their own.
  */
-export interface Host {
+export interface Host extends Keychain {
   /** A path for a new data file, or null if the user cancelled. */
   chooseNewFilePath(language: Language): Promise<string | null>
   chooseExistingFile(language: Language): Promise<string | null>

@@ -34,7 +34,7 @@ import { byId } from '../validation/fields'
 import type { BackupFolder, BackupInfo } from '../backup/schema'
 import { backupName } from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
-import { passphraseInput, resolveConflictInput } from '../sync/schema'
+import { connectServerInput, passphraseInput, resolveConflictInput } from '../sync/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -284,6 +284,7 @@ export const CHANNELS = {
 
   'sync.status': channel<SyncStatus>()(none),
   'sync.chooseFolder': channel<SyncStatus>()(none),
+  'sync.connectServer': channel<SyncStatus>()(connectServerInput),
   'sync.now': channel<SyncReport>()(none),
   'sync.conflicts': channel<SyncConflict[]>()(none),
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   /** The window is locked after inactivity: only unlocking answers. */
   'LOCKED',
+  /** The sync target (a PostgreSQL server) cannot be reached or refused the connection. */
+  'SYNC_UNREACHABLE',
   /** The user closed a file dialog: not an error to show. */
   'CANCELLED',
   'INTERNAL',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { recordId } from '../validation/fields'
+import { recordId, requiredText } from '../validation/fields'
 
 /** A change file of another copy that was not applied, and why (it is tried again next time). */
 export interface SkippedFile {
@@ -34,6 +34,10 @@ export interface SyncStatus {
   replicaId: string
   /** The shared folder this copy syncs with, once chosen. */
   folder: string | null
+  /** The PostgreSQL server this copy syncs with, once connected (never its password). */
+  server: PostgresSettings | null
+  /** Where that server's password is kept on this machine (never in the file). */
+  serverPassword: PasswordKept | null
   /** Whether what this copy writes is sealed with the dataset's passphrase. */
   sealed: boolean
   /** This copy's changes not yet written to the folder. */
@@ -82,3 +86,27 @@ export const passphraseInput = z.strictObject({
     .min(12, { error: 'validation.passphraseShort' })
     .max(200),
 })
+
+/** Where a PostgreSQL server is, and who connects to it: all but the password. */
+export const postgresSettings = z.strictObject({
+  host: requiredText(255),
+  port: z
+    .number({ error: 'validation.port' })
+    .int({ error: 'validation.port' })
+    .min(1, { error: 'validation.port' })
+    .max(65535, { error: 'validation.port' }),
+  database: requiredText(63),
+  user: requiredText(63),
+  /** Whether the connection must be encrypted (TLS, with the server's certificate checked). */
+  ssl: z.boolean(),
+})
+export type PostgresSettings = z.infer<typeof postgresSettings>
+
+/** Where a server's password is kept: the system's keychain, memory until the app closes, nowhere. */
+export type PasswordKept = 'keychain' | 'session' | 'none'
+
+export const connectServerInput = postgresSettings.extend({
+  /** Empty when the server needs none (or it is in the system's PostgreSQL password file). */
+  password: z.string().max(1000),
+})
+export type ConnectServerInput = z.infer<typeof connectServerInput>

@@ -11,6 +11,8 @@ export class TestHost implements Host {
   openedPaths: string[] = []
   shownInFolder: string[] = []
   stateChanges = 0
+  /** The system's keychain; null: a system without one. */
+  keychain: Map<string, string> | null = new Map()
 
   async chooseNewFilePath() {
     return this.nextNewFilePath
@@ -38,5 +40,12 @@ export class TestHost implements Host {
   }
   stateChanged() {
     this.stateChanges += 1
+  }
+  async saveSecret(name: string, secret: string) {
+    this.keychain?.set(name, secret)
+    return this.keychain !== null
+  }
+  async readSecret(name: string) {
+    return this.keychain?.get(name) ?? null
   }
 }

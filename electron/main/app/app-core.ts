@@ -33,6 +33,7 @@ import { IndicatorsService } from '../projects/indicators-service'
 import { ProjectExpensesService } from '../projects/project-expenses-service'
 import { ProjectsService } from '../projects/projects-service'
 import { TranchesService } from '../projects/tranches-service'
+import { ServerPasswords } from '../sync/server-passwords'
 import { SyncService } from '../sync/sync-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
@@ -85,6 +86,7 @@ export function createSession(
   file: DataFile,
   language: () => Language = () => 'fr',
   backupFolder: () => string | null = () => null,
+  passwords = new ServerPasswords(null),
 ): Session {
   const rates = new ExchangeRatesService(file)
   const terms = new AgreementTermsService(file, () => today())
@@ -116,7 +118,7 @@ export function createSession(
     letters: new LettersService(file, organisation, () => today()),
     budget: new BudgetService(file),
     budgetExpenses: new BudgetExpensesService(file, rates),
-    sync: new SyncService(file, language),
+    sync: new SyncService(file, language, passwords),
   }
 }
 
@@ -136,10 +138,15 @@ export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
 export class AppCore {
   private session: Session | null = null
 
+  /** Sync servers' passwords: the host's keychain, or memory until the application closes. */
+  private readonly passwords: ServerPasswords
+
   private constructor(
     private readonly options: CoreOptions,
     readonly prefs: PrefsStore,
-  ) {}
+  ) {
+    this.passwords = new ServerPasswords(options.host)
+  }
 
   static async start(options: CoreOptions): Promise<AppCore> {
     return new AppCore(options, await PrefsStore.load(options.appFolder))
@@ -302,6 +309,7 @@ export class AppCore {
       file,
       () => this.language(),
       () => this.prefs.get().backupFolders[file.path] ?? null,
+      this.passwords,
     )
     await this.prefs.rememberFile(file.path)
     if (!file.readOnly) await this.backUp('open')
@@ -314,8 +322,8 @@ export class AppCore {
   private autoSync: NodeJS.Timeout | null = null
 
   /**
-   * Syncs the open file with its folder every few minutes while the folder can be reached (a
-   * laptop back on the office network, a USB stick plugged in); the report is kept for
+   * Syncs the open file with its target every few minutes while it can be reached (a laptop
+   * back on the office network, a USB stick plugged in); the report is kept for
    * Paramètres → Synchronisation. A failure waits for the next round or a sync by hand.
    */
   private startAutoSync(): void {
@@ -325,8 +333,9 @@ export class AppCore {
       if (!session || session.file.readOnly) return
       void session.sync
         .status()
-        .then(async ({ folder }) => {
-          if (folder && (await exists(folder))) await session.sync.syncFolder(folder, this.author())
+        .then(async ({ folder, server }) => {
+          if (server || (folder && (await exists(folder))))
+            await session.sync.syncNow(this.author())
         })
         .catch(() => undefined)
     }, AUTO_SYNC_MS)

@@ -59,6 +59,7 @@ export async function runCli(
         years: { type: 'string' },
         seed: { type: 'string' },
         folder: { type: 'string' },
+        postgres: { type: 'string' },
         passphrase: { type: 'string' },
       },
     })
@@ -205,6 +206,7 @@ export async function runCli(
         path,
         {
           folder: parsed.values.folder,
+          postgres: parsed.values.postgres,
           passphrase: parsed.values.passphrase,
           target: parsed.positionals[2],
           json: parsed.values.json,

@@ -4,11 +4,12 @@ import { DataFile } from '../db/data-file'
 import { missionCopy } from '../sync/sync-service'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
+import { type PostgresSettings, postgresSettings } from '../../../shared/sync/schema'
 
 type Out = (line: string) => void
 
 /**
- * `aimf sync FILE --folder DIR` (prints what was sent and received and what needs review; exit
+ * `aimf sync FILE --folder DIR` or `--postgres URL` (prints what was sent and received and what needs review; exit
  * 2 when something does), `aimf sync-status FILE`, `aimf mission-copy FILE NEWFILE`.
  */
 export async function syncCommand(
@@ -16,6 +17,8 @@ export async function syncCommand(
   path: string,
   options: {
     folder?: string
+    /** postgres://user[:password]@host[:port]/database[?sslmode=require] */
+    postgres?: string
     passphrase?: string
     target?: string
     json: boolean
@@ -27,7 +30,11 @@ export async function syncCommand(
 ): Promise<number> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(language, key, params)
-  if (command === 'sync' && !options.folder) {
+  const server = options.postgres ? serverOf(options.postgres) : null
+  if (
+    command === 'sync' &&
+    (!options.folder === !options.postgres || (options.postgres && !server))
+  ) {
     err(t('cli.syncUsage'))
     return 2
   }
@@ -62,11 +69,15 @@ export async function syncCommand(
           }),
         )
         if (status.folder) out(t('sync.folderLine', { folder: status.folder }))
+        if (status.server)
+          out(t('sync.serverLine', { ...status.server, ssl: String(status.server.ssl) }))
       }
       return status.toReview > 0 ? 2 : 0
     }
     if (options.passphrase) await session.sync.setPassphrase(options.passphrase)
-    const report = await session.sync.syncFolder(resolve(options.folder ?? ''), options.author)
+    const report = server
+      ? await session.sync.syncServer(server.settings, server.password, options.author)
+      : await session.sync.syncFolder(resolve(options.folder ?? ''), options.author)
     if (options.json) out(JSON.stringify(report))
     else {
       out(
@@ -84,5 +95,31 @@ export async function syncCommand(
     return report.toReview > 0 ? 2 : 0
   } finally {
     await file.close()
+  }
+}
+
+/**
+ * A server given as a URL. Its password, if the URL has one, is used for this run only; without
+ * one, PGPASSWORD or the PostgreSQL password file gives it, as for psql.
+ */
+function serverOf(url: string): { settings: PostgresSettings; password: string | null } | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') return null
+  const settings = postgresSettings.safeParse({
+    host: decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : 5432,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+    user: decodeURIComponent(parsed.username),
+    ssl: ['require', 'verify-ca', 'verify-full'].includes(parsed.searchParams.get('sslmode') ?? ''),
+  })
+  if (!settings.success) return null
+  return {
+    settings: settings.data,
+    password: parsed.password ? decodeURIComponent(parsed.password) : null,
   }
 }

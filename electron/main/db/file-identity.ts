@@ -16,8 +16,10 @@ export const FILE_INFO = {
   datasetId: 'dataset_id',
   /** The last of this copy's own change-log rows written to a sync target. */
   syncedSeq: 'synced_seq',
-  /** The sync target this copy is joined to: a folder. */
+  /** The sync target this copy is joined to: a folder… */
   syncFolder: 'sync_folder',
+  /** …or a PostgreSQL server (JSON of its settings; the password is never in the file). */
+  syncServer: 'sync_server',
   /** The key sealing this dataset's change files (hex), drawn from its passphrase. */
   syncKey: 'sync_key',
   /** What the last sync did, and when (JSON). */

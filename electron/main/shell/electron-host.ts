@@ -1,10 +1,15 @@
 import { dialog, shell, type BrowserWindow } from 'electron'
 import type { Host } from '../host'
+import type { Keychain } from '../sync/server-passwords'
 import { translate } from '../../../shared/i18n/translate'
 import type { Language } from '../../../shared/i18n/locale'
 
-/** The core's host on the desktop: native file dialogs and the file manager. */
-export function electronHost(window: () => BrowserWindow | null, onStateChanged: () => void): Host {
+/** The core's host on the desktop: native file dialogs, the file manager, the keychain. */
+export function electronHost(
+  window: () => BrowserWindow | null,
+  onStateChanged: () => void,
+  keychain: Keychain,
+): Host {
   const fileFilters = (language: Language) => [
     { name: translate(language, 'dialog.filterName'), extensions: ['sqlite'] },
   ]
@@ -72,6 +77,8 @@ export function electronHost(window: () => BrowserWindow | null, onStateChanged:
       if (problem) throw new Error(problem)
     },
     stateChanged: onStateChanged,
+    saveSecret: (name, secret) => keychain.saveSecret(name, secret),
+    readSecret: (name) => keychain.readSecret(name),
   }
 }
 

@@ -6,6 +6,7 @@ import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '../../../shared/i18n/translate'
 import { electronHost } from './electron-host'
+import { electronKeychain } from './electron-keychain'
 import { registerChannels } from './ipc'
 import { installMenu } from './menu'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
               : translate(core.language(), 'app.name'),
           )
         },
+        electronKeychain(join(app.getPath('userData'), 'keychain.json')),
       ),
     })
     await core.reopenLastFile()

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-
-/** A change file found in the folder: whose it is, and its name there. */
-export interface FolderEntry {
-  replicaId: string
-  /** Unique in the dataset: "replica/first-last.aimfsync". */
-  name: string
-  path: string
-}
-
-const FILE_NAME = /^\d{12}-\d{12}\.aimfsync$/
-const REPLICA = /^[0-9a-f]{16}$/
+import { basename, join } from 'node:path'
+import {
+  CHANGE_FILE_NAME,
+  REPLICA_ID,
+  type SyncTarget,
+  type TargetEntry,
+  changeFileName,
+} from './sync-target'
 
 /**
  * A shared folder as a sync target — a network share, a folder a cloud client keeps in step, a
@@ -19,7 +15,7 @@ const REPLICA = /^[0-9a-f]{16}$/
  * only in its own folder, and only whole files (written under a temporary name, then renamed),
  * so two machines writing at once never touch each other's files.
  */
-export class FolderTarget {
+export class FolderTarget implements SyncTarget {
   constructor(
     readonly folder: string,
     private readonly datasetId: string,
@@ -29,45 +25,37 @@ export class FolderTarget {
     return join(this.folder, `AIMF-${this.datasetId}`)
   }
 
-  /** Writes this copy's next change file; its name says which of its changes it holds. */
   async write(replicaId: string, first: number, last: number, bytes: Buffer): Promise<string> {
-    const folder = join(this.root, replicaId)
-    await mkdir(folder, { recursive: true })
-    const name = `${pad(first)}-${pad(last)}.aimfsync`
-    const partial = join(folder, `.${name}.${randomUUID()}.partial`)
+    const name = changeFileName(replicaId, first, last)
+    await mkdir(join(this.root, replicaId), { recursive: true })
+    // Hidden while it is written: neither the other copies nor a cloud client take it whole.
+    const partial = join(this.root, replicaId, `.${basename(name)}.${randomUUID()}.partial`)
     try {
       await writeFile(partial, bytes, { flush: true })
-      await rename(partial, join(folder, name))
+      await rename(partial, join(this.root, name))
     } catch (error) {
       await rm(partial, { force: true })
       throw error
     }
-    return `${replicaId}/${name}`
+    return name
   }
 
-  /** The change files of the other copies, oldest first for each copy. */
-  async others(replicaId: string): Promise<FolderEntry[]> {
+  async others(replicaId: string): Promise<TargetEntry[]> {
     const replicas = await readdir(this.root).catch(() => [] as string[])
-    const entries: FolderEntry[] = []
+    const entries: TargetEntry[] = []
     for (const replica of replicas.sort()) {
-      if (replica === replicaId || !REPLICA.test(replica)) continue
+      if (replica === replicaId || !REPLICA_ID.test(replica)) continue
       const names = await readdir(join(this.root, replica)).catch(() => [] as string[])
-      for (const name of names.filter((n) => FILE_NAME.test(n)).sort()) {
-        entries.push({
-          replicaId: replica,
-          name: `${replica}/${name}`,
-          path: join(this.root, replica, name),
-        })
+      for (const name of names.filter((n) => CHANGE_FILE_NAME.test(n)).sort()) {
+        entries.push({ replicaId: replica, name: `${replica}/${name}` })
       }
     }
     return entries
   }
 
-  read(entry: FolderEntry): Promise<Buffer> {
-    return readFile(entry.path)
+  read(entry: TargetEntry): Promise<Buffer> {
+    return readFile(join(this.root, entry.name))
   }
-}
 
-function pad(seq: number): string {
-  return String(seq).padStart(12, '0')
+  async close(): Promise<void> {}
 }

@@ -12,11 +12,11 @@ export const syncHandlers: HandlerFactory<'sync'> = (core) => {
       await session().sync.syncFolder(folder, core.author())
       return session().sync.status()
     },
-    'sync.now': async () => {
-      const { folder } = await session().sync.status()
-      if (!folder) throw new AppFailure('CONFLICT', 'errors.syncNoFolder')
-      return session().sync.syncFolder(folder, core.author())
+    'sync.connectServer': async (input) => {
+      await session().sync.connectServer(input, core.author())
+      return session().sync.status()
     },
+    'sync.now': async () => session().sync.syncNow(core.author()),
     'sync.conflicts': async () => session().sync.conflicts(),
     'sync.resolve': async ({ id, choice }) => {
       await session().sync.resolve(id, choice, core.author())

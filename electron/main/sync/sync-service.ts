@@ -19,10 +19,21 @@ import {
 import { AppFailure } from '../failure'
 import { translate } from '../../../shared/i18n/translate'
 import type { Language } from '../../../shared/i18n/locale'
-import type { LastSync, SyncConflict, SyncReport, SyncStatus } from '../../../shared/sync/schema'
+import {
+  type ConnectServerInput,
+  type LastSync,
+  type PostgresSettings,
+  type SyncConflict,
+  type SyncReport,
+  type SyncStatus,
+  postgresSettings,
+} from '../../../shared/sync/schema'
 import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-file'
 import { FolderTarget } from './folder-target'
 import { ForeignChangeError, mergeChanges } from './merge'
+import { PostgresTarget } from './postgres-target'
+import { ServerPasswords } from './server-passwords'
+import type { SyncTarget } from './sync-target'
 
 /**
  * Offline work merged back (issue 10): each copy of a file — the office's, a mission laptop's —
@@ -34,6 +45,7 @@ export class SyncService {
   constructor(
     private readonly file: DataFile,
     private readonly language: () => Language = () => 'fr',
+    private readonly passwords = new ServerPasswords(null),
   ) {}
 
   /** The dataset this copy belongs to, given one the first time it is asked. */
@@ -60,11 +72,14 @@ export class SyncService {
         .executeTakeFirst(),
     ])
     const last = await this.info(FILE_INFO.syncLast)
+    const server = parseServer(await this.info(FILE_INFO.syncServer))
     return {
       // Read, not made: a file opened only to be looked at is never written to.
       datasetId: await this.info(FILE_INFO.datasetId),
       replicaId: this.file.info().replicaId,
       folder: await this.info(FILE_INFO.syncFolder),
+      server,
+      serverPassword: server ? await this.passwords.where(server) : null,
       sealed: (await this.info(FILE_INFO.syncKey)) !== null,
       last: last ? (JSON.parse(last) as LastSync) : null,
       unsent: unsent.length,
@@ -73,17 +88,69 @@ export class SyncService {
     }
   }
 
-  /**
-   * Writes this copy's new changes to the folder, then merges every other copy's files not yet
-   * applied, each in one transaction; then checks the accounts. The folder is remembered.
-   */
+  /** Syncs with a shared folder, which becomes this copy's target. */
   async syncFolder(folder: string, author: string): Promise<SyncReport> {
-    if (this.file.readOnly) {
-      throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.file.path })
-    }
+    this.refuseReadOnly()
     const datasetId = await this.datasetId()
-    await this.setInfo(FILE_INFO.syncFolder, folder)
-    const target = new FolderTarget(folder, datasetId)
+    await this.setTarget(FILE_INFO.syncFolder, folder)
+    return this.syncWith(new FolderTarget(folder, datasetId), author)
+  }
+
+  /**
+   * Syncs with a PostgreSQL server, which becomes this copy's target once it has answered. The
+   * password is used for this connection only: keeping it is the caller's (the system keychain).
+   */
+  async syncServer(
+    settings: PostgresSettings,
+    password: string | null,
+    author: string,
+  ): Promise<SyncReport> {
+    this.refuseReadOnly()
+    const target = await PostgresTarget.connect(settings, password, await this.datasetId())
+    try {
+      await this.setTarget(FILE_INFO.syncServer, JSON.stringify(settings))
+    } catch (error) {
+      await target.close()
+      throw error
+    }
+    return this.syncWith(target, author)
+  }
+
+  /**
+   * Joins this copy to a server and syncs; once the server has let it in, the password is kept
+   * on this machine (the system's keychain), for the syncs that follow.
+   */
+  async connectServer(
+    { password, ...settings }: ConnectServerInput,
+    author: string,
+  ): Promise<SyncReport> {
+    const report = await this.syncServer(settings, password || null, author)
+    await this.passwords.keep(settings, password)
+    return report
+  }
+
+  /** Syncs with the target this copy is joined to. */
+  async syncNow(author: string): Promise<SyncReport> {
+    const { folder, server } = await this.status()
+    if (server) return this.syncServer(server, await this.passwords.find(server), author)
+    if (folder) return this.syncFolder(folder, author)
+    throw new AppFailure('CONFLICT', 'errors.syncNoFolder')
+  }
+
+  /**
+   * Writes this copy's new changes to the target, then merges every other copy's files not yet
+   * applied, each in one transaction; then checks the accounts.
+   */
+  private async syncWith(target: SyncTarget, author: string): Promise<SyncReport> {
+    try {
+      return await this.exchange(target, author)
+    } finally {
+      await target.close()
+    }
+  }
+
+  private async exchange(target: SyncTarget, author: string): Promise<SyncReport> {
+    const datasetId = await this.datasetId()
     const replicaId = this.file.info().replicaId
     const report: SyncReport = { sent: 0, received: 0, skipped: [], conflicts: 0, toReview: 0 }
     const sealing = await this.info(FILE_INFO.syncKey)
@@ -162,6 +229,31 @@ export class SyncService {
       JSON.stringify({ ...report, at: new Date().toISOString() } satisfies LastSync),
     )
     return report
+  }
+
+  private refuseReadOnly(): void {
+    if (this.file.readOnly) {
+      throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.file.path })
+    }
+  }
+
+  /** Joins this copy to one target, leaving the other kind. */
+  private async setTarget(key: string, value: string): Promise<void> {
+    await this.file.write('sync', async (writer) => {
+      await writer.trx
+        .insertInto('file_info')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute()
+      await writer.trx
+        .deleteFrom('file_info')
+        .where(
+          'key',
+          '=',
+          key === FILE_INFO.syncFolder ? FILE_INFO.syncServer : FILE_INFO.syncFolder,
+        )
+        .execute()
+    })
   }
 
   /**
@@ -297,6 +389,13 @@ export class SyncService {
         .execute()
     })
   }
+}
+
+/** The server a copy was joined to; settings that no longer read as such are no target. */
+function parseServer(json: string | null): PostgresSettings | null {
+  if (!json) return null
+  const parsed = postgresSettings.safeParse(JSON.parse(json))
+  return parsed.success ? parsed.data : null
 }
 
 function plainParams(params: Record<string, unknown>): Record<string, string> {

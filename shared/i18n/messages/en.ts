@@ -1090,7 +1090,20 @@ export const en: Catalog = {
     expenseCancelled: 'This expense is already cancelled.',
     budgetMissing: 'No budget for {{year}}.',
     indicatorOtherProject: 'This indicator belongs to another project.',
-    syncNoFolder: 'First choose the shared sync folder.',
+    syncNoFolder: 'First choose a shared folder or a sync server.',
+    SYNC_UNREACHABLE:
+      'The sync server does not answer or refuses the connection. Nothing was changed.',
+    syncServerDown:
+      'The server {{host}} (port {{port}}) does not answer. Check the address and the network; the changes wait for the next sync.',
+    syncServerLogin:
+      'The server refuses the user {{user}} with this password. Enter it again in Settings → Sync.',
+    syncServerNoDatabase:
+      'The server has no database “{{database}}”. Ask the administrator for its exact name.',
+    syncServerDenied:
+      'The user {{user}} may not create or write the table aimf_sync_files on this server. Ask the administrator for that right.',
+    syncServerRefused: 'The server refuses the sync: {{detail}}',
+    syncServerLost:
+      'The connection to the server was lost during the sync ({{detail}}). What was received is saved; the rest follows at the next sync.',
   },
   check: {
     ok: 'File {{path}}: sound, no anomaly.',
@@ -1172,11 +1185,12 @@ export const en: Catalog = {
     importDone: '{{sheet}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
     row: 'row {{row}}',
     helpSync:
-      "sync FILE --folder FOLDER   sends this copy's changes to the shared folder and merges the other copies'; exit 2 when something needs review",
+      "sync FILE --folder FOLDER | --postgres URL   sends this copy's changes to the shared folder or the PostgreSQL server (password in the URL or PGPASSWORD) and merges the other copies'; exit 2 when something needs review",
     helpSyncStatus: 'sync-status FILE   what is left to send, what was received, what needs review',
     helpMissionCopy:
       'mission-copy FILE NEW   prepares a copy for a mission, joined to the same dataset',
-    syncUsage: 'Usage: aimf sync FILE --folder FOLDER',
+    syncUsage:
+      'Usage: aimf sync FILE --folder FOLDER | --postgres postgres://USER@SERVER:PORT/DATABASE (password in PGPASSWORD)',
     missionCopyUsage: 'Usage: aimf mission-copy FILE NEW-FILE',
   },
   validation: {
@@ -1217,6 +1231,7 @@ export const en: Catalog = {
     dueBeforeCall: 'The due date is before the call date.',
     passwordShort: 'At least eight characters.',
     passphraseShort: 'At least twelve characters.',
+    port: 'Invalid port: a number from 1 to 65535 (usually 5432).',
   },
   budget: {
     searchExpenses: 'Description, line, supplier, agreement, date…',
@@ -1472,8 +1487,8 @@ export const en: Catalog = {
       wrong_key: "File {{name}}: this copy's passphrase does not open it. Check it.",
     },
     title: 'Synchronisation',
-    hint: "The copies of this file (the office's, mission laptops') exchange their changes through a shared folder: a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud) or a USB stick. Each copy writes only its own files.",
-    noFolder: 'No sync folder chosen.',
+    hint: "The copies of this file (the office's, mission laptops') exchange their changes through a shared folder — a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud), a USB stick — or a PostgreSQL server. Each copy writes only its own files.",
+    noFolder: 'No sync target: choose a shared folder or a server.',
     chooseFolder: 'Choose the shared folder…',
     now: 'Sync now',
     missionCopy: 'Prepare a copy for a mission…',
@@ -1490,7 +1505,7 @@ export const en: Catalog = {
     takeOther: 'Take the other value',
     resolved: 'Choice recorded: it reaches the other copies at the next sync.',
     empty: '(empty)',
-    last: 'Last sync: {{when}} (sent: {{sent}}, received: {{received}}, conflicts: {{conflicts}}). It runs again on its own every five minutes while the folder can be reached.',
+    last: 'Last sync: {{when}} (sent: {{sent}}, received: {{received}}, conflicts: {{conflicts}}). It runs again on its own every five minutes while the target can be reached.',
     passphrase: 'Dataset passphrase',
     passphraseHint:
       'Seals (AES-256-GCM) the files written to the shared folder: a cloud folder belongs to a third party. Give every copy the same passphrase; a mission copy prepared afterwards already has it.',
@@ -1499,6 +1514,21 @@ export const en: Catalog = {
     passphraseSet: 'Passphrase recorded: the next files will be sealed.',
     quoted: '“{{value}}”',
     noDataset: '(not synced yet)',
+    serverTitle: 'PostgreSQL server',
+    serverHint:
+      'For an office with a server of its own: the copies leave their changes in a table (aimf_sync_files) and read the others’ there. The password is kept in the system’s keychain, never in the file.',
+    host: 'Server',
+    port: 'Port',
+    database: 'Database',
+    user: 'User',
+    password: 'Password',
+    ssl: 'Encrypted connection (TLS, server certificate checked)',
+    connectServer: 'Connect and sync',
+    serverLine: 'Sync server: {{user}}@{{host}}:{{port}}/{{database}}',
+    passwordKeychain: 'Password kept in the system’s keychain.',
+    passwordSession:
+      'This system offers no keychain: the password is kept until the application closes, then asked again.',
+    passwordNone: 'No password kept for this server: enter it to sync.',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

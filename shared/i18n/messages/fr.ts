@@ -1104,7 +1104,20 @@ export const fr = {
     expenseCancelled: 'Cette dépense est déjà annulée.',
     budgetMissing: 'Aucun budget pour l’exercice {{year}}.',
     indicatorOtherProject: 'Cet indicateur appartient à un autre projet.',
-    syncNoFolder: 'Choisissez d’abord le dossier partagé de synchronisation.',
+    syncNoFolder: 'Choisissez d’abord un dossier partagé ou un serveur de synchronisation.',
+    SYNC_UNREACHABLE:
+      'Le serveur de synchronisation ne répond pas ou refuse la connexion. Rien n’a été changé.',
+    syncServerDown:
+      'Le serveur {{host}} (port {{port}}) ne répond pas. Vérifiez l’adresse et la connexion réseau ; les changements attendent la prochaine synchronisation.',
+    syncServerLogin:
+      'Le serveur refuse l’utilisateur {{user}} avec ce mot de passe. Saisissez-le à nouveau dans Paramètres → Synchronisation.',
+    syncServerNoDatabase:
+      'Le serveur n’a pas de base de données « {{database}} ». Demandez son nom exact à l’administrateur.',
+    syncServerDenied:
+      'L’utilisateur {{user}} n’a pas le droit de créer ou d’écrire la table aimf_sync_files sur ce serveur. Demandez ce droit à l’administrateur.',
+    syncServerRefused: 'Le serveur refuse la synchronisation : {{detail}}',
+    syncServerLost:
+      'La connexion au serveur a été perdue pendant la synchronisation ({{detail}}). Ce qui était reçu est enregistré ; le reste suivra à la prochaine synchronisation.',
   },
   check: {
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
@@ -1191,12 +1204,13 @@ export const fr = {
       '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s), {{unchanged}} inchangé(s)',
     row: 'ligne {{row}}',
     helpSync:
-      'sync FICHIER --folder DOSSIER   envoie les changements de cette copie au dossier partagé, fusionne ceux des autres copies ; code 2 s’il y a quelque chose à vérifier',
+      'sync FICHIER --folder DOSSIER | --postgres URL   envoie les changements de cette copie au dossier partagé ou au serveur PostgreSQL (mot de passe dans l’URL ou PGPASSWORD), fusionne ceux des autres copies ; code 2 s’il y a quelque chose à vérifier',
     helpSyncStatus:
       'sync-status FICHIER   ce qui reste à envoyer, ce qui a été reçu, ce qui est à vérifier',
     helpMissionCopy:
       'mission-copy FICHIER NOUVEAU   prépare une copie pour une mission, jointe au même jeu de données',
-    syncUsage: 'Usage : aimf sync FICHIER --folder DOSSIER',
+    syncUsage:
+      'Usage : aimf sync FICHIER --folder DOSSIER | --postgres postgres://UTILISATEUR@SERVEUR:PORT/BASE (mot de passe dans PGPASSWORD)',
     missionCopyUsage: 'Usage : aimf mission-copy FICHIER NOUVEAU-FICHIER',
   },
   validation: {
@@ -1237,6 +1251,7 @@ export const fr = {
     dueBeforeCall: 'L’échéance précède la date de l’appel.',
     passwordShort: 'Huit caractères au moins.',
     passphraseShort: 'Douze caractères au moins.',
+    port: 'Port invalide : un nombre de 1 à 65535 (5432 d’habitude).',
   },
   budget: {
     searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
@@ -1499,8 +1514,8 @@ export const fr = {
       wrong_key: 'Fichier {{name}} : la phrase secrète de cette copie ne l’ouvre pas. Vérifiez-la.',
     },
     title: 'Synchronisation',
-    hint: 'Les copies de ce fichier (bureau, ordinateurs de mission) échangent leurs changements par un dossier partagé : un partage réseau, un dossier synchronisé (OneDrive, SharePoint, Dropbox, Nextcloud) ou une clé USB. Chaque copie n’écrit que ses propres fichiers.',
-    noFolder: 'Aucun dossier de synchronisation choisi.',
+    hint: 'Les copies de ce fichier (bureau, ordinateurs de mission) échangent leurs changements par un dossier partagé — un partage réseau, un dossier synchronisé (OneDrive, SharePoint, Dropbox, Nextcloud), une clé USB — ou par un serveur PostgreSQL. Chaque copie n’écrit que ses propres fichiers.',
+    noFolder: 'Aucune cible de synchronisation : choisissez un dossier partagé ou un serveur.',
     chooseFolder: 'Choisir le dossier partagé…',
     now: 'Synchroniser maintenant',
     missionCopy: 'Préparer une copie pour une mission…',
@@ -1518,7 +1533,7 @@ export const fr = {
     resolved:
       'Choix enregistré : il sera transmis aux autres copies à la prochaine synchronisation.',
     empty: '(vide)',
-    last: 'Dernière synchronisation : {{when}} (envoyés : {{sent}}, reçus : {{received}}, conflits : {{conflicts}}). Elle se refait seule toutes les cinq minutes quand le dossier est joignable.',
+    last: 'Dernière synchronisation : {{when}} (envoyés : {{sent}}, reçus : {{received}}, conflits : {{conflicts}}). Elle se refait seule toutes les cinq minutes quand la cible est joignable.',
     passphrase: 'Phrase secrète du jeu de données',
     passphraseHint:
       'Chiffre (AES-256-GCM) les fichiers écrits dans le dossier partagé : un dossier dans le nuage appartient à un tiers. Donnez la même phrase à chaque copie ; une copie de mission préparée ensuite l’a déjà.',
@@ -1527,6 +1542,21 @@ export const fr = {
     passphraseSet: 'Phrase secrète enregistrée : les prochains fichiers seront chiffrés.',
     quoted: '« {{value}} »',
     noDataset: '(pas encore synchronisé)',
+    serverTitle: 'Serveur PostgreSQL',
+    serverHint:
+      'Pour un bureau qui a son propre serveur : les copies déposent leurs changements dans une table (aimf_sync_files) et y lisent ceux des autres. Le mot de passe est gardé dans le trousseau du système, jamais dans le fichier.',
+    host: 'Serveur',
+    port: 'Port',
+    database: 'Base de données',
+    user: 'Utilisateur',
+    password: 'Mot de passe',
+    ssl: 'Connexion chiffrée (TLS, certificat du serveur vérifié)',
+    connectServer: 'Se connecter et synchroniser',
+    serverLine: 'Serveur de synchronisation : {{user}}@{{host}}:{{port}}/{{database}}',
+    passwordKeychain: 'Mot de passe gardé dans le trousseau du système.',
+    passwordSession:
+      'Ce système n’offre pas de trousseau : le mot de passe est gardé jusqu’à la fermeture de l’application, puis redemandé.',
+    passwordNone: 'Aucun mot de passe gardé pour ce serveur : saisissez-le pour synchroniser.',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',
