@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A PostgreSQL server for the sync tests, started once for the run and stopped after it.
+    globalSetup: ['test/support/postgres-server.ts'],
   },
 })

@@ -42,7 +42,7 @@ export class PostgresTarget implements SyncTarget {
       await ensureTable(client)
     } catch (error) {
       await client.end().catch(() => undefined)
-      throw unreachable(error, settings)
+      throw unreachable(error, settings, password !== null)
     }
     return new PostgresTarget(client, datasetId)
   }
@@ -110,10 +110,16 @@ async function ensureTable(client: pg.Client): Promise<void> {
 }
 
 /** Why a server could not be used, in words a user can act on. */
-function unreachable(error: unknown, settings: PostgresSettings): AppFailure {
+function unreachable(
+  error: unknown,
+  settings: PostgresSettings,
+  withPassword: boolean,
+): AppFailure {
   const where = { host: settings.host, port: settings.port }
   if (!isPgError(error)) return new AppFailure('SYNC_UNREACHABLE', 'errors.syncServerDown', where)
-  switch (error.code) {
+  // The server asked for a password this machine does not have (pg says so in its own words).
+  const asked = !withPassword && !error.code && /password/i.test(error.message)
+  switch (asked ? '28P01' : error.code) {
     case '28P01':
     case '28000':
       return new AppFailure('SYNC_UNREACHABLE', 'errors.syncServerLogin', { user: settings.user })

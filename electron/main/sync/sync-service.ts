@@ -52,7 +52,7 @@ export class SyncService {
   async datasetId(): Promise<string> {
     const found = await this.info(FILE_INFO.datasetId)
     if (found) return found
-    const id = randomBytes(8).toString('hex')
+    const id = newDatasetId()
     await this.setInfo(FILE_INFO.datasetId, id)
     return id
   }
@@ -106,8 +106,13 @@ export class SyncService {
     author: string,
   ): Promise<SyncReport> {
     this.refuseReadOnly()
-    const target = await PostgresTarget.connect(settings, password, await this.datasetId())
+    // The dataset's id is kept only once the server has let this copy in: a refused
+    // connection leaves the file as it was.
+    const known = await this.info(FILE_INFO.datasetId)
+    const datasetId = known ?? newDatasetId()
+    const target = await PostgresTarget.connect(settings, password, datasetId)
     try {
+      if (!known) await this.setInfo(FILE_INFO.datasetId, datasetId)
       await this.setTarget(FILE_INFO.syncServer, JSON.stringify(settings))
     } catch (error) {
       await target.close()
@@ -396,6 +401,10 @@ function parseServer(json: string | null): PostgresSettings | null {
   if (!json) return null
   const parsed = postgresSettings.safeParse(JSON.parse(json))
   return parsed.success ? parsed.data : null
+}
+
+function newDatasetId(): string {
+  return randomBytes(8).toString('hex')
 }
 
 function plainParams(params: Record<string, unknown>): Record<string, string> {
