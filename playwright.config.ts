@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // A PostgreSQL server for the sync spec, started once for the run and stopped after it.
+  globalSetup: './test/e2e/harness/postgres-setup.ts',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
   workers: 1,

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
@@ -65,4 +65,50 @@ test('sync: a field changed in two copies is listed to review, the other value t
   } finally {
     await missionFile.close()
   }
+})
+
+test('sync: the office’s PostgreSQL server connected from the window, a refused password said, the password kept out of the file', async ({
+  app,
+  page,
+}) => {
+  const url = process.env.AIMF_TEST_POSTGRES
+  if (!url) throw new Error('PostgreSQL is not installed here (Debian package postgresql)')
+  const server = new URL(url)
+  const password = decodeURIComponent(server.password)
+  await app.core.createFile(join(app.folder, 'bureau.sqlite'))
+  await app.core.requireSession().funders.create(funder(null), 'Awa')
+  await app.open()
+  await page.getByRole('button', { name: 'Paramètres' }).click()
+  const form = page.getByRole('form', { name: 'Serveur PostgreSQL' })
+  await form.getByLabel('Serveur', { exact: true }).fill(server.hostname)
+  await form.getByLabel('Port', { exact: true }).fill('70000')
+  await form.getByLabel('Base de données').fill(server.pathname.slice(1))
+  await form.getByLabel('Utilisateur').fill(decodeURIComponent(server.username))
+  await form.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon')
+  await form.getByRole('button', { name: 'Se connecter et synchroniser' }).click()
+  await expect(form.getByText('Port invalide : un nombre de 1 à 65535')).toBeVisible()
+
+  await form.getByLabel('Port', { exact: true }).fill(server.port)
+  await form.getByRole('button', { name: 'Se connecter et synchroniser' }).click()
+  const section = page.getByRole('region', { name: 'Synchronisation' })
+  await expect(section).toContainText(
+    `Le serveur refuse l’utilisateur ${decodeURIComponent(server.username)} avec ce mot de passe`,
+  )
+  await expect(section).toContainText('Aucune cible de synchronisation')
+
+  await form.getByLabel('Mot de passe', { exact: true }).fill(password)
+  await form.getByRole('button', { name: 'Se connecter et synchroniser' }).click()
+  await expect(section).toContainText('Connecté au serveur')
+  await expect(section).toContainText(
+    `Serveur de synchronisation : ${decodeURIComponent(server.username)}@${server.hostname}:${server.port}`,
+  )
+  await expect(section).toContainText('Mot de passe gardé dans le trousseau du système.')
+  await expect(form.getByLabel('Mot de passe', { exact: true })).toHaveValue('')
+  await section.getByRole('button', { name: 'Synchroniser maintenant' }).click()
+  await expect(section.getByText(/^Envoyés : 0 · reçus : 0/)).toBeVisible()
+  await app.expectAccessible()
+  await app.screenshot('21-synchronisation-serveur')
+  expect((await readFile(join(app.folder, 'bureau.sqlite'))).includes(Buffer.from(password))).toBe(
+    false,
+  )
 })

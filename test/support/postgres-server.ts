@@ -18,21 +18,25 @@ const USER = 'aimf'
 const PASSWORD = 'secret-de-test-7f3a'
 
 /**
- * Vitest's global setup: a throwaway PostgreSQL server for the sync tests, on 127.0.0.1 and a
- * free port, with password authentication, made from Debian's postgresql (which `.ci/run`
- * installs) and removed after the run. AIMF_TEST_POSTGRES names a server to use instead.
+ * Vitest's global setup: a PostgreSQL server for the sync tests (see {@link startPostgres}).
+ * AIMF_TEST_POSTGRES names a server to use instead.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startPostgres()
+  project.provide('postgresUrl', server?.url ?? null)
+  return async () => server?.stop()
+}
+
+/**
+ * A throwaway PostgreSQL server on 127.0.0.1 and a free port, with password authentication,
+ * made from Debian's postgresql (which `.ci/run` installs); `stop` removes it. Null where
+ * PostgreSQL is not installed. AIMF_TEST_POSTGRES names a server to use instead.
+ */
+export async function startPostgres(): Promise<{ url: string; stop: () => Promise<void> } | null> {
   const given = process.env.AIMF_TEST_POSTGRES
-  if (given) {
-    project.provide('postgresUrl', given)
-    return async () => undefined
-  }
+  if (given) return { url: given, stop: async () => undefined }
   const bin = await postgresBin()
-  if (!bin) {
-    project.provide('postgresUrl', null)
-    return async () => undefined
-  }
+  if (!bin) return null
   const folder = await mkdtemp(join(tmpdir(), 'aimf-pg-'))
   const data = join(folder, 'data')
   const passwordFile = join(folder, 'password')
@@ -71,10 +75,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off`,
     'start',
   ])
-  project.provide('postgresUrl', `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`)
-  return async () => {
-    await command('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined)
-    await rm(folder, { recursive: true, force: true })
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await command('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined)
+      await rm(folder, { recursive: true, force: true })
+    },
   }
 }
 

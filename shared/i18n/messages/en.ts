@@ -1529,6 +1529,8 @@ export const en: Catalog = {
     passwordSession:
       'This system offers no keychain: the password is kept until the application closes, then asked again.',
     passwordNone: 'No password kept for this server: enter it to sync.',
+    serverConnected:
+      'Connected to the server: the changes were exchanged; the sync runs again on its own every five minutes.',
   },
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',

@@ -1557,6 +1557,8 @@ export const fr = {
     passwordSession:
       'Ce système n’offre pas de trousseau : le mot de passe est gardé jusqu’à la fermeture de l’application, puis redemandé.',
     passwordNone: 'Aucun mot de passe gardé pour ce serveur : saisissez-le pour synchroniser.',
+    serverConnected:
+      'Connecté au serveur : les changements sont échangés ; la synchronisation se refait seule toutes les cinq minutes.',
   },
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',

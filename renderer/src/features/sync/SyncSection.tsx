@@ -7,10 +7,11 @@ import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call } from '../../lib/api'
 import { useBusyAction } from '../../lib/use-busy-action'
+import { ServerForm } from './ServerForm'
 import { useLanguage } from '../../lib/use-language'
 
 /**
- * Paramètres → Synchronisation: the shared folder, "Synchroniser maintenant", a copy for a
+ * Paramètres → Synchronisation: the shared folder or the server, "Synchroniser maintenant", a copy for a
  * mission, and "À vérifier" — what a merge kept that a person should look at, each with the
  * choice of the other value.
  */
@@ -54,7 +55,11 @@ export function SyncSection() {
         </Text>
         {sync && (
           <Text size="sm">
-            {sync.folder ? t('sync.folderLine', { folder: sync.folder }) : t('sync.noFolder')}
+            {sync.server
+              ? t('sync.serverLine', { ...sync.server })
+              : sync.folder
+                ? t('sync.folderLine', { folder: sync.folder })
+                : t('sync.noFolder')}
           </Text>
         )}
         {sync && (
@@ -85,7 +90,7 @@ export function SyncSection() {
           </Button>
           <Button
             loading={busy}
-            disabled={!sync?.folder}
+            disabled={!sync?.folder && !sync?.server}
             onClick={() =>
               void run(async () => {
                 const report = await call('sync.now', {})
@@ -133,6 +138,15 @@ export function SyncSection() {
             {t('sync.setPassphrase')}
           </Button>
         </Group>
+        <ServerForm
+          sync={sync}
+          onConnected={(connected) => {
+            setSync(connected)
+            void call('sync.conflicts', {}).then(setConflicts)
+            setStatus({ ok: true, text: t('sync.serverConnected') })
+          }}
+          onFailure={(text) => setStatus({ ok: false, text })}
+        />
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         <Title order={3} size="h5" id="settings-sync-review">
           {t('sync.review')}
