@@ -4,8 +4,8 @@ import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { runCli } from '../../electron/main/cli/cli'
 import { missionCopy } from '../../electron/main/sync/sync-service'
-import type { ConnectServerInput } from '../../shared/sync/schema'
 import { startTestApp, type TestApp } from '../support/core'
+import { serverSettings } from './sync-targets'
 
 const url = inject('postgresUrl')
 const apps: TestApp[] = []
@@ -13,24 +13,7 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.core.dispose()
 })
 
-/** The test server's settings and password, as a user types them in Paramètres. */
-function server(): ConnectServerInput {
-  if (!url) {
-    // Where PostgreSQL is missing the tests fail in CI (which installs it) rather than pass.
-    throw new Error(
-      'PostgreSQL is not installed here (Debian package postgresql; .ci/run installs it)',
-    )
-  }
-  const parsed = new URL(url)
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port),
-    database: parsed.pathname.slice(1),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    ssl: false,
-  }
-}
+const server = () => serverSettings(url)
 
 async function app(path?: string): Promise<TestApp> {
   const started = await startTestApp({ openFile: !path })

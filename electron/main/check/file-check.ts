@@ -4,6 +4,7 @@ import { Sqlite3Dialect } from '../db/sqlite3-dialect'
 import type { Database } from '../db/schema'
 import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
+import { duplicateProblems } from './duplicate-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
@@ -94,12 +95,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
       for (const row of badIds.rows)
         problems.push({ key: 'check.badId', params: { table, id: row.id } })
     }
-    const duplicates = await sql<{ name: string; n: number }>`
-      SELECT lower(trim(name)) AS name, count(*) AS n FROM funders
-      WHERE deleted_at IS NULL GROUP BY lower(trim(name)) HAVING count(*) > 1`.execute(db)
-    for (const row of duplicates.rows) {
-      problems.push({ key: 'check.duplicateFunder', params: { name: row.name, count: row.n } })
-    }
+    problems.push(...(await duplicateProblems(db)))
     problems.push(...(await ledgerProblems(db)))
     problems.push(...(await projectLedgerProblems(db)))
     problems.push(...(await duesLedgerProblems(db)))

@@ -273,7 +273,9 @@ async function settleRecord(
     const winner = log.findLast((change) => writes(change, field))
     if (winner) values[field] = valueOf(winner, field)
   }
-  const updatedAt = log.reduce((latest, c) => (c.recorded_at > latest ? c.recorded_at : latest), '')
+  // The wall time of the latest change by its stamp — not the latest wall time: a machine
+  // whose clock is behind can make the latest change with the earliest time.
+  const updatedAt = (log.at(-1) ?? created).recorded_at
   const assignments = Object.entries(values)
   if (!exists) {
     const names = ['id', 'created_at', 'updated_at', ...assignments.map(([field]) => field)]

@@ -5,6 +5,7 @@ import {
   ledgerProblems,
   projectLedgerProblems,
 } from '../check/ledger-invariants'
+import { duplicateProblems } from '../check/duplicate-invariants'
 import { FILE_INFO } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
 import { LATEST_VERSION } from '../db/migrations'
@@ -325,8 +326,8 @@ export class SyncService {
 
   /**
    * The ledger's invariants after a merge (`aimf check`): what the merge alone broke — two
-   * offline allocations that together exceed an agreement, a tranche paid twice — is listed
-   * for review with its figures, once.
+   * offline allocations that together exceed an agreement, a tranche paid twice, one code
+   * given by two copies — is listed for review with its figures, once.
    */
   private async checkAccounts(): Promise<number> {
     const db = this.file.db
@@ -334,6 +335,7 @@ export class SyncService {
       ...(await ledgerProblems(db)),
       ...(await projectLedgerProblems(db)),
       ...(await duesLedgerProblems(db)),
+      ...(await duplicateProblems(db)),
     ]
     const open = new Set(
       (

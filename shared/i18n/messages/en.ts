@@ -1126,6 +1126,12 @@ export const en: Catalog = {
     trancheLedger: 'Tranche {{id}}: {{expected}} € expected paid in the ledger, {{booked}} found.',
     callOverSettled: 'Call {{number}}: {{settled}} settled for an amount of {{amount}}.',
     paymentOverSettled: 'Payment {{id}}: {{settled}} settled for {{amount}} received.',
+    duplicateMemberCode:
+      'Duplicate member code: {{name}} ({{count}} members). Give one of them another code.',
+    duplicateProjectCode:
+      'Duplicate project code: {{name}} ({{count}} projects, created on two offline copies?). Give one of them another code.',
+    duplicateCallNumber:
+      'Duplicate dues call number: {{name}} ({{count}} calls, issued on two offline copies?). Cancel the one too many.',
   },
   cli: {
     usage: 'Usage: aimf <command> [options]',

@@ -1141,6 +1141,12 @@ export const fr = {
       'Tranche {{id}} : {{expected}} € attendu versé au grand livre, {{booked}} trouvé.',
     callOverSettled: 'Appel {{number}} : {{settled}} réglé pour un montant de {{amount}}.',
     paymentOverSettled: 'Encaissement {{id}} : {{settled}} affecté pour {{amount}} reçu.',
+    duplicateMemberCode:
+      'Code de membre en double : {{name}} ({{count}} membres). Donnez un autre code à l’un d’eux.',
+    duplicateProjectCode:
+      'Code de projet en double : {{name}} ({{count}} projets, créés sur deux copies hors ligne ?). Donnez un autre code à l’un d’eux.',
+    duplicateCallNumber:
+      'Numéro d’appel de cotisation en double : {{name}} ({{count}} appels, émis sur deux copies hors ligne ?). Annulez celui qui est de trop.',
   },
   cli: {
     usage: 'Usage : aimf <commande> [options]',
