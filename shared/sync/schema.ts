@@ -72,6 +72,8 @@ export interface SyncConflict {
   detail: string | null
   resolved_at: string | null
   resolution: string | null
+  /** What names the record to a person ("M-0042 Ville de Thiès"), where its table has a name. */
+  record: string | null
 }
 
 export const resolveConflictInput = z.strictObject({

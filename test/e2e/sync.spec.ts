@@ -49,7 +49,7 @@ test('sync: a field changed in two copies is listed to review, the other value t
 
     await section.getByRole('button', { name: 'Synchroniser maintenant' }).click()
     const review = section.getByRole('list', { name: 'À vérifier' })
-    await expect(review).toContainText('funders · notes')
+    await expect(review).toContainText('Bailleur « Fondation de Dakar » · Notes')
     await expect(review).toContainText('Gardé : « Note de mission » (Jean')
     await expect(review).toContainText('Mis de côté : « Note du bureau » (Awa')
     await app.expectAccessible()

@@ -121,6 +121,7 @@ describe('offline sync through a shared folder', () => {
         table_name: 'funders',
         row_id: dakar.id,
         column_name: 'notes',
+        record: 'Fondation de Dakar',
         kept_value: JSON.stringify('Note de mission'),
         kept_author: 'Jean',
         other_value: JSON.stringify('Note du bureau'),

@@ -33,6 +33,7 @@ import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-fil
 import { FolderTarget } from './folder-target'
 import { ForeignChangeError, mergeChanges } from './merge'
 import { PostgresTarget } from './postgres-target'
+import { recordLabel } from './record-labels'
 import { ServerPasswords } from './server-passwords'
 import type { SyncTarget } from './sync-target'
 
@@ -276,7 +277,16 @@ export class SyncService {
   async conflicts(includeResolved = false): Promise<SyncConflict[]> {
     let query = this.file.db.selectFrom('sync_conflicts').selectAll().orderBy('found_at', 'desc')
     if (!includeResolved) query = query.where('resolved_at', 'is', null)
-    return query.execute()
+    const conflicts = await query.execute()
+    return Promise.all(
+      conflicts.map(async (conflict) => ({
+        ...conflict,
+        record:
+          conflict.table_name && conflict.row_id
+            ? await recordLabel(this.file.db, conflict.table_name, conflict.row_id)
+            : null,
+      })),
+    )
   }
 
   /**

@@ -16,6 +16,7 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import { columnLabel, tableLabel } from './record-labels'
 
 type Table = (typeof HISTORY_TABLES)[number]
 
@@ -85,7 +86,7 @@ export function JournalSection() {
             onChange={(e) => setTable(e.currentTarget.value as Table | '')}
             data={[
               { value: '', label: t('common.all') },
-              ...HISTORY_TABLES.map((name) => ({ value: name, label: name })),
+              ...HISTORY_TABLES.map((name) => ({ value: name, label: tableLabel(t, name) })),
             ]}
           />
         </Group>
@@ -108,12 +109,13 @@ export function JournalSection() {
                     </Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>{entry.author}</Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
-                      {t(`journal.ops.${entry.op}`)} — {entry.table}
+                      {t(`journal.ops.${entry.op}`)} — {tableLabel(t, entry.table)}
                     </Table.Td>
                     <Table.Td>
                       {entry.changes.map((change) => (
                         <Text size="xs" key={change.column}>
-                          {change.column} : {show(change.oldValue)} → {show(change.newValue)}
+                          {columnLabel(t, entry.table, change.column)} : {show(change.oldValue)} →{' '}
+                          {show(change.newValue)}
                         </Text>
                       ))}
                     </Table.Td>

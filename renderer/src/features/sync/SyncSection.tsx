@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call } from '../../lib/api'
 import { useBusyAction } from '../../lib/use-busy-action'
+import { columnLabel, tableLabel } from '../journal/record-labels'
 import { ServerForm } from './ServerForm'
 import { useLanguage } from '../../lib/use-language'
 
@@ -167,12 +168,24 @@ export function SyncSection() {
                   <Text fw={600}>
                     {conflict.kind === 'accounts'
                       ? t('sync.accounts')
-                      : conflict.kind === 'archived_edited'
-                        ? t('sync.archivedEdited')
-                        : t('sync.field', {
-                            table: conflict.table_name ?? '',
-                            field: conflict.column_name ?? '',
-                          })}
+                      : t(
+                          conflict.kind === 'archived_edited'
+                            ? conflict.record
+                              ? 'sync.archivedEditedOf'
+                              : 'sync.archivedEdited'
+                            : conflict.record
+                              ? 'sync.fieldOf'
+                              : 'sync.field',
+                          {
+                            table: tableLabel(t, conflict.table_name ?? ''),
+                            record: conflict.record ?? '',
+                            field: columnLabel(
+                              t,
+                              conflict.table_name ?? '',
+                              conflict.column_name ?? '',
+                            ),
+                          },
+                        )}
                   </Text>
                   {conflict.kind === 'accounts' ? (
                     <Text size="sm">{conflict.detail}</Text>
