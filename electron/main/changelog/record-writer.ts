@@ -68,24 +68,24 @@ export class RecordWriter {
   async insertMany(table: RecordTable, all: readonly RecordValues[]): Promise<string[]> {
     const columns = [...new Set(all.flatMap((values) => Object.keys(values)))]
     const ids: string[] = []
-    // SQLite binds at most 32,766 values per statement.
-    const perStatement = Math.max(1, Math.floor(30_000 / (columns.length + 4)))
-    for (let start = 0; start < all.length; start += perStatement) {
-      const values: ColumnValue[] = []
-      const rows = all.slice(start, start + perStatement)
-      for (const row of rows) {
+    for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
+      const rows = all.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
         assertNoSystemColumns(row)
         const id = uuidv7()
         ids.push(id)
-        values.push(id, this.context.now, this.context.now, null)
-        for (const column of columns) values.push(row[column] ?? null)
-      }
+        return [
+          id,
+          this.context.now,
+          this.context.now,
+          null,
+          ...columns.map((column) => row[column] ?? null),
+        ]
+      })
       await insertRows(
         this.trx,
         table,
         ['id', 'created_at', 'updated_at', 'deleted_at', ...columns],
-        rows.length,
-        values,
+        rows,
       )
     }
     for (const [index, values] of all.entries()) {
@@ -102,10 +102,16 @@ export class RecordWriter {
   /**
    * Changes the given columns of a record; columns whose value is unchanged are left alone and
    * not logged. Returns the names of the columns that changed (none: nothing was written).
+   * `current` is the record as this same action already read it, which spares reading it again.
    */
-  async update(table: RecordTable, id: string, patch: RecordValues): Promise<string[]> {
+  async update(
+    table: RecordTable,
+    id: string,
+    patch: RecordValues,
+    current?: Readonly<Record<string, unknown>>,
+  ): Promise<string[]> {
     assertNoSystemColumns(patch)
-    const current = await this.current(table, id)
+    current ??= await this.current(table, id)
     const changed = Object.keys(patch).filter((column) => current[column] !== patch[column])
     if (changed.length === 0) return []
     const assignments = [...changed, 'updated_at'].map(
@@ -121,7 +127,7 @@ export class RecordWriter {
       id,
       changed.map((column) => ({
         column,
-        oldValue: current[column],
+        oldValue: (current[column] ?? null) as ColumnValue,
         newValue: patch[column] ?? null,
       })),
     )
@@ -164,7 +170,7 @@ export class RecordWriter {
    */
   async flush(): Promise<void> {
     while (this.pending.length > 0) {
-      await insertLogRows(this.trx, this.pending.splice(0, LOG_ROWS_PER_STATEMENT))
+      await insertLogRows(this.trx, this.pending.splice(0, ROWS_PER_STATEMENT))
     }
   }
 
@@ -196,7 +202,7 @@ export class RecordWriter {
         recorded_at: this.context.now,
       })
     }
-    if (this.pending.length >= LOG_ROWS_PER_STATEMENT) await this.flush()
+    if (this.pending.length >= ROWS_PER_STATEMENT) await this.flush()
   }
 }
 
@@ -221,36 +227,38 @@ export async function insertLogRows(
   trx: Transaction<Database>,
   rows: readonly LogRow[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += LOG_ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + LOG_ROWS_PER_STATEMENT)
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
     await insertRows(
       trx,
       'change_log',
       LOG_COLUMNS,
-      chunk.length,
-      chunk.flatMap((row) => LOG_COLUMNS.map((column) => row[column])),
+      chunk.map((row) => LOG_COLUMNS.map((column) => row[column])),
     )
   }
 }
 
 /**
- * Inserts rows given as one flat list of values, in one statement written here: an import's
- * statements carry thousands of values, which Kysely's builder would walk one by one.
+ * Inserts rows, each its values in the order of `columns`, in one statement written here: an import's
+ * statements carry thousands of values, which Kysely's builder would walk one by one. They go
+ * as one JSON text that SQLite unpacks (`json_each`), rather than as thousands of bound values:
+ * node-sqlite3 converts each bound value on the main thread, which was most of an import's
+ * time; one string is handed over whole. JSON keeps what the columns hold — text, integers
+ * (amounts in minor units) and nulls.
  */
 async function insertRows(
   trx: Transaction<Database>,
   table: string,
   columns: readonly string[],
-  count: number,
-  values: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  const row = `(${columns.map(() => '?').join(', ')})`
-  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`
-  await trx.executeQuery(CompiledQuery.raw(text, [...values]))
+  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+    SELECT ${columns.map((_, index) => `value ->> ${index}`).join(', ')} FROM json_each(?)`
+  await trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows)]))
 }
 
-/** 11 bound values per row: 500 rows stay well under SQLite's 32,766 variables. */
-const LOG_ROWS_PER_STATEMENT = 500
+/** Rows per statement: a few hundred kilobytes of JSON, handed to SQLite at once. */
+const ROWS_PER_STATEMENT = 1000
 
 function assertNoSystemColumns(values: RecordValues): void {
   for (const column of Object.keys(values)) {

@@ -148,7 +148,7 @@ export class FinancingService {
         source: { table: 'financing_lines', id: line.id },
         headingCode: line.heading_code,
       })
-      await writer.update('financing_lines', id, { committed_on: committedOn })
+      await writer.update('financing_lines', id, { committed_on: committedOn }, line)
       return project.id
     })
   }
@@ -164,7 +164,7 @@ export class FinancingService {
         throw new AppFailure('CONFLICT', 'errors.lineDisbursed')
       }
       await reverseEntriesOf(writer, { table: 'financing_lines', id })
-      await writer.update('financing_lines', id, { committed_on: null })
+      await writer.update('financing_lines', id, { committed_on: null }, line)
       return line.project_id
     })
   }

@@ -220,12 +220,17 @@ export class ProjectsService {
       if (input.to === 'closed' || input.to === 'abandoned') {
         await this.financing.releaseUnpaid(writer, project, transitionId, input.onDate)
       }
-      await writer.update('projects', project.id, {
-        status: input.to,
-        ...(input.to === 'approved'
-          ? { approved_on: input.onDate, bureau_meeting: input.bureauMeeting }
-          : {}),
-      })
+      await writer.update(
+        'projects',
+        project.id,
+        {
+          status: input.to,
+          ...(input.to === 'approved'
+            ? { approved_on: input.onDate, bureau_meeting: input.bureauMeeting }
+            : {}),
+        },
+        project,
+      )
     })
   }
 

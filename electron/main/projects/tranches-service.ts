@@ -120,14 +120,19 @@ export class TranchesService {
           headingCode: headings.get(part.lineId) ?? null,
         })
       }
-      await writer.update('tranches', tranche.id, {
-        status: 'paid',
-        paid_on: fields.paidOn,
-        paid_amount_minor: paid.minor,
-        paid_eur_minor: paidEur.eur.minor,
-        bank_reference: fields.bankReference,
-        override_reason: fields.overrideReason,
-      })
+      await writer.update(
+        'tranches',
+        tranche.id,
+        {
+          status: 'paid',
+          paid_on: fields.paidOn,
+          paid_amount_minor: paid.minor,
+          paid_eur_minor: paidEur.eur.minor,
+          bank_reference: fields.bankReference,
+          override_reason: fields.overrideReason,
+        },
+        tranche,
+      )
       return project.id
     })
   }
@@ -273,7 +278,7 @@ export class TranchesService {
       if (!from.includes(tranche.status)) {
         throw new AppFailure('CONFLICT', 'errors.trancheStatus', { number: tranche.number })
       }
-      await writer.update('tranches', id, patch())
+      await writer.update('tranches', id, patch(), tranche)
       return tranche.project_id
     })
   }
