@@ -463,19 +463,24 @@ export async function applyWorkbook(
     const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
     const applyAll = sheet.register.applyAll
     if (applyAll) {
-      const inputs = []
-      for (const { input } of rows) {
-        inputs.push(sheet.register.schema.parse(await contractOf(sheet.register, input, resolve)))
+      // A few thousand rows at a time: a register of 35,000 expenses written at once held
+      // every row's record, ledger entry and change-log text together (130 MB more).
+      for (let start = 0; start < rows.length; start += ROWS_PER_BULK_WRITE) {
+        const slice = rows.slice(start, start + ROWS_PER_BULK_WRITE)
+        const inputs = []
+        for (const { input } of slice) {
+          inputs.push(sheet.register.schema.parse(await contractOf(sheet.register, input, resolve)))
+        }
+        const before = done
+        let current = slice[0]?.row ?? 0
+        const outcomes = await applyAll(session, inputs, author, memo, (index) => {
+          if (options.signal?.aborted) throw new AppFailure('CANCELLED')
+          current = slice[index]?.row ?? current
+          if (index % 50 === 0) options.onProgress?.((before + index) / total)
+        }).catch((error: unknown) => refusedOn(sheet.name, current, checked.language)(error))
+        for (const outcome of outcomes) if (count) count[outcome] += 1
+        done += slice.length
       }
-      const before = done
-      let current = rows[0]?.row ?? 0
-      const outcomes = await applyAll(session, inputs, author, memo, (index) => {
-        if (options.signal?.aborted) throw new AppFailure('CANCELLED')
-        current = rows[index]?.row ?? current
-        if (index % 50 === 0) options.onProgress?.((before + index) / total)
-      }).catch((error: unknown) => refusedOn(sheet.name, current, checked.language)(error))
-      for (const outcome of outcomes) if (count) count[outcome] += 1
-      done += rows.length
       continue
     }
     for (const { row, input } of rows) {
@@ -556,6 +561,9 @@ export async function importAllOrNothing(
   await session.backups.create('import')
   return session.file.batch(author, () => applyWorkbook(session, checked, author, options))
 }
+
+/** Rows of a bulk register (expenses, payments) written in one action of the import. */
+const ROWS_PER_BULK_WRITE = 5000
 
 const STAND_IN_ID = '00000000-0000-7000-8000-000000000000'
 
