@@ -30,13 +30,14 @@ export async function readWorkbookFile(
 ): Promise<RawSheet[]> {
   const bytes = await readFile(path)
   const layouts = await sheetLayouts(bytes)
-  const streamed = await streamSheets(path, layouts, wanted)
-  // exceljs's streaming reader has been seen to end early on a loaded machine, dropping rows
-  // or the last sheets of a workbook written without shared strings: every row of every sheet
-  // the workbook holds must have been read, or the workbook is read again whole.
-  const complete = [...layouts.values()].every(
-    (layout) => streamed.seen.get(layout.name) === layout.rowCount,
-  )
+  // exceljs's streaming reader (unzipper's) now and then stops before the end of the package on
+  // a loaded machine: it drops rows or sheets, or fails on a sheet whose workbook entry it never
+  // reached. Every row of every sheet the workbook holds must have been read, or the workbook —
+  // a sound zip, JSZip has just opened it — is read again whole.
+  const streamed = await streamSheets(path, layouts, wanted).catch(() => null)
+  const complete =
+    streamed !== null &&
+    [...layouts.values()].every((layout) => streamed.seen.get(layout.name) === layout.rowCount)
   return complete ? streamed.sheets : loadSheets(bytes, wanted)
 }
 

@@ -26,6 +26,12 @@ export async function registersWorkbook(language: Language, session?: Session): 
   const output = new PassThrough()
   const chunks: Buffer[] = []
   output.on('data', (chunk: Buffer) => chunks.push(chunk))
+  // exceljs's commit resolves when the zip is written into the stream ('finish'); the workbook
+  // is certainly whole only once every chunk has been read out of it ('end').
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve)
+    output.on('error', reject)
+  })
   const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -115,6 +121,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     sheet.commit()
   }
   await workbook.commit()
+  await ended
   return Buffer.concat(chunks)
 }
 
