@@ -826,6 +826,80 @@ describe('projects and budgets in the workbook', () => {
     return path
   }
 
+  it('gives back a tranche paid with a split chosen by hand, line by line, to the cent', async () => {
+    app = await startTestApp({ openFile: false })
+    await app.core.openDemo()
+    const db = app.core.requireSession().file.db
+    // A tranche still to pay in a project with two committed AIMF lines, paid in part (1,000)
+    // all on one of them but one unit: not the pro rata split.
+    const candidates = await db
+      .selectFrom('tranches as t')
+      .innerJoin('projects as p', 'p.id', 't.project_id')
+      .select(['t.id', 't.project_id'])
+      .where('p.status', '=', 'in_progress')
+      .where('t.status', '=', 'planned')
+      .orderBy('p.code')
+      .execute()
+    let paidId: string | null = null
+    for (const tranche of candidates) {
+      const lines = await db
+        .selectFrom('financing_lines')
+        .select('id')
+        .where('project_id', '=', tranche.project_id)
+        .where('committed_on', 'is not', null)
+        .where('source', 'in', ['agreement', 'untied_fund'])
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at')
+        .execute()
+      const [first, second] = lines
+      if (!first || !second) continue
+      const result = await app.call('projects.payTranche', {
+        id: tranche.id,
+        paidOn: '2025-11-03',
+        amount: '1000',
+        overrideReason: 'Versé à la demande de la ville',
+        split: [
+          { lineId: first.id, amount: '999' },
+          { lineId: second.id, amount: '1' },
+        ],
+      })
+      if (result.ok) {
+        paidId = tranche.id
+        break
+      }
+    }
+    if (!paidId) throw new Error('no tranche of the demo could be paid with a split')
+    const byLine = async (session: ReturnType<TestApp['core']['requireSession']>) =>
+      (
+        await session.file.db
+          .selectFrom('ledger_entries as e')
+          .innerJoin('tranches as t', 't.id', 'e.source_id')
+          .innerJoin('projects as p', 'p.id', 't.project_id')
+          .innerJoin('financing_lines as l', 'l.id', 'e.use_id')
+          .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
+          .select([
+            'p.code',
+            't.number',
+            'l.source',
+            'a.reference',
+            'e.amount_minor',
+            'e.eur_minor',
+          ])
+          .where('e.source_table', '=', 'tranches')
+          .where('e.deleted_at', 'is', null)
+          .orderBy('p.code')
+          .orderBy('t.number')
+          .orderBy('l.created_at')
+          .execute()
+      ).map((e) => [e.code, e.number, e.source, e.reference, e.amount_minor, e.eur_minor].join('|'))
+    const before = await byLine(app.core.requireSession())
+    app.host.nextExportPath = join(app.folder, 'export.xlsx')
+    const { path } = await app.ok('workbook.export', {})
+    await app.core.createFile(join(app.folder, 'copy.sqlite'))
+    await imported(path)
+    expect(await byLine(app.core.requireSession())).toEqual(before)
+  }, 120_000)
+
   it('goes as far as a changed row says — a tranche paid, a budget expense cancelled — and never moves a project back', async () => {
     app = await startTestApp({ openFile: false })
     await app.core.openDemo()

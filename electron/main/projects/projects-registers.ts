@@ -3,6 +3,10 @@ import type { Session } from '../app/app-core'
 import { AppFailure, fieldFailure } from '../failure'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '../../../shared/i18n/locale'
+import type { CurrencyCode } from '../../../shared/money/currencies'
+import { money } from '../../../shared/money/money'
+import { allocate } from '../../../shared/money/split'
 import { duesStanding } from '../dues/dues-accounts'
 import { REGIONS, type Region } from '../../../shared/geo/regions'
 import { optionalIsoDate } from '../../../shared/validation/dates'
@@ -10,6 +14,7 @@ import { currencyCode, optionalText, requiredText } from '../../../shared/valida
 import { decimalAmount } from '../../../shared/validation/amounts'
 import {
   FINANCING_SOURCES,
+  type FinancingSource,
   INDICATOR_LEVELS,
   INDICATOR_MEASURES,
   type IndicatorMeasure,
@@ -39,6 +44,8 @@ import {
   same,
   amountText,
   keyOf,
+  keyedAmounts,
+  keyedAmountsText,
   minorOf,
 } from '../workbook/register'
 import {
@@ -594,6 +601,8 @@ const trancheRowInput = trancheInput.safeExtend({
   bankReference: optionalText(100),
   overrideReason: optionalText(2000),
   cancelReason: optionalText(2000),
+  /** How a paid tranche was shared among the plan's lines: "UE-ANE-2026 : 15000 ; …". */
+  split: keyedAmounts,
 })
 
 interface TrancheAsFound {
@@ -629,14 +638,16 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
     { field: 'bankReference', heading: 'projects.tranches.bankReference', kind: 'text' },
     { field: 'overrideReason', heading: 'projects.tranches.overrideReason', kind: 'text' },
     { field: 'cancelReason', heading: 'projects.tranches.cancelReason', kind: 'text' },
+    { field: 'split', heading: 'workbook.column.split', kind: 'text' },
   ],
   schema: trancheRowInput,
   order: (a, b) =>
     String(a.project).localeCompare(String(b.project)) || Number(a.number) - Number(b.number),
   identity: (row) => `${String(row.project ?? '')}|${String(row.number ?? '')}`.toLowerCase(),
   toInput: withProjectId,
-  rows: async (session) =>
-    (
+  rows: async (session) => {
+    const splits = await trancheSplits(session)
+    return (
       await session.file.db
         .selectFrom('tranches as t')
         .innerJoin('projects as p', 'p.id', 't.project_id')
@@ -660,7 +671,9 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
       bankReference: t.bank_reference,
       overrideReason: t.override_reason,
       cancelReason: t.cancel_reason,
-    })),
+      split: keyedAmountsText(splits.get(t.id) ?? []),
+    }))
+  },
   apply: async (session, input, author, memo) => {
     const project = [...(await projectsByCode(session, memo)).values()].find(
       (p) => p.id === input.projectId,
@@ -741,7 +754,7 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
       )
     }
     if (input.paidOn) {
-      await step(found.status === 'paid', () =>
+      await step(found.status === 'paid', async () =>
         session.tranches.pay(
           {
             id: found.id,
@@ -749,7 +762,7 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
             amount: input.paidAmount,
             bankReference: input.bankReference,
             overrideReason: input.overrideReason,
-            split: null,
+            split: await splitLines(session, found.project_id, input.split),
           },
           author,
         ),
@@ -762,6 +775,112 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
     }
     return outcome
   },
+}
+
+/**
+ * What names a plan line in a tranche's split: its agreement's reference (and the donor
+ * heading it charges), or the untied fund.
+ */
+function lineLabel(
+  line: { source: string; reference: string | null; heading_code: string | null },
+  language: Language,
+): string {
+  if (line.source !== 'agreement' || !line.reference)
+    return translate(
+      language,
+      `projects.plan.source_${line.source as FinancingSource}` as MessageKey,
+    )
+  return line.heading_code ? `${line.reference} / ${line.heading_code}` : line.reference
+}
+
+/**
+ * Each paid tranche's share of every line, in the project's currency, from its disbursements
+ * in the ledger: a line in the project's currency exactly; a line in another currency by its
+ * share of the euros paid.
+ */
+async function trancheSplits(
+  session: Session,
+): Promise<Map<string, { key: string; amount: string }[]>> {
+  const parts = await session.file.db
+    .selectFrom('ledger_entries as e')
+    .innerJoin('tranches as t', 't.id', 'e.source_id')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .innerJoin('financing_lines as l', 'l.id', 'e.use_id')
+    .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
+    .select(['t.id as tranche', 't.paid_amount_minor as paid', 'p.currency as projectCurrency'])
+    .select(['l.source', 'l.heading_code', 'a.reference', 'l.currency'])
+    .select((eb) => [
+      eb.fn.sum<number>('e.amount_minor').as('native'),
+      eb.fn.sum<number>('e.eur_minor').as('eur'),
+    ])
+    .where('e.source_table', '=', 'tranches')
+    .where('e.use_table', '=', 'financing_lines')
+    .where('e.kind', '=', 'disbursement')
+    .where('e.deleted_at', 'is', null)
+    .where('t.status', '=', 'paid')
+    .groupBy(['t.id', 'l.id'])
+    .orderBy('t.id')
+    .orderBy('l.created_at')
+    .execute()
+  const byTranche = new Map<string, typeof parts>()
+  for (const part of parts) {
+    if (Number(part.native) === 0) continue
+    byTranche.set(part.tranche, [...(byTranche.get(part.tranche) ?? []), part])
+  }
+  const splits = new Map<string, { key: string; amount: string }[]>()
+  for (const [tranche, lines] of byTranche) {
+    const first = lines[0]
+    if (!first) continue
+    const currency = first.projectCurrency as CurrencyCode
+    const byEur = allocate(
+      money(first.paid ?? 0, currency),
+      lines.map((l) => Number(l.eur)),
+    )
+    splits.set(
+      tranche,
+      lines.map((line, index) => ({
+        key: lineLabel(line, session.language()),
+        amount: amountText(
+          line.currency === currency ? Number(line.native) : (byEur[index]?.minor ?? 0),
+          currency,
+        ),
+      })),
+    )
+  }
+  return splits
+}
+
+/**
+ * A tranche's split as the service takes it: each named line found among the project's
+ * committed lines (two lines of one name in the order of the plan). Null when the row has none.
+ */
+async function splitLines(
+  session: Session,
+  projectId: string,
+  split: { key: string; amount: string }[] | null | undefined,
+): Promise<{ lineId: string; amount: string }[] | null> {
+  if (!split || split.length === 0) return null
+  const lines = await session.file.db
+    .selectFrom('financing_lines as l')
+    .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
+    .select(['l.id', 'l.source', 'l.heading_code', 'a.reference'])
+    .where('l.project_id', '=', projectId)
+    .where('l.deleted_at', 'is', null)
+    .where('l.committed_on', 'is not', null)
+    .orderBy('l.created_at')
+    .execute()
+  const taken = new Set<string>()
+  return split.map(({ key, amount }) => {
+    const wanted = key.trim().toLowerCase()
+    const line = lines.find(
+      (l) =>
+        !taken.has(l.id) &&
+        (['fr', 'en'] as const).some((language) => lineLabel(l, language).toLowerCase() === wanted),
+    )
+    if (!line) throw fieldFailure('VALIDATION', 'split', 'workbook.splitUnknownLine', { line: key })
+    taken.add(line.id)
+    return { lineId: line.id, amount }
+  })
 }
 
 /** The expenses a city justifies, known by what they say (date, object, amount). */

@@ -235,7 +235,12 @@ export class TranchesService {
           sum: money(sum, paid.currency),
         })
       }
-      weights = open.map((line) => chosen.get(line.id)?.minor ?? 0)
+      // A split that is the pro rata one is shared as such: its euros then fall exactly as the
+      // pro rata payment's (a workbook gives back every paid tranche's split).
+      const proRata = allocate(paid, weights)
+      const chosenWeights = open.map((line) => chosen.get(line.id)?.minor ?? 0)
+      if (chosenWeights.some((minor, index) => minor !== proRata[index]?.minor))
+        weights = chosenWeights
     }
     const nativeParts = allocate(paid, weights)
     const eurParts = allocate(paidEur, weights)

@@ -6,6 +6,7 @@ import {
   projectLedgerProblems,
 } from '../check/ledger-invariants'
 import { duplicateProblems } from '../check/duplicate-invariants'
+import type { RecordWriter } from '../changelog/record-writer'
 import { FILE_INFO } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
 import { LATEST_VERSION } from '../db/migrations'
@@ -247,11 +248,7 @@ export class SyncService {
   /** Joins this copy to one target, leaving the other kind. */
   private async setTarget(key: string, value: string): Promise<void> {
     await this.file.write('sync', async (writer) => {
-      await writer.trx
-        .insertInto('file_info')
-        .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
+      await putInfo(writer.trx, key, value)
       await writer.trx
         .deleteFrom('file_info')
         .where(
@@ -398,14 +395,16 @@ export class SyncService {
   }
 
   private async setInfo(key: string, value: string): Promise<void> {
-    await this.file.write('sync', async (writer) => {
-      await writer.trx
-        .insertInto('file_info')
-        .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
-    })
+    await this.file.write('sync', (writer) => putInfo(writer.trx, key, value))
   }
+}
+
+async function putInfo(trx: RecordWriter['trx'], key: string, value: string): Promise<void> {
+  await trx
+    .insertInto('file_info')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
 }
 
 /** The server a copy was joined to; settings that no longer read as such are no target. */

@@ -1709,6 +1709,7 @@ export const en: Catalog = {
       budgetLine: 'Line code',
       cancelReason: 'Reason for cancelling',
       settles: 'Calls settled (number: amount; …)',
+      split: 'Split between the lines (agreement or fund: amount; …)',
     },
     tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
@@ -1736,5 +1737,6 @@ export const en: Catalog = {
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
+    splitUnknownLine: 'The split names a committed line this project does not have: “{{line}}”.',
   },
 }

@@ -1738,6 +1738,7 @@ export const fr = {
       budgetLine: 'Code de la ligne',
       cancelReason: 'Motif de l’annulation',
       settles: 'Appels réglés (numéro : montant ; …)',
+      split: 'Répartition entre les lignes (convention ou fonds : montant ; …)',
     },
     tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
@@ -1766,5 +1767,7 @@ export const fr = {
     unknownSource: 'Convention {{reference}} introuvable ni dans le fichier ni dans ce classeur.',
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
+    splitUnknownLine:
+      'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ».',
   },
 } as const
