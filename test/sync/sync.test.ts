@@ -4,7 +4,8 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Session, createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
-import { missionCopy } from '../../electron/main/sync/sync-service'
+import { SyncService, missionCopy } from '../../electron/main/sync/sync-service'
+import { ServerPasswords } from '../../electron/main/sync/server-passwords'
 import { encodeChangeFile } from '../../electron/main/sync/change-file'
 import { runCli } from '../../electron/main/cli/cli'
 import { tempFolder } from '../support/temp'
@@ -181,6 +182,24 @@ describe('offline sync through a shared folder', () => {
     await cp(share, other, { recursive: true })
     const second = await office.sync.syncFolder(other, 'Bureau')
     expect(second.received).toBe(0)
+  })
+
+  it('writes a long history as several files of a bounded size, which the other copy applies in order', async () => {
+    const { share, office, mission } = await officeAndMission()
+    for (let n = 0; n < 5; n += 1) {
+      const created = await mission.funders.create(funder(`Fondation ${n}`), 'Mission')
+      await mission.funders.update(created.id, funder(`Fondation ${n}`, `Note ${n}`), 'Mission')
+    }
+    // Three changes a file: the ten changes go as four files, written in order.
+    const small = new SyncService(mission.file, () => 'fr', new ServerPasswords(null), 3)
+    expect((await small.status()).unsent).toBe(10)
+    expect((await small.syncFolder(share, 'Mission')).sent).toBe(10)
+    expect((await small.status()).unsent).toBe(0)
+    const datasetFolder = join(share, `AIMF-${(await office.sync.status()).datasetId ?? ''}`)
+    const files = await readdir(join(datasetFolder, mission.file.info().replicaId))
+    expect(files.sort()).toHaveLength(4)
+    expect((await office.sync.syncFolder(share, 'Bureau')).received).toBe(10)
+    expect(await contents(office)).toEqual(await contents(mission))
   })
 
   it('gives a file copied by hand an identity of its own, and leaves a newer schema’s changes waiting', async () => {

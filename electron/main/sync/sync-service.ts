@@ -49,6 +49,8 @@ export class SyncService {
     private readonly file: DataFile,
     private readonly language: () => Language = () => 'fr',
     private readonly passwords = new ServerPasswords(null),
+    /** How many changes one change file holds at most. */
+    private readonly changesPerFile = 20_000,
   ) {}
 
   /** The dataset this copy belongs to, given one the first time it is asked. */
@@ -62,8 +64,11 @@ export class SyncService {
 
   async status(): Promise<SyncStatus> {
     const db = this.file.db
+    const synced = Number((await this.info(FILE_INFO.syncedSeq)) ?? 0)
     const [unsent, files, review] = await Promise.all([
-      this.unsent(),
+      this.unsent(synced)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
       db
         .selectFrom('sync_files')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -85,7 +90,7 @@ export class SyncService {
       serverPassword: server ? await this.passwords.where(server) : null,
       sealed: (await this.info(FILE_INFO.syncKey)) !== null,
       last: last ? (JSON.parse(last) as LastSync) : null,
-      unsent: unsent.length,
+      unsent: Number(unsent?.n ?? 0),
       filesApplied: Number(files?.n ?? 0),
       toReview: Number(review?.n ?? 0),
     }
@@ -164,10 +169,18 @@ export class SyncService {
     const sealing = await this.info(FILE_INFO.syncKey)
     const key = sealing ? Buffer.from(sealing, 'hex') : null
 
-    const unsent = await this.unsent()
-    const first = unsent[0]
-    const last = unsent.at(-1)
-    if (first && last) {
+    // A file of at most `changesPerFile` changes at a time: the first sync of twenty years of
+    // records (400,000 changes) never sits in memory whole.
+    let after = Number((await this.info(FILE_INFO.syncedSeq)) ?? 0)
+    for (;;) {
+      const unsent = (await this.unsent(after)
+        .orderBy('seq')
+        .limit(this.changesPerFile)
+        .selectAll()
+        .execute()) as (ChangeRow & { seq: number })[]
+      const first = unsent[0]
+      const last = unsent.at(-1)
+      if (!first || !last) break
       await target.write(
         replicaId,
         first.seq,
@@ -183,7 +196,8 @@ export class SyncService {
         ),
       )
       await this.setInfo(FILE_INFO.syncedSeq, String(last.seq))
-      report.sent = unsent.length
+      report.sent += unsent.length
+      after = last.seq
     }
 
     const applied = new Set(
@@ -317,18 +331,14 @@ export class SyncService {
     })
   }
 
-  /** This copy's own changes not yet written to a target, in order. */
-  private async unsent(): Promise<(ChangeRow & { seq: number })[]> {
-    const synced = Number((await this.info(FILE_INFO.syncedSeq)) ?? 0)
+  /** This copy's own changes not yet written to a target: those after the change `after`. */
+  private unsent(after: number) {
     // Changes received from other copies are theirs to send: only those of copies this one
     // has never received a file from are its own (a mission copy's history included).
-    return (await this.file.db
+    return this.file.db
       .selectFrom('change_log')
-      .selectAll()
-      .where('seq', '>', synced)
+      .where('seq', '>', after)
       .where('replica_id', 'not in', (eb) => eb.selectFrom('sync_files').select('replica_id'))
-      .orderBy('seq')
-      .execute()) as (ChangeRow & { seq: number })[]
   }
 
   /**
