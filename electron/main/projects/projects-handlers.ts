@@ -39,7 +39,10 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
     'projects.uncommitFinancingLine': async ({ id }) =>
       thenProject(core, (author) => session().financing.uncommitLine(id, author)),
     'projects.addTranche': async (input) =>
-      thenProject(core, (author) => session().tranches.add(input, author)),
+      thenProject(core, async (author) => {
+        await session().tranches.add(input, author)
+        return input.projectId
+      }),
     'projects.trancheConditionMet': async ({ id, onDate }) =>
       thenProject(core, (author) => session().tranches.conditionMet(id, onDate, author)),
     'projects.releaseTranche': async ({ id, onDate }) =>

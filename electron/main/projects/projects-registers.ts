@@ -7,7 +7,6 @@ import type { Language } from '../../../shared/i18n/locale'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { money } from '../../../shared/money/money'
 import { allocate } from '../../../shared/money/split'
-import { duesStanding } from '../dues/dues-accounts'
 import { REGIONS, type Region } from '../../../shared/geo/regions'
 import { optionalIsoDate } from '../../../shared/validation/dates'
 import { currencyCode, optionalText, requiredText } from '../../../shared/validation/fields'
@@ -171,11 +170,13 @@ async function moveAlong(
         onDate,
         note: null,
         bureauMeeting: to === 'approved' ? row.bureauMeeting : null,
-        overrideReason:
-          to === 'approved' ? await approvalReason(session, project, row, onDate) : null,
+        overrideReason: to === 'approved' ? row.approvalOverride : null,
         reason: to === 'abandoned' ? row.abandonReason : null,
       },
       author,
+      // An approval a workbook records for a city then in arrears, without its reason, was
+      // decided before the file kept its dues: it is written with a reason saying so.
+      { reasonIfInArrears: translate(session.language(), 'workbook.approvedByImport') },
     )
     project.status = to
     moved = true
@@ -189,24 +190,6 @@ async function moveAlong(
     await move('abandoned', row.abandonedOn ?? '')
   }
   return moved
-}
-
-/**
- * Why an approval the workbook records is written although the beneficiary was behind on its
- * dues on that day: the row's reason, or — for a decision taken before the file kept its dues —
- * that it comes from the workbook, so the approval is never recorded without a reason.
- */
-async function approvalReason(
-  session: Session,
-  project: ProjectAsFound,
-  row: ProjectRow,
-  onDate: string,
-): Promise<string | null> {
-  if (row.approvalOverride) return row.approvalOverride
-  const standing = await duesStanding(session.file.db, project.member_id, onDate)
-  return standing.kind === 'in_arrears'
-    ? translate(session.language(), 'workbook.approvedByImport')
-    : null
 }
 
 /** A project's fields as the file holds them, in the contract's words. */
@@ -516,16 +499,18 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
       note: l.note,
     })),
   apply: async (session, { committedOn, ...input }, author, memo) => {
-    const lines = await known(
+    const lines = await known<{ id: string; committed_on: string | null; key: string }>(
       memo,
       'planLines',
-      () =>
-        session.file.db
-          .selectFrom('financing_lines')
-          .selectAll()
-          .where('deleted_at', 'is', null)
-          .execute(),
-      lineKey,
+      async () =>
+        (
+          await session.file.db
+            .selectFrom('financing_lines')
+            .selectAll()
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((line) => ({ id: line.id, committed_on: line.committed_on, key: lineKey(line) })),
+      (line) => line.key,
     )
     // The line's money is its agreement's currency, or euros for the untied fund.
     const agreement = [...(await agreementsByReference(session, memo)).values()].find(
@@ -550,12 +535,7 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
     let line = lines.get(key)
     let outcome: ImportOutcome = 'unchanged'
     if (!line) {
-      const id = await session.financing.addLine(input, author)
-      line = await session.file.db
-        .selectFrom('financing_lines')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+      line = { id: await session.financing.addLine(input, author), committed_on: null, key }
       lines.set(key, line)
       outcome = 'created'
     }
@@ -704,15 +684,18 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
       if (input.number !== next) {
         throw fieldFailure('VALIDATION', 'number', 'workbook.trancheNumber', { number: next })
       }
-      await session.tranches.add(input, author)
-      tranche = await session.file.db
-        .selectFrom('tranches')
-        .select(['id', 'project_id', 'number', 'planned_on', 'amount_minor', 'condition'])
-        .select(['condition_met_on', 'status', 'released_on'])
-        .where('project_id', '=', project.id)
-        .where('number', '=', input.number)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow()
+      // As the service writes it: the next number, planned, nothing met or released yet.
+      tranche = {
+        id: await session.tranches.add(input, author),
+        project_id: project.id,
+        number: input.number,
+        planned_on: input.plannedOn,
+        amount_minor: minorOf(input.amount, project.currency),
+        condition: input.condition,
+        condition_met_on: null,
+        status: 'planned',
+        released_on: null,
+      }
       byNumber.set(key, tranche)
       outcome = 'created'
     } else if (

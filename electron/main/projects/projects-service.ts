@@ -164,9 +164,18 @@ export class ProjectsService {
     return this.get(input.projectId)
   }
 
-  /** Makes a move of the lifecycle (see {@link transition}) without reading the page back. */
-  async move(input: TransitionFields, author: string): Promise<void> {
+  /**
+   * Makes a move of the lifecycle (see {@link transition}) without reading the page back.
+   * `reasonIfInArrears` approves a beneficiary found in arrears that day with that reason when
+   * the input gives none (a decision a workbook records, taken before the file kept its dues).
+   */
+  async move(
+    input: TransitionFields,
+    author: string,
+    { reasonIfInArrears }: { reasonIfInArrears?: string } = {},
+  ): Promise<void> {
     await this.file.write(author, async (writer) => {
+      let overrideReason = input.overrideReason
       const project = await requireOpenProject(writer.trx, input.projectId)
       const from = project.status as ProjectStatus
       if (!allowedTransitions(from).includes(input.to)) {
@@ -181,20 +190,25 @@ export class ProjectsService {
         // A member behind on its dues beyond the tolerance on the day of the approval: approved
         // only with a reason.
         const dues = await duesStanding(writer.trx, member.id, input.onDate)
-        if (dues.kind === 'in_arrears' && !input.overrideReason) {
+        if (dues.kind === 'in_arrears' && !overrideReason)
+          overrideReason = reasonIfInArrears ?? null
+        if (dues.kind === 'in_arrears' && !overrideReason) {
           throw fieldFailure('CONFLICT', 'overrideReason', 'errors.approvalInArrears', {
             arrears: money(dues.arrearsEur, 'EUR'),
             tolerance: money(dues.toleranceEur, 'EUR'),
           })
         }
       }
-      const pending = await writer.trx
-        .selectFrom('tranches')
-        .select('id')
-        .where('project_id', '=', project.id)
-        .where('deleted_at', 'is', null)
-        .where('status', 'in', ['planned', 'released'])
-        .execute()
+      const ending = input.to === 'closed' || input.to === 'abandoned'
+      const pending = ending
+        ? await writer.trx
+            .selectFrom('tranches')
+            .select('id')
+            .where('project_id', '=', project.id)
+            .where('deleted_at', 'is', null)
+            .where('status', 'in', ['planned', 'released'])
+            .execute()
+        : []
       if (input.to === 'closed' && pending.length > 0) {
         throw fieldFailure('CONFLICT', 'to', 'errors.projectHasPendingTranches', {
           count: pending.length,
@@ -207,7 +221,7 @@ export class ProjectsService {
         on_date: input.onDate,
         author,
         note: input.to === 'abandoned' ? input.reason : input.note,
-        override_reason: input.overrideReason,
+        override_reason: overrideReason,
       })
       if (input.to === 'abandoned') {
         for (const tranche of pending) {
@@ -217,7 +231,7 @@ export class ProjectsService {
           })
         }
       }
-      if (input.to === 'closed' || input.to === 'abandoned') {
+      if (ending) {
         await this.financing.releaseUnpaid(writer, project, transitionId, input.onDate)
       }
       await writer.update(

@@ -31,6 +31,7 @@ export class TranchesService {
     private readonly rates: ExchangeRatesService,
   ) {}
 
+  /** Adds the project's next tranche; answers its id. */
   async add(fields: z.output<typeof trancheInput>, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const project = await requireOpenProject(writer.trx, fields.projectId)
@@ -40,7 +41,7 @@ export class TranchesService {
         .select((eb) => eb.fn.max<number>('number').as('number'))
         .where('project_id', '=', project.id)
         .executeTakeFirst()
-      await writer.insert('tranches', {
+      return writer.insert('tranches', {
         project_id: project.id,
         number: Number(last?.number ?? 0) + 1,
         planned_on: fields.plannedOn,
@@ -56,7 +57,6 @@ export class TranchesService {
         override_reason: null,
         cancel_reason: null,
       })
-      return project.id
     })
   }
 
