@@ -142,7 +142,8 @@ const done = new Set<string>()
 const realNow = () => performance.timeOrigin + performance.now()
 
 describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s', (kind) => {
-  it(
+  // Without PostgreSQL the server's run fails in CI (which installs it) and is skipped elsewhere.
+  it.skipIf(kind === 'postgres' && !url && !process.env.CI)(
     'three copies doing random work (funders, receipts, payments, allocations, members) offline, partitioned, with skewed clocks, end identical; no change lost',
     { timeout: 300_000 },
     async () => {
