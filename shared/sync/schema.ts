@@ -63,14 +63,18 @@ export interface SyncConflict {
   table_name: string | null
   row_id: string | null
   column_name: string | null
+  /** JSON of the value the merge kept, and the change that wrote it. */
   kept_value: string | null
   kept_hlc: string | null
   kept_author: string | null
+  /** JSON of the value set aside, and the change that wrote it. */
   other_value: string | null
   other_hlc: string | null
   other_author: string | null
+  /** For what the accounts check found: its message. */
   detail: string | null
   resolved_at: string | null
+  /** 'kept' or 'other': which value the person chose. */
   resolution: string | null
   /** What names the record to a person ("M-0042 Ville de Thiès"), where its table has a name. */
   record: string | null

@@ -17,6 +17,8 @@ import {
   type Memo,
   type Register,
   EXPORT_PAGE,
+  bulkWrites,
+  pagesById,
   keyedAmounts,
   keyedAmountsText,
   known,
@@ -480,22 +482,19 @@ export const budgetExpenses: Register<ExpenseRow> = {
       .execute()) {
       codes.set(`${line.year}|${line.line_key}`, line.code)
     }
-    // In the order they were recorded (ids are time-ordered), a page at a time.
-    let after = ''
-    for (;;) {
-      const page = await session.file.db
-        .selectFrom('budget_expenses as e')
-        .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
-        .selectAll('e')
-        .select('a.reference as agreement')
-        .where('e.deleted_at', 'is', null)
-        .where('e.id', '>', after)
-        .orderBy('e.id')
-        .limit(EXPORT_PAGE)
-        .execute()
-      if (page.length === 0) return
-      after = page.at(-1)?.id ?? after
-      yield page.map((e) => ({
+    yield* pagesById(
+      (after) =>
+        session.file.db
+          .selectFrom('budget_expenses as e')
+          .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
+          .selectAll('e')
+          .select('a.reference as agreement')
+          .where('e.deleted_at', 'is', null)
+          .where('e.id', '>', after)
+          .orderBy('e.id')
+          .limit(EXPORT_PAGE)
+          .execute(),
+      (e) => ({
         year: e.year,
         lineCode: codes.get(`${e.year}|${e.line_key}`) ?? null,
         spentOn: e.spent_on,
@@ -507,12 +506,10 @@ export const budgetExpenses: Register<ExpenseRow> = {
         headingCode: e.heading_code,
         document: e.document,
         cancelReason: e.cancel_reason,
-      }))
-    }
+      }),
+    )
   },
-  apply: async (session, row, author, memo) =>
-    (await writeExpenses(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
-  applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),
+  ...bulkWrites(writeExpenses),
 }
 
 /**

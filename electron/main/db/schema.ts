@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { SyncConflict } from '../../../shared/sync/schema'
 
 /**
  * The tables of an AIMF Finances file, as Kysely sees them.
@@ -455,30 +456,8 @@ export interface SyncFilesTable {
   applied_at: string
 }
 
-export type SyncConflictKind = 'field' | 'archived_edited' | 'accounts'
-
-/** Something a merge kept that a person should look at ("À vérifier"). */
-export interface SyncConflictsTable {
-  id: string
-  found_at: string
-  kind: SyncConflictKind
-  table_name: string | null
-  row_id: string | null
-  column_name: string | null
-  /** JSON of the value the merge kept, and the change that wrote it. */
-  kept_value: string | null
-  kept_hlc: string | null
-  kept_author: string | null
-  /** JSON of the value set aside, and the change that wrote it. */
-  other_value: string | null
-  other_hlc: string | null
-  other_author: string | null
-  /** For what the accounts check found: its message. */
-  detail: string | null
-  resolved_at: string | null
-  /** 'kept' or 'other': which value the person chose. */
-  resolution: string | null
-}
+/** Something a merge kept that a person should look at ("À vérifier"), as the table holds it. */
+export type SyncConflictsTable = Omit<SyncConflict, 'record'>
 
 export interface Database {
   file_info: FileInfoTable

@@ -20,6 +20,7 @@ import {
   type Register,
   keyedAmounts,
   keyedAmountsText,
+  bulkWrites,
   known,
   recordAllOnce,
   normalAmount,
@@ -299,9 +300,7 @@ export const payments: Register<z.output<typeof paymentRowInput>> = {
       }
     })
   },
-  apply: async (session, row, author, memo) =>
-    (await writePayments(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
-  applyAll: (session, rows, author, memo, at) => writePayments(session, rows, author, memo, at),
+  ...bulkWrites(writePayments),
 }
 
 /** What finds a payment again: its member, day, amount, currency and bank reference. */

@@ -32,6 +32,8 @@ import {
 import {
   ARCHIVED_ON,
   EXPORT_PAGE,
+  bulkWrites,
+  pagesById,
   type ImportOutcome,
   type Memo,
   type Register,
@@ -894,23 +896,20 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
     agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
   }),
   rows: async function* (session) {
-    // In the order they were recorded (ids are time-ordered), a page at a time.
-    let after = ''
-    for (;;) {
-      const page = await session.file.db
-        .selectFrom('project_expenses as e')
-        .innerJoin('projects as p', 'p.id', 'e.project_id')
-        .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
-        .selectAll('e')
-        .select(['p.code as project', 'a.reference as agreement'])
-        .where('e.deleted_at', 'is', null)
-        .where('e.id', '>', after)
-        .orderBy('e.id')
-        .limit(EXPORT_PAGE)
-        .execute()
-      if (page.length === 0) return
-      after = page.at(-1)?.id ?? after
-      yield page.map((e) => ({
+    yield* pagesById(
+      (after) =>
+        session.file.db
+          .selectFrom('project_expenses as e')
+          .innerJoin('projects as p', 'p.id', 'e.project_id')
+          .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
+          .selectAll('e')
+          .select(['p.code as project', 'a.reference as agreement'])
+          .where('e.deleted_at', 'is', null)
+          .where('e.id', '>', after)
+          .orderBy('e.id')
+          .limit(EXPORT_PAGE)
+          .execute(),
+      (e) => ({
         project: e.project,
         spentOn: e.spent_on,
         supplier: e.supplier,
@@ -920,12 +919,10 @@ export const projectExpenses: Register<z.output<typeof projectExpenseInput>> = {
         agreement: e.agreement,
         headingCode: e.heading_code,
         document: e.document,
-      }))
-    }
+      }),
+    )
   },
-  apply: async (session, input, author, memo) =>
-    (await writeExpenses(session, [input], author, memo, () => undefined))[0] ?? 'unchanged',
-  applyAll: (session, rows, author, memo, at) => writeExpenses(session, rows, author, memo, at),
+  ...bulkWrites(writeExpenses),
 }
 
 /** What finds a justified expense again: its project, day, object, amount and supplier. */

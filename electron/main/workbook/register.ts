@@ -308,3 +308,41 @@ export async function* pagesOf(
 
 /** Rows read a page at a time, each page after the last one's key (keyset paging). */
 export const EXPORT_PAGE = 5000
+
+/**
+ * A register's rows read a page at a time in the order they were recorded (ids are
+ * time-ordered): `page` reads the EXPORT_PAGE rows after an id, `toRow` says each for the sheet.
+ */
+export async function* pagesById<Record extends { id: string }>(
+  page: (after: string) => Promise<Record[]>,
+  toRow: (record: Record) => ExportRow,
+): AsyncIterable<ExportRow[]> {
+  let after = ''
+  for (;;) {
+    const records = await page(after)
+    const last = records.at(-1)
+    if (!last) return
+    after = last.id
+    yield records.map(toRow)
+  }
+}
+
+/**
+ * `apply` and `applyAll` of a register written in bulk (expenses, payments): one row is a bulk
+ * of one.
+ */
+export function bulkWrites<Input>(
+  write: (
+    session: Session,
+    rows: Input[],
+    author: string,
+    memo: Memo,
+    at: (index: number) => void,
+  ) => Promise<ImportOutcome[]>,
+): Pick<Register<Input>, 'apply' | 'applyAll'> {
+  return {
+    apply: async (session, row, author, memo) =>
+      (await write(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
+    applyAll: write,
+  }
+}

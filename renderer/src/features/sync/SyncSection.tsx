@@ -36,6 +36,13 @@ export function SyncSection() {
     setSync(await call('sync.status', {}))
     setConflicts(await call('sync.conflicts', {}))
   }
+  /** Closes a review; taking the other value writes a change, which the status then counts. */
+  const resolve = (id: string, choice: 'kept' | 'other') =>
+    void run(async () => {
+      setConflicts(await call('sync.resolve', { id, choice }))
+      setSync(await call('sync.status', {}))
+      setStatus({ ok: true, text: t('sync.resolved') })
+    })
   const value = (json: string | null) => {
     const parsed = JSON.parse(json ?? 'null') as unknown
     return parsed === null || parsed === ''
@@ -212,14 +219,7 @@ export function SyncSection() {
                       size="xs"
                       variant="default"
                       loading={busy}
-                      onClick={() =>
-                        void run(async () => {
-                          setConflicts(
-                            await call('sync.resolve', { id: conflict.id, choice: 'kept' }),
-                          )
-                          setStatus({ ok: true, text: t('sync.resolved') })
-                        })
-                      }
+                      onClick={() => resolve(conflict.id, 'kept')}
                     >
                       {t('sync.keep')}
                     </Button>
@@ -228,15 +228,7 @@ export function SyncSection() {
                         size="xs"
                         variant="light"
                         loading={busy}
-                        onClick={() =>
-                          void run(async () => {
-                            setConflicts(
-                              await call('sync.resolve', { id: conflict.id, choice: 'other' }),
-                            )
-                            setSync(await call('sync.status', {}))
-                            setStatus({ ok: true, text: t('sync.resolved') })
-                          })
-                        }
+                        onClick={() => resolve(conflict.id, 'other')}
                       >
                         {t('sync.takeOther')}
                       </Button>
