@@ -30,7 +30,7 @@ export const syncHandlers: HandlerFactory<'sync'> = (core) => {
       const path = await core.host.chooseNewFilePath(core.language())
       if (!path) throw new AppFailure('CANCELLED')
       await missionCopy(session().file, session().sync, path)
-      return { path }
+      return core.saved(path)
     },
   }
 }

@@ -65,6 +65,7 @@ export const en: Catalog = {
     historyEmpty: 'No change recorded.',
     historyEntry: '{{when}} — {{author}}',
     optional: 'optional',
+    showInFolder: 'Show in folder',
   },
   funders: {
     title: 'Funders',
@@ -1088,6 +1089,19 @@ export const en: Catalog = {
     expenseHeadingUnknown: 'Unknown heading for this agreement (headings: {{codes}}).',
     documentMissing: 'The document {{path}} cannot be found.',
     documentChanged: 'The document {{path}} was changed since it was attached: it was not opened.',
+    documentName:
+      'The stored name of this document ("{{name}}") is not a plain file name: it was not opened.',
+    documentOutside:
+      'The document {{path}} leads outside the file’s documents folder (a symbolic link?): it was not opened.',
+    documentNotRegular: 'The document {{path}} is not an ordinary file: it was not opened.',
+    documentRunnable:
+      'A "{{extension}}" file can start a program: AIMF Finances neither attaches nor opens it. Attach a PDF, or a .zip archive, instead.',
+    fileNotGranted:
+      'This file was not chosen in this window: choose it again. Nothing was read or changed.',
+    fileGrantExpired:
+      'This file was chosen too long ago: choose it again. Nothing was read or changed.',
+    fileGrantPurpose:
+      'This file was chosen for another operation: choose it again for this one. Nothing was read or changed.',
     bandOverlap: 'This band overlaps band {{other}} of the same member kind.',
     scaleExists: 'The {{year}} scale already has bands: edit it instead.',
     scaleEmpty: 'The {{year}} scale is empty: nothing to copy.',
@@ -1246,6 +1260,7 @@ export const en: Catalog = {
     choice: 'Choose a value from the list.',
     uuid: 'Invalid identifier.',
     unknownKey: 'Unexpected field: {{keys}}.',
+    fileToken: 'No file chosen: a file is chosen in a dialog, never by its path.',
     logo: 'The logo must be a PNG or JPEG image of 1 MB at most.',
     amountPositive: 'The amount must be greater than zero.',
     date: 'Invalid date (DD/MM/YYYY).',
@@ -1378,7 +1393,6 @@ export const en: Catalog = {
     export: 'Export',
     exporting: 'Exporting… {{percent}}',
     exported: 'Report saved: {{path}}',
-    showFile: 'Show the file',
     cancelExport: 'Cancel the export',
     cancelledExport: 'Export cancelled.',
     generatedOn: 'Produced on {{date}} by AIMF Finances',
