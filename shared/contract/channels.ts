@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import type { AppState, OpenFileInfo } from '../app/schema'
-import {
-  languageInput,
-  lockSettingsInput,
-  unlockInput,
-  userNameInput,
-} from '../app/schema'
+import { languageInput, lockSettingsInput, unlockInput, userNameInput } from '../app/schema'
 import type { BudgetExpense, BudgetVersion, BudgetView } from '../budget/schema'
 import {
   adoptVersionInput,

@@ -70,7 +70,8 @@ export class FileGrants {
       this.grants.delete(token)
       throw fieldFailure('FORBIDDEN', 'file', 'errors.fileGrantExpired')
     }
-    if (grant.purpose !== purpose) throw fieldFailure('FORBIDDEN', 'file', 'errors.fileGrantPurpose')
+    if (grant.purpose !== purpose)
+      throw fieldFailure('FORBIDDEN', 'file', 'errors.fileGrantPurpose')
     return grant.path
   }
 

@@ -1105,7 +1105,8 @@ export const fr = {
       'Le nom enregistré de ce document (« {{name}} ») n’est pas un simple nom de fichier : il n’a pas été ouvert.',
     documentOutside:
       'Le document {{path}} mène hors du dossier des documents du fichier (lien symbolique ?) : il n’a pas été ouvert.',
-    documentNotRegular: 'Le document {{path}} n’est pas un fichier ordinaire : il n’a pas été ouvert.',
+    documentNotRegular:
+      'Le document {{path}} n’est pas un fichier ordinaire : il n’a pas été ouvert.',
     documentRunnable:
       'Un fichier « {{extension}} » peut lancer un programme : AIMF Finances ne le joint pas et ne l’ouvre pas. Joignez plutôt un PDF, ou une archive .zip.',
     fileNotGranted:
