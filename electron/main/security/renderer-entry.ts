@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+
 /** The only origin the built interface is loaded from (a custom, standard and secure scheme). */
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://aimf`
@@ -5,8 +7,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://aimf`
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 export type RendererEntry =
-  | { ok: true; url: string; trustedOrigin: string }
-  | { ok: false; reason: string }
+  { ok: true; url: string; trustedOrigin: string } | { ok: false; reason: MessageKey; url: string }
 
 /**
  * Where the window loads the interface from. Always the built interface served on `app://`,
@@ -24,23 +25,16 @@ export function rendererEntry(options: {
     return { ok: true, url: `${APP_ORIGIN}/index.html`, trustedOrigin: APP_ORIGIN }
   }
   if (options.isPackaged || options.productionBuild) {
-    return {
-      ok: false,
-      reason:
-        'ELECTRON_RENDERER_URL is set, but this is a production build of AIMF Finances: it loads only its own interface. Unset the variable and start it again.',
-    }
+    return { ok: false, reason: 'errors.rendererUrlProduction', url: devServerUrl }
   }
   let url: URL
   try {
     url = new URL(devServerUrl)
   } catch {
-    return { ok: false, reason: `ELECTRON_RENDERER_URL is not a URL: ${devServerUrl}` }
+    return { ok: false, reason: 'errors.rendererUrlNotLocal', url: devServerUrl }
   }
   if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
-    return {
-      ok: false,
-      reason: `ELECTRON_RENDERER_URL must be the development server on this machine (http://localhost:…), not ${url.origin}.`,
-    }
+    return { ok: false, reason: 'errors.rendererUrlNotLocal', url: devServerUrl }
   }
   return { ok: true, url: url.toString(), trustedOrigin: url.origin }
 }

@@ -1096,6 +1096,10 @@ export const en: Catalog = {
     documentNotRegular: 'The document {{path}} is not an ordinary file: it was not opened.',
     documentRunnable:
       'A "{{extension}}" file can start a program: AIMF Finances neither attaches nor opens it. Attach a PDF, or a .zip archive, instead.',
+    rendererUrlProduction:
+      'This build of AIMF Finances loads only its own interface, but ELECTRON_RENDERER_URL asks it to load {{url}}: it does not start. Remove this environment variable, then start the application again.',
+    rendererUrlNotLocal:
+      'ELECTRON_RENDERER_URL must name the development server on this machine (http://localhost:…), not {{url}}: the application does not start.',
     fileNotGranted:
       'This file was not chosen in this window: choose it again. Nothing was read or changed.',
     fileGrantExpired:

@@ -1109,6 +1109,10 @@ export const fr = {
       'Le document {{path}} n’est pas un fichier ordinaire : il n’a pas été ouvert.',
     documentRunnable:
       'Un fichier « {{extension}} » peut lancer un programme : AIMF Finances ne le joint pas et ne l’ouvre pas. Joignez plutôt un PDF, ou une archive .zip.',
+    rendererUrlProduction:
+      'Cette version d’AIMF Finances ne charge que sa propre interface, or ELECTRON_RENDERER_URL lui demande de charger {{url}} : elle ne démarre pas. Retirez cette variable d’environnement, puis relancez l’application.',
+    rendererUrlNotLocal:
+      'ELECTRON_RENDERER_URL doit désigner le serveur de développement de cet ordinateur (http://localhost:…), pas {{url}} : l’application ne démarre pas.',
     fileNotGranted:
       'Ce fichier n’a pas été choisi dans cette fenêtre : choisissez-le à nouveau. Rien n’a été lu ni modifié.',
     fileGrantExpired:
