@@ -126,8 +126,7 @@ export function createFakeElectron() {
         setPermissionRequestHandler: (h: (...args: unknown[]) => unknown) =>
           (permission.request = h),
         setPermissionCheckHandler: (h: (...args: unknown[]) => unknown) => (permission.check = h),
-        setDevicePermissionHandler: (h: (...args: unknown[]) => unknown) =>
-          (permission.device = h),
+        setDevicePermissionHandler: (h: (...args: unknown[]) => unknown) => (permission.device = h),
       },
     },
     protocol: {

@@ -35,9 +35,9 @@ function hardened(origin = APP_ORIGIN) {
 describe('Electron’s security checklist', () => {
   it('1. loads only secure content: the built interface on app://, no network in the CSP', () => {
     for (const isPackaged of [true, false]) {
-      expect(
-        rendererEntry({ isPackaged, productionBuild: true, devServerUrl: undefined }),
-      ).toEqual({ ok: true, url: 'app://aimf/index.html', trustedOrigin: APP_ORIGIN })
+      expect(rendererEntry({ isPackaged, productionBuild: true, devServerUrl: undefined })).toEqual(
+        { ok: true, url: 'app://aimf/index.html', trustedOrigin: APP_ORIGIN },
+      )
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|ws:|\*/)
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'")
@@ -170,9 +170,9 @@ describe('Electron’s security checklist', () => {
   })
 
   it('16. uses a current Electron (a supported major, the one package.json asks for)', async () => {
-    const installed = JSON.parse(
-      await readFile('node_modules/electron/package.json', 'utf8'),
-    ) as { version: string }
+    const installed = JSON.parse(await readFile('node_modules/electron/package.json', 'utf8')) as {
+      version: string
+    }
     const wanted = (
       JSON.parse(await readFile('package.json', 'utf8')) as {
         devDependencies: Record<string, string>
@@ -210,9 +210,9 @@ describe('Electron’s security checklist', () => {
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
     const create = fake.handlers.get('funders.create')
     const funder = { name: 'X', kind: 'city', defaultCurrency: 'EUR' }
-    expect(
-      await create?.({ sender: elsewhere, senderFrame: elsewhere.mainFrame }, funder),
-    ).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Opération refusée.' } })
+    expect(await create?.({ sender: elsewhere, senderFrame: elsewhere.mainFrame }, funder)).toEqual(
+      { ok: false, error: { code: 'FORBIDDEN', message: 'Opération refusée.' } },
+    )
     expect(await create?.(top, { name: 42 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
