@@ -25,7 +25,7 @@ export interface TestApp {
  * lives for one test, or for the whole test file when the core is shared (`lifetime: 'file'`).
  */
 export async function startTestApp(
-  options: { openFile?: boolean; lifetime?: 'test' | 'file' } = {},
+  options: { openFile?: boolean; lifetime?: 'test' | 'file'; clock?: () => number } = {},
 ): Promise<TestApp> {
   const folder = await tempFolder(options.lifetime)
   const host = new TestHost()
@@ -33,6 +33,7 @@ export async function startTestApp(
     appFolder: join(folder, 'app'),
     host,
     appVersion: '0.0.0-test',
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   await core.setUserName('Testeur')
   const errors: unknown[] = []

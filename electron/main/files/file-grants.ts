@@ -29,6 +29,9 @@ interface Grant {
 /** Grants kept at most; the oldest go first (a busy day grants a few dozen). */
 const MAX_GRANTS = 500
 
+/** An expired token is remembered this long, so that its refusal says it expired. */
+const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000
+
 /**
  * The files the page may act on, each behind an opaque token: the page can only hand back a
  * token the main process gave it, for the file and the purpose it was given for, before it
@@ -66,10 +69,8 @@ export class FileGrants {
   redeem(token: string, purpose: FilePurpose): string {
     const grant = FILE_TOKEN_PATTERN.test(token) ? this.grants.get(token) : undefined
     if (!grant) throw fieldFailure('FORBIDDEN', 'file', 'errors.fileNotGranted')
-    if (grant.expiresAt <= this.now()) {
-      this.grants.delete(token)
+    if (grant.expiresAt <= this.now())
       throw fieldFailure('FORBIDDEN', 'file', 'errors.fileGrantExpired')
-    }
     if (grant.purpose !== purpose)
       throw fieldFailure('FORBIDDEN', 'file', 'errors.fileGrantPurpose')
     return grant.path
@@ -98,7 +99,7 @@ export class FileGrants {
   private prune(): void {
     const now = this.now()
     for (const [token, grant] of this.grants) {
-      if (grant.expiresAt <= now) this.grants.delete(token)
+      if (grant.expiresAt + EXPIRED_KEPT_MS <= now) this.grants.delete(token)
     }
     for (const token of this.grants.keys()) {
       if (this.grants.size < MAX_GRANTS) break
