@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type * as FsPromises from 'node:fs/promises'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -23,7 +24,7 @@ import { contentChecksum, sha256 } from '../support/files'
  */
 const touched: string[] = []
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:fs/promises')>()
+  const original = await importOriginal<typeof FsPromises>()
   const watched = Object.entries(original).map(([name, value]) => [
     name,
     typeof value !== 'function'
