@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type * as FsPromises from 'node:fs/promises'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -17,26 +16,11 @@ import { FILE_TOKEN_PATTERN } from '../../shared/files/schema'
 import { translate } from '../../shared/i18n/translate'
 import { startTestApp, type TestApp } from '../support/core'
 import { contentChecksum, sha256 } from '../support/files'
+import { touched } from '../support/watch-fs'
 
-/**
- * Every file system call of the core that names a file of these tests ("sentinel-…"), so that
- * "nothing was read" is checked, not assumed.
- */
-const touched: string[] = []
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const original = await importOriginal<typeof FsPromises>()
-  const watched = Object.entries(original).map(([name, value]) => [
-    name,
-    typeof value !== 'function'
-      ? value
-      : (...args: unknown[]) => {
-          for (const arg of args)
-            if (typeof arg === 'string' && arg.includes('sentinel-')) touched.push(`${name} ${arg}`)
-          return (value as (...a: unknown[]) => unknown)(...args)
-        },
-  ])
-  return { ...Object.fromEntries(watched), default: Object.fromEntries(watched) }
-})
+vi.mock('node:fs/promises', async (original) =>
+  (await import('../support/watch-fs')).watched(await original()),
+)
 
 const TOKEN_CHANNELS = (Object.keys(FILE_CHANNELS) as (keyof typeof FILE_CHANNELS)[]).filter(
   (channel): channel is TokenChannel => FILE_CHANNELS[channel].via === 'token',
