@@ -54,7 +54,7 @@ export interface AppError {
   path?: string
   /**
    * The token of a data file that failed to open because it is damaged, so that the interface
-   * can offer to recover it or look at it (`data-file`).
+   * can offer to recover it or look at it (`damaged-file`).
    */
   file?: string
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
@@ -15,7 +15,7 @@ import { CHANNELS, CHANNEL_NAMES, type ChannelName } from '../../shared/contract
 import { FILE_TOKEN_PATTERN } from '../../shared/files/schema'
 import { translate } from '../../shared/i18n/translate'
 import { startTestApp, type TestApp } from '../support/core'
-import { contentChecksum, sha256 } from '../support/files'
+import { contentChecksum, damagePage, sha256 } from '../support/files'
 import { touched } from '../support/watch-fs'
 
 vi.mock('node:fs/promises', async (original) =>
@@ -48,12 +48,15 @@ async function withSentinels() {
   const main = app.core.requireSession().file.path
   const sentinels: Record<FilePurpose, string> = {
     'data-file': join(app.folder, 'sentinel-data.sqlite'),
+    'damaged-file': join(app.folder, 'sentinel-damaged.sqlite'),
     'import-workbook': join(app.folder, 'sentinel-members.xlsx'),
     reveal: join(app.folder, 'sentinel-export.csv'),
   }
   await app.core.createFile(sentinels['data-file'])
   await app.core.openFile(main)
   await app.core.prefs.forgetFile(sentinels['data-file'])
+  await copyFile(sentinels['data-file'], sentinels['damaged-file'])
+  await damagePage(sentinels['damaged-file'], 1)
   await membersWorkbook(sentinels['import-workbook'])
   await writeFile(sentinels.reveal, 'date;auteur\n')
   return { main, sentinels }
@@ -258,6 +261,29 @@ describe('a token given by the core', () => {
     expect(job.state).toBe('done')
     const members = await app.ok('members.list', {})
     expect(members.map((m) => m.name)).toEqual(['Ville importée en douce'])
+  })
+
+  it('recovers a file found damaged, once, and never a sound one', async () => {
+    app = await startTestApp()
+    const path = app.core.requireSession().file.path
+    await app.ok('backups.create', {})
+    await app.core.closeFile()
+    const recent = await app.recent(path)
+    // Sound: the recent list's token opens it, but does not let it be replaced by a backup.
+    const sound = await app.call('file.recoverFromBackup', { file: recent })
+    expect(sound.ok || sound.error.message).toBe(message('errors.fileGrantPurpose'))
+    await app.ok('file.openRecent', { file: recent })
+    await app.core.closeFile()
+
+    await damagePage(path, 1)
+    const refused = await app.call('file.openRecent', { file: recent })
+    if (refused.ok || !refused.error.file) throw new Error('a damaged file opened')
+    expect(refused.error.code).toBe('FILE_DAMAGED')
+    expect(refused.error.file).not.toBe(recent)
+    expect((await app.ok('file.recoverFromBackup', { file: refused.error.file })).path).toBe(path)
+    await app.core.closeFile()
+    const again = await app.call('file.recoverFromBackup', { file: refused.error.file })
+    expect(again.ok || again.error.message).toBe(message('errors.fileNotGranted'))
   })
 
   it('opens a file of the recent list, and stops once the file is forgotten', async () => {

@@ -46,8 +46,13 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
     return offeringRecovery(core, () => core.openFile(path))
   },
   'file.viewDamaged': async ({ file }) => core.viewFile(core.fileFor('file.viewDamaged', file)),
-  'file.recoverFromBackup': async ({ file }) =>
-    core.recoverDamagedFile(core.fileFor('file.recoverFromBackup', file)),
+  'file.recoverFromBackup': async ({ file }) => {
+    const path = core.fileFor('file.recoverFromBackup', file)
+    const opened = await core.recoverDamagedFile(path)
+    // Recovered once: the file is sound now, and is not to be replaced again.
+    core.files.revokeFile(path, 'damaged-file')
+    return opened
+  },
   'file.forgetRecent': async ({ file }) => {
     const path = core.fileFor('file.forgetRecent', file)
     await core.prefs.forgetFile(path)
@@ -69,8 +74,8 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
 })
 
 /**
- * Opens a data file; one found damaged is refused with a token for it, so that the start screen
- * can offer to recover it from a backup or to look at it.
+ * Opens a data file; one found damaged is refused with a token for it (`damaged-file`), so that
+ * the start screen can offer to recover it from a backup or to look at it.
  */
 async function offeringRecovery<T>(core: AppCore, open: () => Promise<T>): Promise<T> {
   try {
@@ -82,7 +87,7 @@ async function offeringRecovery<T>(core: AppCore, open: () => Promise<T>): Promi
       typeof error.params.path !== 'string'
     )
       throw error
-    const file = core.files.grant(error.params.path, 'data-file')
+    const file = core.files.grant(error.params.path, 'damaged-file')
     throw new AppFailure(error.code, error.key, { ...error.params, file }, error.fields)
   }
 }

@@ -7,13 +7,16 @@ import { fieldFailure } from '../failure'
 /**
  * What a token lets the page do with its file, and for how long (refreshed each time the same
  * file is granted again for the same purpose):
- * - `data-file`: open, look at, recover or forget a data file of the recent list (or one that
- *   just failed to open) — as long as the start screen may stay open;
+ * - `data-file`: open or forget a data file of the recent list — as long as the start screen may
+ *   stay open;
+ * - `damaged-file`: look at, or recover from its backups, a data file that just failed to open
+ *   because it is damaged (and only such a file: a sound one is never replaced by a backup);
  * - `import-workbook`: import the workbook the user chose to check, into the file open then;
  * - `reveal`: show in its folder a file the application wrote where the user chose.
  */
 export const FILE_PURPOSES = {
   'data-file': { ttlMs: 24 * 60 * 60 * 1000 },
+  'damaged-file': { ttlMs: 24 * 60 * 60 * 1000 },
   'import-workbook': { ttlMs: 60 * 60 * 1000 },
   reveal: { ttlMs: 24 * 60 * 60 * 1000 },
 } as const
