@@ -40,7 +40,7 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
     await core.prefs.rememberFile(path)
     return offeringRecovery(core, () => core.openFile(path))
   },
-  // The page names a file only by a token of the recent list (or of a file that failed to open).
+  // The page names a data file only by a token: of the recent list, or of a file found damaged.
   'file.openRecent': async ({ file }) => {
     const path = core.fileFor('file.openRecent', file)
     return offeringRecovery(core, () => core.openFile(path))
