@@ -1,13 +1,14 @@
 import type { ChannelName } from '../../../shared/contract/channels'
 import type { FilePurpose } from './file-grants'
 
-/** What a channel does to a file. */
-type FileAct = 'open' | 'read' | 'write' | 'reveal' | 'forget'
+/** What a channel does to a file (`send`: copies the open file's records elsewhere). */
+type FileAct = 'open' | 'read' | 'write' | 'reveal' | 'forget' | 'send'
 
 /**
  * How a channel comes by the file it acts on — never from the page:
  * - `token`: the page hands back a token the core granted for that file and purpose;
- * - `dialog`: the core asks the user in a native dialog (the Host), then acts on the answer;
+ * - `dialog`: the core asks the user in a native dialog (the Host), then acts on the answer — a
+ *   file or folder chosen, or, for a sync server not joined before, « send the records there? »;
  * - `owned`: a file the application keeps itself — the open data file, its backups, its
  *   documents folder, its sync target, the demo — found by the core, never named by the page.
  */
@@ -55,6 +56,7 @@ export const FILE_CHANNELS = {
   'backups.useDefaultFolder': { via: 'owned', where: 'backups/ beside the file', acts: ['write'] },
 
   'sync.chooseFolder': { via: 'dialog', acts: ['read', 'write'] },
+  'sync.connectServer': { via: 'dialog', acts: ['send', 'read'] },
   'sync.now': { via: 'owned', where: 'the sync folder chosen before', acts: ['read', 'write'] },
   'sync.missionCopy': { via: 'dialog', acts: ['write'] },
 

@@ -993,6 +993,12 @@ export const en: Catalog = {
     exportTitle: 'Export',
     imagesName: 'Images',
     documentTitle: 'Attach a document',
+    syncServerTitle: 'Synchronise with a server',
+    syncServerMessage:
+      'Send this file’s records to the server {{server}} (database “{{database}}”, user “{{user}}”)?',
+    syncServerDetail:
+      'Every record of the file will be copied there, and those of the other copies received. Only go on if this server is the AIMF’s.',
+    syncServerConnect: 'Connect and send',
   },
   errors: {
     VALIDATION: 'Some values need correcting.',
@@ -1294,6 +1300,7 @@ export const en: Catalog = {
     passwordShort: 'At least eight characters.',
     passphraseShort: 'At least twelve characters.',
     port: 'Invalid port: a number from 1 to 65535 (usually 5432).',
+    serverHost: 'The server’s name or address (sync.aimf.org, 192.168.1.20): no path, space or “/”.',
   },
   budget: {
     searchExpenses: 'Description, line, supplier, agreement, date…',

@@ -996,6 +996,12 @@ export const fr = {
     exportTitle: 'Exporter',
     imagesName: 'Images',
     documentTitle: 'Joindre un document',
+    syncServerTitle: 'Synchroniser avec un serveur',
+    syncServerMessage:
+      'Envoyer les écritures de ce fichier au serveur {{server}} (base « {{database}} », utilisateur « {{user}} ») ?',
+    syncServerDetail:
+      'Toutes les écritures du fichier y seront copiées, et celles des autres copies reçues. Ne continuez que si ce serveur est celui de l’AIMF.',
+    syncServerConnect: 'Se connecter et envoyer',
   },
   errors: {
     VALIDATION: 'Certaines valeurs sont à corriger.',
@@ -1316,6 +1322,8 @@ export const fr = {
     passwordShort: 'Huit caractères au moins.',
     passphraseShort: 'Douze caractères au moins.',
     port: 'Port invalide : un nombre de 1 à 65535 (5432 d’habitude).',
+    serverHost:
+      'Le nom ou l’adresse du serveur (sync.aimf.org, 192.168.1.20), sans chemin, espace ni « / ».',
   },
   budget: {
     searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
