@@ -110,6 +110,9 @@ describe('project documents', () => {
       'script.ps1',
       'a.exe. ',
       'x.desktop',
+      'formulaire.JNLP',
+      'aide.diagcab',
+      'calcul.xll',
     ]) {
       const original = join(app.folder, name)
       await writeFile(original, 'MZ…')

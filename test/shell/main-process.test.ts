@@ -125,6 +125,26 @@ describe('the packaged app', () => {
       await call('app.getState', {}, { sender: window.webContents, senderFrame: iframe }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
+    // The window itself, once its page is no longer ours (a navigation that got through), is
+    // answered no more; back on the interface, it is again.
+    window.webContents.mainFrame.url = 'https://evil.example/'
+    expect(await call('app.getState', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    window.webContents.mainFrame.url = 'app://other/index.html'
+    expect(await call('app.getState', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    window.webContents.mainFrame.url = 'app://aimf/index.html#/funders'
+    expect(await call('app.getState', {})).toMatchObject({ ok: true })
+    // Another frame object than the window's main frame, even claiming our origin, is refused.
+    const forged = new FakeFrame('app://aimf/index.html')
+    expect(
+      await call('app.getState', {}, { sender: window.webContents, senderFrame: forged }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
     // No channel takes a path from the page.
     expect(await call('workbook.import', { path: '/etc/passwd' })).toMatchObject({
       ok: false,

@@ -20,7 +20,10 @@ const RUNNABLE = new Set(
     'ps1 ps2 psm1 psd1 ps1xml lnk url reg inf scf sct chm dll ocx sys drv appx appxbundle ' +
     'application gadget settingcontent-ms library-ms search-ms iso img vhd vhdx ' +
     'sh bash zsh csh ksh command tool app pkg mpkg dmg workflow action terminal ' +
-    'desktop run bin appimage deb rpm snap flatpakref py pyw pyc pl rb'
+    'desktop run bin appimage deb rpm snap flatpakref py pyw pyc pl rb ' +
+    // Installers and add-ins that phishing mails favour: ClickOnce, troubleshooting packs, Java
+    // Web Start, Windows updates, AppleScript, browser apps, Excel and Access add-ins.
+    'appref-ms diagcab jnlp msu ws scpt applescript xbap xll ade adp mde accde'
   ).split(' '),
 )
 
