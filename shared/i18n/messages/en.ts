@@ -1300,7 +1300,8 @@ export const en: Catalog = {
     passwordShort: 'At least eight characters.',
     passphraseShort: 'At least twelve characters.',
     port: 'Invalid port: a number from 1 to 65535 (usually 5432).',
-    serverHost: 'The server’s name or address (sync.aimf.org, 192.168.1.20): no path, space or “/”.',
+    serverHost:
+      'The server’s name or address (sync.aimf.org, 192.168.1.20): no path, space or “/”.',
   },
   budget: {
     searchExpenses: 'Description, line, supplier, agreement, date…',
