@@ -57,6 +57,14 @@ export const lockSettingsInput = z.strictObject({
     .int({ error: 'validation.integer' })
     .min(1, { error: 'validation.integer' })
     .max(240, { error: 'validation.integer' }),
+  /**
+   * The password in force, required by the core once a lock is set: without it a compromised
+   * page could remove or replace the lock and so bypass the lock screen.
+   */
+  currentPassword: z
+    .string({ error: 'validation.invalidType' })
+    .max(200, { error: 'validation.tooLong' })
+    .optional(),
 })
 
 export const unlockInput = z.strictObject({

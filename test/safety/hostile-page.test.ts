@@ -134,7 +134,8 @@ function byName(key: string): fc.Arbitrary<unknown> | null {
 /** Puts things back as they were for the next call: unlocked, the demo file open. */
 async function settle() {
   if (app.core.isLocked()) {
-    await app.core.setLock(null, 10)
+    // Straight to the preferences: the page's own calls could not lift a lock they set.
+    await app.core.prefs.update({ lock: null })
     await app.core.unlock('')
   }
   if (app.core.fileInfo()?.path !== demoPath) {

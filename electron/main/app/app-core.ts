@@ -243,8 +243,19 @@ export class AppCore {
     this.locked = false
   }
 
-  /** Sets, changes or removes the password that locks the window after `minutes` of inactivity. */
-  async setLock(password: string | null, minutes: number): Promise<void> {
+  /**
+   * Sets, changes or removes the password that locks the window after `minutes` of inactivity.
+   * Once a lock is set, any change asks for the password in force (checked like unlocking), so
+   * that nothing holding the page alone can lift the lock.
+   */
+  async setLock(password: string | null, minutes: number, currentPassword?: string): Promise<void> {
+    const lock = this.prefs.get().lock
+    if (lock && !currentPassword) {
+      throw fieldFailure('FORBIDDEN', 'currentPassword', 'errors.currentPasswordRequired')
+    }
+    if (lock && !(await passwordMatches(currentPassword ?? '', lock.hash))) {
+      throw fieldFailure('FORBIDDEN', 'currentPassword', 'errors.wrongCurrentPassword')
+    }
     await this.prefs.update({
       lock: password === null ? null : { hash: await hashPassword(password), minutes },
     })

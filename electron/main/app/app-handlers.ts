@@ -12,8 +12,8 @@ export const appHandlers: HandlerFactory<'app'> = (core) => ({
     await core.setUserName(name)
     return core.state()
   },
-  'app.setLock': async ({ password, minutes }) => {
-    await core.setLock(password, minutes)
+  'app.setLock': async ({ password, minutes, currentPassword }) => {
+    await core.setLock(password, minutes, currentPassword)
     return core.state()
   },
   'app.lock': async () => {

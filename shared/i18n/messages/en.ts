@@ -817,6 +817,7 @@ export const en: Catalog = {
     lockedHint: 'Enter this computer’s password to carry on.',
     unlock: 'Unlock',
     lockNow: 'Lock now',
+    current: 'Current password',
   },
   dashboard: {
     title: 'Dashboard',
@@ -1124,6 +1125,8 @@ export const en: Catalog = {
       'The beneficiary has {{arrears}} of dues in arrears (tolerance {{tolerance}}): say why the project is approved anyway.',
     LOCKED: 'The window is locked: enter your password.',
     wrongPassword: 'Wrong password.',
+    currentPasswordRequired: 'Enter the current password to change the lock.',
+    wrongCurrentPassword: 'Wrong current password: the lock was not changed.',
     damagedPart:
       'This part of the file is damaged and cannot be read. Restore the latest sound backup from the start screen.',
     budgetParentNotChapter: 'An item goes under a chapter of the same version.',

@@ -818,6 +818,7 @@ export const fr = {
     lockedHint: 'Saisissez le mot de passe de ce poste pour reprendre.',
     unlock: 'Déverrouiller',
     lockNow: 'Verrouiller maintenant',
+    current: 'Mot de passe actuel',
   },
   dashboard: {
     title: 'Tableau de bord',
@@ -1137,6 +1138,8 @@ export const fr = {
       'Le bénéficiaire a {{arrears}} d’arriérés de cotisations (tolérance {{tolerance}}) : indiquez pourquoi le projet est approuvé quand même.',
     LOCKED: 'La fenêtre est verrouillée : saisissez votre mot de passe.',
     wrongPassword: 'Mot de passe incorrect.',
+    currentPasswordRequired: 'Saisissez le mot de passe actuel pour modifier le verrouillage.',
+    wrongCurrentPassword: 'Mot de passe actuel incorrect : le verrouillage n’a pas été modifié.',
     damagedPart:
       'Cette partie du fichier est endommagée et ne peut pas être lue. Restaurez la dernière sauvegarde intacte depuis l’écran d’accueil.',
     budgetParentNotChapter: 'Un poste se range sous un chapitre de la même version.',

@@ -12,21 +12,33 @@ export function LockSection({ state }: { state: AppState }) {
   const refresh = useAppStore((s) => s.refresh)
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
+  // Once a lock is set, any change asks for the password in force (the core checks it).
+  const [current, setCurrent] = useState('')
   const [minutes, setMinutes] = useState<number>(state.lock.minutes)
   const [error, setError] = useState<string | null>(null)
+  const [currentError, setCurrentError] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   async function save(remove: boolean) {
+    setCurrentError(null)
     if (!remove && password !== confirm) return setError(t('lock.mismatch'))
     try {
-      await call('app.setLock', { password: remove ? null : password, minutes })
+      await call('app.setLock', {
+        password: remove ? null : password,
+        minutes,
+        ...(state.lock.enabled ? { currentPassword: current } : {}),
+      })
       setPassword('')
       setConfirm('')
+      setCurrent('')
       setError(null)
       setStatus({ ok: true, text: remove ? t('lock.disabled') : t('lock.enabled', { minutes }) })
       await refresh()
     } catch (failure) {
-      if (failure instanceof ApiError && failure.error.fields?.[0]) {
-        setError(failure.error.fields[0].message)
+      const field = failure instanceof ApiError ? failure.error.fields?.[0] : undefined
+      if (field?.path === 'currentPassword') {
+        setCurrentError(field.message)
+      } else if (field) {
+        setError(field.message)
       } else {
         setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
       }
@@ -46,6 +58,16 @@ export function LockSection({ state }: { state: AppState }) {
         )}
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         <Group align="flex-start">
+          {state.lock.enabled && (
+            <PasswordInput
+              label={t('lock.current')}
+              value={current}
+              onChange={(e) => setCurrent(e.currentTarget.value)}
+              error={currentError}
+              autoComplete="current-password"
+              w={220}
+            />
+          )}
           <PasswordInput
             label={t('lock.password')}
             value={password}
