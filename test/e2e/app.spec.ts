@@ -168,6 +168,20 @@ test('a password locks the window; nothing of the file shows until it is given',
   await page.getByLabel('Mot de passe').fill('Tombouctou-2026')
   await page.getByRole('button', { name: 'Déverrouiller' }).click()
   await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible()
+
+  // Removing the lock asks for the password in force; a wrong one changes nothing.
+  const current = lock.getByLabel('Mot de passe actuel')
+  await current.fill('mauvais-mot')
+  await lock.getByRole('button', { name: 'Retirer le verrouillage' }).click()
+  await expect(
+    lock.getByText('Mot de passe actuel incorrect : le verrouillage n’a pas été modifié.'),
+  ).toBeVisible()
+  expect((await app.core.state()).lock.enabled).toBe(true)
+  await current.fill('Tombouctou-2026')
+  await lock.getByRole('button', { name: 'Retirer le verrouillage' }).click()
+  await expect(page.getByText('Verrouillage retiré.')).toBeVisible()
+  expect((await app.core.state()).lock.enabled).toBe(false)
+  await expect(lock.getByLabel('Mot de passe actuel')).toHaveCount(0)
 })
 
 test.describe('a machine where nobody has given a name yet', () => {
