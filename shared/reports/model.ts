@@ -75,7 +75,18 @@ export type Formula =
   | { op: 'subtract'; a: number; b: number }
   | { op: 'ratio'; a: number; b: number }
 
-export const REPORT_KINDS = ['donor', 'budget', 'fund', 'projects', 'dues'] as const
+export const REPORT_KINDS = [
+  'donor',
+  'budget',
+  'fund',
+  'projects',
+  'dues',
+  'dedicated-funds',
+  'trial-balance',
+  'general-ledger',
+] as const
+/** The reports of the books (accounting/), each for a fiscal year. */
+export const ACCOUNTING_REPORT_KINDS = ['dedicated-funds', 'trial-balance', 'general-ledger'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -108,7 +119,11 @@ export const reportRequest = z
     error: 'validation.required',
     path: ['versionId'],
   })
-  .refine((r) => r.kind !== 'dues' || r.year !== null, {
+  .refine(
+    (r) =>
+      (r.kind !== 'dues' && !(ACCOUNTING_REPORT_KINDS as readonly string[]).includes(r.kind)) ||
+      r.year !== null,
+    {
     error: 'validation.required',
     path: ['year'],
   })
