@@ -4,13 +4,7 @@ import type { CurrencyCode } from '../money/currencies'
 import { reportRequest } from '../reports/model'
 import { isoDate, isIsoDate } from '../validation/dates'
 import { currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
-import {
-  ACCOUNT_NUMBER,
-  JOURNAL_CODE,
-  ROLE_CONDITIONS,
-  RULE_ROLES,
-  type RuleRole,
-} from './chart'
+import { ACCOUNT_NUMBER, JOURNAL_CODE, ROLE_CONDITIONS, RULE_ROLES, type RuleRole } from './chart'
 
 const accountNumber = z
   .string({ error: 'accounting.validation.accountNumber' })

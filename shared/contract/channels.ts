@@ -7,6 +7,24 @@ import {
   unlockInput,
   userNameInput,
 } from '../app/schema'
+import type {
+  AccountingPlanView,
+  BankAccountView,
+  PeriodsView,
+  SentReportView,
+} from '../accounting/schema'
+import {
+  accountInput,
+  accountNumberInput,
+  accountingSettingsInput,
+  bankAccountInput,
+  closePeriodInput,
+  entriesExportInput,
+  markSentInput,
+  reopenPeriodInput,
+  ruleInput,
+  sentReportsQuery,
+} from '../accounting/schema'
 import type { BudgetExpense, BudgetVersion, BudgetView } from '../budget/schema'
 import {
   adoptVersionInput,
@@ -290,6 +308,27 @@ export const CHANNELS = {
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
   'sync.missionCopy': channel<{ path: string }>()(none),
   'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
+
+  'accounting.plan': channel<AccountingPlanView>()(none),
+  'accounting.saveAccount': channel<AccountingPlanView>()(accountInput),
+  'accounting.removeAccount': channel<AccountingPlanView>()(accountNumberInput),
+  'accounting.saveRule': channel<AccountingPlanView>()(ruleInput),
+  'accounting.removeRule': channel<AccountingPlanView>()(byId),
+  'accounting.saveBank': channel<AccountingPlanView>()(bankAccountInput),
+  'accounting.archiveBank': channel<AccountingPlanView>()(byId),
+  'accounting.bankAccounts': channel<BankAccountView[]>()(none),
+  'accounting.saveSettings': channel<AccountingPlanView>()(accountingSettingsInput),
+  'accounting.periods': channel<PeriodsView>()(none),
+  'accounting.close': channel<PeriodsView>()(closePeriodInput),
+  'accounting.reopen': channel<PeriodsView>()(reopenPeriodInput),
+  'accounting.exportEntries': channel<{
+    path: string
+    entries: number
+    lines: number
+    provisional: boolean
+  }>()(entriesExportInput),
+  'accounting.markSent': channel<SentReportView>()(markSentInput),
+  'accounting.sentReports': channel<SentReportView[]>()(sentReportsQuery),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),

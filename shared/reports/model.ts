@@ -86,7 +86,11 @@ export const REPORT_KINDS = [
   'general-ledger',
 ] as const
 /** The reports of the books (accounting/), each for a fiscal year. */
-export const ACCOUNTING_REPORT_KINDS = ['dedicated-funds', 'trial-balance', 'general-ledger'] as const
+export const ACCOUNTING_REPORT_KINDS = [
+  'dedicated-funds',
+  'trial-balance',
+  'general-ledger',
+] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -124,9 +128,10 @@ export const reportRequest = z
       (r.kind !== 'dues' && !(ACCOUNTING_REPORT_KINDS as readonly string[]).includes(r.kind)) ||
       r.year !== null,
     {
-    error: 'validation.required',
-    path: ['year'],
-  })
+      error: 'validation.required',
+      path: ['year'],
+    },
+  )
   .refine((r) => !r.from || !r.to || r.from <= r.to, {
     error: 'validation.endBeforeStart',
     path: ['to'],

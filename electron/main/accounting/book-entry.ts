@@ -57,7 +57,9 @@ export function bookLines(
     auxiliary: line.auxiliary,
     debit: line.eur > 0 ? line.eur : 0,
     credit: line.eur < 0 ? -line.eur : 0,
-    native: line.native ? { minor: Math.abs(line.native.minor), currency: line.native.currency } : null,
+    native: line.native
+      ? { minor: Math.abs(line.native.minor), currency: line.native.currency }
+      : null,
     label: lineLabel?.(line, index) ?? label,
     agreement: references(line.agreementId),
     project: line.project,

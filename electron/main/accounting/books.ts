@@ -1,13 +1,14 @@
 import type { DataFile } from '../db/data-file'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
-import { Auxiliaries, plainCode } from './auxiliaries'
+import { plainCode } from './attributes'
 import { type BookEntry, bookLines, numberEntries } from './book-entry'
 import { type Closures, loadClosures } from './closures'
 import { describeRow, type Translate } from './entry-labels'
 import { type LedgerRow, ledgerRowsBetween, ledgerRowsById } from './ledger-rows'
+import { type BookRules, loadBookRules } from './frozen'
 import { type OpeningBalance, openingBalances, openingLines } from './opening'
-import { type AccountingPlan, loadPlan } from './plan'
+import type { AccountingPlan } from './plan'
 import { type PostingContext, postingLines } from './postings'
 import { type Receivables, receivablesThrough } from './receivables'
 import { unitOf } from './units'
@@ -35,58 +36,52 @@ export interface DeriveOptions {
   language: Language
 }
 
-/** What every derivation of a file reads once: the plan, the closings, the third parties. */
+/**
+ * What the derivations of a file's years read once: the closings, the rules of each period,
+ * the receivables and the agreements' years up to the last year asked for.
+ */
 export interface BooksContext extends PostingContext {
   closures: Closures
+  rules: BookRules
   receivables: Receivables
-  budgetLines: ReadonlyMap<string, string>
   years: ReadonlyMap<string, AgreementYear[]>
   yearEndDone: (year: number) => boolean
   references: ReadonlyMap<string, string>
   t: Translate
+  /** The last year it serves. */
+  through: number
 }
 
-async function booksContext(
+export async function booksContext(
   db: DataFile['db'],
   through: number,
   options: DeriveOptions,
   closures?: Closures,
 ): Promise<BooksContext> {
-  const plan = await loadPlan(db)
   const closed = closures ?? (await loadClosures(db))
-  const auxiliaries = await Auxiliaries.load(db)
+  const rules = await loadBookRules(db, closed)
   const receivables = await receivablesThrough(db, closed, `${through}-12-31`)
-  const budgetLines = new Map<string, string>()
-  for (const row of await db
-    .selectFrom('budget_items')
-    .select(['line_key', 'code'])
-    .where('item_kind', '=', 'line')
-    .orderBy('created_at')
-    .execute()) {
-    budgetLines.set(row.line_key, row.code)
-  }
   const references = new Map<string, string>()
   for (const row of await db.selectFrom('agreements').select(['id', 'reference']).execute()) {
     references.set(row.id, row.reference)
   }
   return {
-    plan,
     closures: closed,
+    rules,
     receivables,
-    budgetLines,
     references,
-    years: await agreementYears(db, closed, through),
+    through,
+    years: await agreementYears(db, closed, rules, through),
     yearEndDone: (year) => yearEndDone(year, options.today, closed),
+    at: (day) => rules.at(day),
     receivableCredit: (id) => receivables.credits.get(id),
-    funderAux: (id) => auxiliaries.funder(id),
-    cityAux: (id) => auxiliaries.city(id),
     t: (key, params) => translate(options.language, key, params),
   }
 }
 
 /** The entry a ledger event makes. */
 export function ledgerEntry(row: LedgerRow, context: BooksContext): BookEntry {
-  const unit = unitOf(row, context.closures, context.budgetLines)
+  const unit = unitOf(row, context.closures)
   const { journal, lines } = postingLines(unit, context)
   const described = describeRow(row, context.t)
   const label =
@@ -102,7 +97,9 @@ export function ledgerEntry(row: LedgerRow, context: BooksContext): BookEntry {
     pieceDate: row.entry_date,
     label,
     validDate: recorded > unit.bookedOn ? recorded : unit.bookedOn,
-    lines: bookLines(lines, context.plan, label, (id) => (id ? (context.references.get(id) ?? null) : null)),
+    lines: bookLines(lines, context.at(unit.bookedOn).plan, label, (id) =>
+      id ? (context.references.get(id) ?? null) : null,
+    ),
     origin: { kind: 'ledger', ledgerId: row.id, entryDate: row.entry_date },
     group: 1,
     sortKey: row.id,
@@ -115,8 +112,9 @@ function yearEndEntry(agreementYear: AgreementYear, context: BooksContext): Book
   const reference = agreementYear.reference
   const labels = kinds.map((kind) => context.t(`accounting.label.${kind}`, { reference }))
   const day = `${agreementYear.year}-12-31`
+  const { plan } = context.at(day)
   return {
-    journal: context.plan.general,
+    journal: plan.general,
     number: 0,
     date: day,
     pieceRef: `INV${agreementYear.year}-${plainCode(reference, 20)}`,
@@ -125,7 +123,7 @@ function yearEndEntry(agreementYear: AgreementYear, context: BooksContext): Book
     validDate: day,
     lines: bookLines(
       lines,
-      context.plan,
+      plan,
       labels[0] ?? reference,
       () => reference,
       (_, index) => labels[index] ?? reference,
@@ -145,15 +143,16 @@ function openingEntry(
   if (lines.length === 0) return null
   const day = `${year}-01-01`
   const label = context.t('accounting.label.opening', { year })
+  const { plan } = context.at(day)
   return {
-    journal: context.plan.opening,
+    journal: plan.opening,
     number: 0,
     date: day,
     pieceRef: `AN${year}`,
     pieceDate: day,
     label,
     validDate: day,
-    lines: bookLines(lines, context.plan, label, () => null),
+    lines: bookLines(lines, plan, label, () => null),
     origin: { kind: 'opening' },
     group: 0,
     sortKey: '',
@@ -168,9 +167,9 @@ export async function deriveYear(
   db: DataFile['db'],
   year: number,
   options: DeriveOptions,
-  closures?: Closures,
+  shared?: BooksContext,
 ): Promise<YearBooks> {
-  const context = await booksContext(db, year, options, closures)
+  const context = shared && shared.through >= year ? shared : await booksContext(db, year, options)
   const start = `${year}-01-01`
   const end = `${year}-12-31`
   const booked = (row: LedgerRow) => context.closures.bookedOn(row.id, row.entry_date)
@@ -197,8 +196,43 @@ export async function deriveYear(
     entries: numberEntries(entries),
     opening,
     agreementYears: yearOf,
-    plan: context.plan,
+    plan: context.at(end).plan,
     closures: context.closures,
     provisional: closedThrough === null || closedThrough < end,
   }
+}
+
+/** The first year the ledger has an entry in (null for an empty ledger). */
+export async function firstLedgerYear(db: DataFile['db']): Promise<number | null> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.min('entry_date').as('first'))
+    .executeTakeFirst()
+  const first = row?.first as string | null | undefined
+  return first ? Number(first.slice(0, 4)) : null
+}
+
+/**
+ * The entries booked after one day and up to another, across years (each year numbered on its
+ * own), with the context that made them.
+ */
+export async function deriveRange(
+  db: DataFile['db'],
+  after: string | null,
+  through: string,
+  options: DeriveOptions,
+  closures?: Closures,
+): Promise<{ entries: BookEntry[]; context: BooksContext }> {
+  const lastYear = Number(through.slice(0, 4))
+  const context = await booksContext(db, lastYear, options, closures)
+  const first =
+    after === null ? ((await firstLedgerYear(db)) ?? lastYear) : Number(after.slice(0, 4))
+  const entries: BookEntry[] = []
+  for (let year = Math.min(first, lastYear); year <= lastYear; year += 1) {
+    const books = await deriveYear(db, year, options, context)
+    for (const entry of books.entries) {
+      if ((after === null || entry.date > after) && entry.date <= through) entries.push(entry)
+    }
+  }
+  return { entries, context }
 }

@@ -1,5 +1,6 @@
 import type { DataFile } from '../db/data-file'
 import type { JournalSummary } from '../../../shared/accounting/schema'
+import type { Frozen } from './frozen'
 
 export interface Closure {
   id: string
@@ -11,6 +12,7 @@ export interface Closure {
   digest: string
   note: string | null
   lateIds: string[]
+  frozen: Frozen
 }
 
 /** The day after `day` (YYYY-MM-DD). */
@@ -84,6 +86,7 @@ export async function loadClosures(db: DataFile['db']): Promise<Closures> {
       'digest',
       'note',
       'late_ids',
+      'frozen',
     ])
     .where('deleted_at', 'is', null)
     .orderBy('closes_through')
@@ -99,6 +102,7 @@ export async function loadClosures(db: DataFile['db']): Promise<Closures> {
     digest: row.digest,
     note: row.note,
     lateIds: idsOf(row.late_ids),
+    frozen: JSON.parse(row.frozen) as Frozen,
   }))
   const moved = new Map<string, string>()
   for (const [index, closure] of list.entries()) {

@@ -3,6 +3,7 @@ import type { DataFile } from '../db/data-file'
 import type { LedgerKind } from '../db/schema'
 import { isBalanceSheet } from '../../../shared/accounting/chart'
 import type { Closures } from './closures'
+import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
 import type { Auxiliary, PostingContext, PostingUnit, SignedLine } from './postings'
 import { postingLines } from './postings'
@@ -34,8 +35,6 @@ interface Aggregate {
   fund_class: 'tied' | 'untied'
   nature: 'operating' | 'investment' | null
   agreement_id: string | null
-  funder_id: string | null
-  funder_kind: string | null
   bank_account_id: string | null
   currency: string
   month: string
@@ -58,8 +57,8 @@ export async function openingBalances(
   year: number,
   context: PostingContext & {
     closures: Closures
+    rules: BookRules
     receivables: Receivables
-    budgetLines: ReadonlyMap<string, string>
     years: ReadonlyMap<string, AgreementYear[]>
     yearEndDone: (year: number) => boolean
   },
@@ -88,18 +87,18 @@ export async function openingBalances(
 
   const moved = [...context.closures.movedEntries.keys()]
   // Only an expense mapped to a balance-sheet account (equipment) needs its budget line here.
-  const byLine = context.plan.rules.some(
-    (r) => r.role === 'expense' && r.budgetLine !== null && isBalanceSheet(r.account),
+  const byLine = context.rules.plans.some((plan) =>
+    plan.rules.some(
+      (r) => r.role === 'expense' && r.budgetLine !== null && isBalanceSheet(r.account),
+    ),
   )
   const sums = await sql<Aggregate>`
-    SELECT e.kind, e.fund_class, e.nature, e.agreement_id, f.id AS funder_id,
-      f.kind AS funder_kind, e.bank_account_id, e.currency, substr(e.entry_date, 1, 7) AS month,
+    SELECT e.kind, e.fund_class, e.nature, e.agreement_id, e.bank_account_id, e.currency,
+      substr(e.entry_date, 1, 7) AS month,
       pr.member_id AS city_id,
       ${byLine ? sql`x.line_key` : sql`NULL`} AS line_key,
       SUM(e.amount_minor) AS amount, SUM(e.eur_minor) AS eur
     FROM ledger_entries e
-    LEFT JOIN agreements a ON a.id = e.agreement_id
-    LEFT JOIN funders f ON f.id = a.funder_id
     LEFT JOIN financing_lines fl ON e.use_table = 'financing_lines' AND fl.id = e.use_id
       AND e.kind IN ('allocation', 'disbursement')
     LEFT JOIN projects pr ON pr.id = fl.project_id
@@ -118,20 +117,18 @@ export async function openingBalances(
       fundClass: sum.fund_class,
       nature: sum.nature,
       agreementId: sum.agreement_id,
-      funderId: sum.funder_id,
-      funderKind: sum.funder_kind,
       bankAccountId: sum.bank_account_id,
       currency: sum.currency,
       amount: Number(sum.amount),
       eur: Number(sum.eur),
       reversesId: null,
       cityId: sum.city_id,
-      budgetLine: sum.line_key ? (context.budgetLines.get(sum.line_key) ?? null) : null,
+      lineKey: sum.line_key,
     })
   }
   for (const row of await ledgerRowsById(db, moved)) {
     if (!AGGREGATED_KINDS.includes(row.kind)) continue
-    const unit = unitOf(row, context.closures, context.budgetLines)
+    const unit = unitOf(row, context.closures)
     if (unit.bookedOn < start) post(unit)
   }
 
@@ -183,7 +180,7 @@ export function openingLines(
     const role =
       amount > 0 ? profit : profit === 'retained.profit' ? 'retained.loss' : 'result.loss'
     lines.push({
-      account: context.plan.account(role, none, day),
+      account: context.at(day).plan.account(role, none, day),
       auxiliary: null,
       eur: -amount,
       native: null,

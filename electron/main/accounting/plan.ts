@@ -65,7 +65,8 @@ export class AccountingPlan {
     readonly banks: ReadonlyMap<string, BankRecord>,
     readonly settings: AccountingSettings,
   ) {
-    for (const rule of rules) this.byRole.set(rule.role, [...(this.byRole.get(rule.role) ?? []), rule])
+    for (const rule of rules)
+      this.byRole.set(rule.role, [...(this.byRole.get(rule.role) ?? []), rule])
   }
 
   get general(): Journal {

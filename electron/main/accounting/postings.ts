@@ -1,6 +1,7 @@
 import type { LedgerKind } from '../db/schema'
 import type { RuleMatch, RuleRole } from '../../../shared/accounting/chart'
 import type { FunderKind } from '../../../shared/funders/schema'
+import type { Attributes } from './attributes'
 import type { AccountingPlan, Journal } from './plan'
 
 /**
@@ -17,8 +18,6 @@ export interface PostingUnit {
   fundClass: 'tied' | 'untied'
   nature: 'operating' | 'investment' | null
   agreementId: string | null
-  funderId: string | null
-  funderKind: string | null
   bankAccountId: string | null
   currency: string
   /** In the entry's currency, minor units, signed (a reversal is negative). */
@@ -26,10 +25,10 @@ export interface PostingUnit {
   /** In euro cents, signed. */
   eur: number
   reversesId: string | null
-  /** The city a grant is committed or paid to. */
+  /** The city (member) a grant is committed or paid to. */
   cityId: string | null
-  /** The code of the budget line an expense is charged to. */
-  budgetLine: string | null
+  /** The budget line an expense is charged to (its key across versions). */
+  lineKey: string | null
   /** The project a grant is for (its code), for the analytic columns. */
   project?: string | null
 }
@@ -53,11 +52,10 @@ export interface SignedLine {
 }
 
 export interface PostingContext {
-  plan: AccountingPlan
+  /** The plan and the records' attributes a day's entries are made with (frozen.ts). */
+  at(day: string): { plan: AccountingPlan; attributes: Attributes }
   /** What a receipt clears of its receivable (receivables.ts). */
   receivableCredit(id: string): number | undefined
-  funderAux(funderId: string | null): Auxiliary | null
-  cityAux(cityId: string | null): Auxiliary | null
 }
 
 /**
@@ -71,13 +69,14 @@ export function postingLines(
   unit: PostingUnit,
   context: PostingContext,
 ): { journal: Journal; lines: SignedLine[] } {
-  const { plan } = context
   const day = unit.bookedOn
+  const { plan, attributes } = context.at(day)
+  const funderId = attributes.funderOf(unit.agreementId)
   const match: RuleMatch = {
     fundClass: unit.fundClass,
     nature: unit.nature,
-    funderKind: unit.funderKind as FunderKind | null,
-    budgetLine: unit.budgetLine,
+    funderKind: attributes.funderKind(funderId) as FunderKind | null,
+    budgetLine: attributes.budgetLine(unit.lineKey),
   }
   const account = (role: RuleRole) => plan.account(role, match, day)
   const foreign = unit.currency !== 'EUR'
@@ -96,8 +95,8 @@ export function postingLines(
     agreementId: unit.agreementId,
     project: unit.project ?? null,
   })
-  const funder = context.funderAux(unit.funderId)
-  const city = context.cityAux(unit.cityId)
+  const funder = attributes.funderAux(funderId)
+  const city = attributes.cityAux(unit.cityId)
   const bankLine = (sign: 1 | -1) => {
     const bank = plan.bank(unit.bankAccountId, unit.currency)
     return {
@@ -117,7 +116,10 @@ export function postingLines(
     case 'receipt': {
       const bank = bankLine(1)
       const cleared = context.receivableCredit(unit.id ?? '') ?? unit.eur
-      const lines = [bank.line, line(account('subsidy.receivable'), -1, { auxiliary: funder, eur: cleared })]
+      const lines = [
+        bank.line,
+        line(account('subsidy.receivable'), -1, { auxiliary: funder, eur: cleared }),
+      ]
       const difference = unit.eur - cleared
       if (difference !== 0) {
         // A gain is a difference in the receipt's own direction (a reversal reverses a gain).

@@ -33,8 +33,6 @@ interface Row {
   eur_minor: number
   reverses_id: string | null
   bank_account_id: string | null
-  funder_id: string | null
-  funder_kind: string | null
 }
 
 export async function receivablesThrough(
@@ -44,12 +42,10 @@ export async function receivablesThrough(
 ): Promise<Receivables> {
   const result = await sql<Row>`
     SELECT e.id, e.kind, e.entry_date, e.fund_class, e.agreement_id, e.nature, e.amount_minor,
-      e.currency, e.eur_minor, e.reverses_id, e.bank_account_id, f.id AS funder_id,
-      f.kind AS funder_kind
+      e.currency, e.eur_minor, e.reverses_id, e.bank_account_id
     FROM ledger_entries e
-    JOIN agreements a ON a.id = e.agreement_id
-    LEFT JOIN funders f ON f.id = a.funder_id
     WHERE e.deleted_at IS NULL AND e.kind IN ('commitment', 'receipt')
+      AND e.agreement_id IS NOT NULL
       AND e.entry_date <= ${through}`.execute(db)
   const units: PostingUnit[] = []
   for (const row of result.rows) {
@@ -63,20 +59,21 @@ export async function receivablesThrough(
       fundClass: row.fund_class,
       nature: row.nature,
       agreementId: row.agreement_id,
-      funderId: row.funder_id,
-      funderKind: row.funder_kind,
       bankAccountId: row.bank_account_id,
       currency: row.currency,
       amount: row.amount_minor,
       eur: row.eur_minor,
       reversesId: row.reverses_id,
       cityId: null,
-      budgetLine: null,
+      lineKey: null,
     })
   }
   units.sort(bookingOrder)
   const credits = new Map<string, number>()
-  const state = new Map<string, { committed: bigint; committedEur: bigint; received: bigint; cleared: number }>()
+  const state = new Map<
+    string,
+    { committed: bigint; committedEur: bigint; received: bigint; cleared: number }
+  >()
   for (const unit of units) {
     const id = unit.agreementId ?? ''
     const agreement = state.get(id) ?? { committed: 0n, committedEur: 0n, received: 0n, cleared: 0 }

@@ -58,29 +58,52 @@ function byteOf(char: string, encoding: SingleByteEncoding): number | null {
   return code >= 0xa0 && code < 0x100 ? code : null
 }
 
-/** Encodes text in a single-byte encoding, replacing what it cannot hold. */
-export function encodeText(text: string, encoding: SingleByteEncoding): Buffer {
-  const bytes = Buffer.allocUnsafe(text.length * 3)
-  let length = 0
+/**
+ * The text with every character the encoding lacks replaced: by its letter without accent, a
+ * close equivalent, else "?". Each character of the result is one byte of the encoding.
+ */
+export function representable(text: string, encoding: SingleByteEncoding): string {
+  let out = ''
   const put = (char: string, depth: number) => {
-    const byte = byteOf(char, encoding)
-    if (byte !== null) {
-      bytes[length++] = byte
+    if (byteOf(char, encoding) !== null) {
+      out += char
       return
     }
-    if (depth > 0) {
-      bytes[length++] = 0x3f
-      return
-    }
-    const equivalent = EQUIVALENTS[char]
+    const equivalent = depth === 0 ? EQUIVALENTS[char] : undefined
     const plain = equivalent ?? char.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    if (plain === char || plain === '') {
-      bytes[length++] = 0x3f
+    if (depth > 0 || plain === char || plain === '') {
+      out += '?'
       return
     }
     for (const part of plain) put(part, depth + 1)
   }
   for (const char of text) put(char, 0)
+  return out
+}
+
+/** Encodes text in a single-byte encoding, replacing what it cannot hold. */
+export function encodeText(text: string, encoding: SingleByteEncoding): Buffer {
+  const bytes = Buffer.allocUnsafe(text.length * 3)
+  let length = 0
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) {
+      bytes[length++] = code
+      continue
+    }
+    // A character outside the basic plane is two code units: taken whole.
+    const wide = code >= 0xd800 && code < 0xdc00 && index + 1 < text.length
+    const char = wide ? text.slice(index, index + 2) : text.charAt(index)
+    if (wide) index += 1
+    const byte = byteOf(char, encoding)
+    if (byte !== null) {
+      bytes[length++] = byte
+      continue
+    }
+    for (const part of representable(char, encoding)) {
+      bytes[length++] = byteOf(part, encoding) ?? 0x3f
+    }
+  }
   return bytes.subarray(0, length)
 }
 

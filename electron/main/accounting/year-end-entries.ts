@@ -2,7 +2,8 @@ import type { FunderKind } from '../../../shared/funders/schema'
 import type { PostingContext, SignedLine } from './postings'
 import type { AgreementYear } from './year-end'
 
-export type YearEndLineKind = 'deferred' | 'deferredRelease' | 'dedicatedCharge' | 'dedicatedRelease'
+export type YearEndLineKind =
+  'deferred' | 'deferredRelease' | 'dedicatedCharge' | 'dedicatedRelease'
 
 /**
  * The year-end entry of an agreement (écritures d'inventaire): the change of the share of
@@ -13,8 +14,8 @@ export function yearEndLines(
   agreementYear: AgreementYear,
   context: PostingContext,
 ): { lines: SignedLine[]; kinds: YearEndLineKind[] } {
-  const { plan } = context
   const day = `${agreementYear.year}-12-31`
+  const { plan, attributes } = context.at(day)
   const funderKind = agreementYear.funderKind as FunderKind | null
   const match = {
     fundClass: agreementYear.fundClass,
@@ -22,7 +23,7 @@ export function yearEndLines(
     funderKind,
     budgetLine: null,
   }
-  const funder = context.funderAux(agreementYear.funderId)
+  const funder = attributes.funderAux(agreementYear.funderId)
   const lines: SignedLine[] = []
   const kinds: YearEndLineKind[] = []
   const push = (account: string, eur: number, kind: YearEndLineKind, auxiliary = funder) => {
@@ -44,12 +45,30 @@ export function yearEndLines(
     push(plan.account('deferred.income', match, day), -change, kind)
   }
   if (agreementYear.dedicatedAdded !== 0) {
-    push(plan.account('dedicated.charge', match, day), agreementYear.dedicatedAdded, 'dedicatedCharge', null)
-    push(plan.account('dedicated.fund', match, day), -agreementYear.dedicatedAdded, 'dedicatedCharge')
+    push(
+      plan.account('dedicated.charge', match, day),
+      agreementYear.dedicatedAdded,
+      'dedicatedCharge',
+      null,
+    )
+    push(
+      plan.account('dedicated.fund', match, day),
+      -agreementYear.dedicatedAdded,
+      'dedicatedCharge',
+    )
   }
   if (agreementYear.dedicatedUsed !== 0) {
-    push(plan.account('dedicated.fund', match, day), agreementYear.dedicatedUsed, 'dedicatedRelease')
-    push(plan.account('dedicated.release', match, day), -agreementYear.dedicatedUsed, 'dedicatedRelease', null)
+    push(
+      plan.account('dedicated.fund', match, day),
+      agreementYear.dedicatedUsed,
+      'dedicatedRelease',
+    )
+    push(
+      plan.account('dedicated.release', match, day),
+      -agreementYear.dedicatedUsed,
+      'dedicatedRelease',
+      null,
+    )
   }
   return { lines, kinds }
 }

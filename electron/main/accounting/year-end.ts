@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import { divideHalfUp } from '../../../shared/money/decimal'
+import type { Attributes } from './attributes'
 import type { Closures } from './closures'
+import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
 
 type Nature = 'operating' | 'investment'
@@ -43,20 +45,23 @@ interface AgreementRow {
   id: string
   reference: string
   earmarking: string
-  starts_on: string
-  ends_on: string
-  funder_id: string | null
   funder_name: string | null
-  funder_kind: string | null
 }
 
 /** Days from one day to another, both included. */
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  return (
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  )
 }
 
 /** The part of an amount that belongs to the days of a period after a year's end. */
-export function futureShare(amount: number, startsOn: string, endsOn: string, year: number): number {
+export function futureShare(
+  amount: number,
+  startsOn: string,
+  endsOn: string,
+  year: number,
+): number {
   if (amount === 0) return 0
   const after = `${year + 1}-01-01`
   if (endsOn < after) return 0
@@ -70,20 +75,19 @@ export function futureShare(amount: number, startsOn: string, endsOn: string, ye
 /**
  * Every agreement's years up to `lastYear`, from the ledger: sums by year of booking, kind and
  * nature, then the share of future years and the dedicated funds rolled forward year by year.
+ * A closed year's figures are those its closing kept; the years after roll on from them.
  */
 export async function agreementYears(
   db: DataFile['db'],
   closures: Closures,
+  rules: BookRules,
   lastYear: number,
 ): Promise<Map<string, AgreementYear[]>> {
   const end = `${lastYear}-12-31`
   const agreements = await sql<AgreementRow>`
-    SELECT a.id, a.reference, a.earmarking, a.starts_on,
-      COALESCE((SELECT m.new_ends_on FROM agreement_amendments m
-        WHERE m.agreement_id = a.id AND m.deleted_at IS NULL AND m.new_ends_on IS NOT NULL
-        ORDER BY m.signed_on DESC, m.id DESC LIMIT 1), a.ends_on) AS ends_on,
-      f.id AS funder_id, f.name AS funder_name, f.kind AS funder_kind
+    SELECT a.id, a.reference, a.earmarking, f.name AS funder_name
     FROM agreements a LEFT JOIN funders f ON f.id = a.funder_id`.execute(db)
+  const attributes: Attributes = rules.current.attributes
   const sums = await sql<{
     agreement_id: string
     year: string
@@ -96,8 +100,17 @@ export async function agreementYears(
     WHERE deleted_at IS NULL AND agreement_id IS NOT NULL AND entry_date <= ${end}
       AND kind IN ('commitment', 'receipt', 'allocation', 'expense')
     GROUP BY agreement_id, year, kind, nature`.execute(db)
-  const flows = new Map<string, Map<number, { committed: ByNature; used: ByNature; received: number }>>()
-  const add = (agreementId: string, year: number, kind: string, nature: Nature | null, eur: number) => {
+  const flows = new Map<
+    string,
+    Map<number, { committed: ByNature; used: ByNature; received: number }>
+  >()
+  const add = (
+    agreementId: string,
+    year: number,
+    kind: string,
+    nature: Nature | null,
+    eur: number,
+  ) => {
     const byYear = flows.get(agreementId) ?? new Map()
     flows.set(agreementId, byYear)
     const flow = byYear.get(year) ?? { committed: zero(), used: zero(), received: 0 }
@@ -107,7 +120,8 @@ export async function agreementYears(
     else if (kind === 'receipt') flow.received += eur
     else flow.used[key] += eur
   }
-  for (const row of sums.rows) add(row.agreement_id, Number(row.year), row.kind, row.nature, Number(row.eur))
+  for (const row of sums.rows)
+    add(row.agreement_id, Number(row.year), row.kind, row.nature, Number(row.eur))
   // An entry booked on another day than its own (it came after a closing) counts in the year
   // it is booked in.
   const moved = [...closures.movedEntries]
@@ -117,20 +131,44 @@ export async function agreementYears(
       moved.map(([id]) => id),
     )
     for (const row of rows) {
-      if (!row.agreement_id || !['commitment', 'receipt', 'allocation', 'expense'].includes(row.kind))
+      if (
+        !row.agreement_id ||
+        !['commitment', 'receipt', 'allocation', 'expense'].includes(row.kind)
+      )
         continue
       const booked = closures.bookedOn(row.id, row.entry_date)
-      if (row.entry_date <= end) add(row.agreement_id, Number(row.entry_date.slice(0, 4)), row.kind, row.nature, -row.eur_minor)
-      if (booked <= end) add(row.agreement_id, Number(booked.slice(0, 4)), row.kind, row.nature, row.eur_minor)
+      if (row.entry_date <= end)
+        add(
+          row.agreement_id,
+          Number(row.entry_date.slice(0, 4)),
+          row.kind,
+          row.nature,
+          -row.eur_minor,
+        )
+      if (booked <= end)
+        add(row.agreement_id, Number(booked.slice(0, 4)), row.kind, row.nature, row.eur_minor)
     }
   }
 
+  const frozen = new Map<string, Map<number, AgreementYear>>()
+  for (const [year, list] of rules.frozenYears()) {
+    for (const item of list) {
+      const byYear = frozen.get(item.agreementId) ?? new Map<number, AgreementYear>()
+      byYear.set(year, item)
+      frozen.set(item.agreementId, byYear)
+    }
+  }
   const years = new Map<string, AgreementYear[]>()
   for (const agreement of agreements.rows) {
     const byYear = flows.get(agreement.id)
     if (!byYear || byYear.size === 0) continue
     const first = Math.min(...byYear.keys())
     const fundClass = agreement.earmarking === 'untied' ? 'untied' : 'tied'
+    const period = attributes.period(agreement.id) ?? {
+      startsOn: `${first}-01-01`,
+      endsOn: `${first}-12-31`,
+    }
+    const funderId = attributes.funderOf(agreement.id)
     const list: AgreementYear[] = []
     const cumulative = zero()
     let futureStart = zero()
@@ -138,10 +176,18 @@ export async function agreementYears(
     let usedBefore = 0
     for (let year = first; year <= lastYear; year += 1) {
       const flow = byYear.get(year) ?? { committed: zero(), used: zero(), received: 0 }
+      for (const nature of NATURES) cumulative[nature] += flow.committed[nature]
+      const kept = frozen.get(agreement.id)?.get(year)
+      if (kept) {
+        list.push(kept)
+        futureStart = kept.futureEnd
+        dedicated = kept.dedicatedEnd
+        usedBefore = kept.used.operating + kept.used.investment
+        continue
+      }
       const futureEnd = zero()
       for (const nature of NATURES) {
-        cumulative[nature] += flow.committed[nature]
-        futureEnd[nature] = futureShare(cumulative[nature], agreement.starts_on, agreement.ends_on, year)
+        futureEnd[nature] = futureShare(cumulative[nature], period.startsOn, period.endsOn, year)
       }
       const income = NATURES.reduce(
         (sum, n) => sum + flow.committed[n] - (futureEnd[n] - futureStart[n]),
@@ -165,9 +211,9 @@ export async function agreementYears(
       list.push({
         agreementId: agreement.id,
         reference: agreement.reference,
-        funderId: agreement.funder_id,
+        funderId,
         funderName: agreement.funder_name ?? '',
-        funderKind: agreement.funder_kind,
+        funderKind: attributes.funderKind(funderId),
         fundClass,
         year,
         committed: flow.committed,

@@ -502,6 +502,8 @@ export interface PeriodClosuresTable extends RecordColumns {
   /** JSON: each journal's entries, totals and last number in the period. */
   journals: string
   digest: string
+  /** JSON: the plan and the records' attributes the period's books were made with. */
+  frozen: string
   note: string | null
   reopen_reason: string | null
 }

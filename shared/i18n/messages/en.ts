@@ -1218,10 +1218,10 @@ export const en: Catalog = {
     missingFile: 'Name the file: aimf {{command}} FILE',
     badOption: 'Invalid option: {{detail}}',
     helpReport:
-      'report FILE donor|budget|fund|projects|dues [--agreement REF] [--year YYYY] [--from DATE --to DATE] --format xlsx|pdf --out PATH   a report',
+      'report FILE donor|budget|fund|projects|dues|dedicated-funds|trial-balance|general-ledger [--agreement REF] [--year YYYY] [--from DATE --to DATE] --format xlsx|pdf --out PATH   a report',
     helpIati: 'iati FILE --out ACTIVITIES.xml [--org-ref REF]   the projects as IATI 2.03',
     reportUsage:
-      'Usage: aimf report FILE donor|budget|fund|projects|dues [--agreement REF] [--year YYYY] [--from DATE --to DATE] --format xlsx|pdf --out PATH',
+      'Usage: aimf report FILE donor|budget|fund|projects|dues|dedicated-funds|trial-balance|general-ledger [--agreement REF] [--year YYYY] [--from DATE --to DATE] --format xlsx|pdf --out PATH',
     iatiUsage: 'Usage: aimf iati FILE --out ACTIVITIES.xml',
     unknownAgreement: 'No agreement has the reference {{reference}}.',
     helpTemplate: 'template --out TEMPLATE.xlsx   the workbook to fill in for an import',

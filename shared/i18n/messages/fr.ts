@@ -1236,10 +1236,10 @@ export const fr = {
     missingFile: 'Indiquez le fichier : aimf {{command}} FICHIER',
     badOption: 'Option invalide : {{detail}}',
     helpReport:
-      'report FICHIER donor|budget|fund|projects|dues [--agreement RÉF] [--year AAAA] [--from DATE --to DATE] --format xlsx|pdf --out CHEMIN   un rapport',
+      'report FICHIER donor|budget|fund|projects|dues|dedicated-funds|trial-balance|general-ledger [--agreement RÉF] [--year AAAA] [--from DATE --to DATE] --format xlsx|pdf --out CHEMIN   un rapport',
     helpIati: 'iati FICHIER --out ACTIVITES.xml [--org-ref RÉF]   les projets au format IATI 2.03',
     reportUsage:
-      'Usage : aimf report FICHIER donor|budget|fund|projects|dues [--agreement RÉF] [--year AAAA] [--from DATE --to DATE] --format xlsx|pdf --out CHEMIN',
+      'Usage : aimf report FICHIER donor|budget|fund|projects|dues|dedicated-funds|trial-balance|general-ledger [--agreement RÉF] [--year AAAA] [--from DATE --to DATE] --format xlsx|pdf --out CHEMIN',
     iatiUsage: 'Usage : aimf iati FICHIER --out ACTIVITES.xml',
     unknownAgreement: 'Aucune convention ne porte la référence {{reference}}.',
     helpTemplate: 'template --out MODELE.xlsx   le classeur à remplir pour importer',

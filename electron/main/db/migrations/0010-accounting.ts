@@ -28,7 +28,9 @@ export const accounting: Migration = {
         label TEXT NOT NULL,
         note TEXT
       )`.execute(db)
-    await sql`CREATE INDEX accounting_accounts_by_number ON accounting_accounts (number)`.execute(db)
+    await sql`CREATE INDEX accounting_accounts_by_number ON accounting_accounts (number)`.execute(
+      db,
+    )
     await sql`
       CREATE TABLE accounting_rules (
         ${record},
@@ -67,7 +69,11 @@ export const accounting: Migration = {
     // synced in later from a copy that did not know of the closing is told apart (and booked in
     // the open period); `late_ids` are those of them dated before the previous closing, which
     // had been booked on the first open day; `journals` holds each journal's count, totals and
-    // last number, and `digest` the SHA-256 of the period's books.
+    // last number, and `digest` the SHA-256 of the period's books. `frozen` keeps what the
+    // period's books were made with besides the ledger — the mapping, the bank accounts and
+    // journals, the funders' kinds and sub-accounts, the agreements' dates, the budget lines'
+    // codes, and the year-end figures of the years it closed — so that a later change of any of
+    // them applies to the open period only.
     await sql`
       CREATE TABLE period_closures (
         ${record},
@@ -79,6 +85,7 @@ export const accounting: Migration = {
         entry_count INTEGER NOT NULL,
         journals TEXT NOT NULL,
         digest TEXT NOT NULL,
+        frozen TEXT NOT NULL,
         note TEXT,
         reopen_reason TEXT
       )`.execute(db)
