@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { Auxiliary } from './postings'
 
@@ -19,7 +18,8 @@ export function plainCode(text: string, length: number): string {
  * or an agreement's dates later changes the open period only.
  */
 export interface AttributeMaps {
-  agreements: Record<string, { funderId: string | null; startsOn: string; endsOn: string }>
+  /** Each agreement's funder, and its schedule of instalments (day, amount in its currency). */
+  agreements: Record<string, { funderId: string | null; schedule: [string, number][] }>
   funders: Record<string, { kind: string | null; auxiliary: Auxiliary }>
   cities: Record<string, Auxiliary>
   budgetLines: Record<string, string>
@@ -48,8 +48,9 @@ export class Attributes {
     return lineKey ? (this.maps.budgetLines[lineKey] ?? null) : null
   }
 
-  period(agreementId: string): { startsOn: string; endsOn: string } | null {
-    return this.maps.agreements[agreementId] ?? null
+  /** The instalments an agreement's funder scheduled: [day, amount], in day order. */
+  schedule(agreementId: string): readonly [string, number][] {
+    return this.maps.agreements[agreementId]?.schedule ?? []
   }
 }
 
@@ -73,23 +74,17 @@ export async function loadAttributes(db: DataFile['db']): Promise<Attributes> {
     taken.add(code)
     maps.funders[row.id] = { kind: row.kind, auxiliary: { code, label: row.name } }
   }
-  const agreements = await sql<{
-    id: string
-    funder_id: string
-    starts_on: string
-    ends_on: string
-  }>`
-    SELECT a.id, a.funder_id, a.starts_on,
-      COALESCE((SELECT m.new_ends_on FROM agreement_amendments m
-        WHERE m.agreement_id = a.id AND m.deleted_at IS NULL AND m.new_ends_on IS NOT NULL
-        ORDER BY m.signed_on DESC, m.id DESC LIMIT 1), a.ends_on) AS ends_on
-    FROM agreements a`.execute(db)
-  for (const row of agreements.rows) {
-    maps.agreements[row.id] = {
-      funderId: row.funder_id,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-    }
+  for (const row of await db.selectFrom('agreements').select(['id', 'funder_id']).execute()) {
+    maps.agreements[row.id] = { funderId: row.funder_id, schedule: [] }
+  }
+  for (const row of await db
+    .selectFrom('agreement_instalments')
+    .select(['agreement_id', 'expected_on', 'amount_minor'])
+    .where('deleted_at', 'is', null)
+    .orderBy('expected_on')
+    .orderBy('id')
+    .execute()) {
+    maps.agreements[row.agreement_id]?.schedule.push([row.expected_on, row.amount_minor])
   }
   for (const row of await db.selectFrom('members').select(['id', 'code', 'name']).execute()) {
     maps.cities[row.id] = { code: `C${plainCode(row.code, 16)}`, label: row.name }

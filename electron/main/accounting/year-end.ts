@@ -48,28 +48,27 @@ interface AgreementRow {
   funder_name: string | null
 }
 
-/** Days from one day to another, both included. */
-function daysBetween(from: string, to: string): number {
-  return (
-    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
-  )
-}
-
-/** The part of an amount that belongs to the days of a period after a year's end. */
+/**
+ * The part of what was notified that belongs to the years after `year` (deferred income,
+ * produits constatés d'avance): a multi-year subsidy's share of the instalments its funder
+ * scheduled after that year's end. An agreement without a schedule is the resource of the year
+ * it is notified in; what it leaves unspent is carried as dedicated funds.
+ */
 export function futureShare(
   amount: number,
-  startsOn: string,
-  endsOn: string,
+  schedule: readonly (readonly [string, number])[],
   year: number,
 ): number {
-  if (amount === 0) return 0
-  const after = `${year + 1}-01-01`
-  if (endsOn < after) return 0
-  const total = daysBetween(startsOn, endsOn)
-  if (total <= 0) return 0
-  const from = startsOn > after ? startsOn : after
-  const future = daysBetween(from, endsOn)
-  return Number(divideHalfUp(BigInt(amount) * BigInt(future), BigInt(total)))
+  if (amount === 0 || schedule.length === 0) return 0
+  const end = `${year}-12-31`
+  let total = 0
+  let later = 0
+  for (const [day, scheduled] of schedule) {
+    total += scheduled
+    if (day > end) later += scheduled
+  }
+  if (total <= 0 || later <= 0) return 0
+  return Number(divideHalfUp(BigInt(amount) * BigInt(Math.min(later, total)), BigInt(total)))
 }
 
 /**
@@ -164,10 +163,7 @@ export async function agreementYears(
     if (!byYear || byYear.size === 0) continue
     const first = Math.min(...byYear.keys())
     const fundClass = agreement.earmarking === 'untied' ? 'untied' : 'tied'
-    const period = attributes.period(agreement.id) ?? {
-      startsOn: `${first}-01-01`,
-      endsOn: `${first}-12-31`,
-    }
+    const schedule = attributes.schedule(agreement.id)
     const funderId = attributes.funderOf(agreement.id)
     const list: AgreementYear[] = []
     const cumulative = zero()
@@ -187,7 +183,7 @@ export async function agreementYears(
       }
       const futureEnd = zero()
       for (const nature of NATURES) {
-        futureEnd[nature] = futureShare(cumulative[nature], period.startsOn, period.endsOn, year)
+        futureEnd[nature] = futureShare(cumulative[nature], schedule, year)
       }
       const income = NATURES.reduce(
         (sum, n) => sum + flow.committed[n] - (futureEnd[n] - futureStart[n]),

@@ -1924,7 +1924,7 @@ export const en: Catalog = {
         method:
           'Resources earmarked for defined projects (tied agreements): the part notified in the year, less its share of future years, is the income of the year; what was not used of it (grants committed and expenses) is carried as dedicated funds (ANC regulation 2018-06, art. 132-1), and the opening dedicated funds are used first.',
         future:
-          'Share of future years: the amount notified in proportion to the days of the agreement’s period after the year end (deferred income).',
+          'Share of future years: the part of the amount notified that the instalments the funder scheduled after the year end stand for (deferred income); an agreement without a schedule is the resource of the year it is notified in.',
       },
       entryDate: 'Date',
       journal: 'Journal',

@@ -1955,7 +1955,7 @@ export const fr = {
         method:
           'Ressources affectées à des projets définis (conventions fléchées) : la part notifiée dans l’exercice, moins sa part des exercices futurs, est le produit de l’exercice ; ce qui n’en a pas été utilisé (aides engagées et dépenses) est reporté en fonds dédiés (règlement ANC 2018-06, art. 132-1), et les fonds dédiés d’ouverture sont utilisés les premiers.',
         future:
-          'Part des exercices futurs : le montant notifié au prorata des jours de la période de la convention après la clôture (produits constatés d’avance).',
+          'Part des exercices futurs : la part du montant notifié qui revient aux versements que le bailleur a prévus après la clôture (produits constatés d’avance) ; une convention sans échéancier est la ressource de l’exercice où elle est notifiée.',
       },
       entryDate: 'Date',
       journal: 'Journal',
