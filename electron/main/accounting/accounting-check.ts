@@ -35,7 +35,8 @@ export async function accountingProblems(
   let last = Number(String(lastEntry?.last ?? `${first}`).slice(0, 4))
   for (const day of closures.movedEntries.values()) last = Math.max(last, Number(day.slice(0, 4)))
   const lastClosed = closures.closedThrough
-  const through = options.structure ? last : Number((lastClosed ?? `${first}`).slice(0, 4))
+  const closedYear = Number((lastClosed ?? `${first}`).slice(0, 4))
+  const through = options.structure ? Math.max(last, closedYear) : closedYear
   const deriveOptions = { today: options.today, language: 'fr' as const }
   const context = await booksContext(db, Math.max(through, first), deriveOptions, closures)
   const all: BookEntry[] = []
