@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../lib/api'
 import type { PlanProps } from './AccountingSection'
 import { fieldErrors } from './field-errors'
+import { RowActions } from './RowActions'
 
 /** Plan comptable: the chart's accounts (ANC 2018-06) and those the file added or renamed. */
 export function AccountsTab({ plan, change }: PlanProps) {
@@ -76,32 +77,20 @@ export function AccountsTab({ plan, change }: PlanProps) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() => {
-                      setNumber(account.number)
-                      setLabel(account.label)
-                    }}
-                  >
-                    {t('accounting.edit')}
-                  </Button>
-                  {account.added && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        void change(() =>
-                          call('accounting.removeAccount', { number: account.number }),
-                        )
-                      }
-                    >
-                      {t('accounting.remove')}
-                    </Button>
-                  )}
-                </Group>
+                <RowActions
+                  onEdit={() => {
+                    setNumber(account.number)
+                    setLabel(account.label)
+                  }}
+                  onRemove={
+                    account.added
+                      ? () =>
+                          void change(() =>
+                            call('accounting.removeAccount', { number: account.number }),
+                          )
+                      : null
+                  }
+                />
               </Table.Td>
             </Table.Tr>
           ))}

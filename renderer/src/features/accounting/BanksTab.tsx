@@ -16,6 +16,7 @@ import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { call } from '../../lib/api'
 import type { PlanProps } from './AccountingSection'
 import { fieldErrors } from './field-errors'
+import { RowActions, SaveOrCancel } from './RowActions'
 
 type Draft = Required<Omit<BankAccountInput, 'note'>> & { iban: string }
 
@@ -96,12 +97,7 @@ export function BanksTab({ plan, change }: PlanProps) {
             checked={draft.isDefault}
             onChange={(event) => setDraft({ ...draft, isDefault: event.currentTarget.checked })}
           />
-          <Group mt="sm">
-            <Button type="submit">{t('accounting.save')}</Button>
-            <Button variant="default" onClick={() => setDraft(null)}>
-              {t('accounting.cancel')}
-            </Button>
-          </Group>
+          <SaveOrCancel onCancel={() => setDraft(null)} />
         </form>
       )}
       <Table striped withTableBorder aria-label={t('accounting.tabs.banks')}>
@@ -134,36 +130,24 @@ export function BanksTab({ plan, change }: PlanProps) {
               <Table.Td ta="right">{bank.entries}</Table.Td>
               <Table.Td>
                 {bank.id && (
-                  <Group gap="xs">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() =>
-                        setDraft({
-                          id: bank.id,
-                          label: bank.label,
-                          currency: bank.currency,
-                          account: bank.account,
-                          journalCode: bank.journalCode,
-                          journalLabel: bank.journalLabel,
-                          iban: bank.iban ?? '',
-                          isDefault: bank.isDefault,
-                        })
-                      }
-                    >
-                      {t('accounting.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        void change(() => call('accounting.archiveBank', { id: bank.id ?? '' }))
-                      }
-                    >
-                      {t('common.archive')}
-                    </Button>
-                  </Group>
+                  <RowActions
+                    onEdit={() =>
+                      setDraft({
+                        id: bank.id,
+                        label: bank.label,
+                        currency: bank.currency,
+                        account: bank.account,
+                        journalCode: bank.journalCode,
+                        journalLabel: bank.journalLabel,
+                        iban: bank.iban ?? '',
+                        isDefault: bank.isDefault,
+                      })
+                    }
+                    removeLabel={t('common.archive')}
+                    onRemove={() =>
+                      void change(() => call('accounting.archiveBank', { id: bank.id ?? '' }))
+                    }
+                  />
                 )}
               </Table.Td>
             </Table.Tr>

@@ -12,6 +12,7 @@ import { FUNDER_KINDS } from '../../../../shared/funders/schema'
 import { call } from '../../lib/api'
 import type { PlanProps } from './AccountingSection'
 import { fieldErrors } from './field-errors'
+import { RowActions, SaveOrCancel } from './RowActions'
 
 type Draft = Required<Pick<RuleInput, 'role' | 'account'>> & Record<RuleCondition, string | null>
 
@@ -114,12 +115,7 @@ export function RulesTab({ plan, change }: PlanProps) {
               error={errors.account}
             />
           </SimpleGrid>
-          <Group mt="sm">
-            <Button type="submit">{t('accounting.save')}</Button>
-            <Button variant="default" onClick={() => setDraft(null)}>
-              {t('accounting.cancel')}
-            </Button>
-          </Group>
+          <SaveOrCancel onCancel={() => setDraft(null)} />
         </form>
       )}
       <Table striped withTableBorder aria-label={t('accounting.tabs.rules')}>
@@ -148,38 +144,26 @@ export function RulesTab({ plan, change }: PlanProps) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    aria-label={`${t('accounting.edit')} ${t(`accounting.role.${rule.role}`)} ${conditionsOf(rule)}`}
-                    onClick={() => {
-                      setErrors({})
-                      setDraft({
-                        role: rule.role,
-                        account: rule.account,
-                        fundClass: rule.fundClass,
-                        nature: rule.nature,
-                        funderKind: rule.funderKind,
-                        budgetLine: rule.budgetLine,
-                      })
-                    }}
-                  >
-                    {t('accounting.edit')}
-                  </Button>
-                  {rule.id && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        void change(() => call('accounting.removeRule', { id: rule.id ?? '' }))
-                      }
-                    >
-                      {t('accounting.remove')}
-                    </Button>
-                  )}
-                </Group>
+                <RowActions
+                  editLabel={`${t('accounting.edit')} ${t(`accounting.role.${rule.role}`)} ${conditionsOf(rule)}`}
+                  onEdit={() => {
+                    setErrors({})
+                    setDraft({
+                      role: rule.role,
+                      account: rule.account,
+                      fundClass: rule.fundClass,
+                      nature: rule.nature,
+                      funderKind: rule.funderKind,
+                      budgetLine: rule.budgetLine,
+                    })
+                  }}
+                  onRemove={
+                    rule.id
+                      ? () =>
+                          void change(() => call('accounting.removeRule', { id: rule.id ?? '' }))
+                      : null
+                  }
+                />
               </Table.Td>
             </Table.Tr>
           ))}
