@@ -245,7 +245,9 @@ export async function runBenchmarks(): Promise<number> {
     ] as const) {
       if (existsSync(target)) continue
       const partial = `${target}.partial`
-      await rm(partial, { force: true })
+      // An interrupted run leaves its journal too: SQLite would replay it into the new file.
+      for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
+        await rm(leftover, { force: true })
       console.log(`Generating a file of ${targetYears} years (seed ${seed})…`)
       const generated = await runStep('generate', {
         ...args,
