@@ -30,7 +30,7 @@ const END_OF_LINE = '\r\n'
 
 /** A day as the FEC writes it: AAAAMMJJ. */
 export function fecDate(day: string): string {
-  return day.replaceAll('-', '')
+  return day.slice(0, 4) + day.slice(5, 7) + day.slice(8, 10)
 }
 
 /** An amount in minor units as the FEC writes it: a comma before the decimals, no thousands. */
@@ -42,34 +42,42 @@ function digitsOf(currency: string): number {
   return isCurrencyCode(currency) ? minorUnits(currency) : 2
 }
 
-/** The lines of the FEC for these entries (its header first), without line ends. */
+/**
+ * The lines of the FEC for these entries (its header first), without line ends. A year is tens
+ * of thousands of lines whose texts repeat (journals, accounts, sub-accounts): each text is
+ * cleaned once, and the fields an entry's lines share are joined once per entry.
+ */
 export function* fecLines(entries: Iterable<BookEntry>): Generator<string> {
-  yield FEC_COLUMNS.join(SEPARATOR)
+  const cleaned = new Map<string, string>()
+  const field = (text: string | null | undefined): string => {
+    if (!text) return ''
+    let clean = cleaned.get(text)
+    if (clean === undefined) {
+      clean = fieldText(text, SEPARATOR)
+      cleaned.set(text, clean)
+    }
+    return clean
+  }
+  const T = SEPARATOR
+  yield FEC_COLUMNS.join(T)
   for (const entry of entries) {
-    const head = [
-      fieldText(entry.journal.code, SEPARATOR),
-      fieldText(entry.journal.label, SEPARATOR),
-      String(entry.number),
-      fecDate(entry.date),
-    ]
+    // JournalCode … EcritureDate, then PieceRef and PieceDate, then ValidDate: the same on
+    // every line of the entry.
+    const head = `${field(entry.journal.code)}${T}${field(entry.journal.label)}${T}${entry.number}${T}${fecDate(entry.date)}${T}`
+    const piece = `${field(entry.pieceRef)}${T}${fecDate(entry.pieceDate)}${T}`
+    const valid = fecDate(entry.validDate)
+    const entryLabel = field(entry.label)
     for (const line of entry.lines) {
-      yield [
-        ...head,
-        line.account,
-        fieldText(line.accountLabel, SEPARATOR),
-        fieldText(line.auxiliary?.code, SEPARATOR),
-        fieldText(line.auxiliary?.label, SEPARATOR),
-        fieldText(entry.pieceRef, SEPARATOR),
-        fecDate(entry.pieceDate),
-        fieldText(line.label, SEPARATOR) || fieldText(entry.label, SEPARATOR),
-        fecAmount(line.debit),
-        fecAmount(line.credit),
-        '',
-        '',
-        fecDate(entry.validDate),
-        line.native ? fecAmount(line.native.minor, digitsOf(line.native.currency)) : '',
-        line.native?.currency ?? '',
-      ].join(SEPARATOR)
+      const native = line.native
+      yield (
+        head +
+        `${line.account}${T}${field(line.accountLabel)}${T}` +
+        `${field(line.auxiliary?.code)}${T}${field(line.auxiliary?.label)}${T}` +
+        piece +
+        `${field(line.label) || entryLabel}${T}` +
+        `${fecAmount(line.debit)}${T}${fecAmount(line.credit)}${T}${T}${T}${valid}${T}` +
+        (native ? `${fecAmount(native.minor, digitsOf(native.currency))}${T}${native.currency}` : T)
+      )
     }
   }
 }

@@ -2,9 +2,10 @@ import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { LedgerKind } from '../db/schema'
 import { isBalanceSheet } from '../../../shared/accounting/chart'
-import type { Closures } from './closures'
+import { type Closures, nextDay } from './closures'
 import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
+import { ALWAYS } from './plan'
 import type { Auxiliary, PostingContext, PostingUnit, SignedLine } from './postings'
 import { postingLines } from './postings'
 import type { Receivables } from './receivables'
@@ -37,7 +38,8 @@ interface Aggregate {
   agreement_id: string | null
   bank_account_id: string | null
   currency: string
-  month: string
+  /** The earliest day of the sum; every day of its span makes its entries alike. */
+  day: string
   city_id: string | null
   line_key: string | null
   amount: number
@@ -48,9 +50,10 @@ interface Aggregate {
  * The balance of every balance-sheet account (classes 1 to 5) at the end of the year before
  * `year`, split into what it was a year earlier and what that year added: the opening entry
  * (à-nouveaux) carries them, and the two results. Only sums are needed, so the ledger entries
- * before the year are read as monthly sums of alike entries — each mapped by the same rule as
- * one entry — except receipts and commitments (their exchange differences are per receipt) and
- * the entries booked on another day than their own.
+ * before the year are read as sums of alike entries over the spans in which the books are made
+ * alike (spanStarts) — each sum mapped by the same rule as one entry — except receipts and
+ * commitments (their exchange differences are per receipt) and the entries booked on another
+ * day than their own.
  */
 export async function openingBalances(
   db: DataFile['db'],
@@ -92,9 +95,16 @@ export async function openingBalances(
       (r) => r.role === 'expense' && r.budgetLine !== null && isBalanceSheet(r.account),
     ),
   )
+  const starts = spanStarts(context, lastStart).filter((day) => day < start)
+  const span = starts.length
+    ? sql`CASE ${sql.join(
+        starts.map((day) => sql`WHEN e.entry_date >= ${day} THEN ${day}`),
+        sql` `,
+      )} ELSE '' END`
+    : sql`''`
   const sums = await sql<Aggregate>`
     SELECT e.kind, e.fund_class, e.nature, e.agreement_id, e.bank_account_id, e.currency,
-      substr(e.entry_date, 1, 7) AS month,
+      ${span} AS span, MIN(e.entry_date) AS day,
       pr.member_id AS city_id,
       ${byLine ? sql`x.line_key` : sql`NULL`} AS line_key,
       SUM(e.amount_minor) AS amount, SUM(e.eur_minor) AS eur
@@ -107,13 +117,13 @@ export async function openingBalances(
       AND e.kind IN (${sql.join(AGGREGATED_KINDS)})
       AND e.id NOT IN (SELECT value FROM json_each(${JSON.stringify(moved)}))
     GROUP BY e.kind, e.fund_class, e.nature, e.agreement_id, e.bank_account_id, e.currency,
-      month, city_id, line_key`.execute(db)
+      span, city_id, line_key`.execute(db)
   for (const sum of sums.rows) {
     post({
       id: null,
       kind: sum.kind,
-      bookedOn: `${sum.month}-01`,
-      entryDate: `${sum.month}-01`,
+      bookedOn: sum.day,
+      entryDate: sum.day,
       fundClass: sum.fund_class,
       nature: sum.nature,
       agreementId: sum.agreement_id,
@@ -146,6 +156,22 @@ export async function openingBalances(
         ? (a.auxiliary?.code ?? '').localeCompare(b.auxiliary?.code ?? '')
         : a.account.localeCompare(b.account),
     )
+}
+
+/**
+ * The days from which earlier entries may be booked otherwise, latest first: the day after each
+ * closed period (its plan and attributes were frozen at its closing), the first day of any
+ * mapping rule, and the first day of last year (its sums are kept apart). Between two of them
+ * every day's entries of a kind go to the same accounts (postings.ts reads only the plan and
+ * the attributes of their day), so a sum over such a span is booked as one entry.
+ */
+function spanStarts(context: { closures: Closures; rules: BookRules }, lastStart: string) {
+  const starts = new Set([lastStart])
+  for (const closure of context.closures.list) starts.add(nextDay(closure.closesThrough))
+  for (const plan of context.rules.plans) {
+    for (const rule of plan.rules) if (rule.validFrom !== ALWAYS) starts.add(rule.validFrom)
+  }
+  return [...starts].sort().reverse()
 }
 
 /** The opening entry's lines: each balance carried, and the results of the years before. */

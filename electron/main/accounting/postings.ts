@@ -6,7 +6,7 @@ import type { AccountingPlan, Journal } from './plan'
 
 /**
  * What an entry of the books is made from: one ledger entry, or the sum of alike ledger entries
- * of one month (for the opening balances, where only the accounts' totals matter).
+ * of a span booked alike (for the opening balances, where only the accounts' totals matter).
  */
 export interface PostingUnit {
   /** The ledger entry; null for a sum of several. */

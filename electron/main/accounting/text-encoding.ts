@@ -81,38 +81,47 @@ export function representable(text: string, encoding: SingleByteEncoding): strin
   return out
 }
 
-/** Encodes text in a single-byte encoding, replacing what it cannot hold. */
-export function encodeText(text: string, encoding: SingleByteEncoding): Buffer {
-  const bytes = Buffer.allocUnsafe(text.length * 3)
-  let length = 0
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index)
-    if (code < 0x80) {
-      bytes[length++] = code
-      continue
-    }
-    // A character outside the basic plane is two code units: taken whole.
-    const wide = code >= 0xd800 && code < 0xdc00 && index + 1 < text.length
-    const char = wide ? text.slice(index, index + 2) : text.charAt(index)
-    if (wide) index += 1
-    const byte = byteOf(char, encoding)
-    if (byte !== null) {
-      bytes[length++] = byte
-      continue
-    }
-    for (const part of representable(char, encoding)) {
-      bytes[length++] = byteOf(part, encoding) ?? 0x3f
-    }
-  }
-  return bytes.subarray(0, length)
+/**
+ * The characters each encoding holds at their own code (so Latin-1's byte is theirs): ASCII, and
+ * Latin-1 from U+00A0 — but, for ISO 8859-15, the eight places it gave to €, Š, š, Ž, ž, Œ, œ, Ÿ.
+ */
+/* eslint-disable no-control-regex -- ASCII's control characters are held by every encoding */
+const OUTSIDE: Record<SingleByteEncoding, RegExp> = {
+  latin9: /[^\x00-\x7f\xa0-\xa3\xa5\xa7\xa9-\xb3\xb5-\xb7\xb9-\xbb\xbf-\xff]/gu,
+  cp1252: /[^\x00-\x7f\xa0-\xff]/gu,
+  ascii: /[^\x00-\x7f]/gu,
 }
+/* eslint-enable no-control-regex */
+
+/** A character outside the encoding's Latin-1 range, as the Latin-1 characters of its bytes. */
+function asLatin1Bytes(char: string, encoding: SingleByteEncoding): string {
+  const byte = byteOf(char, encoding)
+  if (byte !== null) return String.fromCharCode(byte)
+  let out = ''
+  for (const part of representable(char, encoding)) {
+    out += String.fromCharCode(byteOf(part, encoding) ?? 0x3f)
+  }
+  return out
+}
+
+/**
+ * Encodes text in a single-byte encoding, replacing what it cannot hold. Only the characters
+ * outside the Latin-1 range the encoding shares are looked at one by one (a whole year's FEC is
+ * a few megabytes, nearly all of it ASCII); the rest is written by Buffer's own Latin-1 encoder.
+ */
+export function encodeText(text: string, encoding: SingleByteEncoding): Buffer {
+  return Buffer.from(
+    text.replace(OUTSIDE[encoding], (char) => asLatin1Bytes(char, encoding)),
+    'latin1',
+  )
+}
+
+const FIELD_BREAKS = /[\r\n\t]+/g
 
 /** A text field of a delimited file: no separator, quote or line break inside it. */
 export function fieldText(text: string | null | undefined, separator: string): string {
   if (!text) return ''
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .split(separator)
-    .join(' ')
-    .trim()
+  // Nearly every label has none of them: it is only trimmed.
+  if (!/[\r\n\t]/.test(text) && !text.includes(separator)) return text.trim()
+  return text.replace(FIELD_BREAKS, ' ').split(separator).join(' ').trim()
 }
