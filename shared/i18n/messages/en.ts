@@ -1865,9 +1865,8 @@ export const en: Catalog = {
       format: 'Format',
       export: 'Export the entries',
       exported: 'Entries saved: {{path}} ({{entries}} entries, {{lines}} lines).',
-      provisional:
-        'The year {{year}} is not closed: entry numbers are provisional until it is.',
-      format_fec: 'FEC (tax administration)',
+      provisional: 'The year {{year}} is not closed: entry numbers are provisional until it is.',
+      format_fec: 'FEC (tax administration; Odoo imports it too)',
       format_sage: 'Sage (configurable CSV)',
       format_ebp: 'EBP (ASCII)',
       format_cegid: 'Cegid (CSV)',
@@ -1969,7 +1968,8 @@ export const en: Catalog = {
       warning:
         'The figures of {{count}} report(s) sent have changed since they were sent: {{titles}}. A correction touched a period already reported to the funder.',
       none: 'No report sent is archived.',
-      notSendable: 'Only the donor report, the fund position and the dedicated funds are archived as sent.',
+      notSendable:
+        'Only the donor report, the fund position and the dedicated funds are archived as sent.',
     },
     errors: {
       periodClosed:
@@ -1978,8 +1978,10 @@ export const en: Catalog = {
       bankCurrency:
         'Account {{bank}} is in {{bankCurrency}}: it can neither receive nor pay {{currency}} (only its own currency, or euros converted by the bank).',
       accountUnknown: 'Account {{number}} is not in the chart of accounts: add it first.',
-      accountInUse: 'Account {{number}} is used by a mapping or a bank account: it cannot be removed.',
-      accountDefault: 'Account {{number}} belongs to the default chart: it can be renamed, not removed.',
+      accountInUse:
+        'Account {{number}} is used by a mapping or a bank account: it cannot be removed.',
+      accountDefault:
+        'Account {{number}} belongs to the default chart: it can be renamed, not removed.',
       ruleInClosedPeriod:
         'This mapping is used by closed periods: change its account (the change applies from {{firstOpen}}) rather than removing it.',
       ruleUnknown: 'This mapping no longer exists.',
@@ -1991,8 +1993,10 @@ export const en: Catalog = {
       closeFuture: 'A period is closed only once it is over ({{through}} has not passed).',
       reopenNotLast: 'Only the latest closing can be reopened.',
       closureUnknown: 'This closing does not exist or was already reopened.',
-      notSendable: 'Only the donor report, the fund position and the dedicated funds are archived as sent.',
-      quadraAccount: 'Quadra reads accounts of at most 8 characters: account {{number}} is too long.',
+      notSendable:
+        'Only the donor report, the fund position and the dedicated funds are archived as sent.',
+      quadraAccount:
+        'Quadra reads accounts of at most 8 characters: account {{number}} is too long.',
       quadraJournal: 'Quadra reads journal codes of 2 characters: journal {{code}} is too long.',
       yearEmpty: 'No entries in {{year}}.',
     },
@@ -2019,11 +2023,13 @@ export const en: Catalog = {
       closedWithoutEntries: 'Closing through {{through}}: entry {{id}} it closed no longer exists.',
     },
     cli: {
-      helpFec: 'fec FILE --year YYYY --out PATH   the FEC of a fiscal year (article A47 A-1 of the LPF)',
+      helpFec:
+        'fec FILE --year YYYY --out PATH   the FEC of a fiscal year (article A47 A-1 of the LPF)',
       helpEntries:
         'entries FILE --year YYYY --format sage|ebp|cegid|quadra --out PATH   the entries for accounting software',
       fecUsage: 'Usage: aimf fec FILE --year YYYY --out PATH',
-      entriesUsage: 'Usage: aimf entries FILE --year YYYY --format sage|ebp|cegid|quadra --out PATH',
+      entriesUsage:
+        'Usage: aimf entries FILE --year YYYY --format sage|ebp|cegid|quadra --out PATH',
       written: 'Written: {{path}} ({{entries}} entries, {{lines}} lines)',
     },
   },

@@ -1898,7 +1898,7 @@ export const fr = {
       exported: 'Écritures enregistrées : {{path}} ({{entries}} écritures, {{lines}} lignes).',
       provisional:
         'L’exercice {{year}} n’est pas clos : les numéros des écritures sont provisoires tant qu’il ne l’est pas.',
-      format_fec: 'FEC (administration fiscale)',
+      format_fec: 'FEC (administration fiscale ; Odoo l’importe aussi)',
       format_sage: 'Sage (CSV paramétrable)',
       format_ebp: 'EBP (ASCII)',
       format_cegid: 'Cegid (CSV)',
@@ -2000,7 +2000,8 @@ export const fr = {
       warning:
         'Les chiffres de {{count}} rapport(s) envoyé(s) ont changé depuis leur envoi : {{titles}}. Une correction a touché une période déjà rapportée au bailleur.',
       none: 'Aucun rapport envoyé n’est archivé.',
-      notSendable: 'Seuls le rapport financier au bailleur, la situation des fonds et les fonds dédiés s’archivent comme envoyés.',
+      notSendable:
+        'Seuls le rapport financier au bailleur, la situation des fonds et les fonds dédiés s’archivent comme envoyés.',
     },
     errors: {
       periodClosed:
@@ -2009,8 +2010,10 @@ export const fr = {
       bankCurrency:
         'Le compte {{bank}} est en {{bankCurrency}} : il ne peut recevoir ni payer des {{currency}} (seulement sa devise, ou des euros convertis par la banque).',
       accountUnknown: 'Le compte {{number}} n’est pas dans le plan comptable : ajoutez-le d’abord.',
-      accountInUse: 'Le compte {{number}} sert à une correspondance ou à un compte bancaire : il ne peut être retiré.',
-      accountDefault: 'Le compte {{number}} est un compte du plan par défaut : il peut être renommé, pas retiré.',
+      accountInUse:
+        'Le compte {{number}} sert à une correspondance ou à un compte bancaire : il ne peut être retiré.',
+      accountDefault:
+        'Le compte {{number}} est un compte du plan par défaut : il peut être renommé, pas retiré.',
       ruleInClosedPeriod:
         'Cette correspondance sert à des périodes closes : changez son compte (le changement vaudra à partir du {{firstOpen}}) plutôt que de la retirer.',
       ruleUnknown: 'Cette correspondance n’existe plus.',
@@ -2025,8 +2028,10 @@ export const fr = {
       closureUnknown: 'Cette clôture n’existe pas ou a déjà été rouverte.',
       notSendable:
         'Seuls le rapport financier au bailleur, la situation des fonds et les fonds dédiés s’archivent comme envoyés.',
-      quadraAccount: 'Quadra lit des comptes de 8 caractères au plus : le compte {{number}} est trop long.',
-      quadraJournal: 'Quadra lit des codes journaux de 2 caractères : le journal {{code}} est trop long.',
+      quadraAccount:
+        'Quadra lit des comptes de 8 caractères au plus : le compte {{number}} est trop long.',
+      quadraJournal:
+        'Quadra lit des codes journaux de 2 caractères : le journal {{code}} est trop long.',
       yearEmpty: 'Aucune écriture en {{year}}.',
     },
     validation: {
@@ -2040,8 +2045,10 @@ export const fr = {
       monthEnd: 'Une période se clôture au dernier jour d’un mois.',
     },
     check: {
-      unbalanced: 'Écriture {{journal}} {{number}} du {{date}} : débit {{debit}} ≠ crédit {{credit}}.',
-      entryCount: 'Écriture du grand livre {{id}} : {{count}} écriture(s) comptable(s) au lieu d’une.',
+      unbalanced:
+        'Écriture {{journal}} {{number}} du {{date}} : débit {{debit}} ≠ crédit {{credit}}.',
+      entryCount:
+        'Écriture du grand livre {{id}} : {{count}} écriture(s) comptable(s) au lieu d’une.',
       numbering: 'Journal {{journal}} {{year}} : numéros non continus ({{detail}}).',
       closedChanged:
         'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (journal {{journal}} : {{detail}}).',
@@ -2049,14 +2056,17 @@ export const fr = {
         'La clôture jusqu’au {{through}} a été faite après celle du {{previous}}, mais une autre clôture ({{other}}) s’intercale : deux copies ont clôturé hors ligne.',
       lateEntry:
         'Écriture {{id}} datée du {{date}}, dans la période close jusqu’au {{through}}, arrivée après la clôture : comptabilisée au {{booked}}. La clôture suivante la prendra en compte.',
-      closedWithoutEntries: 'Clôture jusqu’au {{through}} : l’écriture {{id}} qu’elle a close n’existe plus.',
+      closedWithoutEntries:
+        'Clôture jusqu’au {{through}} : l’écriture {{id}} qu’elle a close n’existe plus.',
     },
     cli: {
-      helpFec: 'fec FICHIER --year AAAA --out CHEMIN   le FEC d’un exercice (article A47 A-1 du LPF)',
+      helpFec:
+        'fec FICHIER --year AAAA --out CHEMIN   le FEC d’un exercice (article A47 A-1 du LPF)',
       helpEntries:
         'entries FICHIER --year AAAA --format sage|ebp|cegid|quadra --out CHEMIN   les écritures pour un logiciel comptable',
       fecUsage: 'Usage : aimf fec FICHIER --year AAAA --out CHEMIN',
-      entriesUsage: 'Usage : aimf entries FICHIER --year AAAA --format sage|ebp|cegid|quadra --out CHEMIN',
+      entriesUsage:
+        'Usage : aimf entries FICHIER --year AAAA --format sage|ebp|cegid|quadra --out CHEMIN',
       written: 'Écrit : {{path}} ({{entries}} écritures, {{lines}} lignes)',
     },
   },
