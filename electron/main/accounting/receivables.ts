@@ -3,6 +3,7 @@ import type { DataFile } from '../db/data-file'
 import { divideHalfUp } from '../../../shared/money/decimal'
 import type { Closures } from './closures'
 import type { PostingUnit } from './postings'
+import { type UnitRow, unitOf } from './units'
 
 /**
  * What each receipt takes off its agreement's receivable, in euro cents. A subsidy is receivable
@@ -21,18 +22,9 @@ export interface Receivables {
   units: readonly PostingUnit[]
 }
 
-interface Row {
-  id: string
+interface Row extends UnitRow {
   kind: 'commitment' | 'receipt'
-  entry_date: string
-  fund_class: 'tied' | 'untied'
   agreement_id: string
-  nature: 'operating' | 'investment' | null
-  amount_minor: number
-  currency: string
-  eur_minor: number
-  reverses_id: string | null
-  bank_account_id: string | null
 }
 
 export async function receivablesThrough(
@@ -49,24 +41,8 @@ export async function receivablesThrough(
       AND e.entry_date <= ${through}`.execute(db)
   const units: PostingUnit[] = []
   for (const row of result.rows) {
-    const bookedOn = closures.bookedOn(row.id, row.entry_date)
-    if (bookedOn > through) continue
-    units.push({
-      id: row.id,
-      kind: row.kind,
-      bookedOn,
-      entryDate: row.entry_date,
-      fundClass: row.fund_class,
-      nature: row.nature,
-      agreementId: row.agreement_id,
-      bankAccountId: row.bank_account_id,
-      currency: row.currency,
-      amount: row.amount_minor,
-      eur: row.eur_minor,
-      reversesId: row.reverses_id,
-      cityId: null,
-      lineKey: null,
-    })
+    const unit = unitOf(row, closures)
+    if (unit.bookedOn <= through) units.push(unit)
   }
   units.sort(bookingOrder)
   const credits = new Map<string, number>()
