@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { bankAccountInput } from '../../shared/accounting/schema'
 import { agreementInput, receiptInput } from '../../shared/funds/schema'
 import { numberIn, readWorkbook, rowWith } from '../support/exports'
 import { fecProblems, latin9 } from '../support/fec-reader'
@@ -30,7 +31,10 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
   const section = page.getByRole('region', { name: 'Comptabilité' })
-  await expect(section.getByRole('tab', { name: 'Correspondances' })).toBeVisible()
+  // Paramètres reads every section's settings first: on a loaded machine that takes a while.
+  await expect(section.getByRole('tab', { name: 'Correspondances' })).toBeVisible({
+    timeout: 30_000,
+  })
 
   // The mapping: other income goes to 768 from now on.
   await section.getByRole('button', { name: 'Nouvelle correspondance' }).click()
@@ -58,6 +62,19 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   expect((await session.periods.view()).closedThrough).toBe('2024-12-31')
   await app.screenshot('21-comptabilite-cloture')
 
+  // A second euro account, at the postal bank, with its own journal.
+  await session.accountingPlan.saveBank(
+    bankAccountInput.parse({
+      label: 'Banque postale',
+      currency: 'EUR',
+      account: '51211',
+      journalCode: 'BQP',
+      journalLabel: 'Banque postale',
+      isDefault: false,
+    }),
+    'Agent de test',
+  )
+
   // An income dated in 2024 is refused on its date, and nothing is written.
   await page.getByRole('button', { name: 'Conventions' }).click()
   const income = page.getByRole('region', { name: 'Autres recettes déliées' })
@@ -71,6 +88,12 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
     ),
   ).toBeVisible()
   expect(await session.otherIncome.list()).toHaveLength(2)
+  // Dated in 2025 and received at the postal bank: taken, on that bank's journal.
+  await income.getByLabel('Reçue le').fill('2025-06-10')
+  await income.getByLabel('Libellé').fill('Don de la ville')
+  await choose(page, income, 'Comptes bancaires', /^Banque postale/)
+  await income.getByRole('button', { name: 'Enregistrer la recette' }).click()
+  await expect(income.getByRole('row').filter({ hasText: 'Don de la ville' })).toBeVisible()
 
   // The FEC of 2025 from Rapports: the 2025 income on 768, read as the standard says.
   await page.getByRole('button', { name: 'Rapports' }).click()
@@ -84,6 +107,9 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   const text = latin9(bytes)
   expect(text).toMatch(/\t768\tAutres produits financiers\t/)
   expect(text).toMatch(/^AN\tÀ-nouveaux\t1\t20250101\t5121\t/m)
+  expect(text).toMatch(
+    /^BQP\tBanque postale\t1\t20250610\t51211\t.*\tDon de la ville\t90,00\t0,00\t/m,
+  )
   await app.expectAccessible()
 })
 
