@@ -83,6 +83,8 @@ export const budgetExpenseInput = z.strictObject({
   amount: decimalAmount,
   currency: currencyCode,
   document: optionalText(1000),
+  /** The bank account it went through; its currency's default when left empty. */
+  bankAccountId: recordId.nullish(),
 })
 export type BudgetExpenseInput = z.input<typeof budgetExpenseInput>
 

@@ -1,6 +1,24 @@
 import { z } from 'zod'
 import type { AppState, OpenFileInfo } from '../app/schema'
 import { languageInput, lockSettingsInput, unlockInput, userNameInput } from '../app/schema'
+import type {
+  AccountingPlanView,
+  BankAccountView,
+  PeriodsView,
+  SentReportView,
+} from '../accounting/schema'
+import {
+  accountInput,
+  accountNumberInput,
+  accountingSettingsInput,
+  bankAccountInput,
+  closePeriodInput,
+  entriesExportInput,
+  markSentInput,
+  reopenPeriodInput,
+  ruleInput,
+  sentReportsQuery,
+} from '../accounting/schema'
 import type { BudgetExpense, BudgetVersion, BudgetView } from '../budget/schema'
 import {
   adoptVersionInput,
@@ -289,6 +307,28 @@ export const CHANNELS = {
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
   'sync.missionCopy': channel<SavedFile>()(none),
   'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
+
+  'accounting.plan': channel<AccountingPlanView>()(none),
+  'accounting.saveAccount': channel<AccountingPlanView>()(accountInput),
+  'accounting.removeAccount': channel<AccountingPlanView>()(accountNumberInput),
+  'accounting.saveRule': channel<AccountingPlanView>()(ruleInput),
+  'accounting.removeRule': channel<AccountingPlanView>()(byId),
+  'accounting.saveBank': channel<AccountingPlanView>()(bankAccountInput),
+  'accounting.archiveBank': channel<AccountingPlanView>()(byId),
+  'accounting.bankAccounts': channel<BankAccountView[]>()(none),
+  'accounting.saveSettings': channel<AccountingPlanView>()(accountingSettingsInput),
+  'accounting.periods': channel<PeriodsView>()(none),
+  'accounting.close': channel<PeriodsView>()(closePeriodInput),
+  'accounting.reopen': channel<PeriodsView>()(reopenPeriodInput),
+  'accounting.exportEntries': channel<
+    SavedFile & {
+      entries: number
+      lines: number
+      provisional: boolean
+    }
+  >()(entriesExportInput),
+  'accounting.markSent': channel<SentReportView>()(markSentInput),
+  'accounting.sentReports': channel<SentReportView[]>()(sentReportsQuery),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),

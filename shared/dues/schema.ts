@@ -117,6 +117,8 @@ export const paymentInput = z.strictObject({
   method: z.enum(DUES_METHODS, { error: 'validation.choice' }),
   bankReference: optionalText(100),
   note: optionalText(2000),
+  /** The bank account it went through; its currency's default when left empty. */
+  bankAccountId: recordId.nullish(),
   /**
    * Which calls the payment settles, and how much of each (in the call's currency); oldest
    * first when absent. What is left becomes the member's credit.

@@ -90,6 +90,8 @@ export const receiptInput = z.strictObject({
   bankReference: optionalText(100),
   note: optionalText(2000),
   /** Set after the user was told the receipt exceeds what remains due, and confirmed. */
+  /** The bank account it went through; its currency's default when left empty. */
+  bankAccountId: recordId.nullish(),
   confirmOverpayment: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type ReceiptInput = z.input<typeof receiptInput>
@@ -351,6 +353,8 @@ export const otherIncomeInput = z.strictObject({
   currency: currencyCode,
   amount: decimalAmount,
   note: optionalText(2000),
+  /** The bank account it went through; its currency's default when left empty. */
+  bankAccountId: recordId.nullish(),
 })
 
 export interface OtherIncome {

@@ -36,6 +36,12 @@ export const HISTORY_TABLES = [
   'budget_items',
   'budget_line_sources',
   'budget_expenses',
+  'accounting_accounts',
+  'accounting_rules',
+  'bank_accounts',
+  'accounting_settings',
+  'period_closures',
+  'sent_reports',
 ] as const
 
 export const recordHistoryQuery = z.strictObject({

@@ -39,8 +39,9 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 
 /** Writes an integer count of minor units as a plain decimal string: (123456, 2) → "1234.56". */
 export function minorToDecimalString(minor: bigint | number, digits: number): string {
-  const value = BigInt(minor)
-  const negative = value < 0n
+  // Most amounts are safe integers: their digits are the same without going through a BigInt.
+  const value = typeof minor === 'number' && Number.isSafeInteger(minor) ? minor : BigInt(minor)
+  const negative = value < 0
   const digitsText = (negative ? -value : value).toString().padStart(digits + 1, '0')
   const whole = digitsText.slice(0, digitsText.length - digits)
   const fraction = digits > 0 ? '.' + digitsText.slice(digitsText.length - digits) : ''

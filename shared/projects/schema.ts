@@ -202,6 +202,8 @@ export const tranchePaymentInput = z.strictObject({
   /** What was paid, in the project's currency; the tranche's amount when left empty. */
   amount: decimalAmount.nullish().transform((value) => value ?? null),
   bankReference: optionalText(100),
+  /** The bank account it went through; its currency's default when left empty. */
+  bankAccountId: recordId.nullish(),
   /** Why the tranche is paid though its condition is not met. */
   overrideReason: optionalText(2000),
   /**

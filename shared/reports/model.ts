@@ -76,7 +76,22 @@ export type Formula =
   | { op: 'subtract'; a: number; b: number }
   | { op: 'ratio'; a: number; b: number }
 
-export const REPORT_KINDS = ['donor', 'budget', 'fund', 'projects', 'dues'] as const
+export const REPORT_KINDS = [
+  'donor',
+  'budget',
+  'fund',
+  'projects',
+  'dues',
+  'dedicated-funds',
+  'trial-balance',
+  'general-ledger',
+] as const
+/** The reports of the books (accounting/), each for a fiscal year. */
+export const ACCOUNTING_REPORT_KINDS = [
+  'dedicated-funds',
+  'trial-balance',
+  'general-ledger',
+] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -109,10 +124,15 @@ export const reportRequest = z
     error: 'validation.required',
     path: ['versionId'],
   })
-  .refine((r) => r.kind !== 'dues' || r.year !== null, {
-    error: 'validation.required',
-    path: ['year'],
-  })
+  .refine(
+    (r) =>
+      (r.kind !== 'dues' && !(ACCOUNTING_REPORT_KINDS as readonly string[]).includes(r.kind)) ||
+      r.year !== null,
+    {
+      error: 'validation.required',
+      path: ['year'],
+    },
+  )
   .refine((r) => !r.from || !r.to || r.from <= r.to, {
     error: 'validation.endBeforeStart',
     path: ['to'],

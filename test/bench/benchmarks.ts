@@ -107,6 +107,14 @@ const MEASURES: Measure[] = [
     targetRatio: null,
   },
   {
+    name: 'FEC of the last year (books derived from the ledger, ISO 8859-15, written)',
+    step: 'fec',
+    measure: 'fec',
+    targetMs: 5_000,
+    targetRatio: 2,
+    targetMB: 500,
+  },
+  {
     name: 'longest main-thread stall while a long PDF is drawn',
     step: 'longPdf',
     measure: 'longPdf',
@@ -228,13 +236,18 @@ export async function runBenchmarks(): Promise<number> {
   const args: StepArguments = { file, rowsFile, folder, years, seed, lastYear }
   const results: BenchResult[] = []
   try {
+    // AIMF_BENCH_STEPS=fec,donor runs only those steps (and skips the other measures).
+    const only = process.env.AIMF_BENCH_STEPS?.split(',').filter(Boolean) ?? null
+    const needsRowsFile = !only || only.some((step) => step === 'rowsExport' || step === 'import')
     for (const [target, targetYears] of [
       [file, years],
-      [rowsFile, Math.min(years, ROWS_FILE_YEARS)],
+      ...(needsRowsFile ? [[rowsFile, Math.min(years, ROWS_FILE_YEARS)] as const] : []),
     ] as const) {
       if (existsSync(target)) continue
       const partial = `${target}.partial`
-      await rm(partial, { force: true })
+      // An interrupted run leaves its journal too: SQLite would replay it into the new file.
+      for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
+        await rm(leftover, { force: true })
       console.log(`Generating a file of ${targetYears} years (seed ${seed})…`)
       const generated = await runStep('generate', {
         ...args,
@@ -247,16 +260,17 @@ export async function runBenchmarks(): Promise<number> {
     const size = (await stat(file)).size
     console.log(`File: ${file} (${(size / 1024 / 1024).toFixed(0)} MB)`)
 
-    const open = await openInFreshProcess(file, lastYear)
-    results.push({
-      name: 'open, checks and first dashboard figures (fresh process)',
-      ms: median(open.ms),
-      floorMs: null,
-      ratio: null,
-      targetMs: 500,
-      targetRatio: null,
-      peakMB: open.peak,
-    })
+    const open = only ? null : await openInFreshProcess(file, lastYear)
+    if (open)
+      results.push({
+        name: 'open, checks and first dashboard figures (fresh process)',
+        ms: median(open.ms),
+        floorMs: null,
+        ratio: null,
+        targetMs: 500,
+        targetRatio: null,
+        peakMB: open.peak,
+      })
     const steps = new Map<string, { times: StepTimes; peakMB: number | null }>()
     for (const step of [
       'dashboard',
@@ -268,8 +282,10 @@ export async function runBenchmarks(): Promise<number> {
       'rowsExport',
       'import',
       'sync',
+      'fec',
       'longPdf',
     ]) {
+      if (only && !only.includes(step)) continue
       steps.set(step, await runStep(step, args))
     }
     const exportFloor = steps.get('exportFloor')?.times.exportFloor?.ms
@@ -295,14 +311,20 @@ export async function runBenchmarks(): Promise<number> {
         peakMB: step.peakMB,
       })
     }
-    results.push(await rendererMeasure(folder))
-    return report(results, size, MEASURES)
+    if (!only) results.push(await rendererMeasure(folder))
+    return report(results, size, MEASURES, only !== null)
   } finally {
     await rm(folder, { recursive: true, force: true })
   }
 }
 
-async function report(results: BenchResult[], size: number, measures: Measure[]): Promise<number> {
+async function report(
+  results: BenchResult[],
+  size: number,
+  measures: Measure[],
+  /** Some steps only: their lines replace the same lines of the results kept. */
+  partial = false,
+): Promise<number> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   console.log(
     `\n${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; file ${(size / 1024 / 1024).toFixed(0)} MB\n`,
@@ -329,7 +351,16 @@ async function report(results: BenchResult[], size: number, measures: Measure[])
       `${ok ? 'ok  ' : 'MISS'} ${r.name.padEnd(57)} ${`${r.ms.toFixed(0)} ms`.padStart(9)} ${(r.floorMs === null ? '—' : `${r.floorMs.toFixed(0)} ms`).padStart(9)} ${(r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`).padStart(6)} ${target.padStart(14)} ${(r.peakMB === null ? '—' : `${r.peakMB} MB`).padStart(7)}`,
     )
   }
-  await writeFile(resolve('test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  const path = resolve('test/bench/results.json')
+  const kept: BenchResult[] = partial
+    ? (JSON.parse(await readFile(path, 'utf8').catch(() => '[]')) as BenchResult[]).filter(
+        (old) =>
+          !measures.some(
+            (m) => old.name.startsWith(m.name) && results.some((r) => r.name.startsWith(m.name)),
+          ),
+      )
+    : []
+  await writeFile(path, `${JSON.stringify([...kept, ...results], null, 2)}\n`)
   console.log('\nWritten: test/bench/results.json')
   return failed === 0 ? 0 : 1
 }

@@ -236,3 +236,82 @@ export async function reportPdfFloor(report: ReportDocument): Promise<Buffer> {
     .createPdf({ pageOrientation: 'landscape', content, defaultStyle: { font: 'Roboto' } })
     .getBuffer()
 }
+
+/**
+ * The FEC's floor: what its lines are made of, read by raw SQL — the year's ledger entries with
+ * what they say of their records, the earlier years' monthly sums the opening entry needs, the
+ * commitments and receipts the exchange differences need — and the same number of lines written
+ * through a plain file stream.
+ */
+export async function fecFloor(
+  path: string,
+  year: number,
+  lines: number,
+  target: string,
+  runs: number,
+) {
+  const { createWriteStream } = await import('node:fs')
+  const db = await openNative(path, OPEN_READONLY)
+  const start = `${year}-01-01`
+  const end = `${year}-12-31`
+  const once = async () => {
+    const rows = await allRows<Record<string, unknown>>(
+      db,
+      `SELECT e.id, e.entry_date, e.created_at, e.kind, e.fund_class, e.agreement_id, e.nature,
+        e.amount_minor, e.currency, e.eur_minor, e.bank_account_id, a.reference, f.name, f.kind,
+        r.bank_reference, x.description, x.document, x.line_key, dm.code, dm.name,
+        dp.bank_reference, oi.label, pr.code, pm.code, pm.name, t.number, t.bank_reference
+      FROM ledger_entries e
+      LEFT JOIN agreements a ON a.id = e.agreement_id
+      LEFT JOIN funders f ON f.id = a.funder_id
+      LEFT JOIN receipts r ON e.source_table = 'receipts' AND r.id = e.source_id
+      LEFT JOIN budget_expenses x ON e.source_table = 'budget_expenses' AND x.id = e.source_id
+      LEFT JOIN dues_payments dp ON e.source_table = 'dues_payments' AND dp.id = e.source_id
+      LEFT JOIN members dm ON dm.id = dp.member_id
+      LEFT JOIN other_income oi ON e.source_table = 'other_income' AND oi.id = e.source_id
+      LEFT JOIN financing_lines fl ON e.use_table = 'financing_lines' AND fl.id = e.use_id
+      LEFT JOIN projects pr ON pr.id = fl.project_id
+      LEFT JOIN members pm ON pm.id = pr.member_id
+      LEFT JOIN tranches t ON e.source_table = 'tranches' AND t.id = e.source_id
+      WHERE e.entry_date >= '${start}' AND e.entry_date <= '${end}' ORDER BY e.entry_date, e.id`,
+    )
+    await allRows(
+      db,
+      `SELECT kind, fund_class, nature, agreement_id, bank_account_id, currency,
+        substr(entry_date, 1, 7) AS month, SUM(amount_minor), SUM(eur_minor)
+      FROM ledger_entries WHERE entry_date < '${start}'
+        AND kind IN ('allocation', 'disbursement', 'expense', 'due_payment', 'other_income')
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    )
+    await allRows(
+      db,
+      `SELECT id, kind, entry_date, agreement_id, amount_minor, eur_minor, reverses_id
+      FROM ledger_entries WHERE kind IN ('commitment', 'receipt') AND entry_date <= '${end}'`,
+    )
+    const out = createWriteStream(target)
+    let chunk: string[] = []
+    for (let index = 0; index < lines; index += 1) {
+      const row = rows[index % Math.max(1, rows.length)] ?? {}
+      chunk.push(Object.values(row).slice(0, 18).join('\t'))
+      if (chunk.length === 1000) {
+        if (!out.write(chunk.join('\r\n') + '\r\n'))
+          await new Promise<void>((r) => out.once('drain', () => r()))
+        chunk = []
+      }
+    }
+    out.end(chunk.join('\r\n') + '\r\n')
+    await new Promise<void>((resolve) => out.on('finish', () => resolve()))
+  }
+  try {
+    await once()
+    const times: number[] = []
+    for (let i = 0; i < runs; i += 1) {
+      const begin = performance.now()
+      await once()
+      times.push(performance.now() - begin)
+    }
+    return times
+  } finally {
+    await closeNative(db)
+  }
+}

@@ -13,11 +13,13 @@ import { buildReport, writeReport } from '../../electron/main/reports/build-repo
 import { writeExportFile } from '../../electron/main/reports/export-file'
 import { checkWorkbook, importAllOrNothing } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
+import { exportEntries } from '../../electron/main/accounting/entries-export'
 import { fillAgreementWith200Projects } from './donor-agreement'
 import {
   agreementSql,
   cellsWorkbookFloor,
   dashboardSql,
+  fecFloor,
   projectListSql,
   registerTablesSql,
   reportPdfFloor,
@@ -248,6 +250,24 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     })
     await office.close()
     return { syncFirst: { ms: first }, syncMerge: { ms: merge, rows: received } }
+  },
+
+  /** The FEC of the last full year: its books derived from the ledger, encoded and written. */
+  async fec({ file, folder, lastYear }) {
+    const data = await DataFile.open(file)
+    const target = join(folder, 'fec.txt')
+    let lines = 0
+    const ms = await times(3, async () => {
+      const result = await exportEntries(data.db, lastYear, 'fec', {
+        today: `${lastYear + 1}-06-30`,
+        language: 'fr',
+      })
+      await writeExportFile(target, result.bytes)
+      lines = result.lines
+    })
+    await data.close()
+    const floorMs = await fecFloor(file, lastYear, lines, join(folder, 'fec-floor.txt'), 3)
+    return { fec: { ms, floorMs, rows: lines } }
   },
 
   async longPdf({ file, folder, lastYear, years }) {

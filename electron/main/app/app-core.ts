@@ -37,6 +37,10 @@ import { ServerPasswords } from '../sync/server-passwords'
 import { SyncService } from '../sync/sync-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
+import { AccountingPlanService } from '../accounting/plan-service'
+import { PeriodsService } from '../accounting/periods-service'
+import { SentReportsService } from '../accounting/sent-reports'
+import { buildReport } from '../reports/build-report'
 import type { Host } from '../host'
 import { FileGrants } from '../files/file-grants'
 import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
@@ -76,6 +80,9 @@ export interface Session {
   budget: BudgetService
   budgetExpenses: BudgetExpensesService
   sync: SyncService
+  accountingPlan: AccountingPlanService
+  periods: PeriodsService
+  sentReports: SentReportsService
 }
 
 /** How often an open file syncs with its folder on its own. */
@@ -95,7 +102,7 @@ export function createSession(
   const terms = new AgreementTermsService(file, () => today())
   const financing = new FinancingService(file, rates, () => today())
   const organisation = new OrganisationService(file)
-  return {
+  const session: Session = {
     language,
     file,
     funders: new FundersService(file),
@@ -122,7 +129,15 @@ export function createSession(
     budget: new BudgetService(file),
     budgetExpenses: new BudgetExpensesService(file, rates),
     sync: new SyncService(file, language, passwords),
+    accountingPlan: new AccountingPlanService(file),
+    periods: new PeriodsService(file, () => today(), language),
+    sentReports: new SentReportsService(
+      file,
+      (request, reportLanguage) => buildReport(session, request, reportLanguage),
+      () => today(),
+    ),
   }
+  return session
 }
 
 export interface CoreOptions {

@@ -185,6 +185,7 @@ export class BudgetExpensesService {
         rate: paid.rate,
         use: null,
         headingCode,
+        bankAccountId: fields.bankAccountId,
       },
     }
   }

@@ -6,6 +6,8 @@ import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
 import { duplicateProblems } from './duplicate-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
+import { accountingProblems } from '../accounting/accounting-check'
+import { today } from '../../../shared/validation/dates'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
 
@@ -50,6 +52,12 @@ const RECORD_TABLES = [
   'budget_expenses',
   'letter_templates',
   'dues_settings',
+  'accounting_accounts',
+  'accounting_rules',
+  'bank_accounts',
+  'accounting_settings',
+  'period_closures',
+  'sent_reports',
 ] as const
 
 /**
@@ -99,6 +107,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
     problems.push(...(await ledgerProblems(db)))
     problems.push(...(await projectLedgerProblems(db)))
     problems.push(...(await duesLedgerProblems(db)))
+    problems.push(...(await accountingProblems(db, { today: today(), structure: true })))
     return problems
   } finally {
     await db.destroy()

@@ -17,6 +17,7 @@ import { syncCommand } from './sync-command'
 import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { generateCommand } from './generate-command'
+import { entriesCommand } from './accounting-command'
 import { today } from '../../../shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '../../../shared/i18n/locale'
@@ -82,6 +83,8 @@ export async function runCli(
       'cli.helpDues',
       'cli.helpReport',
       'cli.helpIati',
+      'accounting.cli.helpFec',
+      'accounting.cli.helpEntries',
       'cli.helpTemplate',
       'cli.helpExport',
       'cli.helpImport',
@@ -119,6 +122,8 @@ export async function runCli(
       'sync',
       'sync-status',
       'mission-copy',
+      'fec',
+      'entries',
     ].includes(command)
   ) {
     err(t('cli.unknownCommand', { command }))
@@ -238,6 +243,10 @@ export async function runCli(
         out,
         err,
       )
+    }
+    if (command === 'fec' || command === 'entries') {
+      const { year, format, out: target } = parsed.values
+      return await entriesCommand(command, path, { year, format, out: target }, language, out, err)
     }
     if (command === 'sheet') {
       return await sheetCommand(path, parsed.positionals[2], parsed.values.out, language, out, err)

@@ -111,6 +111,7 @@ export class DuesPaymentsService {
         amount,
         eurMinor: eur.minor,
         rate,
+        bankAccountId: fields.bankAccountId,
       },
       settlements: parts.map((part, index) => ({
         call_id: part.callId,

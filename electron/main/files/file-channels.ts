@@ -61,6 +61,8 @@ export const FILE_CHANNELS = {
   'sync.missionCopy': { via: 'dialog', acts: ['write'] },
 
   'history.exportJournal': { via: 'dialog', acts: ['write'] },
+
+  'accounting.exportEntries': { via: 'dialog', acts: ['write'] },
 } as const satisfies Partial<Record<ChannelName, FileAccess>>
 
 export type FileChannel = keyof typeof FILE_CHANNELS

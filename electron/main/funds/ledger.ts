@@ -5,6 +5,8 @@ import type { LedgerKind } from '../db/schema'
 import type { FundClass, FundFigures, FundsSummary } from '../../../shared/funds/schema'
 import type { Money } from '../../../shared/money/money'
 import { reportsDue } from './agreement-terms-service'
+import { assertPeriodOpen, reversalDay } from '../accounting/period-guard'
+import { bankAccountFor } from '../accounting/bank-choice'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -21,6 +23,13 @@ export interface LedgerEntryInput {
   source: { table: string; id: string }
   /** The donor heading charged (tied spending on an agreement with headings). */
   headingCode?: string | null
+  /**
+   * The bank account money went in or out through (receipts, payments, expenses): when not
+   * given, its currency's default bank account.
+   */
+  bankAccountId?: string | null
+  /** The field of the record that dates it, named if its date is in a closed period. */
+  dateField?: string
 }
 
 /**
@@ -29,7 +38,8 @@ export interface LedgerEntryInput {
  * changed: a correction posts the reverse of the entries it replaces.
  */
 export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): Promise<string> {
-  return writer.insert('ledger_entries', ledgerRow(entry))
+  await assertPeriodOpen(writer, [entry])
+  return writer.insert('ledger_entries', ledgerRow(entry, await bankAccountFor(writer, entry)))
 }
 
 /** Posts many entries at once (an import's expenses): as {@link postEntry} posts each. */
@@ -37,11 +47,14 @@ export async function postEntries(
   writer: RecordWriter,
   entries: readonly LedgerEntryInput[],
 ): Promise<string[]> {
-  return writer.insertMany('ledger_entries', entries.map(ledgerRow))
+  await assertPeriodOpen(writer, entries)
+  const rows = []
+  for (const entry of entries) rows.push(ledgerRow(entry, await bankAccountFor(writer, entry)))
+  return writer.insertMany('ledger_entries', rows)
 }
 
 /** An entry as the ledger's row holds it. */
-function ledgerRow(entry: LedgerEntryInput) {
+function ledgerRow(entry: LedgerEntryInput, bankAccountId: string | null) {
   return {
     entry_date: entry.entryDate,
     kind: entry.kind,
@@ -58,6 +71,7 @@ function ledgerRow(entry: LedgerEntryInput) {
     source_id: entry.source.id,
     reverses_id: null,
     ...(entry.headingCode ? { heading_code: entry.headingCode } : {}),
+    ...(bankAccountId ? { bank_account_id: bankAccountId } : {}),
   }
 }
 
@@ -65,6 +79,8 @@ function ledgerRow(entry: LedgerEntryInput) {
  * Reverses every entry of a record not yet reversed; returns how many. A reversal carries the
  * date of the entry it cancels: a record cancelled or corrected was wrong from the start, so
  * every period's figures lose it, while the change log and `created_at` keep when it happened.
+ * An entry of a closed period is reversed on the first open day instead: closed books never
+ * change, the correction is recorded in the open period.
  */
 export async function reverseEntriesOf(
   writer: RecordWriter,
@@ -86,7 +102,7 @@ export async function reverseEntriesOf(
     .execute()
   for (const entry of open) {
     await writer.insert('ledger_entries', {
-      entry_date: entry.entry_date,
+      entry_date: await reversalDay(writer, entry.entry_date),
       kind: entry.kind,
       fund_class: entry.fund_class,
       agreement_id: entry.agreement_id,
@@ -101,6 +117,7 @@ export async function reverseEntriesOf(
       source_id: entry.source_id,
       reverses_id: entry.id,
       ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
+      ...(entry.bank_account_id ? { bank_account_id: entry.bank_account_id } : {}),
     })
   }
   return open.length

@@ -40,6 +40,7 @@ export class OtherIncomeService {
       currency: CurrencyCode
       amount: string
       note: string | null
+      bankAccountId?: string | null
     },
     author: string,
   ): Promise<void> {
@@ -71,6 +72,7 @@ export class OtherIncomeService {
         eurMinor: eur.minor,
         rate: applied.rate,
         source: { table: 'other_income', id },
+        bankAccountId: input.bankAccountId,
       })
     })
   }

@@ -19,6 +19,7 @@ export interface ReceiptFields {
   bankReference: string | null
   note: string | null
   confirmOverpayment?: boolean
+  bankAccountId?: string | null
 }
 
 /**
@@ -94,6 +95,7 @@ export class ReceiptsService {
         eurMinor: eur.minor,
         rate: applied.rate,
         source: { table: 'receipts', id },
+        bankAccountId: fields.bankAccountId,
       })
       return id
     })

@@ -15,6 +15,7 @@ import { reportsHandlers } from '../reports/reports-handlers'
 import { workbookHandlers } from '../workbook/workbook-handlers'
 import { lettersHandlers } from '../dues/letters-handlers'
 import { historyHandlers } from '../history/history-handlers'
+import { accountingHandlers } from '../accounting/accounting-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
@@ -46,6 +47,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...backupsHandlers(core),
     ...syncHandlers(core),
     ...historyHandlers(core),
+    ...accountingHandlers(core),
   })
 }
 

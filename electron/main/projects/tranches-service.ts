@@ -118,6 +118,7 @@ export class TranchesService {
           use: { table: 'financing_lines', id: part.lineId },
           source: { table: 'tranches', id: tranche.id },
           headingCode: headings.get(part.lineId) ?? null,
+          bankAccountId: fields.bankAccountId,
         })
       }
       await writer.update(

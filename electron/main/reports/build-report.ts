@@ -3,6 +3,8 @@ import type { Session } from '../app/app-core'
 import { AppFailure, fieldFailure } from '../failure'
 import type { Language } from '../../../shared/i18n/locale'
 import type { ReportDocument, ReportFormat, reportRequest } from '../../../shared/reports/model'
+import { dedicatedFundsReport } from '../accounting/dedicated-funds-report'
+import { generalLedgerReport, trialBalanceReport } from '../accounting/ledger-reports'
 import { budgetReport } from './budget-report'
 import { donorReport } from './donor-report'
 import { duesReport } from './dues-report'
@@ -40,6 +42,14 @@ export async function buildReport(
     case 'dues':
       if (request.year === null) throw fieldFailure('VALIDATION', 'year', 'validation.required')
       return duesReport(context, request.year)
+    case 'dedicated-funds':
+    case 'trial-balance':
+    case 'general-ledger': {
+      if (request.year === null) throw fieldFailure('VALIDATION', 'year', 'validation.required')
+      if (request.kind === 'dedicated-funds') return dedicatedFundsReport(context, request.year)
+      if (request.kind === 'trial-balance') return trialBalanceReport(context, request.year)
+      return generalLedgerReport(context, request.year, request.from, request.to)
+    }
   }
 }
 

@@ -17,6 +17,11 @@ const LABEL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   other_income: ['label'],
   dues_payments: ['payer'],
   member_contacts: ['name'],
+  accounting_accounts: ['number', 'label'],
+  accounting_rules: ['role', 'account'],
+  bank_accounts: ['label'],
+  period_closures: ['closes_through'],
+  sent_reports: ['title'],
 }
 
 /** What names one record, archived or not; null when its table has no naming column. */

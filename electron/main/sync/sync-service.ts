@@ -6,6 +6,7 @@ import {
   projectLedgerProblems,
 } from '../check/ledger-invariants'
 import { duplicateProblems } from '../check/duplicate-invariants'
+import { accountingProblems } from '../accounting/accounting-check'
 import type { RecordWriter } from '../changelog/record-writer'
 import { FILE_INFO } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
@@ -20,6 +21,7 @@ import {
 } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
 import { translate } from '../../../shared/i18n/translate'
+import { today } from '../../../shared/validation/dates'
 import type { Language } from '../../../shared/i18n/locale'
 import {
   type ConnectServerInput,
@@ -353,6 +355,8 @@ export class SyncService {
       ...(await projectLedgerProblems(db)),
       ...(await duesLedgerProblems(db)),
       ...(await duplicateProblems(db)),
+      // Closed periods: an entry that came after a closing, closings made on two copies.
+      ...(await accountingProblems(db, { today: today(), structure: false })),
     ]
     const open = new Set(
       (

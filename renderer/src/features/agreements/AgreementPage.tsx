@@ -33,6 +33,7 @@ import { NamedProjectsSection } from './NamedProjectsSection'
 import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 import { ReceiptForm } from './ReceiptForm'
 import { Term } from '../../components/Term'
+import { SentReportsNotice } from '../accounting/SentReportsNotice'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -99,6 +100,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
         </Button>
       </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
+      <SentReportsNotice agreementId={agreement.id} version={agreement} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {term(t('agreements.field.funder'), agreement.funderName)}

@@ -20,6 +20,7 @@ import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import { BankAccountSelect } from '../accounting/BankAccountSelect'
 
 /** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */
 export function OtherIncomeSection() {
@@ -31,6 +32,7 @@ export function OtherIncomeSection() {
     label: '',
     currency: 'EUR',
     amount: '',
+    bankAccountId: null as string | null,
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -127,6 +129,12 @@ export function OtherIncomeSection() {
             value={draft.amount}
             onChange={(e) => setDraft({ ...draft, amount: e.currentTarget.value })}
             error={errors.amount}
+          />
+          <BankAccountSelect
+            currency={draft.currency}
+            value={draft.bankAccountId}
+            onChange={(bankAccountId) => setDraft({ ...draft, bankAccountId })}
+            error={errors.bankAccountId}
           />
           <Button mt={24} variant="light" onClick={() => void add()}>
             {t('otherIncome.add')}

@@ -9,6 +9,7 @@ import { ApiError, call } from '../../lib/api'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { BankAccountSelect } from '../accounting/BankAccountSelect'
 
 interface Values {
   receivedOn: string
@@ -32,6 +33,7 @@ export function ReceiptForm({
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
   const [overpayment, setOverpayment] = useState<string | null>(null)
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const currency = agreement.currency
 
   const toInput = (values: Values) => {
@@ -64,6 +66,7 @@ export function ReceiptForm({
       try {
         const saved = await call('receipts.add', {
           ...toInput(values).input,
+          bankAccountId,
           confirmOverpayment: confirm,
         })
         setOverpayment(null)
@@ -122,6 +125,11 @@ export function ReceiptForm({
             label={t('agreements.receipt.note')}
             {...register('note')}
             error={errors.note?.message}
+          />
+          <BankAccountSelect
+            currency={currency}
+            value={bankAccountId}
+            onChange={setBankAccountId}
           />
         </SimpleGrid>
         {overpayment && (

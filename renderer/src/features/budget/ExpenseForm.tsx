@@ -17,6 +17,7 @@ import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { CurrencySelect } from '../../components/CurrencySelect'
+import { BankAccountSelect } from '../accounting/BankAccountSelect'
 
 interface Values {
   lineKey: string
@@ -46,6 +47,7 @@ export function ExpenseForm({
   const { t } = useTranslation()
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const [headings, setHeadings] = useState<AgreementDetail['budget']['headings']>([])
   const thisYear = String(view.version.year)
   const defaults: Values = {
@@ -86,7 +88,7 @@ export function ExpenseForm({
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
     try {
-      onSaved(await call('budget.addExpense', toInput(values).input as never))
+      onSaved(await call('budget.addExpense', { ...toInput(values).input, bankAccountId } as never))
     } catch (failure) {
       setFormError(
         applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
@@ -172,6 +174,11 @@ export function ExpenseForm({
             control={form.control}
             name="currency"
             label={t('budget.form.currency')}
+          />
+          <BankAccountSelect
+            currency={currency}
+            value={bankAccountId}
+            onChange={setBankAccountId}
           />
         </SimpleGrid>
         <FormActions isNew submitting={form.formState.isSubmitting} onCancel={onCancel} />

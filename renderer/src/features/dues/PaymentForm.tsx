@@ -13,6 +13,7 @@ import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { CurrencySelect } from '../../components/CurrencySelect'
+import { BankAccountSelect } from '../accounting/BankAccountSelect'
 
 interface Values {
   memberId: string
@@ -46,6 +47,7 @@ export function PaymentForm({
   const { t } = useTranslation()
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const defaults: Values = {
     memberId: member?.id ?? '',
     kind: 'dues',
@@ -83,7 +85,10 @@ export function PaymentForm({
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
     try {
-      const saved = await call('dues.addPayment', toInput(values).input as never)
+      const saved = await call('dues.addPayment', {
+        ...toInput(values).input,
+        bankAccountId,
+      } as never)
       form.reset({ ...defaults, memberId: values.memberId })
       onSaved(saved)
     } catch (failure) {
@@ -158,6 +163,11 @@ export function PaymentForm({
             error={errors.bankReference?.message}
           />
           <TextInput label={t('dues.payments.note')} {...form.register('note')} />
+          <BankAccountSelect
+            currency={currency}
+            value={bankAccountId}
+            onChange={setBankAccountId}
+          />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={form.formState.isSubmitting}>

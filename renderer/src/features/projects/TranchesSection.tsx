@@ -28,6 +28,7 @@ import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
+import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
@@ -327,6 +328,7 @@ function PaymentForm({
   )
   const [chosen, setChosen] = useState(false)
   const [parts, setParts] = useState<Record<string, string>>({})
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const form = useProjectForm({
     defaults: {
       paidOn: today(),
@@ -349,7 +351,13 @@ function PaymentForm({
           })
         : null
       return {
-        input: { id: tranche.id, ...values, amount: amount.ok ? amount.value : '1', split },
+        input: {
+          id: tranche.id,
+          ...values,
+          amount: amount.ok ? amount.value : '1',
+          split,
+          bankAccountId,
+        },
         errors,
       }
     },
@@ -383,6 +391,11 @@ function PaymentForm({
           label={t('projects.tranches.bankReference')}
           {...form.register('bankReference')}
           error={form.errors.bankReference?.message}
+        />
+        <BankAccountSelect
+          currency={project.currency}
+          value={bankAccountId}
+          onChange={setBankAccountId}
         />
         {payable.length > 1 && (
           <SegmentedControl

@@ -15,7 +15,9 @@ import { useTranslation } from 'react-i18next'
 import type { BudgetVersion } from '../../../../shared/budget/schema'
 import type { Agreement } from '../../../../shared/funds/schema'
 import { formatPercent } from '../../../../shared/i18n/format-percent'
+import { SENDABLE_REPORTS } from '../../../../shared/accounting/schema'
 import {
+  ACCOUNTING_REPORT_KINDS,
   REPORT_KINDS,
   type ReportDocument,
   type ReportFormat,
@@ -27,6 +29,9 @@ import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { ReportView } from './ReportView'
 import { useReportExport } from './use-report-export'
+import { EntriesExportSection } from '../accounting/EntriesExportSection'
+import { MarkSentButton } from '../accounting/MarkSentButton'
+import { SentReportsNotice } from '../accounting/SentReportsNotice'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -51,6 +56,8 @@ export function ReportsPage() {
   const [report, setReport] = useState<ReportDocument | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const exporter = useReportExport()
+  const [sentVersion, setSentVersion] = useState(0)
+  const books = (ACCOUNTING_REPORT_KINDS as readonly string[]).includes(kind)
 
   useEffect(() => {
     void call('agreements.list', {}).then(setAgreements)
@@ -61,9 +68,11 @@ export function ReportsPage() {
     kind,
     agreementId: kind === 'donor' ? agreementId : null,
     versionId: kind === 'budget' ? versionId : null,
-    year: kind === 'dues' || kind === 'budget' || kind === 'projects' ? Number(year) : null,
-    from: (kind === 'donor' || kind === 'projects') && from ? from : null,
-    to: kind !== 'dues' && to ? to : null,
+    year:
+      kind === 'dues' || kind === 'budget' || kind === 'projects' || books ? Number(year) : null,
+    from:
+      (kind === 'donor' || kind === 'projects' || kind === 'general-ledger') && from ? from : null,
+    to: kind !== 'dues' && kind !== 'dedicated-funds' && kind !== 'trial-balance' && to ? to : null,
     language: reportLanguage,
   }
   const preview = async () => {
@@ -124,7 +133,7 @@ export function ReportsPage() {
               required
             />
           )}
-          {(kind === 'budget' || kind === 'dues' || kind === 'projects') && (
+          {(kind === 'budget' || kind === 'dues' || kind === 'projects' || books) && (
             <Select
               label={t('reporting.param.year')}
               data={years}
@@ -150,9 +159,13 @@ export function ReportsPage() {
               clearable
             />
           )}
-          {(kind === 'donor' || kind === 'projects' || kind === 'fund' || kind === 'budget') && (
+          {(kind === 'donor' ||
+            kind === 'projects' ||
+            kind === 'fund' ||
+            kind === 'budget' ||
+            kind === 'general-ledger') && (
             <Group grow>
-              {(kind === 'donor' || kind === 'projects') && (
+              {(kind === 'donor' || kind === 'projects' || kind === 'general-ledger') && (
                 <TextInput
                   type="date"
                   label={t('reporting.param.from')}
@@ -197,6 +210,13 @@ export function ReportsPage() {
           exporter.clearStatus()
         }}
       />
+      <EntriesExportSection
+        onExported={(status, saved) => {
+          if (status.ok && saved) exporter.announce(status.text, saved)
+          else setFailure(status.text)
+        }}
+      />
+      <SentReportsNotice agreementId={null} version={sentVersion} />
       {report && (
         <>
           <Group align="end">
@@ -212,6 +232,13 @@ export function ReportsPage() {
             <Button onClick={() => void exporter.start(request, format)}>
               {t('reporting.export')}
             </Button>
+            {(SENDABLE_REPORTS as readonly string[]).includes(kind) && (
+              <MarkSentButton
+                request={request}
+                format={format}
+                onSent={() => setSentVersion((v) => v + 1)}
+              />
+            )}
           </Group>
           <ReportView report={report} />
         </>

@@ -22,6 +22,7 @@ import {
   organisationInput,
 } from '../../../../shared/organisation/schema'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
+import { AccountingSection } from '../accounting/AccountingSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { DuesSettingsSection } from '../dues/DuesSettingsSection'
 import { JournalSection } from '../journal/JournalSection'
@@ -60,6 +61,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
       <LockSection state={state} />
       <RatesSection />
       <DuesSettingsSection />
+      <AccountingSection />
       <WorkbookSection />
       <BackupsSection />
       <SyncSection />

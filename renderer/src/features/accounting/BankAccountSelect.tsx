@@ -1,0 +1,50 @@
+import { Select } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BankAccountView } from '../../../../shared/accounting/schema'
+import { call } from '../../lib/api'
+
+/**
+ * The bank account money went through, for a receipt, a payment or an expense in `currency`:
+ * its currency's own accounts and the euro accounts (into which a bank converts). Empty: the
+ * currency's default. Shown only when the file has bank accounts to choose from.
+ */
+export function BankAccountSelect({
+  currency,
+  value,
+  onChange,
+  error,
+}: {
+  currency: string
+  value: string | null
+  onChange: (id: string | null) => void
+  error?: string
+}) {
+  const { t } = useTranslation()
+  const [banks, setBanks] = useState<BankAccountView[]>([])
+  useEffect(() => {
+    let current = true
+    void call('accounting.bankAccounts', {}).then((list) => current && setBanks(list))
+    return () => {
+      current = false
+    }
+  }, [])
+  const usable = banks.filter(
+    (bank) => bank.id !== null && (bank.currency === currency || bank.currency === 'EUR'),
+  )
+  if (usable.length === 0) return null
+  return (
+    <Select
+      label={t('accounting.tabs.banks')}
+      data={usable.map((bank) => ({
+        value: bank.id ?? '',
+        label: `${bank.label} (${bank.currency}, ${bank.account})`,
+      }))}
+      value={value}
+      onChange={onChange}
+      placeholder={t('accounting.defaultBank')}
+      clearable
+      error={error}
+    />
+  )
+}

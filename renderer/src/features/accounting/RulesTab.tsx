@@ -1,0 +1,174 @@
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  ROLE_CONDITIONS,
+  RULE_ROLES,
+  type RuleCondition,
+  type RuleRole,
+} from '../../../../shared/accounting/chart'
+import type { RuleInput, RuleView } from '../../../../shared/accounting/schema'
+import { FUNDER_KINDS } from '../../../../shared/funders/schema'
+import { call } from '../../lib/api'
+import type { PlanProps } from './AccountingSection'
+import { fieldErrors } from './field-errors'
+import { RowActions, SaveOrCancel } from './RowActions'
+
+type Draft = Required<Pick<RuleInput, 'role' | 'account'>> & Record<RuleCondition, string | null>
+
+const EMPTY: Draft = {
+  role: 'expense',
+  account: '',
+  fundClass: null,
+  nature: null,
+  funderKind: null,
+  budgetLine: null,
+}
+
+/**
+ * Correspondances: which account each role of a ledger event goes to, by class of funds,
+ * nature, kind of funder or budget line; the chart's defaults and the file's own rules.
+ */
+export function RulesTab({ plan, change }: PlanProps) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const accountOptions = plan.accounts.map((a) => ({
+    value: a.number,
+    label: `${a.number} – ${a.label}`,
+  }))
+  const choices: Record<RuleCondition, { value: string; label: string }[]> = {
+    fundClass: (['tied', 'untied'] as const).map((v) => ({
+      value: v,
+      label: t(`agreements.fundClass.${v}`),
+    })),
+    nature: (['operating', 'investment'] as const).map((v) => ({
+      value: v,
+      label: t(`agreements.nature.${v}`),
+    })),
+    funderKind: FUNDER_KINDS.map((v) => ({ value: v, label: t(`funders.kind.${v}`) })),
+    budgetLine: plan.budgetLines.map((l) => ({ value: l.code, label: `${l.code} – ${l.label}` })),
+  }
+  const conditionsOf = (rule: RuleView | Draft) =>
+    ROLE_CONDITIONS[rule.role]
+      .filter((c) => rule[c] !== null)
+      .map((c) => choices[c].find((o) => o.value === rule[c])?.label ?? String(rule[c]))
+      .join(', ') || t('accounting.condition.any')
+
+  async function save() {
+    if (!draft) return
+    // The choices offered are the schema's; the core validates them again.
+    const failure = await change(() => call('accounting.saveRule', draft as RuleInput))
+    if (failure) setErrors(fieldErrors(failure))
+    else {
+      setDraft(null)
+      setErrors({})
+    }
+  }
+
+  const rules = plan.rules.filter((r) => r.validUntil === null)
+  return (
+    <Stack>
+      <Group>
+        <Button variant="light" onClick={() => setDraft({ ...EMPTY })}>
+          {t('accounting.addRule')}
+        </Button>
+      </Group>
+      {draft && (
+        <form
+          aria-label={t('accounting.addRule')}
+          onSubmit={(event) => {
+            event.preventDefault()
+            void save()
+          }}
+        >
+          <SimpleGrid cols={{ base: 2, lg: 3 }}>
+            <Select
+              label={t('accounting.col.role')}
+              data={RULE_ROLES.map((r) => ({ value: r, label: t(`accounting.role.${r}`) }))}
+              value={draft.role}
+              onChange={(value) =>
+                value && setDraft({ ...EMPTY, account: draft.account, role: value as RuleRole })
+              }
+              allowDeselect={false}
+              error={errors.role}
+            />
+            {ROLE_CONDITIONS[draft.role].map((condition) => (
+              <Select
+                key={condition}
+                label={t(`accounting.condition.${condition}`)}
+                data={choices[condition]}
+                value={draft[condition]}
+                onChange={(value) => setDraft({ ...draft, [condition]: value })}
+                placeholder={t('accounting.condition.any')}
+                clearable
+                searchable
+                error={errors[condition]}
+              />
+            ))}
+            <Select
+              label={t('accounting.col.account')}
+              data={accountOptions}
+              value={draft.account || null}
+              onChange={(value) => setDraft({ ...draft, account: value ?? '' })}
+              searchable
+              error={errors.account}
+            />
+          </SimpleGrid>
+          <SaveOrCancel onCancel={() => setDraft(null)} />
+        </form>
+      )}
+      <Table striped withTableBorder aria-label={t('accounting.tabs.rules')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('accounting.col.role')}</Table.Th>
+            <Table.Th>{t('accounting.col.conditions')}</Table.Th>
+            <Table.Th>{t('accounting.col.account')}</Table.Th>
+            <Table.Th>{t('accounting.col.origin')}</Table.Th>
+            <Table.Th>{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rules.map((rule) => (
+            <Table.Tr key={`${rule.id ?? 'default'}-${rule.role}-${conditionsOf(rule)}`}>
+              <Table.Td>{t(`accounting.role.${rule.role}`)}</Table.Td>
+              <Table.Td>{conditionsOf(rule)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {rule.account} – {rule.accountLabel}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={rule.isDefault ? 'gray' : 'blue'}>
+                  {rule.isDefault ? t('accounting.defaultOrigin') : t('accounting.userOrigin')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <RowActions
+                  editLabel={`${t('accounting.edit')} ${t(`accounting.role.${rule.role}`)} ${conditionsOf(rule)}`}
+                  onEdit={() => {
+                    setErrors({})
+                    setDraft({
+                      role: rule.role,
+                      account: rule.account,
+                      fundClass: rule.fundClass,
+                      nature: rule.nature,
+                      funderKind: rule.funderKind,
+                      budgetLine: rule.budgetLine,
+                    })
+                  }}
+                  onRemove={
+                    rule.id
+                      ? () =>
+                          void change(() => call('accounting.removeRule', { id: rule.id ?? '' }))
+                      : null
+                  }
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}
