@@ -31,8 +31,13 @@ import { journalQuery, recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
-import type { BackupFolder, BackupInfo } from '../backup/schema'
-import { backupName } from '../backup/schema'
+import type { BackupFolder, BackupInfo, ChosenBackup } from '../backup/schema'
+import {
+  backupName,
+  chooseBackupInput,
+  recoverFromChosenInput,
+  restoreChosenInput,
+} from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
 import { connectServerInput, passphraseInput, resolveConflictInput } from '../sync/schema'
 import type {
@@ -139,6 +144,8 @@ export const CHANNELS = {
   'file.openRecent': channel<OpenFileInfo>()(pathInput),
   'file.forgetRecent': channel<AppState>()(pathInput),
   'file.recoverFromBackup': channel<OpenFileInfo>()(pathInput),
+  /** A damaged file of the recent list, restored from a file chosen with backups.chooseFile. */
+  'file.recoverFromChosen': channel<OpenFileInfo>()(recoverFromChosenInput),
   'file.viewDamaged': channel<OpenFileInfo>()(pathInput),
   'file.showInFolder': channel<null>()(none),
   'file.close': channel<AppState>()(none),
@@ -278,6 +285,10 @@ export const CHANNELS = {
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),
   'backups.restore': channel<OpenFileInfo>()(backupName),
+  'backups.delete': channel<BackupInfo[]>()(backupName),
+  /** A native dialog to choose a file to restore from; the path stays in the core. */
+  'backups.chooseFile': channel<ChosenBackup>()(chooseBackupInput),
+  'backups.restoreChosen': channel<OpenFileInfo>()(restoreChosenInput),
   'backups.folder': channel<BackupFolder>()(none),
   'backups.chooseFolder': channel<BackupFolder>()(none),
   'backups.useDefaultFolder': channel<BackupFolder>()(none),

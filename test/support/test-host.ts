@@ -8,6 +8,7 @@ export class TestHost implements Host {
   nextExportPath: string | null = null
   nextDocument: string | null = null
   nextFolder: string | null = null
+  nextBackupFile: string | null = null
   openedPaths: string[] = []
   shownInFolder: string[] = []
   stateChanges = 0
@@ -28,6 +29,9 @@ export class TestHost implements Host {
   }
   async chooseFolder() {
     return this.nextFolder
+  }
+  async chooseBackupFile() {
+    return this.nextBackupFile
   }
   async chooseDocument() {
     return this.nextDocument

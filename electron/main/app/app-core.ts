@@ -14,12 +14,8 @@ import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
-import {
-  BackupService,
-  assertWritableFolder,
-  recoverFromLatestBackup,
-  replaceWithBackup,
-} from '../backup/backup-service'
+import { BackupService, assertWritableFolder } from '../backup/backup-service'
+import { RestoreActions } from './restore-actions'
 import { ReceiptsService } from '../funds/receipts-service'
 import { DuesCallsService } from '../dues/dues-calls-service'
 import { DuesPaymentsService } from '../dues/dues-payments-service'
@@ -140,6 +136,9 @@ export class AppCore {
 
   /** Sync servers' passwords: the host's keychain, or memory until the application closes. */
   private readonly passwords: ServerPasswords
+
+  /** Restores of backups: listed ones, a chosen file, a damaged file's. */
+  readonly restores = new RestoreActions(this)
 
   private constructor(
     private readonly options: CoreOptions,
@@ -385,11 +384,12 @@ export class AppCore {
     return this.backupFolder()
   }
 
-  backupFolder(): BackupFolder {
+  async backupFolder(): Promise<BackupFolder> {
     const session = this.requireSession()
     return {
       folder: session.backups.folder(),
       isDefault: this.prefs.get().backupFolders[session.file.path] === undefined,
+      freeBytes: await session.backups.freeBytes(),
     }
   }
 
@@ -408,24 +408,23 @@ export class AppCore {
   }
 
   /**
-   * A file that will not open because it is damaged: its newest sound backup takes its place
-   * (the damaged file is kept beside the backups), then it opens.
+   * Closes the open file, runs `work` on its path (a restore), then opens the file again —
+   * also when `work` failed, so that the user is back in the file as it was.
    */
-  async recoverDamagedFile(path: string): Promise<OpenFileInfo> {
-    if (this.session?.file.path === path) throw new AppFailure('CONFLICT')
-    await recoverFromLatestBackup(path)
-    return this.openFile(path)
-  }
-
-  /** Replaces the open file by one of its backups, after backing the current state up. */
-  async restoreBackup(name: string): Promise<OpenFileInfo> {
+  async reopenAfter(work: (path: string) => Promise<void>): Promise<OpenFileInfo> {
     const session = this.requireSession()
-    const backupPath = await session.backups.pathOf(name)
-    await session.backups.create('restore')
     const path = session.file.path
+    this.stopAutoSync()
     this.session = null
     await session.file.close()
-    await replaceWithBackup(path, backupPath)
+    try {
+      await work(path)
+    } catch (failure) {
+      await DataFile.open(path)
+        .then((file) => this.attach(file))
+        .catch(() => undefined)
+      throw failure
+    }
     return this.attach(await DataFile.open(path))
   }
 

@@ -50,7 +50,11 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
   },
   'file.recoverFromBackup': async ({ path }) => {
     if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
-    return core.recoverDamagedFile(path)
+    return core.restores.recoverLatest(path)
+  },
+  'file.recoverFromChosen': async ({ path, token, force }) => {
+    if (!core.prefs.get().recentFiles.includes(path)) throw new AppFailure('FORBIDDEN')
+    return core.restores.recoverFromChosen(path, token, force)
   },
   'file.forgetRecent': async ({ path }) => {
     await core.prefs.forgetFile(path)

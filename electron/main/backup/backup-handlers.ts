@@ -8,7 +8,15 @@ export const backupsHandlers: HandlerFactory<'backups'> = (core) => ({
     await session.backups.create('manual')
     return session.backups.list()
   },
-  'backups.restore': async ({ name }) => core.restoreBackup(name),
+  'backups.restore': async ({ name }) => core.restores.restoreListed(name),
+  'backups.delete': async ({ name }) => core.requireSession().backups.remove(name),
+  'backups.chooseFile': async ({ forFile }) => {
+    // A damaged file only from the recent list: the page cannot name an arbitrary file.
+    if (forFile !== undefined && !core.prefs.get().recentFiles.includes(forFile))
+      throw new AppFailure('FORBIDDEN')
+    return core.restores.choose(forFile)
+  },
+  'backups.restoreChosen': async ({ token, force }) => core.restores.restoreChosen(token, force),
   'backups.folder': async () => core.backupFolder(),
   'backups.chooseFolder': async () => {
     const folder = await core.host.chooseFolder(core.language())

@@ -61,6 +61,7 @@ export async function runCli(
         folder: { type: 'string' },
         postgres: { type: 'string' },
         passphrase: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -247,7 +248,7 @@ export async function runCli(
         command,
         path,
         parsed.positionals[2],
-        parsed.values.to,
+        { to: parsed.values.to, force: parsed.values.force },
         language,
         out,
         err,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, readFile, rm, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
 import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
+import { writeAtomically } from '../files/atomic-file'
 import { requireProject } from './project-records'
 
 /** The folder beside a data file where its documents are copied: "<file>.documents". */
@@ -27,8 +28,8 @@ export class DocumentsService {
       throw new AppFailure('NOT_FOUND', 'errors.documentMissing', { path: source })
     const storedName = join(project.code.replace(/[^\w.-]+/g, '_'), `${uuidv7()}${extname(source)}`)
     const target = join(documentsFolderOf(this.file.path), storedName)
-    await mkdir(dirname(target), { recursive: true })
-    await copyFile(source, target)
+    // The copy takes its name only once whole (see files/atomic-file.ts).
+    await writeAtomically(target, (temporary) => copyFile(source, temporary), { exclusive: true })
     try {
       const sha256 = createHash('sha256')
         .update(await readFile(target))
