@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
+import type { ChosenBackup } from '../../../shared/backup/schema'
 
 /** Open / create / close a data file, from the start screen, the menus or the settings. */
 export function useFileActions() {
@@ -11,8 +12,11 @@ export function useFileActions() {
   const [error, setError] = useState<string | null>(null)
   const [damagedPath, setDamagedPath] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** A file chosen to restore a damaged file from, waiting for the user's yes. */
+  const [chosen, setChosen] = useState<{ path: string; backup: ChosenBackup } | null>(null)
 
-  async function run(action: () => Promise<unknown>) {
+  /** `damaged`: the damaged file the action was for, still offered to recover if it fails. */
+  async function run(action: () => Promise<unknown>, damaged: string | null = null) {
     setError(null)
     setDamagedPath(null)
     setBusy(true)
@@ -27,6 +31,8 @@ export function useFileActions() {
         failure.error.path
       ) {
         setDamagedPath(failure.error.path)
+      } else if (damaged) {
+        setDamagedPath(damaged)
       }
       await refresh()
     } finally {
@@ -40,7 +46,25 @@ export function useFileActions() {
     damagedPath,
     busy,
     recover: (path: string) =>
-      run(async () => fileOpened(await call('file.recoverFromBackup', { path }))),
+      run(async () => fileOpened(await call('file.recoverFromBackup', { path })), path),
+    chosen,
+    /** Asks for a file to restore a damaged file from; the alert stays if the dialog is cancelled. */
+    chooseBackupFor: async (path: string) => {
+      try {
+        setChosen({ path, backup: await call('backups.chooseFile', { forFile: path }) })
+      } catch (failure) {
+        if (!isCancelled(failure)) setError(errorMessage(failure, t('errors.INTERNAL')))
+      }
+    },
+    dismissChosen: () => setChosen(null),
+    recoverFromChosen: (path: string, backup: ChosenBackup, force: boolean) => {
+      setChosen(null)
+      return run(
+        async () =>
+          fileOpened(await call('file.recoverFromChosen', { path, token: backup.token, force })),
+        path,
+      )
+    },
     /** Opens the damaged file only to look at it: nothing can be written to it. */
     view: (path: string) => run(async () => fileOpened(await call('file.viewDamaged', { path }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
