@@ -64,6 +64,8 @@ export interface ChosenBackup {
   kinship: 'sameFile' | 'sameDataset' | 'otherFile'
   /** The name of the file it is a backup of, when it says. */
   of: string | null
+  /** Anomalies `aimf check` finds in its accounts: restoring it then needs a second yes. */
+  anomalies: number
 }
 
 export const backupName = z.strictObject({

@@ -58,6 +58,7 @@ export class RestoreActions {
       size: checked.size,
       kinship: found === 'unverifiable' ? 'otherFile' : found,
       of: checked.content.of ? basename(checked.content.of) : null,
+      anomalies: checked.anomalies,
     }
   }
 

@@ -162,7 +162,8 @@ export async function recoverFromLatestBackup(
       if (error instanceof AppFailure && error.code.startsWith('FILE_')) return null
       throw error
     })
-    if (!checked || !(await catalog.belongs(owner, candidate))) continue
+    // The newest *sound* one: a backup with anomalies in its accounts is passed over too.
+    if (!checked || checked.anomalies > 0 || !(await catalog.belongs(owner, candidate))) continue
     const kept = await restoreInto(
       { path, identity, keepDamagedIn: backupFolderOf(path), now },
       checked,

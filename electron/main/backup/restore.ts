@@ -1,6 +1,7 @@
 import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../failure'
+import { checkFile } from '../check/file-check'
 import {
   AIMF_APPLICATION_ID,
   FILE_INFO,
@@ -27,6 +28,8 @@ export interface CheckedBackup {
   trigger: BackupTrigger | null
   size: number
   content: BackupContent
+  /** Anomalies `aimf check` finds in it (the ledger's invariants): restored only when forced. */
+  anomalies: number
 }
 
 /**
@@ -39,7 +42,7 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
     throw asFileFailure(error, path)
   })
   if (!info.isFile()) throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
-  const found = await lookReadOnly(path, async (native) => {
+  const checked = await lookReadOnly(path, async (native) => {
     const [app] = await allRows<{ application_id: number }>(native, 'PRAGMA application_id')
     if (app?.application_id !== AIMF_APPLICATION_ID) {
       throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
@@ -52,11 +55,12 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
         appVersion: LATEST_VERSION,
       })
     }
-    return readInfo(native)
+    return { info: await readInfo(native), version: version?.user_version ?? 0 }
   }).catch((error: unknown) => {
     throw asFileFailure(error, path)
   })
-  await verifyIntegrity(path)
+  const anomalies = await anomaliesOf(path, checked.version)
+  const found = checked.info
   const named = parseBackupName(basename(path))
   const savedTrigger = found.get(FILE_INFO.backupTrigger) as BackupTrigger | undefined
   const savedAt = found.get(FILE_INFO.backupTakenAt)
@@ -69,7 +73,26 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
         : (named?.trigger ?? null),
     size: info.size,
     content: { identity: identityFromInfo(found), of: found.get(FILE_INFO.backupOf) ?? null },
+    anomalies,
   }
+}
+
+/**
+ * SQLite's full integrity check (a failure refuses the backup: FILE_DAMAGED), then, for a backup
+ * of this version's schema, the invariants of `aimf check`, whose anomalies are counted.
+ */
+async function anomaliesOf(path: string, version: number): Promise<number> {
+  if (version !== LATEST_VERSION) {
+    await verifyIntegrity(path)
+    return 0
+  }
+  const problems = await checkFile(path)
+  const damage = problems.find((p) => p.key === 'check.integrity' || p.key.startsWith('errors.'))
+  if (damage) {
+    const detail = typeof damage.params.detail === 'string' ? damage.params.detail : damage.key
+    throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail })
+  }
+  return problems.length
 }
 
 /**
@@ -95,7 +118,14 @@ export function assertMayRestore(
   path: string,
   force: boolean,
 ): void {
-  if (force || found === 'sameFile' || found === 'sameDataset') return
+  if (force) return
+  if (backup.anomalies > 0) {
+    throw new AppFailure('CONFLICT', 'errors.backupAnomalies', {
+      backup: backup.path,
+      count: backup.anomalies,
+    })
+  }
+  if (found === 'sameFile' || found === 'sameDataset') return
   const params = {
     path,
     backup: basename(backup.path),

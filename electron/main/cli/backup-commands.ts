@@ -131,7 +131,8 @@ async function restore(
     if (source === path) throw new AppFailure('CONFLICT', 'errors.restoreItself', { path })
     const checked = await checkBackup(source)
     const found = kinshipOf(checked, { path, identity: target.identity })
-    if (target.state !== 'missing') assertMayRestore(found, checked, path, force)
+    // A missing file has nothing to protect but its place: the backup's own soundness still counts.
+    assertMayRestore(target.state === 'missing' ? 'sameFile' : found, checked, path, force)
     if (found === 'sameDataset') out(t('cli.restoredOtherCopy', { of: checked.content.of ?? '?' }))
     const shown = basename(source)
     if (target.state === 'open') {

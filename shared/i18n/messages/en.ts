@@ -879,6 +879,8 @@ export const en: Catalog = {
     chosenOtherCopy: 'This backup comes from another copy of the same data ({{of}}).',
     chosenOtherFile:
       'Warning: this backup belongs to another file ({{of}}), with other data. Restoring it replaces the whole content of the file with its own.',
+    chosenAnomalies:
+      'Warning: the check finds {{count}} anomaly(ies) in the accounts of this backup.',
     unknownSource: 'unknown file',
     restoreAnyway: 'Restore anyway',
 
@@ -1075,6 +1077,8 @@ export const en: Catalog = {
       '{{backup}} is not a backup of {{path}}: it comes from another file ({{of}}), with other data. Restoring it would replace the whole content of {{path}} with its own.',
     backupUnverifiable:
       'The identity of {{path}} cannot be read (damaged file): nothing shows that {{backup}} is one of its backups.',
+    backupAnomalies:
+      '{{backup}} does not pass the check: {{count}} anomaly(ies) in its accounts (“aimf check” lists them). It was not restored.',
     restoreItself: 'Choose a backup of {{path}}, not the file itself.',
     chosenBackupGone: 'The chosen backup is no longer available: choose it again.',
     noGoodBackup: 'No sound backup of {{path}} was found in its “backups” folder.',

@@ -880,6 +880,8 @@ export const fr = {
     chosenOtherCopy: 'Cette sauvegarde vient d’une autre copie des mêmes données ({{of}}).',
     chosenOtherFile:
       'Attention : cette sauvegarde est celle d’un autre fichier ({{of}}), avec d’autres données. La restaurer remplace tout le contenu du fichier par le sien.',
+    chosenAnomalies:
+      'Attention : la vérification trouve {{count}} anomalie(s) dans les comptes de cette sauvegarde.',
     unknownSource: 'fichier inconnu',
     restoreAnyway: 'Restaurer quand même',
 
@@ -1081,6 +1083,8 @@ export const fr = {
       '{{backup}} n’est pas une sauvegarde de {{path}} : elle vient d’un autre fichier ({{of}}), avec d’autres données. La restaurer remplacerait tout le contenu de {{path}} par le sien.',
     backupUnverifiable:
       'L’identité de {{path}} ne peut pas être lue (fichier endommagé) : rien ne permet de vérifier que {{backup}} est bien une de ses sauvegardes.',
+    backupAnomalies:
+      '{{backup}} ne passe pas la vérification : {{count}} anomalie(s) dans ses comptes (« aimf check » les détaille). Elle n’a pas été restaurée.',
     restoreItself: 'Choisissez une sauvegarde de {{path}}, pas le fichier lui-même.',
     chosenBackupGone: 'La sauvegarde choisie n’est plus disponible : choisissez-la de nouveau.',
     noGoodBackup:

@@ -24,7 +24,7 @@ export function ChosenBackupModal({
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const other = chosen?.kinship === 'otherFile'
+  const other = chosen?.kinship === 'otherFile' || (chosen?.anomalies ?? 0) > 0
   return (
     <ConfirmModal
       opened={chosen !== null}
@@ -40,11 +40,17 @@ export function ChosenBackupModal({
             {question({ name: chosen.name, date: formatDateTime(chosen.takenAt, language) })}
           </Text>
           {chosen.kinship !== 'sameFile' && (
-            <Alert color={other ? 'red' : 'yellow'}>
-              {t(other ? 'backups.chosenOtherFile' : 'backups.chosenOtherCopy', {
-                of: chosen.of ?? t('backups.unknownSource'),
-              })}
+            <Alert color={chosen.kinship === 'otherFile' ? 'red' : 'yellow'}>
+              {t(
+                chosen.kinship === 'otherFile'
+                  ? 'backups.chosenOtherFile'
+                  : 'backups.chosenOtherCopy',
+                { of: chosen.of ?? t('backups.unknownSource') },
+              )}
             </Alert>
+          )}
+          {chosen.anomalies > 0 && (
+            <Alert color="red">{t('backups.chosenAnomalies', { count: chosen.anomalies })}</Alert>
           )}
         </>
       )}
