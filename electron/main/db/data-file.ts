@@ -24,7 +24,7 @@ import {
   exec,
   openNative,
 } from './sqlite-native'
-import { asFileFailure } from '../files/file-failure'
+import { fileFailure } from '../files/file-failure'
 import { writeAtomically } from '../files/atomic-file'
 import { writeBackup } from '../backup/backup-copy'
 import { backupFileName, backupFolderOf } from '../backup/backup-names'
@@ -110,7 +110,7 @@ export class DataFile {
       return new DataFile(path, db, native, clock, info.get(FILE_INFO.isDemo) === '1', folder)
     } catch (error) {
       await rm(folder, { recursive: true, force: true })
-      throw asFileFailure(error, path)
+      throw await fileFailure(error, path)
     }
   }
 
@@ -133,7 +133,7 @@ export class DataFile {
     } catch (error) {
       // Through Kysely: its prepared statements are finalized, or the file would stay open.
       await db.destroy().catch(() => undefined)
-      throw asFileFailure(error, path)
+      throw await fileFailure(error, path)
     }
   }
 
@@ -232,7 +232,7 @@ export class DataFile {
         return result
       })
     } catch (error) {
-      throw asFileFailure(error, this.path)
+      throw await fileFailure(error, this.path)
     }
   }
 
@@ -309,7 +309,7 @@ async function openExclusive(path: string, mode: number): Promise<NativeDatabase
     return native
   } catch (error) {
     if (native) await closeNative(native).catch(() => undefined)
-    throw asFileFailure(error, path)
+    throw await fileFailure(error, path)
   }
 }
 

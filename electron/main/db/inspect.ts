@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { AppFailure } from '../failure'
-import { asFileFailure } from '../files/file-failure'
+import { asFileFailure, fileFailure } from '../files/file-failure'
 import { AIMF_APPLICATION_ID, SQLITE_HEADER } from './file-identity'
 import { LATEST_VERSION } from './migrations'
 import { lookReadOnly } from './read-only'
@@ -45,7 +45,7 @@ export async function inspect(path: string): Promise<Inspection> {
       return { version: fileVersion }
     })
   } catch (error) {
-    throw asFileFailure(error, path)
+    throw await fileFailure(error, path)
   }
 }
 

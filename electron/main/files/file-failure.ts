@@ -65,19 +65,27 @@ export function asFileFailure(error: unknown, path: string): unknown {
 const NEARLY_FULL = 1024 * 1024
 
 /**
- * Like {@link asFileFailure}, but where the error does not say why (SQLite's "I/O error", "cannot
- * open"), looks at the folder: gone means a drive removed, nearly no room a full disk.
+ * Like {@link asFileFailure}, but where the error does not say why (SQLite's "I/O error" or
+ * "cannot open", a file not found while writing), looks at the folder: gone means the drive was
+ * removed, nearly no room a full disk. Also refines a failure already made from such an error.
  */
 export async function fileFailure(error: unknown, path: string): Promise<unknown> {
   const failure = asFileFailure(error, path)
-  const code = sqliteCode(error)
-  const unclear =
-    code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN' || code === 'ENOENT' || code === 'EIO'
-  if (!unclear || !(failure instanceof AppFailure)) return failure
+  if (!(failure instanceof AppFailure)) return failure
+  const code =
+    failure.code === 'FILE_UNWRITABLE'
+      ? String(failure.params.detail)
+      : failure.code === 'FILE_NOT_FOUND'
+        ? 'ENOENT'
+        : ''
+  if (!UNCLEAR.has(code)) return failure
   const folder = dirname(path)
   // A folder that vanished while it was written to: the drive went away.
   if (!(await stat(folder).catch(() => null))) return unwritable(path, code, 'driveGone')
+  if (code === 'ENOENT') return failure
   const space = await statfs(folder).catch(() => null)
   if (space && space.bavail * space.bsize < NEARLY_FULL) return unwritable(path, code, 'diskFull')
   return failure
 }
+
+const UNCLEAR = new Set(['SQLITE_IOERR', 'SQLITE_CANTOPEN', 'EIO', 'ENOENT'])
