@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../failure'
 import { checkFile } from '../check/file-check'
@@ -11,10 +12,11 @@ import {
   kinship,
   newIdentity,
 } from '../db/file-identity'
+import { DataFile } from '../db/data-file'
 import { readInfo, settleCopy } from '../db/identity'
 import { LATEST_VERSION } from '../db/migrations'
 import { exists, lookReadOnly, verifyIntegrity } from '../db/read-only'
-import { allRows } from '../db/sqlite-native'
+import { allRows, sqliteCode } from '../db/sqlite-native'
 import { asFileFailure } from '../files/file-failure'
 import { syncFolder, writeAtomically } from '../files/atomic-file'
 import { BACKUP_TRIGGERS, type BackupTrigger } from '../../../shared/backup/schema'
@@ -78,19 +80,40 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
 }
 
 /**
- * SQLite's full integrity check (a failure refuses the backup: FILE_DAMAGED), then, for a backup
- * of this version's schema, the invariants of `aimf check`, whose anomalies are counted.
+ * SQLite's full integrity check (a failure refuses the backup: FILE_DAMAGED), then the
+ * invariants of `aimf check`, whose anomalies are counted. A backup of an older schema is first
+ * brought up to date in a private copy, as opening it will do: one that cannot be is refused.
  */
 async function anomaliesOf(path: string, version: number): Promise<number> {
-  if (version !== LATEST_VERSION) {
-    await verifyIntegrity(path)
-    return 0
+  if (version === LATEST_VERSION) return countAnomalies(path, path)
+  await verifyIntegrity(path)
+  const folder = await mkdtemp(join(tmpdir(), 'aimf-restore-'))
+  try {
+    const trial = join(folder, 'essai.sqlite')
+    await copyFile(path, trial)
+    const opened = await DataFile.open(trial).catch((error: unknown) => {
+      const detail = error instanceof AppFailure ? error.code : (sqliteCode(error) ?? 'migration')
+      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail })
+    })
+    await opened.close()
+    return await countAnomalies(trial, path)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
   }
-  const problems = await checkFile(path)
+}
+
+async function countAnomalies(checked: string, shownAs: string): Promise<number> {
+  // A check that cannot even run through a hostile file proves it is not a sound backup.
+  const problems = await checkFile(checked).catch((error: unknown) => {
+    throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
+      path: shownAs,
+      detail: sqliteCode(error) ?? 'check',
+    })
+  })
   const damage = problems.find((p) => p.key === 'check.integrity' || p.key.startsWith('errors.'))
   if (damage) {
     const detail = typeof damage.params.detail === 'string' ? damage.params.detail : damage.key
-    throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail })
+    throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path: shownAs, detail })
   }
   return problems.length
 }
