@@ -74,7 +74,11 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
         ? savedTrigger
         : (named?.trigger ?? null),
     size: info.size,
-    content: { identity: identityFromInfo(found), of: found.get(FILE_INFO.backupOf) ?? null },
+    content: {
+      identity: identityFromInfo(found),
+      // A backup says which file it was taken of; a data file chosen as it is, where it was.
+      of: found.get(FILE_INFO.backupOf) ?? found.get(FILE_INFO.filePath) ?? null,
+    },
     anomalies,
   }
 }
