@@ -9,13 +9,21 @@ import { OPEN_READWRITE, closeNative, exec, openNative } from '../../electron/ma
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { aimf } from '../support/cli'
 import { startTestApp, type TestApp } from '../support/core'
-import { damagePage, sha256 } from '../support/files'
+import { damagePage, sha256, growFile } from '../support/files'
 import { tempFolder } from '../support/temp'
 
 let app: TestApp | undefined
 afterEach(async () => app?.core.dispose())
 
 const HOUR = 60 * 60 * 1000
+
+/** Another income, as the window records it. */
+const income = (label: string) => ({
+  receivedOn: '2026-01-05',
+  label,
+  currency: 'EUR' as const,
+  amount: '10',
+})
 
 /** A new file holding one other income per label. */
 async function fileWith(path: string, ...labels: string[]): Promise<DataFile> {
@@ -110,22 +118,12 @@ describe('a backup belongs to its file by identity, not by name', () => {
     const compta = join(app.folder, 'compta.sqlite')
     const annee = join(app.folder, 'compta.2025.sqlite')
     await app.core.createFile(compta)
-    await app.ok('funds.addOtherIncome', {
-      receivedOn: '2026-01-05',
-      label: 'Compta',
-      currency: 'EUR',
-      amount: '10',
-    })
+    await app.ok('funds.addOtherIncome', income('Compta'))
     await app.ok('backups.create', {})
     await app.core.closeFile()
     await copyFile(compta, annee)
     await app.core.openFile(annee)
-    await app.ok('funds.addOtherIncome', {
-      receivedOn: '2026-01-05',
-      label: 'Année',
-      currency: 'EUR',
-      amount: '10',
-    })
+    await app.ok('funds.addOtherIncome', income('Année'))
     // The other file's backups are the newest in the folder.
     await app.ok('backups.create', {})
     await app.ok('backups.create', {})
@@ -135,14 +133,7 @@ describe('a backup belongs to its file by identity, not by name', () => {
 
     await app.core.openFile(compta)
     const session = app.core.requireSession()
-    await session.file.write('Agent', async (writer) => {
-      for (let i = 0; i < 300; i++)
-        await writer.insert('funders', {
-          name: `B${i} ${'x'.repeat(200)}`,
-          kind: 'other',
-          default_currency: 'EUR',
-        })
-    })
+    await growFile(session.file)
     await app.core.closeFile()
     await damagePage(compta, 3)
 
@@ -253,14 +244,7 @@ describe('restore from any path', () => {
     // Work after the backup, then the disk damages the file.
     const file = await DataFile.open(path)
     await addIncome(file, 'Après la sauvegarde')
-    await file.write('Agent', async (writer) => {
-      for (let i = 0; i < 300; i++)
-        await writer.insert('funders', {
-          name: `B${i} ${'x'.repeat(200)}`,
-          kind: 'other',
-          default_currency: 'EUR',
-        })
-    })
+    await growFile(file)
     await file.close()
     await damagePage(path, -3)
     const damaged = await sha256(path)
@@ -304,14 +288,7 @@ describe('restore from any path', () => {
     await (await fileWith(other, 'Autre')).close()
     const damaged = join(folder, 'abimee.sqlite')
     const big = await fileWith(damaged, 'Abîmée')
-    await big.write('Agent', async (writer) => {
-      for (let i = 0; i < 300; i++)
-        await writer.insert('funders', {
-          name: `B${i} ${'x'.repeat(200)}`,
-          kind: 'other',
-          default_currency: 'EUR',
-        })
-    })
+    await growFile(big)
     await big.close()
     await damagePage(damaged, -2)
     const newer = join(folder, 'future.sqlite')
@@ -351,12 +328,6 @@ describe('restore from any path', () => {
 describe('« Restaurer depuis un fichier… » in the window', () => {
   it('restores the open file from a chosen file, says when it is another file’s and asks again', async () => {
     app = await startTestApp()
-    const income = (label: string) => ({
-      receivedOn: '2026-01-05',
-      label,
-      currency: 'EUR' as const,
-      amount: '10',
-    })
     await app.ok('funds.addOtherIncome', income('Avant'))
     const usb = join(app.folder, 'cle')
     const made = await app.ok('backups.create', {})
@@ -401,12 +372,7 @@ describe('« Restaurer depuis un fichier… » in the window', () => {
     app = await startTestApp({ openFile: false })
     const path = join(app.folder, 'compta.sqlite')
     await app.core.createFile(path)
-    await app.ok('funds.addOtherIncome', {
-      receivedOn: '2026-01-05',
-      label: 'Sauvée',
-      currency: 'EUR',
-      amount: '10',
-    })
+    await app.ok('funds.addOtherIncome', income('Sauvée'))
     const made = (await app.ok('backups.create', {})).find((b) => b.trigger === 'manual')
     const elsewhere = join(app.folder, 'copie-ailleurs.sqlite')
     await copyFile(join(made?.folder ?? '', made?.name ?? ''), elsewhere)
@@ -414,14 +380,7 @@ describe('« Restaurer depuis un fichier… » in the window', () => {
     await app.core.closeFile()
     await rm(join(app.folder, 'backups'), { recursive: true })
     const file = await DataFile.open(path)
-    await file.write('Agent', async (writer) => {
-      for (let i = 0; i < 300; i++)
-        await writer.insert('funders', {
-          name: `B${i} ${'x'.repeat(200)}`,
-          kind: 'other',
-          default_currency: 'EUR',
-        })
-    })
+    await growFile(file)
     await file.close()
     await damagePage(path, -3)
 

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, type DesktopApp } from './harness/fixtures'
-import { damagePage } from '../support/files'
+import { damagePage, growFile } from '../support/files'
 
 const funder = (name: string) => ({
   name,
@@ -146,14 +146,7 @@ test('a damaged file with no backup beside it is restored from a file chosen on 
   const made = await app.core.requireSession().backups.create('manual')
   const elsewhere = join(app.folder, 'copie-sur-cle.sqlite')
   await copyFile(join(made.folder, made.name), elsewhere)
-  await app.core.requireSession().file.write('Agent de test', async (writer) => {
-    for (let i = 0; i < 300; i++)
-      await writer.insert('funders', {
-        name: `B${i} ${'x'.repeat(200)}`,
-        kind: 'other',
-        default_currency: 'EUR',
-      })
-  })
+  await growFile(app.core.requireSession().file)
   await app.core.closeFile()
   const { rm } = await import('node:fs/promises')
   await rm(join(app.folder, 'backups'), { recursive: true })

@@ -7,7 +7,7 @@ import { createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
 import { aimf } from '../support/cli'
 import { bundleForNode } from '../support/bundle'
-import { damagePage } from '../support/files'
+import { damagePage, growFile } from '../support/files'
 import { tempFolder } from '../support/temp'
 
 let script = ''
@@ -39,14 +39,7 @@ describe('a disk too full for the file being written', () => {
     // A damaged file and, elsewhere, a sound backup of it.
     const damaged = join(outside, 'abime.sqlite')
     const big = await DataFile.create(damaged)
-    await big.write('Agent', async (writer) => {
-      for (let i = 0; i < 100; i++)
-        await writer.insert('funders', {
-          name: `B${i} ${'x'.repeat(200)}`,
-          kind: 'other',
-          default_currency: 'EUR',
-        })
-    })
+    await growFile(big, 100)
     await big.close()
     const backedUp = await aimf('backup', damaged)
     const backup = /(\/\S+\.manual\.[0-9a-f]{16}\.sqlite)/.exec(backedUp.out)?.[1] ?? ''

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { aimf } from '../support/cli'
 import { startTestApp, type TestApp } from '../support/core'
-import { damagePage } from '../support/files'
+import { damagePage, growFile } from '../support/files'
 
 let app: TestApp | undefined
 afterEach(async () => app?.core.dispose())
@@ -146,14 +146,7 @@ describe('the folder after every operation', () => {
           const file = await import('../../electron/main/db/data-file').then((m) =>
             m.DataFile.open(compta),
           )
-          await file.write('Agent', async (writer) => {
-            for (let i = 0; i < 300; i++)
-              await writer.insert('funders', {
-                name: `B${i} ${'x'.repeat(200)}`,
-                kind: 'other',
-                default_currency: 'EUR',
-              })
-          })
+          await growFile(file)
           await file.close()
           await damagePage(compta, -3)
         },

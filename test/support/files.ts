@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { DataFile } from '../../electron/main/db/data-file'
 import { readFile } from 'node:fs/promises'
 import {
   OPEN_CREATE,
@@ -41,4 +42,19 @@ export async function damagePage(path: string, page: number): Promise<void> {
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * Grows a file by a few hundred funders with long names, so that a page damaged near its end
+ * misses the records written before (a damaged file whose first records can still be read).
+ */
+export async function growFile(file: DataFile, count = 300): Promise<void> {
+  await file.write('Agent de test', async (writer) => {
+    for (let i = 0; i < count; i++)
+      await writer.insert('funders', {
+        name: `B${i} ${'x'.repeat(200)}`,
+        kind: 'other',
+        default_currency: 'EUR',
+      })
+  })
 }
