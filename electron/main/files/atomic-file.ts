@@ -132,5 +132,11 @@ async function publishExclusively(temporary: string, path: string): Promise<void
   }
   const reservation = await open(path, 'wx')
   await reservation.close()
-  await rename(temporary, path)
+  try {
+    await rename(temporary, path)
+  } catch (error) {
+    // The name was reserved by this write alone: it is given back.
+    await rm(path, { force: true })
+    throw error
+  }
 }
