@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
 import { startTestApp, type TestApp } from '../support/core'
 import { damagePage, sha256 } from '../support/files'
@@ -152,6 +152,53 @@ describe('backups', () => {
       expect(result.ok || result.error.code).toMatch(/VALIDATION|NOT_FOUND/)
     }
     expect(app.core.fileInfo()).not.toBeNull()
+  })
+})
+
+describe('an automatic backup that fails', () => {
+  it('is said in the window, naming the folder and the cause, until a backup succeeds', async () => {
+    app = await startTestApp({ openFile: false })
+    const path = join(app.folder, 'compta.sqlite')
+    await app.core.createFile(path)
+    expect(app.core.fileInfo()?.backupFailure).toBeNull()
+    await app.core.closeFile()
+    // The folder chosen for this file's backups is no longer usable (a file took its place).
+    const blocker = join(app.folder, 'sauvegardes')
+    await writeFile(blocker, 'pas un dossier')
+    await app.core.prefs.update({ backupFolders: { [path]: join(blocker, 'AIMF') } })
+    const opened = await app.ok('file.openRecent', { path })
+    expect(opened.backupFailure).toMatch(/Impossible d’écrire dans .*sauvegardes\/AIMF/)
+    // Back to the folder beside the file: a backup is made, the alert goes.
+    await app.ok('backups.useDefaultFolder', {})
+    expect(app.core.fileInfo()?.backupFailure).toBeNull()
+  })
+
+  it('hourly: the window is told when it fails and when it comes back; a failed one is tried again', async () => {
+    app = await startTestApp({ openFile: false })
+    const path = join(app.folder, 'compta.sqlite')
+    await app.core.createFile(path)
+    const fields = { kind: 'city' as const, defaultCurrency: 'EUR' as const }
+    await app.ok('funders.create', { name: 'Ville de Paris', ...fields })
+    const blocker = join(app.folder, 'sauvegardes')
+    await writeFile(blocker, 'pas un dossier')
+    await app.core.prefs.update({ backupFolders: { [path]: join(blocker, 'AIMF') } })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 2 * HOUR)
+      expect(await app.core.backUpIfDue()).toBe(true)
+      expect(app.core.fileInfo()?.backupFailure).toMatch(/sauvegardes\/AIMF/)
+      // Still failing: nothing new to tell the window.
+      expect(await app.core.backUpIfDue()).toBe(false)
+      // The folder is usable again: the same changes, not yet in any backup, are backed up now.
+      await app.core.prefs.update({ backupFolders: {} })
+      expect(await app.core.backUpIfDue()).toBe(true)
+      expect(app.core.fileInfo()?.backupFailure).toBeNull()
+      const triggers = (await app.ok('backups.list', {})).map((b) => b.trigger)
+      expect(triggers).toContain('hourly')
+      expect(await app.core.backUpIfDue()).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

@@ -16,6 +16,7 @@ import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
 import { BackupService, assertWritableFolder } from '../backup/backup-service'
 import { RestoreActions } from './restore-actions'
+import { failureMessage } from './background-jobs'
 import { ReceiptsService } from '../funds/receipts-service'
 import { DuesCallsService } from '../dues/dues-calls-service'
 import { DuesPaymentsService } from '../dues/dues-payments-service'
@@ -232,7 +233,12 @@ export class AppCore {
   fileInfo(): OpenFileInfo | null {
     if (!this.session) return null
     const info = this.session.file.info()
-    return { ...info, name: basename(info.path) }
+    const failed = this.backupFailure
+    return {
+      ...info,
+      name: basename(info.path),
+      backupFailure: failed === null ? null : failureMessage(failed, this.language()),
+    }
   }
 
   async setLanguage(language: Language): Promise<void> {
@@ -304,6 +310,7 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
+    this.backupFailure = null
     this.session = createSession(
       file,
       () => this.language(),
@@ -353,15 +360,27 @@ export class AppCore {
    * Backs the open file up. A backup that cannot be made (disk full, read-only folder) is logged
    * and does not stop the work: the data already written is intact.
    */
-  async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<void> {
+  async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<boolean> {
     const session = this.session
-    if (!session) return
+    if (!session) return false
     try {
       await session.backups.create(trigger)
       this.lastBackupAt = Date.now()
+      this.backupFailure = null
+      return true
     } catch (error) {
-      console.error('Backup failed:', error)
+      // Said in the window until a backup succeeds: a restore point is missing.
+      this.backupFailure = error
+      return false
     }
+  }
+
+  private backupFailure: unknown = null
+
+  /** A backup asked for by the user: its failure is theirs to read; its success clears the alert. */
+  async backUpNow(): Promise<void> {
+    await this.requireSession().backups.create('manual')
+    this.backupFailure = null
   }
 
   /**
@@ -380,7 +399,7 @@ export class AppCore {
         folder === null ? others : [...others, [session.file.path, folder]],
       ),
     })
-    await session.backups.create('manual')
+    await this.backUpNow()
     return this.backupFolder()
   }
 
@@ -393,18 +412,23 @@ export class AppCore {
     }
   }
 
-  /** Called every few minutes by the shell: backs up once an hour, if anything changed. */
-  async backUpIfDue(): Promise<void> {
+  /**
+   * Called every few minutes by the shell: backs up once an hour, if anything changed. A failed
+   * backup is tried again at the next call (the changes are still not in any backup). Returns
+   * whether the window's alert about backups appeared or went, so the shell can tell it.
+   */
+  async backUpIfDue(): Promise<boolean> {
     if (
       !this.session ||
       this.session.file.readOnly ||
       Date.now() - this.lastBackupAt < 60 * 60 * 1000
     )
-      return
+      return false
     const seq = await this.changeSeq()
-    if (seq === this.lastBackupSeq) return
-    await this.backUp('hourly')
-    this.lastBackupSeq = seq
+    if (seq === this.lastBackupSeq) return false
+    const failedBefore = this.backupFailure !== null
+    if (await this.backUp('hourly')) this.lastBackupSeq = seq
+    return failedBefore !== (this.backupFailure !== null)
   }
 
   /**

@@ -4,9 +4,8 @@ import type { HandlerFactory } from '../ipc/handler'
 export const backupsHandlers: HandlerFactory<'backups'> = (core) => ({
   'backups.list': async () => core.requireSession().backups.list(),
   'backups.create': async () => {
-    const session = core.requireSession()
-    await session.backups.create('manual')
-    return session.backups.list()
+    await core.backUpNow()
+    return core.requireSession().backups.list()
   },
   'backups.restore': async ({ name }) => core.restores.restoreListed(name),
   'backups.delete': async ({ name }) => core.requireSession().backups.remove(name),

@@ -5,6 +5,7 @@ import { AppCore } from '../app/app-core'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '../../../shared/i18n/translate'
+import { MENU_EVENT } from '../../../shared/contract/menu-commands'
 import { electronHost } from './electron-host'
 import { electronKeychain } from './electron-keychain'
 import { registerChannels } from './ipc'
@@ -84,7 +85,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = null))
     core.host.stateChanged()
     // Hourly backups while the file changes; the check itself is cheap.
-    setInterval(() => void core.backUpIfDue(), 5 * 60 * 1000).unref()
+    // A failed backup (or the next good one) is said at once: the window reads the state again.
+    setInterval(
+      () =>
+        void core.backUpIfDue().then((changed) => {
+          if (changed) mainWindow?.webContents.send(MENU_EVENT, 'state.changed')
+        }),
+      5 * 60 * 1000,
+    ).unref()
 
     app.on('window-all-closed', () => app.quit())
     app.on('will-quit', (event) => {

@@ -3,6 +3,9 @@ import type { Catalog } from './catalog'
 export const en: Catalog = {
   app: {
     readOnlyTitle: 'Read-only: damaged file',
+    backupFailedTitle: 'The last automatic backup failed',
+    backupFailedHint:
+      'Your work is saved in the file, but this restore point is missing: free some space or choose another folder in Settings → Backups.',
     readOnlyNotice:
       'This file is damaged: you are looking at it as it is, and nothing can be saved to it. To carry on working, close it and restore its latest sound backup from the start screen.',
     name: 'AIMF Finances',

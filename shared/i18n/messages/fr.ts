@@ -2,6 +2,9 @@
 export const fr = {
   app: {
     readOnlyTitle: 'Lecture seule : fichier endommagé',
+    backupFailedTitle: 'La dernière sauvegarde automatique a échoué',
+    backupFailedHint:
+      'Votre travail est enregistré dans le fichier, mais ce point de restauration manque : libérez de la place ou choisissez un autre dossier dans Paramètres → Sauvegardes.',
     readOnlyNotice:
       'Ce fichier est endommagé : vous le consultez tel qu’il est, rien ne peut y être enregistré. Pour reprendre le travail, fermez-le et restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     name: 'AIMF Finances',

@@ -79,6 +79,8 @@ export function BackupsSection() {
                   setBackups(await call('backups.create', {}))
                   setFolder(await call('backups.folder', {}))
                   setStatus({ ok: true, text: t('backups.created') })
+                  // An alert about a failed automatic backup goes once one is made.
+                  await refresh()
                 })
               }
             >
