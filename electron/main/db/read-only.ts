@@ -1,4 +1,4 @@
-import { access, rm } from 'node:fs/promises'
+import { access, rm, stat } from 'node:fs/promises'
 import { AppFailure } from '../failure'
 import {
   type NativeDatabase,
@@ -17,17 +17,18 @@ export async function lookReadOnly<T>(
   path: string,
   look: (native: NativeDatabase) => Promise<T>,
 ): Promise<T> {
-  const companions = [`${path}-wal`, `${path}-shm`]
-  const existed = await Promise.all(companions.map((companion) => exists(companion)))
+  const [wal, shm] = [`${path}-wal`, `${path}-shm`]
+  const [walExisted, shmExisted] = [await exists(wal), await exists(shm)]
   let native: NativeDatabase | undefined
   try {
     native = await openNative(path, OPEN_READONLY)
     return await look(native)
   } finally {
     if (native) await closeNative(native).catch(() => undefined)
-    for (const [index, companion] of companions.entries()) {
-      if (!existed[index]) await rm(companion, { force: true })
-    }
+    // A reader leaves an empty log; one holding pages is a writer's that opened the file
+    // meanwhile (its committed changes may be there only): it is never removed, nor its index.
+    if (!walExisted && (await sizeOf(wal)) === 0) await rm(wal, { force: true })
+    if (!shmExisted && !(await exists(wal))) await rm(shm, { force: true })
   }
 }
 
@@ -45,6 +46,13 @@ export async function verifyIntegrity(path: string, shownAs: string = path): Pro
         .join('; '),
     })
   }
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  return stat(path).then(
+    (found) => found.size,
+    () => null,
+  )
 }
 
 export async function exists(path: string): Promise<boolean> {
