@@ -232,6 +232,55 @@ describe('manual backups are kept until the user deletes them', () => {
   }, 120_000)
 })
 
+describe('aimf backups --delete', () => {
+  it('deletes one of the file’s own backups by name, even of a damaged file; nothing else', async () => {
+    const folder = await tempFolder()
+    const compta = join(folder, 'compta.sqlite')
+    const other = join(folder, 'compta.2025.sqlite')
+    for (const path of [compta, other]) {
+      const file = await fileWith(path, 'Intérêts')
+      await growFile(file)
+      await file.close()
+    }
+    for (let i = 0; i < 3; i++) expect((await aimf('backup', compta)).code).toBe(0)
+    expect((await aimf('backup', other)).code).toBe(0)
+    const manualIn = async (path: string) =>
+      ((await aimf('backups', path)).out.match(/\S+\.manual\.[0-9a-f]{16}\.sqlite/g) ?? []).sort()
+    const ours = await manualIn(compta)
+    const [theirs = ''] = await manualIn(other)
+    expect(ours).toHaveLength(3)
+    expect((await aimf('backups', compta)).out).toContain('Jusqu’à suppression')
+    const backups = join(folder, 'backups')
+    const before = (await readdir(backups)).sort()
+
+    // Not one of this file's: refused, naming it, nothing deleted.
+    for (const name of [theirs, '../compta.sqlite', join(backups, ours[0] ?? ''), 'x.sqlite']) {
+      const refused = await aimf('backups', compta, '--delete', name)
+      expect(refused.code, name).toBe(2)
+      expect(refused.err, name).toContain(`Aucune sauvegarde nommée ${name}`)
+    }
+    expect((await readdir(backups)).sort()).toEqual(before)
+
+    const deleted = await aimf('backups', compta, '--delete', ours[1] ?? '')
+    expect(deleted.code).toBe(0)
+    expect(deleted.out).toContain(`Sauvegarde supprimée : ${join(backups, ours[1] ?? '')}`)
+    expect(await manualIn(compta)).toEqual([ours[0], ours[2]])
+    expect(await manualIn(other)).toEqual([theirs])
+
+    // A damaged file's backups can be sorted out too (found by its identity, file untouched).
+    await damagePage(compta, -3)
+    const damaged = await sha256(compta)
+    expect((await aimf('backups', compta, '--delete', ours[0] ?? '')).code).toBe(0)
+    expect(await manualIn(compta)).toEqual([ours[2]])
+    expect(await sha256(compta)).toBe(damaged)
+    expect((await readdir(folder)).sort()).toEqual([
+      'backups',
+      'compta.2025.sqlite',
+      'compta.sqlite',
+    ])
+  }, 120_000)
+})
+
 describe('restore from any path', () => {
   it('restores a damaged file from a backup copied with --to, keeping the damaged file', async () => {
     const folder = await tempFolder()

@@ -1,4 +1,4 @@
-import { copyFile, stat } from 'node:fs/promises'
+import { copyFile, rm, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { BackupService, backupsOfClosedFile } from '../backup/backup-service'
 import { backupFolderOf } from '../backup/backup-names'
@@ -9,6 +9,7 @@ import { readIdentityOf } from '../db/identity'
 import { verifyIntegrity } from '../db/read-only'
 import { AppFailure, formatParams } from '../failure'
 import { writeAtomically } from '../files/atomic-file'
+import { asFileFailure } from '../files/file-failure'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { formatSize } from '../../../shared/i18n/format-size'
@@ -22,10 +23,13 @@ export interface BackupOptions {
   to?: string
   /** `restore --force`: put another file's backup in place of this one. */
   force: boolean
+  /** `backups --delete NAME`: remove one of the file's backups. */
+  delete?: string
 }
 
 /**
- * `aimf backup FILE [--to DIR]`, `aimf backups FILE`, `aimf restore FILE BACKUP [--force]`: the
+ * `aimf backup FILE [--to DIR]`, `aimf backups FILE [--delete NAME]`,
+ * `aimf restore FILE BACKUP [--force]`: the
  * same verified backups as the application, for support and scheduled tasks. `backups` and
  * `restore` work on a damaged file (found by its identity, read without writing to it); BACKUP
  * is a name from `aimf backups` or the path of any backup (a copy made with `--to`).
@@ -41,20 +45,7 @@ export async function backupCommand(
 ): Promise<number> {
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params)
   if (command === 'backup') return backUp(path, options.to, t, out)
-  if (command === 'backups') {
-    const identity = await readIdentityOf(path)
-    if (!identity) err(t('cli.backupsUnidentified', { path }))
-    const backups = await backupsOfClosedFile(path, identity, [])
-    if (backups.length === 0) out(t('cli.backupsNone', { path }))
-    for (const b of backups) {
-      const kind = t(`backups.triggers.${b.trigger}`).padEnd(28)
-      out(`${b.takenAt}  ${kind}  ${String(b.size).padStart(12)}  ${b.name}`)
-    }
-    const total = backups.reduce((sum, b) => sum + b.size, 0)
-    if (backups.length > 0)
-      out(t('cli.backupsTotal', { count: backups.length, size: formatSize(total, language) }))
-    return 0
-  }
+  if (command === 'backups') return listBackups(path, options.delete, language, t, out, err)
   if (!backupArgument) {
     err(t('cli.missingBackup'))
     return 2
@@ -67,6 +58,44 @@ export async function backupCommand(
     err(t('cli.restoreForce'))
     return 2
   }
+}
+
+/**
+ * `aimf backups FILE [--delete NAME]`: the file's own backups (found by its identity, even when
+ * it is damaged), with how long each is kept; `--delete` removes one of them — only a name of
+ * that list, never a path — as Paramètres → Sauvegardes does (a manual backup stays until then).
+ */
+async function listBackups(
+  path: string,
+  toDelete: string | undefined,
+  language: Language,
+  t: (key: MessageKey, params?: MessageParams) => string,
+  out: Say,
+  err: Say,
+): Promise<number> {
+  const identity = await readIdentityOf(path)
+  if (!identity) err(t('cli.backupsUnidentified', { path }))
+  let backups = await backupsOfClosedFile(path, identity, [])
+  if (toDelete !== undefined) {
+    const doomed = backups.find((b) => b.name === toDelete)
+    if (!doomed) throw new AppFailure('NOT_FOUND', 'errors.backupNotFound', { name: toDelete })
+    const where = join(doomed.folder, doomed.name)
+    await rm(where).catch((error: unknown) => {
+      throw asFileFailure(error, where)
+    })
+    out(t('cli.backupDeleted', { path: where }))
+    backups = backups.filter((b) => b !== doomed)
+  }
+  if (backups.length === 0) out(t('cli.backupsNone', { path }))
+  for (const b of backups) {
+    const kind = t(`backups.triggers.${b.trigger}`).padEnd(24)
+    const kept = t(`backups.retentions.${b.retention}`).padEnd(32)
+    out(`${b.takenAt}  ${kind}  ${kept}  ${formatSize(b.size, language).padStart(9)}  ${b.name}`)
+  }
+  const total = backups.reduce((sum, b) => sum + b.size, 0)
+  if (backups.length > 0)
+    out(t('cli.backupsTotal', { count: backups.length, size: formatSize(total, language) }))
+  return 0
 }
 
 async function backUp(

@@ -62,6 +62,7 @@ export async function runCli(
         postgres: { type: 'string' },
         passphrase: { type: 'string' },
         force: { type: 'boolean', default: false },
+        delete: { type: 'string' },
       },
     })
   } catch (error) {
@@ -248,7 +249,7 @@ export async function runCli(
         command,
         path,
         parsed.positionals[2],
-        { to: parsed.values.to, force: parsed.values.force },
+        { to: parsed.values.to, force: parsed.values.force, delete: parsed.values.delete },
         language,
         out,
         err,

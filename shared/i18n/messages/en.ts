@@ -1230,11 +1230,12 @@ export const en: Catalog = {
       'summary FILE [--year YYYY] [--json]      dashboard figures (tied and untied funds)',
     helpBackup: 'backup FILE [--to DIR]                   verified backup (also copied into DIR)',
     helpBackups:
-      'backups FILE                             lists this file’s backups (even damaged)',
+      'backups FILE [--delete NAME]             lists this file’s backups (even damaged) and how long each is kept; --delete removes one',
     helpRestore:
       'restore FILE BACKUP [--force]            restores a backup, by name or path (the current state is backed up first; a damaged file is kept)',
     backedUpCopy: 'Verified copy: {{path}}',
     backupsTotal: '{{count}} backup(s), {{size}} in all.',
+    backupDeleted: 'Backup deleted: {{path}}',
     backupsNone: 'No backup of {{path}}.',
     backupsUnidentified:
       'The identity of {{path}} cannot be read: only the backups that say they come from this path are listed.',

@@ -1245,11 +1245,12 @@ export const fr = {
     helpBackup:
       'backup FICHIER [--to DOSSIER]            sauvegarde vérifiée (copiée aussi dans DOSSIER)',
     helpBackups:
-      'backups FICHIER                          liste des sauvegardes de ce fichier (même endommagé)',
+      'backups FICHIER [--delete NOM]           liste des sauvegardes de ce fichier (même endommagé), leur durée de conservation ; --delete en supprime une',
     helpRestore:
       'restore FICHIER SAUVEGARDE [--force]     restaure une sauvegarde, par son nom ou son chemin (l’état actuel est sauvegardé avant ; un fichier endommagé est conservé)',
     backedUpCopy: 'Copie vérifiée : {{path}}',
     backupsTotal: '{{count}} sauvegarde(s), {{size}} au total.',
+    backupDeleted: 'Sauvegarde supprimée : {{path}}',
     backupsNone: 'Aucune sauvegarde de {{path}}.',
     backupsUnidentified:
       'L’identité de {{path}} ne peut pas être lue : seules les sauvegardes qui disent venir de ce chemin sont listées.',
