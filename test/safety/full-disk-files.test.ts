@@ -82,6 +82,7 @@ describe('a disk too full for the file being written', () => {
     expectFull('open', 'compta.sqlite')
     expectFull('export', 'export.xlsx')
     expectFull('report', 'fonds.pdf')
+    expectFull('sync', 'partage/AIMF-')
     expectFull('restore-damaged', 'abime.sqlite')
     for (const step of steps.values()) {
       if (!step.listing) continue
@@ -90,10 +91,12 @@ describe('a disk too full for the file being written', () => {
         step.name,
       ).toEqual([])
       // Only the user's files: no half-made mission copy, file, export or report.
+      // The shared folder keeps its empty folders, ready for the next sync.
       expect(
         step.listing.filter(
           (name) =>
-            !['compta.sqlite', 'abime.sqlite', 'backups/', 'remplissage.bin'].includes(name),
+            !['compta.sqlite', 'abime.sqlite', 'backups/', 'remplissage.bin'].includes(name) &&
+            !/^partage\/([^/]+\/)*$/.test(name),
         ),
         step.name,
       ).toEqual([])

@@ -1,12 +1,12 @@
 /**
  * Runs inside a mount namespace where `folder` is a small tmpfs (see full-disk-files.test.ts):
  * runs the commands that write files — a backup, a mission copy, a new file, an export, a report,
- * a restore — on a disk too full for them, and prints, as one JSON line each, what the user was
+ * a sync to a shared folder, a restore — on a disk too full for them, and prints, as one JSON line each, what the user was
  * told and what the folder holds afterwards.
  */
 import { childArguments } from '../support/child-arguments'
 import { createHash } from 'node:crypto'
-import { copyFile, readFile, readdir, rm, statfs, writeFile } from 'node:fs/promises'
+import { appendFile, copyFile, readFile, readdir, rm, statfs, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { runCli } from '../../electron/main/cli/cli'
 
@@ -68,6 +68,10 @@ await step(
   '--out',
   join(folder, 'fonds.pdf'),
 )
+// Changes sent to a shared folder (a USB stick) that is full: the last pages are taken too.
+const rest = await statfs(folder)
+await appendFile(filler, Buffer.alloc(rest.bavail * rest.bsize)).catch(() => undefined)
+await step('sync', 'sync', source, '--folder', join(folder, 'partage'))
 const damagedBefore = await digest(damaged)
 await step('restore-damaged', 'restore', damaged, outsideBackup)
 process.stdout.write(

@@ -185,6 +185,8 @@ export async function assertWritableFolder(folder: string): Promise<void> {
     await writeFile(probe, 'ok')
     await rm(probe, { force: true })
   } catch (error) {
+    // A probe half-written on a full disk is not left behind.
+    await rm(probe, { force: true }).catch(() => undefined)
     throw asFileFailure(error, folder)
   }
 }
