@@ -1,7 +1,7 @@
-import { copyFile, mkdir, readdir } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, type DesktopApp } from './harness/fixtures'
+import { test, expect as baseExpect, type DesktopApp } from './harness/fixtures'
 import { damagePage, growFile } from '../support/files'
 
 const funder = (name: string) => ({
@@ -15,6 +15,11 @@ const funder = (name: string) => ({
   contactPhone: null,
   notes: null,
 })
+
+// Each backup and restore is checked whole (integrity, counts, totals) before it is said done:
+// on a loaded machine that is more than the default waits.
+test.describe.configure({ timeout: 180_000 })
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 async function fileWithFunder(app: DesktopApp, path: string, name: string) {
   await app.core.createFile(path)
@@ -171,4 +176,36 @@ test('a damaged file with no backup beside it is restored from a file chosen on 
   expect((await readdir(join(app.folder, 'backups'))).some((n) => n.includes('.damaged.'))).toBe(
     true,
   )
+})
+
+test('a failed automatic backup is said above every screen until a backup succeeds', async ({
+  app,
+  page,
+}) => {
+  const path = join(app.folder, 'compta.sqlite')
+  await fileWithFunder(app, path, 'Ville de Paris')
+  await app.open()
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: 'La dernière sauvegarde automatique a échoué' })
+  await expect(page.getByRole('button', { name: 'Paramètres' })).toBeVisible()
+  await expect(alert).toHaveCount(0)
+
+  // The folder chosen for the backups became a file; the hourly backup fails while the window
+  // is open, and the shell tells the window.
+  const blocker = join(app.folder, 'sauvegardes')
+  await writeFile(blocker, 'pas un dossier')
+  await app.core.prefs.update({ backupFolders: { [path]: join(blocker, 'AIMF') } })
+  expect(await app.core.backUp('hourly')).toBe(false)
+  await app.menu('state.changed')
+  await expect(alert).toContainText(join(blocker, 'AIMF'))
+  await expect(alert).toContainText('ce point de restauration manque')
+  await app.expectAccessible()
+
+  // Back to the folder beside the file: a backup is made there, the alert goes.
+  const section = await openBackups(page)
+  await expect(alert).toBeVisible()
+  await section.getByRole('button', { name: 'Revenir au dossier à côté du fichier' }).click()
+  await expect(section.getByRole('status')).toBeVisible()
+  await expect(alert).toHaveCount(0)
 })

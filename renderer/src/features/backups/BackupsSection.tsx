@@ -100,6 +100,8 @@ export function BackupsSection() {
               setFolder(next)
               setBackups(await call('backups.list', {}))
               setStatus({ ok: true, text: t('backups.folderSet') })
+              // A backup was made in the new folder: an alert about a failed one goes.
+              await refresh()
             }}
           />
         )}
