@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fileToken } from '../files/schema'
 
 /** Why a backup was taken (or, for `damaged`, a damaged file kept aside); part of its name. */
 export const BACKUP_TRIGGERS = [
@@ -77,9 +78,8 @@ export const backupName = z.strictObject({
 
 const token = z.uuid({ error: 'validation.uuid' })
 const force = z.boolean({ error: 'validation.invalidType' })
-const filePath = z.string({ error: 'validation.invalidType' }).min(1).max(4096)
 
 /** The open file, or a damaged one of the recent list, to be restored from a chosen file. */
-export const chooseBackupInput = z.strictObject({ forFile: filePath.optional() })
+export const chooseBackupInput = z.strictObject({ forFile: fileToken.optional() })
 export const restoreChosenInput = z.strictObject({ token, force })
-export const recoverFromChosenInput = z.strictObject({ path: filePath, token, force })
+export const recoverFromChosenInput = z.strictObject({ file: fileToken, token, force })

@@ -61,6 +61,13 @@ async function hourlyBackups(file: DataFile, start: number, hours: number): Prom
   }
 }
 
+/** The token the window is given for a file of the recent list that fails to open as damaged. */
+async function damagedToken(app: TestApp, path: string): Promise<string> {
+  const refused = await app.call('file.openRecent', { file: await app.recent(path) })
+  if (refused.ok || !refused.error.file) throw new Error(`${path} opened, or no token for it`)
+  return refused.error.file
+}
+
 describe('a backup belongs to its file by identity, not by name', () => {
   it('two files whose names share a beginning never list, rotate or restore each other’s backups', async () => {
     const folder = await tempFolder()
@@ -137,7 +144,9 @@ describe('a backup belongs to its file by identity, not by name', () => {
     await app.core.closeFile()
     await damagePage(compta, 3)
 
-    const recovered = await app.ok('file.recoverFromBackup', { path: compta })
+    const recovered = await app.ok('file.recoverFromBackup', {
+      file: await damagedToken(app, compta),
+    })
     expect(recovered.path).toBe(compta)
     expect((await app.ok('funds.otherIncome', {})).map((i) => i.label)).toEqual(['Compta'])
     // Nothing of the other file's was rotated away; the damaged file is kept beside the backups.
@@ -433,14 +442,18 @@ describe('« Restaurer depuis un fichier… » in the window', () => {
     await file.close()
     await damagePage(path, -3)
 
-    const latest = await app.call('file.recoverFromBackup', { path })
+    const damaged = await damagedToken(app, path)
+    const latest = await app.call('file.recoverFromBackup', { file: damaged })
     expect(latest.ok || latest.error.code).toBe('NOT_FOUND')
     app.host.nextBackupFile = elsewhere
-    const forbidden = await app.call('backups.chooseFile', { forFile: '/etc/passwd' })
-    expect(forbidden.ok || forbidden.error.code).toBe('FORBIDDEN')
-    const chosen = await app.ok('backups.chooseFile', { forFile: path })
+    // Only the damaged file's own token: not a path, not a forged or other-purpose token.
+    for (const forFile of ['/etc/passwd', 'x'.repeat(32), await app.recent(path)]) {
+      const forbidden = await app.call('backups.chooseFile', { forFile })
+      expect(forbidden.ok || forbidden.error.code).toMatch(/VALIDATION|FORBIDDEN/)
+    }
+    const chosen = await app.ok('backups.chooseFile', { forFile: damaged })
     expect(chosen.kinship).toBe('sameFile')
-    await app.ok('file.recoverFromChosen', { path, token: chosen.token, force: false })
+    await app.ok('file.recoverFromChosen', { file: damaged, token: chosen.token, force: false })
     expect((await app.ok('funds.otherIncome', {})).map((i) => i.label)).toEqual(['Sauvée'])
     expect((await readdir(join(app.folder, 'backups'))).some((n) => n.includes('.damaged.'))).toBe(
       true,

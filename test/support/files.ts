@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { DataFile } from '../../electron/main/db/data-file'
 import { readFile } from 'node:fs/promises'
 import {
   OPEN_CREATE,
@@ -8,6 +7,7 @@ import {
   exec,
   openNative,
 } from '../../electron/main/db/sqlite-native'
+import type { DataFile } from '../../electron/main/db/data-file'
 
 export async function sha256(path: string): Promise<string> {
   return createHash('sha256')
@@ -57,4 +57,18 @@ export async function growFile(file: DataFile, count = 300): Promise<void> {
         default_currency: 'EUR',
       })
   })
+}
+
+/** The content of an open data file as SQLite sees it: every table's rows, in order. */
+export async function contentChecksum(file: DataFile): Promise<string> {
+  const tables = await file.db.introspection.getTables()
+  const hash = createHash('sha256')
+  for (const table of tables) {
+    const rows = await file.db
+      .selectFrom(table.name as 'funders')
+      .selectAll()
+      .execute()
+    hash.update(table.name + JSON.stringify(rows))
+  }
+  return hash.digest('hex')
 }

@@ -9,12 +9,11 @@ export const backupsHandlers: HandlerFactory<'backups'> = (core) => ({
   },
   'backups.restore': async ({ name }) => core.restores.restoreListed(name),
   'backups.delete': async ({ name }) => core.requireSession().backups.remove(name),
-  'backups.chooseFile': async ({ forFile }) => {
-    // A damaged file only from the recent list: the page cannot name an arbitrary file.
-    if (forFile !== undefined && !core.prefs.get().recentFiles.includes(forFile))
-      throw new AppFailure('FORBIDDEN')
-    return core.restores.choose(forFile)
-  },
+  'backups.chooseFile': async ({ forFile }) =>
+    // A damaged file only by the token it was given: the page cannot name an arbitrary file.
+    core.restores.choose(
+      forFile === undefined ? undefined : core.files.redeem(forFile, 'damaged-file'),
+    ),
   'backups.restoreChosen': async ({ token, force }) => core.restores.restoreChosen(token, force),
   'backups.folder': async () => core.backupFolder(),
   'backups.chooseFolder': async () => {

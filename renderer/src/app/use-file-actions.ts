@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FileToken } from '../../../shared/files/schema'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
 import type { ChosenBackup } from '../../../shared/backup/schema'
@@ -10,15 +11,21 @@ export function useFileActions() {
   const fileOpened = useAppStore((s) => s.fileOpened)
   const refresh = useAppStore((s) => s.refresh)
   const [error, setError] = useState<string | null>(null)
-  const [damagedPath, setDamagedPath] = useState<string | null>(null)
+  const [damaged, setDamaged] = useState<FileToken | null>(null)
+  /** Where that damaged file is, to name it in a question. */
+  const [damagedPath, setDamagedPath] = useState('')
   const [busy, setBusy] = useState(false)
   /** A file chosen to restore a damaged file from, waiting for the user's yes. */
-  const [chosen, setChosen] = useState<{ path: string; backup: ChosenBackup } | null>(null)
+  const [chosen, setChosen] = useState<{
+    file: FileToken
+    path: string
+    backup: ChosenBackup
+  } | null>(null)
 
-  /** `damaged`: the damaged file the action was for, still offered to recover if it fails. */
-  async function run(action: () => Promise<unknown>, damaged: string | null = null) {
+  /** `forDamaged`: the damaged file the action was for, still offered to recover if it fails. */
+  async function run(action: () => Promise<unknown>, forDamaged: FileToken | null = null) {
     setError(null)
-    setDamagedPath(null)
+    setDamaged(null)
     setBusy(true)
     try {
       await action()
@@ -28,11 +35,12 @@ export function useFileActions() {
       if (
         failure instanceof ApiError &&
         failure.error.code === 'FILE_DAMAGED' &&
-        failure.error.path
+        failure.error.file
       ) {
-        setDamagedPath(failure.error.path)
-      } else if (damaged) {
-        setDamagedPath(damaged)
+        setDamaged(failure.error.file)
+        setDamagedPath(failure.error.path ?? '')
+      } else if (forDamaged) {
+        setDamaged(forDamaged)
       }
       await refresh()
     } finally {
@@ -42,38 +50,43 @@ export function useFileActions() {
 
   return {
     error,
-    /** A file that failed to open because it is damaged: it can be recovered from a backup. */
-    damagedPath,
+    /**
+     * The token of a file that failed to open because it is damaged: it can be recovered from a
+     * backup, or looked at.
+     */
+    damaged,
     busy,
-    recover: (path: string) =>
-      run(async () => fileOpened(await call('file.recoverFromBackup', { path })), path),
+    recover: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.recoverFromBackup', { file })), file),
     chosen,
     /** Asks for a file to restore a damaged file from; the alert stays if the dialog is cancelled. */
-    chooseBackupFor: async (path: string) => {
+    chooseBackupFor: async (file: FileToken) => {
       try {
-        setChosen({ path, backup: await call('backups.chooseFile', { forFile: path }) })
+        const backup = await call('backups.chooseFile', { forFile: file })
+        setChosen({ file, path: damagedPath, backup })
       } catch (failure) {
         if (!isCancelled(failure)) setError(errorMessage(failure, t('errors.INTERNAL')))
       }
     },
     dismissChosen: () => setChosen(null),
-    recoverFromChosen: (path: string, backup: ChosenBackup, force: boolean) => {
+    recoverFromChosen: (file: FileToken, backup: ChosenBackup, force: boolean) => {
       setChosen(null)
       return run(
         async () =>
-          fileOpened(await call('file.recoverFromChosen', { path, token: backup.token, force })),
-        path,
+          fileOpened(await call('file.recoverFromChosen', { file, token: backup.token, force })),
+        file,
       )
     },
     /** Opens the damaged file only to look at it: nothing can be written to it. */
-    view: (path: string) => run(async () => fileOpened(await call('file.viewDamaged', { path }))),
+    view: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.viewDamaged', { file }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
     createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
     openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),
-    openRecent: (path: string) =>
-      run(async () => fileOpened(await call('file.openRecent', { path }))),
-    forgetRecent: (path: string) =>
-      run(async () => call('file.forgetRecent', { path }).then(refresh)),
+    openRecent: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.openRecent', { file }))),
+    forgetRecent: (file: FileToken) =>
+      run(async () => call('file.forgetRecent', { file }).then(refresh)),
     close: () => run(async () => call('file.close', {}).then(refresh)),
   }
 }

@@ -42,13 +42,13 @@ export function StartScreen({ state }: { state: AppState }) {
           <Alert color="red" role="alert">
             <Stack gap="xs" align="flex-start">
               {files.error}
-              {files.damagedPath && (
+              {files.damaged && (
                 <Group gap="xs">
                   <Button
                     color="red"
                     variant="light"
                     size="xs"
-                    onClick={() => files.damagedPath && files.recover(files.damagedPath)}
+                    onClick={() => files.damaged && files.recover(files.damaged)}
                   >
                     {t('start.recover')}
                   </Button>
@@ -56,9 +56,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     color="red"
                     variant="light"
                     size="xs"
-                    onClick={() =>
-                      files.damagedPath && void files.chooseBackupFor(files.damagedPath)
-                    }
+                    onClick={() => files.damaged && void files.chooseBackupFor(files.damaged)}
                   >
                     {t('start.recoverFromFile')}
                   </Button>
@@ -66,7 +64,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     color="red"
                     variant="subtle"
                     size="xs"
-                    onClick={() => files.damagedPath && files.view(files.damagedPath)}
+                    onClick={() => files.damaged && files.view(files.damaged)}
                   >
                     {t('start.viewReadOnly')}
                   </Button>
@@ -82,7 +80,7 @@ export function StartScreen({ state }: { state: AppState }) {
           }
           onClose={files.dismissChosen}
           onConfirm={(backup, force) =>
-            files.chosen && void files.recoverFromChosen(files.chosen.path, backup, force)
+            files.chosen && void files.recoverFromChosen(files.chosen.file, backup, force)
           }
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -120,7 +118,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     <Button
                       variant="subtle"
                       disabled={!file.exists}
-                      onClick={() => files.openRecent(file.path)}
+                      onClick={() => files.openRecent(file.file)}
                       aria-label={t('start.openRecent', { name: file.name })}
                     >
                       {file.name}
@@ -131,7 +129,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     <CloseButton
                       size="sm"
                       aria-label={t('start.forgetRecent', { name: file.name })}
-                      onClick={() => files.forgetRecent(file.path)}
+                      onClick={() => files.forgetRecent(file.file)}
                     />
                   </Group>
                 </List.Item>
