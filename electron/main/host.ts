@@ -15,6 +15,8 @@ export interface Host extends Keychain {
   chooseExportPath(language: Language, suggestedName: string): Promise<string | null>
   /** A folder to write several exported files into, or null if the user cancelled. */
   chooseFolder(language: Language): Promise<string | null>
+  /** A file to restore from (a backup, a copy on a USB stick), or null if the user cancelled. */
+  chooseBackupFile(language: Language): Promise<string | null>
   /** A document to attach to a record (any file), or null if the user cancelled. */
   chooseDocument(language: Language): Promise<string | null>
   showItemInFolder(path: string): void

@@ -20,6 +20,8 @@ export interface OpenFileInfo {
   isDemo: boolean
   /** Opened only to be looked at (a damaged file): every change is refused. */
   readOnly: boolean
+  /** Why the last automatic backup failed (in the user's language), until one succeeds. */
+  backupFailure: string | null
 }
 
 /** What the interface needs to draw itself: language, user, and the open file if any. */

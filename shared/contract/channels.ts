@@ -45,8 +45,13 @@ import { journalQuery, recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
 import { byId } from '../validation/fields'
-import type { BackupFolder, BackupInfo } from '../backup/schema'
-import { backupName } from '../backup/schema'
+import type { BackupFolder, BackupInfo, ChosenBackup } from '../backup/schema'
+import {
+  backupName,
+  chooseBackupInput,
+  recoverFromChosenInput,
+  restoreChosenInput,
+} from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
 import { connectServerInput, passphraseInput, resolveConflictInput } from '../sync/schema'
 import type {
@@ -153,6 +158,8 @@ export const CHANNELS = {
   'file.openRecent': channel<OpenFileInfo>()(fileTokenInput),
   'file.forgetRecent': channel<AppState>()(fileTokenInput),
   'file.recoverFromBackup': channel<OpenFileInfo>()(fileTokenInput),
+  /** A damaged file (its token), restored from a file chosen with backups.chooseFile. */
+  'file.recoverFromChosen': channel<OpenFileInfo>()(recoverFromChosenInput),
   'file.viewDamaged': channel<OpenFileInfo>()(fileTokenInput),
   'file.showInFolder': channel<null>()(none),
   'file.reveal': channel<null>()(fileTokenInput),
@@ -295,6 +302,10 @@ export const CHANNELS = {
   'backups.list': channel<BackupInfo[]>()(none),
   'backups.create': channel<BackupInfo[]>()(none),
   'backups.restore': channel<OpenFileInfo>()(backupName),
+  'backups.delete': channel<BackupInfo[]>()(backupName),
+  /** A native dialog to choose a file to restore from; the path stays in the core. */
+  'backups.chooseFile': channel<ChosenBackup>()(chooseBackupInput),
+  'backups.restoreChosen': channel<OpenFileInfo>()(restoreChosenInput),
   'backups.folder': channel<BackupFolder>()(none),
   'backups.chooseFolder': channel<BackupFolder>()(none),
   'backups.useDefaultFolder': channel<BackupFolder>()(none),

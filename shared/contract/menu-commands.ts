@@ -8,6 +8,8 @@ export const MENU_COMMANDS = [
   'file.openDemo',
   'file.close',
   'language.changed',
+  // Not a menu: the core's state changed on its own (an automatic backup failed or came back).
+  'state.changed',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

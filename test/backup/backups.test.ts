@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RETENTION, backupsToKeep, eventBackupsToKeep } from '../../electron/main/backup/rotation'
 import { startTestApp, type TestApp } from '../support/core'
 import { damagePage, sha256 } from '../support/files'
@@ -60,10 +60,8 @@ describe('backups', () => {
     const afterFirst = await app.ok('backups.create', {})
     const manual = afterFirst.find((b) => b.trigger === 'manual')
     expect(manual).toBeDefined()
-    // The opening backup of the same hour gave way to the newer one: one routine backup per hour.
-    expect(afterFirst.filter((b) => ['open', 'hourly', 'manual'].includes(b.trigger))).toHaveLength(
-      1,
-    )
+    // A manual backup is not a routine one: the opening backup of the same hour stays beside it.
+    expect(afterFirst.map((b) => b.trigger).sort()).toEqual(['manual', 'open'])
     await app.ok('funders.create', { name: 'Ville de Genève', ...fields })
 
     await app.ok('backups.restore', { name: manual?.name ?? '' })
@@ -91,6 +89,7 @@ describe('backups', () => {
     expect(await app.ok('backups.folder', {})).toEqual({
       folder: join(app.folder, 'backups'),
       isDefault: true,
+      freeBytes: expect.any(Number),
     })
 
     // A folder that cannot be written to is refused, naming it; nothing changes.
@@ -107,9 +106,14 @@ describe('backups', () => {
 
     const usb = join(app.folder, 'cle-usb', 'AIMF')
     app.host.nextFolder = usb
-    expect(await app.ok('backups.chooseFolder', {})).toEqual({ folder: usb, isDefault: false })
+    expect(await app.ok('backups.chooseFolder', {})).toMatchObject({
+      folder: usb,
+      isDefault: false,
+    })
     // A verified backup was made there at once; the ones beside the file are still listed.
-    expect((await readdir(usb)).filter((f) => f.endsWith('.manual.sqlite'))).toHaveLength(1)
+    expect(
+      (await readdir(usb)).filter((f) => /\.manual\.[0-9a-f]{16}\.sqlite$/.test(f)),
+    ).toHaveLength(1)
     const list = await app.ok('backups.list', {})
     expect(list.map((b) => b.folder)).toEqual(
       expect.arrayContaining([usb, join(app.folder, 'backups')]),
@@ -151,6 +155,53 @@ describe('backups', () => {
   })
 })
 
+describe('an automatic backup that fails', () => {
+  it('is said in the window, naming the folder and the cause, until a backup succeeds', async () => {
+    app = await startTestApp({ openFile: false })
+    const path = join(app.folder, 'compta.sqlite')
+    await app.core.createFile(path)
+    expect(app.core.fileInfo()?.backupFailure).toBeNull()
+    await app.core.closeFile()
+    // The folder chosen for this file's backups is no longer usable (a file took its place).
+    const blocker = join(app.folder, 'sauvegardes')
+    await writeFile(blocker, 'pas un dossier')
+    await app.core.prefs.update({ backupFolders: { [path]: join(blocker, 'AIMF') } })
+    const opened = await app.ok('file.openRecent', { file: await app.recent(path) })
+    expect(opened.backupFailure).toMatch(/Impossible d’écrire dans .*sauvegardes\/AIMF/)
+    // Back to the folder beside the file: a backup is made, the alert goes.
+    await app.ok('backups.useDefaultFolder', {})
+    expect(app.core.fileInfo()?.backupFailure).toBeNull()
+  })
+
+  it('hourly: the window is told when it fails and when it comes back; a failed one is tried again', async () => {
+    app = await startTestApp({ openFile: false })
+    const path = join(app.folder, 'compta.sqlite')
+    await app.core.createFile(path)
+    const fields = { kind: 'city' as const, defaultCurrency: 'EUR' as const }
+    await app.ok('funders.create', { name: 'Ville de Paris', ...fields })
+    const blocker = join(app.folder, 'sauvegardes')
+    await writeFile(blocker, 'pas un dossier')
+    await app.core.prefs.update({ backupFolders: { [path]: join(blocker, 'AIMF') } })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 2 * HOUR)
+      expect(await app.core.backUpIfDue()).toBe(true)
+      expect(app.core.fileInfo()?.backupFailure).toMatch(/sauvegardes\/AIMF/)
+      // Still failing: nothing new to tell the window.
+      expect(await app.core.backUpIfDue()).toBe(false)
+      // The folder is usable again: the same changes, not yet in any backup, are backed up now.
+      await app.core.prefs.update({ backupFolders: {} })
+      expect(await app.core.backUpIfDue()).toBe(true)
+      expect(app.core.fileInfo()?.backupFailure).toBeNull()
+      const triggers = (await app.ok('backups.list', {})).map((b) => b.trigger)
+      expect(triggers).toContain('hourly')
+      expect(await app.core.backUpIfDue()).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('a damaged file', () => {
   it('is refused untouched, then recovered from its newest sound backup; the damaged file is kept', async () => {
     app = await startTestApp()
@@ -184,7 +235,7 @@ describe('a damaged file', () => {
       'Ville de Lausanne',
     ])
     const kept = (await readdir(join(app.folder, 'backups'))).filter((f) =>
-      f.endsWith('.damaged.sqlite'),
+      /\.damaged\.[0-9a-f]{16}\.sqlite$/.test(f),
     )
     expect(kept).toHaveLength(1)
     const forbidden = await app.call('file.recoverFromBackup', { file: 'x'.repeat(32) })

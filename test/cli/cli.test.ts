@@ -97,7 +97,7 @@ describe('aimf', () => {
     expect(made.code).toBe(0)
     expect(made.out).toContain(join(folder, 'usb'))
     const listed = await run('backups', path)
-    const name = /\S+\.manual\.sqlite/.exec(listed.out)?.[0] ?? ''
+    const name = /\S+\.manual\.[0-9a-f]{16}\.sqlite/.exec(listed.out)?.[0] ?? ''
     expect(name).not.toBe('')
     expect(await run('restore', path, name)).toMatchObject({ code: 0 })
     expect((await run('backups', path)).out).toContain('Avant restauration')

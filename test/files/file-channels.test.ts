@@ -26,6 +26,11 @@ const TOKEN_CHANNELS = (Object.keys(FILE_CHANNELS) as (keyof typeof FILE_CHANNEL
   (channel): channel is TokenChannel => FILE_CHANNELS[channel].via === 'token',
 )
 
+/** What a token channel takes besides its file, valid, so that the token alone is refused. */
+const OTHER_FIELDS: Partial<Record<TokenChannel, Record<string, unknown>>> = {
+  'file.recoverFromChosen': { token: randomUUID(), force: false },
+}
+
 let now = Date.UTC(2026, 0, 5, 9)
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -154,8 +159,8 @@ describe.each(TOKEN_CHANNELS)('%s', (channel) => {
     const before = await snapshot(main, sentinels)
     touched.length = 0
 
-    const refusal = async (payload: unknown) => {
-      const result = await app.dispatch(channel, payload)
+    const refusal = async (payload: Record<string, unknown>) => {
+      const result = await app.dispatch(channel, { ...OTHER_FIELDS[channel], ...payload })
       if (result.ok) throw new Error(`${channel} accepted ${JSON.stringify(payload)}`)
       const field = result.error.fields?.[0]
       return [result.error.code, field?.path, field?.message ?? result.error.message]

@@ -44,6 +44,21 @@ export async function damagePage(path: string, page: number): Promise<void> {
   }
 }
 
+/**
+ * Grows a file by a few hundred funders with long names, so that a page damaged near its end
+ * misses the records written before (a damaged file whose first records can still be read).
+ */
+export async function growFile(file: DataFile, count = 300): Promise<void> {
+  await file.write('Agent de test', async (writer) => {
+    for (let i = 0; i < count; i++)
+      await writer.insert('funders', {
+        name: `B${i} ${'x'.repeat(200)}`,
+        kind: 'other',
+        default_currency: 'EUR',
+      })
+  })
+}
+
 /** The content of an open data file as SQLite sees it: every table's rows, in order. */
 export async function contentChecksum(file: DataFile): Promise<string> {
   const tables = await file.db.introspection.getTables()

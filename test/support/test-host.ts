@@ -9,6 +9,7 @@ export class TestHost implements Host {
   nextExportPath: string | null = null
   nextDocument: string | null = null
   nextFolder: string | null = null
+  nextBackupFile: string | null = null
   /** The answer to « send this file's records to this server? » (the user's, in a native dialog). */
   nextServerAnswer = true
   askedServers: PostgresSettings[] = []
@@ -32,6 +33,9 @@ export class TestHost implements Host {
   }
   async chooseFolder() {
     return this.nextFolder
+  }
+  async chooseBackupFile() {
+    return this.nextBackupFile
   }
   async chooseDocument() {
     return this.nextDocument

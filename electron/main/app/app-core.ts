@@ -14,12 +14,9 @@ import { AgreementsService } from '../funds/agreements-service'
 import { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { AgreementTermsService } from '../funds/agreement-terms-service'
 import { OtherIncomeService } from '../funds/other-income-service'
-import {
-  BackupService,
-  assertWritableFolder,
-  recoverFromLatestBackup,
-  replaceWithBackup,
-} from '../backup/backup-service'
+import { BackupService, assertWritableFolder } from '../backup/backup-service'
+import { RestoreActions } from './restore-actions'
+import { failureMessage } from './background-jobs'
 import { ReceiptsService } from '../funds/receipts-service'
 import { DuesCallsService } from '../dues/dues-calls-service'
 import { DuesPaymentsService } from '../dues/dues-payments-service'
@@ -161,6 +158,8 @@ export class AppCore {
   /** Sync servers' passwords: the host's keychain, or memory until the application closes. */
   private readonly passwords: ServerPasswords
 
+  /** Restores of backups: listed ones, a chosen file, a damaged file's. */
+  readonly restores = new RestoreActions(this)
   /** The files the page may act on, each behind a token (see FILE_CHANNELS). */
   readonly files: FileGrants
 
@@ -279,7 +278,12 @@ export class AppCore {
   fileInfo(): OpenFileInfo | null {
     if (!this.session) return null
     const info = this.session.file.info()
-    return { ...info, name: basename(info.path) }
+    const failed = this.backupFailure
+    return {
+      ...info,
+      name: basename(info.path),
+      backupFailure: failed === null ? null : failureMessage(failed, this.language()),
+    }
   }
 
   async setLanguage(language: Language): Promise<void> {
@@ -352,6 +356,7 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
+    this.backupFailure = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
     this.session = createSession(
@@ -403,15 +408,27 @@ export class AppCore {
    * Backs the open file up. A backup that cannot be made (disk full, read-only folder) is logged
    * and does not stop the work: the data already written is intact.
    */
-  async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<void> {
+  async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<boolean> {
     const session = this.session
-    if (!session) return
+    if (!session) return false
     try {
       await session.backups.create(trigger)
       this.lastBackupAt = Date.now()
+      this.backupFailure = null
+      return true
     } catch (error) {
-      console.error('Backup failed:', error)
+      // Said in the window until a backup succeeds: a restore point is missing.
+      this.backupFailure = error
+      return false
     }
+  }
+
+  private backupFailure: unknown = null
+
+  /** A backup asked for by the user: its failure is theirs to read; its success clears the alert. */
+  async backUpNow(): Promise<void> {
+    await this.requireSession().backups.create('manual')
+    this.backupFailure = null
   }
 
   /**
@@ -430,51 +447,56 @@ export class AppCore {
         folder === null ? others : [...others, [session.file.path, folder]],
       ),
     })
-    await session.backups.create('manual')
+    await this.backUpNow()
     return this.backupFolder()
   }
 
-  backupFolder(): BackupFolder {
+  async backupFolder(): Promise<BackupFolder> {
     const session = this.requireSession()
     return {
       folder: session.backups.folder(),
       isDefault: this.prefs.get().backupFolders[session.file.path] === undefined,
+      freeBytes: await session.backups.freeBytes(),
     }
   }
 
-  /** Called every few minutes by the shell: backs up once an hour, if anything changed. */
-  async backUpIfDue(): Promise<void> {
+  /**
+   * Called every few minutes by the shell: backs up once an hour, if anything changed. A failed
+   * backup is tried again at the next call (the changes are still not in any backup). Returns
+   * whether the window's alert about backups appeared or went, so the shell can tell it.
+   */
+  async backUpIfDue(): Promise<boolean> {
     if (
       !this.session ||
       this.session.file.readOnly ||
       Date.now() - this.lastBackupAt < 60 * 60 * 1000
     )
-      return
+      return false
     const seq = await this.changeSeq()
-    if (seq === this.lastBackupSeq) return
-    await this.backUp('hourly')
-    this.lastBackupSeq = seq
+    if (seq === this.lastBackupSeq) return false
+    const failedBefore = this.backupFailure !== null
+    if (await this.backUp('hourly')) this.lastBackupSeq = seq
+    return failedBefore !== (this.backupFailure !== null)
   }
 
   /**
-   * A file that will not open because it is damaged: its newest sound backup takes its place
-   * (the damaged file is kept beside the backups), then it opens.
+   * Closes the open file, runs `work` on its path (a restore), then opens the file again —
+   * also when `work` failed, so that the user is back in the file as it was.
    */
-  async recoverDamagedFile(path: string): Promise<OpenFileInfo> {
-    if (this.session?.file.path === path) throw new AppFailure('CONFLICT')
-    await recoverFromLatestBackup(path)
-    return this.openFile(path)
-  }
-
-  /** Replaces the open file by one of its backups, after backing the current state up. */
-  async restoreBackup(name: string): Promise<OpenFileInfo> {
+  async reopenAfter(work: (path: string) => Promise<void>): Promise<OpenFileInfo> {
     const session = this.requireSession()
-    const backupPath = await session.backups.pathOf(name)
-    await session.backups.create('restore')
     const path = session.file.path
+    this.stopAutoSync()
     this.session = null
     await session.file.close()
-    await replaceWithBackup(path, backupPath)
+    try {
+      await work(path)
+    } catch (failure) {
+      await DataFile.open(path)
+        .then((file) => this.attach(file))
+        .catch(() => undefined)
+      throw failure
+    }
     return this.attach(await DataFile.open(path))
   }
 

@@ -48,8 +48,14 @@ export const fileHandlers: HandlerFactory<'file'> = (core) => ({
   'file.viewDamaged': async ({ file }) => core.viewFile(core.fileFor('file.viewDamaged', file)),
   'file.recoverFromBackup': async ({ file }) => {
     const path = core.fileFor('file.recoverFromBackup', file)
-    const opened = await core.recoverDamagedFile(path)
+    const opened = await core.restores.recoverLatest(path)
     // Recovered once: the file is sound now, and is not to be replaced again.
+    core.files.revokeFile(path, 'damaged-file')
+    return opened
+  },
+  'file.recoverFromChosen': async ({ file, token, force }) => {
+    const path = core.fileFor('file.recoverFromChosen', file)
+    const opened = await core.restores.recoverFromChosen(path, token, force)
     core.files.revokeFile(path, 'damaged-file')
     return opened
   },

@@ -1,34 +1,26 @@
 import { randomUUID } from 'node:crypto'
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { mkdir, rm, statfs, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import type { DataFile } from '../db/data-file'
-import { asFileFailure, verifyCopy } from '../db/data-file'
-import { backupFileName, backupFolderOf } from '../db/file-identity'
-import { OPEN_READONLY, backupTo, closeNative, openNative } from '../db/sqlite-native'
+import { type FileIdentity, identityFromInfo } from '../db/file-identity'
 import { AppFailure } from '../failure'
+import { asFileFailure } from '../files/file-failure'
 import type { BackupInfo, BackupTrigger } from '../../../shared/backup/schema'
-import { BACKUP_TRIGGERS } from '../../../shared/backup/schema'
-import { fingerprint } from './fingerprint'
-import { backupsToKeep, eventBackupsToKeep } from './rotation'
-
-/** Backups taken as a matter of course; the others are taken before an operation, to undo it. */
-const ROUTINE_TRIGGERS: readonly BackupTrigger[] = ['open', 'hourly', 'manual']
-
-const NAME = /^(.+)\.(\d{8}-\d{6}-\d{3})\.([a-z]+)\.sqlite$/
-
-function dateOfStamp(stamp: string): number {
-  const [day = '', time = '', ms = ''] = stamp.split('-')
-  return Date.parse(
-    `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.${ms}Z`,
-  )
-}
+import { BackupCatalog, type BackupOwner } from './backup-catalog'
+import { writeBackup } from './backup-copy'
+import { backupFileName, backupFolderOf } from './backup-names'
+import { checkBackup, restoreInto } from './restore'
+import { backupsToRemove } from './rotation'
 
 /**
- * Verified backups of an open file, with SQLite's online backup API — never a plain copy of a
- * live database. A backup is kept only once its integrity check passes and its row counts and
- * ledger totals equal the source's; only then may older backups go (see rotation.ts).
+ * The verified backups of an open file (see backup-copy.ts), found by the file's identity (see
+ * backup-catalog.ts). After each one, the retention rules may remove older routine and
+ * operation backups of this file — each confirmed to be this file's by its content first;
+ * manual backups stay until the user deletes them.
  */
 export class BackupService {
+  private readonly catalog = new BackupCatalog()
+
   constructor(
     private readonly file: DataFile,
     private readonly now: () => Date = () => new Date(),
@@ -45,33 +37,41 @@ export class BackupService {
    * Every folder that may hold this file's backups: the chosen one, and the one beside the file
    * (where backups made before a migration, and before the folder was chosen, stay).
    */
-  private folders(): string[] {
+  folders(): string[] {
     return [...new Set([this.folder(), backupFolderOf(this.file.path)])]
+  }
+
+  /** The open file's identity, as its backups carry it. */
+  async identity(): Promise<FileIdentity> {
+    const rows = await this.file.db.selectFrom('file_info').selectAll().execute()
+    return identityFromInfo(new Map(rows.map((row) => [row.key, row.value])))
+  }
+
+  private async owner(): Promise<BackupOwner> {
+    return { identity: await this.identity(), path: this.file.path }
   }
 
   async create(trigger: BackupTrigger): Promise<BackupInfo> {
     const folder = this.folder()
-    await mkdir(folder, { recursive: true })
-    const takenAt = this.now()
-    const name = backupFileName(this.file.path, takenAt, trigger)
-    const building = join(folder, `.${randomUUID()}.tmp`)
-    let expected = ''
-    try {
-      // Holding the one connection: no write can land between the copy and the source's counts.
-      await this.file.db.connection().execute(async () => {
-        await backupTo(this.file.nativeHandle(), building)
-        expected = await fingerprint(this.file.nativeHandle())
-      })
-      await verifyCopy(building)
-      const copy = await openNative(building, OPEN_READONLY)
-      const actual = await fingerprint(copy).finally(() => closeNative(copy))
-      if (actual !== expected) {
-        throw new AppFailure('FILE_DAMAGED', 'errors.backupIncomplete', { path: building })
+    const { fileId } = await this.identity()
+    let takenAt = this.now()
+    let name = ''
+    // Two backups within one millisecond: the second takes the next one (never replaces).
+    for (let attempt = 0; ; attempt += 1) {
+      name = backupFileName(this.file.path, takenAt, trigger, fileId)
+      try {
+        await writeBackup(
+          this.file.nativeHandle(),
+          join(folder, name),
+          { takenAt, trigger, of: this.file.path },
+          (work) => this.file.db.connection().execute(work),
+        )
+        break
+      } catch (error) {
+        if (!(error instanceof AppFailure && error.code === 'FILE_EXISTS') || attempt >= 9)
+          throw error
+        takenAt = new Date(takenAt.getTime() + 1)
       }
-      await rename(building, join(folder, name))
-    } catch (error) {
-      await rm(building, { force: true })
-      throw error
     }
     await this.rotate()
     const info = (await this.list()).find((b) => b.name === name)
@@ -80,111 +80,101 @@ export class BackupService {
   }
 
   async list(): Promise<BackupInfo[]> {
-    const prefix = `${basename(this.file.path, '.sqlite')}.`
-    const found: BackupInfo[] = []
-    for (const folder of this.folders()) {
-      const names = await readdir(folder).catch(() => [] as string[])
-      for (const name of names) {
-        const match = NAME.exec(name)
-        if (!match || !name.startsWith(prefix)) continue
-        const trigger = match[3] as BackupTrigger
-        if (!BACKUP_TRIGGERS.includes(trigger)) continue
-        const { size } = await stat(join(folder, name))
-        found.push({
-          name,
-          takenAt: new Date(dateOfStamp(match[2] ?? '')).toISOString(),
-          trigger,
-          size,
-          folder,
-        })
-      }
-    }
-    return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+    return this.catalog.list(await this.owner(), this.folders())
   }
 
-  /** Removes what the retention rules no longer keep. */
+  /** Removes what the retention rules no longer keep, each confirmed by its content first. */
   async rotate(): Promise<string[]> {
-    const backups = await this.list()
-    const dated = (list: BackupInfo[]) =>
-      list.map((b) => ({ name: b.name, takenAt: Date.parse(b.takenAt) }))
-    const routine = backups.filter((b) => ROUTINE_TRIGGERS.includes(b.trigger))
-    const events = backups.filter((b) => !ROUTINE_TRIGGERS.includes(b.trigger))
-    const keep = new Set([
-      ...backupsToKeep(dated(routine)),
-      ...eventBackupsToKeep(dated(events), this.now().getTime()),
-    ])
-    const removed = backups.filter((b) => !keep.has(b.name))
-    for (const backup of removed) await rm(join(backup.folder, backup.name), { force: true })
-    return removed.map((b) => b.name)
+    const owner = await this.owner()
+    const backups = await this.catalog.list(owner, this.folders())
+    const names = new Set(
+      backupsToRemove(
+        backups.map((b) => ({ name: b.name, takenAt: Date.parse(b.takenAt), trigger: b.trigger })),
+        this.now().getTime(),
+      ),
+    )
+    const removed: string[] = []
+    for (const backup of backups.filter((b) => names.has(b.name))) {
+      const path = join(backup.folder, backup.name)
+      if (!(await this.catalog.belongs(owner, path))) continue
+      await rm(path, { force: true })
+      removed.push(backup.name)
+    }
+    return removed
+  }
+
+  /** Deletes one of this file's backups, at the user's request (Paramètres → Sauvegardes). */
+  async remove(name: string): Promise<BackupInfo[]> {
+    const path = await this.pathOf(name)
+    await rm(path).catch((error: unknown) => {
+      throw asFileFailure(error, path)
+    })
+    return this.list()
   }
 
   /** The path of a listed backup; refuses any other name (no path may be slipped in). */
   async pathOf(name: string): Promise<string> {
     const backup = (await this.list()).find((b) => b.name === name)
-    if (!backup) throw new AppFailure('NOT_FOUND')
+    if (!backup) throw new AppFailure('NOT_FOUND', 'errors.backupNotFound', { name })
     return join(backup.folder, name)
   }
-}
 
-/**
- * Puts a verified backup in place of a closed file: checked first, copied beside the file under a
- * temporary name, then renamed over it, so the file is either the old one or the backup, whole.
- */
-export async function replaceWithBackup(path: string, backupPath: string): Promise<void> {
-  await verifyCopy(backupPath)
-  const building = `${path}.${randomUUID()}.restoring`
-  try {
-    await copyFile(backupPath, building)
-    for (const suffix of ['-wal', '-shm']) await rm(`${path}${suffix}`, { force: true })
-    await rename(building, path)
-  } catch (error) {
-    await rm(building, { force: true })
-    throw error
+  /** Free space on the disk of the backups' folder, when the system says. */
+  async freeBytes(): Promise<number | null> {
+    // The folder is made with the first backup: until then, the disk of the file.
+    const space =
+      (await statfs(this.folder()).catch(() => null)) ??
+      (await statfs(dirname(this.file.path)).catch(() => null))
+    return space ? space.bavail * space.bsize : null
   }
 }
 
 /**
- * For a file that cannot be opened (damaged): its newest backup that passes the integrity check,
- * found by name in the folder beside it. Null when there is none.
+ * A closed file's backups, by its identity read without writing to it — a damaged file's too.
+ * Null identity: the file's identity cannot be read, and only backups that say they were taken
+ * of this very path are its own.
  */
-export async function latestGoodBackupOf(path: string): Promise<string | null> {
-  const folder = backupFolderOf(path)
-  const prefix = `${basename(path, '.sqlite')}.`
-  const names = (await readdir(folder).catch(() => [] as string[]))
-    .filter(
-      (name) => name.startsWith(prefix) && NAME.test(name) && !name.endsWith('.damaged.sqlite'),
-    )
-    .sort((a, b) => (NAME.exec(b)?.[2] ?? '').localeCompare(NAME.exec(a)?.[2] ?? ''))
-  for (const name of names) {
-    const candidate = join(folder, name)
-    try {
-      await verifyCopy(candidate)
-      return candidate
-    } catch {
-      // A damaged backup is passed over: the next older one may be sound.
-    }
-  }
-  return null
+export async function backupsOfClosedFile(
+  path: string,
+  identity: FileIdentity | null,
+  folders: readonly string[],
+): Promise<BackupInfo[]> {
+  return new BackupCatalog().list({ identity, path }, [...folders, backupFolderOf(path)])
 }
 
 /**
- * Puts the newest sound backup in place of a damaged file. The damaged file is never deleted:
- * it is renamed beside the backups, for whoever wants to look at it.
+ * For a file that cannot be opened (damaged): its newest backup that passes every check takes
+ * its place; the damaged file is kept beside the backups. Only this file's backups are tried.
  */
 export async function recoverFromLatestBackup(
   path: string,
+  identity: FileIdentity | null,
+  folders: readonly string[],
   now: Date = new Date(),
-): Promise<string> {
-  const backup = await latestGoodBackupOf(path)
-  if (!backup) throw new AppFailure('NOT_FOUND', 'errors.noGoodBackup', { path })
-  await mkdir(backupFolderOf(path), { recursive: true })
-  const kept = join(backupFolderOf(path), backupFileName(path, now, 'damaged'))
-  await rename(path, kept)
-  for (const suffix of ['-wal', '-shm']) {
-    await rename(`${path}${suffix}`, `${kept}${suffix}`).catch(() => undefined)
+): Promise<{ backup: string; kept: string | null }> {
+  const owner = { identity, path }
+  const catalog = new BackupCatalog()
+  for (const backup of await catalog.list(owner, [...folders, backupFolderOf(path)])) {
+    if (!backup.restorable) continue
+    const candidate = join(backup.folder, backup.name)
+    const checked = await checkBackup(candidate).catch((error: unknown) => {
+      // A damaged or foreign backup is passed over: the next older one may be sound.
+      if (error instanceof AppFailure && error.code.startsWith('FILE_')) return null
+      throw error
+    })
+    // The newest *sound* one: a backup with anomalies in its accounts is passed over too.
+    if (!checked || checked.anomalies > 0 || !(await catalog.belongs(owner, candidate))) continue
+    const kept = await restoreInto(
+      { path, identity, keepDamagedIn: backupFolderOf(path), now },
+      checked,
+    )
+    return { backup: backup.name, kept }
   }
-  await copyFile(backup, path)
-  return kept
+  throw new AppFailure(
+    'NOT_FOUND',
+    identity ? 'errors.noGoodBackup' : 'errors.noGoodBackupUnidentified',
+    { path },
+  )
 }
 
 /** Refuses a folder the application cannot write to, naming it, before anything relies on it. */
@@ -195,6 +185,8 @@ export async function assertWritableFolder(folder: string): Promise<void> {
     await writeFile(probe, 'ok')
     await rm(probe, { force: true })
   } catch (error) {
+    // A probe half-written on a full disk is not left behind.
+    await rm(probe, { force: true }).catch(() => undefined)
     throw asFileFailure(error, folder)
   }
 }

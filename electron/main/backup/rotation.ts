@@ -1,3 +1,5 @@
+import { type BackupTrigger, retentionOf } from '../../../shared/backup/schema'
+
 /** How many routine backups are kept: the newest of each of the last 24 hours, 30 days and 12 months. */
 export const RETENTION = { hourly: 24, daily: 30, monthly: 12 } as const
 
@@ -48,4 +50,19 @@ export function eventBackupsToKeep(backups: readonly DatedBackup[], now: number)
       .filter((b, index) => index < EVENT_RETENTION.atLeast || b.takenAt >= horizon)
       .map((b) => b.name),
   )
+}
+
+/**
+ * The backups the retention rules no longer keep: routine ones beyond one per hour, day and
+ * month; operation ones older than 30 days beyond the last ten. Manual backups and damaged files
+ * set aside are never among them: they stay until the user deletes them.
+ */
+export function backupsToRemove(
+  backups: readonly (DatedBackup & { trigger: BackupTrigger })[],
+  now: number,
+): string[] {
+  const routine = backups.filter((b) => retentionOf(b.trigger) === 'routine')
+  const operations = backups.filter((b) => retentionOf(b.trigger) === 'operation')
+  const keep = new Set([...backupsToKeep(routine), ...eventBackupsToKeep(operations, now)])
+  return [...routine, ...operations].filter((b) => !keep.has(b.name)).map((b) => b.name)
 }

@@ -62,6 +62,8 @@ export async function runCli(
         folder: { type: 'string' },
         postgres: { type: 'string' },
         passphrase: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        delete: { type: 'string' },
       },
     })
   } catch (error) {
@@ -256,7 +258,7 @@ export async function runCli(
         command,
         path,
         parsed.positionals[2],
-        parsed.values.to,
+        { to: parsed.values.to, force: parsed.values.force, delete: parsed.values.delete },
         language,
         out,
         err,

@@ -1,16 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import {
-  access,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  open as openFileHandle,
-  rename,
-  rm,
-  stat,
-} from 'node:fs/promises'
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { Kysely, type Transaction } from 'kysely'
 import { AppFailure } from '../failure'
 import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
@@ -19,25 +10,24 @@ import { Sqlite3Dialect } from './sqlite3-dialect'
 import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import type { Database } from './schema'
-import {
-  AIMF_APPLICATION_ID,
-  FILE_INFO,
-  SQLITE_HEADER,
-  backupFileName,
-  backupFolderOf,
-} from './file-identity'
+import { AIMF_APPLICATION_ID, FILE_INFO, newIdentity } from './file-identity'
+import { inspect } from './inspect'
+import { homeOf, identityChanges } from './identity'
+import { exists, verifyIntegrity } from './read-only'
 import {
   type NativeDatabase,
   OPEN_CREATE,
   OPEN_READONLY,
   OPEN_READWRITE,
   allRows,
-  backupTo,
   closeNative,
   exec,
   openNative,
-  sqliteCode,
 } from './sqlite-native'
+import { fileFailure } from '../files/file-failure'
+import { writeAtomically } from '../files/atomic-file'
+import { writeBackup } from '../backup/backup-copy'
+import { backupFileName, backupFolderOf } from '../backup/backup-names'
 
 export interface DataFileInfo {
   path: string
@@ -120,7 +110,7 @@ export class DataFile {
       return new DataFile(path, db, native, clock, info.get(FILE_INFO.isDemo) === '1', folder)
     } catch (error) {
       await rm(folder, { recursive: true, force: true })
-      throw asFileFailure(error, path)
+      throw await fileFailure(error, path)
     }
   }
 
@@ -143,45 +133,21 @@ export class DataFile {
     } catch (error) {
       // Through Kysely: its prepared statements are finalized, or the file would stay open.
       await db.destroy().catch(() => undefined)
-      throw asFileFailure(error, path)
+      throw await fileFailure(error, path)
     }
   }
 
   /**
-   * Creates a new file. It is built under a temporary name and renamed at the end, so a crash
-   * half-way never leaves a half-made file under the chosen name.
+   * Creates a new file. It is built under a temporary name and takes its name only when
+   * complete, and only if no file holds that name — not even one that appeared meanwhile (two
+   * `aimf new` at once: one creates, the other is told the file exists).
    */
   static async create(path: string, options: { isDemo?: boolean } = {}): Promise<DataFile> {
     if (await exists(path)) throw new AppFailure('FILE_EXISTS', 'errors.FILE_EXISTS', { path })
-    await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-      throw asFileFailure(error, path)
+    await writeAtomically(path, (building) => buildEmptyFile(building, path, options), {
+      exclusive: true,
+      verify: (building) => verifyIntegrity(building, path),
     })
-    const building = `${path}.${randomUUID()}.creating`
-    try {
-      const native = await openNative(building, OPEN_READWRITE | OPEN_CREATE)
-      await exec(
-        native,
-        // 16 KiB pages, set before the first table: the startup integrity check walks every
-        // page, and a file of twenty years' history is checked in two thirds of the time.
-        `PRAGMA page_size = ${PAGE_SIZE}; PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`,
-      )
-      const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
-      await migrate(db, 0)
-      const now = new Date().toISOString()
-      await db
-        .insertInto('file_info')
-        .values([
-          { key: FILE_INFO.replicaId, value: randomBytes(8).toString('hex') },
-          { key: FILE_INFO.createdAt, value: now },
-          { key: FILE_INFO.isDemo, value: options.isDemo ? '1' : '0' },
-        ])
-        .execute()
-      await db.destroy()
-      await rename(building, path)
-    } catch (error) {
-      await rm(building, { force: true })
-      throw asFileFailure(error, path)
-    }
     return DataFile.open(path)
   }
 
@@ -192,24 +158,23 @@ export class DataFile {
     // Where this copy lives (device and file number). A file copied by hand — file manager, USB
     // stick — is a new file there: it takes an identity of its own before it ever syncs, so
     // that two copies never pass for one. A file only moved or renamed keeps its number.
-    const { dev, ino } = await stat(path)
-    const home = `${dev}:${ino}`
+    const home = await homeOf(path)
     const savedHome = info.get(FILE_INFO.replicaHome)
     if (!replicaId || (savedHome !== undefined && savedHome !== home)) {
       // Also an AIMF file without an identity (written before identities existed).
       replicaId = randomBytes(8).toString('hex')
     }
-    if (replicaId !== info.get(FILE_INFO.replicaId) || savedHome !== home) {
-      for (const [key, value] of [
-        [FILE_INFO.replicaId, replicaId],
-        [FILE_INFO.replicaHome, home],
-      ] as const) {
+    const changes: Record<string, string | null> = identityChanges(info, path, home)
+    if (replicaId !== info.get(FILE_INFO.replicaId)) changes[FILE_INFO.replicaId] = replicaId
+    if (savedHome !== home) changes[FILE_INFO.replicaHome] = home
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) await db.deleteFrom('file_info').where('key', '=', key).execute()
+      else
         await db
           .insertInto('file_info')
           .values({ key, value })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
           .execute()
-      }
     }
     const saved = info.get(FILE_INFO.clock)
     const last: HlcState | undefined = saved ? (JSON.parse(saved) as HlcState) : undefined
@@ -267,7 +232,7 @@ export class DataFile {
         return result
       })
     } catch (error) {
-      throw asFileFailure(error, this.path)
+      throw await fileFailure(error, this.path)
     }
   }
 
@@ -323,73 +288,6 @@ export class DataFile {
   }
 }
 
-interface Inspection {
-  version: number
-}
-
-/**
- * Looks at a file without changing a byte of it (a read-only connection), and refuses what must
- * not be opened: not SQLite, not ours, newer than this build, damaged, or held by another
- * instance.
- */
-export async function inspect(path: string): Promise<Inspection> {
-  const header = await readHeader(path)
-  if (header !== SQLITE_HEADER)
-    throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
-  let native: NativeDatabase | undefined
-  // A reader of a WAL database leaves -wal and -shm files beside it: those it made are removed,
-  // so that looking at a file (a damaged one above all) leaves its folder as it was.
-  const companions = [`${path}-wal`, `${path}-shm`]
-  const existed = await Promise.all(companions.map((companion) => exists(companion)))
-  try {
-    native = await openNative(path, OPEN_READONLY)
-    const [appId] = await allRows<{ application_id: number }>(native, 'PRAGMA application_id')
-    if (appId?.application_id !== AIMF_APPLICATION_ID) {
-      throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
-    }
-    const [version] = await allRows<{ user_version: number }>(native, 'PRAGMA user_version')
-    const fileVersion = version?.user_version ?? 0
-    if (fileVersion > LATEST_VERSION) {
-      throw new AppFailure('FILE_TOO_NEW', 'errors.FILE_TOO_NEW', {
-        path,
-        fileVersion,
-        appVersion: LATEST_VERSION,
-      })
-    }
-    const check = await allRows<{ quick_check: string }>(native, 'PRAGMA quick_check')
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
-    if (problems.length > 0) {
-      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
-        path,
-        detail: problems.slice(0, 3).join('; '),
-      })
-    }
-    return { version: fileVersion }
-  } catch (error) {
-    throw asFileFailure(error, path)
-  } finally {
-    if (native) await closeNative(native).catch(() => undefined)
-    for (const [index, companion] of companions.entries()) {
-      if (!existed[index]) await rm(companion, { force: true })
-    }
-  }
-}
-
-async function readHeader(path: string): Promise<string> {
-  try {
-    const handle = await openFileHandle(path, 'r')
-    try {
-      const buffer = Buffer.alloc(16)
-      const { bytesRead } = await handle.read(buffer, 0, 16, 0)
-      return buffer.subarray(0, bytesRead).toString('latin1')
-    } finally {
-      await handle.close()
-    }
-  } catch (error) {
-    throw asFileFailure(error, path)
-  }
-}
-
 /**
  * Opens read-write and takes the file for this process alone: EXCLUSIVE locking mode keeps the
  * lock from the first write on, so a second instance (or `aimf` on the same file) is refused
@@ -411,82 +309,62 @@ async function openExclusive(path: string, mode: number): Promise<NativeDatabase
     return native
   } catch (error) {
     if (native) await closeNative(native).catch(() => undefined)
-    throw asFileFailure(error, path)
+    throw await fileFailure(error, path)
   }
 }
 
-/** A verified copy in `backups/` beside the file before its schema is changed. */
-async function backupBeforeMigration(path: string): Promise<string> {
-  const folder = backupFolderOf(path)
-  await mkdir(folder, { recursive: true })
-  const target = join(folder, backupFileName(path, new Date(), 'migration'))
+/**
+ * A verified backup beside the file before its schema is changed (see backup/backup-copy.ts),
+ * named with the file's identity when it has one already.
+ */
+async function backupBeforeMigration(path: string): Promise<void> {
   const source = await openNative(path, OPEN_READONLY)
   try {
-    await backupTo(source, target)
+    const rows = await allRows<{ value: string }>(
+      source,
+      `SELECT value FROM file_info WHERE key = '${FILE_INFO.fileId}'`,
+    ).catch(() => [])
+    const takenAt = new Date()
+    const name = backupFileName(path, takenAt, 'migration', rows[0]?.value ?? null)
+    await writeBackup(source, join(backupFolderOf(path), name), {
+      takenAt,
+      trigger: 'migration',
+      of: path,
+    })
   } finally {
     await closeNative(source)
   }
-  await verifyCopy(target)
-  return target
 }
 
-/** Integrity check of a copy, read-only; throws if the copy is not sound. */
-export async function verifyCopy(path: string): Promise<void> {
-  const copy = await openNative(path, OPEN_READONLY)
+/** Builds an empty file of the latest schema at `building`, to be named `path`. */
+async function buildEmptyFile(
+  building: string,
+  path: string,
+  options: { isDemo?: boolean },
+): Promise<void> {
+  const native = await openNative(building, OPEN_READWRITE | OPEN_CREATE)
+  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
   try {
-    const rows = await allRows<{ integrity_check: string }>(copy, 'PRAGMA integrity_check')
-    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
-        path,
-        detail: rows.map((row) => row.integrity_check).join('; '),
-      })
-    }
+    await exec(
+      native,
+      // 16 KiB pages, set before the first table: the startup integrity check walks every
+      // page, and a file of twenty years' history is checked in two thirds of the time.
+      `PRAGMA page_size = ${PAGE_SIZE}; PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`,
+    )
+    await migrate(db, 0)
+    await db
+      .insertInto('file_info')
+      .values([
+        { key: FILE_INFO.replicaId, value: randomBytes(8).toString('hex') },
+        { key: FILE_INFO.createdAt, value: new Date().toISOString() },
+        { key: FILE_INFO.isDemo, value: options.isDemo ? '1' : '0' },
+        { key: FILE_INFO.fileId, value: newIdentity() },
+        // A rename keeps the file number: the file is found where it was made.
+        { key: FILE_INFO.fileHome, value: await homeOf(building) },
+        { key: FILE_INFO.filePath, value: path },
+      ])
+      .execute()
   } finally {
-    await closeNative(copy)
+    await db.destroy()
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-/** Turns file-system and SQLite errors into failures a user can read. */
-export function asFileFailure(error: unknown, path: string): unknown {
-  if (error instanceof AppFailure) return error
-  const code = sqliteCode(error)
-  switch (code) {
-    case 'ENOENT':
-      return new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
-    case 'SQLITE_BUSY':
-    case 'SQLITE_LOCKED':
-      return new AppFailure('FILE_LOCKED', 'errors.FILE_LOCKED', { path })
-    case 'SQLITE_NOTADB':
-      return new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
-    case 'SQLITE_CORRUPT':
-      return new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail: code })
-    case 'SQLITE_FULL':
-    case 'SQLITE_READONLY':
-    case 'SQLITE_CANTOPEN':
-    case 'SQLITE_IOERR':
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-    case 'ENOSPC':
-    case 'EDQUOT':
-    case 'ENOTDIR':
-    case 'EISDIR':
-    case 'EFBIG':
-    case 'EIO':
-      return new AppFailure('FILE_UNWRITABLE', 'errors.FILE_UNWRITABLE', { path, detail: code })
-    default:
-      return error
-  }
-}
-
-/** A file's schema version as read without opening it for writing (for tests and `aimf check`). */
-export async function schemaVersionOf(path: string): Promise<number> {
-  return (await inspect(path)).version
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 /** `PRAGMA application_id` of every AIMF Finances file: the bytes "AIMF". */
 export const AIMF_APPLICATION_ID = 0x41494d46
 
@@ -24,17 +26,65 @@ export const FILE_INFO = {
   syncKey: 'sync_key',
   /** What the last sync did, and when (JSON). */
   syncLast: 'sync_last',
+  /**
+   * This file's own identity, which its backups carry and nothing else does: a copy made by hand
+   * or for a mission takes one of its own, a restore keeps the one of the file it replaces.
+   */
+  fileId: 'file_id',
+  /** Where (device and file number, then path) the file was when its identity was last confirmed. */
+  fileHome: 'file_home',
+  filePath: 'file_path',
+  /** For a file older than file ids: the replica id its earlier backups carry. */
+  backupsReplica: 'backups_replica',
+  /** In a backup only: when it was taken, why, and of which file (its path). */
+  backupTakenAt: 'backup_taken_at',
+  backupTrigger: 'backup_trigger',
+  backupOf: 'backup_of',
 } as const
 
-/** The name of a backup: the file's name, when (UTC, to the millisecond) and why. */
-export function backupFileName(path: string, takenAt: Date, trigger: string): string {
-  const iso = takenAt.toISOString()
-  const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
-  const base = path.replace(/^.*[\\/]/, '').replace(/\.sqlite$/, '')
-  return `${base}.${stamp}.${trigger}.sqlite`
+/** The keys only a backup has: removed from a backup put back in place of a file. */
+export const BACKUP_ONLY_KEYS = [
+  FILE_INFO.backupTakenAt,
+  FILE_INFO.backupTrigger,
+  FILE_INFO.backupOf,
+] as const
+
+/** Who a file (or a backup, which carries its file's) is, as read from its file_info table. */
+export interface FileIdentity {
+  fileId: string | null
+  /** The replica id its backups made before file ids existed carry. */
+  backupsReplica: string | null
+  replicaId: string | null
+  /** Shared by the copies of one dataset, once it synced (or prepared a mission copy). */
+  datasetId: string | null
 }
 
-/** The folder of a file's backups: `backups/` beside it. */
-export function backupFolderOf(path: string): string {
-  return `${path.replace(/[\\/][^\\/]*$/, '')}/backups`
+export function identityFromInfo(info: ReadonlyMap<string, string>): FileIdentity {
+  const fileId = info.get(FILE_INFO.fileId) ?? null
+  const replicaId = info.get(FILE_INFO.replicaId) ?? null
+  return {
+    fileId,
+    // A file not yet given a file id is still the one whose replica id its backups carry.
+    backupsReplica: info.get(FILE_INFO.backupsReplica) ?? (fileId ? null : replicaId),
+    replicaId,
+    datasetId: info.get(FILE_INFO.datasetId) ?? null,
+  }
+}
+
+/** How a backup relates to a file: its own, another copy of the same data, or another file. */
+export type Kinship = 'sameFile' | 'sameDataset' | 'otherFile'
+
+export function kinship(backup: FileIdentity, file: FileIdentity): Kinship {
+  if (backup.fileId !== null && backup.fileId === file.fileId) return 'sameFile'
+  // A backup made before file ids: known by the replica id the file had then.
+  if (backup.fileId === null && backup.replicaId !== null) {
+    if (backup.replicaId === file.backupsReplica) return 'sameFile'
+  }
+  if (backup.datasetId !== null && backup.datasetId === file.datasetId) return 'sameDataset'
+  return 'otherFile'
+}
+
+/** A new identity (16 hex digits), as replica and dataset ids are. */
+export function newIdentity(): string {
+  return randomBytes(8).toString('hex')
 }

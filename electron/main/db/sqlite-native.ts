@@ -24,6 +24,17 @@ export function allRows<T>(db: NativeDatabase, query: string): Promise<T[]> {
   )
 }
 
+/** One statement with bound values (file_info rows written outside Kysely). */
+export function runStatement(
+  db: NativeDatabase,
+  statement: string,
+  params: readonly (string | number | null)[],
+): Promise<void> {
+  return new Promise((resolve, reject) =>
+    db.run(statement, params, (error: Error | null) => (error ? reject(error) : resolve())),
+  )
+}
+
 export function exec(db: NativeDatabase, statements: string): Promise<void> {
   return new Promise((resolve, reject) =>
     db.exec(statements, (error) => (error ? reject(error) : resolve())),

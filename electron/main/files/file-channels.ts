@@ -29,6 +29,7 @@ export const FILE_CHANNELS = {
   'file.openRecent': { via: 'token', purpose: 'data-file', acts: ['open'] },
   'file.viewDamaged': { via: 'token', purpose: 'damaged-file', acts: ['read'] },
   'file.recoverFromBackup': { via: 'token', purpose: 'damaged-file', acts: ['write', 'open'] },
+  'file.recoverFromChosen': { via: 'token', purpose: 'damaged-file', acts: ['write', 'open'] },
   'file.forgetRecent': { via: 'token', purpose: 'data-file', acts: ['forget'] },
   'file.showInFolder': { via: 'owned', where: 'the open data file', acts: ['reveal'] },
   'file.reveal': { via: 'token', purpose: 'reveal', acts: ['reveal'] },
@@ -52,6 +53,16 @@ export const FILE_CHANNELS = {
   'backups.list': { via: 'owned', where: 'the backup folders', acts: ['read'] },
   'backups.create': { via: 'owned', where: 'the backup folder', acts: ['write'] },
   'backups.restore': { via: 'owned', where: 'the backup folders', acts: ['read', 'write'] },
+  'backups.delete': { via: 'owned', where: 'the backup folders', acts: ['write'] },
+  'backups.folder': { via: 'owned', where: 'the backup folder', acts: ['read'] },
+  // The file is chosen in a native dialog (for the open file, or a damaged one named by its
+  // token); the core keeps its path and hands the page an id to restore it with.
+  'backups.chooseFile': { via: 'dialog', acts: ['read'] },
+  'backups.restoreChosen': {
+    via: 'owned',
+    where: 'the file chosen in backups.chooseFile',
+    acts: ['read', 'write'],
+  },
   'backups.chooseFolder': { via: 'dialog', acts: ['write'] },
   'backups.useDefaultFolder': { via: 'owned', where: 'backups/ beside the file', acts: ['write'] },
 

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeBytesAtomically } from '../files/atomic-file'
 import { z } from 'zod'
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../../shared/i18n/locale'
 
@@ -57,10 +58,7 @@ export class PrefsStore {
 
   async update(patch: Partial<Prefs>): Promise<Readonly<Prefs>> {
     this.prefs = { ...this.prefs, ...patch }
-    await mkdir(dirname(this.path), { recursive: true })
-    const temporary = `${this.path}.${process.pid}.tmp`
-    await writeFile(temporary, JSON.stringify(this.prefs, null, 2), 'utf8')
-    await rename(temporary, this.path)
+    await writeBytesAtomically(this.path, JSON.stringify(this.prefs, null, 2))
     return this.prefs
   }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import { copyFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
+import { writeAtomically } from '../files/atomic-file'
 import {
   documentsFolderOf,
   extensionOf,
@@ -38,8 +39,8 @@ export class DocumentsService {
     const folder = documentsFolderOf(this.file.path)
     const storedName = storedNameFor(basename(source))
     const target = join(folder, storedName)
-    await mkdir(folder, { recursive: true })
-    await copyFile(source, target)
+    // The copy takes its name only once whole (see files/atomic-file.ts).
+    await writeAtomically(target, (temporary) => copyFile(source, temporary), { exclusive: true })
     try {
       const sha256 = await sha256Of(target)
       await this.file.write(author, (writer) =>

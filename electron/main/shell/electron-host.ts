@@ -62,6 +62,13 @@ export function electronHost(
         properties: ['openDirectory', 'createDirectory'],
       })
     },
+    async chooseBackupFile(language) {
+      return pickOne(window(), {
+        title: translate(language, 'dialog.backupFileTitle'),
+        filters: fileFilters(language),
+        properties: ['openFile'],
+      })
+    },
     async chooseDocument(language) {
       return pickOne(window(), {
         title: translate(language, 'dialog.documentTitle'),

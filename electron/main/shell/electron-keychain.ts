@@ -1,5 +1,6 @@
 import { safeStorage } from 'electron'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { writeBytesAtomically } from '../files/atomic-file'
 import type { Keychain } from '../sync/server-passwords'
 
 /**
@@ -19,8 +20,7 @@ export function electronKeychain(file: string): Keychain {
       if (!(await usable())) return false
       const sealed = await safeStorage.encryptStringAsync(secret)
       const secrets = { ...(await load()), [name]: sealed.toString('base64') }
-      await writeFile(`${file}.tmp`, JSON.stringify(secrets), { mode: 0o600 })
-      await rename(`${file}.tmp`, file)
+      await writeBytesAtomically(file, JSON.stringify(secrets), { mode: 0o600 })
       return true
     },
     async readSecret(name) {

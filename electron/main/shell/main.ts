@@ -5,6 +5,7 @@ import { AppCore } from '../app/app-core'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '../../../shared/i18n/translate'
+import { MENU_EVENT } from '../../../shared/contract/menu-commands'
 import { DEFAULT_LANGUAGE } from '../../../shared/i18n/locale'
 import { type RendererEntry, rendererEntry } from '../security/renderer-entry'
 import { electronHost } from './electron-host'
@@ -94,7 +95,14 @@ function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
     mainWindow.on('closed', () => (mainWindow = null))
     core.host.stateChanged()
     // Hourly backups while the file changes; the check itself is cheap.
-    setInterval(() => void core.backUpIfDue(), 5 * 60 * 1000).unref()
+    // A failed backup (or the next good one) is said at once: the window reads the state again.
+    setInterval(
+      () =>
+        void core.backUpIfDue().then((changed) => {
+          if (changed) mainWindow?.webContents.send(MENU_EVENT, 'state.changed')
+        }),
+      5 * 60 * 1000,
+    ).unref()
 
     app.on('window-all-closed', () => app.quit())
     app.on('will-quit', (event) => {

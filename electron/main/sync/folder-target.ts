@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeBytesAtomically } from '../files/atomic-file'
 import {
   CHANGE_FILE_NAME,
   REPLICA_ID,
@@ -27,16 +27,9 @@ export class FolderTarget implements SyncTarget {
 
   async write(replicaId: string, first: number, last: number, bytes: Buffer): Promise<string> {
     const name = changeFileName(replicaId, first, last)
-    await mkdir(join(this.root, replicaId), { recursive: true })
-    // Hidden while it is written: neither the other copies nor a cloud client take it whole.
-    const partial = join(this.root, replicaId, `.${basename(name)}.${randomUUID()}.partial`)
-    try {
-      await writeFile(partial, bytes, { flush: true })
-      await rename(partial, join(this.root, name))
-    } catch (error) {
-      await rm(partial, { force: true })
-      throw error
-    }
+    // Hidden while it is written (neither the other copies nor a cloud client take it half
+    // made), flushed, renamed; a full stick or a pulled one is said naming the file.
+    await writeBytesAtomically(join(this.root, name), bytes)
     return name
   }
 

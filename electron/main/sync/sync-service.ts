@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto'
-import { rm, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import {
   duesLedgerProblems,
   ledgerProblems,
@@ -11,14 +11,11 @@ import type { RecordWriter } from '../changelog/record-writer'
 import { FILE_INFO } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
 import { LATEST_VERSION } from '../db/migrations'
-import {
-  backupTo,
-  closeNative,
-  openNative,
-  OPEN_READWRITE,
-  allRows,
-  exec,
-} from '../db/sqlite-native'
+import { backupTo } from '../db/sqlite-native'
+import { newIdentity } from '../db/file-identity'
+import { settleCopy } from '../db/identity'
+import { verifyIntegrity } from '../db/read-only'
+import { writeAtomically } from '../files/atomic-file'
 import { AppFailure } from '../failure'
 import { translate } from '../../../shared/i18n/translate'
 import { today } from '../../../shared/validation/dates'
@@ -439,7 +436,8 @@ function plainParams(params: Record<string, unknown>): Record<string, string> {
 /**
  * Prepares a copy of the file for a mission: a verified copy made with SQLite's backup API,
  * joined to the same dataset and target, with an identity of its own so that the two copies
- * never pass for one.
+ * never pass for one. Written under a temporary name and given its name only once whole and
+ * verified, and never over a file (see files/atomic-file.ts): a full disk leaves nothing.
  */
 export async function missionCopy(
   file: DataFile,
@@ -449,28 +447,20 @@ export async function missionCopy(
   if (await exists(target))
     throw new AppFailure('FILE_EXISTS', 'errors.FILE_EXISTS', { path: target })
   await sync.datasetId()
-  // Holding the one connection: no write lands half-way through the copy.
-  await file.db.connection().execute(() => backupTo(file.nativeHandle(), target))
   const replicaId = randomBytes(8).toString('hex')
-  const copy = await openNative(target, OPEN_READWRITE)
-  try {
-    await exec(
-      copy,
-      `UPDATE file_info SET value = '${replicaId}' WHERE key = '${FILE_INFO.replicaId}'`,
-    )
-    const [check] = await allRows<{ value: string }>(
-      copy,
-      `SELECT value FROM file_info WHERE key = '${FILE_INFO.replicaId}'`,
-    )
-    if (check?.value !== replicaId) {
-      throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path: target })
-    }
-  } catch (error) {
-    await closeNative(copy).catch(() => undefined)
-    await rm(target, { force: true })
-    throw error
-  }
-  await closeNative(copy)
+  await writeAtomically(
+    target,
+    async (temporary) => {
+      // Holding the one connection: no write lands half-way through the copy.
+      await file.db.connection().execute(() => backupTo(file.nativeHandle(), temporary))
+      await settleCopy(temporary, target, {
+        fileId: newIdentity(),
+        backupsReplica: null,
+        replicaId,
+      })
+    },
+    { exclusive: true, verify: (temporary) => verifyIntegrity(temporary, target) },
+  )
   return replicaId
 }
 

@@ -82,6 +82,11 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
           status={failure === null ? null : { ok: false, text: failure }}
           onClose={() => reportFailure(null)}
         />
+        {file.backupFailure && (
+          <Alert color="orange" mb="md" variant="light" title={t('app.backupFailedTitle')}>
+            {file.backupFailure} {t('app.backupFailedHint')}
+          </Alert>
+        )}
         {file.readOnly && (
           <Alert color="red" mb="md" variant="light" title={t('app.readOnlyTitle')}>
             {t('app.readOnlyNotice')}

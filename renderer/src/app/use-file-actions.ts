@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FileToken } from '../../../shared/files/schema'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
+import type { ChosenBackup } from '../../../shared/backup/schema'
 
 /** Open / create / close a data file, from the start screen, the menus or the settings. */
 export function useFileActions() {
@@ -11,9 +12,18 @@ export function useFileActions() {
   const refresh = useAppStore((s) => s.refresh)
   const [error, setError] = useState<string | null>(null)
   const [damaged, setDamaged] = useState<FileToken | null>(null)
+  /** Where that damaged file is, to name it in a question. */
+  const [damagedPath, setDamagedPath] = useState('')
   const [busy, setBusy] = useState(false)
+  /** A file chosen to restore a damaged file from, waiting for the user's yes. */
+  const [chosen, setChosen] = useState<{
+    file: FileToken
+    path: string
+    backup: ChosenBackup
+  } | null>(null)
 
-  async function run(action: () => Promise<unknown>) {
+  /** `forDamaged`: the damaged file the action was for, still offered to recover if it fails. */
+  async function run(action: () => Promise<unknown>, forDamaged: FileToken | null = null) {
     setError(null)
     setDamaged(null)
     setBusy(true)
@@ -28,6 +38,9 @@ export function useFileActions() {
         failure.error.file
       ) {
         setDamaged(failure.error.file)
+        setDamagedPath(failure.error.path ?? '')
+      } else if (forDamaged) {
+        setDamaged(forDamaged)
       }
       await refresh()
     } finally {
@@ -44,7 +57,26 @@ export function useFileActions() {
     damaged,
     busy,
     recover: (file: FileToken) =>
-      run(async () => fileOpened(await call('file.recoverFromBackup', { file }))),
+      run(async () => fileOpened(await call('file.recoverFromBackup', { file })), file),
+    chosen,
+    /** Asks for a file to restore a damaged file from; the alert stays if the dialog is cancelled. */
+    chooseBackupFor: async (file: FileToken) => {
+      try {
+        const backup = await call('backups.chooseFile', { forFile: file })
+        setChosen({ file, path: damagedPath, backup })
+      } catch (failure) {
+        if (!isCancelled(failure)) setError(errorMessage(failure, t('errors.INTERNAL')))
+      }
+    },
+    dismissChosen: () => setChosen(null),
+    recoverFromChosen: (file: FileToken, backup: ChosenBackup, force: boolean) => {
+      setChosen(null)
+      return run(
+        async () =>
+          fileOpened(await call('file.recoverFromChosen', { file, token: backup.token, force })),
+        file,
+      )
+    },
     /** Opens the damaged file only to look at it: nothing can be written to it. */
     view: (file: FileToken) =>
       run(async () => fileOpened(await call('file.viewDamaged', { file }))),

@@ -19,6 +19,7 @@ export function useMenuCommands() {
           case 'file.close':
             return void files.close()
           case 'language.changed':
+          case 'state.changed':
             return void refresh()
         }
       }),

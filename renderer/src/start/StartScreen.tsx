@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppState } from '../../../shared/app/schema'
 import { useFileActions } from '../app/use-file-actions'
 import { LanguageSwitch } from '../app/LanguageSwitch'
+import { ChosenBackupModal } from '../features/backups/ChosenBackupModal'
 
 /** First screen when no file is open: demo, new file, existing file, recent files. */
 export function StartScreen({ state }: { state: AppState }) {
@@ -53,6 +54,14 @@ export function StartScreen({ state }: { state: AppState }) {
                   </Button>
                   <Button
                     color="red"
+                    variant="light"
+                    size="xs"
+                    onClick={() => files.damaged && void files.chooseBackupFor(files.damaged)}
+                  >
+                    {t('start.recoverFromFile')}
+                  </Button>
+                  <Button
+                    color="red"
                     variant="subtle"
                     size="xs"
                     onClick={() => files.damaged && files.view(files.damaged)}
@@ -64,6 +73,16 @@ export function StartScreen({ state }: { state: AppState }) {
             </Stack>
           </Alert>
         )}
+        <ChosenBackupModal
+          chosen={files.chosen?.backup ?? null}
+          question={(params) =>
+            t('start.recoverFromFileConfirm', { ...params, file: files.chosen?.path ?? '' })
+          }
+          onClose={files.dismissChosen}
+          onConfirm={(backup, force) =>
+            files.chosen && void files.recoverFromChosen(files.chosen.file, backup, force)
+          }
+        />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {choices.map((choice) => (
             <Card key={choice.label} withBorder padding="lg">

@@ -3,6 +3,9 @@ import type { Catalog } from './catalog'
 export const en: Catalog = {
   app: {
     readOnlyTitle: 'Read-only: damaged file',
+    backupFailedTitle: 'The last automatic backup failed',
+    backupFailedHint:
+      'Your work is saved in the file, but this restore point is missing: free some space or choose another folder in Settings → Backups.',
     readOnlyNotice:
       'This file is damaged: you are looking at it as it is, and nothing can be saved to it. To carry on working, close it and restore its latest sound backup from the start screen.',
     name: 'AIMF Finances',
@@ -38,6 +41,9 @@ export const en: Catalog = {
     noRecent: 'No recent file.',
     openRecent: 'Open {{name}}',
     recover: 'Restore the latest sound backup',
+    recoverFromFile: 'Restore from a file…',
+    recoverFromFileConfirm:
+      'Restore {{name}} (backup of {{date}}) in place of {{file}}? The damaged file is kept beside its backups.',
     forgetRecent: 'Remove {{name}} from the list',
   },
   common: {
@@ -858,7 +864,31 @@ export const en: Catalog = {
     useDefaultFolder: 'Back to the folder beside the file',
     folderSet: 'Backup folder saved; a verified backup was made there.',
     title: 'Backups',
-    hint: 'Verified copies of the file, in the “backups” folder beside it: on opening, every hour of work, before every migration, import, merge or restore. Kept: one per hour for 24 hours, one per day for 30 days, one per month for 12 months.',
+    hint: 'Verified copies of the file, in the “backups” folder beside it: on opening, every hour of work, on demand, before every migration, import, merge or restore. Manual backups are kept until you delete them; automatic ones, one per hour for 24 hours, one per day for 30 days and one per month for 12 months; those taken before an operation, 30 days and always the last ten.',
+    space: 'Space used: {{used}} ({{count}} backup(s)).',
+    free: 'Free on this disk: {{free}}.',
+    retention: 'Kept',
+    retentions: {
+      routine: 'Automatic (hour, day, month)',
+      operation: '30 days, last ten',
+      untilDeleted: 'Until deleted',
+    },
+    delete: 'Delete',
+    deleteTitle: 'Delete a backup',
+    deleteConfirm:
+      'Delete the backup of {{date}} ({{kind}}, {{size}})? It can no longer be restored.',
+    deleted: 'Backup of {{date}} deleted.',
+    restoreFromFile: 'Restore from a file…',
+    chosenConfirm:
+      'Restore {{name}} (backup of {{date}}) in place of the open file? The current file is backed up first: the restore can itself be undone.',
+    chosenOtherCopy: 'This backup comes from another copy of the same data ({{of}}).',
+    chosenOtherFile:
+      'Warning: this backup belongs to another file ({{of}}), with other data. Restoring it replaces the whole content of the file with its own.',
+    chosenAnomalies:
+      'Warning: the check finds {{count}} anomaly(ies) in the accounts of this backup.',
+    unknownSource: 'unknown file',
+    restoreAnyway: 'Restore anyway',
+
     create: 'Back up now',
     created: 'Backup made and verified.',
     none: 'No backup.',
@@ -1000,6 +1030,7 @@ export const en: Catalog = {
     exportTitle: 'Export',
     imagesName: 'Images',
     documentTitle: 'Attach a document',
+    backupFileTitle: 'Choose the backup to restore',
     syncServerTitle: 'Synchronise with a server',
     syncServerMessage:
       'Send this file’s records to the server {{server}} (database “{{database}}”, user “{{user}}”)?',
@@ -1024,7 +1055,8 @@ export const en: Catalog = {
       'The file {{path}} can no longer be reached (USB stick removed, network share disconnected?). Nothing was saved; the data saved before is in the file. Plug the drive back in, then try again.',
     FILE_READ_ONLY:
       'The file {{path}} is open read-only because it is damaged: nothing can be saved to it. Restore its latest sound backup from the start screen.',
-    FILE_UNWRITABLE: 'Cannot write to {{path}} ({{detail}}). The data already saved is intact.',
+    FILE_UNWRITABLE:
+      'Cannot write to {{path}}: {{cause}} ({{detail}}). The data already saved is intact and no half-written file was left.',
     UNKNOWN_CHANNEL: 'Unknown operation.',
     FORBIDDEN: 'Operation refused.',
     CANCELLED: 'Operation cancelled.',
@@ -1048,6 +1080,24 @@ export const en: Catalog = {
     indirectOverCap: 'Indirect costs exceed the cap of {{rate}} of direct costs ({{cap}}).',
     contingencyOverCap: 'The contingency reserve exceeds 5 % of direct costs ({{cap}}).',
     backupIncomplete: 'The backup {{path}} does not hold all the data: it was discarded.',
+    cause: {
+      diskFull: 'the disk is full',
+      readOnly: 'the disk or folder is read-only, or access is denied',
+      driveGone: 'the drive was removed or does not answer',
+      other: 'the system refused the write',
+    },
+    backupNotFound:
+      'No backup named {{name}} among this file’s backups (see the list of its backups).',
+    noGoodBackupUnidentified:
+      'The identity of {{path}} cannot be read (damaged file) and no backup says it comes from this file: choose the backup with “Restore from a file…”.',
+    backupOfOtherFile:
+      '{{backup}} is not a backup of {{path}}: it comes from another file ({{of}}), with other data. Restoring it would replace the whole content of {{path}} with its own.',
+    backupUnverifiable:
+      'The identity of {{path}} cannot be read (damaged file): nothing shows that {{backup}} is one of its backups.',
+    backupAnomalies:
+      '{{backup}} does not pass the check: {{count}} anomaly(ies) in its accounts (“aimf check” lists them). It was not restored.',
+    restoreItself: 'Choose a backup of {{path}}, not the file itself.',
+    chosenBackupGone: 'The chosen backup is no longer available: choose it again.',
     noGoodBackup: 'No sound backup of {{path}} was found in its “backups” folder.',
     funderArchived: 'This funder is archived: unarchive it to edit it.',
     codeTaken: 'The code {{code}} is already used.',
@@ -1212,9 +1262,20 @@ export const en: Catalog = {
     helpSummary:
       'summary FILE [--year YYYY] [--json]      dashboard figures (tied and untied funds)',
     helpBackup: 'backup FILE [--to DIR]                   verified backup (also copied into DIR)',
-    helpBackups: 'backups FILE                             lists the backups',
+    helpBackups:
+      'backups FILE [--delete NAME]             lists this file’s backups (even damaged) and how long each is kept; --delete removes one',
     helpRestore:
-      'restore FILE BACKUP                      restores a backup (the current state is backed up first)',
+      'restore FILE BACKUP [--force]            restores a backup, by name or path (the current state is backed up first; a damaged file is kept)',
+    backedUpCopy: 'Verified copy: {{path}}',
+    backupsTotal: '{{count}} backup(s), {{size}} in all.',
+    backupDeleted: 'Backup deleted: {{path}}',
+    backupsNone: 'No backup of {{path}}.',
+    backupsUnidentified:
+      'The identity of {{path}} cannot be read: only the backups that say they come from this path are listed.',
+    restoreForce: 'To restore it anyway, add --force.',
+    restoredDamaged: 'Backup {{backup}} restored. The damaged file is kept: {{kept}}.',
+    restoredMissing: 'Backup {{backup}} restored into {{path}}.',
+    restoredOtherCopy: 'This backup comes from another copy of the same data ({{of}}).',
     missingBackup: 'Name the backup: aimf restore FILE BACKUP (see aimf backups FILE)',
     backedUp: 'Backup made and verified: {{path}}',
     restored: 'Backup {{backup}} restored. The state before it is in {{before}}.',

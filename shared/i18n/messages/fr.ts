@@ -2,6 +2,9 @@
 export const fr = {
   app: {
     readOnlyTitle: 'Lecture seule : fichier endommagé',
+    backupFailedTitle: 'La dernière sauvegarde automatique a échoué',
+    backupFailedHint:
+      'Votre travail est enregistré dans le fichier, mais ce point de restauration manque : libérez de la place ou choisissez un autre dossier dans Paramètres → Sauvegardes.',
     readOnlyNotice:
       'Ce fichier est endommagé : vous le consultez tel qu’il est, rien ne peut y être enregistré. Pour reprendre le travail, fermez-le et restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     name: 'AIMF Finances',
@@ -38,6 +41,9 @@ export const fr = {
     noRecent: 'Aucun fichier récent.',
     openRecent: 'Ouvrir {{name}}',
     recover: 'Restaurer la dernière sauvegarde intacte',
+    recoverFromFile: 'Restaurer depuis un fichier…',
+    recoverFromFileConfirm:
+      'Restaurer {{name}} (sauvegarde du {{date}}) à la place de {{file}} ? Le fichier endommagé est conservé à côté de ses sauvegardes.',
     forgetRecent: 'Retirer {{name}} de la liste',
   },
   common: {
@@ -859,7 +865,31 @@ export const fr = {
     useDefaultFolder: 'Revenir au dossier à côté du fichier',
     folderSet: 'Dossier des sauvegardes enregistré ; une sauvegarde vérifiée y a été faite.',
     title: 'Sauvegardes',
-    hint: 'Copies vérifiées du fichier, dans le dossier « backups » à côté de lui : à l’ouverture, chaque heure de travail, avant chaque migration, import, fusion ou restauration. Sont gardées : une par heure sur 24 heures, une par jour sur 30 jours, une par mois sur 12 mois.',
+    hint: 'Copies vérifiées du fichier, dans le dossier « backups » à côté de lui : à l’ouverture, chaque heure de travail, à la demande, avant chaque migration, import, fusion ou restauration. Les sauvegardes manuelles sont gardées jusqu’à ce que vous les supprimiez ; les automatiques, une par heure sur 24 heures, une par jour sur 30 jours et une par mois sur 12 mois ; celles d’avant une opération, 30 jours et toujours les dix dernières.',
+    space: 'Espace occupé : {{used}} ({{count}} sauvegarde(s)).',
+    free: 'Libre sur ce disque : {{free}}.',
+    retention: 'Conservation',
+    retentions: {
+      routine: 'Automatique (heure, jour, mois)',
+      operation: '30 jours, dix dernières',
+      untilDeleted: 'Jusqu’à suppression',
+    },
+    delete: 'Supprimer',
+    deleteTitle: 'Supprimer une sauvegarde',
+    deleteConfirm:
+      'Supprimer la sauvegarde du {{date}} ({{kind}}, {{size}}) ? Elle ne pourra plus être restaurée.',
+    deleted: 'Sauvegarde du {{date}} supprimée.',
+    restoreFromFile: 'Restaurer depuis un fichier…',
+    chosenConfirm:
+      'Restaurer {{name}} (sauvegarde du {{date}}) à la place du fichier ouvert ? Le fichier actuel est d’abord sauvegardé : la restauration peut elle-même être annulée.',
+    chosenOtherCopy: 'Cette sauvegarde vient d’une autre copie des mêmes données ({{of}}).',
+    chosenOtherFile:
+      'Attention : cette sauvegarde est celle d’un autre fichier ({{of}}), avec d’autres données. La restaurer remplace tout le contenu du fichier par le sien.',
+    chosenAnomalies:
+      'Attention : la vérification trouve {{count}} anomalie(s) dans les comptes de cette sauvegarde.',
+    unknownSource: 'fichier inconnu',
+    restoreAnyway: 'Restaurer quand même',
+
     create: 'Sauvegarder maintenant',
     created: 'Sauvegarde faite et vérifiée.',
     none: 'Aucune sauvegarde.',
@@ -1003,6 +1033,7 @@ export const fr = {
     exportTitle: 'Exporter',
     imagesName: 'Images',
     documentTitle: 'Joindre un document',
+    backupFileTitle: 'Choisir la sauvegarde à restaurer',
     syncServerTitle: 'Synchroniser avec un serveur',
     syncServerMessage:
       'Envoyer les écritures de ce fichier au serveur {{server}} (base « {{database}} », utilisateur « {{user}} ») ?',
@@ -1029,7 +1060,7 @@ export const fr = {
     FILE_READ_ONLY:
       'Le fichier {{path}} est ouvert en lecture seule parce qu’il est endommagé : rien ne peut y être enregistré. Restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     FILE_UNWRITABLE:
-      'Impossible d’écrire dans {{path}} ({{detail}}). Les données déjà enregistrées sont intactes.',
+      'Impossible d’écrire dans {{path}} : {{cause}} ({{detail}}). Les données déjà enregistrées sont intactes et aucun fichier à moitié écrit n’est resté.',
     UNKNOWN_CHANNEL: 'Opération inconnue.',
     FORBIDDEN: 'Opération refusée.',
     CANCELLED: 'Opération annulée.',
@@ -1055,6 +1086,24 @@ export const fr = {
     contingencyOverCap: 'La provision pour imprévus dépasse 5 % des coûts directs ({{cap}}).',
     backupIncomplete:
       'La sauvegarde {{path}} ne contient pas toutes les données : elle a été écartée.',
+    cause: {
+      diskFull: 'le disque est plein',
+      readOnly: 'le disque ou le dossier est en lecture seule, ou l’accès est refusé',
+      driveGone: 'le support a été retiré ou ne répond plus',
+      other: 'le système a refusé l’écriture',
+    },
+    backupNotFound:
+      'Aucune sauvegarde nommée {{name}} parmi celles de ce fichier (voir la liste de ses sauvegardes).',
+    noGoodBackupUnidentified:
+      'L’identité de {{path}} ne peut pas être lue (fichier endommagé) et aucune sauvegarde ne dit venir de ce fichier : choisissez la sauvegarde avec « Restaurer depuis un fichier… ».',
+    backupOfOtherFile:
+      '{{backup}} n’est pas une sauvegarde de {{path}} : elle vient d’un autre fichier ({{of}}), avec d’autres données. La restaurer remplacerait tout le contenu de {{path}} par le sien.',
+    backupUnverifiable:
+      'L’identité de {{path}} ne peut pas être lue (fichier endommagé) : rien ne permet de vérifier que {{backup}} est bien une de ses sauvegardes.',
+    backupAnomalies:
+      '{{backup}} ne passe pas la vérification : {{count}} anomalie(s) dans ses comptes (« aimf check » les détaille). Elle n’a pas été restaurée.',
+    restoreItself: 'Choisissez une sauvegarde de {{path}}, pas le fichier lui-même.',
+    chosenBackupGone: 'La sauvegarde choisie n’est plus disponible : choisissez-la de nouveau.',
     noGoodBackup:
       'Aucune sauvegarde intacte de {{path}} n’a été trouvée dans son dossier « backups ».',
     funderArchived: 'Ce bailleur est archivé : désarchivez-le pour le modifier.',
@@ -1229,9 +1278,21 @@ export const fr = {
       'summary FICHIER [--year AAAA] [--json]   chiffres du tableau de bord (fonds liés et déliés)',
     helpBackup:
       'backup FICHIER [--to DOSSIER]            sauvegarde vérifiée (copiée aussi dans DOSSIER)',
-    helpBackups: 'backups FICHIER                          liste des sauvegardes',
+    helpBackups:
+      'backups FICHIER [--delete NOM]           liste des sauvegardes de ce fichier (même endommagé), leur durée de conservation ; --delete en supprime une',
     helpRestore:
-      'restore FICHIER SAUVEGARDE               restaure une sauvegarde (l’état actuel est sauvegardé avant)',
+      'restore FICHIER SAUVEGARDE [--force]     restaure une sauvegarde, par son nom ou son chemin (l’état actuel est sauvegardé avant ; un fichier endommagé est conservé)',
+    backedUpCopy: 'Copie vérifiée : {{path}}',
+    backupsTotal: '{{count}} sauvegarde(s), {{size}} au total.',
+    backupDeleted: 'Sauvegarde supprimée : {{path}}',
+    backupsNone: 'Aucune sauvegarde de {{path}}.',
+    backupsUnidentified:
+      'L’identité de {{path}} ne peut pas être lue : seules les sauvegardes qui disent venir de ce chemin sont listées.',
+    restoreForce: 'Pour la restaurer quand même, ajoutez --force.',
+    restoredDamaged:
+      'Sauvegarde {{backup}} restaurée. Le fichier endommagé est conservé : {{kept}}.',
+    restoredMissing: 'Sauvegarde {{backup}} restaurée dans {{path}}.',
+    restoredOtherCopy: 'Cette sauvegarde vient d’une autre copie des mêmes données ({{of}}).',
     missingBackup:
       'Indiquez la sauvegarde : aimf restore FICHIER SAUVEGARDE (voir aimf backups FICHIER)',
     backedUp: 'Sauvegarde faite et vérifiée : {{path}}',

@@ -1,21 +1,32 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupFolder, BackupInfo } from '../../../../shared/backup/schema'
+import type { BackupFolder, BackupInfo, ChosenBackup } from '../../../../shared/backup/schema'
+import { formatDateTime } from '../../../../shared/i18n/format-dates'
+import { formatSize } from '../../../../shared/i18n/format-size'
 import { useAppStore } from '../../app/app-store'
+import { ConfirmModal } from '../../components/ConfirmModal'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call, isCancelled } from '../../lib/api'
 import { useBusyAction } from '../../lib/use-busy-action'
-import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import { BackupsFolder } from './BackupsFolder'
+import { BackupsTable } from './BackupsTable'
+import { ChosenBackupModal } from './ChosenBackupModal'
 
-/** Paramètres → Sauvegardes: the verified backups of the file, a backup now, a restore. */
+/**
+ * Paramètres → Sauvegardes: the verified backups of the file with their size and the space they
+ * take, a backup now, a restore (of a listed backup or of a file chosen on the disk), and the
+ * deletion of a backup the user no longer wants — each asked first.
+ */
 export function BackupsSection() {
   const { t } = useTranslation()
   const language = useLanguage()
   const refresh = useAppStore((s) => s.refresh)
   const [backups, setBackups] = useState<BackupInfo[]>([])
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const [deleting, setDeleting] = useState<BackupInfo | null>(null)
+  const [chosen, setChosen] = useState<ChosenBackup | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
   const [folder, setFolder] = useState<BackupFolder | null>(null)
   useEffect(() => {
@@ -26,10 +37,15 @@ export function BackupsSection() {
       current = false
     }
   }, [])
-  const size = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'unit',
-    unit: 'kilobyte',
-    maximumFractionDigits: 0,
+  const reload = async () => {
+    setBackups(await call('backups.list', {}))
+    setFolder(await call('backups.folder', {}))
+  }
+  const used = backups.reduce((sum, b) => sum + b.size, 0)
+  const describe = (b: BackupInfo) => ({
+    date: formatDateTime(b.takenAt, language),
+    kind: t(`backups.triggers.${b.trigger}`),
+    size: formatSize(b.size, language),
   })
 
   return (
@@ -39,138 +55,123 @@ export function BackupsSection() {
           <Title order={2} size="h4" id="settings-backups">
             {t('backups.title')}
           </Title>
-          <Button
-            variant="light"
-            loading={busy}
-            onClick={() =>
-              void run(async () => {
-                setBackups(await call('backups.create', {}))
-                setStatus({ ok: true, text: t('backups.created') })
-              })
-            }
-          >
-            {t('backups.create')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              loading={busy}
+              onClick={() =>
+                void run(async () => {
+                  try {
+                    setChosen(await call('backups.chooseFile', {}))
+                  } catch (failure) {
+                    if (!isCancelled(failure)) throw failure
+                  }
+                })
+              }
+            >
+              {t('backups.restoreFromFile')}
+            </Button>
+            <Button
+              variant="light"
+              loading={busy}
+              onClick={() =>
+                void run(async () => {
+                  setBackups(await call('backups.create', {}))
+                  setFolder(await call('backups.folder', {}))
+                  setStatus({ ok: true, text: t('backups.created') })
+                  // An alert about a failed automatic backup goes once one is made.
+                  await refresh()
+                })
+              }
+            >
+              {t('backups.create')}
+            </Button>
+          </Group>
         </Group>
         <Text size="sm" c="dimmed">
           {t('backups.hint')}
         </Text>
         {folder && (
-          <Group justify="space-between" align="center">
-            <Text size="sm">
-              {t(folder.isDefault ? 'backups.folderDefault' : 'backups.folderChosen', {
-                folder: folder.folder,
-              })}
-            </Text>
-            <Group gap="xs">
-              <Button
-                size="xs"
-                variant="default"
-                loading={busy}
-                onClick={() =>
-                  void run(async () => {
-                    try {
-                      setFolder(await call('backups.chooseFolder', {}))
-                      setBackups(await call('backups.list', {}))
-                      setStatus({ ok: true, text: t('backups.folderSet') })
-                    } catch (failure) {
-                      if (!isCancelled(failure)) throw failure
-                    }
-                  })
-                }
-              >
-                {t('backups.chooseFolder')}
-              </Button>
-              {!folder.isDefault && (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  loading={busy}
-                  onClick={() =>
-                    void run(async () => {
-                      setFolder(await call('backups.useDefaultFolder', {}))
-                      setBackups(await call('backups.list', {}))
-                      setStatus({ ok: true, text: t('backups.folderSet') })
-                    })
-                  }
-                >
-                  {t('backups.useDefaultFolder')}
-                </Button>
-              )}
-            </Group>
-          </Group>
+          <BackupsFolder
+            folder={folder}
+            busy={busy}
+            run={run}
+            onChanged={async (next) => {
+              setFolder(next)
+              setBackups(await call('backups.list', {}))
+              setStatus({ ok: true, text: t('backups.folderSet') })
+              // A backup was made in the new folder: an alert about a failed one goes.
+              await refresh()
+            }}
+          />
         )}
+        <Text size="sm">
+          {t('backups.space', { used: formatSize(used, language), count: backups.length })}{' '}
+          {folder?.freeBytes != null &&
+            t('backups.free', { free: formatSize(folder.freeBytes, language) })}
+        </Text>
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         {backups.length === 0 ? (
           <Text c="dimmed">{t('backups.none')}</Text>
         ) : (
-          <Table striped withTableBorder aria-label={t('backups.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('backups.takenAt')}</Table.Th>
-                <Table.Th>{t('backups.trigger')}</Table.Th>
-                <Table.Th ta="right">{t('backups.size')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {backups.map((b) => (
-                <Table.Tr key={b.name}>
-                  <Table.Td title={b.name}>{formatDateTime(b.takenAt, language)}</Table.Td>
-                  <Table.Td>{t(`backups.triggers.${b.trigger}`)}</Table.Td>
-                  <Table.Td ta="right">
-                    {size.format(Math.max(1, Math.round(b.size / 1024)))}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setRestoring(b)}>
-                      {t('backups.restore')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupsTable backups={backups} onRestore={setRestoring} onDelete={setDeleting} />
         )}
       </Stack>
-      <Modal
+      <ConfirmModal
         opened={restoring !== null}
-        onClose={() => setRestoring(null)}
         title={t('backups.restore')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        confirmLabel={t('backups.restore')}
+        onClose={() => setRestoring(null)}
+        onConfirm={() => {
+          const backup = restoring
+          setRestoring(null)
+          if (backup)
+            void run(async () => {
+              await call('backups.restore', { name: backup.name })
+              await reload()
+              setStatus({ ok: true, text: t('backups.restored', describe(backup)) })
+              await refresh()
+            })
+        }}
       >
-        {restoring && (
-          <Stack>
-            <Text>
-              {t('backups.restoreConfirm', { date: formatDateTime(restoring.takenAt, language) })}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRestoring(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="orange"
-                onClick={() => {
-                  const chosen = restoring
-                  setRestoring(null)
-                  void run(async () => {
-                    await call('backups.restore', { name: chosen.name })
-                    setBackups(await call('backups.list', {}))
-                    setStatus({
-                      ok: true,
-                      text: t('backups.restored', {
-                        date: formatDateTime(chosen.takenAt, language),
-                      }),
-                    })
-                    await refresh()
-                  })
-                }}
-              >
-                {t('backups.restore')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        {restoring && <Text>{t('backups.restoreConfirm', describe(restoring))}</Text>}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('backups.deleteTitle')}
+        confirmLabel={t('backups.delete')}
+        color="red"
+        onClose={() => setDeleting(null)}
+        onConfirm={() => {
+          const backup = deleting
+          setDeleting(null)
+          if (backup)
+            void run(async () => {
+              setBackups(await call('backups.delete', { name: backup.name }))
+              setFolder(await call('backups.folder', {}))
+              setStatus({ ok: true, text: t('backups.deleted', describe(backup)) })
+            })
+        }}
+      >
+        {deleting && <Text>{t('backups.deleteConfirm', describe(deleting))}</Text>}
+      </ConfirmModal>
+      <ChosenBackupModal
+        chosen={chosen}
+        question={(params) => t('backups.chosenConfirm', params)}
+        onClose={() => setChosen(null)}
+        onConfirm={(backup, force) => {
+          setChosen(null)
+          void run(async () => {
+            await call('backups.restoreChosen', { token: backup.token, force })
+            await reload()
+            setStatus({
+              ok: true,
+              text: t('backups.restored', { date: formatDateTime(backup.takenAt, language) }),
+            })
+            await refresh()
+          })
+        }}
+      />
     </Paper>
   )
 }
