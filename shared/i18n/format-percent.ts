@@ -9,3 +9,15 @@ export function formatPercent(ratio: number | null, language: Language): string 
     maximumFractionDigits: 1,
   }).format(ratio)
 }
+
+/**
+ * A rate in basis points (2083) as people read it, with the decimals it has and no more:
+ * "20,83 %" or "20.83%"; "7 %" for 700.
+ */
+export function formatBasisPoints(basisPoints: number, language: Language): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language], {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(basisPoints / 10_000)
+}

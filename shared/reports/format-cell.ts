@@ -1,7 +1,7 @@
 import { formatDate } from '../i18n/format-dates'
 import { formatPercent } from '../i18n/format-percent'
 import { INTL_LOCALE, type Language } from '../i18n/locale'
-import { formatMoney } from '../money/format'
+import { formatMoney, formatRate } from '../money/format'
 import { money } from '../money/money'
 import type { Cell } from './model'
 
@@ -17,6 +17,10 @@ export function formatCell(cell: Cell, language: Language): string {
       return cell.ratio === null ? '—' : formatPercent(cell.ratio, language)
     case 'number':
       return new Intl.NumberFormat(INTL_LOCALE[language]).format(cell.value)
+    case 'rate':
+      return formatRate(cell.rate, language)
+    case 'year':
+      return String(cell.value)
     case 'date':
       return formatDate(cell.iso, language)
   }

@@ -1368,6 +1368,8 @@ export const en: Catalog = {
     saved: 'Budget saved.',
   },
   reporting: {
+    /** A parameter's label before its value. */
+    labelled: '{{label}}:',
     title: 'Reports',
     intro:
       'Choose a report and its parameters: the preview shows the figures as they will be exported to Excel and PDF.',
