@@ -81,15 +81,19 @@ export function fitTable(
     }
   }
   // Last resort: text columns may break inside words; if the figures alone are too wide, every
-  // column shrinks in proportion and breaks.
+  // column but the drawings shrinks in proportion and breaks.
   const size = sizes.at(-1) ?? 6
   const needs = columns.map((column) => needsOf(column, size))
   const shrunk = needs.map((need) =>
     need.wraps && !need.fixed ? { ...need, hardMin: Math.min(need.hardMin, 4 * size) } : need,
   )
+  const drawn = needs.reduce((sum, need) => sum + (need.fixed ? need.hardMin : 0), 0)
+  const rest = needs.reduce((sum, need) => sum + (need.fixed ? 0 : need.hardMin), 0)
   const widths =
     distribute(shrunk, room, false) ??
-    needs.map((need) => (need.hardMin / needs.reduce((sum, n) => sum + n.hardMin, 0)) * room)
+    needs.map((need) =>
+      need.fixed ? need.hardMin : (need.hardMin / rest) * Math.max(0, room - drawn),
+    )
   return {
     widths,
     fontSize: size,
@@ -150,9 +154,10 @@ function needsOf(column: SizingColumn, size: number): Needs {
 
 /**
  * The pieces of a line the text may not be broken inside. pdfmake breaks lines by the Unicode
- * line-breaking rules: at spaces, but never before closing punctuation (« Total : », « 7 % »),
- * and at some hyphens and slashes. Here only at a space followed by a letter or a digit: pieces
- * as long or longer than pdfmake's, so a column never turns out narrower than a word.
+ * line-breaking rules: at spaces, but never before closing punctuation (« Total : », « 7 % »)
+ * nor after an opening one (« ( a »), and at some hyphens and slashes. Here only at a space
+ * followed by a letter or a digit and not following an opening bracket or quote: pieces as
+ * long as pdfmake's or longer, so a column never turns out narrower than a word.
  */
 export function unbreakable(line: string): string[] {
   const pieces: string[] = []
@@ -161,7 +166,7 @@ export function unbreakable(line: string): string[] {
     const character = line[i] as string
     const next = line[i + 1] ?? ''
     current += character
-    if (character === ' ' && /[\p{L}\p{N}]/u.test(next) && !/^[\s(«[]*$/.test(current)) {
+    if (character === ' ' && /[\p{L}\p{N}]/u.test(next) && !/(^|[([{«¡¿])\s*$/u.test(current)) {
       pieces.push(current.trimEnd())
       current = ''
     }
