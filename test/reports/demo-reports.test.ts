@@ -5,14 +5,13 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { iatiActivities } from '../../electron/main/iati/iati-activities'
 import type { ReportRequest } from '../../shared/reports/model'
-import { startTestApp, type TestApp } from '../support/core'
+import { startDemoApp, type TestApp } from '../support/core'
 import { frenchAmount, numberIn, pdfText, readWorkbook, rowWith } from '../support/exports'
 import { found } from '../support/found'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp({ openFile: false, lifetime: 'file' })
-  await app.core.openDemo()
+  app = await startDemoApp()
 }, 180_000)
 afterAll(async () => app?.core.dispose())
 

@@ -10,7 +10,7 @@ import type { LetterBatchInput } from '../../shared/dues/letters'
 import type { Agreement } from '../../shared/funds/schema'
 import { LANGUAGES, type Language } from '../../shared/i18n/locale'
 import { reportRequest, type ReportRequest } from '../../shared/reports/model'
-import { startTestApp, type TestApp } from '../support/core'
+import { startDemoApp, type TestApp } from '../support/core'
 import { renderFirstPage } from '../support/exports'
 import { overlappingWords, pdfWords, wordsOutside } from '../support/pdf-bounds'
 
@@ -18,8 +18,7 @@ const run = promisify(execFile)
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp({ openFile: false, lifetime: 'file' })
-  await app.core.openDemo()
+  app = await startDemoApp()
 }, 180_000)
 afterAll(async () => app?.core.dispose())
 

@@ -12,9 +12,7 @@ import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { LANGUAGES } from '../../shared/i18n/locale'
 import { reportRequest, type ReportRequest } from '../../shared/reports/model'
 import { today } from '../../shared/validation/dates'
-import type { Job } from '../../shared/jobs/schema'
-import type { WorkbookReport } from '../../shared/workbook/schema'
-import { startTestApp, type TestApp } from '../support/core'
+import { importWorkbook, startDemoApp, startTestApp, type TestApp } from '../support/core'
 import { readWorkbook } from '../support/exports'
 import { convertWithLibreOffice, sofficePath } from '../support/libreoffice'
 import { filterRange, readPackage } from '../support/xlsx-package'
@@ -40,8 +38,7 @@ let printed = new Map<string, string | null>()
 
 describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () => {
   beforeAll(async () => {
-    app = await startTestApp({ openFile: false, lifetime: 'file' })
-    await app.core.openDemo()
+    app = await startDemoApp()
     const session = app.core.requireSession()
     const folder = join(app.folder, 'ours')
     await mkdir(folder, { recursive: true })
@@ -201,7 +198,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
 
       const target = await startTestApp()
       try {
-        const job = await importJob(target, resaved)
+        const job = await importWorkbook(target, resaved)
         expect(job.state, job.failure ?? '').toBe('done')
         const imported = target.core.requireSession()
         expect(summaryJson(await fundsSummary(imported.file.db, null, today()))).toEqual(expected)
@@ -230,16 +227,6 @@ async function reportRequests(): Promise<[string, ReportRequest][]> {
     requests.push([`donor-${agreement.reference}`, { kind: 'donor', agreementId: agreement.id }])
   }
   return requests
-}
-
-/** Imports a workbook as the window does: starts the job and follows it to its end. */
-async function importJob(target: TestApp, path: string): Promise<Job<WorkbookReport>> {
-  let job = await target.ok('workbook.import', { path })
-  while (job.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    job = await target.ok('workbook.progress', { jobId: job.jobId })
-  }
-  return job
 }
 
 function isFormula(value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
+import { decodeXml } from '../../electron/main/workbook/xml-text'
 
 const run = promisify(execFile)
 
@@ -53,7 +54,7 @@ export async function pdfWords(path: string): Promise<PdfPage[]> {
         ),
       ].map(([, xMin, yMin, xMax, yMax, word]) => ({
         page: index + 1,
-        text: decode(word ?? ''),
+        text: decodeXml(word ?? ''),
         xMin: Number(xMin),
         yMin: Number(yMin) - offset,
         xMax: Number(xMax),
@@ -101,13 +102,4 @@ export function overlappingWords(pages: PdfPage[]): [PdfWord, PdfWord][] {
 /** "841.89" → "999.99": as many digits, so the file keeps its length. */
 function nines(size: string): string {
   return size.replace(/\d/g, '9')
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 }

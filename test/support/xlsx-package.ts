@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import JSZip from 'jszip'
+import { decodeXml } from '../../electron/main/workbook/xml-text'
 
 export interface PackageSheet {
   name: string
@@ -71,13 +72,4 @@ export async function readPackage(path: string): Promise<XlsxPackage> {
 /** The range a `_xlnm._FilterDatabase` name gives: "'Sheet'!$A$9:$J$40" → "A9:J40". */
 export function filterRange(value: string): string {
   return (value.split('!').at(-1) ?? '').replace(/\$/g, '')
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 }

@@ -9,7 +9,7 @@ import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { type CurrencyCode, minorUnits } from '../../shared/money/currencies'
 import { decimalOfNumber, minorToDecimalString, shiftDecimal } from '../../shared/money/decimal'
 import { basisPointsToPercent } from '../../shared/validation/amounts'
-import { startTestApp, type TestApp } from '../support/core'
+import { importWorkbook, startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -149,11 +149,7 @@ describe('numbers in the registers', () => {
     }
     const path = join(app.folder, 'typed.xlsx')
     await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
-    let job = await app.ok('workbook.import', { path })
-    while (job.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      job = await app.ok('workbook.progress', { jobId: job.jobId })
-    }
+    const job = await importWorkbook(app, path)
     expect(job.state, job.failure ?? '').toBe('done')
     const [agreement] = await app.ok('agreements.list', {})
     expect(agreement?.cofinancingBp).toBe(2000)

@@ -1,4 +1,5 @@
 import JSZip from 'jszip'
+import { decodeXml, encodeXml } from './xml-text'
 
 /** A sheet's autofilter: the sheet's name and its range in A1 notation ("A9:J40"). */
 export interface SheetFilter {
@@ -50,21 +51,4 @@ function absolute(range: string): string {
     .split(':')
     .map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
     .join(':')
-}
-
-function encodeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/'/g, '&apos;')
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 }

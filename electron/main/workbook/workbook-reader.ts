@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import JSZip from 'jszip'
 import { loadExcelJS } from './load-exceljs'
 import { type plainValue, shownValue } from './cell-values'
+import { decodeXml } from './xml-text'
 
 /** A cell's value as the import reads it. */
 export type PlainValue = ReturnType<typeof plainValue>
@@ -168,13 +169,4 @@ async function sheetLayouts(bytes: Buffer): Promise<Map<string, SheetLayout>> {
     })
   }
   return layouts
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 }
