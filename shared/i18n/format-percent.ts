@@ -1,13 +1,20 @@
 import { INTL_LOCALE, type Language } from './locale'
 
+const percentFormats = new Map<Language, Intl.NumberFormat>()
+
 /** A ratio (0.647) as a percentage in the user's language: "64,7 %" or "64.7%"; a dash for none. */
 export function formatPercent(ratio: number | null, language: Language): string {
   if (ratio === null) return '—'
-  return new Intl.NumberFormat(INTL_LOCALE[language], {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(ratio)
+  let format = percentFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    })
+    percentFormats.set(language, format)
+  }
+  return format.format(ratio)
 }
 
 /**

@@ -39,10 +39,16 @@ export function formatAmount(amount: Money, language: Language): string {
  */
 export function formatRate(rate: string, language: Language): string {
   const decimals = rate.split('.')[1]?.length ?? 0
-  return new Intl.NumberFormat(INTL_LOCALE[language], {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(rate as Intl.StringNumericLiteral)
+  const key = `${language}|rate|${decimals}`
+  let found = formatters.get(key)
+  if (!found) {
+    found = new Intl.NumberFormat(INTL_LOCALE[language], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    })
+    formatters.set(key, found)
+  }
+  return found.format(rate as Intl.StringNumericLiteral)
 }
 
 function decimalOf(amount: Money): Intl.StringNumericLiteral {

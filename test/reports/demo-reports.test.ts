@@ -118,6 +118,60 @@ describe('the reports of the demo file', () => {
     expect(text).toMatch(frenchAmount(euros(summary.calledEur)))
   })
 
+  it('writes rates, years and titles as a reader of each language expects', async () => {
+    const agreements = await app.ok('agreements.list', {})
+    const gates = found(
+      agreements.find((a) => a.reference === 'BMGF-SUCSS-2017'),
+      'Gates agreement',
+    )
+    const donor = await exportBoth({ kind: 'donor', agreementId: gates.id }, 'gates')
+    const receipts = found(donor.workbook.getWorksheet('Versements et solde'), 'receipts')
+    const rates: number[] = []
+    receipts.eachRow((row) => {
+      const cell = row.getCell(4)
+      if (typeof cell.value !== 'number') return
+      rates.push(cell.value)
+      // A number with every decimal it has, which the spreadsheet shows in its reader's way.
+      expect(cell.numFmt).toMatch(/^#,##0(\.0+)?$/)
+    })
+    expect(rates.length).toBeGreaterThan(0)
+    for (const rate of rates) expect(donor.text).toContain(String(rate).replace('.', ','))
+
+    const dues = await exportBoth({ kind: 'dues', year: 2025 }, 'dues-years')
+    const history = found(dues.workbook.getWorksheet('Dix ans de recouvrement'), 'history')
+    expect(history.getCell('A9').value).toBe(2016)
+    expect(history.getCell('A9').numFmt).toBe('0')
+    expect(dues.text).toMatch(/^\s*2016\s/m)
+    expect(dues.text).not.toMatch(/^\s*2\s016\s/m)
+
+    const english = await exportBoth(
+      { kind: 'projects', from: '2000-01-01', to: '2099-12-31', language: 'en' },
+      'projects-en',
+    )
+    expect(english.text).toMatch(/Maternal and reproductive health/)
+    expect(english.text).not.toMatch(/Santé maternelle et reproductive — centres/)
+  })
+
+  it('gives an agreement without headings nor spending its whole amount as budget', async () => {
+    const agreements = await app.ok('agreements.list', {})
+    const grant = found(
+      agreements.find((a) => a.reference === 'SUBV-MEAE-2026'),
+      'untied grant',
+    )
+    const detail = await app.ok('agreements.get', { id: grant.id })
+    expect(detail.figures.spent).toBe(0)
+    const preview = await app.ok('reports.preview', { kind: 'donor', agreementId: grant.id })
+    const rows = preview.sheets[0]?.tables[0]?.rows ?? []
+    const budgetOf = (label: string) => {
+      const line = rows.find((r) => r.cells[1]?.kind === 'text' && r.cells[1].text === label)
+      const cell = line?.cells[2]
+      return cell?.kind === 'money' ? cell.minor : null
+    }
+    expect(budgetOf('Dépenses (la convention n’a pas de rubriques)')).toBe(detail.figures.committed)
+    expect(budgetOf('Total')).toBe(detail.figures.committed)
+    expect(detail.figures.committed).toBeGreaterThan(0)
+  })
+
   it('exports the projects as IATI 2.03 activities that validate against the schema', async () => {
     const xml = await iatiActivities(app.core.requireSession())
     const path = join(app.folder, 'activities.xml')

@@ -111,8 +111,15 @@ export function projectSheet(
       : line.source === 'partner'
         ? (line.partnerName ?? '')
         : t(`projects.plan.source_${line.source}`)
-  const th = (text: string): TextCell => ({ text, bold: true, fontSize: HEADING_SIZE })
+  const th = (text: string, alignment: 'left' | 'right' = 'left'): TextCell => ({
+    text,
+    bold: true,
+    fontSize: HEADING_SIZE,
+    alignment,
+  })
   const header = (...keys: MessageKey[]) => keys.map((key) => th(t(key)))
+  // The headings of figures stand over them, on the right.
+  const figureHeader = (...keys: MessageKey[]) => keys.map((key) => th(t(key), 'right'))
   const right = (text: string): TextCell => ({ text, alignment: 'right', noWrap: true })
   const when = (iso: string | null): TextCell => ({ text: day(iso), noWrap: true })
   const indicatorValue = (indicator: Indicator, raw: string | null) =>
@@ -162,13 +169,15 @@ export function projectSheet(
       { text: t('projects.plan.title'), style: 'h2' },
       fittedTable(
         [
-          header(
-            'projects.plan.source',
-            'projects.plan.amount',
-            'projects.plan.eur',
-            'projects.plan.allocated',
-            'projects.plan.disbursed',
-          ),
+          [
+            th(t('projects.plan.source')),
+            ...figureHeader(
+              'projects.plan.amount',
+              'projects.plan.eur',
+              'projects.plan.allocated',
+              'projects.plan.disbursed',
+            ),
+          ],
           ...project.plan.lines.map((line) => [
             lineSource(line),
             right(amount(line.amount, line.currency)),
@@ -206,7 +215,7 @@ export function projectSheet(
             [
               [
                 ...header('projects.tranches.number', 'projects.tranches.plannedOn'),
-                th(t('projects.tranches.amount', { currency: project.currency })),
+                th(t('projects.tranches.amount', { currency: project.currency }), 'right'),
                 ...header(
                   'projects.tranches.condition',
                   'projects.tranches.status',
@@ -229,14 +238,16 @@ export function projectSheet(
         ? { text: t('projects.indicators.empty'), style: 'value' }
         : fittedTable(
             [
-              header(
-                'projects.indicators.name',
-                'projects.indicators.baseline',
-                'projects.indicators.target',
-                'projects.indicators.latest',
-                'sheet.progress',
-                'sheet.percent',
-              ),
+              [
+                ...header(
+                  'projects.indicators.name',
+                  'projects.indicators.baseline',
+                  'projects.indicators.target',
+                  'projects.indicators.latest',
+                  'sheet.progress',
+                ),
+                ...figureHeader('sheet.percent'),
+              ],
               ...project.indicators.map((indicator) => {
                 const level = t(`projects.indicators.level_${indicator.level}`)
                 return [

@@ -7,8 +7,8 @@ export type FontFace = 'normal' | 'bold' | 'italics' | 'bolditalics'
 /** A font's advance widths, read from its TrueType file. */
 interface FontMetrics {
   unitsPerEm: number
-  /** Advance width (font units) by code point; filled as characters are first measured. */
-  advances: Map<number, number>
+  /** Advance widths (font units) of the Basic Multilingual Plane, filled as first measured. */
+  advances: Int32Array
   advanceOf: (codePoint: number) => number
 }
 
@@ -26,12 +26,18 @@ const KERNING_ALLOWANCE = 1.03
 export function textWidth(text: string, size: number, face: FontFace = 'normal'): number {
   const font = metricsOf(face)
   let units = 0
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0
-    let advance = font.advances.get(codePoint)
-    if (advance === undefined) {
-      advance = font.advanceOf(codePoint)
-      font.advances.set(codePoint, advance)
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    // A pair of surrogates is one character outside the plane, measured without the cache.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      units += font.advanceOf(text.codePointAt(i) ?? 0)
+      i += 1
+      continue
+    }
+    let advance = font.advances[code] ?? 0
+    if (advance < 0) {
+      advance = font.advanceOf(code)
+      font.advances[code] = advance
     }
     units += advance
   }
@@ -75,7 +81,7 @@ export function readMetrics(file: Buffer): FontMetrics {
   const glyphOf = characterMap(file, table('cmap'))
   return {
     unitsPerEm,
-    advances: new Map(),
+    advances: new Int32Array(0x10000).fill(-1),
     advanceOf: (codePoint) => advanceOfGlyph(glyphOf(codePoint)),
   }
 }

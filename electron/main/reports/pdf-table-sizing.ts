@@ -124,6 +124,47 @@ function paddingOf(count: number, padding: TablePadding): number {
   return total
 }
 
+/** A cell's widths at 1 pt (they grow in proportion with the size), or at its own size. */
+interface Measured {
+  max: number
+  hardMin: number
+  /** The cell's own size: its widths do not follow the table's. */
+  ownSize: boolean
+  indent: number
+  wraps: boolean
+}
+
+// Each column's cells measured once, whatever the sizes a table is tried at.
+const measuredColumns = new WeakMap<SizingColumn, Measured[]>()
+
+function measure(column: SizingColumn): Measured[] {
+  let measured = measuredColumns.get(column)
+  if (!measured) {
+    measured = column.texts.map((cell) => {
+      const at = cell.size ?? 1
+      const face = cell.face ?? 'normal'
+      let max = 0
+      let hardMin = 0
+      let wraps = false
+      for (const line of cell.text.split('\n')) {
+        const whole = textWidth(line, at, face)
+        max = Math.max(max, whole)
+        if (cell.noWrap) {
+          hardMin = Math.max(hardMin, whole)
+          continue
+        }
+        const words = unbreakable(line)
+        if (words.length > 1) wraps = true
+        for (const word of words)
+          hardMin = Math.max(hardMin, words.length === 1 ? whole : textWidth(word, at, face))
+      }
+      return { max, hardMin, ownSize: cell.size !== undefined, indent: cell.indent ?? 0, wraps }
+    })
+    measuredColumns.set(column, measured)
+  }
+  return measured
+}
+
 function needsOf(column: SizingColumn, size: number): Needs {
   if (column.fixed !== undefined) {
     const width = column.fixed
@@ -132,21 +173,11 @@ function needsOf(column: SizingColumn, size: number): Needs {
   let hardMin = 0
   let max = 0
   let wraps = false
-  for (const cell of column.texts) {
-    const at = cell.size ?? size
-    const face = cell.face ?? 'normal'
-    const indent = cell.indent ?? 0
-    for (const line of cell.text.split('\n')) {
-      const whole = textWidth(line, at, face) + indent
-      max = Math.max(max, whole)
-      if (cell.noWrap) {
-        hardMin = Math.max(hardMin, whole)
-        continue
-      }
-      const words = unbreakable(line)
-      if (words.length > 1) wraps = true
-      for (const word of words) hardMin = Math.max(hardMin, textWidth(word, at, face) + indent)
-    }
+  for (const cell of measure(column)) {
+    const scale = cell.ownSize ? 1 : size
+    max = Math.max(max, cell.max * scale + cell.indent)
+    hardMin = Math.max(hardMin, cell.hardMin * scale + cell.indent)
+    wraps ||= cell.wraps
   }
   const min = wraps ? Math.max(hardMin, Math.min(max, READABLE_EMS * size)) : hardMin
   return { min, hardMin, max, wraps, fixed: false }
@@ -160,6 +191,7 @@ function needsOf(column: SizingColumn, size: number): Needs {
  * long as pdfmake's or longer, so a column never turns out narrower than a word.
  */
 export function unbreakable(line: string): string[] {
+  if (!line.includes(' ')) return line ? [line] : []
   const pieces: string[] = []
   let current = ''
   for (let i = 0; i < line.length; i += 1) {

@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { formatDateTime } from '../../../shared/i18n/format-dates'
 import { translate } from '../../../shared/i18n/translate'
-import { formatCell, isFigure } from '../../../shared/reports/format-cell'
+import { formatCell, isFigure, reportSubject } from '../../../shared/reports/format-cell'
 import type { Cell, ReportDocument, ReportRow, ReportTable } from '../../../shared/reports/model'
 import { type PdfFrame, pdfInfo, printable } from './pdf-document'
 import { type FittedTable, fitTable, fitsAt, type SizingColumn } from './pdf-table-sizing'
@@ -22,10 +22,20 @@ export function reportPdf(report: ReportDocument): {
   definition: TDocumentDefinitions
   frame: PdfFrame
 } {
-  const sizing = new Map(
+  // Each cell formatted once, for the sizing and for the drawing.
+  const texts = new Map(
     report.sheets.flatMap((sheet) =>
-      sheet.tables.map((table) => [table, sizingColumns(table, report)] as const),
+      sheet.tables.map(
+        (table) =>
+          [
+            table,
+            table.rows.map((row) => row.cells.map((cell) => formatCell(cell, report.language))),
+          ] as const,
+      ),
     ),
+  )
+  const sizing = new Map(
+    [...texts].map(([table, cells]) => [table, sizingColumns(table, cells)] as const),
   )
   const portrait = [...sizing.values()].every((columns) =>
     SIZES.portrait
@@ -60,7 +70,7 @@ export function reportPdf(report: ReportDocument): {
         CONTENT_WIDTH[orientation],
         SIZES[orientation],
       )
-      content.push(...tableContent(table, fitted, report))
+      content.push(...tableContent(table, texts.get(table) ?? [], fitted))
     }
   })
   const generated = translate(report.language, 'reporting.generatedOn', {
@@ -102,25 +112,15 @@ export function reportPdf(report: ReportDocument): {
   }
 }
 
-/** A parameter's label as it stands before its value: « Année : », "Year:". */
-export function labelled(report: ReportDocument, label: string): string {
-  return translate(report.language, 'reporting.labelled', { label })
-}
-
-/** What a report is about, for its document properties: its parameters. */
-export function reportSubject(report: ReportDocument): string {
-  return report.parameters.map((p) => `${labelled(report, p.label)} ${p.value}`).join(' ; ')
-}
-
 /** What the sizing measures of a table: its header and every cell as they will be drawn. */
-function sizingColumns(table: ReportTable, report: ReportDocument): SizingColumn[] {
+function sizingColumns(table: ReportTable, texts: string[][]): SizingColumn[] {
   return table.columns.map((column, index) => ({
     texts: [
       { text: printable(column.label), face: 'bold' as const },
-      ...table.rows.map((row) => {
+      ...table.rows.map((row, rowIndex) => {
         const cell = row.cells[index] ?? null
         return {
-          text: printable(formatCell(cell, report.language)),
+          text: printable(texts[rowIndex]?.[index] ?? ''),
           face: row.style === 'item' ? ('normal' as const) : ('bold' as const),
           noWrap: keptOnOneLine(cell),
           indent: index === 0 && row.depth ? row.depth * INDENT : 0,
@@ -138,7 +138,7 @@ function keptOnOneLine(cell: Cell): boolean {
 /** How far a level of a budget tree is indented, in points. */
 const INDENT = 8
 
-function tableContent(table: ReportTable, fitted: FittedTable, report: ReportDocument): Content[] {
+function tableContent(table: ReportTable, texts: string[][], fitted: FittedTable): Content[] {
   const header: TableCell[] = table.columns.map((column, index) => ({
     text: column.label,
     style: 'th',
@@ -147,7 +147,7 @@ function tableContent(table: ReportTable, fitted: FittedTable, report: ReportDoc
   }))
   const body: TableCell[][] = [
     header,
-    ...table.rows.map((row) => rowCells(row, report, fitted.breakAll)),
+    ...table.rows.map((row, index) => rowCells(row, texts[index] ?? [], fitted.breakAll)),
   ]
   return [
     ...(table.title ? [{ text: table.title, style: 'tableTitle' } as Content] : []),
@@ -161,11 +161,11 @@ function tableContent(table: ReportTable, fitted: FittedTable, report: ReportDoc
   ]
 }
 
-function rowCells(row: ReportRow, report: ReportDocument, breakAll: boolean[]): TableCell[] {
+function rowCells(row: ReportRow, texts: string[], breakAll: boolean[]): TableCell[] {
   const strong = row.style !== 'item'
   const fill = row.style === 'total' || row.style === 'group' ? '#f0f4f8' : undefined
   return row.cells.map((cell, index) => ({
-    text: formatCell(cell, report.language),
+    text: texts[index] ?? '',
     alignment: isFigure(cell) ? ('right' as const) : ('left' as const),
     bold: strong,
     ...(keptOnOneLine(cell) ? { noWrap: true } : {}),

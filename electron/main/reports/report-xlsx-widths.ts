@@ -35,11 +35,16 @@ export function columnWidths(tables: ReportTable[], language: Language): ColumnW
         ),
       )
       let wraps = false
+      let longest = 0
       for (const row of table.rows) {
         const cell = row.cells[index] ?? null
         if (cell === null) continue
         const indent = index === 0 && row.depth ? 2 * row.depth : 0
-        const need = columnUnits(shown(cell, language), { bold: row.style !== 'item' }) + indent
+        const text = shown(cell, language)
+        // Only a text about as long as the longest yet can be wider: most cells are not measured.
+        if (text.length + indent < longest * 0.7) continue
+        longest = Math.max(longest, text.length + indent)
+        const need = columnUnits(text, { bold: row.style !== 'item' }) + indent
         if (cell.kind === 'text' && need > TEXT_CAP) wraps = true
         units = Math.max(units, cell.kind === 'text' ? Math.min(need, TEXT_CAP) : need)
       }

@@ -13,7 +13,7 @@ import type {
   ReportSheet,
   ReportTable,
 } from '../../../shared/reports/model'
-import { labelled, reportSubject } from './report-pdf'
+import { labelled, reportSubject } from '../../../shared/reports/format-cell'
 import { columnWidths, headerHeight } from './report-xlsx-widths'
 
 const HEADER_FILL: ExcelJS.Fill = {
@@ -47,12 +47,13 @@ export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
   ]
   const filters: SheetFilter[] = []
-  for (const sheet of report.sheets) {
+  declareFilters(workbook, filters)
+  report.sheets.forEach((sheet, index) => {
     const filter = writeSheet(workbook, sheet, report)
-    if (filter) filters.push(filter)
-  }
+    if (filter) filters.push({ ...filter, index })
+  })
   const bytes = await workbook.xlsx.writeBuffer()
-  return declareFilters(Buffer.from(bytes as ArrayBuffer), filters)
+  return Buffer.from(bytes as ArrayBuffer)
 }
 
 /** Writes one view; answers its filter, if it has one. */
@@ -60,7 +61,7 @@ function writeSheet(
   workbook: ExcelJS.Workbook,
   sheet: ReportSheet,
   report: ReportDocument,
-): SheetFilter | null {
+): Omit<SheetFilter, 'index'> | null {
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     pageSetup: {
       paperSize: 9,
@@ -99,7 +100,7 @@ function writeSheet(
   }
   put(generatedLine(report), { italic: true, size: 9, color: GREY })
   row += 1
-  let filter: SheetFilter | null = null
+  let filter: Omit<SheetFilter, 'index'> | null = null
   for (const table of sheet.tables) {
     if (table.title) put(table.title, { bold: true, size: 11 })
     const header = row

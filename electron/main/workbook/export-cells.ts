@@ -3,19 +3,22 @@ import type { Language } from '../../../shared/i18n/locale'
 import { INTL_LOCALE } from '../../../shared/i18n/locale'
 import { parseDecimal, shiftDecimal } from '../../../shared/money/decimal'
 import { choiceLabel, type RegisterColumn } from './register'
-import { decimalsFormat, FONT, PERCENT_FORMAT } from './xlsx-style'
+import { decimalsFormat, PERCENT_FORMAT } from './xlsx-style'
 
 /** How the registers' dates are written, whatever the language. */
 export const DATE_FORMAT = 'dd/mm/yyyy'
 
-/** A cell of the export: its value, its style, and the text a reader sees (for its width). */
+/** A cell of the export: its value and its style. */
 export interface ExportCell {
   value: string | number | Date | null
   style: Partial<ExcelJS.Style>
-  shown: string
 }
 
-const PLAIN: Partial<ExcelJS.Style> = { font: FONT }
+/**
+ * No style of its own: the workbook's default, whose font is named in full (a cell given one
+ * would be written even when empty).
+ */
+const PLAIN: Partial<ExcelJS.Style> = {}
 
 /**
  * How a column's values are written: labels for choices, Excel dates for dates, amounts and
@@ -33,13 +36,12 @@ export function cellWriter(
   const styled = (numFmt: string) => {
     let style = styles.get(numFmt)
     if (!style) {
-      style = { font: FONT, numFmt }
+      style = { numFmt }
       styles.set(numFmt, style)
     }
     return style
   }
-  const grouped = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 20 })
-  const none: ExportCell = { value: null, style: PLAIN, shown: '' }
+  const none: ExportCell = { value: null, style: PLAIN }
   if (column.choices) {
     // Each choice's label looked up once per export, not once per cell.
     const labels = new Map(
@@ -48,7 +50,7 @@ export function cellWriter(
     return (value) => {
       if (value === null) return none
       const label = labels.get(String(value)) ?? choiceLabel(column, String(value), language)
-      return { value: label, style: PLAIN, shown: label }
+      return { value: label, style: PLAIN }
     }
   }
   switch (column.kind) {
@@ -56,38 +58,54 @@ export function cellWriter(
       return (value) =>
         value === null
           ? none
-          : {
-              value: new Date(`${String(value)}T00:00:00Z`),
-              style: styled(DATE_FORMAT),
-              shown: '31/12/2025',
-            }
+          : { value: new Date(`${String(value)}T00:00:00Z`), style: styled(DATE_FORMAT) }
     case 'amount':
     case 'rate':
       return (value) => {
         if (value === null) return none
         const text = String(value)
         const number = exactNumber(text, column.kind === 'rate' ? 'rate' : 'amount')
-        if (number === null) return { value: text, style: PLAIN, shown: text }
+        if (number === null) return { value: text, style: PLAIN }
         const decimals = text.split('.')[1]?.length ?? 0
-        return {
-          value: number,
-          style: styled(decimalsFormat(decimals)),
-          shown: grouped.format(text as Intl.StringNumericLiteral),
-        }
+        return { value: number, style: styled(decimalsFormat(decimals)) }
       }
     case 'percent':
       return (value) => {
         if (value === null) return none
         const text = String(value)
-        if (!parseDecimal(text)) return { value: text, style: PLAIN, shown: text }
-        return {
-          value: Number(shiftDecimal(text, -2)),
-          style: styled(PERCENT_FORMAT),
-          shown: `${grouped.format(text as Intl.StringNumericLiteral)} %`,
-        }
+        if (!parseDecimal(text)) return { value: text, style: PLAIN }
+        return { value: Number(shiftDecimal(text, -2)), style: styled(PERCENT_FORMAT) }
       }
     default:
-      return (value) => (value === null ? none : { value, style: PLAIN, shown: String(value) })
+      return (value) => (value === null ? none : { value, style: PLAIN })
+  }
+}
+
+/**
+ * How a column's value reads in the spreadsheet, for the column's width: amounts and rates with
+ * the reader's thousands separators, percentages with their sign, choices by their label.
+ */
+export function cellShown(
+  column: RegisterColumn,
+  language: Language,
+): (value: string | number | null) => string {
+  const grouped = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 20 })
+  const number = (value: string | number) =>
+    parseDecimal(String(value))
+      ? grouped.format(String(value) as Intl.StringNumericLiteral)
+      : String(value)
+  if (column.choices)
+    return (value) => (value === null ? '' : choiceLabel(column, String(value), language))
+  switch (column.kind) {
+    case 'date':
+      return (value) => (value === null ? '' : '31/12/2025')
+    case 'amount':
+    case 'rate':
+      return (value) => (value === null ? '' : number(value))
+    case 'percent':
+      return (value) => (value === null ? '' : `${number(value)} %`)
+    default:
+      return (value) => (value === null ? '' : String(value))
   }
 }
 
@@ -97,10 +115,14 @@ export function cellWriter(
  * decimals ("1234.50" as 123450 cents). Null otherwise.
  */
 export function exactNumber(text: string, kind: 'amount' | 'rate'): number | null {
-  const decimal = parseDecimal(text)
-  if (!decimal) return null
+  if (!PLAIN_DECIMAL.test(text)) return null
   const number = Number(text)
   if (kind === 'rate') return String(number) === text ? number : null
-  const scaled = Math.round(number * 10 ** decimal.scale)
-  return Number.isSafeInteger(scaled) && BigInt(scaled) === decimal.mantissa ? number : null
+  // Its digits as one integer (exact while it is a safe one) against the number scaled back.
+  const point = text.indexOf('.')
+  const scale = point < 0 ? 0 : text.length - point - 1
+  const digits = Number(point < 0 ? text : text.slice(0, point) + text.slice(point + 1))
+  return Number.isSafeInteger(digits) && Math.round(number * 10 ** scale) === digits ? number : null
 }
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/

@@ -1,43 +1,51 @@
-import JSZip from 'jszip'
-import { decodeXml, encodeXml } from './xml-text'
+import type ExcelJS from 'exceljs'
 
-/** A sheet's autofilter: the sheet's name and its range in A1 notation ("A9:J40"). */
+/** A sheet's autofilter: the sheet, its place among the workbook's sheets, its range ("A9:J40"). */
 export interface SheetFilter {
   sheet: string
+  /** The sheet's index in the order the workbook lists its sheets, from 0. */
+  index: number
   range: string
 }
 
+/** A defined name as exceljs's writers render it (`localSheetId` makes it the sheet's own). */
+interface NameModel {
+  name: string
+  localSheetId?: number
+  ranges: string[]
+}
+
 /**
- * Declares each sheet's autofilter in the workbook's defined names, as Excel itself does
- * (`_xlnm._FilterDatabase`, local to the sheet, hidden). exceljs writes the sheet's
- * `<autoFilter>` but not the name; Excel shows the filter buttons all the same, LibreOffice
- * only with the name (exceljs #2778, LibreOffice tdf#118592).
+ * Declares each sheet's autofilter in the workbook's defined names, as Excel itself does: a
+ * `_xlnm._FilterDatabase` name local to the sheet. exceljs writes the sheet's `<autoFilter>`
+ * but not the name; Excel shows the filter buttons all the same, LibreOffice only with the name
+ * (exceljs #2778, LibreOffice tdf#118592).
  *
- * Only `xl/workbook.xml` is rewritten: the other parts keep their compressed bytes, so a large
- * export is not compressed twice.
+ * Both of exceljs's writers (the workbook's and the streaming one) take the names to write from
+ * `definedNames.model` and write each with its `localSheetId`: the filters' names are added to
+ * what that gives, when the workbook is written. Rewriting the package afterwards instead would
+ * unzip and zip again a large export.
  */
-export async function declareFilters(bytes: Buffer, filters: SheetFilter[]): Promise<Buffer> {
-  if (filters.length === 0) return bytes
-  const zip = await JSZip.loadAsync(bytes)
-  const part = zip.file('xl/workbook.xml')
-  if (!part) throw new Error('A workbook without xl/workbook.xml')
-  const xml = await part.async('string')
-  const sheetNames = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map(([, name]) =>
-    decodeXml(name ?? ''),
-  )
-  const names = filters.map((filter) => {
-    const index = sheetNames.indexOf(filter.sheet)
-    if (index < 0) throw new Error(`No sheet "${filter.sheet}" to declare a filter on`)
-    return (
-      `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">` +
-      `${encodeXml(`${quotedSheet(filter.sheet)}!${absolute(filter.range)}`)}</definedName>`
-    )
+export function declareFilters(
+  workbook: { definedNames: ExcelJS.DefinedNames },
+  filters: SheetFilter[],
+): void {
+  const names = workbook.definedNames
+  const prototype = Object.getPrototypeOf(names) as object
+  const inherited = Object.getOwnPropertyDescriptor(prototype, 'model')
+  if (!inherited?.get) throw new Error('exceljs no longer gives its defined names as a model')
+  const own = inherited.get
+  Object.defineProperty(names, 'model', {
+    configurable: true,
+    get: (): NameModel[] => [
+      ...(own.call(names) as NameModel[]),
+      ...filters.map((filter) => ({
+        name: '_xlnm._FilterDatabase',
+        localSheetId: filter.index,
+        ranges: [`${quotedSheet(filter.sheet)}!${absolute(filter.range)}`],
+      })),
+    ],
   })
-  const declared = xml.includes('<definedNames>')
-    ? xml.replace('<definedNames>', `<definedNames>${names.join('')}`)
-    : xml.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`)
-  zip.file('xl/workbook.xml', declared)
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }
 
 /** A sheet's name as a formula writes it: quoted, its own quotes doubled. */

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate } from '../../../shared/i18n/translate'
 import { REGISTERS } from './registers'
-import { cellWriter, type ExportCell } from './export-cells'
+import { cellShown, cellWriter, type ExportCell } from './export-cells'
 import { declareFilters, type SheetFilter } from './filter-names'
 import {
   type ExportRow,
@@ -55,6 +55,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
   const reader = session ? new RegisterReader(session) : null
 
   const filters: SheetFilter[] = []
+  declareFilters(workbook, filters)
   // Open on the first sheet, the notes: visible (the closed lists, hidden, come last).
   workbook.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
@@ -88,11 +89,15 @@ export async function registersWorkbook(language: Language, session?: Session): 
     const firstPage = first && !first.done ? first.value : []
     const toCells = (row: ExportRow) =>
       register.columns.map((column, i) => (cells[i] as CellWriter)(row[column.field] ?? null))
-    const firstCells = firstPage.map(toCells)
     sheet.columns = register.columns.map((column, index) => ({
       header: headings[index],
       key: column.field,
-      width: registerWidth(headings[index] ?? '', firstCells, index),
+      width: registerWidth(
+        headings[index] ?? '',
+        firstPage.map((row) => row[column.field] ?? null),
+        cellShown(column, language),
+        column.choices !== undefined,
+      ),
     }))
     const header = sheet.getRow(1)
     header.eachCell((cell) => {
@@ -107,7 +112,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
       added.commit()
       count += 1
     }
-    firstCells.forEach(write)
+    for (const row of firstPage) write(toCells(row))
     // Read page by page and not kept: a register of 140,000 expenses never sits in memory whole.
     if (pages) {
       for (let next = await pages.next(); !next.done; next = await pages.next())
@@ -115,7 +120,12 @@ export async function registersWorkbook(language: Language, session?: Session): 
     }
     const last = columnLetter(register.columns.length - 1)
     sheet.autoFilter = `A1:${last}${count + 1}`
-    filters.push({ sheet: sheet.name, range: `A1:${last}${count + 1}` })
+    // The notes are the first sheet, the registers follow in order.
+    filters.push({
+      sheet: sheet.name,
+      index: REGISTERS.indexOf(register) + 1,
+      range: `A1:${last}${count + 1}`,
+    })
     register.columns.forEach((column, index) => {
       if (!column.choices) return
       const letter = columnLetter(index)
@@ -139,7 +149,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
 
   await workbook.commit()
   await ended
-  return declareFilters(Buffer.concat(chunks), filters)
+  return Buffer.concat(chunks)
 }
 
 /** The notes sheet: every column of every register, its type, whether required, its values. */
@@ -185,15 +195,21 @@ const NOTES_WIDEST = 70
 const REGISTER_WIDEST = 50
 
 /** A register column's width: its heading (with its filter button), and its values as shown. */
-function registerWidth(heading: string, rows: ExportCell[][], index: number): number {
+function registerWidth(
+  heading: string,
+  values: (string | number | null)[],
+  shown: (value: string | number | null) => string,
+  choices: boolean,
+): number {
   let widest = columnUnits(heading, { bold: true }) + FILTER_BUTTON
   let longest = 0
-  for (const row of rows) {
-    const shown = row[index]?.shown ?? ''
-    // Only a text about as long as the longest yet can be wider: most cells are not measured.
-    if (shown.length < longest * 0.7) continue
-    longest = Math.max(longest, shown.length)
-    widest = Math.max(widest, columnUnits(shown))
+  for (const value of new Set(values)) {
+    // Only a value about as long as the longest yet can be wider: most are neither formatted
+    // nor measured (a choice is measured by its label, which its code's length does not tell).
+    const length = value === null ? 0 : choices ? Infinity : String(value).length
+    if (length === 0 || length < longest * 0.7) continue
+    if (length !== Infinity) longest = Math.max(longest, length)
+    widest = Math.max(widest, columnUnits(shown(value)))
   }
   return Math.ceil(Math.min(REGISTER_WIDEST, Math.max(10, widest)) * 10) / 10
 }

@@ -1,13 +1,3 @@
-/** Text written into XML, as element content or an attribute's value. */
-export function encodeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-}
-
 /** Text read from XML: the five predefined entities made characters again. */
 export function decodeXml(text: string): string {
   return text
