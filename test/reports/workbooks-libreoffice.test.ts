@@ -106,7 +106,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
       expect(new Set(keys).size, path).toBe(keys.length)
       expect(ours.sheets[ours.activeTab]?.state, path).toBe('visible')
     }
-  })
+  }, 120_000)
 
   it('recalculated by LibreOffice, every formula gives the value the file stores, and none fails', async () => {
     let formulas = 0
@@ -138,7 +138,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
       }
     }
     expect(formulas).toBeGreaterThan(500)
-  })
+  }, 120_000)
 
   it('keep their filters and open on a visible sheet once saved by LibreOffice', async () => {
     for (const { path } of written) {
@@ -161,7 +161,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
         path,
       ).toEqual(ours.sheets.map((s) => `${s.name}:${s.state}`))
     }
-  })
+  }, 120_000)
 
   it('print in LibreOffice without a figure too wide for its column (###)', async () => {
     const reports = written.filter((w) => w.kind === 'report')
@@ -172,7 +172,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
       expect(stdout.length, path).toBeGreaterThan(200)
       expect(stdout, path).not.toContain('###')
     }
-  })
+  }, 120_000)
 
   it('the full export, saved by LibreOffice, keeps every value and re-imports to the same figures', async () => {
     const session = app.core.requireSession()

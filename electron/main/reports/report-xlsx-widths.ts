@@ -58,8 +58,8 @@ export function columnWidths(tables: ReportTable[], language: Language): ColumnW
   return widths
 }
 
-/** The height a table's heading row needs for its headings to wrap in their columns. */
-export function headerHeight(table: ReportTable, widths: ColumnWidth[]): number {
+/** The height a table's heading row needs for its headings to wrap in their columns, if more than one line. */
+export function headerHeight(table: ReportTable, widths: ColumnWidth[]): number | undefined {
   const lines = table.columns.map((column, index) => {
     const room = (widths[index]?.units ?? NARROWEST) - FILTER_BUTTON
     let count = 1
@@ -73,7 +73,9 @@ export function headerHeight(table: ReportTable, widths: ColumnWidth[]): number 
     }
     return count
   })
-  return LINE_HEIGHT * Math.max(1, ...lines)
+  const most = Math.max(1, ...lines)
+  // One line: the spreadsheet's own height, which follows the font it draws with.
+  return most > 1 ? LINE_HEIGHT * most + 2 : undefined
 }
 
 /**

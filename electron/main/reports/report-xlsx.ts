@@ -113,7 +113,8 @@ function writeSheet(
       cell.alignment = { wrapText: true, vertical: 'middle' }
     })
     // A heading longer than its column wraps: its row is made as tall as the lines it takes.
-    worksheet.getRow(header).height = headerHeight(table, widths)
+    const height = headerHeight(table, widths)
+    if (height) worksheet.getRow(header).height = height
     if (!filter && table.rows.length > 0) {
       const range = `A${header}:${columnLetter(table.columns.length - 1)}${header + table.rows.length}`
       worksheet.autoFilter = range
