@@ -89,10 +89,13 @@ export function fitTable(
   )
   const drawn = needs.reduce((sum, need) => sum + (need.fixed ? need.hardMin : 0), 0)
   const rest = needs.reduce((sum, need) => sum + (need.fixed ? 0 : need.hardMin), 0)
+  // Columns with nothing to show (rest 0) share what is left equally.
+  const texts = needs.filter((need) => !need.fixed).length
+  const left = Math.max(0, room - drawn)
   const widths =
     distribute(shrunk, room, false) ??
     needs.map((need) =>
-      need.fixed ? need.hardMin : (need.hardMin / rest) * Math.max(0, room - drawn),
+      need.fixed ? need.hardMin : rest > 0 ? (need.hardMin / rest) * left : left / texts,
     )
   return {
     widths,
