@@ -155,7 +155,21 @@ describe('the reports of the demo file', () => {
     expect(kigali.getCell(2).value).toBe(
       'Maternal and reproductive health — Kigali health centres and maternity ward',
     )
-    expect(english.text).toMatch(/Maternal and\s+reproductive/)
+    // The title wraps in its column, so the row's other cells come between its lines: its words
+    // in order within the row, the French title's nowhere.
+    const row = /\nFC-2019-014 [\s\S]*?(?=\nFC-|$)/.exec(english.text)?.[0] ?? ''
+    const words = kigali.getCell(2).text.split(/\s+/)
+    let at = 0
+    for (const title of words) {
+      const next = row.indexOf(title, at)
+      expect(next, `« ${title} » of the English title in ${row}`).toBeGreaterThanOrEqual(at)
+      at = next + title.length
+    }
+    const project = found(
+      (await app.ok('projects.list', {})).find((p) => p.code === 'FC-2019-014'),
+      'Kigali project',
+    )
+    expect(row).not.toContain(project.title.split(' ').slice(0, 3).join(' '))
   })
 
   it('gives an agreement without headings nor spending its whole amount as budget', async () => {

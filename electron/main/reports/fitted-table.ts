@@ -76,5 +76,7 @@ function nodeOf(entry: TableEntry, breakAll: boolean): TableCell {
   const broken = breakAll ? { wordBreak: 'break-all' as const } : {}
   if (typeof entry === 'string') return { text: entry, ...broken }
   if ('node' in entry) return entry.node
-  return { ...entry, ...broken }
+  // A column too narrow even for its figures (the last resort) breaks them rather than clip.
+  if (breakAll) return { ...entry, noWrap: false, ...broken }
+  return entry
 }

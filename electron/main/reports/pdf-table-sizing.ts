@@ -39,6 +39,12 @@ export const LIGHT_LINES: TablePadding = {
   right: (i, count) => (i === count - 1 ? 0 : 8),
 }
 
+/** pdfmake's `noBorders`: 4 pt each side of a cell, none at the table's edges. */
+export const NO_BORDERS: TablePadding = {
+  left: (i) => (i === 0 ? 0 : 4),
+  right: (i, count) => (i === count - 1 ? 0 : 4),
+}
+
 export interface FittedTable {
   /** Each column's width in points, padding excluded (what pdfmake's `widths` wants). */
   widths: number[]

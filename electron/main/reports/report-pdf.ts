@@ -3,8 +3,15 @@ import { formatDateTime } from '../../../shared/i18n/format-dates'
 import { translate } from '../../../shared/i18n/translate'
 import { formatCell, isFigure, reportSubject } from '../../../shared/reports/format-cell'
 import type { Cell, ReportDocument, ReportRow, ReportTable } from '../../../shared/reports/model'
+import { textWidth } from './font-metrics'
 import { type PdfFrame, pdfInfo, printable } from './pdf-document'
-import { type FittedTable, fitTable, fitsAt, type SizingColumn } from './pdf-table-sizing'
+import {
+  type FittedTable,
+  fitTable,
+  fitsAt,
+  NO_BORDERS,
+  type SizingColumn,
+} from './pdf-table-sizing'
 
 /** A4's width inside the 36 pt margins, by orientation. */
 const CONTENT_WIDTH = { portrait: 595.28 - 72, landscape: 841.89 - 72 } as const
@@ -46,18 +53,9 @@ export function reportPdf(report: ReportDocument): {
   const content: Content[] = [
     { text: report.organisation, style: 'organisation' },
     { text: report.title, style: 'title' },
-    {
-      table: {
-        widths: ['auto', '*'],
-        body: report.parameters.map((p) => [
-          { text: p.label, style: 'parameterLabel' },
-          { text: p.value, style: 'parameter' },
-        ]),
-      },
-      layout: 'noBorders',
-      margin: [0, 0, 0, 8],
-    },
   ]
+  // pdfmake fails on a table without rows.
+  if (report.parameters.length > 0) content.push(parametersTable(report, orientation))
   report.sheets.forEach((sheet, index) => {
     content.push({
       text: sheet.title,
@@ -109,6 +107,37 @@ export function reportPdf(report: ReportDocument): {
         }),
       },
     },
+  }
+}
+
+/**
+ * The report's parameters, label and value, sized as the tables are: a value may be a
+ * funder's own text (an agreement's title, a long reference) longer than the page.
+ */
+function parametersTable(report: ReportDocument, orientation: keyof typeof SIZES): Content {
+  const size = SIZES[orientation][0]
+  const width = CONTENT_WIDTH[orientation]
+  const labels = report.parameters.map((p) => printable(p.label))
+  // The labels on one line as long as they take less than a third of the page.
+  const longest = Math.max(...labels.map((label) => textWidth(label, size)))
+  const columns: SizingColumn[] = [
+    { texts: labels.map((text) => ({ text })), ...(longest < width / 3 ? { fixed: longest } : {}) },
+    { texts: report.parameters.map((p) => ({ text: printable(p.value), face: 'bold' as const })) },
+  ]
+  const fitted = fitTable(columns, width, [size], NO_BORDERS)
+  const broken = (index: number) =>
+    fitted.breakAll[index] ? { wordBreak: 'break-all' as const } : {}
+  return {
+    table: {
+      widths: fitted.widths,
+      body: report.parameters.map((p) => [
+        { text: p.label, style: 'parameterLabel', ...broken(0) },
+        { text: p.value, style: 'parameter', ...broken(1) },
+      ]),
+    },
+    layout: 'noBorders',
+    fontSize: size,
+    margin: [0, 0, 0, 8],
   }
 }
 
@@ -168,8 +197,12 @@ function rowCells(row: ReportRow, texts: string[], breakAll: boolean[]): TableCe
     text: texts[index] ?? '',
     alignment: isFigure(cell) ? ('right' as const) : ('left' as const),
     bold: strong,
-    ...(keptOnOneLine(cell) ? { noWrap: true } : {}),
-    ...(breakAll[index] ? { wordBreak: 'break-all' as const } : {}),
+    // A column too narrow even for its figures (the last resort) breaks them rather than clip.
+    ...(breakAll[index]
+      ? { wordBreak: 'break-all' as const }
+      : keptOnOneLine(cell)
+        ? { noWrap: true }
+        : {}),
     ...(fill ? { fillColor: fill } : {}),
     ...(index === 0 && row.depth
       ? { margin: [row.depth * INDENT, 0, 0, 0] as [number, number, number, number] }
