@@ -76,7 +76,9 @@ export async function startDemoApp(): Promise<TestApp> {
 
 /** Imports a workbook as the window does: starts the job and follows it to its end. */
 export async function importWorkbook(app: TestApp, path: string) {
-  let job = await app.ok('workbook.import', { path })
+  let job = await app.ok('workbook.import', {
+    file: app.core.files.grant(path, 'import-workbook'),
+  })
   while (job.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 20))
     job = await app.ok('workbook.progress', { jobId: job.jobId })
