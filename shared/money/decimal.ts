@@ -47,3 +47,27 @@ export function minorToDecimalString(minor: bigint | number, digits: number): st
   const fraction = digits > 0 ? '.' + digitsText.slice(digitsText.length - digits) : ''
   return (negative ? '-' : '') + whole + fraction
 }
+
+/**
+ * A JavaScript number as the shortest plain decimal string that reads back as the same number,
+ * without an exponent: 0.075 → "0.075", 1e-7 → "0.0000001", 1.5e21 → "1500000000000000000000".
+ */
+export function decimalOfNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`)
+  const [digits = '0', exponentText] = String(value).split('e')
+  if (exponentText === undefined) return digits
+  return shiftDecimal(digits, Number(exponentText))
+}
+
+/**
+ * A plain decimal string multiplied by 10^`places` exactly, by moving its point: ("7.5", -2) →
+ * "0.075", ("0.075", 2) → "7.5". Written without needless zeros.
+ */
+export function shiftDecimal(text: string, places: number): string {
+  const parsed = parseDecimal(text)
+  if (!parsed) throw new RangeError(`Not a decimal: ${text}`)
+  const scale = parsed.scale - places
+  const mantissa = scale < 0 ? parsed.mantissa * pow10(-scale) : parsed.mantissa
+  const plain = minorToDecimalString(mantissa, Math.max(0, scale))
+  return plain.includes('.') ? plain.replace(/\.?0+$/, '') : plain
+}

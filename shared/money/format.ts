@@ -33,6 +33,24 @@ export function formatAmount(amount: Money, language: Language): string {
   return formatter(language, amount.currency, false).format(decimalOf(amount))
 }
 
+/**
+ * An exchange rate for people, with every decimal it has: `655,957` in French, `655.957` in
+ * English. The exact decimal string is handed to Intl, so no digit passes through a float.
+ */
+export function formatRate(rate: string, language: Language): string {
+  const decimals = rate.split('.')[1]?.length ?? 0
+  const key = `${language}|rate|${decimals}`
+  let found = formatters.get(key)
+  if (!found) {
+    found = new Intl.NumberFormat(INTL_LOCALE[language], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    })
+    formatters.set(key, found)
+  }
+  return found.format(rate as Intl.StringNumericLiteral)
+}
+
 function decimalOf(amount: Money): Intl.StringNumericLiteral {
   return minorToDecimalString(
     amount.minor,

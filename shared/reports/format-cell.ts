@@ -1,9 +1,10 @@
 import { formatDate } from '../i18n/format-dates'
 import { formatPercent } from '../i18n/format-percent'
 import { INTL_LOCALE, type Language } from '../i18n/locale'
-import { formatMoney } from '../money/format'
+import { formatMoney, formatRate } from '../money/format'
 import { money } from '../money/money'
-import type { Cell } from './model'
+import { translate } from '../i18n/translate'
+import type { Cell, ReportDocument } from './model'
 
 /** A report cell as people read it, on screen and in the PDF, in the user's language. */
 export function formatCell(cell: Cell, language: Language): string {
@@ -17,6 +18,10 @@ export function formatCell(cell: Cell, language: Language): string {
       return cell.ratio === null ? '—' : formatPercent(cell.ratio, language)
     case 'number':
       return new Intl.NumberFormat(INTL_LOCALE[language]).format(cell.value)
+    case 'rate':
+      return formatRate(cell.rate, language)
+    case 'year':
+      return String(cell.value)
     case 'date':
       return formatDate(cell.iso, language)
   }
@@ -25,4 +30,14 @@ export function formatCell(cell: Cell, language: Language): string {
 /** Whether a cell is a figure, aligned right. */
 export function isFigure(cell: Cell): boolean {
   return cell !== null && cell.kind !== 'text' && cell.kind !== 'date'
+}
+
+/** A parameter's label as it stands before its value: « Année : », "Year:". */
+export function labelled(report: ReportDocument, label: string): string {
+  return translate(report.language, 'reporting.labelled', { label })
+}
+
+/** What a report is about, for its document properties: its parameters. */
+export function reportSubject(report: ReportDocument): string {
+  return report.parameters.map((p) => `${labelled(report, p.label)} ${p.value}`).join(' ; ')
 }

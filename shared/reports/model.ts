@@ -37,7 +37,7 @@ export interface ReportTable {
   notes?: string[]
 }
 
-export type ColumnKind = 'text' | 'money' | 'percent' | 'number' | 'date'
+export type ColumnKind = 'text' | 'money' | 'percent' | 'number' | 'rate' | 'year' | 'date'
 
 export interface ReportColumn {
   label: string
@@ -62,6 +62,10 @@ export type Cell =
   | { kind: 'money'; minor: number; currency: CurrencyCode }
   | { kind: 'percent'; ratio: number | null }
   | { kind: 'number'; value: number }
+  /** An exchange rate: units of a currency per euro, as the exact decimal the ledger holds. */
+  | { kind: 'rate'; rate: string }
+  /** A year, shown without a thousands separator. */
+  | { kind: 'year'; value: number }
   | { kind: 'date'; iso: string }
   | null
 

@@ -147,7 +147,10 @@ function plain(cell: Cell): string | number | Date | null {
     case 'percent':
       return cell.ratio
     case 'number':
+    case 'year':
       return cell.value
+    case 'rate':
+      return Number(cell.rate)
     case 'date':
       return new Date(cell.iso)
   }

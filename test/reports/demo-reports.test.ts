@@ -5,14 +5,13 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { iatiActivities } from '../../electron/main/iati/iati-activities'
 import type { ReportRequest } from '../../shared/reports/model'
-import { startTestApp, type TestApp } from '../support/core'
+import { startDemoApp, type TestApp } from '../support/core'
 import { frenchAmount, numberIn, pdfText, readWorkbook, rowWith } from '../support/exports'
 import { found } from '../support/found'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp({ openFile: false, lifetime: 'file' })
-  await app.core.openDemo()
+  app = await startDemoApp()
 }, 180_000)
 afterAll(async () => app?.core.dispose())
 
@@ -117,6 +116,80 @@ describe('the reports of the demo file', () => {
     expect(Math.round(numberIn(total.getCell(4)) * 100)).toBe(summary.collectedEur)
     expect(Math.round(numberIn(total.getCell(10)) * 100)).toBe(summary.arrears.total)
     expect(text).toMatch(frenchAmount(euros(summary.calledEur)))
+  })
+
+  it('writes rates, years and titles as a reader of each language expects', async () => {
+    const agreements = await app.ok('agreements.list', {})
+    const gates = found(
+      agreements.find((a) => a.reference === 'BMGF-SUCSS-2017'),
+      'Gates agreement',
+    )
+    const donor = await exportBoth({ kind: 'donor', agreementId: gates.id }, 'gates')
+    const receipts = found(donor.workbook.getWorksheet('Versements et solde'), 'receipts')
+    const rates: number[] = []
+    receipts.eachRow((row) => {
+      const cell = row.getCell(4)
+      if (typeof cell.value !== 'number') return
+      rates.push(cell.value)
+      // A number with every decimal it has, which the spreadsheet shows in its reader's way.
+      expect(cell.numFmt).toMatch(/^#,##0(\.0+)?$/)
+    })
+    expect(rates.length).toBeGreaterThan(0)
+    for (const rate of rates) expect(donor.text).toContain(String(rate).replace('.', ','))
+
+    const dues = await exportBoth({ kind: 'dues', year: 2025 }, 'dues-years')
+    const history = found(dues.workbook.getWorksheet('Dix ans de recouvrement'), 'history')
+    expect(history.getCell('A9').value).toBe(2016)
+    expect(history.getCell('A9').numFmt).toBe('0')
+    expect(dues.text).toMatch(/^\s*2016\s/m)
+    expect(dues.text).not.toMatch(/^\s*2\s016\s/m)
+
+    const english = await exportBoth(
+      { kind: 'projects', from: '2000-01-01', to: '2099-12-31', language: 'en' },
+      'projects-en',
+    )
+    const kigali = rowWith(
+      found(english.workbook.getWorksheet('Projects'), 'projects'),
+      'FC-2019-014',
+    )
+    expect(kigali.getCell(2).value).toBe(
+      'Maternal and reproductive health — Kigali health centres and maternity ward',
+    )
+    // The title wraps in its column, so the row's other cells come between its lines: its words
+    // in order within the row, the French title's nowhere.
+    const row = /\nFC-2019-014 [\s\S]*?(?=\nFC-|$)/.exec(english.text)?.[0] ?? ''
+    const words = kigali.getCell(2).text.split(/\s+/)
+    let at = 0
+    for (const title of words) {
+      const next = row.indexOf(title, at)
+      expect(next, `« ${title} » of the English title in ${row}`).toBeGreaterThanOrEqual(at)
+      at = next + title.length
+    }
+    const project = found(
+      (await app.ok('projects.list', {})).find((p) => p.code === 'FC-2019-014'),
+      'Kigali project',
+    )
+    expect(row).not.toContain(project.title.split(' ').slice(0, 3).join(' '))
+  })
+
+  it('gives an agreement without headings nor spending its whole amount as budget', async () => {
+    const agreements = await app.ok('agreements.list', {})
+    const grant = found(
+      agreements.find((a) => a.reference === 'SUBV-MEAE-2026'),
+      'untied grant',
+    )
+    const detail = await app.ok('agreements.get', { id: grant.id })
+    expect(detail.figures.spent).toBe(0)
+    const preview = await app.ok('reports.preview', { kind: 'donor', agreementId: grant.id })
+    const rows = preview.sheets[0]?.tables[0]?.rows ?? []
+    const budgetOf = (label: string) => {
+      const line = rows.find((r) => r.cells[1]?.kind === 'text' && r.cells[1].text === label)
+      const cell = line?.cells[2]
+      return cell?.kind === 'money' ? cell.minor : null
+    }
+    expect(budgetOf('Dépenses (la convention n’a pas de rubriques)')).toBe(detail.figures.committed)
+    expect(budgetOf('Total')).toBe(detail.figures.committed)
+    expect(detail.figures.committed).toBeGreaterThan(0)
   })
 
   it('exports the projects as IATI 2.03 activities that validate against the schema', async () => {

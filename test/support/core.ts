@@ -66,3 +66,22 @@ export async function startTestApp(
     },
   }
 }
+
+/** A core with the demo file open, shared by a test file's tests. */
+export async function startDemoApp(): Promise<TestApp> {
+  const app = await startTestApp({ openFile: false, lifetime: 'file' })
+  await app.core.openDemo()
+  return app
+}
+
+/** Imports a workbook as the window does: starts the job and follows it to its end. */
+export async function importWorkbook(app: TestApp, path: string) {
+  let job = await app.ok('workbook.import', {
+    file: app.core.files.grant(path, 'import-workbook'),
+  })
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    job = await app.ok('workbook.progress', { jobId: job.jobId })
+  }
+  return job
+}

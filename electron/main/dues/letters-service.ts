@@ -6,7 +6,8 @@ import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
 import type { OrganisationService } from '../organisation/organisation-service'
 import { writeExportFile } from '../reports/export-file'
-import { renderPdf } from '../reports/pdf-document'
+import { fittedTable, type TableEntry } from '../reports/fitted-table'
+import { pdfInfo, renderPdf } from '../reports/pdf-document'
 import {
   DEFAULT_LETTERS,
   LETTER_KINDS,
@@ -28,6 +29,11 @@ import type { Organisation } from '../../../shared/organisation/schema'
 import { arrearsByAge, duesCalls, duesPayments } from './dues-accounts'
 
 type Batch = z.output<typeof letterBatchInput>
+
+/** A4 inside the letters' 56 pt margins. */
+const LETTER_WIDTH = 595.28 - 112
+/** The tables' font sizes, largest first: a table takes the first at which it fits. */
+const LETTER_TABLE_SIZES = [10, 9, 8.5, 8] as const
 
 /** How many letters one step of a batch renders: small enough for a smooth progress bar. */
 const LETTERS_PER_STEP = 10
@@ -115,7 +121,7 @@ export class LettersService {
       if (job.batch.into === 'folder') {
         await writeExportFile(
           join(job.target, `${letter.name}.pdf`),
-          await renderPdf(document([letter.content], organisation, job.language)),
+          await renderPdf(document([letter.content], organisation, job.language, letter.subject)),
         )
         job.written += 1
       } else {
@@ -129,7 +135,14 @@ export class LettersService {
     if (job.batch.into === 'pdf') {
       await writeExportFile(
         job.target,
-        await renderPdf(document(job.pages, organisation, job.language)),
+        await renderPdf(
+          document(
+            job.pages,
+            organisation,
+            job.language,
+            translate(job.language, `letters.kind_${job.batch.kind}`),
+          ),
+        ),
       )
       job.written = job.pages.length
     }
@@ -147,7 +160,7 @@ export class LettersService {
     template: LetterTemplate,
     organisation: Organisation,
     language: Language,
-  ): Promise<{ name: string; content: Content[] }> {
+  ): Promise<{ name: string; subject: string; content: Content[] }> {
     const t = (key: Parameters<typeof translate>[1]) => translate(language, key)
     const amount = (minor: number, currency: CurrencyCode) =>
       formatMoney(money(minor, currency), language)
@@ -162,32 +175,39 @@ export class LettersService {
       if (!member) throw new AppFailure('NOT_FOUND')
       return member
     }
-    const callRows = (calls: DuesCall[]): Content => ({
-      table: {
-        headerRows: 1,
-        widths: ['auto', 'auto', 'auto', 'auto', 'auto', '*'],
-        body: [
-          [
-            'dues.calls.number',
-            'dues.year',
-            'dues.calls.amount',
-            'dues.calls.paid',
-            'dues.calls.outstanding',
-            'dues.calls.dueOn',
-          ].map((key) => ({ text: t(key as Parameters<typeof translate>[1]), bold: true })),
+    const right = (text: string) => ({ text, alignment: 'right' as const, noWrap: true })
+    const heading = (key: Parameters<typeof translate>[1]) => ({ text: t(key), bold: true })
+    const sized = (rows: TableEntry[][], headerRows: number): Content =>
+      fittedTable(rows, {
+        width: LETTER_WIDTH,
+        sizes: LETTER_TABLE_SIZES,
+        headerRows,
+        margin: [0, 8, 0, 8],
+      })
+    const callRows = (calls: DuesCall[]): Content =>
+      sized(
+        [
+          (
+            [
+              'dues.calls.number',
+              'dues.year',
+              'dues.calls.amount',
+              'dues.calls.paid',
+              'dues.calls.outstanding',
+              'dues.calls.dueOn',
+            ] as const
+          ).map(heading),
           ...calls.map((c) => [
             c.number,
             String(c.year),
-            { text: amount(c.amount, c.currency), alignment: 'right' as const },
-            { text: amount(c.paid, c.currency), alignment: 'right' as const },
-            { text: amount(c.outstanding, c.currency), alignment: 'right' as const },
-            day(c.dueOn),
+            right(amount(c.amount, c.currency)),
+            right(amount(c.paid, c.currency)),
+            right(amount(c.outstanding, c.currency)),
+            { text: day(c.dueOn), noWrap: true },
           ]),
         ],
-      },
-      layout: 'lightHorizontalLines',
-      margin: [0, 8, 0, 8],
-    })
+        1,
+      )
     let fields: Record<string, string>
     let table: Content | null = null
     let name: string
@@ -201,27 +221,18 @@ export class LettersService {
         date: day(payment.receivedOn),
         numero: `R-${payment.receivedOn.replaceAll('-', '')}-${payment.id.slice(-6)}`,
       }
-      table = {
-        table: {
-          widths: ['*', 'auto'],
-          body: [
-            ...payment.settlements.map((s) => [
-              `${s.callNumber} (${s.year})`,
-              { text: amount(s.amount, s.currency), alignment: 'right' as const },
-            ]),
-            ...(payment.credit > 0
-              ? [
-                  [
-                    t('dues.payments.credit'),
-                    { text: amount(payment.credit, payment.currency), alignment: 'right' as const },
-                  ],
-                ]
-              : []),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-        margin: [0, 8, 0, 8],
-      }
+      const settled = [
+        ...payment.settlements.map((s) => [
+          `${s.callNumber} (${s.year})`,
+          right(amount(s.amount, s.currency)),
+        ]),
+        ...(payment.credit > 0
+          ? [[t('dues.payments.credit'), right(amount(payment.credit, payment.currency))]]
+          : []),
+      ]
+      // A voluntary contribution settles no call: its receipt has no table (pdfmake cannot
+      // draw a table without rows).
+      table = settled.length > 0 ? sized(settled, 0) : null
       name = `${member.code}-recu-${payment.receivedOn}`
     } else if (batch.kind === 'call') {
       const [call] = await duesCalls(db, { ids: [id] })
@@ -254,26 +265,21 @@ export class LettersService {
           table = {
             stack: [
               ...(table ? [table] : []),
-              {
-                table: {
-                  headerRows: 1,
-                  widths: ['auto', '*', 'auto'],
-                  body: [
-                    [
-                      { text: t('dues.payments.receivedOn'), bold: true },
-                      { text: t('dues.payments.settles'), bold: true },
-                      { text: t('dues.payments.amount'), bold: true },
-                    ],
-                    ...payments.map((p) => [
-                      day(p.receivedOn),
-                      p.settlements.map((s) => s.callNumber).join(', '),
-                      { text: amount(p.amount, p.currency), alignment: 'right' as const },
-                    ]),
+              sized(
+                [
+                  [
+                    heading('dues.payments.receivedOn'),
+                    heading('dues.payments.settles'),
+                    heading('dues.payments.amount'),
                   ],
-                },
-                layout: 'lightHorizontalLines',
-                margin: [0, 8, 0, 8],
-              },
+                  ...payments.map((p) => [
+                    { text: day(p.receivedOn), noWrap: true },
+                    p.settlements.map((s) => s.callNumber).join(', '),
+                    right(amount(p.amount, p.currency)),
+                  ]),
+                ],
+                1,
+              ),
             ],
           }
         }
@@ -308,20 +314,32 @@ export class LettersService {
       ...(table ? [table] : []),
       { text: t('letters.signature'), margin: [260, 24, 0, 0] },
     ]
-    return { name: name.replace(/[^\w.-]+/g, '_'), content }
+    return {
+      name: name.replace(/[^\w.-]+/g, '_'),
+      subject: fillLetter(template.subject, all),
+      content,
+    }
   }
 }
 
-/** Letters into one document, each starting on its own page, under the organisation's head. */
+/**
+ * Letters into one document, each starting on its own page, under the organisation's head;
+ * `subject` says what they are (one letter's subject, or the kind of a batch).
+ */
 function document(
   letters: Content[][],
   organisation: Organisation,
   language: Language,
+  subject: string,
 ): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageMargins: [56, 96, 56, 56],
-    info: { creator: 'AIMF Finances', title: translate(language, 'letters.title') },
+    info: pdfInfo({
+      title: translate(language, 'letters.title'),
+      author: organisation.name,
+      subject,
+    }),
     header: {
       columns: [
         ...(organisation.logo

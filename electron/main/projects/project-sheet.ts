@@ -1,9 +1,10 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import type { PdfFrame } from '../reports/pdf-document'
+import { fittedTable, type TextCell } from '../reports/fitted-table'
+import { type PdfFrame, pdfInfo, printable } from '../reports/pdf-document'
 import { formatIndicatorValue } from '../../../shared/projects/indicator-format'
 import { countryName } from '../../../shared/geo/country-names'
 import { formatDate } from '../../../shared/i18n/format-dates'
-import type { Language } from '../../../shared/i18n/locale'
+import { INTL_LOCALE, type Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { translate, type MessageParams } from '../../../shared/i18n/translate'
 import type { CurrencyCode } from '../../../shared/money/currencies'
@@ -14,6 +15,12 @@ import { type Indicator, type ProjectDetail, sectorName } from '../../../shared/
 
 const BAR_WIDTH = 140
 const ACCENT = '#1c5fa8'
+/** A4 portrait inside the 36 pt margins. */
+const CONTENT_WIDTH = 595.28 - 72
+/** The tables' font sizes, largest first: a table takes the first at which it fits. */
+const TABLE_SIZES = [8.5, 8, 7.5, 7] as const
+const HEADING_SIZE = 8
+const LABEL_SIZE = 7.5
 
 /** A progress bar drawn in the PDF: the done part over the whole width. */
 function bar(share: number, width = BAR_WIDTH): Content {
@@ -64,6 +71,13 @@ export function projectSheet(
   const amount = (minor: number, currency: CurrencyCode) =>
     formatMoney(money(minor, currency), language)
   const day = (iso: string | null) => formatDate(iso, language)
+  const wholePercent = (share: number) =>
+    new Intl.NumberFormat(INTL_LOCALE[language], {
+      style: 'percent',
+      maximumFractionDigits: 0,
+    }).format(share)
+  // The English title where the project has one.
+  const title = (language === 'en' && project.titleEn) || project.title
   const label = (key: MessageKey): Content => ({ text: t(key), style: 'label' })
   const value = (text: string): Content => ({ text: text || '—', style: 'value' })
   const facts: [MessageKey, string][] = [
@@ -97,8 +111,17 @@ export function projectSheet(
       : line.source === 'partner'
         ? (line.partnerName ?? '')
         : t(`projects.plan.source_${line.source}`)
-  const header = (...keys: MessageKey[]) => keys.map((key) => ({ text: t(key), style: 'th' }))
-  const right = (text: string) => ({ text, alignment: 'right' as const })
+  const th = (text: string, alignment: 'left' | 'right' = 'left'): TextCell => ({
+    text,
+    bold: true,
+    fontSize: HEADING_SIZE,
+    alignment,
+  })
+  const header = (...keys: MessageKey[]) => keys.map((key) => th(t(key)))
+  // The headings of figures stand over them, on the right.
+  const figureHeader = (...keys: MessageKey[]) => keys.map((key) => th(t(key), 'right'))
+  const right = (text: string): TextCell => ({ text, alignment: 'right', noWrap: true })
+  const when = (iso: string | null): TextCell => ({ text: day(iso), noWrap: true })
   const indicatorValue = (indicator: Indicator, raw: string | null) =>
     formatIndicatorValue(indicator.measure, indicator.unit, raw, language, {
       yes: t('common.yes'),
@@ -115,7 +138,11 @@ export function projectSheet(
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [36, 48, 36, 40],
-    info: { title: `${project.code} — ${project.title}`, creator: 'AIMF Finances' },
+    info: pdfInfo({
+      title: `${project.code} — ${title}`,
+      author: organisation.name,
+      subject: t('sheet.title'),
+    }),
     content: [
       {
         columns: [
@@ -131,7 +158,7 @@ export function projectSheet(
         ],
         margin: [0, 0, 0, 8],
       },
-      { text: `${project.code} — ${project.title}`, style: 'title' },
+      { text: `${project.code} — ${title}`, style: 'title' },
       ...factRows,
       ...(project.objectives
         ? [
@@ -140,30 +167,27 @@ export function projectSheet(
           ]
         : []),
       { text: t('projects.plan.title'), style: 'h2' },
-      {
-        table: {
-          headerRows: 1,
-          widths: ['*', 'auto', 'auto', 'auto', 'auto'],
-          body: [
-            header(
-              'projects.plan.source',
+      fittedTable(
+        [
+          [
+            th(t('projects.plan.source')),
+            ...figureHeader(
               'projects.plan.amount',
               'projects.plan.eur',
               'projects.plan.allocated',
               'projects.plan.disbursed',
             ),
-            ...project.plan.lines.map((line) => [
-              lineSource(line),
-              right(amount(line.amount, line.currency)),
-              right(amount(line.eurAmount, 'EUR')),
-              right(line.committedOn ? amount(line.allocated, line.currency) : '—'),
-              right(line.committedOn ? amount(line.disbursed, line.currency) : '—'),
-            ]),
           ],
-        },
-        layout: 'lightHorizontalLines',
-        style: 'table',
-      },
+          ...project.plan.lines.map((line) => [
+            lineSource(line),
+            right(amount(line.amount, line.currency)),
+            right(amount(line.eurAmount, 'EUR')),
+            right(line.committedOn ? amount(line.allocated, line.currency) : '—'),
+            right(line.committedOn ? amount(line.disbursed, line.currency) : '—'),
+          ]),
+        ],
+        { width: CONTENT_WIDTH, sizes: TABLE_SIZES, headerRows: 1 },
+      ),
       {
         columns: [
           {
@@ -176,7 +200,7 @@ export function projectSheet(
           },
           { stack: [bar(paidShare)], width: BAR_WIDTH + 4 },
           {
-            text: `${Math.round(paidShare * 100)} %`,
+            text: wholePercent(paidShare),
             width: 36,
             alignment: 'right',
             style: 'value',
@@ -187,74 +211,72 @@ export function projectSheet(
       { text: t('projects.tranches.title'), style: 'h2' },
       project.tranches.length === 0
         ? { text: t('projects.tranches.empty'), style: 'value' }
-        : {
-            table: {
-              headerRows: 1,
-              widths: ['auto', 'auto', 'auto', '*', 'auto', 'auto'],
-              body: [
-                [
-                  { text: t('projects.tranches.number'), style: 'th' },
-                  { text: t('projects.tranches.plannedOn'), style: 'th' },
-                  {
-                    text: t('projects.tranches.amount', { currency: project.currency }),
-                    style: 'th',
-                  },
-                  { text: t('projects.tranches.condition'), style: 'th' },
-                  { text: t('projects.tranches.status'), style: 'th' },
-                  { text: t('projects.tranches.paidOn'), style: 'th' },
-                ],
-                ...project.tranches.map((tranche) => [
-                  String(tranche.number),
-                  day(tranche.plannedOn),
-                  right(amount(tranche.paidAmount ?? tranche.amount, project.currency)),
-                  tranche.condition ?? '',
-                  t(`projects.tranches.status_${tranche.status}`),
-                  day(tranche.paidOn),
-                ]),
+        : fittedTable(
+            [
+              [
+                ...header('projects.tranches.number', 'projects.tranches.plannedOn'),
+                th(t('projects.tranches.amount', { currency: project.currency }), 'right'),
+                ...header(
+                  'projects.tranches.condition',
+                  'projects.tranches.status',
+                  'projects.tranches.paidOn',
+                ),
               ],
-            },
-            layout: 'lightHorizontalLines',
-            style: 'table',
-          },
+              ...project.tranches.map((tranche) => [
+                String(tranche.number),
+                when(tranche.plannedOn),
+                right(amount(tranche.paidAmount ?? tranche.amount, project.currency)),
+                tranche.condition ?? '',
+                t(`projects.tranches.status_${tranche.status}`),
+                when(tranche.paidOn),
+              ]),
+            ],
+            { width: CONTENT_WIDTH, sizes: TABLE_SIZES, headerRows: 1 },
+          ),
       { text: t('projects.indicators.title'), style: 'h2' },
       project.indicators.length === 0
         ? { text: t('projects.indicators.empty'), style: 'value' }
-        : {
-            table: {
-              headerRows: 1,
-              widths: ['*', 60, 60, 60, BAR_WIDTH / 1.5 + 4, 30],
-              body: [
-                header(
+        : fittedTable(
+            [
+              [
+                ...header(
                   'projects.indicators.name',
                   'projects.indicators.baseline',
                   'projects.indicators.target',
                   'projects.indicators.latest',
                   'sheet.progress',
-                  'sheet.percent',
                 ),
-                ...project.indicators.map((indicator) => [
+                ...figureHeader('sheet.percent'),
+              ],
+              ...project.indicators.map((indicator) => {
+                const level = t(`projects.indicators.level_${indicator.level}`)
+                return [
                   {
-                    text: [
-                      indicator.name,
-                      {
-                        text: `\n${t(`projects.indicators.level_${indicator.level}`)}`,
-                        style: 'label',
-                      },
+                    node: { text: [indicator.name, { text: `\n${level}`, style: 'label' }] },
+                    measure: [
+                      { text: printable(indicator.name) },
+                      { text: printable(level), size: LABEL_SIZE },
                     ],
                   },
                   indicatorValue(indicator, indicator.baselineValue),
                   indicatorValue(indicator, indicator.targetValue),
                   indicatorValue(indicator, indicator.latestValue),
-                  indicator.progress === null ? '' : bar(indicator.progress, BAR_WIDTH / 1.5),
-                  right(
-                    indicator.progress === null ? '' : `${Math.round(indicator.progress * 100)} %`,
-                  ),
-                ]),
-              ],
+                  {
+                    node:
+                      indicator.progress === null ? '' : bar(indicator.progress, BAR_WIDTH / 1.5),
+                    measure: [],
+                  },
+                  right(indicator.progress === null ? '' : wholePercent(indicator.progress)),
+                ]
+              }),
+            ],
+            {
+              width: CONTENT_WIDTH,
+              sizes: TABLE_SIZES,
+              headerRows: 1,
+              fixed: { 4: BAR_WIDTH / 1.5 + 4 },
             },
-            layout: 'lightHorizontalLines',
-            style: 'table',
-          },
+          ),
     ],
     defaultStyle: { fontSize: 9, color: '#1f2933' },
     styles: {
@@ -262,10 +284,8 @@ export function projectSheet(
       kind: { fontSize: 9, color: '#52606d' },
       title: { fontSize: 15, bold: true, color: ACCENT, margin: [0, 4, 0, 8] },
       h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
-      label: { fontSize: 7.5, color: '#52606d' },
+      label: { fontSize: LABEL_SIZE, color: '#52606d' },
       value: { fontSize: 9 },
-      th: { bold: true, fontSize: 8 },
-      table: { fontSize: 8.5 },
       footer: { fontSize: 7, color: '#7b8794' },
     },
   }

@@ -2,12 +2,13 @@ import { sql } from 'kysely'
 import { CONTINGENCY_CAP_BP, DEFAULT_INDIRECT_CAP_BP } from '../funds/heading-templates'
 import { countryName } from '../../../shared/geo/country-names'
 import type { AgreementDetail, Heading } from '../../../shared/funds/schema'
+import { formatBasisPoints } from '../../../shared/i18n/format-percent'
 import { formatMoney } from '../../../shared/money/format'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { money } from '../../../shared/money/money'
 import type { Formula, ReportDocument, ReportRow, ReportSheet } from '../../../shared/reports/model'
 import type { ReportContext } from './report-context'
-import { amount, day, percent, row, share, sums, text, withFormulas } from './report-cells'
+import { amount, day, percent, rate, row, share, sums, text, withFormulas } from './report-cells'
 import { indicatorSheet } from './projects-report'
 import { indicatorsOf } from './report-queries'
 
@@ -156,7 +157,8 @@ function headingsSheet(
   }
   const known = new Set(headings.map((h) => h.code))
   const unassigned = spending.filter((s) => s.headingCode === null || !known.has(s.headingCode))
-  if (unassigned.length > 0) {
+  // Without headings, one line carries the agreement's amount, spent or not yet.
+  if (unassigned.length > 0 || headings.length === 0) {
     const before = unassigned
       .filter((s) => s.entryDate < start)
       .reduce((sum, s) => sum + s.amount, 0)
@@ -291,7 +293,7 @@ function capNotes(
     t('reporting.donor.indirectCap', {
       spent: show(spentIn('indirect')),
       cap: show(indirectCap),
-      rate: `${rateBp / 100} %`,
+      rate: formatBasisPoints(rateBp, language),
       direct: show(direct),
     }),
     t('reporting.donor.contingencyCap', {
@@ -330,7 +332,7 @@ async function receiptsSheet(
       day(r.entry_date),
       text(r.bank_reference),
       amount(r.amount_minor, currency),
-      text(r.rate),
+      rate(r.rate),
       amount(r.eur_minor),
     ]),
   )
@@ -375,7 +377,7 @@ async function receiptsSheet(
           { label: t('reporting.col.date'), kind: 'date', width: 12 },
           { label: t('reporting.col.bankReference'), kind: 'text', width: 22 },
           { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
-          { label: t('reporting.col.rate'), kind: 'text', width: 10 },
+          { label: t('reporting.col.rate'), kind: 'rate', width: 10 },
           { label: t('reporting.col.amountEur'), kind: 'money', width: 16 },
         ],
         rows,
@@ -407,7 +409,7 @@ function currencySheet(
       amount(s.incurredAmount, s.incurredCurrency),
       text(s.incurredCurrency),
       amount(s.amount, currency),
-      text(s.rate),
+      rate(s.rate),
       amount(s.eur),
     ]),
   )
@@ -443,7 +445,7 @@ function currencySheet(
           { label: t('reporting.col.incurred'), kind: 'money', width: 16 },
           { label: t('reporting.col.currency'), kind: 'text', width: 7 },
           { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
-          { label: t('reporting.col.rate'), kind: 'text', width: 10 },
+          { label: t('reporting.col.rate'), kind: 'rate', width: 10 },
           { label: t('reporting.col.amountEur'), kind: 'money', width: 16 },
         ],
         rows,
@@ -463,6 +465,7 @@ async function projectSheets(
     project_id: string
     code: string
     title: string
+    title_en: string | null
     member_name: string
     country: string | null
     source: string
@@ -471,7 +474,7 @@ async function projectSheets(
     partner_name: string | null
     eur_minor: number
   }>`
-    SELECT l.project_id, p.code, p.title, m.name AS member_name, m.country, l.source,
+    SELECT l.project_id, p.code, p.title, p.title_en, m.name AS member_name, m.country, l.source,
       l.agreement_id, a.reference, l.partner_name, l.eur_minor
     FROM financing_lines l
       JOIN projects p ON p.id = l.project_id
@@ -520,7 +523,7 @@ async function projectSheets(
   const projectRows = projects.map((p) =>
     row([
       text(p.code),
-      text(p.title),
+      text(language === 'en' && p.title_en ? p.title_en : p.title),
       text(p.member_name),
       text(p.country ? countryName(p.country, language) : null),
       amount(Number(flowOf.get(p.project_id)?.committed ?? 0), currency),
@@ -569,7 +572,7 @@ async function projectSheets(
               ? []
               : [
                   t('reporting.donor.cofinancingRequired', {
-                    rate: `${agreement.cofinancingBp / 100} %`,
+                    rate: formatBasisPoints(agreement.cofinancingBp, language),
                   }),
                 ],
         },

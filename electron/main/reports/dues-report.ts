@@ -3,7 +3,16 @@ import { countryName } from '../../../shared/geo/country-names'
 import type { DuesCall } from '../../../shared/dues/schema'
 import type { ReportDocument, ReportRow } from '../../../shared/reports/model'
 import type { ReportContext } from './report-context'
-import { amount, count, percent, row, sums, text, withFormulas } from './report-cells'
+import {
+  amount,
+  percent,
+  row,
+  share,
+  sums,
+  text,
+  withFormulas,
+  year as yearCell,
+} from './report-cells'
 
 // Columns of the member table.
 const CALLED = 2
@@ -86,14 +95,20 @@ export async function duesReport(context: ReportContext, year: number): Promise<
 
   const summary = await duesSummary(db, year, asOf)
   const historyColumns = [
-    { label: t('reporting.col.year'), kind: 'number' as const, width: 8 },
+    { label: t('reporting.col.year'), kind: 'year' as const, width: 8 },
     { label: t('dues.summary.calledColumn'), kind: 'money' as const, width: 16 },
     { label: t('dues.summary.collectedColumn'), kind: 'money' as const, width: 16 },
     { label: t('dues.summary.rateColumn'), kind: 'percent' as const, width: 10 },
   ]
   const historyRows = summary.byYear.map((y) =>
     row(
-      [count(y.year), amount(y.calledEur), amount(y.collectedEur), percent(y.rate)],
+      [
+        yearCell(y.year),
+        amount(y.calledEur),
+        amount(y.collectedEur),
+        // The exact share, as the cell's formula gives it (the summary's is rounded to 0.01 %).
+        percent(share(y.collectedEur, y.calledEur)),
+      ],
       'item',
       withFormulas(4, [[3, { op: 'ratio', a: 2, b: 1 }]]),
     ),

@@ -66,6 +66,7 @@ parentPort.on('message', ({ definition, frame }) => {
         {
           text: frame.footer.pageLabel.replace('{page}', page).replace('{pages}', pages),
           alignment: 'right',
+          width: 'auto',
           ...small,
         },
       ],
@@ -107,6 +108,18 @@ function drawingWorker(): Worker {
 function stopWorker(stopped: Worker): void {
   if (worker === stopped) worker = null
   void stopped.terminate()
+}
+
+/**
+ * The document properties every PDF of the app carries (File → Properties in a reader): what it
+ * is, who issued it (the organisation) and what it is about.
+ */
+export function pdfInfo(fields: {
+  title: string
+  author: string
+  subject: string
+}): NonNullable<TDocumentDefinitions['info']> {
+  return { ...fields, creator: 'AIMF Finances', producer: 'AIMF Finances' }
 }
 
 /**

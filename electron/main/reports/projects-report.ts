@@ -4,7 +4,12 @@ import { type ProjectSummary, sectorName } from '../../../shared/projects/schema
 import type { ReportDocument, ReportRow, ReportTable } from '../../../shared/reports/model'
 import type { ReportContext } from './report-context'
 import { amount, count, percent, row, sums, text } from './report-cells'
-import { indicatorsOf, type ProjectIndicatorRow, projectFlows } from './report-queries'
+import {
+  englishTitles,
+  indicatorsOf,
+  type ProjectIndicatorRow,
+  projectFlows,
+} from './report-queries'
 
 /**
  * The Cooperation Fund report for a period: the projects under way or financed in it with the
@@ -26,6 +31,13 @@ export async function projectsReport(
   )
   projects.sort((a, b) => a.code.localeCompare(b.code))
   const period = (p: ProjectSummary) => flows.get(p.id) ?? { committed: 0, paid: 0 }
+  const titles =
+    language === 'en'
+      ? await englishTitles(
+          db,
+          projects.map((p) => p.id),
+        )
+      : new Map<string, string>()
   const columns = [
     { label: t('reporting.col.code'), kind: 'text' as const, width: 13 },
     { label: t('reporting.col.title'), kind: 'text' as const, width: 40 },
@@ -43,7 +55,7 @@ export async function projectsReport(
   const rows: ReportRow[] = projects.map((p) =>
     row([
       text(p.code),
-      text(p.title),
+      text(titles.get(p.id) ?? p.title),
       text(p.memberName),
       text(p.country ? countryName(p.country, language) : null),
       text(t(`projects.programme.${p.programme}`)),

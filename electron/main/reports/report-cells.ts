@@ -11,6 +11,8 @@ export const amount = (minor: number, currency: CurrencyCode = 'EUR'): Cell => (
 })
 export const percent = (ratio: number | null): Cell => ({ kind: 'percent', ratio })
 export const count = (value: number): Cell => ({ kind: 'number', value })
+export const rate = (value: string | null): Cell => (value ? { kind: 'rate', rate: value } : null)
+export const year = (value: number): Cell => ({ kind: 'year', value })
 export const day = (iso: string | null): Cell => (iso ? { kind: 'date', iso } : null)
 
 export function row(

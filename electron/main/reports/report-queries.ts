@@ -86,3 +86,17 @@ export async function projectFlows(
     ]),
   )
 }
+
+/** The English titles of those projects that have one, by project id. */
+export async function englishTitles(
+  db: DataFile['db'],
+  projectIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (projectIds.length === 0) return new Map()
+  const rows = await sql<{ id: string; title_en: string }>`
+    SELECT id, title_en FROM projects
+    WHERE title_en IS NOT NULL AND title_en <> '' AND id IN (${sql.join([...projectIds])})`.execute(
+    db,
+  )
+  return new Map(rows.rows.map((row) => [row.id, row.title_en]))
+}

@@ -1,15 +1,20 @@
 import type ExcelJS from 'exceljs'
+import { declareFilters, type SheetFilter } from '../workbook/filter-names'
 import { loadExcelJS } from '../workbook/load-exceljs'
+import { FONT, font, moneyFormat, decimalsFormat } from '../workbook/xlsx-style'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
-import { minorUnits, type CurrencyCode } from '../../../shared/money/currencies'
+import { minorUnits } from '../../../shared/money/currencies'
 import type {
   Cell,
   Formula,
   ReportDocument,
   ReportRow,
+  ReportSheet,
   ReportTable,
 } from '../../../shared/reports/model'
+import { labelled, reportSubject } from '../../../shared/reports/format-cell'
+import { columnWidths, headerHeight } from './report-xlsx-widths'
 
 const HEADER_FILL: ExcelJS.Fill = {
   type: 'pattern',
@@ -22,84 +27,111 @@ const TOTAL_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFF0F4F8' },
 }
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9AA5B1' } }
+const GREY = { argb: 'FF52606D' }
 
 /**
  * Writes a report as an Excel workbook: one sheet per view, the organisation, title and
- * parameters on top, frozen and filtered headers, number formats per currency, and totals and
- * variances as live formulas whose values are stored too (exceljs computes nothing).
+ * parameters on top, frozen and filtered headers, number formats per currency, column widths
+ * from what the columns hold, and totals and variances as live formulas whose values are
+ * stored too (exceljs computes nothing). It opens on its first sheet, and its filters show in
+ * LibreOffice as in Excel.
  */
 export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
   const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'AIMF Finances'
   workbook.created = new Date(report.generatedAt)
   workbook.title = report.title
-  for (const sheet of report.sheets) {
-    const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-      headerFooter: {
-        oddHeader: `&L${escapeHeader(report.organisation)}&R${escapeHeader(report.title)}`,
-        oddFooter: `&L${escapeHeader(generatedLine(report))}&R&P / &N`,
-      },
-    })
-    let row = 1
-    const put = (text: string, font: Partial<ExcelJS.Font>) => {
-      worksheet.getCell(row, 1).value = text
-      worksheet.getCell(row, 1).font = font
-      row += 1
-    }
-    put(report.organisation, { bold: true, size: 12 })
-    put(report.title, { bold: true, size: 14 })
-    if (sheet.title !== report.title) put(sheet.title, { bold: true, size: 11 })
-    for (const parameter of report.parameters) {
-      worksheet.getCell(row, 1).value = parameter.label
-      worksheet.getCell(row, 1).font = { color: { argb: 'FF52606D' } }
-      worksheet.getCell(row, 2).value = parameter.value
-      row += 1
-    }
-    put(generatedLine(report), { italic: true, size: 9, color: { argb: 'FF52606D' } })
-    row += 1
-    const widths: number[] = []
-    let firstHeader: number | null = null
-    for (const table of sheet.tables) {
-      if (table.title) put(table.title, { bold: true, size: 11 })
-      const header = row
-      firstHeader ??= header
-      table.columns.forEach((column, index) => {
-        const cell = worksheet.getCell(header, index + 1)
-        cell.value = column.label
-        cell.font = { bold: true }
-        cell.fill = HEADER_FILL
-        cell.border = { bottom: THIN }
-        cell.alignment = { wrapText: true, vertical: 'middle' }
-        widths[index] = Math.max(widths[index] ?? 0, column.width)
-      })
-      if (header === firstHeader && table.rows.length > 0) {
-        worksheet.autoFilter = {
-          from: { row: header, column: 1 },
-          to: { row: header + table.rows.length, column: table.columns.length },
-        }
-        worksheet.views = [{ state: 'frozen', ySplit: header, xSplit: 0 }]
-        worksheet.pageSetup.printTitlesRow = `${header}:${header}`
-      }
-      row += 1
-      writeRows(worksheet, table, row, report.language)
-      row += table.rows.length
-      for (const note of table.notes ?? []) put(note, { italic: true, size: 9 })
-      row += 1
-    }
-    widths.forEach((width, index) => {
-      worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, width))
-    })
-  }
+  workbook.subject = reportSubject(report)
+  workbook.company = report.organisation
+  workbook.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
+  ]
+  const filters: SheetFilter[] = []
+  declareFilters(workbook, filters)
+  report.sheets.forEach((sheet, index) => {
+    const filter = writeSheet(workbook, sheet, report)
+    if (filter) filters.push({ ...filter, index })
+  })
   const bytes = await workbook.xlsx.writeBuffer()
   return Buffer.from(bytes as ArrayBuffer)
+}
+
+/** Writes one view; answers its filter, if it has one. */
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: ReportSheet,
+  report: ReportDocument,
+): Omit<SheetFilter, 'index'> | null {
+  const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddHeader: `&L${escapeHeader(report.organisation)}&R${escapeHeader(report.title)}`,
+      oddFooter: `&L${escapeHeader(generatedLine(report))}&R&P / &N`,
+    },
+  })
+  const widths = columnWidths(sheet.tables, report.language)
+  let row = 1
+  const put = (text: string, style: Partial<ExcelJS.Font>) => {
+    const cell = worksheet.getCell(row, 1)
+    cell.value = text
+    cell.font = font(style)
+    row += 1
+  }
+  put(report.organisation, { bold: true, size: 12 })
+  put(report.title, { bold: true, size: 14 })
+  if (sheet.title !== report.title) put(sheet.title, { bold: true, size: 11 })
+  // Label and value in one cell, which runs over the empty cells beside it: the first column
+  // keeps the width of what the tables put in it.
+  for (const parameter of report.parameters) {
+    worksheet.getCell(row, 1).value = {
+      richText: [
+        { text: `${labelled(report, parameter.label)} `, font: font({ color: GREY }) },
+        { text: parameter.value, font: font({ bold: true }) },
+      ],
+    }
+    row += 1
+  }
+  put(generatedLine(report), { italic: true, size: 9, color: GREY })
+  row += 1
+  let filter: Omit<SheetFilter, 'index'> | null = null
+  for (const table of sheet.tables) {
+    if (table.title) put(table.title, { bold: true, size: 11 })
+    const header = row
+    table.columns.forEach((column, index) => {
+      const cell = worksheet.getCell(header, index + 1)
+      cell.value = column.label
+      cell.font = font({ bold: true })
+      cell.fill = HEADER_FILL
+      cell.border = { bottom: THIN }
+      cell.alignment = { wrapText: true, vertical: 'middle' }
+    })
+    // A heading longer than its column wraps: its row is made as tall as the lines it takes.
+    const height = headerHeight(table, widths)
+    if (height) worksheet.getRow(header).height = height
+    if (!filter && table.rows.length > 0) {
+      const range = `A${header}:${columnLetter(table.columns.length - 1)}${header + table.rows.length}`
+      worksheet.autoFilter = range
+      filter = { sheet: worksheet.name, range }
+      worksheet.views = [{ state: 'frozen', ySplit: header, xSplit: 0 }]
+      worksheet.pageSetup.printTitlesRow = `${header}:${header}`
+    }
+    row += 1
+    writeRows(worksheet, table, row, report.language, widths)
+    row += table.rows.length
+    for (const note of table.notes ?? []) put(note, { italic: true, size: 9 })
+    row += 1
+  }
+  widths.forEach((width, index) => {
+    worksheet.getColumn(index + 1).width = width.units
+  })
+  return filter
 }
 
 function writeRows(
@@ -107,6 +139,7 @@ function writeRows(
   table: ReportTable,
   firstRow: number,
   language: Language,
+  widths: { wraps: boolean }[],
 ): void {
   // Cells that look alike share one style object: exceljs recognises a style it has seen by
   // the object, and otherwise registers every cell's own copy.
@@ -122,10 +155,11 @@ function writeRows(
         : value
       const format = numberFormat(cell, language)
       const indent = column === 0 && row.depth ? row.depth : 0
-      const key = `${format ?? ''}|${indent}|${row.style}`
+      const wraps = cell?.kind === 'text' && (widths[column]?.wraps ?? false)
+      const key = `${format ?? ''}|${indent}|${row.style}|${wraps}`
       let style = styles.get(key)
       if (!style) {
-        style = cellStyle(format, indent, row)
+        style = cellStyle(format, indent, wraps, row)
         styles.set(key, style)
       }
       target.style = style
@@ -133,12 +167,18 @@ function writeRows(
   })
 }
 
-function cellStyle(format: string | null, indent: number, row: ReportRow): Partial<ExcelJS.Style> {
-  const style: Partial<ExcelJS.Style> = {}
+function cellStyle(
+  format: string | null,
+  indent: number,
+  wraps: boolean,
+  row: ReportRow,
+): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { font: FONT }
   if (format) style.numFmt = format
-  if (indent) style.alignment = { indent }
+  if (indent || wraps)
+    style.alignment = { ...(indent ? { indent } : {}), ...(wraps ? { wrapText: true } : {}) }
   if (row.style === 'item') return style
-  style.font = { bold: true }
+  style.font = font({ bold: true })
   if (row.style === 'total' || row.style === 'group') style.fill = TOTAL_FILL
   if (row.style === 'total' || row.style === 'subtotal') style.border = { top: THIN }
   return style
@@ -155,10 +195,19 @@ function cellValue(cell: Cell): string | number | Date | null {
     case 'percent':
       return cell.ratio
     case 'number':
+    case 'year':
       return cell.value
+    case 'rate':
+      return Number(cell.rate)
     case 'date':
       return new Date(`${cell.iso}T00:00:00Z`)
   }
+}
+
+/** The date format of each language's reports. */
+export const REPORT_DATE_FORMAT: Record<Language, string> = {
+  fr: 'dd/mm/yyyy',
+  en: 'dd mmm yyyy',
 }
 
 function numberFormat(cell: Cell, language: Language): string | null {
@@ -170,19 +219,16 @@ function numberFormat(cell: Cell, language: Language): string | null {
       return '0.0%'
     case 'number':
       return '#,##0'
+    case 'year':
+      return '0'
+    case 'rate':
+      // Every decimal the rate has, and no more.
+      return decimalsFormat(cell.rate.split('.')[1]?.length ?? 0)
     case 'date':
-      return language === 'fr' ? 'dd/mm/yyyy' : 'dd mmm yyyy'
+      return REPORT_DATE_FORMAT[language]
     default:
       return null
   }
-}
-
-/** `#,##0.00 "€"`: Excel shows it with the reader's own separators. */
-function moneyFormat(currency: CurrencyCode): string {
-  const digits = minorUnits(currency)
-  const number = digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
-  const symbol = currency === 'EUR' ? '€' : currency
-  return `${number} "${symbol}";-${number} "${symbol}"`
 }
 
 function columnLetter(index: number): string {

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { Language } from '../../../shared/i18n/locale'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { type CurrencyCode, isCurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
+import { decimalOfNumber, minorToDecimalString, shiftDecimal } from '../../../shared/money/decimal'
 import { parseAmount } from '../../../shared/money/parse'
 import { isIsoDate } from '../../../shared/validation/dates'
 
@@ -33,6 +33,26 @@ export function plainValue(value: ExcelJS.CellValue): string | number | boolean 
   }
   if (typeof value === 'string') return value.trim() === '' ? null : value
   return value
+}
+
+/**
+ * The plain value of a cell, a number shown as a percentage read as the percentage people see:
+ * 0.075 formatted `0.00%` is "7.5 %", as a percent column takes it (a percentage typed in Excel,
+ * or the export's).
+ */
+export function shownValue(cell: {
+  value: ExcelJS.CellValue
+  numFmt?: string
+}): ReturnType<typeof plainValue> {
+  const value = plainValue(cell.value)
+  return typeof value === 'number' && Number.isFinite(value) && isPercentFormat(cell.numFmt)
+    ? `${shiftDecimal(decimalOfNumber(value), 2)} %`
+    : value
+}
+
+/** Whether a number format shows a percentage: a % outside quoted text and escapes. */
+function isPercentFormat(format: string | undefined): boolean {
+  return !!format && format.replace(/"[^"]*"|\\./g, '').includes('%')
 }
 
 /** Text as typed (numbers as Excel shows them without formatting). */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import JSZip from 'jszip'
 import { loadExcelJS } from './load-exceljs'
-import { plainValue } from './cell-values'
+import { type plainValue, shownValue } from './cell-values'
+import { decodeXml } from './xml-text'
 
 /** A cell's value as the import reads it. */
 export type PlainValue = ReturnType<typeof plainValue>
@@ -75,7 +76,7 @@ async function streamSheets(
       if (!keep) continue
       const cells: PlainValue[] = []
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        cells[column] = plainValue(cell.value)
+        cells[column] = shownValue(cell)
       })
       if (cells.some((value) => value !== null && value !== undefined)) {
         rows.push({ row: row.number, cells })
@@ -112,7 +113,7 @@ async function loadSheets(
         if (row.hidden) hiddenRows.add(number)
         const cells: PlainValue[] = []
         row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column] = plainValue(cell.value)
+          cells[column] = shownValue(cell)
         })
         if (cells.some((value) => value !== null && value !== undefined))
           rows.push({ row: number, cells })
@@ -168,13 +169,4 @@ async function sheetLayouts(bytes: Buffer): Promise<Map<string, SheetLayout>> {
     })
   }
   return layouts
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 }

@@ -226,8 +226,8 @@ export const en: Catalog = {
       localOffice: 'Local office',
       otherServices: 'Other costs, services',
       other: 'Other',
-      indirect: 'Indirect costs (max 7 % of 7)',
-      contingency: 'Contingency reserve (max 5 % of 7)',
+      indirect: 'Indirect costs (max 7% of 7)',
+      contingency: 'Contingency reserve (max 5% of 7)',
     },
     objectives: {
       objective1: 'Specific objective 1',
@@ -1078,7 +1078,7 @@ export const en: Catalog = {
     funderUnknown: 'Unknown funder.',
     headingsExist: 'This agreement already has headings: edit them instead.',
     indirectOverCap: 'Indirect costs exceed the cap of {{rate}} of direct costs ({{cap}}).',
-    contingencyOverCap: 'The contingency reserve exceeds 5 % of direct costs ({{cap}}).',
+    contingencyOverCap: 'The contingency reserve exceeds 5% of direct costs ({{cap}}).',
     backupIncomplete: 'The backup {{path}} does not hold all the data: it was discarded.',
     cause: {
       diskFull: 'the disk is full',
@@ -1465,6 +1465,8 @@ export const en: Catalog = {
     saved: 'Budget saved.',
   },
   reporting: {
+    /** A parameter's label before its value. */
+    labelled: '{{label}}:',
     title: 'Reports',
     intro:
       'Choose a report and its parameters: the preview shows the figures as they will be exported to Excel and PDF.',
@@ -1575,7 +1577,7 @@ export const en: Catalog = {
         'Co-financing required by the agreement: {{rate}} of the action’s total cost.',
       committed: 'Agreement amount',
       contingencyCap:
-        'Contingency reserve: {{budget}} budgeted for a cap of {{cap}} (5 % of direct costs); {{spent}} used.',
+        'Contingency reserve: {{budget}} budgeted for a cap of {{cap}} (5% of direct costs); {{spent}} used.',
       cumulative: 'Cumulative to date',
       directSubtotal: 'Subtotal direct costs',
       indirectCap:

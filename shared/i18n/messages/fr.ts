@@ -1488,6 +1488,8 @@ export const fr = {
     saved: 'Budget enregistré.',
   },
   reporting: {
+    /** A parameter's label before its value. */
+    labelled: '{{label}} :',
     title: 'Rapports',
     intro:
       'Choisissez un rapport et ses paramètres : l’aperçu montre les chiffres tels qu’ils seront exportés en Excel et en PDF.',
