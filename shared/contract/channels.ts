@@ -34,7 +34,12 @@ import { byId } from '../validation/fields'
 import type { BackupFolder, BackupInfo } from '../backup/schema'
 import { backupName } from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
-import { connectServerInput, passphraseInput, resolveConflictInput } from '../sync/schema'
+import {
+  cancelDuplicateInput,
+  connectServerInput,
+  passphraseInput,
+  resolveConflictInput,
+} from '../sync/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -288,6 +293,7 @@ export const CHANNELS = {
   'sync.now': channel<SyncReport>()(none),
   'sync.conflicts': channel<SyncConflict[]>()(none),
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
+  'sync.cancelDuplicate': channel<SyncConflict[]>()(cancelDuplicateInput),
   'sync.missionCopy': channel<{ path: string }>()(none),
   'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
 

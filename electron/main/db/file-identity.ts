@@ -24,6 +24,10 @@ export const FILE_INFO = {
   syncKey: 'sync_key',
   /** What the last sync did, and when (JSON). */
   syncLast: 'sync_last',
+  /** The files of other copies set aside, why, and what identified their bytes (JSON). */
+  syncSetAside: 'sync_set_aside',
+  /** The latest change this copy has of each other copy (JSON), kept as files are applied. */
+  syncHeard: 'sync_heard',
 } as const
 
 /** The name of a backup: the file's name, when (UTC, to the millisecond) and why. */
