@@ -5,6 +5,7 @@ import { checkFile } from '../../electron/main/check/file-check'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { startTestApp, type TestApp } from '../support/core'
 import { tempFolder } from '../support/temp'
+import { officeAfterMission } from './mission-work'
 import { joinTarget } from './sync-targets'
 
 const apps: TestApp[] = []
@@ -110,5 +111,57 @@ describe('the ordinary mission case', () => {
     // Syncing again: nothing new, nothing set aside.
     const again = await office.ok('sync.now', {})
     expect([again.received, again.skipped]).toEqual([0, []])
+  })
+})
+
+describe('a mission’s whole work', () => {
+  it('arrives at the office with every money action, and the accounts pass `aimf check`', async () => {
+    const { share, officePath, work } = await officeAfterMission()
+    const lines: string[] = []
+    const out = (line: string) => lines.push(line)
+    expect(await runCli(['sync', officePath, '--folder', share, '--json'], out, out)).toBe(0)
+    const report = JSON.parse(lines.at(-1) ?? '{}') as { received: number; skipped: unknown[] }
+    expect(report.skipped).toEqual([])
+    expect(report.received).toBeGreaterThan(50)
+    expect(await checkFile(officePath)).toEqual([])
+    const office = await startTestApp({ openFile: false })
+    apps.push(office)
+    await office.core.openFile(officePath)
+    const project = await office.ok('projects.get', { id: work.project.id })
+    expect(project.status).toBe('in_progress')
+    expect(project.tranches.map((t) => t.status)).toEqual(['paid', 'cancelled'])
+    const lyon = await office.ok('agreements.get', { id: work.lyonGrant.id })
+    expect(lyon.receipts.map((r) => r.amount)).toEqual([4_000_000])
+  })
+})
+
+describe('a mission copy made before the office synced', () => {
+  it('sends the office’s unsent changes in the office’s folder, its own in its own, and both arrive', async () => {
+    const office = await startTestApp()
+    apps.push(office)
+    await office.ok('funders.create', { name: 'France', kind: 'state', defaultCurrency: 'EUR' })
+    const share = join(await tempFolder(), 'partage')
+    await joinTarget(office, { kind: 'folder', share })
+    const session = office.core.requireSession()
+    const earlyPath = join(office.folder, 'avant.sqlite')
+    await missionCopy(session.file, session.sync, earlyPath)
+    // Entered after the last sync, then the copy is made: the laptop leaves with it unsent.
+    await office.ok('funders.create', { name: 'Québec', kind: 'state', defaultCurrency: 'CAD' })
+    const missionPath = join(office.folder, 'mission.sqlite')
+    await missionCopy(session.file, session.sync, missionPath)
+    await office.core.closeFile()
+
+    const mission = await startTestApp({ openFile: false })
+    apps.push(mission)
+    await mission.core.openFile(missionPath)
+    await mission.ok('funders.create', { name: 'Wallonie', kind: 'state', defaultCurrency: 'EUR' })
+    await mission.ok('sync.now', {})
+    const early = await startTestApp({ openFile: false })
+    apps.push(early)
+    await early.core.openFile(earlyPath)
+    const report = await early.ok('sync.now', {})
+    expect(report.skipped).toEqual([])
+    const names = (await early.ok('funders.list', {})).map((f) => f.name).sort()
+    expect(names).toEqual(['France', 'Québec', 'Wallonie'])
   })
 })

@@ -49,6 +49,7 @@ export async function mergeChanges(
   context: MergeContext,
 ): Promise<MergeOutcome> {
   const changes = incoming.map((raw, index) => readChange(raw, index + 1, context))
+  checkTransactions(changes)
   const unique = new Map<string, Incoming>()
   for (const change of changes) {
     const twin = unique.get(change.hlc)
@@ -125,6 +126,21 @@ function checkRecord(record: RecordState): void {
   if (record.table.name === 'ledger_entries') {
     const changed = record.fresh.find((c) => c.column_name !== INSERTED_RECORD)
     if (changed) throw refused('sync.refused.ledgerChanged', { ...where, n: changed.index })
+  }
+}
+
+/**
+ * One action of the core is one transaction, stamped with one author and one moment
+ * (record-writer.ts): a change slipped into another's transaction under another name is not.
+ */
+function checkTransactions(changes: readonly Incoming[]): void {
+  const first = new Map<string, Incoming>()
+  for (const change of changes) {
+    const action = first.get(change.tx_id)
+    if (!action) first.set(change.tx_id, change)
+    else if (action.author !== change.author || action.recorded_at !== change.recorded_at) {
+      throw refused('sync.refused.transaction', { n: change.index, first: action.index })
+    }
   }
 }
 

@@ -21,7 +21,6 @@ export async function sendChanges(
   key: Buffer | null,
   changesPerFile: number,
 ): Promise<number> {
-  const replicaId = file.info().replicaId
   let after = Number((await infoOf(file, FILE_INFO.syncedSeq)) ?? 0)
   let sent = 0
   for (;;) {
@@ -36,28 +35,46 @@ export async function sendChanges(
         .execute()
       unsent.push(...rest)
     }
-    const first = unsent[0]
     const end = unsent.at(-1)
-    if (!first || !end) break
-    await target.write(
-      replicaId,
-      first.seq,
-      end.seq,
-      encodeChangeFile(
-        {
-          datasetId,
-          replicaId,
-          schemaVersion: LATEST_VERSION,
-          changes: unsent.map(({ seq: _seq, ...change }) => change),
-        },
-        key,
-      ),
-    )
+    if (!end) break
+    // Each copy's changes go to that copy's folder: a copy holds another's changes it never
+    // sent when it was copied before that one synced (a mission copy, a file copied by hand),
+    // and a file must come from the copy that made its changes.
+    for (const run of byReplica(unsent)) {
+      const first = run[0]
+      const last = run.at(-1)
+      if (!first || !last) continue
+      await target.write(
+        first.replica_id,
+        first.seq,
+        last.seq,
+        encodeChangeFile(
+          {
+            datasetId,
+            replicaId: first.replica_id,
+            schemaVersion: LATEST_VERSION,
+            changes: run.map(({ seq: _seq, ...change }) => change),
+          },
+          key,
+        ),
+      )
+    }
     await file.write('sync', (writer) => putInfo(writer.trx, FILE_INFO.syncedSeq, String(end.seq)))
     sent += unsent.length
     after = end.seq
   }
   return sent
+}
+
+/** Changes in order, cut into runs of one copy each. */
+function byReplica(changes: readonly Unsent[]): Unsent[][] {
+  const runs: Unsent[][] = []
+  for (const change of changes) {
+    const run = runs.at(-1)
+    if (run?.[0]?.replica_id === change.replica_id) run.push(change)
+    else runs.push([change])
+  }
+  return runs
 }
 
 /**

@@ -1560,6 +1560,8 @@ export const en: Catalog = {
       column: 'Change no. {{n}} names an unknown column: {{table}}.{{column}}.',
       json: 'Change no. {{n}} ({{table}} {{row}}) has no readable value (JSON expected).',
       stamp: 'Change no. {{n}} has an invalid clock stamp: {{value}}.',
+      transaction:
+        'Change no. {{n}} belongs to the same action as change no. {{first}}, but under another author or at another moment.',
       stampTwice: 'Two different changes bear the same stamp ({{stamp}}).',
       ownReplica:
         'Change no. {{n}} claims to be written by this very copy ({{replica}}): no other copy may write in its name.',

@@ -1587,6 +1587,8 @@ export const fr = {
       column: 'Le changement n° {{n}} nomme une colonne inconnue : {{table}}.{{column}}.',
       json: 'Le changement n° {{n}} ({{table}} {{row}}) n’a pas de valeur lisible (JSON attendu).',
       stamp: 'Le changement n° {{n}} a une estampille d’horloge invalide : {{value}}.',
+      transaction:
+        'Le changement n° {{n}} appartient à la même action que le changement n° {{first}}, mais sous un autre auteur ou à un autre moment.',
       stampTwice: 'Deux changements différents portent la même estampille ({{stamp}}).',
       ownReplica:
         'Le changement n° {{n}} se dit écrit par cette copie-ci ({{replica}}) : aucune autre copie ne peut écrire à sa place.',
