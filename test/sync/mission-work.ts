@@ -250,10 +250,10 @@ export async function missionWork(mission: TestApp, office: Office) {
  * The office, its mission laptop (which has done {@link missionWork} and synced it) and a
  * second laptop, all on one shared folder; the files are closed, ready to be copied.
  */
-export async function officeAfterMission() {
-  const folder = await tempFolder()
+export async function officeAfterMission(lifetime: 'test' | 'file' = 'test') {
+  const folder = await tempFolder(lifetime)
   const share = join(folder, 'partage')
-  const office = await startTestApp()
+  const office = await startTestApp({ lifetime })
   const history = await officeWithHistory(office)
   await joinTarget(office, { kind: 'folder', share })
   const session = office.core.requireSession()
@@ -265,7 +265,7 @@ export async function officeAfterMission() {
   const datasetId = (await office.ok('sync.status', {})).datasetId ?? ''
   await office.core.dispose()
 
-  const mission = await startTestApp({ openFile: false })
+  const mission = await startTestApp({ openFile: false, lifetime })
   await mission.core.openFile(paths.mission)
   replicas.mission = mission.core.requireSession().file.info().replicaId
   const work = await missionWork(mission, history)

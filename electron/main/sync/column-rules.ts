@@ -103,7 +103,7 @@ function columnChecks(createSql: string): Map<string, ConstraintCheck[]> {
   const text = createSql.replace(/\s+/g, ' ')
   const found = new Map<string, ConstraintCheck[]>()
   const add = (column: string, check: ConstraintCheck) =>
-    found.set(column, [...(found.get(column) ?? []), check])
+    found.set(column, [...(found.get(column) ?? []), check]) // a few checks per table
   for (const [, column = '', list = ''] of text.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
     const allowed = list.split(',').map((item) => literal(item.trim()))
     add(column, (value) =>

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
 import type { DuplicatePair, DuplicateRecord } from '../../../shared/sync/schema'
+import { groupBy } from './group-by'
 
 type DuplicateTable = DuplicatePair['table']
 
@@ -31,11 +32,10 @@ interface Found extends DuplicateRecord {
 export async function findDuplicates(db: Kysely<Database>): Promise<DuplicatePair[]> {
   const pairs: DuplicatePair[] = []
   for (const table of Object.keys(EVENTS) as DuplicateTable[]) {
-    const groups = new Map<string, Found[]>()
-    for (const record of await recordsOf(db, table, 'twice')) {
-      const key = `${record.owner}|${record.date}|${record.amountMinor}|${record.currency}`
-      groups.set(key, [...(groups.get(key) ?? []), record])
-    }
+    const groups = groupBy(
+      await recordsOf(db, table, 'twice'),
+      (r) => `${r.owner}|${r.date}|${r.amountMinor}|${r.currency}`,
+    )
     for (const group of groups.values()) {
       const [first, ...others] = group
       if (!first) continue

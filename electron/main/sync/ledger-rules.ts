@@ -2,10 +2,12 @@ import type { Transaction } from 'kysely'
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Database, LedgerKind } from '../db/schema'
 import type { Incoming } from './change-rules'
+import { Action } from './ledger-action'
 import { LedgerView, type Entry } from './ledger-view'
 import { checkMoneyRecords } from './money-records'
 import type { RecordState, Row } from './record-states'
 import { refused } from './set-aside'
+import { groupBy } from './group-by'
 
 /** The records each kind of entry comes from (funds/ledger.ts and the services that post). */
 const KIND_SOURCES: Readonly<Record<LedgerKind, readonly string[]>> = {
@@ -32,27 +34,26 @@ export async function checkLedger(
   records: ReadonlyMap<string, RecordState>,
   fresh: readonly Incoming[],
 ): Promise<void> {
-  const byTx = new Map<string, Incoming[]>()
-  for (const change of fresh) byTx.set(change.tx_id, [...(byTx.get(change.tx_id) ?? []), change])
   const view = await LedgerView.load(trx, records, fresh)
-  for (const changes of byTx.values()) {
+  for (const changes of groupBy(fresh, (c) => c.tx_id).values()) {
     const entries = changes
       .filter((c) => c.table_name === 'ledger_entries' && c.column_name === INSERTED_RECORD)
       .map((c) => view.entry(c.row_id))
       .filter((e): e is Entry => e !== null)
-    for (const entry of entries) checkEntry(view, changes, entry)
-    checkSums(view, changes, entries)
-    checkMoneyRecords(view, changes, entries)
+    const action = new Action(changes, entries)
+    for (const entry of entries) checkEntry(view, action, entry)
+    checkSums(view, action)
+    checkMoneyRecords(view, action)
   }
 }
 
 /** One entry: of a kind its record posts, with that record's agreement, fund and currency. */
-function checkEntry(view: LedgerView, tx: readonly Incoming[], entry: Entry): void {
+function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
   const where = { row: entry.id, kind: entry.kind, source: entry.source_table }
   if (!KIND_SOURCES[entry.kind].includes(entry.source_table)) {
     throw refused('sync.refused.ledgerSource', where)
   }
-  if (!tx.some((c) => c.table_name === entry.source_table && c.row_id === entry.source_id)) {
+  if (tx.changesOf(entry.source_table, entry.source_id).length === 0) {
     throw refused('sync.refused.ledgerAlone', where)
   }
   const agreement = entry.agreement_id ? view.row('agreements', entry.agreement_id) : null
@@ -84,7 +85,7 @@ function expectedOf(
   view: LedgerView,
   entry: Entry,
   source: Row,
-  tx: readonly Incoming[],
+  tx: Action,
 ): Partial<Record<keyof Entry, unknown>> {
   switch (entry.source_table) {
     case 'receipts':
@@ -138,7 +139,7 @@ function lineOfProject(
   view: LedgerView,
   entry: Entry,
   source: Row,
-  tx: readonly Incoming[],
+  tx: Action,
 ): Partial<Record<keyof Entry, unknown>> {
   const line = entry.use_id ? view.asOf('financing_lines', entry.use_id, tx) : null
   const where = { row: entry.id, kind: entry.kind, source: entry.source_table }
@@ -199,9 +200,9 @@ function checkReversal(view: LedgerView, entry: Entry, where: Record<string, str
  * payment, an expense in euros, a tranche's payment in euros, an agreement's or an amendment's
  * commitment). A transaction that creates a money record posts it in full, once.
  */
-function checkSums(view: LedgerView, tx: readonly Incoming[], entries: readonly Entry[]): void {
+function checkSums(view: LedgerView, tx: Action): void {
   const sums = new Map<string, { amount: number; eur: number; entry: Entry }>()
-  for (const entry of entries) {
+  for (const entry of tx.entries) {
     if (entry.reverses_id) continue
     const key = `${entry.source_table}|${entry.source_id}`
     const sum = sums.get(key) ?? { amount: 0, eur: 0, entry }

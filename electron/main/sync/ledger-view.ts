@@ -2,6 +2,7 @@ import { CompiledQuery, type Transaction } from 'kysely'
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Database, LedgerKind } from '../db/schema'
 import type { Incoming } from './change-rules'
+import type { Action } from './ledger-action'
 import type { RecordState, Row } from './record-states'
 
 /** A ledger entry, with the copy and the transaction that posted it. */
@@ -158,11 +159,11 @@ export class LedgerView {
     return this.records.get(`${table}|${id}`)?.settled ?? this.rows.get(`${table}|${id}`) ?? null
   }
 
-  /** A record as it stood at the end of a transaction of the file. */
-  asOf(table: string, id: string, tx: readonly Incoming[]): Row | null {
+  /** A record as it stood at the end of an action of the file. */
+  asOf(table: string, id: string, action: Action): Row | null {
     const record = this.records.get(`${table}|${id}`)
     if (!record) return this.rows.get(`${table}|${id}`) ?? null
-    const end = tx.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
+    const end = action.end
     // Fields an insert leaves out (they were empty) are empty, or the column's default.
     const values: Row = {}
     for (const rule of record.table.columns.values()) values[rule.name] = rule.fallback

@@ -18,6 +18,8 @@ export interface MergeOutcome {
   conflicts: number
   /** The latest stamp of the file, which this copy's clock then moves past. */
   latest: string | null
+  /** The records the file created ("table|id"), which files waiting for them may now use. */
+  created: string[]
 }
 
 export interface MergeContext extends ChangeContext {
@@ -62,7 +64,7 @@ export async function mergeChanges(
   fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
   const latest = changes.reduce<string | null>((max, c) => (max && max > c.hlc ? max : c.hlc), null)
   if (fresh.length === 0) {
-    return { applied: 0, alreadyHad: changes.length, conflicts: 0, latest }
+    return { applied: 0, alreadyHad: changes.length, conflicts: 0, latest, created: [] }
   }
 
   const records = new Map<string, RecordState>()
@@ -106,6 +108,7 @@ export async function mergeChanges(
     alreadyHad: changes.length - fresh.length,
     conflicts: conflicts.length,
     latest,
+    created: [...records].filter(([, r]) => r.created).map(([key]) => key),
   }
 }
 
@@ -122,7 +125,9 @@ function checkRecord(record: RecordState): void {
   if (inserts.length > 1 && !SINGLETONS.has(record.table.name)) {
     throw refused('sync.refused.createdTwice', where)
   }
-  if (inserts.length === 0 && !record.row) throw waiting('sync.refused.unknownRecord', where)
+  if (inserts.length === 0 && !record.row) {
+    throw waiting(`${record.table.name}|${record.id}`, 'sync.refused.unknownRecord', where)
+  }
   if (record.table.name === 'ledger_entries') {
     const changed = record.fresh.find((c) => c.column_name !== INSERTED_RECORD)
     if (changed) throw refused('sync.refused.ledgerChanged', { ...where, n: changed.index })

@@ -1,6 +1,7 @@
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Incoming } from './change-rules'
-import type { Entry, LedgerView } from './ledger-view'
+import type { Action } from './ledger-action'
+import type { LedgerView } from './ledger-view'
 import { refused } from './set-aside'
 
 /**
@@ -61,26 +62,16 @@ export function isLedgerBound(table: string, column: string): boolean {
  * undone by reversing them. Cancelling twice from the same copy, restoring a cancelled receipt,
  * or changing what was paid are refused.
  */
-export function checkMoneyRecords(
-  view: LedgerView,
-  tx: readonly Incoming[],
-  entries: readonly Entry[],
-): void {
-  const byRecord = new Map<string, Incoming[]>()
-  for (const change of tx) {
-    const key = `${change.table_name}|${change.row_id}`
-    byRecord.set(key, [...(byRecord.get(key) ?? []), change])
-  }
-  for (const changes of byRecord.values()) {
+export function checkMoneyRecords(view: LedgerView, action: Action): void {
+  for (const changes of action.records()) {
     const first = changes[0]
-    if (first) checkRecordChanges(view, tx, entries, first.table_name, first.row_id, changes)
+    if (first) checkRecordChanges(view, action, first.table_name, first.row_id, changes)
   }
 }
 
 function checkRecordChanges(
   view: LedgerView,
-  tx: readonly Incoming[],
-  entries: readonly Entry[],
+  tx: Action,
   table: string,
   id: string,
   changes: readonly Incoming[],
@@ -99,9 +90,7 @@ function checkRecordChanges(
   if (restore && (CANCELLED_BY_ARCHIVING.has(table) || table === 'financing_lines')) {
     throw refused('sync.refused.archiveMoney', where)
   }
-  const posted = entries.filter(
-    (e) => !e.reverses_id && e.source_table === table && e.source_id === id,
-  )
+  const posted = tx.posted(table, id)
   const inserted = changes.some((c) => c.column_name === INSERTED_RECORD)
   const updated = (column: string) =>
     changes.find((c) => c.op === 'update' && c.column_name === column)
@@ -115,7 +104,7 @@ function checkRecordChanges(
       if (inserted && posted.length === 0) throw missing()
       const cancel = updated('cancel_reason')
       const cancelled = cancel && readOld(cancel) === null && cancel.value !== null
-      if (archive || cancelled) mustReverse(view, tx, entries, table, id)
+      if (archive || cancelled) mustReverse(view, tx, table, id)
       if (cancel && !cancelled)
         throw refused('sync.refused.frozen', { ...where, column: 'cancel_reason' })
       return
@@ -126,7 +115,7 @@ function checkRecordChanges(
       )
       if ((inserted || reposted) && state()?.amount_minor !== 0 && posted.length === 0)
         throw missing()
-      if (reposted) mustReverseKnown(view, tx, entries, table, id)
+      if (reposted) mustReverseKnown(view, tx, table, id)
       return
     }
     case 'agreement_amendments':
@@ -137,7 +126,7 @@ function checkRecordChanges(
       if (commit && readOld(commit) === null && commit.value !== null && posted.length === 0)
         throw missing()
       if (commit && readOld(commit) !== null && commit.value === null)
-        mustReverse(view, tx, entries, table, id)
+        mustReverse(view, tx, table, id)
       if (archive && state()?.committed_on !== null)
         throw refused('sync.refused.archiveMoney', where)
       return
@@ -151,13 +140,13 @@ function checkRecordChanges(
       if (payment && !paying && !unpaying)
         throw refused('sync.refused.frozen', { ...where, column: payment.column_name })
       if (paying && posted.length === 0) throw missing()
-      if (unpaying) mustReverse(view, tx, entries, table, id)
+      if (unpaying) mustReverse(view, tx, table, id)
       return
     }
     case 'dues_settlements': {
       const payment = String(state()?.payment_id ?? '')
       const paymentChanged = (op: Incoming['op']) =>
-        tx.some((c) => c.table_name === 'dues_payments' && c.row_id === payment && c.op === op)
+        tx.changesOf('dues_payments', payment).some((c) => c.op === op)
       if (inserted && !paymentChanged('insert'))
         throw refused('sync.refused.settlementAlone', where)
       if (archive && !paymentChanged('delete')) throw refused('sync.refused.settlementAlone', where)
@@ -169,17 +158,11 @@ function checkRecordChanges(
 }
 
 /** A cancellation reverses, in its own transaction, what the record had posted. */
-function mustReverse(
-  view: LedgerView,
-  tx: readonly Incoming[],
-  entries: readonly Entry[],
-  table: string,
-  id: string,
-): void {
-  if (!entries.some((e) => e.reverses_id && e.source_table === table && e.source_id === id)) {
+function mustReverse(view: LedgerView, tx: Action, table: string, id: string): void {
+  if (tx.reversals(table, id).length === 0) {
     throw refused('sync.refused.ledgerNotReversed', { table, row: id })
   }
-  mustReverseKnown(view, tx, entries, table, id)
+  mustReverseKnown(view, tx, table, id)
 }
 
 /**
@@ -187,23 +170,13 @@ function mustReverse(
  * itself and those posted with the record's creation — are reversed. (An entry another copy
  * posted meanwhile may be unknown to it: the accounts check lists what that leaves.)
  */
-function mustReverseKnown(
-  view: LedgerView,
-  tx: readonly Incoming[],
-  entries: readonly Entry[],
-  table: string,
-  id: string,
-): void {
-  const txId = tx[0]?.tx_id
-  const sender = tx[0]?.replica_id
-  const end = tx.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
+function mustReverseKnown(view: LedgerView, tx: Action, table: string, id: string): void {
   const creation = view.creationTx(table, id)
   const all = view.entriesOf(table, id)
   for (const entry of all) {
-    if (entry.reverses_id || entry.tx === txId || entry.stamp > end) continue
-    if (entry.replica !== sender && entry.tx !== creation) continue
-    const undone =
-      all.some((e) => e.reverses_id === entry.id) || entries.some((e) => e.reverses_id === entry.id)
+    if (entry.reverses_id || entry.tx === tx.id || entry.stamp > tx.end) continue
+    if (entry.replica !== tx.replica && entry.tx !== creation) continue
+    const undone = all.some((e) => e.reverses_id === entry.id) || tx.reverses(entry.id)
     if (!undone) throw refused('sync.refused.ledgerNotReversed', { table, row: id })
   }
 }

@@ -41,8 +41,10 @@ export async function receiveFiles(
   let rules: SchemaRules | null = null
   let heard: Record<string, string> | null = null
   for (;;) {
-    const waiting: TargetEntry[] = []
-    let progress = false
+    // What the files applied in this pass create: a file waiting for one of them is tried again
+    // (each pass creates records the one before did not, so the passes end).
+    const created = new Set<string>()
+    const waiting: { entry: TargetEntry; needs: string | null }[] = []
     for (const entry of pending) {
       const fingerprint = await target.fingerprint(entry).catch(() => null)
       const known = before[entry.name]
@@ -62,7 +64,7 @@ export async function receiveFiles(
         })
         result.received += outcome.applied
         result.conflicts += outcome.conflicts
-        progress = true
+        for (const record of outcome.created) created.add(record)
         after.delete(entry.name)
       } catch (error) {
         if (!(error instanceof SetAside)) throw error
@@ -73,11 +75,11 @@ export async function receiveFiles(
           detail: error.detail,
         }
         after.set(entry.name, { fingerprint, version: LATEST_VERSION, skipped })
-        if (error.reason === 'waiting') waiting.push(entry)
+        if (error.reason === 'waiting') waiting.push({ entry, needs: error.needs })
       }
     }
-    if (!progress || waiting.length === 0) break
-    pending = waiting
+    pending = waiting.filter((w) => w.needs !== null && created.has(w.needs)).map((w) => w.entry)
+    if (pending.length === 0) break
   }
   result.skipped = [...after.values()].map((entry) => entry.skipped)
   await file.write('sync', (writer) =>

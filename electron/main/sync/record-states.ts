@@ -3,6 +3,7 @@ import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { ChangeOp, Database } from '../db/schema'
 import type { Incoming } from './change-rules'
 import type { ColumnValue, TableRules } from './column-rules'
+import { groupBy } from './group-by'
 
 /** A change of a record's log, as the merge reads it. */
 export interface Logged {
@@ -69,11 +70,8 @@ export async function loadRecords(
       records.get(`${table}|${id}`)?.known.push({ ...change, value: readJson(change.new_value) })
     }
   }
-  const byTable = new Map<string, RecordState[]>()
-  for (const record of all) {
-    record.known.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
-    byTable.set(record.table.name, [...(byTable.get(record.table.name) ?? []), record])
-  }
+  for (const record of all) record.known.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+  const byTable = groupBy(all, (r) => r.table.name)
   for (const [table, states] of byTable) {
     for (let start = 0; start < states.length; start += CHUNK) {
       const chunk = states.slice(start, start + CHUNK)

@@ -6,6 +6,7 @@ import type { Incoming } from './change-rules'
 import type { SchemaRules } from './column-rules'
 import type { Conflict } from './conflicts'
 import type { RecordState } from './record-states'
+import { groupBy } from './group-by'
 
 const ROWS_PER_STATEMENT = 1000
 
@@ -59,11 +60,8 @@ export async function writeMerge(
       recorded_at: change.recorded_at,
     })),
   )
-  const byTable = new Map<string, RecordState[]>()
-  for (const record of records) {
-    if (!record.settled || (!record.created && !record.changed)) continue
-    byTable.set(record.table.name, [...(byTable.get(record.table.name) ?? []), record])
-  }
+  const written = [...records].filter((r) => r.settled && (r.created || r.changed))
+  const byTable = groupBy(written, (r) => r.table.name)
   for (const table of rules.order) {
     const touched = byTable.get(table)
     const columns = rules.tables.get(table)?.columns

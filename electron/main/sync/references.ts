@@ -49,7 +49,10 @@ export async function checkReferences(
     const present = new Set(found.rows.map((r) => r.id))
     const missing = needed.find((n) => !present.has(n.id))
     if (missing) {
-      throw waiting('sync.refused.missingReference', { ...missing, parent })
+      throw waiting(`${parent}|${missing.id}`, 'sync.refused.missingReference', {
+        ...missing,
+        parent,
+      })
     }
   }
 }

@@ -10,6 +10,8 @@ export class SetAside extends Error {
   constructor(
     readonly reason: SetAsideReason,
     readonly detail: SyncMessage | null = null,
+    /** For a file waiting for a record: which one ("table|id"). */
+    readonly needs: string | null = null,
   ) {
     super(`${reason}${detail ? `: ${detail.key} ${JSON.stringify(detail.params)}` : ''}`)
     this.name = 'SetAside'
@@ -21,9 +23,13 @@ export function refused(key: MessageKey, params: Record<string, string | number>
   return new SetAside('refused', { key, params })
 }
 
-/** Changes of a record (or a reference to one) this copy does not have yet. */
-export function waiting(key: MessageKey, params: Record<string, string | number> = {}): SetAside {
-  return new SetAside('waiting', { key, params })
+/** Changes of a record (or a reference to one) this copy does not have yet ("table|id"). */
+export function waiting(
+  needs: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): SetAside {
+  return new SetAside('waiting', { key, params }, needs)
 }
 
 /**
