@@ -97,7 +97,7 @@ function newChange(at: Place, fields: Partial<ChangeRow>, step = 1): ChangeRow {
   }
 }
 
-type Mutation = (at: Place) => void | ChangeRow[]
+type Mutation = (at: Place) => ChangeRow[] | undefined
 
 /** A case that mutates the mission's changes and writes them as its file. */
 function mutated(label: string, mutation: Mutation): HostileCase {
