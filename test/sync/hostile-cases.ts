@@ -97,14 +97,18 @@ function newChange(at: Place, fields: Partial<ChangeRow>, step = 1): ChangeRow {
   }
 }
 
-type Mutation = (at: Place) => ChangeRow[] | undefined
+/** Changes the mission's changes in place, or answers the changes to write instead. */
+type Mutation = (at: Place) => unknown
 
 /** A case that mutates the mission's changes and writes them as its file. */
 function mutated(label: string, mutation: Mutation): HostileCase {
   return {
     label,
     setAside: true,
-    place: async (at) => writeChanges(at, mutation(at) ?? at.changes),
+    place: async (at) => {
+      const changes = mutation(at)
+      return writeChanges(at, Array.isArray(changes) ? changes : at.changes)
+    },
   }
 }
 
