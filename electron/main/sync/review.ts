@@ -137,9 +137,10 @@ export class SyncReview {
     ]
     const listed = await db
       .selectFrom('sync_conflicts')
-      .select(['detail', 'table_name', 'row_id', 'other_value', 'resolved_at'])
+      .select(['id', 'kind', 'detail', 'table_name', 'row_id', 'other_value', 'resolved_at'])
       .where('kind', '=', 'accounts')
       .execute()
+    await this.closeSettledPairs(listed.filter((c) => !c.resolved_at))
     const open = new Set(listed.filter((c) => !c.resolved_at).map((c) => c.detail))
     // A pair is listed once, even after a person closed it ("both are real").
     const pairs = new Set(listed.map((c) => `${c.table_name}|${c.row_id}|${c.other_value}`))
@@ -185,6 +186,30 @@ export class SyncReview {
       }
     })
     return found.length
+  }
+
+  /**
+   * A pair one of whose records another copy has cancelled (in its own « À vérifier », or in the
+   * record's page) is settled here too: its review closes, naming the record cancelled.
+   */
+  private async closeSettledPairs(
+    open: Pick<SyncConflictsTable, 'id' | 'kind' | 'table_name' | 'row_id' | 'other_value'>[],
+  ): Promise<void> {
+    const settled: { id: string; resolution: string }[] = []
+    for (const conflict of open) {
+      const cancelled = (await this.pairOf(conflict))?.records.find((r) => r.cancelled)
+      if (cancelled) settled.push({ id: conflict.id, resolution: `cancelled:${cancelled.id}` })
+    }
+    if (settled.length === 0) return
+    await this.file.write('sync', async (writer) => {
+      for (const { id, resolution } of settled) {
+        await writer.trx
+          .updateTable('sync_conflicts')
+          .set({ resolved_at: new Date().toISOString(), resolution })
+          .where('id', '=', id)
+          .execute()
+      }
+    })
   }
 
   private duplicateDetail(pair: DuplicatePair): string {
