@@ -1646,7 +1646,8 @@ export const en: Catalog = {
     now: 'Sync now',
     missionCopy: 'Prepare a copy for a mission…',
     status: '{{unsent}} change(s) to send · {{review}} to review',
-    synced: 'Sent: {{sent}} · received: {{received}} · new conflicts: {{conflicts}}.',
+    synced:
+      'Sent: {{sent}} · received: {{received}} · new conflicts: {{conflicts}} · files set aside: {{aside}}.',
     review: 'To review',
     reviewEmpty: 'Nothing to review.',
     field: '{{table}} · {{field}}',

@@ -1675,7 +1675,8 @@ export const fr = {
     now: 'Synchroniser maintenant',
     missionCopy: 'Préparer une copie pour une mission…',
     status: '{{unsent}} changement(s) à envoyer · {{review}} à vérifier',
-    synced: 'Envoyés : {{sent}} · reçus : {{received}} · nouveaux conflits : {{conflicts}}.',
+    synced:
+      'Envoyés : {{sent}} · reçus : {{received}} · nouveaux conflits : {{conflicts}} · fichiers mis de côté : {{aside}}.',
     review: 'À vérifier',
     reviewEmpty: 'Rien à vérifier.',
     field: '{{table}} · {{field}}',
