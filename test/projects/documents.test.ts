@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { documentsFolderOf } from '../../electron/main/projects/documents-service'
 import { startTestApp, type TestApp } from '../support/core'
@@ -58,5 +59,57 @@ describe('project documents', () => {
 
     const detached = await app.ok('projects.detachDocument', { id: document?.id ?? '' })
     expect(detached.documents).toEqual([])
+  })
+
+  it('refuses to open a copy recorded outside the documents folder: a path for a name, or a link leading out', async () => {
+    app = await startTestApp()
+    const member = await app.ok('members.create', {
+      kind: 'city',
+      name: 'Ville de Cotonou',
+      country: 'BJ',
+      status: 'active',
+    })
+    const project = await app.ok('projects.create', {
+      title: 'Marché de Dantokpa',
+      memberId: member.id,
+      sectorCode: '43030',
+      programme: 'local_governance',
+      nature: 'investment',
+      currency: 'XOF',
+      totalCost: '65595700',
+    })
+    app.host.nextDocument = join(app.folder, 'plan.pdf')
+    await writeFile(app.host.nextDocument, 'plan')
+    const attached = await app.ok('projects.attachDocument', { projectId: project.id })
+    const id = attached.documents[0]?.id ?? ''
+    const file = app.core.requireSession().file
+    const documents = documentsFolderOf(file.path)
+    // A program beside the data file, with the digest of the copy, as a hostile record names it
+    // (written by a version before the sync checked names, or in a restored file).
+    const outsider = join(app.folder, 'x.sh')
+    await writeFile(outsider, 'plan')
+    for (const name of ['../x.sh', '..\\x.sh', `${documents}/../x.sh`, 'a/b/../../../x.sh']) {
+      await sql`UPDATE project_documents SET stored_name = ${name} WHERE id = ${id}`.execute(
+        file.db,
+      )
+      const refused = await app.call('projects.openDocument', { id })
+      expect(refused.ok, name).toBe(false)
+      if (!refused.ok) {
+        expect(refused.error.message, name).toBe(
+          `Le document enregistré sous « ${name} » n’est pas dans le dossier des documents du fichier : il n’a pas été ouvert.`,
+        )
+      }
+    }
+    // A plain name, but a link inside the folder that leads out of it.
+    await mkdir(join(documents, 'liens'), { recursive: true })
+    await symlink(outsider, join(documents, 'liens', 'plan.pdf'))
+    await sql`UPDATE project_documents SET stored_name = 'liens/plan.pdf' WHERE id = ${id}`.execute(
+      file.db,
+    )
+    const linked = await app.call('projects.openDocument', { id })
+    expect(linked.ok).toBe(false)
+    if (!linked.ok)
+      expect(linked.error.message).toContain('n’est pas dans le dossier des documents')
+    expect(app.host.openedPaths).toEqual([])
   })
 })

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { copyFile, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join, sep } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
 import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
 import { requireProject } from './project-records'
+import { isPlainFileName } from '../../../shared/text/plain-file-name'
+import { isStoredDocumentName } from '../../../shared/text/stored-document-name'
 
 /** The folder beside a data file where its documents are copied: "<file>.documents". */
 export function documentsFolderOf(dataFilePath: string): string {
@@ -25,7 +27,13 @@ export class DocumentsService {
     const info = await stat(source).catch(() => null)
     if (!info?.isFile())
       throw new AppFailure('NOT_FOUND', 'errors.documentMissing', { path: source })
-    const storedName = join(project.code.replace(/[^\w.-]+/g, '_'), `${uuidv7()}${extname(source)}`)
+    // The project's folder, named after its code: never "..", a device or a reserved name.
+    const folder = project.code.replace(/[^\w.-]+/g, '_')
+    const extension = extname(source)
+    const storedName = join(
+      isPlainFileName(folder) ? folder : '_',
+      `${uuidv7()}${isPlainFileName(`x${extension}`) ? extension : ''}`,
+    )
     const target = join(documentsFolderOf(this.file.path), storedName)
     await mkdir(dirname(target), { recursive: true })
     await copyFile(source, target)
@@ -59,7 +67,7 @@ export class DocumentsService {
       .where('id', '=', id)
       .executeTakeFirst()
     if (!row || row.deleted_at) throw new AppFailure('NOT_FOUND')
-    const path = join(documentsFolderOf(this.file.path), row.stored_name)
+    const path = await insideDocuments(documentsFolderOf(this.file.path), row.stored_name)
     const content = await readFile(path).catch(() => null)
     if (!content) throw new AppFailure('NOT_FOUND', 'errors.documentMissing', { path })
     if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
@@ -81,4 +89,21 @@ export class DocumentsService {
       return row.project_id
     })
   }
+}
+
+/**
+ * The path of a stored copy, once sure it lies inside the documents folder: its recorded name a
+ * plain one (a received or restored file could name "../share/x.sh"), and the path it resolves
+ * to — links followed — still under the folder. Anything else is refused, never opened (on
+ * Windows, opening a program runs it).
+ */
+async function insideDocuments(folder: string, storedName: string): Promise<string> {
+  const outside = new AppFailure('CONFLICT', 'errors.documentOutside', { name: storedName })
+  if (!isStoredDocumentName(storedName)) throw outside
+  const path = join(folder, storedName)
+  const real = await realpath(path).catch(() => null)
+  if (real === null) throw new AppFailure('NOT_FOUND', 'errors.documentMissing', { path })
+  const root = await realpath(folder)
+  if (!real.startsWith(root + sep)) throw outside
+  return path
 }

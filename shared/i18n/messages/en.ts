@@ -1087,6 +1087,8 @@ export const en: Catalog = {
     expenseAgreementNotInPlan: 'This agreement is not in the project’s financing plan.',
     expenseHeadingUnknown: 'Unknown heading for this agreement (headings: {{codes}}).',
     documentMissing: 'The document {{path}} cannot be found.',
+    documentOutside:
+      'The document stored as “{{name}}” is not in the file’s documents folder: it was not opened.',
     documentChanged: 'The document {{path}} was changed since it was attached: it was not opened.',
     bandOverlap: 'This band overlaps band {{other}} of the same member kind.',
     scaleExists: 'The {{year}} scale already has bands: edit it instead.',

@@ -1098,6 +1098,8 @@ export const fr = {
     expenseAgreementNotInPlan: 'Cette convention ne figure pas au plan de financement du projet.',
     expenseHeadingUnknown: 'Rubrique inconnue pour cette convention (rubriques : {{codes}}).',
     documentMissing: 'Le document {{path}} est introuvable.',
+    documentOutside:
+      'Le document enregistré sous « {{name}} » n’est pas dans le dossier des documents du fichier : il n’a pas été ouvert.',
     documentChanged:
       'Le document {{path}} a été modifié depuis qu’il a été joint : il n’a pas été ouvert.',
     bandOverlap: 'Cette tranche chevauche la tranche {{other}} du même type de membre.',
