@@ -107,6 +107,20 @@ const MEASURES: Measure[] = [
     targetRatio: null,
   },
   {
+    name: 'a mission’s changes merged into the large file',
+    step: 'merge',
+    measure: 'merge2k',
+    targetMs: 200,
+    targetRatio: 3,
+  },
+  {
+    name: 'a large change set merged into the large file',
+    step: 'merge',
+    measure: 'merge200k',
+    targetMs: 10_000,
+    targetRatio: 3,
+  },
+  {
     name: 'longest main-thread stall while a long PDF is drawn',
     step: 'longPdf',
     measure: 'longPdf',
@@ -268,6 +282,7 @@ export async function runBenchmarks(): Promise<number> {
       'rowsExport',
       'import',
       'sync',
+      'merge',
       'longPdf',
     ]) {
       steps.set(step, await runStep(step, args))
@@ -285,7 +300,7 @@ export async function runBenchmarks(): Promise<number> {
           measure.measure === 'longPdf'
             ? `${measure.name} (${times.pages ?? '?'} pages)`
             : times.rows
-              ? `${measure.name} (${times.rows} ${measure.measure === 'syncMerge' ? 'changes' : 'rows'})`
+              ? `${measure.name} (${times.rows} ${measure.measure.startsWith('syncMerge') || measure.measure.startsWith('merge') ? 'changes' : 'rows'})`
               : measure.name,
         ms,
         floorMs,

@@ -14,6 +14,7 @@ import { writeExportFile } from '../../electron/main/reports/export-file'
 import { checkWorkbook, importAllOrNothing } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { fillAgreementWith200Projects } from './donor-agreement'
+import { mergeStep } from './merge-bench'
 import {
   agreementSql,
   cellsWorkbookFloor,
@@ -249,6 +250,9 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     await office.close()
     return { syncFirst: { ms: first }, syncMerge: { ms: merge, rows: received } }
   },
+
+  /** A mission's 2,000 changes, then 200,000, merged into the large file (merge-bench.ts). */
+  merge: mergeStep,
 
   async longPdf({ file, folder, lastYear, years }) {
     const data = await DataFile.open(file)
