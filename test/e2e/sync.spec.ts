@@ -72,6 +72,8 @@ test('sync: the office’s PostgreSQL server connected from the window, a refuse
   app,
   page,
 }) => {
+  // As the other sync specs: three round trips to the server and an accessibility scan.
+  test.setTimeout(120_000)
   const url = process.env.AIMF_TEST_POSTGRES
   // Without PostgreSQL this fails in CI (which installs it) and is skipped elsewhere, saying so.
   test.skip(
