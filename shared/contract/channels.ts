@@ -53,7 +53,12 @@ import {
   restoreChosenInput,
 } from '../backup/schema'
 import type { SyncConflict, SyncReport, SyncStatus } from '../sync/schema'
-import { connectServerInput, passphraseInput, resolveConflictInput } from '../sync/schema'
+import {
+  cancelDuplicateInput,
+  connectServerInput,
+  passphraseInput,
+  resolveConflictInput,
+} from '../sync/schema'
 import type {
   Agreement,
   AgreementDetail,
@@ -316,6 +321,7 @@ export const CHANNELS = {
   'sync.now': channel<SyncReport>()(none),
   'sync.conflicts': channel<SyncConflict[]>()(none),
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
+  'sync.cancelDuplicate': channel<SyncConflict[]>()(cancelDuplicateInput),
   'sync.missionCopy': channel<SavedFile>()(none),
   'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
 

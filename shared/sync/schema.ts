@@ -1,17 +1,44 @@
 import { z } from 'zod'
+import type { MessageKey } from '../i18n/messages/catalog'
 import { recordId, requiredText } from '../validation/fields'
 
-/** A change file of another copy that was not applied, and why (it is tried again next time). */
+/**
+ * Why a change file of another copy was set aside (not applied). Every file not applied is tried
+ * again at the next sync: one waiting for a record or an update then goes in; one that breaks a
+ * rule is set aside again, without being read again while it stays the same.
+ */
+export type SetAsideReason =
+  | 'damaged'
+  | 'not_changes'
+  | 'other_dataset'
+  | 'newer_schema'
+  | 'foreign'
+  | 'sealed'
+  | 'wrong_key'
+  /** A value or a change the core would never write: refused, with the change named. */
+  | 'refused'
+  /** Changes of a record, or a reference to one, this copy does not have yet. */
+  | 'waiting'
+  | 'too_large'
+  /** A link, a pipe, a device, a folder: only regular files are read. */
+  | 'not_regular'
+  | 'unreadable'
+
+/** A message of the catalog with its parameters, put in the reader's language when shown. */
+export interface SyncMessage {
+  key: MessageKey
+  params: Record<string, string | number>
+}
+
+/** A change file of another copy that was not applied, and why. */
 export interface SkippedFile {
+  /** "replica/first-last.aimfsync", the same on every target. */
   name: string
-  reason:
-    | 'damaged'
-    | 'not_changes'
-    | 'other_dataset'
-    | 'newer_schema'
-    | 'foreign'
-    | 'sealed'
-    | 'wrong_key'
+  /** The copy whose folder (or server rows) it came from. */
+  replicaId: string
+  reason: SetAsideReason
+  /** What exactly was refused (which change, table, column, value), when there is more to say. */
+  detail: SyncMessage | null
 }
 
 /** What one sync did. */
@@ -20,6 +47,7 @@ export interface SyncReport {
   sent: number
   /** Other copies' changes new to this copy. */
   received: number
+  /** The files of other copies set aside by this sync (each tried again at the next). */
   skipped: SkippedFile[]
   /** Conflicts found by this sync, now listed for review. */
   conflicts: number
@@ -43,6 +71,8 @@ export interface SyncStatus {
   /** This copy's changes not yet written to the folder. */
   unsent: number
   filesApplied: number
+  /** The files of other copies set aside, as the last sync left them. */
+  setAside: SkippedFile[]
   toReview: number
   /** The last sync, by hand or on its own. */
   last: LastSync | null
@@ -78,12 +108,44 @@ export interface SyncConflict {
   resolution: string | null
   /** What names the record to a person ("M-0042 Ville de Thiès"), where its table has a name. */
   record: string | null
+  /** For one money event entered on two copies: both records, either one to cancel. */
+  duplicate: DuplicatePair | null
+}
+
+/**
+ * The same money event entered on two copies — a receipt of one agreement, or a dues payment of
+ * one member, on the same day for the same amount —, listed after the merge with both records.
+ */
+export interface DuplicatePair {
+  table: 'receipts' | 'dues_payments'
+  records: [DuplicateRecord, DuplicateRecord]
+}
+
+export interface DuplicateRecord {
+  id: string
+  /** The agreement's reference, or the member's code and name. */
+  label: string
+  date: string
+  amountMinor: number
+  currency: string
+  /** Who entered it, when, on which copy. */
+  author: string
+  enteredAt: string
+  replicaId: string
+  cancelled: boolean
 }
 
 export const resolveConflictInput = z.strictObject({
   id: recordId,
   /** Keep what the merge kept, or take the value it set aside. */
   choice: z.enum(['kept', 'other'], { error: 'validation.choice' }),
+})
+
+export const cancelDuplicateInput = z.strictObject({
+  /** The review that lists the pair. */
+  id: recordId,
+  /** The record of the pair to cancel (the core's normal cancellation, with its reason). */
+  recordId,
 })
 
 export const passphraseInput = z.strictObject({

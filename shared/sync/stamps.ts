@@ -4,6 +4,13 @@
  *
  *     2026-11-24T09:30:00.000Z-0000-0123456789abcdef
  */
+/**
+ * How far ahead of this machine's clock a stamp received from another copy may be: a laptop
+ * whose clock is a few hours off (a time zone set as UTC) still syncs; a stamp further ahead is
+ * refused — followed, it would push this copy's clock, and every stamp after it, into the future.
+ */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+
 export interface HlcState {
   millis: number
   counter: number

@@ -115,6 +115,20 @@ const MEASURES: Measure[] = [
     targetMB: 500,
   },
   {
+    name: 'a mission’s changes merged into the large file',
+    step: 'merge',
+    measure: 'merge2k',
+    targetMs: 200,
+    targetRatio: 3,
+  },
+  {
+    name: 'a large change set merged into the large file',
+    step: 'merge',
+    measure: 'merge200k',
+    targetMs: 10_000,
+    targetRatio: 3,
+  },
+  {
     name: 'longest main-thread stall while a long PDF is drawn',
     step: 'longPdf',
     measure: 'longPdf',
@@ -283,6 +297,7 @@ export async function runBenchmarks(): Promise<number> {
       'import',
       'sync',
       'fec',
+      'merge',
       'longPdf',
     ]) {
       if (only && !only.includes(step)) continue
@@ -301,7 +316,7 @@ export async function runBenchmarks(): Promise<number> {
           measure.measure === 'longPdf'
             ? `${measure.name} (${times.pages ?? '?'} pages)`
             : times.rows
-              ? `${measure.name} (${times.rows} ${measure.measure === 'syncMerge' ? 'changes' : 'rows'})`
+              ? `${measure.name} (${times.rows} ${measure.measure.startsWith('syncMerge') || measure.measure.startsWith('merge') ? 'changes' : 'rows'})`
               : measure.name,
         ms,
         floorMs,

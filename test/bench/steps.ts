@@ -15,6 +15,7 @@ import { checkWorkbook, importAllOrNothing } from '../../electron/main/workbook/
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { exportEntries } from '../../electron/main/accounting/entries-export'
 import { fillAgreementWith200Projects } from './donor-agreement'
+import { mergeStep } from './merge-bench'
 import {
   agreementSql,
   cellsWorkbookFloor,
@@ -269,6 +270,8 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     const floorMs = await fecFloor(file, lastYear, lines, join(folder, 'fec-floor.txt'), 3)
     return { fec: { ms, floorMs, rows: lines } }
   },
+  /** A mission's 2,000 changes, then 200,000, merged into the large file (merge-bench.ts). */
+  merge: mergeStep,
 
   async longPdf({ file, folder, lastYear, years }) {
     const data = await DataFile.open(file)

@@ -2,10 +2,12 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, inject, it, vi } from 'vitest'
+import { checkFile } from '../../electron/main/check/file-check'
 import { missionCopy } from '../../electron/main/sync/sync-service'
-import type { ChannelInput, ChannelName } from '../../shared/contract/channels'
+import { translate } from '../../shared/i18n/translate'
 import { startTestApp, type TestApp } from '../support/core'
 import { tempFolder } from '../support/temp'
+import { doWork, done, step } from './random-work'
 import { type Target, joinTarget } from './sync-targets'
 
 const url = inject('postgresUrl')
@@ -41,6 +43,21 @@ async function ledgerTotals(app: TestApp) {
       FROM ledger_entries WHERE deleted_at IS NULL
       GROUP BY fund_class, currency ORDER BY fund_class, currency`.execute(db)
   ).rows
+}
+
+/** `aimf check` on a copy: each problem it finds is one the sync listed for review. */
+async function checkedOrListed(app: TestApp): Promise<void> {
+  const listed = new Set((await app.ok('sync.conflicts', {})).map((c) => c.detail))
+  const path = app.core.requireSession().file.path
+  // Checked as `aimf check` does, on the file closed (the application holds an open one).
+  await app.core.closeFile()
+  for (const problem of await checkFile(path)) {
+    const params = Object.fromEntries(
+      Object.entries(problem.params).map(([k, v]) => [k, String(v)]),
+    )
+    const text = translate('fr', problem.key, params)
+    expect(listed, text).toContain(text)
+  }
 }
 
 async function changeStamps(app: TestApp): Promise<string[]> {
@@ -96,6 +113,26 @@ async function threeCopies(target: Target) {
     onDate: '2026-03-10',
     bureauMeeting: 'Bureau de mars 2026',
   })
+  await office.ok('dues.addPayment', {
+    memberId: dakar.id,
+    kind: 'dues',
+    receivedOn: '2026-03-01',
+    amount: '1500',
+    currency: 'EUR',
+    method: 'transfer',
+  })
+  const budget = await office.ok('budget.create', { year: 2026 })
+  const withLine = await office.ok('budget.saveItem', {
+    versionId: budget.version.id,
+    kind: 'line',
+    code: '6251',
+    label: 'Missions',
+    direction: 'expense',
+    nature: 'operating',
+    planned: '20000',
+    tracks: 'expenses',
+  })
+  const lineKey = withLine.items.find((item) => item.code === '6251')?.lineKey ?? ''
   await joinTarget(office, target)
   const copies = [office]
   for (const name of ['mission-1', 'mission-2']) {
@@ -109,42 +146,16 @@ async function threeCopies(target: Target) {
     if (target.kind === 'postgres') await joinTarget(copy, target)
     copies.push(copy)
   }
-  return { copies, grant, dakar, project }
+  return { copies, start: { grant, dakar, project, lineKey } }
 }
 
-type Step =
-  | {
-      kind: 'funder' | 'note' | 'archive' | 'receipt' | 'payment' | 'allocate' | 'member'
-      copy: number
-      n: number
-    }
-  | { kind: 'sync' | 'partition'; copy: number; n: number }
-
-const step = fc.record({
-  kind: fc.constantFrom<Step['kind']>(
-    'funder',
-    'note',
-    'archive',
-    'receipt',
-    'payment',
-    'allocate',
-    'member',
-    'sync',
-    'sync',
-    'partition',
-  ),
-  copy: fc.integer({ min: 0, max: 2 }),
-  n: fc.integer({ min: 1, max: 9999 }),
-})
-
 /** The real time, whatever the faked clock of the copies says. */
-const done = new Set<string>()
 const realNow = () => performance.timeOrigin + performance.now()
 
 describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s', (kind) => {
   // Without PostgreSQL the server's run fails in CI (which installs it) and is skipped elsewhere.
   it.skipIf(kind === 'postgres' && !url && !process.env.CI)(
-    'three copies doing random work (funders, receipts, payments, allocations, members) offline, partitioned, with skewed clocks, end identical; no change lost',
+    'three copies doing random work of every kind offline (edits interleaved with new parents and children, archives, cancellations, reversals), partitioned, with skewed clocks, end identical; nothing set aside, no change lost, the accounts checked',
     { timeout: 300_000 },
     async () => {
       await fc.assert(
@@ -158,100 +169,27 @@ describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s
               kind === 'folder'
                 ? { kind, share: join(await tempFolder(), 'partage') }
                 : { kind, url }
-            const { copies, grant, dakar, project } = await threeCopies(target)
+            const { copies, start } = await threeCopies(target)
             // Each machine's clock is off by some hours; their stamps must still converge.
             vi.useFakeTimers({ toFake: ['Date'] })
             const onClockOf = (copy: number) =>
               vi.setSystemTime(realNow() + (skews[copy] ?? 0) * 3_600_000)
             const offline = [false, false, false]
             const made = new Set<string>()
+            // Ordinary work is never set aside: every file of every copy goes in.
+            const sync = async (app: TestApp) => {
+              const report = await app.ok('sync.now', {})
+              expect(report.skipped).toEqual([])
+              return report
+            }
 
             for (const { kind: action, copy: index, n } of steps) {
               const app = copies[index] as TestApp
               onClockOf(index)
-              const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) => {
-                const result = await app.call(channel, input)
-                // A refusal (a rule of the domain) is fine; an internal error is a bug.
-                if (!result.ok) expect(result.error.code, result.error.message).not.toBe('INTERNAL')
-                if (result.ok) done.add(channel)
-                return result
-              }
-              const funders = await app.ok('funders.list', { includeArchived: true })
-              const funder = funders[n % funders.length]
-              switch (action) {
-                case 'funder':
-                  await call('funders.create', {
-                    name: `Fondation ${index}-${n}`,
-                    kind: 'foundation',
-                    defaultCurrency: 'EUR',
-                  })
-                  break
-                case 'note':
-                  if (funder && !funder.archivedAt)
-                    await call('funders.update', {
-                      id: funder.id,
-                      name: funder.name,
-                      kind: funder.kind,
-                      defaultCurrency: funder.defaultCurrency,
-                      notes: `Note ${index}-${n}`,
-                    })
-                  break
-                case 'archive':
-                  if (funder && funder.name !== 'France')
-                    await call(funder.archivedAt ? 'funders.restore' : 'funders.archive', {
-                      id: funder.id,
-                    })
-                  break
-                case 'receipt':
-                  await call('receipts.add', {
-                    agreementId: grant.id,
-                    receivedOn: '2026-05-01',
-                    amount: `${n}.${String(n % 100).padStart(2, '0')}`,
-                    confirmOverpayment: true,
-                  })
-                  break
-                case 'payment':
-                  await call('dues.addPayment', {
-                    memberId: dakar.id,
-                    kind: n % 2 === 0 ? 'dues' : 'voluntary',
-                    receivedOn: '2026-06-01',
-                    amount: String(n * 100),
-                    currency: n % 3 === 0 ? 'XOF' : 'EUR',
-                    method: 'transfer',
-                  })
-                  break
-                case 'allocate': {
-                  const added = await call('projects.addFinancingLine', {
-                    projectId: project.id,
-                    source: 'untied_fund',
-                    amount: String(n),
-                    currency: 'EUR',
-                  })
-                  const line = added.ok
-                    ? added.value.plan.lines.find((l) => l.committedOn === null)
-                    : undefined
-                  if (line)
-                    await call('projects.commitFinancingLine', {
-                      id: line.id,
-                      committedOn: '2026-06-15',
-                    })
-                  break
-                }
-                case 'member':
-                  await call('members.create', {
-                    kind: 'city',
-                    name: `Ville ${index}-${n}`,
-                    country: 'CI',
-                    status: 'active',
-                  })
-                  break
-                case 'sync':
-                  if (!offline[index]) await app.ok('sync.now', {})
-                  break
-                case 'partition':
-                  offline[index] = !offline[index]
-                  break
-              }
+              if (action === 'sync') {
+                if (!offline[index]) await sync(app)
+              } else if (action === 'partition') offline[index] = !offline[index]
+              else await doWork(app, action, n, start)
               for (const hlc of await changeStamps(app)) made.add(hlc)
             }
 
@@ -259,7 +197,7 @@ describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s
             for (let round = 0; round < 2; round += 1) {
               for (const [index, app] of copies.entries()) {
                 onClockOf(index)
-                await app.ok('sync.now', {})
+                await sync(app)
               }
             }
             const [first, ...rest] = await Promise.all(copies.map(tables))
@@ -279,13 +217,27 @@ describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s
                 expect(listed).toContain(`Code de membre en double : ${code}`)
             }
             // Syncing again brings nothing new.
-            for (const app of copies) expect((await app.ok('sync.now', {})).received).toBe(0)
+            for (const app of copies) expect((await sync(app)).received).toBe(0)
+            // The accounts of each copy pass `aimf check`, but for what the merge of work done
+            // apart left and listed under « À vérifier » (two allocations beyond a fund…).
+            for (const app of copies) await checkedOrListed(app)
           },
         ),
         { numRuns: 12 },
       )
-      // The runs did move money on the copies: receipts, payments, allocations.
-      for (const channel of ['receipts.add', 'dues.addPayment', 'projects.commitFinancingLine'])
+      // The runs did every kind of work, money moved and moved back among it.
+      for (const channel of [
+        'agreements.create',
+        'agreements.update',
+        'receipts.add',
+        'receipts.cancel',
+        'dues.addPayment',
+        'dues.cancelPayment',
+        'projects.commitFinancingLine',
+        'projects.payTranche',
+        'budget.addExpense',
+        'funders.archive',
+      ])
         expect(done).toContain(channel)
     },
   )
@@ -294,7 +246,8 @@ describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s
 describe('codes given twice offline', () => {
   it('lists a member code and a project code that two copies each gave, with the way out', async () => {
     const target: Target = { kind: 'folder', share: join(await tempFolder(), 'partage') }
-    const { copies, dakar } = await threeCopies(target)
+    const { copies, start } = await threeCopies(target)
+    const { dakar } = start
     const [office, mission] = copies as [TestApp, TestApp]
     for (const [app, name] of [
       [office, 'Ville de Thiès'],

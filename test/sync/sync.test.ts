@@ -229,7 +229,12 @@ describe('offline sync through a shared folder', () => {
     )
     const report = await office.sync.syncFolder(share, 'Bureau')
     expect(report.skipped).toEqual([
-      { name: 'abcdefabcdefabcd/000000000001-000000000001.aimfsync', reason: 'newer_schema' },
+      {
+        name: 'abcdefabcdefabcd/000000000001-000000000001.aimfsync',
+        replicaId: 'abcdefabcdefabcd',
+        reason: 'newer_schema',
+        detail: null,
+      },
     ])
     expect((await office.sync.syncFolder(share, 'Bureau')).skipped).toHaveLength(1)
   })

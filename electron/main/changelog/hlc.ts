@@ -1,11 +1,9 @@
-import { type HlcState, formatHlc, parseHlc } from '../../../shared/sync/stamps'
+import { type HlcState, MAX_DRIFT_MS, formatHlc, parseHlc } from '../../../shared/sync/stamps'
 
 export type { HlcState }
 export { formatHlc, parseHlc }
 
 const MAX_COUNTER = 0xffff
-/** A clock further ahead of the wall clock than this is refused rather than followed. */
-const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
 
 /**
  * A hybrid logical clock (Kulkarni et al.), as in Actual Budget's sync: wall-clock milliseconds,

@@ -246,7 +246,7 @@ export async function insertLogRows(
  * time; one string is handed over whole. JSON keeps what the columns hold — text, integers
  * (amounts in minor units) and nulls.
  */
-async function insertRows(
+export async function insertRows(
   trx: Transaction<Database>,
   table: string,
   columns: readonly string[],

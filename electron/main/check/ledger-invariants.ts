@@ -161,12 +161,14 @@ export async function projectLedgerProblems(db: Kysely<Database>): Promise<Check
  */
 export async function duesLedgerProblems(db: Kysely<Database>): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = []
+  // Each payment's entries found by their source: the unary `+` keeps SQLite from choosing the
+  // (fund, kind) index, which read every dues entry once per payment (46 s on twenty years).
   const payments = await sql<{ id: string; expected: number; booked: number }>`
     SELECT p.id, CASE WHEN p.deleted_at IS NULL THEN p.amount_minor ELSE 0 END AS expected,
       COALESCE(SUM(e.amount_minor), 0) AS booked
     FROM dues_payments p LEFT JOIN ledger_entries e
-      ON e.source_table = 'dues_payments' AND e.source_id = p.id AND e.kind = 'due_payment'
-        AND e.fund_class = 'untied'
+      ON e.source_table = 'dues_payments' AND e.source_id = p.id AND +e.kind = 'due_payment'
+        AND +e.fund_class = 'untied'
     GROUP BY p.id HAVING expected != booked`.execute(db)
   for (const row of payments.rows) {
     problems.push({

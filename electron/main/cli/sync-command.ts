@@ -5,6 +5,7 @@ import { missionCopy } from '../sync/sync-service'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
 import { type PostgresSettings, postgresSettings } from '../../../shared/sync/schema'
+import { setAsideMessage } from '../../../shared/sync/set-aside-message'
 
 type Out = (line: string) => void
 
@@ -78,7 +79,9 @@ export async function syncCommand(
     const report = server
       ? await session.sync.syncServer(server.settings, server.password, options.author)
       : await session.sync.syncFolder(resolve(options.folder ?? ''), options.author)
-    if (options.json) out(JSON.stringify(report))
+    // Each file set aside with its message, in the language asked: read by people and scripts.
+    const skipped = report.skipped.map((file) => ({ ...file, message: setAsideMessage(file, t) }))
+    if (options.json) out(JSON.stringify({ ...report, skipped }))
     else {
       out(
         t('sync.reportLine', {
@@ -88,9 +91,7 @@ export async function syncCommand(
           review: report.toReview,
         }),
       )
-      for (const skipped of report.skipped) {
-        err(t(`sync.skipped.${skipped.reason}`, { name: skipped.name }))
-      }
+      for (const file of skipped) err(file.message)
     }
     return report.toReview > 0 ? 2 : 0
   } finally {

@@ -40,6 +40,10 @@ export const FILE_INFO = {
   backupTakenAt: 'backup_taken_at',
   backupTrigger: 'backup_trigger',
   backupOf: 'backup_of',
+  /** The files of other copies set aside, why, and what identified their bytes (JSON). */
+  syncSetAside: 'sync_set_aside',
+  /** The latest change this copy has of each other copy (JSON), kept as files are applied. */
+  syncHeard: 'sync_heard',
 } as const
 
 /** The keys only a backup has: removed from a backup put back in place of a file. */

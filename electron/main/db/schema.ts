@@ -532,7 +532,7 @@ export interface SyncFilesTable {
 }
 
 /** Something a merge kept that a person should look at ("À vérifier"), as the table holds it. */
-export type SyncConflictsTable = Omit<SyncConflict, 'record'>
+export type SyncConflictsTable = Omit<SyncConflict, 'record' | 'duplicate'>
 
 export interface Database {
   file_info: FileInfoTable

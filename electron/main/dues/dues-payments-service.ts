@@ -7,6 +7,7 @@ import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/ledger'
+import { withReason } from '../funds/receipts-service'
 import { readAmount } from '../funds/money-input'
 import { requireMember } from '../members/members-service'
 import type { DuesCall, DuesPayment, paymentInput } from '../../../shared/dues/schema'
@@ -144,16 +145,22 @@ export class DuesPaymentsService {
     return ids
   }
 
-  /** Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. */
-  async cancel(id: string, author: string): Promise<string> {
+  /**
+   * Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. A
+   * reason, when given (a payment entered twice on two copies), is added to its note.
+   */
+  async cancel(id: string, author: string, reason: string | null = null): Promise<string> {
     return this.file.write(author, async (writer) => {
       const payment = await writer.trx
         .selectFrom('dues_payments')
-        .select(['member_id', 'deleted_at'])
+        .select(['member_id', 'deleted_at', 'note'])
         .where('id', '=', id)
         .executeTakeFirst()
       if (!payment) throw new AppFailure('NOT_FOUND')
       if (payment.deleted_at) return payment.member_id
+      if (reason) {
+        await writer.update('dues_payments', id, { note: withReason(payment.note, reason) })
+      }
       const settlements = await writer.trx
         .selectFrom('dues_settlements')
         .select('id')

@@ -101,19 +101,28 @@ export class ReceiptsService {
     })
   }
 
-  /** Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed. */
-  async cancel(id: string, author: string): Promise<string> {
+  /**
+   * Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed. A
+   * reason, when given (a receipt entered twice on two copies), is added to its note.
+   */
+  async cancel(id: string, author: string, reason: string | null = null): Promise<string> {
     return this.file.write(author, async (writer) => {
       const receipt = await writer.trx
         .selectFrom('receipts')
-        .select(['agreement_id', 'deleted_at'])
+        .select(['agreement_id', 'deleted_at', 'note'])
         .where('id', '=', id)
         .executeTakeFirst()
       if (!receipt) throw new AppFailure('NOT_FOUND')
       if (receipt.deleted_at) return receipt.agreement_id
+      if (reason) await writer.update('receipts', id, { note: withReason(receipt.note, reason) })
       await writer.archive('receipts', id)
       await reverseEntriesOf(writer, { table: 'receipts', id })
       return receipt.agreement_id
     })
   }
+}
+
+/** A note with a cancellation's reason added on a line of its own. */
+export function withReason(note: string | null, reason: string): string {
+  return note ? `${note}\n${reason}` : reason
 }

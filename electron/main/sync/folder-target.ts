@@ -1,12 +1,16 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeBytesAtomically } from '../files/atomic-file'
+import { MAX_FILE_BYTES } from './change-file'
+import { headOfRegularFile, readRegularFile } from './regular-file'
 import {
   CHANGE_FILE_NAME,
+  HEAD_BYTES,
   REPLICA_ID,
   type SyncTarget,
   type TargetEntry,
   changeFileName,
+  fingerprintOf,
 } from './sync-target'
 
 /**
@@ -38,6 +42,9 @@ export class FolderTarget implements SyncTarget {
     const entries: TargetEntry[] = []
     for (const replica of replicas.sort()) {
       if (replica === replicaId || !REPLICA_ID.test(replica)) continue
+      // A copy's folder, not a link to somewhere else.
+      const folder = await lstat(join(this.root, replica)).catch(() => null)
+      if (!folder?.isDirectory()) continue
       const names = await readdir(join(this.root, replica)).catch(() => [] as string[])
       for (const name of names.filter((n) => CHANGE_FILE_NAME.test(n)).sort()) {
         entries.push({ replicaId: replica, name: `${replica}/${name}` })
@@ -47,7 +54,12 @@ export class FolderTarget implements SyncTarget {
   }
 
   read(entry: TargetEntry): Promise<Buffer> {
-    return readFile(join(this.root, entry.name))
+    return readRegularFile(join(this.root, entry.name), MAX_FILE_BYTES)
+  }
+
+  async fingerprint(entry: TargetEntry): Promise<string | null> {
+    const found = await headOfRegularFile(join(this.root, entry.name), MAX_FILE_BYTES, HEAD_BYTES)
+    return found ? fingerprintOf(found.size, found.head) : null
   }
 
   async close(): Promise<void> {}

@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto'
-import { type Transaction, sql } from 'kysely'
-import { INSERTED_RECORD, insertLogRows } from '../changelog/record-writer'
-import type { Database, SyncConflictsTable } from '../db/schema'
-import type { ChangeRow } from './change-file'
-
-/** Tables that are not records of the secretariat: never written by a merge. */
-const NOT_RECORDS = new Set(['file_info', 'change_log', 'sync_files', 'sync_conflicts'])
-const SYSTEM_COLUMNS = new Set(['id', 'created_at', 'updated_at'])
+import { CompiledQuery, type Transaction } from 'kysely'
+import { INSERTED_RECORD } from '../changelog/record-writer'
+import type { Database } from '../db/schema'
+import { type ChangeContext, type Incoming, readChange } from './change-rules'
+import { type Conflict, conflictsOf } from './conflicts'
+import { checkLedger } from './ledger-rules'
+import { type RecordState, loadRecords, settle } from './record-states'
+import { checkReferences } from './references'
+import { writeMerge } from './record-writes'
+import { refused, waiting } from './set-aside'
 
 export interface MergeOutcome {
   /** Changes new to this copy, now in its change log and its records. */
@@ -15,278 +16,148 @@ export interface MergeOutcome {
   alreadyHad: number
   /** Conflicts listed for review ("À vérifier"). */
   conflicts: number
+  /** The latest stamp of the file, which this copy's clock then moves past. */
+  latest: string | null
+  /** The records the file created ("table|id"), which files waiting for them may now use. */
+  created: string[]
 }
 
-/** A change that names a table or column this schema does not have: the file is refused. */
-export class ForeignChangeError extends Error {}
+export interface MergeContext extends ChangeContext {
+  /** The latest change this copy had from the sender before this file. */
+  heardFrom: string
+  /** When the merge runs (ISO), for the conflicts it lists. */
+  foundAt: string
+}
 
-type Logged = Pick<
-  ChangeRow,
-  'hlc' | 'replica_id' | 'column_name' | 'new_value' | 'author' | 'op' | 'recorded_at'
->
+/** Singletons with a fixed id (the organisation, the dues settings): each copy may create theirs. */
+const SINGLETONS = new Set(['organisation', 'dues_settings'])
 
 /**
- * Merges changes from other copies into this one, inside the caller's transaction. Each change
- * goes into the change log once (known by its clock stamp), and each record it touches is set
- * to what its whole log says, field by field: the change with the latest stamp wins
- * (last writer wins, as in Actual Budget), so every copy that has the same changes holds the
- * same records whatever order they came in. When both sides changed one field since they last
- * heard from each other, or one archived a record the other edited, the later change is kept
- * and the pair is listed for review — never silently.
+ * Merges one change file of another copy into this one, inside the caller's transaction, or
+ * refuses it whole (a {@link SetAside} is thrown and the transaction rolled back). Every change
+ * is checked first as the core would have written it (change-rules.ts); each enters the change
+ * log once (known by its clock stamp), and each record it touches is set to what its whole log
+ * says, field by field: the change with the latest stamp wins (last writer wins, as in Actual
+ * Budget), so every copy that has the same changes holds the same records whatever order they
+ * came in. Before anything is written, every record must exist or be created by the file, every
+ * reference must name a record, and the ledger entries must be those the core posts for the
+ * records they come from (ledger-rules.ts). When both sides changed one field since they last
+ * heard from each other, or one archived a record the other edited, the later change is kept and
+ * the pair listed for review — never silently.
  */
 export async function mergeChanges(
   trx: Transaction<Database>,
-  incoming: readonly ChangeRow[],
-  now: string,
+  incoming: readonly unknown[],
+  context: MergeContext,
 ): Promise<MergeOutcome> {
-  const columns = await recordColumns(trx)
-  for (const change of incoming) {
-    const known = columns.get(change.table_name)
-    const fields =
-      change.column_name === INSERTED_RECORD
-        ? Object.keys(JSON.parse(change.new_value ?? '{}') as object)
-        : [change.column_name]
-    if (!known || fields.some((field) => !known.has(field) || SYSTEM_COLUMNS.has(field))) {
-      throw new ForeignChangeError(`${change.table_name}.${fields.join(',')}`)
-    }
+  const changes = incoming.map((raw, index) => readChange(raw, index + 1, context))
+  checkTransactions(changes)
+  const unique = new Map<string, Incoming>()
+  for (const change of changes) {
+    const twin = unique.get(change.hlc)
+    if (twin && JSON.stringify({ ...twin, index: 0 }) !== JSON.stringify({ ...change, index: 0 }))
+      throw refused('sync.refused.stampTwice', { n: change.index, stamp: change.hlc })
+    unique.set(change.hlc, change)
   }
-  // What this copy had heard from each other copy before this merge: a local change made
-  // after it is one the other side did not know of.
-  const heard = new Map<string, string>()
-  for (const row of await trx
-    .selectFrom('change_log')
-    .select(['replica_id', (eb) => eb.fn.max('hlc').as('hlc')])
-    .groupBy('replica_id')
-    .execute()) {
-    heard.set(row.replica_id, String(row.hlc))
+  const had = await knownStamps(trx, [...unique.keys()])
+  const fresh = [...unique.values()].filter((c) => !had.has(c.hlc))
+  fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+  const latest = changes.reduce<string | null>((max, c) => (max && max > c.hlc ? max : c.hlc), null)
+  if (fresh.length === 0) {
+    return { applied: 0, alreadyHad: changes.length, conflicts: 0, latest, created: [] }
   }
-  // What this copy already has (the same file synced twice, or through two folders).
-  const had = new Set<string>()
-  const stamps = [...new Set(incoming.map((change) => change.hlc))]
-  for (let start = 0; start < stamps.length; start += 500) {
-    for (const row of await trx
-      .selectFrom('change_log')
-      .select('hlc')
-      .where('hlc', 'in', stamps.slice(start, start + 500))
-      .execute()) {
-      had.add(row.hlc)
-    }
-  }
-  const fresh = [
-    ...new Map(incoming.filter((c) => !had.has(c.hlc)).map((c) => [c.hlc, c])).values(),
-  ]
-  fresh.sort((a, b) => a.hlc.localeCompare(b.hlc))
-  // Each record's log read once, then kept current in memory as its changes are merged.
-  const logs = new Map<string, { table: string; rowId: string; log: Logged[] }>()
+
+  const records = new Map<string, RecordState>()
   for (const change of fresh) {
     const key = `${change.table_name}|${change.row_id}`
-    if (!logs.has(key)) {
-      logs.set(key, {
-        table: change.table_name,
-        rowId: change.row_id,
-        log: await logOf(trx, change.table_name, change.row_id),
-      })
-    }
-  }
-  const conflicts: Conflict[] = []
-  for (const change of fresh) {
-    const record = logs.get(`${change.table_name}|${change.row_id}`)
-    if (!record) continue
-    conflicts.push(...conflictsOf(change, record.log, heard.get(change.replica_id) ?? ''))
-    record.log.push(change)
-  }
-  for (const conflict of conflicts) {
-    await trx
-      .insertInto('sync_conflicts')
-      .values({
-        id: randomUUID(),
-        found_at: now,
-        resolved_at: null,
-        resolution: null,
-        detail: null,
-        ...conflict,
-      })
-      .execute()
-  }
-  await insertLogRows(
-    trx,
-    fresh.map((change) => ({
-      hlc: change.hlc,
-      tx_id: change.tx_id,
-      replica_id: change.replica_id,
-      table_name: change.table_name,
-      row_id: change.row_id,
-      column_name: change.column_name,
-      old_value: change.old_value ?? null,
-      new_value: change.new_value ?? null,
-      author: change.author,
-      op: change.op,
-      recorded_at: change.recorded_at,
-    })),
-  )
-  const byTable = new Map<string, { rowId: string; log: Logged[] }[]>()
-  for (const { table, rowId, log } of logs.values()) {
-    log.sort((a, b) => a.hlc.localeCompare(b.hlc))
-    byTable.set(table, [...(byTable.get(table) ?? []), { rowId, log }])
-  }
-  for (const [table, records] of byTable) {
-    const existing = new Set<string>()
-    for (let start = 0; start < records.length; start += 500) {
-      const ids = records.slice(start, start + 500).map((r) => r.rowId)
-      const found = await sql<{ id: string }>`
-        SELECT id FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(trx)
-      for (const row of found.rows) existing.add(row.id)
-    }
-    for (const { rowId, log } of records) {
-      await settleRecord(
-        trx,
+    let record = records.get(key)
+    if (!record) {
+      const table = context.rules.tables.get(change.table_name)
+      if (!table) continue
+      record = {
         table,
-        rowId,
-        log,
-        existing.has(rowId),
-        columns.get(table) ?? new Set(),
-      )
+        id: change.row_id,
+        known: [],
+        fresh: [],
+        row: null,
+        log: [],
+        settled: null,
+        created: false,
+        changed: false,
+      }
+      records.set(key, record)
     }
+    record.fresh.push(change)
   }
+  await loadRecords(trx, records)
+
+  const conflicts: Conflict[] = []
+  for (const record of records.values()) {
+    checkRecord(record)
+    if (record.known.length > 0) {
+      for (const change of record.fresh)
+        conflicts.push(...conflictsOf(change, record.known, context.heardFrom))
+    }
+    settle(record)
+  }
+  await checkReferences(trx, context.rules, records)
+  await checkLedger(trx, records, fresh)
+  await writeMerge(trx, context.rules, fresh, records.values(), conflicts, context.foundAt)
   return {
     applied: fresh.length,
-    alreadyHad: incoming.length - fresh.length,
+    alreadyHad: changes.length - fresh.length,
     conflicts: conflicts.length,
+    latest,
+    created: [...records].filter(([, r]) => r.created).map(([key]) => key),
   }
 }
-
-/** Each record table's columns, read from the schema itself. */
-async function recordColumns(trx: Transaction<Database>): Promise<Map<string, Set<string>>> {
-  const tables = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(trx)
-  const columns = new Map<string, Set<string>>()
-  for (const { name } of tables.rows) {
-    if (NOT_RECORDS.has(name)) continue
-    const info = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(
-      trx,
-    )
-    const names = new Set(info.rows.map((c) => c.name))
-    if (names.has('deleted_at')) columns.set(name, names)
-  }
-  return columns
-}
-
-async function logOf(trx: Transaction<Database>, table: string, rowId: string): Promise<Logged[]> {
-  return trx
-    .selectFrom('change_log')
-    .select(['hlc', 'replica_id', 'column_name', 'new_value', 'author', 'op', 'recorded_at'])
-    .where('table_name', '=', table)
-    .where('row_id', '=', rowId)
-    .orderBy('hlc')
-    .execute()
-}
-
-/** Whether a logged change wrote a field (an insert writes every field it names). */
-function writes(change: Pick<ChangeRow, 'column_name' | 'new_value'>, field: string): boolean {
-  if (change.column_name === field) return true
-  if (change.column_name !== INSERTED_RECORD) return false
-  return field in (JSON.parse(change.new_value ?? '{}') as Record<string, unknown>)
-}
-
-function valueOf(change: Pick<ChangeRow, 'column_name' | 'new_value'>, field: string): unknown {
-  const value = JSON.parse(change.new_value ?? 'null') as unknown
-  if (change.column_name !== INSERTED_RECORD) return value
-  return (value as Record<string, unknown>)[field] ?? null
-}
-
-type Conflict = Omit<
-  SyncConflictsTable,
-  'id' | 'found_at' | 'resolved_at' | 'resolution' | 'detail'
->
 
 /**
- * What an incoming change collides with: the same field changed here since this copy last
- * heard from the other (to another value), or a record archived on one side and edited on the
- * other. Inserts never collide: a record is created once, with its own id.
+ * What the core never writes of a record: a second creation (but the fixed-id singletons each
+ * copy may create), changes of a record this copy does not have and the file does not create
+ * (they wait until it arrives), a ledger entry changed or archived (a correction reverses it).
  */
-function conflictsOf(change: ChangeRow, log: readonly Logged[], heardFrom: string): Conflict[] {
-  if (change.column_name === INSERTED_RECORD) return []
-  const concurrent = log.filter(
-    (local) =>
-      local.replica_id !== change.replica_id &&
-      local.hlc > heardFrom &&
-      local.column_name !== INSERTED_RECORD &&
-      local.op !== 'insert',
+function checkRecord(record: RecordState): void {
+  const where = { table: record.table.name, row: record.id }
+  const inserts = [...record.known, ...record.fresh].filter(
+    (c) => c.column_name === INSERTED_RECORD,
   )
-  const pair = (kind: Conflict['kind'], local: Logged, field: string): Conflict => {
-    const [kept, other] = local.hlc > change.hlc ? [local, change] : [change, local]
-    return {
-      kind,
-      table_name: change.table_name,
-      row_id: change.row_id,
-      column_name: field,
-      kept_value: kept.new_value,
-      kept_hlc: kept.hlc,
-      kept_author: kept.author,
-      other_value: other.new_value,
-      other_hlc: other.hlc,
-      other_author: other.author,
+  if (inserts.length > 1 && !SINGLETONS.has(record.table.name)) {
+    throw refused('sync.refused.createdTwice', where)
+  }
+  if (inserts.length === 0 && !record.row) {
+    throw waiting(`${record.table.name}|${record.id}`, 'sync.refused.unknownRecord', where)
+  }
+  if (record.table.name === 'ledger_entries') {
+    const changed = record.fresh.find((c) => c.column_name !== INSERTED_RECORD)
+    if (changed) throw refused('sync.refused.ledgerChanged', { ...where, n: changed.index })
+  }
+}
+
+/**
+ * One action of the core is one transaction, stamped with one author and one moment
+ * (record-writer.ts): a change slipped into another's transaction under another name is not.
+ */
+function checkTransactions(changes: readonly Incoming[]): void {
+  const first = new Map<string, Incoming>()
+  for (const change of changes) {
+    const action = first.get(change.tx_id)
+    if (!action) first.set(change.tx_id, change)
+    else if (action.author !== change.author || action.recorded_at !== change.recorded_at) {
+      throw refused('sync.refused.transaction', { n: change.index, first: action.index })
     }
   }
-  const archives = (c: Pick<ChangeRow, 'column_name' | 'op'>) =>
-    c.column_name === 'deleted_at' && c.op === 'delete'
-  const found: Conflict[] = []
-  const sameField = concurrent.filter(
-    (local) => local.column_name === change.column_name && local.new_value !== change.new_value,
-  )
-  const latest = sameField.at(-1)
-  if (latest) found.push(pair('field', latest, change.column_name))
-  const edit = (c: Pick<ChangeRow, 'column_name'>) => c.column_name !== 'deleted_at'
-  const archivedHere = archives(change) ? undefined : concurrent.findLast(archives)
-  const editedHere = archives(change) ? concurrent.findLast(edit) : undefined
-  if (archivedHere && edit(change))
-    found.push(pair('archived_edited', archivedHere, change.column_name))
-  if (editedHere) found.push(pair('archived_edited', editedHere, editedHere.column_name))
-  return found
 }
 
-/**
- * Sets a record to what its log says: each field the value of the latest change that wrote it.
- * A record whose insert has not arrived yet waits (its changes are kept in the log).
- */
-async function settleRecord(
-  trx: Transaction<Database>,
-  table: string,
-  rowId: string,
-  log: readonly Logged[],
-  exists: boolean,
-  known: Set<string>,
-): Promise<void> {
-  const inserts = log.filter((c) => c.column_name === INSERTED_RECORD || c.op === 'insert')
-  const created = inserts[0]
-  if (!created) return
-  const values: Record<string, unknown> = {}
-  const fields = new Set<string>()
-  for (const change of log) {
-    if (change.column_name === INSERTED_RECORD) {
-      for (const field of Object.keys(JSON.parse(change.new_value ?? '{}') as object))
-        fields.add(field)
-    } else fields.add(change.column_name)
-  }
-  for (const field of fields) {
-    if (!known.has(field) || SYSTEM_COLUMNS.has(field)) continue
-    const winner = log.findLast((change) => writes(change, field))
-    if (winner) values[field] = valueOf(winner, field)
-  }
-  // The wall time of the latest change by its stamp — not the latest wall time: a machine
-  // whose clock is behind can make the latest change with the earliest time.
-  const updatedAt = (log.at(-1) ?? created).recorded_at
-  const assignments = Object.entries(values)
-  if (!exists) {
-    const names = ['id', 'created_at', 'updated_at', ...assignments.map(([field]) => field)]
-    const row = [rowId, created.recorded_at, updatedAt, ...assignments.map(([, value]) => value)]
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-      VALUES (${sql.join(row)})`.execute(trx)
-  } else {
-    await sql`UPDATE ${sql.table(table)} SET ${sql.join(
-      [...assignments, ['updated_at', updatedAt] as const].map(
-        ([field, value]) => sql`${sql.ref(field)} = ${value}`,
-      ),
-    )} WHERE id = ${rowId}`.execute(trx)
-  }
+/** The stamps of a file this copy already has in its change log. */
+async function knownStamps(trx: Transaction<Database>, stamps: readonly string[]) {
+  const had = new Set<string>()
+  const found = await trx.executeQuery<{ hlc: string }>(
+    CompiledQuery.raw(
+      `SELECT c.hlc FROM json_each(?) AS j CROSS JOIN change_log AS c ON c.hlc = j.value`,
+      [JSON.stringify(stamps)],
+    ),
+  )
+  for (const row of found.rows) had.add(row.hlc)
+  return had
 }

@@ -1,7 +1,17 @@
 import type pg from 'pg'
 import type { PostgresSettings } from '../../../shared/sync/schema'
 import { AppFailure } from '../failure'
-import { type SyncTarget, type TargetEntry, changeFileName } from './sync-target'
+import { MAX_FILE_BYTES } from './change-file'
+import { SetAside } from './set-aside'
+import {
+  CHANGE_FILE_NAME,
+  HEAD_BYTES,
+  REPLICA_ID,
+  type SyncTarget,
+  type TargetEntry,
+  changeFileName,
+  fingerprintOf,
+} from './sync-target'
 
 /** How long a server that does not answer is waited for. */
 const CONNECT_TIMEOUT_MS = 10_000
@@ -65,15 +75,39 @@ export class PostgresTarget implements SyncTarget {
        WHERE dataset_id = $1 AND replica_id <> $2 ORDER BY replica_id, name`,
       [this.datasetId, replicaId],
     )
-    return rows.map((row) => ({ name: row.name, replicaId: row.replica_id }))
+    // A row says whose it is twice, in its name and its replica column: both must agree, as a
+    // folder's files are known by the copy's folder they sit in.
+    return rows
+      .filter(
+        (row) =>
+          REPLICA_ID.test(row.replica_id) &&
+          row.name.startsWith(`${row.replica_id}/`) &&
+          CHANGE_FILE_NAME.test(row.name.slice(row.replica_id.length + 1)),
+      )
+      .map((row) => ({ name: row.name, replicaId: row.replica_id }))
   }
 
   async read(entry: TargetEntry): Promise<Buffer> {
-    const { rows } = await this.query<{ body: Buffer }>(
-      'SELECT body FROM aimf_sync_files WHERE dataset_id = $1 AND name = $2',
-      [this.datasetId, entry.name],
+    // The size first: a row too large is never brought over the network.
+    const { rows } = await this.query<{ size: number; body: Buffer | null }>(
+      `SELECT octet_length(body) AS size, CASE WHEN octet_length(body) <= $3 THEN body END AS body
+       FROM aimf_sync_files WHERE dataset_id = $1 AND name = $2`,
+      [this.datasetId, entry.name, MAX_FILE_BYTES],
     )
-    return rows[0]?.body ?? Buffer.alloc(0)
+    const row = rows[0]
+    if (!row) throw new SetAside('unreadable')
+    if (!row.body) throw new SetAside('too_large')
+    return row.body
+  }
+
+  async fingerprint(entry: TargetEntry): Promise<string | null> {
+    const { rows } = await this.query<{ size: number; head: Buffer }>(
+      `SELECT octet_length(body) AS size, substring(body from 1 for $3) AS head
+       FROM aimf_sync_files WHERE dataset_id = $1 AND name = $2`,
+      [this.datasetId, entry.name, HEAD_BYTES],
+    )
+    const row = rows[0]
+    return row ? fingerprintOf(Number(row.size), row.head) : null
   }
 
   /** A query; a connection lost on the way is said as such (nothing of the sync is half-done). */

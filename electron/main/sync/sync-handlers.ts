@@ -41,6 +41,11 @@ export const syncHandlers: HandlerFactory<'sync'> = (core) => {
     },
     'sync.now': async () => session().sync.syncNow(core.author()),
     'sync.conflicts': async () => session().sync.conflicts(),
+    'sync.cancelDuplicate': async ({ id, recordId }) => {
+      const { sync, receipts, duesPayments } = session()
+      await sync.cancelDuplicate(id, recordId, core.author(), { receipts, duesPayments })
+      return sync.conflicts()
+    },
     'sync.resolve': async ({ id, choice }) => {
       await session().sync.resolve(id, choice, core.author())
       return session().sync.conflicts()

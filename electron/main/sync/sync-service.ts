@@ -1,24 +1,13 @@
-import { randomBytes, randomUUID, scryptSync } from 'node:crypto'
+import { randomBytes, scryptSync } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import {
-  duesLedgerProblems,
-  ledgerProblems,
-  projectLedgerProblems,
-} from '../check/ledger-invariants'
-import { duplicateProblems } from '../check/duplicate-invariants'
-import { accountingProblems } from '../accounting/accounting-check'
 import type { RecordWriter } from '../changelog/record-writer'
-import { FILE_INFO } from '../db/file-identity'
+import { FILE_INFO, newIdentity } from '../db/file-identity'
 import type { DataFile } from '../db/data-file'
-import { LATEST_VERSION } from '../db/migrations'
 import { backupTo } from '../db/sqlite-native'
-import { newIdentity } from '../db/file-identity'
 import { settleCopy } from '../db/identity'
 import { verifyIntegrity } from '../db/read-only'
 import { writeAtomically } from '../files/atomic-file'
 import { AppFailure } from '../failure'
-import { translate } from '../../../shared/i18n/translate'
-import { today } from '../../../shared/validation/dates'
 import type { Language } from '../../../shared/i18n/locale'
 import {
   type ConnectServerInput,
@@ -29,11 +18,12 @@ import {
   type SyncStatus,
   postgresSettings,
 } from '../../../shared/sync/schema'
-import { type ChangeRow, decodeChangeFile, encodeChangeFile } from './change-file'
 import { FolderTarget } from './folder-target'
-import { ForeignChangeError, mergeChanges } from './merge'
 import { PostgresTarget } from './postgres-target'
-import { recordLabel } from './record-labels'
+import { receiveFiles } from './receive-files'
+import { sendChanges } from './send-changes'
+import { parseSetAside } from './set-aside'
+import { type Cancellers, SyncReview } from './review'
 import { ServerPasswords } from './server-passwords'
 import type { SyncTarget } from './sync-target'
 
@@ -50,7 +40,11 @@ export class SyncService {
     private readonly passwords = new ServerPasswords(null),
     /** How many changes one change file holds at most. */
     private readonly changesPerFile = 20_000,
-  ) {}
+  ) {
+    this.review = new SyncReview(file, language)
+  }
+
+  private readonly review: SyncReview
 
   /** The dataset this copy belongs to, given one the first time it is asked. */
   async datasetId(): Promise<string> {
@@ -91,6 +85,9 @@ export class SyncService {
       last: last ? (JSON.parse(last) as LastSync) : null,
       unsent: Number(unsent?.n ?? 0),
       filesApplied: Number(files?.n ?? 0),
+      setAside: Object.values(parseSetAside(await this.info(FILE_INFO.syncSetAside))).map(
+        (entry) => entry.skipped,
+      ),
       toReview: Number(review?.n ?? 0),
     }
   }
@@ -163,87 +160,12 @@ export class SyncService {
 
   private async exchange(target: SyncTarget, author: string): Promise<SyncReport> {
     const datasetId = await this.datasetId()
-    const replicaId = this.file.info().replicaId
-    const report: SyncReport = { sent: 0, received: 0, skipped: [], conflicts: 0, toReview: 0 }
     const sealing = await this.info(FILE_INFO.syncKey)
     const key = sealing ? Buffer.from(sealing, 'hex') : null
-
-    // A file of at most `changesPerFile` changes at a time: the first sync of twenty years of
-    // records (400,000 changes) never sits in memory whole.
-    let after = Number((await this.info(FILE_INFO.syncedSeq)) ?? 0)
-    for (;;) {
-      const unsent = (await this.unsent(after)
-        .orderBy('seq')
-        .limit(this.changesPerFile)
-        .selectAll()
-        .execute()) as (ChangeRow & { seq: number })[]
-      const first = unsent[0]
-      const last = unsent.at(-1)
-      if (!first || !last) break
-      await target.write(
-        replicaId,
-        first.seq,
-        last.seq,
-        encodeChangeFile(
-          {
-            datasetId,
-            replicaId,
-            schemaVersion: LATEST_VERSION,
-            changes: unsent.map(({ seq: _seq, ...change }) => change),
-          },
-          key,
-        ),
-      )
-      await this.setInfo(FILE_INFO.syncedSeq, String(last.seq))
-      report.sent += unsent.length
-      after = last.seq
-    }
-
-    const applied = new Set(
-      (await this.file.db.selectFrom('sync_files').select('name').execute()).map((f) => f.name),
-    )
-    for (const entry of await target.others(replicaId)) {
-      if (applied.has(entry.name)) continue
-      const decoded = decodeChangeFile(await target.read(entry), key)
-      if (!decoded.ok) {
-        report.skipped.push({ name: entry.name, reason: decoded.reason })
-        continue
-      }
-      const { file } = decoded
-      if (file.datasetId !== datasetId) {
-        report.skipped.push({ name: entry.name, reason: 'other_dataset' })
-        continue
-      }
-      // Written by a newer version of the application: kept waiting until this one is updated.
-      if (file.schemaVersion > LATEST_VERSION) {
-        report.skipped.push({ name: entry.name, reason: 'newer_schema' })
-        continue
-      }
-      try {
-        const outcome = await this.file.write(author, async (writer) => {
-          const now = new Date().toISOString()
-          const merged = await mergeChanges(writer.trx, file.changes, now)
-          const latest = file.changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
-          if (latest) this.file.receiveClock(latest)
-          await writer.trx
-            .insertInto('sync_files')
-            .values({
-              name: entry.name,
-              replica_id: entry.replicaId,
-              changes: file.changes.length,
-              applied_at: now,
-            })
-            .execute()
-          return merged
-        })
-        report.received += outcome.applied
-        report.conflicts += outcome.conflicts
-      } catch (error) {
-        if (!(error instanceof ForeignChangeError)) throw error
-        report.skipped.push({ name: entry.name, reason: 'foreign' })
-      }
-    }
-    if (report.received > 0) report.conflicts += await this.checkAccounts()
+    const sent = await sendChanges(this.file, target, datasetId, key, this.changesPerFile)
+    const received = await receiveFiles(this.file, target, datasetId, key, author)
+    const report: SyncReport = { sent, ...received, toReview: 0 }
+    if (report.received > 0) report.conflicts += await this.review.checkAccounts()
     report.toReview = (await this.status()).toReview
     await this.setInfo(
       FILE_INFO.syncLast,
@@ -284,50 +206,18 @@ export class SyncService {
   }
 
   /** What is listed for review, the newest first. */
-  async conflicts(includeResolved = false): Promise<SyncConflict[]> {
-    let query = this.file.db.selectFrom('sync_conflicts').selectAll().orderBy('found_at', 'desc')
-    if (!includeResolved) query = query.where('resolved_at', 'is', null)
-    const conflicts = await query.execute()
-    return Promise.all(
-      conflicts.map(async (conflict) => ({
-        ...conflict,
-        record:
-          conflict.table_name && conflict.row_id
-            ? await recordLabel(this.file.db, conflict.table_name, conflict.row_id)
-            : null,
-      })),
-    )
+  conflicts(includeResolved = false): Promise<SyncConflict[]> {
+    return this.review.conflicts(includeResolved)
   }
 
-  /**
-   * Closes a review: keeping what the merge kept, or taking the other value — written as a new
-   * change, which every copy then receives and which wins (it is the latest).
-   */
-  async resolve(id: string, choice: 'kept' | 'other', author: string): Promise<void> {
-    await this.file.write(author, async (writer) => {
-      const conflict = await writer.trx
-        .selectFrom('sync_conflicts')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()
-      if (!conflict || conflict.resolved_at) throw new AppFailure('NOT_FOUND')
-      if (choice === 'other' && conflict.table_name && conflict.row_id && conflict.column_name) {
-        const value = JSON.parse(conflict.other_value ?? 'null') as string | number | null
-        if (conflict.column_name === 'deleted_at') {
-          if (value === null) await writer.restore(conflict.table_name as never, conflict.row_id)
-          else await writer.archive(conflict.table_name as never, conflict.row_id)
-        } else {
-          await writer.update(conflict.table_name as never, conflict.row_id, {
-            [conflict.column_name]: value,
-          })
-        }
-      }
-      await writer.trx
-        .updateTable('sync_conflicts')
-        .set({ resolved_at: new Date().toISOString(), resolution: choice })
-        .where('id', '=', id)
-        .execute()
-    })
+  /** Closes a review (see {@link SyncReview.resolve}). */
+  resolve(id: string, choice: 'kept' | 'other', author: string): Promise<void> {
+    return this.review.resolve(id, choice, author)
+  }
+
+  /** Cancels one record of a money event entered on two copies, and closes its review. */
+  cancelDuplicate(id: string, recordId: string, author: string, cancellers: Cancellers) {
+    return this.review.cancelDuplicate(id, recordId, author, cancellers)
   }
 
   /** This copy's own changes not yet written to a target: those after the change `after`. */
@@ -338,62 +228,6 @@ export class SyncService {
       .selectFrom('change_log')
       .where('seq', '>', after)
       .where('replica_id', 'not in', (eb) => eb.selectFrom('sync_files').select('replica_id'))
-  }
-
-  /**
-   * The ledger's invariants after a merge (`aimf check`): what the merge alone broke — two
-   * offline allocations that together exceed an agreement, a tranche paid twice, one code
-   * given by two copies — is listed for review with its figures, once.
-   */
-  private async checkAccounts(): Promise<number> {
-    const db = this.file.db
-    const problems = [
-      ...(await ledgerProblems(db)),
-      ...(await projectLedgerProblems(db)),
-      ...(await duesLedgerProblems(db)),
-      ...(await duplicateProblems(db)),
-      // Closed periods: an entry that came after a closing, closings made on two copies.
-      ...(await accountingProblems(db, { today: today(), structure: false })),
-    ]
-    const open = new Set(
-      (
-        await db
-          .selectFrom('sync_conflicts')
-          .select('detail')
-          .where('kind', '=', 'accounts')
-          .where('resolved_at', 'is', null)
-          .execute()
-      ).map((c) => c.detail),
-    )
-    let added = 0
-    await this.file.write('sync', async (writer) => {
-      for (const problem of problems) {
-        const detail = translate(this.language(), problem.key, plainParams(problem.params))
-        if (open.has(detail)) continue
-        await writer.trx
-          .insertInto('sync_conflicts')
-          .values({
-            id: randomUUID(),
-            found_at: new Date().toISOString(),
-            kind: 'accounts',
-            table_name: null,
-            row_id: null,
-            column_name: null,
-            kept_value: null,
-            kept_hlc: null,
-            kept_author: null,
-            other_value: null,
-            other_hlc: null,
-            other_author: null,
-            detail,
-            resolved_at: null,
-            resolution: null,
-          })
-          .execute()
-        added += 1
-      }
-    })
-    return added
   }
 
   private async info(key: string): Promise<string | null> {
@@ -427,10 +261,6 @@ function parseServer(json: string | null): PostgresSettings | null {
 
 function newDatasetId(): string {
   return randomBytes(8).toString('hex')
-}
-
-function plainParams(params: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
 }
 
 /**

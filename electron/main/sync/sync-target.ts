@@ -18,7 +18,13 @@ export interface SyncTarget {
   write(replicaId: string, first: number, last: number, bytes: Buffer): Promise<string>
   /** The change files of the other copies, oldest first for each copy. */
   others(replicaId: string): Promise<TargetEntry[]>
+  /** A file's bytes: only a regular file within MAX_FILE_BYTES, else a SetAside is thrown. */
   read(entry: TargetEntry): Promise<Buffer>
+  /**
+   * What identifies a file's content without reading it whole — its size and first line, which
+   * holds the SHA-256 of the rest —, or null when it cannot be read.
+   */
+  fingerprint(entry: TargetEntry): Promise<string | null>
   /** Lets go of what the target holds open (a connection). */
   close(): Promise<void>
 }
@@ -33,4 +39,12 @@ export const CHANGE_FILE_NAME = /^\d{12}-\d{12}\.aimfsync$/
 
 function pad(seq: number): string {
   return String(seq).padStart(12, '0')
+}
+
+/** The bytes of a file's first line looked at for its fingerprint (format and SHA-256: 90). */
+export const HEAD_BYTES = 100
+
+export function fingerprintOf(size: number, head: Buffer): string {
+  const line = head.subarray(0, Math.max(0, head.indexOf(0x0a))).toString('latin1')
+  return `${size}:${line}`
 }

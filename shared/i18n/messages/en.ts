@@ -1211,6 +1211,8 @@ export const en: Catalog = {
     budgetMissing: 'No budget for {{year}}.',
     indicatorOtherProject: 'This indicator belongs to another project.',
     syncNoFolder: 'First choose a shared folder or a sync server.',
+    syncResolveMoney:
+      'This value is not written alone: it goes with ledger entries. Use the record’s own action (cancel, reverse, correct the amount).',
     SYNC_UNREACHABLE:
       'The sync server does not answer or refuses the connection. Nothing was changed.',
     syncServerDown:
@@ -1624,15 +1626,123 @@ export const en: Catalog = {
     reportLine:
       'Sent: {{sent}} changes. Received: {{received}}. New conflicts: {{conflicts}}. To review: {{review}}.',
     skipped: {
-      damaged: 'File {{name}} incomplete or damaged (still being copied?): left for next time.',
-      not_changes: 'File {{name}}: not an AIMF Finances change file, ignored.',
-      other_dataset: 'File {{name}}: it comes from another dataset, ignored.',
+      damaged:
+        'File {{name}} (copy {{replica}}) incomplete or damaged (still being copied?): left for next time.',
+      not_changes: 'File {{name}} (copy {{replica}}): not an AIMF Finances change file, set aside.',
+      other_dataset: 'File {{name}} (copy {{replica}}): it comes from another dataset, set aside.',
       newer_schema:
-        'File {{name}}: written by a newer version of the application. Update it; the changes wait.',
-      foreign: 'File {{name}}: it names an unknown table or column, ignored with nothing changed.',
+        'File {{name}} (copy {{replica}}): written by a newer version of the application. Update it; the changes wait.',
+      foreign:
+        'File {{name}} (copy {{replica}}): it names an unknown table or column, set aside with nothing changed.',
       sealed:
-        "File {{name}}: sealed with the dataset's passphrase, which this copy does not have. Enter it in Settings → Synchronisation.",
-      wrong_key: "File {{name}}: this copy's passphrase does not open it. Check it.",
+        "File {{name}} (copy {{replica}}): sealed with the dataset's passphrase, which this copy does not have. Enter it in Settings → Synchronisation.",
+      wrong_key:
+        "File {{name}} (copy {{replica}}): this copy's passphrase does not open it. Check it.",
+      refused:
+        'File {{name}} (copy {{replica}}) set aside with nothing changed: it holds a change the application never writes.',
+      waiting:
+        'File {{name}} (copy {{replica}}) waiting: it changes or names a record this copy has not received yet. It will be tried again at the next sync.',
+      too_large: 'File {{name}} (copy {{replica}}) set aside: larger than a change file may be.',
+      not_regular:
+        'File {{name}} (copy {{replica}}) set aside: not a regular file (a link, a pipe, a device or a folder).',
+      unreadable: 'File {{name}} (copy {{replica}}) could not be read: left for next time.',
+    },
+    duplicateReceipt:
+      'Receipt entered on two copies: {{label}}, on {{date}}, {{amount}}. Cancel one of them if it is the same transfer.',
+    duplicatePayment:
+      'Dues payment entered on two copies: {{label}}, on {{date}}, {{amount}}. Cancel one of them if it is the same payment.',
+    duplicateReason:
+      'Cancelled in “To review”: duplicate of the entry made by {{author}} on {{when}} on another copy.',
+    duplicateEntered: '{{label}} · {{date}} · {{amount}} — entered by {{author}} on {{when}}',
+    duplicateCancelled: '(cancelled)',
+    cancelThis: 'Cancel this one',
+    keepBoth: 'Keep both',
+    setAsideTitle: 'Files set aside',
+    setAsideEmpty: 'No file set aside.',
+    refused: {
+      shape: 'Change no. {{n}} is not shaped as a change (field {{field}}).',
+      table: 'Change no. {{n}} names an unknown table: {{table}}.',
+      column: 'Change no. {{n}} names an unknown column: {{table}}.{{column}}.',
+      json: 'Change no. {{n}} ({{table}} {{row}}) has no readable value (JSON expected).',
+      stamp: 'Change no. {{n}} has an invalid clock stamp: {{value}}.',
+      transaction:
+        'Change no. {{n}} belongs to the same action as change no. {{first}}, but under another author or at another moment.',
+      stampTwice: 'Two different changes bear the same stamp ({{stamp}}).',
+      ownReplica:
+        'Change no. {{n}} claims to be written by this very copy ({{replica}}): no other copy may write in its name.',
+      replica:
+        'Change no. {{n}} claims to be written by copy {{claimed}}, not by copy {{replica}} it comes from.',
+      fileReplica:
+        'The file claims to be written by copy {{claimed}}, not by copy {{replica}} it comes from.',
+      ahead:
+        "Change no. {{n}} is dated {{when}}, more than 24 hours ahead of this computer's clock: the clock of the copy that wrote it is wrong. Correct it, then sync again.",
+      author: 'Change no. {{n}} has no readable author.',
+      op: 'Change no. {{n}} ({{table}} {{row}}): operation “{{op}}” does not apply to column {{column}}.',
+      required:
+        'Change no. {{n}} leaves {{table}}.{{column}} of {{row}} empty, and it is required.',
+      integer:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a whole number is expected.',
+      text: 'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a text is expected.',
+      tooLong:
+        'Change no. {{n}} puts a text of more than {{max}} characters in {{table}}.{{column}} of {{row}}.',
+      control:
+        'Change no. {{n}} puts a text with control characters in {{table}}.{{column}} of {{row}}.',
+      oneOf:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: one of these is expected: {{values}}.',
+      range:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a number from {{min}} to {{max}} is expected.',
+      above:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a number above {{bound}} is expected.',
+      atLeast:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a number of at least {{bound}} is expected.',
+      blank: 'Change no. {{n}} leaves {{table}}.{{column}} of {{row}} without text.',
+      date: 'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a date YYYY-MM-DD that exists is expected.',
+      currency:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a known currency code is expected.',
+      rate: 'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a positive decimal rate is expected.',
+      country:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: an ISO country code is expected.',
+      id: 'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: an identifier is expected.',
+      sector:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a DAC sector code is expected.',
+      fileName:
+        'Change no. {{n}} gives document {{row}} the file name “{{value}}”: a plain file name is expected (no folder, no “..”).',
+      digest:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a SHA-256 digest is expected.',
+      logo: 'Change no. {{n}} puts in {{table}}.{{column}} a logo that is not a PNG or JPEG image of at most 1 MB.',
+      createdTwice: 'Record {{row}} ({{table}}) would be created a second time.',
+      unknownRecord:
+        'The file changes record {{row}} ({{table}}), which this copy has not received yet.',
+      missingReference:
+        '{{table}}.{{column}} of {{row}} names {{id}} ({{parent}}), which this copy has not received yet.',
+      ledgerChanged:
+        'Change no. {{n}} changes ledger entry {{row}}: an entry never changes, it is reversed.',
+      ledgerSource:
+        'Entry {{row}} ({{kind}}) says it comes from {{source}}, where such entries never come from.',
+      ledgerAlone:
+        'Entry {{row}} ({{kind}}) was not posted with the record of {{source}} it says it comes from.',
+      ledgerFund:
+        'Entry {{row}} ({{kind}}) does not carry the fund (tied or untied) of its agreement.',
+      ledgerCurrency: "Entry {{row}} ({{kind}}) is not in its agreement's currency.",
+      ledgerMismatch:
+        'Entry {{row}} ({{kind}}) does not match the record of {{source}} it comes from: {{column}} is {{value}}.',
+      ledgerUse: 'Entry {{row}} ({{kind}}) is not on a financing-plan line of its project.',
+      ledgerSum:
+        'The {{kind}} entries posted for the record of {{source}} do not make its amount ({{amount}}, {{eur}} euro cents).',
+      ledgerReversal: 'Entry {{row}} reverses an entry of another amount or another record.',
+      ledgerReversedTwice:
+        'Entry {{row}} reverses, a second time from the same copy, an entry already reversed.',
+      ledgerMissing:
+        '{{table}} {{row}} is recorded or changed without the ledger entries the application posts with it.',
+      ledgerNotReversed:
+        '{{table}} {{row}} is cancelled or corrected without its ledger entries being reversed.',
+      frozen:
+        'The file changes {{table}}.{{column}} of {{row}}, which the application never changes (a recorded sum is cancelled, not corrected).',
+      archiveMoney:
+        'The file archives or restores {{table}} {{row}}, which the application never does.',
+      settlementAlone:
+        'Settlement {{row}} is created or cancelled without the dues payment it belongs to.',
+      constraint: 'The database refuses a value: {{detail}}.',
     },
     title: 'Synchronisation',
     hint: "The copies of this file (the office's, mission laptops') exchange their changes through a shared folder — a network share, a synced folder (OneDrive, SharePoint, Dropbox, Nextcloud), a USB stick — or a PostgreSQL server. Each copy writes only its own files.",
@@ -1641,7 +1751,8 @@ export const en: Catalog = {
     now: 'Sync now',
     missionCopy: 'Prepare a copy for a mission…',
     status: '{{unsent}} change(s) to send · {{review}} to review',
-    synced: 'Sent: {{sent}} · received: {{received}} · new conflicts: {{conflicts}}.',
+    synced:
+      'Sent: {{sent}} · received: {{received}} · new conflicts: {{conflicts}} · files set aside: {{aside}}.',
     review: 'To review',
     reviewEmpty: 'Nothing to review.',
     field: '{{table}} · {{field}}',

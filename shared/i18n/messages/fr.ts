@@ -1225,6 +1225,8 @@ export const fr = {
     budgetMissing: 'Aucun budget pour l’exercice {{year}}.',
     indicatorOtherProject: 'Cet indicateur appartient à un autre projet.',
     syncNoFolder: 'Choisissez d’abord un dossier partagé ou un serveur de synchronisation.',
+    syncResolveMoney:
+      'Cette valeur ne s’écrit pas seule : elle va avec des écritures au grand livre. Faites-le par l’action de l’enregistrement (annuler, contrepasser, corriger le montant).',
     SYNC_UNREACHABLE:
       'Le serveur de synchronisation ne répond pas ou refuse la connexion. Rien n’a été changé.',
     syncServerDown:
@@ -1651,17 +1653,127 @@ export const fr = {
       'Envoyés : {{sent}} changements. Reçus : {{received}}. Nouveaux conflits : {{conflicts}}. À vérifier : {{review}}.',
     skipped: {
       damaged:
-        'Fichier {{name}} incomplet ou abîmé (copie en cours ?) : laissé pour la prochaine fois.',
+        'Fichier {{name}} (copie {{replica}}) incomplet ou abîmé (copie en cours ?) : laissé pour la prochaine fois.',
       not_changes:
-        'Fichier {{name}} : ce n’est pas un fichier de changements d’AIMF Finances, ignoré.',
-      other_dataset: 'Fichier {{name}} : il vient d’un autre jeu de données, ignoré.',
+        'Fichier {{name}} (copie {{replica}}) : ce n’est pas un fichier de changements d’AIMF Finances, mis de côté.',
+      other_dataset:
+        'Fichier {{name}} (copie {{replica}}) : il vient d’un autre jeu de données, mis de côté.',
       newer_schema:
-        'Fichier {{name}} : écrit par une version plus récente de l’application. Mettez-la à jour ; les changements attendent.',
+        'Fichier {{name}} (copie {{replica}}) : écrit par une version plus récente de l’application. Mettez-la à jour ; les changements attendent.',
       foreign:
-        'Fichier {{name}} : il nomme une table ou une colonne inconnue, ignoré sans rien modifier.',
+        'Fichier {{name}} (copie {{replica}}) : il nomme une table ou une colonne inconnue, mis de côté sans rien modifier.',
       sealed:
-        'Fichier {{name}} : chiffré avec la phrase secrète du jeu de données, que cette copie n’a pas. Saisissez-la dans Paramètres → Synchronisation.',
-      wrong_key: 'Fichier {{name}} : la phrase secrète de cette copie ne l’ouvre pas. Vérifiez-la.',
+        'Fichier {{name}} (copie {{replica}}) : chiffré avec la phrase secrète du jeu de données, que cette copie n’a pas. Saisissez-la dans Paramètres → Synchronisation.',
+      wrong_key:
+        'Fichier {{name}} (copie {{replica}}) : la phrase secrète de cette copie ne l’ouvre pas. Vérifiez-la.',
+      refused:
+        'Fichier {{name}} (copie {{replica}}) mis de côté sans rien modifier : il contient un changement que l’application n’écrit jamais.',
+      waiting:
+        'Fichier {{name}} (copie {{replica}}) en attente : il modifie ou cite un enregistrement que cette copie n’a pas encore reçu. Il sera repris à la prochaine synchronisation.',
+      too_large:
+        'Fichier {{name}} (copie {{replica}}) mis de côté : plus grand que ce qu’un fichier de changements peut contenir.',
+      not_regular:
+        'Fichier {{name}} (copie {{replica}}) mis de côté : ce n’est pas un fichier ordinaire (lien, tube, périphérique ou dossier).',
+      unreadable: 'Fichier {{name}} (copie {{replica}}) illisible : laissé pour la prochaine fois.',
+    },
+    duplicateReceipt:
+      'Encaissement saisi sur deux copies : {{label}}, le {{date}}, {{amount}}. Annulez l’un des deux s’il s’agit du même versement.',
+    duplicatePayment:
+      'Paiement de cotisation saisi sur deux copies : {{label}}, le {{date}}, {{amount}}. Annulez l’un des deux s’il s’agit du même paiement.',
+    duplicateReason:
+      'Annulé dans « À vérifier » : doublon de la saisie de {{author}} du {{when}} sur une autre copie.',
+    duplicateEntered: '{{label}} · {{date}} · {{amount}} — saisi par {{author}} le {{when}}',
+    duplicateCancelled: '(annulé)',
+    cancelThis: 'Annuler celui-ci',
+    keepBoth: 'Garder les deux',
+    setAsideTitle: 'Fichiers mis de côté',
+    setAsideEmpty: 'Aucun fichier mis de côté.',
+    refused: {
+      shape: 'Le changement n° {{n}} n’a pas la forme d’un changement (champ {{field}}).',
+      table: 'Le changement n° {{n}} nomme une table inconnue : {{table}}.',
+      column: 'Le changement n° {{n}} nomme une colonne inconnue : {{table}}.{{column}}.',
+      json: 'Le changement n° {{n}} ({{table}} {{row}}) n’a pas de valeur lisible (JSON attendu).',
+      stamp: 'Le changement n° {{n}} a une estampille d’horloge invalide : {{value}}.',
+      transaction:
+        'Le changement n° {{n}} appartient à la même action que le changement n° {{first}}, mais sous un autre auteur ou à un autre moment.',
+      stampTwice: 'Deux changements différents portent la même estampille ({{stamp}}).',
+      ownReplica:
+        'Le changement n° {{n}} se dit écrit par cette copie-ci ({{replica}}) : aucune autre copie ne peut écrire à sa place.',
+      replica:
+        'Le changement n° {{n}} se dit écrit par la copie {{claimed}}, pas par la copie {{replica}} dont il vient.',
+      fileReplica:
+        'Le fichier se dit écrit par la copie {{claimed}}, pas par la copie {{replica}} dont il vient.',
+      ahead:
+        'Le changement n° {{n}} est daté du {{when}}, plus de 24 heures en avance sur l’horloge de cet ordinateur : l’horloge de la copie qui l’a écrit est déréglée. Corrigez-la puis synchronisez de nouveau.',
+      author: 'Le changement n° {{n}} n’a pas d’auteur lisible.',
+      op: 'Le changement n° {{n}} ({{table}} {{row}}) : l’opération « {{op}} » ne s’applique pas à la colonne {{column}}.',
+      required:
+        'Le changement n° {{n}} laisse vide {{table}}.{{column}} de {{row}}, qui est obligatoire.',
+      integer:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un nombre entier est attendu.',
+      text: 'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un texte est attendu.',
+      tooLong:
+        'Le changement n° {{n}} met dans {{table}}.{{column}} de {{row}} un texte de plus de {{max}} caractères.',
+      control:
+        'Le changement n° {{n}} met dans {{table}}.{{column}} de {{row}} un texte avec des caractères de contrôle.',
+      oneOf:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : une de ces valeurs est attendue : {{values}}.',
+      range:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un nombre de {{min}} à {{max}} est attendu.',
+      above:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un nombre supérieur à {{bound}} est attendu.',
+      atLeast:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un nombre d’au moins {{bound}} est attendu.',
+      blank: 'Le changement n° {{n}} laisse {{table}}.{{column}} de {{row}} sans texte.',
+      date: 'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : une date AAAA-MM-JJ qui existe est attendue.',
+      currency:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un code de devise connu est attendu.',
+      rate: 'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un taux décimal positif est attendu.',
+      country:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un code de pays ISO est attendu.',
+      id: 'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un identifiant est attendu.',
+      sector:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un code de secteur du CAD est attendu.',
+      fileName:
+        'Le changement n° {{n}} donne au document {{row}} le nom de fichier « {{value}} » : un simple nom de fichier est attendu (ni dossier, ni « .. »).',
+      digest:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : une empreinte SHA-256 est attendue.',
+      logo: 'Le changement n° {{n}} met dans {{table}}.{{column}} un logo qui n’est pas une image PNG ou JPEG d’au plus 1 Mo.',
+      createdTwice: 'L’enregistrement {{row}} ({{table}}) serait créé une seconde fois.',
+      unknownRecord:
+        'Le fichier modifie l’enregistrement {{row}} ({{table}}), que cette copie n’a pas encore reçu.',
+      missingReference:
+        '{{table}}.{{column}} de {{row}} cite {{id}} ({{parent}}), que cette copie n’a pas encore reçu.',
+      ledgerChanged:
+        'Le changement n° {{n}} modifie l’écriture du grand livre {{row}} : une écriture ne change jamais, on la contrepasse.',
+      ledgerSource:
+        'L’écriture {{row}} ({{kind}}) dit venir de {{source}}, d’où ce genre d’écriture ne vient jamais.',
+      ledgerAlone:
+        'L’écriture {{row}} ({{kind}}) n’est pas passée avec l’enregistrement {{source}} dont elle dit venir.',
+      ledgerFund:
+        'L’écriture {{row}} ({{kind}}) ne porte pas le fonds (lié ou délié) de sa convention.',
+      ledgerCurrency: 'L’écriture {{row}} ({{kind}}) n’est pas dans la devise de sa convention.',
+      ledgerMismatch:
+        'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
+      ledgerUse:
+        'L’écriture {{row}} ({{kind}}) ne porte pas sur une ligne du plan de financement de son projet.',
+      ledgerSum:
+        'Les écritures {{kind}} passées pour l’enregistrement {{source}} ne font pas son montant ({{amount}}, {{eur}} en centimes d’euro).',
+      ledgerReversal:
+        'L’écriture {{row}} contrepasse une écriture d’un autre montant ou d’un autre enregistrement.',
+      ledgerReversedTwice:
+        'L’écriture {{row}} contrepasse une seconde fois, depuis la même copie, une écriture déjà contrepassée.',
+      ledgerMissing:
+        '{{table}} {{row}} est enregistré ou modifié sans les écritures que l’application passe au grand livre avec lui.',
+      ledgerNotReversed:
+        '{{table}} {{row}} est annulé ou corrigé sans que ses écritures au grand livre soient contrepassées.',
+      frozen:
+        'Le fichier modifie {{table}}.{{column}} de {{row}}, que l’application ne modifie jamais (une somme enregistrée s’annule, elle ne se corrige pas).',
+      archiveMoney:
+        'Le fichier archive ou rétablit {{table}} {{row}}, ce que l’application ne fait jamais.',
+      settlementAlone:
+        'Le règlement {{row}} est créé ou annulé sans le paiement de cotisation auquel il appartient.',
+      constraint: 'La base de données refuse une valeur : {{detail}}.',
     },
     title: 'Synchronisation',
     hint: 'Les copies de ce fichier (bureau, ordinateurs de mission) échangent leurs changements par un dossier partagé — un partage réseau, un dossier synchronisé (OneDrive, SharePoint, Dropbox, Nextcloud), une clé USB — ou par un serveur PostgreSQL. Chaque copie n’écrit que ses propres fichiers.',
@@ -1670,7 +1782,8 @@ export const fr = {
     now: 'Synchroniser maintenant',
     missionCopy: 'Préparer une copie pour une mission…',
     status: '{{unsent}} changement(s) à envoyer · {{review}} à vérifier',
-    synced: 'Envoyés : {{sent}} · reçus : {{received}} · nouveaux conflits : {{conflicts}}.',
+    synced:
+      'Envoyés : {{sent}} · reçus : {{received}} · nouveaux conflits : {{conflicts}} · fichiers mis de côté : {{aside}}.',
     review: 'À vérifier',
     reviewEmpty: 'Rien à vérifier.',
     field: '{{table}} · {{field}}',

@@ -2,12 +2,12 @@ import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantin
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncConflict, SyncStatus } from '../../../../shared/sync/schema'
-import { parseHlc } from '../../../../shared/sync/stamps'
 import { formatDateTime } from '../../../../shared/i18n/format-dates'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call } from '../../lib/api'
 import { useBusyAction } from '../../lib/use-busy-action'
-import { columnLabel, tableLabel } from '../journal/record-labels'
+import { ReviewItem } from './ReviewItem'
+import { SetAsideList } from './SetAsideList'
 import { ServerForm } from './ServerForm'
 import { useLanguage } from '../../lib/use-language'
 
@@ -43,14 +43,13 @@ export function SyncSection() {
       setSync(await call('sync.status', {}))
       setStatus({ ok: true, text: t('sync.resolved') })
     })
-  const value = (json: string | null) => {
-    const parsed = JSON.parse(json ?? 'null') as unknown
-    return parsed === null || parsed === ''
-      ? t('sync.empty')
-      : t('sync.quoted', { value: String(parsed) })
-  }
-  const when = (hlc: string | null) =>
-    hlc ? formatDateTime(new Date(parseHlc(hlc).millis).toISOString(), language) : ''
+  /** Cancels one record of a money event entered on two copies (reversed, with its reason). */
+  const cancelDuplicate = (id: string, recordId: string) =>
+    void run(async () => {
+      setConflicts(await call('sync.cancelDuplicate', { id, recordId }))
+      setSync(await call('sync.status', {}))
+      setStatus({ ok: true, text: t('sync.resolved') })
+    })
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-sync">
@@ -103,7 +102,10 @@ export function SyncSection() {
               void run(async () => {
                 const report = await call('sync.now', {})
                 await refresh()
-                setStatus({ ok: true, text: t('sync.synced', { ...report }) })
+                setStatus({
+                  ok: true,
+                  text: t('sync.synced', { ...report, aside: report.skipped.length }),
+                })
               })
             }
           >
@@ -160,6 +162,7 @@ export function SyncSection() {
           onFailure={(text) => setStatus({ ok: false, text })}
         />
         <StatusMessage status={status} onClose={() => setStatus(null)} />
+        <SetAsideList files={sync?.setAside ?? []} />
         <Title order={3} size="h5" id="settings-sync-review">
           {t('sync.review')}
         </Title>
@@ -168,78 +171,13 @@ export function SyncSection() {
         ) : (
           <Stack component="ul" aria-labelledby="settings-sync-review" gap="sm" p={0} m={0}>
             {conflicts.map((conflict) => (
-              <Paper
-                component="li"
+              <ReviewItem
                 key={conflict.id}
-                withBorder
-                p="sm"
-                style={{ listStyle: 'none' }}
-              >
-                <Stack gap={4}>
-                  <Text fw={600}>
-                    {conflict.kind === 'accounts'
-                      ? t('sync.accounts')
-                      : t(
-                          conflict.kind === 'archived_edited'
-                            ? conflict.record
-                              ? 'sync.archivedEditedOf'
-                              : 'sync.archivedEdited'
-                            : conflict.record
-                              ? 'sync.fieldOf'
-                              : 'sync.field',
-                          {
-                            table: tableLabel(t, conflict.table_name ?? ''),
-                            record: conflict.record ?? '',
-                            field: columnLabel(
-                              t,
-                              conflict.table_name ?? '',
-                              conflict.column_name ?? '',
-                            ),
-                          },
-                        )}
-                  </Text>
-                  {conflict.kind === 'accounts' ? (
-                    <Text size="sm">{conflict.detail}</Text>
-                  ) : (
-                    <>
-                      <Text size="sm">
-                        {t('sync.kept', {
-                          value: value(conflict.kept_value),
-                          author: conflict.kept_author ?? '',
-                          when: when(conflict.kept_hlc),
-                        })}
-                      </Text>
-                      <Text size="sm">
-                        {t('sync.other', {
-                          value: value(conflict.other_value),
-                          author: conflict.other_author ?? '',
-                          when: when(conflict.other_hlc),
-                        })}
-                      </Text>
-                    </>
-                  )}
-                  <Group gap="xs">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={busy}
-                      onClick={() => resolve(conflict.id, 'kept')}
-                    >
-                      {t('sync.keep')}
-                    </Button>
-                    {conflict.kind !== 'accounts' && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={busy}
-                        onClick={() => resolve(conflict.id, 'other')}
-                      >
-                        {t('sync.takeOther')}
-                      </Button>
-                    )}
-                  </Group>
-                </Stack>
-              </Paper>
+                conflict={conflict}
+                busy={busy}
+                onResolve={(choice) => resolve(conflict.id, choice)}
+                onCancel={(recordId) => cancelDuplicate(conflict.id, recordId)}
+              />
             ))}
           </Stack>
         )}
