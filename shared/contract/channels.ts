@@ -270,7 +270,7 @@ export const CHANNELS = {
 
   'workbook.template': channel<{ path: string }>()(none),
   'workbook.export': channel<{ path: string }>()(none),
-  'workbook.check': channel<{ path: string; report: WorkbookReport }>()(none),
+  'workbook.check': channel<{ path: string; job: Job<WorkbookReport> }>()(none),
   'workbook.import': channel<Job<WorkbookReport>>()(pathInput),
   'workbook.progress': channel<Job<WorkbookReport>>()(jobInput),
   'workbook.cancel': channel<null>()(jobInput),

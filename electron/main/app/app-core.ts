@@ -3,7 +3,7 @@ import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
-import { type ImportOptions, checkWorkbook, importAllOrNothing } from '../workbook/workbook-import'
+import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
 import type { WorkbookReport } from '../../../shared/workbook/schema'
 import { BudgetExpensesService } from '../budget/budget-expenses-service'
 import { BudgetService } from '../budget/budget-service'
@@ -430,18 +430,20 @@ export class AppCore {
   }
 
   /**
-   * Checks a workbook against the file and, unless told to stop there or a blocking problem was
-   * found, imports it all or nothing.
+   * Imports a workbook all or nothing, or (`dryRun`) does everything the import would and rolls
+   * it back: see {@link importWorkbook}.
    */
   async importWorkbook(
     path: string,
     dryRun: boolean,
     options: ImportOptions = {},
   ): Promise<WorkbookReport> {
-    const session = this.requireSession()
-    const checked = await checkWorkbook(session, path, this.language())
-    if (dryRun || checked.report.problems.some((p) => p.blocking)) return checked.report
-    return importAllOrNothing(session, checked, this.author(), options)
+    return importWorkbook(this.requireSession(), path, {
+      ...options,
+      dryRun,
+      author: this.author(),
+      language: this.language(),
+    })
   }
 
   private async changeSeq(): Promise<number> {

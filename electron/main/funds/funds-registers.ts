@@ -125,6 +125,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
   ],
   schema: agreementInput,
   identity: (row) => String(row.reference ?? '').toLowerCase(),
+  name: (row) => String(row.reference ?? ''),
   toInput: async ({ funder, ...row }, resolve) => ({
     ...row,
     funderId: (await resolve('funders', String(funder ?? ''))) ?? '',

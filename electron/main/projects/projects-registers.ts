@@ -284,6 +284,14 @@ export const projects: Register<ProjectRow> = {
   ],
   schema: projectRowInput,
   identity: (row) => String(row.code ?? '').toLowerCase(),
+  name: (row) => String(row.code ?? ''),
+  refusalColumns: {
+    to: 'status',
+    onDate: 'status',
+    reason: 'abandonReason',
+    overrideReason: 'approvalOverride',
+    'workbook.statusBehind': 'status',
+  },
   toInput: withMemberId,
   rows: async (session) => {
     const db = session.file.db
@@ -463,6 +471,13 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
     { field: 'note', heading: 'projects.plan.note', kind: 'text' },
   ],
   schema: planLineRowInput,
+  refusalColumns: {
+    lineId: 'committedOn',
+    'errors.lineCommitted': 'committedOn',
+    'errors.lineNotAimf': 'source',
+    'errors.projectNotApproved': 'committedOn',
+    'errors.agreementNotProjectTied': 'agreement',
+  },
   identity: (row) =>
     keyOf(
       row.project,
@@ -623,6 +638,16 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
     { field: 'split', heading: 'workbook.column.split', kind: 'text' },
   ],
   schema: trancheRowInput,
+  refusalColumns: {
+    id: 'number',
+    'workbook.trancheChanged': 'amount',
+    'workbook.trancheBehind': 'paidOn',
+    'errors.tranchePaid': 'paidOn',
+    'errors.trancheNotPaid': 'paidOn',
+    'errors.trancheCancelled': 'cancelReason',
+    'errors.trancheStatus': 'releasedOn',
+    'errors.projectNotSigned': 'releasedOn',
+  },
   order: (a, b) =>
     String(a.project).localeCompare(String(b.project)) || Number(a.number) - Number(b.number),
   identity: (row) => `${String(row.project ?? '')}|${String(row.number ?? '')}`.toLowerCase(),
@@ -1008,6 +1033,7 @@ export const indicators: Register<z.output<typeof indicatorInput>> = {
   ],
   schema: indicatorInput,
   identity: (row) => `${String(row.project ?? '')}|${String(row.name ?? '')}`.toLowerCase(),
+  name: (row) => `${String(row.project ?? '')}|${String(row.name ?? '')}`,
   toInput: withProjectId,
   rows: async (session) =>
     (

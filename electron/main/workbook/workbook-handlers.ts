@@ -23,10 +23,16 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
         registersWorkbook(core.language(), session),
       )
     },
+    // The check is the import itself, rolled back at its end: as long as the import, and so
+    // a job of its own, with its progress and its cancel button.
     'workbook.check': async () => {
       const path = await core.host.chooseDocument(core.language())
       if (!path) throw new AppFailure('CANCELLED')
-      return { path, report: await core.importWorkbook(path, true) }
+      const job = jobs.start(
+        (onProgress, signal) => core.importWorkbook(path, true, { onProgress, signal }),
+        (error) => failureMessage(error, core.language()),
+      )
+      return { path, job }
     },
     'workbook.import': async ({ path }) =>
       jobs.start(

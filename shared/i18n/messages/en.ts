@@ -1224,7 +1224,11 @@ export const en: Catalog = {
       'import FILE WORKBOOK.xlsx [--dry-run] [--json]   check, then import (all or nothing)',
     workbookUsage:
       'Usage: aimf template --out TEMPLATE.xlsx | aimf export FILE --out EXPORT.xlsx | aimf import FILE WORKBOOK.xlsx [--dry-run] [--json]',
-    importPreview: '{{sheet}}: {{rows}} row(s), {{create}} to create, {{update}} already known',
+    importPreview:
+      '{{sheet}}: {{rows}} row(s) — {{created}} to create, {{updated}} to update, {{unchanged}} unchanged',
+    importRows: '{{sheet}}: {{rows}} row(s)',
+    importRefused: '{{count}} blocking problem(s): nothing was imported.',
+    dryRunPassed: 'Check done, nothing blocks: nothing was saved (--dry-run).',
     importDone: '{{sheet}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
     row: 'row {{row}}',
     helpSync:
@@ -1612,6 +1616,11 @@ export const en: Catalog = {
     notes: {
       dateOrder: 'Order of dates typed as text',
       dayFirst: 'DD/MM/YYYY',
+      dateRange: 'Accepted dates',
+      defaultDateRange: '01/01/1950 – 31/12/2100',
+      limits: 'Limits',
+      limitsText:
+        'At most {{rows}} rows per sheet and {{total}} in all, {{chars}} characters per cell, {{size}} MB per workbook: beyond, the workbook is refused before it is read.',
       sheet: 'Sheet',
       column: 'Column',
       type: 'Type',
@@ -1660,7 +1669,7 @@ export const en: Catalog = {
     badCurrency: 'Unknown currency (expected a code such as EUR, USD, XOF).',
     ambiguousCfa: '“FCFA” names two currencies: write XOF (West Africa) or XAF (Central Africa).',
     badCountry: 'Unknown country (expected a code such as SN or the country’s name).',
-    badChoice: 'Value not in the allowed list.',
+    badChoice: 'Value not in the allowed list: {{values}}.',
     duplicate: 'Already on row {{row}} of this sheet.',
     title: 'Import / export',
     intro:
@@ -1672,7 +1681,6 @@ export const en: Catalog = {
     problemsTitle: 'Problems found',
     rows: 'Rows',
     toCreate: 'To create',
-    known: 'Already known',
     row: 'Row',
     value: 'Value found',
     problem: 'Problem',
@@ -1711,13 +1719,13 @@ export const en: Catalog = {
       settles: 'Calls settled (number: amount; …)',
       split: 'Split between the lines (agreement or fund: amount; …)',
     },
-    tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
+    tooLarge:
+      'Workbook too large (over {{size}} MB, or far more once decompressed): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
     hiddenRow: 'Hidden row: it is imported like the others.',
     importing: 'Importing…',
     cancelImport: 'Cancel the import',
     cancelled: 'Import cancelled: the file is as it was.',
-    rowRefused: '{{sheet}}, row {{row}}: {{reason}} Nothing was imported.',
     dateBeyondStatus:
       "This date goes beyond the project's status: correct the status or remove the date.",
     statusBehind:
@@ -1738,5 +1746,43 @@ export const en: Catalog = {
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
     splitUnknownLine: 'The split names a committed line this project does not have: “{{line}}”.',
+    dateOutOfRange:
+      'Date outside the accepted dates ({{from}} to {{to}}; the Notes sheet may change them).',
+    badNumber: 'A number is expected (e.g. 1.0842 or 7.5).',
+    referenceRefused: 'Not imported: the record it names was itself refused (see its row).',
+    ambiguousReference: 'Names several records: write exactly {{names}}.',
+    unknownReferenceClose:
+      'Found neither in the file nor in this workbook. Did you mean {{names}}?',
+    badDateRange:
+      'Accepted dates not understood: write two dates, “DD/MM/YYYY – DD/MM/YYYY”, between {{from}} and {{to}}.',
+    sheetTwice: 'This sheet and the sheet “{{other}}” are the same register: keep only one.',
+    unknownSheet: 'Unknown sheet: ignored.',
+    missingSheetPart:
+      'The workbook lists this sheet but its content is missing (damaged workbook): nothing is imported.',
+    damagedPart:
+      'Damaged workbook ({{part}}): open it in Excel or LibreOffice and save it again.',
+    tooManyRows:
+      'More than {{max}} rows in this sheet: split it into several workbooks. Nothing is imported.',
+    tooManyRowsInAll: 'More than {{max}} rows in all: split the workbook. Nothing is imported.',
+    formulaError: 'The cell holds a formula error ({{error}}).',
+    formulaWithoutValue:
+      'Formula without a computed value: open the workbook in Excel or LibreOffice and save it, or type the value.',
+    cellTooLong: 'Text too long ({{max}} characters at most).',
+    badSharedString: 'Unreadable cell: the workbook is damaged.',
+    duplicateColumn: 'This column appears twice: keep only one.',
+    optionalColumnsMissing: 'Columns missing, their values will be empty: {{columns}}.',
+    noRate:
+      'No exchange rate for {{currency}} on or before {{date}}: add one in the “Exchange rates” sheet (or in Settings → Exchange rates).',
+    noRateOrGiven:
+      'No exchange rate for {{currency}} on or before {{date}}: add one in the “Exchange rates” sheet, or give the rate applied in the “Rate applied (per €)” column.',
+    fileRule: 'Refused by the data file’s rules ({{detail}}).',
+    unreadable: 'The workbook {{path}} cannot be read ({{detail}}).',
+    dryRunDone: 'Check done: nothing was saved.',
+    omitted: '… and {{count}} more problem(s) not listed.',
+    checking: 'Checking the workbook…',
+    cancelCheck: 'Cancel the check',
+    checkCancelled: 'Check cancelled.',
+    toUpdate: 'To update',
+    unchanged: 'Unchanged',
   },
 }

@@ -1242,7 +1242,11 @@ export const fr = {
       'import FICHIER CLASSEUR.xlsx [--dry-run] [--json]   vérifier puis importer (tout ou rien)',
     workbookUsage:
       'Usage : aimf template --out MODELE.xlsx | aimf export FICHIER --out EXPORT.xlsx | aimf import FICHIER CLASSEUR.xlsx [--dry-run] [--json]',
-    importPreview: '{{sheet}} : {{rows}} ligne(s), {{create}} à créer, {{update}} déjà connue(s)',
+    importPreview:
+      '{{sheet}} : {{rows}} ligne(s) — {{created}} à créer, {{updated}} à modifier, {{unchanged}} inchangée(s)',
+    importRows: '{{sheet}} : {{rows}} ligne(s)',
+    importRefused: '{{count}} problème(s) bloquant(s) : rien n’a été importé.',
+    dryRunPassed: 'Vérification faite, rien ne bloque : rien n’a été enregistré (--dry-run).',
     importDone:
       '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s), {{unchanged}} inchangé(s)',
     row: 'ligne {{row}}',
@@ -1640,6 +1644,11 @@ export const fr = {
     notes: {
       dateOrder: 'Ordre des dates écrites en texte',
       dayFirst: 'JJ/MM/AAAA',
+      dateRange: 'Dates acceptées',
+      defaultDateRange: '01/01/1950 – 31/12/2100',
+      limits: 'Limites',
+      limitsText:
+        'Au plus {{rows}} lignes par feuille et {{total}} en tout, {{chars}} caractères par cellule, {{size}} Mo par classeur : au-delà, le classeur est refusé avant d’être lu.',
       sheet: 'Feuille',
       column: 'Colonne',
       type: 'Type',
@@ -1689,7 +1698,7 @@ export const fr = {
     ambiguousCfa:
       '« FCFA » désigne deux devises : écrivez XOF (Afrique de l’Ouest) ou XAF (Afrique centrale).',
     badCountry: 'Pays inconnu (attendu un code comme SN ou le nom du pays).',
-    badChoice: 'Valeur hors de la liste permise.',
+    badChoice: 'Valeur hors de la liste permise : {{values}}.',
     duplicate: 'Déjà présent à la ligne {{row}} de cette feuille.',
     title: 'Import / export',
     intro:
@@ -1701,7 +1710,6 @@ export const fr = {
     problemsTitle: 'Problèmes trouvés',
     rows: 'Lignes',
     toCreate: 'À créer',
-    known: 'Déjà connues',
     row: 'Ligne',
     value: 'Valeur trouvée',
     problem: 'Problème',
@@ -1740,13 +1748,13 @@ export const fr = {
       settles: 'Appels réglés (numéro : montant ; …)',
       split: 'Répartition entre les lignes (convention ou fonds : montant ; …)',
     },
-    tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
+    tooLarge:
+      'Classeur trop volumineux (plus de {{size}} Mo, ou bien davantage une fois décompressé) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
     hiddenRow: 'Ligne masquée : elle est importée comme les autres.',
     importing: 'Import en cours…',
     cancelImport: 'Annuler l’import',
     cancelled: 'Import annulé : le fichier est resté tel qu’il était.',
-    rowRefused: '{{sheet}}, ligne {{row}} : {{reason}} Rien n’a été importé.',
     dateBeyondStatus:
       'Cette date va au-delà du statut du projet : corrigez le statut ou retirez la date.',
     statusBehind:
@@ -1769,5 +1777,46 @@ export const fr = {
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
     splitUnknownLine:
       'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ».',
+    dateOutOfRange:
+      'Date hors des dates acceptées (du {{from}} au {{to}} ; la feuille Notes peut les changer).',
+    badNumber: 'Nombre attendu (par exemple 1,0842 ou 7,5).',
+    referenceRefused:
+      'Non importée : l’enregistrement qu’elle nomme a lui-même été refusé (voir sa ligne).',
+    ambiguousReference: 'Désigne plusieurs enregistrements : écrivez exactement {{names}}.',
+    unknownReferenceClose:
+      'Introuvable ni dans le fichier ni dans ce classeur. Vouliez-vous dire {{names}} ?',
+    badDateRange:
+      'Dates acceptées non reconnues : écrivez deux dates, « JJ/MM/AAAA – JJ/MM/AAAA », entre le {{from}} et le {{to}}.',
+    sheetTwice:
+      'Cette feuille et la feuille « {{other}} » sont le même registre : gardez-en une seule.',
+    unknownSheet: 'Feuille inconnue : ignorée.',
+    missingSheetPart:
+      'Le classeur liste cette feuille mais son contenu manque (classeur endommagé) : rien n’est importé.',
+    damagedPart:
+      'Classeur endommagé ({{part}}) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau.',
+    tooManyRows:
+      'Plus de {{max}} lignes dans cette feuille : découpez-la en plusieurs classeurs. Rien n’est importé.',
+    tooManyRowsInAll:
+      'Plus de {{max}} lignes en tout : découpez le classeur en plusieurs. Rien n’est importé.',
+    formulaError: 'La cellule contient une erreur de formule ({{error}}).',
+    formulaWithoutValue:
+      'Formule sans valeur calculée : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur.',
+    cellTooLong: 'Texte trop long ({{max}} caractères au plus).',
+    badSharedString: 'Cellule illisible : le classeur est endommagé.',
+    duplicateColumn: 'Cette colonne figure deux fois : gardez-en une seule.',
+    optionalColumnsMissing: 'Colonnes absentes, leurs valeurs seront vides : {{columns}}.',
+    noRate:
+      'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un dans la feuille « Taux de change » (ou dans Paramètres → Taux de change).',
+    noRateOrGiven:
+      'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un dans la feuille « Taux de change », ou donnez le taux appliqué dans la colonne « Taux appliqué (pour 1 €) ».',
+    fileRule: 'Refusé par les règles du fichier de données ({{detail}}).',
+    unreadable: 'Le classeur {{path}} ne peut pas être lu ({{detail}}).',
+    dryRunDone: 'Vérification faite : rien n’a été enregistré.',
+    omitted: '… et {{count}} autre(s) problème(s) non listé(s).',
+    checking: 'Vérification du classeur…',
+    cancelCheck: 'Annuler la vérification',
+    checkCancelled: 'Vérification annulée.',
+    toUpdate: 'À modifier',
+    unchanged: 'Inchangées',
   },
 } as const
