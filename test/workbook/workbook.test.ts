@@ -730,9 +730,7 @@ describe('the workbook of the registers', () => {
     const huge = join(app.folder, 'enorme.xlsx')
     await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 1))
     app.host.nextDocument = huge
-    expect((await checkedReport()).problems).toMatchObject([
-      { code: 'tooLarge', blocking: true },
-    ])
+    expect((await checkedReport()).problems).toMatchObject([{ code: 'tooLarge', blocking: true }])
   })
 
   it('carries amendments and other income across, with the same commitments and income to the cent', async () => {

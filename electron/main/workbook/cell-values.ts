@@ -114,9 +114,10 @@ function dayOf(value: Exclude<CellValue, null>, order: DateOrder): string | null
     return isIsoDate(iso) ? iso : null
   }
   // AAAA-MM-JJ, also with a time after it (an ISO date cell): the day is what counts.
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    text,
-  )?.[1]
+  const iso =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      text,
+    )?.[1]
   return iso && isIsoDate(iso) ? iso : null
 }
 
@@ -200,8 +201,7 @@ export function readAmount(
 export function readInteger(value: CellValue): Read<number | null> {
   if (value === null) return ok(null)
   if (typeof value === 'boolean' || isExcelDate(value)) return refuse('workbook.badInteger')
-  const number =
-    typeof value === 'number' ? value : Number(value.replace(/[\s\u00a0\u202f]/g, ''))
+  const number = typeof value === 'number' ? value : Number(value.replace(/[\s\u00a0\u202f]/g, ''))
   return Number.isSafeInteger(number) ? ok(number) : refuse('workbook.badInteger')
 }
 

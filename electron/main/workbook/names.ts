@@ -21,9 +21,7 @@ export function nameKey(text: string): string {
 
 /** What a name found: one record, several (ambiguous), or none. */
 export type Found<T> =
-  | { kind: 'one'; value: T }
-  | { kind: 'ambiguous'; names: string[] }
-  | { kind: 'none' }
+  { kind: 'one'; value: T } | { kind: 'ambiguous'; names: string[] } | { kind: 'none' }
 
 /**
  * Names and what each names, found exactly (without case) first, then forgivingly. Kept

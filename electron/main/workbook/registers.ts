@@ -1,13 +1,8 @@
 import type { Register } from './register'
-import {
-  indicatorValues,
-  indicators,
-  namedProjects,
-  planLines,
-  projectExpenses,
-  projects,
-  tranches,
-} from '../projects/projects-registers'
+import { projects } from '../projects/projects-registers'
+import { namedProjects, planLines } from '../projects/plan-registers'
+import { tranches } from '../projects/tranches-register'
+import { indicatorValues, indicators, projectExpenses } from '../projects/results-registers'
 import { budgetExpenses, budgetItems, budgetVersions } from '../budget/budget-registers'
 import { funders } from '../funders/funders-register'
 import {

@@ -1,7 +1,12 @@
 import type { Session } from '../app/app-core'
 import type { Language } from '../../../shared/i18n/locale'
 import type { WorkbookReport, WorkbookSheetCount } from '../../../shared/workbook/schema'
-import { type ApplyOptions, type SheetOutcomes, RowsRefused, applySheets } from './import/apply-rows'
+import {
+  type ApplyOptions,
+  type SheetOutcomes,
+  RowsRefused,
+  applySheets,
+} from './import/apply-rows'
 import { checkSheets } from './import/check-rows'
 import { IMPORT_BOUNDS, type ImportBounds } from './import/import-bounds'
 import { type ProblemAt, Problems } from './import/problems'
@@ -41,7 +46,8 @@ export async function importWorkbook(
   const bounds = run.bounds ?? IMPORT_BOUNDS
   const problems = new Problems(run.language, bounds.maxProblems)
   const sheets = await readRegisterSheets(path, problems, bounds)
-  if (sheets && sheets.length === 0 && !problems.blocking) problems.refuseFile('workbook.noRegister')
+  if (sheets && sheets.length === 0 && !problems.blocking)
+    problems.refuseFile('workbook.noRegister')
   if (!sheets) return reportOf(problems, [], null, run)
   await checkSheets(session, sheets, problems)
   if (problems.blocking) return reportOf(problems, sheets, null, run)
@@ -60,7 +66,10 @@ export async function importWorkbook(
     // Everything was undone at the first refusal. Every row the core refuses is now found, in a
     // second run rolled back too (its first refusal said if it finds none, which cannot be).
     const found: ProblemAt[] = []
-    await session.file.rehearse(run.author, apply(true, (problem) => found.push(problem)))
+    await session.file.rehearse(
+      run.author,
+      apply(true, (problem) => found.push(problem)),
+    )
     for (const problem of found.length > 0 ? found : error.problems) problems.add(problem)
     return reportOf(problems, sheets, null, run)
   }

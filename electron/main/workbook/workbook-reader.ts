@@ -64,7 +64,10 @@ async function readBounded(path: string, max: number): Promise<Buffer> {
     if (error instanceof PackageRefusal) throw error
     const code = error instanceof Error && 'code' in error ? String(error.code) : ''
     if (code === 'ENOENT') throw new AppFailure('FILE_NOT_FOUND', 'errors.FILE_NOT_FOUND', { path })
-    throw new AppFailure('VALIDATION', 'workbook.unreadable', { path, detail: code || String(error) })
+    throw new AppFailure('VALIDATION', 'workbook.unreadable', {
+      path,
+      detail: code || String(error),
+    })
   } finally {
     await handle?.close()
   }

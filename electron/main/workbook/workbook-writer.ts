@@ -8,6 +8,9 @@ import { translate } from '../../../shared/i18n/translate'
 import { REGISTERS } from './registers'
 import { type Register, type RegisterColumn, choiceLabel, pagesOf } from './register'
 import { RegisterReader } from './register-reader'
+import { IMPORT_BOUNDS } from './import/import-bounds'
+import { DEFAULT_DATE_RANGE, frenchDay } from './cell-values'
+import { formatCount } from '../../../shared/i18n/format-number'
 
 const LISTS_SHEET = 'Listes'
 const DATE_FORMAT = 'dd/mm/yyyy'
@@ -70,6 +73,24 @@ export async function registersWorkbook(language: Language, session?: Session): 
   notes.addRow([t('workbook.notes.general')]).commit()
   // The order of dates typed as text, which a workbook from elsewhere may change to month first.
   notes.addRow([t('workbook.notes.dateOrder'), t('workbook.notes.dayFirst')]).commit()
+  // The days dates may fall on (a workbook of older records may widen them, within 1900–2100).
+  notes
+    .addRow([
+      t('workbook.notes.dateRange'),
+      `${frenchDay(DEFAULT_DATE_RANGE.from)} – ${frenchDay(DEFAULT_DATE_RANGE.to)}`,
+    ])
+    .commit()
+  notes
+    .addRow([
+      t('workbook.notes.limits'),
+      t('workbook.notes.limitsText', {
+        rows: formatCount(IMPORT_BOUNDS.maxRowsPerSheet, language),
+        total: formatCount(IMPORT_BOUNDS.maxRows, language),
+        chars: formatCount(IMPORT_BOUNDS.maxCellChars, language),
+        size: String(IMPORT_BOUNDS.maxFileBytes / 1024 / 1024),
+      }),
+    ])
+    .commit()
   for (const register of REGISTERS) {
     for (const column of register.columns)
       notes.addRow(noteRow(register, column, t, language)).commit()

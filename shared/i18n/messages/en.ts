@@ -1617,7 +1617,6 @@ export const en: Catalog = {
       dateOrder: 'Order of dates typed as text',
       dayFirst: 'DD/MM/YYYY',
       dateRange: 'Accepted dates',
-      defaultDateRange: '01/01/1950 – 31/12/2100',
       limits: 'Limits',
       limitsText:
         'At most {{rows}} rows per sheet and {{total}} in all, {{chars}} characters per cell, {{size}} MB per workbook: beyond, the workbook is refused before it is read.',
@@ -1745,7 +1744,8 @@ export const en: Catalog = {
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
-    splitUnknownLine: 'The split names a committed line this project does not have: “{{line}}”.',
+    splitUnknownLine:
+      'The split names a committed line this project does not have: “{{line}}”. Its committed lines: {{lines}} (the untied fund may also be written “Untied fund”).',
     dateOutOfRange:
       'Date outside the accepted dates ({{from}} to {{to}}; the Notes sheet may change them).',
     badNumber: 'A number is expected (e.g. 1.0842 or 7.5).',

@@ -1645,7 +1645,6 @@ export const fr = {
       dateOrder: 'Ordre des dates écrites en texte',
       dayFirst: 'JJ/MM/AAAA',
       dateRange: 'Dates acceptées',
-      defaultDateRange: '01/01/1950 – 31/12/2100',
       limits: 'Limites',
       limitsText:
         'Au plus {{rows}} lignes par feuille et {{total}} en tout, {{chars}} caractères par cellule, {{size}} Mo par classeur : au-delà, le classeur est refusé avant d’être lu.',
@@ -1776,7 +1775,7 @@ export const fr = {
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
     splitUnknownLine:
-      'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ».',
+      'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ». Ses lignes engagées : {{lines}} (le fonds délié s’écrit aussi « Fonds délié »).',
     dateOutOfRange:
       'Date hors des dates acceptées (du {{from}} au {{to}} ; la feuille Notes peut les changer).',
     badNumber: 'Nombre attendu (par exemple 1,0842 ou 7,5).',

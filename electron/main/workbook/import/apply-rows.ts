@@ -54,7 +54,11 @@ export async function applySheets(
   sheets: readonly ReadSheet[],
   author: string,
   language: Language,
-  { collect, onProblem, ...options }: ApplyOptions & {
+  {
+    collect,
+    onProblem,
+    ...options
+  }: ApplyOptions & {
     collect: boolean
     onProblem?: (problem: ProblemAt) => void
   },
@@ -183,10 +187,17 @@ class ApplyRun {
         const good = slice.slice(0, failedAt)
         const rest = slice.slice(failedAt + 1)
         if (good.length > 0) {
-          const written = await this.guarded(sheet, () => good[0], async () =>
-            applyAll(this.session, await this.contracts(sheet, good), this.author, this.memo, () =>
-              this.checkCancelled(),
-            ),
+          const written = await this.guarded(
+            sheet,
+            () => good[0],
+            async () =>
+              applyAll(
+                this.session,
+                await this.contracts(sheet, good),
+                this.author,
+                this.memo,
+                () => this.checkCancelled(),
+              ),
           )
           for (const outcome of written ?? []) count[outcome] += 1
         }

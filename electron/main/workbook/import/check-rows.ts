@@ -67,6 +67,9 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issuePath(issue).split('.')[0] ?? ''
+        // A required column missing from the sheet is said once, on its heading row.
+        const column = register.columns.find((c) => c.field === field)
+        if (column?.required && !sheet.headings.has(field)) continue
         const { key, params } = issueMessage(issue)
         problems.add({
           sheet: sheet.name,
@@ -87,7 +90,7 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
         sheet: sheet.name,
         row,
         column: columnName(register.columns[0]?.field ?? ''),
-        value: identity,
+        value: String(input[register.columns[0]?.field ?? ''] ?? ''),
         key: 'workbook.duplicate',
         params: { row: String(first) },
         blocking: true,
@@ -97,7 +100,11 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
 }
 
 /** A row as its register's contract takes it, references standing for their records. */
-async function contractOf(register: Register, input: Record<string, unknown>, resolver: NameResolver) {
+async function contractOf(
+  register: Register,
+  input: Record<string, unknown>,
+  resolver: NameResolver,
+) {
   const fields = register.archive
     ? Object.fromEntries(Object.entries(input).filter(([field]) => field !== ARCHIVED_ON))
     : input

@@ -55,8 +55,8 @@ export function notesSettings(
       })
   }
   for (const { row, text } of declared.filter((d) => d.label === 'range')) {
-    const days = [...text.matchAll(/\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}/g)].map(
-      ([day]) => readDate(day, { order: reading.order, range: DATE_LIMITS }),
+    const days = [...text.matchAll(/\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}/g)].map(([day]) =>
+      readDate(day, { order: reading.order, range: DATE_LIMITS }),
     )
     const [from, to] = days
     if (days.length === 2 && from?.ok && to?.ok && from.value && to.value && from.value <= to.value)

@@ -4,12 +4,7 @@ import { formatCount } from '../../../../shared/i18n/format-number'
 import { nameKey } from '../names'
 import { REGISTERS } from '../registers'
 import type { Register } from '../register'
-import {
-  type ListedSheet,
-  PackageRefusal,
-  type RawRow,
-  WorkbookFile,
-} from '../workbook-reader'
+import { type ListedSheet, PackageRefusal, type RawRow, WorkbookFile } from '../workbook-reader'
 import type { DateReading } from '../cell-values'
 import type { ImportBounds } from './import-bounds'
 import { notesSettings } from './notes-settings'

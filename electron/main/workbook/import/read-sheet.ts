@@ -15,7 +15,13 @@ import {
   readText,
 } from '../cell-values'
 import { nameKey } from '../names'
-import { type Register, type RegisterColumn, choiceCode, choiceLabels, countryCode } from '../register'
+import {
+  type Register,
+  type RegisterColumn,
+  choiceCode,
+  choiceLabels,
+  countryCode,
+} from '../register'
 import { type CellValue, type RawCell, type RawRow, isFault } from '../workbook-reader'
 import { IMPORT_BOUNDS } from './import-bounds'
 import type { Problems } from './problems'

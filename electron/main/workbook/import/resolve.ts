@@ -2,7 +2,13 @@ import type { Session } from '../../app/app-core'
 import type { Language } from '../../../../shared/i18n/locale'
 import { type Found, NameIndex, closestNames, quotedNames } from '../names'
 import type { Memo, RegisterKey, Resolve } from '../register'
-import { agreementsByReference, fundersByName, indicatorsByProject, membersByCode, projectsByCode } from '../references'
+import {
+  agreementsByReference,
+  fundersByName,
+  indicatorsByProject,
+  membersByCode,
+  projectsByCode,
+} from '../references'
 
 /** The records of a register others name, each with its names and what a reference gets. */
 interface Named {
@@ -36,7 +42,10 @@ async function namedOf(session: Session, memo: Memo, register: RegisterKey): Pro
         records,
         entries: () => {
           const codes = new Map([...projects.values()].map((p) => [p.id, p.code]))
-          return [...records.values()].map((i) => [`${codes.get(i.project_id) ?? ''}|${i.name}`, i.id])
+          return [...records.values()].map((i) => [
+            `${codes.get(i.project_id) ?? ''}|${i.name}`,
+            i.id,
+          ])
         },
       }
     }
@@ -101,7 +110,12 @@ export const STAND_IN_ID = '00000000-0000-7000-8000-000000000000'
  * What a refusal of a name says besides: the names it could have meant, when it named several,
  * or the closest ones, when it named none.
  */
-export function spellings(found: Found<string>, wanted: string, names: readonly string[], language: Language): string {
+export function spellings(
+  found: Found<string>,
+  wanted: string,
+  names: readonly string[],
+  language: Language,
+): string {
   if (found.kind === 'ambiguous') return quotedNames(found.names, language)
   return quotedNames(closestNames(wanted, names), language)
 }

@@ -13,7 +13,9 @@ import type { ReadSheet, SheetRow } from './read-sheet'
  */
 function workbookKey(key: MessageKey, register: Register): MessageKey {
   if (key === 'errors.noRate')
-    return register.columns.some((c) => c.kind === 'rate') ? 'workbook.noRateOrGiven' : 'workbook.noRate'
+    return register.columns.some((c) => c.kind === 'rate')
+      ? 'workbook.noRateOrGiven'
+      : 'workbook.noRate'
   return key
 }
 
@@ -31,7 +33,11 @@ function columnOfPath(register: Register, path: string): RegisterColumn | undefi
 function shown(value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (Array.isArray(value))
-    return value.map((v: { key?: unknown; amount?: unknown }) => `${String(v.key)} : ${String(v.amount)}`).join(' ; ') || null
+    return (
+      value
+        .map((v: { key?: unknown; amount?: unknown }) => `${String(v.key)} : ${String(v.amount)}`)
+        .join(' ; ') || null
+    )
   return String(value)
 }
 
@@ -77,7 +83,11 @@ export function refusalProblems(
 }
 
 /** A refusal of the data file itself (a rule of its schema): said with SQLite's words. */
-export function fileRuleProblem(error: unknown, sheet: ReadSheet, { row }: SheetRow): ProblemAt | null {
+export function fileRuleProblem(
+  error: unknown,
+  sheet: ReadSheet,
+  { row }: SheetRow,
+): ProblemAt | null {
   if (sqliteCode(error) !== 'SQLITE_CONSTRAINT') return null
   return {
     sheet: sheet.name,
@@ -85,7 +95,9 @@ export function fileRuleProblem(error: unknown, sheet: ReadSheet, { row }: Sheet
     column: null,
     value: null,
     key: 'workbook.fileRule',
-    params: { detail: error instanceof Error ? error.message.replace(/^SQLITE_CONSTRAINT:\s*/, '') : '' },
+    params: {
+      detail: error instanceof Error ? error.message.replace(/^SQLITE_CONSTRAINT:\s*/, '') : '',
+    },
     blocking: true,
   }
 }

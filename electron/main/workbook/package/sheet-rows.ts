@@ -114,7 +114,11 @@ export async function* sheetRows(
         if (selfClosing) continue
         const cells = cellsOf(buffer.slice(tagEnd + 1, contentEnd), patterns, scan)
         if (cells.some((cell) => cell !== null && cell !== undefined)) {
-          yield { row: previous, cells, hidden: ['1', 'true'].includes(attributes.get('hidden') ?? '') }
+          yield {
+            row: previous,
+            cells,
+            hidden: ['1', 'true'].includes(attributes.get('hidden') ?? ''),
+          }
         }
       }
       buffer = buffer.slice(at)
@@ -213,8 +217,7 @@ function cellValue(
       // A number cell holding text ("abc"): its text is what the cell says.
       if (value.trim() === '' || !Number.isFinite(number)) return text(value)
       const style = scan.parts.styles[Number(attributes.get('s') ?? 0)] ?? 'number'
-      if (style === 'date')
-        return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
+      if (style === 'date') return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
       // A percentage is stored as a share (0.075 shows 7.5 %): read as the person typed it.
       if (style === 'percent') return `${Number((number * 100).toPrecision(12))} %`
       return number

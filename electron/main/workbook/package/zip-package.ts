@@ -111,7 +111,8 @@ export class ZipPackage {
       source.destroy()
       if (output !== source) output.destroy()
     }
-    if (size !== entry.size || crc >>> 0 !== entry.crc) throw new PackageRefusal('damaged', entry.name)
+    if (size !== entry.size || crc >>> 0 !== entry.crc)
+      throw new PackageRefusal('damaged', entry.name)
     const rest = decoder.decode()
     if (rest) yield rest
   }
