@@ -1759,8 +1759,7 @@ export const en: Catalog = {
     unknownSheet: 'Unknown sheet: ignored.',
     missingSheetPart:
       'The workbook lists this sheet but its content is missing (damaged workbook): nothing is imported.',
-    damagedPart:
-      'Damaged workbook ({{part}}): open it in Excel or LibreOffice and save it again.',
+    damagedPart: 'Damaged workbook ({{part}}): open it in Excel or LibreOffice and save it again.',
     tooManyRows:
       'More than {{max}} rows in this sheet: split it into several workbooks. Nothing is imported.',
     tooManyRowsInAll: 'More than {{max}} rows in all: split the workbook. Nothing is imported.',

@@ -28,9 +28,7 @@ export function WorkbookSection() {
   const refresh = useAppStore((s) => s.refresh)
   const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
-  const [running, setRunning] = useState<{ job: Job<WorkbookReport>; check: boolean } | null>(
-    null,
-  )
+  const [running, setRunning] = useState<{ job: Job<WorkbookReport>; check: boolean } | null>(null)
 
   const saved = (path: string) => setStatus({ ok: true, text: t('reporting.exported', { path }) })
   const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
