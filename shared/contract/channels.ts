@@ -24,6 +24,12 @@ import { reportExportInput, reportRequest } from '../reports/model'
 import type { Job } from '../jobs/schema'
 import { jobInput } from '../jobs/schema'
 import type { WorkbookReport } from '../workbook/schema'
+import {
+  type Programme,
+  programmeInput,
+  programmeListQuery,
+  programmeUpdate,
+} from '../programmes/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -154,6 +160,12 @@ export const CHANNELS = {
   'funders.update': channel<Funder>()(funderUpdate),
   'funders.archive': channel<Funder>()(byId),
   'funders.restore': channel<Funder>()(byId),
+
+  'programmes.list': channel<Programme[]>()(programmeListQuery),
+  'programmes.create': channel<Programme>()(programmeInput),
+  'programmes.update': channel<Programme>()(programmeUpdate),
+  'programmes.archive': channel<Programme>()(byId),
+  'programmes.restore': channel<Programme>()(byId),
 
   'rates.list': channel<ExchangeRate[]>()(rateListQuery),
   'rates.add': channel<ExchangeRate>()(rateInput),

@@ -39,6 +39,7 @@ import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
 import type { Host } from '../host'
 import { OrganisationService } from '../organisation/organisation-service'
+import { ProgrammesService } from '../programmes/programmes-service'
 import { PrefsStore } from '../prefs/prefs-store'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import type { BackupFolder } from '../../../shared/backup/schema'
@@ -50,6 +51,7 @@ export interface Session {
   /** The user's language, for the texts the core writes into records. */
   language: () => Language
   funders: FundersService
+  programmes: ProgrammesService
   organisation: OrganisationService
   history: HistoryService
   rates: ExchangeRatesService
@@ -96,6 +98,7 @@ export function createSession(
     language,
     file,
     funders: new FundersService(file),
+    programmes: new ProgrammesService(file),
     organisation,
     history: new HistoryService(file),
     rates,

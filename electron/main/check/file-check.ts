@@ -50,6 +50,7 @@ const RECORD_TABLES = [
   'budget_expenses',
   'letter_templates',
   'dues_settings',
+  'programmes',
 ] as const
 
 /**

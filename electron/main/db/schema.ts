@@ -448,6 +448,14 @@ export interface DuesSettingsTable extends RecordColumns {
   payment_days: number
 }
 
+/** A programme the secretariat added, or a default one it renamed or archived. */
+export interface ProgrammesTable extends RecordColumns {
+  code: string
+  label: string
+  label_en: string | null
+  position: number
+}
+
 /** A change file of another copy, applied here once. */
 export interface SyncFilesTable {
   name: string
@@ -498,6 +506,7 @@ export interface Database {
   dues_settlements: DuesSettlementsTable
   letter_templates: LetterTemplatesTable
   dues_settings: DuesSettingsTable
+  programmes: ProgrammesTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

@@ -18,6 +18,7 @@ import { historyHandlers } from '../history/history-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
+import { programmesHandlers } from '../programmes/programmes-handlers'
 import { AppFailure } from '../failure'
 import { CHANNELS_WHILE_LOCKED } from '../lock/window-lock'
 import type { Handlers } from './handler'
@@ -32,6 +33,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...fileHandlers(core),
     ...organisationHandlers(core),
     ...fundersHandlers(core),
+    ...programmesHandlers(core),
     ...ratesHandlers(core),
     ...agreementsHandlers(core),
     ...receiptsHandlers(core),

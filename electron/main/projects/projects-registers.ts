@@ -2,12 +2,7 @@ import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import { REGIONS, type Region } from '../../../shared/geo/regions'
-import {
-  PROGRAMMES,
-  PROJECT_STATUSES,
-  type ProjectStatus,
-  projectInput,
-} from '../../../shared/projects/schema'
+import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '../../../shared/projects/schema'
 import {
   ARCHIVED_ON,
   type ImportOutcome,
@@ -72,9 +67,9 @@ export const projects: Register<ProjectRow> = {
     {
       field: 'programme',
       heading: 'projects.field.programme',
-      kind: 'choice',
+      kind: 'reference',
       required: true,
-      choices: { codes: PROGRAMMES, label: (code) => `projects.programme.${code}` as MessageKey },
+      references: 'programmes',
     },
     {
       field: 'nature',
@@ -128,8 +123,12 @@ export const projects: Register<ProjectRow> = {
     overrideReason: 'approvalOverride',
     'workbook.statusBehind': 'status',
   },
-  toInput: withMemberId,
-  rows: async (session) => {
+  toInput: async ({ programme, ...row }, resolve) => ({
+    ...(await withMemberId(row, resolve)),
+    programme: (await resolve('programmes', String(programme ?? ''))) ?? '',
+  }),
+  rows: async (session, reader) => {
+    const programmeName = await reader.programmeNames()
     const db = session.file.db
     const moves = new Map<
       string,
@@ -162,7 +161,7 @@ export const projects: Register<ProjectRow> = {
         member: p.member_code,
         region: p.region,
         sectorCode: p.sector_code,
-        programme: p.programme,
+        programme: programmeName(p.programme),
         nature: p.nature,
         currency: p.currency,
         totalCost: amountText(p.total_cost_minor, p.currency),

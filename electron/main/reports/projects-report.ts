@@ -25,6 +25,8 @@ export async function projectsReport(
       ((p.startsOn ?? p.approvedOn ?? `${p.year}-01-01`) <= to && (p.endsOn ?? '9999') >= from),
   )
   projects.sort((a, b) => a.code.localeCompare(b.code))
+  const programmes = await session.programmes.labels(language)
+  const programmeOf = (p: ProjectSummary) => programmes.get(p.programme) ?? p.programme
   const period = (p: ProjectSummary) => flows.get(p.id) ?? { committed: 0, paid: 0 }
   const columns = [
     { label: t('reporting.col.code'), kind: 'text' as const, width: 13 },
@@ -46,7 +48,7 @@ export async function projectsReport(
       text(p.title),
       text(p.memberName),
       text(p.country ? countryName(p.country, language) : null),
-      text(t(`projects.programme.${p.programme}`)),
+      text(programmeOf(p)),
       text(t(`projects.status.${p.status}`)),
       amount(p.totalCostEur),
       amount(period(p).committed),
@@ -150,7 +152,7 @@ export async function projectsReport(
           breakdown(t('reporting.col.country'), (p) =>
             p.country ? countryName(p.country, language) : '—',
           ),
-          breakdown(t('reporting.col.programme'), (p) => t(`projects.programme.${p.programme}`)),
+          breakdown(t('reporting.col.programme'), programmeOf),
           breakdown(
             t('reporting.col.sector'),
             (p) => `${p.sectorCode} — ${sectorName(p.sectorCode, language)}`,

@@ -17,6 +17,7 @@ const LABEL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   other_income: ['label'],
   dues_payments: ['payer'],
   member_contacts: ['name'],
+  programmes: ['label'],
 }
 
 /** What names one record, archived or not; null when its table has no naming column. */

@@ -26,6 +26,14 @@ export async function agreementAsFound(
   return detail
 }
 
+export const programmesByCode = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'programmes',
+    () => session.programmes.list({ includeArchived: true }),
+    (p) => p.code,
+  )
+
 export const fundersByName = (session: Session, memo: Memo) =>
   known(
     memo,

@@ -43,6 +43,7 @@ export interface RegisterColumn {
 }
 
 export type RegisterKey =
+  | 'programmes'
   | 'funders'
   | 'rates'
   | 'members'
@@ -103,6 +104,10 @@ export interface Register<Input = Record<string, unknown>> {
    * project's code; an indicator's project code and name, "FC-2019-014|Taux").
    */
   name?: (row: Record<string, unknown>) => string
+  /** Other names a row's record goes by for the rows that name it (a programme's names). */
+  aliases?: (row: Record<string, unknown>) => string[]
+  /** True when a reference gets the record's name (a programme's code), not its id. */
+  referencedByName?: boolean
   /**
    * The column a refusal of the core concerns, by the field its failure names (when the
    * contract's field is not the column's) or by its message (when it names no field).

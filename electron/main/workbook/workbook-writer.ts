@@ -41,7 +41,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     useSharedStrings: false,
   })
   workbook.creator = 'AIMF Finances'
-  const reader = session ? new RegisterReader(session) : null
+  const reader = session ? new RegisterReader(session, language) : null
 
   // The closed lists first, one column each: the sheets' drop-down lists point into it.
   const listColumns = REGISTERS.flatMap((register) =>

@@ -837,6 +837,22 @@ export const en: Catalog = {
     noneLapsing: 'No tied funds at risk.',
     asOf: 'Position on {{date}}',
   },
+  programmes: {
+    title: 'AIMF programmes',
+    hint: 'The programmes projects and agreements may carry. A renamed programme keeps its code; an archived one stays on the projects that have it.',
+    label: 'Name',
+    labelEn: 'Name in English',
+    code: 'Code',
+    add: 'Add the programme',
+    added: 'Programme added.',
+    saved: 'Programme saved.',
+    edit: 'Rename',
+    save: 'Save',
+    archive: 'Archive',
+    restore: 'Restore',
+    archived: 'archived',
+    showArchived: 'Show archived programmes',
+  },
   rates: {
     title: 'Exchange rates',
     hint: 'Units of the currency per €1. XOF and XAF have a fixed parity of 655.957.',
@@ -994,6 +1010,12 @@ export const en: Catalog = {
     documentTitle: 'Attach a document',
   },
   errors: {
+    programmeUnknown: 'Unknown programme: {{code}} (see Settings → Programmes).',
+    programmeArchived: 'The programme “{{label}}” is archived: choose another one.',
+    programmeArchivedEdit: 'This programme is archived: restore it to change it.',
+    programmeCodeTaken: 'A programme already has the code {{code}}.',
+    programmeLabelTaken: 'A programme already has this name.',
+    programmeLabelTakenArchived: 'An archived programme already has this name: restore it.',
     VALIDATION: 'Some values need correcting.',
     NOT_FOUND: 'This record does not exist any more.',
     CONFLICT: 'This change contradicts the existing data.',
@@ -1143,6 +1165,8 @@ export const en: Catalog = {
       'The connection to the server was lost during the sync ({{detail}}). What was received is saved; the rest follows at the next sync.',
   },
   check: {
+    duplicateProgrammeCode:
+      'The programme code “{{name}}” is given {{count}} times (two copies of the file each created it): archive one of them.',
     ok: 'File {{path}}: sound, no anomaly.',
     failed: 'File {{path}}: {{count}} anomaly(ies).',
     integrity: 'SQLite integrity check: {{detail}}',
@@ -1241,6 +1265,8 @@ export const en: Catalog = {
     missionCopyUsage: 'Usage: aimf mission-copy FILE NEW-FILE',
   },
   validation: {
+    programmeCodeFormat:
+      'Programme code: lower-case letters without accents, digits and “_” (40 at most).',
     required: 'This field is required.',
     invalidType: 'Invalid value.',
     tooLong: 'Too long: {{max}} characters at most.',
@@ -1585,6 +1611,7 @@ export const en: Catalog = {
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',
     sheet: {
+      programmes: 'Programmes',
       headings: 'Donor headings',
       scale: 'Dues scales',
       overrides: 'Particular amounts',
@@ -1642,7 +1669,7 @@ export const en: Catalog = {
     },
     kind: {
       reference:
-        'The funder’s name, the agreement’s reference, the member’s or project’s code (an indicator: its name, with its project’s code), as in the file or in this workbook',
+        'The funder’s name, the agreement’s reference, the member’s or project’s code (an indicator: its name, with its project’s code), a programme’s name or code (Programmes sheet), as in the file or in this workbook',
       percent: 'A number from 0 to 100, two decimals at most (7 or 7.5)',
       amount:
         'Amount in the row’s currency (1,234.56 or 1 234,56, a currency word after it is fine); never rounded',
@@ -1751,6 +1778,8 @@ export const en: Catalog = {
     badNumber: 'A number is expected (e.g. 1.0842 or 7.5).',
     referenceRefused: 'Not imported: the record it names was itself refused (see its row).',
     ambiguousReference: 'Names several records: write exactly {{names}}.',
+    unknownReferenceChoices:
+      'Found neither in the file nor in this workbook. Accepted values: {{names}}.',
     unknownReferenceClose:
       'Found neither in the file nor in this workbook. Did you mean {{names}}?',
     badDateRange:

@@ -838,6 +838,22 @@ export const fr = {
     noneLapsing: 'Aucun fonds lié menacé.',
     asOf: 'Situation au {{date}}',
   },
+  programmes: {
+    title: 'Programmes de l’AIMF',
+    hint: 'Les programmes que projets et conventions peuvent porter. Un programme renommé garde son code ; un programme archivé reste sur les projets qui l’ont.',
+    label: 'Nom',
+    labelEn: 'Nom en anglais',
+    code: 'Code',
+    add: 'Ajouter le programme',
+    added: 'Programme ajouté.',
+    saved: 'Programme enregistré.',
+    edit: 'Renommer',
+    save: 'Enregistrer',
+    archive: 'Archiver',
+    restore: 'Restaurer',
+    archived: 'archivé',
+    showArchived: 'Voir les programmes archivés',
+  },
   rates: {
     title: 'Taux de change',
     hint: 'Unités de la devise pour 1 €. XOF et XAF ont une parité fixe de 655,957.',
@@ -997,6 +1013,12 @@ export const fr = {
     documentTitle: 'Joindre un document',
   },
   errors: {
+    programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes).',
+    programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
+    programmeArchivedEdit: 'Ce programme est archivé : restaurez-le pour le modifier.',
+    programmeCodeTaken: 'Un programme porte déjà le code {{code}}.',
+    programmeLabelTaken: 'Un programme porte déjà ce nom.',
+    programmeLabelTakenArchived: 'Un programme archivé porte déjà ce nom : restaurez-le.',
     VALIDATION: 'Certaines valeurs sont à corriger.',
     NOT_FOUND: 'Cet enregistrement n’existe pas ou plus.',
     CONFLICT: 'Cette modification contredit les données existantes.',
@@ -1157,6 +1179,8 @@ export const fr = {
       'La connexion au serveur a été perdue pendant la synchronisation ({{detail}}). Ce qui était reçu est enregistré ; le reste suivra à la prochaine synchronisation.',
   },
   check: {
+    duplicateProgrammeCode:
+      'Le code de programme « {{name}} » est donné {{count}} fois (deux copies du fichier l’ont créé chacune) : archivez l’un d’eux.',
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
     failed: 'Fichier {{path}} : {{count}} anomalie(s).',
     integrity: 'Contrôle d’intégrité SQLite : {{detail}}',
@@ -1261,6 +1285,8 @@ export const fr = {
     missionCopyUsage: 'Usage : aimf mission-copy FICHIER NOUVEAU-FICHIER',
   },
   validation: {
+    programmeCodeFormat:
+      'Code de programme : lettres minuscules sans accents, chiffres et « _ » (40 au plus).',
     required: 'Ce champ est obligatoire.',
     invalidType: 'Valeur invalide.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
@@ -1613,6 +1639,7 @@ export const fr = {
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',
     sheet: {
+      programmes: 'Programmes',
       headings: 'Rubriques du bailleur',
       scale: 'Barèmes des cotisations',
       overrides: 'Montants particuliers',
@@ -1670,7 +1697,7 @@ export const fr = {
     },
     kind: {
       reference:
-        'Le nom du bailleur, la référence de la convention, le code du membre ou du projet (un indicateur : son nom, avec le code de son projet), tel qu’il figure dans le fichier ou dans ce classeur',
+        'Le nom du bailleur, la référence de la convention, le code du membre ou du projet (un indicateur : son nom, avec le code de son projet), le nom ou le code d’un programme (feuille Programmes), tel qu’il figure dans le fichier ou dans ce classeur',
       percent: 'Nombre de 0 à 100, deux décimales au plus (7 ou 7,5)',
       amount:
         'Montant dans la devise de la ligne (1 234,56 ou 1234.56, un mot de devise après est toléré) ; jamais arrondi',
@@ -1782,6 +1809,8 @@ export const fr = {
     referenceRefused:
       'Non importée : l’enregistrement qu’elle nomme a lui-même été refusé (voir sa ligne).',
     ambiguousReference: 'Désigne plusieurs enregistrements : écrivez exactement {{names}}.',
+    unknownReferenceChoices:
+      'Introuvable ni dans le fichier ni dans ce classeur. Valeurs acceptées : {{names}}.',
     unknownReferenceClose:
       'Introuvable ni dans le fichier ni dans ce classeur. Vouliez-vous dire {{names}} ?',
     badDateRange:

@@ -4,7 +4,8 @@ import { issueMessage, issuePath } from '../../../../shared/validation/issues'
 import { ARCHIVED_ON, type Register, type RegisterKey } from '../register'
 import type { Problems } from './problems'
 import type { ReadSheet } from './read-sheet'
-import { NameResolver, spellings } from './resolve'
+import { quotedNames } from '../names'
+import { NameResolver, STAND_IN_ID, spellings } from './resolve'
 
 /**
  * Checks every row before anything is written, as a form would: what each reference names
@@ -17,12 +18,15 @@ export async function checkSheets(
   sheets: readonly ReadSheet[],
   problems: Problems,
 ): Promise<void> {
-  const standIns = new Map<RegisterKey, string[]>()
+  const standIns = new Map<RegisterKey, [name: string, value: string][]>()
   for (const sheet of sheets) {
-    const name = sheet.register.name
+    const { name, aliases, referencedByName } = sheet.register
     if (!name) continue
     const names = standIns.get(sheet.register.key) ?? []
-    for (const { input } of sheet.rows) names.push(name(input))
+    for (const { input } of sheet.rows) {
+      const value = referencedByName ? name(input) : STAND_IN_ID
+      for (const alias of [name(input), ...(aliases?.(input) ?? [])]) names.push([alias, value])
+    }
     standIns.set(sheet.register.key, names)
   }
   const resolver = new NameResolver(session, new Map(), standIns)
@@ -47,6 +51,7 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
       if (found.kind === 'one') continue
       unresolved = true
       const close = spellings(found, name, await resolver.names(target), language)
+      const choices = close ? [] : await resolver.choices(target, language)
       problems.add({
         sheet: sheet.name,
         row,
@@ -57,8 +62,10 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
             ? 'workbook.ambiguousReference'
             : close
               ? 'workbook.unknownReferenceClose'
-              : 'workbook.unknownReference',
-        params: { names: close },
+              : choices.length > 0
+                ? 'workbook.unknownReferenceChoices'
+                : 'workbook.unknownReference',
+        params: { names: close || quotedNames(choices, language) },
         blocking: true,
       })
     }

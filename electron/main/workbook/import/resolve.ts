@@ -1,5 +1,6 @@
 import type { Session } from '../../app/app-core'
 import type { Language } from '../../../../shared/i18n/locale'
+import { programmeLabel } from '../../../../shared/programmes/schema'
 import { type Found, NameIndex, closestNames, quotedNames } from '../names'
 import type { Memo, RegisterKey, Resolve } from '../register'
 import {
@@ -7,6 +8,7 @@ import {
   fundersByName,
   indicatorsByProject,
   membersByCode,
+  programmesByCode,
   projectsByCode,
 } from '../references'
 
@@ -14,10 +16,29 @@ import {
 interface Named {
   records: Map<string, unknown>
   entries: () => Iterable<[name: string, value: string]>
+  /** A short list a refusal may give whole when no name is close (the live programmes' names). */
+  choices?: (language: Language) => string[]
 }
 
 async function namedOf(session: Session, memo: Memo, register: RegisterKey): Promise<Named | null> {
   switch (register) {
+    case 'programmes': {
+      // A programme is named by its code or one of its names; a reference gets its code.
+      const records = await programmesByCode(session, memo)
+      return {
+        records,
+        entries: () =>
+          [...records.values()].flatMap((p) =>
+            [p.code, p.label, p.labelEn].flatMap((name) =>
+              name ? [[name, p.code] as [string, string]] : [],
+            ),
+          ),
+        choices: (language) =>
+          [...records.values()]
+            .filter((p) => !p.archivedAt)
+            .map((p) => programmeLabel(p, language)),
+      }
+    }
     case 'funders': {
       const records = await fundersByName(session, memo)
       return { records, entries: () => [...records.values()].map((f) => [f.name, f.id]) }
@@ -66,7 +87,7 @@ export class NameResolver {
   constructor(
     private readonly session: Session,
     private readonly memo: Memo,
-    private readonly standIns: ReadonlyMap<RegisterKey, readonly string[]> = new Map(),
+    private readonly standIns: ReadonlyMap<RegisterKey, readonly [string, string][]> = new Map(),
   ) {}
 
   /** After a row's writing was undone: the records must be read again. */
@@ -83,6 +104,19 @@ export class NameResolver {
     return (await this.index(register))?.names() ?? []
   }
 
+  /**
+   * The whole of a short list, for a refusal that found no close name: the file's live
+   * programmes and those the workbook brings (by their names, not their codes). Empty for others.
+   */
+  async choices(register: RegisterKey, language: Language): Promise<string[]> {
+    const named = await namedOf(this.session, this.memo, register)
+    if (!named?.choices) return []
+    const brought = (this.standIns.get(register) ?? [])
+      .filter(([name, value]) => name !== value)
+      .map(([name]) => name)
+    return [...new Set([...named.choices(language), ...brought])]
+  }
+
   /** The resolver the registers' `toInput` take: an id, or null when not one record. */
   readonly resolve: Resolve = async (register, name) => {
     const found = await this.find(register, name)
@@ -97,7 +131,7 @@ export class NameResolver {
     if (cached && cached.size === named.records.size) return cached.index
     const index = new NameIndex<string>()
     for (const [name, value] of named.entries()) index.add(name, value)
-    for (const name of this.standIns.get(register) ?? []) index.add(name, STAND_IN_ID)
+    for (const [name, value] of this.standIns.get(register) ?? []) index.add(name, value)
     this.indexes.set(register, { size: named.records.size, index })
     return index
   }
