@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type Session, createSession } from '../../electron/main/app/app-core'
 import { checkFile } from '../../electron/main/check/file-check'
 import { DataFile } from '../../electron/main/db/data-file'
+import { OPEN_READWRITE, closeNative, exec, openNative } from '../../electron/main/db/sqlite-native'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { importWorkbook } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
@@ -125,6 +126,17 @@ describe('the AIMF programmes, a list the secretariat edits', () => {
     ).toEqual([['programme', 'errors.programmeUnknown']])
     await session.file.close()
     expect(await checkFile(session.file.path)).toEqual([])
+
+    // A code no programme of the file has, written around the services: aimf check names it.
+    const native = await openNative(session.file.path, OPEN_READWRITE)
+    await exec(native, "UPDATE projects SET programme = 'sante_mentale'")
+    await closeNative(native)
+    expect(await checkFile(session.file.path)).toEqual([
+      {
+        key: 'check.projectProgrammeUnknown',
+        params: { name: project.code, code: 'sante_mentale' },
+      },
+    ])
   })
 
   it('syncs like other records: a default renamed on one copy, a programme added on the other', async () => {

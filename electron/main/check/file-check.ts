@@ -5,6 +5,7 @@ import type { Database } from '../db/schema'
 import { OPEN_READONLY, allRows, openNative } from '../db/sqlite-native'
 import { AppFailure } from '../failure'
 import { duplicateProblems } from './duplicate-invariants'
+import { programmeProblems } from './programme-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import type { MessageKey } from '../../../shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
@@ -97,6 +98,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
         problems.push({ key: 'check.badId', params: { table, id: row.id } })
     }
     problems.push(...(await duplicateProblems(db)))
+    problems.push(...(await programmeProblems(db)))
     problems.push(...(await ledgerProblems(db)))
     problems.push(...(await projectLedgerProblems(db)))
     problems.push(...(await duesLedgerProblems(db)))

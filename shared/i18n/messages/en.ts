@@ -1010,7 +1010,7 @@ export const en: Catalog = {
     documentTitle: 'Attach a document',
   },
   errors: {
-    programmeUnknown: 'Unknown programme: {{code}} (see Settings → Programmes).',
+    programmeUnknown: 'Unknown programme: {{code}} (see Settings → AIMF programmes).',
     programmeArchived: 'The programme “{{label}}” is archived: choose another one.',
     programmeArchivedEdit: 'This programme is archived: restore it to change it.',
     programmeCodeTaken: 'A programme already has the code {{code}}.',
@@ -1165,6 +1165,10 @@ export const en: Catalog = {
       'The connection to the server was lost during the sync ({{detail}}). What was received is saved; the rest follows at the next sync.',
   },
   check: {
+    projectProgrammeUnknown:
+      'Project {{name}} has a programme this file does not know: “{{code}}” (Settings → AIMF programmes).',
+    agreementProgrammeUnknown:
+      'Agreement {{name}} finances a programme this file does not know: “{{code}}” (Settings → AIMF programmes).',
     duplicateProgrammeCode:
       'The programme code “{{name}}” is given {{count}} times (two copies of the file each created it): archive one of them.',
     ok: 'File {{path}}: sound, no anomaly.',

@@ -1013,7 +1013,7 @@ export const fr = {
     documentTitle: 'Joindre un document',
   },
   errors: {
-    programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes).',
+    programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes de l’AIMF).',
     programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
     programmeArchivedEdit: 'Ce programme est archivé : restaurez-le pour le modifier.',
     programmeCodeTaken: 'Un programme porte déjà le code {{code}}.',
@@ -1179,6 +1179,10 @@ export const fr = {
       'La connexion au serveur a été perdue pendant la synchronisation ({{detail}}). Ce qui était reçu est enregistré ; le reste suivra à la prochaine synchronisation.',
   },
   check: {
+    projectProgrammeUnknown:
+      'Le projet {{name}} porte un programme que ce fichier ne connaît pas : « {{code}} » (Paramètres → Programmes de l’AIMF).',
+    agreementProgrammeUnknown:
+      'La convention {{name}} finance un programme que ce fichier ne connaît pas : « {{code}} » (Paramètres → Programmes de l’AIMF).',
     duplicateProgrammeCode:
       'Le code de programme « {{name}} » est donné {{count}} fois (deux copies du fichier l’ont créé chacune) : archivez l’un d’eux.',
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
