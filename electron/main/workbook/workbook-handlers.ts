@@ -12,7 +12,7 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
     const path = await core.host.chooseExportPath(core.language(), name)
     if (!path) throw new AppFailure('CANCELLED')
     await writeExportFile(path, await content())
-    return { path }
+    return core.saved(path)
   }
   return {
     'workbook.template': async () =>
@@ -32,13 +32,16 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
         (onProgress, signal) => core.importWorkbook(path, true, { onProgress, signal }),
         (error) => failureMessage(error, core.language()),
       )
-      return { path, job }
+      // Only the workbook the user chose here can then be imported, into this same file.
+      return { path, file: core.files.grant(path, 'import-workbook'), job }
     },
-    'workbook.import': async ({ path }) =>
-      jobs.start(
+    'workbook.import': async ({ file }) => {
+      const path = core.fileFor('workbook.import', file)
+      return jobs.start(
         (onProgress, signal) => core.importWorkbook(path, false, { onProgress, signal }),
         (error) => failureMessage(error, core.language()),
-      ),
+      )
+    },
     'workbook.progress': async ({ jobId }) => jobs.progress(jobId),
     'workbook.cancel': async ({ jobId }) => {
       jobs.cancel(jobId)

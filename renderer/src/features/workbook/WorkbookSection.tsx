@@ -12,6 +12,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FileRef, SavedFile } from '../../../../shared/files/schema'
 import type { Job } from '../../../../shared/jobs/schema'
 import type { WorkbookReport } from '../../../../shared/workbook/schema'
 import { useAppStore } from '../../app/app-store'
@@ -26,11 +27,12 @@ import { useBusyAction } from '../../lib/use-busy-action'
 export function WorkbookSection() {
   const { t } = useTranslation()
   const refresh = useAppStore((s) => s.refresh)
-  const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
+  const [checked, setChecked] = useState<(FileRef & { report: WorkbookReport }) | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
   const [running, setRunning] = useState<{ job: Job<WorkbookReport>; check: boolean } | null>(null)
 
-  const saved = (path: string) => setStatus({ ok: true, text: t('reporting.exported', { path }) })
+  const saved = (file: SavedFile) =>
+    setStatus({ ok: true, text: t('reporting.exported', { path: file.path }), saved: file })
   const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
 
   /** Follows a job (the check or the import) to its end, its progress shown meanwhile. */
@@ -68,14 +70,14 @@ export function WorkbookSection() {
           <Button
             variant="light"
             loading={busy}
-            onClick={() => void run(async () => saved((await call('workbook.template', {})).path))}
+            onClick={() => void run(async () => saved(await call('workbook.template', {})))}
           >
             {t('workbook.template')}
           </Button>
           <Button
             variant="light"
             loading={busy}
-            onClick={() => void run(async () => saved((await call('workbook.export', {})).path))}
+            onClick={() => void run(async () => saved(await call('workbook.export', {})))}
           >
             {t('workbook.export')}
           </Button>
@@ -84,9 +86,9 @@ export function WorkbookSection() {
             onClick={() =>
               void run(async () => {
                 setChecked(null)
-                const { path, job } = await call('workbook.check', {})
+                const { path, file, job } = await call('workbook.check', {})
                 const report = await follow(job, true)
-                if (report) setChecked({ path, report })
+                if (report) setChecked({ path, file, report })
               })
             }
           >
@@ -166,15 +168,16 @@ export function WorkbookSection() {
                   loading={busy}
                   onClick={() =>
                     void run(async () => {
+                      // The token the check answered: the page never names the workbook.
                       const report = await follow(
-                        await call('workbook.import', { path: checked.path }),
+                        await call('workbook.import', { file: checked.file }),
                         false,
                       )
                       setChecked(null)
                       if (!report) return
                       if (!report.imported) {
                         // Refused after all (the file changed since the check): said as a check.
-                        setChecked({ path: checked.path, report })
+                        setChecked({ ...checked, report })
                         return
                       }
                       const done = report.sheets
