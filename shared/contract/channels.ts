@@ -38,6 +38,12 @@ import { reportExportInput, reportRequest } from '../reports/model'
 import type { Job } from '../jobs/schema'
 import { jobInput } from '../jobs/schema'
 import type { WorkbookReport } from '../workbook/schema'
+import {
+  type Programme,
+  programmeInput,
+  programmeListQuery,
+  programmeUpdate,
+} from '../programmes/schema'
 import type { Funder } from '../funders/schema'
 import { funderInput, funderListQuery, funderUpdate } from '../funders/schema'
 import type { HistoryEntry, JournalEntry } from '../history/schema'
@@ -182,6 +188,12 @@ export const CHANNELS = {
   'funders.archive': channel<Funder>()(byId),
   'funders.restore': channel<Funder>()(byId),
 
+  'programmes.list': channel<Programme[]>()(programmeListQuery),
+  'programmes.create': channel<Programme>()(programmeInput),
+  'programmes.update': channel<Programme>()(programmeUpdate),
+  'programmes.archive': channel<Programme>()(byId),
+  'programmes.restore': channel<Programme>()(byId),
+
   'rates.list': channel<ExchangeRate[]>()(rateListQuery),
   'rates.add': channel<ExchangeRate>()(rateInput),
   'rates.archive': channel<null>()(byId),
@@ -298,8 +310,11 @@ export const CHANNELS = {
 
   'workbook.template': channel<SavedFile>()(none),
   'workbook.export': channel<SavedFile>()(none),
-  /** The workbook chosen, its problems, and the token that imports it (`import-workbook`). */
-  'workbook.check': channel<FileRef & { report: WorkbookReport }>()(none),
+  /**
+   * The workbook chosen, the job of its check (the import rolled back), and the token that
+   * imports it (`import-workbook`).
+   */
+  'workbook.check': channel<FileRef & { job: Job<WorkbookReport> }>()(none),
   'workbook.import': channel<Job<WorkbookReport>>()(fileTokenInput),
   'workbook.progress': channel<Job<WorkbookReport>>()(jobInput),
   'workbook.cancel': channel<null>()(jobInput),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
-import { PROGRAMMES, type Programme } from '../projects/schema'
+import { programmeCode } from '../programmes/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
@@ -39,10 +39,7 @@ export const agreementInput = z
     earmarking: z.enum(EARMARKINGS, { error: 'validation.choice' }),
     programme: optionalText(200),
     /** The AIMF programme whose projects a programme-tied agreement may finance. */
-    programmeCode: z
-      .enum(PROGRAMMES, { error: 'validation.choice' })
-      .nullish()
-      .transform((value) => value ?? null),
+    programmeCode: programmeCode.nullish().transform((value) => value ?? null),
     nature: z.enum(NATURES, { error: 'validation.choice' }),
     operatingSharePercent: optionalPercent,
     cofinancingPercent: optionalPercent,
@@ -154,7 +151,7 @@ export interface Agreement {
   earmarking: Earmarking
   fundClass: FundClass
   programme: string | null
-  programmeCode: Programme | null
+  programmeCode: string | null
   nature: Nature
   operatingShareBp: number | null
   cofinancingBp: number | null

@@ -14,28 +14,7 @@ import {
   requiredText,
 } from '../validation/fields'
 import { SECTORS } from './sectors'
-
-/**
- * The AIMF's programmes: the nine priority programmes of the 2024-2028 strategy, then the
- * network's traditional fields of action.
- */
-export const PROGRAMMES = [
-  'gender_equality',
-  'climate',
-  'city_diplomacy',
-  'urban_planning',
-  'diasporas',
-  'disinformation',
-  'sport',
-  'french_language',
-  'culture_heritage',
-  'essential_services',
-  'local_governance',
-  'health',
-  'education',
-  'digital',
-] as const
-export type Programme = (typeof PROGRAMMES)[number]
+import { programmeCode } from '../programmes/schema'
 
 /** A project's lifecycle, in its order; `abandoned` may follow any state before `closed`. */
 export const PROJECT_STATUSES = [
@@ -101,7 +80,8 @@ export const projectInput = z
       .nullish()
       .transform((value) => value ?? null),
     sectorCode,
-    programme: z.enum(PROGRAMMES, { error: 'validation.choice' }),
+    /** An AIMF programme's code (Paramètres → Programmes): the core checks the file has it. */
+    programme: programmeCode,
     nature: z.enum(['operating', 'investment'], { error: 'validation.choice' }),
     currency: currencyCode,
     totalCost: decimalAmount,
@@ -342,7 +322,7 @@ export const projectListQuery = z.strictObject({
   country: z.string({ error: 'validation.country' }).max(2).optional(),
   region: z.enum(REGIONS, { error: 'validation.choice' }).optional(),
   sectorCode: z.string({ error: 'validation.sector' }).max(5).optional(),
-  programme: z.enum(PROGRAMMES, { error: 'validation.choice' }).optional(),
+  programme: z.string({ error: 'validation.invalidType' }).max(40).optional(),
   funderId: recordId.optional(),
   year: z.number({ error: 'validation.invalidType' }).int().min(1990).max(2100).optional(),
   lateTranches: z.boolean({ error: 'validation.invalidType' }).optional(),
@@ -363,7 +343,8 @@ export interface ProjectSummary {
   country: string | null
   region: Region | null
   sectorCode: string
-  programme: Programme
+  /** The code of its AIMF programme (its name: Paramètres → Programmes). */
+  programme: string
   nature: 'operating' | 'investment'
   status: ProjectStatus
   currency: CurrencyCode

@@ -11,13 +11,11 @@ export interface WorkbookProblem {
   blocking: boolean
 }
 
+/** A sheet of the workbook: its rows, and what the import did (or would do) with each. */
 export interface WorkbookSheetCount {
   sheet: string
   rows: number
-  /** Rows whose record does not exist yet, and rows that name an existing one. */
-  create: number
-  update: number
-  /** Filled after the import: what happened to each row. */
+  /** Filled once the rows were written (by the import, or by a dry run, then rolled back). */
   created?: number
   updated?: number
   unchanged?: number
@@ -25,7 +23,11 @@ export interface WorkbookSheetCount {
 
 export interface WorkbookReport {
   problems: WorkbookProblem[]
+  /** Problems found beyond those listed (a report lists the first thousand). */
+  omittedProblems: number
   sheets: WorkbookSheetCount[]
-  /** True when the import ran (never with a blocking problem, never in a dry run). */
+  /** True for a dry run: everything was done as the import would, then rolled back. */
+  dryRun: boolean
+  /** True when the import ran to its end and was kept (never in a dry run). */
   imported: boolean
 }

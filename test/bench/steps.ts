@@ -11,7 +11,7 @@ import { missionCopy } from '../../electron/main/sync/sync-service'
 import { fundsSummary } from '../../electron/main/funds/ledger'
 import { buildReport, writeReport } from '../../electron/main/reports/build-report'
 import { writeExportFile } from '../../electron/main/reports/export-file'
-import { checkWorkbook, importAllOrNothing } from '../../electron/main/workbook/workbook-import'
+import { importWorkbook } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { exportEntries } from '../../electron/main/accounting/entries-export'
 import { fillAgreementWith200Projects } from './donor-agreement'
@@ -201,12 +201,15 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     const session = createSession(data)
     let rows = 0
     const ms = await once(async () => {
-      const checked = await checkWorkbook(session, join(folder, 'rows.xlsx'), 'fr')
-      if (checked.report.problems.some((p) => p.blocking)) {
-        throw new Error(`The export does not import: ${JSON.stringify(checked.report.problems)}`)
+      const report = await importWorkbook(session, join(folder, 'rows.xlsx'), {
+        dryRun: false,
+        author: 'Banc d’essai',
+        language: 'fr',
+      })
+      if (!report.imported) {
+        throw new Error(`The export does not import: ${JSON.stringify(report.problems)}`)
       }
-      rows = checked.report.sheets.reduce((sum, sheet) => sum + sheet.rows, 0)
-      await importAllOrNothing(session, checked, 'Banc d’essai')
+      rows = report.sheets.reduce((sum, sheet) => sum + sheet.rows, 0)
     })
     await data.close()
     return { import: { ms, rows } }

@@ -126,7 +126,15 @@ describe('every PDF of the demo lies within its pages, in French and in English'
     for (const summary of projects) {
       const project = await session().projects.get(summary.id)
       for (const language of LANGUAGES) {
-        const { definition, frame } = projectSheet(project, organisation, language, '2026-06-30')
+        const programme =
+          (await session().programmes.labels(language)).get(project.programme) ?? project.programme
+        const { definition, frame } = projectSheet(
+          project,
+          programme,
+          organisation,
+          language,
+          '2026-06-30',
+        )
         const path = join(folder, `${project.code}-${language}.pdf`)
         await writeFile(path, await renderPdf(definition, { frame }))
         await expectWithinPages(path)

@@ -146,7 +146,7 @@ const BAD_VALUES: readonly [string, string, string, unknown][] = [
   ['agreements', 'earmarking', 'an earmarking outside the list', 'secret'],
   ['agreements', 'operating_share_bp', 'a share above 100 %', 20_000],
   ['projects', 'sector_code', 'an unknown sector', '99999'],
-  ['projects', 'programme', 'an unknown programme', 'casino'],
+  ['projects', 'programme', 'no programme code (a name, spaces, capitals)', 'Casino du port'],
   ['tranches', 'number', 'a number in words', 'un'],
   ['members', 'population_year', 'a census in the year 20000', 20_000],
 ]

@@ -42,6 +42,17 @@ async function importJob(path: string): Promise<Job<WorkbookReport>> {
   return job
 }
 
+/** The report of the window's check (a dry run) of the workbook the host hands over. */
+async function checkedReport(): Promise<WorkbookReport> {
+  let job = (await app.ok('workbook.check', {})).job
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    job = await app.ok('workbook.progress', { jobId: job.jobId })
+  }
+  if (job.state !== 'done' || !job.result) throw new Error(`check ${job.state}: ${job.failure}`)
+  return job.result
+}
+
 /** The report of an import that ran to its end. */
 async function imported(path: string): Promise<WorkbookReport> {
   const job = await importJob(path)
@@ -151,7 +162,7 @@ describe('reading cells as people type them', () => {
     expect(readDate('03/04/2021')).toEqual({ ok: true, value: '2021-04-03' })
     expect(readDate('31/02/2021')).toMatchObject({ ok: false, key: 'workbook.badDate' })
     expect(readDate(44291)).toEqual({ ok: true, value: '2021-04-05' })
-    expect(readDate(new Date(Date.UTC(2021, 3, 5)))).toEqual({ ok: true, value: '2021-04-05' })
+    expect(readDate({ excelDate: 44291 })).toEqual({ ok: true, value: '2021-04-05' })
     expect(readCurrency('euro')).toEqual({ ok: true, value: 'EUR' })
     expect(readCurrency('$ US')).toEqual({ ok: true, value: 'USD' })
     expect(readCurrency('xaf')).toEqual({ ok: true, value: 'XAF' })
@@ -362,12 +373,12 @@ describe('the workbook of the registers', () => {
 
     await app.core.createFile(join(app.folder, 'empty.sqlite'))
     app.host.nextDocument = path
-    const { report: preview } = await app.ok('workbook.check', {})
+    const preview = await checkedReport()
     expect(preview.problems.filter((p) => p.blocking)).toEqual([])
     // The archived member is in the sheet too.
     expect(preview.sheets.find((s) => s.sheet === 'Membres')).toMatchObject({
       rows: demoMembers.length + 1,
-      create: demoMembers.length + 1,
+      created: demoMembers.length + 1,
     })
     const report = await imported(path)
     expect(report.imported).toBe(true)
@@ -460,7 +471,7 @@ describe('the workbook of the registers', () => {
       }
       if (notes) sheets.Notes = notes
       app.host.nextDocument = await workbook(sheets)
-      const { report } = await app.ok('workbook.check', {})
+      const report = await checkedReport()
       return report
     }
     // The template declares day first; a US workbook declares month first.
@@ -520,14 +531,14 @@ describe('the workbook of the registers', () => {
     })
     const digest = await fileDigest()
     app.host.nextDocument = path
-    const { report } = await app.ok('workbook.check', {})
+    const report = await checkedReport()
     const where = (p: (typeof report.problems)[number]) => [p.sheet, p.row, p.column, p.blocking]
     expect(report.problems.map(where)).toEqual(
       expect.arrayContaining([
         ['Membres', 1, 'Couleur préférée', false],
         ['Membres', 3, 'Pays', true],
         ['Membres', 3, 'Membre depuis le', true],
-        ['Membres', 4, null, true],
+        ['Membres', 4, 'Code', true],
         ['Membres', 5, 'Type', true],
         ['Bailleurs', 1, 'Devise par défaut', true],
         ['Taux de change', null, null, false],
@@ -585,14 +596,26 @@ describe('the workbook of the registers', () => {
         ['XOF', '01/01/2026', '655,957', 'BCEAO'],
       ],
     })
-    const job = await importJob(path)
-    expect(job).toMatchObject({
-      state: 'failed',
-      failure: expect.stringMatching(/^Taux de change, ligne 2 : .*parité fixe/),
-    })
+    // Refused while written: every row undone, the refusal located on its row and column.
+    const report = await imported(path)
+    expect(report.imported).toBe(false)
+    expect(report.problems.filter((p) => p.blocking)).toEqual([
+      expect.objectContaining({
+        sheet: 'Taux de change',
+        row: 2,
+        column: 'Devise',
+        value: 'XOF',
+        blocking: true,
+        message: expect.stringMatching(/parité fixe/),
+      }),
+    ])
     expect(await fileDigest()).toBe(digest)
     expect(await app.core.requireSession().funders.list()).toEqual([])
-    expect(before).toBeTruthy()
+    expect(await sha256(file)).toBe(before)
+    // The dry run refuses it alike, and writes no backup.
+    app.host.nextDocument = path
+    expect((await checkedReport()).problems).toEqual(report.problems)
+    expect(await sha256(file)).toBe(before)
   })
 
   it('refuses a file that is not a workbook, and writes the template with its notes', async () => {
@@ -600,7 +623,7 @@ describe('the workbook of the registers', () => {
     const path = join(app.folder, 'pas-un-classeur.xlsx')
     await writeFile(path, 'ceci n’est pas un classeur')
     app.host.nextDocument = path
-    const { report } = await app.ok('workbook.check', {})
+    const report = await checkedReport()
     expect(report.problems).toMatchObject([{ code: 'notXlsx', blocking: true }])
     const template = await readWorkbook(
       await writeFile(join(app.folder, 'modele.xlsx'), await registersWorkbook('fr')).then(() =>
@@ -667,7 +690,7 @@ describe('the workbook of the registers', () => {
       ],
     })
     app.host.nextDocument = path
-    const { report } = await app.ok('workbook.check', {})
+    const report = await checkedReport()
     expect(
       report.problems.filter((p) => p.blocking).map((p) => [p.sheet, p.row, p.column, p.code]),
     ).toEqual([
@@ -676,7 +699,6 @@ describe('the workbook of the registers', () => {
     ])
     expect(report.sheets.find((s) => s.sheet === 'Versements')).toMatchObject({
       rows: 2,
-      create: 2,
     })
   })
 
@@ -693,7 +715,7 @@ describe('the workbook of the registers', () => {
     const path = join(app.folder, 'formes.xlsx')
     await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
     app.host.nextDocument = path
-    const { report } = await app.ok('workbook.check', {})
+    const report = await checkedReport()
     expect(report.problems.map((p) => [p.code, p.row, p.column, p.blocking])).toEqual(
       expect.arrayContaining([
         ['mergedCells', null, 'F4:G4', false],
@@ -708,9 +730,7 @@ describe('the workbook of the registers', () => {
     const huge = join(app.folder, 'enorme.xlsx')
     await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 1))
     app.host.nextDocument = huge
-    expect((await app.ok('workbook.check', {})).report.problems).toMatchObject([
-      { code: 'tooLarge', blocking: true },
-    ])
+    expect((await checkedReport()).problems).toMatchObject([{ code: 'tooLarge', blocking: true }])
   })
 
   it('carries amendments and other income across, with the same commitments and income to the cent', async () => {
@@ -984,9 +1004,17 @@ describe('projects and budgets in the workbook', () => {
     project.getCell(columnOf(projects, 'workbook.column.signedOn')).value = null
     project.getCell(columnOf(projects, 'workbook.column.startedOn')).value = null
     const before = await fileDigest()
-    const job = await importJob(await save(book, 'back.xlsx'))
-    expect(job.state).toBe('failed')
-    expect(job.failure).toContain(`Le projet ${planned.code} est déjà « En cours »`)
+    const back = await imported(await save(book, 'back.xlsx'))
+    expect(back.imported).toBe(false)
+    expect(back.problems.filter((p) => p.blocking)).toEqual([
+      expect.objectContaining({
+        sheet: 'Projets',
+        row: project.number,
+        column: 'Statut',
+        value: 'approved',
+        message: expect.stringContaining(`Le projet ${planned.code} est déjà « En cours »`),
+      }),
+    ])
     expect(await fileDigest()).toBe(before)
 
     // A status whose dates are missing, or dates beyond the status, are found by the check.
@@ -995,7 +1023,7 @@ describe('projects and budgets in the workbook', () => {
       Date.UTC(2026, 0, 5),
     )
     app.host.nextDocument = await save(book, 'dates.xlsx')
-    const { report: checked } = await app.ok('workbook.check', {})
+    const checked = await checkedReport()
     expect(
       checked.problems.filter((p) => p.blocking).map((p) => [p.sheet, p.row, p.column, p.code]),
     ).toEqual([

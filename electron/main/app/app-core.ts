@@ -3,7 +3,7 @@ import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
 import { buildDemo } from '../demo/build-demo'
-import { type ImportOptions, checkWorkbook, importAllOrNothing } from '../workbook/workbook-import'
+import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
 import type { WorkbookReport } from '../../../shared/workbook/schema'
 import { BudgetExpensesService } from '../budget/budget-expenses-service'
 import { BudgetService } from '../budget/budget-service'
@@ -43,6 +43,7 @@ import { FileGrants } from '../files/file-grants'
 import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
 import type { SavedFile } from '../../../shared/files/schema'
 import { OrganisationService } from '../organisation/organisation-service'
+import { ProgrammesService } from '../programmes/programmes-service'
 import { PrefsStore } from '../prefs/prefs-store'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import type { BackupFolder } from '../../../shared/backup/schema'
@@ -54,6 +55,7 @@ export interface Session {
   /** The user's language, for the texts the core writes into records. */
   language: () => Language
   funders: FundersService
+  programmes: ProgrammesService
   organisation: OrganisationService
   history: HistoryService
   rates: ExchangeRatesService
@@ -103,6 +105,7 @@ export function createSession(
     language,
     file,
     funders: new FundersService(file),
+    programmes: new ProgrammesService(file),
     organisation,
     history: new HistoryService(file),
     rates,
@@ -501,18 +504,20 @@ export class AppCore {
   }
 
   /**
-   * Checks a workbook against the file and, unless told to stop there or a blocking problem was
-   * found, imports it all or nothing.
+   * Imports a workbook all or nothing, or (`dryRun`) does everything the import would and rolls
+   * it back: see {@link importWorkbook}.
    */
   async importWorkbook(
     path: string,
     dryRun: boolean,
     options: ImportOptions = {},
   ): Promise<WorkbookReport> {
-    const session = this.requireSession()
-    const checked = await checkWorkbook(session, path, this.language())
-    if (dryRun || checked.report.problems.some((p) => p.blocking)) return checked.report
-    return importAllOrNothing(session, checked, this.author(), options)
+    return importWorkbook(this.requireSession(), path, {
+      ...options,
+      dryRun,
+      author: this.author(),
+      language: this.language(),
+    })
   }
 
   private async changeSeq(): Promise<number> {

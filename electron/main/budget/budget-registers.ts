@@ -65,10 +65,10 @@ const versionsOf = (session: Session, memo: Memo) =>
 
 /** The versions the workbook lists, read by the items and expenses of their year. */
 const versionRowsOf = (memo: Memo) => {
-  let rows = memo.get('budgetVersionRows') as Map<string, VersionRow> | undefined
+  let rows = memo.get('workbook:budgetVersions') as Map<string, VersionRow> | undefined
   if (!rows) {
     rows = new Map()
-    memo.set('budgetVersionRows', rows)
+    memo.set('workbook:budgetVersions', rows)
   }
   return rows
 }

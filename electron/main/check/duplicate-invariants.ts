@@ -9,6 +9,7 @@ const UNIQUE_NAMES: readonly { table: string; column: string; key: MessageKey }[
   { table: 'members', column: 'code', key: 'check.duplicateMemberCode' },
   { table: 'projects', column: 'code', key: 'check.duplicateProjectCode' },
   { table: 'dues_calls', column: 'number', key: 'check.duplicateCallNumber' },
+  { table: 'programmes', column: 'code', key: 'check.duplicateProgrammeCode' },
 ]
 
 /**

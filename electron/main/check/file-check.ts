@@ -6,6 +6,7 @@ import { allRows } from '../db/sqlite-native'
 import { lookReadOnly } from '../db/read-only'
 import { AppFailure } from '../failure'
 import { duplicateProblems } from './duplicate-invariants'
+import { programmeProblems } from './programme-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
 import { today } from '../../../shared/validation/dates'
@@ -59,6 +60,7 @@ const RECORD_TABLES = [
   'accounting_settings',
   'period_closures',
   'sent_reports',
+  'programmes',
 ] as const
 
 /**
@@ -106,6 +108,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
           problems.push({ key: 'check.badId', params: { table, id: row.id } })
       }
       problems.push(...(await duplicateProblems(db)))
+      problems.push(...(await programmeProblems(db)))
       problems.push(...(await ledgerProblems(db)))
       problems.push(...(await projectLedgerProblems(db)))
       problems.push(...(await duesLedgerProblems(db)))

@@ -34,6 +34,12 @@ export async function runCli(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
+  // With --json, even a refused command answers one JSON document on stdout.
+  const refuse = (code: string, message: string) => {
+    if (argv.includes('--json')) out(JSON.stringify({ error: { code, message } }, null, 2))
+    else err(message)
+    return 2
+  }
   let parsed
   try {
     parsed = parseArgs({
@@ -67,8 +73,10 @@ export async function runCli(
       },
     })
   } catch (error) {
-    err(translate(envLanguage(), 'cli.badOption', { detail: (error as Error).message }))
-    return 2
+    return refuse(
+      'USAGE',
+      translate(envLanguage(), 'cli.badOption', { detail: (error as Error).message }),
+    )
   }
   const language: Language = isLanguage(parsed.values.lang) ? parsed.values.lang : envLanguage()
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params)
@@ -128,13 +136,11 @@ export async function runCli(
       'entries',
     ].includes(command)
   ) {
-    err(t('cli.unknownCommand', { command }))
-    return 2
+    return refuse('USAGE', t('cli.unknownCommand', { command }))
   }
   if (command === 'template') return registersCommand(null, parsed.values.out, language, out, err)
   if (!fileArgument) {
-    err(t('cli.missingFile', { command }))
-    return 2
+    return refuse('USAGE', t('cli.missingFile', { command }))
   }
   const path = resolve(fileArgument)
   try {
@@ -274,10 +280,8 @@ export async function runCli(
       err(`  - ${t(problem.key, formatParams(problem.params, language))}`)
     return 1
   } catch (error) {
-    if (error instanceof AppFailure) {
-      err(t(error.key, formatParams(error.params, language)))
-      return 2
-    }
+    if (error instanceof AppFailure)
+      return refuse(error.code, t(error.key, formatParams(error.params, language)))
     throw error
   }
 }
@@ -300,17 +304,38 @@ function isMainModule(): boolean {
 
 // Run only when executed, not when imported by the tests.
 if (isMainModule()) {
+  // A reader that stops early (`aimf import … | head`) is not a fault of the command.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+      throw error
+    })
+  }
   runCli(
     process.argv.slice(2),
-    (line) => console.log(line),
-    (line) => console.error(line),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
   ).then(
-    (code) => process.exit(code),
+    (code) => exitWhenWritten(code),
     (error: unknown) => {
       console.error(error)
-      process.exit(2)
+      exitWhenWritten(2)
     },
   )
+}
+
+/**
+ * Exits once stdout and stderr have handed everything to the system: writes to a pipe are
+ * asynchronous, and exiting at once cut a long JSON report at 64 KiB (`aimf import --json |`).
+ */
+function exitWhenWritten(code: number): void {
+  let waiting = 2
+  const done = () => {
+    waiting -= 1
+    if (waiting === 0) process.exit(code)
+  }
+  process.stdout.write('', done)
+  process.stderr.write('', done)
 }
 
 /** Who the change log names for a change made from the command line. */

@@ -91,8 +91,10 @@ export async function sheetCommand(
       err(translate(language, 'cli.unknownProject', { code }))
       return 2
     }
+    const project = await session.projects.get(found.id)
     const sheet = projectSheet(
-      await session.projects.get(found.id),
+      project,
+      (await session.programmes.labels(language)).get(project.programme) ?? project.programme,
       await session.organisation.get(),
       language,
       today(),

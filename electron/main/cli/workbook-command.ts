@@ -2,7 +2,9 @@ import { resolve } from 'node:path'
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
 import { writeExportFile } from '../reports/export-file'
-import { checkWorkbook, importAllOrNothing } from '../workbook/workbook-import'
+import { importWorkbook } from '../workbook/workbook-import'
+import { AppFailure } from '../failure'
+import { toAppError } from '../ipc/dispatch'
 import { registersWorkbook } from '../workbook/workbook-writer'
 import type { Language } from '../../../shared/i18n/locale'
 import { translate } from '../../../shared/i18n/translate'
@@ -40,9 +42,11 @@ export async function registersCommand(
 }
 
 /**
- * `aimf import FILE PATH.xlsx [--dry-run] [--json]`: checks the workbook, lists every problem
- * (sheet, row, column, value, message), and imports all or nothing when nothing blocks.
- * Exit 1 when a problem blocks the import.
+ * `aimf import FILE PATH.xlsx [--dry-run] [--json]`: imports the workbook all or nothing — or,
+ * with `--dry-run`, does everything the import would and rolls it back — and lists every problem
+ * (sheet, row, column, value, message). Exit 0 when imported (or nothing blocks a dry run), 1
+ * when the workbook is refused, 2 when the command or a file is wrong. With `--json`, every
+ * outcome is one JSON document on stdout: the report, or `{ "error": { code, message } }`.
  */
 export async function importCommand(
   path: string,
@@ -52,22 +56,32 @@ export async function importCommand(
   out: Out,
   err: Out,
 ) {
-  if (!workbookPath) {
-    err(translate(language, 'cli.workbookUsage'))
+  const failed = (code: string, message: string) => {
+    if (options.json) out(JSON.stringify({ error: { code, message } }, null, 2))
+    else err(message)
     return 2
   }
-  const file = await DataFile.open(path)
+  if (!workbookPath) return failed('USAGE', translate(language, 'cli.workbookUsage'))
+  let file: DataFile | null = null
   try {
-    const session = createSession(file, () => language)
-    const checked = await checkWorkbook(session, resolve(workbookPath), language)
-    const blocked = checked.report.problems.some((p) => p.blocking)
-    let report = checked.report
-    if (!options.dryRun && !blocked)
-      report = await importAllOrNothing(session, checked, options.author)
+    file = await DataFile.open(path)
+    const report = await importWorkbook(
+      createSession(file, () => language),
+      resolve(workbookPath),
+      { dryRun: options.dryRun, author: options.author, language },
+    )
     print(report, options.json, language, out)
-    return blocked ? 1 : 0
+    return report.problems.some((p) => p.blocking) ? 1 : 0
+  } catch (error) {
+    if (error instanceof AppFailure) return failed(error.code, toAppError(error, language).message)
+    // Not a refusal: a fault of the program, said as such (its details for support on stderr).
+    if (options.json) {
+      err(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      return failed('INTERNAL', translate(language, 'errors.INTERNAL'))
+    }
+    throw error
   } finally {
-    await file.close()
+    await file?.close()
   }
 }
 
@@ -79,20 +93,17 @@ function print(report: WorkbookReport, json: boolean, language: Language, out: O
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(language, key, params)
   for (const sheet of report.sheets) {
+    const counts = {
+      sheet: sheet.sheet,
+      rows: sheet.rows,
+      created: sheet.created ?? 0,
+      updated: sheet.updated ?? 0,
+      unchanged: sheet.unchanged ?? 0,
+    }
     out(
-      report.imported
-        ? t('cli.importDone', {
-            sheet: sheet.sheet,
-            created: sheet.created ?? 0,
-            updated: sheet.updated ?? 0,
-            unchanged: sheet.unchanged ?? 0,
-          })
-        : t('cli.importPreview', {
-            sheet: sheet.sheet,
-            rows: sheet.rows,
-            create: sheet.create,
-            update: sheet.update,
-          }),
+      sheet.created === undefined
+        ? t('cli.importRows', counts)
+        : t(report.imported ? 'cli.importDone' : 'cli.importPreview', counts),
     )
   }
   for (const p of report.problems) {
@@ -103,4 +114,8 @@ function print(report: WorkbookReport, json: boolean, language: Language, out: O
       `${p.blocking ? '✗' : '!'} ${where}${p.value === null ? '' : ` « ${p.value} »`} : ${p.message}`,
     )
   }
+  if (report.omittedProblems > 0) out(t('workbook.omitted', { count: report.omittedProblems }))
+  const blocking = report.problems.filter((p) => p.blocking).length
+  if (blocking > 0) out(t('cli.importRefused', { count: blocking }))
+  else if (report.dryRun) out(t('cli.dryRunPassed'))
 }

@@ -37,6 +37,9 @@ export interface DataFileInfo {
   readOnly: boolean
 }
 
+/** What a rehearsal throws to roll its transaction back. */
+const ROLLED_BACK = new Error('rolled back')
+
 /** The page size of the files this version creates (earlier files keep theirs). */
 const PAGE_SIZE = 16_384
 
@@ -78,6 +81,26 @@ export class DataFile {
         this.batchOf = null
       }
     })
+  }
+
+  /**
+   * Runs many actions as one transaction, as {@link batch} does, then rolls it all back: what
+   * they would do is known (a dry run of an import), and the file stays as it was, byte for
+   * byte. Nothing is written to the disk but the journal of the transaction, which is undone.
+   */
+  async rehearse<T>(author: string, work: () => Promise<T>): Promise<T> {
+    if (this.batchOf) throw new Error('A rehearsal cannot run inside another batch')
+    let result: { value: T } | null = null
+    try {
+      await this.batch(author, async () => {
+        result = { value: await work() }
+        throw ROLLED_BACK
+      })
+    } catch (error) {
+      if (error !== ROLLED_BACK) throw error
+    }
+    if (!result) throw new Error('A rehearsal ended without its result')
+    return (result as { value: T }).value
   }
 
   /**

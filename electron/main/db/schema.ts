@@ -523,6 +523,14 @@ export interface SentReportsTable extends RecordColumns {
   figures: string
 }
 
+/** A programme the secretariat added, or a default one it renamed or archived. */
+export interface ProgrammesTable extends RecordColumns {
+  code: string
+  label: string
+  label_en: string | null
+  position: number
+}
+
 /** A change file of another copy, applied here once. */
 export interface SyncFilesTable {
   name: string
@@ -579,6 +587,7 @@ export interface Database {
   accounting_settings: AccountingSettingsTable
   period_closures: PeriodClosuresTable
   sent_reports: SentReportsTable
+  programmes: ProgrammesTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

@@ -3,9 +3,9 @@ import type {
   FinancingSource,
   IndicatorLevel,
   IndicatorMeasure,
-  Programme,
   ProjectStatus,
 } from '../../../shared/projects/schema'
+import type { DefaultProgrammeCode } from '../../../shared/programmes/schema'
 
 export interface DemoProject {
   code: string
@@ -15,7 +15,7 @@ export interface DemoProject {
   /** The title in English, for the funders that read English and the IATI registry. */
   titleEn?: string
   sector: string
-  programme: Programme
+  programme: DefaultProgrammeCode
   currency: CurrencyCode
   cost: string
   startsOn: string

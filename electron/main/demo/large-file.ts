@@ -6,7 +6,10 @@ import type { CountryCode } from '../../../shared/geo/countries'
 import type { CurrencyCode } from '../../../shared/money/currencies'
 import { fromEuro } from '../../../shared/money/exchange'
 import { money, toDecimalString } from '../../../shared/money/money'
-import { PROGRAMMES, type Programme } from '../../../shared/projects/schema'
+import {
+  DEFAULT_PROGRAMME_CODES as PROGRAMMES,
+  type DefaultProgrammeCode as Programme,
+} from '../../../shared/programmes/schema'
 import { addBudgetItems, DEMO_BUDGET_STRUCTURE } from './demo-budget'
 import { demoDuesScale, FRANC_ZONES } from './demo-dues'
 import { DEMO_NETWORK } from './demo-network'

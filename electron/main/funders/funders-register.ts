@@ -32,6 +32,7 @@ export const funders: Register<z.output<typeof funderInput>> = {
   ],
   schema: funderInput,
   identity: (row) => String(row.name ?? '').toLowerCase(),
+  name: (row) => String(row.name ?? ''),
   rows: async (session) =>
     (await session.funders.list({ includeArchived: true })).map((f) => ({
       name: f.name,

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { AgreementsTable } from '../db/schema'
-import type { Programme } from '../../../shared/projects/schema'
+import { assertProgrammeUsable } from '../programmes/programmes-service'
 import { AppFailure, fieldFailure } from '../failure'
 import {
   type Agreement,
@@ -113,6 +113,8 @@ export class AgreementsService {
     const id = await this.file.write(author, async (writer) => {
       await this.assertFunderUsable(writer, fields.funderId)
       await this.assertReferenceFree(writer, fields.funderId, fields.reference)
+      if (fields.earmarking === 'programme' && fields.programmeCode)
+        await assertProgrammeUsable(writer.trx, fields.programmeCode, null, 'programmeCode')
       const id = await writer.insert('agreements', toColumns(fields, amount))
       await this.postCommitment(writer, id, fields, amount, commitmentDay(fields), {
         table: 'agreements',
@@ -132,6 +134,14 @@ export class AgreementsService {
       if (current.funder_id !== fields.funderId)
         await this.assertFunderUsable(writer, fields.funderId)
       await this.assertReferenceFree(writer, fields.funderId, fields.reference, id)
+      if (fields.earmarking === 'programme' && fields.programmeCode) {
+        await assertProgrammeUsable(
+          writer.trx,
+          fields.programmeCode,
+          current.programme_code,
+          'programmeCode',
+        )
+      }
       if (current.currency !== fields.currency && (await this.hasMoneyEvents(writer, id))) {
         throw fieldFailure('CONFLICT', 'currency', 'errors.agreementCurrencyLocked')
       }
@@ -395,7 +405,7 @@ function toAgreement(
     earmarking,
     fundClass: fundClassOf(earmarking),
     programme: row.programme,
-    programmeCode: row.programme_code as Programme | null,
+    programmeCode: row.programme_code,
     nature: row.nature as Nature,
     operatingShareBp: row.operating_share_bp,
     cofinancingBp: row.cofinancing_bp,

@@ -19,7 +19,6 @@ import {
 } from '../../../shared/funds/schema'
 import { RATE_GIVEN } from './receipts-service'
 import type { CurrencyCode } from '../../../shared/money/currencies'
-import { PROGRAMMES } from '../../../shared/projects/schema'
 import {
   type Register,
   ARCHIVED_ON,
@@ -102,8 +101,8 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
     {
       field: 'programmeCode',
       heading: 'agreements.field.programmeCode',
-      kind: 'choice',
-      choices: { codes: PROGRAMMES, label: (code) => `projects.programme.${code}` as MessageKey },
+      kind: 'reference',
+      references: 'programmes',
     },
     { field: 'programme', heading: 'agreements.field.programme', kind: 'text' },
     {
@@ -125,12 +124,15 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
   ],
   schema: agreementInput,
   identity: (row) => String(row.reference ?? '').toLowerCase(),
-  toInput: async ({ funder, ...row }, resolve) => ({
+  name: (row) => String(row.reference ?? ''),
+  toInput: async ({ funder, programmeCode, ...row }, resolve) => ({
     ...row,
     funderId: (await resolve('funders', String(funder ?? ''))) ?? '',
+    programmeCode: programmeCode ? await resolve('programmes', String(programmeCode)) : null,
   }),
-  rows: async (session) =>
-    (await session.agreements.list({ includeArchived: true })).map((a) => ({
+  rows: async (session, reader) => {
+    const programmeName = await reader.programmeNames()
+    return (await session.agreements.list({ includeArchived: true })).map((a) => ({
       reference: a.reference,
       funder: a.funderName,
       title: a.title,
@@ -140,7 +142,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       currency: a.currency,
       amount: amountText(a.initialAmount, a.currency),
       earmarking: a.earmarking,
-      programmeCode: a.programmeCode,
+      programmeCode: programmeName(a.programmeCode),
       programme: a.programme,
       nature: a.nature,
       operatingSharePercent: percentOf(a.operatingShareBp),
@@ -148,7 +150,8 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       indirectCostMaxPercent: percentOf(a.indirectCostMaxBp),
       notes: a.notes,
       archivedOn: a.archivedAt?.slice(0, 10) ?? null,
-    })),
+    }))
+  },
   apply: async (session, input, author, memo) => {
     const byReference = await agreementsByReference(session, memo)
     const key = input.reference.toLowerCase()

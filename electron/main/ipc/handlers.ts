@@ -19,6 +19,7 @@ import { accountingHandlers } from '../accounting/accounting-handlers'
 import { membersHandlers } from '../members/members-handlers'
 import { projectsHandlers } from '../projects/projects-handlers'
 import { organisationHandlers } from '../organisation/organisation-handlers'
+import { programmesHandlers } from '../programmes/programmes-handlers'
 import { AppFailure } from '../failure'
 import { CHANNELS_WHILE_LOCKED } from '../lock/window-lock'
 import type { Handlers } from './handler'
@@ -33,6 +34,7 @@ export function createHandlers(core: AppCore): Handlers {
     ...fileHandlers(core),
     ...organisationHandlers(core),
     ...fundersHandlers(core),
+    ...programmesHandlers(core),
     ...ratesHandlers(core),
     ...agreementsHandlers(core),
     ...receiptsHandlers(core),

@@ -40,6 +40,7 @@ export const members: Register<z.output<typeof memberInput>> = {
   ],
   schema: memberInput,
   identity: (row) => String(row.code ?? '').toLowerCase(),
+  name: (row) => String(row.code ?? ''),
   // Read from the table: the register needs no dues figures, which the members' list computes.
   rows: async (session) =>
     (await session.file.db.selectFrom('members').selectAll().orderBy('name').execute()).map(

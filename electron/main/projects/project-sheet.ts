@@ -63,6 +63,8 @@ function paidOfCommitted(project: ProjectDetail): {
  */
 export function projectSheet(
   project: ProjectDetail,
+  /** Its programme's name in `language` (Paramètres → Programmes). */
+  programme: string,
   organisation: Organisation,
   language: Language,
   printedOn: string,
@@ -87,7 +89,7 @@ export function projectSheet(
       'projects.field.sector',
       `${project.sectorCode} — ${sectorName(project.sectorCode, language)}`,
     ],
-    ['projects.field.programme', t(`projects.programme.${project.programme}`)],
+    ['projects.field.programme', programme],
     ['projects.field.status', t(`projects.status.${project.status}`)],
     ['projects.field.totalCost', amount(project.totalCost, project.currency)],
     ['projects.field.startsOn', day(project.startsOn)],

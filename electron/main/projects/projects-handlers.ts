@@ -82,10 +82,13 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       const project = await session().projects.get(id)
       const path = await core.host.chooseExportPath(core.language(), `${project.code}.pdf`)
       if (!path) throw new AppFailure('CANCELLED')
+      const sheetLanguage = language ?? core.language()
       const sheet = projectSheet(
         project,
+        (await session().programmes.labels(sheetLanguage)).get(project.programme) ??
+          project.programme,
         await session().organisation.get(),
-        language ?? core.language(),
+        sheetLanguage,
         today(),
       )
       await writeExportFile(path, await renderPdf(sheet.definition, { frame: sheet.frame }))

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
 import { jsonObject, jsonRows } from '../db/json-rows'
 import { assertCodeFree, nextCode } from '../db/record-codes'
+import { assertProgrammeUsable } from '../programmes/programmes-service'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
@@ -16,7 +17,6 @@ import { breakdownOf } from '../../../shared/projects/breakdown'
 import { projectMatches } from '../../../shared/projects/filter'
 import {
   allowedTransitions,
-  type Programme,
   type ProjectDetail,
   type ProjectFields,
   type ProjectListQuery,
@@ -76,6 +76,7 @@ export class ProjectsService {
     return this.file.write(author, async (writer) => {
       const member = await requireMember(writer.trx, fields.memberId)
       if (member.deleted_at) throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
+      await assertProgrammeUsable(writer.trx, fields.programme, null, 'programme')
       const code =
         fields.code ??
         (await nextCode(writer.trx, 'projects', `FC-${this.today().slice(0, 4)}-`, 3))
@@ -113,6 +114,7 @@ export class ProjectsService {
       if (member.deleted_at && member.id !== current.member_id) {
         throw fieldFailure('CONFLICT', 'memberId', 'errors.memberArchived')
       }
+      await assertProgrammeUsable(writer.trx, fields.programme, current.programme, 'programme')
       const code = fields.code ?? current.code
       await assertCodeFree(writer.trx, 'projects', code, id)
       const columns = await this.columns(writer.trx, fields, code, member.country)
@@ -392,7 +394,7 @@ export async function projectSummaries(
       country: row.country,
       region: row.region as Region | null,
       sectorCode: row.sector_code,
-      programme: row.programme as Programme,
+      programme: row.programme,
       nature: row.nature,
       status: row.status as ProjectStatus,
       currency: row.currency as CurrencyCode,

@@ -30,6 +30,8 @@ export async function projectsReport(
       ((p.startsOn ?? p.approvedOn ?? `${p.year}-01-01`) <= to && (p.endsOn ?? '9999') >= from),
   )
   projects.sort((a, b) => a.code.localeCompare(b.code))
+  const programmes = await session.programmes.labels(language)
+  const programmeOf = (p: ProjectSummary) => programmes.get(p.programme) ?? p.programme
   const period = (p: ProjectSummary) => flows.get(p.id) ?? { committed: 0, paid: 0 }
   const titles =
     language === 'en'
@@ -58,7 +60,7 @@ export async function projectsReport(
       text(titles.get(p.id) ?? p.title),
       text(p.memberName),
       text(p.country ? countryName(p.country, language) : null),
-      text(t(`projects.programme.${p.programme}`)),
+      text(programmeOf(p)),
       text(t(`projects.status.${p.status}`)),
       amount(p.totalCostEur),
       amount(period(p).committed),
@@ -162,7 +164,7 @@ export async function projectsReport(
           breakdown(t('reporting.col.country'), (p) =>
             p.country ? countryName(p.country, language) : '—',
           ),
-          breakdown(t('reporting.col.programme'), (p) => t(`projects.programme.${p.programme}`)),
+          breakdown(t('reporting.col.programme'), programmeOf),
           breakdown(
             t('reporting.col.sector'),
             (p) => `${p.sectorCode} — ${sectorName(p.sectorCode, language)}`,

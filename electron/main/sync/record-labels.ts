@@ -22,6 +22,7 @@ const LABEL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   bank_accounts: ['label'],
   period_closures: ['closes_through'],
   sent_reports: ['title'],
+  programmes: ['label'],
 }
 
 /** What names one record, archived or not; null when its table has no naming column. */

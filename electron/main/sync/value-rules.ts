@@ -4,7 +4,8 @@ import { isCurrencyCode } from '../../../shared/money/currencies'
 import { parseRate } from '../../../shared/money/exchange'
 import { FUNDER_KINDS } from '../../../shared/funders/schema'
 import { MEMBER_KINDS } from '../../../shared/members/schema'
-import { PROGRAMMES, isSectorCode } from '../../../shared/projects/schema'
+import { isSectorCode } from '../../../shared/projects/schema'
+import { PROGRAMME_CODE } from '../../../shared/programmes/schema'
 import { duesSettingsInput } from '../../../shared/dues/schema'
 import { isIsoDate } from '../../../shared/validation/dates'
 import { isStoredDocumentName } from '../../../shared/text/stored-document-name'
@@ -71,8 +72,14 @@ const DUES_PAYMENT_DAYS = between(
 /** Checks by what a column means, where its name alone does not say it (table.column). */
 const BY_COLUMN: Readonly<Record<string, Check>> = {
   'funders.kind': oneOf(FUNDER_KINDS),
-  'projects.programme': oneOf(PROGRAMMES),
-  'agreements.programme_code': oneOf(PROGRAMMES),
+  // The programmes are a list the secretariat edits (programmes/): a code of the right shape; one
+  // the file does not know is listed by aimf check after the merge, not refused here.
+  'projects.programme': matching((text) => PROGRAMME_CODE.test(text), 'sync.refused.programme'),
+  'agreements.programme_code': matching(
+    (text) => PROGRAMME_CODE.test(text),
+    'sync.refused.programme',
+  ),
+  'programmes.code': matching((text) => PROGRAMME_CODE.test(text), 'sync.refused.programme'),
   'projects.sector_code': matching(isSectorCode, 'sync.refused.sector'),
   'dues_bands.member_kind': oneOf(MEMBER_KINDS),
   'dues_settings.payment_days': DUES_PAYMENT_DAYS,

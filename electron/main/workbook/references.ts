@@ -26,6 +26,14 @@ export async function agreementAsFound(
   return detail
 }
 
+export const programmesByCode = (session: Session, memo: Memo) =>
+  known(
+    memo,
+    'programmes',
+    () => session.programmes.list({ includeArchived: true }),
+    (p) => p.code,
+  )
+
 export const fundersByName = (session: Session, memo: Memo) =>
   known(
     memo,
@@ -113,3 +121,21 @@ export const MEMBER_COLUMN: RegisterColumn = {
   required: true,
   references: 'members',
 }
+
+/** The project a row belongs to, named by its code. */
+export const PROJECT_COLUMN: RegisterColumn = {
+  field: 'project',
+  heading: 'workbook.column.project',
+  kind: 'reference',
+  required: true,
+  references: 'projects',
+}
+
+/** A row naming its project by code, as the contract's input naming it by id. */
+export const withProjectId: NonNullable<Register['toInput']> = async (
+  { project, ...row },
+  resolve,
+) => ({
+  ...row,
+  projectId: (await resolve('projects', String(project ?? ''))) ?? '',
+})

@@ -1,7 +1,8 @@
 import type { Session } from '../app/app-core'
 import type { AgreementDetail } from '../../../shared/funds/schema'
 import type { CurrencyCode } from '../../../shared/money/currencies'
-import { type RegisterKey, type ExportRow, type Register, pagesOf } from './register'
+import type { Language } from '../../../shared/i18n/locale'
+import type { ExportRow } from './register'
 
 /** Rows drawn from every agreement's page (its receipts, its amendments). */
 export async function perAgreement(
@@ -29,27 +30,28 @@ export interface AgreementRecords extends Pick<AgreementDetail, 'reference' | 'c
 }
 
 /**
- * Reads the registers' rows for one export or one check, each once: the check asks for a
- * register's rows twice, and four registers list the records of every agreement.
+ * What the export reads once for several registers: four registers list the records of every
+ * agreement, and two name programmes (by their name in the export's language).
  */
 export class RegisterReader {
-  private readonly rows = new Map<RegisterKey, Promise<ExportRow[]>>()
   private records: Promise<AgreementRecords[]> | null = null
+  private programmes: Promise<Map<string, string>> | null = null
 
-  constructor(private readonly session: Session) {}
-
-  rowsOf(register: Register): Promise<ExportRow[]> {
-    let rows = this.rows.get(register.key)
-    if (!rows) {
-      rows = allRows(register.rows(this.session, this))
-      this.rows.set(register.key, rows)
-    }
-    return rows
-  }
+  constructor(
+    private readonly session: Session,
+    readonly language: Language,
+  ) {}
 
   async agreementRecords(): Promise<AgreementRecords[]> {
     this.records ??= readAgreementRecords(this.session)
     return this.records
+  }
+
+  /** Each programme's name in the export's language, by its code. */
+  async programmeNames(): Promise<(code: string | null) => string | null> {
+    this.programmes ??= this.session.programmes.labels(this.language)
+    const names = await this.programmes
+    return (code) => (code === null ? null : (names.get(code) ?? code))
   }
 }
 
@@ -130,12 +132,4 @@ async function readAgreementRecords(session: Session): Promise<AgreementRecords[
       note: r.note,
     })),
   }))
-}
-
-async function allRows(
-  rows: Promise<ExportRow[]> | AsyncIterable<ExportRow[]>,
-): Promise<ExportRow[]> {
-  const all: ExportRow[] = []
-  for await (const page of pagesOf(rows)) all.push(...page)
-  return all
 }

@@ -9,6 +9,7 @@ import { minorToDecimalString } from '../../../shared/money/decimal'
 import { parseAmount } from '../../../shared/money/parse'
 import { basisPointsToPercent } from '../../../shared/validation/amounts'
 import type { RegisterReader } from './register-reader'
+import { nameKey } from './names'
 
 /** How a column's cells are read and written. */
 export type ColumnKind =
@@ -42,6 +43,7 @@ export interface RegisterColumn {
 }
 
 export type RegisterKey =
+  | 'programmes'
   | 'funders'
   | 'rates'
   | 'members'
@@ -97,6 +99,20 @@ export interface Register<Input = Record<string, unknown>> {
   order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
   /** The row's identity: the same key finds the same record again. */
   identity: (row: Record<string, unknown>) => string
+  /**
+   * For a register other rows refer to: what they name its records by (a funder's name, a
+   * project's code; an indicator's project code and name, "FC-2019-014|Taux").
+   */
+  name?: (row: Record<string, unknown>) => string
+  /** Other names a row's record goes by for the rows that name it (a programme's names). */
+  aliases?: (row: Record<string, unknown>) => string[]
+  /** True when a reference gets the record's name (a programme's code), not its id. */
+  referencedByName?: boolean
+  /**
+   * The column a refusal of the core concerns, by the field its failure names (when the
+   * contract's field is not the column's) or by its message (when it names no field).
+   */
+  refusalColumns?: Partial<Record<string, string>>
   /** The rows of the export: all at once, or page by page for a register of many. */
   rows: (
     session: Session,
@@ -137,6 +153,14 @@ export const ARCHIVED_ON = 'archivedOn'
  * register again for every row).
  */
 export type Memo = Map<string, Map<string, unknown>>
+
+/**
+ * Forgets what an import remembered of the file (after a row's writing was undone), keeping
+ * what it remembered of the workbook: the keys of that kind start with "workbook:".
+ */
+export function forgetFileState(memo: Memo): void {
+  for (const key of [...memo.keys()]) if (!key.startsWith('workbook:')) memo.delete(key)
+}
 
 export async function known<T>(
   memo: Memo,
@@ -238,14 +262,22 @@ export function choiceLabel(column: RegisterColumn, code: string, language: Lang
   return column.choices ? translate(language, column.choices.label(code)) : code
 }
 
-/** The code of a choice typed as its code or its label (or its first words), in French or English. */
+/** The labels a choice column takes, in a language, for a refusal to list them. */
+export function choiceLabels(column: RegisterColumn, language: Language): string[] {
+  return (column.choices?.codes ?? []).map((code) => choiceLabel(column, code, language))
+}
+
+/**
+ * The code of a choice typed as its code or its label (or its first words), in French or
+ * English, without regard to case, accents or the kind of apostrophe.
+ */
 export function choiceCode(column: RegisterColumn, text: string): string | null {
   if (!column.choices) return null
-  const wanted = text.trim().toLowerCase()
+  const wanted = nameKey(text)
   for (const code of column.choices.codes) {
-    if (code === wanted) return code
+    if (nameKey(code) === wanted) return code
     for (const language of ['fr', 'en'] as const) {
-      const label = choiceLabel(column, code, language).toLowerCase()
+      const label = nameKey(choiceLabel(column, code, language))
       // "Ville" for "Ville / commune / district": the label's first words are enough.
       const short = label.split(/ \/ | \(/)[0]
       if (label === wanted || short === wanted) return code
@@ -256,10 +288,10 @@ export function choiceCode(column: RegisterColumn, text: string): string | null 
 
 /** The ISO code of a country typed as its code or its French or English name. */
 export function countryCode(text: string): string | null {
-  const wanted = text.trim().toLowerCase()
+  const wanted = nameKey(text)
   if (/^[a-z]{2}$/.test(wanted)) return wanted.toUpperCase()
   for (const language of ['fr', 'en'] as const) {
-    const found = countryOptions(language).find((c) => c.name.toLowerCase() === wanted)
+    const found = countryOptions(language).find((c) => nameKey(c.name) === wanted)
     if (found) return found.code
   }
   return null

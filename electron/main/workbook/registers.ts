@@ -1,15 +1,11 @@
 import type { Register } from './register'
-import {
-  indicatorValues,
-  indicators,
-  namedProjects,
-  planLines,
-  projectExpenses,
-  projects,
-  tranches,
-} from '../projects/projects-registers'
+import { projects } from '../projects/projects-registers'
+import { namedProjects, planLines } from '../projects/plan-registers'
+import { tranches } from '../projects/tranches-register'
+import { indicatorValues, indicators, projectExpenses } from '../projects/results-registers'
 import { budgetExpenses, budgetItems, budgetVersions } from '../budget/budget-registers'
 import { funders } from '../funders/funders-register'
+import { programmes } from '../programmes/programmes-register'
 import {
   rates,
   agreements,
@@ -25,6 +21,7 @@ import { calls, scale, overrides, payments } from '../dues/dues-registers'
 
 /** The registers in the order they are imported: what others refer to comes first. */
 export const REGISTERS = [
+  programmes,
   funders,
   rates,
   members,

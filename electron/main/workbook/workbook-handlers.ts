@@ -23,12 +23,17 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
         registersWorkbook(core.language(), session),
       )
     },
+    // The check is the import itself, rolled back at its end: as long as the import, and so
+    // a job of its own, with its progress and its cancel button.
     'workbook.check': async () => {
       const path = await core.host.chooseDocument(core.language())
       if (!path) throw new AppFailure('CANCELLED')
-      const report = await core.importWorkbook(path, true)
+      const job = jobs.start(
+        (onProgress, signal) => core.importWorkbook(path, true, { onProgress, signal }),
+        (error) => failureMessage(error, core.language()),
+      )
       // Only the workbook the user chose here can then be imported, into this same file.
-      return { path, file: core.files.grant(path, 'import-workbook'), report }
+      return { path, file: core.files.grant(path, 'import-workbook'), job }
     },
     'workbook.import': async ({ file }) => {
       const path = core.fileFor('workbook.import', file)

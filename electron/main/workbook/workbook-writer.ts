@@ -17,6 +17,9 @@ import {
 } from './register'
 import { RegisterReader } from './register-reader'
 import { columnUnits, FILTER_BUTTON, FONT, font } from './xlsx-style'
+import { IMPORT_BOUNDS } from './import/import-bounds'
+import { DEFAULT_DATE_RANGE, frenchDay } from './cell-values'
+import { formatCount } from '../../../shared/i18n/format-number'
 
 const LISTS_SHEET = 'Listes'
 const HEADER_FILL: ExcelJS.Fill = {
@@ -52,7 +55,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     useSharedStrings: false,
   })
   workbook.creator = 'AIMF Finances'
-  const reader = session ? new RegisterReader(session) : null
+  const reader = session ? new RegisterReader(session, language) : null
 
   const filters: SheetFilter[] = []
   declareFilters(workbook, filters)
@@ -186,6 +189,24 @@ function writeNotes(
   notes.addRow([t('workbook.notes.general')]).commit()
   // The order of dates typed as text, which a workbook from elsewhere may change to month first.
   notes.addRow([t('workbook.notes.dateOrder'), t('workbook.notes.dayFirst')]).commit()
+  // The days dates may fall on (a workbook of older records may widen them, within 1900–2100).
+  notes
+    .addRow([
+      t('workbook.notes.dateRange'),
+      `${frenchDay(DEFAULT_DATE_RANGE.from)} – ${frenchDay(DEFAULT_DATE_RANGE.to)}`,
+    ])
+    .commit()
+  notes
+    .addRow([
+      t('workbook.notes.limits'),
+      t('workbook.notes.limitsText', {
+        rows: formatCount(IMPORT_BOUNDS.maxRowsPerSheet, language),
+        total: formatCount(IMPORT_BOUNDS.maxRows, language),
+        chars: formatCount(IMPORT_BOUNDS.maxCellChars, language),
+        size: String(IMPORT_BOUNDS.maxFileBytes / 1024 / 1024),
+      }),
+    ])
+    .commit()
   for (const row of rows) notes.addRow(row).commit()
   notes.commit()
 }

@@ -845,6 +845,22 @@ export const en: Catalog = {
     noneLapsing: 'No tied funds at risk.',
     asOf: 'Position on {{date}}',
   },
+  programmes: {
+    title: 'AIMF programmes',
+    hint: 'The programmes projects and agreements may carry. A renamed programme keeps its code; an archived one stays on the projects that have it.',
+    label: 'Name',
+    labelEn: 'Name in English',
+    code: 'Code',
+    add: 'Add the programme',
+    added: 'Programme added.',
+    saved: 'Programme saved.',
+    edit: 'Rename',
+    save: 'Save',
+    archive: 'Archive',
+    restore: 'Restore',
+    archived: 'archived',
+    showArchived: 'Show archived programmes',
+  },
   rates: {
     title: 'Exchange rates',
     hint: 'Units of the currency per €1. XOF and XAF have a fixed parity of 655.957.',
@@ -1039,6 +1055,12 @@ export const en: Catalog = {
     syncServerConnect: 'Connect and send',
   },
   errors: {
+    programmeUnknown: 'Unknown programme: {{code}} (see Settings → AIMF programmes).',
+    programmeArchived: 'The programme “{{label}}” is archived: choose another one.',
+    programmeArchivedEdit: 'This programme is archived: restore it to change it.',
+    programmeCodeTaken: 'A programme already has the code {{code}}.',
+    programmeLabelTaken: 'A programme already has this name.',
+    programmeLabelTakenArchived: 'An archived programme already has this name: restore it.',
     VALIDATION: 'Some values need correcting.',
     NOT_FOUND: 'This record does not exist any more.',
     CONFLICT: 'This change contradicts the existing data.',
@@ -1228,6 +1250,12 @@ export const en: Catalog = {
       'The connection to the server was lost during the sync ({{detail}}). What was received is saved; the rest follows at the next sync.',
   },
   check: {
+    projectProgrammeUnknown:
+      'Project {{name}} has a programme this file does not know: “{{code}}” (Settings → AIMF programmes).',
+    agreementProgrammeUnknown:
+      'Agreement {{name}} finances a programme this file does not know: “{{code}}” (Settings → AIMF programmes).',
+    duplicateProgrammeCode:
+      'The programme code “{{name}}” is given {{count}} times (two copies of the file each created it): archive one of them.',
     ok: 'File {{path}}: sound, no anomaly.',
     failed: 'File {{path}}: {{count}} anomaly(ies).',
     integrity: 'SQLite integrity check: {{detail}}',
@@ -1320,7 +1348,11 @@ export const en: Catalog = {
       'import FILE WORKBOOK.xlsx [--dry-run] [--json]   check, then import (all or nothing)',
     workbookUsage:
       'Usage: aimf template --out TEMPLATE.xlsx | aimf export FILE --out EXPORT.xlsx | aimf import FILE WORKBOOK.xlsx [--dry-run] [--json]',
-    importPreview: '{{sheet}}: {{rows}} row(s), {{create}} to create, {{update}} already known',
+    importPreview:
+      '{{sheet}}: {{rows}} row(s) — {{created}} to create, {{updated}} to update, {{unchanged}} unchanged',
+    importRows: '{{sheet}}: {{rows}} row(s)',
+    importRefused: '{{count}} blocking problem(s): nothing was imported.',
+    dryRunPassed: 'Check done, nothing blocks: nothing was saved (--dry-run).',
     importDone: '{{sheet}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
     row: 'row {{row}}',
     helpSync:
@@ -1333,6 +1365,8 @@ export const en: Catalog = {
     missionCopyUsage: 'Usage: aimf mission-copy FILE NEW-FILE',
   },
   validation: {
+    programmeCodeFormat:
+      'Programme code: lower-case letters without accents, digits and “_” (40 at most).',
     required: 'This field is required.',
     invalidType: 'Invalid value.',
     tooLong: 'Too long: {{max}} characters at most.',
@@ -1705,6 +1739,8 @@ export const en: Catalog = {
       id: 'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: an identifier is expected.',
       sector:
         'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a DAC sector code is expected.',
+      programme:
+        'Change no. {{n}} puts “{{value}}” in {{table}}.{{column}} of {{row}}: a programme code is expected (lower-case letters, digits and _).',
       fileName:
         'Change no. {{n}} gives document {{row}} the file name “{{value}}”: a plain file name is expected (no folder, no “..”).',
       digest:
@@ -1797,6 +1833,7 @@ export const en: Catalog = {
   workbook: {
     badDateOrder: 'Unknown date order: write DD/MM/YYYY or MM/DD/YYYY.',
     sheet: {
+      programmes: 'Programmes',
       headings: 'Donor headings',
       scale: 'Dues scales',
       overrides: 'Particular amounts',
@@ -1828,6 +1865,10 @@ export const en: Catalog = {
     notes: {
       dateOrder: 'Order of dates typed as text',
       dayFirst: 'DD/MM/YYYY',
+      dateRange: 'Accepted dates',
+      limits: 'Limits',
+      limitsText:
+        'At most {{rows}} rows per sheet and {{total}} in all, {{chars}} characters per cell, {{size}} MB per workbook: beyond, the workbook is refused before it is read.',
       sheet: 'Sheet',
       column: 'Column',
       type: 'Type',
@@ -1850,7 +1891,7 @@ export const en: Catalog = {
     },
     kind: {
       reference:
-        'The funder’s name, the agreement’s reference, the member’s or project’s code (an indicator: its name, with its project’s code), as in the file or in this workbook',
+        'The funder’s name, the agreement’s reference, the member’s or project’s code (an indicator: its name, with its project’s code), a programme’s name or code (Programmes sheet), as in the file or in this workbook',
       percent: 'A number from 0 to 100, two decimals at most (7 or 7.5)',
       amount:
         'Amount in the row’s currency (1,234.56 or 1 234,56, a currency word after it is fine); never rounded',
@@ -1876,7 +1917,7 @@ export const en: Catalog = {
     badCurrency: 'Unknown currency (expected a code such as EUR, USD, XOF).',
     ambiguousCfa: '“FCFA” names two currencies: write XOF (West Africa) or XAF (Central Africa).',
     badCountry: 'Unknown country (expected a code such as SN or the country’s name).',
-    badChoice: 'Value not in the allowed list.',
+    badChoice: 'Value not in the allowed list: {{values}}.',
     duplicate: 'Already on row {{row}} of this sheet.',
     title: 'Import / export',
     intro:
@@ -1888,7 +1929,6 @@ export const en: Catalog = {
     problemsTitle: 'Problems found',
     rows: 'Rows',
     toCreate: 'To create',
-    known: 'Already known',
     row: 'Row',
     value: 'Value found',
     problem: 'Problem',
@@ -1927,13 +1967,13 @@ export const en: Catalog = {
       settles: 'Calls settled (number: amount; …)',
       split: 'Split between the lines (agreement or fund: amount; …)',
     },
-    tooLarge: 'Workbook too large (over 30 MB): split it into several workbooks.',
+    tooLarge:
+      'Workbook too large (over {{size}} MB, or far more once decompressed): split it into several workbooks.',
     mergedCells: 'Merged cells: check that each row carries its own values.',
     hiddenRow: 'Hidden row: it is imported like the others.',
     importing: 'Importing…',
     cancelImport: 'Cancel the import',
     cancelled: 'Import cancelled: the file is as it was.',
-    rowRefused: '{{sheet}}, row {{row}}: {{reason}} Nothing was imported.',
     dateBeyondStatus:
       "This date goes beyond the project's status: correct the status or remove the date.",
     statusBehind:
@@ -1953,7 +1993,47 @@ export const en: Catalog = {
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
-    splitUnknownLine: 'The split names a committed line this project does not have: “{{line}}”.',
+    splitUnknownLine:
+      'The split names a committed line this project does not have: “{{line}}”. Its committed lines: {{lines}} (the untied fund may also be written “Untied fund”).',
+    dateOutOfRange:
+      'Date outside the accepted dates ({{from}} to {{to}}; the Notes sheet may change them).',
+    badNumber: 'A number is expected (e.g. 1.0842 or 7.5).',
+    referenceRefused: 'Not imported: the record it names was itself refused (see its row).',
+    ambiguousReference: 'Names several records: write exactly {{names}}.',
+    unknownReferenceChoices:
+      'Found neither in the file nor in this workbook. Accepted values: {{names}}.',
+    unknownReferenceClose:
+      'Found neither in the file nor in this workbook. Did you mean {{names}}?',
+    badDateRange:
+      'Accepted dates not understood: write two dates, “DD/MM/YYYY – DD/MM/YYYY”, between {{from}} and {{to}}.',
+    sheetTwice: 'This sheet and the sheet “{{other}}” are the same register: keep only one.',
+    unknownSheet: 'Unknown sheet: ignored.',
+    missingSheetPart:
+      'The workbook lists this sheet but its content is missing (damaged workbook): nothing is imported.',
+    damagedPart: 'Damaged workbook ({{part}}): open it in Excel or LibreOffice and save it again.',
+    tooManyRows:
+      'More than {{max}} rows in this sheet: split it into several workbooks. Nothing is imported.',
+    tooManyRowsInAll: 'More than {{max}} rows in all: split the workbook. Nothing is imported.',
+    formulaError: 'The cell holds a formula error ({{error}}).',
+    formulaWithoutValue:
+      'Formula without a computed value: open the workbook in Excel or LibreOffice and save it, or type the value.',
+    cellTooLong: 'Text too long ({{max}} characters at most).',
+    badSharedString: 'Unreadable cell: the workbook is damaged.',
+    duplicateColumn: 'This column appears twice: keep only one.',
+    optionalColumnsMissing: 'Columns missing, their values will be empty: {{columns}}.',
+    noRate:
+      'No exchange rate for {{currency}} on or before {{date}}: add one in the “Exchange rates” sheet (or in Settings → Exchange rates).',
+    noRateOrGiven:
+      'No exchange rate for {{currency}} on or before {{date}}: add one in the “Exchange rates” sheet, or give the rate applied in the “Rate applied (per €)” column.',
+    fileRule: 'Refused by the data file’s rules ({{detail}}).',
+    unreadable: 'The workbook {{path}} cannot be read ({{detail}}).',
+    dryRunDone: 'Check done: nothing was saved.',
+    omitted: '… and {{count}} more problem(s) not listed.',
+    checking: 'Checking the workbook…',
+    cancelCheck: 'Cancel the check',
+    checkCancelled: 'Check cancelled.',
+    toUpdate: 'To update',
+    unchanged: 'Unchanged',
   },
   accounting: {
     title: 'Accounting',

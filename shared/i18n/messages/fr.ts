@@ -846,6 +846,22 @@ export const fr = {
     noneLapsing: 'Aucun fonds lié menacé.',
     asOf: 'Situation au {{date}}',
   },
+  programmes: {
+    title: 'Programmes de l’AIMF',
+    hint: 'Les programmes que projets et conventions peuvent porter. Un programme renommé garde son code ; un programme archivé reste sur les projets qui l’ont.',
+    label: 'Nom',
+    labelEn: 'Nom en anglais',
+    code: 'Code',
+    add: 'Ajouter le programme',
+    added: 'Programme ajouté.',
+    saved: 'Programme enregistré.',
+    edit: 'Renommer',
+    save: 'Enregistrer',
+    archive: 'Archiver',
+    restore: 'Restaurer',
+    archived: 'archivé',
+    showArchived: 'Voir les programmes archivés',
+  },
   rates: {
     title: 'Taux de change',
     hint: 'Unités de la devise pour 1 €. XOF et XAF ont une parité fixe de 655,957.',
@@ -1042,6 +1058,12 @@ export const fr = {
     syncServerConnect: 'Se connecter et envoyer',
   },
   errors: {
+    programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes de l’AIMF).',
+    programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
+    programmeArchivedEdit: 'Ce programme est archivé : restaurez-le pour le modifier.',
+    programmeCodeTaken: 'Un programme porte déjà le code {{code}}.',
+    programmeLabelTaken: 'Un programme porte déjà ce nom.',
+    programmeLabelTakenArchived: 'Un programme archivé porte déjà ce nom : restaurez-le.',
     VALIDATION: 'Certaines valeurs sont à corriger.',
     NOT_FOUND: 'Cet enregistrement n’existe pas ou plus.',
     CONFLICT: 'Cette modification contredit les données existantes.',
@@ -1242,6 +1264,12 @@ export const fr = {
       'La connexion au serveur a été perdue pendant la synchronisation ({{detail}}). Ce qui était reçu est enregistré ; le reste suivra à la prochaine synchronisation.',
   },
   check: {
+    projectProgrammeUnknown:
+      'Le projet {{name}} porte un programme que ce fichier ne connaît pas : « {{code}} » (Paramètres → Programmes de l’AIMF).',
+    agreementProgrammeUnknown:
+      'La convention {{name}} finance un programme que ce fichier ne connaît pas : « {{code}} » (Paramètres → Programmes de l’AIMF).',
+    duplicateProgrammeCode:
+      'Le code de programme « {{name}} » est donné {{count}} fois (deux copies du fichier l’ont créé chacune) : archivez l’un d’eux.',
     ok: 'Fichier {{path}} : intègre, aucune anomalie.',
     failed: 'Fichier {{path}} : {{count}} anomalie(s).',
     integrity: 'Contrôle d’intégrité SQLite : {{detail}}',
@@ -1339,7 +1367,11 @@ export const fr = {
       'import FICHIER CLASSEUR.xlsx [--dry-run] [--json]   vérifier puis importer (tout ou rien)',
     workbookUsage:
       'Usage : aimf template --out MODELE.xlsx | aimf export FICHIER --out EXPORT.xlsx | aimf import FICHIER CLASSEUR.xlsx [--dry-run] [--json]',
-    importPreview: '{{sheet}} : {{rows}} ligne(s), {{create}} à créer, {{update}} déjà connue(s)',
+    importPreview:
+      '{{sheet}} : {{rows}} ligne(s) — {{created}} à créer, {{updated}} à modifier, {{unchanged}} inchangée(s)',
+    importRows: '{{sheet}} : {{rows}} ligne(s)',
+    importRefused: '{{count}} problème(s) bloquant(s) : rien n’a été importé.',
+    dryRunPassed: 'Vérification faite, rien ne bloque : rien n’a été enregistré (--dry-run).',
     importDone:
       '{{sheet}} : {{created}} créé(s), {{updated}} modifié(s), {{unchanged}} inchangé(s)',
     row: 'ligne {{row}}',
@@ -1354,6 +1386,8 @@ export const fr = {
     missionCopyUsage: 'Usage : aimf mission-copy FICHIER NOUVEAU-FICHIER',
   },
   validation: {
+    programmeCodeFormat:
+      'Code de programme : lettres minuscules sans accents, chiffres et « _ » (40 au plus).',
     required: 'Ce champ est obligatoire.',
     invalidType: 'Valeur invalide.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
@@ -1734,6 +1768,8 @@ export const fr = {
       id: 'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un identifiant est attendu.',
       sector:
         'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un code de secteur du CAD est attendu.',
+      programme:
+        'Le changement n° {{n}} met « {{value}} » dans {{table}}.{{column}} de {{row}} : un code de programme est attendu (minuscules, chiffres et _).',
       fileName:
         'Le changement n° {{n}} donne au document {{row}} le nom de fichier « {{value}} » : un simple nom de fichier est attendu (ni dossier, ni « .. »).',
       digest:
@@ -1829,6 +1865,7 @@ export const fr = {
   workbook: {
     badDateOrder: 'Ordre des dates inconnu : écrivez JJ/MM/AAAA ou MM/JJ/AAAA.',
     sheet: {
+      programmes: 'Programmes',
       headings: 'Rubriques du bailleur',
       scale: 'Barèmes des cotisations',
       overrides: 'Montants particuliers',
@@ -1860,6 +1897,10 @@ export const fr = {
     notes: {
       dateOrder: 'Ordre des dates écrites en texte',
       dayFirst: 'JJ/MM/AAAA',
+      dateRange: 'Dates acceptées',
+      limits: 'Limites',
+      limitsText:
+        'Au plus {{rows}} lignes par feuille et {{total}} en tout, {{chars}} caractères par cellule, {{size}} Mo par classeur : au-delà, le classeur est refusé avant d’être lu.',
       sheet: 'Feuille',
       column: 'Colonne',
       type: 'Type',
@@ -1882,7 +1923,7 @@ export const fr = {
     },
     kind: {
       reference:
-        'Le nom du bailleur, la référence de la convention, le code du membre ou du projet (un indicateur : son nom, avec le code de son projet), tel qu’il figure dans le fichier ou dans ce classeur',
+        'Le nom du bailleur, la référence de la convention, le code du membre ou du projet (un indicateur : son nom, avec le code de son projet), le nom ou le code d’un programme (feuille Programmes), tel qu’il figure dans le fichier ou dans ce classeur',
       percent: 'Nombre de 0 à 100, deux décimales au plus (7 ou 7,5)',
       amount:
         'Montant dans la devise de la ligne (1 234,56 ou 1234.56, un mot de devise après est toléré) ; jamais arrondi',
@@ -1909,7 +1950,7 @@ export const fr = {
     ambiguousCfa:
       '« FCFA » désigne deux devises : écrivez XOF (Afrique de l’Ouest) ou XAF (Afrique centrale).',
     badCountry: 'Pays inconnu (attendu un code comme SN ou le nom du pays).',
-    badChoice: 'Valeur hors de la liste permise.',
+    badChoice: 'Valeur hors de la liste permise : {{values}}.',
     duplicate: 'Déjà présent à la ligne {{row}} de cette feuille.',
     title: 'Import / export',
     intro:
@@ -1921,7 +1962,6 @@ export const fr = {
     problemsTitle: 'Problèmes trouvés',
     rows: 'Lignes',
     toCreate: 'À créer',
-    known: 'Déjà connues',
     row: 'Ligne',
     value: 'Valeur trouvée',
     problem: 'Problème',
@@ -1960,13 +2000,13 @@ export const fr = {
       settles: 'Appels réglés (numéro : montant ; …)',
       split: 'Répartition entre les lignes (convention ou fonds : montant ; …)',
     },
-    tooLarge: 'Classeur trop volumineux (plus de 30 Mo) : découpez-le en plusieurs classeurs.',
+    tooLarge:
+      'Classeur trop volumineux (plus de {{size}} Mo, ou bien davantage une fois décompressé) : découpez-le en plusieurs classeurs.',
     mergedCells: 'Cellules fusionnées : vérifiez que chaque ligne porte bien ses propres valeurs.',
     hiddenRow: 'Ligne masquée : elle est importée comme les autres.',
     importing: 'Import en cours…',
     cancelImport: 'Annuler l’import',
     cancelled: 'Import annulé : le fichier est resté tel qu’il était.',
-    rowRefused: '{{sheet}}, ligne {{row}} : {{reason}} Rien n’a été importé.',
     dateBeyondStatus:
       'Cette date va au-delà du statut du projet : corrigez le statut ou retirez la date.',
     statusBehind:
@@ -1988,7 +2028,50 @@ export const fr = {
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
     splitUnknownLine:
-      'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ».',
+      'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ». Ses lignes engagées : {{lines}} (le fonds délié s’écrit aussi « Fonds délié »).',
+    dateOutOfRange:
+      'Date hors des dates acceptées (du {{from}} au {{to}} ; la feuille Notes peut les changer).',
+    badNumber: 'Nombre attendu (par exemple 1,0842 ou 7,5).',
+    referenceRefused:
+      'Non importée : l’enregistrement qu’elle nomme a lui-même été refusé (voir sa ligne).',
+    ambiguousReference: 'Désigne plusieurs enregistrements : écrivez exactement {{names}}.',
+    unknownReferenceChoices:
+      'Introuvable ni dans le fichier ni dans ce classeur. Valeurs acceptées : {{names}}.',
+    unknownReferenceClose:
+      'Introuvable ni dans le fichier ni dans ce classeur. Vouliez-vous dire {{names}} ?',
+    badDateRange:
+      'Dates acceptées non reconnues : écrivez deux dates, « JJ/MM/AAAA – JJ/MM/AAAA », entre le {{from}} et le {{to}}.',
+    sheetTwice:
+      'Cette feuille et la feuille « {{other}} » sont le même registre : gardez-en une seule.',
+    unknownSheet: 'Feuille inconnue : ignorée.',
+    missingSheetPart:
+      'Le classeur liste cette feuille mais son contenu manque (classeur endommagé) : rien n’est importé.',
+    damagedPart:
+      'Classeur endommagé ({{part}}) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau.',
+    tooManyRows:
+      'Plus de {{max}} lignes dans cette feuille : découpez-la en plusieurs classeurs. Rien n’est importé.',
+    tooManyRowsInAll:
+      'Plus de {{max}} lignes en tout : découpez le classeur en plusieurs. Rien n’est importé.',
+    formulaError: 'La cellule contient une erreur de formule ({{error}}).',
+    formulaWithoutValue:
+      'Formule sans valeur calculée : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur.',
+    cellTooLong: 'Texte trop long ({{max}} caractères au plus).',
+    badSharedString: 'Cellule illisible : le classeur est endommagé.',
+    duplicateColumn: 'Cette colonne figure deux fois : gardez-en une seule.',
+    optionalColumnsMissing: 'Colonnes absentes, leurs valeurs seront vides : {{columns}}.',
+    noRate:
+      'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un dans la feuille « Taux de change » (ou dans Paramètres → Taux de change).',
+    noRateOrGiven:
+      'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un dans la feuille « Taux de change », ou donnez le taux appliqué dans la colonne « Taux appliqué (pour 1 €) ».',
+    fileRule: 'Refusé par les règles du fichier de données ({{detail}}).',
+    unreadable: 'Le classeur {{path}} ne peut pas être lu ({{detail}}).',
+    dryRunDone: 'Vérification faite : rien n’a été enregistré.',
+    omitted: '… et {{count}} autre(s) problème(s) non listé(s).',
+    checking: 'Vérification du classeur…',
+    cancelCheck: 'Annuler la vérification',
+    checkCancelled: 'Vérification annulée.',
+    toUpdate: 'À modifier',
+    unchanged: 'Inchangées',
   },
   accounting: {
     title: 'Comptabilité',

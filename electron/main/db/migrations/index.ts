@@ -8,6 +8,7 @@ import { budget } from './0007-budget'
 import { ledgerSums } from './0008-ledger-sums'
 import { sync } from './0009-sync'
 import { accounting } from './0010-accounting'
+import { programmes } from './0011-programmes'
 import type { Migration } from './migration'
 
 /**
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ledgerSums,
   sync,
   accounting,
+  programmes,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

@@ -13,7 +13,6 @@ import {
 import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
-import { PROGRAMMES } from '../../../../shared/projects/schema'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
@@ -22,6 +21,7 @@ import { call } from '../../lib/api'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { useProgrammes } from '../programmes/use-programmes'
 
 type FormValues = { [K in keyof AgreementInput]-?: string }
 
@@ -38,6 +38,7 @@ export function AgreementForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
+  const programmes = useProgrammes()
   const language = useLanguage()
   const [funders, setFunders] = useState<Funder[]>([])
   const [formError, setFormError] = useState<string | null>(null)
@@ -174,7 +175,7 @@ export function AgreementForm({
               control={control}
               name="programmeCode"
               label={t('agreements.field.programmeCode')}
-              data={PROGRAMMES.map((p) => ({ value: p, label: t(`projects.programme.${p}`) }))}
+              data={programmes.choices(agreement?.programmeCode)}
               required
             />
           )}

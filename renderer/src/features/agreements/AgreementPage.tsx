@@ -34,10 +34,12 @@ import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 import { ReceiptForm } from './ReceiptForm'
 import { Term } from '../../components/Term'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
+import { useProgrammes } from '../programmes/use-programmes'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation()
+  const programmes = useProgrammes()
   const language = useLanguage()
   const [agreement, setAgreement] = useState<AgreementDetail | null>(null)
   const [editing, setEditing] = useState(false)
@@ -117,10 +119,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
           )}
           {term(t('agreements.field.programme'), agreement.programme)}
           {agreement.programmeCode &&
-            term(
-              t('agreements.field.programmeCode'),
-              t(`projects.programme.${agreement.programmeCode}`),
-            )}
+            term(t('agreements.field.programmeCode'), programmes.name(agreement.programmeCode))}
           {term(
             t('agreements.field.cofinancing'),
             agreement.cofinancingBp === null

@@ -4,17 +4,18 @@ import { useTranslation } from 'react-i18next'
 import { countryName } from '../../../../shared/geo/country-names'
 import { breakdownOf } from '../../../../shared/projects/breakdown'
 import {
-  PROGRAMMES,
   PROJECT_STATUSES,
   type ProjectBreakdownRow,
   type ProjectSummary,
 } from '../../../../shared/projects/schema'
 import { Amount } from '../../components/Amount'
 import { useLanguage } from '../../lib/use-language'
+import { useProgrammes } from '../programmes/use-programmes'
 
 /** The projects shown, summed by country, by programme and by status. */
 export function ProjectBreakdown({ projects }: { projects: ProjectSummary[] }) {
   const { t } = useTranslation()
+  const programmes = useProgrammes()
   const language = useLanguage()
   const breakdown = useMemo(() => breakdownOf(projects), [projects])
   const table = (title: string, rows: ProjectBreakdownRow[], label: (key: string) => string) => (
@@ -57,10 +58,7 @@ export function ProjectBreakdown({ projects }: { projects: ProjectSummary[] }) {
       {table(t('projects.byCountry'), breakdown.byCountry, (key) =>
         key ? countryName(key, language) : t('common.none'),
       )}
-      {table(t('projects.byProgramme'), breakdown.byProgramme, (key) => {
-        const programme = PROGRAMMES.find((p) => p === key)
-        return programme ? t(`projects.programme.${programme}`) : key
-      })}
+      {table(t('projects.byProgramme'), breakdown.byProgramme, (key) => programmes.name(key))}
       {table(t('projects.byStatus'), breakdown.byStatus, (key) => {
         const status = PROJECT_STATUSES.find((s) => s === key)
         return status ? t(`projects.status.${status}`) : key

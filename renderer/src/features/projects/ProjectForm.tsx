@@ -8,7 +8,6 @@ import { CURRENCY_CODES } from '../../../../shared/money/currencies'
 import { formatAmount } from '../../../../shared/money/format'
 import { money } from '../../../../shared/money/money'
 import {
-  PROGRAMMES,
   type ProjectDetail,
   type ProjectInput,
   projectInput,
@@ -21,6 +20,7 @@ import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { SectorSelect } from './SectorSelect'
+import { useProgrammes } from '../programmes/use-programmes'
 
 type FormValues = { [K in keyof ProjectInput]-?: string }
 
@@ -60,6 +60,7 @@ export function ProjectForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
+  const programmes = useProgrammes()
   const language = useLanguage()
   const [members, setMembers] = useState<Member[]>([])
   const [formError, setFormError] = useState<string | null>(null)
@@ -148,7 +149,7 @@ export function ProjectForm({
             control={control}
             name="programme"
             label={t('projects.field.programme')}
-            data={PROGRAMMES.map((p) => ({ value: p, label: t(`projects.programme.${p}`) }))}
+            data={programmes.choices(project?.programme)}
             searchable
             required
           />

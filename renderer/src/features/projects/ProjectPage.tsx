@@ -35,10 +35,12 @@ import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
 import { PROJECT_COLUMN_LABELS } from './project-history-labels'
 import { Term } from '../../components/Term'
+import { useProgrammes } from '../programmes/use-programmes'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
 export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation()
+  const programmes = useProgrammes()
   const language = useLanguage()
   const [project, setProject] = useState<ProjectDetail | null>(null)
   const [editing, setEditing] = useState(false)
@@ -96,7 +98,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
               {t(`projects.status.${project.status}`)}
             </Badge>
             <Badge variant="light" color="grape">
-              {t(`projects.programme.${project.programme}`)}
+              {programmes.name(project.programme)}
             </Badge>
             {project.archivedAt && <Badge color="gray">{t('common.archived')}</Badge>}
           </Group>

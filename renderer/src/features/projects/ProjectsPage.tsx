@@ -19,7 +19,6 @@ import { countryName } from '../../../../shared/geo/country-names'
 import { REGIONS } from '../../../../shared/geo/regions'
 import { projectMatches } from '../../../../shared/projects/filter'
 import {
-  PROGRAMMES,
   PROJECT_STATUSES,
   type ProjectListQuery,
   type ProjectSummary,
@@ -28,6 +27,7 @@ import { DataTable } from '../../components/DataTable'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { useAppStore } from '../../app/app-store'
 import { call, errorMessage } from '../../lib/api'
+import { useProgrammes } from '../programmes/use-programmes'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectBreakdown } from './ProjectBreakdown'
 import { ProjectForm } from './ProjectForm'
@@ -47,6 +47,7 @@ import { SectorSelect } from './SectorSelect'
 export function ProjectsPage() {
   const { t } = useTranslation()
   const language = useLanguage()
+  const programmes = useProgrammes()
   const openId = useAppStore((s) => s.openProjectId)
   const setOpenId = useAppStore((s) => s.openProject)
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null)
@@ -82,8 +83,10 @@ export function ProjectsPage() {
   )
   const columns = useMemo(
     () =>
-      projectColumns(t, language, setOpenId).filter((c) => shown.includes(c.id as ProjectColumnId)),
-    [t, language, setOpenId, shown],
+      projectColumns(t, language, setOpenId, programmes.name).filter((c) =>
+        shown.includes(c.id as ProjectColumnId),
+      ),
+    [t, language, setOpenId, shown, programmes.name],
   )
   const countries = useMemo(
     () =>
@@ -184,9 +187,9 @@ export function ProjectsPage() {
         <Select
           label={t('projects.filter.programme')}
           placeholder={t('common.all')}
-          data={PROGRAMMES.map((p) => ({ value: p, label: t(`projects.programme.${p}`) }))}
+          data={programmes.all.map((p) => ({ value: p.code, label: programmes.name(p.code) }))}
           value={query.programme ?? null}
-          onChange={(value) => set({ programme: PROGRAMMES.find((p) => p === value) ?? undefined })}
+          onChange={(value) => set({ programme: choice(value) })}
           searchable
           clearable
           w={220}

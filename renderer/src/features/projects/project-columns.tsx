@@ -53,6 +53,7 @@ export function projectColumns(
   t: TFunction,
   language: Language,
   open: (id: string) => void,
+  programmeName: (code: string) => string,
 ): ColumnDef<ProjectSummary>[] {
   const euro = (key: 'totalCostEur' | 'committedEur' | 'paidEur'): ColumnDef<ProjectSummary> => ({
     id: key,
@@ -96,7 +97,7 @@ export function projectColumns(
     },
     {
       id: 'programme',
-      accessorFn: (p) => t(`projects.programme.${p.programme}`),
+      accessorFn: (p) => programmeName(p.programme),
       header: t('projects.field.programme'),
     },
     {

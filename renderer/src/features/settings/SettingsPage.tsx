@@ -28,6 +28,7 @@ import { DuesSettingsSection } from '../dues/DuesSettingsSection'
 import { JournalSection } from '../journal/JournalSection'
 import { LockSection } from '../lock/LockSection'
 import { RatesSection } from '../rates/RatesSection'
+import { ProgrammesSection } from '../programmes/ProgrammesSection'
 import { WorkbookSection } from '../workbook/WorkbookSection'
 import { SyncSection } from '../sync/SyncSection'
 import { useAppStore } from '../../app/app-store'
@@ -60,6 +61,7 @@ export function SettingsPage({ state, file }: { state: AppState; file: OpenFileI
       </Paper>
       <LockSection state={state} />
       <RatesSection />
+      <ProgrammesSection />
       <DuesSettingsSection />
       <AccountingSection />
       <WorkbookSection />

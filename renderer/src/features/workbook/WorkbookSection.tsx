@@ -29,11 +29,32 @@ export function WorkbookSection() {
   const refresh = useAppStore((s) => s.refresh)
   const [checked, setChecked] = useState<(FileRef & { report: WorkbookReport }) | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
-  const [importing, setImporting] = useState<Job<WorkbookReport> | null>(null)
+  const [running, setRunning] = useState<{ job: Job<WorkbookReport>; check: boolean } | null>(null)
 
   const saved = (file: SavedFile) =>
     setStatus({ ok: true, text: t('reporting.exported', { path: file.path }), saved: file })
   const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
+
+  /** Follows a job (the check or the import) to its end, its progress shown meanwhile. */
+  const follow = async (started: Job<WorkbookReport>, check: boolean) => {
+    let job = started
+    setRunning({ job, check })
+    while (job.state === 'running') {
+      await new Promise((resolve) => window.setTimeout(resolve, 150))
+      job = await call('workbook.progress', { jobId: job.jobId })
+      setRunning({ job, check })
+    }
+    setRunning(null)
+    if (job.state === 'cancelled') {
+      setStatus({ ok: true, text: t(check ? 'workbook.checkCancelled' : 'workbook.cancelled') })
+      return null
+    }
+    if (job.state === 'failed' || !job.result) {
+      setStatus({ ok: false, text: job.failure ?? t('errors.INTERNAL') })
+      return null
+    }
+    return job.result
+  }
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-workbook">
@@ -62,7 +83,14 @@ export function WorkbookSection() {
           </Button>
           <Button
             loading={busy}
-            onClick={() => void run(async () => setChecked(await call('workbook.check', {})))}
+            onClick={() =>
+              void run(async () => {
+                setChecked(null)
+                const { path, file, job } = await call('workbook.check', {})
+                const report = await follow(job, true)
+                if (report) setChecked({ path, file, report })
+              })
+            }
           >
             {t('workbook.import')}
           </Button>
@@ -75,7 +103,8 @@ export function WorkbookSection() {
                   <Table.Th>{t('workbook.notes.sheet')}</Table.Th>
                   <Table.Th ta="right">{t('workbook.rows')}</Table.Th>
                   <Table.Th ta="right">{t('workbook.toCreate')}</Table.Th>
-                  <Table.Th ta="right">{t('workbook.known')}</Table.Th>
+                  <Table.Th ta="right">{t('workbook.toUpdate')}</Table.Th>
+                  <Table.Th ta="right">{t('workbook.unchanged')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -83,8 +112,9 @@ export function WorkbookSection() {
                   <Table.Tr key={s.sheet}>
                     <Table.Td>{s.sheet}</Table.Td>
                     <Table.Td ta="right">{s.rows}</Table.Td>
-                    <Table.Td ta="right">{s.create}</Table.Td>
-                    <Table.Td ta="right">{s.update}</Table.Td>
+                    <Table.Td ta="right">{s.created ?? '—'}</Table.Td>
+                    <Table.Td ta="right">{s.updated ?? '—'}</Table.Td>
+                    <Table.Td ta="right">{s.unchanged ?? '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -123,6 +153,11 @@ export function WorkbookSection() {
                 </Table.Tbody>
               </Table>
             )}
+            {checked.report.omittedProblems > 0 && (
+              <Text size="sm">
+                {t('workbook.omitted', { count: checked.report.omittedProblems })}
+              </Text>
+            )}
             {blocking > 0 ? (
               <Text c="red" size="sm" role="alert">
                 {t('workbook.fixFirst', { count: blocking })}
@@ -134,24 +169,18 @@ export function WorkbookSection() {
                   onClick={() =>
                     void run(async () => {
                       // The token the check answered: the page never names the workbook.
-                      let job = await call('workbook.import', { file: checked.file })
-                      setImporting(job)
-                      while (job.state === 'running') {
-                        await new Promise((resolve) => window.setTimeout(resolve, 150))
-                        job = await call('workbook.progress', { jobId: job.jobId })
-                        setImporting(job)
-                      }
-                      setImporting(null)
+                      const report = await follow(
+                        await call('workbook.import', { file: checked.file }),
+                        false,
+                      )
                       setChecked(null)
-                      if (job.state === 'cancelled') {
-                        setStatus({ ok: true, text: t('workbook.cancelled') })
+                      if (!report) return
+                      if (!report.imported) {
+                        // Refused after all (the file changed since the check): said as a check.
+                        setChecked({ ...checked, report })
                         return
                       }
-                      if (job.state === 'failed' || !job.result) {
-                        setStatus({ ok: false, text: job.failure ?? t('errors.INTERNAL') })
-                        return
-                      }
-                      const done = job.result.sheets
+                      const done = report.sheets
                         .map((s) =>
                           t('workbook.done', {
                             sheet: s.sheet,
@@ -176,23 +205,23 @@ export function WorkbookSection() {
         )}
       </Stack>
       <Modal
-        opened={importing !== null}
+        opened={running !== null}
         onClose={() => undefined}
         withCloseButton={false}
-        title={t('workbook.importing')}
+        title={t(running?.check ? 'workbook.checking' : 'workbook.importing')}
         centered
       >
-        {importing && (
+        {running && (
           <Stack gap="xs">
             <Progress
-              value={Math.round(importing.progress * 100)}
-              aria-label={t('workbook.importing')}
+              value={Math.round(running.job.progress * 100)}
+              aria-label={t(running.check ? 'workbook.checking' : 'workbook.importing')}
             />
             <Button
               variant="default"
-              onClick={() => void call('workbook.cancel', { jobId: importing.jobId })}
+              onClick={() => void call('workbook.cancel', { jobId: running.job.jobId })}
             >
-              {t('workbook.cancelImport')}
+              {t(running.check ? 'workbook.cancelCheck' : 'workbook.cancelImport')}
             </Button>
           </Stack>
         )}

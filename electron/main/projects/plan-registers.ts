@@ -1,0 +1,205 @@
+import type { z } from 'zod'
+import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { optionalIsoDate } from '../../../shared/validation/dates'
+import {
+  FINANCING_SOURCES,
+  agreementProjectInput,
+  financingLineInput,
+} from '../../../shared/projects/schema'
+import {
+  type ImportOutcome,
+  type Register,
+  known,
+  normalAmount,
+  recordOnce,
+  amountText,
+  keyOf,
+} from '../workbook/register'
+import {
+  AGREEMENT_COLUMN,
+  agreementsByReference,
+  PROJECT_COLUMN,
+  withProjectId,
+} from '../workbook/references'
+
+/** The projects a project-tied agreement names as its own. */
+export const namedProjects: Register<z.output<typeof agreementProjectInput>> = {
+  key: 'namedProjects',
+  sheet: 'workbook.sheet.namedProjects',
+  columns: [AGREEMENT_COLUMN, PROJECT_COLUMN],
+  schema: agreementProjectInput,
+  identity: (row) => `${String(row.agreement ?? '')}|${String(row.project ?? '')}`.toLowerCase(),
+  toInput: async ({ agreement, project }, resolve) => ({
+    agreementId: (await resolve('agreements', String(agreement ?? ''))) ?? '',
+    projectId: (await resolve('projects', String(project ?? ''))) ?? '',
+  }),
+  rows: async (session) =>
+    await session.file.db
+      .selectFrom('agreement_projects as n')
+      .innerJoin('agreements as a', 'a.id', 'n.agreement_id')
+      .innerJoin('projects as p', 'p.id', 'n.project_id')
+      .select(['a.reference as agreement', 'p.code as project'])
+      .where('n.deleted_at', 'is', null)
+      .orderBy('a.reference')
+      .orderBy('p.code')
+      .execute(),
+  apply: (session, input, author, memo) =>
+    recordOnce(
+      memo,
+      'namedProjects',
+      async () =>
+        (
+          await session.file.db
+            .selectFrom('agreement_projects')
+            .select(['agreement_id', 'project_id'])
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((n) => `${n.agreement_id}|${n.project_id}`),
+      `${input.agreementId}|${input.projectId}`,
+      () => session.financing.nameProject(input.agreementId, input.projectId, author),
+    ),
+}
+
+const planLineRowInput = financingLineInput.safeExtend({ committedOn: optionalIsoDate })
+
+/** The financing plan's lines, each committed on its day when the row says so. */
+export const planLines: Register<z.output<typeof planLineRowInput>> = {
+  key: 'planLines',
+  sheet: 'workbook.sheet.planLines',
+  columns: [
+    PROJECT_COLUMN,
+    {
+      field: 'source',
+      heading: 'projects.plan.source',
+      kind: 'choice',
+      required: true,
+      choices: {
+        codes: FINANCING_SOURCES,
+        label: (code) => `projects.plan.source_${code}` as MessageKey,
+      },
+    },
+    { ...AGREEMENT_COLUMN, required: false },
+    { field: 'partnerName', heading: 'projects.plan.partnerName', kind: 'text' },
+    { field: 'headingCode', heading: 'projects.plan.heading', kind: 'text' },
+    { field: 'currency', heading: 'projects.plan.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'projects.plan.amount', kind: 'amount', required: true },
+    { field: 'committedOn', heading: 'projects.plan.committedOn', kind: 'date' },
+    { field: 'note', heading: 'projects.plan.note', kind: 'text' },
+  ],
+  schema: planLineRowInput,
+  refusalColumns: {
+    lineId: 'committedOn',
+    'errors.lineCommitted': 'committedOn',
+    'errors.lineNotAimf': 'source',
+    'errors.projectNotApproved': 'committedOn',
+    'errors.agreementNotProjectTied': 'agreement',
+  },
+  identity: (row) =>
+    keyOf(
+      row.project,
+      row.source,
+      row.agreement,
+      row.partnerName,
+      row.headingCode,
+      row.amount,
+      row.currency,
+    ),
+  toInput: async ({ agreement, ...row }, resolve) => ({
+    ...(await withProjectId(row, resolve)),
+    agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
+  }),
+  rows: async (session) =>
+    (
+      await session.file.db
+        .selectFrom('financing_lines as l')
+        .innerJoin('projects as p', 'p.id', 'l.project_id')
+        .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
+        .selectAll('l')
+        .select(['p.code as project', 'a.reference as agreement'])
+        .where('l.deleted_at', 'is', null)
+        .orderBy('p.code')
+        .orderBy('l.created_at')
+        .execute()
+    ).map((l) => ({
+      project: l.project,
+      source: l.source,
+      agreement: l.agreement,
+      partnerName: l.partner_name,
+      headingCode: l.heading_code,
+      currency: l.currency,
+      amount: amountText(l.amount_minor, l.currency),
+      committedOn: l.committed_on,
+      note: l.note,
+    })),
+  apply: async (session, { committedOn, ...input }, author, memo) => {
+    const lines = await known<{ id: string; committed_on: string | null; key: string }>(
+      memo,
+      'planLines',
+      async () =>
+        (
+          await session.file.db
+            .selectFrom('financing_lines')
+            .selectAll()
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((line) => ({ id: line.id, committed_on: line.committed_on, key: lineKey(line) })),
+      (line) => line.key,
+    )
+    // The line's money is its agreement's currency, or euros for the untied fund.
+    const agreement = [...(await agreementsByReference(session, memo)).values()].find(
+      (a) => a.id === input.agreementId,
+    )
+    const currency =
+      input.source === 'agreement' && agreement
+        ? agreement.currency
+        : input.source === 'untied_fund'
+          ? 'EUR'
+          : input.currency
+    const key = lineKey({
+      project_id: input.projectId,
+      source: input.source,
+      agreement_id: input.source === 'agreement' ? input.agreementId : null,
+      partner_name: input.source === 'partner' ? input.partnerName : null,
+      heading_code: input.headingCode,
+      amount_minor: null,
+      amount: normalAmount(input.amount, currency),
+      currency,
+    }).toLowerCase()
+    let line = lines.get(key)
+    let outcome: ImportOutcome = 'unchanged'
+    if (!line) {
+      line = { id: await session.financing.addLine(input, author), committed_on: null, key }
+      lines.set(key, line)
+      outcome = 'created'
+    }
+    if (committedOn && !line.committed_on) {
+      await session.financing.commitLine(line.id, committedOn, author)
+      line.committed_on = committedOn
+      if (outcome === 'unchanged') outcome = 'updated'
+    }
+    return outcome
+  },
+}
+
+/** What finds a plan line again: its project, source, fund or partner, heading and amount. */
+function lineKey(line: {
+  project_id: string
+  source: string
+  agreement_id: string | null
+  partner_name: string | null
+  heading_code: string | null
+  amount_minor: number | null
+  amount?: string
+  currency: string
+}): string {
+  const amount = line.amount ?? amountText(line.amount_minor ?? 0, line.currency)
+  return keyOf(
+    line.project_id,
+    line.source,
+    line.agreement_id,
+    line.partner_name,
+    line.heading_code,
+    amount,
+    line.currency,
+  )
+}

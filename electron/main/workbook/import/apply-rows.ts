@@ -1,0 +1,300 @@
+import { sql } from 'kysely'
+import type { Session } from '../../app/app-core'
+import { AppFailure } from '../../failure'
+import type { Language } from '../../../../shared/i18n/locale'
+import { translate } from '../../../../shared/i18n/translate'
+import {
+  ARCHIVED_ON,
+  type ImportOutcome,
+  type Memo,
+  type Register,
+  type RegisterKey,
+  forgetFileState,
+} from '../register'
+import type { ProblemAt } from './problems'
+import type { ReadSheet, SheetRow } from './read-sheet'
+import { NameResolver } from './resolve'
+import { fileRuleProblem, refusalProblems } from './row-refusals'
+
+export interface ApplyOptions {
+  /** Told the share of rows written, from 0 to 1. */
+  onProgress?: (share: number) => void
+  /** Stops the import between two rows; everything written is then rolled back. */
+  signal?: AbortSignal
+}
+
+export interface SheetOutcomes {
+  created: number
+  updated: number
+  unchanged: number
+}
+
+/** Rows the core refused while they were written: in the first pass, the first one stops all. */
+export class RowsRefused extends Error {
+  constructor(readonly problems: ProblemAt[]) {
+    super('rows refused')
+    this.name = 'RowsRefused'
+  }
+}
+
+/** Rows of a bulk register (expenses, payments) written in one action of the import. */
+const ROWS_PER_BULK_WRITE = 5000
+
+/**
+ * Writes the rows through each register's service, in order, with the same rules as the
+ * window. The caller holds one transaction of the data file around it.
+ *
+ * Two ways: `collect` false, the first row refused stops everything (the import's one pass,
+ * as fast as it goes); `collect` true, each row is written within a savepoint and a refused
+ * one is undone alone and said, so that every row the core would refuse is found in one run
+ * (run only once a first pass was refused: it costs two statements a row).
+ */
+export async function applySheets(
+  session: Session,
+  sheets: readonly ReadSheet[],
+  author: string,
+  language: Language,
+  {
+    collect,
+    onProblem,
+    ...options
+  }: ApplyOptions & {
+    collect: boolean
+    onProblem?: (problem: ProblemAt) => void
+  },
+): Promise<SheetOutcomes[]> {
+  const run = new ApplyRun(session, author, language, collect, options, onProblem)
+  return run.sheets(sheets)
+}
+
+interface Waiting {
+  sheet: ReadSheet
+  row: SheetRow
+  input: Record<string, unknown>
+  outcome: ImportOutcome
+  count: SheetOutcomes
+}
+
+class ApplyRun {
+  private readonly memo: Memo = new Map()
+  private readonly resolver: NameResolver
+  private done = 0
+
+  constructor(
+    private readonly session: Session,
+    private readonly author: string,
+    private readonly language: Language,
+    private readonly collect: boolean,
+    private readonly options: ApplyOptions,
+    private readonly onProblem: ((problem: ProblemAt) => void) | undefined,
+  ) {
+    this.resolver = new NameResolver(session, this.memo)
+  }
+
+  async sheets(sheets: readonly ReadSheet[]): Promise<SheetOutcomes[]> {
+    const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0)
+    const counts = sheets.map(() => ({ created: 0, updated: 0, unchanged: 0 }))
+    // Records the workbook says are archived: written as they were, archived once every sheet
+    // is in (a member's calls and payments are recorded while it is still active).
+    const archived: { sheet: ReadSheet; row: SheetRow }[] = []
+    const finishing: Waiting[] = []
+    for (const [index, sheet] of sheets.entries()) {
+      const count = counts[index] ?? { created: 0, updated: 0, unchanged: 0 }
+      const order = sheet.register.order
+      const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
+      if (sheet.register.applyAll) {
+        await this.bulk(sheet, rows, count, total)
+        continue
+      }
+      for (const row of rows) {
+        this.checkCancelled()
+        const written = await this.guarded(sheet, row, async () => {
+          const input = await this.contract(sheet, row)
+          const outcome = await sheet.register.apply(this.session, input, this.author, this.memo)
+          return { input, outcome }
+        })
+        this.progress(1, total)
+        if (!written) continue
+        count[written.outcome] += 1
+        if (sheet.register.archive && row.input[ARCHIVED_ON]) archived.push({ sheet, row })
+        if (sheet.register.finish) finishing.push({ sheet, row, ...written, count })
+      }
+    }
+    for (const { sheet, row, input, outcome, count } of finishing) {
+      this.checkCancelled()
+      const changed = await this.guarded(sheet, row, async () =>
+        sheet.register.finish?.(this.session, input, this.author, this.memo),
+      )
+      // A row found unchanged whose ending is now recorded (a project closed since) was updated.
+      if (changed && outcome === 'unchanged') {
+        count.unchanged -= 1
+        count.updated += 1
+      }
+    }
+    for (const { sheet, row } of archived) {
+      this.checkCancelled()
+      await this.guarded(sheet, row, async () => {
+        const id = await this.resolver.resolve(sheet.register.key, nameOf(sheet.register, row))
+        if (id) await sheet.register.archive?.(this.session, id, this.author)
+        return true
+      })
+    }
+    return counts
+  }
+
+  /**
+   * A register of many alike rows, written a few thousand at a time. When collecting, a
+   * refused row is left out and the rows after it written again (those before it stand).
+   */
+  private async bulk(
+    sheet: ReadSheet,
+    rows: readonly SheetRow[],
+    count: SheetOutcomes,
+    total: number,
+  ): Promise<void> {
+    const applyAll = sheet.register.applyAll
+    if (!applyAll) return
+    for (let start = 0; start < rows.length; start += ROWS_PER_BULK_WRITE) {
+      let pending = rows.slice(start, start + ROWS_PER_BULK_WRITE)
+      const before = this.done
+      while (pending.length > 0) {
+        this.checkCancelled()
+        const slice = pending
+        let current = 0
+        let failedAt = -1
+        const outcomes = await this.guarded(
+          sheet,
+          () => slice[current] ?? slice[0],
+          async () => {
+            const inputs = []
+            for (const [index, row] of slice.entries()) {
+              current = index
+              inputs.push(await this.contract(sheet, row))
+            }
+            return applyAll(this.session, inputs, this.author, this.memo, (index) => {
+              this.checkCancelled()
+              current = index
+              if (index % 50 === 0) this.options.onProgress?.((before + index) / total)
+            })
+          },
+          () => (failedAt = current),
+        )
+        if (outcomes) {
+          for (const outcome of outcomes) count[outcome] += 1
+          break
+        }
+        // The rows before the refused one are written again, then those after it.
+        const good = slice.slice(0, failedAt)
+        const rest = slice.slice(failedAt + 1)
+        if (good.length > 0) {
+          const written = await this.guarded(
+            sheet,
+            () => good[0],
+            async () =>
+              applyAll(
+                this.session,
+                await this.contracts(sheet, good),
+                this.author,
+                this.memo,
+                () => this.checkCancelled(),
+              ),
+          )
+          for (const outcome of written ?? []) count[outcome] += 1
+        }
+        pending = rest
+      }
+      this.progress(Math.min(ROWS_PER_BULK_WRITE, rows.length - start), total)
+    }
+  }
+
+  private async contracts(sheet: ReadSheet, rows: readonly SheetRow[]) {
+    const inputs = []
+    for (const row of rows) inputs.push(await this.contract(sheet, row))
+    return inputs
+  }
+
+  /**
+   * A row as its register's contract takes it: references made ids, the archive date aside.
+   * A reference that finds nothing now names a record whose own row was refused.
+   */
+  private async contract(sheet: ReadSheet, row: SheetRow): Promise<Record<string, unknown>> {
+    const register = sheet.register
+    for (const column of register.columns.filter((c) => c.references && row.input[c.field])) {
+      const name = column.referenceKey?.(row.input) ?? String(row.input[column.field])
+      if (await this.resolver.resolve(column.references as RegisterKey, name)) continue
+      throw new RowsRefused([
+        {
+          sheet: sheet.name,
+          row: row.row,
+          column: sheet.headings.get(column.field) ?? translate(this.language, column.heading),
+          value: String(row.input[column.field]),
+          key: 'workbook.referenceRefused',
+          blocking: true,
+        },
+      ])
+    }
+    const fields = register.archive
+      ? Object.fromEntries(Object.entries(row.input).filter(([field]) => field !== ARCHIVED_ON))
+      : row.input
+    const input = register.toInput ? await register.toInput(fields, this.resolver.resolve) : fields
+    return register.schema.parse(input) as Record<string, unknown>
+  }
+
+  /**
+   * Runs one row's writing. A refusal of the core becomes the row's located problems: thrown
+   * in the first pass; in a collecting pass, the row's writing is undone alone (a savepoint),
+   * what the import remembered of the file forgotten, and null returned.
+   */
+  private async guarded<T>(
+    sheet: ReadSheet,
+    row: SheetRow | (() => SheetRow | undefined),
+    work: () => Promise<T>,
+    onRefused?: () => void,
+  ): Promise<T | null> {
+    const db = this.session.file.db
+    if (this.collect) await sql`SAVEPOINT workbook_row`.execute(db)
+    try {
+      const result = await work()
+      if (this.collect) await sql`RELEASE workbook_row`.execute(db)
+      return result
+    } catch (error) {
+      const at = typeof row === 'function' ? row() : row
+      const problems = at ? this.problemsOf(error, sheet, at) : null
+      if (!problems) throw error
+      if (!this.collect) throw new RowsRefused(problems)
+      await sql`ROLLBACK TO workbook_row`.execute(db)
+      await sql`RELEASE workbook_row`.execute(db)
+      forgetFileState(this.memo)
+      this.resolver.forget()
+      for (const problem of problems) this.onProblem?.(problem)
+      onRefused?.()
+      return null
+    }
+  }
+
+  private problemsOf(error: unknown, sheet: ReadSheet, row: SheetRow): ProblemAt[] | null {
+    if (error instanceof RowsRefused) return error.problems
+    if (error instanceof AppFailure) {
+      if (error.code === 'CANCELLED') return null
+      return refusalProblems(error, sheet, row, this.language)
+    }
+    const rule = fileRuleProblem(error, sheet, row)
+    return rule ? [rule] : null
+  }
+
+  private checkCancelled() {
+    if (this.options.signal?.aborted) throw new AppFailure('CANCELLED')
+  }
+
+  private progress(rows: number, total: number) {
+    const before = this.done
+    this.done += rows
+    if (total > 0 && Math.floor(before / 50) !== Math.floor(this.done / 50))
+      this.options.onProgress?.(this.done / total)
+  }
+}
+
+/** What other rows name a row's record by (a funder's name, a project's code). */
+function nameOf(register: Register, row: SheetRow): string {
+  return register.name?.(row.input) ?? register.identity(row.input)
+}

@@ -1,0 +1,235 @@
+import { PackageRefusal } from './zip-package'
+import { decimalOfNumber, shiftDecimal } from '../../../../shared/money/decimal'
+import type { WorkbookParts } from './workbook-parts'
+import { attributesOf, decodeXml, escapeRegExp, rootPrefix, runsText } from './xml-text'
+
+/** A date cell: its day number in Excel's 1900 system (1 is 1 January 1900), time of day kept. */
+export interface ExcelDate {
+  excelDate: number
+}
+
+/** A cell's value as the import reads it: text, a number, a yes/no, a date, or empty. */
+export type CellValue = string | number | boolean | ExcelDate | null
+
+/** A cell that holds no usable value: a formula error, a formula never computed, too long… */
+export interface CellFault {
+  fault: 'formulaError' | 'noValue' | 'tooLong' | 'badSharedString'
+  detail: string
+}
+
+export type RawCell = CellValue | CellFault
+
+export function isFault(cell: RawCell | undefined): cell is CellFault {
+  return typeof cell === 'object' && cell !== null && 'fault' in cell
+}
+
+/** A row with at least one value, its cells by column number (1 is column A). */
+export interface RawRow {
+  row: number
+  cells: RawCell[]
+  hidden: boolean
+}
+
+export interface SheetScan {
+  parts: WorkbookParts
+  /** Longer texts are a fault of their cell (Excel itself holds 32,767 characters). */
+  maxCellChars: number
+  /** The longest stretch of a sheet's XML that may hold no complete row. */
+  maxRowXml: number
+}
+
+/** What the sheet says after its rows: its merged ranges ("A2:C2"). */
+export interface SheetLayout {
+  merges: string[]
+}
+
+/** Days between Excel's 1900 and 1904 date systems. */
+const DAYS_1904 = 1462
+
+/**
+ * The rows of a sheet's XML, read as it is decompressed and yielded one at a time; the merged
+ * ranges after them are put in `layout`. Stopping early stops the reading.
+ */
+export async function* sheetRows(
+  chunks: AsyncIterable<string>,
+  scan: SheetScan,
+  layout: SheetLayout,
+): AsyncGenerator<RawRow> {
+  let buffer = ''
+  let phase: 'before' | 'rows' | 'after' = 'before'
+  let p: string | null = null
+  let patterns: ReturnType<typeof patternsOf> | null = null
+  let previous = 0
+  const refuseIfLong = () => {
+    if (buffer.length > scan.maxRowXml) throw new PackageRefusal('tooLarge')
+  }
+  for await (const chunk of chunks) {
+    buffer += chunk
+    if (p === null) {
+      if (!/<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.test(buffer)) {
+        refuseIfLong()
+        continue
+      }
+      p = escapeRegExp(rootPrefix(buffer, 'worksheet'))
+      patterns = patternsOf(p)
+    }
+    if (!patterns) continue
+    if (phase === 'before') {
+      const start = patterns.sheetData.exec(buffer)
+      if (!start) {
+        // Keep only what may be the start of <sheetData, the rest is layout before the rows.
+        buffer = buffer.slice(Math.max(0, buffer.lastIndexOf('<')))
+        continue
+      }
+      buffer = buffer.slice(start.index + start[0].length)
+      phase = start[0].endsWith('/>') ? 'after' : 'rows'
+    }
+    if (phase === 'rows') {
+      let at = 0
+      for (;;) {
+        patterns.rowOrEnd.lastIndex = at
+        const next = patterns.rowOrEnd.exec(buffer)
+        if (!next) break
+        if (next[1] !== undefined) {
+          // </sheetData>: the rows are over.
+          at = next.index + next[0].length
+          phase = 'after'
+          break
+        }
+        const tagEnd = buffer.indexOf('>', next.index)
+        if (tagEnd < 0) break
+        const selfClosing = buffer[tagEnd - 1] === '/'
+        let contentEnd = tagEnd
+        let end = tagEnd + 1
+        if (!selfClosing) {
+          patterns.rowEnd.lastIndex = tagEnd
+          const close = patterns.rowEnd.exec(buffer)
+          if (!close) break
+          contentEnd = close.index
+          end = close.index + close[0].length
+        }
+        const attributes = attributesOf(buffer.slice(next.index + next[0].length, tagEnd))
+        const number = Number(attributes.get('r') ?? previous + 1)
+        previous = Number.isInteger(number) && number > 0 ? number : previous + 1
+        at = end
+        if (selfClosing) continue
+        const cells = cellsOf(buffer.slice(tagEnd + 1, contentEnd), patterns, scan)
+        if (cells.some((cell) => cell !== null && cell !== undefined)) {
+          yield {
+            row: previous,
+            cells,
+            hidden: ['1', 'true'].includes(attributes.get('hidden') ?? ''),
+          }
+        }
+      }
+      buffer = buffer.slice(at)
+      if (phase === 'rows') refuseIfLong()
+    }
+    if (phase === 'after') {
+      readMerges(buffer, patterns, layout)
+      const last = buffer.lastIndexOf('>')
+      buffer = last < 0 ? buffer : buffer.slice(last + 1)
+      refuseIfLong()
+    }
+  }
+  if (phase === 'before' || phase === 'rows') throw new PackageRefusal('damaged')
+}
+
+function patternsOf(p: string) {
+  return {
+    sheetData: new RegExp(`<${p}sheetData\\b[^>]*?/?>`),
+    rowOrEnd: new RegExp(`<${p}row(?=[\\s>/])|(</${p}sheetData\\s*>)`, 'g'),
+    rowEnd: new RegExp(`</${p}row\\s*>`, 'g'),
+    cell: new RegExp(`<${p}c(?=[\\s>/])([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c\\s*>)`, 'g'),
+    value: new RegExp(`<${p}v(?:\\s[^>]*?)?>([\\s\\S]*?)</${p}v\\s*>`),
+    formula: new RegExp(`<${p}f[\\s>/]`),
+    inline: new RegExp(`<${p}is(?:\\s[^>]*?)?>([\\s\\S]*?)</${p}is\\s*>`),
+    merge: new RegExp(`<${p}mergeCell\\b([^>]*)>`, 'g'),
+    p,
+  }
+}
+
+function readMerges(xml: string, patterns: ReturnType<typeof patternsOf>, layout: SheetLayout) {
+  for (const [, tag = ''] of xml.matchAll(patterns.merge)) {
+    const ref = attributesOf(tag).get('ref')
+    if (ref) layout.merges.push(ref)
+  }
+}
+
+/** The cells of one row's XML, by column number. */
+function cellsOf(xml: string, patterns: ReturnType<typeof patternsOf>, scan: SheetScan): RawCell[] {
+  const cells: RawCell[] = []
+  let column = 0
+  patterns.cell.lastIndex = 0
+  for (const [, tag = '', content = ''] of xml.matchAll(patterns.cell)) {
+    const attributes = attributesOf(tag)
+    const reference = attributes.get('r')
+    column = reference ? columnNumber(reference) || column + 1 : column + 1
+    if (column > 16_384) continue
+    cells[column] = cellValue(attributes, content, patterns, scan)
+  }
+  return cells
+}
+
+/** The column of a cell reference ("AB12" → 28). */
+function columnNumber(reference: string): number {
+  let column = 0
+  for (const char of reference.toUpperCase()) {
+    const code = char.charCodeAt(0)
+    if (code < 65 || code > 90) break
+    column = column * 26 + (code - 64)
+  }
+  return column
+}
+
+function cellValue(
+  attributes: Map<string, string>,
+  content: string,
+  patterns: ReturnType<typeof patternsOf>,
+  scan: SheetScan,
+): RawCell {
+  const type = attributes.get('t') ?? 'n'
+  const raw = patterns.value.exec(content)?.[1]
+  const hasFormula = patterns.formula.test(content)
+  const text = (value: string): RawCell => {
+    if (value.length > scan.maxCellChars) return { fault: 'tooLong', detail: String(value.length) }
+    return value.trim() === '' ? null : value
+  }
+  if (raw === undefined && type !== 'inlineStr') {
+    return hasFormula ? { fault: 'noValue', detail: '' } : null
+  }
+  const value = raw === undefined ? '' : decodeXml(raw)
+  switch (type) {
+    case 's': {
+      const shared = scan.parts.sharedStrings[Number(value)]
+      return shared === undefined ? { fault: 'badSharedString', detail: value } : text(shared)
+    }
+    case 'inlineStr':
+      return text(runsText(patterns.inline.exec(content)?.[1] ?? '', patterns.p))
+    case 'str':
+    case 'd':
+      return text(value)
+    case 'b':
+      return value === '1' || value.toLowerCase() === 'true'
+    case 'e':
+      return { fault: 'formulaError', detail: value }
+    default: {
+      const number = Number(value)
+      // A number cell holding text ("abc"): its text is what the cell says.
+      if (value.trim() === '' || !Number.isFinite(number)) return text(value)
+      const style = scan.parts.styles[Number(attributes.get('s') ?? 0)] ?? 'number'
+      if (style === 'date') return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
+      // A percentage is stored as a share (0.075 shows 7.5 %): read as the person typed it.
+      if (style === 'percent') return percentShown(number)
+      return number
+    }
+  }
+}
+
+/**
+ * A share stored in a percent-formatted cell (0.075) as the percentage people see and type
+ * ("7.5 %"): its decimal moved exactly, never through a float product.
+ */
+export function percentShown(share: number): string {
+  return `${shiftDecimal(decimalOfNumber(share), 2)} %`
+}
