@@ -349,7 +349,10 @@ describe('projects', () => {
     expect(forced.paidEur).toBe(15_000_000)
     expect(forced.tranches[1]?.overrideReason).toBe('Rapport annoncé, travaux urgents')
 
-    const cancelled = await app.ok('projects.cancelTranchePayment', { id: second.id })
+    const cancelled = await app.ok('projects.cancelTranchePayment', {
+      id: second.id,
+      reason: 'Virement revenu',
+    })
     expect(cancelled.paidEur).toBe(6_000_000)
     expect(cancelled.tranches[1]?.status).toBe('planned')
     expect(await checkedFile()).toEqual([])

@@ -144,6 +144,8 @@ export interface LedgerEntriesTable extends RecordColumns {
   reverses_id: string | null
   /** The donor heading a tied expense or disbursement charges, where the agreement has some. */
   heading_code: string | null
+  /** Why a reversing entry reverses (what the person who cancelled the record gave). */
+  reason: string | null
 }
 
 export type BudgetTracking = 'expenses' | 'cooperation_fund' | 'dues' | 'receipts' | 'other_income'

@@ -143,8 +143,11 @@ export class DuesPaymentsService {
     return ids
   }
 
-  /** Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. */
-  async cancel(id: string, author: string): Promise<string> {
+  /**
+   * Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed with
+   * the reason given.
+   */
+  async cancel(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const payment = await writer.trx
         .selectFrom('dues_payments')
@@ -161,7 +164,7 @@ export class DuesPaymentsService {
         .execute()
       for (const s of settlements) await writer.archive('dues_settlements', s.id)
       await writer.archive('dues_payments', id)
-      await reverseEntriesOf(writer, { table: 'dues_payments', id })
+      await reverseEntriesOf(writer, { table: 'dues_payments', id }, reason)
       return payment.member_id
     })
   }

@@ -65,10 +65,12 @@ function ledgerRow(entry: LedgerEntryInput) {
  * Reverses every entry of a record not yet reversed; returns how many. A reversal carries the
  * date of the entry it cancels: a record cancelled or corrected was wrong from the start, so
  * every period's figures lose it, while the change log and `created_at` keep when it happened.
+ * The reason a person gave is kept on each reversing entry (and so in the change log).
  */
 export async function reverseEntriesOf(
   writer: RecordWriter,
   source: { table: string; id: string },
+  reason: string | null = null,
 ): Promise<number> {
   const open = await writer.trx
     .selectFrom('ledger_entries as e')
@@ -101,6 +103,7 @@ export async function reverseEntriesOf(
       source_id: entry.source_id,
       reverses_id: entry.id,
       ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
+      ...(reason ? { reason } : {}),
     })
   }
   return open.length

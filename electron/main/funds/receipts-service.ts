@@ -99,8 +99,11 @@ export class ReceiptsService {
     })
   }
 
-  /** Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed. */
-  async cancel(id: string, author: string): Promise<string> {
+  /**
+   * Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed, with
+   * the reason given.
+   */
+  async cancel(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const receipt = await writer.trx
         .selectFrom('receipts')
@@ -110,7 +113,7 @@ export class ReceiptsService {
       if (!receipt) throw new AppFailure('NOT_FOUND')
       if (receipt.deleted_at) return receipt.agreement_id
       await writer.archive('receipts', id)
-      await reverseEntriesOf(writer, { table: 'receipts', id })
+      await reverseEntriesOf(writer, { table: 'receipts', id }, reason)
       return receipt.agreement_id
     })
   }

@@ -154,7 +154,7 @@ export class FinancingService {
   }
 
   /** Undoes a commitment made by mistake, as long as nothing of it was paid to the city. */
-  async uncommitLine(id: string, author: string): Promise<string> {
+  async uncommitLine(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const line = await requireLine(writer.trx, id)
       await requireOpenProject(writer.trx, line.project_id)
@@ -163,7 +163,7 @@ export class FinancingService {
       if (figures && figures.disbursed !== 0) {
         throw new AppFailure('CONFLICT', 'errors.lineDisbursed')
       }
-      await reverseEntriesOf(writer, { table: 'financing_lines', id })
+      await reverseEntriesOf(writer, { table: 'financing_lines', id }, reason)
       await writer.update('financing_lines', id, { committed_on: null }, line)
       return line.project_id
     })

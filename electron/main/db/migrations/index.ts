@@ -7,6 +7,7 @@ import { dues } from './0006-dues'
 import { budget } from './0007-budget'
 import { ledgerSums } from './0008-ledger-sums'
 import { sync } from './0009-sync'
+import { reversalReasons } from './0010-reversal-reasons'
 import type { Migration } from './migration'
 
 /**
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   budget,
   ledgerSums,
   sync,
+  reversalReasons,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */
