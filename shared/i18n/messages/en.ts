@@ -1330,6 +1330,8 @@ export const en: Catalog = {
     port: 'Invalid port: a number from 1 to 65535 (usually 5432).',
   },
   budget: {
+    noSourceNoActuals:
+      'No planned source: no actuals are counted. Name the agreement(s) this income is expected from.',
     searchExpenses: 'Description, line, supplier, agreement, date…',
     title: 'Secretariat budget',
     year: 'Year',

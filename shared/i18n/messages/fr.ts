@@ -1350,6 +1350,8 @@ export const fr = {
     port: 'Port invalide : un nombre de 1 à 65535 (5432 d’habitude).',
   },
   budget: {
+    noSourceNoActuals:
+      'Aucune source prévue : aucun réalisé n’est compté. Indiquez la ou les conventions dont cette recette est attendue.',
     searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
     title: 'Budget du Secrétariat',
     year: 'Exercice',

@@ -380,7 +380,14 @@ function BudgetTable({
             {view.items.map((item) => (
               <Table.Tr key={item.id} fw={item.kind === 'chapter' ? 700 : undefined}>
                 <Table.Td>{item.code}</Table.Td>
-                <Table.Td pl={item.depth * 16 + 10}>{item.label}</Table.Td>
+                <Table.Td pl={item.depth * 16 + 10}>
+                  {item.label}
+                  {item.noSource && (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {t('budget.noSourceNoActuals')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <FigureCells figures={item.figures} />
                 {view.version.editable && (
                   <Table.Td>
