@@ -313,6 +313,10 @@ export const en: Catalog = {
     cumulativeExpected: 'Expected to date',
     cumulativeReceived: 'Received by that date',
     gap: 'Gap',
+    state: 'State',
+    state_received: 'Received',
+    state_late: 'Late: {{amount}} missing',
+    state_upcoming: 'To come: {{amount}}',
     remove: 'Remove',
   },
   otherIncome: {

@@ -313,6 +313,10 @@ export const fr = {
     cumulativeExpected: 'Cumul prévu',
     cumulativeReceived: 'Cumul reçu à cette date',
     gap: 'Écart',
+    state: 'État',
+    state_received: 'Reçue',
+    state_late: 'En retard : {{amount}} manquent',
+    state_upcoming: 'À venir : {{amount}}',
     remove: 'Retirer',
   },
   otherIncome: {
