@@ -359,7 +359,13 @@ describe('other untied income', () => {
       amount: '1234.56',
     })
     const summary = await app.ok('funds.summary', { year: 2025 })
-    expect(summary.byClass.untied).toMatchObject({ received: 123_456, available: 123_456 })
+    // Received without a commitment: nothing was « still expected », so nothing goes negative.
+    expect(summary.byClass.untied).toMatchObject({
+      committed: 0,
+      received: 123_456,
+      expected: 0,
+      available: 123_456,
+    })
     expect(summary.untiedShareByYear).toEqual([
       { year: 2025, untied: 123_456, total: 123_456, share: 1 },
     ])

@@ -131,7 +131,9 @@ export function figuresFromSums(sums: Partial<Record<LedgerKind, number>>): Fund
   return {
     committed,
     received,
-    expected: committed - received,
+    // Only agreements' receipts answer a commitment: dues and other income, received without
+    // one, made the untied « Reste à recevoir » negative (−3.3 M€ on the demo) for no reason.
+    expected: committed - (sums.receipt ?? 0),
     allocated,
     spent,
     available: received - spent,
