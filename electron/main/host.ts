@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/i18n/locale'
+import type { PostgresSettings } from '../../shared/sync/schema'
 import type { Keychain } from './sync/server-passwords'
 
 /**
@@ -17,6 +18,12 @@ export interface Host extends Keychain {
   /** A document to attach to a record (any file), or null if the user cancelled. */
   chooseDocument(language: Language): Promise<string | null>
   showItemInFolder(path: string): void
+  /**
+   * Asks the user, in a native dialog the page can neither draw nor answer, whether this file's
+   * records may be sent to a server not joined before: the page never chooses alone where the
+   * accounts go. True to connect.
+   */
+  confirmSyncServer(language: Language, server: PostgresSettings): Promise<boolean>
   /** Opens a file with the application the system associates with it. */
   openPath(path: string): Promise<void>
   /** Told whenever the language or the open file changes (menus, window title). */

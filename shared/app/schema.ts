@@ -1,11 +1,15 @@
 import { z } from 'zod'
+import type { FileToken } from '../files/schema'
 import { LANGUAGES, type Language } from '../i18n/locale'
 
 export interface RecentFile {
+  /** Where it is, to show: the channels take `file`, never a path. */
   path: string
   /** The file name alone, for lists. */
   name: string
   exists: boolean
+  /** The token that opens, recovers or forgets this file (`data-file`). */
+  file: FileToken
 }
 
 export interface OpenFileInfo {
@@ -39,10 +43,6 @@ export const userNameInput = z.strictObject({
     .trim()
     .min(1, { error: 'validation.required' })
     .max(100, { error: 'validation.tooLong' }),
-})
-
-export const pathInput = z.strictObject({
-  path: z.string({ error: 'validation.invalidType' }).min(1).max(4096),
 })
 
 export const lockSettingsInput = z.strictObject({

@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import type { AppState, OpenFileInfo } from '../app/schema'
-import {
-  languageInput,
-  lockSettingsInput,
-  pathInput,
-  unlockInput,
-  userNameInput,
-} from '../app/schema'
+import { languageInput, lockSettingsInput, unlockInput, userNameInput } from '../app/schema'
 import type { BudgetExpense, BudgetVersion, BudgetView } from '../budget/schema'
 import {
   adoptVersionInput,
@@ -19,6 +13,8 @@ import {
   versionInput,
   yearInput,
 } from '../budget/schema'
+import type { FileRef, SavedFile } from '../files/schema'
+import { fileTokenInput } from '../files/schema'
 import type { ReportDocument, ReportJob } from '../reports/model'
 import { reportExportInput, reportRequest } from '../reports/model'
 import type { Job } from '../jobs/schema'
@@ -136,11 +132,12 @@ export const CHANNELS = {
   'file.openDemo': channel<OpenFileInfo>()(none),
   'file.createWithDialog': channel<OpenFileInfo>()(none),
   'file.openWithDialog': channel<OpenFileInfo>()(none),
-  'file.openRecent': channel<OpenFileInfo>()(pathInput),
-  'file.forgetRecent': channel<AppState>()(pathInput),
-  'file.recoverFromBackup': channel<OpenFileInfo>()(pathInput),
-  'file.viewDamaged': channel<OpenFileInfo>()(pathInput),
+  'file.openRecent': channel<OpenFileInfo>()(fileTokenInput),
+  'file.forgetRecent': channel<AppState>()(fileTokenInput),
+  'file.recoverFromBackup': channel<OpenFileInfo>()(fileTokenInput),
+  'file.viewDamaged': channel<OpenFileInfo>()(fileTokenInput),
   'file.showInFolder': channel<null>()(none),
+  'file.reveal': channel<null>()(fileTokenInput),
   'file.close': channel<AppState>()(none),
 
   'organisation.get': channel<Organisation>()(none),
@@ -216,7 +213,9 @@ export const CHANNELS = {
   'letters.templates': channel<LetterTemplate[]>()(none),
   'letters.saveTemplate': channel<LetterTemplate[]>()(letterTemplateInput),
   'letters.begin': channel<LetterJobProgress>()(letterBatchInput),
-  'letters.step': channel<LetterJobProgress & { result: LetterJobResult | null }>()(letterJobInput),
+  'letters.step': channel<LetterJobProgress & { result: (LetterJobResult & SavedFile) | null }>()(
+    letterJobInput,
+  ),
   'letters.cancel': channel<null>()(letterJobInput),
 
   'projects.list': channel<ProjectSummary[]>()(projectListQuery),
@@ -246,7 +245,7 @@ export const CHANNELS = {
   'projects.attachDocument': channel<ProjectDetail>()(documentInput),
   'projects.openDocument': channel<null>()(byId),
   'projects.detachDocument': channel<ProjectDetail>()(byId),
-  'projects.exportSheet': channel<{ path: string }>()(sheetInput),
+  'projects.exportSheet': channel<SavedFile>()(sheetInput),
 
   'budget.versions': channel<BudgetVersion[]>()(none),
   'budget.create': channel<BudgetView>()(yearInput),
@@ -265,13 +264,13 @@ export const CHANNELS = {
   'reports.begin': channel<ReportJob>()(reportExportInput),
   'reports.progress': channel<ReportJob>()(jobInput),
   'reports.cancel': channel<null>()(jobInput),
-  'reports.show': channel<null>()(pathInput),
-  'reports.iati': channel<{ path: string }>()(none),
+  'reports.iati': channel<SavedFile>()(none),
 
-  'workbook.template': channel<{ path: string }>()(none),
-  'workbook.export': channel<{ path: string }>()(none),
-  'workbook.check': channel<{ path: string; report: WorkbookReport }>()(none),
-  'workbook.import': channel<Job<WorkbookReport>>()(pathInput),
+  'workbook.template': channel<SavedFile>()(none),
+  'workbook.export': channel<SavedFile>()(none),
+  /** The workbook chosen, its problems, and the token that imports it (`import-workbook`). */
+  'workbook.check': channel<FileRef & { report: WorkbookReport }>()(none),
+  'workbook.import': channel<Job<WorkbookReport>>()(fileTokenInput),
   'workbook.progress': channel<Job<WorkbookReport>>()(jobInput),
   'workbook.cancel': channel<null>()(jobInput),
 
@@ -288,12 +287,12 @@ export const CHANNELS = {
   'sync.now': channel<SyncReport>()(none),
   'sync.conflicts': channel<SyncConflict[]>()(none),
   'sync.resolve': channel<SyncConflict[]>()(resolveConflictInput),
-  'sync.missionCopy': channel<{ path: string }>()(none),
+  'sync.missionCopy': channel<SavedFile>()(none),
   'sync.setPassphrase': channel<SyncStatus>()(passphraseInput),
 
   'history.forRecord': channel<HistoryEntry[]>()(recordHistoryQuery),
   'history.journal': channel<JournalEntry[]>()(journalQuery),
-  'history.exportJournal': channel<{ path: string; rows: number }>()(journalQuery),
+  'history.exportJournal': channel<SavedFile & { rows: number }>()(journalQuery),
 } as const
 
 export type Channels = typeof CHANNELS

@@ -50,8 +50,13 @@ export interface AppError {
   /** In the user's language, ready to show. */
   message: string
   fields?: FieldError[]
-  /** The file a FILE_* error is about, so that the interface can offer what to do with it. */
+  /** The file a FILE_* error is about, to show. */
   path?: string
+  /**
+   * The token of a data file that failed to open because it is damaged, so that the interface
+   * can offer to recover it or look at it (`damaged-file`).
+   */
+  file?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Job } from '../jobs/schema'
+import type { SavedFile } from '../files/schema'
 import type { CurrencyCode } from '../money/currencies'
 import { isoDate } from '../validation/dates'
 import { recordId } from '../validation/fields'
@@ -123,5 +124,5 @@ export const reportExportInput = z.strictObject({
   format: z.enum(REPORT_FORMATS, { error: 'validation.choice' }),
 })
 
-/** An export under way; its result is the saved file's path. */
-export type ReportJob = Job<string>
+/** An export under way; its result is the saved file. */
+export type ReportJob = Job<SavedFile>

@@ -95,7 +95,9 @@ export const passphraseInput = z.strictObject({
 
 /** Where a PostgreSQL server is, and who connects to it: all but the password. */
 export const postgresSettings = z.strictObject({
-  host: requiredText(255),
+  // A name or an address, never a path: the PostgreSQL client would take "/…" as the folder of a
+  // local socket, a path the page would then have chosen.
+  host: requiredText(255).regex(/^[^\s/\\]+$/, { error: 'validation.serverHost' }),
   port: z
     .number({ error: 'validation.port' })
     .int({ error: 'validation.port' })

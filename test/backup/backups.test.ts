@@ -173,9 +173,12 @@ describe('a damaged file', () => {
     await app.core.closeFile()
     await damagePage(path, 3)
 
-    const refused = await app.call('file.openRecent', { path })
+    const refused = await app.call('file.openRecent', { file: await app.recent(path) })
     expect(refused.ok || [refused.error.code, refused.error.path]).toEqual(['FILE_DAMAGED', path])
-    const recovered = await app.ok('file.recoverFromBackup', { path })
+    // The refusal carries the token the start screen's « Récupérer » button sends back.
+    const recovered = await app.ok('file.recoverFromBackup', {
+      file: (!refused.ok && refused.error.file) || '',
+    })
     expect(recovered.path).toBe(path)
     expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual([
       'Ville de Lausanne',
@@ -184,7 +187,7 @@ describe('a damaged file', () => {
       f.endsWith('.damaged.sqlite'),
     )
     expect(kept).toHaveLength(1)
-    const forbidden = await app.call('file.recoverFromBackup', { path: '/etc/passwd' })
+    const forbidden = await app.call('file.recoverFromBackup', { file: 'x'.repeat(32) })
     expect(forbidden.ok || forbidden.error.code).toBe('FORBIDDEN')
   })
 
@@ -214,9 +217,11 @@ describe('a damaged file', () => {
     const before = await sha256(path)
     const listing = (await readdir(app.folder)).sort()
 
-    const refused = await app.call('file.openRecent', { path })
+    const refused = await app.call('file.openRecent', { file: await app.recent(path) })
     expect(refused.ok || refused.error.code).toBe('FILE_DAMAGED')
-    const viewed = await app.ok('file.viewDamaged', { path })
+    const viewed = await app.ok('file.viewDamaged', {
+      file: (!refused.ok && refused.error.file) || '',
+    })
     expect(viewed).toMatchObject({ path, readOnly: true })
     expect((await app.ok('funders.list', {})).map((f) => f.name)).toEqual(['Ville de Lausanne'])
     const write = await app.call('funders.create', {

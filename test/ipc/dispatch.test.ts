@@ -83,7 +83,11 @@ describe('the dispatcher', () => {
 
   it('opens only files the user chose before, never a path named by the interface', async () => {
     app = await startTestApp({ openFile: false })
-    const result = await app.call('file.openRecent', { path: '/etc/passwd' })
-    expect(result.ok || result.error.code).toBe('FORBIDDEN')
+    const named = await app.call('file.openRecent', { path: '/etc/passwd' } as never)
+    expect(named.ok || named.error.code).toBe('VALIDATION')
+    const asToken = await app.call('file.openRecent', { file: '/etc/passwd' })
+    expect(asToken.ok || asToken.error.code).toBe('VALIDATION')
+    const forged = await app.call('file.openRecent', { file: 'A'.repeat(32) })
+    expect(forged.ok || forged.error.code).toBe('FORBIDDEN')
   })
 })

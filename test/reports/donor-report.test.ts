@@ -166,7 +166,7 @@ describe('the donor financial report', () => {
         job = await app.ok('reports.progress', { jobId: job.jobId })
       }
       expect(job).toMatchObject({ state: 'done', progress: 1 })
-      return found(job.result, 'path')
+      return found(job.result, 'path').path
     }
 
     const workbook = await readWorkbook(await exportAs('xlsx'))

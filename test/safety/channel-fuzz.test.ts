@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, CHANNEL_NAMES } from '../../shared/contract/channels'
 import { startTestApp, type TestApp } from '../support/core'
+import { contentChecksum } from '../support/files'
 
 const RUNS_PER_CHANNEL = 1000
 const HUGE = 'x'.repeat(10 * 1024 * 1024)
@@ -58,20 +58,7 @@ function payloadsFor(channel: (typeof CHANNEL_NAMES)[number]) {
 
 let app: TestApp
 let path = ''
-async function checksum() {
-  // The file as SQLite sees it: every table's rows, in order.
-  const db = app.core.requireSession().file.db
-  const tables = await db.introspection.getTables()
-  const hash = createHash('sha256')
-  for (const table of tables) {
-    const rows = await db
-      .selectFrom(table.name as 'funders')
-      .selectAll()
-      .execute()
-    hash.update(table.name + JSON.stringify(rows))
-  }
-  return hash.digest('hex')
-}
+const checksum = () => contentChecksum(app.core.requireSession().file)
 
 beforeAll(async () => {
   app = await startTestApp()

@@ -16,6 +16,8 @@ export interface TestApp {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   /** Calls a channel and returns its value, failing the test on an error result. */
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  /** The token the start screen holds for a file of the recent list, as the page gets it. */
+  recent(path: string): Promise<string>
 }
 
 /**
@@ -23,7 +25,7 @@ export interface TestApp {
  * lives for one test, or for the whole test file when the core is shared (`lifetime: 'file'`).
  */
 export async function startTestApp(
-  options: { openFile?: boolean; lifetime?: 'test' | 'file' } = {},
+  options: { openFile?: boolean; lifetime?: 'test' | 'file'; clock?: () => number } = {},
 ): Promise<TestApp> {
   const folder = await tempFolder(options.lifetime)
   const host = new TestHost()
@@ -31,6 +33,7 @@ export async function startTestApp(
     appFolder: join(folder, 'app'),
     host,
     appVersion: '0.0.0-test',
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   await core.setUserName('Testeur')
   const errors: unknown[] = []
@@ -54,6 +57,12 @@ export async function startTestApp(
           `${channel} failed: ${JSON.stringify(result.error)} ${String(errors.at(-1))}`,
         )
       return result.value as never
+    },
+    async recent(path) {
+      const state = await core.state()
+      const file = state.recentFiles.find((recent) => recent.path === path)?.file
+      if (!file) throw new Error(`${path} is not in the recent list`)
+      return file
     },
   }
 }

@@ -7,6 +7,7 @@ import {
   exec,
   openNative,
 } from '../../electron/main/db/sqlite-native'
+import type { DataFile } from '../../electron/main/db/data-file'
 
 export async function sha256(path: string): Promise<string> {
   return createHash('sha256')
@@ -41,4 +42,18 @@ export async function damagePage(path: string, page: number): Promise<void> {
   } finally {
     await handle.close()
   }
+}
+
+/** The content of an open data file as SQLite sees it: every table's rows, in order. */
+export async function contentChecksum(file: DataFile): Promise<string> {
+  const tables = await file.db.introspection.getTables()
+  const hash = createHash('sha256')
+  for (const table of tables) {
+    const rows = await file.db
+      .selectFrom(table.name as 'funders')
+      .selectAll()
+      .execute()
+    hash.update(table.name + JSON.stringify(rows))
+  }
+  return hash.digest('hex')
 }

@@ -1,4 +1,5 @@
 import type { Host } from '../../electron/main/host'
+import type { PostgresSettings } from '../../shared/sync/schema'
 
 /** A host whose dialogs answer what the test set beforehand (null: the user cancelled). */
 export class TestHost implements Host {
@@ -8,6 +9,9 @@ export class TestHost implements Host {
   nextExportPath: string | null = null
   nextDocument: string | null = null
   nextFolder: string | null = null
+  /** The answer to « send this file's records to this server? » (the user's, in a native dialog). */
+  nextServerAnswer = true
+  askedServers: PostgresSettings[] = []
   openedPaths: string[] = []
   shownInFolder: string[] = []
   stateChanges = 0
@@ -31,6 +35,10 @@ export class TestHost implements Host {
   }
   async chooseDocument() {
     return this.nextDocument
+  }
+  async confirmSyncServer(_language: unknown, server: PostgresSettings) {
+    this.askedServers.push(server)
+    return this.nextServerAnswer
   }
   async openPath(path: string) {
     this.openedPaths.push(path)

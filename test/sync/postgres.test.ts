@@ -5,6 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { runCli } from '../../electron/main/cli/cli'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { startTestApp, type TestApp } from '../support/core'
+import { contentChecksum } from '../support/files'
 import { serverSettings } from './sync-targets'
 
 const url = inject('postgresUrl')
@@ -41,6 +42,9 @@ describe.skipIf(local)('offline sync through a PostgreSQL server', () => {
     const bytes = await readFile(path)
     expect(bytes.includes(Buffer.from(server().password))).toBe(false)
     expect(office.host.keychain?.size).toBe(1)
+    // The user was asked, in the host's dialog, before any record left — about that server only.
+    const { password: _password, ...asked } = server()
+    expect(office.host.askedServers).toEqual([asked])
 
     // A mission laptop: the copy knows the server, not the password (another machine).
     const missionPath = join(office.folder, 'mission.sqlite')
@@ -55,6 +59,8 @@ describe.skipIf(local)('offline sync through a PostgreSQL server', () => {
       expect(refused.error.message).toContain(server().user)
     }
     await mission.ok('sync.connectServer', server())
+    // The copy came joined to that server: typing its password in again asks nothing.
+    expect(mission.host.askedServers).toEqual([])
 
     const dakar = (await mission.ok('funders.list', {}))[0]
     if (!dakar) throw new Error('the office’s funder did not arrive')
@@ -121,6 +127,31 @@ describe.skipIf(local)('offline sync through a PostgreSQL server', () => {
     expect(!badPort.ok && badPort.error.fields?.[0]?.path).toBe('port')
     expect(await office.ok('sync.status', {})).toEqual(before)
     expect(office.host.keychain?.size).toBe(0)
+  })
+
+  it('asks again before the records go to another server, or the same one less safely', async () => {
+    const office = await app()
+    await funder(office, 'Fondation de Dakar')
+    await office.ok('sync.connectServer', server())
+    await office.ok('sync.connectServer', { ...server(), password: server().password })
+    expect(office.host.askedServers).toHaveLength(1)
+    const joined = await office.ok('sync.status', {})
+    const checksum = await contentChecksum(office.core.requireSession().file)
+
+    office.host.nextServerAnswer = false
+    for (const changed of [
+      { ssl: true },
+      { user: 'espion' },
+      { database: 'copie' },
+      { host: 'sync.evil.example' },
+      { port: 6543 },
+    ]) {
+      const refused = await office.call('sync.connectServer', { ...server(), ...changed })
+      expect(refused.ok || refused.error.code, JSON.stringify(changed)).toBe('CANCELLED')
+    }
+    expect(office.host.askedServers).toHaveLength(6)
+    expect(await office.ok('sync.status', {})).toEqual(joined)
+    expect(await contentChecksum(office.core.requireSession().file)).toBe(checksum)
   })
 
   it('keeps the password for this session only where the system has no keychain', async () => {

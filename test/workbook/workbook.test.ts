@@ -34,7 +34,7 @@ async function workbook(sheets: Record<string, (string | number | Date | null)[]
 
 /** Imports a workbook as the window does: starts the job and follows it to its end. */
 async function importJob(path: string): Promise<Job<WorkbookReport>> {
-  let job = await app.ok('workbook.import', { path })
+  let job = await app.ok('workbook.import', { file: app.core.files.grant(path, 'import-workbook') })
   while (job.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 20))
     job = await app.ok('workbook.progress', { jobId: job.jobId })
@@ -790,7 +790,9 @@ describe('the workbook of the registers', () => {
     ])
     const path = await workbook({ Membres: [MEMBERS_HEADING, ...rows] })
     const digest = await fileDigest()
-    const started = await app.ok('workbook.import', { path })
+    const started = await app.ok('workbook.import', {
+      file: app.core.files.grant(path, 'import-workbook'),
+    })
     await app.ok('workbook.cancel', { jobId: started.jobId })
     let job = started
     while (job.state === 'running') {

@@ -38,6 +38,9 @@ import { SyncService } from '../sync/sync-service'
 import { today } from '../../../shared/validation/dates'
 import { HistoryService } from '../history/history-service'
 import type { Host } from '../host'
+import { FileGrants } from '../files/file-grants'
+import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
+import type { SavedFile } from '../../../shared/files/schema'
 import { OrganisationService } from '../organisation/organisation-service'
 import { PrefsStore } from '../prefs/prefs-store'
 import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
@@ -127,6 +130,8 @@ export interface CoreOptions {
   appFolder: string
   host: Host
   appVersion: string
+  /** The clock the file tokens expire by (tests move it on). */
+  clock?: () => number
 }
 
 export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
@@ -141,11 +146,15 @@ export class AppCore {
   /** Sync servers' passwords: the host's keychain, or memory until the application closes. */
   private readonly passwords: ServerPasswords
 
+  /** The files the page may act on, each behind a token (see FILE_CHANNELS). */
+  readonly files: FileGrants
+
   private constructor(
     private readonly options: CoreOptions,
     readonly prefs: PrefsStore,
   ) {
     this.passwords = new ServerPasswords(options.host)
+    this.files = new FileGrants(options.clock)
   }
 
   static async start(options: CoreOptions): Promise<AppCore> {
@@ -175,6 +184,16 @@ export class AppCore {
     }
   }
 
+  /** The file behind a token channel's token, or a refusal on its `file` field. */
+  fileFor(channel: TokenChannel, token: string): string {
+    return this.files.redeem(token, tokenPurposeOf(channel))
+  }
+
+  /** A file written where the user chose: where it is, and a token to show it in its folder. */
+  saved(path: string): SavedFile {
+    return { path, file: this.files.grant(path, 'reveal') }
+  }
+
   requireSession(): Session {
     if (!this.session) throw new AppFailure('NO_FILE')
     return this.session
@@ -187,6 +206,7 @@ export class AppCore {
         path,
         name: basename(path),
         exists: await exists(path),
+        file: this.files.grant(path, 'data-file'),
       })),
     )
     return {
@@ -278,6 +298,7 @@ export class AppCore {
 
   async closeFile(): Promise<void> {
     this.stopAutoSync()
+    this.files.revokePurpose('import-workbook')
     const session = this.session
     this.session = null
     if (session) await session.file.close()
@@ -305,6 +326,8 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
+    // A workbook was checked against the file open then: it is chosen again for this one.
+    this.files.revokePurpose('import-workbook')
     this.session = createSession(
       file,
       () => this.language(),

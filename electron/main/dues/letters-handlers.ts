@@ -16,7 +16,10 @@ export const lettersHandlers: HandlerFactory<'letters'> = (core) => {
       if (!target) throw new AppFailure('CANCELLED')
       return session().letters.begin(batch, language, target)
     },
-    'letters.step': async ({ jobId }) => session().letters.step(jobId),
+    'letters.step': async ({ jobId }) => {
+      const step = await session().letters.step(jobId)
+      return { ...step, result: step.result && { ...step.result, ...core.saved(step.result.path) } }
+    },
     'letters.cancel': async ({ jobId }) => {
       session().letters.cancel(jobId)
       return null

@@ -10,6 +10,7 @@ export const historyHandlers: HandlerFactory<'history'> = (core) => ({
     const path = await core.host.chooseExportPath(core.language(), 'journal-AIMF-Finances.csv')
     if (!path) throw new AppFailure('CANCELLED')
     const entries = await session.history.journal(query, Number.MAX_SAFE_INTEGER)
-    return { path, rows: await writeJournalCsv(path, entries) }
+    const rows = await writeJournalCsv(path, entries)
+    return { ...core.saved(path), rows }
   },
 })

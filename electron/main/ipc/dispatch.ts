@@ -64,6 +64,9 @@ export function toAppError(error: AppFailure, language: Language): AppError {
     ...(error.code.startsWith('FILE_') && typeof error.params.path === 'string'
       ? { path: error.params.path }
       : {}),
+    ...(error.code.startsWith('FILE_') && typeof error.params.file === 'string'
+      ? { file: error.params.file }
+      : {}),
   }
 }
 

@@ -89,7 +89,7 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
         today(),
       )
       await writeExportFile(path, await renderPdf(sheet.definition, { frame: sheet.frame }))
-      return { path }
+      return core.saved(path)
     },
   }
 }

@@ -5,9 +5,10 @@ import { iatiActivities } from '../iati/iati-activities'
 import { today } from '../../../shared/validation/dates'
 import { buildReport, reportFileName, writeReport } from './build-report'
 import { writeExportFile } from './export-file'
+import type { SavedFile } from '../../../shared/files/schema'
 
 export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
-  const jobs = new BackgroundJobs<string>()
+  const jobs = new BackgroundJobs<SavedFile>()
   return {
     'reports.preview': async (request) =>
       buildReport(core.requireSession(), request, core.language()),
@@ -19,7 +20,7 @@ export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
       return jobs.start(
         async (onProgress, signal) => {
           await writeReport(report, format, path, { onProgress, signal })
-          return path
+          return core.saved(path)
         },
         (error) => failureMessage(error, core.language()),
       )
@@ -34,11 +35,7 @@ export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
       const path = await core.host.chooseExportPath(core.language(), `AIMF-IATI-${today()}.xml`)
       if (!path) throw new AppFailure('CANCELLED')
       await writeExportFile(path, await iatiActivities(session))
-      return { path }
-    },
-    'reports.show': async ({ path }) => {
-      core.host.showItemInFolder(path)
-      return null
+      return core.saved(path)
     },
   }
 }

@@ -68,6 +68,30 @@ export function electronHost(
         properties: ['openFile'],
       })
     },
+    async confirmSyncServer(language, server) {
+      const options = {
+        type: 'question' as const,
+        title: translate(language, 'dialog.syncServerTitle'),
+        message: translate(language, 'dialog.syncServerMessage', {
+          server: `${server.host}:${server.port}`,
+          database: server.database,
+          user: server.user,
+        }),
+        detail: translate(language, 'dialog.syncServerDetail'),
+        buttons: [
+          translate(language, 'dialog.syncServerConnect'),
+          translate(language, 'common.cancel'),
+        ],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      }
+      const parent = window()
+      const { response } = await (parent
+        ? dialog.showMessageBox(parent, options)
+        : dialog.showMessageBox(options))
+      return response === 0
+    },
     showItemInFolder(path) {
       shell.showItemInFolder(path)
     },

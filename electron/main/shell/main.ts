@@ -1,22 +1,18 @@
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import { app, ipcMain, session } from 'electron'
+import { app, dialog, ipcMain, session } from 'electron'
 import { AppCore } from '../app/app-core'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '../../../shared/i18n/translate'
+import { DEFAULT_LANGUAGE } from '../../../shared/i18n/locale'
+import { type RendererEntry, rendererEntry } from '../security/renderer-entry'
 import { electronHost } from './electron-host'
 import { electronKeychain } from './electron-keychain'
 import { registerChannels } from './ipc'
 import { installMenu } from './menu'
 import { registerAppScheme, serveRenderer } from './protocol'
-import {
-  APP_ORIGIN,
-  denyAllPermissions,
-  hardenWebContents,
-  isTrustedSender,
-  originOf,
-} from './security'
+import { denyAllPermissions, hardenWebContents, isTrustedSender } from './security'
 import { createMainWindow } from './window'
 
 /**
@@ -26,12 +22,25 @@ import { createMainWindow } from './window'
 app.enableSandbox()
 registerAppScheme()
 
-if (!app.requestSingleInstanceLock()) {
+const entry = rendererEntry({
+  isPackaged: app.isPackaged,
+  productionBuild: import.meta.env.PROD,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+})
+if (!entry.ok) {
+  // A production build never trusts a page from elsewhere with the core: it does not start.
+  const message = translate(DEFAULT_LANGUAGE, entry.reason, { url: entry.url.slice(0, 200) })
+  console.error(message)
+  dialog.showErrorBox(translate(DEFAULT_LANGUAGE, 'app.name'), message)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  start(entry)
+}
+
+function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
   let mainWindow: BrowserWindow | null = null
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-  const trustedOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -76,10 +85,11 @@ if (!app.requestSingleInstanceLock()) {
 
     mainWindow = createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      url,
       trustedOrigin,
       prefs: core.prefs,
       language: core.language(),
+      devTools: !app.isPackaged,
     })
     mainWindow.on('closed', () => (mainWindow = null))
     core.host.stateChanged()

@@ -1,14 +1,20 @@
 import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron'
 import { shell } from 'electron'
 
-/** The only origin the interface is loaded from (a custom, standard and secure scheme). */
-export const APP_SCHEME = 'app'
-export const APP_ORIGIN = `${APP_SCHEME}://aimf`
+export { APP_ORIGIN, APP_SCHEME } from '../security/renderer-entry'
 
 /** Sites the interface may open in the user's browser (help, the AIMF's own site). */
 const EXTERNAL_HOSTS = new Set(['www.aimf.asso.fr', 'aimf.asso.fr'])
 
-export function webPreferences(preloadPath: string): WebPreferences {
+/**
+ * The window's settings, each the safe one of Electron's security checklist, set explicitly so
+ * that a changed default never loosens them; no Blink feature is switched on
+ * (`enableBlinkFeatures` is left out on purpose). Developer tools only outside a packaged app.
+ */
+export function webPreferences(
+  preloadPath: string,
+  options: { devTools: boolean } = { devTools: false },
+): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -23,6 +29,7 @@ export function webPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    devTools: options.devTools,
   }
 }
 
@@ -46,6 +53,10 @@ export function openExternalIfAllowed(url: string): boolean {
 export function hardenWebContents(contents: WebContents, trustedOrigin: string): void {
   contents.on('will-navigate', (event, url) => {
     if (originOf(url) !== trustedOrigin) event.preventDefault()
+  })
+  // Frames too (an <iframe> the CSP would block anyway): nothing leaves the interface's origin.
+  contents.on('will-frame-navigate', (event) => {
+    if (originOf(event.url) !== trustedOrigin) event.preventDefault()
   })
   contents.on('will-redirect', (event, url) => {
     if (originOf(url) !== trustedOrigin) event.preventDefault()

@@ -10,6 +10,8 @@ export interface MainWindowOptions {
   trustedOrigin: string
   prefs: PrefsStore
   language: Language
+  /** Developer tools: only outside a packaged app. */
+  devTools: boolean
 }
 
 /** The main window, where the user left it (if that place is still on a screen). */
@@ -23,7 +25,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: translate(options.language, 'app.name'),
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(options.preloadPath),
+    webPreferences: webPreferences(options.preloadPath, { devTools: options.devTools }),
   })
   hardenWebContents(window.webContents, options.trustedOrigin)
   if (windowMaximized) window.maximize()

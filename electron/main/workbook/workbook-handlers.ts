@@ -12,7 +12,7 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
     const path = await core.host.chooseExportPath(core.language(), name)
     if (!path) throw new AppFailure('CANCELLED')
     await writeExportFile(path, await content())
-    return { path }
+    return core.saved(path)
   }
   return {
     'workbook.template': async () =>
@@ -26,13 +26,17 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
     'workbook.check': async () => {
       const path = await core.host.chooseDocument(core.language())
       if (!path) throw new AppFailure('CANCELLED')
-      return { path, report: await core.importWorkbook(path, true) }
+      const report = await core.importWorkbook(path, true)
+      // Only the workbook the user chose here can then be imported, into this same file.
+      return { path, file: core.files.grant(path, 'import-workbook'), report }
     },
-    'workbook.import': async ({ path }) =>
-      jobs.start(
+    'workbook.import': async ({ file }) => {
+      const path = core.fileFor('workbook.import', file)
+      return jobs.start(
         (onProgress, signal) => core.importWorkbook(path, false, { onProgress, signal }),
         (error) => failureMessage(error, core.language()),
-      ),
+      )
+    },
     'workbook.progress': async ({ jobId }) => jobs.progress(jobId),
     'workbook.cancel': async ({ jobId }) => {
       jobs.cancel(jobId)

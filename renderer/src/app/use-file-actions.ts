@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FileToken } from '../../../shared/files/schema'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
 
@@ -9,12 +10,12 @@ export function useFileActions() {
   const fileOpened = useAppStore((s) => s.fileOpened)
   const refresh = useAppStore((s) => s.refresh)
   const [error, setError] = useState<string | null>(null)
-  const [damagedPath, setDamagedPath] = useState<string | null>(null)
+  const [damaged, setDamaged] = useState<FileToken | null>(null)
   const [busy, setBusy] = useState(false)
 
   async function run(action: () => Promise<unknown>) {
     setError(null)
-    setDamagedPath(null)
+    setDamaged(null)
     setBusy(true)
     try {
       await action()
@@ -24,9 +25,9 @@ export function useFileActions() {
       if (
         failure instanceof ApiError &&
         failure.error.code === 'FILE_DAMAGED' &&
-        failure.error.path
+        failure.error.file
       ) {
-        setDamagedPath(failure.error.path)
+        setDamaged(failure.error.file)
       }
       await refresh()
     } finally {
@@ -36,20 +37,24 @@ export function useFileActions() {
 
   return {
     error,
-    /** A file that failed to open because it is damaged: it can be recovered from a backup. */
-    damagedPath,
+    /**
+     * The token of a file that failed to open because it is damaged: it can be recovered from a
+     * backup, or looked at.
+     */
+    damaged,
     busy,
-    recover: (path: string) =>
-      run(async () => fileOpened(await call('file.recoverFromBackup', { path }))),
+    recover: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.recoverFromBackup', { file }))),
     /** Opens the damaged file only to look at it: nothing can be written to it. */
-    view: (path: string) => run(async () => fileOpened(await call('file.viewDamaged', { path }))),
+    view: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.viewDamaged', { file }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
     createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
     openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),
-    openRecent: (path: string) =>
-      run(async () => fileOpened(await call('file.openRecent', { path }))),
-    forgetRecent: (path: string) =>
-      run(async () => call('file.forgetRecent', { path }).then(refresh)),
+    openRecent: (file: FileToken) =>
+      run(async () => fileOpened(await call('file.openRecent', { file }))),
+    forgetRecent: (file: FileToken) =>
+      run(async () => call('file.forgetRecent', { file }).then(refresh)),
     close: () => run(async () => call('file.close', {}).then(refresh)),
   }
 }

@@ -41,13 +41,13 @@ export function StartScreen({ state }: { state: AppState }) {
           <Alert color="red" role="alert">
             <Stack gap="xs" align="flex-start">
               {files.error}
-              {files.damagedPath && (
+              {files.damaged && (
                 <Group gap="xs">
                   <Button
                     color="red"
                     variant="light"
                     size="xs"
-                    onClick={() => files.damagedPath && files.recover(files.damagedPath)}
+                    onClick={() => files.damaged && files.recover(files.damaged)}
                   >
                     {t('start.recover')}
                   </Button>
@@ -55,7 +55,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     color="red"
                     variant="subtle"
                     size="xs"
-                    onClick={() => files.damagedPath && files.view(files.damagedPath)}
+                    onClick={() => files.damaged && files.view(files.damaged)}
                   >
                     {t('start.viewReadOnly')}
                   </Button>
@@ -99,7 +99,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     <Button
                       variant="subtle"
                       disabled={!file.exists}
-                      onClick={() => files.openRecent(file.path)}
+                      onClick={() => files.openRecent(file.file)}
                       aria-label={t('start.openRecent', { name: file.name })}
                     >
                       {file.name}
@@ -110,7 +110,7 @@ export function StartScreen({ state }: { state: AppState }) {
                     <CloseButton
                       size="sm"
                       aria-label={t('start.forgetRecent', { name: file.name })}
-                      onClick={() => files.forgetRecent(file.path)}
+                      onClick={() => files.forgetRecent(file.file)}
                     />
                   </Group>
                 </List.Item>

@@ -118,6 +118,7 @@ export const en: Catalog = {
     historyEmpty: 'No change recorded.',
     historyEntry: '{{when}} — {{author}}',
     optional: 'optional',
+    showInFolder: 'Show in folder',
   },
   funders: {
     title: 'Funders',
@@ -1049,6 +1050,12 @@ export const en: Catalog = {
     exportTitle: 'Export',
     imagesName: 'Images',
     documentTitle: 'Attach a document',
+    syncServerTitle: 'Synchronise with a server',
+    syncServerMessage:
+      'Send this file’s records to the server {{server}} (database “{{database}}”, user “{{user}}”)?',
+    syncServerDetail:
+      'Every record of the file will be copied there, and those of the other copies received. Only go on if this server is the AIMF’s.',
+    syncServerConnect: 'Connect and send',
   },
   errors: {
     VALIDATION: 'Some values need correcting.',
@@ -1145,6 +1152,23 @@ export const en: Catalog = {
     expenseHeadingUnknown: 'Unknown heading for this agreement (headings: {{codes}}).',
     documentMissing: 'The document {{path}} cannot be found.',
     documentChanged: 'The document {{path}} was changed since it was attached: it was not opened.',
+    documentName:
+      'The stored name of this document ("{{name}}") is not a plain file name: it was not opened.',
+    documentOutside:
+      'The document {{path}} leads outside the file’s documents folder (a symbolic link?): it was not opened.',
+    documentNotRegular: 'The document {{path}} is not an ordinary file: it was not opened.',
+    documentRunnable:
+      'A "{{extension}}" file can start a program: AIMF Finances neither attaches nor opens it. Attach a PDF, or a .zip archive, instead.',
+    rendererUrlProduction:
+      'This build of AIMF Finances loads only its own interface, but ELECTRON_RENDERER_URL asks it to load {{url}}: it does not start. Remove this environment variable, then start the application again.',
+    rendererUrlNotLocal:
+      'ELECTRON_RENDERER_URL must name the development server on this machine (http://localhost:…), not {{url}}: the application does not start.',
+    fileNotGranted:
+      'This file was not chosen in this window: choose it again. Nothing was read or changed.',
+    fileGrantExpired:
+      'This file was chosen too long ago: choose it again. Nothing was read or changed.',
+    fileGrantPurpose:
+      'This file was chosen for another operation: choose it again for this one. Nothing was read or changed.',
     bandOverlap: 'This band overlaps band {{other}} of the same member kind.',
     scaleExists: 'The {{year}} scale already has bands: edit it instead.',
     scaleEmpty: 'The {{year}} scale is empty: nothing to copy.',
@@ -1303,6 +1327,7 @@ export const en: Catalog = {
     choice: 'Choose a value from the list.',
     uuid: 'Invalid identifier.',
     unknownKey: 'Unexpected field: {{keys}}.',
+    fileToken: 'No file chosen: a file is chosen in a dialog, never by its path.',
     logo: 'The logo must be a PNG or JPEG image of 1 MB at most.',
     amountPositive: 'The amount must be greater than zero.',
     date: 'Invalid date (DD/MM/YYYY).',
@@ -1332,6 +1357,8 @@ export const en: Catalog = {
     passwordShort: 'At least eight characters.',
     passphraseShort: 'At least twelve characters.',
     port: 'Invalid port: a number from 1 to 65535 (usually 5432).',
+    serverHost:
+      'The server’s name or address (sync.aimf.org, 192.168.1.20): no path, space or “/”.',
   },
   budget: {
     noSourceNoActuals:
@@ -1437,7 +1464,6 @@ export const en: Catalog = {
     export: 'Export',
     exporting: 'Exporting… {{percent}}',
     exported: 'Report saved: {{path}}',
-    showFile: 'Show the file',
     cancelExport: 'Cancel the export',
     cancelledExport: 'Export cancelled.',
     generatedOn: 'Produced on {{date}} by AIMF Finances',

@@ -118,6 +118,7 @@ export const fr = {
     historyEmpty: 'Aucune modification enregistrée.',
     historyEntry: '{{when}} — {{author}}',
     optional: 'facultatif',
+    showInFolder: 'Afficher dans le dossier',
   },
   funders: {
     title: 'Bailleurs',
@@ -1052,6 +1053,12 @@ export const fr = {
     exportTitle: 'Exporter',
     imagesName: 'Images',
     documentTitle: 'Joindre un document',
+    syncServerTitle: 'Synchroniser avec un serveur',
+    syncServerMessage:
+      'Envoyer les écritures de ce fichier au serveur {{server}} (base « {{database}} », utilisateur « {{user}} ») ?',
+    syncServerDetail:
+      'Toutes les écritures du fichier y seront copiées, et celles des autres copies reçues. Ne continuez que si ce serveur est celui de l’AIMF.',
+    syncServerConnect: 'Se connecter et envoyer',
   },
   errors: {
     VALIDATION: 'Certaines valeurs sont à corriger.',
@@ -1157,6 +1164,24 @@ export const fr = {
     documentMissing: 'Le document {{path}} est introuvable.',
     documentChanged:
       'Le document {{path}} a été modifié depuis qu’il a été joint : il n’a pas été ouvert.',
+    documentName:
+      'Le nom enregistré de ce document (« {{name}} ») n’est pas un simple nom de fichier : il n’a pas été ouvert.',
+    documentOutside:
+      'Le document {{path}} mène hors du dossier des documents du fichier (lien symbolique ?) : il n’a pas été ouvert.',
+    documentNotRegular:
+      'Le document {{path}} n’est pas un fichier ordinaire : il n’a pas été ouvert.',
+    documentRunnable:
+      'Un fichier « {{extension}} » peut lancer un programme : AIMF Finances ne le joint pas et ne l’ouvre pas. Joignez plutôt un PDF, ou une archive .zip.',
+    rendererUrlProduction:
+      'Cette version d’AIMF Finances ne charge que sa propre interface, or ELECTRON_RENDERER_URL lui demande de charger {{url}} : elle ne démarre pas. Retirez cette variable d’environnement, puis relancez l’application.',
+    rendererUrlNotLocal:
+      'ELECTRON_RENDERER_URL doit désigner le serveur de développement de cet ordinateur (http://localhost:…), pas {{url}} : l’application ne démarre pas.',
+    fileNotGranted:
+      'Ce fichier n’a pas été choisi dans cette fenêtre : choisissez-le à nouveau. Rien n’a été lu ni modifié.',
+    fileGrantExpired:
+      'Ce fichier a été choisi il y a trop longtemps : choisissez-le à nouveau. Rien n’a été lu ni modifié.',
+    fileGrantPurpose:
+      'Ce fichier a été choisi pour une autre opération : choisissez-le à nouveau pour celle-ci. Rien n’a été lu ni modifié.',
     bandOverlap: 'Cette tranche chevauche la tranche {{other}} du même type de membre.',
     scaleExists: 'Le barème {{year}} a déjà des tranches : modifiez-le plutôt.',
     scaleEmpty: 'Le barème {{year}} est vide : rien à reprendre.',
@@ -1323,6 +1348,8 @@ export const fr = {
     choice: 'Choisissez une valeur de la liste.',
     uuid: 'Identifiant invalide.',
     unknownKey: 'Champ inattendu : {{keys}}.',
+    fileToken:
+      'Aucun fichier choisi : un fichier se choisit dans une fenêtre de dialogue, jamais par son chemin.',
     logo: 'Le logo doit être une image PNG ou JPEG de 1 Mo au plus.',
     amountPositive: 'Le montant doit être supérieur à zéro.',
     date: 'Date invalide (JJ/MM/AAAA).',
@@ -1352,6 +1379,8 @@ export const fr = {
     passwordShort: 'Huit caractères au moins.',
     passphraseShort: 'Douze caractères au moins.',
     port: 'Port invalide : un nombre de 1 à 65535 (5432 d’habitude).',
+    serverHost:
+      'Le nom ou l’adresse du serveur (sync.aimf.org, 192.168.1.20), sans chemin, espace ni « / ».',
   },
   budget: {
     noSourceNoActuals:
@@ -1458,7 +1487,6 @@ export const fr = {
     export: 'Exporter',
     exporting: 'Export en cours… {{percent}}',
     exported: 'Rapport enregistré : {{path}}',
-    showFile: 'Afficher le fichier',
     cancelExport: 'Annuler l’export',
     cancelledExport: 'Export annulé.',
     generatedOn: 'Produit le {{date}} par AIMF Finances',

@@ -50,6 +50,7 @@ export function CallsTab({ year }: { year: number }) {
       setStatus({
         ok: true,
         text: t('letters.written', { count: written.letters, path: written.path }),
+        saved: written,
       }),
     (failure) => setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
   )

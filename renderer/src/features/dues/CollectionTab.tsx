@@ -38,6 +38,7 @@ export function CollectionTab({ year }: { year: number }) {
       setStatus({
         ok: true,
         text: t('letters.written', { count: written.letters, path: written.path }),
+        saved: written,
       }),
     failed,
   )

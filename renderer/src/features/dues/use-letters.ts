@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { LetterBatchInput } from '../../../../shared/dues/letters'
+import type { SavedFile } from '../../../../shared/files/schema'
 import { call, isCancelled } from '../../lib/api'
 
 /**
@@ -7,7 +8,7 @@ import { call, isCancelled } from '../../lib/api'
  * user's choice of file or folder is asked by the core when the batch begins.
  */
 export function useLetters(
-  onDone: (written: { path: string; letters: number }) => void,
+  onDone: (written: SavedFile & { letters: number }) => void,
   onError: (failure: unknown) => void,
 ) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)

@@ -45,7 +45,11 @@ export function JournalSection() {
   async function exportCsv() {
     try {
       const result = await call('history.exportJournal', query)
-      setStatus({ ok: true, text: t('journal.exported', { rows: result.rows, path: result.path }) })
+      setStatus({
+        ok: true,
+        text: t('journal.exported', { rows: result.rows, path: result.path }),
+        saved: result,
+      })
     } catch (failure) {
       if (!isCancelled(failure))
         setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })

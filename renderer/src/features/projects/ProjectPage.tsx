@@ -65,11 +65,11 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
   async function exportSheet() {
     if (!project) return
     try {
-      const { path } = await call('projects.exportSheet', {
+      const sheet = await call('projects.exportSheet', {
         id: project.id,
         language: sheetLanguage,
       })
-      setStatus({ ok: true, text: t('sheet.exported', { path }) })
+      setStatus({ ok: true, text: t('sheet.exported', { path: sheet.path }), saved: sheet })
     } catch (failure) {
       if (!isCancelled(failure)) failed(errorMessage(failure, t('errors.INTERNAL')))
     }

@@ -78,8 +78,8 @@ export function ReportsPage() {
   const exportIati = async () => {
     setFailure(null)
     try {
-      const { path } = await call('reports.iati', {})
-      exporter.announce(t('reporting.exported', { path }), path)
+      const saved = await call('reports.iati', {})
+      exporter.announce(t('reporting.exported', { path: saved.path }), saved)
     } catch (error) {
       if (!isCancelled(error)) setFailure(errorMessage(error, t('errors.INTERNAL')))
     }
@@ -197,13 +197,6 @@ export function ReportsPage() {
           exporter.clearStatus()
         }}
       />
-      {exporter.savedPath && (
-        <Group>
-          <Button variant="light" onClick={() => void exporter.show()}>
-            {t('reporting.showFile')}
-          </Button>
-        </Group>
-      )}
       {report && (
         <>
           <Group align="end">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SavedFile } from '../../../../shared/files/schema'
 import type { ReportFormat, ReportJob, ReportRequest } from '../../../../shared/reports/model'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import type { Status } from '../../components/StatusMessage'
@@ -12,7 +13,6 @@ export function useReportExport() {
   const { t } = useTranslation()
   const [job, setJob] = useState<ReportJob | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
-  const [savedPath, setSavedPath] = useState<string | null>(null)
   const timer = useRef<number | null>(null)
   useEffect(
     () => () => {
@@ -20,6 +20,9 @@ export function useReportExport() {
     },
     [],
   )
+
+  /** Says a file was saved (a report, the IATI file), with its "show in folder" button. */
+  const announce = (text: string, saved: SavedFile) => setStatus({ ok: true, text, saved })
 
   const follow = (current: ReportJob) => {
     setJob(current)
@@ -34,8 +37,7 @@ export function useReportExport() {
     }
     setJob(null)
     if (current.state === 'done' && current.result) {
-      setSavedPath(current.result)
-      setStatus({ ok: true, text: t('reporting.exported', { path: current.result }) })
+      announce(t('reporting.exported', { path: current.result.path }), current.result)
     } else if (current.state === 'cancelled') {
       setStatus({ ok: true, text: t('reporting.cancelledExport') })
     } else {
@@ -45,7 +47,6 @@ export function useReportExport() {
 
   const start = async (request: ReportRequest, format: ReportFormat) => {
     setStatus(null)
-    setSavedPath(null)
     try {
       follow(await call('reports.begin', { request, format }))
     } catch (error) {
@@ -56,22 +57,12 @@ export function useReportExport() {
   const cancel = async () => {
     if (job) await call('reports.cancel', { jobId: job.jobId })
   }
-  const show = async () => {
-    if (savedPath) await call('reports.show', { path: savedPath })
-  }
-  /** Says a file was saved by another export (the IATI file), with its "show" button. */
-  const announce = (text: string, path: string) => {
-    setSavedPath(path)
-    setStatus({ ok: true, text })
-  }
   return {
     job,
     status,
     clearStatus: () => setStatus(null),
-    savedPath,
     start,
     cancel,
-    show,
     announce,
   }
 }

@@ -114,8 +114,12 @@ export function SyncSection() {
             loading={busy}
             onClick={() =>
               void run(async () => {
-                const { path } = await call('sync.missionCopy', {})
-                setStatus({ ok: true, text: t('sync.missionCopied', { path }) })
+                const copy = await call('sync.missionCopy', {})
+                setStatus({
+                  ok: true,
+                  text: t('sync.missionCopied', { path: copy.path }),
+                  saved: copy,
+                })
               })
             }
           >

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FileRef, SavedFile } from '../../../../shared/files/schema'
 import type { Job } from '../../../../shared/jobs/schema'
 import type { WorkbookReport } from '../../../../shared/workbook/schema'
 import { useAppStore } from '../../app/app-store'
@@ -26,11 +27,12 @@ import { useBusyAction } from '../../lib/use-busy-action'
 export function WorkbookSection() {
   const { t } = useTranslation()
   const refresh = useAppStore((s) => s.refresh)
-  const [checked, setChecked] = useState<{ path: string; report: WorkbookReport } | null>(null)
+  const [checked, setChecked] = useState<(FileRef & { report: WorkbookReport }) | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
   const [importing, setImporting] = useState<Job<WorkbookReport> | null>(null)
 
-  const saved = (path: string) => setStatus({ ok: true, text: t('reporting.exported', { path }) })
+  const saved = (file: SavedFile) =>
+    setStatus({ ok: true, text: t('reporting.exported', { path: file.path }), saved: file })
   const blocking = checked?.report.problems.filter((p) => p.blocking).length ?? 0
 
   return (
@@ -47,14 +49,14 @@ export function WorkbookSection() {
           <Button
             variant="light"
             loading={busy}
-            onClick={() => void run(async () => saved((await call('workbook.template', {})).path))}
+            onClick={() => void run(async () => saved(await call('workbook.template', {})))}
           >
             {t('workbook.template')}
           </Button>
           <Button
             variant="light"
             loading={busy}
-            onClick={() => void run(async () => saved((await call('workbook.export', {})).path))}
+            onClick={() => void run(async () => saved(await call('workbook.export', {})))}
           >
             {t('workbook.export')}
           </Button>
@@ -131,7 +133,8 @@ export function WorkbookSection() {
                   loading={busy}
                   onClick={() =>
                     void run(async () => {
-                      let job = await call('workbook.import', { path: checked.path })
+                      // The token the check answered: the page never names the workbook.
+                      let job = await call('workbook.import', { file: checked.file })
                       setImporting(job)
                       while (job.state === 'running') {
                         await new Promise((resolve) => window.setTimeout(resolve, 150))
