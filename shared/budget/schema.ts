@@ -140,6 +140,8 @@ export interface BudgetItem {
   note: string | null
   sources: BudgetSource[]
   figures: BudgetFigures
+  /** A line of agreements' receipts with no planned source: it counts no actuals, and says so. */
+  noSource: boolean
   /** Nesting depth: 0 for a top chapter. */
   depth: number
 }

@@ -50,7 +50,7 @@ import type { HistoryEntry, JournalEntry } from '../history/schema'
 import { journalQuery, recordHistoryQuery } from '../history/schema'
 import type { Organisation } from '../organisation/schema'
 import { organisationInput } from '../organisation/schema'
-import { byId } from '../validation/fields'
+import { byId, reversalInput } from '../validation/fields'
 import type { BackupFolder, BackupInfo, ChosenBackup } from '../backup/schema'
 import {
   backupName,
@@ -216,12 +216,12 @@ export const CHANNELS = {
   'agreements.unnameProject': channel<AgreementDetail>()(agreementProjectInput),
 
   'receipts.add': channel<AgreementDetail>()(receiptInput),
-  'receipts.cancel': channel<AgreementDetail>()(byId),
+  'receipts.cancel': channel<AgreementDetail>()(reversalInput),
 
   'funds.summary': channel<FundsSummary>()(summaryQuery),
   'funds.otherIncome': channel<OtherIncome[]>()(none),
   'funds.addOtherIncome': channel<OtherIncome[]>()(otherIncomeInput),
-  'funds.cancelOtherIncome': channel<OtherIncome[]>()(byId),
+  'funds.cancelOtherIncome': channel<OtherIncome[]>()(reversalInput),
 
   'members.list': channel<Member[]>()(memberListQuery),
   'members.get': channel<Member>()(byId),
@@ -247,7 +247,7 @@ export const CHANNELS = {
   'dues.cancelCall': channel<DuesCall>()(callCancelInput),
   'dues.payments': channel<DuesPayment[]>()(yearQuery),
   'dues.addPayment': channel<DuesPayment>()(paymentInput),
-  'dues.cancelPayment': channel<MemberAccount>()(byId),
+  'dues.cancelPayment': channel<MemberAccount>()(reversalInput),
   'dues.summary': channel<DuesSummary>()(yearQuery),
   'dues.settings': channel<DuesSettings>()(none),
   'dues.updateSettings': channel<DuesSettings>()(duesSettingsInput),
@@ -271,12 +271,12 @@ export const CHANNELS = {
   'projects.addFinancingLine': channel<ProjectDetail>()(financingLineInput),
   'projects.removeFinancingLine': channel<ProjectDetail>()(byId),
   'projects.commitFinancingLine': channel<ProjectDetail>()(commitLineInput),
-  'projects.uncommitFinancingLine': channel<ProjectDetail>()(byId),
+  'projects.uncommitFinancingLine': channel<ProjectDetail>()(reversalInput),
   'projects.addTranche': channel<ProjectDetail>()(trancheInput),
   'projects.trancheConditionMet': channel<ProjectDetail>()(trancheDateInput),
   'projects.releaseTranche': channel<ProjectDetail>()(trancheDateInput),
   'projects.payTranche': channel<ProjectDetail>()(tranchePaymentInput),
-  'projects.cancelTranchePayment': channel<ProjectDetail>()(byId),
+  'projects.cancelTranchePayment': channel<ProjectDetail>()(reversalInput),
   'projects.cancelTranche': channel<ProjectDetail>()(trancheCancelInput),
   'projects.addExpense': channel<ProjectDetail>()(projectExpenseInput),
   'projects.removeExpense': channel<ProjectDetail>()(byId),

@@ -314,6 +314,10 @@ export interface Instalment {
   /** Instalments expected up to this one, and receipts up to its date: the gap says what is late. */
   cumulativeExpected: number
   cumulativeReceived: number
+  /** What of this instalment is still not received today (receipts paying the earliest first). */
+  missing: number
+  /** Received (whenever it came), late (its date passed, still missing), or still to come. */
+  state: 'received' | 'late' | 'upcoming'
 }
 
 export interface Heading {

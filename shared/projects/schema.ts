@@ -397,6 +397,8 @@ export interface Tranche {
   releasedOn: string | null
   paidOn: string | null
   paidAmount: number | null
+  /** The euro value disbursed for it, in euro cents (null until paid). */
+  paidEur: number | null
   bankReference: string | null
   overrideReason: string | null
   cancelReason: string | null

@@ -46,3 +46,5 @@ export const optionalCountryCode = z
 /** A record's key: a UUID in its text form. */
 export const recordId = z.uuid({ error: 'validation.uuid' })
 export const byId = z.strictObject({ id: recordId })
+/** The cancellation of a money record: which, and why (kept with its reversing entries). */
+export const reversalInput = z.strictObject({ id: recordId, reason: requiredText(500) })

@@ -109,7 +109,7 @@ describe('entries derived from the ledger, computed by hand', () => {
       rate: '1.0850',
     })
     const receipt = found(detail.receipts[0], 'receipt')
-    await app.ok('receipts.cancel', { id: receipt.id })
+    await app.ok('receipts.cancel', { id: receipt.id, reason: 'Saisi par erreur' })
     const books = await booksOf(app, 2025)
     const original = entryOf(books.entries, await ledgerIdOf(app, 'receipts', receipt.id))
     const reversal = entryOf(

@@ -133,7 +133,7 @@ describe('closed periods', () => {
     expect(await ledgerCount()).toBe(ledgerBefore)
 
     // A correction of the closed period is recorded in the open one.
-    await app.ok('receipts.cancel', { id: receipt.id })
+    await app.ok('receipts.cancel', { id: receipt.id, reason: 'Saisi par erreur' })
     const reversal = await ledgerIdOf(app, 'receipts', receipt.id, { reversal: true })
     const books = await booksOf(app, 2025)
     const entry = entryOf(books.entries, reversal)

@@ -110,6 +110,64 @@ async function setUp() {
 }
 
 describe('the budget', () => {
+  it('counts on an income line only the receipts of its planned sources, and none without one', async () => {
+    const { action, save } = await setUp()
+    // A tied receipt of the EU action: 40,000.25 €. With the untied grant's 200,000 €, the
+    // agreements received 240,000.25 € in 2026.
+    await app.ok('receipts.add', {
+      agreementId: action.id,
+      receivedOn: '2026-05-02',
+      amount: '40000.25',
+    })
+    await save({
+      kind: 'line',
+      code: 'R2',
+      label: 'Subventions d’investissement',
+      direction: 'income',
+      nature: 'investment',
+      planned: '50000',
+      tracks: 'receipts',
+      sources: [],
+    })
+    const view = await save({
+      kind: 'line',
+      code: 'R3',
+      label: 'Action UE',
+      direction: 'income',
+      nature: 'operating',
+      planned: '100000',
+      tracks: 'receipts',
+      sources: [{ agreementId: action.id, amount: '100000' }],
+    })
+    const line = (code: string) =>
+      found(
+        view.items.find((i) => i.code === code),
+        code,
+      )
+    // The untied grant's line: its own 200,000 €, not the EU's money.
+    expect(line('R1').figures).toMatchObject({ planned: 20_000_000, spent: 20_000_000 })
+    expect(line('R1').noSource).toBe(false)
+    // No planned source: nothing counted (it used to take all 240,000.25 €), and it says so.
+    expect(line('R2').figures).toMatchObject({
+      planned: 5_000_000,
+      committed: 0,
+      spent: 0,
+      remaining: 5_000_000,
+      executed: 0,
+    })
+    expect(line('R2').noSource).toBe(true)
+    // The EU line: its 40,000.25 € received, committed 100,000 €.
+    expect(line('R3').figures).toMatchObject({
+      planned: 10_000_000,
+      committed: 10_000_000,
+      spent: 4_000_025,
+      remaining: 5_999_975,
+    })
+    // Income received: 200,000 + 0 + 40,000.25, each receipt counted once.
+    expect(view.totals.income.spent).toBe(24_000_025)
+    expect(view.totals.income.planned).toBe(35_000_000)
+  })
+
   it('sets expenses against lines and funds, and computes budget vs actual from the ledger', async () => {
     const { action, versionId, salaries, missions } = await setUp()
     await app.ok('budget.addExpense', {

@@ -280,7 +280,7 @@ describe('dues payments', () => {
     ])
     expect(summary.largest[0]).toMatchObject({ memberName: 'Ville de Niamey', arrearsEur: 350_000 })
 
-    const after = await app.ok('dues.cancelPayment', { id: payment.id })
+    const after = await app.ok('dues.cancelPayment', { id: payment.id, reason: 'Chèque rejeté' })
     expect(after.arrears.total).toBe(500_000)
     expect(after.payments).toEqual([])
   })

@@ -186,6 +186,28 @@ describe('reporting calendar and instalment schedule', () => {
       ['2024-02-01', 33_200_000, 0],
       ['2025-02-01', 58_100_000, 33_200_000],
     ])
+    // The first came six weeks late but came: received, not red. The second never came: late.
+    expect(detail.instalments.map((i) => [i.state, i.missing])).toEqual([
+      ['received', 0],
+      ['late', 24_900_000],
+    ])
+    await app.ok('agreements.addInstalment', {
+      agreementId: agreement.id,
+      expectedOn: '2099-01-01',
+      amount: '100000',
+    })
+    await app.ok('receipts.add', {
+      agreementId: agreement.id,
+      receivedOn: '2025-05-01',
+      amount: '100000',
+    })
+    // 432,000 received pays the earliest first: 332,000 + 100,000 of the second's 249,000.
+    const later = await app.ok('agreements.get', { id: agreement.id })
+    expect(later.instalments.map((i) => [i.state, i.missing])).toEqual([
+      ['received', 0],
+      ['late', 14_900_000],
+      ['upcoming', 10_000_000],
+    ])
     const bad = await app.call('agreements.addInstalment', {
       agreementId: agreement.id,
       expectedOn: '2025-02-30',

@@ -213,17 +213,35 @@ describe('receipts', () => {
       amount: '40000',
     })
     const receiptId = withReceipt.receipts[0]?.id ?? ''
-    const cancelled = await app.ok('receipts.cancel', { id: receiptId })
+    // No reason, no reversal: refused on its field, the receipt still there.
+    const refused = await app.call('receipts.cancel', { id: receiptId, reason: '  ' })
+    expect(refused.ok || refused.error.fields?.[0]?.path).toBe('reason')
+    expect((await app.ok('agreements.get', { id: created.id })).figures.received).toBe(4_000_000)
+    const cancelled = await app.ok('receipts.cancel', {
+      id: receiptId,
+      reason: 'Saisi deux fois',
+    })
     expect(cancelled.receipts).toEqual([])
     expect(cancelled.figures.received).toBe(0)
     const db = app.core.requireSession().file.db
     const entries = await db
       .selectFrom('ledger_entries')
-      .select(['amount_minor', 'reverses_id'])
+      .select(['id', 'amount_minor', 'reverses_id', 'reason'])
       .where('source_id', '=', receiptId)
       .orderBy('created_at')
       .execute()
-    expect(entries.map((e) => e.amount_minor)).toEqual([4_000_000, -4_000_000])
+    expect(entries.map((e) => [e.amount_minor, e.reason])).toEqual([
+      [4_000_000, null],
+      [-4_000_000, 'Saisi deux fois'],
+    ])
+    // The change log holds the reason, with who reversed the receipt.
+    const logged = await db
+      .selectFrom('change_log')
+      .select(['author', 'new_value'])
+      .where('row_id', '=', entries[1]?.id ?? '')
+      .executeTakeFirstOrThrow()
+    expect(logged.author).toBe('Testeur')
+    expect(JSON.parse(logged.new_value ?? '{}')).toMatchObject({ reason: 'Saisi deux fois' })
     await expect(sql`UPDATE ledger_entries SET amount_minor = 1`.execute(db)).rejects.toThrow(
       /never changed/,
     )
@@ -341,12 +359,20 @@ describe('other untied income', () => {
       amount: '1234.56',
     })
     const summary = await app.ok('funds.summary', { year: 2025 })
-    expect(summary.byClass.untied).toMatchObject({ received: 123_456, available: 123_456 })
+    // Received without a commitment: nothing was « still expected », so nothing goes negative.
+    expect(summary.byClass.untied).toMatchObject({
+      committed: 0,
+      received: 123_456,
+      expected: 0,
+      available: 123_456,
+    })
     expect(summary.untiedShareByYear).toEqual([
       { year: 2025, untied: 123_456, total: 123_456, share: 1 },
     ])
     const [row] = await app.ok('funds.otherIncome', {})
-    expect(await app.ok('funds.cancelOtherIncome', { id: row?.id ?? '' })).toEqual([])
+    expect(
+      await app.ok('funds.cancelOtherIncome', { id: row?.id ?? '', reason: 'Intérêts de 2024' }),
+    ).toEqual([])
     expect((await app.ok('funds.summary', { year: 2025 })).byClass.untied.received).toBe(0)
     const refused = await app.call('funds.addOtherIncome', {
       receivedOn: '2025-03-31',

@@ -108,6 +108,77 @@ function lineOf(project: ProjectDetail, source: string) {
 }
 
 describe('projects', () => {
+  it('values a commitment in a foreign currency at the rate of its day, and never again', async () => {
+    const { project } = await setUp()
+    const gates = await app.ok('funders.create', {
+      name: 'Fondation Gates',
+      kind: 'foundation',
+      defaultCurrency: 'USD',
+    })
+    // 1.25 USD per euro in April, 1.00 from June (the rate of the day the line is typed).
+    await app.ok('rates.add', {
+      currency: 'USD',
+      rateDate: '2026-01-01',
+      rate: '1.25',
+      source: 'BCE',
+    })
+    await app.ok('rates.add', {
+      currency: 'USD',
+      rateDate: '2026-06-01',
+      rate: '1.00',
+      source: 'BCE',
+    })
+    const usd = await app.ok('agreements.create', {
+      funderId: gates.id,
+      reference: 'BMGF-2026',
+      title: 'Assainissement',
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+      currency: 'USD',
+      amount: '500000',
+      earmarking: 'programme',
+      programmeCode: 'essential_services',
+      nature: 'investment',
+    })
+    await approveAndSign(project.id)
+    const typed = await app.ok('projects.addFinancingLine', {
+      projectId: project.id,
+      source: 'agreement',
+      agreementId: usd.id,
+      amount: '100000',
+      currency: 'USD',
+    })
+    expect(lineOf(typed, 'agreement').eurAmount).toBe(10_000_000)
+    const line = lineOf(typed, 'agreement')
+    // Committed on 15 April: 100,000 USD ÷ 1.25 = 80,000.00 €, not the 100,000 € of the day typed.
+    const committed = await app.ok('projects.commitFinancingLine', {
+      id: line.id,
+      committedOn: '2026-04-15',
+    })
+    expect(lineOf(committed, 'agreement')).toMatchObject({ eurAmount: 8_000_000, rate: '1.25' })
+    expect(committed.committedEur).toBe(8_000_000)
+    // Rates entered afterwards — for the commitment's own day, and a newer one — change nothing.
+    await app.ok('rates.add', {
+      currency: 'USD',
+      rateDate: '2026-04-15',
+      rate: '1.60',
+      source: 'BCE',
+    })
+    await app.ok('rates.add', {
+      currency: 'USD',
+      rateDate: '2026-11-30',
+      rate: '2.00',
+      source: 'BCE',
+    })
+    const later = await app.ok('projects.get', { id: project.id })
+    expect(lineOf(later, 'agreement').eurAmount).toBe(8_000_000)
+    expect(later.committedEur).toBe(8_000_000)
+    const agreement = await app.ok('agreements.get', { id: usd.id })
+    expect(agreement.figures.allocated).toBe(10_000_000)
+    expect(agreement.figuresEur.allocated).toBe(8_000_000)
+    expect(await checkedFile()).toEqual([])
+  })
+
   it('numbers projects and members, with the country and region of the member', async () => {
     const { project, dakar } = await setUp()
     expect(dakar.code).toBe('M-0001')
@@ -349,7 +420,10 @@ describe('projects', () => {
     expect(forced.paidEur).toBe(15_000_000)
     expect(forced.tranches[1]?.overrideReason).toBe('Rapport annoncé, travaux urgents')
 
-    const cancelled = await app.ok('projects.cancelTranchePayment', { id: second.id })
+    const cancelled = await app.ok('projects.cancelTranchePayment', {
+      id: second.id,
+      reason: 'Virement revenu',
+    })
     expect(cancelled.paidEur).toBe(6_000_000)
     expect(cancelled.tranches[1]?.status).toBe('planned')
     expect(await checkedFile()).toEqual([])

@@ -121,7 +121,7 @@ export async function missionWork(mission: TestApp, office: Office) {
     amount: '999',
   })
   const mistaken = wrong.receipts.find((r) => r.amount === 99900)
-  if (mistaken) await mission.ok('receipts.cancel', { id: mistaken.id })
+  if (mistaken) await mission.ok('receipts.cancel', { id: mistaken.id, reason: 'Saisi par erreur' })
   const thies = await mission.ok('members.create', {
     kind: 'city',
     name: 'Ville de Thiès',
@@ -188,7 +188,7 @@ export async function missionWork(mission: TestApp, office: Office) {
     currency: 'EUR',
     method: 'cash',
   })
-  await mission.ok('dues.cancelPayment', { id: twice.id })
+  await mission.ok('dues.cancelPayment', { id: twice.id, reason: 'Saisi par erreur' })
   const income = await mission.ok('funds.addOtherIncome', {
     receivedOn: '2026-05-05',
     label: 'Intérêts du compte',
@@ -205,7 +205,8 @@ export async function missionWork(mission: TestApp, office: Office) {
   const doubled = (await mission.ok('funds.otherIncome', {})).find(
     (i) => i.label === 'Saisie en double',
   )
-  if (doubled) await mission.ok('funds.cancelOtherIncome', { id: doubled.id })
+  if (doubled)
+    await mission.ok('funds.cancelOtherIncome', { id: doubled.id, reason: 'Saisi par erreur' })
   const budget = await mission.ok('budget.create', { year: 2026 })
   const withLine = await mission.ok('budget.saveItem', {
     versionId: budget.version.id,

@@ -106,7 +106,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
     case 'cancelReceipt': {
       const detail = await app.ok('agreements.get', { id: agreement?.id ?? start.grant.id })
       const receipt = pick(detail.receipts)
-      if (receipt) await call('receipts.cancel', { id: receipt.id })
+      if (receipt) await call('receipts.cancel', { id: receipt.id, reason: 'Saisi par erreur' })
       return
     }
     case 'payment':
@@ -121,7 +121,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
       return
     case 'cancelPayment': {
       const payment = pick(await app.ok('dues.payments', { year: 2026 }))
-      if (payment) await call('dues.cancelPayment', { id: payment.id })
+      if (payment) await call('dues.cancelPayment', { id: payment.id, reason: 'Saisi par erreur' })
       return
     }
     case 'allocate': {
@@ -205,7 +205,8 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
     case 'otherIncome': {
       const list = await app.ok('funds.otherIncome', {})
       const income = pick(list)
-      if (n % 3 === 0 && income) await call('funds.cancelOtherIncome', { id: income.id })
+      if (n % 3 === 0 && income)
+        await call('funds.cancelOtherIncome', { id: income.id, reason: 'Saisi par erreur' })
       else
         await call('funds.addOtherIncome', {
           receivedOn: '2026-06-02',
@@ -344,12 +345,14 @@ async function projectMoney(
   const detail = await app.ok('projects.get', { id: projectId })
   if (kind === 'uncommit') {
     const line = detail.plan.lines.find((l) => l.committedOn !== null && l.disbursed === 0)
-    if (line) await call('projects.uncommitFinancingLine', { id: line.id })
+    if (line)
+      await call('projects.uncommitFinancingLine', { id: line.id, reason: 'Saisi par erreur' })
     return
   }
   if (kind === 'cancelTranchePayment') {
     const paid = detail.tranches.find((t) => t.status === 'paid')
-    if (paid) await call('projects.cancelTranchePayment', { id: paid.id })
+    if (paid)
+      await call('projects.cancelTranchePayment', { id: paid.id, reason: 'Saisi par erreur' })
     return
   }
   const tranche = detail.tranches.find((t) => t.status === 'planned' || t.status === 'released')

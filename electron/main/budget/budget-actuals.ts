@@ -75,9 +75,23 @@ export async function budgetActuals(
 }
 
 /**
+ * Whether a line can have no actuals for want of a planned source: a line of agreements'
+ * receipts names the agreements whose money it expects. Without one it would take every
+ * agreement's receipts — a programme-tied investment grant landing in the states' operating
+ * grants — so it counts none, and the line says why.
+ */
+export function lacksSource(
+  item: Pick<Selectable<BudgetItemsTable>, 'item_kind' | 'tracks'>,
+  sources: BudgetItem['sources'],
+): boolean {
+  return item.item_kind === 'line' && item.tracks === 'receipts' && sources.length === 0
+}
+
+/**
  * A line's planned amount against its actuals. A line with agreement sources counts only the
  * entries of those agreements (and of the untied fund if it is one of its sources); a line
- * without sources counts all entries of what it tracks.
+ * without sources counts all entries of what it tracks — dues, other income, the Cooperation
+ * Fund's money — except a line of receipts, which counts none (see {@link lacksSource}).
  */
 export function lineFigures(
   item: Selectable<BudgetItemsTable>,
@@ -85,7 +99,7 @@ export function lineFigures(
   actuals: BudgetActuals,
 ): BudgetFigures {
   const planned = item.planned_minor
-  if (item.item_kind === 'chapter') return figures(planned, 0, 0)
+  if (item.item_kind === 'chapter' || lacksSource(item, sources)) return figures(planned, 0, 0)
   const matches = sourceFilter(sources)
   const sum = (kinds: readonly LedgerKind[]) =>
     actuals.flows

@@ -204,7 +204,7 @@ export class BudgetExpensesService {
         .executeTakeFirst()
       if (!expense) throw new AppFailure('NOT_FOUND')
       if (expense.cancel_reason) throw new AppFailure('CONFLICT', 'errors.expenseCancelled')
-      await reverseEntriesOf(writer, { table: 'budget_expenses', id })
+      await reverseEntriesOf(writer, { table: 'budget_expenses', id }, reason)
       await writer.update('budget_expenses', id, { cancel_reason: reason })
       return expense.year
     })

@@ -13,7 +13,7 @@ import type {
   budgetItemInput,
 } from '../../../shared/budget/schema'
 import { money } from '../../../shared/money/money'
-import { addFigures, budgetActuals, lineFigures, totalsOf } from './budget-actuals'
+import { addFigures, budgetActuals, lacksSource, lineFigures, totalsOf } from './budget-actuals'
 
 type ItemFields = z.output<typeof budgetItemInput>
 type VersionRow = Selectable<BudgetVersionsTable>
@@ -309,6 +309,7 @@ function buildTree(
         note: row.note,
         sources: itemSources,
         figures: figuresOf(row, itemSources),
+        noSource: lacksSource(row, itemSources),
         depth,
       }
       result.push(item)

@@ -146,6 +146,8 @@ export interface LedgerEntriesTable extends RecordColumns {
   heading_code: string | null
   /** The bank account a cash event went through; null: its currency's default in the chart. */
   bank_account_id: string | null
+  /** Why a reversing entry reverses (what the person who cancelled the record gave). */
+  reason: string | null
 }
 
 export type BudgetTracking = 'expenses' | 'cooperation_fund' | 'dues' | 'receipts' | 'other_income'

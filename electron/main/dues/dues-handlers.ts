@@ -22,8 +22,8 @@ export const duesHandlers: HandlerFactory<'dues'> = (core) => {
       session().duesCalls.cancel(id, reason, today(), author()),
     'dues.payments': async ({ year }) => session().dues.payments(year),
     'dues.addPayment': async (input) => session().duesPayments.add(input, author()),
-    'dues.cancelPayment': async ({ id }) =>
-      session().dues.account(await session().duesPayments.cancel(id, author())),
+    'dues.cancelPayment': async ({ id, reason }) =>
+      session().dues.account(await session().duesPayments.cancel(id, reason, author())),
     'dues.summary': async ({ year }) => session().dues.summary(year),
     'dues.settings': async () => session().dues.settings(),
     'dues.updateSettings': async (input) => session().dues.updateSettings(input, author()),

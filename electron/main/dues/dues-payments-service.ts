@@ -146,10 +146,10 @@ export class DuesPaymentsService {
   }
 
   /**
-   * Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed. A
-   * reason, when given (a payment entered twice on two copies), is added to its note.
+   * Cancels a payment recorded by mistake: its settlements go, its ledger entry is reversed with
+   * the reason given (kept on the reversing entry, and added to its note).
    */
-  async cancel(id: string, author: string, reason: string | null = null): Promise<string> {
+  async cancel(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const payment = await writer.trx
         .selectFrom('dues_payments')
@@ -169,7 +169,7 @@ export class DuesPaymentsService {
         .execute()
       for (const s of settlements) await writer.archive('dues_settlements', s.id)
       await writer.archive('dues_payments', id)
-      await reverseEntriesOf(writer, { table: 'dues_payments', id })
+      await reverseEntriesOf(writer, { table: 'dues_payments', id }, reason)
       return payment.member_id
     })
   }

@@ -109,12 +109,23 @@ export class AgreementTermsService {
       .where('agreement_id', '=', agreementId)
       .where('kind', '=', 'receipt')
       .execute()
+    const today = this.today()
+    const receivedToDate = receipts
+      .filter((e) => e.entry_date <= today)
+      .reduce((sum, e) => sum + e.amount_minor, 0)
     let cumulativeExpected = 0
     return rows.map((r) => {
+      const expectedBefore = cumulativeExpected
       cumulativeExpected += r.amount_minor
       const cumulativeReceived = receipts
         .filter((e) => e.entry_date <= r.expected_on)
         .reduce((sum, e) => sum + e.amount_minor, 0)
+      // What of this instalment is still missing today: receipts go to the earliest
+      // instalments first, so what came after its date still pays it. Only a past date is late.
+      const missing = Math.min(
+        r.amount_minor,
+        Math.max(0, cumulativeExpected - Math.max(expectedBefore, receivedToDate)),
+      )
       return {
         id: r.id,
         expectedOn: r.expected_on,
@@ -122,7 +133,9 @@ export class AgreementTermsService {
         note: r.note,
         cumulativeExpected,
         cumulativeReceived,
-      }
+        missing,
+        state: missing === 0 ? 'received' : r.expected_on < today ? 'late' : 'upcoming',
+      } satisfies Instalment
     })
   }
 

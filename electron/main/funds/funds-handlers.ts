@@ -70,9 +70,9 @@ export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({
     await session.receipts.add(input, core.author())
     return session.agreements.get(input.agreementId)
   },
-  'receipts.cancel': async ({ id }) => {
+  'receipts.cancel': async ({ id, reason }) => {
     const session = core.requireSession()
-    const agreementId = await session.receipts.cancel(id, core.author())
+    const agreementId = await session.receipts.cancel(id, reason, core.author())
     return session.agreements.get(agreementId)
   },
 })
@@ -86,9 +86,9 @@ export const fundsHandlers: HandlerFactory<'funds'> = (core) => ({
     await session.otherIncome.add(input, core.author())
     return session.otherIncome.list()
   },
-  'funds.cancelOtherIncome': async ({ id }) => {
+  'funds.cancelOtherIncome': async ({ id, reason }) => {
     const session = core.requireSession()
-    await session.otherIncome.cancel(id, core.author())
+    await session.otherIncome.cancel(id, reason, core.author())
     return session.otherIncome.list()
   },
 })

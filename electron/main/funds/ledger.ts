@@ -81,10 +81,12 @@ function ledgerRow(entry: LedgerEntryInput, bankAccountId: string | null) {
  * every period's figures lose it, while the change log and `created_at` keep when it happened.
  * An entry of a closed period is reversed on the first open day instead: closed books never
  * change, the correction is recorded in the open period.
+ * The reason a person gave is kept on each reversing entry (and so in the change log).
  */
 export async function reverseEntriesOf(
   writer: RecordWriter,
   source: { table: string; id: string },
+  reason: string | null = null,
 ): Promise<number> {
   const open = await writer.trx
     .selectFrom('ledger_entries as e')
@@ -118,6 +120,7 @@ export async function reverseEntriesOf(
       reverses_id: entry.id,
       ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
       ...(entry.bank_account_id ? { bank_account_id: entry.bank_account_id } : {}),
+      ...(reason ? { reason } : {}),
     })
   }
   return open.length
@@ -145,7 +148,9 @@ export function figuresFromSums(sums: Partial<Record<LedgerKind, number>>): Fund
   return {
     committed,
     received,
-    expected: committed - received,
+    // Only agreements' receipts answer a commitment: dues and other income, received without
+    // one, made the untied « Reste à recevoir » negative (−3.3 M€ on the demo) for no reason.
+    expected: committed - (sums.receipt ?? 0),
     allocated,
     spent,
     available: received - spent,

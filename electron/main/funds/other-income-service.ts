@@ -77,7 +77,8 @@ export class OtherIncomeService {
     })
   }
 
-  async cancel(id: string, author: string): Promise<void> {
+  /** Cancels income recorded by mistake: archived, its entry reversed with the reason given. */
+  async cancel(id: string, reason: string, author: string): Promise<void> {
     await this.file.write(author, async (writer) => {
       const row = await writer.trx
         .selectFrom('other_income')
@@ -87,7 +88,7 @@ export class OtherIncomeService {
       if (!row) throw new AppFailure('NOT_FOUND')
       if (row.deleted_at) return
       await writer.archive('other_income', id)
-      await reverseEntriesOf(writer, { table: 'other_income', id })
+      await reverseEntriesOf(writer, { table: 'other_income', id }, reason)
     })
   }
 }

@@ -102,10 +102,10 @@ export class ReceiptsService {
   }
 
   /**
-   * Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed. A
-   * reason, when given (a receipt entered twice on two copies), is added to its note.
+   * Cancels a receipt recorded by mistake: it is archived and its ledger entry reversed, with
+   * the reason given (kept on the reversing entry, and added to its note).
    */
-  async cancel(id: string, author: string, reason: string | null = null): Promise<string> {
+  async cancel(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const receipt = await writer.trx
         .selectFrom('receipts')
@@ -116,7 +116,7 @@ export class ReceiptsService {
       if (receipt.deleted_at) return receipt.agreement_id
       if (reason) await writer.update('receipts', id, { note: withReason(receipt.note, reason) })
       await writer.archive('receipts', id)
-      await reverseEntriesOf(writer, { table: 'receipts', id })
+      await reverseEntriesOf(writer, { table: 'receipts', id }, reason)
       return receipt.agreement_id
     })
   }

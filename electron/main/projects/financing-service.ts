@@ -99,7 +99,11 @@ export class FinancingService {
     })
   }
 
-  /** Commits a line of AIMF money: its allocation is posted to the ledger on that day. */
+  /**
+   * Commits a line of AIMF money: its allocation is posted to the ledger on that day, valued in
+   * euros at the rate of that day (not of the day the line was typed). The line keeps that value
+   * and rate, and the ledger entry is never re-valued: a rate entered later changes neither.
+   */
   async commitLine(id: string, committedOn: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const line = await requireLine(writer.trx, id)
@@ -111,6 +115,7 @@ export class FinancingService {
         throw new AppFailure('CONFLICT', 'errors.projectNotApproved', { code: project.code })
       }
       const amount = money(line.amount_minor, line.currency as CurrencyCode)
+      const valued = await euroValueOn(this.rates, writer.trx, amount, committedOn, 'committedOn')
       let fundClass: 'tied' | 'untied' = 'untied'
       if (source === 'agreement' && line.agreement_id) {
         const agreement = await requireAgreement(writer.trx, line.agreement_id)
@@ -128,10 +133,10 @@ export class FinancingService {
         fundClass = agreement.earmarking === 'untied' ? 'untied' : 'tied'
       } else {
         const available = await untiedUnallocated(writer.trx)
-        if (line.eur_minor > available) {
+        if (valued.eur.minor > available) {
           throw fieldFailure('CONFLICT', 'amount', 'errors.untiedOverAllocated', {
             unallocated: money(Math.max(0, available), 'EUR'),
-            asked: money(line.eur_minor, 'EUR'),
+            asked: valued.eur,
           })
         }
       }
@@ -142,19 +147,24 @@ export class FinancingService {
         agreementId: line.agreement_id,
         nature: project.nature,
         amount,
-        eurMinor: line.eur_minor,
-        rate: line.rate,
+        eurMinor: valued.eur.minor,
+        rate: valued.rate,
         use: { table: 'financing_lines', id: line.id },
         source: { table: 'financing_lines', id: line.id },
         headingCode: line.heading_code,
       })
-      await writer.update('financing_lines', id, { committed_on: committedOn }, line)
+      await writer.update(
+        'financing_lines',
+        id,
+        { committed_on: committedOn, eur_minor: valued.eur.minor, rate: valued.rate },
+        line,
+      )
       return project.id
     })
   }
 
   /** Undoes a commitment made by mistake, as long as nothing of it was paid to the city. */
-  async uncommitLine(id: string, author: string): Promise<string> {
+  async uncommitLine(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const line = await requireLine(writer.trx, id)
       await requireOpenProject(writer.trx, line.project_id)
@@ -163,7 +173,7 @@ export class FinancingService {
       if (figures && figures.disbursed !== 0) {
         throw new AppFailure('CONFLICT', 'errors.lineDisbursed')
       }
-      await reverseEntriesOf(writer, { table: 'financing_lines', id })
+      await reverseEntriesOf(writer, { table: 'financing_lines', id }, reason)
       await writer.update('financing_lines', id, { committed_on: null }, line)
       return line.project_id
     })

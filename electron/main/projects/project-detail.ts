@@ -91,6 +91,7 @@ export async function projectDetail(
     releasedOn: t.released_on,
     paidOn: t.paid_on,
     paidAmount: t.paid_amount_minor,
+    paidEur: t.paid_eur_minor,
     bankReference: t.bank_reference,
     overrideReason: t.override_reason,
     cancelReason: t.cancel_reason,

@@ -36,8 +36,8 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       thenProject(core, (author) => session().financing.removeLine(id, author)),
     'projects.commitFinancingLine': async ({ id, committedOn }) =>
       thenProject(core, (author) => session().financing.commitLine(id, committedOn, author)),
-    'projects.uncommitFinancingLine': async ({ id }) =>
-      thenProject(core, (author) => session().financing.uncommitLine(id, author)),
+    'projects.uncommitFinancingLine': async ({ id, reason }) =>
+      thenProject(core, (author) => session().financing.uncommitLine(id, reason, author)),
     'projects.addTranche': async (input) =>
       thenProject(core, async (author) => {
         await session().tranches.add(input, author)
@@ -49,8 +49,8 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       thenProject(core, (author) => session().tranches.release(id, onDate, author)),
     'projects.payTranche': async (input) =>
       thenProject(core, (author) => session().tranches.pay(input, author)),
-    'projects.cancelTranchePayment': async ({ id }) =>
-      thenProject(core, (author) => session().tranches.cancelPayment(id, author)),
+    'projects.cancelTranchePayment': async ({ id, reason }) =>
+      thenProject(core, (author) => session().tranches.cancelPayment(id, reason, author)),
     'projects.cancelTranche': async ({ id, reason }) =>
       thenProject(core, (author) => session().tranches.cancel(id, reason, author)),
     'projects.addExpense': async (input) =>

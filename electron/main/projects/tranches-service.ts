@@ -138,13 +138,13 @@ export class TranchesService {
     })
   }
 
-  /** Cancels a payment recorded by mistake: its disbursements are reversed. */
-  async cancelPayment(id: string, author: string): Promise<string> {
+  /** Cancels a payment recorded by mistake: its disbursements are reversed, with the reason. */
+  async cancelPayment(id: string, reason: string, author: string): Promise<string> {
     return this.file.write(author, async (writer) => {
       const tranche = await requireTranche(writer.trx, id)
       await requireOpenProject(writer.trx, tranche.project_id)
       if (tranche.status !== 'paid') throw new AppFailure('CONFLICT', 'errors.trancheNotPaid')
-      await reverseEntriesOf(writer, { table: 'tranches', id })
+      await reverseEntriesOf(writer, { table: 'tranches', id }, reason)
       await writer.update('tranches', id, {
         status: tranche.released_on ? 'released' : 'planned',
         paid_on: null,

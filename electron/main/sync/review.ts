@@ -22,8 +22,8 @@ import { recordLabel } from './record-labels'
 
 /** How a money record entered twice is cancelled: the core's own cancellation, with a reason. */
 export interface Cancellers {
-  receipts: { cancel(id: string, author: string, reason: string | null): Promise<unknown> }
-  duesPayments: { cancel(id: string, author: string, reason: string | null): Promise<unknown> }
+  receipts: { cancel(id: string, reason: string, author: string): Promise<unknown> }
+  duesPayments: { cancel(id: string, reason: string, author: string): Promise<unknown> }
 }
 
 /**
@@ -113,7 +113,7 @@ export class SyncReview {
       when: formatDate(other.enteredAt.slice(0, 10), this.language()),
     })
     const canceller = pair.table === 'receipts' ? cancellers.receipts : cancellers.duesPayments
-    await canceller.cancel(recordId, author, reason)
+    await canceller.cancel(recordId, reason, author)
     await this.file.write(author, async (writer) => {
       await writer.trx
         .updateTable('sync_conflicts')

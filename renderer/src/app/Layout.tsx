@@ -4,6 +4,7 @@ import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
 import { type ComponentType, lazy, Suspense } from 'react'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'
+import { NoticeArea } from '../components/NoticeArea'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
 
@@ -102,6 +103,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
           <AreaPage area={area} state={state} file={file} />
         </Suspense>
         {state.userName === '' && <UserNamePrompt />}
+        <NoticeArea />
       </AppShell.Main>
     </AppShell>
   )

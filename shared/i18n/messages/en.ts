@@ -26,6 +26,59 @@ export const en: Catalog = {
     reports: 'Reports',
     settings: 'Settings',
   },
+  reversal: {
+    changes: 'What changes',
+    figure: 'Amount',
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    reason: 'Reason for the cancellation',
+    reasonRequired:
+      'Give the reason for the cancellation: it is kept in the history with the reversing entry.',
+    kept: 'Nothing is erased: the record and its entry stay in the history, and a reversing entry is posted with the reason given.',
+    back: 'Do not cancel',
+    receipt: {
+      record: 'Receipt of {{date}}: {{amount}} ({{eur}})',
+      done: 'Receipt of {{date}} for {{amount}} cancelled. Reason: {{reason}}',
+    },
+    otherIncome: {
+      action: 'Cancel this income',
+      record: 'Income of {{date}} “{{label}}”: {{amount}}',
+      total: 'Other untied income (EUR)',
+      done: 'Income of {{date}} “{{label}}” for {{amount}} cancelled. Reason: {{reason}}',
+    },
+    payment: {
+      record: 'Payment of {{date}} from {{payer}}: {{amount}}',
+      callOwed: 'Still owed on call {{number}}',
+      credit: 'Credit left by this payment',
+      done: 'Payment of {{date}} for {{amount}} cancelled; the calls it settled are owed again. Reason: {{reason}}',
+    },
+    call: {
+      record: 'Call {{number}} to {{member}}',
+      done: 'Call {{number}} cancelled. Reason: {{reason}}',
+    },
+    tranche: {
+      record: 'Payment of tranche {{number}} of project {{code}} on {{date}}: {{amount}}',
+      paid: 'Paid for tranche {{number}}',
+      done: 'Payment of tranche {{number}} of project {{code}} ({{amount}}) cancelled. Reason: {{reason}}',
+    },
+    allocation: {
+      record: 'Commitment of {{date}} on {{source}}: {{amount}}',
+      line: 'Allocated on this line',
+      done: 'Commitment of {{amount}} on {{source}} cancelled: the amount returns to its fund. Reason: {{reason}}',
+    },
+    project: {
+      paidEur: 'Paid to the city, whole project (EUR)',
+      committedEur: 'Committed to the project (EUR)',
+    },
+    expense: {
+      record: 'Expense of {{date}} “{{description}}”: {{amount}}',
+      amount: 'Amount of the expense',
+      lineSpent: 'Spent on line “{{line}}” (EUR)',
+      yearSpent: 'Spending of the year (EUR)',
+      done: 'Expense of {{date}} “{{description}}” for {{amount}} cancelled. Reason: {{reason}}',
+    },
+  },
   start: {
     viewReadOnly: 'Open it read-only to look at it',
     title: 'Welcome to AIMF Finances',
@@ -267,6 +320,10 @@ export const en: Catalog = {
     cumulativeExpected: 'Expected to date',
     cumulativeReceived: 'Received by that date',
     gap: 'Gap',
+    state: 'State',
+    state_received: 'Received',
+    state_late: 'Late: {{amount}} missing',
+    state_upcoming: 'To come: {{amount}}',
     remove: 'Remove',
   },
   otherIncome: {
@@ -1410,6 +1467,8 @@ export const en: Catalog = {
       'The server’s name or address (sync.aimf.org, 192.168.1.20): no path, space or “/”.',
   },
   budget: {
+    noSourceNoActuals:
+      'No planned source: no actuals are counted. Name the agreement(s) this income is expected from.',
     searchExpenses: 'Description, line, supplier, agreement, date…',
     title: 'Secretariat budget',
     year: 'Year',

@@ -26,6 +26,59 @@ export const fr = {
     reports: 'Rapports',
     settings: 'Paramètres',
   },
+  reversal: {
+    changes: 'Ce qui change',
+    figure: 'Montant',
+    before: 'Avant',
+    after: 'Après',
+    change: 'Écart',
+    reason: 'Raison de l’annulation',
+    reasonRequired:
+      'Donnez la raison de l’annulation : elle est gardée dans l’historique avec l’écriture inverse.',
+    kept: 'Rien n’est effacé : l’enregistrement et son écriture restent dans l’historique, une écriture inverse est passée avec la raison donnée.',
+    back: 'Ne pas annuler',
+    receipt: {
+      record: 'Encaissement du {{date}} : {{amount}} ({{eur}})',
+      done: 'Encaissement du {{date}} de {{amount}} annulé. Raison : {{reason}}',
+    },
+    otherIncome: {
+      action: 'Annuler cette recette',
+      record: 'Recette du {{date}} « {{label}} » : {{amount}}',
+      total: 'Autres recettes déliées (EUR)',
+      done: 'Recette du {{date}} « {{label}} » de {{amount}} annulée. Raison : {{reason}}',
+    },
+    payment: {
+      record: 'Paiement du {{date}} de {{payer}} : {{amount}}',
+      callOwed: 'Reste dû sur l’appel {{number}}',
+      credit: 'Crédit laissé par ce paiement',
+      done: 'Paiement du {{date}} de {{amount}} annulé ; les appels qu’il réglait sont de nouveau dus. Raison : {{reason}}',
+    },
+    call: {
+      record: 'Appel {{number}} adressé à {{member}}',
+      done: 'Appel {{number}} annulé. Raison : {{reason}}',
+    },
+    tranche: {
+      record: 'Versement de la tranche {{number}} du projet {{code}} le {{date}} : {{amount}}',
+      paid: 'Versé pour la tranche {{number}}',
+      done: 'Versement de la tranche {{number}} du projet {{code}} ({{amount}}) annulé. Raison : {{reason}}',
+    },
+    allocation: {
+      record: 'Engagement du {{date}} sur {{source}} : {{amount}}',
+      line: 'Affecté sur cette ligne',
+      done: 'Engagement de {{amount}} sur {{source}} annulé : le montant revient à son fonds. Raison : {{reason}}',
+    },
+    project: {
+      paidEur: 'Versé à la ville, tout le projet (EUR)',
+      committedEur: 'Engagé sur le projet (EUR)',
+    },
+    expense: {
+      record: 'Dépense du {{date}} « {{description}} » : {{amount}}',
+      amount: 'Montant de la dépense',
+      lineSpent: 'Dépensé sur la ligne « {{line}} » (EUR)',
+      yearSpent: 'Dépenses de l’exercice (EUR)',
+      done: 'Dépense du {{date}} « {{description}} » de {{amount}} annulée. Raison : {{reason}}',
+    },
+  },
   start: {
     viewReadOnly: 'L’ouvrir en lecture seule pour le consulter',
     title: 'Bienvenue dans AIMF Finances',
@@ -267,6 +320,10 @@ export const fr = {
     cumulativeExpected: 'Cumul prévu',
     cumulativeReceived: 'Cumul reçu à cette date',
     gap: 'Écart',
+    state: 'État',
+    state_received: 'Reçue',
+    state_late: 'En retard : {{amount}} manquent',
+    state_upcoming: 'À venir : {{amount}}',
     remove: 'Retirer',
   },
   otherIncome: {
@@ -1432,6 +1489,8 @@ export const fr = {
       'Le nom ou l’adresse du serveur (sync.aimf.org, 192.168.1.20), sans chemin, espace ni « / ».',
   },
   budget: {
+    noSourceNoActuals:
+      'Aucune source prévue : aucun réalisé n’est compté. Indiquez la ou les conventions dont cette recette est attendue.',
     searchExpenses: 'Libellé, ligne, fournisseur, convention, date…',
     title: 'Budget du Secrétariat',
     year: 'Exercice',

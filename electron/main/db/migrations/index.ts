@@ -9,6 +9,7 @@ import { ledgerSums } from './0008-ledger-sums'
 import { sync } from './0009-sync'
 import { accounting } from './0010-accounting'
 import { programmes } from './0011-programmes'
+import { reversalReasons } from './0012-reversal-reasons'
 import type { Migration } from './migration'
 
 /**
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   accounting,
   programmes,
+  reversalReasons,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

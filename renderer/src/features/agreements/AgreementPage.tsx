@@ -16,7 +16,7 @@ import {
 } from '@mantine/core'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AgreementDetail } from '../../../../shared/funds/schema'
+import type { AgreementDetail, Receipt } from '../../../../shared/funds/schema'
 import { basisPointsToPercent } from '../../../../shared/validation/amounts'
 import { Amount } from '../../components/Amount'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
@@ -35,6 +35,9 @@ import { ReceiptForm } from './ReceiptForm'
 import { Term } from '../../components/Term'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
 import { useProgrammes } from '../programmes/use-programmes'
+import { type ReversalFigure, useReversal } from '../../components/ReversalDialog'
+import { formatMoney } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -45,6 +48,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
   const [asOf, setAsOf] = useState('')
+  const reversal = useReversal()
   useEffect(() => {
     let current = true
     call('agreements.get', asOf ? { id, asOf } : { id }).then(
@@ -64,12 +68,44 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
     setStatus({ ok: true, text: message })
   }
 
-  async function cancelReceipt(receiptId: string) {
-    try {
-      updated(await call('receipts.cancel', { id: receiptId }), t('agreements.receipt.cancelled'))
-    } catch (failure) {
-      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-    }
+  /** Asks for the reason and shows what the agreement's position loses before reversing. */
+  function cancelReceipt(receipt: Receipt, shown: AgreementDetail) {
+    const amount = formatMoney(money(receipt.amount, receipt.currency), language)
+    const date = formatDate(receipt.receivedOn, language)
+    const less = (
+      key: 'received' | 'available',
+      currency: ReversalFigure['currency'],
+      before: number,
+      by: number,
+    ): ReversalFigure => ({
+      label: `${t(`agreements.figure.${key}`)} (${currency})`,
+      currency,
+      before,
+      after: before - by,
+    })
+    reversal.ask({
+      action: t('agreements.receipt.cancel'),
+      record: t('reversal.receipt.record', {
+        date,
+        amount,
+        eur: formatMoney(money(receipt.eurAmount, 'EUR'), language),
+      }),
+      figures: [
+        less('received', shown.currency, shown.figures.received, receipt.amount),
+        less('available', shown.currency, shown.figures.available, receipt.amount),
+        ...(shown.currency === 'EUR'
+          ? []
+          : [
+              less('received', 'EUR', shown.figuresEur.received, receipt.eurAmount),
+              less('available', 'EUR', shown.figuresEur.available, receipt.eurAmount),
+            ]),
+      ],
+      reverse: async (reason) => {
+        setAgreement(await call('receipts.cancel', { id: receipt.id, reason }))
+        setStatus(null)
+      },
+      done: (reason) => ({ text: t('reversal.receipt.done', { date, amount, reason }) }),
+    })
   }
 
   const term = (label: string, value: ReactNode) => (
@@ -103,6 +139,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       <SentReportsNotice agreementId={agreement.id} version={agreement} />
+      {reversal.dialog}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {term(t('agreements.field.funder'), agreement.funderName)}
@@ -205,7 +242,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
                       variant="subtle"
                       color="red"
                       disabled={archived}
-                      onClick={() => void cancelReceipt(r.id)}
+                      onClick={() => cancelReceipt(r, agreement)}
                     >
                       {t('agreements.receipt.cancel')}
                     </Button>

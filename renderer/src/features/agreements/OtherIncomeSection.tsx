@@ -21,6 +21,9 @@ import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
+import { useReversal } from '../../components/ReversalDialog'
+import { formatMoney } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
 
 /** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */
 export function OtherIncomeSection() {
@@ -36,6 +39,7 @@ export function OtherIncomeSection() {
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
+  const reversal = useReversal()
   useEffect(() => {
     let current = true
     void call('funds.otherIncome', {}).then((list) => current && setRows(list))
@@ -62,6 +66,31 @@ export function OtherIncomeSection() {
     }
   }
 
+  /** Asks for the reason, showing the untied income it takes away, before reversing. */
+  function cancel(row: OtherIncome) {
+    const total = rows.reduce((sum, r) => sum + r.eurAmount, 0)
+    const amount = formatMoney(money(row.amount, row.currency), language)
+    const date = formatDate(row.receivedOn, language)
+    reversal.ask({
+      action: t('reversal.otherIncome.action'),
+      record: t('reversal.otherIncome.record', { date, label: row.label, amount }),
+      figures: [
+        {
+          label: t('reversal.otherIncome.total'),
+          currency: 'EUR',
+          before: total,
+          after: total - row.eurAmount,
+        },
+      ],
+      reverse: async (reason) => {
+        setRows(await call('funds.cancelOtherIncome', { id: row.id, reason }))
+      },
+      done: (reason) => ({
+        text: t('reversal.otherIncome.done', { date, label: row.label, amount, reason }),
+      }),
+    })
+  }
+
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="other-income">
       <Stack gap="sm">
@@ -72,6 +101,7 @@ export function OtherIncomeSection() {
           {t('otherIncome.hint')}
         </Text>
         {error && <Alert color="red">{error}</Alert>}
+        {reversal.dialog}
         {rows.length > 0 && (
           <Table withTableBorder aria-label={t('otherIncome.title')}>
             <Table.Tbody>
@@ -90,11 +120,9 @@ export function OtherIncomeSection() {
                       size="compact-xs"
                       variant="subtle"
                       color="red"
-                      onClick={() =>
-                        void call('funds.cancelOtherIncome', { id: row.id }).then(setRows)
-                      }
+                      onClick={() => cancel(row)}
                     >
-                      {t('common.cancel')}
+                      {t('reversal.otherIncome.action')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>

@@ -22,6 +22,8 @@ import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatMoney } from '../../../../shared/money/format'
+import { money } from '../../../../shared/money/money'
 import { useLanguage } from '../../lib/use-language'
 
 type Saved = (a: AgreementDetail, message: string) => void
@@ -224,6 +226,7 @@ export function InstalmentsSection({
               <Table.Th ta="right">{t('instalments.cumulativeExpected')}</Table.Th>
               <Table.Th ta="right">{t('instalments.cumulativeReceived')}</Table.Th>
               <Table.Th ta="right">{t('instalments.gap')}</Table.Th>
+              <Table.Th>{t('instalments.state')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -240,11 +243,17 @@ export function InstalmentsSection({
                 <Table.Td ta="right">
                   <Amount minor={i.cumulativeReceived} currency={currency} />
                 </Table.Td>
-                <Table.Td
-                  ta="right"
-                  c={i.cumulativeReceived < i.cumulativeExpected ? 'red.8' : undefined}
-                >
+                <Table.Td ta="right">
                   <Amount minor={i.cumulativeReceived - i.cumulativeExpected} currency={currency} />
+                </Table.Td>
+                {/* Coloured by what is late today, not by what came after its date. */}
+                <Table.Td
+                  c={i.state === 'late' ? 'red.8' : i.state === 'received' ? 'green.8' : undefined}
+                  data-state={i.state}
+                >
+                  {t(`instalments.state_${i.state}`, {
+                    amount: formatMoney(money(i.missing, currency), language),
+                  })}
                 </Table.Td>
                 <Table.Td>
                   {editable && (

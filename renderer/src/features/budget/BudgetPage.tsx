@@ -32,6 +32,8 @@ import { useLanguage } from '../../lib/use-language'
 import { BudgetItemForm } from './BudgetItemForm'
 import { ExpenseForm } from './ExpenseForm'
 import { ExpensesTable } from './ExpensesTable'
+import { useReversal } from '../../components/ReversalDialog'
+import { expenseReversal } from './expense-reversal'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -52,6 +54,7 @@ export function BudgetPage() {
   const [dialog, setDialog] = useState<'create' | 'copy' | 'adopt' | 'expense' | null>(null)
   const [yearText, setYearText] = useState(String(new Date().getFullYear() + 1))
   const [dateText, setDateText] = useState(today())
+  const reversal = useReversal()
 
   const act = async (work: () => Promise<unknown>) => {
     setStatus(null)
@@ -105,6 +108,7 @@ export function BudgetPage() {
     <Stack gap="md">
       <Title order={1}>{t('budget.title')}</Title>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
+      {reversal.dialog}
       <Group align="end">
         <Select
           label={t('budget.version')}
@@ -204,11 +208,13 @@ export function BudgetPage() {
                 </Group>
                 <ExpensesTable
                   expenses={expenses}
-                  onCancel={(expense, reason) =>
-                    void act(async () => {
-                      setExpenses(await call('budget.cancelExpense', { id: expense.id, reason }))
-                      reload(view.version.id)
-                    })
+                  onCancel={(expense) =>
+                    reversal.ask(
+                      expenseReversal(expense, view, t, language, async (reason) => {
+                        setExpenses(await call('budget.cancelExpense', { id: expense.id, reason }))
+                        reload(view.version.id)
+                      }),
+                    )
                   }
                 />
               </Stack>
@@ -374,7 +380,14 @@ function BudgetTable({
             {view.items.map((item) => (
               <Table.Tr key={item.id} fw={item.kind === 'chapter' ? 700 : undefined}>
                 <Table.Td>{item.code}</Table.Td>
-                <Table.Td pl={item.depth * 16 + 10}>{item.label}</Table.Td>
+                <Table.Td pl={item.depth * 16 + 10}>
+                  {item.label}
+                  {item.noSource && (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {t('budget.noSourceNoActuals')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <FigureCells figures={item.figures} />
                 {view.version.editable && (
                   <Table.Td>

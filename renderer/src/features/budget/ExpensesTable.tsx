@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Text, TextInput } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,13 +19,12 @@ export function ExpensesTable({
   onCancel,
 }: {
   expenses: BudgetExpense[]
-  onCancel: (expense: BudgetExpense, reason: string) => void
+  /** Asks to cancel an expense (the page asks why and shows what changes). */
+  onCancel: (expense: BudgetExpense) => void
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [search, setSearch] = useState('')
-  const [cancelling, setCancelling] = useState<BudgetExpense | null>(null)
-  const [reason, setReason] = useState('')
   const payingFund = useMemo(
     () => (e: BudgetExpense) =>
       `${e.agreementReference ?? t('budget.form.untiedFund')}${e.headingCode ? ` · ${e.headingCode}` : ''}`,
@@ -102,14 +101,14 @@ export function ExpensesTable({
               size="compact-xs"
               variant="subtle"
               color="red"
-              onClick={() => setCancelling(row.original)}
+              onClick={() => onCancel(row.original)}
             >
               {t('budget.action.cancelExpense')}
             </Button>
           ),
       },
     ],
-    [t, language, payingFund],
+    [t, language, payingFund, onCancel],
   )
   if (expenses.length === 0) return <Text c="dimmed">{t('budget.noExpenses')}</Text>
   return (
@@ -135,36 +134,6 @@ export function ExpensesTable({
         label={t('budget.expenses')}
         height="60vh"
       />
-      <Modal
-        opened={cancelling !== null}
-        onClose={() => setCancelling(null)}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        title={t('budget.form.cancelTitle')}
-      >
-        <form
-          aria-label={t('budget.form.cancelTitle')}
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (cancelling) onCancel(cancelling, reason)
-            setCancelling(null)
-            setReason('')
-          }}
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t('budget.form.reason')}
-              required
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" color="red">
-                {t('budget.action.cancelExpense')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
     </>
   )
 }

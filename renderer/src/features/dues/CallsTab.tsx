@@ -24,6 +24,8 @@ import { useLanguage } from '../../lib/use-language'
 import { LetterProgress } from './LetterProgress'
 import { useLetters } from './use-letters'
 import { DataTable } from '../../components/DataTable'
+import { useReversal } from '../../components/ReversalDialog'
+import { callReversal } from './dues-reversals'
 
 const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'orange' }
 
@@ -36,11 +38,12 @@ export function CallsTab({ year }: { year: number }) {
   const [preview, setPreview] = useState<CallPreviewRow[] | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
-  const [cancelling, setCancelling] = useState<DuesCall | null>(null)
   const [correcting, setCorrecting] = useState<DuesCall | null>(null)
   const [reason, setReason] = useState('')
   const [newAmount, setNewAmount] = useState('')
   const [into, setInto] = useState<'pdf' | 'folder'>('pdf')
+  const reversal = useReversal()
+  const askReversal = reversal.ask
   const language = useLanguage()
   const letters = useLetters(
     (written) =>
@@ -98,19 +101,6 @@ export function CallsTab({ year }: { year: number }) {
       setCorrecting(null)
     }
   }
-  async function cancel() {
-    if (!cancelling) return
-    try {
-      await call('dues.cancelCall', { id: cancelling.id, reason })
-      setStatus({ ok: true, text: t('dues.calls.cancelled') })
-      setCancelling(null)
-      setReason('')
-      load()
-    } catch (failure) {
-      setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
-      setCancelling(null)
-    }
-  }
   const columns = useMemo<ColumnDef<DuesCall>[]>(
     () => [
       { id: 'number', accessorKey: 'number', header: t('dues.calls.number') },
@@ -155,7 +145,7 @@ export function CallsTab({ year }: { year: number }) {
                   size="compact-xs"
                   variant="subtle"
                   color="red"
-                  onClick={() => setCancelling(row.original)}
+                  onClick={() => askReversal(callReversal(row.original, t, load))}
                 >
                   {t('dues.calls.cancel')}
                 </Button>
@@ -164,7 +154,7 @@ export function CallsTab({ year }: { year: number }) {
           ),
       },
     ],
-    [t],
+    [t, load, askReversal],
   )
   const count = (outcome: CallPreviewRow['outcome']) =>
     (preview ?? []).filter((r) => r.outcome === outcome).length
@@ -306,26 +296,7 @@ export function CallsTab({ year }: { year: number }) {
           </Group>
         </Stack>
       </Modal>
-      <Modal
-        opened={cancelling !== null}
-        onClose={() => setCancelling(null)}
-        title={t('dues.calls.cancel')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Stack>
-          <TextInput
-            label={t('dues.calls.cancelReason')}
-            withAsterisk
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button color="red" disabled={reason.trim() === ''} onClick={() => void cancel()}>
-              {t('dues.calls.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {reversal.dialog}
     </Stack>
   )
 }

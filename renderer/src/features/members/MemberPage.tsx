@@ -43,6 +43,8 @@ import { MEMBER_COLUMN_LABELS } from './member-history-labels'
 import { MemberForm } from './MemberForm'
 import { useForm } from 'react-hook-form'
 import { Term } from '../../components/Term'
+import { useReversal } from '../../components/ReversalDialog'
+import { paymentReversal } from '../dues/dues-reversals'
 
 /** One member: who it is, its dues account, its roles and its projects. */
 export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -56,6 +58,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
   const [period, setPeriod] = useState({ from: '', to: '' })
   // Bumped after each change the page makes, to read the member and its account again.
   const [version, setVersion] = useState(0)
+  const reversal = useReversal()
   useEffect(() => {
     let current = true
     Promise.all([call('members.get', { id }), call('members.account', { id })]).then(
@@ -211,6 +214,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
         <Title order={3} size="h5" mb="xs">
           {t('dues.account.calls')}
         </Title>
+        {reversal.dialog}
         <CallsTable calls={account.calls} label={t('dues.account.calls')} />
         <Title order={3} size="h5" mt="md" mb="xs">
           {t('dues.account.payments')}
@@ -231,9 +235,11 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
                 variant="subtle"
                 color="red"
                 onClick={() =>
-                  void call('dues.cancelPayment', { id: payment.id }).then(
-                    () => done(t('dues.payments.cancelled')),
-                    failed,
+                  reversal.ask(
+                    paymentReversal(payment, account, t, language, (next) => {
+                      setAccount(next)
+                      setVersion((v) => v + 1)
+                    }),
                   )
                 }
               >

@@ -33,6 +33,8 @@ import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 import { useProjectAction } from './use-project-action'
+import { useReversal } from '../../components/ReversalDialog'
+import { commitmentReversal } from './project-reversals'
 
 type Saved = (project: ProjectDetail, message: string) => void
 
@@ -55,6 +57,7 @@ export function PlanSection({
   const plan = project.plan
   const open = project.nextStatuses.length > 0
   const act = useProjectAction(onSaved, onError)
+  const reversal = useReversal()
   const show = (minor: number) => formatMoney(money(minor, plan.comparedIn), language)
   const lineSource = (line: FinancingLine) =>
     line.source === 'agreement'
@@ -65,6 +68,7 @@ export function PlanSection({
 
   return (
     <section aria-labelledby="project-plan">
+      {reversal.dialog}
       <Group justify="space-between" align="flex-end" mb="xs">
         <Title order={2} size="h4" id="project-plan">
           {t('projects.plan.title')}
@@ -139,9 +143,15 @@ export function PlanSection({
                           size="compact-xs"
                           variant="subtle"
                           onClick={() =>
-                            void act(
-                              () => call('projects.uncommitFinancingLine', { id: line.id }),
-                              t('projects.plan.uncommitted'),
+                            reversal.ask(
+                              commitmentReversal(
+                                project,
+                                line,
+                                lineSource(line),
+                                t,
+                                language,
+                                (p) => onSaved(p, t('projects.plan.uncommitted')),
+                              ),
                             )
                           }
                         >

@@ -33,6 +33,8 @@ import { formatDate } from '../../../../shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 import { useProjectAction } from './use-project-action'
+import { useReversal } from '../../components/ReversalDialog'
+import { tranchePaymentReversal } from './project-reversals'
 
 type Saved = (project: ProjectDetail, message: string) => void
 
@@ -54,11 +56,13 @@ export function TranchesSection({
   const [cancelling, setCancelling] = useState<Tranche | null>(null)
   const open = project.nextStatuses.length > 0
   const act = useProjectAction(onSaved, onError)
+  const reversal = useReversal()
   const pending = (tranche: Tranche) =>
     tranche.status === 'planned' || tranche.status === 'released'
 
   return (
     <section aria-labelledby="project-tranches">
+      {reversal.dialog}
       <Title order={2} size="h4" id="project-tranches" mb="xs">
         {t('projects.tranches.title')}
       </Title>
@@ -183,9 +187,10 @@ export function TranchesSection({
                           variant="subtle"
                           color="red"
                           onClick={() =>
-                            void act(
-                              () => call('projects.cancelTranchePayment', { id: tranche.id }),
-                              t('projects.tranches.paymentCancelled'),
+                            reversal.ask(
+                              tranchePaymentReversal(project, tranche, t, language, (p) =>
+                                onSaved(p, t('projects.tranches.paymentCancelled')),
+                              ),
                             )
                           }
                         >

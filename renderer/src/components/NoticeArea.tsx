@@ -1,0 +1,49 @@
+import { Alert, Anchor } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useNotices } from './notices'
+
+/**
+ * The notification of the last reversal (or other money action), fixed at the bottom of the
+ * window so it is seen whatever the scroll, and announced to screen readers.
+ */
+export function NoticeArea() {
+  const { t } = useTranslation()
+  const notice = useNotices((s) => s.notice)
+  const notify = useNotices((s) => s.notify)
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 400, maxWidth: 480 }}
+    >
+      {notice && (
+        <Alert
+          color="green"
+          variant="filled"
+          withCloseButton
+          onClose={() => notify(null)}
+          closeButtonLabel={t('common.close')}
+          data-testid="notice"
+        >
+          {notice.text}
+          {notice.open && (
+            <>
+              {' '}
+              <Anchor
+                component="button"
+                c="white"
+                td="underline"
+                onClick={() => {
+                  notice.open?.go()
+                  notify(null)
+                }}
+              >
+                {notice.open.label}
+              </Anchor>
+            </>
+          )}
+        </Alert>
+      )}
+    </div>
+  )
+}

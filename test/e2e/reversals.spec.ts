@@ -1,0 +1,99 @@
+import { join } from 'node:path'
+import { createDispatcher } from '../../electron/main/ipc/dispatch'
+import { createHandlers } from '../../electron/main/ipc/handlers'
+import type { AppCore } from '../../electron/main/app/app-core'
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/channels'
+import { test, expect } from './harness/fixtures'
+
+/** The core's channels, called as the interface calls them, to set a scene up. */
+function channels(core: AppCore) {
+  const dispatch = createDispatcher(createHandlers(core), () => core.language())
+  return async <C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<ChannelOutput<C>> => {
+    const result = await dispatch(channel, input)
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+    return result.value as ChannelOutput<C>
+  }
+}
+
+test('a receipt is reversed only with a reason, after the figures it changes are shown', async ({
+  app,
+  page,
+}) => {
+  await app.core.createFile(join(app.folder, 'annulations.sqlite'))
+  const call = channels(app.core)
+  const funder = await call('funders.create', {
+    name: 'Union européenne',
+    kind: 'multilateral',
+    defaultCurrency: 'EUR',
+  })
+  const agreement = await call('agreements.create', {
+    funderId: funder.id,
+    reference: 'UE-2026-PAIX',
+    title: 'Consolidation de la paix',
+    signedOn: '2026-01-10',
+    startsOn: '2026-01-01',
+    endsOn: '2028-12-31',
+    currency: 'EUR',
+    amount: '830000',
+    earmarking: 'programme',
+    programmeCode: 'essential_services',
+    nature: 'operating',
+  })
+  await call('receipts.add', {
+    agreementId: agreement.id,
+    receivedOn: '2026-02-16',
+    amount: '750000',
+  })
+  await app.open()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-PAIX' }).click()
+  await page.getByRole('button', { name: 'Annuler ce versement' }).click()
+
+  // Before anything is done: the record, and each balance before and after.
+  const dialog = page.getByRole('dialog', { name: 'Annuler ce versement' })
+  await expect(dialog).toContainText('Encaissement du 16/02/2026 : 750\u202f000,00\u00a0€')
+  const changes = dialog.getByRole('table', { name: 'Ce qui change' })
+  const received = changes.getByRole('row', { name: /^Reçu \(EUR\)/ })
+  await expect(received.getByRole('cell')).toHaveText([
+    'Reçu (EUR)',
+    '750\u202f000,00\u00a0€',
+    '0,00\u00a0€',
+    '-750\u202f000,00\u00a0€',
+  ])
+  await expect(changes.getByRole('row', { name: /^Disponible \(EUR\)/ })).toContainText(
+    '750\u202f000,00\u00a0€',
+  )
+  await app.expectAccessible()
+
+  // No reason: refused on the field, nothing reversed.
+  await dialog.getByRole('button', { name: 'Annuler ce versement' }).click()
+  const reason = dialog.getByLabel('Raison de l’annulation')
+  await expect(reason).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog).toContainText('Donnez la raison de l’annulation')
+  expect((await call('agreements.get', { id: agreement.id })).figures.received).toBe(75_000_000)
+
+  // « Ne pas annuler » leaves it as it was.
+  await dialog.getByRole('button', { name: 'Ne pas annuler' }).click()
+  await expect(dialog).toBeHidden()
+  expect((await call('agreements.get', { id: agreement.id })).receipts).toHaveLength(1)
+
+  await page.getByRole('button', { name: 'Annuler ce versement' }).click()
+  await reason.fill('Saisi deux fois')
+  await dialog.getByRole('button', { name: 'Annuler ce versement' }).click()
+  await expect(page.getByTestId('notice')).toContainText(
+    'Encaissement du 16/02/2026 de 750\u202f000,00\u00a0€ annulé. Raison : Saisi deux fois',
+  )
+  await expect(page.getByRole('button', { name: 'Annuler ce versement' })).toHaveCount(0)
+  const after = await call('agreements.get', { id: agreement.id })
+  expect(after.figures.received).toBe(0)
+  const reversal = await app.core
+    .requireSession()
+    .file.db.selectFrom('ledger_entries')
+    .select(['eur_minor', 'reason'])
+    .where('reverses_id', 'is not', null)
+    .execute()
+  expect(reversal).toEqual([{ eur_minor: -75_000_000, reason: 'Saisi deux fois' }])
+})
