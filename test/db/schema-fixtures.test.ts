@@ -18,7 +18,9 @@ interface Expected {
 describe('files of every earlier schema version', () => {
   it('a fixture is kept for each of them', async () => {
     const files = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.sqlite$/.test(f))
-    expect(files.sort()).toEqual(
+    // In the order of their version (schema-v10 after schema-v9, not after schema-v1).
+    const version = (name: string) => Number(/\d+/.exec(name)?.[0])
+    expect(files.sort((a, b) => version(a) - version(b))).toEqual(
       Array.from({ length: LATEST_VERSION - 1 }, (_, i) => `schema-v${i + 1}.sqlite`),
     )
   })

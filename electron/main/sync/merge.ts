@@ -8,6 +8,7 @@ import { type RecordState, loadRecords, settle } from './record-states'
 import { checkReferences } from './references'
 import { writeMerge } from './record-writes'
 import { refused, waiting } from './set-aside'
+import { DEFAULT_PROGRAMME_CODES, defaultProgrammeId } from '../../../shared/programmes/schema'
 
 export interface MergeOutcome {
   /** Changes new to this copy, now in its change log and its records. */
@@ -31,6 +32,16 @@ export interface MergeContext extends ChangeContext {
 
 /** Singletons with a fixed id (the organisation, the dues settings): each copy may create theirs. */
 const SINGLETONS = new Set(['organisation', 'dues_settings'])
+/**
+ * The default programmes live in the code under fixed ids; a copy writes one's row when it renames
+ * or archives it, so two copies may each create it (programmes/programmes-service.ts).
+ */
+const DEFAULT_PROGRAMME_IDS = new Set(DEFAULT_PROGRAMME_CODES.map((_, i) => defaultProgrammeId(i)))
+
+/** Whether a record has a fixed id, which each copy may create on its own. */
+function createdOnEachCopy(table: string, id: string): boolean {
+  return SINGLETONS.has(table) || (table === 'programmes' && DEFAULT_PROGRAMME_IDS.has(id))
+}
 
 /**
  * Merges one change file of another copy into this one, inside the caller's transaction, or
@@ -51,6 +62,14 @@ export async function mergeChanges(
   context: MergeContext,
 ): Promise<MergeOutcome> {
   const changes = incoming.map((raw, index) => readChange(raw, index + 1, context))
+  // A copy's clock never goes back: its changes come in the order of their stamps. A stamp out of
+  // that order would let an earlier change win over a later one of the same field (a tranche
+  // paid again after its payment was undone, shown unpaid while its money is out).
+  for (let i = 1; i < changes.length; i += 1) {
+    const change = changes[i] as Incoming
+    if (change.hlc < (changes[i - 1] as Incoming).hlc)
+      throw refused('sync.refused.stampOrder', { n: change.index, stamp: change.hlc })
+  }
   checkTransactions(changes)
   const unique = new Map<string, Incoming>()
   for (const change of changes) {
@@ -122,7 +141,7 @@ function checkRecord(record: RecordState): void {
   const inserts = [...record.known, ...record.fresh].filter(
     (c) => c.column_name === INSERTED_RECORD,
   )
-  if (inserts.length > 1 && !SINGLETONS.has(record.table.name)) {
+  if (inserts.length > 1 && !createdOnEachCopy(record.table.name, record.id)) {
     throw refused('sync.refused.createdTwice', where)
   }
   if (inserts.length === 0 && !record.row) {

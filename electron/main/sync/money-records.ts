@@ -105,6 +105,9 @@ function checkRecordChanges(
       const cancel = updated('cancel_reason')
       const cancelled = cancel && readOld(cancel) === null && cancel.value !== null
       if (archive || cancelled) mustReverse(view, tx, table, id)
+      // And the other way round: its entries are reversed only by its cancellation.
+      else if (tx.reversals(table, id).length > 0)
+        throw refused('sync.refused.reversedNotCancelled', where)
       if (cancel && !cancelled)
         throw refused('sync.refused.frozen', { ...where, column: 'cancel_reason' })
       return

@@ -1829,6 +1829,10 @@ export const en: Catalog = {
         'Entry {{row}} reverses, a second time from the same copy, an entry already reversed.',
       ledgerMissing:
         '{{table}} {{row}} is recorded or changed without the ledger entries the application posts with it.',
+      reversedNotCancelled:
+        '{{table}} {{row}} has its ledger entries reversed without being cancelled.',
+      stampOrder:
+        'Change no. {{n}} is stamped {{stamp}}, earlier than the change before it: a copy’s clock never goes back.',
       ledgerNotReversed:
         '{{table}} {{row}} is cancelled or corrected without its ledger entries being reversed.',
       frozen:

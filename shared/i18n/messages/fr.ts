@@ -1860,6 +1860,10 @@ export const fr = {
         'L’écriture {{row}} contrepasse une seconde fois, depuis la même copie, une écriture déjà contrepassée.',
       ledgerMissing:
         '{{table}} {{row}} est enregistré ou modifié sans les écritures que l’application passe au grand livre avec lui.',
+      reversedNotCancelled:
+        '{{table}} {{row}} voit ses écritures au grand livre contrepassées sans être annulé.',
+      stampOrder:
+        'Le changement n° {{n}} porte l’horodatage {{stamp}}, antérieur à celui du changement qui le précède : une copie ne remonte jamais le temps.',
       ledgerNotReversed:
         '{{table}} {{row}} est annulé ou corrigé sans que ses écritures au grand livre soient contrepassées.',
       frozen:
