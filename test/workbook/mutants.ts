@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { percentShown } from '../../electron/main/workbook/package/sheet-rows'
 import JSZip from 'jszip'
 
 /** A pseudo-random sequence from a seed, so that a failing mutant comes back the same. */
@@ -39,6 +40,12 @@ export async function sheetsOf(bytes: Buffer): Promise<Sheets> {
     const rows: Cell[][] = []
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const values = (row.values as Cell[]).slice(1)
+      // A share in a percent-formatted cell (the export's percentages) kept as the percentage it
+      // shows: these sheets hold values only, written back without their formats.
+      row.eachCell((cell, column) => {
+        if (typeof cell.value === 'number' && percentShownBy(cell.numFmt))
+          values[column - 1] = percentShown(cell.value)
+      })
       rows[number - 1] = values
     })
     sheets.set(
@@ -47,6 +54,10 @@ export async function sheetsOf(bytes: Buffer): Promise<Sheets> {
     )
   }
   return sheets
+}
+
+function percentShownBy(format: string | undefined): boolean {
+  return !!format && format.replace(/"[^"]*"|\\./g, '').includes('%')
 }
 
 /** Writes sheets of values as a workbook (Excel's regular writer: shared strings, styles). */
