@@ -289,6 +289,29 @@ export function targetedCases(): HostileCase[] {
       )
       return at.changes.filter((c) => c.row_id !== reversal.row_id)
     }),
+    mutated('a receipt’s entry reversed without cancelling the receipt', (at) => {
+      const reversal = find(
+        at,
+        (c, v) =>
+          inserts('ledger_entries')(c) &&
+          v.source_table === 'receipts' &&
+          v.reverses_id !== undefined,
+      )
+      const receiptId = String(valueOf(reversal).source_id)
+      // Its note still changed with the reason, its archiving gone: the entries reversed alone.
+      return at.changes.filter(
+        (c) => !(c.table_name === 'receipts' && c.row_id === receiptId && c.op === 'delete'),
+      )
+    }),
+    mutated('a change stamped before the change it follows (a clock gone back)', (at) => {
+      const first = at.changes[0]
+      const last = at.changes.at(-1)
+      if (!first || !last) throw new Error('an empty mission file')
+      // The last change (a cancellation's) made to look older than the file's first one.
+      const [instant = '', rest = ''] = first.hlc.split(/Z-(.*)/s)
+      const earlier = `${new Date(Date.parse(`${instant}Z`) - 1).toISOString().slice(0, -1)}Z-${rest}`
+      return [...at.changes.slice(0, -1), { ...last, hlc: earlier }]
+    }),
     mutated('a reversal of another amount', (at) =>
       setField(
         find(at, (c, v) => inserts('ledger_entries')(c) && v.reverses_id !== undefined),
