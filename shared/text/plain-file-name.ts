@@ -11,7 +11,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-
  * Path separators of any system, the characters Windows refuses in a name (":" would also name
  * an alternate data stream), and control characters.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- the point: a file name holds no control character
 const FORBIDDEN_CHARACTERS = /[/\\:*?"<>|\u0000-\u001f\u007f]/
 
 /**

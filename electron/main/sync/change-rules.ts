@@ -26,7 +26,7 @@ export interface ChangeContext {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const OPS: readonly ChangeOp[] = ['insert', 'update', 'delete', 'restore']
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- the point: an author's name holds no control character
 const CONTROL = /[\u0000-\u001f\u007f]/
 /** An old value is only shown in a record's history: kept, bounded, never written to a record. */
 const OLD_VALUE_MAX = 2_000_000

@@ -21,7 +21,7 @@ type Check = (value: unknown) => Expectation | null
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SHA256 = /^[0-9a-f]{64}$/
 const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- the point: control characters (tab and line ends aside) are refused in synced text
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 /** Text columns that hold a letter, a description, notes: longer than a name or a code. */
