@@ -1,10 +1,7 @@
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
-import { missionCopy } from '../../electron/main/sync/sync-service'
-import { startTestApp, type TestApp } from '../support/core'
-import { tempFolder } from '../support/temp'
-import { joinTarget } from './sync-targets'
+import type { TestApp } from '../support/core'
+import { officeAndMission } from './office-and-mission'
 
 const apps: TestApp[] = []
 afterEach(async () => {
@@ -12,40 +9,22 @@ afterEach(async () => {
 })
 
 /** An office with an agreement and a member, and a mission laptop with a copy of its file. */
-async function officeAndMission() {
-  const office = await startTestApp()
-  apps.push(office)
-  await office.core.setUserName('Awa')
-  const france = await office.ok('funders.create', {
-    name: 'France',
-    kind: 'state',
-    defaultCurrency: 'EUR',
+async function officeWithDakarAndMission() {
+  const members: { id: string }[] = []
+  const { office, mission, grant } = await officeAndMission(apps, async (office) => {
+    await office.core.setUserName('Awa')
+    members.push(
+      await office.ok('members.create', {
+        kind: 'city',
+        name: 'Ville de Dakar',
+        country: 'SN',
+        status: 'active',
+      }),
+    )
   })
-  const grant = await office.ok('agreements.create', {
-    funderId: france.id,
-    reference: 'SUBV-FR-2026',
-    title: 'Subvention de fonctionnement',
-    startsOn: '2026-01-01',
-    endsOn: '2027-12-31',
-    currency: 'EUR',
-    amount: '500000',
-    earmarking: 'untied',
-    nature: 'operating',
-  })
-  const dakar = await office.ok('members.create', {
-    kind: 'city',
-    name: 'Ville de Dakar',
-    country: 'SN',
-    status: 'active',
-  })
-  await joinTarget(office, { kind: 'folder', share: join(await tempFolder(), 'partage') })
-  const session = office.core.requireSession()
-  const missionPath = join(office.folder, 'mission.sqlite')
-  await missionCopy(session.file, session.sync, missionPath)
-  const mission = await startTestApp({ openFile: false })
-  apps.push(mission)
-  await mission.core.openFile(missionPath)
   await mission.core.setUserName('Jean')
+  const [dakar] = members
+  if (!dakar) throw new Error('no member made before the mission copy')
   return { office, mission, grant, dakar }
 }
 
@@ -67,7 +46,7 @@ const duplicates = async (app: TestApp) =>
 
 describe('the same money entered on two copies (issue 17)', () => {
   it('lists each pair under « À vérifier » with both records; one click cancels one, its money reversed, everywhere', async () => {
-    const { office, mission, grant, dakar } = await officeAndMission()
+    const { office, mission, grant, dakar } = await officeWithDakarAndMission()
     await enterTheSameMoney(office, grant.id, dakar.id)
     await enterTheSameMoney(mission, grant.id, dakar.id)
     // Not the same event: another day, another amount.

@@ -6,6 +6,7 @@ import { missionCopy } from '../../electron/main/sync/sync-service'
 import { startTestApp, type TestApp } from '../support/core'
 import { tempFolder } from '../support/temp'
 import { officeAfterMission } from './mission-work'
+import { officeAndMission } from './office-and-mission'
 import { joinTarget } from './sync-targets'
 
 const apps: TestApp[] = []
@@ -21,32 +22,7 @@ afterEach(async () => {
  */
 describe('the ordinary mission case', () => {
   it('arrives whole at the office: an existing agreement edited, then a new funder and its agreement', async () => {
-    const office = await startTestApp()
-    apps.push(office)
-    const france = await office.ok('funders.create', {
-      name: 'France',
-      kind: 'state',
-      defaultCurrency: 'EUR',
-    })
-    const grant = await office.ok('agreements.create', {
-      funderId: france.id,
-      reference: 'SUBV-FR-2026',
-      title: 'Subvention de fonctionnement',
-      startsOn: '2026-01-01',
-      endsOn: '2027-12-31',
-      currency: 'EUR',
-      amount: '500000',
-      earmarking: 'untied',
-      nature: 'operating',
-    })
-    const share = join(await tempFolder(), 'partage')
-    await joinTarget(office, { kind: 'folder', share })
-    const session = office.core.requireSession()
-    const missionPath = join(office.folder, 'mission.sqlite')
-    await missionCopy(session.file, session.sync, missionPath)
-    const mission = await startTestApp({ openFile: false })
-    apps.push(mission)
-    await mission.core.openFile(missionPath)
+    const { office, mission, france, grant, share } = await officeAndMission(apps)
 
     // On mission: the grant's title corrected, then a new funder met and its agreement signed.
     await mission.ok('agreements.update', {
@@ -88,7 +64,7 @@ describe('the ordinary mission case', () => {
     await mission.core.closeFile()
 
     // Back at the office: `aimf sync` merges it all and exits 0; `aimf check` finds nothing.
-    const officePath = session.file.path
+    const officePath = office.core.requireSession().file.path
     await office.core.closeFile()
     const lines: string[] = []
     const out = (line: string) => lines.push(line)
