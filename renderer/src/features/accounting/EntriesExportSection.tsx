@@ -69,7 +69,7 @@ export function EntriesExportSection({
             value={format}
             onChange={(value) => value && setFormat(value as EntryExportFormat)}
             allowDeselect={false}
-            w={260}
+            w={340}
           />
           <Button onClick={() => void exportEntries()} loading={busy}>
             {t('accounting.entries.export')}

@@ -210,12 +210,6 @@ export function ReportsPage() {
           exporter.clearStatus()
         }}
       />
-      <EntriesExportSection
-        onExported={(status, saved) => {
-          if (status.ok && saved) exporter.announce(status.text, saved)
-          else setFailure(status.text)
-        }}
-      />
       <SentReportsNotice agreementId={null} version={sentVersion} />
       {report && (
         <>
@@ -267,6 +261,13 @@ export function ReportsPage() {
           </Stack>
         )}
       </Modal>
+      {/* The books' exports stand apart: below the report, never between its form and its export. */}
+      <EntriesExportSection
+        onExported={(status, saved) => {
+          if (status.ok && saved) exporter.announce(status.text, saved)
+          else setFailure(status.text)
+        }}
+      />
     </Stack>
   )
 }
