@@ -1,9 +1,9 @@
-import type { ErrorCode } from '../../shared/contract/errors'
-import type { MessageKey } from '../../shared/i18n/messages/catalog'
-import type { Language } from '../../shared/i18n/locale'
-import { type MessageParams, translate } from '../../shared/i18n/translate'
-import { formatMoney } from '../../shared/money/format'
-import type { Money } from '../../shared/money/money'
+import type { ErrorCode } from '@shared/contract/errors'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { Language } from '@shared/i18n/locale'
+import { type MessageParams, translate } from '@shared/i18n/translate'
+import { formatMoney } from '@shared/money/format'
+import type { Money } from '@shared/money/money'
 
 /** A parameter that is itself a message, such as a status name, put in the user's language. */
 export interface MessageRef {

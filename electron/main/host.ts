@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/i18n/locale'
-import type { PostgresSettings } from '../../shared/sync/schema'
+import type { Language } from '@shared/i18n/locale'
+import type { PostgresSettings } from '@shared/sync/schema'
 import type { Keychain } from './sync/server-passwords'
 
 /**

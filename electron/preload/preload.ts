@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { createBridge } from '../../shared/contract/bridge'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
-import { MENU_COMMANDS, MENU_EVENT } from '../../shared/contract/menu-commands'
+import { createBridge } from '@shared/contract/bridge'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
+import { MENU_COMMANDS, MENU_EVENT } from '@shared/contract/menu-commands'
 
 /**
  * The interface's only door to the core: `window.api`, one function per channel of the contract.

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RULE_ROLES } from '../../shared/accounting/chart'
-import { FUNDER_KINDS } from '../../shared/funders/schema'
-import type { ChannelName } from '../../shared/contract/channels'
+import { RULE_ROLES } from '@shared/accounting/chart'
+import { FUNDER_KINDS } from '@shared/funders/schema'
+import type { ChannelName } from '@shared/contract/channels'
 import { startTestApp, type TestApp } from '../support/core'
 import { budgetLine, checkClosed } from './support'
 

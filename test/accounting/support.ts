@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { deriveYear } from '../../electron/main/accounting/books'
 import type { BookEntry } from '../../electron/main/accounting/book-entry'
-import type { BudgetView } from '../../shared/budget/schema'
+import type { BudgetView } from '@shared/budget/schema'
 import type { TestApp } from '../support/core'
 import { found } from '../support/found'
 

@@ -14,7 +14,7 @@ import { checkFile } from '../../electron/main/check/file-check'
 import { DataFile } from '../../electron/main/db/data-file'
 import { readIdentityOf } from '../../electron/main/db/identity'
 import { AppFailure, formatParams } from '../../electron/main/failure'
-import { translate } from '../../shared/i18n/translate'
+import { translate } from '@shared/i18n/translate'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
 

@@ -8,7 +8,7 @@ import {
   openNative,
   OPEN_READONLY,
 } from '../../electron/main/db/sqlite-native'
-import type { Cell, ReportDocument } from '../../shared/reports/model'
+import type { Cell, ReportDocument } from '@shared/reports/model'
 
 /*
  * The floors: the same work as the application's, done the most direct way on the same data —

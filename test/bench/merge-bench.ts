@@ -7,8 +7,8 @@ import { createSession } from '../../electron/main/app/app-core'
 import { insertRows } from '../../electron/main/changelog/record-writer'
 import { DataFile } from '../../electron/main/db/data-file'
 import { missionCopy } from '../../electron/main/sync/sync-service'
-import { funderInput } from '../../shared/funders/schema'
-import { formatHlc } from '../../shared/sync/stamps'
+import { funderInput } from '@shared/funders/schema'
+import { formatHlc } from '@shared/sync/stamps'
 import type { StepArguments, StepTimes } from './steps'
 
 const LOG_COLUMNS = [

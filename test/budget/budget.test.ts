@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
-import type { BudgetView } from '../../shared/budget/schema'
+import type { BudgetView } from '@shared/budget/schema'
 import { startTestApp, type TestApp } from '../support/core'
 import { found } from '../support/found'
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DataFile } from '../../electron/main/db/data-file'
-import type { WorkbookReport } from '../../shared/workbook/schema'
+import type { WorkbookReport } from '@shared/workbook/schema'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
 

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LetterBatchInput } from '../../shared/dues/letters'
+import type { LetterBatchInput } from '@shared/dues/letters'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp

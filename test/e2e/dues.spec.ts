@@ -2,8 +2,8 @@ import type { Locator, Page } from '@playwright/test'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { formatMoney } from '../../shared/money/format'
-import { money } from '../../shared/money/money'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { test, expect } from './harness/fixtures'
 
 async function chooseOption(page: Page, scope: Locator, label: string, option: string) {

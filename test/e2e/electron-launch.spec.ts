@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
 
 /**
  * The real desktop app, launched with Electron, where the Electron binary is installed.

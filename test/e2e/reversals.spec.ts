@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import type { AppCore } from '../../electron/main/app/app-core'
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/channels'
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
 import { test, expect } from './harness/fixtures'
 
 /** The core's channels, called as the interface calls them, to set a scene up. */

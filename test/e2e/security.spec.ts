@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
 import { contentChecksum } from '../support/files'
 import { test, expect } from './harness/fixtures'
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createSession } from '../../electron/main/app/app-core'
 import { DataFile } from '../../electron/main/db/data-file'
-import { agreementInput, receiptInput } from '../../shared/funds/schema'
+import { agreementInput, receiptInput } from '@shared/funds/schema'
 import { test, expect } from './harness/fixtures'
 
 const funder = (notes: string | null) =>

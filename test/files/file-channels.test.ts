@@ -11,9 +11,9 @@ import {
   tokenPurposeOf,
 } from '../../electron/main/files/file-channels'
 import { FILE_PURPOSES, type FilePurpose } from '../../electron/main/files/file-grants'
-import { CHANNELS, CHANNEL_NAMES, type ChannelName } from '../../shared/contract/channels'
-import { FILE_TOKEN_PATTERN } from '../../shared/files/schema'
-import { translate } from '../../shared/i18n/translate'
+import { CHANNELS, CHANNEL_NAMES, type ChannelName } from '@shared/contract/channels'
+import { FILE_TOKEN_PATTERN } from '@shared/files/schema'
+import { translate } from '@shared/i18n/translate'
 import { startTestApp, type TestApp } from '../support/core'
 import { contentChecksum, damagePage, sha256 } from '../support/files'
 import { touched } from '../support/watch-fs'

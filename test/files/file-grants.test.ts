@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FILE_PURPOSES, FileGrants } from '../../electron/main/files/file-grants'
 import { AppFailure } from '../../electron/main/failure'
-import { FILE_TOKEN_PATTERN } from '../../shared/files/schema'
+import { FILE_TOKEN_PATTERN } from '@shared/files/schema'
 
 /** The refusal's message key, or 'granted' with the path. */
 function attempt(grants: FileGrants, token: string, purpose: keyof typeof FILE_PURPOSES) {

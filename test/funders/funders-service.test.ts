@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/core'
-import type { FunderInput } from '../../shared/funders/schema'
+import type { FunderInput } from '@shared/funders/schema'
 
 const afd: FunderInput = {
   name: 'Agence française de développement',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { checkFile } from '../../electron/main/check/file-check'
-import type { AgreementInput } from '../../shared/funds/schema'
+import type { AgreementInput } from '@shared/funds/schema'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp

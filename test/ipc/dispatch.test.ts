@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp

@@ -12,7 +12,7 @@ import {
   parseRate,
   split,
   toEuro,
-} from '../../shared/money'
+} from '@shared/money'
 
 describe('conversion at the fixed CFA parity', () => {
   it('12,345.67 EUR is 8,098,229 XOF', () => {

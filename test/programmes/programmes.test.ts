@@ -10,8 +10,8 @@ import { missionCopy } from '../../electron/main/sync/sync-service'
 import { importWorkbook } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { AppFailure } from '../../electron/main/failure'
-import { DEFAULT_PROGRAMME_CODES } from '../../shared/programmes/schema'
-import type { ProjectFields } from '../../shared/projects/schema'
+import { DEFAULT_PROGRAMME_CODES } from '@shared/programmes/schema'
+import type { ProjectFields } from '@shared/projects/schema'
 import { tempFolder } from '../support/temp'
 
 const open: DataFile[] = []

@@ -4,7 +4,7 @@ import { join, sep } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { documentsFolderOf } from '../../electron/main/projects/documents-service'
-import { isPlainFileName } from '../../shared/text/plain-file-name'
+import { isPlainFileName } from '@shared/text/plain-file-name'
 import { startTestApp, type TestApp } from '../support/core'
 import { touched } from '../support/watch-fs'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
-import type { ProjectDetail } from '../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp

@@ -2,8 +2,8 @@ import { access, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildReport, writeReport } from '../../electron/main/reports/build-report'
-import type { ProjectDetail } from '../../shared/projects/schema'
-import { reportRequest } from '../../shared/reports/model'
+import type { ProjectDetail } from '@shared/projects/schema'
+import { reportRequest } from '@shared/reports/model'
 import { startTestApp, type TestApp } from '../support/core'
 import {
   formulaIn,

@@ -10,7 +10,7 @@ import type {
   ReportDocument,
   ReportRow,
   ReportTable,
-} from '../../shared/reports/model'
+} from '@shared/reports/model'
 import { overlappingWords, pdfWords, wordsOutside } from '../support/pdf-bounds'
 import { tempFolder } from '../support/temp'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHANNELS, CHANNEL_NAMES } from '../../shared/contract/channels'
+import { CHANNELS, CHANNEL_NAMES } from '@shared/contract/channels'
 import { startTestApp, type TestApp } from '../support/core'
 import { contentChecksum } from '../support/files'
 

@@ -6,7 +6,7 @@
 import { join, dirname } from 'node:path'
 import { DataFile } from '../../electron/main/db/data-file'
 import { AppFailure, formatParams } from '../../electron/main/failure'
-import { translate } from '../../shared/i18n/translate'
+import { translate } from '@shared/i18n/translate'
 
 const path = process.argv[2] ?? ''
 async function attempt(name: string, run: () => Promise<DataFile>) {

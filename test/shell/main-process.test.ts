@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
 import { tempFolder } from '../support/temp'
 import {
   FakeBrowserWindow,

@@ -20,8 +20,8 @@ const { registerChannels } = await import('../../electron/main/shell/ipc')
 const { rendererEntry } = await import('../../electron/main/security/renderer-entry')
 const { CONTENT_SECURITY_POLICY } =
   await import('../../electron/main/security/content-security-policy')
-const { CHANNEL_NAMES } = await import('../../shared/contract/channels')
-const { MENU_COMMANDS, MENU_EVENT } = await import('../../shared/contract/menu-commands')
+const { CHANNEL_NAMES } = await import('@shared/contract/channels')
+const { MENU_COMMANDS, MENU_EVENT } = await import('@shared/contract/menu-commands')
 const { startTestApp } = await import('../support/core')
 
 const preferences = webPreferences('/app/preload.cjs')

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
+import { aliases } from '../../aliases'
 
 /**
  * Bundles a TypeScript entry of the tests into a Node script under node_modules/.cache (inside
@@ -11,6 +12,7 @@ export async function bundleForNode(entry: string): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'silent',
+    resolve: { alias: aliases },
     build: {
       ssr: resolve(entry),
       outDir,

@@ -4,8 +4,8 @@ import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatc
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { tempFolder } from './temp'
 import { TestHost } from './test-host'
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/channels'
-import type { Result } from '../../shared/contract/errors'
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
+import type { Result } from '@shared/contract/errors'
 
 export interface TestApp {
   core: AppCore

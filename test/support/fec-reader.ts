@@ -1,6 +1,6 @@
 import { FEC_COLUMNS } from '../../electron/main/accounting/fec'
-import { isCurrencyCode } from '../../shared/money/currencies'
-import { isIsoDate } from '../../shared/validation/dates'
+import { isCurrencyCode } from '@shared/money/currencies'
+import { isIsoDate } from '@shared/validation/dates'
 
 /** The bytes of ISO 8859-15 as text (the eight places it gave to €, Š, š, Ž, ž, Œ, œ, Ÿ). */
 export function latin9(bytes: Buffer): string {

@@ -1,5 +1,5 @@
 import type { Host } from '../../electron/main/host'
-import type { PostgresSettings } from '../../shared/sync/schema'
+import type { PostgresSettings } from '@shared/sync/schema'
 
 /** A host whose dialogs answer what the test set beforehand (null: the user cancelled). */
 export class TestHost implements Host {

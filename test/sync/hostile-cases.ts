@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { createHash } from 'node:crypto'
 import { type ChangeRow, encodeChangeFile } from '../../electron/main/sync/change-file'
-import { formatHlc, parseHlc } from '../../shared/sync/stamps'
+import { formatHlc, parseHlc } from '@shared/sync/stamps'
 
 const run = promisify(execFile)
 

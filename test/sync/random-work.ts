@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { ChannelInput, ChannelName } from '../../shared/contract/channels'
-import type { Result } from '../../shared/contract/errors'
+import type { ChannelInput, ChannelName } from '@shared/contract/channels'
+import type { Result } from '@shared/contract/errors'
 import type { TestApp } from '../support/core'
 
 /**

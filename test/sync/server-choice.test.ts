@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { translate } from '../../shared/i18n/translate'
-import { connectServerInput } from '../../shared/sync/schema'
+import { translate } from '@shared/i18n/translate'
+import { connectServerInput } from '@shared/sync/schema'
 import { startTestApp, type TestApp } from '../support/core'
 import { contentChecksum } from '../support/files'
 

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import type { ConnectServerInput } from '../../shared/sync/schema'
+import type { ConnectServerInput } from '@shared/sync/schema'
 import type { TestApp } from '../support/core'
 
 /** The two kinds of sync target the tests run over: a folder, or the test server. */

@@ -7,9 +7,9 @@ import { readAmount, readText } from '../../electron/main/workbook/cell-values'
 import { percentShown } from '../../electron/main/workbook/package/sheet-rows'
 import { cellWriter, exactNumber } from '../../electron/main/workbook/export-cells'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
-import { type CurrencyCode, minorUnits } from '../../shared/money/currencies'
-import { decimalOfNumber, minorToDecimalString, shiftDecimal } from '../../shared/money/decimal'
-import { basisPointsToPercent } from '../../shared/validation/amounts'
+import { type CurrencyCode, minorUnits } from '@shared/money/currencies'
+import { decimalOfNumber, minorToDecimalString, shiftDecimal } from '@shared/money/decimal'
+import { basisPointsToPercent } from '@shared/validation/amounts'
 import { importWorkbook, startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp

@@ -7,7 +7,7 @@ import { DataFile } from '../../electron/main/db/data-file'
 import { buildDemo } from '../../electron/main/demo/build-demo'
 import { importWorkbook } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
-import type { WorkbookProblem, WorkbookReport } from '../../shared/workbook/schema'
+import type { WorkbookProblem, WorkbookReport } from '@shared/workbook/schema'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
 import {

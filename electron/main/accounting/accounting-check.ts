@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { CheckProblem } from '../check/file-check'
-import { money } from '../../../shared/money/money'
+import { money } from '@shared/money/money'
 import type { BookEntry } from './book-entry'
 import { booksContext, deriveYear, firstLedgerYear } from './books'
 import { type Closures, loadClosures } from './closures'

@@ -1,7 +1,7 @@
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
 import { writeExportFile } from '../reports/export-file'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import { exportEntries } from './entries-export'
 
 export const accountingHandlers: HandlerFactory<'accounting'> = (core) => ({

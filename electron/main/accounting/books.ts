@@ -1,6 +1,6 @@
 import type { DataFile } from '../db/data-file'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
 import { plainCode } from './attributes'
 import { type BookEntry, bookLines, numberEntries } from './book-entry'
 import { type Closures, loadClosures } from './closures'

@@ -1,5 +1,5 @@
 import type { DataFile } from '../db/data-file'
-import type { JournalSummary } from '../../../shared/accounting/schema'
+import type { JournalSummary } from '@shared/accounting/schema'
 import type { Frozen } from './frozen'
 
 export interface Closure {

@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportDocument, ReportRow } from '../../../shared/reports/model'
+import type { ReportColumn, ReportDocument, ReportRow } from '@shared/reports/model'
 import { amount, row, sums, text } from '../reports/report-cells'
 import type { ReportContext } from '../reports/report-context'
 import { booksContext, deriveYear } from './books'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { JournalSummary } from '../../../shared/accounting/schema'
+import type { JournalSummary } from '@shared/accounting/schema'
 import type { BookEntry } from './book-entry'
 
 /** What identifies an entry's origin in a digest. */

@@ -1,6 +1,6 @@
 import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
-import type { EntryExportFormat } from '../../../shared/accounting/schema'
+import type { EntryExportFormat } from '@shared/accounting/schema'
 import { type DeriveOptions, deriveYear } from './books'
 import { fecFileName, fecText } from './fec'
 import { softwareExport, softwareFileName } from './software-exports'

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import type { MessageParams } from '../../../shared/i18n/translate'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { MessageParams } from '@shared/i18n/translate'
 import type { LedgerRow } from './ledger-rows'
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string

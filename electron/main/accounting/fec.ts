@@ -1,5 +1,5 @@
-import { isCurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
+import { isCurrencyCode, minorUnits } from '@shared/money/currencies'
+import { minorToDecimalString } from '@shared/money/decimal'
 import type { BookEntry } from './book-entry'
 import { fieldText } from './text-encoding'
 

@@ -1,5 +1,5 @@
 import type { DataFile } from '../db/data-file'
-import type { AccountingSettings } from '../../../shared/accounting/schema'
+import type { AccountingSettings } from '@shared/accounting/schema'
 import { type AttributeMaps, Attributes, loadAttributes } from './attributes'
 import type { Closures } from './closures'
 import { AccountingPlan, type BankRecord, type Rule, defaultRules, loadPlan } from './plan'

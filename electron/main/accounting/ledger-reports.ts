@@ -1,7 +1,7 @@
-import type { ReportColumn, ReportDocument, ReportRow } from '../../../shared/reports/model'
+import type { ReportColumn, ReportDocument, ReportRow } from '@shared/reports/model'
 import { amount, row, sums, text } from '../reports/report-cells'
 import type { ReportContext } from '../reports/report-context'
-import { accountClass } from '../../../shared/accounting/chart'
+import { accountClass } from '@shared/accounting/chart'
 import type { BookEntry } from './book-entry'
 import { type YearBooks, deriveYear } from './books'
 

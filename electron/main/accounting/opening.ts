@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { LedgerKind } from '../db/schema'
-import { isBalanceSheet } from '../../../shared/accounting/chart'
+import { isBalanceSheet } from '@shared/accounting/chart'
 import { type Closures, nextDay } from './closures'
 import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'

@@ -2,15 +2,15 @@ import { sql } from 'kysely'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
-import { DEFAULT_ACCOUNTS, defaultBank } from '../../../shared/accounting/chart'
+import { DEFAULT_ACCOUNTS, defaultBank } from '@shared/accounting/chart'
 import type {
   AccountingPlanView,
   AccountingSettings,
   BankAccountFields,
   RuleFields,
   RuleView,
-} from '../../../shared/accounting/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+} from '@shared/accounting/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
 import { ACCOUNTING_SETTINGS_ID, ALWAYS, type AccountingPlan, loadPlan, readSettings } from './plan'
 
 const sameConditions = (

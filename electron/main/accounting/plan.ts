@@ -7,9 +7,9 @@ import {
   type RuleMatch,
   type RuleRole,
   defaultBank,
-} from '../../../shared/accounting/chart'
-import type { AccountingSettings } from '../../../shared/accounting/schema'
-import type { FunderKind } from '../../../shared/funders/schema'
+} from '@shared/accounting/chart'
+import type { AccountingSettings } from '@shared/accounting/schema'
+import type { FunderKind } from '@shared/funders/schema'
 
 /** The one row of accounting settings has the same id in every copy of a file. */
 export const ACCOUNTING_SETTINGS_ID = '00000000-0000-7000-8000-0000000acc01'

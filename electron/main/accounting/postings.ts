@@ -1,6 +1,6 @@
 import type { LedgerKind } from '../db/schema'
-import type { RuleMatch, RuleRole } from '../../../shared/accounting/chart'
-import type { FunderKind } from '../../../shared/funders/schema'
+import type { RuleMatch, RuleRole } from '@shared/accounting/chart'
+import type { FunderKind } from '@shared/funders/schema'
 import type { Attributes } from './attributes'
 import type { AccountingPlan, Journal } from './plan'
 

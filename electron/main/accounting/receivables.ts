@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
-import { divideHalfUp } from '../../../shared/money/decimal'
+import { divideHalfUp } from '@shared/money/decimal'
 import type { Closures } from './closures'
 import type { PostingUnit } from './postings'
 import { type UnitRow, unitOf } from './units'

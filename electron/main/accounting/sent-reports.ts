@@ -6,9 +6,9 @@ import {
   SENDABLE_REPORTS,
   type SentReportView,
   type markSentInput,
-} from '../../../shared/accounting/schema'
-import type { Language } from '../../../shared/i18n/locale'
-import type { ReportDocument, reportRequest } from '../../../shared/reports/model'
+} from '@shared/accounting/schema'
+import type { Language } from '@shared/i18n/locale'
+import type { ReportDocument, reportRequest } from '@shared/reports/model'
 
 type Request = z.output<typeof reportRequest>
 type MarkSent = z.output<typeof markSentInput>

@@ -2,7 +2,7 @@ import { fieldFailure } from '../failure'
 import type { BookEntry, BookLine } from './book-entry'
 import { fecAmount } from './fec'
 import { encodeText, fieldText, representable } from './text-encoding'
-import { isCurrencyCode, minorUnits } from '../../../shared/money/currencies'
+import { isCurrencyCode, minorUnits } from '@shared/money/currencies'
 
 /**
  * The entries in the import formats of the accountant's software. Each is documented in the

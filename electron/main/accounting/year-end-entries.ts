@@ -1,4 +1,4 @@
-import type { FunderKind } from '../../../shared/funders/schema'
+import type { FunderKind } from '@shared/funders/schema'
 import type { PostingContext, SignedLine } from './postings'
 import type { AgreementYear } from './year-end'
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
-import { divideHalfUp } from '../../../shared/money/decimal'
+import { divideHalfUp } from '@shared/money/decimal'
 import type { Attributes } from './attributes'
 import type { Closures } from './closures'
 import type { BookRules } from './frozen'

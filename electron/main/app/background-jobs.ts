@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { AppFailure } from '../failure'
 import { toAppError } from '../ipc/dispatch'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { Job } from '../../../shared/jobs/schema'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { Job } from '@shared/jobs/schema'
 
 interface Running<Result> {
   job: Job<Result>

@@ -12,8 +12,8 @@ import {
 import type { FileIdentity } from '../db/file-identity'
 import { readIdentityOf } from '../db/identity'
 import { AppFailure } from '../failure'
-import type { ChosenBackup } from '../../../shared/backup/schema'
-import type { OpenFileInfo } from '../../../shared/app/schema'
+import type { ChosenBackup } from '@shared/backup/schema'
+import type { OpenFileInfo } from '@shared/app/schema'
 import type { AppCore } from './app-core'
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { FILE_INFO, type FileIdentity, identityFromInfo, kinship } from '../db/file-identity'
 import { readInfo } from '../db/identity'
 import { lookReadOnly } from '../db/read-only'
-import { type BackupInfo, retentionOf } from '../../../shared/backup/schema'
+import { type BackupInfo, retentionOf } from '@shared/backup/schema'
 import { parseBackupName } from './backup-names'
 
 /**

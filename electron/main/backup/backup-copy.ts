@@ -12,7 +12,7 @@ import {
   openNative,
 } from '../db/sqlite-native'
 import { writeAtomically } from '../files/atomic-file'
-import type { BackupTrigger } from '../../../shared/backup/schema'
+import type { BackupTrigger } from '@shared/backup/schema'
 import { fingerprint } from './fingerprint'
 
 export interface BackupLabel {

@@ -19,7 +19,7 @@ import { exists, lookReadOnly, verifyIntegrity } from '../db/read-only'
 import { allRows, sqliteCode } from '../db/sqlite-native'
 import { asFileFailure } from '../files/file-failure'
 import { syncFolder, writeAtomically } from '../files/atomic-file'
-import { BACKUP_TRIGGERS, type BackupTrigger } from '../../../shared/backup/schema'
+import { BACKUP_TRIGGERS, type BackupTrigger } from '@shared/backup/schema'
 import type { BackupContent } from './backup-catalog'
 import { backupFileName, parseBackupName } from './backup-names'
 

@@ -1,4 +1,4 @@
-import { type BackupTrigger, retentionOf } from '../../../shared/backup/schema'
+import { type BackupTrigger, retentionOf } from '@shared/backup/schema'
 
 /** How many routine backups are kept: the newest of each of the last 24 hours, 30 days and 12 months. */
 export const RETENTION = { hourly: 24, daily: 30, monthly: 12 } as const

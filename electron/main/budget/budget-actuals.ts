@@ -1,13 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { BudgetItemsTable, LedgerKind } from '../db/schema'
-import type {
-  BudgetFigures,
-  BudgetItem,
-  BudgetNature,
-  BudgetTotals,
-} from '../../../shared/budget/schema'
-import type { FundClass } from '../../../shared/funds/schema'
+import type { BudgetFigures, BudgetItem, BudgetNature, BudgetTotals } from '@shared/budget/schema'
+import type { FundClass } from '@shared/funds/schema'
 
 interface Flow {
   kind: LedgerKind

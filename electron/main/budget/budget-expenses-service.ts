@@ -18,10 +18,10 @@ import {
 } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
-import type { BudgetExpense, budgetExpenseInput } from '../../../shared/budget/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { fromEuro } from '../../../shared/money/exchange'
-import { type Money, money } from '../../../shared/money/money'
+import type { BudgetExpense, budgetExpenseInput } from '@shared/budget/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { fromEuro } from '@shared/money/exchange'
+import { type Money, money } from '@shared/money/money'
 
 type ExpenseFields = z.output<typeof budgetExpenseInput>
 

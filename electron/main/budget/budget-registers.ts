@@ -1,17 +1,17 @@
 import { z } from 'zod'
 import type { Session } from '../app/app-core'
 import { fieldFailure } from '../failure'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import {
   BUDGET_DIRECTIONS,
   BUDGET_NATURES,
   BUDGET_TRACKING,
   budgetExpenseInput,
   budgetItemInput,
-} from '../../../shared/budget/schema'
-import { decimalAmount } from '../../../shared/validation/amounts'
-import { optionalIsoDate } from '../../../shared/validation/dates'
-import { optionalText, requiredText } from '../../../shared/validation/fields'
+} from '@shared/budget/schema'
+import { decimalAmount } from '@shared/validation/amounts'
+import { optionalIsoDate } from '@shared/validation/dates'
+import { optionalText, requiredText } from '@shared/validation/fields'
 import {
   type ImportOutcome,
   type Memo,

@@ -6,13 +6,8 @@ import type { DataFile } from '../db/data-file'
 import type { BudgetItemsTable, BudgetVersionsTable, Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import { readAmount } from '../funds/money-input'
-import type {
-  BudgetItem,
-  BudgetVersion,
-  BudgetView,
-  budgetItemInput,
-} from '../../../shared/budget/schema'
-import { money } from '../../../shared/money/money'
+import type { BudgetItem, BudgetVersion, BudgetView, budgetItemInput } from '@shared/budget/schema'
+import { money } from '@shared/money/money'
 import { addFigures, budgetActuals, lacksSource, lineFigures, totalsOf } from './budget-actuals'
 
 type ItemFields = z.output<typeof budgetItemInput>

@@ -1,4 +1,4 @@
-import { type HlcState, MAX_DRIFT_MS, formatHlc, parseHlc } from '../../../shared/sync/stamps'
+import { type HlcState, MAX_DRIFT_MS, formatHlc, parseHlc } from '@shared/sync/stamps'
 
 export type { HlcState }
 export { formatHlc, parseHlc }

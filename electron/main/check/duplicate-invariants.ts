@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Database } from '../db/schema'
 import type { CheckProblem } from './file-check'
 

@@ -9,8 +9,8 @@ import { duplicateProblems } from './duplicate-invariants'
 import { programmeProblems } from './programme-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
-import { today } from '../../../shared/validation/dates'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { today } from '@shared/validation/dates'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { FailureParams } from '../failure'
 
 export interface CheckProblem {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import { DEFAULT_PROGRAMME_CODES } from '../../../shared/programmes/schema'
+import { DEFAULT_PROGRAMME_CODES } from '@shared/programmes/schema'
 import type { Database } from '../db/schema'
 import type { CheckProblem } from './file-check'
 

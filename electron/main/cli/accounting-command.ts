@@ -3,10 +3,10 @@ import { exportEntries } from '../accounting/entries-export'
 import { DataFile } from '../db/data-file'
 import { AppFailure, formatParams } from '../failure'
 import { writeExportFile } from '../reports/export-file'
-import { ENTRY_EXPORT_FORMATS, type EntryExportFormat } from '../../../shared/accounting/schema'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { today } from '../../../shared/validation/dates'
+import { ENTRY_EXPORT_FORMATS, type EntryExportFormat } from '@shared/accounting/schema'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { today } from '@shared/validation/dates'
 
 /**
  * `aimf fec FILE --year YYYY --out PATH`: the FEC of a fiscal year; `aimf entries FILE --year

@@ -10,11 +10,11 @@ import { verifyIntegrity } from '../db/read-only'
 import { AppFailure, formatParams } from '../failure'
 import { writeAtomically } from '../files/atomic-file'
 import { asFileFailure } from '../files/file-failure'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { formatSize } from '../../../shared/i18n/format-size'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import type { MessageParams } from '../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { formatSize } from '@shared/i18n/format-size'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { MessageParams } from '@shared/i18n/translate'
 
 type Say = (line: string) => void
 

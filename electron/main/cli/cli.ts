@@ -18,11 +18,11 @@ import { reportCommand } from './report-command'
 import { projectsCommand, sheetCommand } from './projects-command'
 import { generateCommand } from './generate-command'
 import { entriesCommand } from './accounting-command'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import { AppFailure, formatParams } from '../failure'
-import { isLanguage, type Language } from '../../../shared/i18n/locale'
-import { translate, type MessageParams } from '../../../shared/i18n/translate'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { isLanguage, type Language } from '@shared/i18n/locale'
+import { translate, type MessageParams } from '@shared/i18n/translate'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /**
  * `aimf`: the same core as the desktop application, without a window, for support,

@@ -1,10 +1,10 @@
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
-import { formatPercent } from '../../../shared/i18n/format-percent'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { formatMoney } from '../../../shared/money/format'
-import { money } from '../../../shared/money/money'
+import { formatPercent } from '@shared/i18n/format-percent'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 
 /**
  * `aimf dues FILE --year YYYY [--json]`: called, collected, the collection rate and arrears by

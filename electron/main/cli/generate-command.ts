@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { DataFile } from '../db/data-file'
 import { generateLargeFile } from '../demo/large-file'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
 
 /**
  * `aimf generate FILE [--years 20] [--seed N]`: a new file with a large, realistic history for

@@ -3,8 +3,8 @@ import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
 import { iatiActivities } from '../iati/iati-activities'
 import { writeExportFile } from '../reports/export-file'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
 
 /** `aimf iati FILE --out PATH [--org-ref REF]`: the Cooperation Fund's activities as IATI XML. */
 export async function iatiCommand(

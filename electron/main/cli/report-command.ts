@@ -2,10 +2,10 @@ import { resolve } from 'node:path'
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
 import { buildReport, writeReport } from '../reports/build-report'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { REPORT_FORMATS, type ReportFormat, reportRequest } from '../../../shared/reports/model'
-import { issuesToFieldErrors } from '../../../shared/validation/issues'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { REPORT_FORMATS, type ReportFormat, reportRequest } from '@shared/reports/model'
+import { issuesToFieldErrors } from '@shared/validation/issues'
 
 export interface ReportOptions {
   agreement?: string

@@ -1,8 +1,8 @@
-import { FUND_FIGURE_KEYS, type FundFigures, type FundsSummary } from '../../../shared/funds/schema'
-import { INTL_LOCALE, type Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { formatAmount } from '../../../shared/money/format'
-import { money } from '../../../shared/money/money'
+import { FUND_FIGURE_KEYS, type FundFigures, type FundsSummary } from '@shared/funds/schema'
+import { INTL_LOCALE, type Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
 
 /**
  * `aimf summary --json`: stable keys, documented in the README. Amounts are euro cents

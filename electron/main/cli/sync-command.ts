@@ -2,10 +2,10 @@ import { resolve } from 'node:path'
 import { createSession } from '../app/app-core'
 import { DataFile } from '../db/data-file'
 import { missionCopy } from '../sync/sync-service'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { type PostgresSettings, postgresSettings } from '../../../shared/sync/schema'
-import { setAsideMessage } from '../../../shared/sync/set-aside-message'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { type PostgresSettings, postgresSettings } from '@shared/sync/schema'
+import { setAsideMessage } from '@shared/sync/set-aside-message'
 
 type Out = (line: string) => void
 

@@ -6,9 +6,9 @@ import { importWorkbook } from '../workbook/workbook-import'
 import { AppFailure } from '../failure'
 import { toAppError } from '../ipc/dispatch'
 import { registersWorkbook } from '../workbook/workbook-writer'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { WorkbookReport } from '../../../shared/workbook/schema'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { WorkbookReport } from '@shared/workbook/schema'
 
 type Out = (line: string) => void
 

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { SyncConflict } from '../../../shared/sync/schema'
+import type { SyncConflict } from '@shared/sync/schema'
 
 /**
  * The tables of an AIMF Finances file, as Kysely sees them.

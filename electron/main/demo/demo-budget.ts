@@ -1,6 +1,6 @@
 import type { Session } from '../app/app-core'
-import type { BudgetItemInput } from '../../../shared/budget/schema'
-import { today } from '../../../shared/validation/dates'
+import type { BudgetItemInput } from '@shared/budget/schema'
+import { today } from '@shared/validation/dates'
 
 export type DemoItem = Omit<BudgetItemInput, 'versionId' | 'parentId'> & { children?: DemoItem[] }
 

@@ -1,9 +1,9 @@
 import type { Session } from '../app/app-core'
-import type { BandInput } from '../../../shared/dues/schema'
-import type { MemberFields } from '../../../shared/members/schema'
-import { fromEuro } from '../../../shared/money/exchange'
-import { money, toDecimalString } from '../../../shared/money/money'
-import { today } from '../../../shared/validation/dates'
+import type { BandInput } from '@shared/dues/schema'
+import type { MemberFields } from '@shared/members/schema'
+import { fromEuro } from '@shared/money/exchange'
+import { money, toDecimalString } from '@shared/money/money'
+import { today } from '@shared/validation/dates'
 import { DEMO_ASSOCIATIONS, DEMO_NETWORK } from './demo-network'
 
 const FIRST_YEAR = 2017

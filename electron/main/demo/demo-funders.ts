@@ -1,4 +1,4 @@
-import type { FunderFields } from '../../../shared/funders/schema'
+import type { FunderFields } from '@shared/funders/schema'
 
 const DEMO_NOTE = 'Donnée de démonstration.'
 

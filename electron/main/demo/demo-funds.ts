@@ -1,5 +1,5 @@
-import type { AgreementFields } from '../../../shared/funds/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { AgreementFields } from '@shared/funds/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
 
 /**
  * Exchange rates of the demo: yearly averages of the ECB reference rates, rounded, dated the

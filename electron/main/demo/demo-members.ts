@@ -1,4 +1,4 @@
-import type { MemberFields } from '../../../shared/members/schema'
+import type { MemberFields } from '@shared/members/schema'
 
 type DemoMember = Pick<MemberFields, 'kind' | 'name' | 'country'> &
   Partial<Pick<MemberFields, 'population' | 'populationYear' | 'joinedOn'>> & { code: string }

@@ -1,11 +1,11 @@
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { CurrencyCode } from '@shared/money/currencies'
 import type {
   FinancingSource,
   IndicatorLevel,
   IndicatorMeasure,
   ProjectStatus,
-} from '../../../shared/projects/schema'
-import type { DefaultProgrammeCode } from '../../../shared/programmes/schema'
+} from '@shared/projects/schema'
+import type { DefaultProgrammeCode } from '@shared/programmes/schema'
 
 export interface DemoProject {
   code: string

@@ -1,15 +1,15 @@
 import type { DataFile } from '../db/data-file'
 import { type Session, createSession } from '../app/app-core'
 import { AIMF_ORGANISATION } from '../organisation/organisation-service'
-import type { BudgetItem } from '../../../shared/budget/schema'
-import type { CountryCode } from '../../../shared/geo/countries'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { fromEuro } from '../../../shared/money/exchange'
-import { money, toDecimalString } from '../../../shared/money/money'
+import type { BudgetItem } from '@shared/budget/schema'
+import type { CountryCode } from '@shared/geo/countries'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { fromEuro } from '@shared/money/exchange'
+import { money, toDecimalString } from '@shared/money/money'
 import {
   DEFAULT_PROGRAMME_CODES as PROGRAMMES,
   type DefaultProgrammeCode as Programme,
-} from '../../../shared/programmes/schema'
+} from '@shared/programmes/schema'
 import { addBudgetItems, DEMO_BUDGET_STRUCTURE } from './demo-budget'
 import { demoDuesScale, FRANC_ZONES } from './demo-dues'
 import { DEMO_NETWORK } from './demo-network'

@@ -9,10 +9,10 @@ import type {
   DuesSettings,
   DuesSummary,
   DuesMethod,
-} from '../../../shared/dues/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { money } from '../../../shared/money/money'
-import { allocate } from '../../../shared/money/split'
+} from '@shared/dues/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { money } from '@shared/money/money'
+import { allocate } from '@shared/money/split'
 
 /** The one row of dues settings, the same id in every copy of a file (like the organisation). */
 export const DUES_SETTINGS_ID = '00000000-0000-7000-8000-0000000d0e50'

@@ -5,18 +5,13 @@ import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
-import type {
-  CallPreviewRow,
-  DuesCall,
-  callRunInput,
-  singleCallInput,
-} from '../../../shared/dues/schema'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { MemberKind } from '../../../shared/members/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { formatMoney } from '../../../shared/money/format'
-import { money } from '../../../shared/money/money'
+import type { CallPreviewRow, DuesCall, callRunInput, singleCallInput } from '@shared/dues/schema'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { MemberKind } from '@shared/members/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { duesCalls } from './dues-accounts'
 
 type CallRun = z.output<typeof callRunInput>

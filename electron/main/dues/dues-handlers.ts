@@ -1,4 +1,4 @@
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import type { HandlerFactory } from '../ipc/handler'
 
 export const duesHandlers: HandlerFactory<'dues'> = (core) => {

@@ -10,11 +10,11 @@ import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/l
 import { withReason } from '../funds/receipts-service'
 import { readAmount } from '../funds/money-input'
 import { requireMember } from '../members/members-service'
-import type { DuesCall, DuesPayment, paymentInput } from '../../../shared/dues/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { convert, parseRate, toEuro } from '../../../shared/money/exchange'
-import { type Money, money } from '../../../shared/money/money'
-import { allocate } from '../../../shared/money/split'
+import type { DuesCall, DuesPayment, paymentInput } from '@shared/dues/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { convert, parseRate, toEuro } from '@shared/money/exchange'
+import { type Money, money } from '@shared/money/money'
+import { allocate } from '@shared/money/split'
 import { duesCalls, duesPayments } from './dues-accounts'
 
 type PaymentFields = z.output<typeof paymentInput>

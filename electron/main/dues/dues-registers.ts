@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { MEMBER_KINDS } from '../../../shared/members/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { MEMBER_KINDS } from '@shared/members/schema'
 import {
   DUES_METHODS,
   bandInput,
@@ -9,8 +9,8 @@ import {
   paymentInput,
   scaleInput,
   singleCallInput,
-} from '../../../shared/dues/schema'
-import { fixedParity } from '../../../shared/money/exchange'
+} from '@shared/dues/schema'
+import { fixedParity } from '@shared/money/exchange'
 import type { Session } from '../app/app-core'
 import { fieldFailure } from '../failure'
 import { duesCalls, duesPayments } from './dues-accounts'

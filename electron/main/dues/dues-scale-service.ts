@@ -3,9 +3,9 @@ import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import { readAmount } from '../funds/money-input'
 import { requireMember } from '../members/members-service'
-import type { DuesScale, overrideInput, scaleInput } from '../../../shared/dues/schema'
-import type { MemberKind } from '../../../shared/members/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { DuesScale, overrideInput, scaleInput } from '@shared/dues/schema'
+import type { MemberKind } from '@shared/members/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
 
 /**
  * The dues scale (barème) of each year: bands by member kind and population, each with its

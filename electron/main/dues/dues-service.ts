@@ -11,7 +11,7 @@ import type {
   duesSettingsInput,
   memberContactInput,
   memberRoleInput,
-} from '../../../shared/dues/schema'
+} from '@shared/dues/schema'
 import {
   DUES_SETTINGS_ID,
   arrearsByAge,

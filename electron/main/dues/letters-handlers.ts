@@ -1,6 +1,6 @@
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 
 export const lettersHandlers: HandlerFactory<'letters'> = (core) => {
   const session = () => core.requireSession()

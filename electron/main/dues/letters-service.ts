@@ -17,15 +17,15 @@ import {
   fillLetter,
   type letterBatchInput,
   type letterTemplateInput,
-} from '../../../shared/dues/letters'
-import type { DuesCall } from '../../../shared/dues/schema'
-import { formatDate } from '../../../shared/i18n/format-dates'
-import { LANGUAGES, type Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { formatMoney } from '../../../shared/money/format'
-import { money } from '../../../shared/money/money'
-import type { Organisation } from '../../../shared/organisation/schema'
+} from '@shared/dues/letters'
+import type { DuesCall } from '@shared/dues/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import { LANGUAGES, type Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import type { Organisation } from '@shared/organisation/schema'
 import { arrearsByAge, duesCalls, duesPayments } from './dues-accounts'
 
 type Batch = z.output<typeof letterBatchInput>

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../../shared/contract/channels'
+import type { ChannelName } from '@shared/contract/channels'
 import type { FilePurpose } from './file-grants'
 
 /** What a channel does to a file (`send`: copies the open file's records elsewhere). */

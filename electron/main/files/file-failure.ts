@@ -2,7 +2,7 @@ import { stat, statfs } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppFailure } from '../failure'
 import { sqliteCode } from '../db/sqlite-native'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /** Why a file could not be written, in words a user can act on. */
 type Cause = 'diskFull' | 'readOnly' | 'driveGone' | 'other'

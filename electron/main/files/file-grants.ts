@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
-import type { FileToken } from '../../../shared/files/schema'
-import { FILE_TOKEN_PATTERN } from '../../../shared/files/schema'
+import type { FileToken } from '@shared/files/schema'
+import { FILE_TOKEN_PATTERN } from '@shared/files/schema'
 import { fieldFailure } from '../failure'
 
 /**

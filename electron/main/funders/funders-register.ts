@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { FUNDER_KINDS, funderInput } from '../../../shared/funders/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { FUNDER_KINDS, funderInput } from '@shared/funders/schema'
 import { type Register, ARCHIVED_ON, same } from '../workbook/register'
 import { fundersByName } from '../workbook/references'
 

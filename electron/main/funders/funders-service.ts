@@ -2,8 +2,8 @@ import type { Selectable } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { FundersTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
-import type { Funder, FunderFields, FunderKind } from '../../../shared/funders/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { Funder, FunderFields, FunderKind } from '@shared/funders/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
 
 /** Names compare without case or accents: "Ville de Genève" and "ville de geneve" are one. */
 const sameName = new Intl.Collator('fr', { sensitivity: 'base' })

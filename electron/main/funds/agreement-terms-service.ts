@@ -9,12 +9,12 @@ import type {
   Instalment,
   ReportDue,
   ReportStatus,
-} from '../../../shared/funds/schema'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { divideHalfUp } from '../../../shared/money/decimal'
-import { money } from '../../../shared/money/money'
+} from '@shared/funds/schema'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { divideHalfUp } from '@shared/money/decimal'
+import { money } from '@shared/money/money'
 import { CONTINGENCY_CAP_BP, DEFAULT_INDIRECT_CAP_BP, HEADING_TEMPLATES } from './heading-templates'
 import { readAmount } from './money-input'
 

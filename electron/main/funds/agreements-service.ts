@@ -11,11 +11,11 @@ import {
   type Earmarking,
   type Nature,
   fundClassOf,
-} from '../../../shared/funds/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { toEuro } from '../../../shared/money/exchange'
-import { type Money, money } from '../../../shared/money/money'
-import { allocate } from '../../../shared/money/split'
+} from '@shared/funds/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { toEuro } from '@shared/money/exchange'
+import { type Money, money } from '@shared/money/money'
+import { allocate } from '@shared/money/split'
 import {
   type LedgerEntryInput,
   agreementFigures,

@@ -2,9 +2,9 @@ import type { Selectable } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { ExchangeRatesTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
-import type { ExchangeRate, RateFields } from '../../../shared/funds/schema'
-import { BASE_CURRENCY, type CurrencyCode } from '../../../shared/money/currencies'
-import { FIXED_PARITIES, fixedParity, parseRate } from '../../../shared/money/exchange'
+import type { ExchangeRate, RateFields } from '@shared/funds/schema'
+import { BASE_CURRENCY, type CurrencyCode } from '@shared/money/currencies'
+import { FIXED_PARITIES, fixedParity, parseRate } from '@shared/money/exchange'
 
 /** A rate found for a conversion, and where it comes from, so that every conversion says which. */
 export interface AppliedRate {

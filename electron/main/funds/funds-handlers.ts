@@ -1,6 +1,6 @@
 import { fundsSummary } from './ledger'
 import type { HandlerFactory } from '../ipc/handler'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 
 export const ratesHandlers: HandlerFactory<'rates'> = (core) => ({
   'rates.list': async ({ currency }) => core.requireSession().rates.list(currency),

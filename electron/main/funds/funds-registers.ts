@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { optionalIsoDate } from '../../../shared/validation/dates'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { optionalIsoDate } from '@shared/validation/dates'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import {
   EARMARKINGS,
   HEADING_ROLES,
@@ -16,9 +16,9 @@ import {
   rateInput,
   receiptInput,
   reportInput,
-} from '../../../shared/funds/schema'
+} from '@shared/funds/schema'
 import { RATE_GIVEN } from './receipts-service'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { CurrencyCode } from '@shared/money/currencies'
 import {
   type Register,
   ARCHIVED_ON,

@@ -1,5 +1,5 @@
-import type { HeadingRole, HeadingTemplate } from '../../../shared/funds/schema'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { HeadingRole, HeadingTemplate } from '@shared/funds/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /**
  * Ready budget structures. The EU "Budget for the Action": six direct headings, indirect costs

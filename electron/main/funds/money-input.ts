@@ -1,7 +1,7 @@
 import { fieldFailure } from '../failure'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import type { Money } from '../../../shared/money/money'
-import { parseAmount } from '../../../shared/money/parse'
+import type { CurrencyCode } from '@shared/money/currencies'
+import type { Money } from '@shared/money/money'
+import { parseAmount } from '@shared/money/parse'
 
 /**
  * Reads an amount of the contract (a plain decimal string) in a currency, or refuses it on its

@@ -1,5 +1,5 @@
 import type { DataFile } from '../db/data-file'
-import { JOURNAL_LIMIT, type HistoryEntry, type JournalEntry } from '../../../shared/history/schema'
+import { JOURNAL_LIMIT, type HistoryEntry, type JournalEntry } from '@shared/history/schema'
 import type { Selectable } from 'kysely'
 import type { ChangeLogTable } from '../db/schema'
 import { INSERTED_RECORD } from '../changelog/record-writer'

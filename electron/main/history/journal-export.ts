@@ -1,5 +1,5 @@
 import { writeExportFile } from '../reports/export-file'
-import type { JournalEntry } from '../../../shared/history/schema'
+import type { JournalEntry } from '@shared/history/schema'
 
 const COLUMNS = [
   'recorded_at',

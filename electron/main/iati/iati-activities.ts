@@ -1,14 +1,10 @@
 import { sql } from 'kysely'
 import type { Session } from '../app/app-core'
-import type { FunderKind } from '../../../shared/funders/schema'
-import { IATI_EARMARKING, type Earmarking } from '../../../shared/funds/schema'
-import { minorToDecimalString } from '../../../shared/money/decimal'
-import { minorUnits, type CurrencyCode } from '../../../shared/money/currencies'
-import type {
-  IndicatorLevel,
-  IndicatorMeasure,
-  ProjectStatus,
-} from '../../../shared/projects/schema'
+import type { FunderKind } from '@shared/funders/schema'
+import { IATI_EARMARKING, type Earmarking } from '@shared/funds/schema'
+import { minorToDecimalString } from '@shared/money/decimal'
+import { minorUnits, type CurrencyCode } from '@shared/money/currencies'
+import type { IndicatorLevel, IndicatorMeasure, ProjectStatus } from '@shared/projects/schema'
 import { indicatorsOf } from '../reports/report-queries'
 import { XmlWriter } from './xml-writer'
 

@@ -1,8 +1,4 @@
-import type {
-  ChannelName,
-  ChannelOutput,
-  ChannelParsedInput,
-} from '../../../shared/contract/channels'
+import type { ChannelName, ChannelOutput, ChannelParsedInput } from '@shared/contract/channels'
 import type { AppCore } from '../app/app-core'
 
 /** The core's answer to one channel, given its validated input. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '../../../shared/members/schema'
-import { MEMBER_BODIES, memberContactInput, memberRoleInput } from '../../../shared/dues/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '@shared/members/schema'
+import { MEMBER_BODIES, memberContactInput, memberRoleInput } from '@shared/dues/schema'
 import { type Register, ARCHIVED_ON, recordOnce, same, keyOf } from '../workbook/register'
 import { membersByCode, withMemberId, MEMBER_COLUMN } from '../workbook/references'
 

@@ -2,11 +2,11 @@ import { type Selectable, sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import type { MembersTable } from '../db/schema'
 import { AppFailure } from '../failure'
-import { type Region, regionOfCountry } from '../../../shared/geo/regions'
-import type { Member, MemberFields, MemberKind, MemberStatus } from '../../../shared/members/schema'
+import { type Region, regionOfCountry } from '@shared/geo/regions'
+import type { Member, MemberFields, MemberKind, MemberStatus } from '@shared/members/schema'
 import { nextCode, assertCodeFree } from '../db/record-codes'
 import { arrearsByAge, creditsEur, duesCalls } from '../dues/dues-accounts'
-import type { DuesCall } from '../../../shared/dues/schema'
+import type { DuesCall } from '@shared/dues/schema'
 
 /** Members (membres): the cities and associations of the network that projects and dues are for. */
 export class MembersService {

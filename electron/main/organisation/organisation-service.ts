@@ -8,7 +8,7 @@ import {
   ORGANISATION_ID,
   type Organisation,
   type OrganisationInput,
-} from '../../../shared/organisation/schema'
+} from '@shared/organisation/schema'
 
 /** The AIMF's own details, as printed at the head of every report. */
 export const AIMF_ORGANISATION: Organisation = {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeBytesAtomically } from '../files/atomic-file'
 import { z } from 'zod'
-import { DEFAULT_LANGUAGE, LANGUAGES } from '../../../shared/i18n/locale'
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@shared/i18n/locale'
 
 const MAX_RECENT = 10
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { programmeCode, programmeInput } from '../../../shared/programmes/schema'
+import { programmeCode, programmeInput } from '@shared/programmes/schema'
 import { type Register, ARCHIVED_ON, same } from '../workbook/register'
 import { programmesByCode } from '../workbook/references'
 

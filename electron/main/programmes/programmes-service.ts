@@ -3,9 +3,9 @@ import type { DataFile } from '../db/data-file'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { ProgrammesTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
-import type { Language } from '../../../shared/i18n/locale'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { translate } from '../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { translate } from '@shared/i18n/translate'
 import {
   DEFAULT_PROGRAMME_CODES,
   type Programme,
@@ -13,7 +13,7 @@ import {
   codeFromLabel,
   defaultProgrammeId,
   programmeLabel,
-} from '../../../shared/programmes/schema'
+} from '@shared/programmes/schema'
 
 type Db = DataFile['db']
 

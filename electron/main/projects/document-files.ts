@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, sep } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
-import { isPlainFileName } from '../../../shared/text/plain-file-name'
+import { isPlainFileName } from '@shared/text/plain-file-name'
 import { AppFailure } from '../failure'
 
 /** The folder beside a data file where its documents are copied: "<file>.documents". */

@@ -14,16 +14,12 @@ import {
   untiedUnallocated,
 } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { money } from '../../../shared/money/money'
-import { allocate } from '../../../shared/money/split'
-import {
-  type FinancingSource,
-  isAimfSource,
-  type ProjectStatus,
-} from '../../../shared/projects/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { money } from '@shared/money/money'
+import { allocate } from '@shared/money/split'
+import { type FinancingSource, isAimfSource, type ProjectStatus } from '@shared/projects/schema'
 import type { z } from 'zod'
-import type { financingLineInput } from '../../../shared/projects/schema'
+import type { financingLineInput } from '@shared/projects/schema'
 import { planBalance } from './plan-balance'
 import { euroValueOn, requireOpenProject, requireProject } from './project-records'
 

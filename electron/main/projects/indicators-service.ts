@@ -6,7 +6,7 @@ import {
   type indicatorInput,
   type indicatorValueInput,
   readIndicatorValue,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import { requireOpenProject, requireProject } from './project-records'
 
 /**

@@ -1,5 +1,5 @@
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { type Money, money } from '../../../shared/money/money'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { type Money, money } from '@shared/money/money'
 
 export interface PlanAmount {
   currency: CurrencyCode

@@ -1,11 +1,11 @@
 import type { z } from 'zod'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { optionalIsoDate } from '../../../shared/validation/dates'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { optionalIsoDate } from '@shared/validation/dates'
 import {
   FINANCING_SOURCES,
   agreementProjectInput,
   financingLineInput,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import {
   type ImportOutcome,
   type Register,

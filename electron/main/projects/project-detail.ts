@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import { agreementFigures, financingLineFigures, untiedUnallocated } from '../funds/ledger'
-import type { MemberStatus } from '../../../shared/members/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { money } from '../../../shared/money/money'
+import type { MemberStatus } from '@shared/members/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { money } from '@shared/money/money'
 import {
   allowedTransitions,
   type EligibleAgreement,
@@ -16,7 +16,7 @@ import {
   type ProjectStatus,
   type ProjectSummary,
   type TrancheStatus,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import { duesStanding } from '../dues/dues-accounts'
 import { eligibility } from './financing-service'
 import { planBalance } from './plan-balance'

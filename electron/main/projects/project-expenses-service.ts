@@ -7,7 +7,7 @@ import { AppFailure, fieldFailure } from '../failure'
 import { assertHeadingOf } from '../funds/heading-check'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
-import type { projectExpenseInput } from '../../../shared/projects/schema'
+import type { projectExpenseInput } from '@shared/projects/schema'
 import { euroValueOn, requireProject } from './project-records'
 
 type ExpenseFields = z.output<typeof projectExpenseInput>

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { translate } from '../../../shared/i18n/translate'
-import { optionalIsoDate } from '../../../shared/validation/dates'
-import { optionalText, requiredText } from '../../../shared/validation/fields'
-import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '../../../shared/projects/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { translate } from '@shared/i18n/translate'
+import { optionalIsoDate } from '@shared/validation/dates'
+import { optionalText, requiredText } from '@shared/validation/fields'
+import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '@shared/projects/schema'
 import { type ProjectAsFound } from '../workbook/references'
 
 /** The moves of a project's lifecycle after its request, each with the column of its date. */

@@ -3,9 +3,9 @@ import type { DataFile } from '../db/data-file'
 import type { ProjectsTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
-import { toEuro } from '../../../shared/money/exchange'
-import type { Money } from '../../../shared/money/money'
-import { isOpenStatus, type ProjectStatus } from '../../../shared/projects/schema'
+import { toEuro } from '@shared/money/exchange'
+import type { Money } from '@shared/money/money'
+import { isOpenStatus, type ProjectStatus } from '@shared/projects/schema'
 
 export async function requireProject(
   db: DataFile['db'],

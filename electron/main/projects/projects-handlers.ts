@@ -2,10 +2,10 @@ import type { AppCore } from '../app/app-core'
 import { AppFailure } from '../failure'
 import { renderPdf } from '../reports/pdf-document'
 import { writeExportFile } from '../reports/export-file'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import { projectSheet } from './project-sheet'
 import type { HandlerFactory } from '../ipc/handler'
-import type { ProjectDetail } from '../../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 
 /** Runs a change of a project's parts, then answers with the project's page as it now is. */
 function thenProject(

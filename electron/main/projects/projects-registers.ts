@@ -1,8 +1,8 @@
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { REGIONS, type Region } from '../../../shared/geo/regions'
-import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '../../../shared/projects/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { REGIONS, type Region } from '@shared/geo/regions'
+import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '@shared/projects/schema'
 import {
   ARCHIVED_ON,
   type ImportOutcome,

@@ -9,12 +9,12 @@ import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { readAmount } from '../funds/money-input'
 import { duesStanding } from '../dues/dues-accounts'
 import { requireMember } from '../members/members-service'
-import { type Region, regionOfCountry } from '../../../shared/geo/regions'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { fixedParity, toEuro } from '../../../shared/money/exchange'
-import { money } from '../../../shared/money/money'
-import { breakdownOf } from '../../../shared/projects/breakdown'
-import { projectMatches } from '../../../shared/projects/filter'
+import { type Region, regionOfCountry } from '@shared/geo/regions'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { fixedParity, toEuro } from '@shared/money/exchange'
+import { money } from '@shared/money/money'
+import { breakdownOf } from '@shared/projects/breakdown'
+import { projectMatches } from '@shared/projects/filter'
 import {
   allowedTransitions,
   type ProjectDetail,
@@ -24,7 +24,7 @@ import {
   type ProjectsBreakdown,
   type ProjectSummary,
   type transitionInput,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import type { FinancingService } from './financing-service'
 import { projectDetail } from './project-detail'
 import { euroValueOn, requireOpenProject, requireProject } from './project-records'

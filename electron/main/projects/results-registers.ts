@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Session } from '../app/app-core'
 import { AppFailure } from '../failure'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import {
   INDICATOR_LEVELS,
   INDICATOR_MEASURES,
@@ -10,7 +10,7 @@ import {
   indicatorValueInput,
   projectExpenseInput,
   readIndicatorValue,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import {
   EXPORT_PAGE,
   bulkWrites,

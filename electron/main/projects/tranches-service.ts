@@ -6,15 +6,11 @@ import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { financingLineFigures, postEntry, reverseEntriesOf } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { fromEuro, toEuro } from '../../../shared/money/exchange'
-import { type Money, money } from '../../../shared/money/money'
-import { allocate } from '../../../shared/money/split'
-import type {
-  ProjectStatus,
-  trancheInput,
-  tranchePaymentInput,
-} from '../../../shared/projects/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { fromEuro, toEuro } from '@shared/money/exchange'
+import { type Money, money } from '@shared/money/money'
+import { allocate } from '@shared/money/split'
+import type { ProjectStatus, trancheInput, tranchePaymentInput } from '@shared/projects/schema'
 import { euroValueOn, requireOpenProject } from './project-records'
 
 /** A tranche is paid once the city's agreement with the AIMF is signed. */

@@ -1,6 +1,6 @@
-import { formatPercent } from '../../../shared/i18n/format-percent'
-import type { BudgetFigures, BudgetItem, BudgetView } from '../../../shared/budget/schema'
-import type { Formula, ReportDocument, ReportRow } from '../../../shared/reports/model'
+import { formatPercent } from '@shared/i18n/format-percent'
+import type { BudgetFigures, BudgetItem, BudgetView } from '@shared/budget/schema'
+import type { Formula, ReportDocument, ReportRow } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
 import { amount, percent, row, text, withFormulas } from './report-cells'
 

@@ -1,7 +1,7 @@
 import { arrearsByAge, duesCalls, duesSummary } from '../dues/dues-accounts'
-import { countryName } from '../../../shared/geo/country-names'
-import type { DuesCall } from '../../../shared/dues/schema'
-import type { ReportDocument, ReportRow } from '../../../shared/reports/model'
+import { countryName } from '@shared/geo/country-names'
+import type { DuesCall } from '@shared/dues/schema'
+import type { ReportDocument, ReportRow } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
 import {
   amount,

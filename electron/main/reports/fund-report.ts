@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { agreementFigures, emptyFigures, figuresFromSums } from '../funds/ledger'
 import type { LedgerKind } from '../db/schema'
-import type { FundClass, FundFigures } from '../../../shared/funds/schema'
-import type { ReportDocument, ReportRow } from '../../../shared/reports/model'
+import type { FundClass, FundFigures } from '@shared/funds/schema'
+import type { ReportDocument, ReportRow } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
 import { amount, percent, row, share, sums, text, withFormulas } from './report-cells'
 

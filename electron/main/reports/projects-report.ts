@@ -1,7 +1,7 @@
-import { countryName } from '../../../shared/geo/country-names'
-import { formatIndicatorValue } from '../../../shared/projects/indicator-format'
-import { type ProjectSummary, sectorName } from '../../../shared/projects/schema'
-import type { ReportDocument, ReportRow, ReportTable } from '../../../shared/reports/model'
+import { countryName } from '@shared/geo/country-names'
+import { formatIndicatorValue } from '@shared/projects/indicator-format'
+import { type ProjectSummary, sectorName } from '@shared/projects/schema'
+import type { ReportDocument, ReportRow, ReportTable } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
 import { amount, count, percent, row, sums, text } from './report-cells'
 import {

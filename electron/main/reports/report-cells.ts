@@ -1,5 +1,5 @@
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import type { Cell, Formula, ReportRow, RowStyle } from '../../../shared/reports/model'
+import type { CurrencyCode } from '@shared/money/currencies'
+import type { Cell, Formula, ReportRow, RowStyle } from '@shared/reports/model'
 
 /** Short constructors for the cells and rows of the report builders. */
 export const text = (value: string | null | undefined): Cell =>

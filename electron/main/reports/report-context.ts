@@ -1,8 +1,8 @@
 import type { Session } from '../app/app-core'
-import type { Language } from '../../../shared/i18n/locale'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { translate, type MessageParams } from '../../../shared/i18n/translate'
-import { formatDate } from '../../../shared/i18n/format-dates'
+import type { Language } from '@shared/i18n/locale'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { translate, type MessageParams } from '@shared/i18n/translate'
+import { formatDate } from '@shared/i18n/format-dates'
 
 /** What every report builder is given: the file's services, the language and the clock. */
 export interface ReportContext {

@@ -1,8 +1,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { formatDateTime } from '../../../shared/i18n/format-dates'
-import { translate } from '../../../shared/i18n/translate'
-import { formatCell, isFigure, reportSubject } from '../../../shared/reports/format-cell'
-import type { Cell, ReportDocument, ReportRow, ReportTable } from '../../../shared/reports/model'
+import { formatDateTime } from '@shared/i18n/format-dates'
+import { translate } from '@shared/i18n/translate'
+import { formatCell, isFigure, reportSubject } from '@shared/reports/format-cell'
+import type { Cell, ReportDocument, ReportRow, ReportTable } from '@shared/reports/model'
 import { textWidth } from './font-metrics'
 import { type PdfFrame, pdfInfo, printable } from './pdf-document'
 import {

@@ -4,7 +4,7 @@ import {
   indicatorProgress,
   type IndicatorLevel,
   type IndicatorMeasure,
-} from '../../../shared/projects/schema'
+} from '@shared/projects/schema'
 
 export interface ProjectIndicatorRow {
   projectId: string

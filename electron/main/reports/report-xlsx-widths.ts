@@ -1,9 +1,9 @@
 import { columnUnits, FILTER_BUTTON } from '../workbook/xlsx-style'
-import type { Language } from '../../../shared/i18n/locale'
-import { formatCell } from '../../../shared/reports/format-cell'
-import { formatAmount } from '../../../shared/money/format'
-import { money } from '../../../shared/money/money'
-import type { Cell, ReportTable } from '../../../shared/reports/model'
+import type { Language } from '@shared/i18n/locale'
+import { formatCell } from '@shared/reports/format-cell'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import type { Cell, ReportTable } from '@shared/reports/model'
 import { unbreakable } from './pdf-table-sizing'
 
 export interface ColumnWidth {

@@ -2,9 +2,9 @@ import type ExcelJS from 'exceljs'
 import { declareFilters, type SheetFilter } from '../workbook/filter-names'
 import { loadExcelJS } from '../workbook/load-exceljs'
 import { FONT, font, moneyFormat, decimalsFormat } from '../workbook/xlsx-style'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import { minorUnits } from '../../../shared/money/currencies'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import { minorUnits } from '@shared/money/currencies'
 import type {
   Cell,
   Formula,
@@ -12,8 +12,8 @@ import type {
   ReportRow,
   ReportSheet,
   ReportTable,
-} from '../../../shared/reports/model'
-import { labelled, reportSubject } from '../../../shared/reports/format-cell'
+} from '@shared/reports/model'
+import { labelled, reportSubject } from '@shared/reports/format-cell'
 import { columnWidths, headerHeight } from './report-xlsx-widths'
 
 const HEADER_FILL: ExcelJS.Fill = {

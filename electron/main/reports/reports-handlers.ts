@@ -2,10 +2,10 @@ import { BackgroundJobs, failureMessage } from '../app/background-jobs'
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
 import { iatiActivities } from '../iati/iati-activities'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import { buildReport, reportFileName, writeReport } from './build-report'
 import { writeExportFile } from './export-file'
-import type { SavedFile } from '../../../shared/files/schema'
+import type { SavedFile } from '@shared/files/schema'
 
 export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
   const jobs = new BackgroundJobs<SavedFile>()

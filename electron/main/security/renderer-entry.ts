@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /** The only origin the built interface is loaded from (a custom, standard and secure scheme). */
 export const APP_SCHEME = 'app'

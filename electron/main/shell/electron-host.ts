@@ -1,8 +1,8 @@
 import { dialog, shell, type BrowserWindow } from 'electron'
 import type { Host } from '../host'
 import type { Keychain } from '../sync/server-passwords'
-import { translate } from '../../../shared/i18n/translate'
-import type { Language } from '../../../shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
 
 /** The core's host on the desktop: native file dialogs, the file manager, the keychain. */
 export function electronHost(

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNEL_NAMES } from '../../../shared/contract/channels'
-import type { Result } from '../../../shared/contract/errors'
-import type { Language } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
+import { CHANNEL_NAMES } from '@shared/contract/channels'
+import type { Result } from '@shared/contract/errors'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
 import type { Dispatch } from '../ipc/dispatch'
 
 /**

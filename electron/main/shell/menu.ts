@@ -1,8 +1,8 @@
 import { Menu, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
-import { MENU_EVENT, type MenuCommand } from '../../../shared/contract/menu-commands'
-import { LANGUAGES } from '../../../shared/i18n/locale'
-import { translate } from '../../../shared/i18n/translate'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import { MENU_EVENT, type MenuCommand } from '@shared/contract/menu-commands'
+import { LANGUAGES } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { AppCore } from '../app/app-core'
 
 /** Builds the native menus in the user's language; called again when the language changes. */

@@ -1,7 +1,7 @@
 import { BrowserWindow, screen } from 'electron'
 import type { PrefsStore } from '../prefs/prefs-store'
-import { translate } from '../../../shared/i18n/translate'
-import type { Language } from '../../../shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
 import { hardenWebContents, webPreferences } from './security'
 
 export interface MainWindowOptions {

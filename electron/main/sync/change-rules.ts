@@ -1,6 +1,6 @@
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { ChangeOp } from '../db/schema'
-import { MAX_DRIFT_MS, parseHlc } from '../../../shared/sync/stamps'
+import { MAX_DRIFT_MS, parseHlc } from '@shared/sync/stamps'
 import type { ChangeRow } from './change-file'
 import type { ColumnRule, SchemaRules, TableRules } from './column-rules'
 import { SetAside, refused } from './set-aside'

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
-import type { DuplicatePair, DuplicateRecord } from '../../../shared/sync/schema'
+import type { DuplicatePair, DuplicateRecord } from '@shared/sync/schema'
 import { groupBy } from './group-by'
 
 type DuplicateTable = DuplicatePair['table']

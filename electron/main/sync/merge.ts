@@ -8,7 +8,7 @@ import { type RecordState, loadRecords, settle } from './record-states'
 import { checkReferences } from './references'
 import { writeMerge } from './record-writes'
 import { refused, waiting } from './set-aside'
-import { DEFAULT_PROGRAMME_CODES, defaultProgrammeId } from '../../../shared/programmes/schema'
+import { DEFAULT_PROGRAMME_CODES, defaultProgrammeId } from '@shared/programmes/schema'
 
 export interface MergeOutcome {
   /** Changes new to this copy, now in its change log and its records. */

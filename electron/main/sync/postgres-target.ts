@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import type { PostgresSettings } from '../../../shared/sync/schema'
+import type { PostgresSettings } from '@shared/sync/schema'
 import { AppFailure } from '../failure'
 import { MAX_FILE_BYTES } from './change-file'
 import { SetAside } from './set-aside'

@@ -1,4 +1,4 @@
-import type { PasswordKept, PostgresSettings } from '../../../shared/sync/schema'
+import type { PasswordKept, PostgresSettings } from '@shared/sync/schema'
 
 /** The system's keychain, as the desktop offers it (Electron's safeStorage). */
 export interface Keychain {

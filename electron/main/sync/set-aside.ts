@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import type { SetAsideReason, SkippedFile, SyncMessage } from '../../../shared/sync/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { SetAsideReason, SkippedFile, SyncMessage } from '@shared/sync/schema'
 
 /**
  * Why a change file is not applied: thrown by the checks of a file, caught by the sync, which

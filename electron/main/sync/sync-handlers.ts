@@ -1,6 +1,6 @@
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
-import type { PostgresSettings } from '../../../shared/sync/schema'
+import type { PostgresSettings } from '@shared/sync/schema'
 import { missionCopy } from './sync-service'
 
 function sameServer(joined: PostgresSettings | null, asked: PostgresSettings): boolean {

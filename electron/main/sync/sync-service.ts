@@ -8,7 +8,7 @@ import { settleCopy } from '../db/identity'
 import { verifyIntegrity } from '../db/read-only'
 import { writeAtomically } from '../files/atomic-file'
 import { AppFailure } from '../failure'
-import type { Language } from '../../../shared/i18n/locale'
+import type { Language } from '@shared/i18n/locale'
 import {
   type ConnectServerInput,
   type LastSync,
@@ -17,7 +17,7 @@ import {
   type SyncReport,
   type SyncStatus,
   postgresSettings,
-} from '../../../shared/sync/schema'
+} from '@shared/sync/schema'
 import { FolderTarget } from './folder-target'
 import { PostgresTarget } from './postgres-target'
 import { receiveFiles } from './receive-files'

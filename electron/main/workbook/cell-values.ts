@@ -1,10 +1,10 @@
-import type { Language } from '../../../shared/i18n/locale'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
-import { type CurrencyCode, isCurrencyCode, minorUnits } from '../../../shared/money/currencies'
-import { minorToDecimalString } from '../../../shared/money/decimal'
-import { MAX_MINOR } from '../../../shared/money/money'
-import { parseAmount } from '../../../shared/money/parse'
-import { isIsoDate } from '../../../shared/validation/dates'
+import type { Language } from '@shared/i18n/locale'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { type CurrencyCode, isCurrencyCode, minorUnits } from '@shared/money/currencies'
+import { minorToDecimalString } from '@shared/money/decimal'
+import { MAX_MINOR } from '@shared/money/money'
+import { parseAmount } from '@shared/money/parse'
+import { isIsoDate } from '@shared/validation/dates'
 import type { CellValue, ExcelDate } from './workbook-reader'
 
 /** A cell read as the type its column wants, or why it could not be. */

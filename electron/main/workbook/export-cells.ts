@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
-import type { Language } from '../../../shared/i18n/locale'
-import { INTL_LOCALE } from '../../../shared/i18n/locale'
-import { parseDecimal, shiftDecimal } from '../../../shared/money/decimal'
+import type { Language } from '@shared/i18n/locale'
+import { INTL_LOCALE } from '@shared/i18n/locale'
+import { parseDecimal, shiftDecimal } from '@shared/money/decimal'
 import { choiceLabel, type RegisterColumn } from './register'
 import { decimalsFormat, PERCENT_FORMAT } from './xlsx-style'
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/i18n/locale'
+import type { Language } from '@shared/i18n/locale'
 
 /**
  * Names as a person types them, compared the forgiving way: « Fonds délié de l'AIMF » with a

@@ -1,7 +1,7 @@
 import type { Session } from '../app/app-core'
-import type { AgreementDetail } from '../../../shared/funds/schema'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import type { Language } from '../../../shared/i18n/locale'
+import type { AgreementDetail } from '@shared/funds/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+import type { Language } from '@shared/i18n/locale'
 import type { ExportRow } from './register'
 
 /** Rows drawn from every agreement's page (its receipts, its amendments). */

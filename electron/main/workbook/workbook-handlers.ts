@@ -1,9 +1,9 @@
 import { BackgroundJobs, failureMessage } from '../app/background-jobs'
 import { AppFailure } from '../failure'
-import type { WorkbookReport } from '../../../shared/workbook/schema'
+import type { WorkbookReport } from '@shared/workbook/schema'
 import type { HandlerFactory } from '../ipc/handler'
 import { writeExportFile } from '../reports/export-file'
-import { today } from '../../../shared/validation/dates'
+import { today } from '@shared/validation/dates'
 import { registersWorkbook } from './workbook-writer'
 
 export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {

@@ -1,6 +1,6 @@
 import type { Session } from '../app/app-core'
-import type { Language } from '../../../shared/i18n/locale'
-import type { WorkbookReport, WorkbookSheetCount } from '../../../shared/workbook/schema'
+import type { Language } from '@shared/i18n/locale'
+import type { WorkbookReport, WorkbookSheetCount } from '@shared/workbook/schema'
 import {
   type ApplyOptions,
   type SheetOutcomes,

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { type FontFace, textWidth } from '../reports/font-metrics'
-import { type CurrencyCode, minorUnits } from '../../../shared/money/currencies'
+import { type CurrencyCode, minorUnits } from '@shared/money/currencies'
 
 /**
  * The font of every cell the app writes, named in full. exceljs writes a styled cell's font

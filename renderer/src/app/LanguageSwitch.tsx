@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, isLanguage } from '../../../shared/i18n/locale'
+import { LANGUAGES, isLanguage } from '@shared/i18n/locale'
 import { useAppStore } from './app-store'
 
 /** FR / EN, remembered on this machine. */

@@ -1,6 +1,6 @@
 import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
+import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import { type ComponentType, lazy, Suspense } from 'react'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { AppState, OpenFileInfo } from '../../../shared/app/schema'
-import type { Language } from '../../../shared/i18n/locale'
+import type { AppState, OpenFileInfo } from '@shared/app/schema'
+import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
 

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FileToken } from '../../../shared/files/schema'
+import type { FileToken } from '@shared/files/schema'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
-import type { ChosenBackup } from '../../../shared/backup/schema'
+import type { ChosenBackup } from '@shared/backup/schema'
 
 /** Open / create / close a data file, from the start screen, the menus or the settings. */
 export function useFileActions() {

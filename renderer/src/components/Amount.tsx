@@ -1,6 +1,6 @@
-import { formatMoney } from '../../../shared/money/format'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { money } from '../../../shared/money/money'
+import { formatMoney } from '@shared/money/format'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { money } from '@shared/money/money'
 import { useLanguage } from '../lib/use-language'
 
 /** An amount written the user's way, in tabular figures. */

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core'
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form'
-import { CURRENCY_CODES } from '../../../shared/money/currencies'
+import { CURRENCY_CODES } from '@shared/money/currencies'
 
 /** A currency picked from the ISO list, bound to a form field; never left empty. */
 export function CurrencySelect<Values extends FieldValues>({

@@ -11,7 +11,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { Text } from '@mantine/core'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { INTL_LOCALE, isLanguage } from '../../../shared/i18n/locale'
+import { INTL_LOCALE, isLanguage } from '@shared/i18n/locale'
 
 export interface DataTableProps<Row> {
   data: Row[]

@@ -1,11 +1,11 @@
 import { List, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { HistoryEntry } from '../../../shared/history/schema'
-import type { HISTORY_TABLES } from '../../../shared/history/schema'
-import { isLanguage } from '../../../shared/i18n/locale'
+import type { HistoryEntry } from '@shared/history/schema'
+import type { HISTORY_TABLES } from '@shared/history/schema'
+import { isLanguage } from '@shared/i18n/locale'
 import { call } from '../lib/api'
-import { formatDateTime } from '../../../shared/i18n/format-dates'
+import { formatDateTime } from '@shared/i18n/format-dates'
 
 /** Who changed what on a record, and when: read from the change log. */
 export function RecordHistory({

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CurrencyCode } from '../../../shared/money/currencies'
+import type { CurrencyCode } from '@shared/money/currencies'
 import { errorMessage } from '../lib/api'
 import { Amount } from './Amount'
 import { FormError } from './FormError'

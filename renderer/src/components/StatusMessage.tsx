@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SavedFile } from '../../../shared/files/schema'
+import type { SavedFile } from '@shared/files/schema'
 import { call, errorMessage } from '../lib/api'
 
 export interface Status {

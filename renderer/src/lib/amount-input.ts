@@ -1,9 +1,9 @@
-import type { Language } from '../../../shared/i18n/locale'
-import type { CurrencyCode } from '../../../shared/money/currencies'
-import { isCurrencyCode } from '../../../shared/money/currencies'
-import { toDecimalString } from '../../../shared/money/money'
-import { parseAmount } from '../../../shared/money/parse'
-import type { MessageKey } from '../../../shared/i18n/messages/catalog'
+import type { Language } from '@shared/i18n/locale'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { isCurrencyCode } from '@shared/money/currencies'
+import { toDecimalString } from '@shared/money/money'
+import { parseAmount } from '@shared/money/parse'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /**
  * Turns an amount typed the user's way ("1 234,56") into the contract's plain decimal

@@ -1,6 +1,6 @@
-import type { Api } from '../../../shared/contract/bridge'
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/channels'
-import type { AppError, Result } from '../../../shared/contract/errors'
+import type { Api } from '@shared/contract/bridge'
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
+import type { AppError, Result } from '@shared/contract/errors'
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form'
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
-import { issueMessage, issuePath } from '../../../shared/validation/issues'
+import { issueMessage, issuePath } from '@shared/validation/issues'
 import { ApiError } from './api'
 
 /**

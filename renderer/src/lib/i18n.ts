@@ -1,8 +1,8 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { CATALOGS } from '../../../shared/i18n/translate'
-import type { Catalog } from '../../../shared/i18n/messages/catalog'
-import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/locale'
+import { CATALOGS } from '@shared/i18n/translate'
+import type { Catalog } from '@shared/i18n/messages/catalog'
+import { DEFAULT_LANGUAGE, type Language } from '@shared/i18n/locale'
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { type Language, isLanguage } from '../../../shared/i18n/locale'
+import { type Language, isLanguage } from '@shared/i18n/locale'
 
 /** The interface's language, typed. */
 export function useLanguage(): Language {

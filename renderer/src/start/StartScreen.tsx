@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { AppState } from '../../../shared/app/schema'
+import type { AppState } from '@shared/app/schema'
 import { useFileActions } from '../app/use-file-actions'
 import { LanguageSwitch } from '../app/LanguageSwitch'
 import { ChosenBackupModal } from '../features/backups/ChosenBackupModal'

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Session } from '../../app/app-core'
 import { AppFailure } from '../../failure'
-import type { Language } from '../../../../shared/i18n/locale'
-import { translate } from '../../../../shared/i18n/translate'
+import type { Language } from '@shared/i18n/locale'
+import { translate } from '@shared/i18n/translate'
 import {
   ARCHIVED_ON,
   type ImportOutcome,

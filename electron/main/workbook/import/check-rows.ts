@@ -1,6 +1,6 @@
 import type { Session } from '../../app/app-core'
-import { translate } from '../../../../shared/i18n/translate'
-import { issueMessage, issuePath } from '../../../../shared/validation/issues'
+import { translate } from '@shared/i18n/translate'
+import { issueMessage, issuePath } from '@shared/validation/issues'
 import { ARCHIVED_ON, type Register, type RegisterKey } from '../register'
 import type { Problems } from './problems'
 import type { ReadSheet } from './read-sheet'

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
-import { translate } from '../../../../shared/i18n/translate'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { translate } from '@shared/i18n/translate'
 import {
   DATE_LIMITS,
   DEFAULT_DATE_RANGE,

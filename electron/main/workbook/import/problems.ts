@@ -1,7 +1,7 @@
-import type { Language } from '../../../../shared/i18n/locale'
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
-import { type MessageParams, translate } from '../../../../shared/i18n/translate'
-import type { WorkbookProblem } from '../../../../shared/workbook/schema'
+import type { Language } from '@shared/i18n/locale'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { type MessageParams, translate } from '@shared/i18n/translate'
+import type { WorkbookProblem } from '@shared/workbook/schema'
 
 /** A problem before it is said in the user's language: where, what was found, which message. */
 export interface ProblemAt {

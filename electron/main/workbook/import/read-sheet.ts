@@ -1,8 +1,8 @@
-import type { Language } from '../../../../shared/i18n/locale'
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
-import { translate } from '../../../../shared/i18n/translate'
-import { formatCount } from '../../../../shared/i18n/format-number'
-import type { CurrencyCode } from '../../../../shared/money/currencies'
+import type { Language } from '@shared/i18n/locale'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import { translate } from '@shared/i18n/translate'
+import { formatCount } from '@shared/i18n/format-number'
+import type { CurrencyCode } from '@shared/money/currencies'
 import {
   type DateReading,
   type Read,

@@ -1,6 +1,6 @@
 import type { Session } from '../../app/app-core'
-import type { Language } from '../../../../shared/i18n/locale'
-import { programmeLabel } from '../../../../shared/programmes/schema'
+import type { Language } from '@shared/i18n/locale'
+import { programmeLabel } from '@shared/programmes/schema'
 import { type Found, NameIndex, closestNames, quotedNames } from '../names'
 import type { Memo, RegisterKey, Resolve } from '../register'
 import {

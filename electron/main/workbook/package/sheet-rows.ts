@@ -1,5 +1,5 @@
 import { PackageRefusal } from './zip-package'
-import { decimalOfNumber, shiftDecimal } from '../../../../shared/money/decimal'
+import { decimalOfNumber, shiftDecimal } from '@shared/money/decimal'
 import type { WorkbookParts } from './workbook-parts'
 import { attributesOf, decodeXml, escapeRegExp, rootPrefix, runsText } from './xml-text'
 

@@ -1,7 +1,7 @@
 import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountingPlanView } from '../../../../shared/accounting/schema'
+import type { AccountingPlanView } from '@shared/accounting/schema'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { AccountsTab } from './AccountsTab'

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BankAccountView } from '../../../../shared/accounting/schema'
+import type { BankAccountView } from '@shared/accounting/schema'
 import { call } from '../../lib/api'
 
 /**

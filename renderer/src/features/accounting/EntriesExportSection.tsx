@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ENTRY_EXPORT_FORMATS, type EntryExportFormat } from '../../../../shared/accounting/schema'
-import type { SavedFile } from '../../../../shared/files/schema'
+import { ENTRY_EXPORT_FORMATS, type EntryExportFormat } from '@shared/accounting/schema'
+import type { SavedFile } from '@shared/files/schema'
 import type { Status } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 

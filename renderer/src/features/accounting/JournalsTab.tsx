@@ -1,7 +1,7 @@
 import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountingSettings } from '../../../../shared/accounting/schema'
+import type { AccountingSettings } from '@shared/accounting/schema'
 import { call } from '../../lib/api'
 import type { PlanProps } from './AccountingSection'
 import { fieldErrors } from './field-errors'

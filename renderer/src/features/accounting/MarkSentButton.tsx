@@ -1,12 +1,12 @@
 import { Button, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReportFormat, ReportRequest } from '../../../../shared/reports/model'
-import { today } from '../../../../shared/validation/dates'
+import type { ReportFormat, ReportRequest } from '@shared/reports/model'
+import { today } from '@shared/validation/dates'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { fieldErrors } from './field-errors'
 
 /** Archives the report shown as sent to the funder, with its figures and their digest. */

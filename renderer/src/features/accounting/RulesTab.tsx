@@ -6,9 +6,9 @@ import {
   RULE_ROLES,
   type RuleCondition,
   type RuleRole,
-} from '../../../../shared/accounting/chart'
-import type { RuleInput, RuleView } from '../../../../shared/accounting/schema'
-import { FUNDER_KINDS } from '../../../../shared/funders/schema'
+} from '@shared/accounting/chart'
+import type { RuleInput, RuleView } from '@shared/accounting/schema'
+import { FUNDER_KINDS } from '@shared/funders/schema'
 import { call } from '../../lib/api'
 import type { PlanProps } from './AccountingSection'
 import { fieldErrors } from './field-errors'

@@ -1,8 +1,8 @@
 import { Alert, Badge, Paper, Stack, Table, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SentReportView } from '../../../../shared/accounting/schema'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import type { SentReportView } from '@shared/accounting/schema'
+import { formatDate } from '@shared/i18n/format-dates'
 import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 

@@ -2,18 +2,18 @@ import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { Funder } from '../../../../shared/funders/schema'
+import type { Funder } from '@shared/funders/schema'
 import {
   type AgreementDetail,
   type AgreementInput,
   EARMARKINGS,
   NATURES,
   agreementInput,
-} from '../../../../shared/funds/schema'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
-import { basisPointsToPercent } from '../../../../shared/validation/amounts'
+} from '@shared/funds/schema'
+import { CURRENCY_CODES } from '@shared/money/currencies'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import { basisPointsToPercent } from '@shared/validation/amounts'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
 import { FormError } from '../../components/FormError'

@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { FUND_FIGURE_KEYS, type FundFigures } from '../../../../shared/funds/schema'
-import type { CurrencyCode } from '../../../../shared/money/currencies'
+import { FUND_FIGURE_KEYS, type FundFigures } from '@shared/funds/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
 import { Amount } from '../../components/Amount'
 
 /** An agreement's position, in its currency and in euros, side by side. */

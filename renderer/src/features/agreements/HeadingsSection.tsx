@@ -11,13 +11,9 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  type AgreementDetail,
-  HEADING_ROLES,
-  type HeadingRole,
-} from '../../../../shared/funds/schema'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import { type AgreementDetail, HEADING_ROLES, type HeadingRole } from '@shared/funds/schema'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { ApiError, call, errorMessage } from '../../lib/api'

@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Select, Table, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AgreementDetail } from '../../../../shared/funds/schema'
-import type { ProjectSummary } from '../../../../shared/projects/schema'
+import type { AgreementDetail } from '@shared/funds/schema'
+import type { ProjectSummary } from '@shared/projects/schema'
 import { useAppStore } from '../../app/app-store'
 import { call, errorMessage } from '../../lib/api'
 

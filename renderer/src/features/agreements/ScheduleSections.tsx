@@ -17,13 +17,13 @@ import {
   REPORT_KINDS,
   REPORT_STATUSES,
   type ReportStatus,
-} from '../../../../shared/funds/schema'
+} from '@shared/funds/schema'
 import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
-import { formatDate } from '../../../../shared/i18n/format-dates'
-import { formatMoney } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import { formatDate } from '@shared/i18n/format-dates'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { useLanguage } from '../../lib/use-language'
 
 type Saved = (a: AgreementDetail, message: string) => void

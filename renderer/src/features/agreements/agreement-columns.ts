@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /** The label of each stored column, for the history of an agreement. */
 export const AGREEMENT_COLUMN_LABELS: Record<string, MessageKey> = {

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { BackupFolder } from '../../../../shared/backup/schema'
+import type { BackupFolder } from '@shared/backup/schema'
 import { call, isCancelled } from '../../lib/api'
 
 /** Where the backups go: beside the file, or a folder chosen on this machine. */

@@ -1,8 +1,8 @@
 import { Button, Group, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { BackupInfo } from '../../../../shared/backup/schema'
-import { formatDateTime } from '../../../../shared/i18n/format-dates'
-import { formatSize } from '../../../../shared/i18n/format-size'
+import type { BackupInfo } from '@shared/backup/schema'
+import { formatDateTime } from '@shared/i18n/format-dates'
+import { formatSize } from '@shared/i18n/format-size'
 import { useLanguage } from '../../lib/use-language'
 
 /** The file's backups, newest first: when, why, how long they are kept, their size. */

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { ChosenBackup } from '../../../../shared/backup/schema'
-import { formatDateTime } from '../../../../shared/i18n/format-dates'
+import type { ChosenBackup } from '@shared/backup/schema'
+import { formatDateTime } from '@shared/i18n/format-dates'
 import { ConfirmModal } from '../../components/ConfirmModal'
 import { useLanguage } from '../../lib/use-language'
 

@@ -7,9 +7,9 @@ import {
   type BudgetItem,
   type BudgetView,
   budgetItemInput,
-} from '../../../../shared/budget/schema'
-import type { Agreement } from '../../../../shared/funds/schema'
-import { minorToDecimalString } from '../../../../shared/money/decimal'
+} from '@shared/budget/schema'
+import type { Agreement } from '@shared/funds/schema'
+import { minorToDecimalString } from '@shared/money/decimal'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'

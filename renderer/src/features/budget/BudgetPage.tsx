@@ -20,11 +20,11 @@ import type {
   BudgetItem,
   BudgetVersion,
   BudgetView,
-} from '../../../../shared/budget/schema'
-import { formatDate } from '../../../../shared/i18n/format-dates'
-import { formatPercent } from '../../../../shared/i18n/format-percent'
-import type { Agreement } from '../../../../shared/funds/schema'
-import { today } from '../../../../shared/validation/dates'
+} from '@shared/budget/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import { formatPercent } from '@shared/i18n/format-percent'
+import type { Agreement } from '@shared/funds/schema'
+import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { StatusMessage, type Status } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'

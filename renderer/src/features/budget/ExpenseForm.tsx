@@ -2,13 +2,9 @@ import { SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import {
-  type BudgetExpense,
-  type BudgetView,
-  budgetExpenseInput,
-} from '../../../../shared/budget/schema'
-import type { Agreement, AgreementDetail } from '../../../../shared/funds/schema'
-import { today } from '../../../../shared/validation/dates'
+import { type BudgetExpense, type BudgetView, budgetExpenseInput } from '@shared/budget/schema'
+import type { Agreement, AgreementDetail } from '@shared/funds/schema'
+import { today } from '@shared/validation/dates'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'

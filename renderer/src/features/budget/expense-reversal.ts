@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next'
-import type { BudgetExpense, BudgetView } from '../../../../shared/budget/schema'
-import { formatDate } from '../../../../shared/i18n/format-dates'
-import type { Language } from '../../../../shared/i18n/locale'
-import { formatMoney } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import type { BudgetExpense, BudgetView } from '@shared/budget/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import type { Language } from '@shared/i18n/locale'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import type { ReversalFigure, ReversalRequest } from '../../components/ReversalDialog'
 
 /**

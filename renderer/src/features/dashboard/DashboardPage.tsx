@@ -14,18 +14,14 @@ import {
 } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  FUND_FIGURE_KEYS,
-  type AgreementAlert,
-  type FundsSummary,
-} from '../../../../shared/funds/schema'
-import { INTL_LOCALE } from '../../../../shared/i18n/locale'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import { FUND_FIGURE_KEYS, type AgreementAlert, type FundsSummary } from '@shared/funds/schema'
+import { INTL_LOCALE } from '@shared/i18n/locale'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { useAppStore } from '../../app/app-store'
 import { Amount } from '../../components/Amount'
 import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 const ALL = 'all'

@@ -14,7 +14,7 @@ import {
 import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type CallPreviewRow, type DuesCall, callRunInput } from '../../../../shared/dues/schema'
+import { type CallPreviewRow, type DuesCall, callRunInput } from '@shared/dues/schema'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { type Status, StatusMessage } from '../../components/StatusMessage'

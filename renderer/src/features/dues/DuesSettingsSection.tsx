@@ -6,10 +6,10 @@ import {
   LETTER_KINDS,
   type LetterKind,
   type LetterTemplate,
-} from '../../../../shared/dues/letters'
-import { LANGUAGES, type Language } from '../../../../shared/i18n/locale'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+} from '@shared/dues/letters'
+import { LANGUAGES, type Language } from '@shared/i18n/locale'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'

@@ -1,8 +1,8 @@
 import { Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DuesPayment } from '../../../../shared/dues/schema'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import type { DuesPayment } from '@shared/dues/schema'
+import { formatDate } from '@shared/i18n/format-dates'
 import { Amount } from '../../components/Amount'
 import { useLanguage } from '../../lib/use-language'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { LetterBatchInput } from '../../../../shared/dues/letters'
-import type { SavedFile } from '../../../../shared/files/schema'
+import type { LetterBatchInput } from '@shared/dues/letters'
+import type { SavedFile } from '@shared/files/schema'
 import { call, isCancelled } from '../../lib/api'
 
 /**

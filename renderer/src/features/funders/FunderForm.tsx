@@ -2,15 +2,10 @@ import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import {
-  FUNDER_KINDS,
-  type Funder,
-  type FunderInput,
-  funderInput,
-} from '../../../../shared/funders/schema'
-import { countryOptions } from '../../../../shared/geo/country-names'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
-import { isLanguage } from '../../../../shared/i18n/locale'
+import { FUNDER_KINDS, type Funder, type FunderInput, funderInput } from '@shared/funders/schema'
+import { countryOptions } from '@shared/geo/country-names'
+import { CURRENCY_CODES } from '@shared/money/currencies'
+import { isLanguage } from '@shared/i18n/locale'
 import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
 import { FormError } from '../../components/FormError'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Funder } from '../../../../shared/funders/schema'
+import type { Funder } from '@shared/funders/schema'
 import { call } from '../../lib/api'
 
 /** The funders of the open file; `reload` reads them again after a change. */

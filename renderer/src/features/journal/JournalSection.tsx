@@ -11,10 +11,10 @@ import {
 } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { HISTORY_TABLES, type JournalEntry } from '../../../../shared/history/schema'
+import { HISTORY_TABLES, type JournalEntry } from '@shared/history/schema'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
-import { formatDateTime } from '../../../../shared/i18n/format-dates'
+import { formatDateTime } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { columnLabel, tableLabel } from './record-labels'
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
-import { HISTORY_TABLES } from '../../../../shared/history/schema'
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
+import { HISTORY_TABLES } from '@shared/history/schema'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { AGREEMENT_COLUMN_LABELS } from '../agreements/agreement-columns'
 import { FUNDER_COLUMN_LABELS } from '../funders/funder-columns'
 import { MEMBER_COLUMN_LABELS } from '../members/member-history-labels'

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppState } from '../../../../shared/app/schema'
+import type { AppState } from '@shared/app/schema'
 import { useAppStore } from '../../app/app-store'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { ApiError, call, errorMessage } from '../../lib/api'

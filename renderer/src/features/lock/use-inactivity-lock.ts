@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { AppState } from '../../../../shared/app/schema'
+import type { AppState } from '@shared/app/schema'
 import { useAppStore } from '../../app/app-store'
 import { call } from '../../lib/api'
 

@@ -2,15 +2,15 @@ import { Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { countryOptions } from '../../../../shared/geo/country-names'
-import { REGIONS } from '../../../../shared/geo/regions'
+import { countryOptions } from '@shared/geo/country-names'
+import { REGIONS } from '@shared/geo/regions'
 import {
   MEMBER_KINDS,
   MEMBER_STATUSES,
   type Member,
   type MemberInput,
   memberInput,
-} from '../../../../shared/members/schema'
+} from '@shared/members/schema'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'

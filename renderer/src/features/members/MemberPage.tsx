@@ -21,12 +21,12 @@ import {
   type MemberAccount,
   memberContactInput,
   memberRoleInput,
-} from '../../../../shared/dues/schema'
-import { countryName } from '../../../../shared/geo/country-names'
-import { formatDate } from '../../../../shared/i18n/format-dates'
-import type { Member } from '../../../../shared/members/schema'
-import { formatMoney } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+} from '@shared/dues/schema'
+import { countryName } from '@shared/geo/country-names'
+import { formatDate } from '@shared/i18n/format-dates'
+import type { Member } from '@shared/members/schema'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { RecordHistory } from '../../components/RecordHistory'

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
 
 /** The label of each stored column of a member, for its history. */
 export const MEMBER_COLUMN_LABELS: Record<string, MessageKey> = {

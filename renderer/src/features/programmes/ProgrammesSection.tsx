@@ -14,7 +14,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Programme } from '../../../../shared/programmes/schema'
+import type { Programme } from '@shared/programmes/schema'
 import { useAppStore } from '../../app/app-store'
 import { ApiError, call } from '../../lib/api'
 import { useProgrammes, useProgrammesStore } from './use-programmes'

@@ -1,9 +1,9 @@
 import { Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '../../../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 import { call, errorMessage, isCancelled } from '../../lib/api'
-import { formatDateTime } from '../../../../shared/i18n/format-dates'
+import { formatDateTime } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 /** Files attached to the project, copied beside the data file so they travel with it. */

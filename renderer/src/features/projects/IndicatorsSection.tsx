@@ -18,14 +18,14 @@ import {
   indicatorInput,
   indicatorValueInput,
   type ProjectDetail,
-} from '../../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
-import { formatIndicatorValue } from '../../../../shared/projects/indicator-format'
+import { formatIndicatorValue } from '@shared/projects/indicator-format'
 
 type Saved = (project: ProjectDetail, message: string) => void
 

@@ -1,8 +1,8 @@
 import { Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '../../../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 /** The ledger entries behind the project's figures: allocations, payments, their reversals. */

@@ -1,17 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  type ProjectDetail,
-  type ProjectStatus,
-  transitionInput,
-} from '../../../../shared/projects/schema'
-import { today } from '../../../../shared/validation/dates'
-import { formatMoney } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import { type ProjectDetail, type ProjectStatus, transitionInput } from '@shared/projects/schema'
+import { today } from '@shared/validation/dates'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 

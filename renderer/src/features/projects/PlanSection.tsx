@@ -14,22 +14,22 @@ import {
 import { useState } from 'react'
 import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
-import { formatMoney } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
+import { CURRENCY_CODES } from '@shared/money/currencies'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import {
   FINANCING_SOURCES,
   type FinancingLine,
   financingLineInput,
   isAimfSource,
   type ProjectDetail,
-} from '../../../../shared/projects/schema'
-import { today } from '../../../../shared/validation/dates'
+} from '@shared/projects/schema'
+import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 import { useProjectAction } from './use-project-action'

@@ -1,13 +1,13 @@
 import { SimpleGrid, Table, Title } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { countryName } from '../../../../shared/geo/country-names'
-import { breakdownOf } from '../../../../shared/projects/breakdown'
+import { countryName } from '@shared/geo/country-names'
+import { breakdownOf } from '@shared/projects/breakdown'
 import {
   PROJECT_STATUSES,
   type ProjectBreakdownRow,
   type ProjectSummary,
-} from '../../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
 import { useLanguage } from '../../lib/use-language'
 import { useProgrammes } from '../programmes/use-programmes'

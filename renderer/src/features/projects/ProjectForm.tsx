@@ -2,16 +2,12 @@ import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { REGIONS } from '../../../../shared/geo/regions'
-import type { Member } from '../../../../shared/members/schema'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
-import {
-  type ProjectDetail,
-  type ProjectInput,
-  projectInput,
-} from '../../../../shared/projects/schema'
+import { REGIONS } from '@shared/geo/regions'
+import type { Member } from '@shared/members/schema'
+import { CURRENCY_CODES } from '@shared/money/currencies'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import { type ProjectDetail, type ProjectInput, projectInput } from '@shared/projects/schema'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'

@@ -14,15 +14,15 @@ import {
 import { useLocalStorage } from '@mantine/hooks'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Funder } from '../../../../shared/funders/schema'
-import { countryName } from '../../../../shared/geo/country-names'
-import { REGIONS } from '../../../../shared/geo/regions'
-import { projectMatches } from '../../../../shared/projects/filter'
+import type { Funder } from '@shared/funders/schema'
+import { countryName } from '@shared/geo/country-names'
+import { REGIONS } from '@shared/geo/regions'
+import { projectMatches } from '@shared/projects/filter'
 import {
   PROJECT_STATUSES,
   type ProjectListQuery,
   type ProjectSummary,
-} from '../../../../shared/projects/schema'
+} from '@shared/projects/schema'
 import { DataTable } from '../../components/DataTable'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { useAppStore } from '../../app/app-store'

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SECTORS } from '../../../../shared/projects/sectors'
+import { SECTORS } from '@shared/projects/sectors'
 import { useLanguage } from '../../lib/use-language'
 
 /** The OECD DAC purpose codes shipped with the application, searchable by code or name. */

@@ -20,16 +20,16 @@ import {
   trancheCancelInput,
   trancheInput,
   tranchePaymentInput,
-} from '../../../../shared/projects/schema'
-import { formatAmount } from '../../../../shared/money/format'
-import { money } from '../../../../shared/money/money'
-import { today } from '../../../../shared/validation/dates'
+} from '@shared/projects/schema'
+import { formatAmount } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 import { useProjectAction } from './use-project-action'

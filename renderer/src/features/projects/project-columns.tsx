@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
-import { countryName } from '../../../../shared/geo/country-names'
-import type { Language } from '../../../../shared/i18n/locale'
-import { type ProjectSummary, sectorName } from '../../../../shared/projects/schema'
+import { countryName } from '@shared/geo/country-names'
+import type { Language } from '@shared/i18n/locale'
+import { type ProjectSummary, sectorName } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 
 /** The columns the project list can show, in their order; the user picks which. */
 export const PROJECT_COLUMN_IDS = [

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '../../../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 import { errorMessage } from '../../lib/api'
 
 /** Runs a change of a project's part from a button: the page answered back, or the refusal. */

@@ -8,7 +8,7 @@ import {
 } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import type { ProjectDetail } from '../../../../shared/projects/schema'
+import type { ProjectDetail } from '@shared/projects/schema'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 
 /**

@@ -14,13 +14,13 @@ import {
 import { useEffect, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { type ExchangeRate, rateInput } from '../../../../shared/funds/schema'
-import { CURRENCY_CODES } from '../../../../shared/money/currencies'
-import { today } from '../../../../shared/validation/dates'
+import { type ExchangeRate, rateInput } from '@shared/funds/schema'
+import { CURRENCY_CODES } from '@shared/money/currencies'
+import { today } from '@shared/validation/dates'
 import { call, errorMessage } from '../../lib/api'
 import { decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
-import { formatDate } from '../../../../shared/i18n/format-dates'
+import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 
 interface Values {

@@ -1,6 +1,6 @@
 import { Stack, Table, Tabs, Text, Title } from '@mantine/core'
-import { formatCell, isFigure } from '../../../../shared/reports/format-cell'
-import type { ReportDocument, ReportTable } from '../../../../shared/reports/model'
+import { formatCell, isFigure } from '@shared/reports/format-cell'
+import type { ReportDocument, ReportTable } from '@shared/reports/model'
 
 /** A report on screen: its views as tabs, each table as the Excel sheet and the PDF show it. */
 export function ReportView({ report }: { report: ReportDocument }) {

@@ -12,10 +12,10 @@ import {
 } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BudgetVersion } from '../../../../shared/budget/schema'
-import type { Agreement } from '../../../../shared/funds/schema'
-import { formatPercent } from '../../../../shared/i18n/format-percent'
-import { SENDABLE_REPORTS } from '../../../../shared/accounting/schema'
+import type { BudgetVersion } from '@shared/budget/schema'
+import type { Agreement } from '@shared/funds/schema'
+import { formatPercent } from '@shared/i18n/format-percent'
+import { SENDABLE_REPORTS } from '@shared/accounting/schema'
 import {
   ACCOUNTING_REPORT_KINDS,
   REPORT_KINDS,
@@ -23,7 +23,7 @@ import {
   type ReportFormat,
   type ReportKind,
   type ReportRequest,
-} from '../../../../shared/reports/model'
+} from '@shared/reports/model'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'

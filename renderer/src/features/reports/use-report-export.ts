@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SavedFile } from '../../../../shared/files/schema'
-import type { ReportFormat, ReportJob, ReportRequest } from '../../../../shared/reports/model'
+import type { SavedFile } from '@shared/files/schema'
+import type { ReportFormat, ReportJob, ReportRequest } from '@shared/reports/model'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import type { Status } from '../../components/StatusMessage'
 

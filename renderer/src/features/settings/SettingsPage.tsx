@@ -15,12 +15,12 @@ import {
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { AppState, OpenFileInfo } from '../../../../shared/app/schema'
+import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import {
   type Organisation,
   type OrganisationInput,
   organisationInput,
-} from '../../../../shared/organisation/schema'
+} from '@shared/organisation/schema'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { AccountingSection } from '../accounting/AccountingSection'
 import { BackupsSection } from '../backups/BackupsSection'

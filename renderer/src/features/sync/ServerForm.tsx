@@ -10,7 +10,7 @@ import {
 } from '@mantine/core'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { type SyncStatus, connectServerInput } from '../../../../shared/sync/schema'
+import { type SyncStatus, connectServerInput } from '@shared/sync/schema'
 import { call } from '../../lib/api'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 

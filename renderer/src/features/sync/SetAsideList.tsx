@@ -1,8 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { MessageKey } from '../../../../shared/i18n/messages/catalog'
-import type { SkippedFile } from '../../../../shared/sync/schema'
-import { setAsideMessage } from '../../../../shared/sync/set-aside-message'
+import type { MessageKey } from '@shared/i18n/messages/catalog'
+import type { SkippedFile } from '@shared/sync/schema'
+import { setAsideMessage } from '@shared/sync/set-aside-message'
 
 /**
  * The files of other copies the last sync set aside, each with the copy, the file and why — a
