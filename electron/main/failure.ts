@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@shared/contract/errors'
+import type { AppError, ErrorCode } from '@shared/contract/errors'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Language } from '@shared/i18n/locale'
 import { type MessageParams, translate } from '@shared/i18n/translate'
@@ -61,4 +61,26 @@ export function formatParams(params: FailureParams, language: Language): Message
           : formatMoney(value, language),
     ]),
   )
+}
+
+/** A refusal as the interface receives it: its message and each field's, in the user's language. */
+export function toAppError(error: AppFailure, language: Language): AppError {
+  const fields = error.fields.map((field) => ({
+    path: field.path,
+    message: translate(language, field.key, formatParams(field.params ?? {}, language)),
+  }))
+  return {
+    code: error.code,
+    message:
+      fields.length === 1 && error.key === `errors.${error.code}`
+        ? (fields[0]?.message ?? '')
+        : translate(language, error.key, formatParams(error.params, language)),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(error.code.startsWith('FILE_') && typeof error.params.path === 'string'
+      ? { path: error.params.path }
+      : {}),
+    ...(error.code.startsWith('FILE_') && typeof error.params.file === 'string'
+      ? { file: error.params.file }
+      : {}),
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSession, type Session } from '../../electron/main/app/app-core'
+import { createSession, type Session } from '../../electron/main/app/session'
 import { deriveYear } from '../../electron/main/accounting/books'
 import { fecText } from '../../electron/main/accounting/fec'
 import { checkFile } from '../../electron/main/check/file-check'

@@ -1,4 +1,4 @@
-import type { Session } from '../../electron/main/app/app-core'
+import type { Session } from '../../electron/main/app/session'
 
 const AUTHOR = 'Banc d’essai'
 

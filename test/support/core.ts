@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { AppCore } from '../../electron/main/app/app-core'
+import { buildDemo } from '../../electron/main/demo/build-demo'
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { tempFolder } from './temp'
@@ -33,6 +34,7 @@ export async function startTestApp(
     appFolder: join(folder, 'app'),
     host,
     appVersion: '0.0.0-test',
+    buildDemo,
     ...(options.clock ? { clock: options.clock } : {}),
   })
   await core.setUserName('Testeur')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { CheckProblem } from '../check/file-check'
+import type { CheckProblem } from '../check/check-problem'
 import { money } from '@shared/money/money'
 import type { BookEntry } from './book-entry'
 import { booksContext, deriveYear, firstLedgerYear } from './books'

@@ -1,144 +1,26 @@
-import { access } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
-import { DataFile } from '../db/data-file'
-import { buildDemo } from '../demo/build-demo'
-import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
-import type { WorkbookReport } from '@shared/workbook/schema'
-import { BudgetExpensesService } from '../budget/budget-expenses-service'
-import { BudgetService } from '../budget/budget-service'
-import { AppFailure, fieldFailure } from '../failure'
-import { hashPassword, passwordMatches } from '../lock/window-lock'
-import { FundersService } from '../funders/funders-service'
-import { AgreementsService } from '../funds/agreements-service'
-import { ExchangeRatesService } from '../funds/exchange-rates-service'
-import { AgreementTermsService } from '../funds/agreement-terms-service'
-import { OtherIncomeService } from '../funds/other-income-service'
-import { BackupService, assertWritableFolder } from '../backup/backup-service'
-import { RestoreActions } from './restore-actions'
-import { failureMessage } from './background-jobs'
-import { ReceiptsService } from '../funds/receipts-service'
-import { DuesCallsService } from '../dues/dues-calls-service'
-import { DuesPaymentsService } from '../dues/dues-payments-service'
-import { DuesScaleService } from '../dues/dues-scale-service'
-import { DuesService } from '../dues/dues-service'
-import { LettersService } from '../dues/letters-service'
-import { MembersService } from '../members/members-service'
-import { DocumentsService } from '../projects/documents-service'
-import { FinancingService } from '../projects/financing-service'
-import { IndicatorsService } from '../projects/indicators-service'
-import { ProjectExpensesService } from '../projects/project-expenses-service'
-import { ProjectsService } from '../projects/projects-service'
-import { TranchesService } from '../projects/tranches-service'
-import { ServerPasswords } from '../sync/server-passwords'
-import { SyncService } from '../sync/sync-service'
-import { today } from '@shared/validation/dates'
-import { HistoryService } from '../history/history-service'
-import { AccountingPlanService } from '../accounting/plan-service'
-import { PeriodsService } from '../accounting/periods-service'
-import { SentReportsService } from '../accounting/sent-reports'
-import { buildReport } from '../reports/build-report'
-import type { Host } from '../host'
-import { FileGrants } from '../files/file-grants'
-import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
-import type { SavedFile } from '@shared/files/schema'
-import { OrganisationService } from '../organisation/organisation-service'
-import { ProgrammesService } from '../programmes/programmes-service'
-import { PrefsStore } from '../prefs/prefs-store'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import type { BackupFolder } from '@shared/backup/schema'
+import type { SavedFile } from '@shared/files/schema'
 import type { Language } from '@shared/i18n/locale'
-
-/** The services of the open file; they exist only while a file is open. */
-export interface Session {
-  file: DataFile
-  /** The user's language, for the texts the core writes into records. */
-  language: () => Language
-  funders: FundersService
-  programmes: ProgrammesService
-  organisation: OrganisationService
-  history: HistoryService
-  rates: ExchangeRatesService
-  agreements: AgreementsService
-  receipts: ReceiptsService
-  terms: AgreementTermsService
-  otherIncome: OtherIncomeService
-  backups: BackupService
-  members: MembersService
-  projects: ProjectsService
-  financing: FinancingService
-  tranches: TranchesService
-  projectExpenses: ProjectExpensesService
-  indicators: IndicatorsService
-  documents: DocumentsService
-  dues: DuesService
-  duesScale: DuesScaleService
-  duesCalls: DuesCallsService
-  duesPayments: DuesPaymentsService
-  letters: LettersService
-  budget: BudgetService
-  budgetExpenses: BudgetExpensesService
-  sync: SyncService
-  accountingPlan: AccountingPlanService
-  periods: PeriodsService
-  sentReports: SentReportsService
-}
-
-/** How often an open file syncs with its folder on its own. */
-const AUTO_SYNC_MS = 5 * 60 * 1000
-
-/**
- * The services of a file, all over the same connection. `language` is the user's, for the
- * texts the core writes into records (the basis of a dues call).
- */
-export function createSession(
-  file: DataFile,
-  language: () => Language = () => 'fr',
-  backupFolder: () => string | null = () => null,
-  passwords = new ServerPasswords(null),
-): Session {
-  const rates = new ExchangeRatesService(file)
-  const terms = new AgreementTermsService(file, () => today())
-  const financing = new FinancingService(file, rates, () => today())
-  const organisation = new OrganisationService(file)
-  const session: Session = {
-    language,
-    file,
-    funders: new FundersService(file),
-    programmes: new ProgrammesService(file),
-    organisation,
-    history: new HistoryService(file),
-    rates,
-    agreements: new AgreementsService(file, rates, terms, () => today()),
-    terms,
-    otherIncome: new OtherIncomeService(file, rates),
-    backups: new BackupService(file, () => new Date(), backupFolder),
-    receipts: new ReceiptsService(file, rates),
-    members: new MembersService(file, () => today()),
-    projects: new ProjectsService(file, rates, financing, () => today()),
-    financing,
-    tranches: new TranchesService(file, rates),
-    projectExpenses: new ProjectExpensesService(file, rates),
-    indicators: new IndicatorsService(file),
-    documents: new DocumentsService(file),
-    dues: new DuesService(file, () => today()),
-    duesScale: new DuesScaleService(file),
-    duesCalls: new DuesCallsService(file, rates, language),
-    duesPayments: new DuesPaymentsService(file, rates),
-    letters: new LettersService(file, organisation, () => today()),
-    budget: new BudgetService(file),
-    budgetExpenses: new BudgetExpensesService(file, rates),
-    sync: new SyncService(file, language, passwords),
-    accountingPlan: new AccountingPlanService(file),
-    periods: new PeriodsService(file, () => today(), language),
-    sentReports: new SentReportsService(
-      file,
-      (request, reportLanguage) => buildReport(session, request, reportLanguage),
-      () => today(),
-    ),
-  }
-  return session
-}
+import type { WorkbookReport } from '@shared/workbook/schema'
+import { assertWritableFolder } from '../backup/backup-service'
+import { DataFile } from '../db/data-file'
+import { exists } from '../db/read-only'
+import { AppFailure, fieldFailure } from '../failure'
+import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
+import { FileGrants } from '../files/file-grants'
+import type { Host } from '../host'
+import { hashPassword, passwordMatches } from '../lock/window-lock'
+import { PrefsStore } from '../prefs/prefs-store'
+import { ServerPasswords } from '../sync/server-passwords'
+import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
+import { AutoSync } from './auto-sync'
+import { failureMessage } from './background-jobs'
+import { BackupSchedule } from './backup-schedule'
+import { RestoreActions } from './restore-actions'
+import { type Session, createSession } from './session'
 
 export interface CoreOptions {
   /** Where this machine's preferences and the demo file live (Electron's userData). */
@@ -147,6 +29,11 @@ export interface CoreOptions {
   appVersion: string
   /** The clock the file tokens expire by (tests move it on). */
   clock?: () => number
+  /**
+   * Fills a new demonstration file (demo/build-demo.ts): given by the caller, so that the core
+   * does not depend on the demo's data.
+   */
+  buildDemo: (file: DataFile) => Promise<void>
 }
 
 export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
@@ -165,6 +52,12 @@ export class AppCore {
   readonly restores = new RestoreActions(this)
   /** The files the page may act on, each behind a token (see FILE_CHANNELS). */
   readonly files: FileGrants
+  /** The backups made on their own: on opening, then hourly. */
+  private readonly backups = new BackupSchedule()
+  private readonly autoSync = new AutoSync(
+    () => this.session,
+    () => this.author(),
+  )
 
   private constructor(
     private readonly options: CoreOptions,
@@ -281,7 +174,7 @@ export class AppCore {
   fileInfo(): OpenFileInfo | null {
     if (!this.session) return null
     const info = this.session.file.info()
-    const failed = this.backupFailure
+    const failed = this.backups.failure
     return {
       ...info,
       name: basename(info.path),
@@ -321,7 +214,7 @@ export class AppCore {
     if (await exists(path)) return this.openFile(path)
     const file = await DataFile.create(path, { isDemo: true })
     try {
-      await buildDemo(file)
+      await this.options.buildDemo(file)
     } catch (error) {
       await file.close()
       throw error
@@ -330,7 +223,7 @@ export class AppCore {
   }
 
   async closeFile(): Promise<void> {
-    this.stopAutoSync()
+    this.autoSync.stop()
     this.files.revokePurpose('import-workbook')
     const session = this.session
     this.session = null
@@ -351,7 +244,7 @@ export class AppCore {
   }
 
   async dispose(): Promise<void> {
-    this.stopAutoSync()
+    this.autoSync.stop()
     const session = this.session
     this.session = null
     if (session) await session.file.close()
@@ -359,7 +252,6 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
-    this.backupFailure = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
     this.session = createSession(
@@ -369,69 +261,20 @@ export class AppCore {
       this.passwords,
     )
     await this.prefs.rememberFile(file.path)
-    if (!file.readOnly) await this.backUp('open')
-    this.lastBackupSeq = file.readOnly ? 0 : await this.changeSeq()
-    this.startAutoSync()
+    await this.backups.opened(this.session)
+    this.autoSync.start()
     this.options.host.stateChanged()
     return this.requireFileInfo()
   }
 
-  private autoSync: NodeJS.Timeout | null = null
-
-  /**
-   * Syncs the open file with its target every few minutes while it can be reached (a laptop
-   * back on the office network, a USB stick plugged in); the report is kept for
-   * Paramètres → Synchronisation. A failure waits for the next round or a sync by hand.
-   */
-  private startAutoSync(): void {
-    this.stopAutoSync()
-    this.autoSync = setInterval(() => {
-      const session = this.session
-      if (!session || session.file.readOnly) return
-      void session.sync
-        .status()
-        .then(async ({ folder, server }) => {
-          if (server || (folder && (await exists(folder))))
-            await session.sync.syncNow(this.author())
-        })
-        .catch(() => undefined)
-    }, AUTO_SYNC_MS)
-    this.autoSync.unref()
-  }
-
-  private stopAutoSync(): void {
-    if (this.autoSync) clearInterval(this.autoSync)
-    this.autoSync = null
-  }
-
-  private lastBackupSeq = 0
-  private lastBackupAt = 0
-
-  /**
-   * Backs the open file up. A backup that cannot be made (disk full, read-only folder) is logged
-   * and does not stop the work: the data already written is intact.
-   */
+  /** Backs the open file up; see {@link BackupSchedule.backUp}. */
   async backUp(trigger: 'open' | 'hourly' | 'manual'): Promise<boolean> {
-    const session = this.session
-    if (!session) return false
-    try {
-      await session.backups.create(trigger)
-      this.lastBackupAt = Date.now()
-      this.backupFailure = null
-      return true
-    } catch (error) {
-      // Said in the window until a backup succeeds: a restore point is missing.
-      this.backupFailure = error
-      return false
-    }
+    return this.session ? this.backups.backUp(this.session, trigger) : false
   }
 
-  private backupFailure: unknown = null
-
-  /** A backup asked for by the user: its failure is theirs to read; its success clears the alert. */
+  /** A backup asked for by the user: its failure is theirs to read. */
   async backUpNow(): Promise<void> {
-    await this.requireSession().backups.create('manual')
-    this.backupFailure = null
+    await this.backups.backUpNow(this.requireSession())
   }
 
   /**
@@ -464,22 +307,11 @@ export class AppCore {
   }
 
   /**
-   * Called every few minutes by the shell: backs up once an hour, if anything changed. A failed
-   * backup is tried again at the next call (the changes are still not in any backup). Returns
+   * Called every few minutes by the shell: backs up once an hour, if anything changed. Returns
    * whether the window's alert about backups appeared or went, so the shell can tell it.
    */
   async backUpIfDue(): Promise<boolean> {
-    if (
-      !this.session ||
-      this.session.file.readOnly ||
-      Date.now() - this.lastBackupAt < 60 * 60 * 1000
-    )
-      return false
-    const seq = await this.changeSeq()
-    if (seq === this.lastBackupSeq) return false
-    const failedBefore = this.backupFailure !== null
-    if (await this.backUp('hourly')) this.lastBackupSeq = seq
-    return failedBefore !== (this.backupFailure !== null)
+    return this.backups.backUpIfDue(this.session)
   }
 
   /**
@@ -489,7 +321,7 @@ export class AppCore {
   async reopenAfter(work: (path: string) => Promise<void>): Promise<OpenFileInfo> {
     const session = this.requireSession()
     const path = session.file.path
-    this.stopAutoSync()
+    this.autoSync.stop()
     this.session = null
     await session.file.close()
     try {
@@ -520,26 +352,9 @@ export class AppCore {
     })
   }
 
-  private async changeSeq(): Promise<number> {
-    const db = this.session?.file.db
-    if (!db) return 0
-    const row = await db
-      .selectFrom('change_log')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst()
-    return Number(row?.seq ?? 0)
-  }
-
   private requireFileInfo(): OpenFileInfo {
     const info = this.fileInfo()
     if (!info) throw new AppFailure('NO_FILE')
     return info
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { AppFailure } from '../failure'
-import { toAppError } from '../ipc/dispatch'
+import { AppFailure, toAppError } from '../failure'
 import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
 import type { Job } from '@shared/jobs/schema'

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Database } from '../db/schema'
-import type { CheckProblem } from './file-check'
+import type { CheckProblem } from './check-problem'
 
 /** What must name one live record only, and the problem said when two share it. */
 const UNIQUE_NAMES: readonly { table: string; column: string; key: MessageKey }[] = [

@@ -10,13 +10,7 @@ import { programmeProblems } from './programme-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
 import { today } from '@shared/validation/dates'
-import type { MessageKey } from '@shared/i18n/messages/catalog'
-import type { FailureParams } from '../failure'
-
-export interface CheckProblem {
-  key: MessageKey
-  params: FailureParams
-}
+import type { CheckProblem } from './check-problem'
 
 /** The tables of records, each of which must have its history in the change log. */
 const RECORD_TABLES = [

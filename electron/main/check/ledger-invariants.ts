@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
-import type { CheckProblem } from './file-check'
+import type { CheckProblem } from './check-problem'
 
 /**
  * The fund ledger's invariants: every figure of the application is a sum over the ledger, so

@@ -1,4 +1,4 @@
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { BudgetItemInput } from '@shared/budget/schema'
 import { today } from '@shared/validation/dates'
 

@@ -1,4 +1,4 @@
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { BandInput } from '@shared/dues/schema'
 import type { MemberFields } from '@shared/members/schema'
 import { fromEuro } from '@shared/money/exchange'

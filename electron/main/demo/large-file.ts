@@ -1,5 +1,5 @@
 import type { DataFile } from '../db/data-file'
-import { type Session, createSession } from '../app/app-core'
+import { type Session, createSession } from '../app/session'
 import { AIMF_ORGANISATION } from '../organisation/organisation-service'
 import type { BudgetItem } from '@shared/budget/schema'
 import type { CountryCode } from '@shared/geo/countries'

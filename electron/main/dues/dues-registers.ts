@@ -11,7 +11,7 @@ import {
   singleCallInput,
 } from '@shared/dues/schema'
 import { fixedParity } from '@shared/money/exchange'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import { fieldFailure } from '../failure'
 import { duesCalls, duesPayments } from './dues-accounts'
 import {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { FunderKind } from '@shared/funders/schema'
 import { IATI_EARMARKING, type Earmarking } from '@shared/funds/schema'
 import { minorToDecimalString } from '@shared/money/decimal'

@@ -4,7 +4,7 @@ import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
 import { issuesToFieldErrors } from '@shared/validation/issues'
 import { sqliteCode } from '../db/sqlite-native'
-import { AppFailure, formatParams } from '../failure'
+import { AppFailure, toAppError } from '../failure'
 import type { Handler, Handlers } from './handler'
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>
@@ -46,27 +46,6 @@ export function createDispatcher(
       logError(error)
       return failure({ code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') })
     }
-  }
-}
-
-export function toAppError(error: AppFailure, language: Language): AppError {
-  const fields = error.fields.map((field) => ({
-    path: field.path,
-    message: translate(language, field.key, formatParams(field.params ?? {}, language)),
-  }))
-  return {
-    code: error.code,
-    message:
-      fields.length === 1 && error.key === `errors.${error.code}`
-        ? (fields[0]?.message ?? '')
-        : translate(language, error.key, formatParams(error.params, language)),
-    ...(fields.length > 0 ? { fields } : {}),
-    ...(error.code.startsWith('FILE_') && typeof error.params.path === 'string'
-      ? { path: error.params.path }
-      : {}),
-    ...(error.code.startsWith('FILE_') && typeof error.params.file === 'string'
-      ? { file: error.params.file }
-      : {}),
   }
 }
 

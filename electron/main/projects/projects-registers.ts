@@ -1,4 +1,4 @@
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import { AppFailure } from '../failure'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { REGIONS, type Region } from '@shared/geo/regions'

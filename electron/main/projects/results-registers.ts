@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import { AppFailure } from '../failure'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import { AppFailure, fieldFailure } from '../failure'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate } from '@shared/i18n/translate'

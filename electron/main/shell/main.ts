@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, session } from 'electron'
 import { AppCore } from '../app/app-core'
+import { buildDemo } from '../demo/build-demo'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '@shared/i18n/translate'
@@ -55,6 +56,7 @@ function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
     const core = await AppCore.start({
       appFolder: app.getPath('userData'),
       appVersion: app.getVersion(),
+      buildDemo,
       host: electronHost(
         () => mainWindow,
         () => {

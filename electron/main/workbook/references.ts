@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { IndicatorsTable, ProjectsTable } from '../db/schema'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { AgreementDetail } from '@shared/funds/schema'
 import { type RegisterColumn, type Register, type Memo, known } from './register'
 

@@ -1,4 +1,4 @@
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { AgreementDetail } from '@shared/funds/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { Language } from '@shared/i18n/locale'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import { countryOptions } from '@shared/geo/country-names'
 import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'

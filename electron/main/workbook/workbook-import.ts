@@ -1,4 +1,4 @@
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { Language } from '@shared/i18n/locale'
 import type { WorkbookReport, WorkbookSheetCount } from '@shared/workbook/schema'
 import {

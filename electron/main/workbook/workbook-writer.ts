@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from './load-exceljs'
-import type { Session } from '../app/app-core'
+import type { Session } from '../app/session'
 import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate } from '@shared/i18n/translate'

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { AppCore } from '../../../electron/main/app/app-core'
+import { buildDemo } from '../../../electron/main/demo/build-demo'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
@@ -38,6 +39,7 @@ export const test = base.extend<{ app: DesktopApp; userName: string }>({
       appFolder: join(folder, 'app'),
       host,
       appVersion: '0.0.0-e2e',
+      buildDemo,
     })
     if (userName) await core.setUserName(userName)
     const dispatch = createDispatcher(createHandlers(core), () => core.language())

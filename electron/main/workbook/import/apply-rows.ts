@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Session } from '../../app/app-core'
+import type { Session } from '../../app/session'
 import { AppFailure } from '../../failure'
 import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'

@@ -1,4 +1,4 @@
-import type { Session } from '../../app/app-core'
+import type { Session } from '../../app/session'
 import { translate } from '@shared/i18n/translate'
 import { issueMessage, issuePath } from '@shared/validation/issues'
 import { ARCHIVED_ON, type Register, type RegisterKey } from '../register'

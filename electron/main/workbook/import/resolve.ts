@@ -1,4 +1,4 @@
-import type { Session } from '../../app/app-core'
+import type { Session } from '../../app/session'
 import type { Language } from '@shared/i18n/locale'
 import { programmeLabel } from '@shared/programmes/schema'
 import { type Found, NameIndex, closestNames, quotedNames } from '../names'
