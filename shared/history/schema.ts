@@ -1,48 +1,8 @@
 import { z } from 'zod'
+import { HISTORY_TABLES } from '../records/tables'
 import { recordId } from '../validation/fields'
 
-/** The tables whose history the interface may show. */
-export const HISTORY_TABLES = [
-  'funders',
-  'organisation',
-  'agreements',
-  'agreement_amendments',
-  'receipts',
-  'exchange_rates',
-  'agreement_reports',
-  'agreement_instalments',
-  'agreement_headings',
-  'other_income',
-  'members',
-  'projects',
-  'project_transitions',
-  'agreement_projects',
-  'financing_lines',
-  'tranches',
-  'project_expenses',
-  'indicators',
-  'indicator_values',
-  'project_documents',
-  'member_contacts',
-  'member_roles',
-  'dues_bands',
-  'dues_overrides',
-  'dues_calls',
-  'dues_payments',
-  'dues_settlements',
-  'letter_templates',
-  'dues_settings',
-  'budget_versions',
-  'budget_items',
-  'budget_line_sources',
-  'budget_expenses',
-  'accounting_accounts',
-  'accounting_rules',
-  'bank_accounts',
-  'accounting_settings',
-  'period_closures',
-  'sent_reports',
-] as const
+export { HISTORY_TABLES } from '../records/tables'
 
 export const recordHistoryQuery = z.strictObject({
   table: z.enum(HISTORY_TABLES, { error: 'validation.choice' }),

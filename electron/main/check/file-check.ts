@@ -9,53 +9,9 @@ import { duplicateProblems } from './duplicate-invariants'
 import { programmeProblems } from './programme-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
+import { RECORD_TABLES } from '@shared/records/tables'
 import { today } from '@shared/validation/dates'
 import type { CheckProblem } from './check-problem'
-
-/** The tables of records, each of which must have its history in the change log. */
-const RECORD_TABLES = [
-  'organisation',
-  'funders',
-  'exchange_rates',
-  'agreements',
-  'agreement_amendments',
-  'receipts',
-  'ledger_entries',
-  'agreement_reports',
-  'agreement_instalments',
-  'agreement_headings',
-  'other_income',
-  'members',
-  'projects',
-  'project_transitions',
-  'agreement_projects',
-  'financing_lines',
-  'tranches',
-  'project_expenses',
-  'indicators',
-  'indicator_values',
-  'project_documents',
-  'member_contacts',
-  'member_roles',
-  'dues_bands',
-  'dues_overrides',
-  'dues_calls',
-  'dues_payments',
-  'dues_settlements',
-  'budget_versions',
-  'budget_items',
-  'budget_line_sources',
-  'budget_expenses',
-  'letter_templates',
-  'dues_settings',
-  'accounting_accounts',
-  'accounting_rules',
-  'bank_accounts',
-  'accounting_settings',
-  'period_closures',
-  'sent_reports',
-  'programmes',
-] as const
 
 /**
  * Checks a file without writing to it: SQLite's own integrity check, foreign keys, and the

@@ -1,56 +1,27 @@
 import type { AppCore } from '../app/app-core'
-import { appHandlers, fileHandlers } from '../app/app-handlers'
-import { backupsHandlers } from '../backup/backup-handlers'
-import { syncHandlers } from '../sync/sync-handlers'
-import { fundersHandlers } from '../funders/funders-handlers'
-import {
-  agreementsHandlers,
-  fundsHandlers,
-  ratesHandlers,
-  receiptsHandlers,
-} from '../funds/funds-handlers'
-import { budgetHandlers } from '../budget/budget-handlers'
-import { duesHandlers } from '../dues/dues-handlers'
-import { reportsHandlers } from '../reports/reports-handlers'
-import { workbookHandlers } from '../workbook/workbook-handlers'
-import { lettersHandlers } from '../dues/letters-handlers'
-import { historyHandlers } from '../history/history-handlers'
-import { accountingHandlers } from '../accounting/accounting-handlers'
-import { membersHandlers } from '../members/members-handlers'
-import { projectsHandlers } from '../projects/projects-handlers'
-import { organisationHandlers } from '../organisation/organisation-handlers'
-import { programmesHandlers } from '../programmes/programmes-handlers'
+import { AREAS } from '../areas'
 import { AppFailure } from '../failure'
 import { CHANNELS_WHILE_LOCKED } from '../lock/window-lock'
 import type { Handlers } from './handler'
 
+/** The handlers all the areas declare, merged: one per channel of each. */
+type AreasHandlers = UnionToIntersection<ReturnType<(typeof AREAS)[number]['handlers']>>
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  u: infer I,
+) => void
+  ? I
+  : never
+
 /**
- * Every channel's handler, in one place: each area contributes the handlers of its channels.
- * While the window is locked, only the lock screen's channels answer.
+ * Every channel's handler, from the list of areas (areas.ts). The compiler refuses a channel of
+ * the contract that no area handles. While the window is locked, only the lock screen's channels
+ * answer.
  */
 export function createHandlers(core: AppCore): Handlers {
-  return whileUnlocked(core, {
-    ...appHandlers(core),
-    ...fileHandlers(core),
-    ...organisationHandlers(core),
-    ...fundersHandlers(core),
-    ...programmesHandlers(core),
-    ...ratesHandlers(core),
-    ...agreementsHandlers(core),
-    ...receiptsHandlers(core),
-    ...fundsHandlers(core),
-    ...membersHandlers(core),
-    ...projectsHandlers(core),
-    ...duesHandlers(core),
-    ...lettersHandlers(core),
-    ...budgetHandlers(core),
-    ...reportsHandlers(core),
-    ...workbookHandlers(core),
-    ...backupsHandlers(core),
-    ...syncHandlers(core),
-    ...historyHandlers(core),
-    ...accountingHandlers(core),
-  })
+  const handlers: AreasHandlers = Object.assign({}, ...AREAS.map((area) => area.handlers(core)))
+  const complete: Handlers = handlers
+  return whileUnlocked(core, complete)
 }
 
 function whileUnlocked(core: AppCore, handlers: Handlers): Handlers {

@@ -1,0 +1,8 @@
+import { defineArea } from '../area'
+import { workbookHandlers } from './workbook-handlers'
+
+/** The workbook area: the handlers of its channels (shared/workbook/channels.ts). */
+export const workbookArea = defineArea<'workbook'>({
+  name: 'workbook',
+  handlers: workbookHandlers,
+})
