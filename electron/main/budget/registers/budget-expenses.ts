@@ -1,0 +1,227 @@
+import type { z } from 'zod'
+import type { Session } from '../../app/session'
+import { fieldFailure } from '../../failure'
+import { budgetExpenseInput } from '@shared/budget/schema'
+import { optionalText, requiredText } from '@shared/validation/fields'
+import {
+  type ImportOutcome,
+  type Memo,
+  type Register,
+  EXPORT_PAGE,
+  bulkWrites,
+  pagesById,
+  known,
+  normalAmount,
+  amountText,
+  keyOf,
+} from '../../workbook/register'
+import { AGREEMENT_COLUMN } from '../../workbook/references'
+import { year } from './budget-versions'
+
+const expenseRowInput = budgetExpenseInput.omit({ lineKey: true }).safeExtend({
+  year,
+  lineCode: requiredText(20),
+  cancelReason: optionalText(500),
+})
+type ExpenseRow = z.output<typeof expenseRowInput>
+
+/**
+ * The secretariat's expenses, each charged to a line of its year (named by its code in the
+ * year's latest version) and known by what it says; a cancelled one is recorded, then cancelled.
+ */
+export const budgetExpenses: Register<ExpenseRow> = {
+  key: 'budgetExpenses',
+  sheet: 'workbook.sheet.budgetExpenses',
+  columns: [
+    { field: 'year', heading: 'budget.year', kind: 'integer', required: true },
+    { field: 'lineCode', heading: 'workbook.column.budgetLine', kind: 'text', required: true },
+    { field: 'spentOn', heading: 'budget.form.spentOn', kind: 'date', required: true },
+    { field: 'supplier', heading: 'budget.form.supplier', kind: 'text' },
+    { field: 'description', heading: 'budget.form.description', kind: 'text', required: true },
+    { field: 'currency', heading: 'budget.form.currency', kind: 'currency', required: true },
+    { field: 'amount', heading: 'budget.form.amount', kind: 'amount', required: true },
+    { ...AGREEMENT_COLUMN, required: false },
+    { field: 'headingCode', heading: 'budget.form.heading', kind: 'text' },
+    { field: 'document', heading: 'projects.expenses.document', kind: 'text' },
+    { field: 'cancelReason', heading: 'workbook.column.cancelReason', kind: 'text' },
+  ],
+  schema: expenseRowInput,
+  order: (a, b) => String(a.spentOn).localeCompare(String(b.spentOn)),
+  identity: (row) =>
+    keyOf(
+      row.year,
+      row.lineCode,
+      row.spentOn,
+      row.description,
+      row.amount,
+      row.currency,
+      row.supplier,
+    ),
+  toInput: async ({ agreement, ...row }, resolve) => ({
+    ...row,
+    agreementId: agreement ? ((await resolve('agreements', String(agreement))) ?? '') : null,
+  }),
+  rows: async function* (session) {
+    // Each line's code in its year's latest version, read once (not once per expense).
+    const codes = new Map<string, string>()
+    for (const line of await session.file.db
+      .selectFrom('budget_items as i')
+      .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+      .select(['v.year', 'i.line_key', 'i.code'])
+      .where('i.deleted_at', 'is', null)
+      .where('v.deleted_at', 'is', null)
+      .orderBy('v.number')
+      .execute()) {
+      codes.set(`${line.year}|${line.line_key}`, line.code)
+    }
+    yield* pagesById(
+      (after) =>
+        session.file.db
+          .selectFrom('budget_expenses as e')
+          .leftJoin('agreements as a', 'a.id', 'e.agreement_id')
+          .selectAll('e')
+          .select('a.reference as agreement')
+          .where('e.deleted_at', 'is', null)
+          .where('e.id', '>', after)
+          .orderBy('e.id')
+          .limit(EXPORT_PAGE)
+          .execute(),
+      (e) => ({
+        year: e.year,
+        lineCode: codes.get(`${e.year}|${e.line_key}`) ?? null,
+        spentOn: e.spent_on,
+        supplier: e.supplier,
+        description: e.description,
+        currency: e.currency,
+        amount: amountText(e.amount_minor, e.currency),
+        agreement: e.agreement,
+        headingCode: e.heading_code,
+        document: e.document,
+        cancelReason: e.cancel_reason,
+      }),
+    )
+  },
+  ...bulkWrites(writeExpenses),
+}
+
+/**
+ * Writes the expenses the file does not hold yet in one go, then cancels those the workbook
+ * says were cancelled: a budget's year holds thousands of expenses.
+ */
+async function writeExpenses(
+  session: Session,
+  rows: ExpenseRow[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const lines = await known(
+    memo,
+    'budgetLineKeys',
+    () => latestLines(session),
+    (line) => `${line.year}|${line.code}`,
+  )
+  const identity = (e: {
+    line_key: string
+    spent_on: string
+    description: string
+    amount: string
+    currency: string
+    supplier: string | null
+  }) =>
+    [e.line_key, e.spent_on, e.description, e.amount, e.currency, e.supplier ?? '']
+      .join('|')
+      .toLowerCase()
+  const recorded = await known(
+    memo,
+    'budgetExpenses',
+    async () =>
+      (
+        await session.file.db
+          .selectFrom('budget_expenses')
+          .select(['id', 'line_key', 'spent_on', 'description', 'amount_minor', 'currency'])
+          .select(['supplier', 'cancel_reason'])
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).map((e) => ({
+        id: e.id,
+        cancel_reason: e.cancel_reason,
+        key: identity({
+          ...e,
+          amount: amountText(e.amount_minor, e.currency),
+        }),
+      })),
+    (e) => e.key,
+  )
+  const outcomes: ImportOutcome[] = []
+  const added: { index: number; key: string; fields: z.output<typeof budgetExpenseInput> }[] = []
+  const keys: string[] = []
+  for (const [index, row] of rows.entries()) {
+    at(index)
+    const line = lines.get(`${row.year}|${row.lineCode}`.toLowerCase())
+    if (!line) {
+      throw fieldFailure('VALIDATION', 'lineCode', 'workbook.budgetLineUnknown', {
+        code: row.lineCode,
+        year: String(row.year),
+      })
+    }
+    const key = identity({
+      line_key: line.line_key,
+      spent_on: row.spentOn,
+      description: row.description,
+      amount: normalAmount(row.amount, row.currency),
+      currency: row.currency,
+      supplier: row.supplier,
+    })
+    keys.push(key)
+    if (recorded.has(key)) outcomes.push('unchanged')
+    else {
+      const { year: _year, lineCode: _line, cancelReason: _reason, ...expense } = row
+      const fields = { ...expense, lineKey: line.line_key }
+      added.push({ index, key, fields })
+      recorded.set(key, { id: '', cancel_reason: null, key })
+      outcomes.push('created')
+    }
+  }
+  const ids = await session.budgetExpenses.addMany(
+    added.map((a) => a.fields),
+    author,
+    (n) => at(added[n]?.index ?? 0),
+  )
+  added.forEach(({ key }, n) => recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }))
+  for (const [index, row] of rows.entries()) {
+    if (!row.cancelReason) continue
+    at(index)
+    const key = keys[index] ?? ''
+    const expense = recorded.get(key)
+    if (!expense || expense.cancel_reason) continue
+    await session.budgetExpenses.cancel(expense.id, row.cancelReason, author)
+    expense.cancel_reason = row.cancelReason
+    if (outcomes[index] === 'unchanged') outcomes[index] = 'updated'
+  }
+  return outcomes
+}
+
+/** Each year's lines in its latest version: the code an expense names, and the line's key. */
+async function latestLines(session: Session) {
+  const db = session.file.db
+  return db
+    .selectFrom('budget_items as i')
+    .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+    .select(['v.year', 'i.code', 'i.line_key'])
+    .where('i.deleted_at', 'is', null)
+    .where('v.deleted_at', 'is', null)
+    .where('i.item_kind', '=', 'line')
+    .where((eb) =>
+      eb(
+        'v.number',
+        '=',
+        eb
+          .selectFrom('budget_versions as later')
+          .select((later) => later.fn.max<number>('later.number').as('n'))
+          .whereRef('later.year', '=', 'v.year')
+          .where('later.deleted_at', 'is', null),
+      ),
+    )
+    .execute()
+}
