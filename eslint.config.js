@@ -77,7 +77,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // useApiData's dependencies are checked like useEffect's (renderer/src/lib/use-api-data.ts).
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^(useApiData|useRecord)$' }],
+    },
   },
   {
     files: ['shared/**/*.ts'],

@@ -1,35 +1,13 @@
 import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
-import { type ComponentType, lazy, Suspense } from 'react'
-import { AREAS, type Area, useAppStore } from './app-store'
+import { Suspense } from 'react'
+import { useAppStore } from './app-store'
+import { AREA_SCREENS, AREAS } from './areas'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
-
-/**
- * An area's screen, loaded when it is first shown, so that the window opens on what the first
- * screen needs (the dashboard's charts, the report and import screens come later).
- */
-function screen<Name extends string, Props extends object>(
-  load: () => Promise<Record<Name, ComponentType<Props>>>,
-  name: Name,
-) {
-  return lazy(async () => ({ default: (await load())[name] }))
-}
-
-const AgreementsPage = screen(
-  () => import('../features/agreements/AgreementsPage'),
-  'AgreementsPage',
-)
-const DashboardPage = screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage')
-const FundersPage = screen(() => import('../features/funders/FundersPage'), 'FundersPage')
-const MembersArea = screen(() => import('../features/members/MembersArea'), 'MembersArea')
-const ProjectsPage = screen(() => import('../features/projects/ProjectsPage'), 'ProjectsPage')
-const BudgetPage = screen(() => import('../features/budget/BudgetPage'), 'BudgetPage')
-const ReportsPage = screen(() => import('../features/reports/ReportsPage'), 'ReportsPage')
-const SettingsPage = screen(() => import('../features/settings/SettingsPage'), 'SettingsPage')
 
 /** The window with a file open: the sidebar of areas and the chosen area. */
 export function Layout({ state, file }: { state: AppState; file: OpenFileInfo }) {
@@ -38,6 +16,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const setArea = useAppStore((s) => s.setArea)
   const failure = useAppStore((s) => s.failure)
   const reportFailure = useAppStore((s) => s.reportFailure)
+  const Screen = AREA_SCREENS[area]
   return (
     <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="md">
       <a className="skip-link" href="#content">
@@ -100,38 +79,11 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             </Center>
           }
         >
-          <AreaPage area={area} state={state} file={file} />
+          <Screen state={state} file={file} />
         </Suspense>
         {state.userName === '' && <UserNamePrompt />}
         <NoticeArea />
       </AppShell.Main>
     </AppShell>
   )
-}
-
-function AreaPage({ area, state, file }: { area: Area; state: AppState; file: OpenFileInfo }) {
-  switch (area) {
-    case 'funders':
-      return <FundersPage />
-    case 'agreements':
-      return <AgreementsArea />
-    case 'projects':
-      return <ProjectsPage />
-    case 'members':
-      return <MembersArea />
-    case 'dashboard':
-      return <DashboardPage />
-    case 'budget':
-      return <BudgetPage />
-    case 'reports':
-      return <ReportsPage />
-    case 'settings':
-      return <SettingsPage state={state} file={file} />
-  }
-}
-
-/** Conventions, opened afresh when reached on another class of funds. */
-function AgreementsArea() {
-  const fundClass = useAppStore((s) => s.agreementsClass)
-  return <AgreementsPage key={fundClass ?? 'all'} />
 }

@@ -3,19 +3,7 @@ import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
-
-/** The areas of the sidebar, in its order. */
-export const AREAS = [
-  'dashboard',
-  'funders',
-  'agreements',
-  'projects',
-  'members',
-  'budget',
-  'reports',
-  'settings',
-] as const
-export type Area = (typeof AREAS)[number]
+import type { Area } from './areas'
 
 interface AppStore {
   state: AppState | null

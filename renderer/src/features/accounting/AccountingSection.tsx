@@ -1,14 +1,15 @@
 import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountingPlanView } from '@shared/accounting/schema'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call, errorMessage } from '../../lib/api'
+import { errorMessage } from '../../lib/api'
 import { AccountsTab } from './AccountsTab'
 import { BanksTab } from './BanksTab'
 import { JournalsTab } from './JournalsTab'
 import { PeriodsTab } from './PeriodsTab'
 import { RulesTab } from './RulesTab'
+import { useChannel } from '../../lib/use-api-data'
 
 /** What each tab is given: the plan, and how to save a change to it. */
 export interface PlanProps {
@@ -23,15 +24,8 @@ export interface PlanProps {
  */
 export function AccountingSection() {
   const { t } = useTranslation()
-  const [plan, setPlan] = useState<AccountingPlanView | null>(null)
+  const { data: plan, setData: setPlan } = useChannel('accounting.plan', {})
   const [status, setStatus] = useState<Status | null>(null)
-  useEffect(() => {
-    let current = true
-    void call('accounting.plan', {}).then((next) => current && setPlan(next))
-    return () => {
-      current = false
-    }
-  }, [])
   const change = useCallback(
     async (action: () => Promise<AccountingPlanView>) => {
       try {
@@ -43,7 +37,7 @@ export function AccountingSection() {
         return failure
       }
     },
-    [t],
+    [t, setPlan],
   )
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-accounting">

@@ -1,8 +1,7 @@
 import { Select } from '@mantine/core'
-import { useEffect, useState } from 'react'
+
 import { useTranslation } from 'react-i18next'
-import type { BankAccountView } from '@shared/accounting/schema'
-import { call } from '../../lib/api'
+import { useChannel } from '../../lib/use-api-data'
 
 /**
  * The bank account money went through, for a receipt, a payment or an expense in `currency`:
@@ -21,14 +20,7 @@ export function BankAccountSelect({
   error?: string
 }) {
   const { t } = useTranslation()
-  const [banks, setBanks] = useState<BankAccountView[]>([])
-  useEffect(() => {
-    let current = true
-    void call('accounting.bankAccounts', {}).then((list) => current && setBanks(list))
-    return () => {
-      current = false
-    }
-  }, [])
+  const banks = useChannel('accounting.bankAccounts', {}).data ?? []
   const usable = banks.filter(
     (bank) => bank.id !== null && (bank.currency === currency || bank.currency === 'EUR'),
   )

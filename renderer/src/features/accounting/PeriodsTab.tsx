@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PeriodsView } from '@shared/accounting/schema'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -8,6 +8,7 @@ import type { Status } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { fieldErrors } from './field-errors'
+import { useChannel } from '../../lib/use-api-data'
 
 /** The last day of a month given as YYYY-MM. */
 function monthEnd(month: string): string {
@@ -22,15 +23,12 @@ function monthEnd(month: string): string {
 export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => void }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [periods, setPeriods] = useState<PeriodsView | null>(null)
+  const { data: periods, setData: setPeriods } = useChannel('accounting.periods', {})
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(String(thisYear - 1))
   const [month, setMonth] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [reopening, setReopening] = useState<{ id: string; reason: string } | null>(null)
-  useEffect(() => {
-    void call('accounting.periods', {}).then(setPeriods)
-  }, [])
   async function run(action: () => Promise<PeriodsView>, done: (view: PeriodsView) => string) {
     try {
       const view = await action()

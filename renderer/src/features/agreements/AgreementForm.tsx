@@ -1,8 +1,7 @@
 import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { Funder } from '@shared/funders/schema'
 import {
   type AgreementDetail,
   type AgreementInput,
@@ -22,6 +21,7 @@ import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { useProgrammes } from '../programmes/use-programmes'
+import { useChannel } from '../../lib/use-api-data'
 
 type FormValues = { [K in keyof AgreementInput]-?: string }
 
@@ -40,11 +40,8 @@ export function AgreementForm({
   const { t } = useTranslation()
   const programmes = useProgrammes()
   const language = useLanguage()
-  const [funders, setFunders] = useState<Funder[]>([])
+  const funders = useChannel('funders.list', {}).data ?? []
   const [formError, setFormError] = useState<string | null>(null)
-  useEffect(() => {
-    void call('funders.list', {}).then(setFunders)
-  }, [])
 
   const toInput = (values: FormValues) => {
     const errors: Record<string, string> = {}

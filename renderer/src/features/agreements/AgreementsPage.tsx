@@ -1,15 +1,17 @@
-import { Anchor, Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agreement } from '@shared/funds/schema'
 import { Amount } from '../../components/Amount'
 import { DataTable } from '../../components/DataTable'
 import { ListFilters } from '../../components/ListFilters'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call } from '../../lib/api'
+import { FormDrawer } from '../../components/page/FormDrawer'
+import { ListPage } from '../../components/page/ListPage'
+import type { Status } from '../../components/StatusMessage'
 import { formatDate } from '@shared/i18n/format-dates'
 import { matchesSearch } from '@shared/text/search'
+import { useChannel } from '../../lib/use-api-data'
 import { useLanguage } from '../../lib/use-language'
 import { useAppStore } from '../../app/app-store'
 import { AgreementForm } from './AgreementForm'
@@ -20,9 +22,6 @@ import { OtherIncomeSection } from './OtherIncomeSection'
 export function AgreementsPage() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [agreements, setAgreements] = useState<Agreement[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [version, setVersion] = useState(0)
   const [showArchived, setShowArchived] = useState(false)
   const [search, setSearch] = useState('')
   const initialClass = useAppStore((s) => s.agreementsClass)
@@ -32,16 +31,11 @@ export function AgreementsPage() {
   const setOpenId = useAppStore((s) => s.openAgreement)
   const [status, setStatus] = useState<Status | null>(null)
 
-  useEffect(() => {
-    let current = true
-    call('agreements.list', { includeArchived: showArchived }).then(
-      (list) => current && setAgreements(list),
-      (failure: unknown) => current && setError(failure),
-    )
-    return () => {
-      current = false
-    }
-  }, [showArchived, version])
+  const {
+    data: agreements,
+    error,
+    reload,
+  } = useChannel('agreements.list', { includeArchived: showArchived })
 
   const visible = useMemo(
     () =>
@@ -136,24 +130,20 @@ export function AgreementsPage() {
         id={openId}
         onBack={() => {
           setOpenId(null)
-          setVersion((v) => v + 1)
+          reload()
         }}
       />
     )
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('agreements.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('agreements.subtitle')}
-          </Text>
-        </div>
-        <Button onClick={() => setCreating(true)}>{t('agreements.new')}</Button>
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+    <ListPage
+      title={t('agreements.title')}
+      subtitle={t('agreements.subtitle')}
+      actions={<Button onClick={() => setCreating(true)}>{t('agreements.new')}</Button>}
+      status={status}
+      onCloseStatus={() => setStatus(null)}
+    >
       <ListFilters
         search={search}
         onSearch={setSearch}
@@ -181,25 +171,20 @@ export function AgreementsPage() {
         onRowOpen={(a) => setOpenId(a.id)}
       />
       <OtherIncomeSection />
-      <Drawer
+      <FormDrawer
         opened={creating}
         onClose={() => setCreating(false)}
-        position="right"
-        size="xl"
         title={t('agreements.newTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {creating && (
-          <AgreementForm
-            onCancel={() => setCreating(false)}
-            onSaved={(saved) => {
-              setCreating(false)
-              setStatus({ ok: true, text: t('agreements.created', { reference: saved.reference }) })
-              setOpenId(saved.id)
-            }}
-          />
-        )}
-      </Drawer>
-    </Stack>
+        <AgreementForm
+          onCancel={() => setCreating(false)}
+          onSaved={(saved) => {
+            setCreating(false)
+            setStatus({ ok: true, text: t('agreements.created', { reference: saved.reference }) })
+            setOpenId(saved.id)
+          }}
+        />
+      </FormDrawer>
+    </ListPage>
   )
 }

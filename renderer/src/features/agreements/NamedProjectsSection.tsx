@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, Select, Table, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
-import type { ProjectSummary } from '@shared/projects/schema'
 import { useAppStore } from '../../app/app-store'
 import { call, errorMessage } from '../../lib/api'
+import { useChannel } from '../../lib/use-api-data'
 
 /** The projects a project-tied agreement finances: it may finance no other. */
 export function NamedProjectsSection({
@@ -18,11 +18,8 @@ export function NamedProjectsSection({
 }) {
   const { t } = useTranslation()
   const openProject = useAppStore((s) => s.openProject)
-  const [projects, setProjects] = useState<ProjectSummary[]>([])
+  const projects = useChannel('projects.list', {}).data ?? []
   const [chosen, setChosen] = useState<string | null>(null)
-  useEffect(() => {
-    void call('projects.list', {}).then(setProjects)
-  }, [])
   const named = new Set(agreement.namedProjects.map((p) => p.id))
   const change = async (
     channel: 'agreements.nameProject' | 'agreements.unnameProject',

@@ -10,7 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OtherIncome } from '@shared/funds/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
@@ -24,12 +24,14 @@ import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { useReversal } from '../../components/ReversalDialog'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { useChannel } from '../../lib/use-api-data'
 
 /** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */
 export function OtherIncomeSection() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [rows, setRows] = useState<OtherIncome[]>([])
+  const { data: rowsRead, setData: setRows } = useChannel('funds.otherIncome', {})
+  const rows = rowsRead ?? []
   const [draft, setDraft] = useState({
     receivedOn: today(),
     label: '',
@@ -40,13 +42,6 @@ export function OtherIncomeSection() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const reversal = useReversal()
-  useEffect(() => {
-    let current = true
-    void call('funds.otherIncome', {}).then((list) => current && setRows(list))
-    return () => {
-      current = false
-    }
-  }, [])
 
   async function add() {
     const amount = amountForContract(draft.amount, draft.currency, language)

@@ -1,13 +1,14 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupFolder, BackupInfo, ChosenBackup } from '@shared/backup/schema'
+import type { BackupInfo, ChosenBackup } from '@shared/backup/schema'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { formatSize } from '@shared/i18n/format-size'
 import { useAppStore } from '../../app/app-store'
 import { ConfirmModal } from '../../components/ConfirmModal'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call, isCancelled } from '../../lib/api'
+import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
 import { BackupsFolder } from './BackupsFolder'
@@ -23,20 +24,14 @@ export function BackupsSection() {
   const { t } = useTranslation()
   const language = useLanguage()
   const refresh = useAppStore((s) => s.refresh)
-  const [backups, setBackups] = useState<BackupInfo[]>([])
+  const listed = useChannel('backups.list', {})
+  const backups = listed.data ?? []
+  const setBackups = listed.setData
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const [deleting, setDeleting] = useState<BackupInfo | null>(null)
   const [chosen, setChosen] = useState<ChosenBackup | null>(null)
   const { busy, status, setStatus, run } = useBusyAction()
-  const [folder, setFolder] = useState<BackupFolder | null>(null)
-  useEffect(() => {
-    let current = true
-    void call('backups.list', {}).then((list) => current && setBackups(list))
-    void call('backups.folder', {}).then((f) => current && setFolder(f))
-    return () => {
-      current = false
-    }
-  }, [])
+  const { data: folder, setData: setFolder } = useChannel('backups.folder', {})
   const reload = async () => {
     setBackups(await call('backups.list', {}))
     setFolder(await call('backups.folder', {}))

@@ -23,7 +23,6 @@ import type {
 } from '@shared/budget/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { formatPercent } from '@shared/i18n/format-percent'
-import type { Agreement } from '@shared/funds/schema'
 import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { StatusMessage, type Status } from '../../components/StatusMessage'
@@ -34,6 +33,7 @@ import { ExpenseForm } from './ExpenseForm'
 import { ExpensesTable } from './ExpensesTable'
 import { useReversal } from '../../components/ReversalDialog'
 import { expenseReversal } from './expense-reversal'
+import { useChannel } from '../../lib/use-api-data'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -47,7 +47,7 @@ export function BudgetPage() {
   const [versions, setVersions] = useState<BudgetVersion[]>([])
   const [versionId, setVersionId] = useState<string | null>(null)
   const [view, setView] = useState<BudgetView | null>(null)
-  const [agreements, setAgreements] = useState<Agreement[]>([])
+  const agreements = useChannel('agreements.list', {}).data ?? []
   const [expenses, setExpenses] = useState<BudgetExpense[]>([])
   const [status, setStatus] = useState<Status | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
@@ -93,9 +93,6 @@ export function BudgetPage() {
   }, [query])
   const reload = (chosen: string | null) =>
     setQuery((current) => ({ ...current, versionId: chosen, round: current.round + 1 }))
-  useEffect(() => {
-    void call('agreements.list', {}).then(setAgreements)
-  }, [])
 
   const show = (next: BudgetView) => {
     setView(next)

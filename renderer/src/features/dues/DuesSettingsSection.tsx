@@ -1,12 +1,7 @@
 import { Button, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  LETTER_FIELDS,
-  LETTER_KINDS,
-  type LetterKind,
-  type LetterTemplate,
-} from '@shared/dues/letters'
+import { LETTER_FIELDS, LETTER_KINDS, type LetterKind } from '@shared/dues/letters'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
@@ -14,6 +9,7 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
+import { useChannel } from '../../lib/use-api-data'
 
 /** Paramètres → Cotisations: the arrears tolerated at approval, the payment term, the letters. */
 export function DuesSettingsSection() {
@@ -81,15 +77,13 @@ export function DuesSettingsSection() {
 /** The letters' texts, one kind and language at a time, with the fields they may use. */
 function LetterTemplates() {
   const { t } = useTranslation()
-  const [templates, setTemplates] = useState<LetterTemplate[]>([])
+  const { data: templatesRead, setData: setTemplates } = useChannel('letters.templates', {})
+  const templates = templatesRead ?? []
   const [kind, setKind] = useState<LetterKind>('reminder')
   const [language, setLanguage] = useState<Language>('fr')
   // What the user typed for each letter, until saved; otherwise the letter's stored text.
   const [drafts, setDrafts] = useState<Record<string, { subject: string; body: string }>>({})
   const [status, setStatus] = useState<Status | null>(null)
-  useEffect(() => {
-    void call('letters.templates', {}).then(setTemplates)
-  }, [])
   const key = `${kind}.${language}`
   const stored = templates.find((tpl) => tpl.kind === kind && tpl.language === language)
   const { subject, body } = drafts[key] ?? {

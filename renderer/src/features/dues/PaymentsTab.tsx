@@ -2,7 +2,6 @@ import { Paper, Stack, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesPayment } from '@shared/dues/schema'
-import type { Member } from '@shared/members/schema'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
@@ -10,21 +9,19 @@ import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { PaymentForm } from './PaymentForm'
 import { PaymentsTable } from './PaymentsTable'
+import { useChannel } from '../../lib/use-api-data'
 
 /** Payments of the year, and one to record for any member. */
 export function PaymentsTab({ year }: { year: number }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [members, setMembers] = useState<Member[]>([])
+  const members = useChannel('members.list', {}).data ?? []
   const [payments, setPayments] = useState<DuesPayment[]>([])
   const [status, setStatus] = useState<Status | null>(null)
   const load = useCallback(() => {
     void call('dues.payments', { year }).then(setPayments)
   }, [year])
   useEffect(load, [load])
-  useEffect(() => {
-    void call('members.list', {}).then(setMembers)
-  }, [])
   return (
     <Stack gap="md">
       <StatusMessage status={status} onClose={() => setStatus(null)} />

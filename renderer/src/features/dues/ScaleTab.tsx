@@ -11,6 +11,7 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
+import { useChannel } from '../../lib/use-api-data'
 
 interface BandRow {
   memberKind: string
@@ -31,7 +32,7 @@ export function ScaleTab({ year }: { year: number }) {
   const [rows, setRows] = useState<BandRow[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [status, setStatus] = useState<Status | null>(null)
-  const [members, setMembers] = useState<Member[]>([])
+  const members = useChannel('members.list', {}).data ?? []
   const [override, setOverride] = useState({
     memberId: '',
     amount: '',
@@ -58,9 +59,6 @@ export function ScaleTab({ year }: { year: number }) {
   useEffect(() => {
     void call('dues.scale', { year }).then(show)
   }, [year, show])
-  useEffect(() => {
-    void call('members.list', {}).then(setMembers)
-  }, [])
 
   const failed = (failure: unknown) => {
     if (failure instanceof ApiError && failure.error.fields?.length) {

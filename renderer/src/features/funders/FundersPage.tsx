@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Drawer, Group, Modal, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +7,9 @@ import { countryName } from '@shared/geo/country-names'
 import { isLanguage } from '@shared/i18n/locale'
 import { DataTable } from '../../components/DataTable'
 import { ListFilters } from '../../components/ListFilters'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { FormDrawer } from '../../components/page/FormDrawer'
+import { ListPage } from '../../components/page/ListPage'
+import type { Status } from '../../components/StatusMessage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
@@ -147,17 +149,13 @@ export function FundersPage() {
   )
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('funders.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('funders.subtitle')}
-          </Text>
-        </div>
-        <Button onClick={() => setEditing({ mode: 'new' })}>{t('funders.new')}</Button>
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+    <ListPage
+      title={t('funders.title')}
+      subtitle={t('funders.subtitle')}
+      actions={<Button onClick={() => setEditing({ mode: 'new' })}>{t('funders.new')}</Button>}
+      status={status}
+      onCloseStatus={() => setStatus(null)}
+    >
       <ListFilters
         search={search}
         onSearch={setSearch}
@@ -182,13 +180,11 @@ export function FundersPage() {
         onRowOpen={(funder) => !funder.archivedAt && setEditing({ mode: 'edit', funder })}
       />
 
-      <Drawer
+      <FormDrawer
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        position="right"
         size="lg"
         title={t(editing?.mode === 'edit' ? 'funders.editTitle' : 'funders.newTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing && (
           <Stack>
@@ -223,7 +219,7 @@ export function FundersPage() {
             )}
           </Stack>
         )}
-      </Drawer>
+      </FormDrawer>
 
       <Modal
         opened={archiving !== null}
@@ -252,6 +248,6 @@ export function FundersPage() {
           </Stack>
         )}
       </Modal>
-    </Stack>
+    </ListPage>
   )
 }

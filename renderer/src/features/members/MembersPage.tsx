@@ -1,6 +1,6 @@
-import { Badge, Button, Drawer, Group, Select, Stack, Switch, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Select, Switch } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '@shared/geo/country-names'
 import { REGIONS } from '@shared/geo/regions'
@@ -10,8 +10,10 @@ import { DataTable } from '../../components/DataTable'
 import { ListFilters } from '../../components/ListFilters'
 import { Amount } from '../../components/Amount'
 import { useAppStore } from '../../app/app-store'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call } from '../../lib/api'
+import { FormDrawer } from '../../components/page/FormDrawer'
+import { ListPage } from '../../components/page/ListPage'
+import type { Status } from '../../components/StatusMessage'
+import { useChannel } from '../../lib/use-api-data'
 import { useLanguage } from '../../lib/use-language'
 import { MemberForm } from './MemberForm'
 import { MemberPage } from './MemberPage'
@@ -20,9 +22,6 @@ import { MemberPage } from './MemberPage'
 export function MembersPage() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [members, setMembers] = useState<Member[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [version, setVersion] = useState(0)
   const [showArchived, setShowArchived] = useState(false)
   const [search, setSearch] = useState('')
   const [kind, setKind] = useState<string | null>(null)
@@ -36,16 +35,11 @@ export function MembersPage() {
   const openMember = useAppStore((s) => s.openMember)
   const [status, setStatus] = useState<Status | null>(null)
 
-  useEffect(() => {
-    let current = true
-    call('members.list', { includeArchived: showArchived }).then(
-      (list) => current && setMembers(list),
-      (failure: unknown) => current && setError(failure),
-    )
-    return () => {
-      current = false
-    }
-  }, [showArchived, version])
+  const {
+    data: members,
+    error,
+    reload,
+  } = useChannel('members.list', { includeArchived: showArchived })
 
   const visible = useMemo(
     () =>
@@ -159,24 +153,20 @@ export function MembersPage() {
         id={openId}
         onBack={() => {
           openMember(null)
-          setVersion((v) => v + 1)
+          reload()
         }}
       />
     )
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('members.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('members.subtitle')}
-          </Text>
-        </div>
-        <Button onClick={() => setCreating(true)}>{t('members.new')}</Button>
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+    <ListPage
+      title={t('members.title')}
+      subtitle={t('members.subtitle')}
+      actions={<Button onClick={() => setCreating(true)}>{t('members.new')}</Button>}
+      status={status}
+      onCloseStatus={() => setStatus(null)}
+    >
       <ListFilters
         search={search}
         onSearch={setSearch}
@@ -242,25 +232,20 @@ export function MembersPage() {
         initialSorting={[{ id: 'name', desc: false }]}
         onRowOpen={(member) => openMember(member.id)}
       />
-      <Drawer
+      <FormDrawer
         opened={creating}
         onClose={() => setCreating(false)}
-        position="right"
-        size="xl"
         title={t('members.newTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {creating && (
-          <MemberForm
-            onCancel={() => setCreating(false)}
-            onSaved={(saved) => {
-              setCreating(false)
-              setStatus({ ok: true, text: t('members.created', { name: saved.name }) })
-              setVersion((v) => v + 1)
-            }}
-          />
-        )}
-      </Drawer>
-    </Stack>
+        <MemberForm
+          onCancel={() => setCreating(false)}
+          onSaved={(saved) => {
+            setCreating(false)
+            setStatus({ ok: true, text: t('members.created', { name: saved.name }) })
+            reload()
+          }}
+        />
+      </FormDrawer>
+    </ListPage>
   )
 }

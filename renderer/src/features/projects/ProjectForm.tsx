@@ -1,9 +1,8 @@
 import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { REGIONS } from '@shared/geo/regions'
-import type { Member } from '@shared/members/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
@@ -17,6 +16,7 @@ import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { SectorSelect } from './SectorSelect'
 import { useProgrammes } from '../programmes/use-programmes'
+import { useChannel } from '../../lib/use-api-data'
 
 type FormValues = { [K in keyof ProjectInput]-?: string }
 
@@ -58,11 +58,8 @@ export function ProjectForm({
   const { t } = useTranslation()
   const programmes = useProgrammes()
   const language = useLanguage()
-  const [members, setMembers] = useState<Member[]>([])
+  const members = useChannel('members.list', {}).data ?? []
   const [formError, setFormError] = useState<string | null>(null)
-  useEffect(() => {
-    void call('members.list', {}).then(setMembers)
-  }, [])
 
   const toInput = (values: FormValues) => {
     const errors: Record<string, string> = {}

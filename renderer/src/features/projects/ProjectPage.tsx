@@ -1,29 +1,17 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Divider,
-  Drawer,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
-import { type ReactNode, useEffect, useState } from 'react'
+import { Alert, Badge, Button, Divider, Group, Select, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '@shared/geo/country-names'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
-import { type ProjectDetail, sectorName } from '@shared/projects/schema'
+import { sectorName } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
+import { FormDrawer } from '../../components/page/FormDrawer'
+import { KeyFigures, RecordNotRead, RecordPage } from '../../components/page/RecordPage'
 import { RecordHistory } from '../../components/RecordHistory'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import { useRecord } from '../../lib/use-record'
 import { DocumentsSection } from './DocumentsSection'
 import { ExpensesSection } from './ExpensesSection'
 import { IndicatorsSection } from './IndicatorsSection'
@@ -34,7 +22,6 @@ import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
 import { PROJECT_COLUMN_LABELS } from './project-history-labels'
-import { Term } from '../../components/Term'
 import { useProgrammes } from '../programmes/use-programmes'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
@@ -42,28 +29,17 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
   const { t } = useTranslation()
   const programmes = useProgrammes()
   const language = useLanguage()
-  const [project, setProject] = useState<ProjectDetail | null>(null)
+  const {
+    record: project,
+    status,
+    setStatus,
+    saved,
+    failed,
+  } = useRecord(() => call('projects.get', { id }), [id])
   const [editing, setEditing] = useState(false)
-  const [status, setStatus] = useState<Status | null>(null)
   const [sheetLanguage, setSheetLanguage] = useState<Language>(language)
-  useEffect(() => {
-    let current = true
-    call('projects.get', { id }).then(
-      (p) => current && setProject(p),
-      (failure: unknown) =>
-        current && setStatus({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [id, t])
 
-  if (!project) return status ? <Alert color="red">{status.text}</Alert> : null
-  const saved = (next: ProjectDetail, message: string) => {
-    setProject(next)
-    setStatus({ ok: true, text: message })
-  }
-  const failed = (message: string) => setStatus({ ok: false, text: message })
+  if (!project) return <RecordNotRead status={status} />
   async function exportSheet() {
     if (!project) return
     try {
@@ -77,32 +53,25 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
     }
   }
   const open = project.nextStatuses.length > 0
-  const term = (label: string, value: ReactNode) => (
-    <Term key={label} label={label}>
-      {value}
-    </Term>
-  )
 
   return (
-    <Stack gap="lg">
-      <Anchor component="button" onClick={onBack} size="sm" w="fit-content">
-        ← {t('projects.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>
-            {project.code} — {project.title}
-          </Title>
-          <Group gap="xs" mt={4}>
-            <Badge variant="light" color={STATUS_COLORS[project.status]}>
-              {t(`projects.status.${project.status}`)}
-            </Badge>
-            <Badge variant="light" color="grape">
-              {programmes.name(project.programme)}
-            </Badge>
-            {project.archivedAt && <Badge color="gray">{t('common.archived')}</Badge>}
-          </Group>
-        </div>
+    <RecordPage
+      gap="lg"
+      backLabel={t('projects.back')}
+      onBack={onBack}
+      title={`${project.code} — ${project.title}`}
+      badges={
+        <>
+          <Badge variant="light" color={STATUS_COLORS[project.status]}>
+            {t(`projects.status.${project.status}`)}
+          </Badge>
+          <Badge variant="light" color="grape">
+            {programmes.name(project.programme)}
+          </Badge>
+          {project.archivedAt && <Badge color="gray">{t('common.archived')}</Badge>}
+        </>
+      }
+      actions={
         <Group align="flex-end">
           <Select
             size="xs"
@@ -124,8 +93,10 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
             {t('common.edit')}
           </Button>
         </Group>
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      }
+      status={status}
+      onCloseStatus={() => setStatus(null)}
+    >
       {project.memberArchived && (
         <Alert color="orange" variant="light">
           {t('projects.memberArchived')}
@@ -138,39 +109,40 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
           })}
         </Alert>
       )}
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {term(t('projects.field.member'), project.memberName)}
-          {term(
+      <KeyFigures
+        figures={[
+          [t('projects.field.member'), project.memberName],
+          [
             t('projects.field.country'),
             project.country ? countryName(project.country, language) : '',
-          )}
-          {term(t('projects.field.region'), project.region ? t(`regions.${project.region}`) : '')}
-          {term(
+          ],
+          [t('projects.field.region'), project.region ? t(`regions.${project.region}`) : ''],
+          [
             t('projects.field.sector'),
             `${project.sectorCode} — ${sectorName(project.sectorCode, language)}`,
-          )}
-          {term(
+          ],
+          [
             t('projects.field.totalCost'),
             <Amount minor={project.totalCost} currency={project.currency} />,
-          )}
-          {term(
+          ],
+          [
             t('projects.field.committedEur'),
             <Amount minor={project.committedEur} currency="EUR" />,
-          )}
-          {term(t('projects.field.paidEur'), <Amount minor={project.paidEur} currency="EUR" />)}
-          {term(t('projects.field.nature'), t(`projects.nature.${project.nature}`))}
-          {term(t('projects.field.startsOn'), formatDate(project.startsOn, language))}
-          {term(t('projects.field.endsOn'), formatDate(project.endsOn, language))}
-          {term(t('projects.field.approvedOn'), formatDate(project.approvedOn, language))}
-          {term(t('projects.field.bureauMeeting'), project.bureauMeeting)}
-          {term(
+          ],
+          [t('projects.field.paidEur'), <Amount minor={project.paidEur} currency="EUR" />],
+          [t('projects.field.nature'), t(`projects.nature.${project.nature}`)],
+          [t('projects.field.startsOn'), formatDate(project.startsOn, language)],
+          [t('projects.field.endsOn'), formatDate(project.endsOn, language)],
+          [t('projects.field.approvedOn'), formatDate(project.approvedOn, language)],
+          [t('projects.field.bureauMeeting'), project.bureauMeeting],
+          [
             t('projects.field.contactName'),
             [project.contactName, project.contactEmail, project.contactPhone]
               .filter(Boolean)
               .join(' · '),
-          )}
-        </SimpleGrid>
+          ],
+        ]}
+      >
         {project.objectives && (
           <Text size="sm" mt="sm">
             <strong>{t('projects.field.objectives')} :</strong> {project.objectives}
@@ -181,7 +153,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
             {project.description}
           </Text>
         )}
-      </Paper>
+      </KeyFigures>
       <LifecycleSection project={project} onSaved={saved} />
       <PlanSection project={project} onSaved={saved} onError={failed} />
       <TranchesSection project={project} onSaved={saved} onError={failed} />
@@ -199,25 +171,20 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
           return key ? t(key) : column
         }}
       />
-      <Drawer
+      <FormDrawer
         opened={editing}
         onClose={() => setEditing(false)}
-        position="right"
-        size="xl"
         title={t('projects.editTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {editing && (
-          <ProjectForm
-            project={project}
-            onCancel={() => setEditing(false)}
-            onSaved={(next) => {
-              setEditing(false)
-              saved(next, t('projects.updated', { code: next.code }))
-            }}
-          />
-        )}
-      </Drawer>
-    </Stack>
+        <ProjectForm
+          project={project}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false)
+            saved(next, t('projects.updated', { code: next.code }))
+          }}
+        />
+      </FormDrawer>
+    </RecordPage>
   )
 }

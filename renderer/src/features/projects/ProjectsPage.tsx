@@ -1,33 +1,28 @@
 import {
   Button,
-  Drawer,
   Group,
   MultiSelect,
   SegmentedControl,
   Select,
-  Stack,
   Switch,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { useLocalStorage } from '@mantine/hooks'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Funder } from '@shared/funders/schema'
 import { countryName } from '@shared/geo/country-names'
 import { REGIONS } from '@shared/geo/regions'
 import { projectMatches } from '@shared/projects/filter'
-import {
-  PROJECT_STATUSES,
-  type ProjectListQuery,
-  type ProjectSummary,
-} from '@shared/projects/schema'
+import { PROJECT_STATUSES, type ProjectListQuery } from '@shared/projects/schema'
 import { DataTable } from '../../components/DataTable'
-import { type Status, StatusMessage } from '../../components/StatusMessage'
+import { FormDrawer } from '../../components/page/FormDrawer'
+import { ListPage } from '../../components/page/ListPage'
+import type { Status } from '../../components/StatusMessage'
 import { useAppStore } from '../../app/app-store'
-import { call, errorMessage } from '../../lib/api'
+import { errorMessage } from '../../lib/api'
 import { useProgrammes } from '../programmes/use-programmes'
+import { useChannel } from '../../lib/use-api-data'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectBreakdown } from './ProjectBreakdown'
 import { ProjectForm } from './ProjectForm'
@@ -50,10 +45,6 @@ export function ProjectsPage() {
   const programmes = useProgrammes()
   const openId = useAppStore((s) => s.openProjectId)
   const setOpenId = useAppStore((s) => s.openProject)
-  const [projects, setProjects] = useState<ProjectSummary[] | null>(null)
-  const [funders, setFunders] = useState<Funder[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [version, setVersion] = useState(0)
   const [query, setQuery] = useState<ProjectListQuery>({})
   const [view, setView] = useState<'list' | 'breakdown'>('list')
   const [creating, setCreating] = useState(false)
@@ -63,19 +54,12 @@ export function ProjectsPage() {
     defaultValue: DEFAULT_PROJECT_COLUMNS,
   })
 
-  useEffect(() => {
-    let current = true
-    call('projects.list', { includeArchived: query.includeArchived ?? false }).then(
-      (list) => current && setProjects(list),
-      (failure: unknown) => current && setError(failure),
-    )
-    return () => {
-      current = false
-    }
-  }, [query.includeArchived, version])
-  useEffect(() => {
-    void call('funders.list', {}).then(setFunders)
-  }, [])
+  const {
+    data: projects,
+    error,
+    reload,
+  } = useChannel('projects.list', { includeArchived: query.includeArchived ?? false })
+  const funders = useChannel('funders.list', {}).data ?? []
 
   const visible = useMemo(
     () => (projects ?? []).filter((p) => projectMatches(p, query)),
@@ -111,21 +95,17 @@ export function ProjectsPage() {
         id={openId}
         onBack={() => {
           setOpenId(null)
-          setVersion((v) => v + 1)
+          reload()
         }}
       />
     )
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('projects.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('projects.subtitle')}
-          </Text>
-        </div>
+    <ListPage
+      title={t('projects.title')}
+      subtitle={t('projects.subtitle')}
+      actions={
         <Group>
           <SegmentedControl
             value={view}
@@ -137,8 +117,10 @@ export function ProjectsPage() {
           />
           <Button onClick={() => setCreating(true)}>{t('projects.new')}</Button>
         </Group>
-      </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      }
+      status={status}
+      onCloseStatus={() => setStatus(null)}
+    >
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('common.search')}
@@ -263,25 +245,20 @@ export function ProjectsPage() {
       ) : (
         <ProjectBreakdown projects={visible} />
       )}
-      <Drawer
+      <FormDrawer
         opened={creating}
         onClose={() => setCreating(false)}
-        position="right"
-        size="xl"
         title={t('projects.newTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {creating && (
-          <ProjectForm
-            onCancel={() => setCreating(false)}
-            onSaved={(saved) => {
-              setCreating(false)
-              setStatus({ ok: true, text: t('projects.created', { code: saved.code }) })
-              setOpenId(saved.id)
-            }}
-          />
-        )}
-      </Drawer>
-    </Stack>
+        <ProjectForm
+          onCancel={() => setCreating(false)}
+          onSaved={(saved) => {
+            setCreating(false)
+            setStatus({ ok: true, text: t('projects.created', { code: saved.code }) })
+            setOpenId(saved.id)
+          }}
+        />
+      </FormDrawer>
+    </ListPage>
   )
 }
