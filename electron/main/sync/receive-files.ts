@@ -13,6 +13,8 @@ export interface Received {
   received: number
   conflicts: number
   skipped: SkippedFile[]
+  /** Whether a file merged changed anything the accounts check reads. */
+  touchesAccounts: boolean
 }
 
 /**
@@ -36,7 +38,7 @@ export async function receiveFiles(
   )
   const before = parseSetAside(await infoOf(file, FILE_INFO.syncSetAside))
   const after = new Map<string, SetAsideList[string]>()
-  const result: Received = { received: 0, conflicts: 0, skipped: [] }
+  const result: Received = { received: 0, conflicts: 0, skipped: [], touchesAccounts: false }
   let pending = (await target.others(replicaId)).filter((entry) => !applied.has(entry.name))
   let rules: SchemaRules | null = null
   let heard: Record<string, string> | null = null
@@ -64,6 +66,7 @@ export async function receiveFiles(
         })
         result.received += outcome.applied
         result.conflicts += outcome.conflicts
+        result.touchesAccounts ||= outcome.touchesAccounts
         for (const record of outcome.created) created.add(record)
         after.delete(entry.name)
       } catch (error) {
