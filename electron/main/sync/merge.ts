@@ -118,7 +118,10 @@ export async function mergeChanges(
     }
     record.fresh.push(change)
   }
-  await loadRecords(trx, records)
+  // The changes of this copy that may bear on the file's: those after its first change, and
+  // those made since this copy last heard of its sender (conflicts.ts).
+  const first = fresh[0]?.hlc ?? ''
+  await loadRecords(trx, records, context.heardFrom < first ? context.heardFrom : first)
 
   const conflicts: Conflict[] = []
   for (const record of records.values()) {
