@@ -36,7 +36,8 @@ export async function receiveFiles(
   const applied = new Set(
     (await file.db.selectFrom('sync_files').select('name').execute()).map((f) => f.name),
   )
-  const before = parseSetAside(await infoOf(file, FILE_INFO.syncSetAside))
+  const keptAside = await infoOf(file, FILE_INFO.syncSetAside)
+  const before = parseSetAside(keptAside)
   const after = new Map<string, SetAsideList[string]>()
   const result: Received = { received: 0, conflicts: 0, skipped: [], touchesAccounts: false }
   let pending = (await target.others(replicaId)).filter((entry) => !applied.has(entry.name))
@@ -87,10 +88,14 @@ export async function receiveFiles(
     if (pending.length === 0) break
   }
   result.skipped = [...after.values()].map((entry) => entry.skipped)
-  await file.write('sync', async (writer) => {
-    await putInfo(writer.trx, FILE_INFO.syncSetAside, JSON.stringify(Object.fromEntries(after)))
-    if (!kept) await putHeard(writer.trx, file, heard)
-  })
+  const aside = JSON.stringify(Object.fromEntries(after))
+  // Written only when it changed: a sync with nothing set aside commits nothing more.
+  if (aside !== keptAside || !kept) {
+    await file.write('sync', async (writer) => {
+      await putInfo(writer.trx, FILE_INFO.syncSetAside, aside)
+      if (!kept) await putHeard(writer.trx, file, heard)
+    })
+  }
   return result
 }
 

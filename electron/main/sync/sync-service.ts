@@ -189,6 +189,9 @@ export class SyncService {
 
   /** Joins this copy to one target, leaving the other kind. */
   private async setTarget(key: string, value: string): Promise<void> {
+    const other = key === FILE_INFO.syncFolder ? FILE_INFO.syncServer : FILE_INFO.syncFolder
+    // Already this copy's target: nothing to write (each write is a commit to the disk).
+    if ((await this.info(key)) === value && (await this.info(other)) === null) return
     await this.file.write('sync', async (writer) => {
       await putInfo(writer.trx, key, value)
       await writer.trx
