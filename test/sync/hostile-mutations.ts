@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { ChangeRow } from '../../electron/main/sync/change-file'
 import { formatHlc, parseHlc } from '@shared/sync/stamps'
-import { type HostileCase, type Place, valueOf, writeChanges } from './hostile-cases'
+import { type HostileCase, type Place, valueOf, writeChanges } from './hostile-frame'
 
 /** Values drawn into a change: of every type, in and out of every column's rules. */
 const POOL: readonly unknown[] = [

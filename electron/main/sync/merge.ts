@@ -1,6 +1,7 @@
 import { CompiledQuery, type Transaction } from 'kysely'
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Database } from '../db/schema'
+import { touchesAccounts } from './account-inputs'
 import { type ChangeContext, type Incoming, readChange } from './change-rules'
 import { type Conflict, conflictsOf } from './conflicts'
 import { checkLedger } from './ledger-rules'
@@ -21,6 +22,8 @@ export interface MergeOutcome {
   latest: string | null
   /** The records the file created ("table|id"), which files waiting for them may now use. */
   created: string[]
+  /** Whether the file changed anything the accounts check reads (account-inputs.ts). */
+  touchesAccounts: boolean
 }
 
 export interface MergeContext extends ChangeContext {
@@ -83,7 +86,14 @@ export async function mergeChanges(
   fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
   const latest = changes.reduce<string | null>((max, c) => (max && max > c.hlc ? max : c.hlc), null)
   if (fresh.length === 0) {
-    return { applied: 0, alreadyHad: changes.length, conflicts: 0, latest, created: [] }
+    return {
+      applied: 0,
+      alreadyHad: changes.length,
+      conflicts: 0,
+      latest,
+      created: [],
+      touchesAccounts: false,
+    }
   }
 
   const records = new Map<string, RecordState>()
@@ -108,7 +118,10 @@ export async function mergeChanges(
     }
     record.fresh.push(change)
   }
-  await loadRecords(trx, records)
+  // The changes of this copy that may bear on the file's: those after its first change, and
+  // those made since this copy last heard of its sender (conflicts.ts).
+  const first = fresh[0]?.hlc ?? ''
+  await loadRecords(trx, records, context.heardFrom < first ? context.heardFrom : first)
 
   const conflicts: Conflict[] = []
   for (const record of records.values()) {
@@ -128,6 +141,7 @@ export async function mergeChanges(
     conflicts: conflicts.length,
     latest,
     created: [...records].filter(([, r]) => r.created).map(([key]) => key),
+    touchesAccounts: fresh.some((c) => touchesAccounts(c.table_name, c.column_name)),
   }
 }
 

@@ -13,6 +13,8 @@ export interface Received {
   received: number
   conflicts: number
   skipped: SkippedFile[]
+  /** Whether a file merged changed anything the accounts check reads. */
+  touchesAccounts: boolean
 }
 
 /**
@@ -34,12 +36,16 @@ export async function receiveFiles(
   const applied = new Set(
     (await file.db.selectFrom('sync_files').select('name').execute()).map((f) => f.name),
   )
-  const before = parseSetAside(await infoOf(file, FILE_INFO.syncSetAside))
+  const keptAside = await infoOf(file, FILE_INFO.syncSetAside)
+  const before = parseSetAside(keptAside)
   const after = new Map<string, SetAsideList[string]>()
-  const result: Received = { received: 0, conflicts: 0, skipped: [] }
+  const result: Received = { received: 0, conflicts: 0, skipped: [], touchesAccounts: false }
   let pending = (await target.others(replicaId)).filter((entry) => !applied.has(entry.name))
   let rules: SchemaRules | null = null
-  let heard: Record<string, string> | null = null
+  // Read from the change log once per copy (a scan of its whole history), then kept: the first
+  // sync, which writes that whole history anyway, pays for it, not the merge of a new copy's
+  // first file.
+  const { heard, kept } = await heardFromEach(file)
   for (;;) {
     // What the files applied in this pass create: a file waiting for one of them is tried again
     // (each pass creates records the one before did not, so the passes end).
@@ -54,7 +60,6 @@ export async function receiveFiles(
       }
       try {
         rules ??= await readSchemaRules(file.db)
-        heard ??= await heardFromEach(file)
         const outcome = await applyFile(file, target, entry, {
           datasetId,
           key,
@@ -64,6 +69,7 @@ export async function receiveFiles(
         })
         result.received += outcome.applied
         result.conflicts += outcome.conflicts
+        result.touchesAccounts ||= outcome.touchesAccounts
         for (const record of outcome.created) created.add(record)
         after.delete(entry.name)
       } catch (error) {
@@ -82,9 +88,14 @@ export async function receiveFiles(
     if (pending.length === 0) break
   }
   result.skipped = [...after.values()].map((entry) => entry.skipped)
-  await file.write('sync', (writer) =>
-    putInfo(writer.trx, FILE_INFO.syncSetAside, JSON.stringify(Object.fromEntries(after))),
-  )
+  const aside = JSON.stringify(Object.fromEntries(after))
+  // Written only when it changed: a sync with nothing set aside commits nothing more.
+  if (aside !== keptAside || !kept) {
+    await file.write('sync', async (writer) => {
+      await putInfo(writer.trx, FILE_INFO.syncSetAside, aside)
+      if (!kept) await putHeard(writer.trx, file, heard)
+    })
+  }
   return result
 }
 
@@ -141,12 +152,7 @@ async function applyFile(
       })
       .execute()
     if (merged.latest && merged.latest > (context.heard[entry.replicaId] ?? '')) {
-      const heard = { ...context.heard, [entry.replicaId]: merged.latest }
-      await putInfo(
-        writer.trx,
-        FILE_INFO.syncHeard,
-        JSON.stringify({ by: file.info().replicaId, heard }),
-      )
+      await putHeard(writer.trx, file, { ...context.heard, [entry.replicaId]: merged.latest })
     }
     // Checked not to be further ahead than the clock allows (change-rules.ts).
     if (merged.latest) file.receiveClock(merged.latest)
@@ -179,19 +185,34 @@ function asRefusal(error: unknown): unknown {
  * The latest change this copy has of each other copy: kept in file_info as files are applied,
  * read once from the change log the first time (or when the file took a new identity).
  */
-async function heardFromEach(file: DataFile): Promise<Record<string, string>> {
+async function heardFromEach(
+  file: DataFile,
+): Promise<{ heard: Record<string, string>; kept: boolean }> {
   const kept = await infoOf(file, FILE_INFO.syncHeard)
   if (kept) {
     try {
       const parsed = JSON.parse(kept) as { by?: string; heard?: Record<string, string> }
-      if (parsed.by === file.info().replicaId && parsed.heard) return { ...parsed.heard }
+      if (parsed.by === file.info().replicaId && parsed.heard) {
+        return { heard: { ...parsed.heard }, kept: true }
+      }
     } catch {
       // Read again below.
     }
   }
   const rows = await sql<{ replica_id: string; hlc: string }>`
     SELECT replica_id, max(hlc) AS hlc FROM change_log GROUP BY replica_id`.execute(file.db)
-  return Object.fromEntries(rows.rows.map((row) => [row.replica_id, row.hlc]))
+  return {
+    heard: Object.fromEntries(rows.rows.map((row) => [row.replica_id, row.hlc])),
+    kept: false,
+  }
+}
+
+async function putHeard(
+  trx: Parameters<typeof putInfo>[0],
+  file: DataFile,
+  heard: Record<string, string>,
+): Promise<void> {
+  await putInfo(trx, FILE_INFO.syncHeard, JSON.stringify({ by: file.info().replicaId, heard }))
 }
 
 export async function infoOf(file: DataFile, key: string): Promise<string | null> {

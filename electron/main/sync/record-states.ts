@@ -25,7 +25,10 @@ export type Row = Record<string, ColumnValue>
 export interface RecordState {
   table: TableRules
   id: string
-  /** Its change log on this copy, oldest first. */
+  /**
+   * Its change log on this copy, oldest first: whole, or only the changes that can bear on the
+   * merge (see {@link loadRecords}).
+   */
   known: Logged[]
   /** Its changes new to this copy, oldest first. */
   fresh: Incoming[]
@@ -43,34 +46,90 @@ export interface RecordState {
 const CHUNK = 20_000
 
 /**
- * Each record's change log and row, read for all the records of a file in a few queries (the
- * ids handed to SQLite as one JSON text) rather than one query per record: a file of 200,000
- * changes reads its records' logs in seconds, not minutes.
+ * Records whose whole log the ledger rules read (ledger-view.ts: a money record as it stood at
+ * the end of an action, the transaction that created it).
+ */
+const WHOLE_LOG_TABLES = new Set([
+  'agreements',
+  'agreement_amendments',
+  'receipts',
+  'other_income',
+  'financing_lines',
+  'project_transitions',
+  'tranches',
+  'budget_expenses',
+  'dues_payments',
+  'dues_settlements',
+  'ledger_entries',
+])
+
+type Found = Omit<Logged, 'value'> & { table_name: string; row_id: string }
+
+const LOGGED_COLUMNS = `c.table_name, c.row_id, c.hlc, c.tx_id, c.replica_id, c.column_name, c.op,
+  c.new_value, c.author, c.recorded_at`
+
+/**
+ * Each record's row and change log, read for all the records of a file in a few queries (the
+ * ids handed to SQLite as one JSON text) rather than one query per record. A record this copy
+ * has, which the file edits (no creation) and whose log the ledger rules do not read, needs
+ * only the changes stamped after `since` — the file's first change, or the last one this copy
+ * heard of its sender if earlier: an older change loses to each of the file's on the same field
+ * and is already in the row, and a conflict is only with a change made since. Those are found
+ * by their stamps, not by reading each record's twenty years of history: a file of 20,000
+ * edits of 1,500 projects reads a few rows, not 180,000.
  */
 export async function loadRecords(
   trx: Transaction<Database>,
   records: ReadonlyMap<string, RecordState>,
+  since: string,
 ): Promise<void> {
   const all = [...records.values()]
-  for (let start = 0; start < all.length; start += CHUNK) {
-    const chunk = all.slice(start, start + CHUNK)
-    const found = await trx.executeQuery<
-      Omit<Logged, 'value'> & { table_name: string; row_id: string }
-    >(
-      CompiledQuery.raw(
-        `SELECT c.table_name, c.row_id, c.hlc, c.tx_id, c.replica_id, c.column_name, c.op,
-           c.new_value, c.author, c.recorded_at
-         FROM json_each(?) AS j CROSS JOIN change_log AS c
-           ON c.table_name = j.value ->> 0 AND c.row_id = j.value ->> 1`,
-        [JSON.stringify(chunk.map((r) => [r.table.name, r.id]))],
-      ),
-    )
-    for (const row of found.rows) {
+  await loadRows(trx, all, records)
+  const whole: RecordState[] = []
+  const recent: RecordState[] = []
+  for (const record of all) {
+    const partial =
+      since !== '' &&
+      record.row !== null &&
+      !WHOLE_LOG_TABLES.has(record.table.name) &&
+      !record.fresh.some((c) => c.column_name === INSERTED_RECORD)
+    ;(partial ? recent : whole).push(record)
+  }
+  const keep = (found: readonly Found[]) => {
+    for (const row of found) {
       const { table_name: table, row_id: id, ...change } = row
       records.get(`${table}|${id}`)?.known.push({ ...change, value: readJson(change.new_value) })
     }
   }
+  for (let start = 0; start < whole.length; start += CHUNK) {
+    const chunk = whole.slice(start, start + CHUNK)
+    const found = await trx.executeQuery<Found>(
+      CompiledQuery.raw(
+        `SELECT ${LOGGED_COLUMNS} FROM json_each(?) AS j CROSS JOIN change_log AS c
+           ON c.table_name = j.value ->> 0 AND c.row_id = j.value ->> 1`,
+        [JSON.stringify(chunk.map((r) => [r.table.name, r.id]))],
+      ),
+    )
+    keep(found.rows)
+  }
+  if (recent.length > 0) {
+    const found = await trx.executeQuery<Found>(
+      CompiledQuery.raw(
+        `SELECT ${LOGGED_COLUMNS} FROM change_log AS c
+         WHERE c.hlc > ? AND c.table_name || '|' || c.row_id IN (SELECT value FROM json_each(?))`,
+        [since, JSON.stringify(recent.map((r) => `${r.table.name}|${r.id}`))],
+      ),
+    )
+    keep(found.rows)
+  }
   for (const record of all) record.known.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+}
+
+async function loadRows(
+  trx: Transaction<Database>,
+  all: readonly RecordState[],
+  records: ReadonlyMap<string, RecordState>,
+): Promise<void> {
   const byTable = groupBy(all, (r) => r.table.name)
   for (const [table, states] of byTable) {
     for (let start = 0; start < states.length; start += CHUNK) {

@@ -163,9 +163,16 @@ export class SyncService {
     const sealing = await this.info(FILE_INFO.syncKey)
     const key = sealing ? Buffer.from(sealing, 'hex') : null
     const sent = await sendChanges(this.file, target, datasetId, key, this.changesPerFile)
-    const received = await receiveFiles(this.file, target, datasetId, key, author)
+    const { touchesAccounts, ...received } = await receiveFiles(
+      this.file,
+      target,
+      datasetId,
+      key,
+      author,
+    )
     const report: SyncReport = { sent, ...received, toReview: 0 }
-    if (report.received > 0) report.conflicts += await this.review.checkAccounts()
+    // The accounts are checked when a merge changed what they are made of (account-inputs.ts).
+    if (touchesAccounts) report.conflicts += await this.review.checkAccounts()
     report.toReview = (await this.status()).toReview
     await this.setInfo(
       FILE_INFO.syncLast,
@@ -182,6 +189,9 @@ export class SyncService {
 
   /** Joins this copy to one target, leaving the other kind. */
   private async setTarget(key: string, value: string): Promise<void> {
+    const other = key === FILE_INFO.syncFolder ? FILE_INFO.syncServer : FILE_INFO.syncFolder
+    // Already this copy's target: nothing to write (each write is a commit to the disk).
+    if ((await this.info(key)) === value && (await this.info(other)) === null) return
     await this.file.write('sync', async (writer) => {
       await putInfo(writer.trx, key, value)
       await writer.trx
