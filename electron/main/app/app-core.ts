@@ -2,6 +2,9 @@ import { access } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import { basename, join } from 'node:path'
 import { DataFile } from '../db/data-file'
+import type { IntegrityCheck } from '../db/open-check'
+import { toAppError } from '../ipc/dispatch'
+import { watchOpenCheck } from './open-watch'
 import { buildDemo } from '../demo/build-demo'
 import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
 import type { WorkbookReport } from '@shared/workbook/schema'
@@ -147,6 +150,8 @@ export interface CoreOptions {
   appVersion: string
   /** The clock the file tokens expire by (tests move it on). */
   clock?: () => number
+  /** The full check run in the background after a file opens (tests pace it). */
+  integrityCheck?: IntegrityCheck
 }
 
 export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
@@ -232,6 +237,7 @@ export class AppCore {
       userName: prefs.userName,
       recentFiles,
       file: this.fileInfo(),
+      damagedAtOpen: this.damagedAtOpen && toAppError(this.damagedAtOpen, prefs.language),
       lock: {
         enabled: prefs.lock !== null,
         minutes: prefs.lock?.minutes ?? 10,
@@ -285,6 +291,7 @@ export class AppCore {
     return {
       ...info,
       name: basename(info.path),
+      checking: this.session.file.checkState === 'checking',
       backupFailure: failed === null ? null : failureMessage(failed, this.language()),
     }
   }
@@ -298,11 +305,22 @@ export class AppCore {
     await this.prefs.update({ userName })
   }
 
+  /**
+   * Opens a file at once, from a fast check; SQLite's full check runs in the background
+   * (db/open-check.ts), and a damage it finds closes the file and is said on the start screen
+   * as if opening had found it ({@link damagedAtOpen}).
+   */
   async openFile(path: string): Promise<OpenFileInfo> {
     if (this.session?.file.path === path) return this.requireFileInfo()
-    const file = await DataFile.open(path)
+    const file = await DataFile.open(path, {
+      quickly: true,
+      integrityCheck: this.options.integrityCheck,
+    })
     return this.attach(file)
   }
+
+  /** A file found damaged by its background check, with its token to recover or look at it. */
+  private damagedAtOpen: AppFailure | null = null
 
   /** Opens a damaged file only to look at it (a private copy is read; the file is untouched). */
   async viewFile(path: string): Promise<OpenFileInfo> {
@@ -360,6 +378,7 @@ export class AppCore {
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
     this.backupFailure = null
+    this.damagedAtOpen = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
     this.session = createSession(
@@ -369,9 +388,27 @@ export class AppCore {
       this.passwords,
     )
     await this.prefs.rememberFile(file.path)
-    if (!file.readOnly) await this.backUp('open')
-    this.lastBackupSeq = file.readOnly ? 0 : await this.changeSeq()
     this.startAutoSync()
+    // The opening backup copies the whole file: taken once the full check has passed, after the
+    // first screen, for a file opened quickly; at once for one already checked in full.
+    const checked = watchOpenCheck(file, {
+      stillOpen: (open) => this.session?.file === open,
+      passed: async () => {
+        if (!file.readOnly) await this.backUp('open')
+        this.lastBackupSeq = file.readOnly ? 0 : await this.changeSeq()
+        this.options.host.stateChanged()
+      },
+      damaged: async (_, failure) => {
+        await this.closeFile()
+        const token = this.files.grant(file.path, 'damaged-file')
+        this.damagedAtOpen = new AppFailure(failure.code, failure.key, {
+          ...failure.params,
+          file: token,
+        })
+        this.options.host.stateChanged()
+      },
+    })
+    if (file.checkState === 'passed') await checked
     this.options.host.stateChanged()
     return this.requireFileInfo()
   }
