@@ -1,3 +1,4 @@
+import type { IntegrityCheck } from '../../electron/main/db/open-check'
 import { join } from 'node:path'
 import { AppCore } from '../../electron/main/app/app-core'
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
@@ -25,7 +26,13 @@ export interface TestApp {
  * lives for one test, or for the whole test file when the core is shared (`lifetime: 'file'`).
  */
 export async function startTestApp(
-  options: { openFile?: boolean; lifetime?: 'test' | 'file'; clock?: () => number } = {},
+  options: {
+    openFile?: boolean
+    lifetime?: 'test' | 'file'
+    clock?: () => number
+    /** The background check of a file opened (a test paces it). */
+    integrityCheck?: IntegrityCheck
+  } = {},
 ): Promise<TestApp> {
   const folder = await tempFolder(options.lifetime)
   const host = new TestHost()
@@ -34,6 +41,7 @@ export async function startTestApp(
     host,
     appVersion: '0.0.0-test',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
   })
   await core.setUserName('Testeur')
   const errors: unknown[] = []

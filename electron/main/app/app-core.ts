@@ -399,13 +399,12 @@ export class AppCore {
         this.options.host.stateChanged()
       },
       damaged: async (_, failure) => {
-        await this.closeFile()
         const token = this.files.grant(file.path, 'damaged-file')
         this.damagedAtOpen = new AppFailure(failure.code, failure.key, {
           ...failure.params,
           file: token,
         })
-        this.options.host.stateChanged()
+        await this.closeFile()
       },
     })
     if (file.checkState === 'passed') await checked

@@ -16,13 +16,20 @@ export interface OpenWatchHooks {
  * ended. A file already checked in full (created, migrated, looked at) passes at once.
  */
 export function watchOpenCheck(file: DataFile, hooks: OpenWatchHooks): Promise<void> {
-  return file.checked().then(
-    async (damage) => {
-      if (!hooks.stillOpen(file)) return
-      if (damage) await hooks.damaged(file, damage)
-      else await hooks.passed(file)
-    },
-    // The check itself settles with what it found; a failure here is the file closed meanwhile.
-    () => undefined,
-  )
+  return file
+    .checked()
+    .then(
+      async (damage) => {
+        if (!hooks.stillOpen(file)) return
+        if (damage) await hooks.damaged(file, damage)
+        else await hooks.passed(file)
+      },
+      // The check itself settles with what it found; a failure here is the file closed meanwhile.
+      () => undefined,
+    )
+    .catch((error: unknown) => {
+      // What follows the check (a backup, the closing of a damaged file) reports its own failures
+      // to the user; nothing is left to an unhandled rejection.
+      console.error(error)
+    })
 }

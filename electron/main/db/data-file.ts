@@ -347,7 +347,7 @@ export class DataFile {
   }
 
   async close(): Promise<void> {
-    await this.openCheck?.cancel()
+    this.openCheck?.cancel()
     await this.root.destroy()
     if (this.viewCopy) await rm(this.viewCopy, { recursive: true, force: true })
   }

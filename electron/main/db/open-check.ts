@@ -74,12 +74,13 @@ export class OpenCheck {
     if (this.found) throw this.found
   }
 
-  /** Stops a check under way (the file is being closed); nothing is concluded. */
-  async cancel(): Promise<void> {
+  /**
+   * Stops a check under way (the file is being closed); nothing is concluded. Its connection is
+   * interrupted and closes on its own: the file's closing does not wait for it.
+   */
+  cancel(): void {
     this.cancelled = true
-    const native = this.native
-    if (native) native.interrupt()
-    await this.done
+    this.native?.interrupt()
   }
 
   private async run(check: IntegrityCheck): Promise<OpenCheckState> {
