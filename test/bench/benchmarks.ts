@@ -322,7 +322,7 @@ export async function runBenchmarks(): Promise<number> {
       console.log('\nOpening against the file size (first figures, fresh process):')
       for (const r of results.filter((r) => r.name.startsWith(OPEN_MEASURE)))
         console.log(
-          `  ${/\((.*)\)$/.exec(r.name)?.[1]?.padEnd(22) ?? ''} ${r.ms.toFixed(0).padStart(5)} ms   floor ${(r.floorMs ?? 0).toFixed(0).padStart(5)} ms`,
+          `  ${r.name.slice(OPEN_MEASURE.length + 2, -1).padEnd(22)} ${r.ms.toFixed(0).padStart(5)} ms   floor ${(r.floorMs ?? 0).toFixed(0).padStart(5)} ms`,
         )
     }
     const steps = new Map<string, { times: StepTimes; peakMB: number | null }>()

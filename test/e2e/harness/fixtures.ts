@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { AppCore } from '../../../electron/main/app/app-core'
+import type { IntegrityCheck } from '../../../electron/main/db/open-check'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
@@ -29,15 +30,22 @@ export interface DesktopApp {
  * `window.api` in the page is built by the preload's own `createBridge` (its source injected as
  * it is), over a Playwright binding that calls the real core's dispatcher on a temp folder.
  */
-export const test = base.extend<{ app: DesktopApp; userName: string }>({
+export const test = base.extend<{
+  app: DesktopApp
+  userName: string
+  /** The background check of a file opened (a spec paces it; in an object, not taken for a fixture). */
+  integrityCheck: { check: IntegrityCheck } | null
+}>({
   userName: ['Agent de test', { option: true }],
-  app: async ({ page, userName }, use, testInfo) => {
+  integrityCheck: [null, { option: true }],
+  app: async ({ page, userName, integrityCheck }, use, testInfo) => {
     const folder = await mkdtemp(join(tmpdir(), 'aimf-e2e-'))
     const host = new TestHost()
     const core = await AppCore.start({
       appFolder: join(folder, 'app'),
       host,
       appVersion: '0.0.0-e2e',
+      ...(integrityCheck ? { integrityCheck: integrityCheck.check } : {}),
     })
     if (userName) await core.setUserName(userName)
     const dispatch = createDispatcher(createHandlers(core), () => core.language())
