@@ -340,6 +340,7 @@ export async function importFloor(workbook: string, target: string): Promise<num
       worksheets: 'emit',
     })
     let sheet = 0
+    const statements: { finalize(done: () => void): void }[] = []
     for await (const worksheet of reader) {
       sheet += 1
       const table = `sheet_${sheet}`
@@ -363,6 +364,7 @@ export async function importFloor(workbook: string, target: string): Promise<num
           const statement = db.prepare(
             `INSERT INTO ${table} VALUES (${columns.map(() => '?').join(', ')})`,
           )
+          statements.push(statement)
           const width = columns.length
           insert = (cells) =>
             new Promise((done, fail) =>
@@ -377,6 +379,7 @@ export async function importFloor(workbook: string, target: string): Promise<num
       }
     }
     await exec(db, 'COMMIT')
+    for (const statement of statements) await new Promise<void>((done) => statement.finalize(done))
   } finally {
     await closeNative(db)
   }

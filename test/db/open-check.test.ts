@@ -56,7 +56,11 @@ describe('a file opened quickly, checked in full in the background', () => {
   it('is read at once; a write meanwhile is refused calmly and changes nothing; after the check it is accepted', async () => {
     const path = await grownFile()
     const held = heldCheck()
-    const file = await DataFile.open(path, { quickly: true, integrityCheck: held.check })
+    const file = await DataFile.open(path, {
+      quickly: true,
+      integrityCheck: held.check,
+      quicklyAbove: 0,
+    })
     try {
       await held.started
       expect(file.checkState).toBe('checking')
@@ -96,7 +100,11 @@ describe('a file opened quickly, checked in full in the background', () => {
   it('holds a write a moment rather than refusing it, when the check ends meanwhile', async () => {
     const path = await grownFile()
     const held = heldCheck()
-    const file = await DataFile.open(path, { quickly: true, integrityCheck: held.check })
+    const file = await DataFile.open(path, {
+      quickly: true,
+      integrityCheck: held.check,
+      quicklyAbove: 0,
+    })
     try {
       await held.started
       const writing = file.write('Agent', (writer) =>
@@ -114,7 +122,7 @@ describe('a file opened quickly, checked in full in the background', () => {
     const path = await grownFile()
     await damagePage(path, -2)
     const before = await sha256(path)
-    const file = await DataFile.open(path, { quickly: true })
+    const file = await DataFile.open(path, { quickly: true, quicklyAbove: 0 })
     try {
       const damage = await file.checked()
       expect(damage?.code).toBe('FILE_DAMAGED')
@@ -142,7 +150,7 @@ describe('a file opened quickly, checked in full in the background', () => {
 
 describe('the application, when the background check finds the file damaged', () => {
   it('closes it and offers its recovery on the start screen, as when opening finds it damaged', async () => {
-    app = await startTestApp()
+    app = await startTestApp({ quicklyAbove: 0 })
     const path = app.core.requireSession().file.path
     await growFile(app.core.requireSession().file)
     await app.ok('backups.create', {})
@@ -177,7 +185,7 @@ describe('the application, when the background check finds the file damaged', ()
 
   it('says on the state that the file is being checked, then that it is not', async () => {
     const held = heldCheck()
-    app = await startTestApp({ integrityCheck: held.check })
+    app = await startTestApp({ integrityCheck: held.check, quicklyAbove: 0 })
     const path = app.core.requireSession().file.path
     await app.core.closeFile()
     await app.ok('file.openRecent', { file: await app.recent(path) })

@@ -32,6 +32,8 @@ export async function startTestApp(
     clock?: () => number
     /** The background check of a file opened (a test paces it). */
     integrityCheck?: IntegrityCheck
+    /** From which size a file opens quickly (the default: large files only). */
+    quicklyAbove?: number
   } = {},
 ): Promise<TestApp> {
   const folder = await tempFolder(options.lifetime)
@@ -42,6 +44,7 @@ export async function startTestApp(
     appVersion: '0.0.0-test',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
+    ...(options.quicklyAbove !== undefined ? { quicklyAbove: options.quicklyAbove } : {}),
   })
   await core.setUserName('Testeur')
   const errors: unknown[] = []

@@ -152,6 +152,8 @@ export interface CoreOptions {
   clock?: () => number
   /** The full check run in the background after a file opens (tests pace it). */
   integrityCheck?: IntegrityCheck
+  /** From which size a file opens quickly, checked in the background (tests: any size). */
+  quicklyAbove?: number
 }
 
 export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
@@ -315,6 +317,7 @@ export class AppCore {
     const file = await DataFile.open(path, {
       quickly: true,
       integrityCheck: this.options.integrityCheck,
+      quicklyAbove: this.options.quicklyAbove,
     })
     return this.attach(file)
   }

@@ -45,7 +45,7 @@ export const test = base.extend<{
       appFolder: join(folder, 'app'),
       host,
       appVersion: '0.0.0-e2e',
-      ...(integrityCheck ? { integrityCheck: integrityCheck.check } : {}),
+      ...(integrityCheck ? { integrityCheck: integrityCheck.check, quicklyAbove: 0 } : {}),
     })
     if (userName) await core.setUserName(userName)
     const dispatch = createDispatcher(createHandlers(core), () => core.language())
