@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AppError } from '../contract/errors'
 import type { FileToken } from '../files/schema'
 import { LANGUAGES, type Language } from '../i18n/locale'
 
@@ -22,6 +23,11 @@ export interface OpenFileInfo {
   readOnly: boolean
   /** Why the last automatic backup failed (in the user's language), until one succeeds. */
   backupFailure: string | null
+  /**
+   * Opened a moment ago and still being checked in full in the background: changes are held
+   * (refused with FILE_CHECKING if the check takes long) until it passes.
+   */
+  checking: boolean
 }
 
 /** What the interface needs to draw itself: language, user, and the open file if any. */
@@ -31,6 +37,11 @@ export interface AppState {
   userName: string
   recentFiles: RecentFile[]
   file: OpenFileInfo | null
+  /**
+   * The file found damaged by its background check after it opened, and closed then: said as
+   * opening it would have (its `file` token offers recovery), until another file opens.
+   */
+  damagedAtOpen: AppError | null
   /** The optional lock after inactivity: whether it is set, after how long, and if it is on. */
   lock: { enabled: boolean; minutes: number; locked: boolean }
 }

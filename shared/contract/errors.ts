@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'FILE_READ_ONLY',
   /** The open file is no longer where it was (a drive removed, a share disconnected). */
   'FILE_GONE',
+  /** The file opened a moment ago is still being checked in full: changes wait until it passes. */
+  'FILE_CHECKING',
   'UNKNOWN_CHANNEL',
   /** The call did not come from the application's own window. */
   'FORBIDDEN',

@@ -1,3 +1,4 @@
+import type { IntegrityCheck } from '../../electron/main/db/open-check'
 import { join } from 'node:path'
 import { AppCore } from '../../electron/main/app/app-core'
 import { buildDemo } from '../../electron/main/demo/build-demo'
@@ -26,7 +27,15 @@ export interface TestApp {
  * lives for one test, or for the whole test file when the core is shared (`lifetime: 'file'`).
  */
 export async function startTestApp(
-  options: { openFile?: boolean; lifetime?: 'test' | 'file'; clock?: () => number } = {},
+  options: {
+    openFile?: boolean
+    lifetime?: 'test' | 'file'
+    clock?: () => number
+    /** The background check of a file opened (a test paces it). */
+    integrityCheck?: IntegrityCheck
+    /** From which size a file opens quickly (the default: large files only). */
+    quicklyAbove?: number
+  } = {},
 ): Promise<TestApp> {
   const folder = await tempFolder(options.lifetime)
   const host = new TestHost()
@@ -36,6 +45,8 @@ export async function startTestApp(
     appVersion: '0.0.0-test',
     buildDemo,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
+    ...(options.quicklyAbove !== undefined ? { quicklyAbove: options.quicklyAbove } : {}),
   })
   await core.setUserName('Testeur')
   const errors: unknown[] = []

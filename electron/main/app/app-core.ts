@@ -7,8 +7,9 @@ import type { Language } from '@shared/i18n/locale'
 import type { WorkbookReport } from '@shared/workbook/schema'
 import { assertWritableFolder } from '../backup/backup-service'
 import { DataFile } from '../db/data-file'
+import type { IntegrityCheck } from '../db/open-check'
 import { exists } from '../db/read-only'
-import { AppFailure, fieldFailure } from '../failure'
+import { AppFailure, fieldFailure, toAppError } from '../failure'
 import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
 import { FileGrants } from '../files/file-grants'
 import type { Host } from '../host'
@@ -19,6 +20,7 @@ import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
 import { AutoSync } from './auto-sync'
 import { failureMessage } from './background-jobs'
 import { BackupSchedule } from './backup-schedule'
+import { watchOpenCheck } from './open-watch'
 import { RestoreActions } from './restore-actions'
 import { type Session, createSession } from './session'
 
@@ -34,6 +36,10 @@ export interface CoreOptions {
    * does not depend on the demo's data.
    */
   buildDemo: (file: DataFile) => Promise<void>
+  /** The full check run in the background after a file opens (tests pace it). */
+  integrityCheck?: IntegrityCheck
+  /** From which size a file opens quickly, checked in the background (tests: any size). */
+  quicklyAbove?: number
 }
 
 export const DEMO_FILE_NAME = 'AIMF-Finances-demonstration.sqlite'
@@ -125,6 +131,7 @@ export class AppCore {
       userName: prefs.userName,
       recentFiles,
       file: this.fileInfo(),
+      damagedAtOpen: this.damagedAtOpen && toAppError(this.damagedAtOpen, prefs.language),
       lock: {
         enabled: prefs.lock !== null,
         minutes: prefs.lock?.minutes ?? 10,
@@ -178,6 +185,7 @@ export class AppCore {
     return {
       ...info,
       name: basename(info.path),
+      checking: this.session.file.checkState === 'checking',
       backupFailure: failed === null ? null : failureMessage(failed, this.language()),
     }
   }
@@ -191,11 +199,23 @@ export class AppCore {
     await this.prefs.update({ userName })
   }
 
+  /**
+   * Opens a file at once, from a fast check; SQLite's full check runs in the background
+   * (db/open-check.ts), and a damage it finds closes the file and is said on the start screen
+   * as if opening had found it ({@link damagedAtOpen}).
+   */
   async openFile(path: string): Promise<OpenFileInfo> {
     if (this.session?.file.path === path) return this.requireFileInfo()
-    const file = await DataFile.open(path)
+    const file = await DataFile.open(path, {
+      quickly: true,
+      integrityCheck: this.options.integrityCheck,
+      quicklyAbove: this.options.quicklyAbove,
+    })
     return this.attach(file)
   }
+
+  /** A file found damaged by its background check, with its token to recover or look at it. */
+  private damagedAtOpen: AppFailure | null = null
 
   /** Opens a damaged file only to look at it (a private copy is read; the file is untouched). */
   async viewFile(path: string): Promise<OpenFileInfo> {
@@ -252,17 +272,36 @@ export class AppCore {
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
     if (this.session) await this.session.file.close()
+    this.damagedAtOpen = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
-    this.session = createSession(
+    const session = createSession(
       file,
       () => this.language(),
       () => this.prefs.get().backupFolders[file.path] ?? null,
       this.passwords,
     )
+    this.session = session
     await this.prefs.rememberFile(file.path)
-    await this.backups.opened(this.session)
     this.autoSync.start()
+    // The opening backup copies the whole file: taken once the full check has passed, after the
+    // first screen, for a file opened quickly; at once for one already checked in full.
+    const checked = watchOpenCheck(file, {
+      stillOpen: (open) => this.session?.file === open,
+      passed: async () => {
+        await this.backups.opened(session)
+        this.options.host.stateChanged()
+      },
+      damaged: async (_, failure) => {
+        const token = this.files.grant(file.path, 'damaged-file')
+        this.damagedAtOpen = new AppFailure(failure.code, failure.key, {
+          ...failure.params,
+          file: token,
+        })
+        await this.closeFile()
+      },
+    })
+    if (file.checkState === 'passed') await checked
     this.options.host.stateChanged()
     return this.requireFileInfo()
   }

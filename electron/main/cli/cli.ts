@@ -173,11 +173,15 @@ export async function runCli(
         err(t('cli.badOption', { detail: `--year ${parsed.values.year}` }))
         return 2
       }
-      const file = await DataFile.open(path)
+      // The figures at once, as the window's first screen; then the full check, as opening a file
+      // does in the background: a damaged file is still said, and the command fails.
+      const file = await DataFile.open(path, { quickly: true })
       try {
         const summary = await fundsSummary(file.db, year, today())
         if (parsed.values.json) out(JSON.stringify(summaryJson(summary), null, 2))
         else for (const line of summaryText(summary, language)) out(line)
+        const damage = await file.checked()
+        if (damage) throw damage
       } finally {
         await file.close()
       }

@@ -12,6 +12,7 @@ import { LATEST_VERSION } from './migrations'
 import type { Database } from './schema'
 import { AIMF_APPLICATION_ID, FILE_INFO, newIdentity } from './file-identity'
 import { inspect } from './inspect'
+import { type IntegrityCheck, OpenCheck, type OpenCheckState } from './open-check'
 import { homeOf, identityChanges } from './identity'
 import { exists, verifyIntegrity } from './read-only'
 import {
@@ -40,6 +41,12 @@ export interface DataFileInfo {
 /** What a rehearsal throws to roll its transaction back. */
 const ROLLED_BACK = new Error('rolled back')
 
+/** Files from this size on open quickly, checked in full in the background (32 MiB: ~30 ms). */
+const QUICK_OPEN_ABOVE = 32 * 1024 * 1024
+
+/** How long a write waits for the background check of a file just opened before it is refused. */
+const WRITE_HOLD_MS = 1500
+
 /** The page size of the files this version creates (earlier files keep theirs). */
 const PAGE_SIZE = 16_384
 
@@ -57,6 +64,9 @@ export class DataFile {
     /** For a file opened only to be looked at: the private copy it is read from. */
     private readonly viewCopy: string | null = null,
   ) {}
+
+  /** The full check of a file opened quickly, while it runs in the background (open-check.ts). */
+  private openCheck: OpenCheck | null = null
 
   /** The batch under way, if any: its transaction serves every read and write meanwhile. */
   private batchOf: { trx: Transaction<Database>; writer: RecordWriter } | null = null
@@ -137,14 +147,44 @@ export class DataFile {
     }
   }
 
+  /**
+   * Where the background check of a file opened quickly stands: `passed` for a file checked in
+   * full at opening.
+   */
+  get checkState(): OpenCheckState {
+    return this.openCheck?.state ?? 'passed'
+  }
+
+  /** Settles when the background check is over; what it found damaged, if anything. */
+  async checked(): Promise<AppFailure | null> {
+    if (!this.openCheck) return null
+    await this.openCheck.done
+    return this.openCheck.damage
+  }
+
   /** True for a file opened only to be looked at. */
   get readOnly(): boolean {
     return this.viewCopy !== null
   }
 
-  /** Opens an existing file, migrating it (after a verified backup) if it is older. */
-  static async open(path: string): Promise<DataFile> {
-    const inspection = await inspect(path)
+  /**
+   * Opens an existing file, migrating it (after a verified backup) if it is older.
+   *
+   * `quickly`: the file is shown from a fast check, and SQLite's full integrity check runs in
+   * the background, writes held until it passes ({@link checkState}). A file to be migrated is
+   * checked in full first, as before: its schema is about to be changed.
+   */
+  static async open(
+    path: string,
+    options: { quickly?: boolean; integrityCheck?: IntegrityCheck; quicklyAbove?: number } = {},
+  ): Promise<DataFile> {
+    // A small file is checked in full in less time than the first screen takes to draw.
+    const large =
+      ((await stat(path).catch(() => null))?.size ?? 0) >=
+      (options.quicklyAbove ?? QUICK_OPEN_ABOVE)
+    const fast = options.quickly === true && large && (await inspect(path, { fast: true }))
+    const quickly = fast !== false && fast.version === LATEST_VERSION
+    const inspection = quickly ? fast : await inspect(path)
     if (inspection.version < LATEST_VERSION) {
       await backupBeforeMigration(path)
     }
@@ -152,7 +192,14 @@ export class DataFile {
     const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
     try {
       await migrate(db, inspection.version)
-      return await DataFile.load(path, db, native)
+      const file = await DataFile.load(path, db, native)
+      if (quickly) {
+        // What opening wrote (the copy's identity) is moved into the file itself: the check
+        // reads the file alone, which nothing changes until it has passed.
+        await exec(native, 'PRAGMA wal_checkpoint(TRUNCATE)')
+        file.openCheck = new OpenCheck(path, options.integrityCheck)
+      }
+      return file
     } catch (error) {
       // Through Kysely: its prepared statements are finalized, or the file would stay open.
       await db.destroy().catch(() => undefined)
@@ -234,6 +281,7 @@ export class DataFile {
     if (this.readOnly)
       throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.path })
     if (this.batchOf) return work(this.batchOf.writer)
+    await this.openCheck?.awaitWritable(WRITE_HOLD_MS)
     await this.assertStillThere()
     try {
       return await this.root.transaction().execute(async (trx) => {
@@ -306,6 +354,7 @@ export class DataFile {
   }
 
   async close(): Promise<void> {
+    this.openCheck?.cancel()
     await this.root.destroy()
     if (this.viewCopy) await rm(this.viewCopy, { recursive: true, force: true })
   }

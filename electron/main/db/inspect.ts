@@ -4,7 +4,7 @@ import { asFileFailure, fileFailure } from '../files/file-failure'
 import { AIMF_APPLICATION_ID, SQLITE_HEADER } from './file-identity'
 import { LATEST_VERSION } from './migrations'
 import { lookReadOnly } from './read-only'
-import { allRows } from './sqlite-native'
+import { type NativeDatabase, allRows, sqliteCode } from './sqlite-native'
 
 export interface Inspection {
   version: number
@@ -14,8 +14,12 @@ export interface Inspection {
  * Looks at a file without changing a byte of it (a read-only connection, whose -wal and -shm
  * are removed after), and refuses what must not be opened: not SQLite, not ours, newer than
  * this build, damaged, or held by another instance.
+ *
+ * `fast`: the whole file is not read (SQLite's quick_check walks every page: most of the time of
+ * opening a large file); its header, identity, version and schema are, and the full check is
+ * left to run in the background (see open-check.ts).
  */
-export async function inspect(path: string): Promise<Inspection> {
+export async function inspect(path: string, options: { fast?: boolean } = {}): Promise<Inspection> {
   const header = await readHeader(path)
   if (header !== SQLITE_HEADER)
     throw new AppFailure('FILE_NOT_AIMF', 'errors.FILE_NOT_AIMF', { path })
@@ -34,8 +38,7 @@ export async function inspect(path: string): Promise<Inspection> {
           appVersion: LATEST_VERSION,
         })
       }
-      const check = await allRows<{ quick_check: string }>(native, 'PRAGMA quick_check')
-      const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+      const problems = options.fast ? await schemaProblems(native) : await quickCheck(native)
       if (problems.length > 0) {
         throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
           path,
@@ -46,6 +49,22 @@ export async function inspect(path: string): Promise<Inspection> {
     })
   } catch (error) {
     throw await fileFailure(error, path)
+  }
+}
+
+async function quickCheck(native: NativeDatabase): Promise<string[]> {
+  const check = await allRows<{ quick_check: string }>(native, 'PRAGMA quick_check')
+  return check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+}
+
+/** The schema read and parsed whole (a damaged schema page is found here), and no more. */
+async function schemaProblems(native: NativeDatabase): Promise<string[]> {
+  try {
+    await allRows(native, 'SELECT count(*) FROM sqlite_schema')
+    return []
+  } catch (error) {
+    if (sqliteCode(error) !== 'SQLITE_CORRUPT' && sqliteCode(error) !== 'SQLITE_NOTADB') throw error
+    return [error instanceof Error ? error.message : String(error)]
   }
 }
 

@@ -9,6 +9,8 @@ export type NativeDatabase = sqlite3.Database
 export const OPEN_READONLY = sqlite3.OPEN_READONLY
 export const OPEN_READWRITE = sqlite3.OPEN_READWRITE
 export const OPEN_CREATE = sqlite3.OPEN_CREATE
+/** A `file:` URI as the name, with its parameters (`immutable=1`). */
+export const OPEN_URI = sqlite3.OPEN_URI
 
 export function openNative(path: string, mode: number): Promise<NativeDatabase> {
   return new Promise((resolve, reject) => {

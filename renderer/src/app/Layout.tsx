@@ -1,13 +1,35 @@
 import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useAppStore } from './app-store'
 import { AREA_SCREENS, AREAS } from './areas'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
+
+/** How often the state is read again while the file opened is still being checked in full. */
+const CHECK_POLL_MS = 700
+
+/**
+ * The status line of a file still being checked in full after it opened: said calmly (changes
+ * wait a moment), and gone when the check has passed — the state is read again meanwhile.
+ */
+function FileCheckStatus({ checking }: { checking: boolean }) {
+  const { t } = useTranslation()
+  const refresh = useAppStore((s) => s.refresh)
+  useEffect(() => {
+    if (!checking) return
+    const timer = setInterval(() => void refresh(), CHECK_POLL_MS)
+    return () => clearInterval(timer)
+  }, [checking, refresh])
+  return (
+    <Text size="xs" c="dimmed" role="status" aria-live="polite">
+      {checking ? t('app.fileChecking') : ''}
+    </Text>
+  )
+}
 
 /** The window with a file open: the sidebar of areas and the chosen area. */
 export function Layout({ state, file }: { state: AppState; file: OpenFileInfo }) {
@@ -48,6 +70,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             <Text size="xs" c="dimmed" title={file.path} truncate="start">
               {file.name}
             </Text>
+            <FileCheckStatus checking={file.checking} />
             <LanguageSwitch />
           </Stack>
         </Stack>

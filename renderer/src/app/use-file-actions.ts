@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AppError } from '@shared/contract/errors'
 import type { FileToken } from '@shared/files/schema'
 import { ApiError, call, errorMessage, isCancelled } from '../lib/api'
 import { useAppStore } from './app-store'
@@ -48,8 +49,16 @@ export function useFileActions() {
     }
   }
 
+  /** A damage found after the file opened (its background check): offered as if opening had. */
+  const showDamage = useCallback((found: AppError) => {
+    setError(found.message)
+    setDamaged(found.file ?? null)
+    setDamagedPath(found.path ?? '')
+  }, [])
+
   return {
     error,
+    showDamage,
     /**
      * The token of a file that failed to open because it is damaged: it can be recovered from a
      * backup, or looked at.

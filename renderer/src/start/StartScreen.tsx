@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppState } from '@shared/app/schema'
 import { useFileActions } from '../app/use-file-actions'
@@ -21,6 +22,12 @@ import { ChosenBackupModal } from '../features/backups/ChosenBackupModal'
 export function StartScreen({ state }: { state: AppState }) {
   const { t } = useTranslation()
   const files = useFileActions()
+  const { showDamage } = files
+  const damagedAtOpen = state.damagedAtOpen
+  // The file open a moment ago was found damaged by its full check, and closed.
+  useEffect(() => {
+    if (damagedAtOpen) showDamage(damagedAtOpen)
+  }, [damagedAtOpen, showDamage])
   const choices = [
     { label: t('start.openDemo'), hint: t('start.openDemoHint'), action: files.openDemo },
     { label: t('start.createEmpty'), hint: t('start.createEmptyHint'), action: files.createNew },

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog'
 export const en: Catalog = {
   app: {
     readOnlyTitle: 'Read-only: damaged file',
+    fileChecking: 'Checking the file… Changes will be possible in a moment.',
     backupFailedTitle: 'The last automatic backup failed',
     backupFailedHint:
       'Your work is saved in the file, but this restore point is missing: free some space or choose another folder in Settings → Backups.',
@@ -1132,6 +1133,8 @@ export const en: Catalog = {
       'The file {{path}} is damaged ({{detail}}). It was not changed; restore a backup.',
     FILE_GONE:
       'The file {{path}} can no longer be reached (USB stick removed, network share disconnected?). Nothing was saved; the data saved before is in the file. Plug the drive back in, then try again.',
+    FILE_CHECKING:
+      'The file {{path}} is being checked in full, as it is after opening: changes will be possible in a moment. Nothing was saved; try again in a few seconds.',
     FILE_READ_ONLY:
       'The file {{path}} is open read-only because it is damaged: nothing can be saved to it. Restore its latest sound backup from the start screen.',
     FILE_UNWRITABLE:

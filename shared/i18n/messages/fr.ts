@@ -2,6 +2,8 @@
 export const fr = {
   app: {
     readOnlyTitle: 'Lecture seule : fichier endommagé',
+    fileChecking:
+      'Vérification du fichier en cours… Les modifications seront possibles dans un instant.',
     backupFailedTitle: 'La dernière sauvegarde automatique a échoué',
     backupFailedHint:
       'Votre travail est enregistré dans le fichier, mais ce point de restauration manque : libérez de la place ou choisissez un autre dossier dans Paramètres → Sauvegardes.',
@@ -1136,6 +1138,8 @@ export const fr = {
       'Le fichier {{path}} est endommagé ({{detail}}). Il n’a pas été modifié ; restaurez une sauvegarde.',
     FILE_GONE:
       'Le fichier {{path}} n’est plus accessible (clé USB retirée, partage réseau déconnecté ?). Rien n’a été enregistré ; les données déjà enregistrées sont dans le fichier. Rebranchez le support, puis recommencez.',
+    FILE_CHECKING:
+      'Le fichier {{path}} est en cours de vérification complète, commencée à son ouverture : les modifications seront possibles dans un instant. Rien n’a été enregistré ; recommencez dans quelques secondes.',
     FILE_READ_ONLY:
       'Le fichier {{path}} est ouvert en lecture seule parce qu’il est endommagé : rien ne peut y être enregistré. Restaurez sa dernière sauvegarde intacte depuis l’écran d’accueil.',
     FILE_UNWRITABLE:

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { AppCore } from '../../../electron/main/app/app-core'
+import type { IntegrityCheck } from '../../../electron/main/db/open-check'
 import { buildDemo } from '../../../electron/main/demo/build-demo'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
@@ -30,9 +31,15 @@ export interface DesktopApp {
  * `window.api` in the page is built by the preload's own `createBridge` (its source injected as
  * it is), over a Playwright binding that calls the real core's dispatcher on a temp folder.
  */
-export const test = base.extend<{ app: DesktopApp; userName: string }>({
+export const test = base.extend<{
+  app: DesktopApp
+  userName: string
+  /** The background check of a file opened (a spec paces it; in an object, not taken for a fixture). */
+  integrityCheck: { check: IntegrityCheck } | null
+}>({
   userName: ['Agent de test', { option: true }],
-  app: async ({ page, userName }, use, testInfo) => {
+  integrityCheck: [null, { option: true }],
+  app: async ({ page, userName, integrityCheck }, use, testInfo) => {
     const folder = await mkdtemp(join(tmpdir(), 'aimf-e2e-'))
     const host = new TestHost()
     const core = await AppCore.start({
@@ -40,6 +47,7 @@ export const test = base.extend<{ app: DesktopApp; userName: string }>({
       host,
       appVersion: '0.0.0-e2e',
       buildDemo,
+      ...(integrityCheck ? { integrityCheck: integrityCheck.check, quicklyAbove: 0 } : {}),
     })
     if (userName) await core.setUserName(userName)
     const dispatch = createDispatcher(createHandlers(core), () => core.language())
