@@ -116,6 +116,8 @@ export const transitionInput = z
     reason: optionalText(2000),
     /** Why the project is approved although its beneficiary is behind on its dues. */
     overrideReason: optionalText(2000),
+    /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+    confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
   })
   .refine((t) => t.to !== 'approved' || t.bureauMeeting !== null, {
     error: 'validation.bureauMeeting',
@@ -164,7 +166,12 @@ export const financingLineInput = z
   })
 export type FinancingLineInput = z.input<typeof financingLineInput>
 
-export const commitLineInput = z.strictObject({ id: recordId, committedOn: isoDate })
+export const commitLineInput = z.strictObject({
+  id: recordId,
+  committedOn: isoDate,
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
 
 export const trancheInput = z.strictObject({
   projectId: recordId,
@@ -197,6 +204,8 @@ export const tranchePaymentInput = z.strictObject({
     .max(50)
     .nullish()
     .transform((value) => value ?? null),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type TranchePaymentInput = z.input<typeof tranchePaymentInput>
 
@@ -212,6 +221,8 @@ export const projectExpenseInput = z.strictObject({
   agreementId: recordId.nullish().transform((value) => value ?? null),
   headingCode: optionalText(30),
   document: optionalText(500),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type ProjectExpenseInput = z.input<typeof projectExpenseInput>
 

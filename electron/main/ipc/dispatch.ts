@@ -54,6 +54,9 @@ export function toAppError(error: AppFailure, language: Language): AppError {
     path: field.path,
     message: translate(language, field.key, formatParams(field.params ?? {}, language)),
   }))
+  if (error.code === 'NEEDS_CONFIRMATION') {
+    return { code: error.code, message: translate(language, error.key), warnings: fields }
+  }
   return {
     code: error.code,
     message:

@@ -5,6 +5,7 @@ import { type ComponentType, lazy, Suspense } from 'react'
 import { AREAS, type Area, useAppStore } from './app-store'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
+import { PlausibilityDialog } from '../components/PlausibilityDialog'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
 
@@ -104,6 +105,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
         </Suspense>
         {state.userName === '' && <UserNamePrompt />}
         <NoticeArea />
+        <PlausibilityDialog />
       </AppShell.Main>
     </AppShell>
   )

@@ -237,7 +237,6 @@ export const fr = {
       note: 'Note',
       eur: 'Contre-valeur',
       rateUsed: 'Taux',
-      confirmOver: 'Enregistrer quand même',
       cancel: 'Annuler ce versement',
       cancelled: 'Versement annulé : son écriture a été contrepassée.',
       added: 'Versement enregistré.',
@@ -1114,6 +1113,26 @@ export const fr = {
       'Toutes les écritures du fichier y seront copiées, et celles des autres copies reçues. Ne continuez que si ce serveur est celui de l’AIMF.',
     syncServerConnect: 'Se connecter et envoyer',
   },
+  plausibility: {
+    title: 'Confirmer ces montants et ces dates ?',
+    intro: 'Ces valeurs sont permises mais inhabituelles. Vérifiez-les avant d’enregistrer :',
+    confirm: 'Confirmer',
+    declined: 'Rien n’a été enregistré.',
+    futureDate: 'La date du {{date}} est dans le futur.',
+    oldDate: 'La date du {{date}} remonte à plus d’un an.',
+    aboveDue: 'Le montant de {{amount}} dépasse ce qui est dû ({{due}}) de {{excess}}.',
+    aboveOpenCalls:
+      'Le versement de {{amount}} dépasse les appels ouverts du membre ({{due}}) de {{excess}} : le surplus deviendra un crédit.',
+    aboveTranche: 'Le paiement de {{amount}} dépasse la tranche ({{due}}) de {{excess}}.',
+    aboveUsual:
+      'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
+    currencyUnlikeCall:
+      'Le versement est en {{paid}}, alors que les appels du membre sont en {{called}}.',
+    planShort:
+      'Le plan de financement ({{planned}}) ne couvre pas le coût du projet ({{cost}}) : il manque {{gap}}.',
+    planOver:
+      'Le plan de financement ({{planned}}) dépasse le coût du projet ({{cost}}) de {{gap}}.',
+  },
   errors: {
     programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes de l’AIMF).',
     programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
@@ -1123,6 +1142,7 @@ export const fr = {
     programmeLabelTakenArchived: 'Un programme archivé porte déjà ce nom : restaurez-le.',
     VALIDATION: 'Certaines valeurs sont à corriger.',
     NOT_FOUND: 'Cet enregistrement n’existe pas ou plus.',
+    NEEDS_CONFIRMATION: 'À confirmer : rien n’a été enregistré.',
     CONFLICT: 'Cette modification contredit les données existantes.',
     NO_FILE: 'Aucun fichier de données n’est ouvert.',
     FILE_NOT_FOUND: 'Le fichier {{path}} est introuvable.',

@@ -9,6 +9,7 @@ import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -84,7 +85,7 @@ export function ExpenseForm({
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
     try {
-      onSaved(await call('budget.addExpense', { ...toInput(values).input, bankAccountId } as never))
+      onSaved(await callConfirming('budget.addExpense', { ...toInput(values).input, bankAccountId } as never))
     } catch (failure) {
       setFormError(
         applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),

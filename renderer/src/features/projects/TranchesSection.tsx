@@ -27,6 +27,7 @@ import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -366,7 +367,7 @@ function PaymentForm({
         errors,
       }
     },
-    send: (input) => call('projects.payTranche', input),
+    send: (input) => callConfirming('projects.payTranche', input),
     onSaved,
   })
   return (
