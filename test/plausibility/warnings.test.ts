@@ -18,7 +18,11 @@ describe('plausibility rules, on hand-made figures', () => {
     expect(dateWarnings('receivedOn', '2026-12-04', today)).toEqual([])
     expect(dateWarnings('receivedOn', '2025-12-04', today)).toEqual([])
     expect(dateWarnings('receivedOn', '2026-12-05', today)).toEqual([
-      { path: 'receivedOn', key: 'plausibility.futureDate', params: { date: { day: '2026-12-05' } } },
+      {
+        path: 'receivedOn',
+        key: 'plausibility.futureDate',
+        params: { date: { day: '2026-12-05' } },
+      },
     ])
     expect(dateWarnings('paidOn', '2031-01-01', today)[0]?.key).toBe('plausibility.futureDate')
     expect(dateWarnings('paidOn', '2025-12-03', today)).toEqual([
@@ -40,9 +44,7 @@ describe('plausibility rules, on hand-made figures', () => {
       },
     ])
     expect(aboveDueWarnings('amount', eur(132_000), eur(132_000))).toEqual([])
-    expect(aboveDueWarnings('amount', eur(132_001), eur(132_000))[0]?.params.excess).toEqual(
-      eur(1),
-    )
+    expect(aboveDueWarnings('amount', eur(132_001), eur(132_000))[0]?.params.excess).toEqual(eur(1))
     // Not comparable across currencies: the currency rule speaks instead.
     expect(aboveDueWarnings('amount', money(900_000, 'XOF'), eur(132_000))).toEqual([])
   })
