@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { Session } from '../app/app-core'
+import { closedThrough, nextDay } from '../accounting/closures'
+import { fieldFailure } from '../failure'
 import { agreementFigures, emptyFigures } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import type { budgetExpenseInput } from '@shared/budget/schema'
@@ -24,6 +26,27 @@ import type { tranchePaymentInput, transitionInput } from '@shared/projects/sche
  */
 
 type Warnings = Promise<PlausibilityWarning[]>
+
+/**
+ * A money date: refused first if its period is closed (as the ledger would refuse it, so that
+ * nobody confirms a date only to be refused), then unlikely if future or over a year back.
+ */
+export async function moneyDateWarnings(
+  session: Session,
+  path: string,
+  day: string,
+  today: string,
+): Warnings {
+  const through = await closedThrough(session.file.db)
+  if (through !== null && day <= through) {
+    throw fieldFailure('CONFLICT', path, 'accounting.errors.periodClosed', {
+      date: day,
+      through,
+      firstOpen: nextDay(through),
+    })
+  }
+  return dateWarnings(path, day, today)
+}
 const amounts = (rows: readonly { amount: number; currency: CurrencyCode }[]): Money[] =>
   rows.map((row) => money(row.amount, row.currency))
 
@@ -36,7 +59,7 @@ export async function duesPaymentWarnings(
   const amount = readAmount(input.amount, input.currency, 'amount')
   const account = await session.dues.account(input.memberId)
   const warnings = [
-    ...dateWarnings('receivedOn', input.receivedOn, today),
+    ...(await moneyDateWarnings(session, 'receivedOn', input.receivedOn, today)),
     ...aboveUsualWarnings(
       'amount',
       amount,
@@ -89,7 +112,7 @@ export async function receiptWarnings(
       ?.native ?? emptyFigures()
   const remaining = money(Math.max(0, figures.committed - figures.received), agreement.currency)
   return [
-    ...dateWarnings('receivedOn', input.receivedOn, today),
+    ...(await moneyDateWarnings(session, 'receivedOn', input.receivedOn, today)),
     ...aboveDueWarnings('amount', amount, remaining, 'errors.receiptOverCommitted').map((w) => ({
       ...w,
       params: { ...w.params, remaining },
@@ -106,7 +129,7 @@ export async function otherIncomeWarnings(
 ): Warnings {
   const amount = readAmount(input.amount, input.currency, 'amount')
   return [
-    ...dateWarnings('receivedOn', input.receivedOn, today),
+    ...(await moneyDateWarnings(session, 'receivedOn', input.receivedOn, today)),
     ...aboveUsualWarnings('amount', amount, amounts(await session.otherIncome.list())),
   ]
 }
@@ -124,7 +147,7 @@ export async function budgetExpenseWarnings(
     ...(await session.budgetExpenses.list(year, input.lineKey)),
   ]
   return [
-    ...dateWarnings('spentOn', input.spentOn, today),
+    ...(await moneyDateWarnings(session, 'spentOn', input.spentOn, today)),
     ...aboveUsualWarnings('amount', amount, amounts(previous)),
   ]
 }
@@ -135,7 +158,7 @@ export async function tranchePaymentWarnings(
   input: z.output<typeof tranchePaymentInput>,
   today: string,
 ): Warnings {
-  const warnings = dateWarnings('paidOn', input.paidOn, today)
+  const warnings = await moneyDateWarnings(session, 'paidOn', input.paidOn, today)
   if (input.amount === null) return warnings
   const tranche = await session.file.db
     .selectFrom('tranches')

@@ -1,6 +1,10 @@
 import type { AppCore } from '../app/app-core'
 import { AppFailure, requireConfirmation } from '../failure'
-import { tranchePaymentWarnings, transitionWarnings } from '../plausibility/money-checks'
+import {
+  moneyDateWarnings,
+  tranchePaymentWarnings,
+  transitionWarnings,
+} from '../plausibility/money-checks'
 import { dateWarnings } from '@shared/plausibility/warnings'
 import { renderPdf } from '../reports/pdf-document'
 import { writeExportFile } from '../reports/export-file'
@@ -40,7 +44,10 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
     'projects.removeFinancingLine': async ({ id }) =>
       thenProject(core, (author) => session().financing.removeLine(id, author)),
     'projects.commitFinancingLine': async ({ id, committedOn, confirmed }) => {
-      requireConfirmation(dateWarnings('committedOn', committedOn, today()), confirmed)
+      requireConfirmation(
+        await moneyDateWarnings(session(), 'committedOn', committedOn, today()),
+        confirmed,
+      )
       return thenProject(core, (author) => session().financing.commitLine(id, committedOn, author))
     },
     'projects.uncommitFinancingLine': async ({ id, reason }) =>
