@@ -19,16 +19,18 @@ export function PlausibilityDialog() {
     >
       <Stack data-testid="plausibility">
         <Text size="sm">{t('plausibility.intro')}</Text>
-        <List spacing="xs" role="alert">
-          {(pending?.warnings ?? []).map((warning) => (
-            <List.Item key={`${warning.path}|${warning.message}`}>{warning.message}</List.Item>
-          ))}
-        </List>
+        <div role="alert">
+          <List spacing="xs">
+            {(pending?.warnings ?? []).map((warning) => (
+              <List.Item key={`${warning.path}|${warning.message}`}>{warning.message}</List.Item>
+            ))}
+          </List>
+        </div>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => pending?.answer(false)} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" onClick={() => pending?.answer(true)}>
+          <Button color="red" onClick={() => pending?.answer(true)}>
             {t('plausibility.confirm')}
           </Button>
         </Group>
