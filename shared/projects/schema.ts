@@ -28,6 +28,13 @@ export const PROJECT_STATUSES = [
 ] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
+/** The statuses in which a tranche may be paid to the city: its agreement is signed. */
+export const TRANCHE_PAYABLE_STATUSES: readonly ProjectStatus[] = [
+  'agreement_signed',
+  'in_progress',
+  'completed',
+]
+
 const NEXT_STATUS: Readonly<Record<ProjectStatus, ProjectStatus | null>> = {
   in_review: 'approved',
   approved: 'agreement_signed',

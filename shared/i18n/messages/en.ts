@@ -1573,6 +1573,7 @@ export const en: Catalog = {
     nature: { operating: 'Operating', investment: 'Investment' },
     totals: 'Totals',
     expenses: 'Expenses of the year',
+    expenseRecorded: 'Expense recorded: {{amount}} on “{{line}}”, on {{date}}.',
     noExpenses: 'No expense recorded for this year.',
     cancelled: 'Cancelled: {{reason}}',
     saved: 'Budget saved.',

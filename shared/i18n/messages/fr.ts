@@ -1598,6 +1598,7 @@ export const fr = {
     nature: { operating: 'Fonctionnement', investment: 'Investissement' },
     totals: 'Totaux',
     expenses: 'Dépenses de l’exercice',
+    expenseRecorded: 'Dépense enregistrée : {{amount}} sur « {{line}} », le {{date}}.',
     noExpenses: 'Aucune dépense saisie pour cet exercice.',
     cancelled: 'Annulée : {{reason}}',
     saved: 'Budget enregistré.',
