@@ -1121,9 +1121,9 @@ export const en: Catalog = {
     aboveOpenCalls:
       'The payment of {{amount}} is {{excess}} above the member’s open calls ({{due}}): the surplus will become a credit.',
     aboveTranche: 'The payment of {{amount}} is {{excess}} above the tranche ({{due}}).',
-    aboveUsual: 'The amount of {{amount}} is more than {{factor}} times the usual amount ({{usual}}).',
-    currencyUnlikeCall:
-      'The payment is in {{paid}}, whereas the member’s calls are in {{called}}.',
+    aboveUsual:
+      'The amount of {{amount}} is more than {{factor}} times the usual amount ({{usual}}).',
+    currencyUnlikeCall: 'The payment is in {{paid}}, whereas the member’s calls are in {{called}}.',
     planShort:
       'The financing plan ({{planned}}) does not cover the project’s cost ({{cost}}): {{gap}} is missing.',
     planOver: 'The financing plan ({{planned}}) is {{gap}} above the project’s cost ({{cost}}).',
@@ -1443,6 +1443,7 @@ export const en: Catalog = {
     programmeCodeFormat:
       'Programme code: lower-case letters without accents, digits and “_” (40 at most).',
     required: 'This field is required.',
+    requiredNamed: 'Fill in “{{field}}”: this field is required.',
     invalidType: 'Invalid value.',
     tooLong: 'Too long: {{max}} characters at most.',
     email: 'Invalid e-mail address.',

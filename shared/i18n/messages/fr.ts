@@ -1124,8 +1124,7 @@ export const fr = {
     aboveOpenCalls:
       'Le versement de {{amount}} dépasse les appels ouverts du membre ({{due}}) de {{excess}} : le surplus deviendra un crédit.',
     aboveTranche: 'Le paiement de {{amount}} dépasse la tranche ({{due}}) de {{excess}}.',
-    aboveUsual:
-      'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
+    aboveUsual: 'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
     currencyUnlikeCall:
       'Le versement est en {{paid}}, alors que les appels du membre sont en {{called}}.',
     planShort:
@@ -1466,6 +1465,7 @@ export const fr = {
     programmeCodeFormat:
       'Code de programme : lettres minuscules sans accents, chiffres et « _ » (40 au plus).',
     required: 'Ce champ est obligatoire.',
+    requiredNamed: 'Renseignez « {{field}} » : ce champ est obligatoire.',
     invalidType: 'Valeur invalide.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
     email: 'Adresse de courriel invalide.',

@@ -75,11 +75,7 @@ export function ReceiptForm({
   })
 
   return (
-    <form
-      onSubmit={(event) => void save(event)}
-      noValidate
-      aria-label={t('agreements.addReceipt')}
-    >
+    <form onSubmit={(event) => void save(event)} noValidate aria-label={t('agreements.addReceipt')}>
       <Stack gap="sm">
         <FormError message={formError} />
         <SimpleGrid cols={{ base: 2, lg: 5 }}>

@@ -130,7 +130,10 @@ export function PlanSection({
                           onClick={() =>
                             void act(
                               () =>
-                                callConfirming('projects.commitFinancingLine', { id: line.id, committedOn }),
+                                callConfirming('projects.commitFinancingLine', {
+                                  id: line.id,
+                                  committedOn,
+                                }),
                               t('projects.plan.committed'),
                             )
                           }
