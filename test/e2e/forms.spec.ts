@@ -88,6 +88,14 @@ test('lists found without accents, « Verser » unavailable before signature wit
   await form
     .getByRole('textbox', { name: 'Montant (EUR)', exact: true })
     .fill('1\u202f320,00\u00a0€')
+  // Enter in a list where nothing matches: the form is not sent.
+  await currency.click()
+  await currency.pressSequentially('zzz')
+  await currency.press('Enter')
+  await currency.press('Escape')
+  await currency.blur()
+  await expect(page.getByText(/Encaissement enregistré/)).toBeHidden()
+  expect((await app.core.requireSession().dues.account(lome.id)).payments).toEqual([])
   await form.getByRole('button', { name: 'Enregistrer l’encaissement' }).click()
   await expect(page.getByText(/Encaissement enregistré/)).toBeVisible()
   const account = await app.core.requireSession().dues.account(lome.id)

@@ -1,5 +1,5 @@
 import { Autocomplete, MultiSelect, Select, createTheme } from '@mantine/core'
-import type { FocusEvent } from 'react'
+import type { FocusEvent, KeyboardEvent } from 'react'
 import { foldedOptionsFilter } from '../lib/select-filter'
 
 /**
@@ -7,6 +7,14 @@ import { foldedOptionsFilter } from '../lib/select-filter'
  * the current choice (« USD » over « EUR ») instead of being added to it (« EURUSD »).
  */
 const selectOnFocus = (event: FocusEvent<HTMLInputElement>) => event.currentTarget.select()
+
+/**
+ * Enter in a list picks the highlighted choice (the list does that itself) and never sends the
+ * whole form, even when nothing matches what was typed.
+ */
+const enterNeverSubmits = (event: KeyboardEvent<HTMLInputElement>) => {
+  if (event.key === 'Enter') event.preventDefault()
+}
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -17,9 +25,17 @@ export const theme = createTheme({
   // Every list searched alike: case and accents ignored, codes found by their start.
   components: {
     Select: Select.extend({
-      defaultProps: { filter: foldedOptionsFilter, onFocus: selectOnFocus },
+      defaultProps: {
+        filter: foldedOptionsFilter,
+        onFocus: selectOnFocus,
+        onKeyDown: enterNeverSubmits,
+      },
     }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { filter: foldedOptionsFilter } }),
-    Autocomplete: Autocomplete.extend({ defaultProps: { filter: foldedOptionsFilter } }),
+    MultiSelect: MultiSelect.extend({
+      defaultProps: { filter: foldedOptionsFilter, onKeyDown: enterNeverSubmits },
+    }),
+    Autocomplete: Autocomplete.extend({
+      defaultProps: { filter: foldedOptionsFilter, onKeyDown: enterNeverSubmits },
+    }),
   },
 })
