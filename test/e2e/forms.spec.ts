@@ -49,6 +49,12 @@ test('lists found without accents, « Verser » unavailable before signature wit
     currency: 'EUR',
     totalCost: '100000',
   })
+  await call('projects.addFinancingLine', {
+    projectId: project.id,
+    source: 'untied_fund',
+    amount: '50000',
+    currency: 'EUR',
+  })
   await call('projects.addTranche', {
     projectId: project.id,
     plannedOn: `${year}-12-31`,
@@ -72,6 +78,14 @@ test('lists found without accents, « Verser » unavailable before signature wit
   await expect(pay).toHaveAccessibleDescription(/n’est pas signée/)
   await pay.click({ force: true })
   await expect(page.getByRole('dialog', { name: 'Verser la tranche n° 1' })).toBeHidden()
+
+  // « Engager » refused (the untied fund holds nothing yet): the refusal is in view, announced.
+  const commit = page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })
+  await commit.scrollIntoViewIfNeeded()
+  await commit.click()
+  const refusal = page.getByRole('status').getByRole('alert')
+  await expect(refusal).toBeVisible()
+  await expect(refusal).toBeInViewport()
 
   // The dues payment: the currency found by its code, the amount pasted as the app writes it.
   await page.getByRole('button', { name: 'Membres & cotisations' }).click()
