@@ -2,8 +2,10 @@ import type { AppError, ErrorCode } from '@shared/contract/errors'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Language } from '@shared/i18n/locale'
 import { type MessageParams, translate } from '@shared/i18n/translate'
+import { formatDate } from '@shared/i18n/format-dates'
 import { formatMoney } from '@shared/money/format'
 import type { Money } from '@shared/money/money'
+import type { DayParam } from '@shared/plausibility/warnings'
 
 /** A parameter that is itself a message, such as a status name, put in the user's language. */
 export interface MessageRef {
@@ -14,7 +16,7 @@ export interface MessageRef {
  * Message parameters; amounts and referenced messages are put in the user's language when the
  * message is built.
  */
-export type FailureParams = Record<string, string | number | Money | MessageRef>
+export type FailureParams = Record<string, string | number | Money | MessageRef | DayParam>
 
 /** A problem with one field, as a catalog key, before it is put in the user's language. */
 export interface FieldFailure {
@@ -39,6 +41,19 @@ export class AppFailure extends Error {
   }
 }
 
+/**
+ * Writes nothing until the user has confirmed what looks unlikely: without `confirmed`, the core
+ * answers NEEDS_CONFIRMATION with the warnings (each on its field, with its figures).
+ */
+export function requireConfirmation(
+  warnings: readonly FieldFailure[],
+  confirmed: boolean | undefined,
+): void {
+  if (warnings.length > 0 && confirmed !== true) {
+    throw new AppFailure('NEEDS_CONFIRMATION', 'errors.NEEDS_CONFIRMATION', {}, [...warnings])
+  }
+}
+
 /** A refusal that concerns one field of the input. */
 export function fieldFailure(
   code: ErrorCode,
@@ -58,7 +73,9 @@ export function formatParams(params: FailureParams, language: Language): Message
         ? value
         : 'message' in value
           ? translate(language, value.message)
-          : formatMoney(value, language),
+          : 'day' in value
+            ? formatDate(value.day, language)
+            : formatMoney(value, language),
     ]),
   )
 }
@@ -69,6 +86,9 @@ export function toAppError(error: AppFailure, language: Language): AppError {
     path: field.path,
     message: translate(language, field.key, formatParams(field.params ?? {}, language)),
   }))
+  if (error.code === 'NEEDS_CONFIRMATION') {
+    return { code: error.code, message: translate(language, error.key), warnings: fields }
+  }
   return {
     code: error.code,
     message:

@@ -8,6 +8,7 @@ import { App } from './app/App'
 import { useAppStore } from './app/app-store'
 import { ApiError } from './lib/api'
 import { initI18n } from './lib/i18n'
+import { installRequiredMessages } from './lib/required-messages'
 import { theme } from './app/theme'
 
 // A call whose refusal no screen caught (a list that failed to load) is still told to the user,
@@ -20,6 +21,7 @@ window.addEventListener('unhandledrejection', (event) => {
 })
 
 void initI18n().then(() => {
+  installRequiredMessages()
   const root = document.getElementById('root')
   if (!root) return
   createRoot(root).render(

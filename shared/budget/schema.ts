@@ -85,6 +85,8 @@ export const budgetExpenseInput = z.strictObject({
   document: optionalText(1000),
   /** The bank account it went through; its currency's default when left empty. */
   bankAccountId: recordId.nullish(),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type BudgetExpenseInput = z.input<typeof budgetExpenseInput>
 

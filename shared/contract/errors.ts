@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** The change contradicts the data (a duplicate name, an archived record...). */
   'CONFLICT',
+  /**
+   * The input is allowed but unlikely (a date in the future, an amount far above what is due):
+   * nothing was written; `warnings` say why, with the figures, for the user to confirm.
+   */
+  'NEEDS_CONFIRMATION',
   /** The call needs an open data file and none is open. */
   'NO_FILE',
   'FILE_NOT_FOUND',
@@ -59,6 +64,8 @@ export interface AppError {
    * can offer to recover it or look at it (`damaged-file`).
    */
   file?: string
+  /** With NEEDS_CONFIRMATION: what to confirm, each on its field, in the user's language. */
+  warnings?: FieldError[]
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

@@ -130,6 +130,8 @@ export const paymentInput = z.strictObject({
     .max(100)
     .nullish()
     .transform((value) => value ?? null),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type PaymentInput = z.input<typeof paymentInput>
 

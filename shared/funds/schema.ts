@@ -86,10 +86,12 @@ export const receiptInput = z.strictObject({
     .transform((value) => (value ? value : null)),
   bankReference: optionalText(100),
   note: optionalText(2000),
-  /** Set after the user was told the receipt exceeds what remains due, and confirmed. */
   /** The bank account it went through; its currency's default when left empty. */
   bankAccountId: recordId.nullish(),
+  /** The older name of `confirmed`, for receipts over what remains due. */
   confirmOverpayment: z.boolean({ error: 'validation.invalidType' }).optional(),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type ReceiptInput = z.input<typeof receiptInput>
 
@@ -356,6 +358,8 @@ export const otherIncomeInput = z.strictObject({
   note: optionalText(2000),
   /** The bank account it went through; its currency's default when left empty. */
   bankAccountId: recordId.nullish(),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 
 export interface OtherIncome {

@@ -28,6 +28,13 @@ export const PROJECT_STATUSES = [
 ] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
+/** The statuses in which a tranche may be paid to the city: its agreement is signed. */
+export const TRANCHE_PAYABLE_STATUSES: readonly ProjectStatus[] = [
+  'agreement_signed',
+  'in_progress',
+  'completed',
+]
+
 const NEXT_STATUS: Readonly<Record<ProjectStatus, ProjectStatus | null>> = {
   in_review: 'approved',
   approved: 'agreement_signed',
@@ -116,6 +123,8 @@ export const transitionInput = z
     reason: optionalText(2000),
     /** Why the project is approved although its beneficiary is behind on its dues. */
     overrideReason: optionalText(2000),
+    /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+    confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
   })
   .refine((t) => t.to !== 'approved' || t.bureauMeeting !== null, {
     error: 'validation.bureauMeeting',
@@ -164,7 +173,12 @@ export const financingLineInput = z
   })
 export type FinancingLineInput = z.input<typeof financingLineInput>
 
-export const commitLineInput = z.strictObject({ id: recordId, committedOn: isoDate })
+export const commitLineInput = z.strictObject({
+  id: recordId,
+  committedOn: isoDate,
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
 
 export const trancheInput = z.strictObject({
   projectId: recordId,
@@ -197,6 +211,8 @@ export const tranchePaymentInput = z.strictObject({
     .max(50)
     .nullish()
     .transform((value) => value ?? null),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type TranchePaymentInput = z.input<typeof tranchePaymentInput>
 
@@ -212,6 +228,8 @@ export const projectExpenseInput = z.strictObject({
   agreementId: recordId.nullish().transform((value) => value ?? null),
   headingCode: optionalText(30),
   document: optionalText(500),
+  /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
 export type ProjectExpenseInput = z.input<typeof projectExpenseInput>
 

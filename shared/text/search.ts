@@ -29,3 +29,15 @@ export function matchesSearch(
   const words = searchWords(query)
   return words.length === 0 || containsWords(searchableText(texts), words)
 }
+
+/**
+ * Whether a choice of a list answers what was typed, case and accents ignored: every word in its
+ * label (« etats » finds « États-Unis », « lome » finds « Lomé »), or the start of its code
+ * (« US » finds the United States and USD).
+ */
+export function matchesChoice(query: string, label: string, code: string): boolean {
+  const words = searchWords(query)
+  if (words.length === 0) return true
+  if (containsWords(foldForSearch(label), words)) return true
+  return words.length === 1 && foldForSearch(code).startsWith(words[0] ?? '')
+}

@@ -44,7 +44,10 @@ export const optionalCountryCode = z
   .transform((value) => value as CountryCode | null)
 
 /** A record's key: a UUID in its text form. */
-export const recordId = z.uuid({ error: 'validation.uuid' })
+/** A record's key; an empty one is a required choice left empty, and said so. */
+export const recordId = z.uuid({
+  error: (issue) => (issue.input === '' ? 'validation.required' : 'validation.uuid'),
+})
 export const byId = z.strictObject({ id: recordId })
 /** The cancellation of a money record: which, and why (kept with its reversing entries). */
 export const reversalInput = z.strictObject({ id: recordId, reason: requiredText(500) })

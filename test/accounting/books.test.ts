@@ -51,6 +51,7 @@ describe('entries derived from the ledger, computed by hand', () => {
     // 50,000 $ credited by the bank at 1.0850 $ per € = 46,082.95 €; the receivable was booked
     // at 1.10: half of 90,909.09 € = 45,454.55 €; the bank gave 628.40 € more (exchange gain).
     let detail = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2025-03-01',
       amount: '50000',
@@ -61,6 +62,7 @@ describe('entries derived from the ledger, computed by hand', () => {
     // The second half at the day's rate, 1.10: 45,454.55 €; it clears the rest of the
     // receivable, 45,454.54 €, so that it ends at exactly zero in euros too.
     detail = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2025-06-01',
       amount: '50000',
@@ -103,6 +105,7 @@ describe('entries derived from the ledger, computed by hand', () => {
   it('reverses a cancelled receipt with the mirror entry', async () => {
     const { agreement } = await usdGrant()
     const detail = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2025-03-01',
       amount: '50000',
@@ -136,6 +139,7 @@ describe('entries derived from the ledger, computed by hand', () => {
       status: 'active',
     })
     const payment = await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: dakar.id,
       kind: 'voluntary',
       receivedOn: '2025-04-15',
@@ -183,6 +187,7 @@ describe('dedicated funds and the share of future years', () => {
     ] as const) {
       const line = await budgetLine(app, year, agreement.id)
       await app.ok('budget.addExpense', {
+        confirmed: true,
         lineKey: line.lineKey,
         spentOn,
         agreementId: agreement.id,

@@ -33,10 +33,16 @@ beforeAll(async () => {
     ['2024-09-01', '30000'],
     ['2025-03-01', '20000'],
   ] as const) {
-    await app.ok('receipts.add', { agreementId: agreement.id, receivedOn: day, amount })
+    await app.ok('receipts.add', {
+      confirmed: true,
+      agreementId: agreement.id,
+      receivedOn: day,
+      amount,
+    })
   }
   const line = await budgetLine(app, 2025, null)
   await app.ok('budget.addExpense', {
+    confirmed: true,
     lineKey: line.lineKey,
     spentOn: '2025-05-05',
     description: 'Loyer',

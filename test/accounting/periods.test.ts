@@ -37,6 +37,7 @@ async function yearOfMoney() {
     nature: 'operating',
   })
   const first = await app.ok('receipts.add', {
+    confirmed: true,
     agreementId: agreement.id,
     receivedOn: '2025-02-10',
     amount: '100000',
@@ -49,6 +50,7 @@ async function yearOfMoney() {
     status: 'active',
   })
   await app.ok('dues.addPayment', {
+    confirmed: true,
     memberId: member.id,
     kind: 'voluntary',
     receivedOn: '2025-03-05',
@@ -57,6 +59,7 @@ async function yearOfMoney() {
     method: 'transfer',
   })
   await app.ok('receipts.add', {
+    confirmed: true,
     agreementId: agreement.id,
     receivedOn: '2025-05-10',
     amount: '100000',
@@ -88,6 +91,7 @@ describe('closed periods', () => {
     ])
 
     const refused = async (channel: string, input: unknown, field: string) => {
+      // Refused before any question of plausibility: nobody confirms a date only to be refused.
       const result = await app.call(channel as 'receipts.add', input as never)
       expect(result.ok, channel).toBe(false)
       if (result.ok) return
@@ -146,6 +150,7 @@ describe('closed periods', () => {
     // Writes dated after the closing are taken; the closed books, numbers included, are those
     // closed.
     await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: line.lineKey,
       spentOn: '2025-04-30',
       description: 'Loyer d’avril',
@@ -193,6 +198,7 @@ describe('closed periods', () => {
     const line = await budgetLine(app, 2026, null)
     await app.ok('accounting.saveRule', { role: 'expense', budgetLine: '1.1', account: '613' })
     await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: line.lineKey,
       spentOn: '2026-02-01',
       description: 'Loyer',
@@ -229,6 +235,7 @@ describe('closed periods', () => {
     expect(reopened.closedThrough).toBe('2025-01-31')
     const agreement = found((await app.ok('agreements.list', {}))[0], 'agreement')
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2025-06-30',
       amount: '5000',

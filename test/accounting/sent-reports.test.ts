@@ -29,8 +29,18 @@ async function twoAgreements() {
     })
   const water = await make('EAU-2025')
   const waste = await make('DECHETS-2025')
-  await app.ok('receipts.add', { agreementId: water.id, receivedOn: '2025-02-01', amount: '20000' })
-  await app.ok('receipts.add', { agreementId: waste.id, receivedOn: '2025-02-01', amount: '10000' })
+  await app.ok('receipts.add', {
+    confirmed: true,
+    agreementId: water.id,
+    receivedOn: '2025-02-01',
+    amount: '20000',
+  })
+  await app.ok('receipts.add', {
+    confirmed: true,
+    agreementId: waste.id,
+    receivedOn: '2025-02-01',
+    amount: '10000',
+  })
   return { water, waste }
 }
 
@@ -62,6 +72,7 @@ describe('reports sent to a funder', () => {
 
     // A receipt of the other agreement in the period: the fund position changed for it only.
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: waste.id,
       receivedOn: '2025-03-01',
       amount: '5000',
@@ -73,6 +84,7 @@ describe('reports sent to a funder', () => {
 
     // A receipt of this agreement dated in the period reported: both reports changed.
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: water.id,
       receivedOn: '2025-04-01',
       amount: '5000',

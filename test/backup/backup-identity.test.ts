@@ -23,6 +23,7 @@ const income = (label: string) => ({
   label,
   currency: 'EUR' as const,
   amount: '10',
+  confirmed: true,
 })
 
 /** A new file holding one other income per label. */

@@ -133,6 +133,7 @@ describe('backups', () => {
     app = await startTestApp()
     const writes = Array.from({ length: 40 }, (_, i) =>
       app.ok('funds.addOtherIncome', {
+        confirmed: true,
         receivedOn: '2025-01-01',
         label: `Intérêts ${i}`,
         currency: 'EUR',

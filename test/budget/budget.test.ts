@@ -52,6 +52,7 @@ async function setUp() {
     ],
   })
   await app.ok('receipts.add', {
+    confirmed: true,
     agreementId: untied.id,
     receivedOn: '2026-02-01',
     amount: '200000',
@@ -115,6 +116,7 @@ describe('the budget', () => {
     // A tied receipt of the EU action: 40,000.25 €. With the untied grant's 200,000 €, the
     // agreements received 240,000.25 € in 2026.
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: action.id,
       receivedOn: '2026-05-02',
       amount: '40000.25',
@@ -171,6 +173,7 @@ describe('the budget', () => {
   it('sets expenses against lines and funds, and computes budget vs actual from the ledger', async () => {
     const { action, versionId, salaries, missions } = await setUp()
     await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: salaries.lineKey,
       spentOn: '2026-03-31',
       description: 'Salaires de mars',
@@ -178,6 +181,7 @@ describe('the budget', () => {
       currency: 'EUR',
     })
     await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: salaries.lineKey,
       spentOn: '2026-03-31',
       agreementId: action.id,
@@ -188,6 +192,7 @@ describe('the budget', () => {
     })
     // 1,000,000 XOF at the fixed parity: 1,524.49 € of the EU action.
     await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: missions.lineKey,
       spentOn: '2026-04-10',
       agreementId: action.id,
@@ -235,6 +240,7 @@ describe('the budget', () => {
     const { action, salaries } = await setUp()
     const attempt = async (input: Record<string, unknown>) => {
       const result = await app.call('budget.addExpense', {
+        confirmed: true,
         lineKey: salaries.lineKey,
         spentOn: '2026-05-31',
         description: 'Salaires',
@@ -312,6 +318,7 @@ describe('the budget', () => {
   it('cancels an expense by reversing its ledger entry', async () => {
     const { versionId, salaries } = await setUp()
     const [expense] = await app.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: salaries.lineKey,
       spentOn: '2026-03-31',
       description: 'Salaires de mars',

@@ -138,6 +138,7 @@ describe('dues payments', () => {
     // Lomé pays 400,000 XOF of its 1,000,000 XOF 2025 call.
     const before = await entries()
     const partial = await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: lome.id,
       kind: 'dues',
       receivedOn: '2026-02-10',
@@ -154,6 +155,7 @@ describe('dues payments', () => {
 
     // Cotonou pays 6,500 € at once: its 2025 call, then its 2026 call, 500 € left as credit.
     const grouped = await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: cotonou.id,
       kind: 'dues',
       receivedOn: '2026-04-02',
@@ -171,6 +173,7 @@ describe('dues payments', () => {
 
     // Lomé's remaining 600,000 XOF paid in euros: 914.69 € converts to 599,999.8 → settles it.
     const euros = await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: lome.id,
       kind: 'dues',
       receivedOn: '2026-04-03',
@@ -195,6 +198,7 @@ describe('dues payments', () => {
     const { lome } = await setUp()
     const before = await entries()
     const negative = await app.call('dues.addPayment', {
+      confirmed: true,
       memberId: lome.id,
       kind: 'dues',
       receivedOn: '2026-02-10',
@@ -205,6 +209,7 @@ describe('dues payments', () => {
     expect(negative.ok).toBe(false)
     if (!negative.ok) expect(negative.error.fields?.[0]?.path).toBe('amount')
     const noRate = await app.call('dues.addPayment', {
+      confirmed: true,
       memberId: lome.id,
       kind: 'dues',
       receivedOn: '2026-02-10',
@@ -218,6 +223,7 @@ describe('dues payments', () => {
         'Aucun taux de change pour USD au 2026-02-10',
       )
     const nobody = await app.call('dues.addPayment', {
+      confirmed: true,
       memberId: '01900000-0000-7000-8000-000000000000',
       kind: 'dues',
       receivedOn: '2026-02-10',
@@ -253,6 +259,7 @@ describe('dues payments', () => {
       })
     }
     const payment = await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: member.id,
       kind: 'dues',
       receivedOn: '2026-05-01',
@@ -309,6 +316,7 @@ describe('dues payments', () => {
       to: 'approved' as const,
       onDate: '2026-11-20',
       bureauMeeting: 'Bureau',
+      confirmed: true,
     }
     const held = await app.call('projects.transition', approve)
     expect(held.ok).toBe(false)

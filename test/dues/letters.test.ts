@@ -57,6 +57,7 @@ describe('dues letters', () => {
   it('writes a reminder with the member, the calls still owed and the total, in French or English', async () => {
     const [niamey] = await setUp()
     await app.ok('dues.addPayment', {
+      confirmed: true,
       memberId: niamey?.id ?? '',
       kind: 'dues',
       receivedOn: '2025-06-01',

@@ -93,6 +93,10 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   await income.getByLabel('Libellé').fill('Don de la ville')
   await choose(page, income, 'Comptes bancaires', /^Banque postale/)
   await income.getByRole('button', { name: 'Enregistrer la recette' }).click()
+  // Over a year back: taken once confirmed, the date shown in the question.
+  const question = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  await expect(question).toContainText('La date du 10/06/2025 remonte à plus d’un an.')
+  await question.getByRole('button', { name: 'Confirmer' }).click()
   await expect(income.getByRole('row').filter({ hasText: 'Don de la ville' })).toBeVisible()
 
   // The FEC of 2025 from Rapports: the 2025 income on 768, read as the standard says.

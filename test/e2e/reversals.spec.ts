@@ -43,6 +43,7 @@ test('a receipt is reversed only with a reason, after the figures it changes are
     nature: 'operating',
   })
   await call('receipts.add', {
+    confirmed: true,
     agreementId: agreement.id,
     receivedOn: '2026-02-16',
     amount: '750000',

@@ -175,6 +175,7 @@ describe('reporting calendar and instalment schedule', () => {
       amount: '249000',
     })
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2024-03-15',
       amount: '332000',
@@ -197,6 +198,7 @@ describe('reporting calendar and instalment schedule', () => {
       amount: '100000',
     })
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: agreement.id,
       receivedOn: '2025-05-01',
       amount: '100000',

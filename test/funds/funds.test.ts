@@ -68,12 +68,14 @@ describe('a USD agreement received at two rates', () => {
 
     // 40,000 USD on 1 March 2021 at the rate of the day (1.2): 33,333.33 EUR
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-03-01',
       amount: '40000',
     })
     // 60,000 USD with the bank's rate 1.15: 52,173.91 EUR (52,173.913…)
     const after = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-09-01',
       amount: '60000',
@@ -152,6 +154,7 @@ describe('receipts', () => {
       nature: 'operating',
     })
     const after = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2024-05-02',
       amount: '10 000 000'.replace(/ /g, ''),
@@ -174,6 +177,7 @@ describe('receipts', () => {
     const { agreement } = await setUp()
     const created = await app.ok('agreements.create', agreement)
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-03-01',
       amount: '90000',
@@ -186,20 +190,19 @@ describe('receipts', () => {
     })
     expect(refused.ok).toBe(false)
     if (refused.ok) return
-    expect(refused.error.code).toBe('CONFLICT')
-    expect(refused.error.fields).toEqual([
-      {
-        path: 'amount',
-        message:
-          'Ce versement dépasse le reste dû (10\u202f000,00\u00a0$US) de 5\u202f000,00\u00a0$US. Confirmez s’il est juste.',
-      },
-    ])
+    // Not refused: the core asks to confirm, with the figures, and writes nothing.
+    expect(refused.error.code).toBe('NEEDS_CONFIRMATION')
+    expect(refused.error.warnings).toContainEqual({
+      path: 'amount',
+      message:
+        'Ce versement dépasse le reste dû (10\u202f000,00\u00a0$US) de 5\u202f000,00\u00a0$US. Confirmez s’il est juste.',
+    })
     expect(await ledgerCount()).toBe(before)
     const confirmed = await app.ok('receipts.add', {
       agreementId: created.id,
       receivedOn: '2021-04-01',
       amount: '15000',
-      confirmOverpayment: true,
+      confirmed: true,
     })
     expect(confirmed.figures.expected).toBe(-500_000)
   })
@@ -208,6 +211,7 @@ describe('receipts', () => {
     const { agreement } = await setUp()
     const created = await app.ok('agreements.create', agreement)
     const withReceipt = await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-03-01',
       amount: '40000',
@@ -305,6 +309,7 @@ describe('bad input is refused on its field and writes nothing', () => {
     const { agreement } = await setUp()
     const created = await app.ok('agreements.create', agreement)
     await app.ok('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-03-01',
       amount: '40000',
@@ -312,6 +317,7 @@ describe('bad input is refused on its field and writes nothing', () => {
     const archived = await app.ok('agreements.archive', { id: created.id })
     expect(archived.figures.received).toBe(4_000_000)
     const result = await app.call('receipts.add', {
+      confirmed: true,
       agreementId: created.id,
       receivedOn: '2021-04-01',
       amount: '1000',
@@ -353,6 +359,7 @@ describe('other untied income', () => {
   it('counts in untied income and the untied share; cancelling reverses it', async () => {
     app = await startTestApp()
     await app.ok('funds.addOtherIncome', {
+      confirmed: true,
       receivedOn: '2025-03-31',
       label: 'Intérêts du livret',
       currency: 'EUR',
@@ -375,6 +382,7 @@ describe('other untied income', () => {
     ).toEqual([])
     expect((await app.ok('funds.summary', { year: 2025 })).byClass.untied.received).toBe(0)
     const refused = await app.call('funds.addOtherIncome', {
+      confirmed: true,
       receivedOn: '2025-03-31',
       label: 'Vente',
       currency: 'USD',

@@ -76,12 +76,14 @@ async function setUp() {
 
 async function approveAndSign(id: string) {
   await app.ok('projects.transition', {
+    confirmed: true,
     projectId: id,
     to: 'approved',
     onDate: '2026-03-10',
     bureauMeeting: 'Bureau de mars 2026',
   })
   return app.ok('projects.transition', {
+    confirmed: true,
     projectId: id,
     to: 'agreement_signed',
     onDate: '2026-04-01',
@@ -152,6 +154,7 @@ describe('projects', () => {
     const line = lineOf(typed, 'agreement')
     // Committed on 15 April: 100,000 USD ÷ 1.25 = 80,000.00 €, not the 100,000 € of the day typed.
     const committed = await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: line.id,
       committedOn: '2026-04-15',
     })
@@ -203,6 +206,7 @@ describe('projects', () => {
   it('allows only the next status or abandonment, and records who and when', async () => {
     const { project } = await setUp()
     const skip = await app.call('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: 'in_progress',
       onDate: '2026-03-10',
@@ -210,6 +214,7 @@ describe('projects', () => {
     expect(skip.ok).toBe(false)
     if (!skip.ok) expect(skip.error.fields?.[0]?.message).toContain('En instruction')
     const noMeeting = await app.call('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: 'approved',
       onDate: '2026-03-10',
@@ -292,6 +297,7 @@ describe('projects', () => {
 
     // Funds are committed once the project is approved, within what each fund has.
     const early = await app.call('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(planned, 'agreement').id,
       committedOn: '2026-03-01',
     })
@@ -299,6 +305,7 @@ describe('projects', () => {
     await approveAndSign(project.id)
     const entries = await rowCount('ledger_entries')
     const committed = await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(planned, 'agreement').id,
       committedOn: '2026-04-02',
     })
@@ -308,6 +315,7 @@ describe('projects', () => {
     expect(agreement.figures.unallocated).toBe(0)
     expect(committed.committedEur).toBe(10_000_000)
     const city = await app.call('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(planned, 'city_cash').id,
       committedOn: '2026-04-02',
     })
@@ -339,11 +347,13 @@ describe('projects', () => {
     }
     const first = await app.ok('projects.get', { id: project.id })
     await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(first, 'agreement').id,
       committedOn: '2026-04-02',
     })
     const second = await app.ok('projects.get', { id: other.id })
     const refused = await app.call('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(second, 'agreement').id,
       committedOn: '2026-04-02',
     })
@@ -382,14 +392,23 @@ describe('projects', () => {
     })
     const [first, second] = detail.tranches
     if (!first || !second) throw new Error('tranches missing')
-    const tooEarly = await app.call('projects.payTranche', { id: first.id, paidOn: '2026-05-02' })
+    const tooEarly = await app.call('projects.payTranche', {
+      confirmed: true,
+      id: first.id,
+      paidOn: '2026-05-02',
+    })
     expect(tooEarly.ok).toBe(false)
 
     detail = await approveAndSign(project.id)
     for (const line of detail.plan.lines) {
-      await app.ok('projects.commitFinancingLine', { id: line.id, committedOn: '2026-04-02' })
+      await app.ok('projects.commitFinancingLine', {
+        confirmed: true,
+        id: line.id,
+        committedOn: '2026-04-02',
+      })
     }
     const paid = await app.ok('projects.payTranche', {
+      confirmed: true,
       id: first.id,
       paidOn: '2026-05-02',
       bankReference: 'VIR-1',
@@ -404,15 +423,24 @@ describe('projects', () => {
     expect(summary.byClass.tied.spent).toBe(4_000_000)
     expect(summary.byClass.untied.spent).toBe(2_000_000)
 
-    const twice = await app.call('projects.payTranche', { id: first.id, paidOn: '2026-05-03' })
+    const twice = await app.call('projects.payTranche', {
+      confirmed: true,
+      id: first.id,
+      paidOn: '2026-05-03',
+    })
     expect(twice.ok).toBe(false)
 
     const entries = await rowCount('ledger_entries')
-    const unmet = await app.call('projects.payTranche', { id: second.id, paidOn: '2026-09-02' })
+    const unmet = await app.call('projects.payTranche', {
+      confirmed: true,
+      id: second.id,
+      paidOn: '2026-09-02',
+    })
     expect(unmet.ok).toBe(false)
     if (!unmet.ok) expect(unmet.error.fields?.[0]?.path).toBe('overrideReason')
     expect(await rowCount('ledger_entries')).toBe(entries)
     const forced = await app.ok('projects.payTranche', {
+      confirmed: true,
       id: second.id,
       paidOn: '2026-09-02',
       overrideReason: 'Rapport annoncé, travaux urgents',
@@ -441,6 +469,7 @@ describe('projects', () => {
     })
     await approveAndSign(project.id)
     await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(detail, 'agreement').id,
       committedOn: '2026-04-02',
     })
@@ -449,25 +478,32 @@ describe('projects', () => {
       plannedOn: '2026-05-01',
       amount: '25000',
     })
-    await app.ok('projects.payTranche', { id: detail.tranches[0]?.id ?? '', paidOn: '2026-05-02' })
+    await app.ok('projects.payTranche', {
+      confirmed: true,
+      id: detail.tranches[0]?.id ?? '',
+      paidOn: '2026-05-02',
+    })
     await app.ok('projects.addTranche', {
       projectId: project.id,
       plannedOn: '2026-09-01',
       amount: '75000',
     })
     const closing = await app.call('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: 'in_progress',
       onDate: '2026-05-03',
     })
     expect(closing.ok).toBe(true)
     const noReason = await app.call('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: 'abandoned',
       onDate: '2026-06-30',
     })
     expect(noReason.ok).toBe(false)
     const abandoned = await app.ok('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: 'abandoned',
       onDate: '2026-06-30',
@@ -582,6 +618,7 @@ describe('projects', () => {
     await approveAndSign(project.id)
     const planned = await app.ok('projects.get', { id: project.id })
     await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: lineOf(planned, 'agreement').id,
       committedOn: '2026-04-02',
     })
@@ -591,6 +628,7 @@ describe('projects', () => {
       amount: '40000',
     })
     await app.ok('projects.payTranche', {
+      confirmed: true,
       id: withTranche.tranches[0]?.id ?? '',
       paidOn: '2026-05-02',
     })
@@ -645,7 +683,11 @@ describe('projects', () => {
     })
     let detail = await approveAndSign(project.id)
     for (const line of detail.plan.lines) {
-      await app.ok('projects.commitFinancingLine', { id: line.id, committedOn: '2026-04-02' })
+      await app.ok('projects.commitFinancingLine', {
+        confirmed: true,
+        id: line.id,
+        committedOn: '2026-04-02',
+      })
     }
     detail = await app.ok('projects.addTranche', {
       projectId: project.id,
@@ -656,6 +698,7 @@ describe('projects', () => {
     const eu = lineOf(detail, 'agreement').id
     const untied = lineOf(detail, 'untied_fund').id
     const short = await app.call('projects.payTranche', {
+      confirmed: true,
       id: tranche,
       paidOn: '2026-05-02',
       split: [
@@ -667,6 +710,7 @@ describe('projects', () => {
     if (!short.ok) expect(short.error.fields?.[0]?.path).toBe('split')
     // All from the untied fund, the EU action kept for later.
     const paid = await app.ok('projects.payTranche', {
+      confirmed: true,
       id: tranche,
       paidOn: '2026-05-02',
       split: [

@@ -55,6 +55,7 @@ async function setUp() {
     ],
   })
   await app.ok('receipts.add', {
+    confirmed: true,
     agreementId: action.id,
     receivedOn: '2026-01-20',
     amount: '50000',
@@ -101,6 +102,7 @@ async function setUp() {
     ['in_progress', '2026-02-15'],
   ] as const) {
     project = await app.ok('projects.transition', {
+      confirmed: true,
       projectId: project.id,
       to: status,
       onDate,
@@ -109,6 +111,7 @@ async function setUp() {
   }
   for (const line of project.plan.lines.filter((l) => l.source === 'agreement')) {
     project = await app.ok('projects.commitFinancingLine', {
+      confirmed: true,
       id: line.id,
       committedOn: '2026-02-01',
     })
@@ -119,6 +122,7 @@ async function setUp() {
     amount: '45000',
   })
   await app.ok('projects.payTranche', {
+    confirmed: true,
     id: found(project.tranches[0], 'tranche').id,
     paidOn: '2026-03-10',
   })
@@ -133,6 +137,7 @@ async function setUp() {
     planned: '5000',
   })
   await app.ok('budget.addExpense', {
+    confirmed: true,
     lineKey: found(withLine.items[0], 'line').lineKey,
     spentOn: '2026-06-30',
     agreementId: action.id,

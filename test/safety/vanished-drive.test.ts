@@ -13,6 +13,7 @@ const income = (label: string) => ({
   label,
   currency: 'EUR' as const,
   amount: '10',
+  confirmed: true,
 })
 
 describe('a file on a drive that goes away', () => {

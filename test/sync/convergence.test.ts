@@ -88,6 +88,7 @@ async function threeCopies(target: Target) {
     nature: 'operating',
   })
   await office.ok('receipts.add', {
+    confirmed: true,
     agreementId: grant.id,
     receivedOn: '2026-02-01',
     amount: '60000',
@@ -108,12 +109,14 @@ async function threeCopies(target: Target) {
     totalCost: '200000',
   })
   await office.ok('projects.transition', {
+    confirmed: true,
     projectId: project.id,
     to: 'approved',
     onDate: '2026-03-10',
     bureauMeeting: 'Bureau de mars 2026',
   })
   await office.ok('dues.addPayment', {
+    confirmed: true,
     memberId: dakar.id,
     kind: 'dues',
     receivedOn: '2026-03-01',

@@ -30,8 +30,14 @@ async function officeWithDakarAndMission() {
 
 /** The same transfer and the same dues payment, entered on one copy. */
 async function enterTheSameMoney(app: TestApp, grantId: string, memberId: string) {
-  await app.ok('receipts.add', { agreementId: grantId, receivedOn: '2026-05-04', amount: '25000' })
+  await app.ok('receipts.add', {
+    confirmed: true,
+    agreementId: grantId,
+    receivedOn: '2026-05-04',
+    amount: '25000',
+  })
   await app.ok('dues.addPayment', {
+    confirmed: true,
     memberId,
     kind: 'dues',
     receivedOn: '2026-05-06',
@@ -51,11 +57,13 @@ describe('the same money entered on two copies (issue 17)', () => {
     await enterTheSameMoney(mission, grant.id, dakar.id)
     // Not the same event: another day, another amount.
     await mission.ok('receipts.add', {
+      confirmed: true,
       agreementId: grant.id,
       receivedOn: '2026-05-04',
       amount: '25000.01',
     })
     await mission.ok('receipts.add', {
+      confirmed: true,
       agreementId: grant.id,
       receivedOn: '2026-05-05',
       amount: '25000',

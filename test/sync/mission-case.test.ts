@@ -56,6 +56,7 @@ describe('the ordinary mission case', () => {
       nature: 'investment',
     })
     await mission.ok('receipts.add', {
+      confirmed: true,
       agreementId: lyonGrant.id,
       receivedOn: '2026-04-02',
       amount: '40000',

@@ -23,6 +23,7 @@ export async function officeWithHistory(office: TestApp) {
     nature: 'operating',
   })
   await office.ok('receipts.add', {
+    confirmed: true,
     agreementId: grant.id,
     receivedOn: '2026-02-01',
     amount: '60000',
@@ -43,12 +44,14 @@ export async function officeWithHistory(office: TestApp) {
     totalCost: '200000',
   })
   await office.ok('projects.transition', {
+    confirmed: true,
     projectId: project.id,
     to: 'approved',
     onDate: '2026-03-10',
     bureauMeeting: 'Bureau de mars 2026',
   })
   await office.ok('dues.addPayment', {
+    confirmed: true,
     memberId: dakar.id,
     kind: 'dues',
     receivedOn: '2026-03-01',
@@ -111,11 +114,13 @@ export async function missionWork(mission: TestApp, office: Office) {
     operatingSharePercent: '40',
   })
   await mission.ok('receipts.add', {
+    confirmed: true,
     agreementId: lyonGrant.id,
     receivedOn: '2026-04-02',
     amount: '40000',
   })
   const wrong = await mission.ok('receipts.add', {
+    confirmed: true,
     agreementId: grant.id,
     receivedOn: '2026-04-03',
     amount: '999',
@@ -143,6 +148,7 @@ export async function missionWork(mission: TestApp, office: Office) {
     ['in_progress', '2026-05-01'],
   ] as const) {
     await mission.ok('projects.transition', {
+      confirmed: true,
       projectId: created.id,
       to,
       onDate,
@@ -158,7 +164,11 @@ export async function missionWork(mission: TestApp, office: Office) {
   })
   const line = planned.plan.lines[0]
   if (line)
-    await mission.ok('projects.commitFinancingLine', { id: line.id, committedOn: '2026-05-02' })
+    await mission.ok('projects.commitFinancingLine', {
+      confirmed: true,
+      id: line.id,
+      committedOn: '2026-05-02',
+    })
   let detail = await mission.ok('projects.addTranche', {
     projectId: created.id,
     plannedOn: '2026-05-15',
@@ -170,9 +180,15 @@ export async function missionWork(mission: TestApp, office: Office) {
     amount: '18000',
   })
   const [first, second] = detail.tranches
-  if (first) await mission.ok('projects.payTranche', { id: first.id, paidOn: '2026-05-16' })
+  if (first)
+    await mission.ok('projects.payTranche', {
+      confirmed: true,
+      id: first.id,
+      paidOn: '2026-05-16',
+    })
   if (second) await mission.ok('projects.cancelTranche', { id: second.id, reason: 'Reportée' })
   await mission.ok('dues.addPayment', {
+    confirmed: true,
     memberId: thies.id,
     kind: 'voluntary',
     receivedOn: '2026-05-03',
@@ -181,6 +197,7 @@ export async function missionWork(mission: TestApp, office: Office) {
     method: 'mobile_money',
   })
   const twice = await mission.ok('dues.addPayment', {
+    confirmed: true,
     memberId: dakar.id,
     kind: 'dues',
     receivedOn: '2026-05-04',
@@ -190,6 +207,7 @@ export async function missionWork(mission: TestApp, office: Office) {
   })
   await mission.ok('dues.cancelPayment', { id: twice.id, reason: 'Saisi par erreur' })
   const income = await mission.ok('funds.addOtherIncome', {
+    confirmed: true,
     receivedOn: '2026-05-05',
     label: 'Intérêts du compte',
     currency: 'EUR',
@@ -197,6 +215,7 @@ export async function missionWork(mission: TestApp, office: Office) {
   })
   const interest = income.find((i) => i.label === 'Intérêts du compte')
   await mission.ok('funds.addOtherIncome', {
+    confirmed: true,
     receivedOn: '2026-05-06',
     label: 'Saisie en double',
     currency: 'EUR',
@@ -221,6 +240,7 @@ export async function missionWork(mission: TestApp, office: Office) {
   const missions = withLine.items.find((item) => item.code === '6251')
   if (missions) {
     await mission.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: missions.lineKey,
       spentOn: '2026-05-07',
       description: 'Billets Dakar–Thiès',
@@ -228,6 +248,7 @@ export async function missionWork(mission: TestApp, office: Office) {
       currency: 'EUR',
     })
     const expenses = await mission.ok('budget.addExpense', {
+      confirmed: true,
       lineKey: missions.lineKey,
       spentOn: '2026-05-08',
       agreementId: lyonGrant.id,

@@ -97,6 +97,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
       return
     case 'receipt':
       await call('receipts.add', {
+        confirmed: true,
         agreementId: agreement?.id ?? start.grant.id,
         receivedOn: '2026-05-01',
         amount: `${n}.${String(n % 100).padStart(2, '0')}`,
@@ -111,6 +112,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
     }
     case 'payment':
       await call('dues.addPayment', {
+        confirmed: true,
         memberId: start.dakar.id,
         kind: n % 2 === 0 ? 'dues' : 'voluntary',
         receivedOn: '2026-06-01',
@@ -137,7 +139,11 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
         : []
       const line = lines.find((l) => l.committedOn === null)
       if (line)
-        await call('projects.commitFinancingLine', { id: line.id, committedOn: '2026-06-15' })
+        await call('projects.commitFinancingLine', {
+          confirmed: true,
+          id: line.id,
+          committedOn: '2026-06-15',
+        })
       return
     }
     case 'member':
@@ -188,7 +194,11 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
         : []
       const line = lines.find((l) => l.committedOn === null)
       if (line)
-        await call('projects.commitFinancingLine', { id: line.id, committedOn: '2026-06-20' })
+        await call('projects.commitFinancingLine', {
+          confirmed: true,
+          id: line.id,
+          committedOn: '2026-06-20',
+        })
       return
     }
     case 'uncommit':
@@ -209,6 +219,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
         await call('funds.cancelOtherIncome', { id: income.id, reason: 'Saisi par erreur' })
       else
         await call('funds.addOtherIncome', {
+          confirmed: true,
           receivedOn: '2026-06-02',
           label: `Intérêts ${n}`,
           currency: 'EUR',
@@ -218,6 +229,7 @@ export async function doWork(app: TestApp, kind: Work, n: number, start: Start):
     }
     case 'expense':
       await call('budget.addExpense', {
+        confirmed: true,
         lineKey: start.lineKey,
         spentOn: '2026-06-03',
         description: `Dépense ${n}`,
@@ -259,6 +271,7 @@ async function chain(app: TestApp, call: Call, n: number, start: Start): Promise
   })
   if (created.ok)
     await call('receipts.add', {
+      confirmed: true,
       agreementId: (created.value as { id: string }).id,
       receivedOn: '2026-04-01',
       amount: String(500 + n),
@@ -310,12 +323,18 @@ async function newProject(app: TestApp, call: Call, n: number): Promise<string |
   if (!created.ok) return undefined
   const projectId = (created.value as { id: string }).id
   await call('projects.transition', {
+    confirmed: true,
     projectId,
     to: 'approved',
     onDate: '2026-04-15',
     bureauMeeting: 'Bureau',
   })
-  await call('projects.transition', { projectId, to: 'agreement_signed', onDate: '2026-04-20' })
+  await call('projects.transition', {
+    confirmed: true,
+    projectId,
+    to: 'agreement_signed',
+    onDate: '2026-04-20',
+  })
   const added = await call('projects.addFinancingLine', {
     projectId,
     source: 'untied_fund',
@@ -325,7 +344,12 @@ async function newProject(app: TestApp, call: Call, n: number): Promise<string |
   const line = added.ok
     ? (added.value as { plan: { lines: { id: string }[] } }).plan.lines[0]
     : undefined
-  if (line) await call('projects.commitFinancingLine', { id: line.id, committedOn: '2026-04-21' })
+  if (line)
+    await call('projects.commitFinancingLine', {
+      confirmed: true,
+      id: line.id,
+      committedOn: '2026-04-21',
+    })
   await call('projects.addTranche', {
     projectId,
     plannedOn: '2026-07-01',
@@ -365,6 +389,7 @@ async function projectMoney(
     return
   }
   await call('projects.payTranche', {
+    confirmed: true,
     id: tranche.id,
     paidOn: '2026-08-02',
     overrideReason: 'Urgence',

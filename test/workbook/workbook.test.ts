@@ -765,6 +765,7 @@ describe('the workbook of the registers', () => {
       note: 'Réduction',
     })
     await app.ok('funds.addOtherIncome', {
+      confirmed: true,
       receivedOn: '2025-03-10',
       label: 'Intérêts',
       currency: 'EUR',
@@ -876,6 +877,7 @@ describe('projects and budgets in the workbook', () => {
       const [first, second] = lines
       if (!first || !second) continue
       const result = await app.call('projects.payTranche', {
+        confirmed: true,
         id: tranche.id,
         paidOn: '2025-11-03',
         amount: '1000',

@@ -1,6 +1,10 @@
 import type { HandlerFactory } from '../ipc/handler'
+import { requireConfirmation } from '../failure'
+import { budgetExpenseWarnings } from '../plausibility/money-checks'
+import { today } from '@shared/validation/dates'
 
 export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
+  const session = () => core.requireSession()
   const budget = () => core.requireSession().budget
   const expenses = () => core.requireSession().budgetExpenses
   const view = (versionId: string) => budget().view(versionId, null)
@@ -23,6 +27,7 @@ export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
     'budget.removeItem': async ({ id }) => view(await budget().removeItem(id, core.author())),
     'budget.expenses': async ({ year, lineKey }) => expenses().list(year, lineKey),
     'budget.addExpense': async (input) => {
+      requireConfirmation(await budgetExpenseWarnings(session(), input, today()), input.confirmed)
       await expenses().add(input, core.author())
       return yearOf(Number(input.spentOn.slice(0, 4)))
     },

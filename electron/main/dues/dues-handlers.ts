@@ -1,5 +1,7 @@
 import { today } from '@shared/validation/dates'
 import type { HandlerFactory } from '../ipc/handler'
+import { requireConfirmation } from '../failure'
+import { duesPaymentWarnings } from '../plausibility/money-checks'
 
 export const duesHandlers: HandlerFactory<'dues'> = (core) => {
   const session = () => core.requireSession()
@@ -21,7 +23,10 @@ export const duesHandlers: HandlerFactory<'dues'> = (core) => {
     'dues.cancelCall': async ({ id, reason }) =>
       session().duesCalls.cancel(id, reason, today(), author()),
     'dues.payments': async ({ year }) => session().dues.payments(year),
-    'dues.addPayment': async (input) => session().duesPayments.add(input, author()),
+    'dues.addPayment': async (input) => {
+      requireConfirmation(await duesPaymentWarnings(session(), input, today()), input.confirmed)
+      return session().duesPayments.add(input, author())
+    },
     'dues.cancelPayment': async ({ id, reason }) =>
       session().dues.account(await session().duesPayments.cancel(id, reason, author())),
     'dues.summary': async ({ year }) => session().dues.summary(year),

@@ -1,4 +1,6 @@
 import { fundsSummary } from './ledger'
+import { requireConfirmation } from '../failure'
+import { otherIncomeWarnings, receiptWarnings } from '../plausibility/money-checks'
 import type { HandlerFactory } from '../ipc/handler'
 import { today } from '@shared/validation/dates'
 
@@ -67,7 +69,9 @@ export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
 export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({
   'receipts.add': async (input) => {
     const session = core.requireSession()
-    await session.receipts.add(input, core.author())
+    const confirmed = input.confirmed ?? input.confirmOverpayment
+    requireConfirmation(await receiptWarnings(session, input, today()), confirmed)
+    await session.receipts.add({ ...input, confirmOverpayment: confirmed }, core.author())
     return session.agreements.get(input.agreementId)
   },
   'receipts.cancel': async ({ id, reason }) => {
@@ -83,6 +87,7 @@ export const fundsHandlers: HandlerFactory<'funds'> = (core) => ({
   'funds.otherIncome': async () => core.requireSession().otherIncome.list(),
   'funds.addOtherIncome': async (input) => {
     const session = core.requireSession()
+    requireConfirmation(await otherIncomeWarnings(session, input, today()), input.confirmed)
     await session.otherIncome.add(input, core.author())
     return session.otherIncome.list()
   },

@@ -1,5 +1,11 @@
 import type { AppCore } from '../app/app-core'
-import { AppFailure } from '../failure'
+import { AppFailure, requireConfirmation } from '../failure'
+import {
+  moneyDateWarnings,
+  tranchePaymentWarnings,
+  transitionWarnings,
+} from '../plausibility/money-checks'
+import { dateWarnings } from '@shared/plausibility/warnings'
 import { renderPdf } from '../reports/pdf-document'
 import { writeExportFile } from '../reports/export-file'
 import { today } from '@shared/validation/dates'
@@ -26,7 +32,10 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       session().projects.update(id, fields, core.author()),
     'projects.archive': async ({ id }) => session().projects.archive(id, core.author()),
     'projects.restore': async ({ id }) => session().projects.restore(id, core.author()),
-    'projects.transition': async (input) => session().projects.transition(input, core.author()),
+    'projects.transition': async (input) => {
+      requireConfirmation(await transitionWarnings(session(), input), input.confirmed)
+      return session().projects.transition(input, core.author())
+    },
     'projects.addFinancingLine': async (input) =>
       thenProject(core, async (author) => {
         await session().financing.addLine(input, author)
@@ -34,8 +43,13 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       }),
     'projects.removeFinancingLine': async ({ id }) =>
       thenProject(core, (author) => session().financing.removeLine(id, author)),
-    'projects.commitFinancingLine': async ({ id, committedOn }) =>
-      thenProject(core, (author) => session().financing.commitLine(id, committedOn, author)),
+    'projects.commitFinancingLine': async ({ id, committedOn, confirmed }) => {
+      requireConfirmation(
+        await moneyDateWarnings(session(), 'committedOn', committedOn, today()),
+        confirmed,
+      )
+      return thenProject(core, (author) => session().financing.commitLine(id, committedOn, author))
+    },
     'projects.uncommitFinancingLine': async ({ id, reason }) =>
       thenProject(core, (author) => session().financing.uncommitLine(id, reason, author)),
     'projects.addTranche': async (input) =>
@@ -47,14 +61,18 @@ export const projectsHandlers: HandlerFactory<'projects'> = (core) => {
       thenProject(core, (author) => session().tranches.conditionMet(id, onDate, author)),
     'projects.releaseTranche': async ({ id, onDate }) =>
       thenProject(core, (author) => session().tranches.release(id, onDate, author)),
-    'projects.payTranche': async (input) =>
-      thenProject(core, (author) => session().tranches.pay(input, author)),
+    'projects.payTranche': async (input) => {
+      requireConfirmation(await tranchePaymentWarnings(session(), input, today()), input.confirmed)
+      return thenProject(core, (author) => session().tranches.pay(input, author))
+    },
     'projects.cancelTranchePayment': async ({ id, reason }) =>
       thenProject(core, (author) => session().tranches.cancelPayment(id, reason, author)),
     'projects.cancelTranche': async ({ id, reason }) =>
       thenProject(core, (author) => session().tranches.cancel(id, reason, author)),
-    'projects.addExpense': async (input) =>
-      thenProject(core, (author) => session().projectExpenses.add(input, author)),
+    'projects.addExpense': async (input) => {
+      requireConfirmation(dateWarnings('spentOn', input.spentOn, today()), input.confirmed)
+      return thenProject(core, (author) => session().projectExpenses.add(input, author))
+    },
     'projects.removeExpense': async ({ id }) =>
       thenProject(core, (author) => session().projectExpenses.remove(id, author)),
     'projects.addIndicator': async (input) =>

@@ -10,11 +10,15 @@ import type { CurrencyCode } from '@shared/money/currencies'
 import { fromEuro, toEuro } from '@shared/money/exchange'
 import { type Money, money } from '@shared/money/money'
 import { allocate } from '@shared/money/split'
-import type { ProjectStatus, trancheInput, tranchePaymentInput } from '@shared/projects/schema'
+import {
+  type ProjectStatus,
+  TRANCHE_PAYABLE_STATUSES,
+  type trancheInput,
+  type tranchePaymentInput,
+} from '@shared/projects/schema'
 import { euroValueOn, requireOpenProject } from './project-records'
 
 /** A tranche is paid once the city's agreement with the AIMF is signed. */
-const PAYABLE: readonly ProjectStatus[] = ['agreement_signed', 'in_progress', 'completed']
 
 /**
  * Tranches paid to the city (versements): planned, released, paid against the plan's committed
@@ -82,7 +86,7 @@ export class TranchesService {
       }
       if (tranche.status === 'cancelled')
         throw new AppFailure('CONFLICT', 'errors.trancheCancelled')
-      if (!PAYABLE.includes(project.status as ProjectStatus)) {
+      if (!TRANCHE_PAYABLE_STATUSES.includes(project.status as ProjectStatus)) {
         throw new AppFailure('CONFLICT', 'errors.projectNotSigned', { code: project.code })
       }
       if (tranche.condition && !tranche.condition_met_on && !fields.overrideReason) {

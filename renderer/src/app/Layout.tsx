@@ -6,6 +6,7 @@ import { useAppStore } from './app-store'
 import { AREA_SCREENS, AREAS } from './areas'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
+import { PlausibilityDialog } from '../components/PlausibilityDialog'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
 
@@ -106,6 +107,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
         </Suspense>
         {state.userName === '' && <UserNamePrompt />}
         <NoticeArea />
+        <PlausibilityDialog />
       </AppShell.Main>
     </AppShell>
   )

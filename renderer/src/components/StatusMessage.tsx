@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SavedFile } from '@shared/files/schema'
 import { call, errorMessage } from '../lib/api'
+import { useScrollIntoView } from '../lib/use-scroll-into-view'
 
 export interface Status {
   ok: boolean
@@ -15,6 +16,7 @@ export interface Status {
 export function StatusMessage({ status, onClose }: { status: Status | null; onClose: () => void }) {
   const { t } = useTranslation()
   const saved = status?.saved
+  const ref = useScrollIntoView<HTMLDivElement>(status)
   const [revealFailure, setRevealFailure] = useState<{ of: SavedFile; text: string } | null>(null)
   const reveal = (file: SavedFile) =>
     call('file.reveal', { file: file.file }).then(
@@ -23,7 +25,7 @@ export function StatusMessage({ status, onClose }: { status: Status | null; onCl
         setRevealFailure({ of: file, text: errorMessage(error, t('errors.INTERNAL')) }),
     )
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" ref={ref} style={{ scrollMargin: 16 }}>
       {status && (
         <Alert
           color={status.ok ? 'green' : 'red'}

@@ -238,7 +238,6 @@ export const en: Catalog = {
       note: 'Note',
       eur: 'Euro value',
       rateUsed: 'Rate',
-      confirmOver: 'Record it anyway',
       cancel: 'Cancel this receipt',
       cancelled: 'Receipt cancelled: its entry was reversed.',
       added: 'Receipt recorded.',
@@ -1112,6 +1111,24 @@ export const en: Catalog = {
       'Every record of the file will be copied there, and those of the other copies received. Only go on if this server is the AIMF’s.',
     syncServerConnect: 'Connect and send',
   },
+  plausibility: {
+    title: 'Confirm these amounts and dates?',
+    intro: 'These values are allowed but unusual. Check them before saving:',
+    confirm: 'Confirm',
+    declined: 'Nothing has been saved.',
+    futureDate: 'The date {{date}} is in the future.',
+    oldDate: 'The date {{date}} is more than a year ago.',
+    aboveDue: 'The amount of {{amount}} is {{excess}} above what is due ({{due}}).',
+    aboveOpenCalls:
+      'The payment of {{amount}} is {{excess}} above the member’s open calls ({{due}}): the surplus will become a credit.',
+    aboveTranche: 'The payment of {{amount}} is {{excess}} above the tranche ({{due}}).',
+    aboveUsual:
+      'The amount of {{amount}} is more than {{factor}} times the usual amount ({{usual}}).',
+    currencyUnlikeCall: 'The payment is in {{paid}}, whereas the member’s calls are in {{called}}.',
+    planShort:
+      'The financing plan ({{planned}}) does not cover the project’s cost ({{cost}}): {{gap}} is missing.',
+    planOver: 'The financing plan ({{planned}}) is {{gap}} above the project’s cost ({{cost}}).',
+  },
   errors: {
     programmeUnknown: 'Unknown programme: {{code}} (see Settings → AIMF programmes).',
     programmeArchived: 'The programme “{{label}}” is archived: choose another one.',
@@ -1121,6 +1138,7 @@ export const en: Catalog = {
     programmeLabelTakenArchived: 'An archived programme already has this name: restore it.',
     VALIDATION: 'Some values need correcting.',
     NOT_FOUND: 'This record does not exist any more.',
+    NEEDS_CONFIRMATION: 'To confirm: nothing has been saved.',
     CONFLICT: 'This change contradicts the existing data.',
     NO_FILE: 'No data file is open.',
     FILE_NOT_FOUND: 'The file {{path}} cannot be found.',
@@ -1428,6 +1446,7 @@ export const en: Catalog = {
     programmeCodeFormat:
       'Programme code: lower-case letters without accents, digits and “_” (40 at most).',
     required: 'This field is required.',
+    requiredNamed: 'Fill in “{{field}}”: this field is required.',
     invalidType: 'Invalid value.',
     tooLong: 'Too long: {{max}} characters at most.',
     email: 'Invalid e-mail address.',
@@ -1558,6 +1577,7 @@ export const en: Catalog = {
     nature: { operating: 'Operating', investment: 'Investment' },
     totals: 'Totals',
     expenses: 'Expenses of the year',
+    expenseRecorded: 'Expense recorded: {{amount}} on “{{line}}”, on {{date}}.',
     noExpenses: 'No expense recorded for this year.',
     cancelled: 'Cancelled: {{reason}}',
     saved: 'Budget saved.',

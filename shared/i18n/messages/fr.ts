@@ -239,7 +239,6 @@ export const fr = {
       note: 'Note',
       eur: 'Contre-valeur',
       rateUsed: 'Taux',
-      confirmOver: 'Enregistrer quand même',
       cancel: 'Annuler ce versement',
       cancelled: 'Versement annulé : son écriture a été contrepassée.',
       added: 'Versement enregistré.',
@@ -1116,6 +1115,25 @@ export const fr = {
       'Toutes les écritures du fichier y seront copiées, et celles des autres copies reçues. Ne continuez que si ce serveur est celui de l’AIMF.',
     syncServerConnect: 'Se connecter et envoyer',
   },
+  plausibility: {
+    title: 'Confirmer ces montants et ces dates ?',
+    intro: 'Ces valeurs sont permises mais inhabituelles. Vérifiez-les avant d’enregistrer :',
+    confirm: 'Confirmer',
+    declined: 'Rien n’a été enregistré.',
+    futureDate: 'La date du {{date}} est dans le futur.',
+    oldDate: 'La date du {{date}} remonte à plus d’un an.',
+    aboveDue: 'Le montant de {{amount}} dépasse ce qui est dû ({{due}}) de {{excess}}.',
+    aboveOpenCalls:
+      'Le versement de {{amount}} dépasse les appels ouverts du membre ({{due}}) de {{excess}} : le surplus deviendra un crédit.',
+    aboveTranche: 'Le paiement de {{amount}} dépasse la tranche ({{due}}) de {{excess}}.',
+    aboveUsual: 'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
+    currencyUnlikeCall:
+      'Le versement est en {{paid}}, alors que les appels du membre sont en {{called}}.',
+    planShort:
+      'Le plan de financement ({{planned}}) ne couvre pas le coût du projet ({{cost}}) : il manque {{gap}}.',
+    planOver:
+      'Le plan de financement ({{planned}}) dépasse le coût du projet ({{cost}}) de {{gap}}.',
+  },
   errors: {
     programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes de l’AIMF).',
     programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
@@ -1125,6 +1143,7 @@ export const fr = {
     programmeLabelTakenArchived: 'Un programme archivé porte déjà ce nom : restaurez-le.',
     VALIDATION: 'Certaines valeurs sont à corriger.',
     NOT_FOUND: 'Cet enregistrement n’existe pas ou plus.',
+    NEEDS_CONFIRMATION: 'À confirmer : rien n’a été enregistré.',
     CONFLICT: 'Cette modification contredit les données existantes.',
     NO_FILE: 'Aucun fichier de données n’est ouvert.',
     FILE_NOT_FOUND: 'Le fichier {{path}} est introuvable.',
@@ -1450,6 +1469,7 @@ export const fr = {
     programmeCodeFormat:
       'Code de programme : lettres minuscules sans accents, chiffres et « _ » (40 au plus).',
     required: 'Ce champ est obligatoire.',
+    requiredNamed: 'Renseignez « {{field}} » : ce champ est obligatoire.',
     invalidType: 'Valeur invalide.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
     email: 'Adresse de courriel invalide.',
@@ -1582,6 +1602,7 @@ export const fr = {
     nature: { operating: 'Fonctionnement', investment: 'Investissement' },
     totals: 'Totaux',
     expenses: 'Dépenses de l’exercice',
+    expenseRecorded: 'Dépense enregistrée : {{amount}} sur « {{line}} », le {{date}}.',
     noExpenses: 'Aucune dépense saisie pour cet exercice.',
     cancelled: 'Annulée : {{reason}}',
     saved: 'Budget enregistré.',

@@ -17,6 +17,7 @@ import { CURRENCY_CODES } from '@shared/money/currencies'
 import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
@@ -50,7 +51,7 @@ export function OtherIncomeSection() {
       return
     }
     try {
-      setRows(await call('funds.addOtherIncome', { ...draft, amount: amount.value }))
+      setRows(await callConfirming('funds.addOtherIncome', { ...draft, amount: amount.value }))
       setErrors({})
       setError(null)
       setDraft({ ...draft, label: '', amount: '' })

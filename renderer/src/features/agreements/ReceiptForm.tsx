@@ -1,11 +1,11 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type AgreementDetail, receiptInput } from '@shared/funds/schema'
 import { today } from '@shared/validation/dates'
 import { FormError } from '../../components/FormError'
-import { ApiError, call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -32,7 +32,6 @@ export function ReceiptForm({
   const { t } = useTranslation()
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
-  const [overpayment, setOverpayment] = useState<string | null>(null)
   const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const currency = agreement.currency
 
@@ -60,37 +59,23 @@ export function ReceiptForm({
   })
   const errors = formState.errors
 
-  const save = (confirm: boolean) =>
-    handleSubmit(async (values) => {
-      setFormError(null)
-      try {
-        const saved = await call('receipts.add', {
-          ...toInput(values).input,
-          bankAccountId,
-          confirmOverpayment: confirm,
-        })
-        setOverpayment(null)
-        reset({ receivedOn: today(), amount: '', rate: '', bankReference: '', note: '' })
-        onSaved(saved)
-      } catch (failure) {
-        if (
-          failure instanceof ApiError &&
-          failure.error.code === 'CONFLICT' &&
-          failure.error.fields?.[0]?.path === 'amount'
-        ) {
-          setOverpayment(failure.error.fields[0].message)
-          return
-        }
-        setFormError(applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL')))
-      }
-    })
+  // Over what remains due, or at an unlikely date, the core asks for a confirmation first.
+  const save = handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      const saved = await callConfirming('receipts.add', {
+        ...toInput(values).input,
+        bankAccountId,
+      })
+      reset({ receivedOn: today(), amount: '', rate: '', bankReference: '', note: '' })
+      onSaved(saved)
+    } catch (failure) {
+      setFormError(applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL')))
+    }
+  })
 
   return (
-    <form
-      onSubmit={(event) => void save(false)(event)}
-      noValidate
-      aria-label={t('agreements.addReceipt')}
-    >
+    <form onSubmit={(event) => void save(event)} noValidate aria-label={t('agreements.addReceipt')}>
       <Stack gap="sm">
         <FormError message={formError} />
         <SimpleGrid cols={{ base: 2, lg: 5 }}>
@@ -132,21 +117,6 @@ export function ReceiptForm({
             onChange={setBankAccountId}
           />
         </SimpleGrid>
-        {overpayment && (
-          <Alert color="orange" role="alert">
-            <Stack gap="xs">
-              {overpayment}
-              <Group>
-                <Button size="xs" color="orange" onClick={() => void save(true)()}>
-                  {t('agreements.receipt.confirmOver')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => setOverpayment(null)}>
-                  {t('common.cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
         <Group justify="flex-end">
           <Button type="submit" loading={formState.isSubmitting}>
             {t('agreements.addReceipt')}

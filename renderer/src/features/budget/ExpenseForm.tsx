@@ -4,11 +4,17 @@ import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type BudgetExpense, type BudgetView, budgetExpenseInput } from '@shared/budget/schema'
 import type { Agreement, AgreementDetail } from '@shared/funds/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import type { CurrencyCode } from '@shared/money/currencies'
+import { formatMoney } from '@shared/money/format'
+import { parseAmount } from '@shared/money/parse'
 import { today } from '@shared/validation/dates'
+import { useNotices } from '../../components/notices'
 import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -81,10 +87,23 @@ export function ExpenseForm({
   })
   const currency = useWatch({ control: form.control, name: 'currency' })
   const errors = form.formState.errors
+  const notify = useNotices((store) => store.notify)
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
     try {
-      onSaved(await call('budget.addExpense', { ...toInput(values).input, bankAccountId } as never))
+      const { input } = toInput(values)
+      const saved = await callConfirming('budget.addExpense', { ...input, bankAccountId } as never)
+      // Said once the dialog has closed, wherever the list scrolled: what was recorded, where.
+      const line = lines.find((l) => l.lineKey === values.lineKey)
+      const amount = parseAmount(input.amount, input.currency as CurrencyCode, 'en')
+      notify({
+        text: t('budget.expenseRecorded', {
+          amount: amount.ok ? formatMoney(amount.value, language) : input.amount,
+          line: line?.label ?? values.lineKey,
+          date: formatDate(values.spentOn, language),
+        }),
+      })
+      onSaved(saved)
     } catch (failure) {
       setFormError(
         applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),

@@ -8,7 +8,7 @@ import type { CurrencyCode } from '@shared/money/currencies'
 import { today } from '@shared/validation/dates'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
-import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -85,7 +85,7 @@ export function PaymentForm({
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
     try {
-      const saved = await call('dues.addPayment', {
+      const saved = await callConfirming('dues.addPayment', {
         ...toInput(values).input,
         bankAccountId,
       } as never)

@@ -19,6 +19,7 @@ import { type ProjectDetail, projectExpenseInput } from '@shared/projects/schema
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call, errorMessage } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
@@ -72,7 +73,7 @@ export function ExpensesSection({
         errors,
       }
     },
-    send: (input) => call('projects.addExpense', input),
+    send: (input) => callConfirming('projects.addExpense', input),
     onSaved: (next) => onSaved(next, t('projects.expenses.added')),
   })
 

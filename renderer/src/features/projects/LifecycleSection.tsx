@@ -6,7 +6,7 @@ import { today } from '@shared/validation/dates'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { FormError } from '../../components/FormError'
-import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
@@ -103,7 +103,7 @@ function TransitionForm({
     defaults: { onDate: today(), note: '', bureauMeeting: '', reason: '', overrideReason: '' },
     schema: transitionInput,
     prepare: (values) => ({ input: { projectId: project.id, to, ...values }, errors: {} }),
-    send: (input) => call('projects.transition', input),
+    send: (input) => callConfirming('projects.transition', input),
     onSaved,
   })
   return (

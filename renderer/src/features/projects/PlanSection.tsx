@@ -28,6 +28,7 @@ import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
@@ -129,7 +130,10 @@ export function PlanSection({
                           onClick={() =>
                             void act(
                               () =>
-                                call('projects.commitFinancingLine', { id: line.id, committedOn }),
+                                callConfirming('projects.commitFinancingLine', {
+                                  id: line.id,
+                                  committedOn,
+                                }),
                               t('projects.plan.committed'),
                             )
                           }

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import {
   type ProjectDetail,
   type Tranche,
+  TRANCHE_PAYABLE_STATUSES,
   trancheCancelInput,
   trancheInput,
   tranchePaymentInput,
@@ -24,9 +25,11 @@ import {
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { today } from '@shared/validation/dates'
+import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
+import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract } from '../../lib/amount-input'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -163,13 +166,18 @@ export function TranchesSection({
                         </Button>
                       )}
                       {pending(tranche) && (
-                        <Button
+                        <ActionButton
                           size="compact-xs"
                           onClick={() => setPaying(tranche)}
                           aria-label={t('projects.tranches.payTitle', { number: tranche.number })}
+                          unavailable={
+                            TRANCHE_PAYABLE_STATUSES.includes(project.status)
+                              ? null
+                              : t('errors.projectNotSigned', { code: project.code })
+                          }
                         >
                           {t('projects.tranches.pay')}
-                        </Button>
+                        </ActionButton>
                       )}
                       {pending(tranche) && (
                         <Button
@@ -366,7 +374,7 @@ function PaymentForm({
         errors,
       }
     },
-    send: (input) => call('projects.payTranche', input),
+    send: (input) => callConfirming('projects.payTranche', input),
     onSaved,
   })
   return (

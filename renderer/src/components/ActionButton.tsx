@@ -1,0 +1,52 @@
+import { Button, type ButtonProps, Tooltip, VisuallyHidden } from '@mantine/core'
+import { useId, type ReactNode } from 'react'
+
+/**
+ * A button whose action may be impossible for now (« Verser » before the city's agreement is
+ * signed): then it is shown disabled, and says why on hover and focus and to screen readers,
+ * instead of refusing only after a dialog was filled.
+ */
+export function ActionButton({
+  unavailable,
+  onClick,
+  children,
+  ...props
+}: ButtonProps & {
+  /** Why the action cannot be taken now; null or absent when it can. */
+  unavailable?: string | null
+  onClick?: () => void
+  'aria-label'?: string
+  children: ReactNode
+}) {
+  const reasonId = useId()
+  if (!unavailable) {
+    return (
+      <Button {...props} onClick={onClick}>
+        {children}
+      </Button>
+    )
+  }
+  // Not `disabled`: a disabled button takes no focus nor hover, so its tooltip could not show.
+  return (
+    <>
+      <Tooltip
+        label={unavailable}
+        withArrow
+        multiline
+        maw={320}
+        events={{ hover: true, focus: true, touch: true }}
+      >
+        <Button
+          {...props}
+          data-disabled
+          aria-disabled="true"
+          aria-describedby={reasonId}
+          onClick={(event) => event.preventDefault()}
+        >
+          {children}
+        </Button>
+      </Tooltip>
+      <VisuallyHidden id={reasonId}>{unavailable}</VisuallyHidden>
+    </>
+  )
+}

@@ -1,0 +1,117 @@
+import { join } from 'node:path'
+import { createDispatcher } from '../../electron/main/ipc/dispatch'
+import { createHandlers } from '../../electron/main/ipc/handlers'
+import type { AppCore } from '../../electron/main/app/app-core'
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
+import { test, expect } from './harness/fixtures'
+
+/** The core's channels, called as the interface calls them, to set a scene up. */
+function channels(core: AppCore) {
+  const dispatch = createDispatcher(createHandlers(core), () => core.language())
+  return async <C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<ChannelOutput<C>> => {
+    const result = await dispatch(channel, input)
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+    return result.value as ChannelOutput<C>
+  }
+}
+
+const year = new Date().getFullYear()
+
+test('lists found without accents, « Verser » unavailable before signature with its reason, an amount pasted as the app shows it', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await app.core.createFile(join(app.folder, 'formulaires.sqlite'))
+  const call = channels(app.core)
+  await call('dues.saveScale', {
+    year,
+    bands: [
+      { memberKind: 'city', populationFrom: 0, amount: '1320', currency: 'EUR', label: 'Ville' },
+    ],
+  })
+  const lome = await call('members.create', {
+    kind: 'city',
+    name: 'Commune de Lomé',
+    country: 'TG',
+    status: 'active',
+  })
+  await call('dues.generateCalls', { year, calledOn: `${year}-01-15`, dueOn: `${year}-03-31` })
+  const project = await call('projects.create', {
+    title: 'Adduction d’eau',
+    memberId: lome.id,
+    sectorCode: '14030',
+    programme: 'essential_services',
+    nature: 'investment',
+    currency: 'EUR',
+    totalCost: '100000',
+  })
+  await call('projects.addFinancingLine', {
+    projectId: project.id,
+    source: 'untied_fund',
+    amount: '50000',
+    currency: 'EUR',
+  })
+  await call('projects.addTranche', {
+    projectId: project.id,
+    plannedOn: `${year}-12-31`,
+    amount: '40000',
+  })
+  await app.open()
+
+  // « Lome » finds « Lomé » in the beneficiary's list.
+  await page.getByRole('button', { name: 'Projets' }).click()
+  await page.getByRole('button', { name: 'Nouveau projet' }).click()
+  const beneficiary = page.getByRole('textbox', { name: 'Bénéficiaire' })
+  await beneficiary.fill('lome')
+  await expect(page.getByRole('option', { name: /Commune de Lomé/ })).toBeVisible()
+  await beneficiary.press('Escape')
+  await page.keyboard.press('Escape')
+
+  // « Verser » before the city's agreement is signed: shown unavailable, saying why.
+  await page.getByRole('button', { name: `Ouvrir le projet ${project.code}` }).click()
+  const pay = page.getByRole('button', { name: 'Verser la tranche n° 1' })
+  await expect(pay).toHaveAttribute('aria-disabled', 'true')
+  await expect(pay).toHaveAccessibleDescription(/n’est pas signée/)
+  await pay.click({ force: true })
+  await expect(page.getByRole('dialog', { name: 'Verser la tranche n° 1' })).toBeHidden()
+
+  // « Engager » refused (the untied fund holds nothing yet): the refusal is in view, announced.
+  const commit = page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })
+  await commit.scrollIntoViewIfNeeded()
+  await commit.click()
+  const refusal = page.getByRole('status').getByRole('alert')
+  await expect(refusal).toBeVisible()
+  await expect(refusal).toBeInViewport()
+
+  // The dues payment: the currency found by its code, the amount pasted as the app writes it.
+  await page.getByRole('button', { name: 'Membres & cotisations' }).click()
+  await page.getByRole('button', { name: 'Ouvrir le membre Commune de Lomé' }).click()
+  const form = page.getByRole('form', { name: 'Enregistrer un encaissement' })
+  const currency = form.getByRole('textbox', { name: 'Devise', exact: true })
+  await currency.click()
+  await currency.pressSequentially('us')
+  // Typed over the current « EUR », not after it: USD is offered.
+  await expect(page.getByRole('option', { name: 'USD', exact: true })).toBeVisible()
+  await currency.press('Escape')
+  await currency.blur()
+  await expect(currency).toHaveValue('EUR')
+  await form
+    .getByRole('textbox', { name: 'Montant (EUR)', exact: true })
+    .fill('1\u202f320,00\u00a0€')
+  // Enter in a list where nothing matches: the form is not sent.
+  await currency.click()
+  await currency.pressSequentially('zzz')
+  await currency.press('Enter')
+  await currency.press('Escape')
+  await currency.blur()
+  await expect(page.getByText(/Encaissement enregistré/)).toBeHidden()
+  expect((await app.core.requireSession().dues.account(lome.id)).payments).toEqual([])
+  await form.getByRole('button', { name: 'Enregistrer l’encaissement' }).click()
+  await expect(page.getByText(/Encaissement enregistré/)).toBeVisible()
+  const account = await app.core.requireSession().dues.account(lome.id)
+  expect(account.payments.map((p) => p.amount)).toEqual([132_000])
+})
