@@ -24,7 +24,6 @@ import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { AGREEMENT_COLUMN_LABELS } from './agreement-columns'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentForm } from './AmendmentForm'
 import { FiguresTable } from './FiguresTable'
@@ -318,10 +317,6 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
         table="agreements"
         id={agreement.id}
         version={agreement.updatedAt}
-        describeColumn={(column) => {
-          const key = AGREEMENT_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
       />
 
       <Drawer

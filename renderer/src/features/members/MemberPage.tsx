@@ -39,7 +39,6 @@ import { CallsTable } from '../dues/CallsTable'
 import { LetterButtons } from '../dues/LetterButtons'
 import { PaymentForm } from '../dues/PaymentForm'
 import { PaymentsTable } from '../dues/PaymentsTable'
-import { MEMBER_COLUMN_LABELS } from './member-history-labels'
 import { MemberForm } from './MemberForm'
 import { useForm } from 'react-hook-form'
 import { Term } from '../../components/Term'
@@ -297,10 +296,6 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
         table="members"
         id={member.id}
         version={member.updatedAt}
-        describeColumn={(column) => {
-          const key = MEMBER_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
       />
       <Drawer
         opened={editing}

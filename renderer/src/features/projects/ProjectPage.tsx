@@ -33,7 +33,6 @@ import { PlanSection } from './PlanSection'
 import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
-import { PROJECT_COLUMN_LABELS } from './project-history-labels'
 import { Term } from '../../components/Term'
 import { useProgrammes } from '../programmes/use-programmes'
 
@@ -194,10 +193,6 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
         table="projects"
         id={project.id}
         version={project.updatedAt}
-        describeColumn={(column) => {
-          const key = PROJECT_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
       />
       <Drawer
         opened={editing}
