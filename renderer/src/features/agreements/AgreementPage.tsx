@@ -313,11 +313,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       </section>
 
       <Divider />
-      <RecordHistory
-        table="agreements"
-        id={agreement.id}
-        version={agreement.updatedAt}
-      />
+      <RecordHistory table="agreements" id={agreement.id} version={agreement.updatedAt} />
 
       <Drawer
         opened={editing}

@@ -292,11 +292,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
       </section>
 
       <Divider />
-      <RecordHistory
-        table="members"
-        id={member.id}
-        version={member.updatedAt}
-      />
+      <RecordHistory table="members" id={member.id} version={member.updatedAt} />
       <Drawer
         opened={editing}
         onClose={() => setEditing(false)}

@@ -189,11 +189,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
       <DocumentsSection project={project} onSaved={saved} onError={failed} />
       <LedgerSection project={project} />
       <Divider />
-      <RecordHistory
-        table="projects"
-        id={project.id}
-        version={project.updatedAt}
-      />
+      <RecordHistory table="projects" id={project.id} version={project.updatedAt} />
       <Drawer
         opened={editing}
         onClose={() => setEditing(false)}
