@@ -1171,7 +1171,7 @@ export const en: Catalog = {
       position: 'Position',
       previous_through: 'Previous closing through',
       programme: 'Programme',
-      programme_code: 'Programme code',
+      programme_code: 'AIMF programme',
       project_id: 'Project',
       rate: 'Exchange rate (per €1)',
       rate_date: 'Rate date',

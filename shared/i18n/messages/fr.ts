@@ -1172,7 +1172,7 @@ export const fr = {
       position: 'Rang',
       previous_through: 'Clôture précédente jusqu’au',
       programme: 'Programme',
-      programme_code: 'Code du programme',
+      programme_code: 'Programme AIMF',
       project_id: 'Projet',
       rate: 'Taux de change (pour 1 €)',
       rate_date: 'Date du taux',
