@@ -35,7 +35,7 @@ import { Term } from '../../components/Term'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
 import { useProgrammes } from '../programmes/use-programmes'
 import { type ReversalFigure, useReversal } from '../../components/ReversalDialog'
-import { formatMoney } from '@shared/money/format'
+import { formatMoney, formatRate } from '@shared/money/format'
 import { money } from '@shared/money/money'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
@@ -229,7 +229,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
                     <Amount minor={r.amount} currency={r.currency} />
                   </Table.Td>
                   <Table.Td ta="right" title={r.rateSource}>
-                    {r.rate}
+                    {formatRate(r.rate, language)}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Amount minor={r.eurAmount} currency="EUR" />

@@ -1,3 +1,4 @@
+import { formatCount } from '@shared/i18n/format-number'
 import {
   Alert,
   Anchor,
@@ -162,7 +163,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
             t('members.field.population'),
             member.population === null
               ? ''
-              : `${new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(member.population)}${member.populationYear ? ` (${member.populationYear})` : ''}`,
+              : `${formatCount(member.population, language)}${member.populationYear ? ` (${member.populationYear})` : ''}`,
           )}
           {term(t('members.field.leaderName'), member.leaderName)}
           {term(t('members.field.joinedOn'), formatDate(member.joinedOn, language))}

@@ -1,3 +1,4 @@
+import { formatCount } from '@shared/i18n/format-number'
 import { Badge, Button, Drawer, Group, Select, Stack, Switch, Text, Title } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useEffect, useMemo, useState } from 'react'
@@ -120,11 +121,7 @@ export function MembersPage() {
         header: t('members.field.population'),
         meta: { numeric: true },
         cell: ({ row }) =>
-          row.original.population === null
-            ? ''
-            : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(
-                row.original.population,
-              ),
+          row.original.population === null ? '' : formatCount(row.original.population, language),
       },
       {
         id: 'status',
