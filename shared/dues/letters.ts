@@ -10,6 +10,8 @@ export type LetterKind = (typeof LETTER_KINDS)[number]
 /** The fields a letter's text may use, written {{name}}. */
 export const LETTER_FIELDS = [
   'membre',
+  'de_membre',
+  'appel',
   'maire',
   'annee',
   'montant',
@@ -72,29 +74,29 @@ export const DEFAULT_LETTERS: Record<
   fr: {
     call: {
       subject: 'Appel de cotisation {{annee}} — n° {{numero}}',
-      body: 'Madame, Monsieur le Maire,\n\nConformément aux statuts de l’Association Internationale des Maires Francophones, la cotisation de {{membre}} pour l’année {{annee}} s’élève à {{montant}}. Nous vous remercions de bien vouloir la régler avant le {{echeance}}.\n\nVotre cotisation est la ressource propre de notre réseau : elle lui permet de prendre des initiatives et de soutenir les projets des villes.\n\nNous vous prions d’agréer, Madame, Monsieur le Maire, l’expression de notre haute considération.',
+      body: '{{appel}},\n\nConformément aux statuts de l’Association Internationale des Maires Francophones, la cotisation {{de_membre}} pour l’année {{annee}} s’élève à {{montant}}. Nous vous remercions de bien vouloir la régler avant le {{echeance}}.\n\nVotre cotisation est la ressource propre de notre réseau : elle lui permet de prendre des initiatives et de soutenir les projets des villes.\n\nNous vous prions d’agréer, {{appel}}, l’expression de notre haute considération.',
     },
     reminder: {
       subject: 'Relance — cotisations restant dues',
-      body: 'Madame, Monsieur le Maire,\n\nSauf erreur de notre part, les cotisations de {{membre}} détaillées ci-dessous restent dues, pour un total de {{arrieres}}. Nous vous serions reconnaissants de bien vouloir procéder à leur règlement, ou de nous indiquer si un paiement est en cours.\n\nNous vous prions d’agréer, Madame, Monsieur le Maire, l’expression de notre haute considération.',
+      body: '{{appel}},\n\nSauf erreur de notre part, les cotisations {{de_membre}} détaillées ci-dessous restent dues, pour un total de {{arrieres}}. Nous vous serions reconnaissants de bien vouloir procéder à leur règlement, ou de nous indiquer si un paiement est en cours.\n\nNous vous prions d’agréer, {{appel}}, l’expression de notre haute considération.',
     },
     receipt: {
       subject: 'Reçu de cotisation n° {{numero}}',
-      body: 'L’Association Internationale des Maires Francophones reconnaît avoir reçu de {{membre}} la somme de {{montant}} le {{date}}, affectée comme indiqué ci-dessous.',
+      body: 'L’Association Internationale des Maires Francophones reconnaît avoir reçu {{de_membre}} la somme de {{montant}} le {{date}}, affectée comme indiqué ci-dessous.',
     },
     statement: {
       subject: 'Relevé de compte — cotisations',
-      body: 'Relevé des appels de cotisation et des règlements de {{membre}}. Reste dû à ce jour : {{arrieres}}.',
+      body: 'Relevé des appels de cotisation et des règlements {{de_membre}}. Reste dû à ce jour : {{arrieres}}.',
     },
   },
   en: {
     call: {
       subject: '{{annee}} membership dues — call no. {{numero}}',
-      body: 'Dear Mayor,\n\nIn accordance with the statutes of the International Association of Francophone Mayors, the dues of {{membre}} for {{annee}} amount to {{montant}}. We would be grateful if you could pay them before {{echeance}}.\n\nYour dues are our network’s own resource: they allow it to take initiatives and to support the cities’ projects.\n\nYours faithfully,',
+      body: '{{appel}},\n\nIn accordance with the statutes of the International Association of Francophone Mayors, the dues of {{membre}} for {{annee}} amount to {{montant}}. We would be grateful if you could pay them before {{echeance}}.\n\nYour dues are our network’s own resource: they allow it to take initiatives and to support the cities’ projects.\n\nYours faithfully,',
     },
     reminder: {
       subject: 'Reminder — dues outstanding',
-      body: 'Dear Mayor,\n\nUnless we are mistaken, the dues of {{membre}} listed below are still outstanding, for a total of {{arrieres}}. We would be grateful if you could settle them, or let us know if a payment is under way.\n\nYours faithfully,',
+      body: '{{appel}},\n\nUnless we are mistaken, the dues of {{membre}} listed below are still outstanding, for a total of {{arrieres}}. We would be grateful if you could settle them, or let us know if a payment is under way.\n\nYours faithfully,',
     },
     receipt: {
       subject: 'Receipt for dues no. {{numero}}',

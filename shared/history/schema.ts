@@ -9,13 +9,26 @@ export const recordHistoryQuery = z.strictObject({
   id: recordId,
 })
 
+/**
+ * One column changed by an action: the stored values, and as an auditor reads them (the
+ * column's label, each value formatted — an amount with its currency, a name for an id).
+ */
+export interface HistoryChange {
+  column: string
+  oldValue: unknown
+  newValue: unknown
+  label: string
+  before: string
+  after: string
+}
+
 /** One user action on a record: the columns it changed, old → new, who and when. */
 export interface HistoryEntry {
   txId: string
   author: string
   recordedAt: string
   op: 'insert' | 'update' | 'delete' | 'restore'
-  changes: { column: string; oldValue: unknown; newValue: unknown }[]
+  changes: HistoryChange[]
 }
 
 export const journalQuery = z.strictObject({
@@ -27,6 +40,8 @@ export const journalQuery = z.strictObject({
 export interface JournalEntry extends HistoryEntry {
   table: string
   rowId: string
+  /** The record as people name it (« AFD-2024-01 — Appui aux villes »). */
+  recordName: string
 }
 
 /** The journal shows the newest actions first, this many at most. */

@@ -4,3 +4,15 @@ import { INTL_LOCALE, type Language } from './locale'
 export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 0 }).format(count)
 }
+
+const numberFormats = new Map<Language, Intl.NumberFormat>()
+
+/** A measured number for people, with the decimals it has (up to three): "1 234,5", "1,234.5". */
+export function formatNumber(value: number, language: Language): string {
+  let format = numberFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 3 })
+    numberFormats.set(language, format)
+  }
+  return format.format(value)
+}

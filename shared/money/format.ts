@@ -25,7 +25,35 @@ function formatter(language: Language, currency: CurrencyCode, withSymbol: boole
  * The exact decimal string is handed to Intl, so no digit passes through a float.
  */
 export function formatMoney(amount: Money, language: Language): string {
-  return formatter(language, amount.currency, true).format(decimalOf(amount))
+  const format = formatter(language, amount.currency, true)
+  const symbol = CFA_SYMBOLS[amount.currency]
+  if (!symbol) return format.format(decimalOf(amount))
+  return format
+    .formatToParts(decimalOf(amount))
+    .map((part) => (part.type === 'currency' ? symbol : part.value))
+    .join('')
+}
+
+/**
+ * The two CFA francs are distinct currencies that Intl writes almost alike (« F CFA » for XOF,
+ * « FCFA » for XAF). Finance officers of the two zones name them by their central bank, so an
+ * amount never leaves a reader guessing which franc it is.
+ */
+const CFA_SYMBOLS: Partial<Record<CurrencyCode, string>> = {
+  XOF: 'F CFA (BCEAO)',
+  XAF: 'F CFA (BEAC)',
+}
+
+const currencyNames = new Map<Language, Intl.DisplayNames>()
+
+/** A currency for people: its code and its name, « XOF — franc CFA (BCEAO) », « USD — US Dollar ». */
+export function currencyLabel(currency: CurrencyCode, language: Language): string {
+  let names = currencyNames.get(language)
+  if (!names) {
+    names = new Intl.DisplayNames([INTL_LOCALE[language]], { type: 'currency' })
+    currencyNames.set(language, names)
+  }
+  return `${currency} — ${names.of(currency) ?? currency}`
 }
 
 /** Formats the number alone (for table cells whose column names the currency). */

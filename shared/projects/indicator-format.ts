@@ -1,4 +1,6 @@
-import { INTL_LOCALE, type Language } from '../i18n/locale'
+import { formatNumber } from '../i18n/format-number'
+import { formatBasisPoints } from '../i18n/format-percent'
+import type { Language } from '../i18n/locale'
 import type { IndicatorMeasure } from './schema'
 
 /**
@@ -15,6 +17,7 @@ export function formatIndicatorValue(
   if (value === null) return words.none
   if (measure === 'yes_no') return value === 'yes' ? words.yes : words.no
   if (measure === 'text') return value
-  const number = new Intl.NumberFormat(INTL_LOCALE[language]).format(Number(value))
-  return measure === 'percentage' ? `${number} %` : `${number} ${unit ?? ''}`.trim()
+  // A percentage in the one style of every percentage (« 24,55 % », « 24.55% »).
+  if (measure === 'percentage') return formatBasisPoints(Math.round(Number(value) * 100), language)
+  return `${formatNumber(Number(value), language)} ${unit ?? ''}`.trim()
 }

@@ -1,6 +1,7 @@
+import { formatNumber } from '../i18n/format-number'
 import { formatDate } from '../i18n/format-dates'
 import { formatPercent } from '../i18n/format-percent'
-import { INTL_LOCALE, type Language } from '../i18n/locale'
+import type { Language } from '../i18n/locale'
 import { formatMoney, formatRate } from '../money/format'
 import { money } from '../money/money'
 import { translate } from '../i18n/translate'
@@ -17,7 +18,7 @@ export function formatCell(cell: Cell, language: Language): string {
     case 'percent':
       return cell.ratio === null ? '—' : formatPercent(cell.ratio, language)
     case 'number':
-      return new Intl.NumberFormat(INTL_LOCALE[language]).format(cell.value)
+      return formatNumber(cell.value, language)
     case 'rate':
       return formatRate(cell.rate, language)
     case 'year':

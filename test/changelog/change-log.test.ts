@@ -108,13 +108,43 @@ describe('change log', () => {
       default_currency: 'EUR',
     })
     await file.write('Awa', (w) => w.update('funders', id, { notes: 'Bonn' }))
-    const history = await new HistoryService(file).forRecord('funders', id)
+    const history = await new HistoryService(file).forRecord('funders', id, 'fr')
     expect(history.map((entry) => entry.changes)).toEqual([
-      [{ column: 'notes', oldValue: null, newValue: 'Bonn' }],
       [
-        { column: 'name', oldValue: null, newValue: 'GIZ' },
-        { column: 'kind', oldValue: null, newValue: 'agency' },
-        { column: 'default_currency', oldValue: null, newValue: 'EUR' },
+        {
+          column: 'notes',
+          oldValue: null,
+          newValue: 'Bonn',
+          label: 'Notes',
+          before: '—',
+          after: 'Bonn',
+        },
+      ],
+      [
+        {
+          column: 'name',
+          oldValue: null,
+          newValue: 'GIZ',
+          label: 'Nom',
+          before: '—',
+          after: 'GIZ',
+        },
+        {
+          column: 'kind',
+          oldValue: null,
+          newValue: 'agency',
+          label: 'Nature',
+          before: '—',
+          after: 'Agence',
+        },
+        {
+          column: 'default_currency',
+          oldValue: null,
+          newValue: 'EUR',
+          label: 'Devise par défaut',
+          before: '—',
+          after: 'EUR — euro',
+        },
       ],
     ])
     await file.close()

@@ -71,7 +71,7 @@ describe('dues letters', () => {
     const text = await pdfText(written.path)
     expect(text).toContain('Ville de Niamey')
     expect(text).toContain('Relance — cotisations restant dues')
-    expect(text).toMatch(/pour un total\s+de 4\s000,00\s€/)
+    expect(text).toMatch(/pour un\s+total\s+de\s+4\s000,00\s€/)
     expect(text).toMatch(/AC-2024-0002\s+2024\s+2 500,00 €\s+1 000,00 €\s+1 500,00 €/)
     expect(text).toContain('AC-2025-0002')
 
@@ -98,7 +98,8 @@ describe('dues letters', () => {
     const files = (await readdir(app.folder)).filter((f) => f.endsWith('.pdf')).sort()
     expect(files).toHaveLength(2)
     const text = await pdfText(join(app.folder, files[0] ?? ''))
-    expect(text).toMatch(/Cotisation 2025 de Ville de (Kinshasa|Niamey)/)
+    // The edited « de {{membre}} » takes the member's article: never « de Ville de… ».
+    expect(text).toMatch(/Cotisation 2025 de la Ville de (Kinshasa|Niamey)/)
     expect(text).toContain('Montant appelé : 2 500,00 €, à régler avant le 31/03/2025.')
 
     app.host.nextFolder = null

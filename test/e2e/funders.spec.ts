@@ -107,7 +107,9 @@ test('create, edit, filter and archive a funder', async ({ app, page }) => {
     page.getByText('Bailleur « Agence française de développement » désarchivé.'),
   ).toBeVisible()
 
-  const ops = await app.core.requireSession().history.forRecord('funders', stored[0]?.id ?? '')
+  const ops = await app.core
+    .requireSession()
+    .history.forRecord('funders', stored[0]?.id ?? '', 'fr')
   expect(ops.map((entry) => entry.op)).toEqual(['restore', 'delete', 'update', 'insert'])
 })
 

@@ -43,7 +43,14 @@ describe('funders', () => {
     const history = await app.ok('history.forRecord', { table: 'funders', id: created.id })
     expect(history.map((h) => h.op)).toEqual(['restore', 'delete', 'update', 'insert'])
     expect(history[2]?.changes).toEqual([
-      { column: 'contact_email', oldValue: null, newValue: 'a@b.org' },
+      {
+        column: 'contact_email',
+        oldValue: null,
+        newValue: 'a@b.org',
+        label: 'Courriel du contact',
+        before: '—',
+        after: 'a@b.org',
+      },
     ])
     expect(history.every((h) => h.author === 'Testeur')).toBe(true)
   })

@@ -60,8 +60,12 @@ describe('the journal', () => {
     expect(result.path).toBe(join(app.folder, 'journal.csv'))
     const csv = await readFile(result.path, 'utf8')
     expect(
-      csv.startsWith('\uFEFFrecorded_at,author,table,record,operation,column,old_value,new_value'),
+      csv.startsWith(
+        '\uFEFFrecorded_at,author,table,record,operation,column,old_value,new_value,Registre,Enregistrement,Champ,Avant,Après',
+      ),
     ).toBe(true)
+    // Each change also as people read it: the register, the record's name, the field's label.
+    expect(csv).toContain(',Bailleur,Ville de Genève,Notes,—,')
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`)
     expect(csv).toContain('Ville de Genève')
     expect(result.rows).toBe(csv.trim().split('\r\n').length - 1)

@@ -1,5 +1,6 @@
+import { formatPercent } from '@shared/i18n/format-percent'
 import { FUND_FIGURE_KEYS, type FundFigures, type FundsSummary } from '@shared/funds/schema'
-import { INTL_LOCALE, type Language } from '@shared/i18n/locale'
+import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
@@ -54,13 +55,9 @@ export function summaryText(summary: FundsSummary, language: Language): string[]
       )
       .join('  '),
   )
-  const percent = new Intl.NumberFormat(INTL_LOCALE[language], {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  })
   const shares = summary.untiedShareByYear.map(
     (y) =>
-      `  ${y.year}  ${y.share === null ? '—' : percent.format(y.share)}  (${eur(y.untied)} / ${eur(y.total)})`,
+      `  ${y.year}  ${y.share === null ? '—' : formatPercent(y.share, language)}  (${eur(y.untied)} / ${eur(y.total)})`,
   )
   return [...header, '', ...lines, '', t('dashboard.untiedShare'), ...shares]
 }

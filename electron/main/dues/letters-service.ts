@@ -19,6 +19,7 @@ import {
   type letterTemplateInput,
 } from '@shared/dues/letters'
 import type { DuesCall } from '@shared/dues/schema'
+import { ofMember, salutation, withGrammarFields } from '@shared/dues/letter-grammar'
 import { formatDate } from '@shared/i18n/format-dates'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
@@ -288,11 +289,15 @@ export class LettersService {
     }
     const all = {
       membre: member.name,
+      de_membre: ofMember(member.name, language),
+      appel: salutation(member.kind, member.leader_name, language),
       maire: member.leader_name ?? '',
       date: day(this.today()),
       organisation: organisation.name,
       ...fields,
     }
+    const subject = withGrammarFields(template.subject)
+    const body = withGrammarFields(template.body)
     const content: Content[] = [
       {
         text: [
@@ -307,8 +312,8 @@ export class LettersService {
         alignment: 'right',
         margin: [0, 0, 0, 16],
       },
-      { text: fillLetter(template.subject, all), bold: true, margin: [0, 0, 0, 12] },
-      ...fillLetter(template.body, all)
+      { text: fillLetter(subject, all), bold: true, margin: [0, 0, 0, 12] },
+      ...fillLetter(body, all)
         .split(/\n{2,}/)
         .map((paragraph): Content => ({ text: paragraph, margin: [0, 0, 0, 8] })),
       ...(table ? [table] : []),
@@ -316,7 +321,7 @@ export class LettersService {
     ]
     return {
       name: name.replace(/[^\w.-]+/g, '_'),
-      subject: fillLetter(template.subject, all),
+      subject: fillLetter(subject, all),
       content,
     }
   }

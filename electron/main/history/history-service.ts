@@ -3,12 +3,16 @@ import { JOURNAL_LIMIT, type HistoryEntry, type JournalEntry } from '@shared/his
 import type { Selectable } from 'kysely'
 import type { ChangeLogTable } from '../db/schema'
 import { INSERTED_RECORD } from '../changelog/record-writer'
+import type { Language } from '@shared/i18n/locale'
+import { describeEntries, type RawEntry } from './describe-entries'
+
+type RawJournalEntry = Omit<JournalEntry, 'changes' | 'recordName'> & RawEntry
 
 /** Reads the change log back: the history of one record, or the journal of the whole file. */
 export class HistoryService {
   constructor(private readonly file: DataFile) {}
 
-  async forRecord(table: string, id: string): Promise<HistoryEntry[]> {
+  async forRecord(table: string, id: string, language: Language): Promise<HistoryEntry[]> {
     const rows = await this.file.db
       .selectFrom('change_log')
       .selectAll()
@@ -16,13 +20,20 @@ export class HistoryService {
       .where('row_id', '=', id)
       .orderBy('seq')
       .execute()
-    const entries = new Map<string, HistoryEntry>()
+    const entries = new Map<string, RawJournalEntry>()
     for (const row of rows) {
       const entry = entries.get(row.tx_id) ?? toJournalEntry(row)
       entries.set(row.tx_id, entry)
       addChange(entry, row)
     }
-    return [...entries.values()].reverse()
+    const described = await describeEntries(this.file.db, [...entries.values()].reverse(), language)
+    return described.map(({ txId, author, recordedAt, op, changes }) => ({
+      txId,
+      author,
+      recordedAt,
+      op,
+      changes,
+    }))
   }
 
   /**
@@ -31,6 +42,7 @@ export class HistoryService {
    */
   async journal(
     query: { search?: string; table?: string },
+    language: Language,
     limit = JOURNAL_LIMIT,
   ): Promise<JournalEntry[]> {
     let rows = this.file.db.selectFrom('change_log').selectAll()
@@ -51,17 +63,17 @@ export class HistoryService {
       .orderBy('seq', 'desc')
       .limit(limit * 8)
       .execute()
-    const entries = new Map<string, JournalEntry>()
+    const entries = new Map<string, RawJournalEntry>()
     for (const row of found.reverse()) {
       const entry = entries.get(`${row.tx_id}|${row.row_id}`) ?? toJournalEntry(row)
       entries.set(`${row.tx_id}|${row.row_id}`, entry)
       addChange(entry, row)
     }
-    return [...entries.values()].reverse().slice(0, limit)
+    return describeEntries(this.file.db, [...entries.values()].reverse().slice(0, limit), language)
   }
 }
 
-function toJournalEntry(row: Selectable<ChangeLogTable>): JournalEntry {
+function toJournalEntry(row: Selectable<ChangeLogTable>): RawJournalEntry {
   return {
     txId: row.tx_id,
     author: row.author,
@@ -73,7 +85,7 @@ function toJournalEntry(row: Selectable<ChangeLogTable>): JournalEntry {
   }
 }
 
-function addChange(entry: HistoryEntry, row: Selectable<ChangeLogTable>): void {
+function addChange(entry: RawEntry, row: Selectable<ChangeLogTable>): void {
   if (row.column_name === INSERTED_RECORD) {
     const inserted = JSON.parse(row.new_value ?? '{}') as Record<string, unknown>
     for (const [column, newValue] of Object.entries(inserted))

@@ -1,10 +1,11 @@
+import { formatPercent } from '@shared/i18n/format-percent'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { fittedTable, type TextCell } from '../reports/fitted-table'
 import { type PdfFrame, pdfInfo, printable } from '../reports/pdf-document'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
 import { countryName } from '@shared/geo/country-names'
 import { formatDate } from '@shared/i18n/format-dates'
-import { INTL_LOCALE, type Language } from '@shared/i18n/locale'
+import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate, type MessageParams } from '@shared/i18n/translate'
 import type { CurrencyCode } from '@shared/money/currencies'
@@ -73,11 +74,7 @@ export function projectSheet(
   const amount = (minor: number, currency: CurrencyCode) =>
     formatMoney(money(minor, currency), language)
   const day = (iso: string | null) => formatDate(iso, language)
-  const wholePercent = (share: number) =>
-    new Intl.NumberFormat(INTL_LOCALE[language], {
-      style: 'percent',
-      maximumFractionDigits: 0,
-    }).format(share)
+  const wholePercent = (share: number) => formatPercent(share, language)
   // The English title where the project has one.
   const title = (language === 'en' && project.titleEn) || project.title
   const label = (key: MessageKey): Content => ({ text: t(key), style: 'label' })

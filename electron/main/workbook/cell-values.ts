@@ -168,7 +168,7 @@ export function readCurrency(value: CellValue): Read<CurrencyCode | null> {
 
 /**
  * An amount in `currency` as a decimal string the core reads: typed French or English
- * (`1 234,56`, `1234.56`), with a currency word after it (`1 234 567 FCFA`), or an Excel number;
+ * (`1 234,56`, `1234.56`), with a currency word after it (`1 234 567 FCFA`, `1 234 567 F CFA (BCEAO)`), or an Excel number;
  * refused when it has more decimals than the currency has, never rounded.
  */
 export function readAmount(
@@ -189,7 +189,7 @@ export function readAmount(
     }
     return ok(minorToDecimalString(scaled, digits))
   }
-  const text = value.trim().replace(/\s*(€|[A-Za-z][A-Za-z .$]*|\$)$/u, '')
+  const text = value.trim().replace(/\s*(€|[A-Za-z][A-Za-z .$()]*|\$)$/u, '')
   const parsed = parseAmount(text, currency, language)
   if (parsed.ok) return ok(minorToDecimalString(parsed.value.minor, digits))
   if (parsed.error === 'too_many_decimals')

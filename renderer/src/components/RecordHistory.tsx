@@ -12,22 +12,19 @@ export function RecordHistory({
   table,
   id,
   version,
-  describeColumn,
 }: {
   table: (typeof HISTORY_TABLES)[number]
   id: string
   /** Changes when the record is saved, to read the history again. */
   version: string
-  describeColumn: (column: string) => string
 }) {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'fr'
   const [entries, setEntries] = useState<HistoryEntry[]>([])
   useEffect(() => {
     void call('history.forRecord', { table, id }).then(setEntries, () => setEntries([]))
-  }, [table, id, version])
-  const show = (value: unknown) =>
-    value === null || value === '' ? t('common.none') : String(value)
+    // The core describes the values in the interface's language: read again when it changes.
+  }, [table, id, version, language])
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
@@ -45,7 +42,7 @@ export function RecordHistory({
             </Text>
             {entry.changes.map((change) => (
               <Text size="sm" key={change.column}>
-                {describeColumn(change.column)} : {show(change.oldValue)} → {show(change.newValue)}
+                {change.label} : {change.before} → {change.after}
               </Text>
             ))}
           </List.Item>

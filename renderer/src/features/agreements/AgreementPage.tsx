@@ -12,7 +12,6 @@ import { useLanguage } from '../../lib/use-language'
 import { useRecord } from '../../lib/use-record'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
 import { useProgrammes } from '../programmes/use-programmes'
-import { AGREEMENT_COLUMN_LABELS } from './agreement-columns'
 import { AgreementFiguresSection } from './AgreementFiguresSection'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentsSection } from './AmendmentsSection'
@@ -120,15 +119,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       <AmendmentsSection agreement={agreement} onSaved={updated} />
 
       <Divider />
-      <RecordHistory
-        table="agreements"
-        id={agreement.id}
-        version={agreement.updatedAt}
-        describeColumn={(column) => {
-          const key = AGREEMENT_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
-      />
+      <RecordHistory table="agreements" id={agreement.id} version={agreement.updatedAt} />
 
       <FormDrawer
         opened={editing}

@@ -2,7 +2,7 @@ import { Button, Paper, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail, Receipt } from '@shared/funds/schema'
 import { formatDate } from '@shared/i18n/format-dates'
-import { formatMoney } from '@shared/money/format'
+import { formatMoney, formatRate } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { Amount } from '../../components/Amount'
 import { type ReversalFigure, useReversal } from '../../components/ReversalDialog'
@@ -96,7 +96,7 @@ export function ReceiptsSection({
                     <Amount minor={r.amount} currency={r.currency} />
                   </Table.Td>
                   <Table.Td ta="right" title={r.rateSource}>
-                    {r.rate}
+                    {formatRate(r.rate, language)}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Amount minor={r.eurAmount} currency="EUR" />

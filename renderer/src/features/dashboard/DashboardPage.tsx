@@ -1,3 +1,4 @@
+import { formatPercent } from '@shared/i18n/format-percent'
 import { BarChart } from '@mantine/charts'
 import {
   Alert,
@@ -15,7 +16,6 @@ import {
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FUND_FIGURE_KEYS, type AgreementAlert, type FundsSummary } from '@shared/funds/schema'
-import { INTL_LOCALE } from '@shared/i18n/locale'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { useAppStore } from '../../app/app-store'
@@ -52,11 +52,8 @@ export function DashboardPage() {
     const thisYear = new Date().getFullYear()
     return Array.from({ length: 10 }, (_, i) => String(thisYear - i))
   }, [])
-  const percent = useMemo(
-    () =>
-      new Intl.NumberFormat(INTL_LOCALE[language], { style: 'percent', maximumFractionDigits: 1 }),
-    [language],
-  )
+  // Every percentage in the one style (one decimal), as the reports write them.
+  const percent = { format: (ratio: number) => formatPercent(ratio, language) }
   const euros = (minor: number) => formatAmount(money(minor, 'EUR'), language)
 
   if (error) return <Alert color="red">{errorMessage(error, t('errors.INTERNAL'))}</Alert>

@@ -14,7 +14,6 @@ import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { matchesSearch } from '@shared/text/search'
-import { FUNDER_COLUMN_LABELS } from './funder-columns'
 import { FunderForm } from './FunderForm'
 import { useFunders } from './use-funders'
 
@@ -210,10 +209,6 @@ export function FundersPage() {
                   table="funders"
                   id={editing.funder.id}
                   version={editing.funder.updatedAt}
-                  describeColumn={(column) => {
-                    const key = FUNDER_COLUMN_LABELS[column]
-                    return key ? t(key) : column
-                  }}
                 />
               </>
             )}

@@ -16,7 +16,7 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { columnLabel, tableLabel } from './record-labels'
+import { tableLabel } from './record-labels'
 
 type Table = (typeof HISTORY_TABLES)[number]
 
@@ -40,7 +40,8 @@ export function JournalSection() {
     return () => {
       current = false
     }
-  }, [search, table])
+    // The core describes the values in the interface's language: read again when it changes.
+  }, [search, table, language])
 
   async function exportCsv() {
     try {
@@ -56,12 +57,6 @@ export function JournalSection() {
     }
   }
 
-  const show = (value: unknown) =>
-    value === null || value === ''
-      ? t('common.none')
-      : typeof value === 'string'
-        ? value
-        : JSON.stringify(value)
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-journal">
       <Stack>
@@ -114,12 +109,14 @@ export function JournalSection() {
                     <Table.Td style={{ verticalAlign: 'top' }}>{entry.author}</Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
                       {t(`journal.ops.${entry.op}`)} — {tableLabel(t, entry.table)}
+                      <Text size="xs" c="dimmed">
+                        {entry.recordName}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {entry.changes.map((change) => (
                         <Text size="xs" key={change.column}>
-                          {columnLabel(t, entry.table, change.column)} : {show(change.oldValue)} →{' '}
-                          {show(change.newValue)}
+                          {change.label} : {change.before} → {change.after}
                         </Text>
                       ))}
                     </Table.Td>

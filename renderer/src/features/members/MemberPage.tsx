@@ -1,3 +1,4 @@
+import { formatCount } from '@shared/i18n/format-number'
 import { Anchor, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +14,6 @@ import { useLanguage } from '../../lib/use-language'
 import { useRecord } from '../../lib/use-record'
 import { ContactsSection } from './ContactsSection'
 import { MemberAccountSection } from './MemberAccountSection'
-import { MEMBER_COLUMN_LABELS } from './member-history-labels'
 import { MemberForm } from './MemberForm'
 import { RolesSection } from './RolesSection'
 
@@ -110,7 +110,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
             t('members.field.population'),
             member.population === null
               ? ''
-              : `${new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(member.population)}${member.populationYear ? ` (${member.populationYear})` : ''}`,
+              : `${formatCount(member.population, language)}${member.populationYear ? ` (${member.populationYear})` : ''}`,
           ],
           [t('members.field.leaderName'), member.leaderName],
           [t('members.field.joinedOn'), formatDate(member.joinedOn, language)],
@@ -157,15 +157,7 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
       </section>
 
       <Divider />
-      <RecordHistory
-        table="members"
-        id={member.id}
-        version={member.updatedAt}
-        describeColumn={(column) => {
-          const key = MEMBER_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
-      />
+      <RecordHistory table="members" id={member.id} version={member.updatedAt} />
       <FormDrawer opened={editing} onClose={() => setEditing(false)} title={t('members.editTitle')}>
         <MemberForm
           member={member}

@@ -1,3 +1,4 @@
+import { formatCount } from '@shared/i18n/format-number'
 import { Badge, Button, Group, Select, Switch } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
@@ -114,11 +115,7 @@ export function MembersPage() {
         header: t('members.field.population'),
         meta: { numeric: true },
         cell: ({ row }) =>
-          row.original.population === null
-            ? ''
-            : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(
-                row.original.population,
-              ),
+          row.original.population === null ? '' : formatCount(row.original.population, language),
       },
       {
         id: 'status',

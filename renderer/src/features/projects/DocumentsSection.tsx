@@ -1,3 +1,4 @@
+import { formatSize } from '@shared/i18n/format-size'
 import { Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,12 +28,7 @@ export function DocumentsSection({
       if (!isCancelled(failure)) onError(errorMessage(failure, t('errors.INTERNAL')))
     }
   }
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-      style: 'unit',
-      unit: 'kilobyte',
-      maximumFractionDigits: 0,
-    }).format(Math.max(1, bytes / 1024))
+  const size = (bytes: number) => formatSize(bytes, language)
   return (
     <section aria-labelledby="project-documents">
       <Title order={2} size="h4" id="project-documents" mb="xs">

@@ -21,7 +21,6 @@ import { PlanSection } from './PlanSection'
 import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
-import { PROJECT_COLUMN_LABELS } from './project-history-labels'
 import { useProgrammes } from '../programmes/use-programmes'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
@@ -162,15 +161,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
       <DocumentsSection project={project} onSaved={saved} onError={failed} />
       <LedgerSection project={project} />
       <Divider />
-      <RecordHistory
-        table="projects"
-        id={project.id}
-        version={project.updatedAt}
-        describeColumn={(column) => {
-          const key = PROJECT_COLUMN_LABELS[column]
-          return key ? t(key) : column
-        }}
-      />
+      <RecordHistory table="projects" id={project.id} version={project.updatedAt} />
       <FormDrawer
         opened={editing}
         onClose={() => setEditing(false)}

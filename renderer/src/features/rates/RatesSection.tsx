@@ -16,6 +16,7 @@ import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type ExchangeRate, rateInput } from '@shared/funds/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
+import { formatRate } from '@shared/money/format'
 import { today } from '@shared/validation/dates'
 import { call, errorMessage } from '../../lib/api'
 import { decimalForContract } from '../../lib/amount-input'
@@ -153,7 +154,7 @@ export function RatesSection() {
                     formatDate(rate.rateDate, language)
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{rate.rate}</Table.Td>
+                <Table.Td ta="right">{formatRate(rate.rate, language)}</Table.Td>
                 <Table.Td>{rate.source}</Table.Td>
                 <Table.Td>
                   {!rate.fixed && (

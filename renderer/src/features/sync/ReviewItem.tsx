@@ -45,7 +45,7 @@ export function ReviewItem({ conflict, busy, onResolve, onCancel }: Props) {
           {
             table: tableLabel(t, conflict.table_name ?? ''),
             record: conflict.record ?? '',
-            field: columnLabel(t, conflict.table_name ?? '', conflict.column_name ?? ''),
+            field: columnLabel(t, conflict.column_name ?? ''),
           },
         )
   return (
