@@ -32,6 +32,7 @@ import {
   yearInput,
 } from '../budget/schema'
 import type { FileRef, SavedFile } from '../files/schema'
+import { type RateImportReport, rateImportInput } from '../funds/rate-series'
 import { fileTokenInput } from '../files/schema'
 import type { ReportDocument, ReportJob } from '../reports/model'
 import { reportExportInput, reportRequest } from '../reports/model'
@@ -197,6 +198,8 @@ export const CHANNELS = {
   'rates.list': channel<ExchangeRate[]>()(rateListQuery),
   'rates.add': channel<ExchangeRate>()(rateInput),
   'rates.archive': channel<null>()(byId),
+  /** A rate file (ECB CSV, InforEuro CSV or XML) chosen in a dialog, imported into its series. */
+  'rates.import': channel<RateImportReport>()(rateImportInput),
 
   'agreements.list': channel<Agreement[]>()(agreementListQuery),
   'agreements.get': channel<AgreementDetail>()(atDateQuery),

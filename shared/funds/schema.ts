@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type RateSeries, rateSeries } from './rate-series'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
@@ -98,11 +99,16 @@ export const rateInput = z.strictObject({
   rateDate: isoDate,
   rate: z.string({ error: 'validation.rate' }).trim(),
   source: requiredText(100),
+  /** The series the rate belongs to; the bank's (the rate of the day for receipts) by default. */
+  series: rateSeries.default('bank'),
 })
 export type RateInput = z.input<typeof rateInput>
 export type RateFields = z.output<typeof rateInput>
 
-export const rateListQuery = z.strictObject({ currency: currencyCode.optional() })
+export const rateListQuery = z.strictObject({
+  currency: currencyCode.optional(),
+  series: rateSeries.optional(),
+})
 
 export const atDateQuery = z.strictObject({ id: recordId, asOf: isoDate.optional() })
 
@@ -194,6 +200,7 @@ export interface ExchangeRate {
   rateDate: string
   rate: string
   source: string
+  series: RateSeries
   /** XOF and XAF: fixed by treaty, never edited. */
   fixed: boolean
 }
