@@ -2,11 +2,7 @@ import { basename } from 'node:path'
 import type { DataFile } from '../db/data-file'
 import { readRateFile } from './rate-files/rate-file'
 import type { ParsedRate } from './rate-files/rate-text'
-import {
-  type RateImportReport,
-  type RateSetAside,
-  SERIES_OF_KIND,
-} from '@shared/funds/rate-series'
+import { type RateImportReport, type RateSetAside, SERIES_OF_KIND } from '@shared/funds/rate-series'
 import { shiftDecimal } from '@shared/money/decimal'
 import { today } from '@shared/validation/dates'
 

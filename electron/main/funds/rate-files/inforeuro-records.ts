@@ -24,8 +24,16 @@ export interface InforEuroRecord {
 }
 
 /** The names InforEuro gives its columns (CSV) or elements (XML), and their usual variants. */
-const CODE_NAMES = new Set(['isoa3code', 'isoa3', 'isocode', 'currencycode', 'codeiso', 'iso'])
-const VALUE_NAMES = new Set(['value', 'rate', 'eurorate', 'taux', 'amount'])
+const CODE_NAMES = new Set([
+  'isoa3code',
+  'isoa3',
+  'isocode',
+  'currencycode',
+  'codeiso',
+  'codeisoa3',
+  'iso',
+])
+const VALUE_NAMES = new Set(['value', 'rate', 'eurorate', 'taux', 'valeur', 'amount'])
 const MONTH_NAMES = new Set(['month', 'period', 'periode', 'mois', 'date'])
 
 export type InforEuroField = 'code' | 'value' | 'month'
@@ -56,8 +64,7 @@ export function inforEuroRates(
   let skipped = 0
   for (const record of records) {
     const month = record.month ? monthOf(fileName, record.month) : chosenMonth
-    if (!month)
-      throw rateFileFailure(fileName, record.code, 'rates.file.noMonth')
+    if (!month) throw rateFileFailure(fileName, record.code, 'rates.file.noMonth')
     const code = record.code.text.toUpperCase()
     if (!/^[A-Z]{3}$/.test(code)) {
       // A country without a currency code of its own (a blank line of the table) is left.
@@ -92,7 +99,14 @@ export function inforEuroRates(
         other: earlier.rate,
       })
     if (earlier) skipped += 1
-    else rates.set(key, { currency, rateDate, rate, line: record.value.line, column: record.value.column })
+    else
+      rates.set(key, {
+        currency,
+        rateDate,
+        rate,
+        line: record.value.line,
+        column: record.value.column,
+      })
   }
   return { kind, rates: [...rates.values()], skipped }
 }
