@@ -108,6 +108,8 @@ export type RateFields = z.output<typeof rateInput>
 export const rateListQuery = z.strictObject({
   currency: currencyCode.optional(),
   series: rateSeries.optional(),
+  /** The most recent rates only: the ECB's history alone holds tens of thousands. */
+  latest: z.number({ error: 'validation.invalidType' }).int().min(1).max(5000).optional(),
 })
 
 export const atDateQuery = z.strictObject({ id: recordId, asOf: isoDate.optional() })

@@ -154,6 +154,13 @@ describe('rate series side by side', () => {
       'RWF',
       'USD',
     ])
+    // The page asks for the most recent only: the day's newest first, by currency.
+    const latest = await app.ok('rates.list', { series: 'ecb', latest: 3 })
+    expect(latest.filter((r) => !r.fixed).map((r) => [r.currency, r.rateDate, r.rate])).toEqual([
+      ['CAD', '2024-01-05', '1.4612'],
+      ['CHF', '2024-01-05', '0.9305'],
+      ['GBP', '2024-01-05', '0.86075'],
+    ])
     const path = app.core.requireSession().file.path
     await app.core.closeFile()
     expect(await checkFile(path)).toEqual([])

@@ -25,14 +25,22 @@ export const FIXED_PARITY_SOURCE = 'Parité fixe'
 export class ExchangeRatesService {
   constructor(private readonly file: DataFile) {}
 
-  async list(currency?: CurrencyCode, series?: RateSeries): Promise<ExchangeRate[]> {
+  async list(
+    currency?: CurrencyCode,
+    series?: RateSeries,
+    latest?: number,
+  ): Promise<ExchangeRate[]> {
     let query = this.file.db
       .selectFrom('exchange_rates')
       .selectAll()
       .where('deleted_at', 'is', null)
     if (currency) query = query.where('currency', '=', currency)
     if (series) query = query.where('series', '=', series)
-    const rows = await query.orderBy('currency').orderBy('rate_date', 'desc').execute()
+    const rows = await (
+      latest
+        ? query.orderBy('rate_date', 'desc').orderBy('currency').limit(latest)
+        : query.orderBy('currency').orderBy('rate_date', 'desc')
+    ).execute()
     const fixed: ExchangeRate[] = Object.entries(FIXED_PARITIES)
       .filter(([code]) => !currency || code === currency)
       .map(([code, rate]) => ({

@@ -5,7 +5,8 @@ import type { HandlerFactory } from '../ipc/handler'
 import { today } from '@shared/validation/dates'
 
 export const ratesHandlers: HandlerFactory<'rates'> = (core) => ({
-  'rates.list': async ({ currency, series }) => core.requireSession().rates.list(currency, series),
+  'rates.list': async ({ currency, series, latest }) =>
+    core.requireSession().rates.list(currency, series, latest),
   // The file is chosen in a native dialog, never named by the page.
   'rates.import': async ({ month }) => {
     const path = await core.host.chooseDocument(core.language())

@@ -937,6 +937,7 @@ export const en: Catalog = {
     },
     showSeries: 'Series shown',
     allSeries: 'All series',
+    latestShown: 'Only the {{count}} most recent rates are shown.',
     importTitle: 'Import a rate file',
     importHint:
       'The ECB reference rates (eurofxref-hist.csv or eurofxref.csv, as published) or the InforEuro monthly table saved as CSV or XML. Each rate keeps the file name as its source; a rate already recorded with the same value is left as it is.',

@@ -938,6 +938,7 @@ export const fr = {
     },
     showSeries: 'Série affichée',
     allSeries: 'Toutes les séries',
+    latestShown: 'Seuls les {{count}} taux les plus récents sont affichés.',
     importTitle: 'Importer un fichier de taux',
     importHint:
       'Les taux de référence de la BCE (eurofxref-hist.csv ou eurofxref.csv, tels que publiés) ou le tableau mensuel InforEuro enregistré en CSV ou XML. Chaque taux garde le nom du fichier comme source ; un taux déjà présent avec la même valeur est laissé tel quel.',

@@ -35,6 +35,9 @@ interface Values {
 
 const FIELDS = ['currency', 'rateDate', 'rate', 'source', 'series']
 
+/** The most recent rates shown: an imported ECB history alone holds tens of thousands. */
+const SHOWN_RATES = 300
+
 /** Paramètres → Taux de change: dated rates to the euro, with their source; CFA parities fixed. */
 export function RatesSection() {
   const { t } = useTranslation()
@@ -45,9 +48,10 @@ export function RatesSection() {
   const [shown, setShown] = useState<RateSeries | ''>('')
   useEffect(() => {
     let current = true
-    void call('rates.list', shown ? { series: shown } : {}).then(
-      (list) => current && setRates(list),
-    )
+    void call('rates.list', {
+      latest: SHOWN_RATES,
+      ...(shown ? { series: shown } : {}),
+    }).then((list) => current && setRates(list))
     return () => {
       current = false
     }
@@ -171,6 +175,11 @@ export function RatesSection() {
           allowDeselect={false}
           maw={320}
         />
+        {rates.filter((rate) => !rate.fixed).length >= SHOWN_RATES && (
+          <Text size="sm" c="dimmed">
+            {t('rates.latestShown', { count: SHOWN_RATES })}
+          </Text>
+        )}
         <Table striped withTableBorder aria-label={t('rates.title')}>
           <Table.Thead>
             <Table.Tr>
