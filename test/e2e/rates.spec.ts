@@ -13,7 +13,8 @@ test('Paramètres → Taux de change: the ECB history and an InforEuro table imp
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
   const section = page.getByRole('region', { name: 'Taux de change' })
-  await expect(section).toBeVisible({ timeout: 20_000 })
+  // Paramètres reads every section's settings first: on a loaded machine that takes a while.
+  await expect(section).toBeVisible({ timeout: 30_000 })
 
   // The ECB's history as published.
   app.host.nextDocument = join(app.folder, 'eurofxref-hist.csv')
