@@ -2,6 +2,7 @@ import { channel, none } from '../contract/channel'
 import { byId, reversalInput } from '../validation/fields'
 import type { Agreement, AgreementDetail, ExchangeRate, FundsSummary, OtherIncome } from './schema'
 import { agreementProjectInput } from '../projects/schema'
+import { type RateImportReport, rateImportInput } from './rate-series'
 import {
   agreementInput,
   agreementListQuery,
@@ -25,6 +26,8 @@ export const FUNDS_CHANNELS = {
   'rates.list': channel<ExchangeRate[]>()(rateListQuery),
   'rates.add': channel<ExchangeRate>()(rateInput),
   'rates.archive': channel<null>()(byId),
+  /** A rate file (ECB CSV, InforEuro CSV or XML) chosen in a dialog, imported into its series. */
+  'rates.import': channel<RateImportReport>()(rateImportInput),
 
   'agreements.list': channel<Agreement[]>()(agreementListQuery),
   'agreements.get': channel<AgreementDetail>()(atDateQuery),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type RateSeries, rateSeries } from './rate-series'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
@@ -100,11 +101,18 @@ export const rateInput = z.strictObject({
   rateDate: isoDate,
   rate: z.string({ error: 'validation.rate' }).trim(),
   source: requiredText(100),
+  /** The series the rate belongs to; the bank's (the rate of the day for receipts) by default. */
+  series: rateSeries.default('bank'),
 })
 export type RateInput = z.input<typeof rateInput>
 export type RateFields = z.output<typeof rateInput>
 
-export const rateListQuery = z.strictObject({ currency: currencyCode.optional() })
+export const rateListQuery = z.strictObject({
+  currency: currencyCode.optional(),
+  series: rateSeries.optional(),
+  /** The most recent rates only: the ECB's history alone holds tens of thousands. */
+  latest: z.number({ error: 'validation.invalidType' }).int().min(1).max(5000).optional(),
+})
 
 export const atDateQuery = z.strictObject({ id: recordId, asOf: isoDate.optional() })
 
@@ -196,6 +204,7 @@ export interface ExchangeRate {
   rateDate: string
   rate: string
   source: string
+  series: RateSeries
   /** XOF and XAF: fixed by treaty, never edited. */
   fixed: boolean
 }

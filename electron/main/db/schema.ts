@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely'
 import type { SyncConflict } from '@shared/sync/schema'
+import type { RateSeries } from '@shared/funds/rate-series'
 
 /**
  * The tables of an AIMF Finances file, as Kysely sees them.
@@ -74,6 +75,8 @@ export interface ExchangeRatesTable extends RecordColumns {
   rate_date: string
   rate: string
   source: string
+  /** Which series the rate belongs to (migration 13); the bank's when typed in. */
+  series: Generated<RateSeries>
 }
 
 export interface AgreementsTable extends RecordColumns {

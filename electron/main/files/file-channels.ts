@@ -74,6 +74,8 @@ export const FILE_CHANNELS = {
   'history.exportJournal': { via: 'dialog', acts: ['write'] },
 
   'accounting.exportEntries': { via: 'dialog', acts: ['write'] },
+
+  'rates.import': { via: 'dialog', acts: ['read'] },
 } as const satisfies Partial<Record<ChannelName, FileAccess>>
 
 export type FileChannel = keyof typeof FILE_CHANNELS

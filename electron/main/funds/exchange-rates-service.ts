@@ -3,6 +3,7 @@ import type { DataFile } from '../db/data-file'
 import type { ExchangeRatesTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRate, RateFields } from '@shared/funds/schema'
+import type { RateSeries } from '@shared/funds/rate-series'
 import { BASE_CURRENCY, type CurrencyCode } from '@shared/money/currencies'
 import { FIXED_PARITIES, fixedParity, parseRate } from '@shared/money/exchange'
 
@@ -24,13 +25,22 @@ export const FIXED_PARITY_SOURCE = 'Parité fixe'
 export class ExchangeRatesService {
   constructor(private readonly file: DataFile) {}
 
-  async list(currency?: CurrencyCode): Promise<ExchangeRate[]> {
+  async list(
+    currency?: CurrencyCode,
+    series?: RateSeries,
+    latest?: number,
+  ): Promise<ExchangeRate[]> {
     let query = this.file.db
       .selectFrom('exchange_rates')
       .selectAll()
       .where('deleted_at', 'is', null)
     if (currency) query = query.where('currency', '=', currency)
-    const rows = await query.orderBy('currency').orderBy('rate_date', 'desc').execute()
+    if (series) query = query.where('series', '=', series)
+    const rows = await (
+      latest
+        ? query.orderBy('rate_date', 'desc').orderBy('currency').limit(latest)
+        : query.orderBy('currency').orderBy('rate_date', 'desc')
+    ).execute()
     const fixed: ExchangeRate[] = Object.entries(FIXED_PARITIES)
       .filter(([code]) => !currency || code === currency)
       .map(([code, rate]) => ({
@@ -39,12 +49,17 @@ export class ExchangeRatesService {
         rateDate: '1999-01-01',
         rate: rate ?? '',
         source: FIXED_PARITY_SOURCE,
+        series: 'bank' as const,
         fixed: true,
       }))
     return [...fixed, ...rows.map(toRate)]
   }
 
-  async add(input: RateFields, author: string): Promise<ExchangeRate> {
+  async add(
+    input: Omit<RateFields, 'series'> & { series?: RateSeries },
+    author: string,
+  ): Promise<ExchangeRate> {
+    const series = input.series ?? 'bank'
     if (input.currency === BASE_CURRENCY)
       throw fieldFailure('VALIDATION', 'currency', 'validation.rateForEuro')
     if (fixedParity(input.currency))
@@ -56,6 +71,7 @@ export class ExchangeRatesService {
         .select('id')
         .where('currency', '=', input.currency)
         .where('rate_date', '=', input.rateDate)
+        .where('series', '=', series)
         .where('deleted_at', 'is', null)
         .executeTakeFirst()
       if (clash) throw fieldFailure('CONFLICT', 'rateDate', 'errors.rateExists')
@@ -64,6 +80,7 @@ export class ExchangeRatesService {
         rate_date: input.rateDate,
         rate: input.rate,
         source: input.source,
+        series,
       })
     })
     const row = await this.file.db
@@ -87,11 +104,15 @@ export class ExchangeRatesService {
     })
   }
 
-  /** The rate to use for a currency on a day: the euro's own, the fixed parity, or the latest dated one. */
+  /**
+   * The rate to use for a currency on a day: the euro's own, the fixed parity, or the latest
+   * dated one of the series (the bank's unless a rule asks for another).
+   */
   async rateOn(
     currency: CurrencyCode,
     day: string,
     db: DataFile['db'] = this.file.db,
+    series: RateSeries = 'bank',
   ): Promise<AppliedRate | null> {
     if (currency === BASE_CURRENCY) return { rate: '1', rateDate: null, source: BASE_CURRENCY }
     const fixed = fixedParity(currency)
@@ -101,6 +122,7 @@ export class ExchangeRatesService {
       .select(['rate', 'rate_date', 'source'])
       .where('currency', '=', currency)
       .where('rate_date', '<=', day)
+      .where('series', '=', series)
       .where('deleted_at', 'is', null)
       .orderBy('rate_date', 'desc')
       .limit(1)
@@ -116,6 +138,7 @@ function toRate(row: Selectable<ExchangeRatesTable>): ExchangeRate {
     rateDate: row.rate_date,
     rate: row.rate,
     source: row.source,
+    series: row.series,
     fixed: false,
   }
 }

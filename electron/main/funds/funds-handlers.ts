@@ -1,3 +1,5 @@
+import { AppFailure } from '../failure'
+import { importRateFile } from './rate-import-service'
 import { fundsSummary } from './ledger'
 import { requireConfirmation } from '../failure'
 import { otherIncomeWarnings, receiptWarnings } from '../plausibility/money-checks'
@@ -5,7 +7,14 @@ import type { HandlerFactory } from '../ipc/handler'
 import { today } from '@shared/validation/dates'
 
 export const ratesHandlers: HandlerFactory<'rates'> = (core) => ({
-  'rates.list': async ({ currency }) => core.requireSession().rates.list(currency),
+  'rates.list': async ({ currency, series, latest }) =>
+    core.requireSession().rates.list(currency, series, latest),
+  // The file is chosen in a native dialog, never named by the page.
+  'rates.import': async ({ month }) => {
+    const path = await core.host.chooseDocument(core.language())
+    if (!path) throw new AppFailure('CANCELLED')
+    return importRateFile(core.requireSession().file, path, month, core.author())
+  },
   'rates.add': async (input) => core.requireSession().rates.add(input, core.author()),
   'rates.archive': async ({ id }) => {
     await core.requireSession().rates.archive(id, core.author())

@@ -431,9 +431,10 @@ async function euroCosts(
   today: string,
 ): Promise<Map<string, number>> {
   const latest = await sql<{ currency: string; rate: string }>`
-    SELECT currency, rate FROM exchange_rates r WHERE deleted_at IS NULL AND rate_date = (
+    SELECT currency, rate FROM exchange_rates r WHERE deleted_at IS NULL AND series = 'bank'
+      AND rate_date = (
       SELECT MAX(rate_date) FROM exchange_rates x WHERE x.currency = r.currency
-        AND x.deleted_at IS NULL AND x.rate_date <= ${today})`.execute(db)
+        AND x.series = 'bank' AND x.deleted_at IS NULL AND x.rate_date <= ${today})`.execute(db)
   const rates = new Map(latest.rows.map((r) => [r.currency, r.rate]))
   const costs = new Map<string, number>()
   for (const row of rows) {

@@ -929,6 +929,62 @@ export const en: Catalog = {
     fixed: 'Fixed parity',
     added: 'Rate recorded.',
     withdraw: 'Withdraw',
+    series: 'Series',
+    seriesNames: {
+      bank: 'Bank (entered)',
+      ecb: 'ECB (reference rates)',
+      inforeuro: 'InforEuro (monthly)',
+    },
+    showSeries: 'Series shown',
+    allSeries: 'All series',
+    latestShown: 'Only the {{count}} most recent rates are shown.',
+    importTitle: 'Import a rate file',
+    importHint:
+      'The ECB reference rates (eurofxref-hist.csv or eurofxref.csv, as published) or the InforEuro monthly table saved as CSV or XML. Each rate keeps the file name as its source; a rate already recorded with the same value is left as it is.',
+    importMonth: 'Month of the InforEuro rates (if the file does not say)',
+    importButton: 'Choose the file and import…',
+    imported:
+      '{{file}}: {{imported}} rates imported into the {{series}} series ({{first}} → {{last}}), {{unchanged}} already recorded, {{skipped}} quotes ignored (currencies not kept, or N/A).',
+    importedNothing:
+      '{{file}}: no new rate in the {{series}} series ({{unchanged}} already recorded, {{skipped}} quotes ignored).',
+    setAside:
+      '{{count}} rates set aside: the series already has another one for that day. The recorded rate is kept; withdraw it first to take the file’s.',
+    setAsideLine:
+      'Line {{line}}, column {{column}}: {{currency}} on {{date}}, {{rate}} in the file, {{recorded}} recorded.',
+    file: {
+      unreadable: 'The rate file “{{file}}” cannot be read.',
+      tooLarge: 'The rate file “{{file}}” is over {{limit}} MB: it is not a published rate file.',
+      binary: '{{file}}, line {{line}}, column {{column}}: this file is not text (CSV or XML).',
+      tooLong:
+        '{{file}}, line {{line}}, column {{column}}: the file has more than {{limit}} lines.',
+      tooManyCells:
+        '{{file}}, line {{line}}, column {{column}}: the line has more than {{limit}} cells.',
+      quote:
+        '{{file}}, line {{line}}, column {{column}}: a quote opened is not closed on the line.',
+      badCurrency:
+        '{{file}}, line {{line}}, column {{column}}: “{{value}}” is not an ISO currency code (three letters).',
+      repeatedCurrency:
+        '{{file}}, line {{line}}, column {{column}}: the currency {{value}} appears twice in the header.',
+      badDate: '{{file}}, line {{line}}, column {{column}}: “{{value}}” is not a YYYY-MM-DD date.',
+      repeatedDate: '{{file}}, line {{line}}, column {{column}}: the day {{value}} appears twice.',
+      extraCell:
+        '{{file}}, line {{line}}, column {{column}}: the value “{{value}}” has no currency in the header.',
+      badRate:
+        '{{file}}, line {{line}}, column {{column}}: “{{value}}” is not a rate (a positive number, units of the currency per €1).',
+      empty: '{{file}}, line {{line}}, column {{column}}: the file holds no rate.',
+      unknownKind:
+        '{{file}}, line {{line}}, column {{column}}: this is neither an ECB file (header “Date,USD,…”) nor an InforEuro table (columns of the ISO code and the value).',
+      noMonth:
+        '{{file}}, line {{line}}, column {{column}}: the file does not say which month its rates are for; choose the month before importing.',
+      badMonth:
+        '{{file}}, line {{line}}, column {{column}}: “{{value}}” is not a month (YYYY-MM or MM/YYYY).',
+      twoRates:
+        '{{file}}, line {{line}}, column {{column}}: {{currency}} has the rate {{value}} here and {{other}} above for the same month.',
+      xmlDeclaration:
+        '{{file}}, line {{line}}, column {{column}}: a DOCTYPE or ENTITY declaration is not accepted in a rate file.',
+      xmlIncomplete:
+        '{{file}}, line {{line}}, column {{column}}: a country has a currency code without a value, or a value without a code.',
+    },
   },
   backups: {
     folderDefault: 'Backup folder: {{folder}} (beside the file).',
@@ -1651,6 +1707,8 @@ export const en: Catalog = {
     percent: 'Invalid percentage (0 to 100, two decimals at most).',
     rate: 'Invalid rate: a positive number of units per €1, for example 1.0823.',
     rateForEuro: 'The euro has no rate: it is the reference currency.',
+    rateSeries: 'Choose a rate series (bank, ECB or InforEuro).',
+    rateMonth: 'A month is written YYYY-MM.',
     rateFixed: 'This currency has a fixed parity with the euro (655.957): it is not entered.',
     endBeforeStart: 'The end date is before the start date.',
     signedAfterEnd: 'The signature date is after the end date.',

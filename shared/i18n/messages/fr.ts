@@ -931,6 +931,66 @@ export const fr = {
     fixed: 'Parité fixe',
     added: 'Taux enregistré.',
     withdraw: 'Retirer',
+    series: 'Série',
+    seriesNames: {
+      bank: 'Banque (saisi)',
+      ecb: 'BCE (taux de référence)',
+      inforeuro: 'InforEuro (mensuel)',
+    },
+    showSeries: 'Série affichée',
+    allSeries: 'Toutes les séries',
+    latestShown: 'Seuls les {{count}} taux les plus récents sont affichés.',
+    importTitle: 'Importer un fichier de taux',
+    importHint:
+      'Les taux de référence de la BCE (eurofxref-hist.csv ou eurofxref.csv, tels que publiés) ou le tableau mensuel InforEuro enregistré en CSV ou XML. Chaque taux garde le nom du fichier comme source ; un taux déjà présent avec la même valeur est laissé tel quel.',
+    importMonth: 'Mois des taux InforEuro (si le fichier ne le dit pas)',
+    importButton: 'Choisir le fichier et importer…',
+    imported:
+      '{{file}} : {{imported}} taux importés dans la série {{series}} ({{first}} → {{last}}), {{unchanged}} déjà présents, {{skipped}} cotations ignorées (devises non suivies ou N/A).',
+    importedNothing:
+      '{{file}} : aucun taux nouveau dans la série {{series}} ({{unchanged}} déjà présents, {{skipped}} cotations ignorées).',
+    setAside:
+      '{{count}} taux écartés : la série en a déjà un autre pour ce jour. Le taux enregistré est gardé ; retirez-le d’abord pour prendre celui du fichier.',
+    setAsideLine:
+      'Ligne {{line}}, colonne {{column}} : {{currency}} au {{date}}, {{rate}} dans le fichier, {{recorded}} enregistré.',
+    file: {
+      unreadable: 'Le fichier de taux « {{file}} » ne peut pas être lu.',
+      tooLarge:
+        'Le fichier de taux « {{file}} » dépasse {{limit}} Mo : ce n’est pas un fichier de taux publié.',
+      binary:
+        '{{file}}, ligne {{line}}, colonne {{column}} : ce fichier n’est pas du texte (CSV ou XML).',
+      tooLong:
+        '{{file}}, ligne {{line}}, colonne {{column}} : le fichier dépasse {{limit}} lignes.',
+      tooManyCells:
+        '{{file}}, ligne {{line}}, colonne {{column}} : la ligne a plus de {{limit}} cellules.',
+      quote:
+        '{{file}}, ligne {{line}}, colonne {{column}} : un guillemet ouvert n’est pas fermé sur la ligne.',
+      badCurrency:
+        '{{file}}, ligne {{line}}, colonne {{column}} : « {{value}} » n’est pas un code de devise ISO (trois lettres).',
+      repeatedCurrency:
+        '{{file}}, ligne {{line}}, colonne {{column}} : la devise {{value}} figure deux fois dans l’en-tête.',
+      badDate:
+        '{{file}}, ligne {{line}}, colonne {{column}} : « {{value}} » n’est pas une date AAAA-MM-JJ.',
+      repeatedDate:
+        '{{file}}, ligne {{line}}, colonne {{column}} : le jour {{value}} figure deux fois.',
+      extraCell:
+        '{{file}}, ligne {{line}}, colonne {{column}} : la valeur « {{value}} » n’a pas de devise dans l’en-tête.',
+      badRate:
+        '{{file}}, ligne {{line}}, colonne {{column}} : « {{value}} » n’est pas un taux (un nombre positif, unités de la devise pour 1 €).',
+      empty: '{{file}}, ligne {{line}}, colonne {{column}} : le fichier ne contient aucun taux.',
+      unknownKind:
+        '{{file}}, ligne {{line}}, colonne {{column}} : ce n’est ni un fichier de la BCE (en-tête « Date,USD,… ») ni un tableau InforEuro (colonnes du code ISO et de la valeur).',
+      noMonth:
+        '{{file}}, ligne {{line}}, colonne {{column}} : le fichier ne dit pas de quel mois sont ses taux ; choisissez le mois avant d’importer.',
+      badMonth:
+        '{{file}}, ligne {{line}}, colonne {{column}} : « {{value}} » n’est pas un mois (AAAA-MM ou MM/AAAA).',
+      twoRates:
+        '{{file}}, ligne {{line}}, colonne {{column}} : {{currency}} a ici le taux {{value}} et plus haut {{other}} pour le même mois.',
+      xmlDeclaration:
+        '{{file}}, ligne {{line}}, colonne {{column}} : une déclaration DOCTYPE ou ENTITY n’est pas acceptée dans un fichier de taux.',
+      xmlIncomplete:
+        '{{file}}, ligne {{line}}, colonne {{column}} : un pays a un code de devise sans valeur, ou une valeur sans code.',
+    },
   },
   backups: {
     folderDefault: 'Dossier des sauvegardes : {{folder}} (à côté du fichier).',
@@ -1675,6 +1735,8 @@ export const fr = {
     percent: 'Pourcentage invalide (0 à 100, deux décimales au plus).',
     rate: 'Taux invalide : un nombre positif d’unités pour 1 €, par exemple 1,0823.',
     rateForEuro: 'L’euro n’a pas de taux : il est la devise de référence.',
+    rateSeries: 'Choisissez une série de taux (banque, BCE ou InforEuro).',
+    rateMonth: 'Le mois s’écrit AAAA-MM.',
     rateFixed: 'Cette devise a une parité fixe avec l’euro (655,957) : elle ne se saisit pas.',
     endBeforeStart: 'La date de fin précède la date de début.',
     signedAfterEnd: 'La date de signature suit la date de fin.',

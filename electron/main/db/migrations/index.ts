@@ -10,6 +10,7 @@ import { sync } from './0009-sync'
 import { accounting } from './0010-accounting'
 import { programmes } from './0011-programmes'
 import { reversalReasons } from './0012-reversal-reasons'
+import { rateSeries } from './0013-rate-series'
 import type { Migration } from './migration'
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accounting,
   programmes,
   reversalReasons,
+  rateSeries,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

@@ -13,15 +13,16 @@ export const rates: Register<z.output<typeof rateInput>> = {
   ],
   schema: rateInput,
   identity: (row) => `${String(row.currency)}|${String(row.rateDate)}`,
+  // The rates typed in (the bank's); the ECB's and InforEuro's come from their own files.
   rows: async (session) =>
-    (await session.rates.list())
+    (await session.rates.list(undefined, 'bank'))
       .filter((r) => !r.fixed)
       .map((r) => ({ currency: r.currency, rateDate: r.rateDate, rate: r.rate, source: r.source })),
   apply: async (session, input, author, memo) => {
     const byDay = await known(
       memo,
       'rates',
-      async () => (await session.rates.list()).filter((r) => !r.fixed),
+      async () => (await session.rates.list(undefined, 'bank')).filter((r) => !r.fixed),
       (r) => `${r.currency}|${r.rateDate}`,
     )
     const key = `${input.currency}|${input.rateDate}`.toLowerCase()

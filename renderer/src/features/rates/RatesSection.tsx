@@ -15,6 +15,8 @@ import { useEffect, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type ExchangeRate, rateInput } from '@shared/funds/schema'
+import { RATE_SERIES, type RateSeries } from '@shared/funds/rate-series'
+import { RateImportPanel } from './RateImportPanel'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 import { formatRate } from '@shared/money/format'
 import { today } from '@shared/validation/dates'
@@ -29,9 +31,13 @@ interface Values {
   rateDate: string
   rate: string
   source: string
+  series: RateSeries
 }
 
-const FIELDS = ['currency', 'rateDate', 'rate', 'source']
+const FIELDS = ['currency', 'rateDate', 'rate', 'source', 'series']
+
+/** The most recent rates shown: an imported ECB history alone holds tens of thousands. */
+const SHOWN_RATES = 300
 
 /** Paramètres → Taux de change: dated rates to the euro, with their source; CFA parities fixed. */
 export function RatesSection() {
@@ -40,20 +46,34 @@ export function RatesSection() {
   const [rates, setRates] = useState<ExchangeRate[]>([])
   const [version, setVersion] = useState(0)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [shown, setShown] = useState<RateSeries | ''>('')
   useEffect(() => {
     let current = true
-    void call('rates.list', {}).then((list) => current && setRates(list))
+    void call('rates.list', {
+      latest: SHOWN_RATES,
+      ...(shown ? { series: shown } : {}),
+    }).then((list) => current && setRates(list))
     return () => {
       current = false
     }
-  }, [version])
+  }, [version, shown])
+  const seriesChoices = RATE_SERIES.map((value) => ({
+    value,
+    label: t(`rates.seriesNames.${value}`),
+  }))
 
   const toInput = (values: Values) => ({
     input: { ...values, rate: decimalForContract(values.rate) },
     errors: {},
   })
   const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
-    defaultValues: { currency: 'USD', rateDate: today(), rate: '', source: 'InforEuro' },
+    defaultValues: {
+      currency: 'USD',
+      rateDate: today(),
+      rate: '',
+      source: 'Banque',
+      series: 'bank',
+    },
     resolver: schemaResolver<Values>(rateInput, t, toInput),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -89,7 +109,7 @@ export function RatesSection() {
           {t('rates.hint')}
         </Text>
         <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('rates.add')}>
-          <SimpleGrid cols={{ base: 2, lg: 5 }}>
+          <SimpleGrid cols={{ base: 2, lg: 6 }}>
             <Controller
               control={control}
               name="currency"
@@ -125,6 +145,20 @@ export function RatesSection() {
               {...register('source')}
               error={errors.source?.message}
             />
+            <Controller
+              control={control}
+              name="series"
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('rates.series')}
+                  data={seriesChoices}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value ?? 'bank')}
+                  error={fieldState.error?.message}
+                  allowDeselect={false}
+                />
+              )}
+            />
             <Button type="submit" mt={24} loading={formState.isSubmitting}>
               {t('rates.add')}
             </Button>
@@ -133,19 +167,34 @@ export function RatesSection() {
         <div role="status" aria-live="polite">
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         </div>
+        <RateImportPanel onImported={() => setVersion((v) => v + 1)} />
+        <Select
+          label={t('rates.showSeries')}
+          data={[{ value: '', label: t('rates.allSeries') }, ...seriesChoices]}
+          value={shown}
+          onChange={(value) => setShown((value ?? '') as RateSeries | '')}
+          allowDeselect={false}
+          maw={320}
+        />
+        {rates.filter((rate) => !rate.fixed).length >= SHOWN_RATES && (
+          <Text size="sm" c="dimmed">
+            {t('rates.latestShown', { count: SHOWN_RATES })}
+          </Text>
+        )}
         <Table striped withTableBorder aria-label={t('rates.title')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('rates.currency')}</Table.Th>
               <Table.Th>{t('rates.rateDate')}</Table.Th>
               <Table.Th ta="right">{t('rates.rate')}</Table.Th>
+              <Table.Th>{t('rates.series')}</Table.Th>
               <Table.Th>{t('rates.source')}</Table.Th>
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rates.map((rate) => (
-              <Table.Tr key={rate.id}>
+              <Table.Tr key={rate.id} data-series={rate.series}>
                 <Table.Td>{rate.currency}</Table.Td>
                 <Table.Td>
                   {rate.fixed ? (
@@ -155,6 +204,7 @@ export function RatesSection() {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">{formatRate(rate.rate, language)}</Table.Td>
+                <Table.Td>{t(`rates.seriesNames.${rate.series}`)}</Table.Td>
                 <Table.Td>{rate.source}</Table.Td>
                 <Table.Td>
                   {!rate.fixed && (
@@ -163,7 +213,7 @@ export function RatesSection() {
                       variant="subtle"
                       color="red"
                       onClick={() => void withdraw(rate.id)}
-                      aria-label={`${t('rates.withdraw')} ${rate.currency} ${rate.rateDate}`}
+                      aria-label={`${t('rates.withdraw')} ${rate.currency} ${rate.rateDate} ${rate.series}`}
                     >
                       {t('rates.withdraw')}
                     </Button>
