@@ -90,6 +90,8 @@ describe('the history as an auditor reads it', () => {
       to: 'approved',
       onDate: '2026-03-10',
       bureauMeeting: 'Bureau de mars 2026',
+      // Approved with no plan: the plausibility question (issue 21) is answered, as a user would.
+      confirmed: true,
     })
     const history = await app.ok('history.forRecord', { table: 'projects', id: project.id })
     const transition = history.find((entry) => entry.changes.some((c) => c.column === 'status'))

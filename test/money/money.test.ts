@@ -137,7 +137,11 @@ describe('formatting', () => {
   it('follows the locale and the currency digits', () => {
     expect(formatMoney(money(123_456, 'EUR'), 'fr')).toBe('1\u202f234,56\u00a0€')
     expect(formatMoney(money(123_456, 'EUR'), 'en')).toBe('€1,234.56')
-    expect(formatMoney(money(8_098_229, 'XOF'), 'fr')).toBe('8\u202f098\u202f229\u00a0F\u202fCFA')
+    // The two CFA francs by their central bank (issue 21), never the look-alike « F CFA »/« FCFA ».
+    expect(formatMoney(money(8_098_229, 'XOF'), 'fr')).toBe(
+      '8\u202f098\u202f229\u00a0F CFA (BCEAO)',
+    )
+    expect(formatMoney(money(8_098_229, 'XAF'), 'fr')).toBe('8\u202f098\u202f229\u00a0F CFA (BEAC)')
     expect(formatMoney(money(1_500, 'TND'), 'fr')).toMatch(/^1,500/)
     expect(formatMoney(money(Number.MAX_SAFE_INTEGER, 'EUR'), 'en')).toBe('€90,071,992,547,409.91')
   })

@@ -107,6 +107,19 @@ describe('the sizing of PDF tables', () => {
             ],
             300,
           ],
+          // Found by a random run: the shared width fell 0.006 pt short of an amount, unbroken.
+          [
+            [
+              { texts: [{ text: '-10000000.00 €', noWrap: true }] },
+              { texts: [], fixed: 65 },
+              { texts: [] },
+              { texts: [{ text: '$.Zsl' }] },
+              { texts: [], fixed: 122 },
+              { texts: [{ text: '-10000000.00 €', noWrap: true }] },
+              { texts: [{ text: '6c—]z  «' }] },
+            ],
+            406,
+          ],
         ],
       },
     )

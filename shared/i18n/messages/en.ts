@@ -1244,6 +1244,7 @@ export const en: Catalog = {
       role: 'Role',
       row_digests: 'Row fingerprints',
       sector_code: 'Sector',
+      series: 'Rate series',
       sent_on: 'Sent on',
       signed_on: 'Signed on',
       siren: 'SIREN',

@@ -1250,6 +1250,7 @@ export const fr = {
       role: 'Fonction',
       row_digests: 'Empreintes des lignes',
       sector_code: 'Secteur',
+      series: 'Série de taux',
       sent_on: 'Envoyé le',
       signed_on: 'Signé le',
       siren: 'SIREN',
