@@ -89,14 +89,22 @@ export function aboveUsualWarnings(
   ]
 }
 
-/** A payment in a currency none of the calls it settles is in. */
+/**
+ * The euro and the two CFA francs are one money at a fixed parity: members of the franc zone
+ * routinely pay calls in euros with francs CFA, which is no reason to ask.
+ */
+const EURO_PARITY: readonly CurrencyCode[] = ['EUR', 'XOF', 'XAF']
+
+/** A payment in a currency none of the calls it settles is in (nor at a fixed parity with). */
 export function currencyWarnings(
   path: string,
   paid: CurrencyCode,
   called: readonly CurrencyCode[],
 ): PlausibilityWarning[] {
   const currencies = [...new Set(called)]
-  if (currencies.length === 0 || currencies.includes(paid)) return []
+  const sameMoney = (currency: CurrencyCode) =>
+    currency === paid || (EURO_PARITY.includes(currency) && EURO_PARITY.includes(paid))
+  if (currencies.length === 0 || currencies.some(sameMoney)) return []
   return [
     {
       path,

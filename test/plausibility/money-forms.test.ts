@@ -88,14 +88,20 @@ describe('money forms ask before writing what is unlikely', () => {
     expect(paid.credit).toBe(0)
   })
 
-  it('a payment in francs CFA for a call in euros, and one dated over a year back, are asked about', async () => {
+  it('a payment in dollars for a call in euros, and one dated over a year back, are asked about', async () => {
     const city = await calledCity()
+    await app.ok('rates.add', {
+      currency: 'USD',
+      rateDate: `${thisYear - 2}-06-01`,
+      rate: '1.1',
+      source: 'Banque',
+    })
     const asked = await app.call('dues.addPayment', {
       memberId: city.id,
       kind: 'dues',
       receivedOn: `${thisYear - 2}-06-01`,
-      amount: '865863',
-      currency: 'XOF',
+      amount: '1452',
+      currency: 'USD',
       method: 'transfer',
     })
     expect(asked.ok).toBe(false)
@@ -103,7 +109,7 @@ describe('money forms ask before writing what is unlikely', () => {
     expect(asked.error.code).toBe('NEEDS_CONFIRMATION')
     expect(asked.error.warnings?.map((w) => w.path)).toEqual(['receivedOn', 'currency'])
     expect(asked.error.warnings?.[1]?.message).toBe(
-      'Le versement est en XOF, alors que les appels du membre sont en EUR.',
+      'Le versement est en USD, alors que les appels du membre sont en EUR.',
     )
   })
 

@@ -71,15 +71,19 @@ describe('plausibility rules, on hand-made figures', () => {
   })
 
   it('a payment in a currency none of its calls is in', () => {
-    expect(currencyWarnings('currency', 'EUR', ['XOF', 'XOF'])).toEqual([
+    expect(currencyWarnings('currency', 'USD', ['XOF', 'XOF'])).toEqual([
       {
         path: 'currency',
         key: 'plausibility.currencyUnlikeCall',
-        params: { paid: 'EUR', called: 'XOF' },
+        params: { paid: 'USD', called: 'XOF' },
       },
     ])
-    expect(currencyWarnings('currency', 'EUR', ['XOF', 'EUR'])).toEqual([])
+    expect(currencyWarnings('currency', 'EUR', ['USD', 'EUR'])).toEqual([])
     expect(currencyWarnings('currency', 'EUR', [])).toEqual([])
+    // Francs CFA for calls in euros (or the other way round) are the same money at a fixed parity.
+    expect(currencyWarnings('currency', 'XOF', ['EUR'])).toEqual([])
+    expect(currencyWarnings('currency', 'EUR', ['XAF'])).toEqual([])
+    expect(currencyWarnings('currency', 'XAF', ['XOF'])).toEqual([])
   })
 
   it('a plan short of or above the cost, with the gap', () => {
