@@ -16,6 +16,9 @@ export function PlausibilityDialog() {
       title={t('plausibility.title')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
+      // Asked from within another dialog too (a project's move to « Approuvé »): drawn above it,
+      // or that dialog's overlay would take the clicks (Mantine's modals sit at 200).
+      zIndex={400}
     >
       <Stack data-testid="plausibility">
         <Text size="sm">{t('plausibility.intro')}</Text>
