@@ -47,8 +47,7 @@ export function useApiData<T>(load: () => Promise<T>, deps: DependencyList): Api
     return () => {
       current = false
     }
-    // `load` is checked against `deps` by ESLint at the call site; `version` is the reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is checked against `deps` at the call site (additionalHooks); `version` is the reload
   }, request)
   const reload = useCallback(() => setVersion((v) => v + 1), [])
   return { data, error, loading: !sameList(answered, request), reload, setData }
