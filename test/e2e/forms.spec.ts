@@ -168,7 +168,7 @@ test('a changed form asks before it is discarded — Escape, « Annuler », the 
   // A click beside the drawer loses nothing either.
   await page.mouse.click(20, 400)
   await expect(name).toHaveValue('Agence française de développement')
-  await page.keyboard.press('Escape')
+  await drawer.getByRole('button', { name: 'Fermer', exact: true }).click()
   await expect(question).toBeVisible()
   await app.expectAccessible()
   await question.getByRole('button', { name: 'Abandonner les modifications' }).click()
