@@ -130,7 +130,8 @@ export const fr = {
   },
   forms: {
     discardTitle: 'Abandonner la saisie ?',
-    discardText: 'Les modifications faites dans ce formulaire ne sont pas enregistrées. Elles seront perdues.',
+    discardText:
+      'Les modifications faites dans ce formulaire ne sont pas enregistrées. Elles seront perdues.',
     keepEditing: 'Continuer la saisie',
     discard: 'Abandonner les modifications',
   },
