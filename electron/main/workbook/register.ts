@@ -8,7 +8,7 @@ import { type CurrencyCode, minorUnits } from '@shared/money/currencies'
 import { minorToDecimalString } from '@shared/money/decimal'
 import { parseAmount } from '@shared/money/parse'
 import { basisPointsToPercent } from '@shared/validation/amounts'
-import type { RegisterReader } from './register-reader'
+import type { ExportRow, RegisterReader } from './register-reader'
 import { nameKey } from './names'
 
 /** How a column's cells are read and written. */
@@ -77,8 +77,7 @@ export type RegisterKey =
  */
 export type Resolve = (register: RegisterKey, key: string) => Promise<string | null>
 
-/** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
-export type ExportRow = Record<string, string | number | null>
+export type { ExportRow } from './register-reader'
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged'
 
