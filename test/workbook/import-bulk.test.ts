@@ -131,6 +131,15 @@ describe('the set-based import against the row-by-row one', () => {
     const bulkContents = await contents(bulk.path)
     expect(bulkContents.get('ledger_entries')?.length).toBeGreaterThan(100)
     expect(bulkContents.get('change_log')?.length).toBeGreaterThan(1000)
+    // Every register written set-based has rows to compare.
+    for (const table of [
+      'budget_expenses',
+      'project_expenses',
+      'dues_calls',
+      'dues_payments',
+      'indicator_values',
+    ])
+      expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
     const singleContents = await contents(single.path)
     expect([...bulkContents.keys()]).toEqual([...singleContents.keys()])
     for (const [table, rows] of bulkContents) {

@@ -21,6 +21,7 @@ import {
   keyedAmounts,
   keyedAmountsText,
   bulkWrites,
+  oneByOne,
   known,
   recordAllOnce,
   normalAmount,
@@ -80,14 +81,8 @@ export const calls: Register<z.output<typeof singleCallInput>> = {
   // A sheet's calls at once: those the file holds left, the others written together.
   applyAll: async (session, inputs, author, memo, at) => {
     // A call without a number is numbered by the core, one after the other: row by row.
-    if (inputs.some((input) => !input.number)) {
-      const outcomes: ImportOutcome[] = []
-      for (const [index, input] of inputs.entries()) {
-        at(index)
-        outcomes.push(await calls.apply(session, input, author, memo))
-      }
-      return outcomes
-    }
+    if (inputs.some((input) => !input.number))
+      return oneByOne(calls.apply, session, inputs, author, memo, at)
     return recordAllOnce(
       memo,
       'calls',
