@@ -226,6 +226,26 @@ export async function recordAllOnce<Row>(
   return outcomes
 }
 
+/**
+ * A sheet's rows written one by one through the register's `apply`, in order: what a register
+ * written in bulk falls back to when its rows are not all new (an update replaces a record).
+ */
+export async function oneByOne<Input>(
+  apply: Register<Input>['apply'],
+  session: Session,
+  inputs: readonly Input[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const [index, input] of inputs.entries()) {
+    at(index)
+    outcomes.push(await apply(session, input, author, memo))
+  }
+  return outcomes
+}
+
 export const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(b).every((key) => (a[key] ?? null) === (b[key] ?? null))
 
