@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { SyncConflict } from '@shared/sync/schema'
 import type { RateSeries } from '@shared/funds/rate-series'
+import type { ConversionRule } from '@shared/funds/conversion-rule'
 
 /**
  * The tables of an AIMF Finances file, as Kysely sees them.
@@ -97,6 +98,8 @@ export interface AgreementsTable extends RecordColumns {
   cofinancing_bp: number | null
   indirect_cost_max_bp: number | null
   notes: string | null
+  /** How spending is converted for the funder (shared/funds/conversion-rule.ts). */
+  conversion_rule: Generated<ConversionRule>
 }
 
 export interface AgreementAmendmentsTable extends RecordColumns {
