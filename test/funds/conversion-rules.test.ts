@@ -41,8 +41,8 @@ const receipts = [
   { receivedOn: '2026-01-20', amount: 5_500_000, eur: 5_000_000 },
   { receivedOn: '2026-03-05', amount: 2_160_000, eur: 2_000_000 },
 ]
-const inforEuro = (currency: string, month: string) =>
-  ({ 'USD|2026-02': '1.0950', 'USD|2026-04': '1.1150' })[`${currency}|${month}`] ?? null
+const INFOREURO: Record<string, string> = { 'USD|2026-02': '1.0950', 'USD|2026-04': '1.1150' }
+const inforEuro = (currency: string, month: string) => INFOREURO[`${currency}|${month}`] ?? null
 
 const amounts = (rule: Parameters<typeof convertByRule>[0]) =>
   convertByRule(rule, 'USD', spending, receipts, inforEuro).map((c) => c.amount)
