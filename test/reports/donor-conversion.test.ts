@@ -51,6 +51,11 @@ async function setUp() {
     ['2026-03-05', '21600'],
   ] as const)
     await app.ok('receipts.add', { confirmed: true, agreementId: agreement.id, receivedOn, amount })
+  // One heading of 65,000 USD: the spending goes 30 % over it, beyond the EU's 25 %.
+  await app.ok('agreements.saveHeadings', {
+    agreementId: agreement.id,
+    headings: [{ code: '1', label: 'Ressources humaines', role: 'direct', amount: '65000' }],
+  })
   const budget = await app.ok('budget.create', { year: 2026 })
   const withLine = await app.ok('budget.saveItem', {
     versionId: budget.version.id,
@@ -72,6 +77,7 @@ async function setUp() {
       lineKey,
       spentOn,
       agreementId: agreement.id,
+      headingCode: '1',
       description: `Dépense du ${spentOn}`,
       amount,
       currency: 'EUR',
@@ -164,6 +170,25 @@ describe('the donor report by the agreement’s conversion rule', () => {
     }
     // FIFO says which spending went beyond the receipts.
     const fifo = await app.ok('reports.preview', request)
+    // 83,320.00 USD spent (by FIFO) is 28 % over the heading's 65,000: an amendment is needed.
+    const heading = found(fifo.sheets[0]?.tables[0], 'headings').rows[0]
+    expect(heading?.cells[9]).toEqual({
+      kind: 'text',
+      text: 'Plus de 25 % au-delà du budget de la rubrique : avenant requis',
+    })
+    // The 70 % test: 55,000.00 paid before and 70 % of the last 21,600.00 make 70,120.00.
+    const seventy = (document: ReportDocument) => document.sheets[1]?.tables[1]?.notes?.[0]
+    expect(seventy(fifo)).toMatch(
+      /^Préfinancement suivant .*83\s320,00\s\$US dépensés pour un seuil de 70\s120,00\s\$US.* la demande peut être faite\.$/,
+    )
+    const march = await app.ok('reports.preview', {
+      ...request,
+      from: '2026-01-01',
+      to: '2026-03-31',
+    })
+    expect(seventy(march)).toMatch(
+      /12\s100,00\s\$US dépensés pour un seuil de 70\s120,00\s\$US.* ne peut pas encore être faite\.$/,
+    )
     expect(fifo.sheets[0]?.tables[0]?.notes).toContain(
       'Dépense du 20/04/2026 au-delà des versements reçus : convertie au taux de la banque du jour.',
     )

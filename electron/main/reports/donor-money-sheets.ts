@@ -1,5 +1,8 @@
 import { sql } from 'kysely'
 import type { AgreementDetail } from '@shared/funds/schema'
+import { divideHalfUp } from '@shared/money/decimal'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { ReportColumn, ReportRow, ReportSheet } from '@shared/reports/model'
 import type { Spending } from './donor-spending'
@@ -95,9 +98,35 @@ export async function receiptsSheet(
           { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
         ],
         rows: balanceRows,
+        notes: nextPaymentTest(context, receipts.rows, spent, currency),
       },
     ],
   }
+}
+
+/**
+ * The EU's test before a further pre-financing is requested (PRAG general conditions): the
+ * spending reaches 100 % of the earlier payments and 70 % of the last one. Said with its
+ * figures, passed or not, once the funder has paid.
+ */
+function nextPaymentTest(
+  context: ReportContext,
+  receipts: readonly { amount_minor: number }[],
+  spent: number,
+  currency: CurrencyCode,
+): string[] {
+  const last = receipts.at(-1)?.amount_minor ?? 0
+  if (last <= 0) return []
+  const earlier = receipts.slice(0, -1).reduce((sum, r) => sum + r.amount_minor, 0)
+  const threshold = earlier + Number(divideHalfUp(BigInt(last) * 7n, 10n))
+  const show = (minor: number) => formatMoney(money(minor, currency), context.language)
+  return [
+    context.t(spent >= threshold ? 'reporting.donor.seventyMet' : 'reporting.donor.seventyNotMet', {
+      spent: show(spent),
+      threshold: show(threshold),
+      last: show(last),
+    }),
+  ]
 }
 
 /**

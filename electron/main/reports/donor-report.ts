@@ -289,10 +289,15 @@ function headingRow(
 ): ReportRow {
   const cumulative = before + period
   const variance = cumulative - budget
+  // A heading may exceed its budget by 25 % at most without an amendment (EU grants).
   const note =
-    style === 'item' && budget > 0 && cumulative > budget
-      ? context.t('reporting.donor.overBudget')
-      : null
+    style !== 'item' || budget <= 0 || cumulative <= budget
+      ? null
+      : context.t(
+          cumulative * 100 > budget * 125
+            ? 'reporting.donor.overFlexibility'
+            : 'reporting.donor.overBudget',
+        )
   return row(
     [
       ...label,

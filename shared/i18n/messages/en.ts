@@ -1965,6 +1965,11 @@ export const en: Catalog = {
       unassigned: 'Not assigned to a heading',
       variance: 'Variance',
       varianceShare: 'Variance %',
+      seventyMet:
+        'Further pre-financing (70 % rule): {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}): the request can be made.',
+      seventyNotMet:
+        'Further pre-financing (70 % rule): {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}): the request cannot be made yet.',
+      overFlexibility: 'More than 25 % over the heading’s budget: an amendment is required',
       exchangeDifference: 'Exchange difference',
       exchangeDifferenceLine: 'Exchange difference against the bank’s rate (not spending)',
       noInforEuroRate:

@@ -1996,6 +1996,11 @@ export const fr = {
       unassigned: 'Non ventilé par rubrique',
       variance: 'Écart',
       varianceShare: 'Écart %',
+      seventyMet:
+        'Préfinancement suivant (règle des 70 %) : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) : la demande peut être faite.',
+      seventyNotMet:
+        'Préfinancement suivant (règle des 70 %) : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) : la demande ne peut pas encore être faite.',
+      overFlexibility: 'Plus de 25 % au-delà du budget de la rubrique : avenant requis',
       exchangeDifference: 'Écart de change',
       exchangeDifferenceLine: 'Écart de change par rapport au taux de la banque (hors dépenses)',
       noInforEuroRate:
