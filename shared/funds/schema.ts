@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type RateSeries, rateSeries } from './rate-series'
+import type { ConversionRule } from './conversion-rule'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
@@ -166,6 +167,8 @@ export interface Agreement {
   operatingShareBp: number | null
   cofinancingBp: number | null
   indirectCostMaxBp: number | null
+  /** How its spending is converted for the funder (conversion-rule.ts). */
+  conversionRule: ConversionRule
   notes: string | null
   createdAt: string
   updatedAt: string

@@ -1715,6 +1715,8 @@ export const en: Catalog = {
     rate: 'Invalid rate: a positive number of units per €1, for example 1.0823.',
     rateForEuro: 'The euro has no rate: it is the reference currency.',
     rateSeries: 'Choose a rate series (bank, ECB or InforEuro).',
+    conversionRule:
+      'Choose a conversion rule: rate of the day, InforEuro of the month, weighted average or first in, first out over the receipts.',
     rateMonth: 'A month is written YYYY-MM.',
     rateFixed: 'This currency has a fixed parity with the euro (655.957): it is not entered.',
     endBeforeStart: 'The end date is before the start date.',
@@ -1886,6 +1888,7 @@ export const en: Catalog = {
       to: 'To',
       version: 'Budget version',
       year: 'Year',
+      conversionRule: 'Conversion rule',
     },
     sheet: {
       financialReport: 'Financial report',
@@ -1968,6 +1971,17 @@ export const en: Catalog = {
       unassigned: 'Not assigned to a heading',
       variance: 'Variance',
       varianceShare: 'Variance %',
+      seventyMet:
+        'Further pre-financing (70 % rule): {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}): the request can be made.',
+      seventyNotMet:
+        'Further pre-financing (70 % rule): {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}): the request cannot be made yet.',
+      overFlexibility: 'More than 25 % over the heading’s budget: an amendment is required',
+      exchangeDifference: 'Exchange difference',
+      exchangeDifferenceLine: 'Exchange difference against the bank’s rate (not spending)',
+      noInforEuroRate:
+        'No InforEuro {{currency}} rate for {{period}}: that month’s spending is converted at the bank’s rate of the day.',
+      beforeReceipts:
+        'Spending of {{period}} beyond the receipts: converted at the bank’s rate of the day.',
     },
     dues: {
       arrearsTotal: 'Total arrears',
@@ -2655,5 +2669,22 @@ export const en: Catalog = {
         'Usage: aimf entries FILE --year YYYY --format sage|ebp|cegid|quadra --out PATH',
       written: 'Written: {{path}} ({{entries}} entries, {{lines}} lines)',
     },
+  },
+  conversion: {
+    title: 'Conversion rule',
+    hint: 'The rule the agreement sets for converting its spending into its currency. The ledger keeps the amounts at the bank’s rate of the day; the exchange difference is shown on its own line, never inside spending.',
+    rule: {
+      day_rate: 'Bank rate of the day',
+      inforeuro_month: 'InforEuro rate of the month of the spending',
+      receipts_average: 'Weighted average of the receipts',
+      receipts_fifo: 'First in, first out over the receipts',
+    },
+    spentAtBank: 'Spent at the bank’s rate',
+    spentByRule: 'Spent by the rule',
+    difference: 'Exchange difference',
+    fallbacks:
+      '{{count}} conversion(s) made at the bank’s rate for want of a rate or a receipt: see the donor report.',
+    save: 'Apply the rule',
+    saved: 'Conversion rule saved.',
   },
 }

@@ -1744,6 +1744,8 @@ export const fr = {
     rate: 'Taux invalide : un nombre positif d’unités pour 1 €, par exemple 1,0823.',
     rateForEuro: 'L’euro n’a pas de taux : il est la devise de référence.',
     rateSeries: 'Choisissez une série de taux (banque, BCE ou InforEuro).',
+    conversionRule:
+      'Choisissez une règle de conversion : taux du jour, InforEuro du mois, moyenne pondérée ou premier entré, premier sorti sur les versements.',
     rateMonth: 'Le mois s’écrit AAAA-MM.',
     rateFixed: 'Cette devise a une parité fixe avec l’euro (655,957) : elle ne se saisit pas.',
     endBeforeStart: 'La date de fin précède la date de début.',
@@ -1916,6 +1918,7 @@ export const fr = {
       to: 'Au',
       version: 'Version du budget',
       year: 'Exercice',
+      conversionRule: 'Règle de conversion',
     },
     sheet: {
       financialReport: 'Rapport financier',
@@ -2000,6 +2003,17 @@ export const fr = {
       unassigned: 'Non ventilé par rubrique',
       variance: 'Écart',
       varianceShare: 'Écart %',
+      seventyMet:
+        'Préfinancement suivant (règle des 70 %) : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) : la demande peut être faite.',
+      seventyNotMet:
+        'Préfinancement suivant (règle des 70 %) : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) : la demande ne peut pas encore être faite.',
+      overFlexibility: 'Plus de 25 % au-delà du budget de la rubrique : avenant requis',
+      exchangeDifference: 'Écart de change',
+      exchangeDifferenceLine: 'Écart de change par rapport au taux de la banque (hors dépenses)',
+      noInforEuroRate:
+        'Pas de taux InforEuro {{currency}} pour {{period}} : les dépenses de ce mois sont converties au taux de la banque du jour.',
+      beforeReceipts:
+        'Dépense du {{period}} au-delà des versements reçus : convertie au taux de la banque du jour.',
     },
     dues: {
       arrearsTotal: 'Total des arriérés',
@@ -2706,5 +2720,22 @@ export const fr = {
         'Usage : aimf entries FICHIER --year AAAA --format sage|ebp|cegid|quadra --out CHEMIN',
       written: 'Écrit : {{path}} ({{entries}} écritures, {{lines}} lignes)',
     },
+  },
+  conversion: {
+    title: 'Règle de conversion',
+    hint: 'La règle que la convention fixe pour convertir ses dépenses dans sa devise. Le grand livre garde les montants au taux de la banque du jour ; l’écart de change figure sur sa propre ligne, jamais dans les dépenses.',
+    rule: {
+      day_rate: 'Taux de la banque du jour',
+      inforeuro_month: 'Taux InforEuro du mois de la dépense',
+      receipts_average: 'Moyenne pondérée des versements reçus',
+      receipts_fifo: 'Premier entré, premier sorti sur les versements',
+    },
+    spentAtBank: 'Dépensé au taux de la banque',
+    spentByRule: 'Dépensé selon la règle',
+    difference: 'Écart de change',
+    fallbacks:
+      '{{count}} conversion(s) faite(s) au taux de la banque faute de taux ou de versement : voir le rapport au bailleur.',
+    save: 'Appliquer la règle',
+    saved: 'Règle de conversion enregistrée.',
   },
 } as const

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { RateSeries } from '@shared/funds/rate-series'
 import type { RecordColumns } from './file-tables'
+import type { ConversionRule } from '@shared/funds/conversion-rule'
 
 // The tables of funders, agreements, receipts, rates, other income, programmes and the fund ledger.
 
@@ -53,6 +54,8 @@ export interface AgreementsTable extends RecordColumns {
   cofinancing_bp: number | null
   indirect_cost_max_bp: number | null
   notes: string | null
+  /** How spending is converted for the funder (shared/funds/conversion-rule.ts). */
+  conversion_rule: Generated<ConversionRule>
 }
 
 export interface AgreementAmendmentsTable extends RecordColumns {

@@ -15,6 +15,7 @@ import { useProgrammes } from '../programmes/use-programmes'
 import { AgreementFiguresSection } from './AgreementFiguresSection'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentsSection } from './AmendmentsSection'
+import { ConversionRuleSection } from './ConversionRuleSection'
 import { HeadingsSection } from './HeadingsSection'
 import { NamedProjectsSection } from './NamedProjectsSection'
 import { ReceiptsSection } from './ReceiptsSection'
@@ -98,6 +99,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       </KeyFigures>
 
       <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
+      <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
       <ReceiptsSection
         agreement={agreement}
         onSaved={updated}
