@@ -15,7 +15,16 @@ import type { UndoneEdit } from '@shared/history/schema'
  */
 export const UNDOABLE_FIELDS: Partial<Record<RecordTable, readonly string[]>> = {
   organisation: ['name', 'address', 'email', 'website'],
-  funders: ['name', 'acronym', 'kind', 'country', 'contact_name', 'contact_email', 'contact_phone', 'notes'],
+  funders: [
+    'name',
+    'acronym',
+    'kind',
+    'country',
+    'contact_name',
+    'contact_email',
+    'contact_phone',
+    'notes',
+  ],
   members: ['name', 'leader_name', 'address', 'email', 'phone', 'notes'],
   agreements: ['reference', 'title', 'programme', 'notes'],
   projects: [

@@ -4,6 +4,13 @@ import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
 import type { Area } from './areas'
+import type { ProjectStatus } from '@shared/projects/schema'
+
+/** The filter the Projets list opens on, when reached from a dashboard figure. */
+export interface ProjectsFilter {
+  status?: ProjectStatus
+  country?: string
+}
 
 interface AppStore {
   state: AppState | null
@@ -16,6 +23,10 @@ interface AppStore {
   openMemberId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
+  /** The filter the Projets list opens on, when reached from a figure (read once by the list). */
+  projectsFilter: ProjectsFilter | null
+  /** Bumped after a change made outside the screen (an undo): the screen reads its data again. */
+  dataVersion: number
   /** A refusal of the core that no screen showed, to show above the area. */
   failure: string | null
   reportFailure(message: string | null): void
@@ -30,6 +41,10 @@ interface AppStore {
   openMember(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
+  /** Opens the Projets list filtered on a status or a country. */
+  openProjectsWhere(filter: ProjectsFilter): void
+  /** Tells the screen on show that data changed under it. */
+  dataChanged(): void
   setLanguage(language: Language): Promise<void>
   fileOpened(file: OpenFileInfo): Promise<void>
 }
@@ -41,6 +56,8 @@ export const useAppStore = create<AppStore>((set, get) => ({
   openProjectId: null,
   openMemberId: null,
   agreementsClass: null,
+  projectsFilter: null,
+  dataVersion: 0,
   failure: null,
   reportFailure(message) {
     set({ failure: message })
@@ -57,7 +74,14 @@ export const useAppStore = create<AppStore>((set, get) => ({
       openProjectId: null,
       openMemberId: null,
       agreementsClass: null,
+      projectsFilter: null,
     })
+  },
+  openProjectsWhere(filter) {
+    set({ area: 'projects', openProjectId: null, projectsFilter: filter })
+  },
+  dataChanged() {
+    set((s) => ({ dataVersion: s.dataVersion + 1 }))
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
