@@ -933,6 +933,7 @@ export const en: Catalog = {
   },
   palette: {
     open: 'Search (Ctrl+K)',
+    button: 'Search everywhere',
     title: 'Search or run a command',
     placeholder: 'Funder, agreement, project, member, call… or a command',
     nothing: 'No result for « {{query}} ».',
@@ -954,6 +955,8 @@ export const en: Catalog = {
     help: 'Open this help',
     close: 'Close a dialog, a drawer or the search',
     listKeys: 'In a list: arrows to move, Enter to open',
+    escapeKey: 'Esc',
+    enterKey: 'Enter',
     key: 'Keys',
     action: 'Action',
   },

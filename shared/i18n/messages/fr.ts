@@ -935,6 +935,7 @@ export const fr = {
   },
   palette: {
     open: 'Rechercher (Ctrl+K)',
+    button: 'Rechercher partout',
     title: 'Rechercher ou lancer une commande',
     placeholder: 'Bailleur, convention, projet, membre, appel… ou commande',
     nothing: 'Aucun résultat pour « {{query}} ».',
@@ -956,6 +957,8 @@ export const fr = {
     help: 'Ouvrir cette aide',
     close: 'Fermer une fenêtre, un tiroir ou la recherche',
     listKeys: 'Dans une liste : flèches pour se déplacer, Entrée pour ouvrir',
+    escapeKey: 'Échap',
+    enterKey: 'Entrée',
     key: 'Touches',
     action: 'Action',
   },
