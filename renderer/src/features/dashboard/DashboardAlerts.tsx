@@ -121,17 +121,19 @@ function AlertCard({
                       {line.reference}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{line.detail}</Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td>
+                    {line.detail}
                     {line.badge && (
-                      <Badge color="red" size="xs">
+                      <Badge color="red" size="xs" ml={6} style={{ verticalAlign: 'middle' }}>
                         {line.badge}
                       </Badge>
                     )}
-                    {line.amountEur !== undefined && (
-                      <Amount minor={line.amountEur} currency="EUR" />
-                    )}
                   </Table.Td>
+                  {line.amountEur !== undefined && (
+                    <Table.Td ta="right">
+                      <Amount minor={line.amountEur} currency="EUR" />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

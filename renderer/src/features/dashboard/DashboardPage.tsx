@@ -64,7 +64,7 @@ export function DashboardPage() {
         />
       </Group>
       <DashboardAlerts summary={summary} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
         <FundsFigures summary={summary} />
         <Stack gap="sm">
           <DuesFigures dues={dues} />

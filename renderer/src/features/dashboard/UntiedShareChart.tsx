@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts'
-import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core'
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FundsSummary } from '@shared/funds/schema'
 import { formatPercent } from '@shared/i18n/format-percent'
@@ -39,47 +39,46 @@ export function UntiedShareChart({ years }: { years: Year[] }) {
         <Text c="dimmed">{t('dashboard.noIncome')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <BarChart
-            h={260}
-            data={data}
-            dataKey="year"
-            series={[{ name: seriesName, color: 'teal.7' }]}
-            unit=" %"
-            yAxisLabel={t('dashboard.shareUnit')}
-            yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], width: 64 }}
-            xAxisProps={{ interval: 0 }}
-            valueFormatter={(value) =>
-              `${value.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')}`
-            }
-            referenceLines={[
-              {
-                y: 50,
-                color: 'red.7',
-                label: t('dashboard.shareReference'),
-                labelPosition: 'insideTopRight',
-              },
-            ]}
-            tooltipProps={{
-              content: ({ payload }) => {
-                const point = payload?.[0]?.payload as (typeof data)[number] | undefined
-                if (!point) return null
-                return (
-                  <Paper withBorder shadow="sm" p="xs">
-                    <Text size="sm" fw={700}>
-                      {point.year}
-                    </Text>
-                    <Text size="sm">
-                      {t('dashboard.shareTooltip', {
-                        share: point.share === null ? '—' : formatPercent(point.share, language),
-                        untied: euros(point.untied),
-                        total: euros(point.total),
-                      })}
-                    </Text>
-                  </Paper>
-                )
-              },
-            }}
-          />
+          <Stack gap={4}>
+            <BarChart
+              h={260}
+              data={data}
+              dataKey="year"
+              series={[{ name: seriesName, color: 'teal.7' }]}
+              unit=" %"
+              yAxisLabel={t('dashboard.shareUnit')}
+              yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], width: 64 }}
+              xAxisProps={{ interval: 0 }}
+              valueFormatter={(value) =>
+                `${value.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')}`
+              }
+              referenceLines={[{ y: 50, color: 'red.7', strokeWidth: 2 }]}
+              tooltipProps={{
+                content: ({ payload }) => {
+                  const point = payload?.[0]?.payload as (typeof data)[number] | undefined
+                  if (!point) return null
+                  return (
+                    <Paper withBorder shadow="sm" p="xs">
+                      <Text size="sm" fw={700}>
+                        {point.year}
+                      </Text>
+                      <Text size="sm">
+                        {t('dashboard.shareTooltip', {
+                          share: point.share === null ? '—' : formatPercent(point.share, language),
+                          untied: euros(point.untied),
+                          total: euros(point.total),
+                        })}
+                      </Text>
+                    </Paper>
+                  )
+                },
+              }}
+            />
+            <Text size="xs" c="red.8">
+              <span aria-hidden>━━ </span>
+              {t('dashboard.shareReference')}
+            </Text>
+          </Stack>
           <Table withTableBorder aria-label={t('dashboard.untiedShare')} verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>
