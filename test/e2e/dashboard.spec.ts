@@ -110,7 +110,7 @@ test('Ctrl+K finds a project by a word of its title typed without accents, and o
   if (!accented) throw new Error('the demo has no project title with an accented word')
   const typed = foldForSearch(accented.word)
   await app.open()
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Rechercher partout' })).toBeVisible()
   await page.keyboard.press('Control+k')
   const search = page.getByRole('combobox', { name: 'Rechercher ou lancer une commande' })
   await expect(search).toBeFocused()

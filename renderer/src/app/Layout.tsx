@@ -25,7 +25,10 @@ import { FirstSteps } from './FirstSteps'
 import { useEmptyFile } from './use-empty-file'
 import { useShortcuts } from './use-shortcuts'
 
-/** The areas an empty file shows its first steps in, instead of empty lists and zero figures. */
+/**
+ * The areas an empty file shows its first steps in, instead of empty lists: the dashboard
+ * always (rather than zero figures), the registers when the user has just created the file.
+ */
 const FIRST_STEPS_AREAS: readonly Area[] = [
   'dashboard',
   'funders',
@@ -66,6 +69,9 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const dataVersion = useAppStore((s) => s.dataVersion)
   const openPalette = usePalette((s) => s.setOpened)
   const firstSteps = useEmptyFile(file.path)
+  const justCreated = useAppStore((s) => s.newFilePath === file.path)
+  const showFirstSteps =
+    firstSteps.empty && (area === 'dashboard' || (justCreated && FIRST_STEPS_AREAS.includes(area)))
   useShortcuts()
   const Screen = AREA_SCREENS[area]
   return (
@@ -141,7 +147,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             </Center>
           }
         >
-          {firstSteps.empty && FIRST_STEPS_AREAS.includes(area) ? (
+          {showFirstSteps ? (
             <FirstSteps area={area} onDone={firstSteps.dismiss} />
           ) : (
             // Read again from the start after a change made outside the screen (an undo).

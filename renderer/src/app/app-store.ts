@@ -25,6 +25,8 @@ interface AppStore {
   agreementsClass: 'tied' | 'untied' | null
   /** The filter the Projets list opens on, when reached from a figure (read once by the list). */
   projectsFilter: ProjectsFilter | null
+  /** The file the user has just created from the window: its lists open on the first steps. */
+  newFilePath: string | null
   /** Bumped after a change made outside the screen (an undo): the screen reads its data again. */
   dataVersion: number
   /** A refusal of the core that no screen showed, to show above the area. */
@@ -47,6 +49,8 @@ interface AppStore {
   dataChanged(): void
   setLanguage(language: Language): Promise<void>
   fileOpened(file: OpenFileInfo): Promise<void>
+  /** A new empty file created by the user, then opened. */
+  fileCreated(file: OpenFileInfo): Promise<void>
 }
 
 export const useAppStore = create<AppStore>((set, get) => ({
@@ -58,6 +62,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
   agreementsClass: null,
   projectsFilter: null,
   dataVersion: 0,
+  newFilePath: null,
   failure: null,
   reportFailure(message) {
     set({ failure: message })
@@ -103,5 +108,9 @@ export const useAppStore = create<AppStore>((set, get) => ({
   async fileOpened() {
     set({ area: 'funders' })
     await get().refresh()
+  },
+  async fileCreated(file) {
+    set({ newFilePath: file.path })
+    await get().fileOpened(file)
   },
 }))
