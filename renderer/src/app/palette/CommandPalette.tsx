@@ -49,7 +49,14 @@ export function CommandPalette() {
   }
   const optionId = (index: number) => `palette-option-${index}`
   return (
-    <Modal opened={opened} onClose={close} title={t('palette.title')} size="lg" yOffset="10vh">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('palette.title')}
+      size="lg"
+      yOffset="10vh"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <TextInput
         data-autofocus
         role="combobox"
