@@ -23,7 +23,7 @@ export async function buildReport(
   session: Session,
   request: ReportRequestFields,
   language: Language,
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<ReportDocument> {
   const context = reportContext(session, request.language ?? language, now)
   switch (request.kind) {

@@ -128,6 +128,12 @@ export const en: Catalog = {
     optional: 'optional',
     showInFolder: 'Show in folder',
   },
+  forms: {
+    discardTitle: 'Discard your entry?',
+    discardText: 'The changes made in this form are not saved. They will be lost.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard the changes',
+  },
   funders: {
     title: 'Funders',
     subtitle:

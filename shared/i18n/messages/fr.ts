@@ -129,6 +129,13 @@ export const fr = {
     optional: 'facultatif',
     showInFolder: 'Afficher dans le dossier',
   },
+  forms: {
+    discardTitle: 'Abandonner la saisie ?',
+    discardText:
+      'Les modifications faites dans ce formulaire ne sont pas enregistrées. Elles seront perdues.',
+    keepEditing: 'Continuer la saisie',
+    discard: 'Abandonner les modifications',
+  },
   funders: {
     title: 'Bailleurs',
     subtitle: 'Les États, agences, fondations, villes et organisations qui financent l’AIMF.',
