@@ -932,8 +932,7 @@ export const en: Catalog = {
     notAnEdit:
       'The last action is not an edit of a descriptive field: it cannot be undone this way. A money event is corrected by its reversal (« Cancel » on the event).',
     archived: 'The edited record is archived: restore it first.',
-    changedSince:
-      'The record has changed since (a sync or another edit): nothing was undone.',
+    changedSince: 'The record has changed since (a sync or another edit): nothing was undone.',
     done: 'Edit undone on « {{name}} » ({{fields}}). The history keeps the edit and its undoing.',
     action: 'Undo the last edit',
   },
