@@ -45,7 +45,10 @@ export function ProjectsPage() {
   const programmes = useProgrammes()
   const openId = useAppStore((s) => s.openProjectId)
   const setOpenId = useAppStore((s) => s.openProject)
-  const [query, setQuery] = useState<ProjectListQuery>({})
+  // A dashboard figure opens the list on its status or country.
+  const [query, setQuery] = useState<ProjectListQuery>(
+    () => useAppStore.getState().projectsFilter ?? {},
+  )
   const [view, setView] = useState<'list' | 'breakdown'>('list')
   const [creating, setCreating] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
