@@ -55,7 +55,7 @@ export interface FitColumn {
   id: string
   /** The room it takes, in pixels. */
   width: number
-  /** Amounts are never pushed out of the window. */
+  /** Amounts are never pushed out of the window (when wanted). */
   money: boolean
   /** Lower comes first when room is short (its place in the list of columns otherwise). */
   priority: number
@@ -70,8 +70,8 @@ export interface ColumnFit {
 
 /**
  * Which columns a list shows in `available` pixels: the first column (what names the row) and
- * every amount column always, then the other columns wanted, by priority, while they fit. A
- * column the user left out (`wanted` false) is never shown; `wanted` null: every column.
+ * every amount column wanted, whatever the width, then the other columns wanted, by priority,
+ * while they fit. A column the user left out (`wanted` false) is never shown.
  */
 export function fitColumns(
   columns: readonly FitColumn[],
@@ -83,7 +83,7 @@ export function fitColumns(
   const kept = new Set<string>([first.id])
   let used = first.width
   for (const column of rest) {
-    if (!column.money) continue
+    if (!column.money || !wanted(column.id)) continue
     kept.add(column.id)
     used += column.width
   }

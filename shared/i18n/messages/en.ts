@@ -109,6 +109,7 @@ export const en: Catalog = {
     columns: 'Columns',
     columnsHidden: 'Columns ({{count}} hidden)',
     columnsTitle: 'Columns shown',
+    moneyInView: 'Amount: always in the window when ticked',
     alwaysShown: 'Always shown',
     noRoom: 'No room at this width: untick another column',
     groupBy: 'Group by',

@@ -110,6 +110,7 @@ export const fr = {
     columns: 'Colonnes',
     columnsHidden: 'Colonnes ({{count}} masquée(s))',
     columnsTitle: 'Colonnes affichées',
+    moneyInView: 'Montant : toujours dans la fenêtre s’il est coché',
     alwaysShown: 'Toujours affichée',
     noRoom: 'Pas de place à cette largeur : décochez une autre colonne',
     groupBy: 'Regrouper par',

@@ -4,8 +4,8 @@ import type { ColumnFit } from '@shared/lists/list-figures'
 import type { ListColumn } from './list-columns'
 
 /**
- * The columns of a list to tick: amounts always shown, the first column too; a column wanted
- * that the width leaves no room for says so (untick another to make room).
+ * The columns of a list to tick: the first column always; amounts ticked always kept in the
+ * window; another column wanted that the width leaves no room for says so.
  */
 export function ColumnChooser<Row>({
   columns,
@@ -33,8 +33,9 @@ export function ColumnChooser<Row>({
             {t('list.columnsTitle')}
           </Text>
           {columns.map((column, index) => {
-            const fixed = index === 0 || column.kind === 'money'
+            const fixed = index === 0
             const crowded = fit.crowded.includes(column.id)
+            const money = column.kind === 'money'
             return (
               <Checkbox
                 key={column.id}

@@ -215,6 +215,7 @@ function HeaderCell<Row>({
   return (
     <th
       scope="col"
+      data-kind={column.kind}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
       className={column.kind === 'text' ? undefined : 'numeric'}
     >

@@ -126,7 +126,7 @@ export function AgreementsPage() {
           kind: 'money',
           amount: (a) => money(a.figuresEur[figure], 'EUR'),
           header: `${t(`agreements.figure.${figure}`)} (EUR)`,
-          width: 140,
+          width: 125,
         }),
       ),
       {
@@ -135,6 +135,7 @@ export function AgreementsPage() {
         amount: (a) => money(a.figures.committed, a.currency),
         header: `${t('agreements.figure.committed')} (${t('agreements.field.currency')})`,
         width: 150,
+        optional: true,
       },
     ],
     [t, setOpenId],
