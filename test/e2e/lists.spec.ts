@@ -52,17 +52,19 @@ for (const viewport of [
 ]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
+    // Seven engineers share two cores: axe and full-page screenshots are slow under that load.
+    test.describe.configure({ timeout: 180_000 })
 
-    test('every register shows its amounts and totals them as the core does', async ({
+    test.beforeEach(async ({ app }) => {
+      await app.core.openDemo()
+      await app.open()
+    })
+    const size = `${viewport.width}`
+
+    test('Conventions: tied money totalled as the rows and as the dashboard', async ({
       app,
       page,
     }) => {
-      test.setTimeout(180_000)
-      await app.core.openDemo()
-      await app.open()
-      const size = `${viewport.width}`
-
-      // Conventions: tied money, totals equal to the rows and to the dashboard's figures.
       await page.getByRole('button', { name: 'Conventions' }).click()
       const agreements = page.getByRole('table', { name: 'Conventions' })
       await expect(agreements.locator('tfoot')).toContainText('Total')
@@ -79,27 +81,29 @@ for (const viewport of [
       )
       const tied = list.filter((a) => a.fundClass === 'tied')
       await expect(page.getByText(`${tied.length} ligne(s)`)).toBeVisible()
-      const summary = await core<{ byClass: Record<'tied', Figures> }>(page, 'funds.summary', {
-        year: null,
-      })
+      const summary = await core<{ byClass: Record<'tied', Figures> }>(page, 'funds.summary', {})
       const committed = sum(tied.map((a) => a.figuresEur.committed))
       expect(await totalUnder(agreements, 'Engagé (EUR)')).toBe(committed)
       expect(committed).toBe(summary.byClass.tied.committed)
       const received = sum(tied.map((a) => a.figuresEur.received))
       expect(await totalUnder(agreements, 'Reçu (EUR)')).toBe(received)
       expect(received).toBe(summary.byClass.tied.received)
+    })
 
-      // Bailleurs: each funder's agreements summed.
+    test('Bailleurs and Projets: amounts in view, totals of the rows', async ({ app, page }) => {
       await page.getByRole('button', { name: 'Bailleurs' }).click()
       const funders = page.getByRole('table', { name: 'Bailleurs' })
       await expect(funders.locator('tfoot')).toContainText('Total')
       await expectMoneyInView(page, funders)
+      const list = await core<{ figuresEur: { committed: number } }[]>(page, 'agreements.list', {
+        includeArchived: false,
+      })
       expect(await totalUnder(funders, 'Engagé (EUR)')).toBe(
         sum(list.map((a) => a.figuresEur.committed)),
       )
       await app.expectAccessible()
+      await app.screenshot(`lists-bailleurs-${size}-fr`)
 
-      // Projets.
       await page.getByRole('button', { name: 'Projets' }).click()
       const projects = page.getByRole('table', { name: 'Projets' })
       await expect(projects.locator('tfoot')).toContainText('Total')
@@ -115,12 +119,18 @@ for (const viewport of [
       expect(await totalUnder(projects, 'Versé (EUR)')).toBe(sum(projectRows.map((p) => p.paidEur)))
       await app.expectAccessible()
       await app.screenshot(`lists-projets-${size}-fr`)
+    })
 
-      // Membres, then the payments of the busiest year, searched.
+    test('Membres and the payments of a year: searched, totalled as the core', async ({
+      app,
+      page,
+    }) => {
       await page.getByRole('button', { name: 'Membres & cotisations' }).click()
       const members = page.getByRole('table', { name: 'Membres' })
       await expect(members.locator('tfoot')).toContainText('Total')
       await expectMoneyInView(page, members)
+      const memberRows = await core<{ arrearsEur: number }[]>(page, 'members.list', {})
+      expect(await totalUnder(members, 'Arriérés (EUR)')).toBe(sum(memberRows.map((m) => m.arrearsEur)))
       await app.expectAccessible()
       await page.getByRole('tab', { name: 'Cotisations' }).click()
       await page.getByRole('tab', { name: 'Encaissements' }).click()

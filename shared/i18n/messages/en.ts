@@ -116,7 +116,7 @@ export const en: Catalog = {
     noGrouping: 'No grouping',
     emptyGroup: '(not given)',
     subtotal: 'Subtotal {{group}}',
-    total: 'Total ({{count}} rows)',
+    total: 'Total',
     inCurrency: '{{label}} — {{currency}}',
     export: 'Export (Excel)',
     print: 'Print',

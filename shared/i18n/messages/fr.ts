@@ -117,7 +117,7 @@ export const fr = {
     noGrouping: 'Sans regroupement',
     emptyGroup: '(non renseigné)',
     subtotal: 'Sous-total {{group}}',
-    total: 'Total ({{count}} lignes)',
+    total: 'Total',
     inCurrency: '{{label}} — {{currency}}',
     export: 'Exporter (Excel)',
     print: 'Imprimer',

@@ -7,7 +7,7 @@ import type { ListLine } from '@shared/lists/list-figures'
 import type { Money } from '@shared/money/money'
 import { Amount } from '../Amount'
 import { useLanguage } from '../../lib/use-language'
-import type { ListColumn } from './list-columns'
+import { columnWidth, type ListColumn } from './list-columns'
 import { type Sort, nextSort } from './list-sort'
 import { TotalsRows } from './TotalsRows'
 
@@ -102,7 +102,17 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
       ref={scrollRef}
       style={{ maxHeight: printing ? 'none' : props.height }}
     >
-      <table className="register-table" aria-label={label} aria-rowcount={lines.length + 1}>
+      <table
+        className="register-table"
+        aria-label={label}
+        aria-rowcount={lines.length + 1}
+        style={{ minWidth: columns.reduce((sum, column) => sum + columnWidth(column), 0) }}
+      >
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: columnWidth(column) }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -38,7 +38,7 @@ export function TotalsRows<Row>({
           {columns.map((column, position) => {
             if (position === 0)
               return (
-                <th key={column.id} scope="row">
+                <th key={column.id} scope="row" title={label}>
                   {currencies.length > 1 && currency
                     ? t('list.inCurrency', { label, currency })
                     : label}

@@ -3,6 +3,7 @@ import { type ColumnFit, fitColumns } from '@shared/lists/list-figures'
 import { columnWidth, type ListColumn } from './list-columns'
 
 const STORAGE_PREFIX = 'aimf.list.columns.'
+const SCROLLBAR = 20
 
 /** The columns the user chose for a list (ids shown and hidden), remembered on this machine. */
 interface Choice {
@@ -38,7 +39,8 @@ export function useColumnChoice<Row>(listId: string, columns: readonly ListColum
     const element = measured.current
     if (!element) return
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width))
+      // Less the list's border and a vertical scroll bar.
+      if (entry) setWidth(Math.floor(entry.contentRect.width) - SCROLLBAR)
     })
     observer.observe(element)
     return () => observer.disconnect()
