@@ -101,6 +101,33 @@ export const en: Catalog = {
       'Restore {{name}} (backup of {{date}}) in place of {{file}}? The damaged file is kept beside its backups.',
     forgetRecent: 'Remove {{name}} from the list',
   },
+  list: {
+    placeholder: {
+      payments: 'Member, method, reference, call…',
+      calls: 'Number, member…',
+      expenses: 'Label, line, supplier…',
+    },
+    columns: 'Columns',
+    columnsHidden: 'Columns ({{count}} hidden)',
+    columnsTitle: 'Columns shown',
+    moneyInView: 'Amount: always in the window when ticked',
+    alwaysShown: 'Always shown',
+    noRoom: 'No room at this width: untick another column',
+    groupBy: 'Group by',
+    noGrouping: 'No grouping',
+    emptyGroup: '(not given)',
+    subtotal: 'Subtotal {{group}}',
+    total: 'Total',
+    inCurrency: '{{label}} — {{currency}}',
+    export: 'Export (Excel)',
+    print: 'Print',
+    exported: 'List saved: {{path}}',
+    keyboardHint: 'Arrows: move · Enter: open · a letter: search',
+    param: {
+      search: 'Search',
+      filter: 'Filter',
+    },
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -1767,6 +1794,7 @@ export const en: Catalog = {
     missionCopyUsage: 'Usage: aimf mission-copy FILE NEW-FILE',
   },
   validation: {
+    listShape: 'Each row of the list must have one cell per column.',
     programmeCodeFormat:
       'Programme code: lower-case letters without accents, digits and “_” (40 at most).',
     required: 'This field is required.',

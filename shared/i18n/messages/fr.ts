@@ -102,6 +102,33 @@ export const fr = {
       'Restaurer {{name}} (sauvegarde du {{date}}) à la place de {{file}} ? Le fichier endommagé est conservé à côté de ses sauvegardes.',
     forgetRecent: 'Retirer {{name}} de la liste',
   },
+  list: {
+    placeholder: {
+      payments: 'Membre, mode, référence, appel…',
+      calls: 'Numéro, membre…',
+      expenses: 'Libellé, ligne, fournisseur…',
+    },
+    columns: 'Colonnes',
+    columnsHidden: 'Colonnes ({{count}} masquée(s))',
+    columnsTitle: 'Colonnes affichées',
+    moneyInView: 'Montant : toujours dans la fenêtre s’il est coché',
+    alwaysShown: 'Toujours affichée',
+    noRoom: 'Pas de place à cette largeur : décochez une autre colonne',
+    groupBy: 'Regrouper par',
+    noGrouping: 'Sans regroupement',
+    emptyGroup: '(non renseigné)',
+    subtotal: 'Sous-total {{group}}',
+    total: 'Total',
+    inCurrency: '{{label}} — {{currency}}',
+    export: 'Exporter (Excel)',
+    print: 'Imprimer',
+    exported: 'Liste enregistrée : {{path}}',
+    keyboardHint: 'Flèches : se déplacer · Entrée : ouvrir · une lettre : rechercher',
+    param: {
+      search: 'Recherche',
+      filter: 'Filtre',
+    },
+  },
   common: {
     save: 'Enregistrer',
     cancel: 'Annuler',
@@ -1796,6 +1823,7 @@ export const fr = {
     missionCopyUsage: 'Usage : aimf mission-copy FICHIER NOUVEAU-FICHIER',
   },
   validation: {
+    listShape: 'Chaque ligne de la liste doit avoir une cellule par colonne.',
     programmeCodeFormat:
       'Code de programme : lettres minuscules sans accents, chiffres et « _ » (40 au plus).',
     required: 'Ce champ est obligatoire.',
