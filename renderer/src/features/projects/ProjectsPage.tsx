@@ -53,7 +53,7 @@ export function ProjectsPage() {
   const openId = useAppStore((s) => s.openProjectId)
   const setOpenId = useAppStore((s) => s.openProject)
   // A dashboard figure opens the list on its status or country: it joins the address once.
-  const [view, setView] = useListView('projects', () => {
+  const [view, setView] = useListView('projects', (): ListView => {
     const filter = useAppStore.getState().projectsFilter
     return filter ? { status: filter.status ?? '', country: filter.country ?? '' } : {}
   })
