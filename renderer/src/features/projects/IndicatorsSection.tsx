@@ -25,6 +25,8 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { useClosedReason } from './use-closed-reason'
+import { EntryButton } from '../../components/page/EntryButton'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
 
 type Saved = (project: ProjectDetail, message: string) => void
@@ -40,7 +42,7 @@ export function IndicatorsSection({
   onError: (message: string) => void
 }) {
   const { t } = useTranslation()
-  const open = project.nextStatuses.length > 0
+  const closed = useClosedReason(project)
   return (
     <section aria-labelledby="project-indicators">
       <Title order={2} size="h4" id="project-indicators" mb="xs">
@@ -58,14 +60,19 @@ export function IndicatorsSection({
           />
         ))}
       </Stack>
-      {open && (
-        <Paper withBorder p="md" mt="sm">
-          <IndicatorForm
-            project={project}
-            onSaved={(next) => onSaved(next, t('projects.indicators.added'))}
-          />
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton label={t('projects.indicators.add')} unavailable={closed}>
+          {(close) => (
+            <IndicatorForm
+              project={project}
+              onSaved={(next) => {
+                close()
+                onSaved(next, t('projects.indicators.added'))
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
     </section>
   )
 }
