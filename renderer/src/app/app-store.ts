@@ -14,6 +14,8 @@ interface AppStore {
   openProjectId: string | null
   /** The member whose page is open in Membres, if any. */
   openMemberId: string | null
+  /** The funder whose page is open in Bailleurs, if any. */
+  openFunderId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
   /** A refusal of the core that no screen showed, to show above the area. */
@@ -28,6 +30,8 @@ interface AppStore {
   openProject(id: string | null): void
   /** Opens a member's page, from anywhere (a project, the largest arrears). */
   openMember(id: string | null): void
+  /** Opens a funder's page, from anywhere (an agreement's page, the funders' list). */
+  openFunder(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
   setLanguage(language: Language): Promise<void>
@@ -40,6 +44,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
   openAgreementId: null,
   openProjectId: null,
   openMemberId: null,
+  openFunderId: null,
   agreementsClass: null,
   failure: null,
   reportFailure(message) {
@@ -56,11 +61,15 @@ export const useAppStore = create<AppStore>((set, get) => ({
       openAgreementId: null,
       openProjectId: null,
       openMemberId: null,
+      openFunderId: null,
       agreementsClass: null,
     })
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
+  },
+  openFunder(id) {
+    set({ area: 'funders', openFunderId: id })
   },
   openMember(id) {
     set({ area: 'members', openMemberId: id })
