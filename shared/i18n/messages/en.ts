@@ -28,6 +28,12 @@ export const en: Catalog = {
     settings: 'Settings',
   },
   recordPage: {
+    funderBack: 'Back to funders',
+    funderAgreements: 'Agreements',
+    noAgreements: 'No current agreement with this funder.',
+    totals_one: 'Total ({{count}} agreement)',
+    totals_other: 'Total ({{count}} agreements)',
+    openFunder: 'Open the record of {{name}}',
     toJustifyEur: 'Still to justify (EUR)',
     tabs: 'Parts of the record',
     archived: 'Archived record: restore it to make entries.',

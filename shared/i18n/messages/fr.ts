@@ -29,6 +29,12 @@ export const fr = {
     settings: 'Paramètres',
   },
   recordPage: {
+    funderBack: 'Retour aux bailleurs',
+    funderAgreements: 'Conventions',
+    noAgreements: 'Aucune convention en cours avec ce bailleur.',
+    totals_one: 'Total ({{count}} convention)',
+    totals_other: 'Total ({{count}} conventions)',
+    openFunder: 'Ouvrir la fiche de {{name}}',
     toJustifyEur: 'Reste à justifier (EUR)',
     tabs: 'Parties de la fiche',
     archived: 'Fiche archivée : restaurez-la pour y saisir.',

@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { matchesSearch } from '@shared/text/search'
 import { FunderForm } from './FunderForm'
+import { useAppStore } from '../../app/app-store'
 import { useFunders } from './use-funders'
 
 type Editing = { mode: 'new' } | { mode: 'edit'; funder: Funder } | null
@@ -30,6 +31,7 @@ export function FundersPage() {
   const [archiving, setArchiving] = useState<Funder | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const { funders, error, reload } = useFunders(showArchived)
+  const openFunder = useAppStore((s) => s.openFunder)
 
   const visible = useMemo(
     () =>
@@ -74,9 +76,16 @@ export function FundersPage() {
         header: t('funders.field.name'),
         cell: ({ row }) => (
           <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={500} truncate>
+            <Anchor
+              component="button"
+              size="sm"
+              fw={500}
+              truncate
+              onClick={() => openFunder(row.original.id)}
+              aria-label={t('recordPage.openFunder', { name: row.original.name })}
+            >
               {row.original.name}
-            </Text>
+            </Anchor>
             {row.original.archivedAt && (
               <Badge size="xs" color="gray">
                 {t('common.archived')}
@@ -144,7 +153,7 @@ export function FundersPage() {
         ),
       },
     ],
-    [t, language, toggleArchive],
+    [t, language, toggleArchive, openFunder],
   )
 
   return (
