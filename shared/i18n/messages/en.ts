@@ -28,6 +28,7 @@ export const en: Catalog = {
     settings: 'Settings',
   },
   recordPage: {
+    settingsMenu: 'Settings sections',
     funderBack: 'Back to funders',
     funderAgreements: 'Agreements',
     noAgreements: 'No current agreement with this funder.',

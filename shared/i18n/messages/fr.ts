@@ -29,6 +29,7 @@ export const fr = {
     settings: 'Paramètres',
   },
   recordPage: {
+    settingsMenu: 'Sections des paramètres',
     funderBack: 'Retour aux bailleurs',
     funderAgreements: 'Conventions',
     noAgreements: 'Aucune convention en cours avec ce bailleur.',
