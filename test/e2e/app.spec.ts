@@ -152,6 +152,10 @@ test('a password locks the window; nothing of the file shows until it is given',
   await app.core.createFile(join(app.folder, 'verrou.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Verrouillage après inactivité' })
+    .click()
   const lock = page.getByRole('region', { name: 'Verrouillage après inactivité' })
   await lock.getByLabel('Mot de passe', { exact: true }).fill('Tombouctou-2026')
   await lock.getByLabel('Confirmer le mot de passe').fill('Tombouctou-2026')
