@@ -53,7 +53,7 @@ export const en: Catalog = {
     budget: 'Budget by heading',
     amendments: 'Amendments',
     projects: 'Projects',
-    account: 'Dues',
+    account: 'Dues account',
     contacts: 'Contacts and roles',
     funderPage: 'Funder record',
   },

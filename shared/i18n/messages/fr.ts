@@ -54,7 +54,7 @@ export const fr = {
     budget: 'Budget par rubrique',
     amendments: 'Avenants',
     projects: 'Projets',
-    account: 'Cotisations',
+    account: 'Compte de cotisations',
     contacts: 'Contacts et rôles',
     funderPage: 'Fiche du bailleur',
   },

@@ -72,7 +72,11 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
         figures={[
           [
             t('agreements.field.funder'),
-            <Anchor component="button" onClick={() => openFunder(agreement.funderId)}>
+            <Anchor
+              component="button"
+              onClick={() => openFunder(agreement.funderId)}
+              aria-label={t('recordPage.openFunder', { name: agreement.funderName })}
+            >
               {agreement.funderName}
             </Anchor>,
           ],
