@@ -148,7 +148,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Membres' }).click()
       await page.getByRole('table', { name: 'Membres' }).getByRole('row').nth(1).click()
       await switchTabsByKeyboard(page, [
-        'Cotisations',
+        'Compte de cotisations',
         'Projets',
         'Contacts et rôles',
         'Historique',
