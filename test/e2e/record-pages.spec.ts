@@ -25,8 +25,10 @@ async function switchTabsByKeyboard(page: Page, names: readonly string[]) {
     await expect(next).toHaveAttribute('aria-selected', 'true')
     await expect(page.getByRole('tabpanel')).toBeVisible()
   }
-  await page.keyboard.press('Home')
-  await expect(first).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  const previous = page.getByRole('tab', { name: names.at(-2), exact: true })
+  await expect(previous).toBeFocused()
+  await expect(previous).toHaveAttribute('aria-selected', 'true')
 }
 
 for (const size of SIZES) {
@@ -41,7 +43,10 @@ for (const size of SIZES) {
       await app.open()
       await page.getByRole('button', { name: 'Projets' }).click()
       await page.getByRole('searchbox', { name: 'Rechercher' }).fill('rusizi')
-      await page.getByRole('table', { name: 'Projets' }).getByRole('row').nth(1).click()
+      await page
+        .getByRole('button', { name: /^Ouvrir le projet / })
+        .first()
+        .click()
       await expect(page.getByRole('tablist', { name: 'Parties de la fiche' })).toBeVisible()
       const tabs = [
         'Résumé',
@@ -79,7 +84,10 @@ for (const size of SIZES) {
       const closed = page.getByRole('table', { name: 'Projets' }).getByRole('row', {
         name: /Clôturé/,
       })
-      await closed.first().click()
+      await closed
+        .first()
+        .getByRole('button', { name: /^Ouvrir le projet / })
+        .click()
       await page.getByRole('tab', { name: 'Tranches', exact: true }).click()
       const add = page.getByRole('button', { name: 'Ajouter la tranche' })
       await expect(add).toHaveAttribute('aria-disabled', 'true')
@@ -146,7 +154,10 @@ for (const size of SIZES) {
 
       // A member's page, then « Cotisations » leaves it for the dues.
       await page.getByRole('button', { name: 'Membres' }).click()
-      await page.getByRole('table', { name: 'Membres' }).getByRole('row').nth(1).click()
+      await page
+        .getByRole('button', { name: /^Ouvrir le membre / })
+        .first()
+        .click()
       await switchTabsByKeyboard(page, [
         'Compte de cotisations',
         'Projets',
@@ -200,7 +211,10 @@ for (const size of SIZES) {
       await app.expectAccessible()
       await app.screenshot(`settings-en-${size.width}`)
       await page.getByRole('button', { name: 'Projects' }).click()
-      await page.getByRole('table', { name: 'Projects' }).getByRole('row').nth(1).click()
+      await page
+        .getByRole('button', { name: /^Open project / })
+        .first()
+        .click()
       await page.getByRole('tab', { name: 'Financing plan', exact: true }).click()
       await app.expectAccessible()
       await app.screenshot(`record-project-en-${size.width}`)
