@@ -3,6 +3,7 @@ import { byId, reversalInput } from '../validation/fields'
 import type { Agreement, AgreementDetail, ExchangeRate, FundsSummary, OtherIncome } from './schema'
 import { agreementProjectInput } from '../projects/schema'
 import { type RateImportReport, rateImportInput } from './rate-series'
+import { type ConversionSummary, conversionRuleInput } from './conversion-rule'
 import {
   agreementInput,
   agreementListQuery,
@@ -42,6 +43,10 @@ export const FUNDS_CHANNELS = {
   'agreements.removeInstalment': channel<AgreementDetail>()(byId),
   'agreements.applyHeadingTemplate': channel<AgreementDetail>()(headingTemplateInput),
   'agreements.saveHeadings': channel<AgreementDetail>()(headingsInput),
+  /** The rule the agreement's spending is reported at (its contract's). */
+  'agreements.setConversionRule': channel<AgreementDetail>()(conversionRuleInput),
+  /** Its spending to a day at the bank's rates and by its rule, and the difference. */
+  'agreements.conversion': channel<ConversionSummary>()(atDateQuery),
 
   'agreements.nameProject': channel<AgreementDetail>()(agreementProjectInput),
   'agreements.unnameProject': channel<AgreementDetail>()(agreementProjectInput),

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { type RateSeries, rateSeries } from './rate-series'
+import type { ConversionRule } from './conversion-rule'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
+import type { ProjectStatus } from '../projects/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
@@ -166,6 +168,8 @@ export interface Agreement {
   operatingShareBp: number | null
   cofinancingBp: number | null
   indirectCostMaxBp: number | null
+  /** How its spending is converted for the funder (conversion-rule.ts). */
+  conversionRule: ConversionRule
   notes: string | null
   createdAt: string
   updatedAt: string
@@ -239,6 +243,15 @@ export interface FundsSummary {
   lapsingRisk: AgreementAlert[]
   /** Reports to prepare that are overdue or due within 30 days. */
   reportsDue: ReportDue[]
+  /** The live projects as they stand today (not by year). */
+  projects: ProjectCounts
+}
+
+/** Live projects counted by status (every status, in its order) and by country (most first). */
+export interface ProjectCounts {
+  total: number
+  byStatus: { status: ProjectStatus; count: number }[]
+  byCountry: { country: string | null; count: number }[]
 }
 
 export interface AgreementAlert {

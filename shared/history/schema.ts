@@ -46,3 +46,11 @@ export interface JournalEntry extends HistoryEntry {
 
 /** The journal shows the newest actions first, this many at most. */
 export const JOURNAL_LIMIT = 300
+
+/** An edit undone: the record (as people name it) and the columns written back. */
+export interface UndoneEdit {
+  table: string
+  id: string
+  name: string
+  columns: string[]
+}

@@ -73,3 +73,30 @@ export function toEuro(amount: Money, rate?: RateText): Money {
 export function fromEuro(amount: Money, to: CurrencyCode, rate?: RateText): Money {
   return convert(amount, to, { toRate: rate ?? fixedParity(to) })
 }
+
+/**
+ * Euros converted at the rate a set of receipts gave: `received` (minor units of the
+ * agreement's currency) for `receivedEur` (euro cents). One half-up rounding: no rate rounded
+ * in between, so a weighted average rate is exact, however many receipts it averages.
+ */
+export function atReceiptsRate(eurMinor: number, received: number, receivedEur: number): number {
+  return Number(divideHalfUp(BigInt(eurMinor) * BigInt(received), BigInt(receivedEur)))
+}
+
+/**
+ * The rate per euro that `received` minor units of a currency for `receivedEur` euro cents
+ * make, written to `places` decimals (half-up): for printing, never for converting.
+ */
+export function impliedRate(
+  received: number,
+  currency: CurrencyCode,
+  receivedEur: number,
+  places = 6,
+): RateText {
+  const scaled = divideHalfUp(
+    BigInt(received) * pow10(places + minorUnits(BASE_CURRENCY)),
+    BigInt(receivedEur) * pow10(minorUnits(currency)),
+  )
+  const text = scaled.toString().padStart(places + 1, '0')
+  return `${text.slice(0, -places)}.${text.slice(-places)}`
+}

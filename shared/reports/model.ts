@@ -11,7 +11,8 @@ import { recordId } from '../validation/fields'
  * formulas) and laid out in PDF, so the three always show the same figures.
  */
 export interface ReportDocument {
-  kind: ReportKind
+  /** The report, or a register's list exported as shown (list-export.ts). */
+  kind: ReportKind | 'list'
   title: string
   organisation: string
   /** When it was produced (ISO date-time). */

@@ -24,8 +24,22 @@ export const optionalIsoDate = z
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || isIsoDate(value), { error: 'validation.date' })
 
-/** Today in the machine's time zone, as YYYY-MM-DD. */
-export function today(now: Date = new Date()): string {
+/**
+ * « Today » fixed for the whole process, or null for the machine's day. Only the e2e harness
+ * sets it: its stories are written with fixed dates (receipts in 2026, tranches due in
+ * December 2026…), and the plausibility rules would start asking about them as the years pass.
+ */
+let fixedDay: string | null = null
+
+export function fixToday(day: string | null): void {
+  if (day !== null && !isIsoDate(day)) throw new Error(`fixToday: ${day} is not a date`)
+  fixedDay = day
+}
+
+/** Today in the machine's time zone, as YYYY-MM-DD (the fixed day, when one is set). */
+export function today(at?: Date): string {
+  if (at === undefined && fixedDay !== null) return fixedDay
+  const now = at ?? new Date()
   const y = now.getFullYear()
   const m = String(now.getMonth() + 1).padStart(2, '0')
   const d = String(now.getDate()).padStart(2, '0')

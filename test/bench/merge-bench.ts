@@ -11,7 +11,7 @@ import { CHANGE_FILE_NAME } from '../../electron/main/sync/sync-target'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { funderInput } from '@shared/funders/schema'
 import { formatHlc } from '@shared/sync/stamps'
-import type { StepArguments, StepTimes } from './steps'
+import type { StepArguments, StepTimes } from './step-types'
 
 const LOG_COLUMNS = [
   'hlc',

@@ -16,6 +16,7 @@ import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { exportEntries } from '../../electron/main/accounting/entries-export'
 import { fillAgreementWith200Projects } from './donor-agreement'
 import { mergeStep } from './merge-bench'
+import type { StepArguments, StepTimes } from './step-types'
 import {
   agreementSql,
   cellsWorkbookFloor,
@@ -30,20 +31,7 @@ import {
   workbookCells,
 } from './floors'
 
-/** What one step measured: the application's runs and, where there is one, its floor's. */
-export interface StepTimes {
-  [measure: string]: { ms: number[]; floorMs?: number[]; pages?: number; rows?: number }
-}
-
-export interface StepArguments {
-  file: string
-  /** A smaller generated file whose export is a workbook of about 50,000 rows. */
-  rowsFile: string
-  folder: string
-  years: number
-  seed: number
-  lastYear: number
-}
+export type { StepArguments, StepTimes } from './step-types'
 
 const QUERY_RUNS = 9
 const REPORT_RUNS = 5

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { test, expect } from './harness/fixtures'
+import { test, expect, E2E_TODAY, E2E_YEAR } from './harness/fixtures'
 
 async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
   await scope.getByRole('textbox', { name: label, exact: true }).click()
@@ -24,7 +24,7 @@ test('dues: call a year, a partial XOF payment and a grouped EUR payment, arrear
   // Two members of the demo to work with: one of the franc zone in arrears, and one in euros
   // with at least two calls past due.
   const members = await session.members.list()
-  const today = new Date().toISOString().slice(0, 10)
+  const today = E2E_TODAY
   let xof: (typeof members)[number] | undefined
   let eur: { member: (typeof members)[number]; owed: number } | undefined
   for (const m of members) {
@@ -42,13 +42,13 @@ test('dues: call a year, a partial XOF payment and a grouped EUR payment, arrear
 
   // The dashboard before.
   await page.getByRole('button', { name: 'Tableau de bord' }).click()
-  await chooseOption(page, page.locator('main'), 'Année', String(new Date().getFullYear()))
+  await chooseOption(page, page.locator('main'), 'Année', String(E2E_YEAR))
   const funds = page.getByRole('table', { name: 'Fonds liés et déliés' })
   const untied = funds.locator('tr[data-figure="received"] td[data-class="untied"]')
   const before = await untied.textContent()
 
   // Next year's calls: the scale taken from this year's, previewed, then created.
-  const next = new Date().getFullYear() + 1
+  const next = E2E_YEAR + 1
   await page.getByRole('button', { name: 'Membres & cotisations' }).click()
   await page.getByRole('tab', { name: 'Cotisations' }).click()
   await chooseOption(page, page.locator('main'), 'Année', String(next))
@@ -106,7 +106,7 @@ test('dues: call a year, a partial XOF payment and a grouped EUR payment, arrear
 
   // The dashboard's untied income moved by exactly the two payments.
   await page.getByRole('button', { name: 'Tableau de bord' }).click()
-  await chooseOption(page, page.locator('main'), 'Année', String(new Date().getFullYear()))
+  await chooseOption(page, page.locator('main'), 'Année', String(E2E_YEAR))
   const parse = (text: string | null) =>
     Number((text ?? '').replace(/[^\d,]/g, '').replace(',', ''))
   await expect

@@ -3,7 +3,7 @@ import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import type { AppCore } from '../../electron/main/app/app-core'
 import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
-import { test, expect } from './harness/fixtures'
+import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 /** The core's channels, called as the interface calls them, to set a scene up. */
 function channels(core: AppCore) {
@@ -18,7 +18,7 @@ function channels(core: AppCore) {
   }
 }
 
-const year = new Date().getFullYear()
+const year = E2E_YEAR
 
 test('lists found without accents, « Verser » unavailable before signature with its reason, an amount pasted as the app shows it', async ({
   app,
@@ -69,7 +69,12 @@ test('lists found without accents, « Verser » unavailable before signature wit
   await beneficiary.fill('lome')
   await expect(page.getByRole('option', { name: /Commune de Lomé/ })).toBeVisible()
   await beneficiary.press('Escape')
-  await page.keyboard.press('Escape')
+  // The search text taken back: the form is as opened, so Escape closes it without a question.
+  await beneficiary.fill('')
+  await beneficiary.press('Escape')
+  const drawer = page.getByRole('dialog', { name: 'Nouveau projet' })
+  await drawer.getByRole('button', { name: 'Fermer', exact: true }).click()
+  await expect(drawer).toBeHidden()
 
   // « Verser » before the city's agreement is signed: shown unavailable, saying why.
   await page.getByRole('button', { name: `Ouvrir le projet ${project.code}` }).click()
@@ -114,4 +119,63 @@ test('lists found without accents, « Verser » unavailable before signature wit
   await expect(page.getByText(/Encaissement enregistré/)).toBeVisible()
   const account = await app.core.requireSession().dues.account(lome.id)
   expect(account.payments.map((p) => p.amount)).toEqual([132_000])
+})
+
+test('a changed form asks before it is discarded — Escape, « Annuler », the close button — and an untouched one closes at once', async ({
+  app,
+  page,
+}) => {
+  // Several dialogs and an accessibility scan: as long as the first story of this file.
+  test.setTimeout(120_000)
+  await app.core.createFile(join(app.folder, 'abandon.sqlite'))
+  await app.open()
+  await page.getByRole('button', { name: 'Bailleurs' }).click()
+  const drawer = page.getByRole('dialog', { name: 'Nouveau bailleur' })
+  const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  const name = drawer.getByRole('textbox', { name: 'Nom', exact: true })
+
+  // Untouched, or changed and put back: no question.
+  await page.getByRole('button', { name: 'Nouveau bailleur' }).click()
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
+  await page.getByRole('button', { name: 'Nouveau bailleur' }).click()
+  await name.fill('Agence')
+  await name.fill('')
+  await drawer.getByRole('button', { name: 'Annuler', exact: true }).click()
+  await expect(drawer).toBeHidden()
+  await expect(question).toBeHidden()
+
+  // Changed: each way out asks; « Continuer la saisie » keeps what was typed.
+  await page.getByRole('button', { name: 'Nouveau bailleur' }).click()
+  await name.fill('Agence française de développement')
+  await name.press('Escape')
+  await expect(question).toBeVisible()
+  await expect(question).toContainText('ne sont pas enregistrées')
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(question).toBeHidden()
+  await expect(name).toHaveValue('Agence française de développement')
+
+  await drawer.getByRole('button', { name: 'Annuler', exact: true }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(drawer).toBeVisible()
+
+  await drawer.getByRole('button', { name: 'Fermer', exact: true }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(name).toHaveValue('Agence française de développement')
+
+  // A click beside the drawer loses nothing either.
+  await page.mouse.click(20, 400)
+  await expect(name).toHaveValue('Agence française de développement')
+  await drawer.getByRole('button', { name: 'Fermer', exact: true }).click()
+  await expect(question).toBeVisible()
+  await app.expectAccessible()
+  await question.getByRole('button', { name: 'Abandonner les modifications' }).click()
+  await expect(drawer).toBeHidden()
+  expect(await app.core.requireSession().funders.list()).toEqual([])
+
+  // Opened again, the form starts afresh.
+  await page.getByRole('button', { name: 'Nouveau bailleur' }).click()
+  await expect(name).toHaveValue('')
 })

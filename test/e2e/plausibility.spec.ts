@@ -3,7 +3,7 @@ import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import type { AppCore } from '../../electron/main/app/app-core'
 import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
-import { test, expect } from './harness/fixtures'
+import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 /** The core's channels, called as the interface calls them, to set a scene up. */
 function channels(core: AppCore) {
@@ -18,7 +18,7 @@ function channels(core: AppCore) {
   }
 }
 
-const year = new Date().getFullYear()
+const year = E2E_YEAR
 /** Five years ahead: 2031 when this was written, always in the future. */
 const farAhead = `${year + 5}-03-15`
 

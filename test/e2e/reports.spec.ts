@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { readWorkbook, numberIn, pdfText, rowWith } from '../support/exports'
-import { test, expect } from './harness/fixtures'
+import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
   await scope.getByRole('textbox', { name: label, exact: true }).click()
@@ -86,7 +86,7 @@ test('budget: a line, an expense paid by the untied fund, and budget vs actual m
   await expect(page.getByText('Aucun budget pour l’instant.')).toBeVisible()
   await page.getByRole('button', { name: 'Nouvel exercice' }).click()
   const year = page.getByRole('form', { name: 'Nouvel exercice budgétaire' })
-  await year.getByRole('textbox', { name: 'Exercice' }).fill(String(new Date().getFullYear()))
+  await year.getByRole('textbox', { name: 'Exercice' }).fill(String(E2E_YEAR))
   await year.getByRole('button', { name: 'Enregistrer' }).click()
 
   await page.getByRole('button', { name: 'Ajouter une ligne' }).click()
@@ -113,7 +113,7 @@ test('budget: a line, an expense paid by the untied fund, and budget vs actual m
   // Untied income arrives; the same expense goes through.
   await app.core.requireSession().otherIncome.add(
     {
-      receivedOn: `${new Date().getFullYear()}-01-02`,
+      receivedOn: `${E2E_YEAR}-01-02`,
       label: 'Don',
       currency: 'EUR',
       amount: '5000',

@@ -7,6 +7,7 @@ import { missionCopy } from '../../electron/main/sync/sync-service'
 import { translate } from '@shared/i18n/translate'
 import { startTestApp, type TestApp } from '../support/core'
 import { tempFolder } from '../support/temp'
+import { officeRecords } from './mission-work'
 import { doWork, done, step } from './random-work'
 import { type Target, joinTarget } from './sync-targets'
 
@@ -71,59 +72,7 @@ async function changeStamps(app: TestApp): Promise<string[]> {
 async function threeCopies(target: Target) {
   const office = await startTestApp()
   apps.push(office)
-  const france = await office.ok('funders.create', {
-    name: 'France',
-    kind: 'state',
-    defaultCurrency: 'EUR',
-  })
-  const grant = await office.ok('agreements.create', {
-    funderId: france.id,
-    reference: 'SUBV-FR-2026',
-    title: 'Subvention de fonctionnement',
-    startsOn: '2026-01-01',
-    endsOn: '2027-12-31',
-    currency: 'EUR',
-    amount: '500000',
-    earmarking: 'untied',
-    nature: 'operating',
-  })
-  await office.ok('receipts.add', {
-    confirmed: true,
-    agreementId: grant.id,
-    receivedOn: '2026-02-01',
-    amount: '60000',
-  })
-  const dakar = await office.ok('members.create', {
-    kind: 'city',
-    name: 'Ville de Dakar',
-    country: 'SN',
-    status: 'active',
-  })
-  const project = await office.ok('projects.create', {
-    title: 'Assainissement de la Médina',
-    memberId: dakar.id,
-    sectorCode: '14030',
-    programme: 'essential_services',
-    nature: 'investment',
-    currency: 'EUR',
-    totalCost: '200000',
-  })
-  await office.ok('projects.transition', {
-    confirmed: true,
-    projectId: project.id,
-    to: 'approved',
-    onDate: '2026-03-10',
-    bureauMeeting: 'Bureau de mars 2026',
-  })
-  await office.ok('dues.addPayment', {
-    confirmed: true,
-    memberId: dakar.id,
-    kind: 'dues',
-    receivedOn: '2026-03-01',
-    amount: '1500',
-    currency: 'EUR',
-    method: 'transfer',
-  })
+  const { grant, dakar, project } = await officeRecords(office)
   const budget = await office.ok('budget.create', { year: 2026 })
   const withLine = await office.ok('budget.saveItem', {
     versionId: budget.version.id,

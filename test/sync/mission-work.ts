@@ -4,8 +4,11 @@ import { startTestApp, type TestApp } from '../support/core'
 import { tempFolder } from '../support/temp'
 import { joinTarget } from './sync-targets'
 
-/** The office's file before a mission: money of every kind, and the records it hangs on. */
-export async function officeWithHistory(office: TestApp) {
+/**
+ * The office's first records: a grant received, a city paying its dues, its approved project
+ * (shared by the mission tests and the convergence test).
+ */
+export async function officeRecords(office: TestApp) {
   const france = await office.ok('funders.create', {
     name: 'France',
     kind: 'state',
@@ -59,8 +62,14 @@ export async function officeWithHistory(office: TestApp) {
     currency: 'EUR',
     method: 'transfer',
   })
-  await office.ok('dues.updateSettings', { arrearsTolerance: '500', paymentDays: 60 })
   return { france, grant, dakar, project }
+}
+
+/** The office's file before a mission: money of every kind, and the records it hangs on. */
+export async function officeWithHistory(office: TestApp) {
+  const records = await officeRecords(office)
+  await office.ok('dues.updateSettings', { arrearsTolerance: '500', paymentDays: 60 })
+  return records
 }
 
 type Office = Awaited<ReturnType<typeof officeWithHistory>>

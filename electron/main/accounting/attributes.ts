@@ -1,5 +1,10 @@
 import type { DataFile } from '../db/data-file'
-import type { Auxiliary } from './postings'
+
+/** A third party's sub-account (compte auxiliaire): a funder's receivable, a city's grant. */
+export interface Auxiliary {
+  code: string
+  label: string
+}
 
 /** Letters and digits only, upper case, accents dropped: what every accounting software reads. */
 export function plainCode(text: string, length: number): string {

@@ -1,4 +1,5 @@
-import type { Auxiliary, SignedLine } from './postings'
+import type { Auxiliary } from './attributes'
+import type { SignedLine } from './postings'
 import type { AccountingPlan, Journal } from './plan'
 
 /** One line of an entry of the books, on its side. */

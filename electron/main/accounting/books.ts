@@ -12,7 +12,8 @@ import type { AccountingPlan } from './plan'
 import { type PostingContext, postingLines } from './postings'
 import { type Receivables, receivablesThrough } from './receivables'
 import { unitOf } from './units'
-import { type AgreementYear, agreementYears, yearEndDone } from './year-end'
+import type { AgreementYear } from './agreement-year'
+import { agreementYears, yearEndDone } from './year-end'
 import { yearEndLines } from './year-end-entries'
 
 /** The books of one fiscal year (a calendar year), derived from the ledger. */

@@ -1,6 +1,6 @@
 import type { DataFile } from '../db/data-file'
 import type { JournalSummary } from '@shared/accounting/schema'
-import type { Frozen } from './frozen'
+import type { Frozen } from './frozen-record'
 
 export interface Closure {
   id: string

@@ -2,7 +2,7 @@ import type { ReportColumn, ReportDocument, ReportRow } from '@shared/reports/mo
 import { amount, row, sums, text } from '../reports/report-cells'
 import type { ReportContext } from '../reports/report-context'
 import { booksContext, deriveYear } from './books'
-import type { AgreementYear } from './year-end'
+import type { AgreementYear } from './agreement-year'
 import { yearEndLines } from './year-end-entries'
 
 const money = (label: string, width = 15): ReportColumn => ({ label, kind: 'money', width })

@@ -1,23 +1,9 @@
 import type { DataFile } from '../db/data-file'
-import type { AccountingSettings } from '@shared/accounting/schema'
-import { type AttributeMaps, Attributes, loadAttributes } from './attributes'
+import { Attributes, loadAttributes } from './attributes'
 import type { Closures } from './closures'
-import { AccountingPlan, type BankRecord, type Rule, defaultRules, loadPlan } from './plan'
-import type { AgreementYear } from './year-end'
-
-/**
- * What a closing keeps besides the ledger entries it closed: the file's own mapping rules, bank
- * accounts and journals, the records' attributes the books read, and the year-end figures of
- * the years it closed. The closed period's books are made with these for ever after.
- */
-export interface Frozen {
-  rules: Rule[]
-  banks: BankRecord[]
-  settings: AccountingSettings
-  attributes: AttributeMaps
-  /** Each closed year's year-end figures, by year. */
-  yearEnds: Record<string, AgreementYear[]>
-}
+import type { Frozen } from './frozen-record'
+import { AccountingPlan, defaultRules, loadPlan } from './plan'
+import type { AgreementYear } from './agreement-year'
 
 interface Period {
   /** The last day of the period before (exclusive), '' for the first. */

@@ -6,12 +6,13 @@ import { type Closures, nextDay } from './closures'
 import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
 import { ALWAYS } from './plan'
-import type { Auxiliary, PostingContext, PostingUnit, SignedLine } from './postings'
+import type { Auxiliary } from './attributes'
+import type { PostingContext, PostingUnit, SignedLine } from './postings'
 import { postingLines } from './postings'
 import type { Receivables } from './receivables'
 import { unitOf } from './units'
 import { yearEndLines } from './year-end-entries'
-import type { AgreementYear } from './year-end'
+import type { AgreementYear } from './agreement-year'
 
 /** A balance-sheet account's balance at the end of the year before, and of the one before that. */
 export interface OpeningBalance {

@@ -9,7 +9,7 @@ import { booksDigest } from './digest'
 import { describeRow } from './entry-labels'
 import { freeze } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
-import type { AgreementYear } from './year-end'
+import type { AgreementYear } from './agreement-year'
 
 /**
  * Closed periods. Closing through a day (the end of a month or a year) closes every day up to

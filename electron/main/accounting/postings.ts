@@ -1,7 +1,7 @@
 import type { LedgerKind } from '../db/schema'
 import type { RuleMatch, RuleRole } from '@shared/accounting/chart'
 import type { FunderKind } from '@shared/funders/schema'
-import type { Attributes } from './attributes'
+import type { Attributes, Auxiliary } from './attributes'
 import type { AccountingPlan, Journal } from './plan'
 
 /**
@@ -31,12 +31,6 @@ export interface PostingUnit {
   lineKey: string | null
   /** The project a grant is for (its code), for the analytic columns. */
   project?: string | null
-}
-
-/** A third party's sub-account (compte auxiliaire): a funder's receivable, a city's grant. */
-export interface Auxiliary {
-  code: string
-  label: string
 }
 
 /** A line before it is put on its side: positive for a debit, negative for a credit. */

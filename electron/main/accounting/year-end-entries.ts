@@ -1,6 +1,6 @@
 import type { FunderKind } from '@shared/funders/schema'
 import type { PostingContext, SignedLine } from './postings'
-import type { AgreementYear } from './year-end'
+import type { AgreementYear } from './agreement-year'
 
 export type YearEndLineKind =
   'deferred' | 'deferredRelease' | 'dedicatedCharge' | 'dedicatedRelease'

@@ -5,41 +5,10 @@ import type { Attributes } from './attributes'
 import type { Closures } from './closures'
 import type { BookRules } from './frozen'
 import { ledgerRowsById } from './ledger-rows'
+import type { AgreementYear, ByNature, Nature } from './agreement-year'
 
-type Nature = 'operating' | 'investment'
 const NATURES: readonly Nature[] = ['operating', 'investment']
-type ByNature = Record<Nature, number>
 const zero = (): ByNature => ({ operating: 0, investment: 0 })
-
-/**
- * One agreement's year, in euro cents, as the annual accounts see it: what was notified, the
- * share of future years (deferred income) at each end, what was used — grants committed to
- * cities and expenses — and, for a tied agreement, the dedicated funds carried at each end.
- */
-export interface AgreementYear {
-  agreementId: string
-  reference: string
-  funderId: string | null
-  funderName: string
-  funderKind: string | null
-  fundClass: 'tied' | 'untied'
-  year: number
-  committed: ByNature
-  received: number
-  used: ByNature
-  futureStart: ByNature
-  futureEnd: ByNature
-  /** Notified in the year, less the change of the share of future years. */
-  income: number
-  dedicatedStart: number
-  /** The opening dedicated funds used in the year (reprises, 789). */
-  dedicatedUsed: number
-  /** What was carried to dedicated funds at the year's end (reports, 689). */
-  dedicatedAdded: number
-  dedicatedEnd: number
-  /** Dedicated funds left with no spending in this year and the one before. */
-  idle: boolean
-}
 
 interface AgreementRow {
   id: string

@@ -14,7 +14,21 @@ import { readIdentityOf } from '../db/identity'
 import { AppFailure } from '../failure'
 import type { ChosenBackup } from '@shared/backup/schema'
 import type { OpenFileInfo } from '@shared/app/schema'
-import type { AppCore } from './app-core'
+import type { Language } from '@shared/i18n/locale'
+import type { Host } from '../host'
+import type { PrefsStore } from '../prefs/prefs-store'
+import type { Session } from './session'
+
+/** What the restores need of the app's core (AppCore): the open file and the ways to reopen it. */
+export interface OpenFiles {
+  readonly host: Host
+  readonly prefs: PrefsStore
+  language(): Language
+  requireSession(): Session
+  fileInfo(): OpenFileInfo | null
+  openFile(path: string): Promise<OpenFileInfo>
+  reopenAfter(work: (path: string) => Promise<void>): Promise<OpenFileInfo>
+}
 
 /**
  * The window's restores: one of the open file's backups, a file chosen in a native dialog (a
@@ -26,7 +40,7 @@ export class RestoreActions {
   /** The file last chosen in the dialog: its path stays here, the page holds only the token. */
   private chosen: { token: string; path: string; forFile: string | null } | null = null
 
-  constructor(private readonly core: AppCore) {}
+  constructor(private readonly core: OpenFiles) {}
 
   /** Restores one of the open file's listed backups. */
   async restoreListed(name: string): Promise<OpenFileInfo> {

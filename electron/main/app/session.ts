@@ -1,4 +1,5 @@
 import type { DataFile } from '../db/data-file'
+import type { Session } from './session-services'
 import type { Language } from '@shared/i18n/locale'
 import { today } from '@shared/validation/dates'
 import { AccountingPlanService } from '../accounting/plan-service'
@@ -32,40 +33,7 @@ import { buildReport } from '../reports/build-report'
 import { ServerPasswords } from '../sync/server-passwords'
 import { SyncService } from '../sync/sync-service'
 
-/** The services of the open file; they exist only while a file is open. */
-export interface Session {
-  file: DataFile
-  /** The user's language, for the texts the core writes into records. */
-  language: () => Language
-  funders: FundersService
-  programmes: ProgrammesService
-  organisation: OrganisationService
-  history: HistoryService
-  rates: ExchangeRatesService
-  agreements: AgreementsService
-  receipts: ReceiptsService
-  terms: AgreementTermsService
-  otherIncome: OtherIncomeService
-  backups: BackupService
-  members: MembersService
-  projects: ProjectsService
-  financing: FinancingService
-  tranches: TranchesService
-  projectExpenses: ProjectExpensesService
-  indicators: IndicatorsService
-  documents: DocumentsService
-  dues: DuesService
-  duesScale: DuesScaleService
-  duesCalls: DuesCallsService
-  duesPayments: DuesPaymentsService
-  letters: LettersService
-  budget: BudgetService
-  budgetExpenses: BudgetExpensesService
-  sync: SyncService
-  accountingPlan: AccountingPlanService
-  periods: PeriodsService
-  sentReports: SentReportsService
-}
+export type { Session } from './session-services'
 
 /**
  * The services of a file, all over the same connection. `language` is the user's, for the

@@ -9,6 +9,17 @@ import { readAmount } from '../funds/money-input'
 import type { BudgetItem, BudgetVersion, BudgetView, budgetItemInput } from '@shared/budget/schema'
 import { money } from '@shared/money/money'
 import { addFigures, budgetActuals, lacksSource, lineFigures, totalsOf } from './budget-actuals'
+import {
+  assertCodeFree,
+  assertLatest,
+  assertYearFree,
+  isWithin,
+  latestNumber,
+  nextPosition,
+  requireAgreement,
+  requireItem,
+  requireVersion,
+} from './budget-checks'
 
 type ItemFields = z.output<typeof budgetItemInput>
 type VersionRow = Selectable<BudgetVersionsTable>
@@ -398,107 +409,4 @@ async function sourcesOf(
     result.set(row.item_id, list)
   }
   return result
-}
-
-export async function requireVersion(db: DataFile['db'] | Transaction<Database>, id: string) {
-  const row = await db
-    .selectFrom('budget_versions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!row) throw new AppFailure('NOT_FOUND')
-  return row
-}
-
-async function requireItem(db: Transaction<Database>, id: string) {
-  const row = await db
-    .selectFrom('budget_items')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!row) throw new AppFailure('NOT_FOUND')
-  return row
-}
-
-async function requireAgreement(db: Transaction<Database>, id: string, index: number) {
-  const row = await db
-    .selectFrom('agreements')
-    .select('id')
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!row) throw fieldFailure('VALIDATION', `sources.${index}.agreementId`, 'errors.NOT_FOUND')
-}
-
-async function latestNumber(db: DataFile['db'] | Transaction<Database>, year: number) {
-  const row = await db
-    .selectFrom('budget_versions')
-    .select((eb) => eb.fn.max<number>('number').as('latest'))
-    .where('year', '=', year)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  return Number(row?.latest ?? -1)
-}
-
-async function assertLatest(db: Transaction<Database>, version: VersionRow): Promise<void> {
-  if ((await latestNumber(db, version.year)) !== version.number) {
-    throw new AppFailure('CONFLICT', 'errors.budgetVersionFrozen', {
-      year: version.year,
-      number: version.number,
-    })
-  }
-}
-
-async function assertYearFree(db: Transaction<Database>, year: number): Promise<void> {
-  if ((await latestNumber(db, year)) >= 0) {
-    throw fieldFailure('CONFLICT', 'year', 'errors.budgetYearExists', { year })
-  }
-}
-
-async function assertCodeFree(
-  db: Transaction<Database>,
-  versionId: string,
-  code: string,
-  exceptId: string | null,
-): Promise<void> {
-  let query = db
-    .selectFrom('budget_items')
-    .select('id')
-    .where('version_id', '=', versionId)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb(eb.fn('lower', ['code']), '=', code.toLowerCase()))
-  if (exceptId) query = query.where('id', '!=', exceptId)
-  if (await query.executeTakeFirst()) {
-    throw fieldFailure('CONFLICT', 'code', 'errors.budgetCodeTaken', { code })
-  }
-}
-
-async function nextPosition(db: Transaction<Database>, versionId: string): Promise<number> {
-  const row = await db
-    .selectFrom('budget_items')
-    .select((eb) => eb.fn.max<number>('position').as('last'))
-    .where('version_id', '=', versionId)
-    .executeTakeFirst()
-  return Number(row?.last ?? 0) + 1
-}
-
-/** Whether `candidate` is `ancestor` or lies beneath it (a chapter may not move into itself). */
-async function isWithin(
-  db: Transaction<Database>,
-  candidate: string,
-  ancestor: string,
-): Promise<boolean> {
-  let current: string | null = candidate
-  while (current) {
-    if (current === ancestor) return true
-    const row: { parent_id: string | null } | undefined = await db
-      .selectFrom('budget_items')
-      .select('parent_id')
-      .where('id', '=', current)
-      .executeTakeFirst()
-    current = row?.parent_id ?? null
-  }
-  return false
 }

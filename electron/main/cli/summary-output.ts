@@ -25,6 +25,7 @@ export function summaryJson(summary: FundsSummary) {
       totalIncome: y.total,
       untiedShare: y.share,
     })),
+    projects: summary.projects,
   }
 }
 

@@ -10,7 +10,8 @@ import type { ProjectStatus } from '@shared/projects/schema'
 import { buildDemoBudget } from './demo-budget'
 import { buildDemoDues } from './demo-dues'
 import { DEMO_MEMBERS } from './demo-members'
-import { bureauMeetingOf, DEMO_PROJECTS, type DemoProject } from './demo-projects'
+import { DEMO_PROJECTS } from './demo-projects'
+import { bureauMeetingOf, type DemoProject } from './projects/demo-project'
 
 const DEMO_RATE_SOURCE = 'BCE, moyenne annuelle arrondie (démonstration)'
 

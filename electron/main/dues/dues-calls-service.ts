@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { z } from 'zod'
+import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import { assertCodeFree, nextCode } from '../db/record-codes'
 import { AppFailure, fieldFailure } from '../failure'
@@ -159,22 +161,76 @@ export class DuesCallsService {
       const number =
         fields.number ?? (await nextCode(writer.trx, 'dues_calls', `AC-${fields.year}-`, 4))
       await assertCodeFree(writer.trx, 'dues_calls', number)
-      const amount = readAmount(fields.amount, fields.currency, 'amount')
-      const { eur } = await euroValueOn(this.rates, writer.trx, amount, fields.calledOn, 'calledOn')
-      return writer.insert('dues_calls', {
-        number,
-        member_id: fields.memberId,
-        year: fields.year,
-        called_on: fields.calledOn,
-        due_on: fields.dueOn,
-        amount_minor: amount.minor,
-        currency: amount.currency,
-        eur_minor: eur.minor,
-        basis: fields.basis,
-        cancelled_on: null,
-        cancel_reason: null,
-      })
+      return writer.insert('dues_calls', await this.callRow(writer.trx, fields, number))
     })
+  }
+
+  /**
+   * Records many numbered calls at once (an import's sheet), with {@link addCall}'s rules: the
+   * members read once, the numbers checked free in one statement, the calls written a
+   * thousand a statement. All or none; `at` is told the call being checked, so that a refusal
+   * names it. Returns their ids, in order.
+   */
+  async addCalls(
+    all: readonly (z.output<typeof singleCallInput> & { number: string })[],
+    author: string,
+    at: (index: number) => void,
+  ): Promise<string[]> {
+    return this.file.write(author, async (writer) => {
+      const memberIds = JSON.stringify(all.map((c) => c.memberId))
+      const members = new Set(
+        (
+          await sql<{ id: string }>`
+            SELECT id FROM members WHERE id IN (SELECT value FROM json_each(${memberIds}))`.execute(
+            writer.trx,
+          )
+        ).rows.map((m) => m.id),
+      )
+      // Numbers compare without case, as assertCodeFree compares them.
+      const numbers = JSON.stringify(all.map((c) => c.number.toLowerCase()))
+      const taken = new Set(
+        (
+          await sql<{ number: string }>`
+            SELECT lower(number) AS number FROM dues_calls
+            WHERE lower(number) IN (SELECT value FROM json_each(${numbers}))`.execute(writer.trx)
+        ).rows.map((c) => c.number),
+      )
+      const rows: RecordValues[] = []
+      for (const [index, fields] of all.entries()) {
+        at(index)
+        if (!members.has(fields.memberId))
+          throw fieldFailure('VALIDATION', 'memberId', 'errors.NOT_FOUND')
+        const number = fields.number.toLowerCase()
+        if (taken.has(number))
+          throw fieldFailure('CONFLICT', 'code', 'errors.codeTaken', { code: fields.number })
+        taken.add(number)
+        rows.push(await this.callRow(writer.trx, fields, fields.number))
+      }
+      return writer.insertMany('dues_calls', rows)
+    })
+  }
+
+  /** A call as its row holds it: its amount read and valued in euros on the day it is made. */
+  private async callRow(
+    db: DataFile['db'],
+    fields: z.output<typeof singleCallInput>,
+    number: string,
+  ): Promise<RecordValues> {
+    const amount = readAmount(fields.amount, fields.currency, 'amount')
+    const { eur } = await euroValueOn(this.rates, db, amount, fields.calledOn, 'calledOn')
+    return {
+      number,
+      member_id: fields.memberId,
+      year: fields.year,
+      called_on: fields.calledOn,
+      due_on: fields.dueOn,
+      amount_minor: amount.minor,
+      currency: amount.currency,
+      eur_minor: eur.minor,
+      basis: fields.basis,
+      cancelled_on: null,
+      cancel_reason: null,
+    }
   }
 
   /** Changes a call's amount (a correction), never below what was already paid on it. */

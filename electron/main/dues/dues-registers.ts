@@ -21,6 +21,7 @@ import {
   keyedAmounts,
   keyedAmountsText,
   bulkWrites,
+  oneByOne,
   known,
   recordAllOnce,
   normalAmount,
@@ -70,18 +71,42 @@ export const calls: Register<z.output<typeof singleCallInput>> = {
       basis: c.basis,
     })),
   apply: async (session, input, author, memo) => {
-    const byNumber = await known(
-      memo,
-      'calls',
-      async () => (await duesCalls(session.file.db)).map((c) => c.number),
-      (number) => number,
-    )
+    const byNumber = await callNumbers(session, memo)
     const key = (input.number ?? '').toLowerCase()
     if (key && byNumber.has(key)) return 'unchanged'
     await session.duesCalls.addCall(input, author)
     byNumber.set(key, key)
     return 'created'
   },
+  // A sheet's calls at once: those the file holds left, the others written together.
+  applyAll: async (session, inputs, author, memo, at) => {
+    // A call without a number is numbered by the core, one after the other: row by row.
+    if (inputs.some((input) => !input.number))
+      return oneByOne(calls.apply, session, inputs, author, memo, at)
+    return recordAllOnce(
+      memo,
+      'calls',
+      () => heldNumbers(session),
+      inputs as (z.output<typeof singleCallInput> & { number: string })[],
+      (input) => input.number,
+      (added, written) => session.duesCalls.addCalls(added, author, written),
+      at,
+    )
+  },
+}
+
+/** The numbers of the calls the file holds, read once an import (and kept current by it). */
+function callNumbers(session: Session, memo: Memo) {
+  return known(
+    memo,
+    'calls',
+    () => heldNumbers(session),
+    (number) => number,
+  )
+}
+
+async function heldNumbers(session: Session): Promise<string[]> {
+  return (await duesCalls(session.file.db)).map((c) => c.number)
 }
 
 /** One band of a year's dues scale; a year's bands are known by their kind and lowest population. */

@@ -410,6 +410,7 @@ function toAgreement(
     operatingShareBp: row.operating_share_bp,
     cofinancingBp: row.cofinancing_bp,
     indirectCostMaxBp: row.indirect_cost_max_bp,
+    conversionRule: row.conversion_rule,
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,6 +1,8 @@
 import { AppFailure } from '../failure'
 import { importRateFile } from './rate-import-service'
 import { fundsSummary } from './ledger'
+import { conversionSummary } from './conversion/agreement-conversion'
+import { setConversionRule } from './conversion/set-conversion-rule'
 import { requireConfirmation } from '../failure'
 import { otherIncomeWarnings, receiptWarnings } from '../plausibility/money-checks'
 import type { HandlerFactory } from '../ipc/handler'
@@ -73,6 +75,13 @@ export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
     await session.terms.saveHeadings(agreementId, headings, core.author())
     return session.agreements.get(agreementId)
   },
+  'agreements.setConversionRule': async ({ agreementId, rule }) => {
+    const session = core.requireSession()
+    await setConversionRule(session.file, agreementId, rule, core.author())
+    return session.agreements.get(agreementId)
+  },
+  'agreements.conversion': async ({ id, asOf }) =>
+    conversionSummary(core.requireSession().file.db, id, asOf ?? today()),
 })
 
 export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({

@@ -7,6 +7,7 @@ import type { Money } from '@shared/money/money'
 import { reportsDue } from './agreement-terms-service'
 import { assertPeriodOpen, reversalDay } from '../accounting/period-guard'
 import { bankAccountFor } from '../accounting/bank-choice'
+import { projectCounts } from './project-counts'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -298,6 +299,7 @@ export async function fundsSummary(
     endingSoon,
     lapsingRisk,
     reportsDue: await reportsDue(db, today),
+    projects: await projectCounts(db),
   }
 }
 

@@ -1,6 +1,7 @@
 import { AppFailure } from '../failure'
 import type { HandlerFactory } from '../ipc/handler'
 import { writeJournalCsv } from './journal-export'
+import { undoLastEdit } from './undo-last'
 
 export const historyHandlers: HandlerFactory<'history'> = (core) => ({
   'history.forRecord': async ({ table, id }) =>
@@ -14,4 +15,6 @@ export const historyHandlers: HandlerFactory<'history'> = (core) => ({
     const rows = await writeJournalCsv(path, entries, core.language())
     return { ...core.saved(path), rows }
   },
+  'history.undoLast': async () =>
+    undoLastEdit(core.requireSession().file, core.author(), core.language()),
 })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
@@ -8,6 +9,15 @@ import {
   readIndicatorValue,
 } from '@shared/projects/schema'
 import { requireOpenProject, requireProject } from './project-records'
+
+/** A value as its row holds it. */
+interface IndicatorValueRow {
+  id: string
+  indicator_id: string
+  period_end: string
+  value: string
+  comment: string | null
+}
 
 /**
  * Results indicators (output, outcome, impact) with a baseline, a target and values measured
@@ -87,6 +97,46 @@ export class IndicatorsService {
         comment: fields.comment,
       })
       return project.id
+    })
+  }
+
+  /**
+   * Records many values at once (an import's sheet), with {@link addValue}'s rules: their
+   * indicators and projects read in one statement each, the values written a thousand a
+   * statement. All or none; `at` is told the value being checked, so that a refusal names it.
+   * Returns the rows written, in order.
+   */
+  async addValues(
+    all: readonly z.output<typeof indicatorValueInput>[],
+    author: string,
+    at: (index: number) => void,
+  ): Promise<IndicatorValueRow[]> {
+    return this.file.write(author, async (writer) => {
+      const ids = JSON.stringify([...new Set(all.map((v) => v.indicatorId))])
+      const indicators = new Map(
+        (
+          await sql<{ id: string; measure: string; project_id: string; archived: number }>`
+            SELECT i.id, i.measure, i.project_id, p.deleted_at IS NOT NULL AS archived
+            FROM indicators AS i JOIN projects AS p ON p.id = i.project_id
+            WHERE i.deleted_at IS NULL AND i.id IN (SELECT value FROM json_each(${ids}))`.execute(
+            writer.trx,
+          )
+        ).rows.map((i) => [i.id, i]),
+      )
+      const rows = all.map((fields, index): Omit<IndicatorValueRow, 'id'> => {
+        at(index)
+        const indicator = indicators.get(fields.indicatorId)
+        if (!indicator) throw new AppFailure('NOT_FOUND')
+        if (indicator.archived) throw new AppFailure('CONFLICT', 'errors.projectArchived')
+        return {
+          indicator_id: indicator.id,
+          period_end: fields.periodEnd,
+          value: readValue(indicator.measure as IndicatorMeasure, fields.value, 'value'),
+          comment: fields.comment,
+        }
+      })
+      const written = await writer.insertMany('indicator_values', rows)
+      return rows.map((row, index) => ({ ...row, id: written[index] ?? '' }))
     })
   }
 

@@ -14,6 +14,7 @@ import {
 import {
   EXPORT_PAGE,
   bulkWrites,
+  oneByOne,
   pagesById,
   type ImportOutcome,
   type Memo,
@@ -290,17 +291,7 @@ export const indicatorValues: Register<z.output<typeof indicatorValueRowInput>> 
       (i) => i.id === input.indicatorId,
     )
     if (!indicator) throw new AppFailure('NOT_FOUND')
-    const values = await known(
-      memo,
-      'indicatorValues',
-      () =>
-        session.file.db
-          .selectFrom('indicator_values')
-          .select(['id', 'indicator_id', 'period_end', 'value', 'comment'])
-          .where('deleted_at', 'is', null)
-          .execute(),
-      (v) => `${v.indicator_id}|${v.period_end}`,
-    )
+    const values = await valuesHeld(session, memo)
     const key = `${input.indicatorId}|${input.periodEnd}`.toLowerCase()
     const existing = values.get(key)
     const read = readIndicatorValue(indicator.measure as IndicatorMeasure, input.value)
@@ -322,4 +313,31 @@ export const indicatorValues: Register<z.output<typeof indicatorValueRowInput>> 
     )
     return existing ? 'updated' : 'created'
   },
+  // A sheet's values at once when the file holds none of them (an import into a new file, a
+  // new period); a value measured again replaces the one recorded, row by row.
+  applyAll: async (session, inputs, author, memo, at) => {
+    const values = await valuesHeld(session, memo)
+    const keyOfValue = (input: { indicatorId: string; periodEnd: string }) =>
+      `${input.indicatorId}|${input.periodEnd}`.toLowerCase()
+    if (inputs.some((input) => values.has(keyOfValue(input))))
+      return oneByOne(indicatorValues.apply, session, inputs, author, memo, at)
+    for (const written of await session.indicators.addValues(inputs, author, at))
+      values.set(`${written.indicator_id}|${written.period_end}`.toLowerCase(), written)
+    return inputs.map(() => 'created')
+  },
+}
+
+/** The values the file holds, each by its indicator and period: read once an import. */
+function valuesHeld(session: Session, memo: Memo) {
+  return known(
+    memo,
+    'indicatorValues',
+    () =>
+      session.file.db
+        .selectFrom('indicator_values')
+        .select(['id', 'indicator_id', 'period_end', 'value', 'comment'])
+        .where('deleted_at', 'is', null)
+        .execute(),
+    (v) => `${v.indicator_id}|${v.period_end}`,
+  )
 }

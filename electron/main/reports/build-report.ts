@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Session } from '../app/session'
+import type { Session } from '../app/session-services'
 import { AppFailure, fieldFailure } from '../failure'
 import type { Language } from '@shared/i18n/locale'
 import type { ReportDocument, ReportFormat, reportRequest } from '@shared/reports/model'
@@ -23,7 +23,7 @@ export async function buildReport(
   session: Session,
   request: ReportRequestFields,
   language: Language,
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<ReportDocument> {
   const context = reportContext(session, request.language ?? language, now)
   switch (request.kind) {

@@ -1,6 +1,4 @@
-import { sql } from 'kysely'
 import { CONTINGENCY_CAP_BP, DEFAULT_INDIRECT_CAP_BP } from '../funds/heading-templates'
-import { countryName } from '@shared/geo/country-names'
 import type { AgreementDetail, Heading } from '@shared/funds/schema'
 import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { formatMoney } from '@shared/money/format'
@@ -8,9 +6,11 @@ import type { CurrencyCode } from '@shared/money/currencies'
 import { money } from '@shared/money/money'
 import type { Formula, ReportDocument, ReportRow, ReportSheet } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
-import { amount, day, percent, rate, row, share, sums, text, withFormulas } from './report-cells'
-import { indicatorSheet } from './projects-report'
-import { indicatorsOf } from './report-queries'
+import { amount, percent, row, share, text, withFormulas } from './report-cells'
+import { projectSheets } from './donor-project-sheets'
+import { currencySheet, receiptsSheet, agreementAmount } from './donor-money-sheets'
+import { type Spending, spendingOf } from './donor-spending'
+import type { ConversionFallback } from '@shared/funds/conversion-rule'
 
 // Columns of the headings table.
 const BUDGET = 2
@@ -21,19 +21,6 @@ const REMAINING = 6
 const VARIANCE = 7
 const VARIANCE_SHARE = 8
 const WIDTH = 10
-
-/** One spending entry of the agreement (a tranche's part, an expense), with what it was. */
-interface Spending {
-  entryDate: string
-  kind: 'disbursement' | 'expense'
-  headingCode: string | null
-  amount: number
-  eur: number
-  rate: string
-  description: string
-  incurredAmount: number
-  incurredCurrency: CurrencyCode
-}
 
 /**
  * The financial report a funder asks for one agreement and period, in the agreement's headings
@@ -54,14 +41,16 @@ export async function donorReport(
   const end =
     to ?? (context.today < agreement.currentEndsOn ? context.today : agreement.currentEndsOn)
   const currency = agreement.currency
-  const spending = await spendingOf(context, agreementId, end)
+  const { spending, fallbacks } = await spendingOf(context, agreement, end)
+  const byRule = agreement.conversionRule !== 'day_rate'
   const sheets: ReportSheet[] = [
-    headingsSheet(context, agreement, spending, start, end),
+    headingsSheet(context, agreement, spending, start, end, conversionNotes(context, fallbacks)),
     await receiptsSheet(context, agreement, spending, end),
     currencySheet(
       context,
       spending.filter((s) => s.entryDate >= start),
       currency,
+      byRule,
     ),
     ...(await projectSheets(context, agreement)),
   ]
@@ -86,6 +75,10 @@ export async function donorReport(
         value: `${context.date(start)} – ${context.date(end)}`,
       },
       { label: t('reporting.col.currency'), value: currency },
+      {
+        label: t('reporting.param.conversionRule'),
+        value: t(`conversion.rule.${agreement.conversionRule}`),
+      },
     ],
     sheets,
   }
@@ -97,6 +90,7 @@ function headingsSheet(
   spending: Spending[],
   start: string,
   end: string,
+  conversion: string[],
 ): ReportSheet {
   const { t } = context
   const currency = agreement.currency
@@ -202,6 +196,8 @@ function headingsSheet(
     total.formulas,
   )
   rows.push(total)
+  if (agreement.conversionRule !== 'day_rate')
+    rows.push(differenceRow(context, spending, start, end, currency))
   return {
     name: t('reporting.sheet.financialReport'),
     title: t('reporting.sheet.financialReport'),
@@ -224,10 +220,61 @@ function headingsSheet(
           { label: t('reporting.col.note'), kind: 'text', width: 26 },
         ],
         rows,
-        notes: capNotes(context, agreement, spending, end),
+        notes: [...capNotes(context, agreement, spending, end), ...conversion],
       },
     ],
   }
+}
+
+/**
+ * The exchange difference of the spending by the agreement's rule against the bank's amounts,
+ * on its own line below the total: never inside a heading's spending.
+ */
+function differenceRow(
+  context: ReportContext,
+  spending: Spending[],
+  start: string,
+  end: string,
+  currency: CurrencyCode,
+): ReportRow {
+  const differenceOf = (list: Spending[]) =>
+    list.reduce((sum, s) => sum + s.amount - s.bankAmount, 0)
+  const before = differenceOf(spending.filter((s) => s.entryDate < start))
+  const period = differenceOf(spending.filter((s) => s.entryDate >= start && s.entryDate <= end))
+  return row(
+    [
+      null,
+      text(context.t('reporting.donor.exchangeDifferenceLine')),
+      null,
+      amount(before, currency),
+      amount(period, currency),
+      amount(before + period, currency),
+      null,
+      null,
+      null,
+      null,
+    ],
+    'item',
+    withFormulas(WIDTH, [[CUMULATIVE, { op: 'add', columns: [BEFORE, PERIOD] }]]),
+  )
+}
+
+/** What the rule could not convert, said under the headings (converted at the bank's rate). */
+function conversionNotes(context: ReportContext, fallbacks: ConversionFallback[]): string[] {
+  return fallbacks.map((f) =>
+    context.t(
+      f.reason === 'noInforEuroRate'
+        ? 'reporting.donor.noInforEuroRate'
+        : 'reporting.donor.beforeReceipts',
+      {
+        currency: f.currency,
+        period:
+          f.reason === 'noInforEuroRate'
+            ? `${f.period.slice(5, 7)}/${f.period.slice(0, 4)}`
+            : context.date(f.period),
+      },
+    ),
+  )
 }
 
 /** A heading's row: cumulative, remaining and variance are formulas over its own cells. */
@@ -242,10 +289,15 @@ function headingRow(
 ): ReportRow {
   const cumulative = before + period
   const variance = cumulative - budget
+  // A heading may exceed its budget by 25 % at most without an amendment (EU grants).
   const note =
-    style === 'item' && budget > 0 && cumulative > budget
-      ? context.t('reporting.donor.overBudget')
-      : null
+    style !== 'item' || budget <= 0 || cumulative <= budget
+      ? null
+      : context.t(
+          cumulative * 100 > budget * 125
+            ? 'reporting.donor.overFlexibility'
+            : 'reporting.donor.overBudget',
+        )
   return row(
     [
       ...label,
@@ -304,356 +356,4 @@ function capNotes(
   ]
   if (spentIn('indirect') > indirectCap) notes.push(t('reporting.donor.indirectOverCap'))
   return notes
-}
-
-async function receiptsSheet(
-  context: ReportContext,
-  agreement: AgreementDetail,
-  spending: Spending[],
-  end: string,
-): Promise<ReportSheet> {
-  const { t } = context
-  const currency = agreement.currency
-  const receipts = await sql<{
-    entry_date: string
-    amount_minor: number
-    eur_minor: number
-    rate: string
-    bank_reference: string | null
-  }>`
-    SELECT e.entry_date, e.amount_minor, e.eur_minor, e.rate, r.bank_reference
-    FROM ledger_entries e LEFT JOIN receipts r ON r.id = e.source_id
-    WHERE e.deleted_at IS NULL AND e.kind = 'receipt' AND e.agreement_id = ${agreement.id}
-      AND e.entry_date <= ${end} AND e.reverses_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = e.id)
-    ORDER BY e.entry_date`.execute(context.session.file.db)
-  const rows = receipts.rows.map((r) =>
-    row([
-      day(r.entry_date),
-      text(r.bank_reference),
-      amount(r.amount_minor, currency),
-      rate(r.rate),
-      amount(r.eur_minor),
-    ]),
-  )
-  const received = receipts.rows.reduce((sum, r) => sum + r.amount_minor, 0)
-  const receivedEur = receipts.rows.reduce((sum, r) => sum + r.eur_minor, 0)
-  const items = rows.map((_, i) => i)
-  rows.push(
-    row(
-      [
-        text(t('reporting.donor.received')),
-        null,
-        amount(received, currency),
-        null,
-        amount(receivedEur),
-      ],
-      'total',
-      sums(5, [2, 4], items),
-    ),
-  )
-  const spent = spending.filter((s) => s.entryDate <= end).reduce((sum, s) => sum + s.amount, 0)
-  const committed = agreementAmount(agreement)
-  const balanceRows = [
-    row([text(t('reporting.donor.committed')), amount(committed, currency)]),
-    row([text(t('reporting.donor.received')), amount(received, currency)]),
-    row([text(t('reporting.donor.spent')), amount(spent, currency)]),
-    row([text(t('reporting.donor.balanceHeld')), amount(received - spent, currency)], 'total', [
-      null,
-      { op: 'rowDifference', a: 1, b: 2 },
-    ]),
-    row(
-      [text(t('reporting.donor.stillExpected')), amount(committed - received, currency)],
-      'item',
-      [null, { op: 'rowDifference', a: 0, b: 1 }],
-    ),
-  ]
-  return {
-    name: t('reporting.sheet.receipts'),
-    title: t('reporting.sheet.receipts'),
-    tables: [
-      {
-        columns: [
-          { label: t('reporting.col.date'), kind: 'date', width: 12 },
-          { label: t('reporting.col.bankReference'), kind: 'text', width: 22 },
-          { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
-          { label: t('reporting.col.rate'), kind: 'rate', width: 10 },
-          { label: t('reporting.col.amountEur'), kind: 'money', width: 16 },
-        ],
-        rows,
-      },
-      {
-        title: t('reporting.donor.balanceTitle', { date: context.date(end) }),
-        columns: [
-          { label: t('reporting.col.item'), kind: 'text', width: 36 },
-          { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
-        ],
-        rows: balanceRows,
-      },
-    ],
-  }
-}
-
-/** Each spending of the period in the currency it was incurred, at its rate, and in euros. */
-function currencySheet(
-  context: ReportContext,
-  spending: Spending[],
-  currency: CurrencyCode,
-): ReportSheet {
-  const { t } = context
-  const rows = spending.map((s) =>
-    row([
-      day(s.entryDate),
-      text(s.description),
-      text(s.headingCode),
-      amount(s.incurredAmount, s.incurredCurrency),
-      text(s.incurredCurrency),
-      amount(s.amount, currency),
-      rate(s.rate),
-      amount(s.eur),
-    ]),
-  )
-  const items = rows.map((_, i) => i)
-  rows.push(
-    row(
-      [
-        text(t('reporting.total')),
-        null,
-        null,
-        null,
-        null,
-        amount(
-          spending.reduce((sum, s) => sum + s.amount, 0),
-          currency,
-        ),
-        null,
-        amount(spending.reduce((sum, s) => sum + s.eur, 0)),
-      ],
-      'total',
-      sums(8, [5, 7], items),
-    ),
-  )
-  return {
-    name: t('reporting.sheet.currencies'),
-    title: t('reporting.sheet.currencies'),
-    tables: [
-      {
-        columns: [
-          { label: t('reporting.col.date'), kind: 'date', width: 11 },
-          { label: t('reporting.col.description'), kind: 'text', width: 36 },
-          { label: t('reporting.col.heading'), kind: 'text', width: 8 },
-          { label: t('reporting.col.incurred'), kind: 'money', width: 16 },
-          { label: t('reporting.col.currency'), kind: 'text', width: 7 },
-          { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
-          { label: t('reporting.col.rate'), kind: 'rate', width: 10 },
-          { label: t('reporting.col.amountEur'), kind: 'money', width: 16 },
-        ],
-        rows,
-      },
-    ],
-  }
-}
-
-/** The co-financing of the projects the agreement finances, and the projects themselves. */
-async function projectSheets(
-  context: ReportContext,
-  agreement: AgreementDetail,
-): Promise<ReportSheet[]> {
-  const { t, language, session } = context
-  const db = session.file.db
-  const lines = await sql<{
-    project_id: string
-    code: string
-    title: string
-    title_en: string | null
-    member_name: string
-    country: string | null
-    source: string
-    agreement_id: string | null
-    reference: string | null
-    partner_name: string | null
-    eur_minor: number
-  }>`
-    SELECT l.project_id, p.code, p.title, p.title_en, m.name AS member_name, m.country, l.source,
-      l.agreement_id, a.reference, l.partner_name, l.eur_minor
-    FROM financing_lines l
-      JOIN projects p ON p.id = l.project_id
-      JOIN members m ON m.id = p.member_id
-      LEFT JOIN agreements a ON a.id = l.agreement_id
-    WHERE l.deleted_at IS NULL AND p.deleted_at IS NULL AND l.project_id IN (
-      SELECT project_id FROM financing_lines WHERE agreement_id = ${agreement.id} AND deleted_at IS NULL)
-    ORDER BY p.code`.execute(db)
-  const flows = await sql<{ project_id: string; committed: number; paid: number }>`
-    SELECT l.project_id,
-      SUM(CASE WHEN e.kind = 'allocation' THEN e.amount_minor ELSE 0 END) AS committed,
-      SUM(CASE WHEN e.kind = 'disbursement' THEN e.amount_minor ELSE 0 END) AS paid
-    FROM ledger_entries e JOIN financing_lines l ON l.id = e.use_id
-    WHERE e.deleted_at IS NULL AND e.use_table = 'financing_lines' AND e.agreement_id = ${agreement.id}
-    GROUP BY l.project_id`.execute(db)
-  const flowOf = new Map(flows.rows.map((f) => [f.project_id, f]))
-  const sourceLabel = (l: (typeof lines.rows)[number]) =>
-    l.source === 'agreement'
-      ? (l.reference ?? '')
-      : l.source === 'partner'
-        ? (l.partner_name ?? '')
-        : t(`projects.plan.source_${l.source as 'untied_fund' | 'city_cash' | 'city_in_kind'}`)
-  const bySource = new Map<string, number>()
-  for (const line of lines.rows) {
-    const label =
-      line.agreement_id === agreement.id
-        ? `${agreement.reference} (${t('reporting.donor.thisAgreement')})`
-        : sourceLabel(line)
-    bySource.set(label, (bySource.get(label) ?? 0) + line.eur_minor)
-  }
-  const whole = [...bySource.values()].reduce((sum, v) => sum + v, 0)
-  const cofinancingRows = [...bySource].map(([label, eur]) =>
-    row([text(label), amount(eur), percent(share(eur, whole))]),
-  )
-  const items = cofinancingRows.map((_, i) => i)
-  cofinancingRows.push(
-    row(
-      [text(t('reporting.total')), amount(whole), percent(share(whole, whole))],
-      'total',
-      sums(3, [1], items),
-    ),
-  )
-
-  const projects = [...new Map(lines.rows.map((l) => [l.project_id, l])).values()]
-  const currency = agreement.currency
-  const projectRows = projects.map((p) =>
-    row([
-      text(p.code),
-      text(language === 'en' && p.title_en ? p.title_en : p.title),
-      text(p.member_name),
-      text(p.country ? countryName(p.country, language) : null),
-      amount(Number(flowOf.get(p.project_id)?.committed ?? 0), currency),
-      amount(Number(flowOf.get(p.project_id)?.paid ?? 0), currency),
-    ]),
-  )
-  const projectItems = projectRows.map((_, i) => i)
-  projectRows.push(
-    row(
-      [
-        text(t('reporting.totalProjects', { count: projects.length })),
-        null,
-        null,
-        null,
-        amount(
-          projects.reduce((sum, p) => sum + Number(flowOf.get(p.project_id)?.committed ?? 0), 0),
-          currency,
-        ),
-        amount(
-          projects.reduce((sum, p) => sum + Number(flowOf.get(p.project_id)?.paid ?? 0), 0),
-          currency,
-        ),
-      ],
-      'total',
-      sums(6, [4, 5], projectItems),
-    ),
-  )
-  const indicators = await indicatorsOf(
-    db,
-    projects.map((p) => p.project_id),
-  )
-  return [
-    {
-      name: t('reporting.sheet.cofinancing'),
-      title: t('reporting.sheet.cofinancing'),
-      tables: [
-        {
-          columns: [
-            { label: t('reporting.col.source'), kind: 'text', width: 40 },
-            { label: t('reporting.col.amountEur'), kind: 'money', width: 16 },
-            { label: t('reporting.col.share'), kind: 'percent', width: 10 },
-          ],
-          rows: cofinancingRows,
-          notes:
-            agreement.cofinancingBp === null
-              ? []
-              : [
-                  t('reporting.donor.cofinancingRequired', {
-                    rate: formatBasisPoints(agreement.cofinancingBp, language),
-                  }),
-                ],
-        },
-      ],
-    },
-    {
-      name: t('reporting.sheet.projects'),
-      title: t('reporting.sheet.projects'),
-      tables: [
-        {
-          columns: [
-            { label: t('reporting.col.code'), kind: 'text', width: 13 },
-            { label: t('reporting.col.title'), kind: 'text', width: 42 },
-            { label: t('reporting.col.member'), kind: 'text', width: 24 },
-            { label: t('reporting.col.country'), kind: 'text', width: 14 },
-            { label: t('reporting.donor.allocated'), kind: 'money', width: 16 },
-            { label: t('reporting.donor.paid'), kind: 'money', width: 16 },
-          ],
-          rows: projectRows,
-        },
-      ],
-    },
-    indicatorSheet(context, indicators, new Map(projects.map((p) => [p.project_id, p.code]))),
-  ]
-}
-
-/** The amount committed as last amended, from the ledger's commitments. */
-function agreementAmount(agreement: AgreementDetail): number {
-  return agreement.figures.committed
-}
-
-/** The agreement's spending entries to a day, netted of cancellations, with their origin. */
-async function spendingOf(
-  context: ReportContext,
-  agreementId: string,
-  end: string,
-): Promise<Spending[]> {
-  const rows = await sql<{
-    entry_date: string
-    kind: 'disbursement' | 'expense'
-    heading_code: string | null
-    amount_minor: number
-    eur_minor: number
-    rate: string
-    expense_description: string | null
-    expense_amount: number | null
-    expense_currency: string | null
-    project_code: string | null
-    tranche_number: number | null
-    currency: string
-  }>`
-    SELECT e.entry_date, e.kind, e.heading_code, e.amount_minor, e.eur_minor, e.rate, e.currency,
-      x.description AS expense_description, x.amount_minor AS expense_amount,
-      x.currency AS expense_currency, p.code AS project_code, tr.number AS tranche_number
-    FROM ledger_entries e
-      LEFT JOIN budget_expenses x ON e.source_table = 'budget_expenses' AND x.id = e.source_id
-      LEFT JOIN tranches tr ON e.source_table = 'tranches' AND tr.id = e.source_id
-      LEFT JOIN projects p ON p.id = tr.project_id
-    WHERE e.deleted_at IS NULL AND e.agreement_id = ${agreementId}
-      AND e.kind IN ('disbursement', 'expense') AND e.entry_date <= ${end}
-      AND e.reverses_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)
-    ORDER BY e.entry_date, e.created_at`.execute(context.session.file.db)
-  return rows.rows.map((r) => ({
-    entryDate: r.entry_date,
-    kind: r.kind,
-    headingCode: r.heading_code,
-    amount: r.amount_minor,
-    eur: r.eur_minor,
-    rate: r.rate,
-    description:
-      r.kind === 'expense'
-        ? (r.expense_description ?? '')
-        : context.t('reporting.donor.tranche', {
-            code: r.project_code ?? '',
-            number: r.tranche_number ?? 0,
-          }),
-    incurredAmount:
-      r.kind === 'expense' && r.expense_amount !== null ? r.expense_amount : r.amount_minor,
-    incurredCurrency: (r.kind === 'expense' && r.expense_currency
-      ? r.expense_currency
-      : r.currency) as CurrencyCode,
-  }))
 }

@@ -5,6 +5,8 @@ import { iatiActivities } from '../iati/iati-activities'
 import { today } from '@shared/validation/dates'
 import { buildReport, reportFileName, writeReport } from './build-report'
 import { writeExportFile } from './export-file'
+import { listReport } from './list-report'
+import { reportWorkbook } from './report-xlsx'
 import type { SavedFile } from '@shared/files/schema'
 
 export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
@@ -35,6 +37,13 @@ export const reportsHandlers: HandlerFactory<'reports'> = (core) => {
       const path = await core.host.chooseExportPath(core.language(), `AIMF-IATI-${today()}.xml`)
       if (!path) throw new AppFailure('CANCELLED')
       await writeExportFile(path, await iatiActivities(session))
+      return core.saved(path)
+    },
+    'reports.list': async (list) => {
+      const report = await listReport(core.requireSession(), list, core.language())
+      const path = await core.host.chooseExportPath(core.language(), reportFileName(report, 'xlsx'))
+      if (!path) throw new AppFailure('CANCELLED')
+      await writeExportFile(path, await reportWorkbook(report))
       return core.saved(path)
     },
   }

@@ -1,6 +1,6 @@
 import type { Incoming } from './change-rules'
 import { groupBy } from './group-by'
-import type { Entry } from './ledger-view'
+import type { Entry } from './ledger-entry'
 
 /**
  * One transaction of a file — one action of the core on another copy — indexed for the ledger

@@ -1,32 +1,10 @@
 import { CompiledQuery, type Transaction } from 'kysely'
 import { INSERTED_RECORD } from '../changelog/record-writer'
-import type { Database, LedgerKind } from '../db/schema'
+import type { Database } from '../db/schema'
 import type { Incoming } from './change-rules'
 import type { Action } from './ledger-action'
+import type { Entry } from './ledger-entry'
 import type { RecordState, Row } from './record-states'
-
-/** A ledger entry, with the copy and the transaction that posted it. */
-export interface Entry {
-  id: string
-  entry_date: string
-  kind: LedgerKind
-  fund_class: string
-  agreement_id: string | null
-  nature: string | null
-  amount_minor: number
-  currency: string
-  eur_minor: number
-  rate: string
-  use_table: string | null
-  use_id: string | null
-  source_table: string
-  source_id: string
-  reverses_id: string | null
-  /** The copy that posted it, its transaction and its stamp. */
-  replica: string
-  tx: string
-  stamp: string
-}
 
 /** Tables whose records carry ledger entries: each one's entries are read when a file touches it. */
 export const MONEY_SOURCES = new Set([

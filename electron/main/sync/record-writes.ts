@@ -87,7 +87,7 @@ export async function writeMerge(
         CompiledQuery.raw(
           `UPDATE "${table}" SET (${set.map((c) => `"${c}"`).join(', ')}) =
              (${set.map((_, index) => `j.value ->> ${index + 1}`).join(', ')})
-           FROM json_each(?) AS j WHERE "${table}".id = j.value ->> 0`,
+           FROM jsonb_each(jsonb(?)) AS j WHERE "${table}".id = j.value ->> 0`,
           [JSON.stringify(chunk.map((r) => names.map((name) => r.settled?.[name] ?? null)))],
         ),
       )

@@ -2,7 +2,9 @@ import type { Session } from '../app/session'
 import type { AgreementDetail } from '@shared/funds/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { Language } from '@shared/i18n/locale'
-import type { ExportRow } from './register'
+
+/** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
+export type ExportRow = Record<string, string | number | null>
 
 /** Rows drawn from every agreement's page (its receipts, its amendments). */
 export async function perAgreement(

@@ -8,7 +8,7 @@ import { type CurrencyCode, minorUnits } from '@shared/money/currencies'
 import { minorToDecimalString } from '@shared/money/decimal'
 import { parseAmount } from '@shared/money/parse'
 import { basisPointsToPercent } from '@shared/validation/amounts'
-import type { RegisterReader } from './register-reader'
+import type { ExportRow, RegisterReader } from './register-reader'
 import { nameKey } from './names'
 
 /** How a column's cells are read and written. */
@@ -77,8 +77,7 @@ export type RegisterKey =
  */
 export type Resolve = (register: RegisterKey, key: string) => Promise<string | null>
 
-/** Cell values as exported: text, numbers, or ISO dates (written as Excel dates). */
-export type ExportRow = Record<string, string | number | null>
+export type { ExportRow } from './register-reader'
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged'
 
@@ -224,6 +223,26 @@ export async function recordAllOnce<Row>(
     added.map((index) => rows[index] as Row),
     (n) => at(added[n] ?? 0),
   )
+  return outcomes
+}
+
+/**
+ * A sheet's rows written one by one through the register's `apply`, in order: what a register
+ * written in bulk falls back to when its rows are not all new (an update replaces a record).
+ */
+export async function oneByOne<Input>(
+  apply: Register<Input>['apply'],
+  session: Session,
+  inputs: readonly Input[],
+  author: string,
+  memo: Memo,
+  at: (index: number) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const [index, input] of inputs.entries()) {
+    at(index)
+    outcomes.push(await apply(session, input, author, memo))
+  }
   return outcomes
 }
 

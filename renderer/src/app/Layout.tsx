@@ -1,14 +1,41 @@
-import { Alert, AppShell, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Kbd,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import { Suspense, useEffect } from 'react'
 import { useAppStore } from './app-store'
-import { AREA_SCREENS, AREAS } from './areas'
+import { type Area, AREA_SCREENS, AREAS } from './areas'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
 import { PlausibilityDialog } from '../components/PlausibilityDialog'
 import { LanguageSwitch } from './LanguageSwitch'
 import { UserNamePrompt } from './UserNamePrompt'
+import { CommandPalette, usePalette } from './palette/CommandPalette'
+import { FirstSteps } from './FirstSteps'
+import { useEmptyFile } from './use-empty-file'
+import { useShortcuts } from './use-shortcuts'
+
+/**
+ * The areas an empty file shows its first steps in, instead of empty lists: the dashboard
+ * always (rather than zero figures), the registers when the user has just created the file.
+ */
+const FIRST_STEPS_AREAS: readonly Area[] = [
+  'dashboard',
+  'funders',
+  'agreements',
+  'projects',
+  'members',
+]
 
 /** How often the state is read again while the file opened is still being checked in full. */
 const CHECK_POLL_MS = 700
@@ -39,6 +66,13 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const setArea = useAppStore((s) => s.setArea)
   const failure = useAppStore((s) => s.failure)
   const reportFailure = useAppStore((s) => s.reportFailure)
+  const dataVersion = useAppStore((s) => s.dataVersion)
+  const openPalette = usePalette((s) => s.setOpened)
+  const firstSteps = useEmptyFile(file.path)
+  const justCreated = useAppStore((s) => s.newFilePath === file.path)
+  const showFirstSteps =
+    firstSteps.empty && (area === 'dashboard' || (justCreated && FIRST_STEPS_AREAS.includes(area)))
+  useShortcuts()
   const Screen = AREA_SCREENS[area]
   return (
     <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="md">
@@ -51,6 +85,16 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             <Title order={2} size="h4" px="xs" pb="sm">
               {t('app.name')}
             </Title>
+            <Button
+              variant="default"
+              size="xs"
+              justify="space-between"
+              mb="xs"
+              onClick={() => openPalette(true)}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+            >
+              {t('palette.button')}
+            </Button>
             {AREAS.map((key) => (
               <NavLink
                 key={key}
@@ -103,11 +147,17 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             </Center>
           }
         >
-          <Screen state={state} file={file} />
+          {showFirstSteps ? (
+            <FirstSteps area={area} onDone={firstSteps.dismiss} />
+          ) : (
+            // Read again from the start after a change made outside the screen (an undo).
+            <Screen key={dataVersion} state={state} file={file} />
+          )}
         </Suspense>
         {state.userName === '' && <UserNamePrompt />}
         <NoticeArea />
         <PlausibilityDialog />
+        <CommandPalette />
       </AppShell.Main>
     </AppShell>
   )

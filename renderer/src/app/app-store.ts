@@ -4,6 +4,13 @@ import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
 import type { Area } from './areas'
+import type { ProjectStatus } from '@shared/projects/schema'
+
+/** The filter the Projets list opens on, when reached from a dashboard figure. */
+export interface ProjectsFilter {
+  status?: ProjectStatus
+  country?: string
+}
 
 interface AppStore {
   state: AppState | null
@@ -18,6 +25,12 @@ interface AppStore {
   openFunderId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
+  /** The filter the Projets list opens on, when reached from a figure (read once by the list). */
+  projectsFilter: ProjectsFilter | null
+  /** The file the user has just created from the window: its lists open on the first steps. */
+  newFilePath: string | null
+  /** Bumped after a change made outside the screen (an undo): the screen reads its data again. */
+  dataVersion: number
   /** A refusal of the core that no screen showed, to show above the area. */
   failure: string | null
   reportFailure(message: string | null): void
@@ -34,8 +47,14 @@ interface AppStore {
   openFunder(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
+  /** Opens the Projets list filtered on a status or a country. */
+  openProjectsWhere(filter: ProjectsFilter): void
+  /** Tells the screen on show that data changed under it. */
+  dataChanged(): void
   setLanguage(language: Language): Promise<void>
   fileOpened(file: OpenFileInfo): Promise<void>
+  /** A new empty file created by the user, then opened. */
+  fileCreated(file: OpenFileInfo): Promise<void>
 }
 
 export const useAppStore = create<AppStore>((set, get) => ({
@@ -46,6 +65,9 @@ export const useAppStore = create<AppStore>((set, get) => ({
   openMemberId: null,
   openFunderId: null,
   agreementsClass: null,
+  projectsFilter: null,
+  dataVersion: 0,
+  newFilePath: null,
   failure: null,
   reportFailure(message) {
     set({ failure: message })
@@ -63,7 +85,14 @@ export const useAppStore = create<AppStore>((set, get) => ({
       openMemberId: null,
       openFunderId: null,
       agreementsClass: null,
+      projectsFilter: null,
     })
+  },
+  openProjectsWhere(filter) {
+    set({ area: 'projects', openProjectId: null, projectsFilter: filter })
+  },
+  dataChanged() {
+    set((s) => ({ dataVersion: s.dataVersion + 1 }))
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
@@ -88,5 +117,9 @@ export const useAppStore = create<AppStore>((set, get) => ({
   async fileOpened() {
     set({ area: 'funders' })
     await get().refresh()
+  },
+  async fileCreated(file) {
+    set({ newFilePath: file.path })
+    await get().fileOpened(file)
   },
 }))

@@ -34,6 +34,7 @@ export const AREA_SCREENS = {
   budget: screen(() => import('../features/budget/BudgetPage'), 'BudgetPage'),
   reports: screen(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
   settings: screen(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+  help: screen(() => import('../features/help/HelpPage'), 'HelpPage'),
 } as const
 
 export type Area = keyof typeof AREA_SCREENS

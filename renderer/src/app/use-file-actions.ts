@@ -10,6 +10,7 @@ import type { ChosenBackup } from '@shared/backup/schema'
 export function useFileActions() {
   const { t } = useTranslation()
   const fileOpened = useAppStore((s) => s.fileOpened)
+  const fileCreated = useAppStore((s) => s.fileCreated)
   const refresh = useAppStore((s) => s.refresh)
   const [error, setError] = useState<string | null>(null)
   const [damaged, setDamaged] = useState<FileToken | null>(null)
@@ -90,7 +91,7 @@ export function useFileActions() {
     view: (file: FileToken) =>
       run(async () => fileOpened(await call('file.viewDamaged', { file }))),
     openDemo: () => run(async () => fileOpened(await call('file.openDemo', {}))),
-    createNew: () => run(async () => fileOpened(await call('file.createWithDialog', {}))),
+    createNew: () => run(async () => fileCreated(await call('file.createWithDialog', {}))),
     openExisting: () => run(async () => fileOpened(await call('file.openWithDialog', {}))),
     openRecent: (file: FileToken) =>
       run(async () => fileOpened(await call('file.openRecent', { file }))),

@@ -14,7 +14,7 @@ export function FormActions({
   const { t } = useTranslation()
   return (
     <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={onCancel} data-discards-form>
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={submitting}>

@@ -11,8 +11,20 @@ import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
 import { CHANNEL_NAMES } from '@shared/contract/channels'
 import { MENU_COMMANDS, type MenuCommand } from '@shared/contract/menu-commands'
+import { fixToday } from '@shared/validation/dates'
 import { TestHost } from '../../support/test-host'
 import { serveRenderer } from './renderer-server'
+
+/**
+ * « Today » for every story, in the core (fixed for this worker process) and in the page (its
+ * clock set there, then flowing). The stories are written with fixed dates — receipts of
+ * February 2026, tranches due in December 2026, agreements ending in 2027 — and the app asks
+ * about a date more than a year back or in the future: with the machine's day they would break
+ * as the years pass. Specs take the day and the year from here, never from `new Date()`.
+ */
+export const E2E_TODAY = '2026-12-04'
+export const E2E_YEAR = Number(E2E_TODAY.slice(0, 4))
+fixToday(E2E_TODAY)
 
 export interface DesktopApp {
   core: AppCore
@@ -58,6 +70,8 @@ export const test = base.extend<{
       if (message.type() === 'error') pageErrors.push(message.text())
     })
 
+    // Mid-morning, so that no time zone moves the page's day off the core's.
+    await page.clock.setSystemTime(new Date(`${E2E_TODAY}T10:00:00`))
     await page.exposeFunction('__aimfInvoke', (channel: string, input: unknown) =>
       dispatch(channel, input),
     )

@@ -11,6 +11,7 @@ import { accounting } from './0010-accounting'
 import { programmes } from './0011-programmes'
 import { reversalReasons } from './0012-reversal-reasons'
 import { rateSeries } from './0013-rate-series'
+import { conversionRule } from './0014-conversion-rule'
 import type { Migration } from './migration'
 
 /**
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   programmes,
   reversalReasons,
   rateSeries,
+  conversionRule,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

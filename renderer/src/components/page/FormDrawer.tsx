@@ -1,11 +1,13 @@
-import { Drawer, Modal } from '@mantine/core'
+import { Button, Drawer, Group, Modal, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDiscardGuard } from './use-discard-guard'
 
 /**
  * Where an entry form opens on demand: a drawer from the right (a record's form) or a dialog
  * (a short entry beside a list). The form is mounted only while open, so it starts afresh from
- * the record each time it is opened.
+ * the record each time it is opened. A changed form is never discarded without a question
+ * (Escape, the close button, a click beside it, its « Annuler »): see `useDiscardGuard`.
  */
 export function FormDrawer({
   opened,
@@ -23,18 +25,44 @@ export function FormDrawer({
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const { content, requestClose, asking, keepEditing, discard } = useDiscardGuard(opened, onClose)
   const frame = {
     opened,
-    onClose,
+    onClose: requestClose,
     title,
     size,
     closeButtonProps: { 'aria-label': t('common.close') },
   }
-  return kind === 'drawer' ? (
-    <Drawer {...frame} position="right">
-      {opened && children}
-    </Drawer>
-  ) : (
-    <Modal {...frame}>{opened && children}</Modal>
+  const form = <div ref={content}>{opened && children}</div>
+  return (
+    <>
+      {kind === 'drawer' ? (
+        <Drawer {...frame} position="right">
+          {form}
+        </Drawer>
+      ) : (
+        <Modal {...frame}>{form}</Modal>
+      )}
+      <Modal
+        opened={asking}
+        onClose={keepEditing}
+        title={t('forms.discardTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        // Above the drawer it is asked from.
+        zIndex={400}
+      >
+        <Stack>
+          <Text>{t('forms.discardText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={keepEditing} data-autofocus>
+              {t('forms.keepEditing')}
+            </Button>
+            <Button color="red" onClick={discard}>
+              {t('forms.discard')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   )
 }

@@ -19,6 +19,7 @@ import { AgreementSummary } from './AgreementSummary'
 import { AgreementFiguresSection } from './AgreementFiguresSection'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentsSection } from './AmendmentsSection'
+import { ConversionRuleSection } from './ConversionRuleSection'
 import { HeadingsSection } from './HeadingsSection'
 import { NamedProjectsSection } from './NamedProjectsSection'
 import { ReceiptsSection } from './ReceiptsSection'
@@ -97,6 +98,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
               <>
                 <AgreementSummary agreement={agreement} />
                 <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
+                <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
               </>
             ),
           },

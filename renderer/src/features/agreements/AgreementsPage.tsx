@@ -1,18 +1,20 @@
 import { Anchor, Badge, Button, Group } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agreement } from '@shared/funds/schema'
-import { Amount } from '../../components/Amount'
-import { DataTable } from '../../components/DataTable'
-import { ListFilters } from '../../components/ListFilters'
+import { money } from '@shared/money/money'
 import { FormDrawer } from '../../components/page/FormDrawer'
 import { ListPage } from '../../components/page/ListPage'
+import type { ListColumn } from '../../components/list/list-columns'
+import {
+  ArchivedFilter,
+  ChoiceFilter,
+  filterParameters,
+} from '../../components/list/ListFilterControls'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
 import type { Status } from '../../components/StatusMessage'
-import { formatDate } from '@shared/i18n/format-dates'
-import { matchesSearch } from '@shared/text/search'
 import { useChannel } from '../../lib/use-api-data'
-import { useLanguage } from '../../lib/use-language'
 import { useAppStore } from '../../app/app-store'
 import { AgreementForm } from './AgreementForm'
 import { AgreementPage } from './AgreementPage'
@@ -21,11 +23,9 @@ import { OtherIncomeSection } from './OtherIncomeSection'
 /** Conventions: the list with each agreement's position, and one agreement's page. */
 export function AgreementsPage() {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const [showArchived, setShowArchived] = useState(false)
-  const [search, setSearch] = useState('')
+  const [view, setView] = useListView('agreements')
   const initialClass = useAppStore((s) => s.agreementsClass)
-  const [fundClass, setFundClass] = useState<string | null>(initialClass)
+  const fundClass = initialClass ?? (view.class || null)
   const [creating, setCreating] = useState(false)
   const openId = useAppStore((s) => s.openAgreementId)
   const setOpenId = useAppStore((s) => s.openAgreement)
@@ -35,51 +35,70 @@ export function AgreementsPage() {
     data: agreements,
     error,
     reload,
-  } = useChannel('agreements.list', { includeArchived: showArchived })
+  } = useChannel('agreements.list', { includeArchived: view.archived === '1' })
 
   const visible = useMemo(
-    () =>
-      (agreements ?? []).filter(
-        (a) =>
-          (!fundClass || a.fundClass === fundClass) &&
-          matchesSearch(search, [a.reference, a.title, a.funderName, a.programme]),
-      ),
-    [agreements, fundClass, search],
+    () => (agreements ?? []).filter((a) => !fundClass || a.fundClass === fundClass),
+    [agreements, fundClass],
   )
+  const classes = (['tied', 'untied'] as const).map((c) => ({
+    value: c,
+    label: t(`agreements.fundClass.${c}`),
+  }))
 
-  const columns = useMemo<ColumnDef<Agreement>[]>(
+  const columns = useMemo<ListColumn<Agreement>[]>(
     () => [
       {
         id: 'reference',
-        accessorKey: 'reference',
+        kind: 'text',
+        value: (a) => a.reference,
         header: t('agreements.field.reference'),
-        cell: ({ row }) => (
+        width: 190,
+        cell: (a) => (
           <Anchor
             component="button"
             size="sm"
-            onClick={() => setOpenId(row.original.id)}
-            aria-label={t('agreements.open', { reference: row.original.reference })}
+            onClick={() => setOpenId(a.id)}
+            aria-label={t('agreements.open', { reference: a.reference })}
           >
-            {row.original.reference}
+            {a.reference}
           </Anchor>
         ),
       },
-      { id: 'funder', accessorKey: 'funderName', header: t('agreements.field.funder') },
-      { id: 'title', accessorKey: 'title', header: t('agreements.field.title') },
+      {
+        id: 'funder',
+        kind: 'text',
+        value: (a) => a.funderName,
+        header: t('agreements.field.funder'),
+      },
+      {
+        id: 'title',
+        kind: 'text',
+        value: (a) => a.title,
+        header: t('agreements.field.title'),
+        width: 240,
+        priority: 8,
+      },
+      {
+        id: 'programme',
+        kind: 'text',
+        value: (a) => a.programme,
+        header: t('agreements.field.programme'),
+        optional: true,
+      },
       {
         id: 'class',
-        accessorFn: (a) => t(`agreements.fundClass.${a.fundClass}`),
+        kind: 'text',
+        value: (a) => t(`agreements.earmarking.${a.earmarking}`),
         header: t('agreements.field.earmarking'),
-        cell: ({ row }) => (
+        width: 150,
+        priority: 9,
+        cell: (a) => (
           <Group gap={4} wrap="nowrap">
-            <Badge
-              size="sm"
-              variant="light"
-              color={row.original.fundClass === 'untied' ? 'green' : 'blue'}
-            >
-              {t(`agreements.earmarking.${row.original.earmarking}`)}
+            <Badge size="sm" variant="light" color={a.fundClass === 'untied' ? 'green' : 'blue'}>
+              {t(`agreements.earmarking.${a.earmarking}`)}
             </Badge>
-            {row.original.archivedAt && (
+            {a.archivedAt && (
               <Badge size="sm" color="gray">
                 {t('common.archived')}
               </Badge>
@@ -89,39 +108,37 @@ export function AgreementsPage() {
       },
       {
         id: 'startsOn',
-        accessorKey: 'startsOn',
+        kind: 'date',
+        value: (a) => a.startsOn,
         header: t('agreements.field.startsOn'),
-        cell: ({ row }) => formatDate(row.original.startsOn, language),
+        priority: 10,
       },
       {
         id: 'endsOn',
-        accessorKey: 'endsOn',
+        kind: 'date',
+        value: (a) => a.endsOn,
         header: t('agreements.field.endsOn'),
-        cell: ({ row }) => formatDate(row.original.endsOn, language),
+        priority: 5,
       },
+      ...(['committed', 'received', 'spent', 'available'] as const).map(
+        (figure): ListColumn<Agreement> => ({
+          id: figure,
+          kind: 'money',
+          amount: (a) => money(a.figuresEur[figure], 'EUR'),
+          header: `${t(`agreements.figure.${figure}`)} (EUR)`,
+          width: 125,
+        }),
+      ),
       {
-        id: 'committed',
-        accessorFn: (a) => a.figuresEur.committed,
-        header: `${t('agreements.figure.committed')} (EUR)`,
-        meta: { numeric: true },
-        cell: ({ row }) => <Amount minor={row.original.figuresEur.committed} currency="EUR" />,
-      },
-      {
-        id: 'received',
-        accessorFn: (a) => a.figuresEur.received,
-        header: `${t('agreements.figure.received')} (EUR)`,
-        meta: { numeric: true },
-        cell: ({ row }) => <Amount minor={row.original.figuresEur.received} currency="EUR" />,
-      },
-      {
-        id: 'available',
-        accessorFn: (a) => a.figuresEur.available,
-        header: `${t('agreements.figure.available')} (EUR)`,
-        meta: { numeric: true },
-        cell: ({ row }) => <Amount minor={row.original.figuresEur.available} currency="EUR" />,
+        id: 'committedIn',
+        kind: 'money',
+        amount: (a) => money(a.figures.committed, a.currency),
+        header: `${t('agreements.figure.committed')} (${t('agreements.field.currency')})`,
+        width: 150,
+        optional: true,
       },
     ],
-    [t, language, setOpenId],
+    [t, setOpenId],
   )
 
   if (openId) {
@@ -144,31 +161,33 @@ export function AgreementsPage() {
       status={status}
       onCloseStatus={() => setStatus(null)}
     >
-      <ListFilters
-        search={search}
-        onSearch={setSearch}
-        searchPlaceholder={t('agreements.searchPlaceholder')}
-        choice={{
-          label: t('agreements.classFilter'),
-          data: (['tied', 'untied'] as const).map((c) => ({
-            value: c,
-            label: t(`agreements.fundClass.${c}`),
-          })),
-          value: fundClass,
-          onChange: setFundClass,
-        }}
-        showArchived={showArchived}
-        onShowArchived={setShowArchived}
-        error={error}
-        rows={visible.length}
-      />
-      <DataTable
-        data={visible}
+      <RegisterList
+        listId="agreements"
+        label={t('agreements.title')}
+        rows={visible}
         columns={columns}
         getRowId={(a) => a.id}
-        label={t('agreements.title')}
-        initialSorting={[{ id: 'startsOn', desc: true }]}
-        onRowOpen={(a) => setOpenId(a.id)}
+        onOpen={(a) => setOpenId(a.id)}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('agreements.searchPlaceholder')}
+        initialSort={{ id: 'startsOn', desc: true }}
+        error={error}
+        filters={
+          <>
+            <ChoiceFilter
+              name="class"
+              label={t('agreements.classFilter')}
+              data={classes}
+              view={{ ...view, class: fundClass ?? '' }}
+              onView={setView}
+            />
+            <ArchivedFilter view={view} onView={setView} />
+          </>
+        }
+        parameters={filterParameters([
+          { label: t('agreements.classFilter'), value: fundClass ?? undefined, data: classes },
+        ])}
       />
       <OtherIncomeSection />
       <FormDrawer

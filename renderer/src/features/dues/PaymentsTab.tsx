@@ -1,27 +1,27 @@
 import { Paper, Stack, Title } from '@mantine/core'
-import { useCallback, useEffect, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DuesPayment } from '@shared/dues/schema'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { call } from '../../lib/api'
+import { useAppStore } from '../../app/app-store'
 import { useLanguage } from '../../lib/use-language'
-import { PaymentForm } from './PaymentForm'
-import { PaymentsTable } from './PaymentsTable'
 import { useChannel } from '../../lib/use-api-data'
+import { PaymentForm } from './PaymentForm'
+import { paymentColumns } from './payment-columns'
 
-/** Payments of the year, and one to record for any member. */
+/** Payments of the year, searched and totalled, and one to record for any member. */
 export function PaymentsTab({ year }: { year: number }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const members = useChannel('members.list', {}).data ?? []
-  const [payments, setPayments] = useState<DuesPayment[]>([])
+  const payments = useChannel('dues.payments', { year })
+  const [view, setView] = useListView('payments')
+  const openMember = useAppStore((s) => s.openMember)
   const [status, setStatus] = useState<Status | null>(null)
-  const load = useCallback(() => {
-    void call('dues.payments', { year }).then(setPayments)
-  }, [year])
-  useEffect(load, [load])
+  const columns = useMemo(() => paymentColumns(t), [t])
   return (
     <Stack gap="md">
       <StatusMessage status={status} onClose={() => setStatus(null)} />
@@ -39,11 +39,25 @@ export function PaymentsTab({ year }: { year: number }) {
                 credit: formatMoney(money(payment.credit, payment.currency), language),
               }),
             })
-            load()
+            payments.reload()
           }}
         />
       </Paper>
-      <PaymentsTable payments={payments} label={t('dues.payments.list')} showMember />
+      <RegisterList
+        listId="payments"
+        label={t('dues.payments.list')}
+        rows={payments.data ?? []}
+        columns={columns}
+        getRowId={(p) => p.id}
+        onOpen={(p) => openMember(p.memberId)}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('list.placeholder.payments')}
+        initialSort={{ id: 'receivedOn', desc: true }}
+        error={payments.error}
+        parameters={[{ label: t('dues.year'), value: String(year) }]}
+        height="70vh"
+      />
     </Stack>
   )
 }

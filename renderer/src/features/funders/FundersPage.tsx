@@ -1,21 +1,28 @@
 import { Anchor, Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FUNDER_KINDS, type Funder } from '@shared/funders/schema'
 import { countryName } from '@shared/geo/country-names'
 import { isLanguage } from '@shared/i18n/locale'
-import { DataTable } from '../../components/DataTable'
-import { ListFilters } from '../../components/ListFilters'
+import { money } from '@shared/money/money'
+import type { ListColumn } from '../../components/list/list-columns'
+import {
+  ArchivedFilter,
+  ChoiceFilter,
+  filterParameters,
+} from '../../components/list/ListFilterControls'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
+import { useChannel } from '../../lib/use-api-data'
 import { FormDrawer } from '../../components/page/FormDrawer'
 import { ListPage } from '../../components/page/ListPage'
 import type { Status } from '../../components/StatusMessage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
-import { matchesSearch } from '@shared/text/search'
 import { FunderForm } from './FunderForm'
 import { useAppStore } from '../../app/app-store'
+import { funderFigures } from './funder-figures'
 import { useFunders } from './use-funders'
 
 type Editing = { mode: 'new' } | { mode: 'edit'; funder: Funder } | null
@@ -24,31 +31,20 @@ type Editing = { mode: 'new' } | { mode: 'edit'; funder: Funder } | null
 export function FundersPage() {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'fr'
-  const [showArchived, setShowArchived] = useState(false)
-  const [search, setSearch] = useState('')
-  const [kind, setKind] = useState<string | null>(null)
+  const [view, setView] = useListView('funders')
   const [editing, setEditing] = useState<Editing>(null)
   const [archiving, setArchiving] = useState<Funder | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
-  const { funders, error, reload } = useFunders(showArchived)
+  const { funders, error, reload } = useFunders(view.archived === '1')
   const openFunder = useAppStore((s) => s.openFunder)
-
+  const agreements = useChannel('agreements.list', { includeArchived: false }).data
+  // Each funder's position: the sum of its agreements' positions in euros, as the core gives them.
+  const figures = useMemo(() => funderFigures(agreements ?? []), [agreements])
   const visible = useMemo(
-    () =>
-      (funders ?? []).filter(
-        (f) =>
-          (!kind || f.kind === kind) &&
-          matchesSearch(search, [
-            f.name,
-            f.acronym,
-            f.country ? countryName(f.country, language) : null,
-            f.contactName,
-            f.contactEmail,
-            t(`funders.kind.${f.kind}`),
-          ]),
-      ),
-    [funders, kind, search, language, t],
+    () => (funders ?? []).filter((f) => !view.kind || f.kind === view.kind),
+    [funders, view.kind],
   )
+  const kinds = FUNDER_KINDS.map((k) => ({ value: k, label: t(`funders.kind.${k}`) }))
 
   const toggleArchive = useCallback(
     async (funder: Funder) => {
@@ -68,25 +64,27 @@ export function FundersPage() {
     [reload, t],
   )
 
-  const columns = useMemo<ColumnDef<Funder>[]>(
+  const columns = useMemo<ListColumn<Funder>[]>(
     () => [
       {
         id: 'name',
-        accessorKey: 'name',
+        kind: 'text',
+        value: (f) => f.name,
         header: t('funders.field.name'),
-        cell: ({ row }) => (
+        width: 230,
+        cell: (f) => (
           <Group gap={6} wrap="nowrap">
             <Anchor
               component="button"
               size="sm"
               fw={500}
               truncate
-              onClick={() => openFunder(row.original.id)}
-              aria-label={t('recordPage.openFunder', { name: row.original.name })}
+              onClick={() => openFunder(f.id)}
+              aria-label={t('recordPage.openFunder', { name: f.name })}
             >
-              {row.original.name}
+              {f.name}
             </Anchor>
-            {row.original.archivedAt && (
+            {f.archivedAt && (
               <Badge size="xs" color="gray">
                 {t('common.archived')}
               </Badge>
@@ -94,66 +92,88 @@ export function FundersPage() {
           </Group>
         ),
       },
-      { id: 'acronym', accessorFn: (f) => f.acronym ?? '', header: t('funders.field.acronym') },
+      {
+        id: 'acronym',
+        kind: 'text',
+        value: (f) => f.acronym,
+        header: t('funders.field.acronym'),
+        width: 110,
+      },
       {
         id: 'kind',
-        accessorFn: (f) => t(`funders.kind.${f.kind}`),
+        kind: 'text',
+        value: (f) => t(`funders.kind.${f.kind}`),
         header: t('funders.field.kind'),
       },
       {
         id: 'country',
-        accessorFn: (f) => (f.country ? countryName(f.country, language) : ''),
+        kind: 'text',
+        value: (f) => (f.country ? countryName(f.country, language) : null),
         header: t('funders.field.country'),
+        width: 140,
       },
       {
         id: 'currency',
-        accessorKey: 'defaultCurrency',
+        kind: 'text',
+        value: (f) => f.defaultCurrency,
         header: t('funders.field.defaultCurrency'),
+        width: 90,
+        priority: 20,
       },
       {
         id: 'contact',
-        accessorFn: (f) => f.contactName ?? '',
+        kind: 'text',
+        value: (f) => f.contactName,
         header: t('funders.field.contactName'),
+        optional: true,
       },
+      ...(['committed', 'received', 'available'] as const).map((figure): ListColumn<Funder> => ({
+        id: figure,
+        kind: 'money',
+        amount: (f) => figures.get(f.id)?.[figure] ?? money(0, 'EUR'),
+        header: `${t(`agreements.figure.${figure}`)} (EUR)`,
+        width: 140,
+      })),
       {
         id: 'updatedAt',
-        accessorKey: 'updatedAt',
+        kind: 'text',
+        value: (f) => formatDateTime(f.updatedAt, language),
         header: t('funders.field.updatedAt'),
-        cell: ({ row }) => formatDateTime(row.original.updatedAt, language),
+        optional: true,
+        groupable: false,
       },
       {
         id: 'actions',
+        kind: 'text',
         header: t('common.actions'),
-        enableSorting: false,
-        cell: ({ row }) => (
+        groupable: false,
+        priority: -1,
+        width: 170,
+        cell: (f) => (
           <Group gap={4} wrap="nowrap">
             <Button
               size="compact-xs"
               variant="light"
-              disabled={row.original.archivedAt !== null}
-              onClick={() => setEditing({ mode: 'edit', funder: row.original })}
-              aria-label={`${t('common.edit')} ${row.original.name}`}
+              disabled={f.archivedAt !== null}
+              onClick={() => setEditing({ mode: 'edit', funder: f })}
+              aria-label={`${t('common.edit')} ${f.name}`}
             >
               {t('common.edit')}
             </Button>
             <Button
               size="compact-xs"
               variant="subtle"
-              color={row.original.archivedAt ? 'blue' : 'red'}
-              onClick={() =>
-                row.original.archivedAt
-                  ? void toggleArchive(row.original)
-                  : setArchiving(row.original)
-              }
-              aria-label={`${t(row.original.archivedAt ? 'common.restore' : 'common.archive')} ${row.original.name}`}
+              color={f.archivedAt ? 'blue' : 'red'}
+              onClick={() => (f.archivedAt ? void toggleArchive(f) : setArchiving(f))}
+              aria-label={`${t(f.archivedAt ? 'common.restore' : 'common.archive')} ${f.name}`}
             >
-              {t(row.original.archivedAt ? 'common.restore' : 'common.archive')}
+              {t(f.archivedAt ? 'common.restore' : 'common.archive')}
             </Button>
           </Group>
         ),
       },
     ],
-    [t, language, toggleArchive, openFunder],
+    [t, language, toggleArchive, figures, openFunder],
   )
 
   return (
@@ -164,28 +184,33 @@ export function FundersPage() {
       status={status}
       onCloseStatus={() => setStatus(null)}
     >
-      <ListFilters
-        search={search}
-        onSearch={setSearch}
-        searchPlaceholder={t('funders.searchPlaceholder')}
-        choice={{
-          label: t('funders.kindFilter'),
-          data: FUNDER_KINDS.map((k) => ({ value: k, label: t(`funders.kind.${k}`) })),
-          value: kind,
-          onChange: setKind,
-        }}
-        showArchived={showArchived}
-        onShowArchived={setShowArchived}
-        error={error}
-        rows={visible.length}
-      />
-      <DataTable
-        data={visible}
+      <RegisterList
+        listId="funders"
+        label={t('funders.title')}
+        rows={visible}
         columns={columns}
         getRowId={(f) => f.id}
-        label={t('funders.title')}
-        initialSorting={[{ id: 'name', desc: false }]}
-        onRowOpen={(funder) => !funder.archivedAt && setEditing({ mode: 'edit', funder })}
+        onOpen={(funder) => !funder.archivedAt && setEditing({ mode: 'edit', funder })}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('funders.searchPlaceholder')}
+        initialSort={{ id: 'name', desc: false }}
+        error={error}
+        filters={
+          <>
+            <ChoiceFilter
+              name="kind"
+              label={t('funders.kindFilter')}
+              data={kinds}
+              view={view}
+              onView={setView}
+            />
+            <ArchivedFilter view={view} onView={setView} />
+          </>
+        }
+        parameters={filterParameters([
+          { label: t('funders.kindFilter'), value: view.kind, data: kinds },
+        ])}
       />
 
       <FormDrawer

@@ -1,15 +1,19 @@
 import { formatCount } from '@shared/i18n/format-number'
-import { Badge, Button, Group, Select, Switch } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
+import { Badge, Button, Group } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '@shared/geo/country-names'
 import { REGIONS } from '@shared/geo/regions'
 import { MEMBER_KINDS, MEMBER_STATUSES, type Member } from '@shared/members/schema'
-import { matchesSearch } from '@shared/text/search'
-import { DataTable } from '../../components/DataTable'
-import { ListFilters } from '../../components/ListFilters'
-import { Amount } from '../../components/Amount'
+import { money } from '@shared/money/money'
+import type { ListColumn } from '../../components/list/list-columns'
+import {
+  ChoiceFilter,
+  SwitchFilters,
+  filterParameters,
+} from '../../components/list/ListFilterControls'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
 import { useAppStore } from '../../app/app-store'
 import { FormDrawer } from '../../components/page/FormDrawer'
 import { ListPage } from '../../components/page/ListPage'
@@ -23,14 +27,7 @@ import { MemberPage } from './MemberPage'
 export function MembersPage() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [showArchived, setShowArchived] = useState(false)
-  const [search, setSearch] = useState('')
-  const [kind, setKind] = useState<string | null>(null)
-  const [memberStatus, setMemberStatus] = useState<string | null>(null)
-  const [country, setCountry] = useState<string | null>(null)
-  const [region, setRegion] = useState<string | null>(null)
-  const [inArrears, setInArrears] = useState(false)
-  const [inBureau, setInBureau] = useState(false)
+  const [view, setView] = useListView('members')
   const [creating, setCreating] = useState(false)
   const openId = useAppStore((s) => s.openMemberId)
   const openMember = useAppStore((s) => s.openMember)
@@ -40,53 +37,72 @@ export function MembersPage() {
     data: members,
     error,
     reload,
-  } = useChannel('members.list', { includeArchived: showArchived })
+  } = useChannel('members.list', { includeArchived: view.archived === '1' })
 
   const visible = useMemo(
     () =>
       (members ?? []).filter(
         (m) =>
-          (!kind || m.kind === kind) &&
-          (!memberStatus || m.status === memberStatus) &&
-          (!country || m.country === country) &&
-          (!region || m.region === region) &&
-          (!inArrears || m.arrearsEur > 0) &&
-          (!inBureau || m.inBureau) &&
-          matchesSearch(search, [
-            m.code,
-            m.name,
-            m.leaderName,
-            m.country ? countryName(m.country, language) : null,
-          ]),
+          (!view.kind || m.kind === view.kind) &&
+          (!view.status || m.status === view.status) &&
+          (!view.country || m.country === view.country) &&
+          (!view.region || m.region === view.region) &&
+          (view.arrears !== '1' || m.arrearsEur > 0) &&
+          (view.bureau !== '1' || m.inBureau),
       ),
-    [members, kind, memberStatus, country, region, inArrears, inBureau, search, language],
+    [members, view],
   )
-  const countries = useMemo(
-    () =>
-      [...new Set((members ?? []).map((m) => m.country).filter((c) => c !== null))]
-        .map((code) => ({ value: code, label: countryName(code, language) }))
-        .sort((a, b) => a.label.localeCompare(b.label, language)),
-    [members, language],
-  )
+  const choices = useMemo(() => {
+    const countries = [...new Set((members ?? []).map((m) => m.country).filter((c) => c !== null))]
+      .map((code) => ({ value: code, label: countryName(code, language) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language))
+    return [
+      {
+        name: 'kind',
+        label: t('members.kindFilter'),
+        data: MEMBER_KINDS.map((k) => ({ value: k, label: t(`members.kind.${k}`) })),
+        width: 170,
+      },
+      {
+        name: 'status',
+        label: t('members.field.status'),
+        data: MEMBER_STATUSES.map((st) => ({ value: st, label: t(`members.status.${st}`) })),
+        width: 160,
+      },
+      { name: 'country', label: t('members.field.country'), data: countries, width: 170 },
+      {
+        name: 'region',
+        label: t('members.field.region'),
+        data: REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) })),
+        width: 190,
+      },
+    ]
+  }, [members, language, t])
+  const switches = [
+    { name: 'arrears', label: t('members.inArrears') },
+    { name: 'bureau', label: t('members.inBureau') },
+    { name: 'archived', label: t('common.showArchived') },
+  ]
 
-  const columns = useMemo<ColumnDef<Member>[]>(
+  const columns = useMemo<ListColumn<Member>[]>(
     () => [
-      { id: 'code', accessorKey: 'code', header: t('members.field.code') },
       {
         id: 'name',
-        accessorKey: 'name',
+        kind: 'text',
+        value: (m) => m.name,
         header: t('members.field.name'),
-        cell: ({ row }) => (
+        width: 230,
+        cell: (m) => (
           <Group gap={6} wrap="nowrap">
             <Button
               variant="subtle"
               size="compact-sm"
-              onClick={() => openMember(row.original.id)}
-              aria-label={t('members.open', { name: row.original.name })}
+              onClick={() => openMember(m.id)}
+              aria-label={t('members.open', { name: m.name })}
             >
-              {row.original.name}
+              {m.name}
             </Button>
-            {row.original.archivedAt && (
+            {m.archivedAt && (
               <Badge size="xs" color="gray">
                 {t('common.archived')}
               </Badge>
@@ -95,50 +111,76 @@ export function MembersPage() {
         ),
       },
       {
+        id: 'code',
+        kind: 'text',
+        value: (m) => m.code,
+        header: t('members.field.code'),
+        width: 110,
+      },
+      {
         id: 'kind',
-        accessorFn: (m) => t(`members.kind.${m.kind}`),
+        kind: 'text',
+        value: (m) => t(`members.kind.${m.kind}`),
         header: t('members.field.kind'),
+        width: 150,
       },
       {
         id: 'country',
-        accessorFn: (m) => (m.country ? countryName(m.country, language) : ''),
+        kind: 'text',
+        value: (m) => (m.country ? countryName(m.country, language) : null),
         header: t('members.field.country'),
+        width: 140,
       },
       {
         id: 'region',
-        accessorFn: (m) => (m.region ? t(`regions.${m.region}`) : ''),
+        kind: 'text',
+        value: (m) => (m.region ? t(`regions.${m.region}`) : null),
         header: t('members.field.region'),
+        optional: true,
       },
       {
         id: 'population',
-        accessorFn: (m) => m.population ?? 0,
+        kind: 'number',
+        value: (m) => m.population,
         header: t('members.field.population'),
-        meta: { numeric: true },
-        cell: ({ row }) =>
-          row.original.population === null ? '' : formatCount(row.original.population, language),
+        cell: (m) => (m.population === null ? '' : formatCount(m.population, language)),
+        width: 120,
       },
       {
         id: 'status',
-        accessorFn: (m) => t(`members.status.${m.status}`),
+        kind: 'text',
+        value: (m) => t(`members.status.${m.status}`),
         header: t('members.field.status'),
+        width: 120,
+      },
+      {
+        id: 'leader',
+        kind: 'text',
+        value: (m) => m.leaderName,
+        header: t('members.field.leaderName'),
+        optional: true,
       },
       {
         id: 'openProjects',
-        accessorKey: 'openProjects',
+        kind: 'number',
+        value: (m) => m.openProjects,
         header: t('members.field.openProjects'),
-        meta: { numeric: true },
+        width: 120,
       },
       {
         id: 'arrears',
-        accessorKey: 'arrearsEur',
+        kind: 'money',
+        amount: (m) => money(m.arrearsEur, 'EUR'),
         header: t('members.field.arrears'),
-        meta: { numeric: true },
-        cell: ({ row }) => <Amount minor={row.original.arrearsEur} currency="EUR" />,
+        width: 140,
       },
       {
         id: 'bureau',
-        accessorFn: (m) => (m.inBureau ? t('dues.roles.body_bureau') : ''),
+        kind: 'text',
+        value: (m) => (m.inBureau ? t('dues.roles.body_bureau') : null),
         header: t('dues.roles.body_bureau'),
+        width: 90,
+        priority: 20,
       },
     ],
     [t, language, openMember],
@@ -164,70 +206,29 @@ export function MembersPage() {
       status={status}
       onCloseStatus={() => setStatus(null)}
     >
-      <ListFilters
-        search={search}
-        onSearch={setSearch}
-        searchPlaceholder={t('members.searchPlaceholder')}
-        choice={{
-          label: t('members.kindFilter'),
-          data: MEMBER_KINDS.map((k) => ({ value: k, label: t(`members.kind.${k}`) })),
-          value: kind,
-          onChange: setKind,
-        }}
-        showArchived={showArchived}
-        onShowArchived={setShowArchived}
-        error={error}
-        rows={visible.length}
-      />
-      <Group gap="md" align="flex-end">
-        <Select
-          label={t('members.field.status')}
-          placeholder={t('common.all')}
-          data={MEMBER_STATUSES.map((st) => ({ value: st, label: t(`members.status.${st}`) }))}
-          value={memberStatus}
-          onChange={setMemberStatus}
-          clearable
-          w={180}
-        />
-        <Select
-          label={t('members.field.country')}
-          placeholder={t('common.all')}
-          data={countries}
-          value={country}
-          onChange={setCountry}
-          searchable
-          clearable
-          w={200}
-        />
-        <Select
-          label={t('members.field.region')}
-          placeholder={t('common.all')}
-          data={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
-          value={region}
-          onChange={setRegion}
-          clearable
-          w={220}
-        />
-        <Switch
-          label={t('members.inArrears')}
-          checked={inArrears}
-          onChange={(event) => setInArrears(event.currentTarget.checked)}
-          mb={8}
-        />
-        <Switch
-          label={t('members.inBureau')}
-          checked={inBureau}
-          onChange={(event) => setInBureau(event.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
-      <DataTable
-        data={visible}
+      <RegisterList
+        listId="members"
+        label={t('members.title')}
+        rows={visible}
         columns={columns}
         getRowId={(m) => m.id}
-        label={t('members.title')}
-        initialSorting={[{ id: 'name', desc: false }]}
-        onRowOpen={(member) => openMember(member.id)}
+        onOpen={(member) => openMember(member.id)}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('members.searchPlaceholder')}
+        initialSort={{ id: 'name', desc: false }}
+        error={error}
+        filters={
+          <>
+            {choices.map((choice) => (
+              <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
+            ))}
+            <SwitchFilters switches={switches} view={view} onView={setView} />
+          </>
+        }
+        parameters={filterParameters(
+          choices.map((c) => ({ label: c.label, value: view[c.name], data: c.data })),
+        )}
       />
       <FormDrawer
         opened={creating}

@@ -1,43 +1,50 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  Select,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core'
-import { useLocalStorage } from '@mantine/hooks'
+import { Button, Group, SegmentedControl } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '@shared/geo/country-names'
 import { REGIONS } from '@shared/geo/regions'
 import { projectMatches } from '@shared/projects/filter'
 import { PROJECT_STATUSES, type ProjectListQuery } from '@shared/projects/schema'
-import { DataTable } from '../../components/DataTable'
 import { FormDrawer } from '../../components/page/FormDrawer'
 import { ListPage } from '../../components/page/ListPage'
+import {
+  ChoiceFilter,
+  SwitchFilters,
+  filterParameters,
+} from '../../components/list/ListFilterControls'
+import { RegisterList } from '../../components/list/RegisterList'
+import { type ListView, useListView } from '../../components/list/use-list-url-state'
 import type { Status } from '../../components/StatusMessage'
 import { useAppStore } from '../../app/app-store'
-import { errorMessage } from '../../lib/api'
 import { useProgrammes } from '../programmes/use-programmes'
 import { useChannel } from '../../lib/use-api-data'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectBreakdown } from './ProjectBreakdown'
 import { ProjectForm } from './ProjectForm'
 import { ProjectPage } from './ProjectPage'
-import {
-  DEFAULT_PROJECT_COLUMNS,
-  PROJECT_COLUMN_IDS,
-  type ProjectColumnId,
-  projectColumns,
-} from './project-columns'
+import { projectColumns } from './project-columns'
 import { SectorSelect } from './SectorSelect'
 
+/** The filters of the list, from its view in the address (the same rule as `aimf projects`). */
+function queryOf(view: ListView): ProjectListQuery {
+  const chosen = (value: string | undefined) => value || undefined
+  return {
+    status: PROJECT_STATUSES.find((s) => s === view.status),
+    country: chosen(view.country),
+    region: REGIONS.find((r) => r === view.region),
+    sectorCode: chosen(view.sector),
+    programme: chosen(view.programme),
+    funderId: chosen(view.funder),
+    year: view.year ? Number(view.year) : undefined,
+    lateTranches: view.late === '1' || undefined,
+    overdueReports: view.overdue === '1' || undefined,
+    includeArchived: view.archived === '1' || undefined,
+  }
+}
+
 /**
- * Projets: every project of the Cooperation Fund, filtered as the user types (the same rule as
- * `aimf projects`), with the columns the user chose; or the summary by country and programme.
+ * Projets: every project of the Cooperation Fund, filtered as the user types, with the columns
+ * the user chose; or the summary by country and programme.
  */
 export function ProjectsPage() {
   const { t } = useTranslation()
@@ -45,49 +52,71 @@ export function ProjectsPage() {
   const programmes = useProgrammes()
   const openId = useAppStore((s) => s.openProjectId)
   const setOpenId = useAppStore((s) => s.openProject)
-  const [query, setQuery] = useState<ProjectListQuery>({})
-  const [view, setView] = useState<'list' | 'breakdown'>('list')
+  // A dashboard figure opens the list on its status or country: it joins the address once.
+  const [view, setView] = useListView('projects', (): ListView => {
+    const filter = useAppStore.getState().projectsFilter
+    return filter ? { status: filter.status ?? '', country: filter.country ?? '' } : {}
+  })
+  const query = useMemo(() => queryOf(view), [view])
   const [creating, setCreating] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
-  const [shown, setShown] = useLocalStorage<ProjectColumnId[]>({
-    key: 'aimf.projects.columns',
-    defaultValue: DEFAULT_PROJECT_COLUMNS,
-  })
 
   const {
     data: projects,
     error,
     reload,
   } = useChannel('projects.list', { includeArchived: query.includeArchived ?? false })
-  const funders = useChannel('funders.list', {}).data ?? []
+  const funders = useChannel('funders.list', {}).data
 
   const visible = useMemo(
     () => (projects ?? []).filter((p) => projectMatches(p, query)),
     [projects, query],
   )
   const columns = useMemo(
-    () =>
-      projectColumns(t, language, setOpenId, programmes.name).filter((c) =>
-        shown.includes(c.id as ProjectColumnId),
-      ),
-    [t, language, setOpenId, shown, programmes.name],
+    () => projectColumns(t, language, setOpenId, programmes.name),
+    [t, language, setOpenId, programmes.name],
   )
-  const countries = useMemo(
-    () =>
-      [...new Set((projects ?? []).map((p) => p.country).filter((c) => c !== null))]
-        .map((code) => ({ value: code, label: countryName(code, language) }))
-        .sort((a, b) => a.label.localeCompare(b.label, language)),
-    [projects, language],
-  )
-  const years = useMemo(
-    () =>
-      [...new Set((projects ?? []).map((p) => p.year))]
-        .sort((a, b) => b - a)
-        .map((y) => ({ value: String(y), label: String(y) })),
-    [projects],
-  )
-  const set = (patch: Partial<ProjectListQuery>) => setQuery((q) => ({ ...q, ...patch }))
-  const choice = (value: string | null) => value ?? undefined
+  const choices = useMemo(() => {
+    const countries = [...new Set((projects ?? []).map((p) => p.country).filter((c) => c !== null))]
+      .map((code) => ({ value: code, label: countryName(code, language) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language))
+    const years = [...new Set((projects ?? []).map((p) => p.year))]
+      .sort((a, b) => b - a)
+      .map((y) => ({ value: String(y), label: String(y) }))
+    return [
+      {
+        name: 'status',
+        label: t('projects.filter.status'),
+        data: PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) })),
+        width: 170,
+      },
+      { name: 'country', label: t('projects.filter.country'), data: countries, width: 160 },
+      {
+        name: 'region',
+        label: t('projects.filter.region'),
+        data: REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) })),
+        width: 180,
+      },
+      {
+        name: 'programme',
+        label: t('projects.filter.programme'),
+        data: programmes.all.map((p) => ({ value: p.code, label: programmes.name(p.code) })),
+        width: 200,
+      },
+      {
+        name: 'funder',
+        label: t('projects.filter.funder'),
+        data: (funders ?? []).map((f) => ({ value: f.id, label: f.acronym ?? f.name })),
+        width: 160,
+      },
+      { name: 'year', label: t('projects.filter.year'), data: years, width: 100 },
+    ]
+  }, [projects, language, t, programmes, funders])
+  const switches = [
+    { name: 'late', label: t('projects.filter.lateTranches') },
+    { name: 'overdue', label: t('projects.filter.overdueReports') },
+    { name: 'archived', label: t('common.showArchived') },
+  ]
 
   if (openId) {
     return (
@@ -101,6 +130,21 @@ export function ProjectsPage() {
     )
   }
 
+  const filters = (
+    <>
+      {choices.map((choice) => (
+        <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
+      ))}
+      <SectorSelect
+        label={t('projects.filter.sector')}
+        value={view.sector || null}
+        onChange={(value) => setView({ sector: value ?? '' })}
+        w={220}
+      />
+      <SwitchFilters switches={switches} view={view} onView={setView} />
+    </>
+  )
+
   return (
     <ListPage
       title={t('projects.title')}
@@ -108,8 +152,8 @@ export function ProjectsPage() {
       actions={
         <Group>
           <SegmentedControl
-            value={view}
-            onChange={(value) => setView(value === 'breakdown' ? 'breakdown' : 'list')}
+            value={view.show === 'breakdown' ? 'breakdown' : 'list'}
+            onChange={(value) => setView({ show: value === 'breakdown' ? 'breakdown' : '' })}
             data={[
               { value: 'list', label: t('projects.showList') },
               { value: 'breakdown', label: t('projects.breakdown') },
@@ -121,129 +165,31 @@ export function ProjectsPage() {
       status={status}
       onCloseStatus={() => setStatus(null)}
     >
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('projects.searchPlaceholder')}
-          type="search"
-          value={query.search ?? ''}
-          onChange={(event) => set({ search: event.currentTarget.value })}
-          w={260}
-        />
-        <Select
-          label={t('projects.filter.status')}
-          placeholder={t('common.all')}
-          data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))}
-          value={query.status ?? null}
-          onChange={(value) =>
-            set({ status: PROJECT_STATUSES.find((s) => s === value) ?? undefined })
-          }
-          clearable
-          w={170}
-        />
-        <Select
-          label={t('projects.filter.country')}
-          placeholder={t('common.all')}
-          data={countries}
-          value={query.country ?? null}
-          onChange={(value) => set({ country: choice(value) })}
-          searchable
-          clearable
-          w={170}
-        />
-        <Select
-          label={t('projects.filter.region')}
-          placeholder={t('common.all')}
-          data={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
-          value={query.region ?? null}
-          onChange={(value) => set({ region: REGIONS.find((r) => r === value) ?? undefined })}
-          clearable
-          w={190}
-        />
-        <SectorSelect
-          label={t('projects.filter.sector')}
-          value={query.sectorCode ?? null}
-          onChange={(value) => set({ sectorCode: choice(value) })}
-          w={240}
-        />
-        <Select
-          label={t('projects.filter.programme')}
-          placeholder={t('common.all')}
-          data={programmes.all.map((p) => ({ value: p.code, label: programmes.name(p.code) }))}
-          value={query.programme ?? null}
-          onChange={(value) => set({ programme: choice(value) })}
-          searchable
-          clearable
-          w={220}
-        />
-        <Select
-          label={t('projects.filter.funder')}
-          placeholder={t('common.all')}
-          data={funders.map((f) => ({ value: f.id, label: f.acronym ?? f.name }))}
-          value={query.funderId ?? null}
-          onChange={(value) => set({ funderId: choice(value) })}
-          searchable
-          clearable
-          w={180}
-        />
-        <Select
-          label={t('projects.filter.year')}
-          placeholder={t('common.all')}
-          data={years}
-          value={query.year === undefined ? null : String(query.year)}
-          onChange={(value) => set({ year: value ? Number(value) : undefined })}
-          clearable
-          w={110}
-        />
-      </Group>
-      <Group gap="lg">
-        <Switch
-          label={t('projects.filter.lateTranches')}
-          checked={query.lateTranches ?? false}
-          onChange={(event) => set({ lateTranches: event.currentTarget.checked || undefined })}
-        />
-        <Switch
-          label={t('projects.filter.overdueReports')}
-          checked={query.overdueReports ?? false}
-          onChange={(event) => set({ overdueReports: event.currentTarget.checked || undefined })}
-        />
-        <Switch
-          label={t('common.showArchived')}
-          checked={query.includeArchived ?? false}
-          onChange={(event) => set({ includeArchived: event.currentTarget.checked || undefined })}
-        />
-        {view === 'list' && (
-          <MultiSelect
-            aria-label={t('projects.columns')}
-            placeholder={t('projects.columns')}
-            data={PROJECT_COLUMN_IDS.map((id) => ({
-              value: id,
-              label: t(`projects.field.${id === 'member' ? 'member' : id}`),
-            }))}
-            value={shown}
-            onChange={(ids) =>
-              setShown(PROJECT_COLUMN_IDS.filter((id) => ids.includes(id) || id === 'code'))
-            }
-            w={420}
-            size="xs"
-          />
-        )}
-      </Group>
-      {error !== null && <Text c="red">{errorMessage(error, t('errors.INTERNAL'))}</Text>}
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {t('common.rowsCount', { count: visible.length })}
-      </Text>
-      {view === 'list' ? (
-        <DataTable
-          data={visible}
+      {view.show === 'breakdown' ? (
+        <>
+          <Group align="flex-end" gap="sm">
+            {filters}
+          </Group>
+          <ProjectBreakdown projects={visible} />
+        </>
+      ) : (
+        <RegisterList
+          listId="projects"
+          label={t('projects.title')}
+          rows={visible}
           columns={columns}
           getRowId={(p) => p.id}
-          label={t('projects.title')}
-          initialSorting={[{ id: 'code', desc: true }]}
-          onRowOpen={(p) => setOpenId(p.id)}
+          onOpen={(p) => setOpenId(p.id)}
+          view={view}
+          onView={setView}
+          searchPlaceholder={t('projects.searchPlaceholder')}
+          initialSort={{ id: 'code', desc: true }}
+          error={error}
+          filters={filters}
+          parameters={filterParameters(
+            choices.map((c) => ({ label: c.label, value: view[c.name], data: c.data })),
+          )}
         />
-      ) : (
-        <ProjectBreakdown projects={visible} />
       )}
       <FormDrawer
         opened={creating}

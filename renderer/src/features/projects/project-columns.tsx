@@ -1,43 +1,23 @@
 import { Anchor, Badge, Group } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
 import { countryName } from '@shared/geo/country-names'
 import type { Language } from '@shared/i18n/locale'
 import { type ProjectSummary, sectorName } from '@shared/projects/schema'
-import { Amount } from '../../components/Amount'
-import { formatDate } from '@shared/i18n/format-dates'
+import { money } from '@shared/money/money'
+import type { ListColumn } from '../../components/list/list-columns'
 
-/** The columns the project list can show, in their order; the user picks which. */
-export const PROJECT_COLUMN_IDS = [
+/** The columns the project list shows by default; the others are in the column chooser. */
+const DEFAULT_PROJECT_COLUMNS = new Set([
   'code',
   'title',
   'member',
   'country',
-  'region',
-  'sector',
   'programme',
   'status',
-  'funders',
   'totalCostEur',
   'committedEur',
   'paidEur',
-  'startsOn',
-  'endsOn',
-  'year',
-  'lateTranches',
-] as const
-export type ProjectColumnId = (typeof PROJECT_COLUMN_IDS)[number]
-
-export const DEFAULT_PROJECT_COLUMNS: ProjectColumnId[] = [
-  'code',
-  'title',
-  'member',
-  'country',
-  'programme',
-  'status',
-  'committedEur',
-  'paidEur',
-]
+])
 
 export const STATUS_COLORS: Record<ProjectSummary['status'], string> = {
   in_review: 'gray',
@@ -54,62 +34,90 @@ export function projectColumns(
   language: Language,
   open: (id: string) => void,
   programmeName: (code: string) => string,
-): ColumnDef<ProjectSummary>[] {
-  const euro = (key: 'totalCostEur' | 'committedEur' | 'paidEur'): ColumnDef<ProjectSummary> => ({
+): ListColumn<ProjectSummary>[] {
+  const euro = (key: 'totalCostEur' | 'committedEur' | 'paidEur'): ListColumn<ProjectSummary> => ({
     id: key,
-    accessorKey: key,
+    kind: 'money',
+    amount: (p) => money(p[key], 'EUR'),
     header: t(`projects.field.${key}`),
-    meta: { numeric: true },
-    cell: ({ row }) => <Amount minor={row.original[key]} currency="EUR" />,
+    width: 140,
   })
-  return [
+  const columns: ListColumn<ProjectSummary>[] = [
     {
       id: 'code',
-      accessorKey: 'code',
+      kind: 'text',
+      value: (p) => p.code,
       header: t('projects.field.code'),
-      cell: ({ row }) => (
+      width: 130,
+      cell: (p) => (
         <Anchor
           component="button"
           size="sm"
-          onClick={() => open(row.original.id)}
-          aria-label={t('projects.open', { code: row.original.code })}
+          onClick={() => open(p.id)}
+          aria-label={t('projects.open', { code: p.code })}
         >
-          {row.original.code}
+          {p.code}
         </Anchor>
       ),
     },
-    { id: 'title', accessorKey: 'title', header: t('projects.field.title') },
-    { id: 'member', accessorKey: 'memberName', header: t('projects.field.member') },
+    {
+      id: 'title',
+      kind: 'text',
+      value: (p) => p.title,
+      header: t('projects.field.title'),
+      width: 240,
+      priority: 1,
+    },
+    {
+      id: 'member',
+      kind: 'text',
+      value: (p) => p.memberName,
+      header: t('projects.field.member'),
+      width: 190,
+      priority: 3,
+    },
     {
       id: 'country',
-      accessorFn: (p) => (p.country ? countryName(p.country, language) : ''),
+      kind: 'text',
+      value: (p) => (p.country ? countryName(p.country, language) : null),
       header: t('projects.field.country'),
+      width: 130,
+      priority: 5,
     },
     {
       id: 'region',
-      accessorFn: (p) => (p.region ? t(`regions.${p.region}`) : ''),
+      kind: 'text',
+      value: (p) => (p.region ? t(`regions.${p.region}`) : null),
       header: t('projects.field.region'),
     },
     {
       id: 'sector',
-      accessorFn: (p) => `${p.sectorCode} ${sectorName(p.sectorCode, language)}`,
+      kind: 'text',
+      value: (p) => `${p.sectorCode} ${sectorName(p.sectorCode, language)}`,
       header: t('projects.field.sector'),
+      width: 220,
     },
     {
       id: 'programme',
-      accessorFn: (p) => programmeName(p.programme),
+      kind: 'text',
+      value: (p) => programmeName(p.programme),
       header: t('projects.field.programme'),
+      width: 200,
+      priority: 6,
     },
     {
       id: 'status',
-      accessorFn: (p) => t(`projects.status.${p.status}`),
+      kind: 'text',
+      value: (p) => t(`projects.status.${p.status}`),
       header: t('projects.field.status'),
-      cell: ({ row }) => (
+      width: 150,
+      priority: 2,
+      cell: (p) => (
         <Group gap={4} wrap="nowrap">
-          <Badge size="sm" variant="light" color={STATUS_COLORS[row.original.status]}>
-            {t(`projects.status.${row.original.status}`)}
+          <Badge size="sm" variant="light" color={STATUS_COLORS[p.status]}>
+            {t(`projects.status.${p.status}`)}
           </Badge>
-          {row.original.archivedAt && (
+          {p.archivedAt && (
             <Badge size="sm" color="gray">
               {t('common.archived')}
             </Badge>
@@ -119,7 +127,8 @@ export function projectColumns(
     },
     {
       id: 'funders',
-      accessorFn: (p) => p.funderNames.join(', '),
+      kind: 'text',
+      value: (p) => p.funderNames.join(', '),
       header: t('projects.field.funders'),
     },
     euro('totalCostEur'),
@@ -127,22 +136,24 @@ export function projectColumns(
     euro('paidEur'),
     {
       id: 'startsOn',
-      accessorFn: (p) => p.startsOn ?? '',
+      kind: 'date',
+      value: (p) => p.startsOn,
       header: t('projects.field.startsOn'),
-      cell: ({ row }) => formatDate(row.original.startsOn, language),
     },
+    { id: 'endsOn', kind: 'date', value: (p) => p.endsOn, header: t('projects.field.endsOn') },
     {
-      id: 'endsOn',
-      accessorFn: (p) => p.endsOn ?? '',
-      header: t('projects.field.endsOn'),
-      cell: ({ row }) => formatDate(row.original.endsOn, language),
+      id: 'year',
+      kind: 'text',
+      value: (p) => String(p.year),
+      header: t('projects.field.year'),
+      width: 80,
     },
-    { id: 'year', accessorKey: 'year', header: t('projects.field.year') },
     {
       id: 'lateTranches',
-      accessorKey: 'lateTranches',
+      kind: 'number',
+      value: (p) => p.lateTranches,
       header: t('projects.field.lateTranches'),
-      meta: { numeric: true },
     },
   ]
+  return columns.map((c) => ({ ...c, optional: !DEFAULT_PROJECT_COLUMNS.has(c.id) }))
 }

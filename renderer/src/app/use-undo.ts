@@ -1,0 +1,28 @@
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, errorMessage } from '../lib/api'
+import { useNotices } from '../components/notices'
+import { useAppStore } from './app-store'
+
+/**
+ * Undoes the user's last edit of a field: the core writes a new change restoring the previous
+ * value (the history shows both); the screen on show then reads its data again. A refusal (a
+ * money event, a record changed since) is said above the area, and nothing changes.
+ */
+export function useUndo(): () => void {
+  const { t } = useTranslation()
+  return useCallback(() => {
+    const { dataChanged, reportFailure } = useAppStore.getState()
+    call('history.undoLast', {}).then(
+      (undone) => {
+        const fields = undone.columns
+          .map((column) => t(`history.column.${column}` as 'history.column.name'))
+          .join(', ')
+        reportFailure(null)
+        useNotices.getState().notify({ text: t('undo.done', { name: undone.name, fields }) })
+        dataChanged()
+      },
+      (failure: unknown) => reportFailure(errorMessage(failure, t('errors.INTERNAL'))),
+    )
+  }, [t])
+}

@@ -1,0 +1,198 @@
+import { Alert, Group, Select, Text, TextInput } from '@mantine/core'
+import { type ReactNode, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { INTL_LOCALE } from '@shared/i18n/locale'
+import { columnTotals, listLines } from '@shared/lists/list-figures'
+import type { Money } from '@shared/money/money'
+import type { ListExport } from '@shared/reports/list-export'
+import { searchWords, searchableText, containsWords } from '@shared/text/search'
+import { errorMessage } from '../../lib/api'
+import { type Status, StatusMessage } from '../StatusMessage'
+import { useLanguage } from '../../lib/use-language'
+import { ColumnChooser } from './ColumnChooser'
+import { ListOutputs } from './ListOutputs'
+import { type ListColumn, isGroupable, textOf } from './list-columns'
+import { listExport } from './list-export'
+import { type Sort, sortRows } from './list-sort'
+import { RegisterTable } from './RegisterTable'
+import { useColumnChoice } from './use-column-choice'
+import type { ListView } from './use-list-url-state'
+
+export interface RegisterListProps<Row> {
+  /** Names the list in the address and in the remembered column choice. */
+  listId: string
+  /** The table's name, and the exported workbook's title. */
+  label: string
+  rows: Row[]
+  columns: ListColumn<Row>[]
+  getRowId: (row: Row) => string
+  onOpen?: (row: Row) => void
+  /** The list's view in the address (useListView): `q`, `sort`, `desc`, `group` are the list's. */
+  view: ListView
+  onView: (patch: ListView) => void
+  searchPlaceholder: string
+  /** The page's own filters, beside the search. */
+  filters?: ReactNode
+  /** What the page's filters narrowed the list to, for the exported workbook. */
+  parameters?: ListExport['parameters']
+  initialSort?: Sort
+  error?: unknown
+  height?: string
+}
+
+/**
+ * The list of every register: search as you type, the page's filters, sort by any column,
+ * grouping with subtotals, the columns that fit (amounts always, the rest in the chooser), a
+ * totals row per currency over the rows shown, Excel export and print of what is shown.
+ */
+export function RegisterList<Row>(props: RegisterListProps<Row>) {
+  const { listId, label, columns, view, onView } = props
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [printing, setPrinting] = useState(false)
+  const [status, setStatus] = useState<Status | null>(null)
+  const collator = useMemo(
+    () => new Intl.Collator(INTL_LOCALE[language], { numeric: true }),
+    [language],
+  )
+  const { measured, fit, wanted, choose } = useColumnChoice(listId, columns)
+  const shown = useMemo(
+    () => columns.filter((column) => fit.shown.includes(column.id)),
+    [columns, fit.shown],
+  )
+  const sort: Sort | null =
+    view.sort === undefined
+      ? (props.initialSort ?? null)
+      : view.sort === ''
+        ? null
+        : { id: view.sort, desc: view.desc === '1' }
+  const query = view.q ?? ''
+  const groupColumn = columns.find((column) => column.id === view.group)
+
+  const searched = useMemo(() => {
+    const words = searchWords(query)
+    if (words.length === 0) return props.rows
+    const texts = columns.filter((c) => c.kind === 'text')
+    return props.rows.filter((row) =>
+      containsWords(searchableText(texts.map((c) => textOf(c, row))), words),
+    )
+  }, [props.rows, columns, query])
+  const sorted = useMemo(
+    () =>
+      sortRows(
+        searched,
+        columns.find((c) => c.id === sort?.id),
+        sort?.desc ?? false,
+        collator,
+      ),
+    [searched, columns, sort?.id, sort?.desc, collator],
+  )
+  const amounts = useMemo(
+    () =>
+      new Map<string, (row: Row) => Money | null>(
+        shown.flatMap((c) => (c.kind === 'money' && c.amount ? [[c.id, c.amount]] : [])),
+      ),
+    [shown],
+  )
+  const lines = useMemo(
+    () =>
+      listLines(
+        sorted,
+        groupColumn
+          ? { keyOf: (row) => textOf(groupColumn, row), compare: collator.compare }
+          : null,
+        amounts,
+      ),
+    [sorted, groupColumn, collator, amounts],
+  )
+  const totals = useMemo(() => columnTotals(sorted, amounts), [sorted, amounts])
+
+  // Print: every line drawn (no virtual scrolling) while the print dialog is open.
+  const print = () => {
+    flushSync(() => setPrinting(true))
+    window.print()
+    setPrinting(false)
+  }
+
+  const exported = () =>
+    listExport({
+      title: label,
+      parameters: [
+        ...(props.parameters ?? []),
+        ...(query ? [{ label: t('list.param.search'), value: query }] : []),
+        ...(groupColumn ? [{ label: t('list.groupBy'), value: groupColumn.header }] : []),
+      ],
+      columns: shown,
+      lines,
+      totals,
+      labels: {
+        group: (key, count) => `${key || t('list.emptyGroup')} (${count})`,
+        subtotal: (key, currency) => {
+          const text = t('list.subtotal', { group: key || t('list.emptyGroup') })
+          return currency ? t('list.inCurrency', { label: text, currency }) : text
+        },
+        total: (currency) => {
+          const text = t('list.total', { count: sorted.length })
+          return currency ? t('list.inCurrency', { label: text, currency }) : text
+        },
+      },
+    })
+
+  return (
+    <div ref={measured} className="register-list">
+      <Group align="flex-end" gap="sm" className="register-toolbar">
+        <TextInput
+          ref={searchRef}
+          label={t('common.search')}
+          placeholder={props.searchPlaceholder}
+          value={query}
+          onChange={(event) => onView({ q: event.currentTarget.value })}
+          w={260}
+          type="search"
+        />
+        {props.filters}
+        <Select
+          label={t('list.groupBy')}
+          placeholder={t('list.noGrouping')}
+          data={columns.filter(isGroupable).map((c) => ({ value: c.id, label: c.header }))}
+          value={groupColumn?.id ?? null}
+          onChange={(value) => onView({ group: value ?? '' })}
+          clearable
+          w={190}
+        />
+        <ColumnChooser columns={columns} fit={fit} wanted={wanted} onChoose={choose} />
+        <ListOutputs exported={exported} onPrint={print} setStatus={setStatus} />
+      </Group>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      {props.error !== null && props.error !== undefined && (
+        <Alert color="red" role="alert" mt="xs">
+          {errorMessage(props.error, t('errors.INTERNAL'))}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" my={6} className="register-count">
+        {t('common.rowsCount', { count: sorted.length })}
+        {' · '}
+        {t('list.keyboardHint')}
+      </Text>
+      <RegisterTable
+        label={label}
+        columns={shown}
+        lines={lines}
+        totals={totals}
+        rowCount={sorted.length}
+        getRowId={props.getRowId}
+        onOpen={props.onOpen}
+        sort={sort}
+        onSort={(next) => onView({ sort: next?.id ?? '', desc: next?.desc ? '1' : '' })}
+        onType={(text) => {
+          onView({ q: query + text })
+          searchRef.current?.focus()
+        }}
+        printing={printing}
+        height={props.height ?? 'calc(100vh - 290px)'}
+      />
+    </div>
+  )
+}

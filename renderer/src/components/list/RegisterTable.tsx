@@ -1,0 +1,247 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDate } from '@shared/i18n/format-dates'
+import { formatNumber } from '@shared/i18n/format-number'
+import type { ListLine } from '@shared/lists/list-figures'
+import type { Money } from '@shared/money/money'
+import { Amount } from '../Amount'
+import { useLanguage } from '../../lib/use-language'
+import { columnWidth, type ListColumn } from './list-columns'
+import { type Sort, nextSort } from './list-sort'
+import { TotalsRows } from './TotalsRows'
+
+const ROW_HEIGHT = 37
+
+export interface RegisterTableProps<Row> {
+  label: string
+  columns: ListColumn<Row>[]
+  lines: ListLine<Row>[]
+  totals: Map<string, Money[]>
+  rowCount: number
+  getRowId: (row: Row) => string
+  onOpen?: (row: Row) => void
+  sort: Sort | null
+  onSort: (sort: Sort | null) => void
+  /** A letter typed on a row: the search box takes it. */
+  onType: (text: string) => void
+  /** Every line in the page, for printing (no virtual scrolling). */
+  printing: boolean
+  height: string
+}
+
+/**
+ * A register's table: headers that sort, the first column and the headers held in place while
+ * scrolling, only the visible lines in the page (twenty years scroll as fast as twenty lines),
+ * a totals row per currency, and the keyboard: arrows move, Enter opens, typing searches.
+ */
+export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
+  const { label, columns, lines, getRowId, onOpen, printing } = props
+  const { t } = useTranslation()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [active, setActive] = useState(0)
+  // TanStack Virtual returns functions that React Compiler must not memoise; this is the documented use.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = printing
+    ? lines.map((_, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }))
+    : virtualizer.getVirtualItems()
+  const paddingTop = printing ? 0 : (items[0]?.start ?? 0)
+  const paddingBottom = printing ? 0 : virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  const current = Math.min(active, Math.max(lines.length - 1, 0))
+
+  // The focus follows the active line once it is drawn.
+  const focusWanted = useRef(false)
+  useEffect(() => {
+    if (!focusWanted.current) return
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-line="${current}"]`)
+    if (row) {
+      row.focus()
+      focusWanted.current = false
+    }
+  })
+
+  const move = (to: number) => {
+    const target = Math.max(0, Math.min(lines.length - 1, to))
+    focusWanted.current = true
+    setActive(target)
+    virtualizer.scrollToIndex(target, { align: 'auto' })
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 370) / ROW_HEIGHT))
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(current + 1),
+      ArrowUp: () => move(current - 1),
+      PageDown: () => move(current + pageSize),
+      PageUp: () => move(current - pageSize),
+      Home: () => move(0),
+      End: () => move(lines.length - 1),
+      Enter: () => {
+        const line = lines[current]
+        if (line?.kind === 'row') onOpen?.(line.row)
+      },
+    }
+    const action = keys[event.key]
+    if (action) {
+      event.preventDefault()
+      action()
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault()
+      props.onType(event.key)
+    }
+  }
+
+  return (
+    <div
+      className="register-scroll"
+      ref={scrollRef}
+      style={{ maxHeight: printing ? 'none' : props.height }}
+    >
+      <table
+        className="register-table"
+        aria-label={label}
+        aria-rowcount={lines.length + 1}
+        style={{ minWidth: columns.reduce((sum, column) => sum + columnWidth(column), 0) }}
+      >
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: columnWidth(column) }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <HeaderCell key={column.id} column={column} sort={props.sort} onSort={props.onSort} />
+            ))}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {paddingTop > 0 && <Spacer height={paddingTop} span={columns.length} />}
+          {items.map((item) => {
+            const line = lines[item.index]
+            if (!line) return null
+            const focusable = item.index === current ? 0 : -1
+            const common = {
+              'data-line': item.index,
+              tabIndex: focusable,
+              'aria-rowindex': item.index + 2,
+              style: { height: ROW_HEIGHT },
+            }
+            if (line.kind === 'group')
+              return (
+                <tr key={`g:${line.key}`} className="register-group" {...common}>
+                  <th scope="rowgroup" colSpan={columns.length}>
+                    {line.key || t('list.emptyGroup')} ({line.count})
+                  </th>
+                </tr>
+              )
+            if (line.kind === 'subtotal')
+              return (
+                <TotalsRows
+                  key={`s:${line.key}`}
+                  rowKey={`s:${line.key}`}
+                  columns={columns}
+                  totals={line.totals}
+                  label={t('list.subtotal', { group: line.key || t('list.emptyGroup') })}
+                  className="register-subtotal"
+                  extra={common}
+                />
+              )
+            return (
+              <tr
+                key={getRowId(line.row)}
+                {...common}
+                className={item.index === current ? 'register-active' : undefined}
+                onDoubleClick={onOpen ? () => onOpen(line.row) : undefined}
+                onFocus={() => setActive(item.index)}
+              >
+                {columns.map((column, index) => (
+                  <td key={column.id} className={cellClass(column, index)}>
+                    <CellContent column={column} row={line.row} />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+          {paddingBottom > 0 && <Spacer height={paddingBottom} span={columns.length} />}
+        </tbody>
+        <tfoot>
+          <TotalsRows
+            rowKey="total"
+            columns={columns}
+            totals={props.totals}
+            label={t('list.total', { count: props.rowCount })}
+            className="register-total"
+          />
+        </tfoot>
+      </table>
+    </div>
+  )
+}
+
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true">
+      <td style={{ height, padding: 0, border: 0 }} colSpan={span} />
+    </tr>
+  )
+}
+
+export function cellClass(column: ListColumn<never>, index: number): string | undefined {
+  const classes = [index === 0 ? 'register-first' : '', column.kind === 'text' ? '' : 'numeric']
+  return classes.filter(Boolean).join(' ') || undefined
+}
+
+function CellContent<Row>({ column, row }: { column: ListColumn<Row>; row: Row }): ReactNode {
+  const language = useLanguage()
+  if (column.cell) return column.cell(row)
+  if (column.kind === 'money') {
+    const amount = column.amount?.(row)
+    return amount ? <Amount minor={amount.minor} currency={amount.currency} /> : ''
+  }
+  const value = column.value?.(row)
+  if (value === null || value === undefined) return ''
+  if (column.kind === 'date') return formatDate(String(value), language)
+  if (column.kind === 'number' && typeof value === 'number') return formatNumber(value, language)
+  return String(value)
+}
+
+function HeaderCell<Row>({
+  column,
+  sort,
+  onSort,
+}: {
+  column: ListColumn<Row>
+  sort: Sort | null
+  onSort: (sort: Sort | null) => void
+}) {
+  const { t } = useTranslation()
+  const sorted = sort?.id === column.id ? (sort.desc ? 'desc' : 'asc') : null
+  return (
+    <th
+      scope="col"
+      data-kind={column.kind}
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+      className={column.kind === 'text' ? undefined : 'numeric'}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(nextSort(sort, column.id))}
+      >
+        {column.header}
+        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+        {sorted && (
+          <span className="skip-link">
+            {t(sorted === 'asc' ? 'common.sortAscending' : 'common.sortDescending')}
+          </span>
+        )}
+      </button>
+    </th>
+  )
+}

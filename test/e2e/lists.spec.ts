@@ -1,0 +1,273 @@
+import type { Locator, Page } from '@playwright/test'
+import type ExcelJS from 'exceljs'
+import { join } from 'node:path'
+import { readWorkbook, numberIn } from '../support/exports'
+import { test, expect } from './harness/fixtures'
+
+/** The cents a French amount shows (1 234,56 € → 123456), or null for an empty cell. */
+function cents(text: string | null): number | null {
+  const digits = (text ?? '').replace(/[^\d,-]/g, '')
+  return digits === '' ? null : Math.round(Number(digits.replace(',', '.')) * 100)
+}
+
+/** A channel of the real core, as the page calls it. */
+async function core<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    ([c, i]) =>
+      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api[c]?.(i),
+    [channel, input] as const,
+  )
+  const answer = result as { ok: boolean; value: T; error?: { message: string } }
+  if (!answer.ok) throw new Error(answer.error?.message)
+  return answer.value
+}
+
+/** Every amount header of a list lies inside the window and inside the list's own box. */
+async function expectMoneyInView(page: Page, table: Locator) {
+  const width = page.viewportSize()?.width ?? 0
+  const box = await table.locator('xpath=..').boundingBox()
+  const headers = table.locator('thead th[data-kind="money"]')
+  expect(await headers.count()).toBeGreaterThan(0)
+  for (const header of await headers.all()) {
+    const place = await header.boundingBox()
+    if (!place || !box) throw new Error('no box')
+    expect(place.x + place.width, await header.innerText()).toBeLessThanOrEqual(
+      Math.min(width, box.x + box.width) + 1,
+    )
+  }
+}
+
+/** The cells of the totals row under the header `column` (the first totals row: one currency). */
+async function totalUnder(table: Locator, column: string): Promise<number | null> {
+  const headers = await table.locator('thead th').allInnerTexts()
+  const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column)
+  expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0)
+  return cents(await table.locator('tfoot tr').first().locator('td, th').nth(index).innerText())
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport })
+    // Seven engineers share two cores: axe and full-page screenshots are slow under that load.
+    test.describe.configure({ timeout: 180_000 })
+
+    test.beforeEach(async ({ app }) => {
+      await app.core.openDemo()
+      await app.open()
+    })
+    const size = `${viewport.width}`
+
+    test('Conventions: tied money totalled as the rows and as the dashboard', async ({
+      app,
+      page,
+    }) => {
+      await page.getByRole('button', { name: 'Conventions' }).click()
+      const agreements = page.getByRole('table', { name: 'Conventions' })
+      await expect(agreements.locator('tfoot')).toContainText('Total')
+      await expectMoneyInView(page, agreements)
+      await app.expectAccessible()
+      await app.screenshot(`lists-conventions-${size}-fr`)
+      await page.getByRole('textbox', { name: 'Fonds', exact: true }).click()
+      await page.getByRole('option', { name: 'Fonds liés (fléchés)', exact: true }).click()
+      type Figures = { committed: number; received: number }
+      const list = await core<{ fundClass: string; figuresEur: Figures }[]>(
+        page,
+        'agreements.list',
+        { includeArchived: false },
+      )
+      const tied = list.filter((a) => a.fundClass === 'tied')
+      await expect(page.getByText(`${tied.length} ligne(s)`)).toBeVisible()
+      const summary = await core<{ byClass: Record<'tied', Figures> }>(page, 'funds.summary', {})
+      const committed = sum(tied.map((a) => a.figuresEur.committed))
+      expect(await totalUnder(agreements, 'Engagé (EUR)')).toBe(committed)
+      expect(committed).toBe(summary.byClass.tied.committed)
+      const received = sum(tied.map((a) => a.figuresEur.received))
+      expect(await totalUnder(agreements, 'Reçu (EUR)')).toBe(received)
+      expect(received).toBe(summary.byClass.tied.received)
+    })
+
+    test('Bailleurs and Projets: amounts in view, totals of the rows', async ({ app, page }) => {
+      await page.getByRole('button', { name: 'Bailleurs' }).click()
+      const funders = page.getByRole('table', { name: 'Bailleurs' })
+      await expect(funders.locator('tfoot')).toContainText('Total')
+      await expectMoneyInView(page, funders)
+      const list = await core<{ figuresEur: { committed: number } }[]>(page, 'agreements.list', {
+        includeArchived: false,
+      })
+      expect(await totalUnder(funders, 'Engagé (EUR)')).toBe(
+        sum(list.map((a) => a.figuresEur.committed)),
+      )
+      await app.expectAccessible()
+      await app.screenshot(`lists-bailleurs-${size}-fr`)
+
+      await page.getByRole('button', { name: 'Projets' }).click()
+      const projects = page.getByRole('table', { name: 'Projets' })
+      await expect(projects.locator('tfoot')).toContainText('Total')
+      await expectMoneyInView(page, projects)
+      const projectRows = await core<{ committedEur: number; paidEur: number }[]>(
+        page,
+        'projects.list',
+        { includeArchived: false },
+      )
+      expect(await totalUnder(projects, 'Engagé AIMF (EUR)')).toBe(
+        sum(projectRows.map((p) => p.committedEur)),
+      )
+      expect(await totalUnder(projects, 'Versé (EUR)')).toBe(sum(projectRows.map((p) => p.paidEur)))
+      await app.expectAccessible()
+      await app.screenshot(`lists-projets-${size}-fr`)
+    })
+
+    test('Membres and the payments of a year: searched, totalled as the core', async ({
+      app,
+      page,
+    }) => {
+      await page.getByRole('button', { name: 'Membres & cotisations' }).click()
+      const members = page.getByRole('table', { name: 'Membres' })
+      await expect(members.locator('tfoot')).toContainText('Total')
+      await expectMoneyInView(page, members)
+      const memberRows = await core<{ arrearsEur: number }[]>(page, 'members.list', {})
+      expect(await totalUnder(members, 'Arriérés (EUR)')).toBe(
+        sum(memberRows.map((m) => m.arrearsEur)),
+      )
+      await app.expectAccessible()
+      await page.getByRole('tab', { name: 'Cotisations' }).click()
+      await page.getByRole('tab', { name: 'Encaissements' }).click()
+      type Payment = { eurAmount: number; memberName: string }
+      const thisYear = new Date().getFullYear()
+      let year = thisYear
+      let payments: Payment[] = []
+      for (let y = thisYear; y > thisYear - 6; y -= 1) {
+        const found = await core<Payment[]>(page, 'dues.payments', { year: y })
+        if (found.length > payments.length) [year, payments] = [y, found]
+      }
+      expect(payments.length).toBeGreaterThan(10)
+      await page.getByRole('textbox', { name: 'Année', exact: true }).click()
+      await page.getByRole('option', { name: String(year), exact: true }).click()
+      const paymentsTable = page.getByRole('table', { name: 'Encaissements' })
+      await expect(page.getByText(`${payments.length} ligne(s)`)).toBeVisible()
+      await expectMoneyInView(page, paymentsTable)
+      expect(await totalUnder(paymentsTable, 'Montant (EUR)')).toBe(
+        sum(payments.map((p) => p.eurAmount)),
+      )
+      const who = payments[0]?.memberName ?? ''
+      await page.getByRole('searchbox', { name: 'Rechercher' }).fill(who)
+      const theirs = payments.filter((p) => p.memberName.includes(who))
+      await expect(page.getByText(`${theirs.length} ligne(s)`)).toBeVisible()
+      expect(await totalUnder(paymentsTable, 'Montant (EUR)')).toBe(
+        sum(theirs.map((p) => p.eurAmount)),
+      )
+      await app.expectAccessible()
+      await app.screenshot(`lists-encaissements-${size}-fr`)
+    })
+  })
+}
+
+test('a list grouped and exported reads back as shown; its view survives a record opened; the keyboard opens a row', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await app.core.openDemo()
+  await app.open()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  const table = page.getByRole('table', { name: 'Conventions' })
+  await page.getByRole('textbox', { name: 'Regrouper par', exact: true }).click()
+  await page.getByRole('option', { name: 'Bailleur', exact: true }).click()
+  await expect(table.locator('tbody')).toContainText('Sous-total')
+
+  app.host.nextExportPath = join(app.folder, 'conventions.xlsx')
+  await page.getByRole('button', { name: 'Exporter (Excel)' }).click()
+  await expect(page.getByText(`Liste enregistrée : ${app.host.nextExportPath}`)).toBeVisible()
+  const sheet = (await readWorkbook(app.host.nextExportPath)).worksheets[0]
+  if (!sheet) throw new Error('no sheet')
+  const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim())
+  let headerRow = 0
+  sheet.eachRow((row, index) => {
+    if (!headerRow && row.getCell(1).text === headers[0]) headerRow = index
+  })
+  expect(headerRow).toBeGreaterThan(0)
+  expect(headers.map((_, i) => sheet.getRow(headerRow).getCell(i + 1).text)).toEqual(headers)
+  const kinds = await table
+    .locator('thead th')
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-kind')))
+  // The lines drawn on screen from the top (the list scrolls virtually), then the totals at
+  // the bottom of the sheet.
+  const drawn = table.locator('tbody tr:not([aria-hidden])')
+  const totalsRows = table.locator('tfoot tr')
+  const lastRow = sheet.rowCount
+  const count = await drawn.count()
+  const footer = await totalsRows.count()
+  expect(count).toBeGreaterThan(5)
+  const compare = async (line: Locator, row: ExcelJS.Row) => {
+    const cells = await line.locator('th, td').allInnerTexts()
+    if (cells.length === 1) {
+      expect(row.getCell(1).text).toBe(cells[0]?.trim())
+      return
+    }
+    cells.forEach((text, c) => {
+      const cell = row.getCell(c + 1)
+      if (kinds[c] === 'money') {
+        const shown = cents(text)
+        if (shown === null) expect(cell.value).toBeNull()
+        else expect(Math.round(numberIn(cell) * 100)).toBe(shown)
+      } else if (kinds[c] === 'text' && c > 0) {
+        expect(cell.text).toBe(text.trim())
+      }
+    })
+  }
+  for (let i = 0; i < count; i += 1) await compare(drawn.nth(i), sheet.getRow(headerRow + 1 + i))
+  for (let i = 0; i < footer; i += 1)
+    await compare(totalsRows.nth(i), sheet.getRow(lastRow - footer + 1 + i))
+
+  // The search and grouping stay in the address: a record opened and closed finds them.
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('UE')
+  const shown = await page.getByText(/\d+ ligne\(s\)/).innerText()
+  await table.locator('tbody tr[tabindex="0"]').focus()
+  // Grouped: the first line is its group's heading, the next its first agreement.
+  await page.keyboard.press('ArrowDown')
+  const reference = await page.locator('tbody tr:focus').locator('td, th').first().innerText()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference.trim())
+  expect(page.url()).toContain('agreements.q=UE')
+  await page
+    .getByRole('button', { name: /Retour/ })
+    .first()
+    .click()
+  await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toHaveValue('UE')
+  await expect(page.getByText(/\d+ ligne\(s\)/)).toHaveText(shown)
+  await expect(table.locator('tbody')).toContainText('Sous-total')
+  // Typing on a row searches.
+  await table.locator('tbody tr[tabindex="0"]').focus()
+  await page.keyboard.type('x')
+  await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toHaveValue('UEx')
+})
+
+test('the lists in English, at both sizes', async ({ app, page }) => {
+  test.setTimeout(120_000)
+  await app.core.openDemo()
+  await app.core.setLanguage('en')
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await app.open()
+    for (const [nav, name, shot] of [
+      ['Agreements', 'Agreements', 'agreements'],
+      ['Projects', 'Projects', 'projects'],
+    ] as const) {
+      await page.getByRole('button', { name: nav, exact: true }).click()
+      const table = page.getByRole('table', { name })
+      await expect(table.locator('tfoot')).toContainText('Total')
+      await expectMoneyInView(page, table)
+      await app.screenshot(`lists-${shot}-${viewport.width}-en`)
+    }
+    await app.expectAccessible()
+  }
+})

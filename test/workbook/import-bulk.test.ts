@@ -1,0 +1,172 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createSession } from '../../electron/main/app/session'
+import { checkFile } from '../../electron/main/check/file-check'
+import { DataFile } from '../../electron/main/db/data-file'
+import { buildDemo } from '../../electron/main/demo/build-demo'
+import type { Register } from '../../electron/main/workbook/register'
+import { REGISTERS } from '../../electron/main/workbook/registers'
+import { importWorkbook } from '../../electron/main/workbook/workbook-import'
+import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
+import type { WorkbookReport } from '@shared/workbook/schema'
+import { tempFolder } from '../support/temp'
+import { sheetsOf } from './mutants'
+
+/**
+ * The import writes a sheet's rows set-based (lookups read once, many rows a statement, the
+ * ledger and the change log in batches). These tests hold it to the one-row-at-a-time way each
+ * register also has (`apply`, what the window's forms call): the same workbook imported both
+ * ways must leave the same records — every table, row for row, the ids, stamps and clock aside
+ * — the same export, and files `aimf check` passes.
+ */
+
+let folder: string
+let workbook: string
+
+beforeAll(async () => {
+  folder = await tempFolder('file')
+  const demo = await DataFile.create(join(folder, 'demo.sqlite'), { isDemo: true })
+  await buildDemo(demo)
+  workbook = join(folder, 'demo.xlsx')
+  await writeFile(workbook, await registersWorkbook('fr', createSession(demo)))
+  await demo.close()
+}, 120_000)
+
+/** The registers' set-based writing switched off: every row through `apply`, one by one. */
+async function rowByRow<T>(work: () => Promise<T>): Promise<T> {
+  const kept = new Map<Register, Register['applyAll']>()
+  for (const register of REGISTERS) {
+    if (!register.applyAll) continue
+    kept.set(register, register.applyAll)
+    register.applyAll = undefined
+  }
+  try {
+    return await work()
+  } finally {
+    for (const [register, applyAll] of kept) register.applyAll = applyAll
+  }
+}
+
+async function imported(name: string, dryRun = false): Promise<WorkbookReport & { path: string }> {
+  const path = join(folder, `${name}.sqlite`)
+  const file = await DataFile.create(path)
+  try {
+    const report = await importWorkbook(createSession(file), workbook, {
+      dryRun,
+      author: 'Test',
+      language: 'fr',
+    })
+    return { ...report, path }
+  } finally {
+    await file.close()
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g
+const HLC = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}/g
+const STAMP = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g
+
+/**
+ * Every table of a file, each as its rows sorted, with what differs from one run to the next
+ * made alike: ids (UUIDs), clock stamps, the moment written, this copy's replica id, and the
+ * change log's sequence numbers. What the file's records say stays as it is.
+ */
+async function contents(path: string): Promise<Map<string, string[]>> {
+  const file = await DataFile.open(path)
+  try {
+    const db = file.db
+    const replica = file.info().replicaId
+    const tables = await db
+      .selectFrom('sqlite_master' as never)
+      .select(['name' as never])
+      .where('type' as never, '=', 'table' as never)
+      .execute()
+    const all = new Map<string, string[]>()
+    for (const { name } of tables as { name: string }[]) {
+      if (name === 'file_info' || name.startsWith('sqlite_')) continue
+      const rows = (await db
+        .selectFrom(name as never)
+        .selectAll()
+        .execute()) as Record<string, unknown>[]
+      all.set(
+        name,
+        rows
+          .map((row) => {
+            const { seq: _seq, ...rest } = row
+            return JSON.stringify(rest)
+              .replace(HLC, 'HLC')
+              .replace(UUID, 'ID')
+              .replace(STAMP, 'WHEN')
+              .replaceAll(replica, 'REPLICA')
+          })
+          .sort(),
+      )
+    }
+    return all
+  } finally {
+    await file.close()
+  }
+}
+
+/** The registers as the export writes them, sheet by sheet: references by name, not by id. */
+async function exported(path: string) {
+  const file = await DataFile.open(path)
+  try {
+    return await sheetsOf(await registersWorkbook('fr', createSession(file)))
+  } finally {
+    await file.close()
+  }
+}
+
+describe('the set-based import against the row-by-row one', () => {
+  it('leaves the same records, the same export, and files aimf check passes', async () => {
+    const bulk = await imported('bulk')
+    const single = await rowByRow(() => imported('single'))
+    expect(bulk.problems).toEqual([])
+    expect(bulk.imported).toBe(true)
+    expect(single.imported).toBe(true)
+    expect(bulk.sheets).toEqual(single.sheets)
+    // Not an empty comparison: the demo's money is in the ledger and every record in the log.
+    const bulkContents = await contents(bulk.path)
+    expect(bulkContents.get('ledger_entries')?.length).toBeGreaterThan(100)
+    expect(bulkContents.get('change_log')?.length).toBeGreaterThan(1000)
+    // Every register written set-based has rows to compare.
+    for (const table of [
+      'budget_expenses',
+      'project_expenses',
+      'dues_calls',
+      'dues_payments',
+      'indicator_values',
+    ])
+      expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
+    const singleContents = await contents(single.path)
+    expect([...bulkContents.keys()]).toEqual([...singleContents.keys()])
+    for (const [table, rows] of bulkContents) {
+      expect(rows.length, table).toBe(singleContents.get(table)?.length)
+      expect(rows, table).toEqual(singleContents.get(table))
+    }
+    expect(await exported(bulk.path)).toEqual(await exported(single.path))
+    expect(await checkFile(bulk.path)).toEqual([])
+    expect(await checkFile(single.path)).toEqual([])
+  }, 240_000)
+
+  it('imports the same workbook again without changing a record', async () => {
+    const bulk = await imported('again')
+    const before = await contents(bulk.path)
+    const file = await DataFile.open(bulk.path)
+    let report: WorkbookReport
+    try {
+      report = await importWorkbook(createSession(file), workbook, {
+        dryRun: false,
+        author: 'Test',
+        language: 'fr',
+      })
+    } finally {
+      await file.close()
+    }
+    expect(report.problems).toEqual([])
+    expect(report.sheets.every((s) => (s.created ?? 0) === 0 && (s.updated ?? 0) === 0)).toBe(true)
+    expect(await contents(bulk.path)).toEqual(before)
+  }, 240_000)
+})
