@@ -23,7 +23,8 @@ async function switchTabsByKeyboard(page: Page, names: readonly string[]) {
     const next = page.getByRole('tab', { name, exact: true })
     await expect(next).toBeFocused()
     await expect(next).toHaveAttribute('aria-selected', 'true')
-    await expect(page.getByRole('tabpanel')).toBeVisible()
+    // The record's own panel, named by its tab (Membres has a tab panel of its own around it).
+    await expect(page.getByRole('tabpanel', { name, exact: true })).toBeVisible()
   }
   await page.keyboard.press('ArrowLeft')
   const previous = page.getByRole('tab', { name: names.at(-2), exact: true })
@@ -62,7 +63,7 @@ for (const size of SIZES) {
       // No entry form is open on any tab until its button is pressed.
       for (const name of tabs) {
         await page.getByRole('tab', { name, exact: true }).click()
-        await expect(page.getByRole('tabpanel')).toBeVisible()
+        await expect(page.getByRole('tabpanel', { name, exact: true })).toBeVisible()
         await expect(page.getByRole('form')).toHaveCount(0)
         if (name !== 'Historique') await app.expectAccessible()
       }
@@ -218,7 +219,15 @@ for (const size of SIZES) {
       await page.getByRole('tab', { name: 'Financing plan', exact: true }).click()
       await app.expectAccessible()
       await app.screenshot(`record-project-en-${size.width}`)
-      await page.getByText('Français', { exact: true }).click()
+      // The sidebar's switch (the plan tab has a language choice of its own).
+      await page
+        .getByRole('navigation')
+        .filter({ has: page.getByRole('button', { name: 'Projects' }) })
+        .getByText('Français', { exact: true })
+        .click()
+      await expect(
+        page.getByRole('tab', { name: 'Plan de financement', exact: true }),
+      ).toBeVisible()
     })
   })
 }
