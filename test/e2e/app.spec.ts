@@ -143,6 +143,11 @@ test('the settings show the organisation, the user and the file, and save the or
   expect((await app.core.requireSession().organisation.get()).name).toBe(
     'AIMF — Secrétariat permanent',
   )
+  // The file's replica, in the « Fichier de données » section of the side menu.
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Fichier de données', exact: true })
+    .click()
   await expect(page.getByText(app.core.fileInfo()?.replicaId ?? 'missing')).toBeVisible()
 })
 
