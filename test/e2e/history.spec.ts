@@ -59,6 +59,7 @@ test('a record’s history and the journal read as an auditor reads them', async
   await app.open()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UEMOA-2026-01' }).click()
+  await page.getByRole('tab', { name: 'Historique', exact: true }).click()
   const history = page
     .getByRole('heading', { name: 'Historique des modifications' })
     .locator('xpath=..')
