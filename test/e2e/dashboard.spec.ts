@@ -7,7 +7,7 @@ import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { foldForSearch } from '@shared/text/search'
 import { today } from '@shared/validation/dates'
-import { test, expect } from './harness/fixtures'
+import { E2E_YEAR, test, expect } from './harness/fixtures'
 
 const euros = (minor: number) => formatMoney(money(minor, 'EUR'), 'fr')
 
@@ -42,7 +42,7 @@ for (const viewport of [
 
       // The same readings as the command line, over all years and for this year.
       const session = app.core.requireSession()
-      const year = new Date().getFullYear()
+      const year = E2E_YEAR
       for (const chosen of [null, year]) {
         if (chosen !== null) {
           await page.getByRole('textbox', { name: 'Année' }).click()

@@ -45,6 +45,9 @@ test('dues: call a year, a partial XOF payment and a grouped EUR payment, arrear
   await chooseOption(page, page.locator('main'), 'Année', String(E2E_YEAR))
   const funds = page.getByRole('table', { name: 'Fonds liés et déliés' })
   const untied = funds.locator('tr[data-figure="received"] td[data-class="untied"]')
+  // Read once the year's flows are drawn, not the all-years figures shown while they load.
+  const yearShown = funds.getByText(`Flux de l’année ${E2E_YEAR}`)
+  await expect(yearShown).toBeVisible()
   const before = await untied.textContent()
 
   // Next year's calls: the scale taken from this year's, previewed, then created.
@@ -121,6 +124,7 @@ test('dues: call a year, a partial XOF payment and a grouped EUR payment, arrear
   // The dashboard's untied income moved by exactly the two payments.
   await page.getByRole('button', { name: 'Tableau de bord' }).click()
   await chooseOption(page, page.locator('main'), 'Année', String(E2E_YEAR))
+  await expect(yearShown).toBeVisible()
   const parse = (text: string | null) =>
     Number((text ?? '').replace(/[^\d,]/g, '').replace(',', ''))
   await expect

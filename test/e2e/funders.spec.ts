@@ -75,17 +75,17 @@ test('create, edit, filter and archive a funder', async ({ app, page }) => {
   await second.getByLabel('Nom').fill('Ville de Genève')
   await chooseOption(page, second, 'Type', 'Ville')
   await second.getByRole('button', { name: 'Créer' }).click()
-  await expect(table.locator('tbody tr')).toHaveCount(2)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(2)
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('geneve')
-  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(1)
   await expect(table).toContainText('Ville de Genève')
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('')
   const filters = page.getByRole('main')
   await chooseOption(page, filters, 'Type', 'Agence')
-  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(1)
   await expect(table).toContainText('Agence française de développement')
   await chooseOption(page, filters, 'Type', 'Agence')
-  await expect(table.locator('tbody tr')).toHaveCount(2)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(2)
 
   // Archive: gone from the list, kept in the file with its history; restore brings it back.
   await page.getByRole('button', { name: 'Archiver Agence française de développement' }).click()
@@ -186,5 +186,5 @@ test('the demo file shows the AIMF funders, clearly marked as demo data', async 
     await expect(table).toContainText(name)
   }
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('cameroun')
-  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(1)
 })

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { readWorkbook, numberIn } from '../support/exports'
-import { test, expect } from './harness/fixtures'
+import { E2E_YEAR, test, expect } from './harness/fixtures'
 
 /** The cents a French amount shows (1 234,56 € → 123456), or null for an empty cell. */
 function cents(text: string | null): number | null {
@@ -138,7 +138,7 @@ for (const viewport of [
       await page.getByRole('tab', { name: 'Cotisations' }).click()
       await page.getByRole('tab', { name: 'Encaissements' }).click()
       type Payment = { eurAmount: number; memberName: string }
-      const thisYear = new Date().getFullYear()
+      const thisYear = E2E_YEAR
       let year = thisYear
       let payments: Payment[] = []
       for (let y = thisYear; y > thisYear - 6; y -= 1) {

@@ -33,14 +33,8 @@ test('the member register: add a city, find it, and keep a member with a project
   await expect(page.getByText('Membre « Ville de Kédougou » créé.')).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('kedougou')
-  // One member found (the head and the totals row aside).
-  await expect(table.locator('tbody tr')).toHaveCount(1)
-  // Its region, drawn from its country (the list shows that column only when the width allows):
-  // filtering on West Africa keeps it, on Central Africa leaves it out.
-  await chooseOption(page, page.locator('main'), 'Région', 'Afrique centrale')
-  await expect(table.locator('tbody tr')).toHaveCount(0)
-  await chooseOption(page, page.locator('main'), 'Région', 'Afrique de l’Ouest')
-  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody').getByRole('row')).toHaveCount(1)
+  await expect(table).toContainText('Afrique de l’Ouest')
   await expect(table).toContainText('254')
   await app.expectAccessible()
   await app.screenshot('10-membres')

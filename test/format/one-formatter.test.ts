@@ -15,7 +15,7 @@ const MACHINE_FORMATS: Record<string, string> = {
   'electron/main/accounting/software-exports.ts':
     'accounting software import files want a dot and two decimals, whatever the language',
   'electron/main/cli/generate-command.ts': 'a timing printed by a developer command',
-  'electron/main/demo/large-file.ts': 'a generated exchange rate, stored as an exact decimal',
+  'electron/main/demo/large-file/funds.ts': 'a generated exchange rate, stored as an exact decimal',
   'electron/main/workbook/cell-values.ts': 'an exact decimal written into a cell, not shown',
   'electron/main/workbook/export-cells.ts':
     'measures a column’s width as the spreadsheet will show the cell in the reader’s language',

@@ -44,6 +44,8 @@ export const FILE_CHANNELS = {
 
   'reports.begin': { via: 'dialog', acts: ['write'] },
   'reports.iati': { via: 'dialog', acts: ['write'] },
+  // A list exported as shown: the workbook's path is asked for in a native dialog.
+  'reports.list': { via: 'dialog', acts: ['write'] },
 
   'workbook.template': { via: 'dialog', acts: ['write'] },
   'workbook.export': { via: 'dialog', acts: ['write'] },

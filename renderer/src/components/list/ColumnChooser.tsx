@@ -35,7 +35,6 @@ export function ColumnChooser<Row>({
           {columns.map((column, index) => {
             const fixed = index === 0
             const crowded = fit.crowded.includes(column.id)
-            const money = column.kind === 'money'
             return (
               <Checkbox
                 key={column.id}

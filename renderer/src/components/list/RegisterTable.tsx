@@ -121,6 +121,14 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
+          {lines.length === 0 && (
+            // An empty list says so, rather than showing only its headers and a zero total.
+            <tr>
+              <td colSpan={columns.length} className="register-empty">
+                {t('common.noRows')}
+              </td>
+            </tr>
+          )}
           {paddingTop > 0 && <Spacer height={paddingTop} span={columns.length} />}
           {items.map((item) => {
             const line = lines[item.index]

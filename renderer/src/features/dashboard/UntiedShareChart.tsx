@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts'
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FundsSummary } from '@shared/funds/schema'
+import { formatNumber } from '@shared/i18n/format-number'
 import { formatPercent } from '@shared/i18n/format-percent'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
@@ -49,9 +50,7 @@ export function UntiedShareChart({ years }: { years: Year[] }) {
               yAxisLabel={t('dashboard.shareUnit')}
               yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], width: 64 }}
               xAxisProps={{ interval: 0 }}
-              valueFormatter={(value) =>
-                `${value.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB')}`
-              }
+              valueFormatter={(value) => formatNumber(value, language)}
               referenceLines={[{ y: 50, color: 'red.7', strokeWidth: 2 }]}
               tooltipProps={{
                 content: ({ payload }) => {
