@@ -8,6 +8,8 @@ import { tempFolder } from './temp'
 import { TestHost } from './test-host'
 import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
 import type { Result } from '@shared/contract/errors'
+import type { Job } from '@shared/jobs/schema'
+import type { WorkbookReport } from '@shared/workbook/schema'
 
 export interface TestApp {
   core: AppCore
@@ -87,14 +89,18 @@ export async function startDemoApp(): Promise<TestApp> {
   return app
 }
 
-/** Imports a workbook as the window does: starts the job and follows it to its end. */
-export async function importWorkbook(app: TestApp, path: string) {
-  let job = await app.ok('workbook.import', {
-    file: app.core.files.grant(path, 'import-workbook'),
-  })
+/** Follows a workbook job (a check or an import) to its end, as the window does. */
+export async function followJob(app: TestApp, started: Job<WorkbookReport>) {
+  let job = started
   while (job.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 20))
     job = await app.ok('workbook.progress', { jobId: job.jobId })
   }
   return job
+}
+
+/** Imports a workbook as the window does: starts the job and follows it to its end. */
+export async function importWorkbook(app: TestApp, path: string) {
+  const file = app.core.files.grant(path, 'import-workbook')
+  return followJob(app, await app.ok('workbook.import', { file }))
 }

@@ -1276,6 +1276,7 @@ export const en: Catalog = {
       contact_email: 'Contact email',
       contact_name: 'Contact',
       contact_phone: 'Contact phone',
+      conversion_rule: 'Conversion rule',
       country: 'Country',
       currency: 'Currency',
       default_currency: 'Default currency',

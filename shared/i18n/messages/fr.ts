@@ -1284,6 +1284,7 @@ export const fr = {
       contact_email: 'Courriel du contact',
       contact_name: 'Contact',
       contact_phone: 'Téléphone du contact',
+      conversion_rule: 'Règle de conversion',
       country: 'Pays',
       currency: 'Devise',
       default_currency: 'Devise par défaut',

@@ -40,8 +40,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState(0)
-  // TanStack Virtual returns functions that React Compiler must not memoise; this is the documented use.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions the React Compiler must not memoise; this is its documented use
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
