@@ -1,4 +1,5 @@
 import { channel } from '../contract/channel'
+import type { FunderAccount } from './account'
 import type { Funder } from './schema'
 import { funderInput, funderListQuery, funderUpdate } from './schema'
 import { byId } from '../validation/fields'
@@ -7,6 +8,7 @@ import { byId } from '../validation/fields'
 export const FUNDERS_CHANNELS = {
   'funders.list': channel<Funder[]>()(funderListQuery),
   'funders.get': channel<Funder>()(byId),
+  'funders.account': channel<FunderAccount>()(byId),
   'funders.create': channel<Funder>()(funderInput),
   'funders.update': channel<Funder>()(funderUpdate),
   'funders.archive': channel<Funder>()(byId),

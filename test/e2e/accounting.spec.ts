@@ -30,6 +30,10 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   }
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Comptabilité' })
+    .click()
   const section = page.getByRole('region', { name: 'Comptabilité' })
   // Paramètres reads every section's settings first: on a loaded machine that takes a while.
   await expect(section.getByRole('tab', { name: 'Correspondances' })).toBeVisible({

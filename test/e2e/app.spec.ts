@@ -143,6 +143,11 @@ test('the settings show the organisation, the user and the file, and save the or
   expect((await app.core.requireSession().organisation.get()).name).toBe(
     'AIMF — Secrétariat permanent',
   )
+  // The file's replica, in the « Fichier de données » section of the side menu.
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Fichier de données', exact: true })
+    .click()
   await expect(page.getByText(app.core.fileInfo()?.replicaId ?? 'missing')).toBeVisible()
 })
 
@@ -153,6 +158,10 @@ test('a password locks the window; nothing of the file shows until it is given',
   await app.core.createFile(join(app.folder, 'verrou.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Verrouillage après inactivité' })
+    .click()
   const lock = page.getByRole('region', { name: 'Verrouillage après inactivité' })
   await lock.getByLabel('Mot de passe', { exact: true }).fill('Tombouctou-2026')
   await lock.getByLabel('Confirmer le mot de passe').fill('Tombouctou-2026')

@@ -28,6 +28,10 @@ async function fileWithFunder(app: DesktopApp, path: string, name: string) {
 
 async function openBackups(page: Page) {
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Sauvegardes' })
+    .click()
   const section = page.getByRole('region', { name: 'Sauvegardes' })
   await expect(section).toBeVisible()
   return section

@@ -78,6 +78,7 @@ test('lists found without accents, « Verser » unavailable before signature wit
 
   // « Verser » before the city's agreement is signed: shown unavailable, saying why.
   await page.getByRole('button', { name: `Ouvrir le projet ${project.code}` }).click()
+  await page.getByRole('tab', { name: 'Tranches', exact: true }).click()
   const pay = page.getByRole('button', { name: 'Verser la tranche n° 1' })
   await expect(pay).toHaveAttribute('aria-disabled', 'true')
   await expect(pay).toHaveAccessibleDescription(/n’est pas signée/)
@@ -85,6 +86,7 @@ test('lists found without accents, « Verser » unavailable before signature wit
   await expect(page.getByRole('dialog', { name: 'Verser la tranche n° 1' })).toBeHidden()
 
   // « Engager » refused (the untied fund holds nothing yet): the refusal is in view, announced.
+  await page.getByRole('tab', { name: 'Plan de financement', exact: true }).click()
   const commit = page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })
   await commit.scrollIntoViewIfNeeded()
   await commit.click()
@@ -95,7 +97,8 @@ test('lists found without accents, « Verser » unavailable before signature wit
   // The dues payment: the currency found by its code, the amount pasted as the app writes it.
   await page.getByRole('button', { name: 'Membres & cotisations' }).click()
   await page.getByRole('button', { name: 'Ouvrir le membre Commune de Lomé' }).click()
-  const form = page.getByRole('form', { name: 'Enregistrer un encaissement' })
+  await page.getByRole('button', { name: 'Enregistrer un encaissement', exact: true }).click()
+  const form = page.getByRole('dialog').getByRole('form', { name: 'Enregistrer un encaissement' })
   const currency = form.getByRole('textbox', { name: 'Devise', exact: true })
   await currency.click()
   await currency.pressSequentially('us')

@@ -15,6 +15,15 @@ async function recordReceipt(receipt: Locator) {
   await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
 }
 
+/** The agreement's receipt form, opened in its dialog from the « Encaissements » tab. */
+async function openReceipt(page: Page) {
+  await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
+  await page.getByRole('button', { name: 'Enregistrer un versement', exact: true }).click()
+  const receipt = page.getByRole('dialog').getByRole('form', { name: 'Enregistrer un versement' })
+  await expect(receipt).toBeVisible()
+  return receipt
+}
+
 /** The text of a figure's cell in a figures table: row by figure, column by class. */
 function figure(table: Locator, key: string, column: string) {
   return table.locator(`tr[data-figure="${key}"] td[data-class="${column}"]`)
@@ -69,6 +78,7 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   )
 
   // The EU's own budget headings, with the 7 % cap on indirect costs checked on its line.
+  await page.getByRole('tab', { name: 'Budget par rubrique', exact: true }).click()
   await page.getByRole('button', { name: 'Structure UE « Budget de l’action »' }).click()
   const headings = page.getByRole('table', { name: 'Budget du bailleur (rubriques)' })
   await expect(headings.getByRole('row')).toHaveCount(9)
@@ -87,15 +97,19 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   await expect(page.getByText('Rubriques enregistrées.')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Total' })).toContainText('802 500,00 €')
 
-  const receipt = page.getByRole('form', { name: 'Enregistrer un versement' })
+  let receipt = await openReceipt(page)
   await receipt.getByLabel('Reçu le').fill('2026-02-16')
   await receipt.getByLabel('Montant (EUR)').fill('332 000')
   await receipt.getByLabel('Référence bancaire').fill('VIR-UE-01')
   await recordReceipt(receipt)
   await expect(page.getByText('Versement enregistré.')).toBeVisible()
+  await expect(receipt).toBeHidden()
+  receipt = await openReceipt(page)
   await receipt.getByLabel('Reçu le').fill('2026-06-15')
   await receipt.getByLabel('Montant (EUR)').fill('249000,50')
   await recordReceipt(receipt)
+  await expect(receipt).toBeHidden()
+  await page.getByRole('tab', { name: 'Résumé', exact: true }).click()
   await expect(position.locator('tr[data-figure="received"] td').last()).toHaveText(
     '581\u202f000,50\u00a0€',
   )
@@ -106,12 +120,18 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   await app.screenshot('07-convention')
 
   // Too much: the form asks before recording, and says by how much.
+  receipt = await openReceipt(page)
+  await receipt.getByLabel('Reçu le').fill('2026-06-16')
   await receipt.getByLabel('Montant (EUR)').fill('300 000')
   await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'dépasse' })).toContainText(
     'dépasse le reste dû (248\u202f999,50\u00a0€) de 51\u202f000,50\u00a0€',
   )
   await page.getByRole('button', { name: 'Annuler', exact: true }).click()
+  // Nothing recorded: the changed form is given up.
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Abandonner les modifications' }).click()
+  await expect(receipt).toBeHidden()
 
   // The dashboard reads the same ledger: the same figures.
   await page.getByRole('button', { name: 'Tableau de bord' }).click()
@@ -148,6 +168,7 @@ test('the demo dashboard shows tied and untied money and the untied share by yea
   await expect(due).toContainText('En retard')
   await due.getByRole('button', { name: 'Ouvrir AFD-CLIMAT-2023' }).click()
   await expect(page.getByRole('heading', { name: 'AFD-CLIMAT-2023', level: 1 })).toBeVisible()
+  await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Échéancier du bailleur' })).toBeVisible()
   await page.getByRole('button', { name: '← Retour aux conventions' }).click()
   // A class of funds leads to its agreements.

@@ -59,6 +59,7 @@ test('a record’s history and the journal read as an auditor reads them', async
   await app.open()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UEMOA-2026-01' }).click()
+  await page.getByRole('tab', { name: 'Historique', exact: true }).click()
   const history = page
     .getByRole('heading', { name: 'Historique des modifications' })
     .locator('xpath=..')
@@ -75,6 +76,10 @@ test('a record’s history and the journal read as an auditor reads them', async
 
   // The journal shows the same words, with each record's name.
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Journal des modifications' })
+    .click()
   const journal = page.getByRole('table', { name: 'Journal des modifications' })
   // Paramètres asks the core for its every section at once (backups, sync, rates…): the
   // journal's answer (10 ms in the core) came 14 s later on a machine at load 21.

@@ -38,6 +38,10 @@ test('the AIMF programmes edited in Paramètres: one added, a default renamed, t
 
   // Paramètres → Programmes: the fourteen, and one the secretariat runs besides.
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Programmes de l’AIMF' })
+    .click()
   const section = page.getByRole('region', { name: 'Programmes de l’AIMF' })
   const table = section.getByRole('table', { name: 'Programmes de l’AIMF' })
   // Paramètres is a long page: on a busy machine its last sections take a while to come.
@@ -79,6 +83,10 @@ test('the AIMF programmes edited in Paramètres: one added, a default renamed, t
 
   // Archived, it is no longer offered to a new project; the project keeps it, by its name.
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Programmes de l’AIMF' })
+    .click()
   await table.getByRole('button', { name: 'Archiver Planification familiale' }).click()
   await expect(table.getByRole('row')).toHaveCount(15)
   await page.getByRole('button', { name: 'Projets' }).click()

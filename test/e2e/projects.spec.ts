@@ -121,12 +121,27 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await question.getByRole('button', { name: 'Confirmer' }).click()
   await expect(page.getByText('Le projet est maintenant « Approuvé ».')).toBeVisible()
 
+  // The record's parts are tabs, reached by their names; entry forms open on demand.
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click()
+  const opened = async (button: string, form: string) => {
+    await page.getByRole('button', { name: button, exact: true }).click()
+    const shown = page.getByRole('dialog').getByRole('form', { name: form })
+    await expect(shown).toBeVisible()
+    return shown
+  }
+
   // The EU action finances only the projects it names: the plan offers it once named.
-  const plan = page.getByRole('form', { name: 'Ajouter la ligne' })
+  await tab('Plan de financement')
+  let plan = await opened('Ajouter la ligne', 'Ajouter la ligne')
   await chooseOption(page, plan, 'Source', 'Convention (fonds liés)')
   await expect(plan).toContainText('Aucune convention fléchée ne peut financer ce projet')
+  // A changed form is closed only once its changes are given up.
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Abandonner les modifications' }).click()
+  await expect(plan).toBeHidden()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-VILLES' }).click()
+  await tab('Projets')
   await chooseOption(
     page,
     page.locator('#agreement-projects').locator('..'),
@@ -136,7 +151,13 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await page.getByRole('button', { name: 'Ajouter le projet' }).click()
   await expect(page.getByText('Projet ajouté à la convention.')).toBeVisible()
   await page.getByRole('button', { name: code, exact: true }).click()
+  // Back on the project, on the tab it was left on.
+  await expect(page.getByRole('tab', { name: 'Plan de financement' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
 
+  plan = await opened('Ajouter la ligne', 'Ajouter la ligne')
   await chooseOption(page, plan, 'Source', 'Convention (fonds liés)')
   await chooseOption(
     page,
@@ -147,9 +168,13 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await plan.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('200 000')
   await plan.getByRole('button', { name: 'Ajouter la ligne' }).click()
   await expect(page.getByText('Ligne ajoutée au plan.')).toBeVisible()
+  await expect(plan).toBeHidden()
+  plan = await opened('Ajouter la ligne', 'Ajouter la ligne')
   await chooseOption(page, plan, 'Source', 'Fonds délié de l’AIMF')
   await plan.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('70 000')
   await plan.getByRole('button', { name: 'Ajouter la ligne' }).click()
+  await expect(plan).toBeHidden()
+  plan = await opened('Ajouter la ligne', 'Ajouter la ligne')
   await chooseOption(page, plan, 'Source', 'Ville — en numéraire')
   // Above the cost: refused, with the figures, and nothing added.
   await plan.getByRole('textbox', { name: 'Montant', exact: true }).fill('30 000,01')
@@ -161,30 +186,40 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await page.getByRole('button', { name: 'Engager UE-2026-VILLES' }).click()
   await expect(page.getByText('Ligne engagée')).toBeVisible()
   await page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' }).click()
+  await expect(page.getByText('Ligne engagée')).toBeVisible()
+  await tab('Grand livre')
   await expect(
     page.getByRole('table', { name: 'Écritures au grand livre' }).getByRole('row'),
   ).toHaveCount(3)
 
   // The city's agreement is signed; the first tranche is paid.
+  await tab('Résumé')
   await page.getByRole('button', { name: 'Passer à « Convention signée »' }).click()
   await dialog.getByRole('button', { name: 'Confirmer' }).click()
-  const tranche = page.getByRole('form', { name: 'Ajouter la tranche' })
+  await expect(page.getByText('Le projet est maintenant « Convention signée ».')).toBeVisible()
+  await tab('Tranches')
+  let tranche = await opened('Ajouter la tranche', 'Ajouter la tranche')
   await tranche.getByRole('textbox', { name: 'Prévue le', exact: true }).fill('2026-11-30')
   await tranche.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('90 000')
   await tranche.getByRole('button', { name: 'Ajouter la tranche' }).click()
+  await expect(tranche).toBeHidden()
   await page.getByRole('button', { name: 'Verser la tranche n° 1' }).click()
   await dialog.getByRole('textbox', { name: 'Référence bancaire', exact: true }).fill('VIR-DKR-01')
   await dialog.getByRole('button', { name: 'Verser', exact: true }).click()
   await expect(page.getByText('Tranche versée')).toBeVisible()
   // 90,000 € drawn 200:70 on the EU action and the untied fund, to the cent.
+  await tab('Plan de financement')
   const lines = page.getByRole('table', { name: 'Plan de financement' })
   await expect(lines.getByRole('row').nth(1)).toContainText(euros('66 666,67'))
   await expect(lines.getByRole('row').nth(2)).toContainText(euros('23 333,33'))
 
   // A second tranche, all of it from the untied fund: the split chosen by the user.
+  await tab('Tranches')
+  tranche = await opened('Ajouter la tranche', 'Ajouter la tranche')
   await tranche.getByRole('textbox', { name: 'Prévue le', exact: true }).fill('2026-12-15')
   await tranche.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('10 000')
   await tranche.getByRole('button', { name: 'Ajouter la tranche' }).click()
+  await expect(tranche).toBeHidden()
   await page.getByRole('button', { name: 'Verser la tranche n° 2' }).click()
   await dialog.getByText('Répartition choisie').click()
   await dialog.getByRole('textbox', { name: 'UE-2026-VILLES (EUR)' }).fill('5 000')
@@ -194,11 +229,14 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await dialog.getByRole('textbox', { name: 'UE-2026-VILLES (EUR)' }).fill('0')
   await dialog.getByRole('textbox', { name: 'Fonds délié de l’AIMF (EUR)' }).fill('10 000')
   await dialog.getByRole('button', { name: 'Verser', exact: true }).click()
+  await expect(page.getByText('Tranche versée')).toBeVisible()
+  await tab('Plan de financement')
   await expect(lines.getByRole('row').nth(2)).toContainText(euros('33 333,33'))
   await expect(lines.getByRole('row').nth(1)).toContainText(euros('66 666,67'))
 
   // A results indicator: a target in words is refused, then a value shows progress.
-  const indicator = page.getByRole('form', { name: 'Ajouter l’indicateur' })
+  await tab('Indicateurs')
+  const indicator = await opened('Ajouter l’indicateur', 'Ajouter l’indicateur')
   await indicator
     .getByRole('textbox', { name: 'Indicateur', exact: true })
     .fill('Ménages raccordés à la filière')
@@ -207,12 +245,18 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   await expect(indicator).toContainText('Nombre attendu')
   await indicator.getByRole('textbox', { name: 'Cible', exact: true }).fill('8 000')
   await indicator.getByRole('button', { name: 'Ajouter l’indicateur' }).click()
-  const value = page.getByRole('form', {
+  await expect(indicator).toBeHidden()
+  await page
+    .getByRole('article', { name: 'Ménages raccordés à la filière' })
+    .getByRole('button', { name: 'Enregistrer la valeur', exact: true })
+    .click()
+  const value = page.getByRole('dialog').getByRole('form', {
     name: 'Enregistrer la valeur — Ménages raccordés à la filière',
   })
   await value.getByLabel('Fin de période').fill('2026-12-31')
   await value.getByLabel('Valeur').fill('2000')
   await value.getByRole('button', { name: 'Enregistrer la valeur' }).click()
+  await expect(value).toBeHidden()
   await expect(page.getByText('Progrès : 25 %').first()).toBeVisible()
   await app.expectAccessible()
   await app.screenshot('09-projet')
@@ -220,6 +264,7 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   // The agreement and the dashboard read the same ledger.
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-VILLES' }).click()
+  await tab('Résumé')
   const position = page.getByRole('table', { name: 'Situation' })
   await expect(position.locator('tr[data-figure="allocated"] td').last()).toHaveText(
     euros('200 000,00'),
@@ -267,9 +312,12 @@ test('the demo projects: found in seconds by city, filtered, summed by country a
   // The Rwanda project of seed 004, with its results.
   await page.getByText('Liste des projets', { exact: true }).click()
   await page.getByRole('button', { name: 'Ouvrir le projet FC-2019-014' }).click()
+  await page.getByRole('tab', { name: 'Indicateurs', exact: true }).click()
   await expect(
     page.getByRole('article', { name: 'Personnes ayant un meilleur accès à la santé' }),
   ).toContainText('Progrès : 100 %')
+  await app.expectAccessible()
+  await page.getByRole('tab', { name: 'Tranches', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Tranches versées à la ville' })).toContainText(
     'Versée',
   )

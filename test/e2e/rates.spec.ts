@@ -12,6 +12,10 @@ test('Paramètres → Taux de change: the ECB history and an InforEuro table imp
   await app.core.createFile(join(app.folder, 'taux.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Taux de change' })
+    .click()
   const section = page.getByRole('region', { name: 'Taux de change' })
   // Paramètres reads every section's settings first: on a loaded machine that takes a while.
   await expect(section).toBeVisible({ timeout: 30_000 })

@@ -51,6 +51,7 @@ test('a receipt is reversed only with a reason, after the figures it changes are
   await app.open()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-PAIX' }).click()
+  await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
   await page.getByRole('button', { name: 'Annuler ce versement' }).click()
 
   // Before anything is done: the record, and each balance before and after.

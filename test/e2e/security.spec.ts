@@ -81,6 +81,10 @@ test('an export offers to show the file it wrote in its folder', async ({ app, p
   await app.core.createFile(join(app.folder, 'secretariat.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Import / export' })
+    .click()
   const section = page.getByRole('region', { name: 'Import / export' })
   const target = join(app.folder, 'export.xlsx')
   app.host.nextExportPath = target

@@ -30,6 +30,10 @@ test('sync: a field changed in two copies is listed to review, the other value t
   await mkdir(share)
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Synchronisation' })
+    .click()
   const section = page.getByRole('region', { name: 'Synchronisation' })
 
   app.host.nextFolder = share
@@ -87,6 +91,10 @@ test('sync: the office’s PostgreSQL server connected from the window, a refuse
   await app.core.requireSession().funders.create(funder(null), 'Awa')
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Synchronisation' })
+    .click()
   const form = page.getByRole('form', { name: 'Serveur PostgreSQL' })
   await form.getByLabel('Serveur', { exact: true }).fill(server.hostname)
   await form.getByLabel('Port', { exact: true }).fill('70000')
@@ -152,6 +160,10 @@ test('sync: a receipt entered on two copies listed with both records and one can
   await mkdir(share)
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Synchronisation' })
+    .click()
   const section = page.getByRole('region', { name: 'Synchronisation' })
   app.host.nextFolder = share
   await section.getByRole('button', { name: 'Choisir le dossier partagé…' }).click()

@@ -20,6 +20,10 @@ test('import: a workbook with errors is listed and refused, corrected it is impo
   await app.core.createFile(join(app.folder, 'import.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections des paramètres' })
+    .getByRole('button', { name: 'Import / export' })
+    .click()
   const section = page.getByRole('region', { name: 'Import / export' })
 
   app.host.nextDocument = await membersWorkbook(join(app.folder, 'membres-erreurs.xlsx'), [

@@ -21,6 +21,8 @@ interface AppStore {
   openProjectId: string | null
   /** The member whose page is open in Membres, if any. */
   openMemberId: string | null
+  /** The funder whose page is open in Bailleurs, if any. */
+  openFunderId: string | null
   /** The class of funds the Conventions list opens filtered on, when reached from a figure. */
   agreementsClass: 'tied' | 'untied' | null
   /** The filter the Projets list opens on, when reached from a figure (read once by the list). */
@@ -41,6 +43,8 @@ interface AppStore {
   openProject(id: string | null): void
   /** Opens a member's page, from anywhere (a project, the largest arrears). */
   openMember(id: string | null): void
+  /** Opens a funder's page, from anywhere (an agreement's page, the funders' list). */
+  openFunder(id: string | null): void
   /** Opens the Conventions list on one class of funds. */
   openAgreementsOf(fundClass: 'tied' | 'untied'): void
   /** Opens the Projets list filtered on a status or a country. */
@@ -59,6 +63,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
   openAgreementId: null,
   openProjectId: null,
   openMemberId: null,
+  openFunderId: null,
   agreementsClass: null,
   projectsFilter: null,
   dataVersion: 0,
@@ -78,6 +83,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
       openAgreementId: null,
       openProjectId: null,
       openMemberId: null,
+      openFunderId: null,
       agreementsClass: null,
       projectsFilter: null,
     })
@@ -90,6 +96,9 @@ export const useAppStore = create<AppStore>((set, get) => ({
   },
   openAgreementsOf(fundClass) {
     set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
+  },
+  openFunder(id) {
+    set({ area: 'funders', openFunderId: id })
   },
   openMember(id) {
     set({ area: 'members', openMemberId: id })

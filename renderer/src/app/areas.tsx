@@ -27,7 +27,7 @@ function screen<Name extends string>(
  */
 export const AREA_SCREENS = {
   dashboard: screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
-  funders: screen(() => import('../features/funders/FundersPage'), 'FundersPage'),
+  funders: screen(() => import('../features/funders/FundersArea'), 'FundersArea'),
   agreements: screen(() => import('../features/agreements/AgreementsArea'), 'AgreementsArea'),
   projects: screen(() => import('../features/projects/ProjectsPage'), 'ProjectsPage'),
   members: screen(() => import('../features/members/MembersArea'), 'MembersArea'),

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { useUrlParam } from '../../lib/use-url-param'
 import { type Status, StatusMessage } from '../StatusMessage'
 import { Term } from '../Term'
 
 /**
  * The frame of one record's page: the way back to its list, its header (title, what it is,
- * badges, actions), the page's status line, then its sections.
+ * badges, actions), the page's status line, then its key figures and its tabs (RecordTabs).
  */
 export function RecordPage({
   backLabel,
@@ -83,5 +84,48 @@ export function KeyFigures({
       </SimpleGrid>
       {children}
     </Paper>
+  )
+}
+
+/** One tab of a record's page: its name in the address, its label, and what it shows. */
+export interface RecordTab {
+  value: string
+  label: string
+  content: ReactNode
+}
+
+/**
+ * A record's page below its header: one tab at a time (only the shown tab is mounted, so a page
+ * is as high as one of its parts). The tab is in the address (`?<param>=<tab>`): Back returns to
+ * the previous tab, and coming back to the record shows the tab left. The tab list is reached
+ * with Tab and moved along with the arrow keys (Home, End), as in the WAI-ARIA tabs pattern.
+ */
+export function RecordTabs({
+  param,
+  label,
+  tabs,
+}: {
+  param: string
+  label: string
+  tabs: readonly (RecordTab | false)[]
+}) {
+  const [chosen, choose] = useUrlParam(param)
+  const shown = tabs.filter((tab): tab is RecordTab => tab !== false)
+  const current = shown.find((tab) => tab.value === chosen)?.value ?? shown[0]?.value ?? null
+  return (
+    <Tabs value={current} onChange={(value) => value && choose(value)} keepMounted={false}>
+      <Tabs.List aria-label={label}>
+        {shown.map((tab) => (
+          <Tabs.Tab key={tab.value} value={tab.value}>
+            {tab.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {shown.map((tab) => (
+        <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+          <Stack gap="lg">{tab.content}</Stack>
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   )
 }

@@ -1,17 +1,21 @@
-import { Badge, Button, Divider, Text } from '@mantine/core'
+import { Anchor, Badge, Button } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { basisPointsToPercent } from '@shared/validation/amounts'
-import { formatDate } from '@shared/i18n/format-dates'
 import { Amount } from '../../components/Amount'
 import { FormDrawer } from '../../components/page/FormDrawer'
-import { KeyFigures, RecordNotRead, RecordPage } from '../../components/page/RecordPage'
+import {
+  type KeyFigure,
+  KeyFigures,
+  RecordNotRead,
+  RecordPage,
+  RecordTabs,
+} from '../../components/page/RecordPage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call } from '../../lib/api'
-import { useLanguage } from '../../lib/use-language'
 import { useRecord } from '../../lib/use-record'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
-import { useProgrammes } from '../programmes/use-programmes'
+import { useAppStore } from '../../app/app-store'
+import { AgreementSummary } from './AgreementSummary'
 import { AgreementFiguresSection } from './AgreementFiguresSection'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentsSection } from './AmendmentsSection'
@@ -24,8 +28,7 @@ import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation()
-  const programmes = useProgrammes()
-  const language = useLanguage()
+  const openFunder = useAppStore((s) => s.openFunder)
   const [editing, setEditing] = useState(false)
   const [asOf, setAsOf] = useState('')
   const {
@@ -39,7 +42,6 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
 
   if (!agreement) return <RecordNotRead status={status} />
   const archived = agreement.archivedAt !== null
-  const percent = (bp: number | null) => (bp === null ? '' : `${basisPointsToPercent(bp)} %`)
 
   return (
     <RecordPage
@@ -69,59 +71,93 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
       <SentReportsNotice agreementId={agreement.id} version={agreement} />
       <KeyFigures
         figures={[
-          [t('agreements.field.funder'), agreement.funderName],
-          [t('agreements.field.signedOn'), formatDate(agreement.signedOn, language)],
-          [t('agreements.field.startsOn'), formatDate(agreement.startsOn, language)],
-          [t('agreements.field.endsOn'), formatDate(agreement.currentEndsOn, language)],
           [
-            t('agreements.field.amount'),
-            <Amount minor={agreement.initialAmount} currency={agreement.currency} />,
+            t('agreements.field.funder'),
+            <Anchor
+              component="button"
+              onClick={() => openFunder(agreement.funderId)}
+              aria-label={t('recordPage.openFunder', { name: agreement.funderName })}
+            >
+              {agreement.funderName}
+            </Anchor>,
           ],
-          [t('agreements.field.earmarking'), t(`agreements.earmarking.${agreement.earmarking}`)],
-          [t('agreements.field.programme'), agreement.programme],
-          agreement.programmeCode && [
-            t('agreements.field.programmeCode'),
-            programmes.name(agreement.programmeCode),
-          ],
-          [t('agreements.field.cofinancing'), percent(agreement.cofinancingBp)],
-          [t('agreements.field.indirectCostMax'), percent(agreement.indirectCostMaxBp)],
-          agreement.nature === 'mixed' && [
-            t('agreements.field.operatingShare'),
-            percent(agreement.operatingShareBp ?? 0),
-          ],
+          ...(['committed', 'received', 'expected', 'available'] as const).map((key): KeyFigure => [
+            t(`agreements.figure.${key}`),
+            <Amount minor={agreement.figures[key]} currency={agreement.currency} />,
+          ]),
         ]}
-      >
-        {agreement.notes && (
-          <Text size="sm" mt="sm">
-            {agreement.notes}
-          </Text>
-        )}
-      </KeyFigures>
-
-      <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
-      <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
-      <ReceiptsSection
-        agreement={agreement}
-        onSaved={updated}
-        onReversed={(next) => {
-          setRecord(next)
-          setStatus(null)
-        }}
       />
-      {agreement.earmarking === 'projects' && (
-        <NamedProjectsSection agreement={agreement} onSaved={updated} onError={failed} />
-      )}
-      <InstalmentsSection agreement={agreement} onSaved={updated} />
-      <HeadingsSection
-        key={JSON.stringify(agreement.budget.headings)}
-        agreement={agreement}
-        onSaved={updated}
+      <RecordTabs
+        param="agreementTab"
+        label={t('recordPage.tabs')}
+        tabs={[
+          {
+            value: 'summary',
+            label: t('recordPage.summary'),
+            content: (
+              <>
+                <AgreementSummary agreement={agreement} />
+                <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
+                <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
+              </>
+            ),
+          },
+          {
+            value: 'receipts',
+            label: t('recordPage.receipts'),
+            content: (
+              <ReceiptsSection
+                agreement={agreement}
+                onSaved={updated}
+                onReversed={(next) => {
+                  setRecord(next)
+                  setStatus(null)
+                }}
+              />
+            ),
+          },
+          agreement.earmarking === 'projects' && {
+            value: 'projects',
+            label: t('recordPage.projects'),
+            content: (
+              <NamedProjectsSection agreement={agreement} onSaved={updated} onError={failed} />
+            ),
+          },
+          {
+            value: 'schedule',
+            label: t('recordPage.schedule'),
+            content: (
+              <>
+                <InstalmentsSection agreement={agreement} onSaved={updated} />
+                <ReportsSection agreement={agreement} onSaved={updated} />
+              </>
+            ),
+          },
+          {
+            value: 'budget',
+            label: t('recordPage.budget'),
+            content: (
+              <HeadingsSection
+                key={JSON.stringify(agreement.budget.headings)}
+                agreement={agreement}
+                onSaved={updated}
+              />
+            ),
+          },
+          {
+            value: 'amendments',
+            label: t('recordPage.amendments'),
+            content: <AmendmentsSection agreement={agreement} onSaved={updated} />,
+          },
+          {
+            value: 'history',
+            label: t('recordPage.history'),
+            content: (
+              <RecordHistory table="agreements" id={agreement.id} version={agreement.updatedAt} />
+            ),
+          },
+        ]}
       />
-      <ReportsSection agreement={agreement} onSaved={updated} />
-      <AmendmentsSection agreement={agreement} onSaved={updated} />
-
-      <Divider />
-      <RecordHistory table="agreements" id={agreement.id} version={agreement.updatedAt} />
 
       <FormDrawer
         opened={editing}

@@ -1,5 +1,6 @@
-import { Paper, Table, Text, Title } from '@mantine/core'
+import { Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { EntryButton } from '../../components/page/EntryButton'
 import type { AgreementDetail } from '@shared/funds/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { Amount } from '../../components/Amount'
@@ -44,14 +45,22 @@ export function AmendmentsSection({
           </Table.Tbody>
         </Table>
       )}
-      {!archived && (
-        <Paper withBorder p="md" mt="sm">
-          <AmendmentForm
-            agreement={agreement}
-            onSaved={(a) => onSaved(a, t('agreements.amendment.added'))}
-          />
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton
+          label={t('agreements.addAmendment')}
+          unavailable={archived ? t('recordPage.archivedAgreement') : null}
+        >
+          {(close) => (
+            <AmendmentForm
+              agreement={agreement}
+              onSaved={(a) => {
+                close()
+                onSaved(a, t('agreements.amendment.added'))
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
     </section>
   )
 }

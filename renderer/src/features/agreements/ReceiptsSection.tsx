@@ -1,5 +1,6 @@
-import { Button, Paper, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { EntryButton } from '../../components/page/EntryButton'
 import type { AgreementDetail, Receipt } from '@shared/funds/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { formatMoney, formatRate } from '@shared/money/format'
@@ -118,14 +119,22 @@ export function ReceiptsSection({
             </Table.Tbody>
           </Table>
         )}
-        {!archived && (
-          <Paper withBorder p="md" mt="sm">
-            <ReceiptForm
-              agreement={agreement}
-              onSaved={(a) => onSaved(a, t('agreements.receipt.added'))}
-            />
-          </Paper>
-        )}
+        <Group mt="sm">
+          <EntryButton
+            label={t('agreements.addReceipt')}
+            unavailable={archived ? t('recordPage.archivedAgreement') : null}
+          >
+            {(close) => (
+              <ReceiptForm
+                agreement={agreement}
+                onSaved={(a) => {
+                  close()
+                  onSaved(a, t('agreements.receipt.added'))
+                }}
+              />
+            )}
+          </EntryButton>
+        </Group>
       </section>
     </>
   )

@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FUNDER_KINDS, type Funder } from '@shared/funders/schema'
@@ -21,6 +21,7 @@ import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { FunderForm } from './FunderForm'
+import { useAppStore } from '../../app/app-store'
 import { funderFigures } from './funder-figures'
 import { useFunders } from './use-funders'
 
@@ -35,6 +36,7 @@ export function FundersPage() {
   const [archiving, setArchiving] = useState<Funder | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const { funders, error, reload } = useFunders(view.archived === '1')
+  const openFunder = useAppStore((s) => s.openFunder)
   const agreements = useChannel('agreements.list', { includeArchived: false }).data
   // Each funder's position: the sum of its agreements' positions in euros, as the core gives them.
   const figures = useMemo(() => funderFigures(agreements ?? []), [agreements])
@@ -72,9 +74,16 @@ export function FundersPage() {
         width: 230,
         cell: (f) => (
           <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={500} truncate>
+            <Anchor
+              component="button"
+              size="sm"
+              fw={500}
+              truncate
+              onClick={() => openFunder(f.id)}
+              aria-label={t('recordPage.openFunder', { name: f.name })}
+            >
               {f.name}
-            </Text>
+            </Anchor>
             {f.archivedAt && (
               <Badge size="xs" color="gray">
                 {t('common.archived')}
@@ -164,7 +173,7 @@ export function FundersPage() {
         ),
       },
     ],
-    [t, language, toggleArchive, figures],
+    [t, language, toggleArchive, figures, openFunder],
   )
 
   return (

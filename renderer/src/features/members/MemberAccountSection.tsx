@@ -1,4 +1,5 @@
-import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core'
+import { Button, Group, SimpleGrid, TextInput, Title } from '@mantine/core'
+import { EntryButton } from '../../components/page/EntryButton'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberAccount } from '@shared/dues/schema'
@@ -111,22 +112,28 @@ export function MemberAccountSection({
           </Group>
         )}
       />
-      {member.archivedAt === null && (
-        <Paper withBorder p="md" mt="sm">
-          <PaymentForm
-            member={member}
-            defaultCurrency={oldestOpen?.currency}
-            onSaved={(payment) =>
-              onDone(
-                t('dues.payments.added', {
-                  settled: formatMoney(money(payment.settled, payment.currency), language),
-                  credit: formatMoney(money(payment.credit, payment.currency), language),
-                }),
-              )
-            }
-          />
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton
+          label={t('dues.payments.title')}
+          unavailable={member.archivedAt === null ? null : t('recordPage.archived')}
+        >
+          {(close) => (
+            <PaymentForm
+              member={member}
+              defaultCurrency={oldestOpen?.currency}
+              onSaved={(payment) => {
+                close()
+                onDone(
+                  t('dues.payments.added', {
+                    settled: formatMoney(money(payment.settled, payment.currency), language),
+                    credit: formatMoney(money(payment.credit, payment.currency), language),
+                  }),
+                )
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
     </section>
   )
 }

@@ -1,14 +1,15 @@
 import { formatCount } from '@shared/i18n/format-number'
-import { Anchor, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberAccount } from '@shared/dues/schema'
 import { countryName } from '@shared/geo/country-names'
 import { formatDate } from '@shared/i18n/format-dates'
 import { FormDrawer } from '../../components/page/FormDrawer'
-import { KeyFigures, RecordNotRead, RecordPage } from '../../components/page/RecordPage'
+import { KeyFigures, RecordNotRead, RecordPage, RecordTabs } from '../../components/page/RecordPage'
+import { Amount } from '../../components/Amount'
+import { MemberProjects } from './MemberProjects'
 import { RecordHistory } from '../../components/RecordHistory'
-import { useAppStore } from '../../app/app-store'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { useRecord } from '../../lib/use-record'
@@ -27,7 +28,6 @@ const STANDING_COLORS: Record<MemberAccount['standing'], string> = {
 export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const openProject = useAppStore((s) => s.openProject)
   const [editing, setEditing] = useState(false)
   // Read again after each change the page makes (the member and its account together).
   const { record, setRecord, reload, status, setStatus, failed } = useRecord(async () => {
@@ -116,48 +116,54 @@ export function MemberPage({ id, onBack }: { id: string; onBack: () => void }) {
           [t('members.field.joinedOn'), formatDate(member.joinedOn, language)],
           [t('members.field.email'), member.email],
           [t('members.field.phone'), member.phone],
+          [t('dues.account.arrears'), <Amount minor={account.arrearsEur} currency="EUR" />],
+          [t('dues.account.outstanding'), <Amount minor={account.outstandingEur} currency="EUR" />],
+          [t('dues.account.credit'), <Amount minor={account.creditEur} currency="EUR" />],
         ]}
       />
 
-      <MemberAccountSection
-        member={member}
-        account={account}
-        onDone={done}
-        onError={refused}
-        onReversed={(next) => {
-          setAccount(next)
-          reload()
-        }}
+      <RecordTabs
+        param="memberTab"
+        label={t('recordPage.tabs')}
+        tabs={[
+          {
+            value: 'account',
+            label: t('recordPage.account'),
+            content: (
+              <MemberAccountSection
+                member={member}
+                account={account}
+                onDone={done}
+                onError={refused}
+                onReversed={(next) => {
+                  setAccount(next)
+                  reload()
+                }}
+              />
+            ),
+          },
+          {
+            value: 'projects',
+            label: t('recordPage.projects'),
+            content: <MemberProjects projects={account.projects} />,
+          },
+          {
+            value: 'contacts',
+            label: t('recordPage.contacts'),
+            content: (
+              <>
+                <ContactsSection account={account} memberId={member.id} onSaved={setAccount} />
+                <RolesSection account={account} memberId={member.id} onSaved={setAccount} />
+              </>
+            ),
+          },
+          {
+            value: 'history',
+            label: t('recordPage.history'),
+            content: <RecordHistory table="members" id={member.id} version={member.updatedAt} />,
+          },
+        ]}
       />
-
-      <ContactsSection account={account} memberId={member.id} onSaved={(a) => setAccount(a)} />
-      <RolesSection account={account} memberId={member.id} onSaved={(a) => setAccount(a)} />
-
-      <section aria-labelledby="member-projects">
-        <Title order={2} size="h4" id="member-projects" mb="xs">
-          {t('dues.account.projects')}
-        </Title>
-        {account.projects.length === 0 ? (
-          <Text c="dimmed">{t('common.none')}</Text>
-        ) : (
-          <Stack gap={4}>
-            {account.projects.map((p) => (
-              <Anchor
-                key={p.id}
-                component="button"
-                size="sm"
-                onClick={() => openProject(p.id)}
-                ta="left"
-              >
-                {p.code} — {p.title}
-              </Anchor>
-            ))}
-          </Stack>
-        )}
-      </section>
-
-      <Divider />
-      <RecordHistory table="members" id={member.id} version={member.updatedAt} />
       <FormDrawer opened={editing} onClose={() => setEditing(false)} title={t('members.editTitle')}>
         <MemberForm
           member={member}

@@ -9,12 +9,18 @@ import { MembersPage } from './MembersPage'
 export function MembersArea() {
   const { t } = useTranslation()
   const openMemberId = useAppStore((s) => s.openMemberId)
+  const openMember = useAppStore((s) => s.openMember)
   const [tab, setTab] = useState('members')
   // A member opened from the dues (the largest arrears) is shown in the register's tab.
   return (
     <Tabs
       value={openMemberId ? 'members' : tab}
-      onChange={(value) => setTab(value ?? 'members')}
+      onChange={(value) => {
+        // A member's page is open in the register's tab: leaving the tab closes it, so that
+        // « Cotisations » shows the dues (it did nothing while a member's page was open).
+        if (value !== 'members') openMember(null)
+        setTab(value ?? 'members')
+      }}
       keepMounted={false}
     >
       <Tabs.List mb="md">

@@ -1,29 +1,14 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { Controller } from 'react-hook-form'
+import { Button, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { CURRENCY_CODES } from '@shared/money/currencies'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { type ProjectDetail, projectExpenseInput } from '@shared/projects/schema'
+import { type ProjectDetail } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
-import { FormError } from '../../components/FormError'
 import { call, errorMessage } from '../../lib/api'
-import { callConfirming } from '../../lib/confirm-call'
-import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { useProjectForm } from './use-project-form'
+import { ProjectExpenseForm } from './ProjectExpenseForm'
+import { EntryButton } from '../../components/page/EntryButton'
 
 /** What the city justifies having spent, against what it was paid. */
 export function ExpensesSection({
@@ -38,7 +23,6 @@ export function ExpensesSection({
   const { t } = useTranslation()
   const language = useLanguage()
   const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
-  const agreements = project.plan.lines.filter((l) => l.agreementId !== null)
   const remove = async (id: string) => {
     try {
       onSaved(await call('projects.removeExpense', { id }), t('projects.expenses.removed'))
@@ -46,36 +30,6 @@ export function ExpensesSection({
       onError(errorMessage(failure, t('errors.INTERNAL')))
     }
   }
-  const form = useProjectForm({
-    defaults: {
-      spentOn: '',
-      supplier: '',
-      description: '',
-      amount: '',
-      currency: project.currency as string,
-      agreementId: '',
-      headingCode: '',
-      document: '',
-    },
-    schema: projectExpenseInput,
-    prepare: (values) => {
-      const amount = amountForContract(values.amount, values.currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency: values.currency }) }
-      return {
-        input: {
-          projectId: project.id,
-          ...values,
-          agreementId: values.agreementId || null,
-          amount: amount.ok ? amount.value : '1',
-        },
-        errors,
-      }
-    },
-    send: (input) => callConfirming('projects.addExpense', input),
-    onSaved: (next) => onSaved(next, t('projects.expenses.added')),
-  })
 
   return (
     <section aria-labelledby="project-expenses">
@@ -132,84 +86,22 @@ export function ExpensesSection({
           </Table.Tbody>
         </Table>
       )}
-      {project.archivedAt === null && (
-        <Paper withBorder p="md" mt="sm">
-          <form
-            onSubmit={(event) => void form.submit(event)}
-            noValidate
-            aria-label={t('projects.expenses.add')}
-          >
-            <Stack gap="sm">
-              <FormError message={form.formError} />
-              <SimpleGrid cols={{ base: 2, lg: 4 }}>
-                <TextInput
-                  type="date"
-                  label={t('projects.expenses.spentOn')}
-                  withAsterisk
-                  {...form.register('spentOn')}
-                  error={form.errors.spentOn?.message}
-                />
-                <TextInput label={t('projects.expenses.supplier')} {...form.register('supplier')} />
-                <TextInput
-                  label={t('projects.expenses.description')}
-                  withAsterisk
-                  {...form.register('description')}
-                  error={form.errors.description?.message}
-                />
-                <TextInput
-                  label={t('projects.expenses.amount')}
-                  withAsterisk
-                  inputMode="decimal"
-                  {...form.register('amount')}
-                  error={form.errors.amount?.message}
-                />
-                <Controller
-                  control={form.control}
-                  name="currency"
-                  render={({ field }) => (
-                    <Select
-                      label={t('projects.expenses.currency')}
-                      data={[...CURRENCY_CODES]}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? project.currency)}
-                      searchable
-                      allowDeselect={false}
-                    />
-                  )}
-                />
-                <Controller
-                  control={form.control}
-                  name="agreementId"
-                  render={({ field, fieldState }) => (
-                    <Select
-                      label={t('projects.expenses.agreement')}
-                      data={agreements.map((l) => ({
-                        value: l.agreementId ?? '',
-                        label: l.agreementReference ?? '',
-                      }))}
-                      value={field.value || null}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      clearable
-                      error={fieldState.error?.message}
-                    />
-                  )}
-                />
-                <TextInput
-                  label={t('projects.expenses.heading')}
-                  {...form.register('headingCode')}
-                  error={form.errors.headingCode?.message}
-                />
-                <TextInput label={t('projects.expenses.document')} {...form.register('document')} />
-              </SimpleGrid>
-              <Group justify="flex-end">
-                <Button type="submit" loading={form.formState.isSubmitting}>
-                  {t('projects.expenses.add')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton
+          label={t('projects.expenses.add')}
+          unavailable={project.archivedAt === null ? null : t('recordPage.archived')}
+        >
+          {(close) => (
+            <ProjectExpenseForm
+              project={project}
+              onSaved={(next) => {
+                close()
+                onSaved(next, t('projects.expenses.added'))
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
     </section>
   )
 }

@@ -16,7 +16,6 @@ import {
   INDICATOR_MEASURES,
   type Indicator,
   indicatorInput,
-  indicatorValueInput,
   type ProjectDetail,
 } from '@shared/projects/schema'
 import { FormError } from '../../components/FormError'
@@ -25,6 +24,9 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { useClosedReason } from './use-closed-reason'
+import { EntryButton } from '../../components/page/EntryButton'
+import { IndicatorValueForm } from './IndicatorValueForm'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
 
 type Saved = (project: ProjectDetail, message: string) => void
@@ -40,7 +42,7 @@ export function IndicatorsSection({
   onError: (message: string) => void
 }) {
   const { t } = useTranslation()
-  const open = project.nextStatuses.length > 0
+  const closed = useClosedReason(project)
   return (
     <section aria-labelledby="project-indicators">
       <Title order={2} size="h4" id="project-indicators" mb="xs">
@@ -58,14 +60,19 @@ export function IndicatorsSection({
           />
         ))}
       </Stack>
-      {open && (
-        <Paper withBorder p="md" mt="sm">
-          <IndicatorForm
-            project={project}
-            onSaved={(next) => onSaved(next, t('projects.indicators.added'))}
-          />
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton label={t('projects.indicators.add')} unavailable={closed}>
+          {(close) => (
+            <IndicatorForm
+              project={project}
+              onSaved={(next) => {
+                close()
+                onSaved(next, t('projects.indicators.added'))
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
     </section>
   )
 }
@@ -97,13 +104,6 @@ function IndicatorCard({
   const language = useLanguage()
   const show = useShowValue()
   const percent = indicator.progress === null ? null : Math.round(indicator.progress * 100)
-  const form = useProjectForm({
-    defaults: { periodEnd: '', value: '', comment: '' },
-    schema: indicatorValueInput,
-    prepare: (values) => ({ input: { indicatorId: indicator.id, ...values }, errors: {} }),
-    send: (input) => call('projects.addIndicatorValue', input),
-    onSaved: (next) => onSaved(next, t('projects.indicators.valueAdded')),
-  })
   const remove = async () => {
     try {
       onSaved(
@@ -159,38 +159,25 @@ function IndicatorCard({
           </Table.Tbody>
         </Table>
       )}
-      {project.archivedAt === null && (
-        <form
-          onSubmit={(event) => void form.submit(event)}
-          noValidate
-          aria-label={`${t('projects.indicators.addValue')} — ${indicator.name}`}
+      <Group mt="xs">
+        <EntryButton
+          label={t('projects.indicators.addValue')}
+          title={`${t('projects.indicators.addValue')} — ${indicator.name}`}
+          unavailable={project.archivedAt === null ? null : t('recordPage.archived')}
+          buttonSize="xs"
+          size="md"
         >
-          <FormError message={form.formError} />
-          <Group align="flex-end" mt="xs" gap="xs">
-            <TextInput
-              type="date"
-              size="xs"
-              label={t('projects.indicators.periodEnd')}
-              {...form.register('periodEnd')}
-              error={form.errors.periodEnd?.message}
+          {(close) => (
+            <IndicatorValueForm
+              indicator={indicator}
+              onSaved={(next) => {
+                close()
+                onSaved(next, t('projects.indicators.valueAdded'))
+              }}
             />
-            <TextInput
-              size="xs"
-              label={t('projects.indicators.value')}
-              {...form.register('value')}
-              error={form.errors.value?.message}
-            />
-            <TextInput
-              size="xs"
-              label={t('projects.indicators.comment')}
-              {...form.register('comment')}
-            />
-            <Button type="submit" size="xs" variant="light" loading={form.formState.isSubmitting}>
-              {t('projects.indicators.addValue')}
-            </Button>
-          </Group>
-        </form>
-      )}
+          )}
+        </EntryButton>
+      </Group>
     </Paper>
   )
 }

@@ -1,15 +1,12 @@
-import { Alert, Badge, Button, Divider, Group, Select, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Select } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { countryName } from '@shared/geo/country-names'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
-import { sectorName } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
 import { FormDrawer } from '../../components/page/FormDrawer'
-import { KeyFigures, RecordNotRead, RecordPage } from '../../components/page/RecordPage'
+import { KeyFigures, RecordNotRead, RecordPage, RecordTabs } from '../../components/page/RecordPage'
 import { RecordHistory } from '../../components/RecordHistory'
 import { call, errorMessage, isCancelled } from '../../lib/api'
-import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useRecord } from '../../lib/use-record'
 import { DocumentsSection } from './DocumentsSection'
@@ -21,6 +18,7 @@ import { PlanSection } from './PlanSection'
 import { STATUS_COLORS } from './project-columns'
 import { ProjectForm } from './ProjectForm'
 import { TranchesSection } from './TranchesSection'
+import { ProjectSummary } from './ProjectSummary'
 import { useProgrammes } from '../programmes/use-programmes'
 
 /** One project: what it is, where it stands, its money, its results and its history. */
@@ -110,16 +108,6 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
       )}
       <KeyFigures
         figures={[
-          [t('projects.field.member'), project.memberName],
-          [
-            t('projects.field.country'),
-            project.country ? countryName(project.country, language) : '',
-          ],
-          [t('projects.field.region'), project.region ? t(`regions.${project.region}`) : ''],
-          [
-            t('projects.field.sector'),
-            `${project.sectorCode} — ${sectorName(project.sectorCode, language)}`,
-          ],
           [
             t('projects.field.totalCost'),
             <Amount minor={project.totalCost} currency={project.currency} />,
@@ -129,39 +117,63 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
             <Amount minor={project.committedEur} currency="EUR" />,
           ],
           [t('projects.field.paidEur'), <Amount minor={project.paidEur} currency="EUR" />],
-          [t('projects.field.nature'), t(`projects.nature.${project.nature}`)],
-          [t('projects.field.startsOn'), formatDate(project.startsOn, language)],
-          [t('projects.field.endsOn'), formatDate(project.endsOn, language)],
-          [t('projects.field.approvedOn'), formatDate(project.approvedOn, language)],
-          [t('projects.field.bureauMeeting'), project.bureauMeeting],
           [
-            t('projects.field.contactName'),
-            [project.contactName, project.contactEmail, project.contactPhone]
-              .filter(Boolean)
-              .join(' · '),
+            t('recordPage.toJustifyEur'),
+            <Amount minor={project.justification.toJustifyEur} currency="EUR" />,
           ],
         ]}
-      >
-        {project.objectives && (
-          <Text size="sm" mt="sm">
-            <strong>{t('projects.field.objectives')} :</strong> {project.objectives}
-          </Text>
-        )}
-        {project.description && (
-          <Text size="sm" mt="xs">
-            {project.description}
-          </Text>
-        )}
-      </KeyFigures>
-      <LifecycleSection project={project} onSaved={saved} />
-      <PlanSection project={project} onSaved={saved} onError={failed} />
-      <TranchesSection project={project} onSaved={saved} onError={failed} />
-      <IndicatorsSection project={project} onSaved={saved} onError={failed} />
-      <ExpensesSection project={project} onSaved={saved} onError={failed} />
-      <DocumentsSection project={project} onSaved={saved} onError={failed} />
-      <LedgerSection project={project} />
-      <Divider />
-      <RecordHistory table="projects" id={project.id} version={project.updatedAt} />
+      />
+      <RecordTabs
+        param="projectTab"
+        label={t('recordPage.tabs')}
+        tabs={[
+          {
+            value: 'summary',
+            label: t('recordPage.summary'),
+            content: (
+              <>
+                <ProjectSummary project={project} />
+                <LifecycleSection project={project} onSaved={saved} />
+              </>
+            ),
+          },
+          {
+            value: 'plan',
+            label: t('recordPage.plan'),
+            content: <PlanSection project={project} onSaved={saved} onError={failed} />,
+          },
+          {
+            value: 'tranches',
+            label: t('recordPage.tranches'),
+            content: <TranchesSection project={project} onSaved={saved} onError={failed} />,
+          },
+          {
+            value: 'indicators',
+            label: t('recordPage.indicators'),
+            content: <IndicatorsSection project={project} onSaved={saved} onError={failed} />,
+          },
+          {
+            value: 'expenses',
+            label: t('recordPage.expenses'),
+            content: <ExpensesSection project={project} onSaved={saved} onError={failed} />,
+          },
+          {
+            value: 'documents',
+            label: t('recordPage.documents'),
+            content: <DocumentsSection project={project} onSaved={saved} onError={failed} />,
+          },
+          {
+            value: 'ledger',
+            label: t('recordPage.ledger'),
+            content: <LedgerSection project={project} />,
+          },
+          {
+            value: 'history',
+            label: t('recordPage.history'),
+            content: <RecordHistory table="projects" id={project.id} version={project.updatedAt} />,
+          },
+        ]}
+      />
       <FormDrawer
         opened={editing}
         onClose={() => setEditing(false)}

@@ -1,41 +1,18 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Badge, Button, Group, Modal, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  type ProjectDetail,
-  type Tranche,
-  TRANCHE_PAYABLE_STATUSES,
-  trancheCancelInput,
-  trancheInput,
-  tranchePaymentInput,
-} from '@shared/projects/schema'
-import { formatAmount } from '@shared/money/format'
-import { money } from '@shared/money/money'
+import { type ProjectDetail, type Tranche, TRANCHE_PAYABLE_STATUSES } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
-import { FormError } from '../../components/FormError'
+import { EntryButton } from '../../components/page/EntryButton'
 import { call } from '../../lib/api'
-import { callConfirming } from '../../lib/confirm-call'
-import { amountForContract } from '../../lib/amount-input'
-import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { useProjectForm } from './use-project-form'
 import { useProjectAction } from './use-project-action'
+import { useClosedReason } from './use-closed-reason'
+import { TrancheCancelForm, TrancheForm } from './TrancheForms'
+import { TranchePaymentForm } from './TranchePaymentForm'
 import { useReversal } from '../../components/ReversalDialog'
 import { tranchePaymentReversal } from './project-reversals'
 
@@ -58,6 +35,7 @@ export function TranchesSection({
   const [paying, setPaying] = useState<Tranche | null>(null)
   const [cancelling, setCancelling] = useState<Tranche | null>(null)
   const open = project.nextStatuses.length > 0
+  const closed = useClosedReason(project)
   const act = useProjectAction(onSaved, onError)
   const reversal = useReversal()
   const pending = (tranche: Tranche) =>
@@ -213,14 +191,19 @@ export function TranchesSection({
           </Table.Tbody>
         </Table>
       )}
-      {open && (
-        <Paper withBorder p="md" mt="sm">
-          <TrancheForm
-            project={project}
-            onSaved={(next) => onSaved(next, t('projects.tranches.added'))}
-          />
-        </Paper>
-      )}
+      <Group mt="sm">
+        <EntryButton label={t('projects.tranches.add')} unavailable={closed}>
+          {(close) => (
+            <TrancheForm
+              project={project}
+              onSaved={(next) => {
+                close()
+                onSaved(next, t('projects.tranches.added'))
+              }}
+            />
+          )}
+        </EntryButton>
+      </Group>
       <Modal
         opened={paying !== null}
         onClose={() => setPaying(null)}
@@ -228,7 +211,7 @@ export function TranchesSection({
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {paying && (
-          <PaymentForm
+          <TranchePaymentForm
             project={project}
             tranche={paying}
             onSaved={(next) => {
@@ -245,7 +228,7 @@ export function TranchesSection({
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {cancelling && (
-          <CancelForm
+          <TrancheCancelForm
             tranche={cancelling}
             onSaved={(next) => {
               setCancelling(null)
@@ -255,247 +238,5 @@ export function TranchesSection({
         )}
       </Modal>
     </section>
-  )
-}
-
-function TrancheForm({
-  project,
-  onSaved,
-}: {
-  project: ProjectDetail
-  onSaved: (p: ProjectDetail) => void
-}) {
-  const { t } = useTranslation()
-  const language = useLanguage()
-  const form = useProjectForm({
-    defaults: { plannedOn: '', amount: '', condition: '' },
-    schema: trancheInput,
-    prepare: (values) => {
-      const amount = amountForContract(values.amount, project.currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency: project.currency }) }
-      return {
-        input: { projectId: project.id, ...values, amount: amount.ok ? amount.value : '1' },
-        errors,
-      }
-    },
-    send: (input) => call('projects.addTranche', input),
-    onSaved,
-  })
-  return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={t('projects.tranches.add')}
-    >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <SimpleGrid cols={{ base: 2, lg: 3 }}>
-          <TextInput
-            type="date"
-            label={t('projects.tranches.plannedOn')}
-            withAsterisk
-            {...form.register('plannedOn')}
-            error={form.errors.plannedOn?.message}
-          />
-          <TextInput
-            label={t('projects.tranches.amount', { currency: project.currency })}
-            withAsterisk
-            inputMode="decimal"
-            {...form.register('amount')}
-            error={form.errors.amount?.message}
-          />
-          <TextInput
-            label={t('projects.tranches.condition')}
-            {...form.register('condition')}
-            error={form.errors.condition?.message}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.tranches.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
-function PaymentForm({
-  project,
-  tranche,
-  onSaved,
-}: {
-  project: ProjectDetail
-  tranche: Tranche
-  onSaved: (p: ProjectDetail) => void
-}) {
-  const { t } = useTranslation()
-  const language = useLanguage()
-  const unmet = tranche.condition !== null && tranche.conditionMetOn === null
-  // The committed AIMF lines that can still pay: the payment is shared among them pro rata, or as
-  // the user chooses.
-  const payable = project.plan.lines.filter(
-    (line) => line.committedOn !== null && line.allocated - line.disbursed > 0,
-  )
-  const [chosen, setChosen] = useState(false)
-  const [parts, setParts] = useState<Record<string, string>>({})
-  const [bankAccountId, setBankAccountId] = useState<string | null>(null)
-  const form = useProjectForm({
-    defaults: {
-      paidOn: today(),
-      amount: formatAmount(money(tranche.amount, project.currency), language),
-      bankReference: '',
-      overrideReason: '',
-      split: '',
-    },
-    schema: tranchePaymentInput,
-    prepare: (values) => {
-      const amount = amountForContract(values.amount, project.currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency: project.currency }) }
-      const split = chosen
-        ? payable.map((line) => {
-            const part = amountForContract(parts[line.id] || '0', project.currency, language, true)
-            if (!part.ok) errors.split = t(part.key, { currency: project.currency })
-            return { lineId: line.id, amount: part.ok ? part.value : '0' }
-          })
-        : null
-      return {
-        input: {
-          id: tranche.id,
-          ...values,
-          amount: amount.ok ? amount.value : '1',
-          split,
-          bankAccountId,
-        },
-        errors,
-      }
-    },
-    send: (input) => callConfirming('projects.payTranche', input),
-    onSaved,
-  })
-  return (
-    <form onSubmit={(event) => void form.submit(event)} noValidate>
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        {unmet && (
-          <Text size="sm" c="orange.9">
-            {tranche.condition}
-          </Text>
-        )}
-        <TextInput
-          type="date"
-          label={t('projects.tranches.paidOn')}
-          withAsterisk
-          {...form.register('paidOn')}
-          error={form.errors.paidOn?.message}
-        />
-        <TextInput
-          label={t('projects.tranches.paidAmount')}
-          withAsterisk
-          inputMode="decimal"
-          {...form.register('amount')}
-          error={form.errors.amount?.message}
-        />
-        <TextInput
-          label={t('projects.tranches.bankReference')}
-          {...form.register('bankReference')}
-          error={form.errors.bankReference?.message}
-        />
-        <BankAccountSelect
-          currency={project.currency}
-          value={bankAccountId}
-          onChange={setBankAccountId}
-        />
-        {payable.length > 1 && (
-          <SegmentedControl
-            value={chosen ? 'chosen' : 'prorata'}
-            onChange={(value) => setChosen(value === 'chosen')}
-            data={[
-              { value: 'prorata', label: t('projects.tranches.prorata') },
-              { value: 'chosen', label: t('projects.tranches.chosenSplit') },
-            ]}
-          />
-        )}
-        {chosen &&
-          payable.map((line) => (
-            <TextInput
-              key={line.id}
-              label={t('projects.tranches.splitLine', {
-                source: line.agreementReference ?? t(`projects.plan.source_${line.source}`),
-                currency: project.currency,
-              })}
-              description={t('projects.tranches.lineRemaining', {
-                amount: formatAmount(
-                  money(line.allocated - line.disbursed, line.currency),
-                  language,
-                ),
-                currency: line.currency,
-              })}
-              inputMode="decimal"
-              value={parts[line.id] ?? ''}
-              onChange={(event) => {
-                const text = event.currentTarget.value
-                setParts((current) => ({ ...current, [line.id]: text }))
-              }}
-            />
-          ))}
-        {form.errors.split && (
-          <Text size="sm" c="red">
-            {form.errors.split.message}
-          </Text>
-        )}
-        {unmet && (
-          <TextInput
-            label={t('projects.tranches.overrideReason')}
-            {...form.register('overrideReason')}
-            error={form.errors.overrideReason?.message}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.tranches.pay')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
-function CancelForm({
-  tranche,
-  onSaved,
-}: {
-  tranche: Tranche
-  onSaved: (p: ProjectDetail) => void
-}) {
-  const { t } = useTranslation()
-  const form = useProjectForm({
-    defaults: { reason: '' },
-    schema: trancheCancelInput,
-    prepare: (values) => ({ input: { id: tranche.id, ...values }, errors: {} }),
-    send: (input) => call('projects.cancelTranche', input),
-    onSaved,
-  })
-  return (
-    <form onSubmit={(event) => void form.submit(event)} noValidate>
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <TextInput
-          label={t('projects.tranches.cancelReason')}
-          withAsterisk
-          {...form.register('reason')}
-          error={form.errors.reason?.message}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" color="red" loading={form.formState.isSubmitting}>
-            {t('projects.tranches.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   )
 }

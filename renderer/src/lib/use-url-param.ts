@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react'
+
+function read(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name)
+}
+
+/**
+ * One value of the page's address (`?name=value`), such as the tab a record page shows: each
+ * change is a new history entry, so Back returns to the previous value, and the value stays in
+ * the address when the user leaves the page and comes back to it.
+ */
+export function useUrlParam(name: string): [string | null, (value: string) => void] {
+  const [value, setValue] = useState(() => read(name))
+  useEffect(() => {
+    const followHistory = () => setValue(read(name))
+    window.addEventListener('popstate', followHistory)
+    return () => window.removeEventListener('popstate', followHistory)
+  }, [name])
+  const change = useCallback(
+    (next: string) => {
+      if (read(name) === next) return
+      const url = new URL(window.location.href)
+      url.searchParams.set(name, next)
+      try {
+        window.history.pushState(window.history.state, '', url)
+      } catch {
+        // An address that cannot change (a sandboxed page): the value still changes on screen.
+      }
+      setValue(next)
+    },
+    [name],
+  )
+  return [value, change]
+}
