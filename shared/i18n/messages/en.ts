@@ -2795,7 +2795,9 @@ export const en: Catalog = {
       entryCount: 'Ledger entry {{id}}: {{count}} accounting entries instead of one.',
       numbering: 'Journal {{journal}} {{year}}: numbers not continuous ({{detail}}).',
       closedChanged:
-        'Books closed through {{through}}: their entries are no longer those of the closing (journal {{journal}}: {{detail}}).',
+        'Books closed through {{through}}: their entries are no longer those of the closing (journal {{journal}}: {{entriesBefore}} entries, debit {{debitBefore}}, credit {{creditBefore}} at the closing; {{entriesAfter}} entries, debit {{debitAfter}}, credit {{creditAfter}} now).',
+      closedContentChanged:
+        'Books closed through {{through}}: their entries are no longer those of the closing (same totals per journal, content changed).',
       closuresOverlap:
         'The closing through {{through}} was made after the one of {{previous}}, but another closing ({{other}}) comes between: two copies closed offline.',
       lateEntry:

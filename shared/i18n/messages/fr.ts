@@ -2846,7 +2846,9 @@ export const fr = {
         'Écriture du grand livre {{id}} : {{count}} écriture(s) comptable(s) au lieu d’une.',
       numbering: 'Journal {{journal}} {{year}} : numéros non continus ({{detail}}).',
       closedChanged:
-        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (journal {{journal}} : {{detail}}).',
+        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (journal {{journal}} : {{entriesBefore}} écriture(s), débit {{debitBefore}}, crédit {{creditBefore}} à la clôture ; {{entriesAfter}} écriture(s), débit {{debitAfter}}, crédit {{creditAfter}} aujourd’hui).',
+      closedContentChanged:
+        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (mêmes totaux par journal, contenu modifié).',
       closuresOverlap:
         'La clôture jusqu’au {{through}} a été faite après celle du {{previous}}, mais une autre clôture ({{other}}) s’intercale : deux copies ont clôturé hors ligne.',
       lateEntry:
