@@ -323,7 +323,7 @@ export class LettersService {
     const all = {
       membre: member.name,
       de_membre: ofMember(member.name, language),
-      appel: salutation(member.kind, member.leader_name, language),
+      appel: salutation(member.kind, member.leader_name, language, member.leader_civility),
       maire: member.leader_name ?? '',
       date: day(this.today()),
       organisation: organisation.name,
