@@ -85,4 +85,19 @@ test('a dues payment settles the call the user chooses, not the oldest; a refusa
     `${newer.number} : 500,00\u00a0€`,
   )
   await app.expectAccessible()
+
+  // Its cancellation shows the call it reopens, asks a reason; « Ne pas annuler » keeps it.
+  await page.getByRole('button', { name: 'Annuler l’encaissement' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Annuler l’encaissement' })
+  await expect(dialog).toContainText(`Reste dû sur l’appel ${newer.number}`)
+  await dialog.getByRole('button', { name: 'Ne pas annuler' }).click()
+  await expect(dialog).toBeHidden()
+  expect((await app.core.requireSession().dues.account(lome.id)).payments).toHaveLength(1)
+  await page.getByRole('button', { name: 'Annuler l’encaissement' }).click()
+  await dialog.getByLabel('Raison de l’annulation').fill('Saisi sur le mauvais appel')
+  await dialog.getByRole('button', { name: 'Annuler l’encaissement' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Raison : Saisi sur le mauvais appel')
+  const reopened = await app.core.requireSession().dues.account(lome.id)
+  expect(reopened.payments).toEqual([])
+  expect(reopened.calls.map((c) => c.outstanding)).toEqual([132_000, 132_000])
 })
