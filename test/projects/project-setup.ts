@@ -56,6 +56,32 @@ export async function setUp() {
   return { untied, action, climate, dakar, project }
 }
 
+/**
+ * The project named on the EU action and financed by it (100,000 €), and by the untied fund
+ * (`untied` euros) when given; the project as its page then shows it.
+ */
+export async function financeFromAction(
+  projectId: string,
+  actionId: string,
+  untied?: string,
+): Promise<ProjectDetail> {
+  await app.ok('agreements.nameProject', { agreementId: actionId, projectId })
+  const detail = await app.ok('projects.addFinancingLine', {
+    projectId,
+    source: 'agreement',
+    agreementId: actionId,
+    amount: '100000',
+    currency: 'EUR',
+  })
+  if (untied === undefined) return detail
+  return app.ok('projects.addFinancingLine', {
+    projectId,
+    source: 'untied_fund',
+    amount: untied,
+    currency: 'EUR',
+  })
+}
+
 export async function approveAndSign(id: string) {
   await app.ok('projects.transition', {
     confirmed: true,
