@@ -1,6 +1,6 @@
 import type { DataFile } from '../db/data-file'
 import type { Language } from '@shared/i18n/locale'
-import type { ProvidedBy } from './area-services'
+import type { AreaServices, ProvidedBy } from './area-services'
 import { organisationServices } from '../organisation/services'
 import { fundersServices } from '../funders/services'
 import { programmesServices } from '../programmes/services'
@@ -34,6 +34,24 @@ export const AREA_SERVICES = [
   syncServices,
   accountingServices,
 ] as const
+
+/**
+ * `true` when each area's services are given only what the areas listed before it provide; an
+ * area listed before one it needs makes the constant below fail to compile, naming what it needs.
+ */
+type BuiltInOrder<List extends readonly unknown[], Built = object> = List extends readonly [
+  infer First,
+  ...infer Rest,
+]
+  ? First extends AreaServices<infer Needs, infer Provides>
+    ? Built extends Needs
+      ? BuiltInOrder<Rest, Built & Provides>
+      : { listedBeforeWhatItNeeds: Needs }
+    : never
+  : true
+
+const BUILT_IN_ORDER: BuiltInOrder<typeof AREA_SERVICES> = true
+void BUILT_IN_ORDER
 
 type Intersection<U> = (U extends unknown ? (part: U) => void : never) extends (
   part: infer I,
