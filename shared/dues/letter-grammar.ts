@@ -86,10 +86,16 @@ export function withGrammarFields(text: string): string {
 /**
  * How a letter greets the member's head: a city's mayor (« Monsieur le Maire », « Madame la
  * Maire »), an association's or a platform's president (« Madame la Présidente »); both forms
- * when the civility is not known. Never « le Maire » to an association.
+ * when the civility is not known. Never « le Maire » to an association. The civility recorded
+ * on the member comes first; without it, the one its head's name starts with.
  */
-export function salutation(kind: string, leaderName: string | null, language: Language): string {
-  const civility = civilityOf(leaderName)
+export function salutation(
+  kind: string,
+  leaderName: string | null,
+  language: Language,
+  recorded: string | null = null,
+): string {
+  const civility = recorded === 'f' || recorded === 'm' ? recorded : civilityOf(leaderName)
   const mayor = kind === 'city'
   if (language === 'en') return mayor ? 'Dear Mayor' : 'Dear President'
   if (mayor)

@@ -20,6 +20,10 @@ export type MemberKind = (typeof MEMBER_KINDS)[number]
 
 /** A member's standing: only active members are called for dues and may receive projects. */
 export const MEMBER_STATUSES = ['active', 'suspended', 'resigned', 'struck_off'] as const
+
+/** The civility of a member's mayor or president: Madame or Monsieur. */
+export const LEADER_CIVILITIES = ['f', 'm'] as const
+export type LeaderCivility = (typeof LEADER_CIVILITIES)[number]
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
 const optionalRegion = z
@@ -53,6 +57,11 @@ export const memberInput = z
       .nullish()
       .transform((value) => value ?? null),
     leaderName: optionalText(200),
+    /** How letters greet the mayor or president: Madame or Monsieur; unknown when left empty. */
+    leaderCivility: z
+      .enum(LEADER_CIVILITIES, { error: 'validation.choice' })
+      .nullish()
+      .transform((value) => value ?? null),
     address: optionalText(500),
     email: optionalEmail,
     phone: optionalText(50),
@@ -85,6 +94,7 @@ export interface Member {
   population: number | null
   populationYear: number | null
   leaderName: string | null
+  leaderCivility: LeaderCivility | null
   address: string | null
   email: string | null
   phone: string | null

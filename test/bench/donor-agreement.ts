@@ -62,6 +62,7 @@ export async function fillAgreementWith200Projects(session: Session): Promise<st
         population: null,
         populationYear: null,
         leaderName: null,
+        leaderCivility: null,
         address: null,
         email: null,
         phone: null,

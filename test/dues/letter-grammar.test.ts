@@ -55,6 +55,48 @@ describe('the letters’ grammar', () => {
     expect(salutation('national_association', null, 'en')).toBe('Dear President')
   })
 
+  it('greets the head by the civility recorded on the member, before what its name says', () => {
+    expect(salutation('city', 'Yawa Djigbodi', 'fr', 'f')).toBe('Madame la Maire')
+    expect(salutation('city', 'Yawa Djigbodi', 'fr')).toBe('Madame la Maire, Monsieur le Maire')
+    expect(salutation('national_association', 'Koffi Mensah', 'fr', 'm')).toBe(
+      'Monsieur le Président',
+    )
+    expect(salutation('regional_platform', 'M. Koffi Mensah', 'fr', 'f')).toBe(
+      'Madame la Présidente',
+    )
+  })
+
+  it('a civility chosen on the member is kept and greets its mayor in the letters; an unknown one is refused', async () => {
+    app = await startTestApp()
+    const fields = {
+      kind: 'city' as const,
+      name: 'Ville de Niamey',
+      country: 'NE' as const,
+      leaderName: 'Aïssata Maïga',
+      status: 'active' as const,
+    }
+    const refused = await app.call('members.create', { ...fields, leaderCivility: 'x' as 'f' })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.fields?.map((f) => f.path)).toEqual(['leaderCivility'])
+    const niamey = await app.ok('members.create', { ...fields, leaderCivility: 'f' })
+    expect(niamey.leaderCivility).toBe('f')
+    const read = await app.ok('members.get', { id: niamey.id })
+    expect(read.leaderCivility).toBe('f')
+    await app.ok('dues.saveScale', {
+      year: 2025,
+      bands: [
+        { memberKind: 'city', populationFrom: 0, amount: '2500', currency: 'EUR', label: 'Ville' },
+      ],
+    })
+    await app.ok('dues.generateCalls', { year: 2025, calledOn: '2025-01-15', dueOn: '2025-03-31' })
+    app.host.nextExportPath = join(app.folder, 'niamey.pdf')
+    const text = await letter({ kind: 'reminder', ids: [niamey.id], into: 'pdf' })
+    expect(text).toContain(
+      'Madame la Maire, Sauf erreur de notre part, les cotisations de la Ville de Niamey',
+    )
+    expect(text).not.toContain('Monsieur le Maire')
+  })
+
   it('writes a city’s and an association’s reminders in their own words, even from an old template', async () => {
     app = await startTestApp()
     const lome = await app.ok('members.create', {

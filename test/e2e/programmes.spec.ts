@@ -23,6 +23,7 @@ test('the AIMF programmes edited in Paramètres: one added, a default renamed, t
       population: null,
       populationYear: null,
       leaderName: null,
+      leaderCivility: null,
       address: null,
       email: null,
       phone: null,

@@ -75,6 +75,7 @@ test('a project for a city: plan from an EU action, the untied fund and the city
       population: 1_200_000,
       populationYear: 2022,
       leaderName: null,
+      leaderCivility: null,
       address: null,
       email: null,
       phone: null,

@@ -19,9 +19,6 @@ const MACHINE_FORMATS: Record<string, string> = {
   'electron/main/workbook/cell-values.ts': 'an exact decimal written into a cell, not shown',
   'electron/main/workbook/export-cells.ts':
     'measures a column’s width as the spreadsheet will show the cell in the reader’s language',
-  // Known, left for the next stop: a check's detail is built before the language is known.
-  'electron/main/accounting/accounting-check.ts':
-    'the closed-books check names journal totals in its detail, before any language is known',
 }
 
 const AD_HOC = /\.toFixed\(|\.toLocale(?:Date|Time)?String\(|Intl\.(?:NumberFormat|DateTimeFormat)/

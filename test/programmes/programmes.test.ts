@@ -51,6 +51,7 @@ async function aProject(session: Session, programme: string): Promise<ProjectFie
       population: null,
       populationYear: null,
       leaderName: null,
+      leaderCivility: null,
       address: null,
       email: null,
       phone: null,

@@ -50,11 +50,7 @@ export async function accountingProblems(
     const inRange = all.filter((e) => e.date > after && e.date <= closure.closesThrough)
     const now = booksDigest(inRange)
     if (now.digest === closure.digest) continue
-    const detail = differences(closure.journals, now.journals)
-    problems.push({
-      key: 'accounting.check.closedChanged',
-      params: { through: closure.closesThrough, journal: detail.journal, detail: detail.text },
-    })
+    problems.push(changedClosing(closure.closesThrough, closure.journals, now.journals))
   }
   return problems
 }
@@ -148,22 +144,24 @@ async function structureProblems(
   return problems
 }
 
-function differences(
-  kept: readonly {
-    code: string
-    entries: number
-    debit: number
-    credit: number
-    lastNumber: number
-  }[],
-  now: readonly {
-    code: string
-    entries: number
-    debit: number
-    credit: number
-    lastNumber: number
-  }[],
-): { journal: string; text: string } {
+interface JournalTotals {
+  code: string
+  entries: number
+  debit: number
+  credit: number
+  lastNumber: number
+}
+
+/**
+ * The first journal whose totals differ from the closing's, its figures then and now as amounts
+ * the message formats in the reader's language; or, when every total is the same, that the
+ * entries' content changed.
+ */
+export function changedClosing(
+  through: string,
+  kept: readonly JournalTotals[],
+  now: readonly JournalTotals[],
+): CheckProblem {
   for (const journal of new Set([...kept.map((j) => j.code), ...now.map((j) => j.code)])) {
     const a = kept.find((j) => j.code === journal)
     const b = now.find((j) => j.code === journal)
@@ -173,10 +171,20 @@ function differences(
       a?.credit !== b?.credit ||
       a?.lastNumber !== b?.lastNumber
     ) {
-      const show = (j: typeof a) =>
-        j ? `${j.entries} / ${(j.debit / 100).toFixed(2)} / ${(j.credit / 100).toFixed(2)}` : '0'
-      return { journal, text: `${show(a)} → ${show(b)}` }
+      return {
+        key: 'accounting.check.closedChanged',
+        params: {
+          through,
+          journal,
+          entriesBefore: a?.entries ?? 0,
+          debitBefore: money(a?.debit ?? 0, 'EUR'),
+          creditBefore: money(a?.credit ?? 0, 'EUR'),
+          entriesAfter: b?.entries ?? 0,
+          debitAfter: money(b?.debit ?? 0, 'EUR'),
+          creditAfter: money(b?.credit ?? 0, 'EUR'),
+        },
+      }
     }
   }
-  return { journal: '—', text: 'digest' }
+  return { key: 'accounting.check.closedContentChanged', params: { through } }
 }

@@ -58,6 +58,7 @@ async function buildDemoProjects(file: DataFile): Promise<void> {
         population: member.population ?? null,
         populationYear: member.populationYear ?? null,
         leaderName: null,
+        leaderCivility: null,
         address: null,
         email: null,
         phone: null,

@@ -102,6 +102,7 @@ export async function buildDemoDues(session: Session, author: string): Promise<v
   const blank = {
     region: null,
     leaderName: null,
+    leaderCivility: null,
     address: null,
     email: null,
     phone: null,

@@ -83,6 +83,10 @@ export class DuesPaymentsService {
         ? fields.rate
         : await this.rateOn(context, amount.currency, fields.receivedOn, 'currency')
     const eur = toEuro(amount, rate)
+    // A voluntary contribution settles no call: choosing calls for it is a mistake, said.
+    if (fields.kind === 'voluntary' && fields.settle?.length) {
+      throw fieldFailure('VALIDATION', 'settle', 'errors.settleVoluntary')
+    }
     const parts =
       fields.kind === 'dues' ? await this.settlements(context, member.id, amount, rate, fields) : []
     const eurParts = allocate(eur, [
@@ -217,7 +221,10 @@ export class DuesPaymentsService {
     const parts: { callId: string; call: Money; payment: Money }[] = []
     let left = amount.minor
     for (const [index, { call, limit }] of order.entries()) {
-      if (!call || left <= 0) break
+      if (!call) break
+      // A call chosen that the payment cannot reach is refused, never settled less in silence.
+      if (left <= 0 && limit !== null) throw beyondPayment(index, 0, amount.currency)
+      if (left <= 0) break
       const callRate = await this.rateOn(context, call.currency, fields.receivedOn, 'receivedOn')
       const toCall = (minor: number) =>
         convert(money(minor, amount.currency), call.currency, {
@@ -243,6 +250,7 @@ export class DuesPaymentsService {
       // One unit of the payment's currency, in the call's: what a conversion may round away.
       const slack = Math.max(0, toCall(1).minor)
       const covers = available >= want - slack
+      if (!covers && limit !== null) throw beyondPayment(index, left, amount.currency)
       const take = covers ? want : available
       const pay = covers ? Math.min(left, toPayment(want).minor) : left
       if (take <= 0 || pay <= 0) continue
@@ -257,6 +265,13 @@ export class DuesPaymentsService {
     }
     return parts
   }
+}
+
+/** A chosen amount larger than what is left of the payment once the calls before it settled. */
+function beyondPayment(index: number, left: number, currency: CurrencyCode) {
+  return fieldFailure('CONFLICT', `settle.${index}.amount`, 'errors.settleAbovePayment', {
+    left: money(left, currency),
+  })
 }
 
 /** A payment checked: its record, its ledger entry and its settlements, before their ids. */

@@ -20,6 +20,7 @@ import {
 } from '@shared/dues/letters'
 import type { DuesCall } from '@shared/dues/schema'
 import { ofMember, salutation, withGrammarFields } from '@shared/dues/letter-grammar'
+import { settlementsText } from '@shared/dues/settlements-text'
 import { formatDate } from '@shared/i18n/format-dates'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
@@ -260,6 +261,38 @@ export class LettersService {
             )
       fields = { arrieres: amount(arrears, 'EUR') }
       table = shown.length ? callRows(shown) : null
+      if (batch.kind === 'reminder' && shown.some((c) => c.paid > 0)) {
+        // What was already paid on the calls still owed, payment by payment: the member sees
+        // which call each of its payments settled, as it was chosen when it was recorded.
+        const owed = new Map(shown.map((c) => [c.id, c]))
+        const settled = (await duesPayments(db, { memberId: id })).flatMap((p) =>
+          p.settlements
+            .filter((s) => owed.has(s.callId))
+            .map((s) => [
+              { text: day(p.receivedOn), noWrap: true },
+              s.callNumber,
+              right(amount(s.amount, s.currency)),
+            ]),
+        )
+        if (settled.length > 0 && table) {
+          table = {
+            stack: [
+              table,
+              sized(
+                [
+                  [
+                    heading('dues.payments.receivedOn'),
+                    heading('dues.payments.settles'),
+                    heading('dues.payments.settled'),
+                  ],
+                  ...settled,
+                ],
+                1,
+              ),
+            ],
+          }
+        }
+      }
       if (batch.kind === 'statement') {
         const payments = await duesPayments(db, { memberId: id, from: batch.from, to: batch.to })
         if (payments.length) {
@@ -275,7 +308,7 @@ export class LettersService {
                   ],
                   ...payments.map((p) => [
                     { text: day(p.receivedOn), noWrap: true },
-                    p.settlements.map((s) => s.callNumber).join(', '),
+                    settlementsText(p.settlements, language),
                     right(amount(p.amount, p.currency)),
                   ]),
                 ],
@@ -290,7 +323,7 @@ export class LettersService {
     const all = {
       membre: member.name,
       de_membre: ofMember(member.name, language),
-      appel: salutation(member.kind, member.leader_name, language),
+      appel: salutation(member.kind, member.leader_name, language, member.leader_civility),
       maire: member.leader_name ?? '',
       date: day(this.today()),
       organisation: organisation.name,

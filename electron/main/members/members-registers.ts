@@ -1,6 +1,11 @@
 import type { z } from 'zod'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
-import { MEMBER_KINDS, MEMBER_STATUSES, memberInput } from '@shared/members/schema'
+import {
+  LEADER_CIVILITIES,
+  MEMBER_KINDS,
+  MEMBER_STATUSES,
+  memberInput,
+} from '@shared/members/schema'
 import { MEMBER_BODIES, memberContactInput, memberRoleInput } from '@shared/dues/schema'
 import { type Register, ARCHIVED_ON, recordOnce, same, keyOf } from '../workbook/register'
 import { membersByCode, withMemberId, MEMBER_COLUMN } from '../workbook/references'
@@ -22,6 +27,15 @@ export const members: Register<z.output<typeof memberInput>> = {
     { field: 'population', heading: 'members.field.population', kind: 'integer' },
     { field: 'populationYear', heading: 'members.field.populationYear', kind: 'integer' },
     { field: 'leaderName', heading: 'members.field.leaderName', kind: 'text' },
+    {
+      field: 'leaderCivility',
+      heading: 'members.field.leaderCivility',
+      kind: 'choice',
+      choices: {
+        codes: LEADER_CIVILITIES,
+        label: (code) => `members.field.civility_${code}` as MessageKey,
+      },
+    },
     { field: 'address', heading: 'members.field.address', kind: 'text' },
     { field: 'email', heading: 'members.field.email', kind: 'text' },
     { field: 'phone', heading: 'members.field.phone', kind: 'text' },
@@ -52,6 +66,7 @@ export const members: Register<z.output<typeof memberInput>> = {
         population: m.population,
         populationYear: m.population_year,
         leaderName: m.leader_name,
+        leaderCivility: m.leader_civility,
         address: m.address,
         email: m.email,
         phone: m.phone,

@@ -135,6 +135,7 @@ function toColumns(fields: MemberFields & { code: string }) {
     population: fields.population,
     population_year: fields.populationYear,
     leader_name: fields.leaderName,
+    leader_civility: fields.leaderCivility,
     address: fields.address,
     email: fields.email,
     phone: fields.phone,
@@ -161,6 +162,8 @@ function toMember(
     population: row.population,
     populationYear: row.population_year,
     leaderName: row.leader_name,
+    leaderCivility:
+      row.leader_civility === 'f' || row.leader_civility === 'm' ? row.leader_civility : null,
     address: row.address,
     email: row.email,
     phone: row.phone,

@@ -436,6 +436,9 @@ export const en: Catalog = {
       population: 'Population',
       populationYear: 'Census year',
       leaderName: 'Mayor or president',
+      leaderCivility: 'Title of the mayor or president',
+      civility_f: 'Madam (Ms)',
+      civility_m: 'Sir (Mr)',
       address: 'Address',
       email: 'Email',
       phone: 'Phone',
@@ -833,6 +836,15 @@ export const en: Catalog = {
       credit: 'Credit',
       settled: 'Settled',
       settles: 'Calls settled',
+      settlement: '{{number}}: {{amount}}',
+      allocation: 'Allocation',
+      allocation_oldest: 'To the oldest calls first',
+      allocation_chosen: 'To the calls chosen',
+      allocationCall: 'Call {{number}} ({{year}}), {{owed}} owed',
+      allocationAmount: 'Amount settled ({{currency}})',
+      allocationNoOpen: 'No open call: the payment will be kept as credit.',
+      allocationNone: 'Tick at least one call, or allocate to the oldest first.',
+      allocationRest: 'What is left of the payment after these calls is kept as credit.',
       cancel: 'Cancel the payment',
       cancelled: 'Payment cancelled: its entry is reversed.',
       list: 'Payments',
@@ -1320,6 +1332,7 @@ export const en: Catalog = {
       language: 'Language',
       late_ids: 'Entries received after closing',
       leader_name: 'Mayor or president',
+      leader_civility: 'Title of the mayor or president',
       ledger_ids: 'Closed entries',
       level: 'Level',
       line_key: 'Budget line',
@@ -1659,6 +1672,9 @@ export const en: Catalog = {
     callPaid: 'Call {{number}} is already partly paid: cancel its payments first.',
     settleUnknownCall: 'This call is not an open call of this member.',
     settleAboveOwed: 'That is more than what is owed on this call ({{owed}}).',
+    settleAbovePayment:
+      'The payment does not cover this amount: {{left}} is left after the calls before it.',
+    settleVoluntary: 'A voluntary contribution settles no call: choose none.',
     approvalInArrears:
       'The beneficiary has {{arrears}} of dues in arrears (tolerance {{tolerance}}): say why the project is approved anyway.',
     LOCKED: 'The window is locked: enter your password.',
@@ -2783,7 +2799,9 @@ export const en: Catalog = {
       entryCount: 'Ledger entry {{id}}: {{count}} accounting entries instead of one.',
       numbering: 'Journal {{journal}} {{year}}: numbers not continuous ({{detail}}).',
       closedChanged:
-        'Books closed through {{through}}: their entries are no longer those of the closing (journal {{journal}}: {{detail}}).',
+        'Books closed through {{through}}: their entries are no longer those of the closing (journal {{journal}}: {{entriesBefore}} entries, debit {{debitBefore}}, credit {{creditBefore}} at the closing; {{entriesAfter}} entries, debit {{debitAfter}}, credit {{creditAfter}} now).',
+      closedContentChanged:
+        'Books closed through {{through}}: their entries are no longer those of the closing (same totals per journal, content changed).',
       closuresOverlap:
         'The closing through {{through}} was made after the one of {{previous}}, but another closing ({{other}}) comes between: two copies closed offline.',
       lateEntry:

@@ -438,6 +438,9 @@ export const fr = {
       population: 'Population',
       populationYear: 'Année du recensement',
       leaderName: 'Maire ou président(e)',
+      leaderCivility: 'Civilité du maire ou du président',
+      civility_f: 'Madame',
+      civility_m: 'Monsieur',
       address: 'Adresse',
       email: 'Courriel',
       phone: 'Téléphone',
@@ -836,6 +839,15 @@ export const fr = {
       credit: 'Avoir',
       settled: 'Affecté',
       settles: 'Appels réglés',
+      settlement: '{{number}} : {{amount}}',
+      allocation: 'Affectation',
+      allocation_oldest: 'Aux appels les plus anciens d’abord',
+      allocation_chosen: 'Aux appels choisis',
+      allocationCall: 'Appel {{number}} ({{year}}), reste dû {{owed}}',
+      allocationAmount: 'Montant affecté ({{currency}})',
+      allocationNoOpen: 'Aucun appel ouvert : le versement sera porté en avoir.',
+      allocationNone: 'Cochez au moins un appel, ou affectez aux plus anciens d’abord.',
+      allocationRest: 'Ce qui reste du versement après ces appels est porté en avoir.',
       cancel: 'Annuler l’encaissement',
       cancelled: 'Encaissement annulé : l’écriture est contrepassée.',
       list: 'Encaissements',
@@ -1328,6 +1340,7 @@ export const fr = {
       language: 'Langue',
       late_ids: 'Écritures reçues après la clôture',
       leader_name: 'Maire ou président',
+      leader_civility: 'Civilité du maire ou du président',
       ledger_ids: 'Écritures clôturées',
       level: 'Niveau',
       line_key: 'Ligne budgétaire',
@@ -1679,6 +1692,9 @@ export const fr = {
     callPaid: 'L’appel {{number}} est déjà payé en partie : annulez d’abord les encaissements.',
     settleUnknownCall: 'Cet appel n’est pas un appel ouvert de ce membre.',
     settleAboveOwed: 'C’est plus que le reste dû sur cet appel ({{owed}}).',
+    settleAbovePayment:
+      'Le versement ne couvre pas ce montant : il en reste {{left}} après les appels précédents.',
+    settleVoluntary: 'Une cotisation volontaire ne règle aucun appel : n’en choisissez pas.',
     approvalInArrears:
       'Le bénéficiaire a {{arrears}} d’arriérés de cotisations (tolérance {{tolerance}}) : indiquez pourquoi le projet est approuvé quand même.',
     LOCKED: 'La fenêtre est verrouillée : saisissez votre mot de passe.',
@@ -2834,7 +2850,9 @@ export const fr = {
         'Écriture du grand livre {{id}} : {{count}} écriture(s) comptable(s) au lieu d’une.',
       numbering: 'Journal {{journal}} {{year}} : numéros non continus ({{detail}}).',
       closedChanged:
-        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (journal {{journal}} : {{detail}}).',
+        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (journal {{journal}} : {{entriesBefore}} écriture(s), débit {{debitBefore}}, crédit {{creditBefore}} à la clôture ; {{entriesAfter}} écriture(s), débit {{debitAfter}}, crédit {{creditAfter}} aujourd’hui).',
+      closedContentChanged:
+        'Période close jusqu’au {{through}} : ses écritures ne sont plus celles de la clôture (mêmes totaux par journal, contenu modifié).',
       closuresOverlap:
         'La clôture jusqu’au {{through}} a été faite après celle du {{previous}}, mais une autre clôture ({{other}}) s’intercale : deux copies ont clôturé hors ligne.',
       lateEntry:

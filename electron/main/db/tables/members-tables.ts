@@ -11,6 +11,8 @@ export interface MembersTable extends RecordColumns {
   population: number | null
   population_year: number | null
   leader_name: string | null
+  /** 'f' (Madame) or 'm' (Monsieur): how letters greet the mayor or president. */
+  leader_civility: string | null
   address: string | null
   email: string | null
   phone: string | null

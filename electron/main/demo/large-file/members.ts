@@ -26,6 +26,7 @@ export async function generateMembers(
           population: association ? null : Math.round(20_000 + run.random() * 2_000_000),
           populationYear: association ? null : 2020,
           leaderName: null,
+          leaderCivility: null,
           address: null,
           email: null,
           phone: null,

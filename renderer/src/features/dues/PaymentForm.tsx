@@ -11,9 +11,16 @@ import { FormSelect } from '../../components/FormSelect'
 import { callConfirming } from '../../lib/confirm-call'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { ApiError } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
+import {
+  SettlementChoice,
+  settleForContract,
+  showSettleRefusal,
+  useSettlementChoice,
+} from './SettlementChoice'
 
 interface Values {
   memberId: string
@@ -29,8 +36,8 @@ interface Values {
 }
 
 /**
- * Records a payment of dues (settling the member's calls, oldest first) or a voluntary
- * contribution; for one member, or for a member chosen in the list.
+ * Records a payment of dues (settling the member's calls, oldest first or those chosen) or a
+ * voluntary contribution; for one member, or for a member chosen in the list.
  */
 export function PaymentForm({
   member,
@@ -81,20 +88,38 @@ export function PaymentForm({
     reValidateMode: 'onChange',
   })
   const currency = useWatch({ control: form.control, name: 'currency' })
+  const [memberId, kind] = useWatch({ control: form.control, name: ['memberId', 'kind'] })
+  const [recorded, setRecorded] = useState(0)
+  const choice = useSettlementChoice(memberId, recorded)
   const errors = form.formState.errors
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
+    const allocation =
+      values.kind === 'dues'
+        ? settleForContract(choice, language, (key) => t(key))
+        : { settle: null, errors: {} }
+    choice.setErrors(allocation.errors)
+    if (Object.keys(allocation.errors).length > 0) return
     try {
       const saved = await callConfirming('dues.addPayment', {
         ...toInput(values).input,
         bankAccountId,
+        settle: allocation.settle,
       } as never)
       form.reset({ ...defaults, memberId: values.memberId })
+      setRecorded((count) => count + 1)
       onSaved(saved)
     } catch (failure) {
-      setFormError(
-        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      const fields = failure instanceof ApiError ? (failure.error.fields ?? []) : []
+      const onCalls = showSettleRefusal(choice, allocation.settle, fields)
+      const above = applyServerErrors(
+        failure,
+        Object.keys(defaults),
+        form.setError,
+        t('errors.INTERNAL'),
       )
+      // A refusal that names only the calls chosen is shown on them, not again above the form.
+      setFormError(onCalls && fields.every((f) => f.path.startsWith('settle')) ? null : above)
     }
   })
   return (
@@ -169,6 +194,7 @@ export function PaymentForm({
             onChange={setBankAccountId}
           />
         </SimpleGrid>
+        {kind === 'dues' && memberId && <SettlementChoice choice={choice} />}
         <Group justify="flex-end">
           <Button type="submit" loading={form.formState.isSubmitting}>
             {t('dues.payments.add')}

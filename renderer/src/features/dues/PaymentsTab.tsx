@@ -21,7 +21,7 @@ export function PaymentsTab({ year }: { year: number }) {
   const [view, setView] = useListView('payments')
   const openMember = useAppStore((s) => s.openMember)
   const [status, setStatus] = useState<Status | null>(null)
-  const columns = useMemo(() => paymentColumns(t), [t])
+  const columns = useMemo(() => paymentColumns(t, language), [t, language])
   return (
     <Stack gap="md">
       <StatusMessage status={status} onClose={() => setStatus(null)} />

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesPayment } from '@shared/dues/schema'
+import { settlementsText } from '@shared/dues/settlements-text'
 import { formatDate } from '@shared/i18n/format-dates'
 import { Amount } from '../../components/Amount'
 import { useLanguage } from '../../lib/use-language'
@@ -49,7 +50,7 @@ export function PaymentsTable({
               <Amount minor={p.eurAmount} currency="EUR" />
             </Table.Td>
             <Table.Td>
-              <Text size="xs">{p.settlements.map((s) => s.callNumber).join(', ')}</Text>
+              <Text size="xs">{settlementsText(p.settlements, language)}</Text>
             </Table.Td>
             <Table.Td ta="right">
               {p.credit > 0 ? <Amount minor={p.credit} currency={p.currency} /> : ''}

@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next'
 import type { DuesPayment } from '@shared/dues/schema'
+import { settlementsText } from '@shared/dues/settlements-text'
+import type { Language } from '@shared/i18n/locale'
 import { money } from '@shared/money/money'
 import type { ListColumn } from '../../components/list/list-columns'
 
 /** The columns of the payments register: the amounts as the core recorded them. */
-export function paymentColumns(t: TFunction): ListColumn<DuesPayment>[] {
+export function paymentColumns(t: TFunction, language: Language): ListColumn<DuesPayment>[] {
   return [
     {
       id: 'receivedOn',
@@ -42,7 +44,7 @@ export function paymentColumns(t: TFunction): ListColumn<DuesPayment>[] {
     {
       id: 'settles',
       kind: 'text',
-      value: (p) => p.settlements.map((s) => s.callNumber).join(', '),
+      value: (p) => settlementsText(p.settlements, language),
       header: t('dues.payments.settles'),
       groupable: false,
       priority: 8,

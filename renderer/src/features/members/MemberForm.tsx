@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { countryOptions } from '@shared/geo/country-names'
 import { REGIONS } from '@shared/geo/regions'
 import {
+  LEADER_CIVILITIES,
   MEMBER_KINDS,
   MEMBER_STATUSES,
   type Member,
@@ -32,6 +33,7 @@ function toFormValues(member?: Member): FormValues {
     population: member?.population?.toString() ?? '',
     populationYear: member?.populationYear?.toString() ?? '',
     leaderName: member?.leaderName ?? '',
+    leaderCivility: member?.leaderCivility ?? '',
     address: member?.address ?? '',
     email: member?.email ?? '',
     phone: member?.phone ?? '',
@@ -66,6 +68,7 @@ export function MemberForm({
     input: {
       ...values,
       region: values.region || null,
+      leaderCivility: values.leaderCivility || null,
       population: wholeNumber(values.population),
       populationYear: wholeNumber(values.populationYear),
     },
@@ -158,6 +161,16 @@ export function MemberForm({
             label={t('members.field.leaderName')}
             {...register('leaderName')}
             error={errors.leaderName?.message}
+          />
+          <FormSelect
+            control={control}
+            name="leaderCivility"
+            label={t('members.field.leaderCivility')}
+            data={LEADER_CIVILITIES.map((c) => ({
+              value: c,
+              label: t(`members.field.civility_${c}`),
+            }))}
+            clearable
           />
           <TextInput
             type="date"
