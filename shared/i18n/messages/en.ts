@@ -1226,6 +1226,10 @@ export const en: Catalog = {
     export: 'Export as CSV',
     exported: '{{rows}} row(s) exported to {{path}}.',
     none: 'No change matches.',
+    when: 'When',
+    author: 'Author',
+    action: 'Action',
+    changes: 'Changes',
     record: 'Record',
     csv: {
       register: 'Register',

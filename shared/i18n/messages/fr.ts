@@ -1234,6 +1234,10 @@ export const fr = {
     export: 'Exporter en CSV',
     exported: '{{rows}} ligne(s) exportée(s) dans {{path}}.',
     none: 'Aucune modification ne correspond.',
+    when: 'Quand',
+    author: 'Auteur',
+    action: 'Action',
+    changes: 'Modifications',
     record: 'Enregistrement',
     csv: {
       register: 'Registre',

@@ -42,6 +42,11 @@ export interface RegisterListProps<Row> {
   /** A row's buttons (cancel, correct…), in a last column neither sorted nor exported. */
   rowActions?: (row: Row) => ReactNode
   actionsWidth?: number
+  /**
+   * False when the page searches itself with the list's `q` (the core searches more than the
+   * columns show, as the journal does in the values' codes).
+   */
+  searchRows?: boolean
   /** Buttons of the whole list (letters…), beside export and print. */
   tools?: ReactNode
 }
@@ -79,12 +84,12 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
 
   const searched = useMemo(() => {
     const words = searchWords(query)
-    if (words.length === 0) return props.rows
+    if (words.length === 0 || props.searchRows === false) return props.rows
     const texts = columns.filter((c) => c.kind === 'text')
     return props.rows.filter((row) =>
       containsWords(searchableText(texts.map((c) => textOf(c, row))), words),
     )
-  }, [props.rows, columns, query])
+  }, [props.rows, props.searchRows, columns, query])
   const sorted = useMemo(
     () =>
       sortRows(

@@ -180,6 +180,9 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
               <tr
                 key={getRowId(line.row)}
                 {...common}
+                // A row taller than the others (text on several lines) is measured as drawn.
+                data-index={item.index}
+                ref={printing ? undefined : virtualizer.measureElement}
                 className={item.index === current ? 'register-active' : undefined}
                 onDoubleClick={onOpen ? () => onOpen(line.row) : undefined}
                 onFocus={() => setActive(item.index)}
