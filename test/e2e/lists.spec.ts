@@ -193,6 +193,8 @@ for (const viewport of [
         `${calls.length} ligne(s)`,
       )
       await expectMoneyInView(page, callsTable)
+      // The member of each call beside its amounts at every width.
+      await expect(callsTable.locator('thead')).toContainText('Membre')
       expect(await totalUnder(callsTable, 'Montant')).toBe(sum(calls.map((c) => c.amount)))
       expect(await totalUnder(callsTable, 'Reste dû')).toBe(sum(calls.map((c) => c.outstanding)))
       // The row's buttons are still there, and Enter on one presses it (not the row's Enter).
@@ -228,6 +230,9 @@ for (const viewport of [
       await expect(
         expensesTable.getByRole('button', { name: 'Annuler la dépense' }).first(),
       ).toBeVisible()
+      // Each row shows its amounts, not only the totals.
+      const firstRow = expensesTable.locator('tbody tr[data-line="0"]')
+      await expect(firstRow).toContainText(/\d,\d\d\s€/)
       await listOf(expensesTable).getByRole('searchbox', { name: 'Rechercher' }).fill('mission')
       await expect(listOf(expensesTable).locator('.register-count')).not.toContainText(
         `${expenses.length} ligne(s)`,

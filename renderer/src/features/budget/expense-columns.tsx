@@ -70,14 +70,20 @@ export function expenseColumns(t: TFunction): ListColumn<BudgetExpense>[] {
       id: 'amount',
       kind: 'money',
       amount: (e) => counted(e, e.amount, e.currency),
-      cell: (e) => (e.cancelReason ? struck(e.amount, e.currency) : undefined),
+      cell: (e) =>
+        e.cancelReason ? (
+          struck(e.amount, e.currency)
+        ) : (
+          <Amount minor={e.amount} currency={e.currency} />
+        ),
       header: t('budget.form.amount'),
     },
     {
       id: 'eur',
       kind: 'money',
       amount: (e) => counted(e, e.eurAmount, 'EUR'),
-      cell: (e) => (e.cancelReason ? struck(e.eurAmount, 'EUR') : undefined),
+      cell: (e) =>
+        e.cancelReason ? struck(e.eurAmount, 'EUR') : <Amount minor={e.eurAmount} currency="EUR" />,
       header: `${t('budget.form.amount')} (EUR)`,
     },
     {

@@ -237,7 +237,7 @@ export function CallsTab({ year }: { year: number }) {
         initialSort={{ id: 'number', desc: false }}
         parameters={[{ label: t('dues.year'), value: String(year) }]}
         rowActions={rowActions}
-        actionsWidth={230}
+        actionsWidth={250}
         height="70vh"
       />
       <Modal
