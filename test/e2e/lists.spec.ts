@@ -169,7 +169,7 @@ for (const viewport of [
       await app.screenshot(`lists-encaissements-${size}-fr`)
     })
 
-    test('Appels, the year’s expenses and the journal: amounts in view, totals of the rows, row buttons kept', async ({
+    test('Appels: amounts in view, totals of the rows, grouped, row buttons kept', async ({
       app,
       page,
     }) => {
@@ -212,8 +212,12 @@ for (const viewport of [
       expect(page.url()).toContain('calls.group=status')
       await app.expectAccessible()
       await app.screenshot(`lists-appels-${size}-fr`)
+    })
 
-      // The year's expenses: cancelled ones count in no total, as in the ledger.
+    test('the year’s expenses: amounts in view, cancelled ones in no total, row buttons kept', async ({
+      app,
+      page,
+    }) => {
       await page.getByRole('button', { name: 'Budget', exact: true }).click()
       await page.getByRole('tab', { name: 'Dépenses de l’exercice' }).click()
       type Expense = { eurAmount: number; cancelReason: string | null }
@@ -240,8 +244,12 @@ for (const viewport of [
       expect(page.url()).toContain('expenses.q=mission')
       await app.expectAccessible()
       await app.screenshot(`lists-depenses-${size}-fr`)
+    })
 
-      // The journal, searched by the core (in the values' codes too).
+    test('the journal: searched by the core, what changed always in view', async ({
+      app,
+      page,
+    }) => {
       await page.getByRole('button', { name: 'Paramètres' }).click()
       await page
         .getByRole('navigation', { name: 'Sections des paramètres' })
