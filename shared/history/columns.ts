@@ -88,6 +88,7 @@ const WORDS: Record<string, (value: string) => string[]> = {
   'accounting_rules.role': (v) => ['accounting', 'role', v],
   'accounting_rules.funder_kind': (v) => ['funders', 'kind', v],
   'exchange_rates.series': (v) => ['rates', 'seriesNames', v],
+  'agreements.conversion_rule': (v) => ['conversion', 'rule', v],
   earmarking: (v) => ['agreements', 'earmarking', v],
   nature: (v) => ['agreements', 'nature', v],
   fund_class: (v) => ['agreements', 'fundClass', v],

@@ -45,6 +45,10 @@ async function totalUnder(table: Locator, column: string): Promise<number | null
   return cents(await table.locator('tfoot tr').first().locator('td, th').nth(index).innerText())
 }
 
+/** The register list (toolbar, count, table) a table belongs to. */
+const listOf = (table: Locator) =>
+  table.locator('xpath=ancestor::div[contains(@class,"register-list")]')
+
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 for (const viewport of [
@@ -164,6 +168,104 @@ for (const viewport of [
       await app.expectAccessible()
       await app.screenshot(`lists-encaissements-${size}-fr`)
     })
+
+    test('Appels: amounts in view, totals of the rows, grouped, row buttons kept', async ({
+      app,
+      page,
+    }) => {
+      // The calls of the year with the most of them.
+      await page.getByRole('button', { name: 'Membres & cotisations' }).click()
+      await page.getByRole('tab', { name: 'Cotisations' }).click()
+      await page.getByRole('tab', { name: 'Appels' }).click()
+      type Call = { amount: number; outstanding: number; currency: string; status: string }
+      let year = E2E_YEAR
+      let calls: Call[] = []
+      for (let y = E2E_YEAR; y > E2E_YEAR - 6; y -= 1) {
+        const found = await core<Call[]>(page, 'dues.calls', { year: y })
+        if (found.length > calls.length) [year, calls] = [y, found]
+      }
+      expect(calls.length).toBeGreaterThan(10)
+      expect(new Set(calls.map((c) => c.currency))).toEqual(new Set(['EUR']))
+      await page.getByRole('textbox', { name: 'Année', exact: true }).click()
+      await page.getByRole('option', { name: String(year), exact: true }).click()
+      const callsTable = page.getByRole('table', { name: 'Appels' })
+      await expect(listOf(callsTable).locator('.register-count')).toContainText(
+        `${calls.length} ligne(s)`,
+      )
+      await expectMoneyInView(page, callsTable)
+      // The member of each call beside its amounts at every width.
+      await expect(callsTable.locator('thead')).toContainText('Membre')
+      expect(await totalUnder(callsTable, 'Montant')).toBe(sum(calls.map((c) => c.amount)))
+      expect(await totalUnder(callsTable, 'Reste dû')).toBe(sum(calls.map((c) => c.outstanding)))
+      // The row's buttons are still there, and Enter on one presses it (not the row's Enter).
+      const change = callsTable.getByRole('button', { name: 'Corriger le montant' }).first()
+      await change.focus()
+      await page.keyboard.press('Enter')
+      const dialog = page.getByRole('dialog', { name: 'Corriger le montant' })
+      await expect(dialog).toBeVisible()
+      await dialog.getByRole('button', { name: 'Fermer' }).click()
+      // Grouped by status: each status a heading with its count, the totals unchanged.
+      await listOf(callsTable).getByRole('textbox', { name: 'Regrouper par', exact: true }).click()
+      await page.getByRole('option', { name: 'Statut', exact: true }).click()
+      await expect(callsTable.locator('tbody tr.register-group').first()).toHaveText(/^.+ \(\d+\)$/)
+      expect(await totalUnder(callsTable, 'Montant')).toBe(sum(calls.map((c) => c.amount)))
+      expect(page.url()).toContain('calls.group=status')
+      await app.expectAccessible()
+      await app.screenshot(`lists-appels-${size}-fr`)
+    })
+
+    test('the year’s expenses: amounts in view, cancelled ones in no total, row buttons kept', async ({
+      app,
+      page,
+    }) => {
+      await page.getByRole('button', { name: 'Budget', exact: true }).click()
+      await page.getByRole('tab', { name: 'Dépenses de l’exercice' }).click()
+      type Expense = { eurAmount: number; cancelReason: string | null }
+      const expenses = await core<Expense[]>(page, 'budget.expenses', { year: E2E_YEAR })
+      expect(expenses.length).toBeGreaterThan(10)
+      const expensesTable = page.getByRole('table', { name: 'Dépenses de l’exercice' })
+      await expect(listOf(expensesTable).locator('.register-count')).toContainText(
+        `${expenses.length} ligne(s)`,
+      )
+      await expectMoneyInView(page, expensesTable)
+      expect(await totalUnder(expensesTable, 'Montant (EUR)')).toBe(
+        sum(expenses.filter((e) => !e.cancelReason).map((e) => e.eurAmount)),
+      )
+      await expect(
+        expensesTable.getByRole('button', { name: 'Annuler la dépense' }).first(),
+      ).toBeVisible()
+      // Each row shows its amounts, not only the totals.
+      const firstRow = expensesTable.locator('tbody tr[data-line="0"]')
+      await expect(firstRow).toContainText(/\d,\d\d\s€/)
+      await listOf(expensesTable).getByRole('searchbox', { name: 'Rechercher' }).fill('mission')
+      await expect(listOf(expensesTable).locator('.register-count')).not.toContainText(
+        `${expenses.length} ligne(s)`,
+      )
+      expect(page.url()).toContain('expenses.q=mission')
+      await app.expectAccessible()
+      await app.screenshot(`lists-depenses-${size}-fr`)
+    })
+
+    test('the journal: searched by the core, what changed always in view', async ({
+      app,
+      page,
+    }) => {
+      await page.getByRole('button', { name: 'Paramètres' }).click()
+      await page
+        .getByRole('navigation', { name: 'Sections des paramètres' })
+        .getByRole('button', { name: 'Journal des modifications' })
+        .click()
+      const journal = page.getByRole('table', { name: 'Journal des modifications' })
+      // What changed and on which record stay in view at every width.
+      await expect(journal.locator('tbody')).toContainText(' → ', { timeout: 60_000 })
+      await expect(journal.locator('thead')).toContainText('Modifications')
+      await expect(journal.locator('thead')).toContainText('Enregistrement')
+      await listOf(journal).getByRole('searchbox', { name: 'Rechercher' }).fill('assainissement')
+      await expect(journal.locator('tbody')).toContainText(/assainissement/i)
+      expect(page.url()).toContain('journal.q=assainissement')
+      await app.expectAccessible()
+      await app.screenshot(`lists-journal-${size}-fr`)
+    })
   })
 }
 
@@ -261,8 +363,10 @@ test('the lists in English, at both sizes', async ({ app, page }) => {
     for (const [nav, name, shot] of [
       ['Agreements', 'Agreements', 'agreements'],
       ['Projects', 'Projects', 'projects'],
+      ['Budget', 'Expenses of the year', 'expenses'],
     ] as const) {
       await page.getByRole('button', { name: nav, exact: true }).click()
+      if (nav === 'Budget') await page.getByRole('tab', { name }).click()
       const table = page.getByRole('table', { name })
       await expect(table.locator('tfoot')).toContainText('Total')
       await expectMoneyInView(page, table)

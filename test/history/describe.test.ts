@@ -68,6 +68,28 @@ describe('the history as an auditor reads it', () => {
     })
   })
 
+  it('names the conversion rule chosen for an agreement by its label, never its code', async () => {
+    const { agreement } = await westAfricanAgreement()
+    await app.ok('agreements.setConversionRule', {
+      agreementId: agreement.id,
+      rule: 'receipts_fifo',
+    })
+    const [change] = await app.ok('history.forRecord', { table: 'agreements', id: agreement.id })
+    expect(shown(change?.changes ?? [])).toEqual({
+      'Règle de conversion':
+        'Taux de la banque du jour → Premier entré, premier sorti sur les versements',
+    })
+    await app.ok('app.setLanguage', { language: 'en' })
+    const [english] = await app.ok('history.forRecord', { table: 'agreements', id: agreement.id })
+    expect(english?.changes.map((c) => `${c.before} → ${c.after}`)).toEqual([
+      'Bank rate of the day → First in, first out over the receipts',
+    ])
+    const journal = await app.ok('history.journal', {})
+    const shownTexts = journal.flatMap((entry) => entry.changes.flatMap((c) => [c.before, c.after]))
+    expect(shownTexts).toContain('First in, first out over the receipts')
+    expect(shownTexts.join(' ')).not.toMatch(/receipts_fifo|day_rate/)
+  })
+
   it('says a status and a kind in words and names a member instead of its id, in English too', async () => {
     app = await startTestApp()
     const member = await app.ok('members.create', {

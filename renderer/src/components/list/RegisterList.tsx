@@ -15,7 +15,7 @@ import { ListOutputs } from './ListOutputs'
 import { type ListColumn, isGroupable, textOf } from './list-columns'
 import { listExport } from './list-export'
 import { type Sort, sortRows } from './list-sort'
-import { RegisterTable } from './RegisterTable'
+import { ACTIONS_WIDTH, RegisterTable } from './RegisterTable'
 import { useColumnChoice } from './use-column-choice'
 import type { ListView } from './use-list-url-state'
 
@@ -39,6 +39,16 @@ export interface RegisterListProps<Row> {
   initialSort?: Sort
   error?: unknown
   height?: string
+  /** A row's buttons (cancel, correct…), in a last column neither sorted nor exported. */
+  rowActions?: (row: Row) => ReactNode
+  actionsWidth?: number
+  /**
+   * False when the page searches itself with the list's `q` (the core searches more than the
+   * columns show, as the journal does in the values' codes).
+   */
+  searchRows?: boolean
+  /** Buttons of the whole list (letters…), beside export and print. */
+  tools?: ReactNode
 }
 
 /**
@@ -57,7 +67,8 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
     () => new Intl.Collator(INTL_LOCALE[language], { numeric: true }),
     [language],
   )
-  const { measured, fit, wanted, choose } = useColumnChoice(listId, columns)
+  const actionsWidth = props.rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
+  const { measured, fit, wanted, choose } = useColumnChoice(listId, columns, actionsWidth)
   const shown = useMemo(
     () => columns.filter((column) => fit.shown.includes(column.id)),
     [columns, fit.shown],
@@ -73,12 +84,12 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
 
   const searched = useMemo(() => {
     const words = searchWords(query)
-    if (words.length === 0) return props.rows
+    if (words.length === 0 || props.searchRows === false) return props.rows
     const texts = columns.filter((c) => c.kind === 'text')
     return props.rows.filter((row) =>
       containsWords(searchableText(texts.map((c) => textOf(c, row))), words),
     )
-  }, [props.rows, columns, query])
+  }, [props.rows, props.searchRows, columns, query])
   const sorted = useMemo(
     () =>
       sortRows(
@@ -164,6 +175,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
         />
         <ColumnChooser columns={columns} fit={fit} wanted={wanted} onChoose={choose} />
         <ListOutputs exported={exported} onPrint={print} setStatus={setStatus} />
+        {props.tools}
       </Group>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       {props.error !== null && props.error !== undefined && (
@@ -192,6 +204,8 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
         }}
         printing={printing}
         height={props.height ?? 'calc(100vh - 290px)'}
+        rowActions={props.rowActions}
+        actionsWidth={actionsWidth}
       />
     </div>
   )

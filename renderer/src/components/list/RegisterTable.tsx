@@ -12,6 +12,7 @@ import { type Sort, nextSort } from './list-sort'
 import { TotalsRows } from './TotalsRows'
 
 const ROW_HEIGHT = 37
+export const ACTIONS_WIDTH = 160
 
 export interface RegisterTableProps<Row> {
   label: string
@@ -28,6 +29,9 @@ export interface RegisterTableProps<Row> {
   /** Every line in the page, for printing (no virtual scrolling). */
   printing: boolean
   height: string
+  /** The buttons of a row (cancel, correct…), in a last column neither sorted nor exported. */
+  rowActions?: (row: Row) => ReactNode
+  actionsWidth?: number
 }
 
 /**
@@ -36,7 +40,9 @@ export interface RegisterTableProps<Row> {
  * a totals row per currency, and the keyboard: arrows move, Enter opens, typing searches.
  */
 export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
-  const { label, columns, lines, getRowId, onOpen, printing } = props
+  const { label, columns, lines, getRowId, onOpen, printing, rowActions } = props
+  const span = columns.length + (rowActions ? 1 : 0)
+  const actionsWidth = rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState(0)
@@ -72,6 +78,8 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
     virtualizer.scrollToIndex(target, { align: 'auto' })
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    // Keys pressed on a row's own button or link are theirs (Enter presses the button).
+    if (!(event.target instanceof HTMLTableRowElement)) return
     const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 370) / ROW_HEIGHT))
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(current + 1),
@@ -105,30 +113,38 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
         className="register-table"
         aria-label={label}
         aria-rowcount={lines.length + 1}
-        style={{ minWidth: columns.reduce((sum, column) => sum + columnWidth(column), 0) }}
+        style={{
+          minWidth: columns.reduce((sum, column) => sum + columnWidth(column), actionsWidth),
+        }}
       >
         <colgroup>
           {columns.map((column) => (
             <col key={column.id} style={{ width: columnWidth(column) }} />
           ))}
+          {rowActions && <col style={{ width: actionsWidth }} />}
         </colgroup>
         <thead>
           <tr>
             {columns.map((column) => (
               <HeaderCell key={column.id} column={column} sort={props.sort} onSort={props.onSort} />
             ))}
+            {rowActions && (
+              <th scope="col" className="register-actions">
+                {t('common.actions')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
           {lines.length === 0 && (
             // An empty list says so, rather than showing only its headers and a zero total.
             <tr>
-              <td colSpan={columns.length} className="register-empty">
+              <td colSpan={span} className="register-empty">
                 {t('common.noRows')}
               </td>
             </tr>
           )}
-          {paddingTop > 0 && <Spacer height={paddingTop} span={columns.length} />}
+          {paddingTop > 0 && <Spacer height={paddingTop} span={span} />}
           {items.map((item) => {
             const line = lines[item.index]
             if (!line) return null
@@ -142,7 +158,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
             if (line.kind === 'group')
               return (
                 <tr key={`g:${line.key}`} className="register-group" {...common}>
-                  <th scope="rowgroup" colSpan={columns.length}>
+                  <th scope="rowgroup" colSpan={span}>
                     {line.key || t('list.emptyGroup')} ({line.count})
                   </th>
                 </tr>
@@ -157,12 +173,16 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
                   label={t('list.subtotal', { group: line.key || t('list.emptyGroup') })}
                   className="register-subtotal"
                   extra={common}
+                  trailing={rowActions !== undefined}
                 />
               )
             return (
               <tr
                 key={getRowId(line.row)}
                 {...common}
+                // A row taller than the others (text on several lines) is measured as drawn.
+                data-index={item.index}
+                ref={printing ? undefined : virtualizer.measureElement}
                 className={item.index === current ? 'register-active' : undefined}
                 onDoubleClick={onOpen ? () => onOpen(line.row) : undefined}
                 onFocus={() => setActive(item.index)}
@@ -172,10 +192,11 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
                     <CellContent column={column} row={line.row} />
                   </td>
                 ))}
+                {rowActions && <td className="register-actions">{rowActions(line.row)}</td>}
               </tr>
             )
           })}
-          {paddingBottom > 0 && <Spacer height={paddingBottom} span={columns.length} />}
+          {paddingBottom > 0 && <Spacer height={paddingBottom} span={span} />}
         </tbody>
         <tfoot>
           <TotalsRows
@@ -184,6 +205,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
             totals={props.totals}
             label={t('list.total', { count: props.rowCount })}
             className="register-total"
+            trailing={rowActions !== undefined}
           />
         </tfoot>
       </table>

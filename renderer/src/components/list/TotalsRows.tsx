@@ -16,6 +16,7 @@ export function TotalsRows<Row>({
   label,
   className,
   extra,
+  trailing = false,
 }: {
   rowKey: string
   columns: ListColumn<Row>[]
@@ -23,6 +24,8 @@ export function TotalsRows<Row>({
   label: string
   className: string
   extra?: Record<string, unknown>
+  /** An empty cell under the rows' actions column. */
+  trailing?: boolean
 }) {
   const { t } = useTranslation()
   const currencies = totalCurrencies(totals)
@@ -51,6 +54,7 @@ export function TotalsRows<Row>({
               </td>
             )
           })}
+          {trailing && <td className="register-actions" />}
         </tr>
       ))}
     </>

@@ -31,7 +31,12 @@ function readChoice(listId: string): Choice {
  * width allows, amounts always (see fitColumns). Answers the ref to measure, the fit, and how to
  * change the choice.
  */
-export function useColumnChoice<Row>(listId: string, columns: readonly ListColumn<Row>[]) {
+export function useColumnChoice<Row>(
+  listId: string,
+  columns: readonly ListColumn<Row>[],
+  /** Room taken by what is not a chosen column (a row's buttons). */
+  reserved = 0,
+) {
   const [choice, setChoice] = useState<Choice>(() => readChoice(listId))
   const [width, setWidth] = useState(1200)
   const measured = useRef<HTMLDivElement>(null)
@@ -64,10 +69,10 @@ export function useColumnChoice<Row>(listId: string, columns: readonly ListColum
           // A column the user asked for comes before those shown by default.
           priority: (column.priority ?? index) - (choice.shown.includes(column.id) ? 1000 : 0),
         })),
-        width,
+        width - reserved,
         wanted,
       ),
-    [columns, width, wanted, choice.shown],
+    [columns, width, reserved, wanted, choice.shown],
   )
   const choose = (id: string, show: boolean) => {
     const next: Choice = {

@@ -29,6 +29,7 @@ export function AgreementsPage() {
   const [creating, setCreating] = useState(false)
   const openId = useAppStore((s) => s.openAgreementId)
   const setOpenId = useAppStore((s) => s.openAgreement)
+  const openFunder = useAppStore((s) => s.openFunder)
   const [status, setStatus] = useState<Status | null>(null)
 
   const {
@@ -70,6 +71,16 @@ export function AgreementsPage() {
         kind: 'text',
         value: (a) => a.funderName,
         header: t('agreements.field.funder'),
+        cell: (a) => (
+          <Anchor
+            component="button"
+            size="sm"
+            onClick={() => openFunder(a.funderId)}
+            aria-label={t('agreements.openFunder', { name: a.funderName })}
+          >
+            {a.funderName}
+          </Anchor>
+        ),
       },
       {
         id: 'title',
@@ -138,7 +149,7 @@ export function AgreementsPage() {
         optional: true,
       },
     ],
-    [t, setOpenId],
+    [t, setOpenId, openFunder],
   )
 
   if (openId) {

@@ -204,6 +204,7 @@ export function BudgetPage() {
                   </Button>
                 </Group>
                 <ExpensesTable
+                  year={view.version.year}
                   expenses={expenses}
                   onCancel={(expense) =>
                     reversal.ask(

@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CallPreviewRow, type DuesCall, callRunInput } from '@shared/dues/schema'
@@ -23,7 +22,10 @@ import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { LetterProgress } from './LetterProgress'
 import { useLetters } from './use-letters'
-import { DataTable } from '../../components/DataTable'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
+import { useAppStore } from '../../app/app-store'
+import { callColumns } from './call-columns'
 import { useReversal } from '../../components/ReversalDialog'
 import { callReversal } from './dues-reversals'
 
@@ -42,6 +44,7 @@ export function CallsTab({ year }: { year: number }) {
   const [reason, setReason] = useState('')
   const [newAmount, setNewAmount] = useState('')
   const [into, setInto] = useState<'pdf' | 'folder'>('pdf')
+  const openMember = useAppStore((s) => s.openMember)
   const reversal = useReversal()
   const askReversal = reversal.ask
   const language = useLanguage()
@@ -101,61 +104,26 @@ export function CallsTab({ year }: { year: number }) {
       setCorrecting(null)
     }
   }
-  const columns = useMemo<ColumnDef<DuesCall>[]>(
-    () => [
-      { id: 'number', accessorKey: 'number', header: t('dues.calls.number') },
-      { id: 'member', accessorKey: 'memberName', header: t('dues.calls.member') },
-      {
-        id: 'amount',
-        accessorKey: 'amount',
-        header: t('dues.calls.amount'),
-        meta: { numeric: true },
-        cell: ({ row }) => <Amount minor={row.original.amount} currency={row.original.currency} />,
-      },
-      {
-        id: 'outstanding',
-        accessorKey: 'outstandingEur',
-        header: t('dues.calls.outstanding'),
-        meta: { numeric: true },
-        cell: ({ row }) => (
-          <Amount minor={row.original.outstanding} currency={row.original.currency} />
-        ),
-      },
-      {
-        id: 'status',
-        accessorFn: (c) => t(`dues.calls.status_${c.status}`),
-        header: t('dues.calls.status'),
-      },
-      {
-        id: 'actions',
-        header: t('common.actions'),
-        enableSorting: false,
-        cell: ({ row }) =>
-          row.original.status === 'cancelled' ? null : (
-            <Group gap={4} wrap="nowrap">
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => setCorrecting(row.original)}
-              >
-                {t('dues.calls.changeAmount')}
-              </Button>
-              {row.original.status === 'open' && (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => askReversal(callReversal(row.original, t, load))}
-                >
-                  {t('dues.calls.cancel')}
-                </Button>
-              )}
-            </Group>
-          ),
-      },
-    ],
-    [t, load, askReversal],
-  )
+  const columns = useMemo(() => callColumns(t), [t])
+  const [view, setView] = useListView('calls')
+  const rowActions = (c: DuesCall) =>
+    c.status === 'cancelled' ? null : (
+      <Group gap={4} wrap="nowrap">
+        <Button size="compact-xs" variant="subtle" onClick={() => setCorrecting(c)}>
+          {t('dues.calls.changeAmount')}
+        </Button>
+        {c.status === 'open' && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => askReversal(callReversal(c, t, load))}
+          >
+            {t('dues.calls.cancel')}
+          </Button>
+        )}
+      </Group>
+    )
   const count = (outcome: CallPreviewRow['outcome']) =>
     (preview ?? []).filter((r) => r.outcome === outcome).length
   return (
@@ -230,10 +198,7 @@ export function CallsTab({ year }: { year: number }) {
           </Stack>
         )}
       </Paper>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('common.rowsCount', { count: calls.length })}
-        </Text>
+      <Group justify="flex-end">
         <Group>
           <SegmentedControl
             value={into}
@@ -259,13 +224,21 @@ export function CallsTab({ year }: { year: number }) {
         </Group>
       </Group>
       <LetterProgress progress={letters.progress} />
-      <DataTable
-        data={calls}
+      <RegisterList
+        listId="calls"
+        label={t('dues.tabs.calls')}
+        rows={calls}
         columns={columns}
         getRowId={(c) => c.id}
-        label={t('dues.tabs.calls')}
-        initialSorting={[{ id: 'number', desc: false }]}
-        height={480}
+        onOpen={(c) => openMember(c.memberId)}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('list.placeholder.calls')}
+        initialSort={{ id: 'number', desc: false }}
+        parameters={[{ label: t('dues.year'), value: String(year) }]}
+        rowActions={rowActions}
+        actionsWidth={250}
+        height="70vh"
       />
       <Modal
         opened={correcting !== null}

@@ -1,47 +1,106 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HISTORY_TABLES, type JournalEntry } from '@shared/history/schema'
+import { formatDateTime } from '@shared/i18n/format-dates'
+import { RegisterList } from '../../components/list/RegisterList'
+import type { ListColumn } from '../../components/list/list-columns'
+import { useListView } from '../../components/list/use-list-url-state'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
-import { formatDateTime } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { tableLabel } from './record-labels'
 
 type Table = (typeof HISTORY_TABLES)[number]
+const isTable = (value: string | undefined): value is Table =>
+  HISTORY_TABLES.some((name) => name === value)
 
-/** Paramètres → Journal: the change log of the whole file, searchable and exportable. */
+/**
+ * Paramètres → Journal: the change log of the whole file as a register. The core searches it
+ * (in the values' codes too, which the columns do not show), the list sorts, groups by author
+ * or register, exports what is shown to Excel and prints it; the whole journal goes to CSV.
+ */
 export function JournalSection() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [search, setSearch] = useState('')
-  const [table, setTable] = useState<Table | ''>('')
+  const [view, setView] = useListView('journal')
+  const search = (view.q ?? '').trim()
+  const table = isTable(view.table) ? view.table : ''
   const [entries, setEntries] = useState<JournalEntry[]>([])
+  const [error, setError] = useState<unknown>(null)
   const [status, setStatus] = useState<Status | null>(null)
-  const query = { ...(search.trim() ? { search: search.trim() } : {}), ...(table ? { table } : {}) }
+  const query = { ...(search ? { search } : {}), ...(table ? { table } : {}) }
 
   useEffect(() => {
     let current = true
-    const filters = {
-      ...(search.trim() ? { search: search.trim() } : {}),
-      ...(table ? { table } : {}),
-    }
-    void call('history.journal', filters).then((list) => current && setEntries(list))
+    const filters = { ...(search ? { search } : {}), ...(table ? { table } : {}) }
+    call('history.journal', filters).then(
+      (list) => current && (setEntries(list), setError(null)),
+      (failure: unknown) => current && setError(failure),
+    )
     return () => {
       current = false
     }
     // The core describes the values in the interface's language: read again when it changes.
   }, [search, table, language])
+
+  // What changed and on which record come first when room is short; who and how, after.
+  const columns = useMemo<ListColumn<JournalEntry>[]>(
+    () => [
+      {
+        id: 'recordedAt',
+        kind: 'text',
+        // ISO, so that it sorts in time; drawn in the language's format.
+        value: (e) => e.recordedAt,
+        cell: (e) => formatDateTime(e.recordedAt, language),
+        header: t('journal.when'),
+        width: 140,
+        groupable: false,
+        priority: 0,
+      },
+      {
+        id: 'author',
+        kind: 'text',
+        value: (e) => e.author,
+        header: t('journal.author'),
+        width: 120,
+        priority: 4,
+      },
+      {
+        id: 'action',
+        kind: 'text',
+        value: (e) => `${t(`journal.ops.${e.op}`)} — ${tableLabel(t, e.table)}`,
+        header: t('journal.action'),
+        width: 160,
+        priority: 3,
+      },
+      {
+        id: 'record',
+        kind: 'text',
+        value: (e) => e.recordName,
+        header: t('journal.record'),
+        width: 200,
+        groupable: false,
+        priority: 2,
+      },
+      {
+        id: 'changes',
+        kind: 'text',
+        value: (e) => e.changes.map((c) => `${c.label} : ${c.before} → ${c.after}`).join('\n'),
+        cell: (e) =>
+          e.changes.map((c) => (
+            <Text size="xs" key={c.column}>
+              {c.label} : {c.before} → {c.after}
+            </Text>
+          )),
+        header: t('journal.changes'),
+        width: 340,
+        priority: 1,
+        groupable: false,
+      },
+    ],
+    [t, language],
+  )
 
   async function exportCsv() {
     try {
@@ -71,61 +130,32 @@ export function JournalSection() {
         <Text size="sm" c="dimmed">
           {t('journal.hint')}
         </Text>
-        <Group align="flex-end">
-          <TextInput
-            type="search"
-            label={t('journal.search')}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={320}
-          />
-          <NativeSelect
-            label={t('journal.table')}
-            value={table}
-            onChange={(e) => setTable(e.currentTarget.value as Table | '')}
-            data={[
-              { value: '', label: t('common.all') },
-              ...HISTORY_TABLES.map((name) => ({ value: name, label: tableLabel(t, name) })),
-            ]}
-          />
-        </Group>
         <StatusMessage status={status} onClose={() => setStatus(null)} />
-        {entries.length === 0 ? (
-          <Text c="dimmed">{t('journal.none')}</Text>
-        ) : (
-          <div
-            style={{ maxHeight: 420, overflow: 'auto' }}
-            tabIndex={0}
-            role="region"
-            aria-label={t('journal.title')}
-          >
-            <Table striped withTableBorder aria-label={t('journal.title')}>
-              <Table.Tbody>
-                {entries.map((entry) => (
-                  <Table.Tr key={`${entry.txId}-${entry.rowId}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                      {formatDateTime(entry.recordedAt, language)}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: 'top' }}>{entry.author}</Table.Td>
-                    <Table.Td style={{ verticalAlign: 'top' }}>
-                      {t(`journal.ops.${entry.op}`)} — {tableLabel(t, entry.table)}
-                      <Text size="xs" c="dimmed">
-                        {entry.recordName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.changes.map((change) => (
-                        <Text size="xs" key={change.column}>
-                          {change.label} : {change.before} → {change.after}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
+        <RegisterList
+          listId="journal"
+          label={t('journal.title')}
+          rows={entries}
+          columns={columns}
+          getRowId={(e) => `${e.txId}-${e.rowId}`}
+          view={view}
+          onView={setView}
+          searchRows={false}
+          searchPlaceholder={t('journal.search')}
+          filters={
+            <NativeSelect
+              label={t('journal.table')}
+              value={table}
+              onChange={(e) => setView({ table: e.currentTarget.value })}
+              data={[
+                { value: '', label: t('common.all') },
+                ...HISTORY_TABLES.map((name) => ({ value: name, label: tableLabel(t, name) })),
+              ]}
+            />
+          }
+          parameters={table ? [{ label: t('journal.table'), value: tableLabel(t, table) }] : []}
+          error={error}
+          height="60vh"
+        />
       </Stack>
     </Paper>
   )

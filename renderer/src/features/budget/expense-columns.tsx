@@ -1,0 +1,116 @@
+import { Text } from '@mantine/core'
+import type { TFunction } from 'i18next'
+import type { BudgetExpense } from '@shared/budget/schema'
+import { money } from '@shared/money/money'
+import { Amount } from '../../components/Amount'
+import type { ListColumn } from '../../components/list/list-columns'
+
+/** The fund that paid an expense: an agreement (and its heading) or the untied fund. */
+export function payingFund(t: TFunction, e: BudgetExpense): string {
+  const fund = e.agreementReference ?? t('budget.form.untiedFund')
+  return e.headingCode ? `${fund} · ${e.headingCode}` : fund
+}
+
+/**
+ * A cancelled expense keeps its line, its amount struck through: its entry was reversed, so
+ * it counts in no total (the totals equal the ledger).
+ */
+function counted(e: BudgetExpense, minor: number, currency: BudgetExpense['currency']) {
+  return e.cancelReason ? null : money(minor, currency)
+}
+
+function struck(minor: number, currency: BudgetExpense['currency']) {
+  return (
+    <Text span td="line-through" c="dimmed" size="sm">
+      <Amount minor={minor} currency={currency} />
+    </Text>
+  )
+}
+
+/** The columns of the year's expenses register. */
+export function expenseColumns(t: TFunction): ListColumn<BudgetExpense>[] {
+  return [
+    {
+      id: 'spentOn',
+      kind: 'date',
+      value: (e) => e.spentOn,
+      header: t('budget.form.spentOn'),
+    },
+    {
+      id: 'line',
+      kind: 'text',
+      value: (e) => e.lineLabel ?? e.lineKey,
+      header: t('budget.form.lineKey'),
+      width: 200,
+      priority: 5,
+    },
+    {
+      id: 'description',
+      kind: 'text',
+      value: (e) => e.description,
+      header: t('budget.form.description'),
+      width: 240,
+      groupable: false,
+      cell: (e) => (
+        <span
+          title={e.cancelReason ? t('budget.cancelled', { reason: e.cancelReason }) : undefined}
+        >
+          {e.description}
+        </span>
+      ),
+    },
+    {
+      id: 'fund',
+      kind: 'text',
+      value: (e) => payingFund(t, e),
+      header: t('budget.form.payingFund'),
+      priority: 6,
+    },
+    {
+      id: 'amount',
+      kind: 'money',
+      amount: (e) => counted(e, e.amount, e.currency),
+      cell: (e) =>
+        e.cancelReason ? (
+          struck(e.amount, e.currency)
+        ) : (
+          <Amount minor={e.amount} currency={e.currency} />
+        ),
+      header: t('budget.form.amount'),
+    },
+    {
+      id: 'eur',
+      kind: 'money',
+      amount: (e) => counted(e, e.eurAmount, 'EUR'),
+      cell: (e) =>
+        e.cancelReason ? struck(e.eurAmount, 'EUR') : <Amount minor={e.eurAmount} currency="EUR" />,
+      header: `${t('budget.form.amount')} (EUR)`,
+    },
+    {
+      id: 'state',
+      kind: 'text',
+      value: (e) =>
+        e.cancelReason
+          ? t('budget.stateCancelled', { reason: e.cancelReason })
+          : t('budget.stateRecorded'),
+      header: t('budget.state'),
+      width: 200,
+      priority: 7,
+    },
+    {
+      id: 'supplier',
+      kind: 'text',
+      value: (e) => e.supplier,
+      header: t('budget.form.supplier'),
+      optional: true,
+    },
+    {
+      id: 'document',
+      kind: 'text',
+      value: (e) => e.document,
+      header: t('budget.form.document'),
+      optional: true,
+      groupable: false,
+    },
+  ]
+}
