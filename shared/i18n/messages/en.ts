@@ -992,6 +992,8 @@ export const en: Catalog = {
     changedSince: 'The record has changed since (a sync or another edit): nothing was undone.',
     done: 'Edit undone on « {{name}} » ({{fields}}). The history keeps the edit and its undoing.',
     action: 'Undo the last edit',
+    saved: 'Edit saved on « {{name}} ».',
+    button: 'Undo the edit',
   },
   palette: {
     open: 'Search (Ctrl+K)',

@@ -996,6 +996,8 @@ export const fr = {
       'L’enregistrement a été modifié depuis (synchronisation ou autre saisie) : rien n’a été annulé.',
     done: 'Modification annulée sur « {{name}} » ({{fields}}). L’historique garde la modification et son annulation.',
     action: 'Annuler la dernière modification',
+    saved: 'Modification enregistrée sur « {{name}} ».',
+    button: 'Annuler la modification',
   },
   palette: {
     open: 'Rechercher (Ctrl+K)',

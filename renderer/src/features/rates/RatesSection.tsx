@@ -109,7 +109,7 @@ export function RatesSection() {
           {t('rates.hint')}
         </Text>
         <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('rates.add')}>
-          <SimpleGrid cols={{ base: 2, lg: 6 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Controller
               control={control}
               name="currency"
