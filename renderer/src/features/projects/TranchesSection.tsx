@@ -97,7 +97,12 @@ export function TranchesSection({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge size="sm" variant="light" color={STATUS_COLORS[tranche.status]}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={STATUS_COLORS[tranche.status]}
+                    miw="max-content"
+                  >
                     {t(`projects.tranches.status_${tranche.status}`)}
                   </Badge>
                 </Table.Td>

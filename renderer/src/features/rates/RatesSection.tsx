@@ -198,7 +198,9 @@ export function RatesSection() {
                 <Table.Td>{rate.currency}</Table.Td>
                 <Table.Td>
                   {rate.fixed ? (
-                    <Badge variant="light">{t('rates.fixed')}</Badge>
+                    <Badge variant="light" miw="max-content">
+                      {t('rates.fixed')}
+                    </Badge>
                   ) : (
                     formatDate(rate.rateDate, language)
                   )}
