@@ -845,6 +845,7 @@ export const en: Catalog = {
       method_other: 'Other',
     },
     summary: {
+      ageAmount: '{{age}}: {{amount}}',
       called: 'Called {{year}}',
       collected: 'Collected on {{year}} calls',
       rate: 'Collection rate',

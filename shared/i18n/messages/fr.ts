@@ -848,6 +848,7 @@ export const fr = {
       method_other: 'Autre',
     },
     summary: {
+      ageAmount: '{{age}} : {{amount}}',
       called: 'Appelé {{year}}',
       collected: 'Recouvré sur les appels {{year}}',
       rate: 'Taux de recouvrement',
