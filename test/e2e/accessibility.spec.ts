@@ -36,7 +36,7 @@ async function checkEachTab(page: Page, tablist: Locator, check: (where: string)
 
 /** Opens a record by the palette (Ctrl+K, a few words, Enter), as a user reaches it. */
 async function openByPalette(page: Page, words: string) {
-  await page.keyboard.press('Control+k')
+  await page.getByRole('button', { name: /^Rechercher partout/ }).click()
   const search = page.getByRole('combobox', { name: 'Rechercher ou lancer une commande' })
   await search.fill(words)
   await expect(page.getByRole('option').first()).toBeVisible()

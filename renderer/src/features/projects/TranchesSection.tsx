@@ -71,7 +71,7 @@ export function TranchesSection({
                 <Table.Td>
                   {formatDate(tranche.plannedOn, language)}{' '}
                   {tranche.late && (
-                    <Badge size="xs" color="orange">
+                    <Badge size="xs" color="orange.9">
                       {t('projects.tranches.late')}
                     </Badge>
                   )}
