@@ -184,6 +184,55 @@ test('Ctrl+Z undoes the last edit of a field by a new change that the history sh
   await expect(page.getByRole('alert').filter({ hasText: 'contre-passation' })).toBeVisible()
 })
 
+test('« Annuler la modification » in the notice after an edit undoes it by a new change', async ({
+  app,
+  page,
+}) => {
+  // Two saves through the dialog on a 2-core machine shared by seven engineers.
+  test.setTimeout(120_000)
+  await app.core.openDemo()
+  const session = app.core.requireSession()
+  const funder = (await session.funders.list({})).find((f) => f.acronym === 'AFD')
+  if (!funder) throw new Error('the demo has no AFD')
+  const nameOf = async () =>
+    (
+      await session.file.db
+        .selectFrom('funders')
+        .select('name')
+        .where('id', '=', funder.id)
+        .executeTakeFirstOrThrow()
+    ).name
+  const changes = async () =>
+    (await session.file.db.selectFrom('change_log').select('seq').execute()).length
+  await app.open()
+  const edit = async (name: string | null) => {
+    await page.getByRole('button', { name: `Modifier ${await nameOf()}`, exact: true }).click()
+    const form = page.getByRole('form', { name: 'Modifier le bailleur' })
+    if (name !== null) await form.getByRole('textbox', { name: 'Nom', exact: true }).fill(name)
+    await form.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect(form).toHaveCount(0)
+  }
+
+  // A save with no change offers nothing to undo (it would undo an older edit).
+  await edit(null)
+  await expect(page.getByRole('button', { name: 'Annuler la modification' })).toHaveCount(0)
+
+  await edit('Agence française de développement (saisie erronée)')
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText(
+    'Modification enregistrée sur « Agence française de développement (saisie erronée) »',
+  )
+  const before = await changes()
+  await notice.getByRole('button', { name: 'Annuler la modification' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Modification annulée')
+  expect(await nameOf()).toBe(funder.name)
+  // A new change of its own: the history keeps the edit and its undoing.
+  expect(await changes()).toBe(before + 1)
+  await expect(
+    page.getByRole('button', { name: `Ouvrir la fiche de ${funder.name}` }),
+  ).toBeVisible()
+})
+
 test('an empty file greets the user with first steps instead of empty lists', async ({
   app,
   page,

@@ -20,6 +20,7 @@ const LANGUAGES = [
       settings: 'Paramètres',
     },
     paletteName: 'Rechercher ou lancer une commande',
+    newFunder: 'Nouveau bailleur',
   },
   {
     language: 'en',
@@ -35,6 +36,7 @@ const LANGUAGES = [
       settings: 'Settings',
     },
     paletteName: 'Search or run a command',
+    newFunder: 'New funder',
   },
 ] as const
 
@@ -44,7 +46,7 @@ async function shoot(page: Page, folder: string, name: string) {
   await page.screenshot({ path: join(folder, `${name}.png`) })
 }
 
-for (const { language, folder, english, nav, paletteName } of LANGUAGES) {
+for (const { language, folder, english, nav, paletteName, newFunder } of LANGUAGES) {
   test(`README screenshots of each main screen (${language})`, async ({ app, page }) => {
     await app.open()
     if (english) {
@@ -71,6 +73,11 @@ for (const { language, folder, english, nav, paletteName } of LANGUAGES) {
 
     await go(nav.funders)
     await shoot(page, folder, '02-bailleurs-demo')
+    await page.getByRole('button', { name: newFunder, exact: true }).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await shoot(page, folder, '03-bailleur-formulaire')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
     await go(nav.dashboard)
     await shoot(page, folder, '04-tableau-de-bord')
     await go(nav.settings)
@@ -91,6 +98,11 @@ for (const { language, folder, english, nav, paletteName } of LANGUAGES) {
     }
     await go(nav.members)
     await shoot(page, folder, '10-membres')
+    const member = (await session.members.list({})).find((m) => m.code === 'M-0009')
+    if (member) {
+      await open(member.name)
+      await shoot(page, folder, '12-membre-cotisations')
+    }
     await go(nav.reports)
     await shoot(page, folder, '13-rapports')
     await page.keyboard.press('Control+k')

@@ -26,3 +26,18 @@ export function useUndo(): () => void {
     )
   }, [t])
 }
+
+/**
+ * Says that an edit of a record's fields was saved, with « Annuler la modification » beside it
+ * (the same undo as Ctrl+Z). Only when the form had a change: a save that wrote nothing must
+ * not offer to undo an older edit.
+ */
+export function useEditSavedNotice(): (name: string, changed: boolean) => void {
+  const { t } = useTranslation()
+  return useCallback(
+    (name, changed) => {
+      if (changed) useNotices.getState().notify({ text: t('undo.saved', { name }), undo: true })
+    },
+    [t],
+  )
+}

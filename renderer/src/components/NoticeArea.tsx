@@ -1,5 +1,6 @@
-import { Alert, Anchor } from '@mantine/core'
+import { Alert, Anchor, Button } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useUndo } from '../app/use-undo'
 import { useNotices } from './notices'
 
 /**
@@ -10,6 +11,7 @@ export function NoticeArea() {
   const { t } = useTranslation()
   const notice = useNotices((s) => s.notice)
   const notify = useNotices((s) => s.notify)
+  const undo = useUndo()
   return (
     <div
       role="status"
@@ -41,6 +43,21 @@ export function NoticeArea() {
                 {notice.open.label}
               </Anchor>
             </>
+          )}
+          {notice.undo && (
+            <Button
+              display="block"
+              mt="xs"
+              size="compact-sm"
+              variant="white"
+              color="dark"
+              onClick={() => {
+                notify(null)
+                undo()
+              }}
+            >
+              {t('undo.button')}
+            </Button>
           )}
         </Alert>
       )}

@@ -5,6 +5,8 @@ export interface Notice {
   text: string
   /** Opens the record the notice is about (its page), when it is not the one on screen. */
   open?: { label: string; go: () => void }
+  /** The notice follows an edit of a record's fields: it offers « Annuler la modification ». */
+  undo?: boolean
 }
 
 interface NoticeStore {

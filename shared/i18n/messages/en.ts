@@ -858,6 +858,7 @@ export const en: Catalog = {
       method_other: 'Other',
     },
     summary: {
+      ageAmount: '{{age}}: {{amount}}',
       called: 'Called {{year}}',
       collected: 'Collected on {{year}} calls',
       rate: 'Collection rate',
@@ -1005,6 +1006,8 @@ export const en: Catalog = {
     changedSince: 'The record has changed since (a sync or another edit): nothing was undone.',
     done: 'Edit undone on « {{name}} » ({{fields}}). The history keeps the edit and its undoing.',
     action: 'Undo the last edit',
+    saved: 'Edit saved on « {{name}} ».',
+    button: 'Undo the edit',
   },
   palette: {
     open: 'Search (Ctrl+K)',

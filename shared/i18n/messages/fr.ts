@@ -861,6 +861,7 @@ export const fr = {
       method_other: 'Autre',
     },
     summary: {
+      ageAmount: '{{age}} : {{amount}}',
       called: 'Appelé {{year}}',
       collected: 'Recouvré sur les appels {{year}}',
       rate: 'Taux de recouvrement',
@@ -1009,6 +1010,8 @@ export const fr = {
       'L’enregistrement a été modifié depuis (synchronisation ou autre saisie) : rien n’a été annulé.',
     done: 'Modification annulée sur « {{name}} » ({{fields}}). L’historique garde la modification et son annulation.',
     action: 'Annuler la dernière modification',
+    saved: 'Modification enregistrée sur « {{name}} ».',
+    button: 'Annuler la modification',
   },
   palette: {
     open: 'Rechercher (Ctrl+K)',

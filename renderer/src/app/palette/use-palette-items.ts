@@ -47,7 +47,7 @@ export function usePaletteItems(opened: boolean): PaletteItem[] {
       label: f.name,
       detail: f.acronym ?? undefined,
       keywords: [f.country],
-      run: () => store().setArea('funders'),
+      run: () => store().openFunder(f.id),
     })),
     ...agreements.map((a) => ({
       id: a.id,

@@ -17,6 +17,7 @@ import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
+import { useEditSavedNotice } from '../../app/use-undo'
 import { amountForContract, decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -66,6 +67,9 @@ export function AgreementForm({
     reValidateMode: 'onChange',
   })
   const errors = formState.errors
+  // Read while rendering, so that the form follows it (react-hook-form subscribes on read).
+  const changed = formState.isDirty
+  const editSaved = useEditSavedNotice()
   const nature = useWatch({ control, name: 'nature' })
   const currency = useWatch({ control, name: 'currency' })
   const earmarking = useWatch({ control, name: 'earmarking' })
@@ -77,6 +81,7 @@ export function AgreementForm({
       const saved = agreement
         ? await call('agreements.update', { id: agreement.id, fields: input })
         : await call('agreements.create', input)
+      if (agreement) editSaved(saved.reference, changed)
       onSaved(saved)
     } catch (failure) {
       setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))

@@ -10,6 +10,7 @@ import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
 import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
+import { useEditSavedNotice } from '../../app/use-undo'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 
 type FormValues = {
@@ -59,6 +60,9 @@ export function FunderForm({
   const kinds = FUNDER_KINDS.map((kind) => ({ value: kind, label: t(`funders.kind.${kind}`) }))
   const currencies = CURRENCY_CODES.map((code) => ({ value: code, label: code }))
   const errors = formState.errors
+  // Read while rendering, so that the form follows it (react-hook-form subscribes on read).
+  const changed = formState.isDirty
+  const editSaved = useEditSavedNotice()
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
@@ -67,6 +71,7 @@ export function FunderForm({
       const saved = funder
         ? await call('funders.update', { id: funder.id, ...input })
         : await call('funders.create', input)
+      if (funder) editSaved(saved.name, changed)
       onSaved(saved)
     } catch (failure) {
       setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))

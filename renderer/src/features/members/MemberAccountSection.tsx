@@ -81,7 +81,12 @@ export function MemberAccountSection({
         {term(
           t('dues.summary.arrears'),
           (['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const)
-            .map((age) => `${t(`dues.summary.${age}`)} : ${euros(account.arrears[age])}`)
+            .map((age) =>
+              t('dues.summary.ageAmount', {
+                age: t(`dues.summary.${age}`),
+                amount: euros(account.arrears[age]),
+              }),
+            )
             .join(' · '),
         )}
       </SimpleGrid>

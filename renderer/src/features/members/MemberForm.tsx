@@ -16,6 +16,7 @@ import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
+import { useEditSavedNotice } from '../../app/use-undo'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 
@@ -86,16 +87,19 @@ export function MemberForm({
     [language],
   )
   const errors = formState.errors
+  // Read while rendering, so that the form follows it (react-hook-form subscribes on read).
+  const changed = formState.isDirty
+  const editSaved = useEditSavedNotice()
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
     const fields = toInput(values).input as MemberInput
     try {
-      onSaved(
-        member
-          ? await call('members.update', { id: member.id, fields })
-          : await call('members.create', fields),
-      )
+      const saved = member
+        ? await call('members.update', { id: member.id, fields })
+        : await call('members.create', fields)
+      if (member) editSaved(saved.name, changed)
+      onSaved(saved)
     } catch (failure) {
       setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))
     }

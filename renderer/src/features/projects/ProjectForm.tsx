@@ -11,6 +11,7 @@ import { FormActions } from '../../components/FormActions'
 import { FormError } from '../../components/FormError'
 import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
+import { useEditSavedNotice } from '../../app/use-undo'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
@@ -80,16 +81,19 @@ export function ProjectForm({
   })
   const currency = useWatch({ control, name: 'currency' })
   const errors = formState.errors
+  // Read while rendering, so that the form follows it (react-hook-form subscribes on read).
+  const changed = formState.isDirty
+  const editSaved = useEditSavedNotice()
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
     const fields = toInput(values).input
     try {
-      onSaved(
-        project
-          ? await call('projects.update', { id: project.id, fields })
-          : await call('projects.create', fields),
-      )
+      const saved = project
+        ? await call('projects.update', { id: project.id, fields })
+        : await call('projects.create', fields)
+      if (project) editSaved(saved.code, changed)
+      onSaved(saved)
     } catch (failure) {
       setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))
     }

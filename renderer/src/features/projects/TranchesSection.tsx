@@ -71,7 +71,7 @@ export function TranchesSection({
                 <Table.Td>
                   {formatDate(tranche.plannedOn, language)}{' '}
                   {tranche.late && (
-                    <Badge size="xs" color="orange">
+                    <Badge size="xs" color="orange.9">
                       {t('projects.tranches.late')}
                     </Badge>
                   )}
@@ -97,7 +97,12 @@ export function TranchesSection({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge size="sm" variant="light" color={STATUS_COLORS[tranche.status]}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={STATUS_COLORS[tranche.status]}
+                    miw="max-content"
+                  >
                     {t(`projects.tranches.status_${tranche.status}`)}
                   </Badge>
                 </Table.Td>

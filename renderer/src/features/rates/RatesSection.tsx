@@ -109,7 +109,7 @@ export function RatesSection() {
           {t('rates.hint')}
         </Text>
         <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('rates.add')}>
-          <SimpleGrid cols={{ base: 2, lg: 6 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Controller
               control={control}
               name="currency"
@@ -198,7 +198,9 @@ export function RatesSection() {
                 <Table.Td>{rate.currency}</Table.Td>
                 <Table.Td>
                   {rate.fixed ? (
-                    <Badge variant="light">{t('rates.fixed')}</Badge>
+                    <Badge variant="light" miw="max-content">
+                      {t('rates.fixed')}
+                    </Badge>
                   ) : (
                     formatDate(rate.rateDate, language)
                   )}

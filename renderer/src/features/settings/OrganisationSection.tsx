@@ -20,6 +20,7 @@ import {
 } from '@shared/organisation/schema'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useEditSavedNotice } from '../../app/use-undo'
 
 type OrganisationValues = { [K in keyof OrganisationInput]-?: string }
 
@@ -48,8 +49,12 @@ export function OrganisationSection() {
 
   const submit = handleSubmit(async (values) => {
     try {
-      setOrganisation(await call('organisation.update', values))
+      const saved = await call('organisation.update', values)
+      setOrganisation(saved)
       setMessage({ ok: true, text: t('common.saved') })
+      editSaved(saved.name, changed)
+      // The saved values become the form's starting point: a new save with no change offers no undo.
+      reset(values)
     } catch (failure) {
       const text = applyServerErrors(
         failure,
@@ -71,6 +76,8 @@ export function OrganisationSection() {
   }
 
   const errors = formState.errors
+  const changed = formState.isDirty
+  const editSaved = useEditSavedNotice()
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-organisation">
       <form onSubmit={(event) => void submit(event)} noValidate>
