@@ -1191,6 +1191,7 @@ export const en: Catalog = {
     agreement_instalments: 'Instalment',
     agreement_headings: 'Funder heading',
     other_income: 'Other income',
+    overhead_recoveries: 'Recovered overhead',
     members: 'Member',
     projects: 'Project',
     project_transitions: 'Project step',
@@ -1547,6 +1548,12 @@ export const en: Catalog = {
     funderNameTakenArchived: 'An archived funder already has this name: unarchive it instead.',
     agreementArchived: 'This agreement is archived: unarchive it first.',
     agreementUnknown: 'Unknown agreement.',
+    overheadUntied: 'An untied agreement has no overhead to recover: its money is untied already.',
+    overheadNoRate: 'The agreement sets no indirect-cost rate: enter it in its terms.',
+    overheadNothing: 'Nothing to post: the indirect costs are already at the allowed cap.',
+    overheadBeforeStart: 'The date must be on or after {{date}}, the agreement’s start.',
+    overheadBeforeLast:
+      'The date cannot precede the last recovery ({{date}}): recoveries follow one another.',
     agreementCurrencyLocked:
       'The currency can no longer change: receipts or allocations are already recorded in it.',
     agreementReferenceTaken: 'This funder already has an agreement with this reference.',
@@ -1723,6 +1730,10 @@ export const en: Catalog = {
     unlogged: 'Record {{table}} {{id}} missing from the change log.',
     badId: 'Invalid identifier in {{table}}: {{id}}.',
     badReversal: 'Entry {{id}}: a reversal that does not match the entry it cancels.',
+    overheadLedger:
+      'Overhead recovery {{id}}: {{expected}} expected in the ledger, {{booked}} found (or its two entries disagree).',
+    overheadOverCap:
+      'Agreement {{reference}}: recovered overhead ({{posted}}) above the allowed cap ({{cap}}): post again to bring it back to the cap.',
     receiptLedger: 'Receipt {{id}}: {{expected}} expected in the ledger, {{booked}} found.',
     commitmentLedger:
       'Agreement {{reference}}: commitment of {{expected}} expected in the ledger, {{booked}} found.',
@@ -2817,5 +2828,25 @@ export const en: Catalog = {
       '{{count}} conversion(s) made at the bank’s rate for want of a rate or a receipt: see the donor report.',
     save: 'Apply the rule',
     saved: 'Conversion rule saved.',
+  },
+  overhead: {
+    title: 'Recovered overhead',
+    hint: 'The indirect costs the agreement allows (its rate of eligible direct costs) move from the agreement to the untied fund. Posting brings the recovered amount up to the cap, within the money available; a decrease cancels recoveries and posts a new one.',
+    rate: 'Allowed rate',
+    noRate: 'The agreement sets no indirect-cost rate.',
+    directCosts: 'Eligible direct costs',
+    allowed: 'Indirect costs allowed',
+    posted: 'Already recovered',
+    toPost: 'Still to post',
+    available: 'Available on the agreement',
+    postedOn: 'Entry date',
+    note: 'Note',
+    post: 'Post the indirect costs',
+    done: 'Indirect costs posted.',
+    history: 'Recoveries',
+    base: 'Base',
+    amount: 'Amount',
+    cancelled: 'Cancelled (recomputed)',
+    reportLine: 'Indirect costs recovered by the untied fund',
   },
 }
