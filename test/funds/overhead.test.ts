@@ -79,6 +79,24 @@ describe('overhead recovery computed by hand', () => {
     const agreement = await world.app.ok('agreements.get', { id })
     expect(agreement.figures.spent).toBe(2_176_987)
     expect(agreement.figures.available).toBe(10_000_000 - 2_176_987)
+    // The donor report: the indirect-costs line, apart from the direct spending, in the total.
+    const report = await world.app.ok('reports.preview', {
+      kind: 'donor',
+      agreementId: id,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    })
+    const rows = found(report.sheets[0]?.tables[0], 'headings').rows
+    const line = (label: string) => {
+      const cells = found(
+        rows.find((r) => r.cells[1]?.kind === 'text' && r.cells[1].text === label),
+        label,
+      ).cells
+      const cell = cells[4]
+      return cell?.kind === 'money' ? cell.minor : null
+    }
+    expect(line('Frais indirects récupérés par les fonds déliés')).toBe(142_420)
+    expect(line('Total')).toBe(2_176_987)
     // Posting again moves nothing: refused, naming the agreement.
     const again = await world.app.call('agreements.postOverhead', {
       agreementId: id,
