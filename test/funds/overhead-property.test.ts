@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
 import { found } from '../support/found'
 import { randomFrom } from '../workbook/mutants'
-import { type OverheadWorld, agreementWith, overheadWorld, spend } from './overhead-setup'
+import { type OverheadWorld, agreementWith, overheadWorld } from './overhead-setup'
 
 let world: OverheadWorld
 afterEach(async () => world?.app.core.dispose())
