@@ -4,6 +4,7 @@ import type { Agreement, AgreementDetail, ExchangeRate, FundsSummary, OtherIncom
 import { agreementProjectInput } from '../projects/schema'
 import { type RateImportReport, rateImportInput } from './rate-series'
 import { type ConversionSummary, conversionRuleInput } from './conversion-rule'
+import { type OverheadPosition, overheadPostInput } from './overhead'
 import {
   agreementInput,
   agreementListQuery,
@@ -47,6 +48,10 @@ export const FUNDS_CHANNELS = {
   'agreements.setConversionRule': channel<AgreementDetail>()(conversionRuleInput),
   /** Its spending to a day at the bank's rates and by its rule, and the difference. */
   'agreements.conversion': channel<ConversionSummary>()(atDateQuery),
+  /** Its indirect costs: allowed by its rate, posted to the untied fund, still to post. */
+  'agreements.overhead': channel<OverheadPosition>()(atDateQuery),
+  /** Moves the overhead allowed on a day from the agreement to the untied fund. */
+  'agreements.postOverhead': channel<OverheadPosition>()(overheadPostInput),
 
   'agreements.nameProject': channel<AgreementDetail>()(agreementProjectInput),
   'agreements.unnameProject': channel<AgreementDetail>()(agreementProjectInput),

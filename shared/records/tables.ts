@@ -16,6 +16,7 @@ export const RECORD_TABLES = [
   'agreement_instalments',
   'agreement_headings',
   'other_income',
+  'overhead_recoveries',
   'members',
   'projects',
   'project_transitions',

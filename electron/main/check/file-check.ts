@@ -7,6 +7,7 @@ import { lookReadOnly } from '../db/read-only'
 import { AppFailure } from '../failure'
 import { duplicateProblems } from './duplicate-invariants'
 import { programmeProblems } from './programme-invariants'
+import { overheadProblems } from './overhead-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
 import { RECORD_TABLES } from '@shared/records/tables'
@@ -62,6 +63,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
       problems.push(...(await ledgerProblems(db)))
       problems.push(...(await projectLedgerProblems(db)))
       problems.push(...(await duesLedgerProblems(db)))
+      problems.push(...(await overheadProblems(db)))
       problems.push(...(await accountingProblems(db, { today: today(), structure: true })))
       return problems
     } finally {

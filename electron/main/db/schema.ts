@@ -33,6 +33,7 @@ import type {
   LedgerEntriesTable,
   OrganisationTable,
   OtherIncomeTable,
+  OverheadRecoveriesTable,
   ProgrammesTable,
   ReceiptsTable,
 } from './tables/funds-tables'
@@ -83,6 +84,7 @@ export interface Database {
   agreement_instalments: AgreementInstalmentsTable
   agreement_headings: AgreementHeadingsTable
   other_income: OtherIncomeTable
+  overhead_recoveries: OverheadRecoveriesTable
   members: MembersTable
   projects: ProjectsTable
   project_transitions: ProjectTransitionsTable

@@ -3,6 +3,8 @@ import { importRateFile } from './rate-import-service'
 import { fundsSummary } from './ledger'
 import { conversionSummary } from './conversion/agreement-conversion'
 import { setConversionRule } from './conversion/set-conversion-rule'
+import { overheadPosition } from './overhead/overhead-position'
+import { postOverhead } from './overhead/post-overhead'
 import { requireConfirmation } from '../failure'
 import { otherIncomeWarnings, receiptWarnings } from '../plausibility/money-checks'
 import type { HandlerFactory } from '../ipc/handler'
@@ -82,6 +84,18 @@ export const agreementsHandlers: HandlerFactory<'agreements'> = (core) => ({
   },
   'agreements.conversion': async ({ id, asOf }) =>
     conversionSummary(core.requireSession().file.db, id, asOf ?? today()),
+  'agreements.overhead': async ({ id, asOf }) => {
+    const position = await overheadPosition(core.requireSession().file.db, id, asOf ?? today())
+    if (!position) throw new AppFailure('NOT_FOUND')
+    return position
+  },
+  'agreements.postOverhead': async (input) => {
+    const file = core.requireSession().file
+    await postOverhead(file, input, core.author())
+    const position = await overheadPosition(file.db, input.agreementId, today())
+    if (!position) throw new AppFailure('NOT_FOUND')
+    return position
+  },
 })
 
 export const receiptsHandlers: HandlerFactory<'receipts'> = (core) => ({

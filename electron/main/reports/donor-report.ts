@@ -150,7 +150,17 @@ function headingsSheet(
     totalParts.push(rows.length - 1)
   }
   const known = new Set(headings.map((h) => h.code))
-  const unassigned = spending.filter((s) => s.headingCode === null || !known.has(s.headingCode))
+  // Overhead recovered without an indirect heading to carry it: the indirect-costs line.
+  const overhead = spending.filter(
+    (s) => s.overhead && (s.headingCode === null || !known.has(s.headingCode)),
+  )
+  if (overhead.length > 0) {
+    rows.push(lineOfSpending(t('overhead.reportLine'), overhead, start, end, currency, context))
+    totalParts.push(rows.length - 1)
+  }
+  const unassigned = spending.filter(
+    (s) => !overhead.includes(s) && (s.headingCode === null || !known.has(s.headingCode)),
+  )
   // Without headings, one line carries the agreement's amount, spent or not yet.
   if (unassigned.length > 0 || headings.length === 0) {
     const before = unassigned
@@ -224,6 +234,21 @@ function headingsSheet(
       },
     ],
   }
+}
+
+/** A line of spending with no budget of its own: before and in the period. */
+function lineOfSpending(
+  label: string,
+  list: Spending[],
+  start: string,
+  end: string,
+  currency: CurrencyCode,
+  context: ReportContext,
+): ReportRow {
+  const sumOf = (part: Spending[]) => part.reduce((sum, s) => sum + s.amount, 0)
+  const before = sumOf(list.filter((s) => s.entryDate < start))
+  const period = sumOf(list.filter((s) => s.entryDate >= start && s.entryDate <= end))
+  return headingRow([null, text(label)], 0, before, period, currency, 'item', context)
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Spending {
   description: string
   incurredAmount: number
   incurredCurrency: CurrencyCode
+  /** Overhead recovered by the untied fund (the agreement's indirect costs), not a direct cost. */
+  overhead: boolean
 }
 
 /**
@@ -52,8 +54,9 @@ export async function spendingOf(
     currency: string
     paid_currency: string | null
     paid_amount: number | null
+    source_table: string
   }>`
-    SELECT e.entry_date, e.kind, e.heading_code, e.amount_minor, e.eur_minor, e.rate, e.currency,
+    SELECT e.source_table, e.entry_date, e.kind, e.heading_code, e.amount_minor, e.eur_minor, e.rate, e.currency,
       x.description AS expense_description, x.amount_minor AS expense_amount,
       x.currency AS expense_currency, p.code AS project_code, tr.number AS tranche_number,
       COALESCE(x.currency, p.currency) AS paid_currency, x.amount_minor AS paid_amount
@@ -74,13 +77,16 @@ export async function spendingOf(
       bankAmount: r.amount_minor,
       eur: r.eur_minor,
       rate: agreement.conversionRule === 'day_rate' ? r.rate : (byRule?.rate ?? null),
+      overhead: r.source_table === 'overhead_recoveries',
       description:
-        r.kind === 'expense'
-          ? (r.expense_description ?? '')
-          : context.t('reporting.donor.tranche', {
-              code: r.project_code ?? '',
-              number: r.tranche_number ?? 0,
-            }),
+        r.source_table === 'overhead_recoveries'
+          ? context.t('overhead.reportLine')
+          : r.kind === 'expense'
+            ? (r.expense_description ?? '')
+            : context.t('reporting.donor.tranche', {
+                code: r.project_code ?? '',
+                number: r.tranche_number ?? 0,
+              }),
       incurredAmount:
         r.kind === 'expense' && r.expense_amount !== null ? r.expense_amount : r.amount_minor,
       incurredCurrency: (r.kind === 'expense' && r.expense_currency

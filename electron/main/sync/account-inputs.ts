@@ -15,6 +15,7 @@ const ACCOUNT_TABLES = new Set([
   'agreement_amendments',
   'receipts',
   'other_income',
+  'overhead_recoveries',
   'financing_lines',
   'project_transitions',
   'tranches',

@@ -16,9 +16,10 @@ const KIND_SOURCES: Readonly<Record<LedgerKind, readonly string[]>> = {
   receipt: ['receipts'],
   allocation: ['financing_lines', 'project_transitions'],
   disbursement: ['tranches'],
-  expense: ['budget_expenses'],
+  // Overhead recovered: an expense of the agreement and income of the untied fund, one record.
+  expense: ['budget_expenses', 'overhead_recoveries'],
   due_payment: ['dues_payments'],
-  other_income: ['other_income'],
+  other_income: ['other_income', 'overhead_recoveries'],
 }
 
 /**
@@ -113,6 +114,22 @@ function expectedOf(
         entry_date: source.spent_on,
         use_table: null,
       }
+    case 'overhead_recoveries':
+      return entry.kind === 'expense'
+        ? {
+            agreement_id: source.agreement_id,
+            currency: source.currency,
+            amount_minor: source.amount_minor,
+            eur_minor: source.eur_minor,
+            entry_date: source.posted_on,
+          }
+        : {
+            agreement_id: null,
+            currency: 'EUR',
+            amount_minor: source.eur_minor,
+            eur_minor: source.eur_minor,
+            entry_date: source.posted_on,
+          }
     case 'agreements':
       return { agreement_id: source.id }
     case 'agreement_amendments':

@@ -12,6 +12,7 @@ export const MONEY_SOURCES = new Set([
   'agreement_amendments',
   'receipts',
   'other_income',
+  'overhead_recoveries',
   'financing_lines',
   'project_transitions',
   'tranches',

@@ -17,10 +17,16 @@ const CHANGEABLE: Readonly<Record<string, ReadonlySet<string>>> = {
   agreement_amendments: new Set(),
   project_transitions: new Set(),
   budget_expenses: new Set(['cancel_reason']),
+  overhead_recoveries: new Set(['cancel_reason']),
   financing_lines: new Set(['committed_on']),
 }
 /** Records cancelled by archiving them, their entries reversed in the same transaction. */
-const CANCELLED_BY_ARCHIVING = new Set(['receipts', 'other_income', 'dues_payments'])
+const CANCELLED_BY_ARCHIVING = new Set([
+  'receipts',
+  'other_income',
+  'dues_payments',
+  'overhead_recoveries',
+])
 /** Money records the core never archives or restores. */
 const NEVER_ARCHIVED = new Set([
   'budget_expenses',
@@ -100,6 +106,7 @@ function checkRecordChanges(
     case 'receipts':
     case 'other_income':
     case 'dues_payments':
+    case 'overhead_recoveries':
     case 'budget_expenses': {
       if (inserted && posted.length === 0) throw missing()
       const cancel = updated('cancel_reason')

@@ -54,6 +54,7 @@ const WHOLE_LOG_TABLES = new Set([
   'agreement_amendments',
   'receipts',
   'other_income',
+  'overhead_recoveries',
   'financing_lines',
   'project_transitions',
   'tranches',

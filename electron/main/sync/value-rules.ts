@@ -37,6 +37,7 @@ const LEDGER_SOURCES = [
   'agreement_amendments',
   'receipts',
   'other_income',
+  'overhead_recoveries',
   'financing_lines',
   'project_transitions',
   'tranches',

@@ -1215,6 +1215,7 @@ export const fr = {
     agreement_instalments: 'Échéance de versement',
     agreement_headings: 'Rubrique du bailleur',
     other_income: 'Autre recette',
+    overhead_recoveries: 'Frais indirects récupérés',
     members: 'Membre',
     projects: 'Projet',
     project_transitions: 'Étape du projet',
@@ -1418,6 +1419,9 @@ export const fr = {
       source_id: 'Origine',
       source_table: 'Registre d’origine',
       spent_on: 'Dépensé le',
+      posted_on: 'Comptabilisé le',
+      rate_bp: 'Taux de frais indirects',
+      base_minor: 'Coûts directs de base',
       starts_on: 'Début',
       status: 'Statut',
       status_on: 'Statut depuis le',
@@ -1580,6 +1584,14 @@ export const fr = {
     funderNameTakenArchived: 'Un bailleur archivé porte déjà ce nom : désarchivez-le plutôt.',
     agreementArchived: 'Cette convention est archivée : désarchivez-la d’abord.',
     agreementUnknown: 'Convention inconnue.',
+    overheadUntied:
+      'Une convention déliée n’a pas de frais indirects à récupérer : son argent est déjà délié.',
+    overheadNoRate:
+      'La convention ne fixe aucun taux de frais indirects : saisissez-le dans ses conditions.',
+    overheadNothing: 'Rien à comptabiliser : les frais indirects sont déjà au plafond permis.',
+    overheadBeforeStart: 'La date doit être au plus tôt le {{date}}, début de la convention.',
+    overheadBeforeLast:
+      'La date ne peut précéder la dernière récupération ({{date}}) : les récupérations se suivent.',
     agreementCurrencyLocked:
       'La devise ne peut plus changer : des versements ou affectations sont déjà enregistrés dans cette devise.',
     agreementReferenceTaken: 'Ce bailleur a déjà une convention avec cette référence.',
@@ -1769,6 +1781,10 @@ export const fr = {
     unlogged: 'Enregistrement {{table}} {{id}} absent du journal des modifications.',
     badId: 'Identifiant invalide dans {{table}} : {{id}}.',
     badReversal: 'Écriture {{id}} : contrepassation qui ne correspond pas à l’écriture annulée.',
+    overheadLedger:
+      'Récupération de frais indirects {{id}} : {{expected}} attendu au grand livre, {{booked}} trouvé (ou ses deux écritures ne concordent pas).',
+    overheadOverCap:
+      'Convention {{reference}} : frais indirects récupérés ({{posted}}) au-delà du plafond permis ({{cap}}) : comptabilisez à nouveau pour les ramener au plafond.',
     receiptLedger: 'Versement {{id}} : {{expected}} attendu au grand livre, {{booked}} trouvé.',
     commitmentLedger:
       'Convention {{reference}} : engagement de {{expected}} attendu au grand livre, {{booked}} trouvé.',
@@ -2899,5 +2915,25 @@ export const fr = {
       '{{count}} conversion(s) faite(s) au taux de la banque faute de taux ou de versement : voir le rapport au bailleur.',
     save: 'Appliquer la règle',
     saved: 'Règle de conversion enregistrée.',
+  },
+  overhead: {
+    title: 'Frais indirects récupérés',
+    hint: 'La part de frais indirects que la convention permet (son taux sur les coûts directs éligibles) passe de la convention aux fonds déliés. Comptabiliser porte le montant récupéré au plafond, dans la limite de l’argent disponible ; une baisse annule des récupérations et en passe une nouvelle.',
+    rate: 'Taux permis',
+    noRate: 'La convention ne fixe aucun taux de frais indirects.',
+    directCosts: 'Coûts directs éligibles',
+    allowed: 'Frais indirects permis',
+    posted: 'Déjà récupérés',
+    toPost: 'Reste à comptabiliser',
+    available: 'Disponible sur la convention',
+    postedOn: 'Date de l’écriture',
+    note: 'Note',
+    post: 'Comptabiliser les frais indirects',
+    done: 'Frais indirects comptabilisés.',
+    history: 'Récupérations',
+    base: 'Base',
+    amount: 'Montant',
+    cancelled: 'Annulée (recalcul)',
+    reportLine: 'Frais indirects récupérés par les fonds déliés',
   },
 } as const

@@ -13,6 +13,7 @@ import { reversalReasons } from './0012-reversal-reasons'
 import { rateSeries } from './0013-rate-series'
 import { conversionRule } from './0014-conversion-rule'
 import { leaderCivility } from './0015-leader-civility'
+import { overheadRecoveries } from './0016-overhead-recoveries'
 import type { Migration } from './migration'
 
 /**
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rateSeries,
   conversionRule,
   leaderCivility,
+  overheadRecoveries,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

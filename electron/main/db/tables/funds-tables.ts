@@ -156,3 +156,19 @@ export interface ProgrammesTable extends RecordColumns {
   label_en: string | null
   position: number
 }
+
+/** Indirect costs moved from an agreement to the untied fund (migration 15); never changed. */
+export interface OverheadRecoveriesTable extends RecordColumns {
+  agreement_id: string
+  posted_on: string
+  /** The agreement's indirect-cost rate when posted, in basis points (700 = 7 %). */
+  rate_bp: number
+  /** The eligible direct costs it was computed on, in the agreement's currency. */
+  base_minor: number
+  amount_minor: number
+  currency: string
+  eur_minor: number
+  rate: string
+  note: string | null
+  cancel_reason: string | null
+}

@@ -20,6 +20,7 @@ import { AgreementFiguresSection } from './AgreementFiguresSection'
 import { AgreementForm } from './AgreementForm'
 import { AmendmentsSection } from './AmendmentsSection'
 import { ConversionRuleSection } from './ConversionRuleSection'
+import { OverheadSection } from './OverheadSection'
 import { HeadingsSection } from './HeadingsSection'
 import { NamedProjectsSection } from './NamedProjectsSection'
 import { ReceiptsSection } from './ReceiptsSection'
@@ -99,6 +100,9 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
                 <AgreementSummary agreement={agreement} />
                 <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
                 <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
+                {agreement.earmarking !== 'untied' && (
+                  <OverheadSection agreement={agreement} onSaved={updated} />
+                )}
               </>
             ),
           },
