@@ -12,6 +12,7 @@ import { programmes } from './0011-programmes'
 import { reversalReasons } from './0012-reversal-reasons'
 import { rateSeries } from './0013-rate-series'
 import { conversionRule } from './0014-conversion-rule'
+import { agreementClosing } from './0015-agreement-closing'
 import type { Migration } from './migration'
 
 /**
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reversalReasons,
   rateSeries,
   conversionRule,
+  agreementClosing,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

@@ -156,3 +156,36 @@ export interface ProgrammesTable extends RecordColumns {
   label_en: string | null
   position: number
 }
+
+/** Co-financing brought to an agreement's action besides its funder's money (migration 15). */
+export interface AgreementContributionsTable extends RecordColumns {
+  agreement_id: string
+  /** Cash counts among the action's eligible costs; in kind only towards the co-financing. */
+  kind: 'cash' | 'in_kind'
+  contributed_on: string
+  contributor: string
+  description: string
+  amount_minor: number
+  currency: string
+  note: string | null
+}
+
+/** An agreement's closing statement as established (migration 15); archived when reopened. */
+export interface AgreementClosingsTable extends RecordColumns {
+  agreement_id: string
+  closed_on: string
+  currency: string
+  ceiling_minor: number
+  eligible_minor: number
+  ineligible_minor: number
+  cash_cofinancing_minor: number
+  in_kind_minor: number
+  funder_share_bp: number | null
+  final_due_minor: number
+  received_minor: number
+  refund_minor: number
+  refund_eur_minor: number
+  refund_rate: string
+  note: string | null
+  reopen_reason: string | null
+}
