@@ -38,7 +38,7 @@ export async function addContribution(
     const head = await openAgreement(writer, fields.agreementId)
     const currency = head.currency as CurrencyCode
     const amount = readAmount(fields.amount, currency, 'amount')
-    return writer.insert('agreement_contributions', {
+    await writer.insert('agreement_contributions', {
       agreement_id: head.id,
       kind: fields.kind,
       contributed_on: fields.contributedOn,
@@ -48,6 +48,7 @@ export async function addContribution(
       currency,
       note: fields.note,
     })
+    return head.id
   })
 }
 
