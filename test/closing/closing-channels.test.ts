@@ -78,7 +78,7 @@ describe('closing channels attacked', () => {
         for (let k = 0; k <= random.below(3); k += 1)
           input[random.pick(fields)] = HOSTILE[random.below(HOSTILE.length)]
       }
-      if (random.below(10) === 0) delete input[random.pick(fields)]
+      if (random.below(10) === 0) Reflect.deleteProperty(input, random.pick(fields))
       if (random.below(12) === 0) input[random.pick(['extra', 'id'])] = 'x'
       const name = `${which} ${JSON.stringify(input)?.slice(0, 300)}`
       await app.core.closeFile()
