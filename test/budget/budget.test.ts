@@ -3,6 +3,7 @@ import { checkFile } from '../../electron/main/check/file-check'
 import type { BudgetView } from '@shared/budget/schema'
 import { startTestApp, type TestApp } from '../support/core'
 import { found } from '../support/found'
+import { EU_ACTION_HEADINGS, franceAndEu, untiedGrant } from '../support/funding'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -10,27 +11,8 @@ afterEach(async () => app?.core.dispose())
 /** An untied grant of 200,000 € and an EU operating action of 100,000 € with EU headings. */
 async function setUp() {
   app = await startTestApp()
-  const france = await app.ok('funders.create', {
-    name: 'France',
-    kind: 'state',
-    defaultCurrency: 'EUR',
-  })
-  const eu = await app.ok('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
-  const untied = await app.ok('agreements.create', {
-    funderId: france.id,
-    reference: 'SUBV-FR-2026',
-    title: 'Subvention de fonctionnement',
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
-    currency: 'EUR',
-    amount: '200000',
-    earmarking: 'untied',
-    nature: 'operating',
-  })
+  const { france, eu } = await franceAndEu(app)
+  const untied = await untiedGrant(app, france.id, { endsOn: '2026-12-31', amount: '200000' })
   const action = await app.ok('agreements.create', {
     funderId: eu.id,
     reference: 'UE-GOUV-2026',
@@ -45,11 +27,7 @@ async function setUp() {
   })
   await app.ok('agreements.saveHeadings', {
     agreementId: action.id,
-    headings: [
-      { code: '1', label: 'Ressources humaines', role: 'direct', amount: '60000' },
-      { code: '2', label: 'Voyages', role: 'direct', amount: '33000' },
-      { code: '8', label: 'Coûts indirects', role: 'indirect', amount: '6510' },
-    ],
+    headings: [...EU_ACTION_HEADINGS],
   })
   await app.ok('receipts.add', {
     confirmed: true,

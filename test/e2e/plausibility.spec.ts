@@ -1,22 +1,6 @@
 import { join } from 'node:path'
-import { createDispatcher } from '../../electron/main/ipc/dispatch'
-import { createHandlers } from '../../electron/main/ipc/handlers'
-import type { AppCore } from '../../electron/main/app/app-core'
-import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
+import { channels, lomeCalledForDues } from './harness/channels'
 import { test, expect, E2E_YEAR } from './harness/fixtures'
-
-/** The core's channels, called as the interface calls them, to set a scene up. */
-function channels(core: AppCore) {
-  const dispatch = createDispatcher(createHandlers(core), () => core.language())
-  return async <C extends ChannelName>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value as ChannelOutput<C>
-  }
-}
 
 const year = E2E_YEAR
 /** Five years ahead: 2031 when this was written, always in the future. */
@@ -29,19 +13,7 @@ test('a 5 000 000 € dues payment dated years ahead for a call of 1 320 € ask
   test.setTimeout(120_000)
   await app.core.createFile(join(app.folder, 'vraisemblance.sqlite'))
   const call = channels(app.core)
-  await call('dues.saveScale', {
-    year,
-    bands: [
-      { memberKind: 'city', populationFrom: 0, amount: '1320', currency: 'EUR', label: 'Ville' },
-    ],
-  })
-  const city = await call('members.create', {
-    kind: 'city',
-    name: 'Commune de Lomé',
-    country: 'TG',
-    status: 'active',
-  })
-  await call('dues.generateCalls', { year, calledOn: `${year}-01-15`, dueOn: `${year}-03-31` })
+  const city = await lomeCalledForDues(call, year)
   const session = app.core.requireSession()
   const ledger = async () =>
     Number(

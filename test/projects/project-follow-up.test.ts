@@ -2,19 +2,12 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { app, setUp, approveAndSign, checkedFile, lineOf } from './project-setup'
+import { app, setUp, approveAndSign, checkedFile, financeFromAction, lineOf } from './project-setup'
 
 describe('projects, followed up', () => {
   it('returns unpaid commitments to their funds when a project is abandoned', async () => {
     const { project, action } = await setUp()
-    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
-    let detail = await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'agreement',
-      agreementId: action.id,
-      amount: '100000',
-      currency: 'EUR',
-    })
+    let detail = await financeFromAction(project.id, action.id)
     await approveAndSign(project.id)
     await app.ok('projects.commitFinancingLine', {
       confirmed: true,
@@ -155,14 +148,7 @@ describe('projects, followed up', () => {
 
   it('prints a one-page project sheet in French, or in English on demand', async () => {
     const { project, action } = await setUp()
-    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
-    await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'agreement',
-      agreementId: action.id,
-      amount: '100000',
-      currency: 'EUR',
-    })
+    await financeFromAction(project.id, action.id)
     await approveAndSign(project.id)
     const planned = await app.ok('projects.get', { id: project.id })
     await app.ok('projects.commitFinancingLine', {
@@ -215,20 +201,7 @@ describe('projects, followed up', () => {
 
   it('pays a tranche as chosen between the lines, and refuses a split that does not add up', async () => {
     const { project, action } = await setUp()
-    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
-    await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'agreement',
-      agreementId: action.id,
-      amount: '100000',
-      currency: 'EUR',
-    })
-    await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'untied_fund',
-      amount: '50000',
-      currency: 'EUR',
-    })
+    await financeFromAction(project.id, action.id, '50000')
     let detail = await approveAndSign(project.id)
     for (const line of detail.plan.lines) {
       await app.ok('projects.commitFinancingLine', {

@@ -2,6 +2,7 @@ import { afterEach } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
 import type { ProjectDetail } from '@shared/projects/schema'
 import { startTestApp, type TestApp } from '../support/core'
+import { franceAndEu, untiedGrant } from '../support/funding'
 
 // The set-up the projects tests share: a file with funds, a programme, a city and a project.
 
@@ -12,27 +13,8 @@ afterEach(async () => app?.core.dispose())
 /** A file with an untied grant, a project-tied EU action, a climate programme and a city. */
 export async function setUp() {
   app = await startTestApp()
-  const france = await app.ok('funders.create', {
-    name: 'France',
-    kind: 'state',
-    defaultCurrency: 'EUR',
-  })
-  const eu = await app.ok('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
-  const untied = await app.ok('agreements.create', {
-    funderId: france.id,
-    reference: 'SUBV-FR-2026',
-    title: 'Subvention de fonctionnement',
-    startsOn: '2026-01-01',
-    endsOn: '2027-12-31',
-    currency: 'EUR',
-    amount: '500000',
-    earmarking: 'untied',
-    nature: 'operating',
-  })
+  const { france, eu } = await franceAndEu(app)
+  const untied = await untiedGrant(app, france.id, { endsOn: '2027-12-31', amount: '500000' })
   const action = await app.ok('agreements.create', {
     funderId: eu.id,
     reference: 'UE-ANE-2026',
@@ -72,6 +54,32 @@ export async function setUp() {
     totalCost: '200000',
   })
   return { untied, action, climate, dakar, project }
+}
+
+/**
+ * The project named on the EU action and financed by it (100,000 €), and by the untied fund
+ * (`untied` euros) when given; the project as its page then shows it.
+ */
+export async function financeFromAction(
+  projectId: string,
+  actionId: string,
+  untied?: string,
+): Promise<ProjectDetail> {
+  await app.ok('agreements.nameProject', { agreementId: actionId, projectId })
+  const detail = await app.ok('projects.addFinancingLine', {
+    projectId,
+    source: 'agreement',
+    agreementId: actionId,
+    amount: '100000',
+    currency: 'EUR',
+  })
+  if (untied === undefined) return detail
+  return app.ok('projects.addFinancingLine', {
+    projectId,
+    source: 'untied_fund',
+    amount: untied,
+    currency: 'EUR',
+  })
 }
 
 export async function approveAndSign(id: string) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { app, setUp, approveAndSign, rowCount, checkedFile, lineOf } from './project-setup'
+import {
+  app,
+  setUp,
+  approveAndSign,
+  rowCount,
+  checkedFile,
+  financeFromAction,
+  lineOf,
+} from './project-setup'
 
 describe('projects', () => {
   it('values a commitment in a foreign currency at the rate of its day, and never again', async () => {
@@ -257,20 +265,7 @@ describe('projects', () => {
 
   it('pays tranches against the committed lines, pro rata, once and under its condition', async () => {
     const { project, action } = await setUp()
-    await app.ok('agreements.nameProject', { agreementId: action.id, projectId: project.id })
-    await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'agreement',
-      agreementId: action.id,
-      amount: '100000',
-      currency: 'EUR',
-    })
-    await app.ok('projects.addFinancingLine', {
-      projectId: project.id,
-      source: 'untied_fund',
-      amount: '50000',
-      currency: 'EUR',
-    })
+    await financeFromAction(project.id, action.id, '50000')
     await app.ok('projects.addTranche', {
       projectId: project.id,
       plannedOn: '2026-05-01',

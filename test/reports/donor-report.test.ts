@@ -15,6 +15,7 @@ import {
   rowWith,
 } from '../support/exports'
 import { found } from '../support/found'
+import { EU_ACTION_HEADINGS } from '../support/funding'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -48,11 +49,7 @@ async function setUp() {
   })
   await app.ok('agreements.saveHeadings', {
     agreementId: action.id,
-    headings: [
-      { code: '1', label: 'Ressources humaines', role: 'direct', amount: '60000' },
-      { code: '2', label: 'Voyages', role: 'direct', amount: '33000' },
-      { code: '8', label: 'Coûts indirects', role: 'indirect', amount: '6510' },
-    ],
+    headings: [...EU_ACTION_HEADINGS],
   })
   await app.ok('receipts.add', {
     confirmed: true,

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../electron/main/app/session'
@@ -11,7 +11,8 @@ import { importWorkbook } from '../../electron/main/workbook/workbook-import'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import type { WorkbookReport } from '@shared/workbook/schema'
 import { tempFolder } from '../support/temp'
-import { sheetsOf } from './mutants'
+import { translate } from '@shared/i18n/translate'
+import { columnOf, sheetsOf, workbookOf } from './mutants'
 
 /**
  * The import writes a sheet's rows set-based (lookups read once, many rows a statement, the
@@ -48,11 +49,15 @@ async function rowByRow<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function imported(name: string, dryRun = false): Promise<WorkbookReport & { path: string }> {
+async function imported(
+  name: string,
+  dryRun = false,
+  from = workbook,
+): Promise<WorkbookReport & { path: string }> {
   const path = join(folder, `${name}.sqlite`)
   const file = await DataFile.create(path)
   try {
-    const report = await importWorkbook(createSession(file), workbook, {
+    const report = await importWorkbook(createSession(file), from, {
       dryRun,
       author: 'Test',
       language: 'fr',
@@ -138,6 +143,7 @@ describe('the set-based import against the row-by-row one', () => {
       'dues_calls',
       'dues_payments',
       'indicator_values',
+      'indicators',
     ])
       expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
     const singleContents = await contents(single.path)
@@ -168,5 +174,41 @@ describe('the set-based import against the row-by-row one', () => {
     expect(report.problems).toEqual([])
     expect(report.sheets.every((s) => (s.created ?? 0) === 0 && (s.updated ?? 0) === 0)).toBe(true)
     expect(await contents(bulk.path)).toEqual(before)
+  }, 240_000)
+
+  it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {
+    // A target that is no number, on an indicator measured in numbers: the core's rule (the
+    // contract takes any text), met by the set-based writing and the row-by-row one alike.
+    const sheets = await sheetsOf(await readFile(workbook))
+    const rows = sheets.get(translate('fr', 'workbook.sheet.indicators')) ?? []
+    const measure = columnOf(rows, translate('fr', 'projects.indicators.measure'))
+    const target = columnOf(rows, translate('fr', 'projects.indicators.target'))
+    const numbers = rows.flatMap((row, index) =>
+      index > 0 && row[measure] === translate('fr', 'projects.indicators.measure_number')
+        ? [index]
+        : [],
+    )
+    expect(numbers.length).toBeGreaterThan(1)
+    const refused = numbers.at(-1) ?? 0
+    const row = rows[refused] ?? []
+    row[target] = 'beaucoup'
+    const mutant = join(folder, 'indicator-refused.xlsx')
+    await writeFile(mutant, await workbookOf(sheets))
+    const bulk = await imported('indicator-bulk', false, mutant)
+    const single = await rowByRow(() => imported('indicator-single', false, mutant))
+    expect(bulk.imported).toBe(false)
+    expect(bulk.problems.length).toBeGreaterThan(0)
+    expect(bulk.problems).toEqual(single.problems)
+    expect(bulk.problems).toContainEqual(
+      expect.objectContaining({
+        sheet: translate('fr', 'workbook.sheet.indicators'),
+        row: refused + 1,
+        column: translate('fr', 'projects.indicators.target'),
+      }),
+    )
+    // Refused: the file holds no indicator, nor anything else the workbook brought.
+    const held = await contents(bulk.path)
+    expect(held.get('indicators') ?? []).toEqual([])
+    expect(held.get('projects') ?? []).toEqual([])
   }, 240_000)
 })

@@ -15,6 +15,9 @@ export type OpenCheckState = 'checking' | 'passed' | 'damaged'
 /** What runs the full check: SQLite's, unless a test paces it. */
 export type IntegrityCheck = (native: NativeDatabase) => Promise<string[]>
 
+/** How long after opening the background check starts: the time the first screen takes. */
+export const CHECK_AFTER_MS = 250
+
 /** SQLite's full integrity check: every page, every index against its table. */
 export const sqliteIntegrityCheck: IntegrityCheck = async (native) =>
   (await allRows<{ integrity_check: string }>(native, 'PRAGMA integrity_check')).map(
@@ -84,6 +87,11 @@ export class OpenCheck {
   }
 
   private async run(check: IntegrityCheck): Promise<OpenCheckState> {
+    // The first screen's reads go first: the check reads the whole file, and started at once
+    // it competed with them for the disk and the processor (the first figures of a 20-year
+    // file came a third later). Writes are held meanwhile, as during the check.
+    await new Promise((resolve) => setTimeout(resolve, CHECK_AFTER_MS))
+    if (this.cancelled) return this.current
     try {
       const url = `${pathToFileURL(this.path).href}?immutable=1`
       this.native = await openNative(url, OPEN_READONLY | OPEN_URI)

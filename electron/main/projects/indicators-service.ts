@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
@@ -8,7 +8,8 @@ import {
   type indicatorValueInput,
   readIndicatorValue,
 } from '@shared/projects/schema'
-import { requireOpenProject, requireProject } from './project-records'
+import type { IndicatorsTable } from '../db/schema'
+import { assertOpenProject, requireOpenProject, requireProject } from './project-records'
 
 /** A value as its row holds it. */
 interface IndicatorValueRow {
@@ -42,6 +43,55 @@ export class IndicatorsService {
         ...columns,
       })
       return project.id
+    })
+  }
+
+  /**
+   * Adds many indicators at once (an import's sheet), with {@link add}'s rules: their projects
+   * read in one statement (each must be open), each project's last position once, the
+   * indicators written a thousand a statement. All or none; `at` is told the indicator being
+   * checked, so that a refusal names it. Returns the records written, in order.
+   */
+  async addMany(
+    all: readonly z.output<typeof indicatorInput>[],
+    author: string,
+    at: (index: number) => void,
+  ): Promise<Selectable<IndicatorsTable>[]> {
+    return this.file.write(author, async (writer) => {
+      const ids = JSON.stringify([...new Set(all.map((fields) => fields.projectId))])
+      const projects = new Map(
+        (
+          await sql<{ id: string; code: string; status: string; deleted_at: string | null }>`
+            SELECT id, code, status, deleted_at FROM projects
+            WHERE id IN (SELECT value FROM json_each(${ids}))`.execute(writer.trx)
+        ).rows.map((project) => [project.id, project]),
+      )
+      // As `add` reads it: the highest position of the project's indicators, archived or not.
+      const last = new Map(
+        (
+          await sql<{ project_id: string; position: number }>`
+            SELECT project_id, MAX(position) AS position FROM indicators
+            WHERE project_id IN (SELECT value FROM json_each(${ids})) GROUP BY project_id`.execute(
+            writer.trx,
+          )
+        ).rows.map((row) => [row.project_id, Number(row.position ?? 0)]),
+      )
+      const rows = all.map((fields, index) => {
+        at(index)
+        const project = assertOpenProject(projects.get(fields.projectId))
+        const columns = indicatorColumns(fields)
+        const position = (last.get(project.id) ?? 0) + 1
+        last.set(project.id, position)
+        return { project_id: project.id, position, ...columns }
+      })
+      const written = JSON.stringify(await writer.insertMany('indicators', rows))
+      return writer.trx
+        .selectFrom('indicators')
+        .selectAll()
+        .where(sql<boolean>`id IN (SELECT value FROM json_each(${written}))`)
+        .orderBy('project_id')
+        .orderBy('position')
+        .execute()
     })
   }
 

@@ -21,7 +21,14 @@ export async function requireOpenProject(
   db: DataFile['db'],
   id: string,
 ): Promise<Selectable<ProjectsTable>> {
-  const row = await requireProject(db, id)
+  return assertOpenProject(await requireProject(db, id))
+}
+
+/** {@link requireOpenProject}'s rule on a project already read (many read at once). */
+export function assertOpenProject<
+  Row extends { code: string; status: string; deleted_at: string | null },
+>(row: Row | undefined): Row {
+  if (!row) throw new AppFailure('NOT_FOUND')
   if (row.deleted_at) throw new AppFailure('CONFLICT', 'errors.projectArchived')
   if (!isOpenStatus(row.status as ProjectStatus)) {
     throw new AppFailure('CONFLICT', 'errors.projectEnded', { code: row.code })

@@ -230,6 +230,17 @@ export const indicators: Register<z.output<typeof indicatorInput>> = {
     )
     return existing ? 'updated' : 'created'
   },
+  // A sheet's indicators at once when the file holds none of them (an import into a new
+  // file); an indicator the file holds is compared and updated, row by row.
+  applyAll: async (session, inputs, author, memo, at) => {
+    const byName = await indicatorsByProject(session, memo)
+    const keys = inputs.map((input) => `${input.projectId}|${input.name}`.toLowerCase())
+    if (keys.some((key) => byName.has(key)) || new Set(keys).size < keys.length)
+      return oneByOne(indicators.apply, session, inputs, author, memo, at)
+    for (const written of await session.indicators.addMany(inputs, author, at))
+      byName.set(`${written.project_id}|${written.name}`.toLowerCase(), written)
+    return inputs.map(() => 'created')
+  },
 }
 
 const indicatorValueRowInput = indicatorValueInput

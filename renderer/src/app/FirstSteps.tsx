@@ -1,7 +1,7 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from './app-store'
-import type { Area } from './areas'
+import type { Area } from './area-names'
 
 /** The first steps, each with the area where it is done. */
 const STEPS: { key: 'organisation' | 'rates' | 'workbook' | 'funder'; area: Area }[] = [

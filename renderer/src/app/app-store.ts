@@ -3,7 +3,7 @@ import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
-import type { Area } from './areas'
+import type { Area } from './area-names'
 import type { ProjectStatus } from '@shared/projects/schema'
 
 /** The filter the Projets list opens on, when reached from a dashboard figure. */

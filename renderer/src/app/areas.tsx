@@ -1,5 +1,8 @@
 import { type ComponentType, lazy } from 'react'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
+import type { Area } from './area-names'
+
+export { AREAS, type Area } from './area-names'
 
 /** What an area's screen is given: the application's state and the open file. */
 export interface AreaProps {
@@ -20,12 +23,8 @@ function screen<Name extends string>(
   }))
 }
 
-/**
- * The areas of the sidebar, in its order, each with its screen: the one list the navigation,
- * the store's `Area` type and the Layout are derived from. An area's label is `nav.<key>` in the
- * catalogues. Adding an area's screen is one line here.
- */
-export const AREA_SCREENS = {
+/** The screen of each area of the sidebar (area-names.ts), in its order. */
+export const AREA_SCREENS: Record<Area, ComponentType<AreaProps>> = {
   dashboard: screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
   funders: screen(() => import('../features/funders/FundersArea'), 'FundersArea'),
   agreements: screen(() => import('../features/agreements/AgreementsArea'), 'AgreementsArea'),
@@ -35,7 +34,4 @@ export const AREA_SCREENS = {
   reports: screen(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
   settings: screen(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
   help: screen(() => import('../features/help/HelpPage'), 'HelpPage'),
-} as const
-
-export type Area = keyof typeof AREA_SCREENS
-export const AREAS = Object.keys(AREA_SCREENS) as Area[]
+}

@@ -11,13 +11,6 @@ import { PeriodsTab } from './PeriodsTab'
 import { RulesTab } from './RulesTab'
 import { useChannel } from '../../lib/use-api-data'
 
-/** What each tab is given: the plan, and how to save a change to it. */
-export interface PlanProps {
-  plan: AccountingPlanView
-  /** Runs a change; the plan it answers is shown, its refusal said (null when it succeeded). */
-  change: (action: () => Promise<AccountingPlanView>) => Promise<unknown>
-}
-
 /**
  * Paramètres → Comptabilité: the chart of accounts, the mapping of the ledger's events to
  * accounts, the bank accounts, the journals and the closed periods.

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../lib/api'
-import type { PlanProps } from './AccountingSection'
+import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
 import { RowActions } from './RowActions'
 

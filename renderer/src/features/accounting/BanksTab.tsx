@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import type { BankAccountInput } from '@shared/accounting/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 import { call } from '../../lib/api'
-import type { PlanProps } from './AccountingSection'
+import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
 import { RowActions, SaveOrCancel } from './RowActions'
 

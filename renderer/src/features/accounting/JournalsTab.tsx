@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountingSettings } from '@shared/accounting/schema'
 import { call } from '../../lib/api'
-import type { PlanProps } from './AccountingSection'
+import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
 
 /** Journaux: the general and opening journals' codes and names, and the SIREN of the FEC. */

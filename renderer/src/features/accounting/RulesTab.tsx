@@ -10,7 +10,7 @@ import {
 import type { RuleInput, RuleView } from '@shared/accounting/schema'
 import { FUNDER_KINDS } from '@shared/funders/schema'
 import { call } from '../../lib/api'
-import type { PlanProps } from './AccountingSection'
+import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
 import { RowActions, SaveOrCancel } from './RowActions'
 

@@ -1,11 +1,9 @@
-import { Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { Table, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { type MemberAccount, memberContactInput } from '@shared/dues/schema'
-import { FormError } from '../../components/FormError'
+import { RowsSection } from '../../components/RowsSection'
 import { call } from '../../lib/api'
-import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { useAddForm } from '../../lib/use-add-form'
 
 interface ContactValues {
   name: string
@@ -25,83 +23,47 @@ export function ContactsSection({
   onSaved: (account: MemberAccount) => void
 }) {
   const { t } = useTranslation()
-  const [formError, setFormError] = useState<string | null>(null)
-  const defaults: ContactValues = { name: '', role: '', email: '', phone: '' }
-  const toInput = (values: ContactValues) => ({ input: { memberId, ...values }, errors: {} })
-  const form = useForm<ContactValues>({
-    defaultValues: defaults,
-    resolver: schemaResolver<ContactValues>(memberContactInput, t, toInput),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  })
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null)
-    try {
-      onSaved(await call('members.addContact', toInput(values).input))
-      form.reset(defaults)
-    } catch (failure) {
-      setFormError(
-        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
-      )
-    }
+  const { form, formError, submit } = useAddForm({
+    schema: memberContactInput,
+    defaults: { name: '', role: '', email: '', phone: '' } satisfies ContactValues,
+    toInput: (values: ContactValues) => ({ memberId, ...values }),
+    save: (input) => call('members.addContact', input),
+    onSaved,
   })
   return (
-    <section aria-labelledby="member-contacts">
-      <Title order={2} size="h4" id="member-contacts" mb="xs">
-        {t('members.contacts.title')}
-      </Title>
-      {account.contacts.length === 0 ? (
-        <Text c="dimmed">{t('members.contacts.empty')}</Text>
-      ) : (
-        <Table withTableBorder aria-label={t('members.contacts.title')}>
-          <Table.Tbody>
-            {account.contacts.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.role}</Table.Td>
-                <Table.Td>{c.email}</Table.Td>
-                <Table.Td>{c.phone}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => void call('members.removeContact', { id: c.id }).then(onSaved)}
-                  >
-                    {t('members.contacts.remove')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <RowsSection
+      id="member-contacts"
+      title={t('members.contacts.title')}
+      empty={t('members.contacts.empty')}
+      rows={account.contacts}
+      cells={(c) => (
+        <>
+          <Table.Td>{c.name}</Table.Td>
+          <Table.Td>{c.role}</Table.Td>
+          <Table.Td>{c.email}</Table.Td>
+          <Table.Td>{c.phone}</Table.Td>
+        </>
       )}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label={t('members.contacts.add')}
-      >
-        <FormError message={formError} />
-        <Group align="flex-end" mt="sm">
-          <TextInput
-            label={t('members.contacts.name')}
-            withAsterisk
-            {...form.register('name')}
-            error={form.formState.errors.name?.message}
-          />
-          <TextInput label={t('members.contacts.role')} {...form.register('role')} />
-          <TextInput
-            label={t('members.contacts.email')}
-            type="email"
-            {...form.register('email')}
-            error={form.formState.errors.email?.message}
-          />
-          <TextInput label={t('members.contacts.phone')} type="tel" {...form.register('phone')} />
-          <Button type="submit" variant="light">
-            {t('members.contacts.add')}
-          </Button>
-        </Group>
-      </form>
-    </section>
+      removeLabel={t('members.contacts.remove')}
+      onRemove={(c) => void call('members.removeContact', { id: c.id }).then(onSaved)}
+      addLabel={t('members.contacts.add')}
+      formError={formError}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t('members.contacts.name')}
+        withAsterisk
+        {...form.register('name')}
+        error={form.formState.errors.name?.message}
+      />
+      <TextInput label={t('members.contacts.role')} {...form.register('role')} />
+      <TextInput
+        label={t('members.contacts.email')}
+        type="email"
+        {...form.register('email')}
+        error={form.formState.errors.email?.message}
+      />
+      <TextInput label={t('members.contacts.phone')} type="tel" {...form.register('phone')} />
+    </RowsSection>
   )
 }

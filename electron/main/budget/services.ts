@@ -1,0 +1,12 @@
+import { defineServices } from '../app/area-services'
+import type { ExchangeRatesService } from '../funds/exchange-rates-service'
+import { BudgetExpensesService } from './budget-expenses-service'
+import { BudgetService } from './budget-service'
+
+/** What the budget area adds to the session. */
+export const budgetServices = defineServices(
+  ({ file }, { rates }: { rates: ExchangeRatesService }) => ({
+    budget: new BudgetService(file),
+    budgetExpenses: new BudgetExpensesService(file, rates),
+  }),
+)
