@@ -1514,7 +1514,8 @@ export const en: Catalog = {
     planOver: 'The financing plan ({{planned}}) is {{gap}} above the project’s cost ({{cost}}).',
   },
   errors: {
-    agreementClosed: 'Agreement {{reference}} has been closed since {{date}}: reopen it first (“Closing” tab).',
+    agreementClosed:
+      'Agreement {{reference}} has been closed since {{date}}: reopen it first (“Closing” tab).',
     closingBeforeStart: 'The closing date is before the agreement starts ({{date}}).',
     programmeUnknown: 'Unknown programme: {{code}} (see Settings → AIMF programmes).',
     programmeArchived: 'The programme “{{label}}” is archived: choose another one.',

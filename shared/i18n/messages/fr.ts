@@ -1525,7 +1525,8 @@ export const fr = {
       'Le plan de financement ({{planned}}) dépasse le coût du projet ({{cost}}) de {{gap}}.',
   },
   errors: {
-    agreementClosed: 'La convention {{reference}} est clôturée depuis le {{date}} : rouvrez-la d’abord (onglet « Clôture »).',
+    agreementClosed:
+      'La convention {{reference}} est clôturée depuis le {{date}} : rouvrez-la d’abord (onglet « Clôture »).',
     closingBeforeStart: 'La date de clôture précède le début de la convention ({{date}}).',
     programmeUnknown: 'Programme inconnu : {{code}} (voir Paramètres → Programmes de l’AIMF).',
     programmeArchived: 'Le programme « {{label}} » est archivé : choisissez-en un autre.',
