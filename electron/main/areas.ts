@@ -13,6 +13,7 @@ import { backupArea } from './backup/area'
 import { syncArea } from './sync/area'
 import { accountingArea } from './accounting/area'
 import { historyArea } from './history/area'
+import { closingArea } from './closing/area'
 
 /**
  * Every area of the core, in the order of the contract (shared/contract/channels.ts). Adding
@@ -34,4 +35,5 @@ export const AREAS = [
   syncArea,
   accountingArea,
   historyArea,
+  closingArea,
 ] as const

@@ -14,6 +14,7 @@ import { BACKUP_CHANNELS } from '../backup/channels'
 import { SYNC_CHANNELS } from '../sync/channels'
 import { ACCOUNTING_CHANNELS } from '../accounting/channels'
 import { HISTORY_CHANNELS } from '../history/channels'
+import { CLOSING_CHANNELS } from '../closing/channels'
 
 export type { Channel } from './channel'
 
@@ -38,6 +39,7 @@ export const CHANNELS = {
   ...SYNC_CHANNELS,
   ...ACCOUNTING_CHANNELS,
   ...HISTORY_CHANNELS,
+  ...CLOSING_CHANNELS,
 } as const
 
 export type Channels = typeof CHANNELS

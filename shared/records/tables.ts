@@ -47,6 +47,8 @@ export const RECORD_TABLES = [
   'period_closures',
   'sent_reports',
   'programmes',
+  'agreement_contributions',
+  'agreement_closings',
 ] as const
 
 export type RecordTable = (typeof RECORD_TABLES)[number]

@@ -13,6 +13,7 @@ import { accountingProblems } from '../accounting/accounting-check'
 import { RECORD_TABLES } from '@shared/records/tables'
 import { today } from '@shared/validation/dates'
 import type { CheckProblem } from './check-problem'
+import { closingProblems } from '../closing/closing-invariants'
 
 /**
  * Checks a file without writing to it: SQLite's own integrity check, foreign keys, and the
@@ -64,6 +65,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
       problems.push(...(await projectLedgerProblems(db)))
       problems.push(...(await duesLedgerProblems(db)))
       problems.push(...(await overheadProblems(db)))
+      problems.push(...(await closingProblems(db)))
       problems.push(...(await accountingProblems(db, { today: today(), structure: true })))
       return problems
     } finally {

@@ -26,6 +26,8 @@ import type {
   AgreementAmendmentsTable,
   AgreementHeadingsTable,
   AgreementInstalmentsTable,
+  AgreementClosingsTable,
+  AgreementContributionsTable,
   AgreementReportsTable,
   AgreementsTable,
   ExchangeRatesTable,
@@ -111,6 +113,8 @@ export interface Database {
   period_closures: PeriodClosuresTable
   sent_reports: SentReportsTable
   programmes: ProgrammesTable
+  agreement_contributions: AgreementContributionsTable
+  agreement_closings: AgreementClosingsTable
 }
 
 /** The tables whose rows are records (UUID, stamps, soft delete) written through the change log. */

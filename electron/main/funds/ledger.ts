@@ -8,6 +8,7 @@ import { reportsDue } from './agreement-terms-service'
 import { assertPeriodOpen, reversalDay } from '../accounting/period-guard'
 import { bankAccountFor } from '../accounting/bank-choice'
 import { projectCounts } from './project-counts'
+import { assertAgreementsOpen } from '../closing/closed-guard'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -40,6 +41,7 @@ export interface LedgerEntryInput {
  */
 export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): Promise<string> {
   await assertPeriodOpen(writer, [entry])
+  await assertAgreementsOpen(writer, [guarded(entry)])
   return writer.insert('ledger_entries', ledgerRow(entry, await bankAccountFor(writer, entry)))
 }
 
@@ -49,9 +51,20 @@ export async function postEntries(
   entries: readonly LedgerEntryInput[],
 ): Promise<string[]> {
   await assertPeriodOpen(writer, entries)
+  await assertAgreementsOpen(writer, entries.map(guarded))
   const rows = []
   for (const entry of entries) rows.push(ledgerRow(entry, await bankAccountFor(writer, entry)))
   return writer.insertMany('ledger_entries', rows)
+}
+
+/** What the closed-agreement guard reads of an entry. */
+function guarded(entry: LedgerEntryInput) {
+  return {
+    agreementId: entry.agreementId,
+    kind: entry.kind,
+    amountMinor: entry.amount.minor,
+    sourceTable: entry.source.table,
+  }
 }
 
 /** An entry as the ledger's row holds it. */
@@ -103,6 +116,16 @@ export async function reverseEntriesOf(
       ),
     )
     .execute()
+  // A cancellation changes a closed agreement's figures as much as a new entry would.
+  await assertAgreementsOpen(
+    writer,
+    open.map((e) => ({
+      agreementId: e.agreement_id,
+      kind: e.kind,
+      amountMinor: -e.amount_minor,
+      sourceTable: e.source_table,
+    })),
+  )
   for (const entry of open) {
     await writer.insert('ledger_entries', {
       entry_date: await reversalDay(writer, entry.entry_date),

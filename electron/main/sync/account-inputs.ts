@@ -24,6 +24,8 @@ const ACCOUNT_TABLES = new Set([
   'dues_calls',
   'dues_settlements',
   'period_closures',
+  'agreement_closings',
+  'agreement_contributions',
   'accounting_settings',
   'accounting_rules',
   'accounting_accounts',

@@ -23,6 +23,8 @@ const LABEL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   period_closures: ['closes_through'],
   sent_reports: ['title'],
   programmes: ['label'],
+  agreement_contributions: ['contributor', 'description'],
+  agreement_closings: ['closed_on'],
 }
 
 /** What names one record, archived or not; null when its table has no naming column. */

@@ -10,8 +10,8 @@ import type { Migration } from './migration'
  * posts anew: a posting is never changed.
  */
 export const overheadRecoveries: Migration = {
-  version: 15,
-  name: '0015-overhead-recoveries',
+  version: 16,
+  name: '0016-overhead-recoveries',
   async up(db: Kysely<unknown>) {
     const record = sql.raw(RECORD_COLUMNS_SQL)
     await sql`

@@ -14,6 +14,7 @@ import { rateSeries } from './0013-rate-series'
 import { conversionRule } from './0014-conversion-rule'
 import { leaderCivility } from './0015-leader-civility'
 import { overheadRecoveries } from './0016-overhead-recoveries'
+import { agreementClosing } from './0017-agreement-closing'
 import type { Migration } from './migration'
 
 /**
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   conversionRule,
   leaderCivility,
   overheadRecoveries,
+  agreementClosing,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

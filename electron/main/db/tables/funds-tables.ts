@@ -157,7 +157,7 @@ export interface ProgrammesTable extends RecordColumns {
   position: number
 }
 
-/** Indirect costs moved from an agreement to the untied fund (migration 15); never changed. */
+/** Indirect costs moved from an agreement to the untied fund (migration 16); never changed. */
 export interface OverheadRecoveriesTable extends RecordColumns {
   agreement_id: string
   posted_on: string
@@ -171,4 +171,37 @@ export interface OverheadRecoveriesTable extends RecordColumns {
   rate: string
   note: string | null
   cancel_reason: string | null
+}
+
+/** Co-financing brought to an agreement's action besides its funder's money (migration 17). */
+export interface AgreementContributionsTable extends RecordColumns {
+  agreement_id: string
+  /** Cash counts among the action's eligible costs; in kind only towards the co-financing. */
+  kind: 'cash' | 'in_kind'
+  contributed_on: string
+  contributor: string
+  description: string
+  amount_minor: number
+  currency: string
+  note: string | null
+}
+
+/** An agreement's closing statement as established (migration 17); archived when reopened. */
+export interface AgreementClosingsTable extends RecordColumns {
+  agreement_id: string
+  closed_on: string
+  currency: string
+  ceiling_minor: number
+  eligible_minor: number
+  ineligible_minor: number
+  cash_cofinancing_minor: number
+  in_kind_minor: number
+  funder_share_bp: number | null
+  final_due_minor: number
+  received_minor: number
+  refund_minor: number
+  refund_eur_minor: number
+  refund_rate: string
+  note: string | null
+  reopen_reason: string | null
 }

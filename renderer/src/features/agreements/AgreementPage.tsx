@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Amount } from '../../components/Amount'
 import { FormDrawer } from '../../components/page/FormDrawer'
@@ -24,6 +24,10 @@ import { OverheadSection } from './OverheadSection'
 import { HeadingsSection } from './HeadingsSection'
 import { NamedProjectsSection } from './NamedProjectsSection'
 import { ReceiptsSection } from './ReceiptsSection'
+import { ClosingSection } from './ClosingSection'
+import type { ClosingStatement } from '@shared/closing/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import { useLanguage } from '../../lib/use-language'
 import { InstalmentsSection, ReportsSection } from './ScheduleSections'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
@@ -40,9 +44,27 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
     saved: updated,
     failed,
   } = useRecord(() => call('agreements.get', asOf ? { id, asOf } : { id }), [id, asOf])
+  const language = useLanguage()
+  // The closing statement, read again whenever the agreement changes (a receipt, a closing).
+  const [statement, setStatement] = useState<ClosingStatement | null>(null)
+  const version = agreement?.updatedAt
+  const [changed, setChanged] = useState(0)
+  useEffect(() => {
+    let live = true
+    void call('closing.statement', { agreementId: id })
+      .then((next) => live && setStatement(next))
+      .catch(() => live && setStatement(null))
+    return () => {
+      live = false
+    }
+  }, [id, version, changed])
 
   if (!agreement) return <RecordNotRead status={status} />
   const archived = agreement.archivedAt !== null
+  const closedOn = statement?.closing?.closedOn ?? null
+  const closedReason = closedOn
+    ? t('closing.closedReason', { date: formatDate(closedOn, language) })
+    : null
 
   return (
     <RecordPage
@@ -59,6 +81,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             {t(`agreements.nature.${agreement.nature}`)}
           </Badge>
           {archived && <Badge color="gray">{t('common.archived')}</Badge>}
+          {closedOn && <Badge color="dark">{t('closing.closed')}</Badge>}
         </>
       }
       actions={
@@ -112,6 +135,10 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             content: (
               <ReceiptsSection
                 agreement={agreement}
+                closedReason={
+                  // The funder's last payment of what the closing left due is still taken.
+                  statement && agreement.figures.received < statement.finalDue ? null : closedReason
+                }
                 onSaved={updated}
                 onReversed={(next) => {
                   setRecord(next)
@@ -152,6 +179,21 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             value: 'amendments',
             label: t('recordPage.amendments'),
             content: <AmendmentsSection agreement={agreement} onSaved={updated} />,
+          },
+          statement !== null && {
+            value: 'closing',
+            label: t('closing.tab'),
+            content: (
+              <ClosingSection
+                statement={statement}
+                archived={archived}
+                onChanged={(next) => {
+                  setStatement(next)
+                  setChanged((n) => n + 1)
+                  void call('agreements.get', { id }).then(setRecord)
+                }}
+              />
+            ),
           },
           {
             value: 'history',

@@ -16,8 +16,11 @@ export function ReceiptsSection({
   agreement,
   onSaved,
   onReversed,
+  closedReason = null,
 }: {
   agreement: AgreementDetail
+  /** Why no receipt can be entered: the agreement is closed (its last payment aside, the core says). */
+  closedReason?: string | null
   onSaved: (next: AgreementDetail, message: string) => void
   /** A receipt reversed: the agreement as it now stands (the dialog says what was done). */
   onReversed: (next: AgreementDetail) => void
@@ -122,7 +125,7 @@ export function ReceiptsSection({
         <Group mt="sm">
           <EntryButton
             label={t('agreements.addReceipt')}
-            unavailable={archived ? t('recordPage.archivedAgreement') : null}
+            unavailable={archived ? t('recordPage.archivedAgreement') : closedReason}
           >
             {(close) => (
               <ReceiptForm

@@ -1,0 +1,159 @@
+import { sql } from 'kysely'
+import type { DataFile } from '../db/data-file'
+import { AppFailure } from '../failure'
+import { closingFigures } from '@shared/closing/closing-figures'
+import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
+import type { CurrencyCode } from '@shared/money/currencies'
+
+type Db = DataFile['db']
+
+/** The source of a closing's refund entry in the ledger. */
+export const CLOSINGS = 'agreement_closings'
+
+/** The agreement's figures a closing is computed from, read from the ledger as it stands. */
+export interface ClosingBasis {
+  ceiling: number
+  eligibleSpending: number
+  ineligibleSpending: number
+  received: number
+  cashCofinancing: number
+  inKind: number
+}
+
+/** The day an agreement ends, its last amendment's new end included. */
+export async function agreementHead(db: Db, agreementId: string) {
+  const row = await sql<{
+    id: string
+    reference: string
+    funder_name: string
+    currency: string
+    starts_on: string
+    ends_on: string
+    cofinancing_bp: number | null
+    earmarking: string
+    nature: string
+    deleted_at: string | null
+  }>`
+    SELECT a.id, a.reference, f.name AS funder_name, a.currency, a.starts_on, a.cofinancing_bp,
+      a.earmarking, a.nature, a.deleted_at,
+      COALESCE((SELECT m.new_ends_on FROM agreement_amendments m
+        WHERE m.agreement_id = a.id AND m.deleted_at IS NULL AND m.new_ends_on IS NOT NULL
+        ORDER BY m.signed_on DESC LIMIT 1), a.ends_on) AS ends_on
+    FROM agreements a JOIN funders f ON f.id = a.funder_id WHERE a.id = ${agreementId}`.execute(db)
+  return row.rows[0] ?? null
+}
+
+/**
+ * What the ledger and the declared co-financing hold for an agreement: its ceiling (commitments),
+ * its spending within its period and outside it, what its funder paid (receipts net of their
+ * cancellations, its closing's refund apart), the cash and in-kind co-financing.
+ */
+export async function closingBasis(
+  db: Db,
+  head: { id: string; starts_on: string; ends_on: string },
+): Promise<ClosingBasis> {
+  const sums = await sql<{
+    ceiling: number | null
+    eligible: number | null
+    ineligible: number | null
+    received: number | null
+  }>`
+    SELECT
+      SUM(CASE WHEN kind = 'commitment' THEN amount_minor END) AS ceiling,
+      SUM(CASE WHEN kind IN ('expense', 'disbursement')
+        AND entry_date BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
+        AS eligible,
+      SUM(CASE WHEN kind IN ('expense', 'disbursement')
+        AND entry_date NOT BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
+        AS ineligible,
+      SUM(CASE WHEN kind = 'receipt' AND source_table != ${CLOSINGS} THEN amount_minor END)
+        AS received
+    FROM ledger_entries WHERE deleted_at IS NULL AND agreement_id = ${head.id}`.execute(db)
+  const cofinancing = await sql<{ kind: ContributionKind; amount: number }>`
+    SELECT kind, SUM(amount_minor) AS amount FROM agreement_contributions
+    WHERE agreement_id = ${head.id} AND deleted_at IS NULL GROUP BY kind`.execute(db)
+  const row = sums.rows[0]
+  const of = (kind: ContributionKind) =>
+    Number(cofinancing.rows.find((r) => r.kind === kind)?.amount ?? 0)
+  return {
+    ceiling: Number(row?.ceiling ?? 0),
+    eligibleSpending: Number(row?.eligible ?? 0),
+    ineligibleSpending: Number(row?.ineligible ?? 0),
+    received: Number(row?.received ?? 0),
+    cashCofinancing: of('cash'),
+    inKind: of('in_kind'),
+  }
+}
+
+/** The agreement's live closing (not reopened), if it is closed. */
+export async function liveClosing(db: Db, agreementId: string) {
+  return db
+    .selectFrom('agreement_closings')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+/**
+ * The closing statement of an agreement: the figures frozen at its closing if it is closed, or
+ * as they would be if it were closed now.
+ */
+export async function closingStatement(db: Db, agreementId: string): Promise<ClosingStatement> {
+  const head = await agreementHead(db, agreementId)
+  if (!head) throw new AppFailure('NOT_FOUND')
+  const closed = await liveClosing(db, agreementId)
+  const basis: ClosingBasis = closed
+    ? {
+        ceiling: closed.ceiling_minor,
+        eligibleSpending: closed.eligible_minor,
+        ineligibleSpending: closed.ineligible_minor,
+        received: closed.received_minor,
+        cashCofinancing: closed.cash_cofinancing_minor,
+        inKind: closed.in_kind_minor,
+      }
+    : await closingBasis(db, head)
+  const cofinancingBp = closed
+    ? closed.funder_share_bp === null
+      ? null
+      : 10_000 - closed.funder_share_bp
+    : head.cofinancing_bp
+  const contributions = await db
+    .selectFrom('agreement_contributions')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .where('deleted_at', 'is', null)
+    .orderBy('contributed_on')
+    .orderBy('id')
+    .execute()
+  return {
+    agreementId,
+    reference: head.reference,
+    funderName: head.funder_name,
+    currency: head.currency as CurrencyCode,
+    startsOn: head.starts_on,
+    endsOn: head.ends_on,
+    ...basis,
+    cofinancingBp,
+    ...closingFigures({ ...basis, cofinancingBp }),
+    closing: closed
+      ? {
+          id: closed.id,
+          closedOn: closed.closed_on,
+          refundEur: closed.refund_eur_minor,
+          refundRate: closed.refund_rate,
+          note: closed.note,
+        }
+      : null,
+    contributions: contributions.map((c): Contribution => ({
+      id: c.id,
+      kind: c.kind,
+      contributedOn: c.contributed_on,
+      contributor: c.contributor,
+      description: c.description,
+      amount: c.amount_minor,
+      currency: c.currency as CurrencyCode,
+      note: c.note,
+    })),
+  }
+}

@@ -1,0 +1,160 @@
+import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { ClosingStatement } from '@shared/closing/schema'
+import { formatDate } from '@shared/i18n/format-dates'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import { basisPointsToPercent } from '@shared/validation/amounts'
+import { Amount } from '../../components/Amount'
+import { EntryButton } from '../../components/page/EntryButton'
+import { useReversal } from '../../components/ReversalDialog'
+import { call } from '../../lib/api'
+import { useLanguage } from '../../lib/use-language'
+import { CloseAgreementForm } from './CloseAgreementForm'
+
+/**
+ * An agreement's closing statement (provisional until closed, frozen once closed), the way to
+ * close it and to reopen it (a reversal, with its reason). Co-financing is declared in the
+ * workbook or through the core's channel; it is listed here.
+ */
+export function ClosingSection({
+  statement,
+  archived,
+  onChanged,
+}: {
+  statement: ClosingStatement
+  archived: boolean
+  onChanged: (next: ClosingStatement) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const reversal = useReversal()
+  const amount = (minor: number) => formatMoney(money(minor, statement.currency), language)
+  const closing = statement.closing
+  const share =
+    statement.funderShareBp === null
+      ? t('closing.funderShareAll')
+      : t('closing.funderShare', { rate: `${basisPointsToPercent(statement.funderShareBp)} %` })
+  const rows: [string, number, boolean?][] = [
+    [t('closing.ceiling'), statement.ceiling],
+    [t('closing.eligibleSpending'), statement.eligibleSpending],
+    [t('closing.ineligibleSpending'), statement.ineligibleSpending],
+    [t('closing.cashCofinancing'), statement.cashCofinancing],
+    [t('closing.totalEligible'), statement.totalEligible, true],
+    [share, statement.funderShare],
+    [t('closing.finalDue'), statement.finalDue, true],
+    [t('closing.received'), statement.received],
+    [t('closing.refund'), statement.refund, true],
+    [t('closing.stillToReceive'), statement.stillToReceive, true],
+    [t('closing.inKind'), statement.inKind],
+  ]
+  return (
+    <section aria-labelledby="agreement-closing">
+      {reversal.dialog}
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="agreement-closing">
+          {t('closing.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('closing.hint')}
+        </Text>
+        <Alert color={closing ? 'gray' : 'blue'}>
+          {closing
+            ? t('closing.closedOn', { date: formatDate(closing.closedOn, language) })
+            : t('closing.openStatement')}
+          {closing && closing.refundEur !== 0 && statement.currency !== 'EUR'
+            ? ` ${t('closing.refundEur', {
+                eur: formatMoney(money(closing.refundEur, 'EUR'), language),
+                rate: closing.refundRate,
+              })}`
+            : ''}
+        </Alert>
+        <Table withTableBorder aria-label={t('closing.title')}>
+          <Table.Tbody>
+            {rows.map(([label, value, strong]) => (
+              <Table.Tr key={label} fw={strong ? 700 : undefined}>
+                <Table.Td>{label}</Table.Td>
+                <Table.Td ta="right">
+                  <Amount minor={value} currency={statement.currency} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Title order={3} size="h5">
+          {t('closing.contributions')}
+        </Title>
+        {statement.contributions.length === 0 ? (
+          <Text c="dimmed">{t('closing.noContributions')}</Text>
+        ) : (
+          <Table withTableBorder striped aria-label={t('closing.contributions')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('closing.contributedOn')}</Table.Th>
+                <Table.Th>{t('closing.kind')}</Table.Th>
+                <Table.Th>{t('closing.contributor')}</Table.Th>
+                <Table.Th>{t('closing.description')}</Table.Th>
+                <Table.Th ta="right">{t('closing.amount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {statement.contributions.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{formatDate(c.contributedOn, language)}</Table.Td>
+                  <Table.Td>{t(`closing.kinds.${c.kind}`)}</Table.Td>
+                  <Table.Td>{c.contributor}</Table.Td>
+                  <Table.Td>{c.description}</Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={c.amount} currency={c.currency} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {closing ? (
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() =>
+              reversal.ask({
+                action: t('closing.reopen'),
+                record: t('closing.reopenRecord', {
+                  date: formatDate(closing.closedOn, language),
+                  refund: amount(statement.refund),
+                }),
+                figures: [],
+                reverse: async (reason) => {
+                  onChanged(await call('closing.reopen', { id: closing.id, reason }))
+                },
+                done: (reason) => ({
+                  text: t('closing.reopened', {
+                    date: formatDate(closing.closedOn, language),
+                    reason,
+                  }),
+                }),
+              })
+            }
+          >
+            {t('closing.reopen')}
+          </Button>
+        ) : (
+          <EntryButton
+            label={t('closing.close')}
+            unavailable={archived ? t('recordPage.archivedAgreement') : null}
+          >
+            {(close) => (
+              <CloseAgreementForm
+                statement={statement}
+                onClosed={(next) => {
+                  close()
+                  onChanged(next)
+                }}
+              />
+            )}
+          </EntryButton>
+        )}
+      </Stack>
+    </section>
+  )
+}

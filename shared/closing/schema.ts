@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import type { CurrencyCode } from '../money/currencies'
+import { decimalAmount } from '../validation/amounts'
+import { isoDate } from '../validation/dates'
+import { optionalText, recordId, requiredText } from '../validation/fields'
+import type { ClosingFigures } from './closing-figures'
+
+export const CONTRIBUTION_KINDS = ['cash', 'in_kind'] as const
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number]
+
+export const statementQuery = z.strictObject({ agreementId: recordId })
+
+/** Co-financing declared for an agreement's action: cash (eligible costs) or in kind. */
+export const contributionInput = z.strictObject({
+  agreementId: recordId,
+  kind: z.enum(CONTRIBUTION_KINDS, { error: 'validation.choice' }),
+  contributedOn: isoDate,
+  contributor: requiredText(200),
+  description: requiredText(500),
+  /** In the agreement's currency. */
+  amount: decimalAmount,
+  note: optionalText(2000),
+})
+export type ContributionInput = z.input<typeof contributionInput>
+export type ContributionFields = z.output<typeof contributionInput>
+
+/** The closing of an agreement: the day, the rate of a refund (the bank's), a note. */
+export const closeInput = z.strictObject({
+  agreementId: recordId,
+  closedOn: isoDate,
+  /** Units of the agreement's currency per euro applied to the refund; the day's rate if empty. */
+  rate: z
+    .string({ error: 'validation.rate' })
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null)),
+  note: optionalText(2000),
+  /** Given once the user has seen the final amount and the refund and confirmed. */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
+export type CloseInput = z.input<typeof closeInput>
+export type CloseFields = z.output<typeof closeInput>
+
+export interface Contribution {
+  id: string
+  kind: ContributionKind
+  contributedOn: string
+  contributor: string
+  description: string
+  amount: number
+  currency: CurrencyCode
+  note: string | null
+}
+
+/** The closing as it was established: its day and the refund's euro value. */
+export interface ClosingRecord {
+  id: string
+  closedOn: string
+  refundEur: number
+  refundRate: string
+  note: string | null
+}
+
+/**
+ * An agreement's closing statement, in its currency's minor units: established and frozen once
+ * closed (`closing` set), otherwise as it would be if closed today.
+ */
+export interface ClosingStatement extends ClosingFigures {
+  agreementId: string
+  reference: string
+  funderName: string
+  currency: CurrencyCode
+  startsOn: string
+  endsOn: string
+  ceiling: number
+  eligibleSpending: number
+  /** Spending charged to the agreement outside its period: not eligible. */
+  ineligibleSpending: number
+  cashCofinancing: number
+  inKind: number
+  cofinancingBp: number | null
+  received: number
+  closing: ClosingRecord | null
+  contributions: Contribution[]
+}
