@@ -124,7 +124,7 @@ function AlertCard({
                   <Table.Td>
                     {line.detail}
                     {line.badge && (
-                      <Badge color="red" size="xs" ml={6} style={{ verticalAlign: 'middle' }}>
+                      <Badge color="red.9" size="xs" ml={6} style={{ verticalAlign: 'middle' }}>
                         {line.badge}
                       </Badge>
                     )}

@@ -71,7 +71,7 @@ export function TranchesSection({
                 <Table.Td>
                   {formatDate(tranche.plannedOn, language)}{' '}
                   {tranche.late && (
-                    <Badge size="xs" color="orange.9">
+                    <Badge size="xs" color="red.9">
                       {t('projects.tranches.late')}
                     </Badge>
                   )}
@@ -91,7 +91,7 @@ export function TranchesSection({
                     </Text>
                   )}
                   {tranche.overrideReason && (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" c="red.9">
                       {tranche.overrideReason}
                     </Text>
                   )}
