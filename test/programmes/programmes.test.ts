@@ -205,22 +205,19 @@ describe('the programmes in the workbook', () => {
       'Family planning',
     ])
     // A project of another workbook names it without accents nor capitals.
-    book
-      .getWorksheet('Membres')
-      ?.addRow([
-        'M-0001',
-        'Ville',
-        'Kigali',
-        'RW',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        'Actif',
-      ])
+    // Rows are written by their headings, so a column added to a sheet does not shift them.
+    const byHeading = (sheetName: string, values: Record<string, unknown>) => {
+      const sheet = book.getWorksheet(sheetName)
+      const heading = (sheet?.getRow(1).values as unknown[]).slice(1)
+      sheet?.addRow(heading.map((h) => values[String(h)] ?? null))
+    }
+    byHeading('Membres', {
+      Code: 'M-0001',
+      Type: 'Ville',
+      Nom: 'Kigali',
+      Pays: 'RW',
+      Statut: 'Actif',
+    })
     const projects = book.getWorksheet('Projets')
     const heading = (projects?.getRow(1).values as unknown[]).slice(1)
     const cells = heading.map(
