@@ -126,7 +126,7 @@ test('budget: a line, an expense paid by the untied fund, and budget vs actual m
     'Loyer de janvier',
   )
   // The year's expenses are searched as you type, accents and case aside.
-  const search = page.getByRole('textbox', { name: 'Rechercher' })
+  const search = page.getByRole('searchbox', { name: 'Rechercher' })
   await search.fill('LOYER janv')
   await expect(page.getByText('1 ligne(s)')).toBeVisible()
   await search.fill('électricité')
