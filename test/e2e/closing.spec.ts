@@ -1,22 +1,6 @@
 import { join } from 'node:path'
-import { createDispatcher } from '../../electron/main/ipc/dispatch'
-import { createHandlers } from '../../electron/main/ipc/handlers'
-import type { AppCore } from '../../electron/main/app/app-core'
-import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract/channels'
+import { channels } from './harness/channels'
 import { test, expect } from './harness/fixtures'
-
-/** The core's channels, called as the interface calls them, to set a scene up. */
-function channels(core: AppCore) {
-  const dispatch = createDispatcher(createHandlers(core), () => core.language())
-  return async <C extends ChannelName>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value as ChannelOutput<C>
-  }
-}
 
 test('an agreement is closed with its refund, shown closed, and reopened with a reason', async ({
   app,
