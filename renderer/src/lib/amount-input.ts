@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { Language } from '@shared/i18n/locale'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { isCurrencyCode } from '@shared/money/currencies'
@@ -36,4 +37,22 @@ export function amountForContract(
 /** A rate or a percentage typed with a comma or a point, as the contract's plain decimal. */
 export function decimalForContract(text: string): string {
   return text.trim().replace(',', '.')
+}
+
+/**
+ * An amount field on its way to the contract: the plain decimal, or the message shown under the
+ * field — the input then carries a stand-in amount, so that the schema still says what is wrong
+ * with the other fields at the same time.
+ */
+export function preparedAmount(
+  field: string,
+  text: string,
+  currency: string,
+  language: Language,
+  t: TFunction,
+): { value: string; errors: Record<string, string> } {
+  const amount = amountForContract(text, currency, language)
+  return amount.ok
+    ? { value: amount.value, errors: {} }
+    : { value: '1', errors: { [field]: t(amount.key, { currency }) } }
 }

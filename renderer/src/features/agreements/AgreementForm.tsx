@@ -1,6 +1,5 @@
-import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
-import { useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
+import { SimpleGrid, TextInput, Textarea } from '@mantine/core'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   type AgreementDetail,
@@ -13,20 +12,16 @@ import { CURRENCY_CODES } from '@shared/money/currencies'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { basisPointsToPercent } from '@shared/validation/amounts'
-import { FormActions } from '../../components/FormActions'
 import { FormSelect } from '../../components/FormSelect'
-import { FormError } from '../../components/FormError'
+import { RecordForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
-import { useEditSavedNotice } from '../../app/use-undo'
-import { amountForContract, decimalForContract } from '../../lib/amount-input'
-import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { decimalForContract, preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
+import { useRecordForm } from '../../lib/use-record-form'
 import { useProgrammes } from '../programmes/use-programmes'
 import { useChannel } from '../../lib/use-api-data'
 
 type FormValues = { [K in keyof AgreementInput]-?: string }
-
-const FIELD_NAMES = Object.keys(toFormValues(undefined, 'fr'))
 
 /** Creates an agreement or corrects one; the amount is typed the user's way. */
 export function AgreementForm({
@@ -42,184 +37,112 @@ export function AgreementForm({
   const programmes = useProgrammes()
   const language = useLanguage()
   const funders = useChannel('funders.list', {}).data ?? []
-  const [formError, setFormError] = useState<string | null>(null)
-
-  const toInput = (values: FormValues) => {
-    const errors: Record<string, string> = {}
-    const amount = amountForContract(values.amount, values.currency, language)
-    if (!amount.ok) errors.amount = t(amount.key, { currency: values.currency })
-    const input: AgreementInput = {
-      ...values,
-      amount: amount.ok ? amount.value : '1',
-      operatingSharePercent:
-        values.nature === 'mixed' ? decimalForContract(values.operatingSharePercent) : '',
-      cofinancingPercent: decimalForContract(values.cofinancingPercent),
-      indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
-      programmeCode: values.earmarking === 'programme' ? values.programmeCode || null : null,
-    } as AgreementInput
-    return { input, errors }
-  }
-
-  const { register, control, handleSubmit, setError, setValue, formState } = useForm<FormValues>({
-    defaultValues: toFormValues(agreement, language),
-    resolver: schemaResolver<FormValues>(agreementInput, t, toInput),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+  const form = useRecordForm({
+    defaults: toFormValues(agreement, language),
+    schema: agreementInput,
+    prepare: (values) => {
+      const amount = preparedAmount('amount', values.amount, values.currency, language, t)
+      const input = {
+        ...values,
+        amount: amount.value,
+        operatingSharePercent:
+          values.nature === 'mixed' ? decimalForContract(values.operatingSharePercent) : '',
+        cofinancingPercent: decimalForContract(values.cofinancingPercent),
+        indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
+        programmeCode: values.earmarking === 'programme' ? values.programmeCode || null : null,
+      }
+      return { input: input as AgreementInput, errors: amount.errors }
+    },
+    send: (input: AgreementInput) =>
+      agreement
+        ? call('agreements.update', { id: agreement.id, fields: input })
+        : call('agreements.create', input),
+    onSaved,
+    editedName: agreement ? (saved) => saved.reference : undefined,
   })
-  const errors = formState.errors
-  // Read while rendering, so that the form follows it (react-hook-form subscribes on read).
-  const changed = formState.isDirty
-  const editSaved = useEditSavedNotice()
-  const nature = useWatch({ control, name: 'nature' })
-  const currency = useWatch({ control, name: 'currency' })
-  const earmarking = useWatch({ control, name: 'earmarking' })
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    const { input } = toInput(values)
-    try {
-      const saved = agreement
-        ? await call('agreements.update', { id: agreement.id, fields: input })
-        : await call('agreements.create', input)
-      if (agreement) editSaved(saved.reference, changed)
-      onSaved(saved)
-    } catch (failure) {
-      setFormError(applyServerErrors(failure, FIELD_NAMES, setError, t('errors.INTERNAL')))
-    }
-  })
+  const { field, select } = form
+  const nature = useWatch({ control: form.control, name: 'nature' })
+  const currency = useWatch({ control: form.control, name: 'currency' })
+  const earmarking = useWatch({ control: form.control, name: 'earmarking' })
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label={t(agreement ? 'agreements.editTitle' : 'agreements.newTitle')}
+    <RecordForm
+      form={form}
+      label={t(agreement ? 'agreements.editTitle' : 'agreements.newTitle')}
+      isNew={!agreement}
+      onCancel={onCancel}
     >
-      <Stack>
-        <FormError message={formError} />
+      <FormSelect
+        {...select('funderId', t('agreements.field.funder'))}
+        data={funders.map((f) => ({ value: f.id, label: f.name }))}
+        searchable
+        required
+        onPick={(id) => {
+          const funder = funders.find((f) => f.id === id)
+          if (funder && !agreement) form.setValue('currency', funder.defaultCurrency)
+        }}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput {...field('reference', t('agreements.field.reference'))} withAsterisk />
+        <TextInput {...field('programme', t('agreements.field.programme'))} />
+      </SimpleGrid>
+      <TextInput {...field('title', t('agreements.field.title'))} withAsterisk />
+      <SimpleGrid cols={3}>
+        <TextInput {...field('signedOn', t('agreements.field.signedOn'))} type="date" />
+        <TextInput
+          {...field('startsOn', t('agreements.field.startsOn'))}
+          type="date"
+          withAsterisk
+        />
+        <TextInput {...field('endsOn', t('agreements.field.endsOn'))} type="date" withAsterisk />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
         <FormSelect
-          control={control}
-          name="funderId"
-          label={t('agreements.field.funder')}
-          data={funders.map((f) => ({ value: f.id, label: f.name }))}
+          {...select('currency', t('agreements.field.currency'))}
+          data={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
           searchable
           required
-          onPick={(id) => {
-            const funder = funders.find((f) => f.id === id)
-            if (funder && !agreement) setValue('currency', funder.defaultCurrency)
-          }}
         />
-        <SimpleGrid cols={2}>
-          <TextInput
-            label={t('agreements.field.reference')}
-            withAsterisk
-            {...register('reference')}
-            error={errors.reference?.message}
-          />
-          <TextInput
-            label={t('agreements.field.programme')}
-            {...register('programme')}
-            error={errors.programme?.message}
-          />
-        </SimpleGrid>
         <TextInput
-          label={t('agreements.field.title')}
+          {...field('amount', `${t('agreements.field.amount')} (${currency})`)}
           withAsterisk
-          {...register('title')}
-          error={errors.title?.message}
+          inputMode="decimal"
         />
-        <SimpleGrid cols={3}>
-          <TextInput
-            type="date"
-            label={t('agreements.field.signedOn')}
-            {...register('signedOn')}
-            error={errors.signedOn?.message}
-          />
-          <TextInput
-            type="date"
-            label={t('agreements.field.startsOn')}
-            withAsterisk
-            {...register('startsOn')}
-            error={errors.startsOn?.message}
-          />
-          <TextInput
-            type="date"
-            label={t('agreements.field.endsOn')}
-            withAsterisk
-            {...register('endsOn')}
-            error={errors.endsOn?.message}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={2}>
-          <FormSelect
-            control={control}
-            name="currency"
-            label={t('agreements.field.currency')}
-            data={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-            searchable
-            required
-          />
-          <TextInput
-            label={`${t('agreements.field.amount')} (${currency})`}
-            withAsterisk
-            inputMode="decimal"
-            {...register('amount')}
-            error={errors.amount?.message}
-          />
-          <FormSelect
-            control={control}
-            name="earmarking"
-            label={t('agreements.field.earmarking')}
-            data={EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) }))}
-            required
-          />
-          {earmarking === 'programme' && (
-            <FormSelect
-              control={control}
-              name="programmeCode"
-              label={t('agreements.field.programmeCode')}
-              data={programmes.choices(agreement?.programmeCode)}
-              required
-            />
-          )}
-          <FormSelect
-            control={control}
-            name="nature"
-            label={t('agreements.field.nature')}
-            data={NATURES.map((n) => ({ value: n, label: t(`agreements.nature.${n}`) }))}
-            required
-          />
-          {nature === 'mixed' && (
-            <TextInput
-              label={t('agreements.field.operatingShare')}
-              withAsterisk
-              inputMode="decimal"
-              {...register('operatingSharePercent')}
-              error={errors.operatingSharePercent?.message}
-            />
-          )}
-          <TextInput
-            label={t('agreements.field.cofinancing')}
-            inputMode="decimal"
-            {...register('cofinancingPercent')}
-            error={errors.cofinancingPercent?.message}
-          />
-          <TextInput
-            label={t('agreements.field.indirectCostMax')}
-            inputMode="decimal"
-            {...register('indirectCostMaxPercent')}
-            error={errors.indirectCostMaxPercent?.message}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t('agreements.field.notes')}
-          autosize
-          minRows={2}
-          {...register('notes')}
-          error={errors.notes?.message}
+        <FormSelect
+          {...select('earmarking', t('agreements.field.earmarking'))}
+          data={EARMARKINGS.map((e) => ({ value: e, label: t(`agreements.earmarking.${e}`) }))}
+          required
         />
-        <FormActions isNew={!agreement} submitting={formState.isSubmitting} onCancel={onCancel} />
-      </Stack>
-    </form>
+        {earmarking === 'programme' && (
+          <FormSelect
+            {...select('programmeCode', t('agreements.field.programmeCode'))}
+            data={programmes.choices(agreement?.programmeCode)}
+            required
+          />
+        )}
+        <FormSelect
+          {...select('nature', t('agreements.field.nature'))}
+          data={NATURES.map((n) => ({ value: n, label: t(`agreements.nature.${n}`) }))}
+          required
+        />
+        {nature === 'mixed' && (
+          <TextInput
+            {...field('operatingSharePercent', t('agreements.field.operatingShare'))}
+            withAsterisk
+            inputMode="decimal"
+          />
+        )}
+        <TextInput
+          {...field('cofinancingPercent', t('agreements.field.cofinancing'))}
+          inputMode="decimal"
+        />
+        <TextInput
+          {...field('indirectCostMaxPercent', t('agreements.field.indirectCostMax'))}
+          inputMode="decimal"
+        />
+      </SimpleGrid>
+      <Textarea {...field('notes', t('agreements.field.notes'))} autosize minRows={2} />
+    </RecordForm>
   )
 }
 

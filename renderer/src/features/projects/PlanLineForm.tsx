@@ -1,13 +1,13 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, Text, TextInput } from '@mantine/core'
 import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { CURRENCY_CODES } from '@shared/money/currencies'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { FINANCING_SOURCES, financingLineInput, type ProjectDetail } from '@shared/projects/schema'
-import { FormError } from '../../components/FormError'
+import { CurrencySelect } from '../../components/CurrencySelect'
+import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
-import { amountForContract } from '../../lib/amount-input'
+import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 
@@ -37,10 +37,7 @@ export function PlanLineForm({
       const agreement = agreements.find((a) => a.id === values.agreementId)
       const currency =
         values.source === 'untied_fund' ? 'EUR' : (agreement?.currency ?? values.currency)
-      const amount = amountForContract(values.amount, currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency }) }
+      const amount = preparedAmount('amount', values.amount, currency, language, t)
       return {
         input: {
           projectId: project.id,
@@ -48,9 +45,9 @@ export function PlanLineForm({
           currency,
           agreementId: values.source === 'agreement' ? values.agreementId || null : null,
           headingCode: (values.source === 'agreement' && values.headingCode) || null,
-          amount: amount.ok ? amount.value : '1',
+          amount: amount.value,
         },
-        errors,
+        errors: amount.errors,
       }
     },
     send: (input) => call('projects.addFinancingLine', input),
@@ -66,124 +63,96 @@ export function PlanLineForm({
         ? (agreements.find((a) => a.id === agreementId)?.currency ?? '')
         : ''
   return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={t('projects.plan.add')}
-    >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        {source === 'untied_fund' && (
-          <Text size="sm" c="dimmed">
-            {t('projects.plan.untiedAvailable', {
-              amount: formatMoney(money(project.untiedAvailableEur, 'EUR'), language),
-            })}
-          </Text>
-        )}
-        {source === 'agreement' && agreements.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('projects.plan.noEligible')}
-          </Text>
-        )}
-        <SimpleGrid cols={{ base: 2, lg: 4 }}>
+    <InlineAddForm form={form} label={t('projects.plan.add')}>
+      {source === 'untied_fund' && (
+        <Text size="sm" c="dimmed">
+          {t('projects.plan.untiedAvailable', {
+            amount: formatMoney(money(project.untiedAvailableEur, 'EUR'), language),
+          })}
+        </Text>
+      )}
+      {source === 'agreement' && agreements.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('projects.plan.noEligible')}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 2, lg: 4 }}>
+        <Controller
+          control={form.control}
+          name="source"
+          render={({ field }) => (
+            <Select
+              label={t('projects.plan.source')}
+              withAsterisk
+              data={FINANCING_SOURCES.map((s) => ({
+                value: s,
+                label: t(`projects.plan.source_${s}`),
+              }))}
+              value={field.value}
+              onChange={(value) => field.onChange(value ?? 'untied_fund')}
+              allowDeselect={false}
+            />
+          )}
+        />
+        {source === 'agreement' && (
           <Controller
             control={form.control}
-            name="source"
-            render={({ field }) => (
+            name="agreementId"
+            render={({ field, fieldState }) => (
               <Select
-                label={t('projects.plan.source')}
+                label={t('projects.plan.agreement')}
                 withAsterisk
-                data={FINANCING_SOURCES.map((s) => ({
-                  value: s,
-                  label: t(`projects.plan.source_${s}`),
+                data={agreements.map((a) => ({
+                  value: a.id,
+                  label: t('projects.plan.unallocated', {
+                    reference: a.reference,
+                    amount: formatMoney(money(a.unallocated, a.currency), language),
+                  }),
                 }))}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? 'untied_fund')}
-                allowDeselect={false}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+                error={fieldState.error?.message}
               />
             )}
           />
-          {source === 'agreement' && (
-            <Controller
-              control={form.control}
-              name="agreementId"
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('projects.plan.agreement')}
-                  withAsterisk
-                  data={agreements.map((a) => ({
-                    value: a.id,
-                    label: t('projects.plan.unallocated', {
-                      reference: a.reference,
-                      amount: formatMoney(money(a.unallocated, a.currency), language),
-                    }),
-                  }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
-          )}
-          {source === 'agreement' && headings.length > 0 && (
-            <Controller
-              control={form.control}
-              name="headingCode"
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('projects.plan.heading')}
-                  data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  error={fieldState.error?.message}
-                  clearable
-                />
-              )}
-            />
-          )}
-          {source === 'partner' && (
-            <TextInput
-              label={t('projects.plan.partnerName')}
-              withAsterisk
-              {...form.register('partnerName')}
-              error={form.errors.partnerName?.message}
-            />
-          )}
-          <TextInput
-            label={`${t('projects.plan.amount')}${currency ? ` (${currency})` : ''}`}
-            withAsterisk
-            inputMode="decimal"
-            {...form.register('amount')}
-            error={form.errors.amount?.message}
+        )}
+        {source === 'agreement' && headings.length > 0 && (
+          <Controller
+            control={form.control}
+            name="headingCode"
+            render={({ field, fieldState }) => (
+              <Select
+                label={t('projects.plan.heading')}
+                data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+                error={fieldState.error?.message}
+                clearable
+              />
+            )}
           />
-          {(source === 'city_cash' || source === 'city_in_kind' || source === 'partner') && (
-            <Controller
-              control={form.control}
-              name="currency"
-              render={({ field }) => (
-                <Select
-                  label={t('projects.plan.currency')}
-                  data={[...CURRENCY_CODES]}
-                  value={field.value}
-                  onChange={(value) => field.onChange(value ?? project.currency)}
-                  searchable
-                  allowDeselect={false}
-                />
-              )}
-            />
+        )}
+        {source === 'partner' && (
+          <TextInput {...form.field('partnerName', t('projects.plan.partnerName'))} withAsterisk />
+        )}
+        <TextInput
+          {...form.field(
+            'amount',
+            `${t('projects.plan.amount')}${currency ? ` (${currency})` : ''}`,
           )}
-          <TextInput
-            label={t('projects.plan.note')}
-            {...form.register('note')}
-            error={form.errors.note?.message}
+          withAsterisk
+          inputMode="decimal"
+        />
+        {(source === 'city_cash' || source === 'city_in_kind' || source === 'partner') && (
+          <CurrencySelect
+            control={form.control}
+            name="currency"
+            label={t('projects.plan.currency')}
+            fallback={project.currency}
           />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.plan.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        )}
+        <TextInput {...form.field('note', t('projects.plan.note'))} />
+      </SimpleGrid>
+    </InlineAddForm>
   )
 }

@@ -1,11 +1,11 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, TextInput } from '@mantine/core'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { CURRENCY_CODES } from '@shared/money/currencies'
 import { type ProjectDetail, projectExpenseInput } from '@shared/projects/schema'
-import { FormError } from '../../components/FormError'
+import { CurrencySelect } from '../../components/CurrencySelect'
+import { InlineAddForm } from '../../components/RecordForm'
 import { callConfirming } from '../../lib/confirm-call'
-import { amountForContract } from '../../lib/amount-input'
+import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 
@@ -33,97 +33,64 @@ export function ProjectExpenseForm({
     },
     schema: projectExpenseInput,
     prepare: (values) => {
-      const amount = amountForContract(values.amount, values.currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency: values.currency }) }
+      const amount = preparedAmount('amount', values.amount, values.currency, language, t)
       return {
         input: {
           projectId: project.id,
           ...values,
           agreementId: values.agreementId || null,
-          amount: amount.ok ? amount.value : '1',
+          amount: amount.value,
         },
-        errors,
+        errors: amount.errors,
       }
     },
     send: (input) => callConfirming('projects.addExpense', input),
     onSaved,
   })
   return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={t('projects.expenses.add')}
-    >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <TextInput
-            type="date"
-            label={t('projects.expenses.spentOn')}
-            withAsterisk
-            {...form.register('spentOn')}
-            error={form.errors.spentOn?.message}
-          />
-          <TextInput label={t('projects.expenses.supplier')} {...form.register('supplier')} />
-          <TextInput
-            label={t('projects.expenses.description')}
-            withAsterisk
-            {...form.register('description')}
-            error={form.errors.description?.message}
-          />
-          <TextInput
-            label={t('projects.expenses.amount')}
-            withAsterisk
-            inputMode="decimal"
-            {...form.register('amount')}
-            error={form.errors.amount?.message}
-          />
-          <Controller
-            control={form.control}
-            name="currency"
-            render={({ field }) => (
-              <Select
-                label={t('projects.expenses.currency')}
-                data={[...CURRENCY_CODES]}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? project.currency)}
-                searchable
-                allowDeselect={false}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="agreementId"
-            render={({ field, fieldState }) => (
-              <Select
-                label={t('projects.expenses.agreement')}
-                data={agreements.map((l) => ({
-                  value: l.agreementId ?? '',
-                  label: l.agreementReference ?? '',
-                }))}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                clearable
-                error={fieldState.error?.message}
-              />
-            )}
-          />
-          <TextInput
-            label={t('projects.expenses.heading')}
-            {...form.register('headingCode')}
-            error={form.errors.headingCode?.message}
-          />
-          <TextInput label={t('projects.expenses.document')} {...form.register('document')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.expenses.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <InlineAddForm form={form} label={t('projects.expenses.add')}>
+      <SimpleGrid cols={{ base: 2, lg: 4 }}>
+        <TextInput
+          {...form.field('spentOn', t('projects.expenses.spentOn'))}
+          type="date"
+          withAsterisk
+        />
+        <TextInput label={t('projects.expenses.supplier')} {...form.register('supplier')} />
+        <TextInput
+          {...form.field('description', t('projects.expenses.description'))}
+          withAsterisk
+        />
+        <TextInput
+          {...form.field('amount', t('projects.expenses.amount'))}
+          withAsterisk
+          inputMode="decimal"
+        />
+        <CurrencySelect
+          control={form.control}
+          name="currency"
+          label={t('projects.expenses.currency')}
+          fallback={project.currency}
+        />
+        <Controller
+          control={form.control}
+          name="agreementId"
+          render={({ field, fieldState }) => (
+            <Select
+              label={t('projects.expenses.agreement')}
+              data={agreements.map((l) => ({
+                value: l.agreementId ?? '',
+                label: l.agreementReference ?? '',
+              }))}
+              value={field.value || null}
+              onChange={(value) => field.onChange(value ?? '')}
+              clearable
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <TextInput {...form.field('headingCode', t('projects.expenses.heading'))} />
+        <TextInput label={t('projects.expenses.document')} {...form.register('document')} />
+      </SimpleGrid>
+    </InlineAddForm>
   )
 }
