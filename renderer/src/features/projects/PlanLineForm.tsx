@@ -3,22 +3,16 @@ import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { FINANCING_SOURCES, financingLineInput, type ProjectDetail } from '@shared/projects/schema'
+import { FINANCING_SOURCES, financingLineInput } from '@shared/projects/schema'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
-import { useProjectForm } from './use-project-form'
+import { type ProjectEntryProps, useProjectForm } from './use-project-form'
 
 /** A line of the financing plan: where the money comes from, how much, in which currency. */
-export function PlanLineForm({
-  project,
-  onSaved,
-}: {
-  project: ProjectDetail
-  onSaved: (project: ProjectDetail) => void
-}) {
+export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const agreements = project.eligibleAgreements

@@ -1,22 +1,16 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { type ProjectDetail, projectExpenseInput } from '@shared/projects/schema'
+import { projectExpenseInput } from '@shared/projects/schema'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { InlineAddForm } from '../../components/RecordForm'
 import { callConfirming } from '../../lib/confirm-call'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
-import { useProjectForm } from './use-project-form'
+import { type ProjectEntryProps, useProjectForm } from './use-project-form'
 
 /** An expense the city justifies: when, to whom, how much, against which agreement's heading. */
-export function ProjectExpenseForm({
-  project,
-  onSaved,
-}: {
-  project: ProjectDetail
-  onSaved: (project: ProjectDetail) => void
-}) {
+export function ProjectExpenseForm({ project, onSaved }: ProjectEntryProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const agreements = project.plan.lines.filter((l) => l.agreementId !== null)

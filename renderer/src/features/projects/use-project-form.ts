@@ -12,3 +12,9 @@ export function useProjectForm<Values extends FieldValues>(
 ) {
   return useRecordForm({ ...options, resetOnSave: true })
 }
+
+/** What a form of the project page is given: the project, and where the saved project goes. */
+export type ProjectEntryProps = {
+  project: ProjectDetail
+  onSaved: (project: ProjectDetail) => void
+}
