@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text, Title } from '@mantine/core'
+import { Button, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
@@ -8,7 +8,7 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectExpenseForm } from './ProjectExpenseForm'
-import { EntryButton } from '../../components/page/EntryButton'
+import { ProjectEntry } from './ProjectEntry'
 
 /** What the city justifies having spent, against what it was paid. */
 export function ExpensesSection({
@@ -86,22 +86,14 @@ export function ExpensesSection({
           </Table.Tbody>
         </Table>
       )}
-      <Group mt="sm">
-        <EntryButton
-          label={t('projects.expenses.add')}
-          unavailable={project.archivedAt === null ? null : t('recordPage.archived')}
-        >
-          {(close) => (
-            <ProjectExpenseForm
-              project={project}
-              onSaved={(next) => {
-                close()
-                onSaved(next, t('projects.expenses.added'))
-              }}
-            />
-          )}
-        </EntryButton>
-      </Group>
+      <ProjectEntry
+        label={t('projects.expenses.add')}
+        unavailable={project.archivedAt === null ? null : t('recordPage.archived')}
+        form={ProjectExpenseForm}
+        project={project}
+        added={t('projects.expenses.added')}
+        onSaved={onSaved}
+      />
     </section>
   )
 }

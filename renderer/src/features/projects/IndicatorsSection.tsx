@@ -24,8 +24,9 @@ import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
-import { useClosedReason } from './use-closed-reason'
+import { ProjectEntry } from './ProjectEntry'
 import { EntryButton } from '../../components/page/EntryButton'
+import { useClosedReason } from './use-closed-reason'
 import { IndicatorValueForm } from './IndicatorValueForm'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
 
@@ -60,19 +61,14 @@ export function IndicatorsSection({
           />
         ))}
       </Stack>
-      <Group mt="sm">
-        <EntryButton label={t('projects.indicators.add')} unavailable={closed}>
-          {(close) => (
-            <IndicatorForm
-              project={project}
-              onSaved={(next) => {
-                close()
-                onSaved(next, t('projects.indicators.added'))
-              }}
-            />
-          )}
-        </EntryButton>
-      </Group>
+      <ProjectEntry
+        label={t('projects.indicators.add')}
+        unavailable={closed}
+        form={IndicatorForm}
+        project={project}
+        added={t('projects.indicators.added')}
+        onSaved={onSaved}
+      />
     </section>
   )
 }

@@ -10,9 +10,9 @@ import { call } from '../../lib/api'
 import { callConfirming } from '../../lib/confirm-call'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import { ProjectEntry } from './ProjectEntry'
 import { useClosedReason } from './use-closed-reason'
 import { PlanLineForm } from './PlanLineForm'
-import { EntryButton } from '../../components/page/EntryButton'
 import { useProjectAction } from './use-project-action'
 import { useReversal } from '../../components/ReversalDialog'
 import { commitmentReversal } from './project-reversals'
@@ -179,19 +179,14 @@ export function PlanSection({
             ? t('projects.plan.missing', { amount: show(plan.difference) })
             : t('projects.plan.over', { amount: show(-plan.difference) })}
       </Alert>
-      <Group mt="sm">
-        <EntryButton label={t('projects.plan.add')} unavailable={closed}>
-          {(close) => (
-            <PlanLineForm
-              project={project}
-              onSaved={(next) => {
-                close()
-                onSaved(next, t('projects.plan.added'))
-              }}
-            />
-          )}
-        </EntryButton>
-      </Group>
+      <ProjectEntry
+        label={t('projects.plan.add')}
+        unavailable={closed}
+        form={PlanLineForm}
+        project={project}
+        added={t('projects.plan.added')}
+        onSaved={onSaved}
+      />
     </section>
   )
 }

@@ -5,11 +5,11 @@ import { type ProjectDetail, type Tranche, TRANCHE_PAYABLE_STATUSES } from '@sha
 import { today } from '@shared/validation/dates'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
-import { EntryButton } from '../../components/page/EntryButton'
 import { call } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectAction } from './use-project-action'
+import { ProjectEntry } from './ProjectEntry'
 import { useClosedReason } from './use-closed-reason'
 import { TrancheCancelForm, TrancheForm } from './TrancheForms'
 import { TranchePaymentForm } from './TranchePaymentForm'
@@ -196,19 +196,14 @@ export function TranchesSection({
           </Table.Tbody>
         </Table>
       )}
-      <Group mt="sm">
-        <EntryButton label={t('projects.tranches.add')} unavailable={closed}>
-          {(close) => (
-            <TrancheForm
-              project={project}
-              onSaved={(next) => {
-                close()
-                onSaved(next, t('projects.tranches.added'))
-              }}
-            />
-          )}
-        </EntryButton>
-      </Group>
+      <ProjectEntry
+        label={t('projects.tranches.add')}
+        unavailable={closed}
+        form={TrancheForm}
+        project={project}
+        added={t('projects.tranches.added')}
+        onSaved={onSaved}
+      />
       <Modal
         opened={paying !== null}
         onClose={() => setPaying(null)}
