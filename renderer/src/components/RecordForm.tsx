@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core'
+import { Button, type ButtonProps, Group, Stack } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { FieldValues } from 'react-hook-form'
 import type { RecordFormState } from '../lib/use-record-form'
@@ -46,14 +46,17 @@ export function RecordForm<Values extends FieldValues>({
 }
 
 /** A short entry form beside a list (a plan line, an expense): one button, named as the form. */
-export function InlineAddForm<Values extends FieldValues>(frame: FrameProps<Values>) {
+export function InlineAddForm<Values extends FieldValues>({
+  variant,
+  ...frame
+}: FrameProps<Values> & { variant?: ButtonProps['variant'] }) {
   return (
     <FormFrame
       {...frame}
       gap="sm"
       foot={
         <Group justify="flex-end">
-          <Button type="submit" loading={frame.form.submitting}>
+          <Button type="submit" variant={variant} loading={frame.form.submitting}>
             {frame.label}
           </Button>
         </Group>
