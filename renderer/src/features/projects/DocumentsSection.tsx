@@ -6,17 +6,10 @@ import type { ProjectDetail } from '@shared/projects/schema'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
+import type { ProjectSectionProps } from './use-project-form'
 
 /** Files attached to the project, copied beside the data file so they travel with it. */
-export function DocumentsSection({
-  project,
-  onSaved,
-  onError,
-}: {
-  project: ProjectDetail
-  onSaved: (project: ProjectDetail, message: string) => void
-  onError: (message: string) => void
-}) {
+export function DocumentsSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [title, setTitle] = useState('')

@@ -2,24 +2,16 @@ import { Button, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { type ProjectDetail } from '@shared/projects/schema'
 import { Amount } from '../../components/Amount'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectExpenseForm } from './ProjectExpenseForm'
 import { ProjectEntry } from './ProjectEntry'
+import type { ProjectSectionProps } from './use-project-form'
 
 /** What the city justifies having spent, against what it was paid. */
-export function ExpensesSection({
-  project,
-  onSaved,
-  onError,
-}: {
-  project: ProjectDetail
-  onSaved: (project: ProjectDetail, message: string) => void
-  onError: (message: string) => void
-}) {
+export function ExpensesSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)

@@ -29,19 +29,12 @@ import { EntryButton } from '../../components/page/EntryButton'
 import { useClosedReason } from './use-closed-reason'
 import { IndicatorValueForm } from './IndicatorValueForm'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
+import type { ProjectSectionProps } from './use-project-form'
 
-type Saved = (project: ProjectDetail, message: string) => void
+type Saved = ProjectSectionProps['onSaved']
 
 /** Results indicators: baseline, target, values measured, and progress as a bar. */
-export function IndicatorsSection({
-  project,
-  onSaved,
-  onError,
-}: {
-  project: ProjectDetail
-  onSaved: Saved
-  onError: (message: string) => void
-}) {
+export function IndicatorsSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const closed = useClosedReason(project)
   return (

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { type FinancingLine, isAimfSource, type ProjectDetail } from '@shared/projects/schema'
+import { type FinancingLine, isAimfSource } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
 import { call } from '../../lib/api'
@@ -16,22 +16,13 @@ import { PlanLineForm } from './PlanLineForm'
 import { useProjectAction } from './use-project-action'
 import { useReversal } from '../../components/ReversalDialog'
 import { commitmentReversal } from './project-reversals'
-
-type Saved = (project: ProjectDetail, message: string) => void
+import type { ProjectSectionProps } from './use-project-form'
 
 /**
  * The financing plan: the lines, what each has allocated and paid, the plan against the cost,
  * and a line to add. Committing a line of AIMF money allocates it in the ledger.
  */
-export function PlanSection({
-  project,
-  onSaved,
-  onError,
-}: {
-  project: ProjectDetail
-  onSaved: Saved
-  onError: (message: string) => void
-}) {
+export function PlanSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [committedOn, setCommittedOn] = useState(today())

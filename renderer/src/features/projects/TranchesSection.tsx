@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ProjectDetail, type Tranche, TRANCHE_PAYABLE_STATUSES } from '@shared/projects/schema'
+import { type Tranche, TRANCHE_PAYABLE_STATUSES } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
@@ -15,21 +15,12 @@ import { TrancheCancelForm, TrancheForm } from './TrancheForms'
 import { TranchePaymentForm } from './TranchePaymentForm'
 import { useReversal } from '../../components/ReversalDialog'
 import { tranchePaymentReversal } from './project-reversals'
-
-type Saved = (project: ProjectDetail, message: string) => void
+import type { ProjectSectionProps } from './use-project-form'
 
 const STATUS_COLORS = { planned: 'gray', released: 'cyan', paid: 'green', cancelled: 'red' }
 
 /** Tranches to the city: planned, released, paid through the ledger, or cancelled. */
-export function TranchesSection({
-  project,
-  onSaved,
-  onError,
-}: {
-  project: ProjectDetail
-  onSaved: Saved
-  onError: (message: string) => void
-}) {
+export function TranchesSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [paying, setPaying] = useState<Tranche | null>(null)

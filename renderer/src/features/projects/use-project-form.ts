@@ -18,3 +18,13 @@ export type ProjectEntryProps = {
   project: ProjectDetail
   onSaved: (project: ProjectDetail) => void
 }
+
+/**
+ * What a section of the project page is given: the project, where a change goes with what the
+ * page says of it, and where a failure is said.
+ */
+export type ProjectSectionProps = {
+  project: ProjectDetail
+  onSaved: (project: ProjectDetail, message: string) => void
+  onError: (message: string) => void
+}
