@@ -7,8 +7,8 @@ import { FormError } from './FormError'
 
 type FrameProps<Values extends FieldValues> = {
   form: RecordFormState<Values>
-  /** The form's accessible name: what it creates or edits. */
-  label: string
+  /** The form's accessible name: what it creates or edits (none where a dialog names it). */
+  label?: string
   children: ReactNode
 }
 
@@ -36,7 +36,7 @@ export function RecordForm<Values extends FieldValues>({
   isNew,
   onCancel,
   ...frame
-}: FrameProps<Values> & { isNew: boolean; onCancel: () => void }) {
+}: FrameProps<Values> & { label: string; isNew: boolean; onCancel: () => void }) {
   return (
     <FormFrame
       {...frame}
@@ -45,19 +45,29 @@ export function RecordForm<Values extends FieldValues>({
   )
 }
 
-/** A short entry form beside a list (a plan line, an expense): one button, named as the form. */
+/**
+ * A short entry form beside a list or in a dialog (a plan line, an expense, a tranche cancelled):
+ * one button, which says what the form does (its name, unless told otherwise).
+ */
 export function InlineAddForm<Values extends FieldValues>({
+  action,
   variant,
+  color,
   ...frame
-}: FrameProps<Values> & { variant?: ButtonProps['variant'] }) {
+}: FrameProps<Values> & {
+  /** The button's words, where they are not the form's name. */
+  action?: string
+  variant?: ButtonProps['variant']
+  color?: ButtonProps['color']
+}) {
   return (
     <FormFrame
       {...frame}
       gap="sm"
       foot={
         <Group justify="flex-end">
-          <Button type="submit" variant={variant} loading={frame.form.submitting}>
-            {frame.label}
+          <Button type="submit" variant={variant} color={color} loading={frame.form.submitting}>
+            {action ?? frame.label}
           </Button>
         </Group>
       }

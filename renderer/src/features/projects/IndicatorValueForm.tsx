@@ -1,7 +1,7 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core'
+import { TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { type Indicator, indicatorValueInput, type ProjectDetail } from '@shared/projects/schema'
-import { FormError } from '../../components/FormError'
+import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
 import { useProjectForm } from './use-project-form'
 
@@ -22,33 +22,18 @@ export function IndicatorValueForm({
     onSaved,
   })
   return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={`${t('projects.indicators.addValue')} — ${indicator.name}`}
+    <InlineAddForm
+      form={form}
+      label={`${t('projects.indicators.addValue')} — ${indicator.name}`}
+      action={t('projects.indicators.addValue')}
     >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <TextInput
-          type="date"
-          label={t('projects.indicators.periodEnd')}
-          withAsterisk
-          {...form.register('periodEnd')}
-          error={form.errors.periodEnd?.message}
-        />
-        <TextInput
-          label={t('projects.indicators.value')}
-          withAsterisk
-          {...form.register('value')}
-          error={form.errors.value?.message}
-        />
-        <TextInput label={t('projects.indicators.comment')} {...form.register('comment')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.indicators.addValue')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <TextInput
+        {...form.field('periodEnd', t('projects.indicators.periodEnd'))}
+        type="date"
+        withAsterisk
+      />
+      <TextInput {...form.field('value', t('projects.indicators.value'))} withAsterisk />
+      <TextInput label={t('projects.indicators.comment')} {...form.register('comment')} />
+    </InlineAddForm>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { SimpleGrid, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import {
   type ProjectDetail,
@@ -6,9 +6,9 @@ import {
   trancheCancelInput,
   trancheInput,
 } from '@shared/projects/schema'
-import { FormError } from '../../components/FormError'
+import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
-import { amountForContract } from '../../lib/amount-input'
+import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
 
@@ -26,54 +26,31 @@ export function TrancheForm({
     defaults: { plannedOn: '', amount: '', condition: '' },
     schema: trancheInput,
     prepare: (values) => {
-      const amount = amountForContract(values.amount, project.currency, language)
-      const errors: Record<string, string> = amount.ok
-        ? {}
-        : { amount: t(amount.key, { currency: project.currency }) }
+      const amount = preparedAmount('amount', values.amount, project.currency, language, t)
       return {
-        input: { projectId: project.id, ...values, amount: amount.ok ? amount.value : '1' },
-        errors,
+        input: { projectId: project.id, ...values, amount: amount.value },
+        errors: amount.errors,
       }
     },
     send: (input) => call('projects.addTranche', input),
     onSaved,
   })
   return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={t('projects.tranches.add')}
-    >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <SimpleGrid cols={{ base: 2, lg: 3 }}>
-          <TextInput
-            type="date"
-            label={t('projects.tranches.plannedOn')}
-            withAsterisk
-            {...form.register('plannedOn')}
-            error={form.errors.plannedOn?.message}
-          />
-          <TextInput
-            label={t('projects.tranches.amount', { currency: project.currency })}
-            withAsterisk
-            inputMode="decimal"
-            {...form.register('amount')}
-            error={form.errors.amount?.message}
-          />
-          <TextInput
-            label={t('projects.tranches.condition')}
-            {...form.register('condition')}
-            error={form.errors.condition?.message}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.tranches.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <InlineAddForm form={form} label={t('projects.tranches.add')}>
+      <SimpleGrid cols={{ base: 2, lg: 3 }}>
+        <TextInput
+          {...form.field('plannedOn', t('projects.tranches.plannedOn'))}
+          type="date"
+          withAsterisk
+        />
+        <TextInput
+          {...form.field('amount', t('projects.tranches.amount', { currency: project.currency }))}
+          withAsterisk
+          inputMode="decimal"
+        />
+        <TextInput {...form.field('condition', t('projects.tranches.condition'))} />
+      </SimpleGrid>
+    </InlineAddForm>
   )
 }
 
@@ -94,21 +71,8 @@ export function TrancheCancelForm({
     onSaved,
   })
   return (
-    <form onSubmit={(event) => void form.submit(event)} noValidate>
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <TextInput
-          label={t('projects.tranches.cancelReason')}
-          withAsterisk
-          {...form.register('reason')}
-          error={form.errors.reason?.message}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" color="red" loading={form.formState.isSubmitting}>
-            {t('projects.tranches.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <InlineAddForm form={form} action={t('projects.tranches.cancel')} color="red">
+      <TextInput {...form.field('reason', t('projects.tranches.cancelReason'))} withAsterisk />
+    </InlineAddForm>
   )
 }
