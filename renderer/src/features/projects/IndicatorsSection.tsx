@@ -18,18 +18,21 @@ import {
   indicatorInput,
   type ProjectDetail,
 } from '@shared/projects/schema'
-import { FormError } from '../../components/FormError'
+import { InlineAddForm } from '../../components/RecordForm'
 import { FormSelect } from '../../components/FormSelect'
 import { call, errorMessage } from '../../lib/api'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { useProjectForm } from './use-project-form'
+import {
+  type ProjectEntryProps,
+  type ProjectSectionProps,
+  useProjectForm,
+} from './use-project-form'
 import { ProjectEntry } from './ProjectEntry'
 import { EntryButton } from '../../components/page/EntryButton'
 import { useClosedReason } from './use-closed-reason'
 import { IndicatorValueForm } from './IndicatorValueForm'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
-import type { ProjectSectionProps } from './use-project-form'
 
 type Saved = ProjectSectionProps['onSaved']
 
@@ -171,13 +174,7 @@ function IndicatorCard({
   )
 }
 
-function IndicatorForm({
-  project,
-  onSaved,
-}: {
-  project: ProjectDetail
-  onSaved: (p: ProjectDetail) => void
-}) {
+function IndicatorForm({ project, onSaved }: ProjectEntryProps) {
   const { t } = useTranslation()
   const form = useProjectForm({
     defaults: {
@@ -195,76 +192,33 @@ function IndicatorForm({
     send: (input) => call('projects.addIndicator', input),
     onSaved,
   })
+  const { field, select } = form
   return (
-    <form
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-      aria-label={t('projects.indicators.add')}
-    >
-      <Stack gap="sm">
-        <FormError message={form.formError} />
-        <TextInput
-          label={t('projects.indicators.name')}
-          withAsterisk
-          {...form.register('name')}
-          error={form.errors.name?.message}
+    <InlineAddForm form={form} label={t('projects.indicators.add')}>
+      <TextInput {...field('name', t('projects.indicators.name'))} withAsterisk />
+      <SimpleGrid cols={{ base: 2, lg: 4 }}>
+        <FormSelect
+          {...select('level', t('projects.indicators.level'))}
+          data={INDICATOR_LEVELS.map((l) => ({
+            value: l,
+            label: t(`projects.indicators.level_${l}`),
+          }))}
+          required
         />
-        <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <FormSelect
-            control={form.control}
-            name="level"
-            label={t('projects.indicators.level')}
-            data={INDICATOR_LEVELS.map((l) => ({
-              value: l,
-              label: t(`projects.indicators.level_${l}`),
-            }))}
-            required
-          />
-          <FormSelect
-            control={form.control}
-            name="measure"
-            label={t('projects.indicators.measure')}
-            data={INDICATOR_MEASURES.map((m) => ({
-              value: m,
-              label: t(`projects.indicators.measure_${m}`),
-            }))}
-            required
-          />
-          <TextInput
-            label={t('projects.indicators.unit')}
-            {...form.register('unit')}
-            error={form.errors.unit?.message}
-          />
-          <TextInput
-            label={t('projects.indicators.baseline')}
-            {...form.register('baselineValue')}
-            error={form.errors.baselineValue?.message}
-          />
-          <TextInput
-            type="date"
-            label={t('projects.indicators.baselineOn')}
-            {...form.register('baselineOn')}
-            error={form.errors.baselineOn?.message}
-          />
-          <TextInput
-            label={t('projects.indicators.target')}
-            withAsterisk
-            {...form.register('targetValue')}
-            error={form.errors.targetValue?.message}
-          />
-          <TextInput
-            type="date"
-            label={t('projects.indicators.targetOn')}
-            {...form.register('targetOn')}
-            error={form.errors.targetOn?.message}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('projects.indicators.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <FormSelect
+          {...select('measure', t('projects.indicators.measure'))}
+          data={INDICATOR_MEASURES.map((m) => ({
+            value: m,
+            label: t(`projects.indicators.measure_${m}`),
+          }))}
+          required
+        />
+        <TextInput {...field('unit', t('projects.indicators.unit'))} />
+        <TextInput {...field('baselineValue', t('projects.indicators.baseline'))} />
+        <TextInput {...field('baselineOn', t('projects.indicators.baselineOn'))} type="date" />
+        <TextInput {...field('targetValue', t('projects.indicators.target'))} withAsterisk />
+        <TextInput {...field('targetOn', t('projects.indicators.targetOn'))} type="date" />
+      </SimpleGrid>
+    </InlineAddForm>
   )
 }
