@@ -1,14 +1,5 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-} from '@mantine/core'
+import { Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BankAccountInput } from '@shared/accounting/schema'
@@ -75,7 +66,7 @@ export function BanksTab({ plan, change }: PlanProps) {
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
             {text('label', t('accounting.bankLabel'))}
-            <Select
+            <ListSelect
               label={t('accounting.col.currency')}
               data={CURRENCY_CODES}
               value={draft.currency}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PeriodsView } from '@shared/accounting/schema'
@@ -61,7 +62,7 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
         {t('accounting.closeHelp')}
       </Text>
       <Group align="flex-end">
-        <Select
+        <ListSelect
           label={t('accounting.entries.year')}
           data={Array.from({ length: 20 }, (_, i) => String(thisYear - i))}
           value={year}

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -83,7 +84,7 @@ export function RulesTab({ plan, change }: PlanProps) {
           }}
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
-            <Select
+            <ListSelect
               label={t('accounting.col.role')}
               data={RULE_ROLES.map((r) => ({ value: r, label: t(`accounting.role.${r}`) }))}
               value={draft.role}
@@ -94,7 +95,7 @@ export function RulesTab({ plan, change }: PlanProps) {
               error={errors.role}
             />
             {ROLE_CONDITIONS[draft.role].map((condition) => (
-              <Select
+              <ListSelect
                 key={condition}
                 label={t(`accounting.condition.${condition}`)}
                 data={choices[condition]}
@@ -106,7 +107,7 @@ export function RulesTab({ plan, change }: PlanProps) {
                 error={errors[condition]}
               />
             ))}
-            <Select
+            <ListSelect
               label={t('accounting.col.account')}
               data={accountOptions}
               value={draft.account || null}
