@@ -1,6 +1,7 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import {
   ROLE_CONDITIONS,
@@ -34,6 +35,7 @@ export function RulesTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const accountOptions = plan.accounts.map((a) => ({
     value: a.number,
     label: `${a.number} – ${a.label}`,
@@ -77,6 +79,7 @@ export function RulesTab({ plan, change }: PlanProps) {
       </Group>
       {draft && (
         <form
+          ref={refusals}
           aria-label={t('accounting.addRule')}
           onSubmit={(event) => {
             event.preventDefault()
