@@ -105,6 +105,8 @@ export function ReportsPage() {
         </Text>
       </div>
       <form
+        // The report's choices: nothing entered to lose by leaving.
+        data-not-an-entry
         aria-label={t('reporting.title')}
         onSubmit={(event) => {
           event.preventDefault()
