@@ -218,3 +218,87 @@ test('a tranche payment, then the commitment it drew on, reversed only with a re
   expect((await fetched()).plan.lines.find((l) => l.id === untied.id)?.committedOn).toBeNull()
   await expect(page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })).toBeVisible()
 })
+
+test('a budget expense cancelled only with a reason, after what its line loses is shown', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await app.core.createFile(join(app.folder, 'annulation-depense.sqlite'))
+  const call = channels(app.core)
+  // Lomé's 1 320 € of dues are in the untied fund the expense draws on.
+  await twoCitiesCalled(call)
+  const created = await call('budget.create', { year })
+  const versionId = created.version.id
+  const withChapter = await call('budget.saveItem', {
+    versionId,
+    kind: 'chapter',
+    code: '1',
+    label: 'Fonctionnement du Secrétariat',
+    direction: 'expense',
+    nature: 'operating',
+  })
+  const chapter = withChapter.items[0]
+  if (!chapter) throw new Error('no chapter')
+  const withLine = await call('budget.saveItem', {
+    versionId,
+    parentId: chapter.id,
+    kind: 'line',
+    code: '1.2',
+    label: 'Missions',
+    direction: 'expense',
+    nature: 'operating',
+    planned: '30000',
+    sources: [{ agreementId: null, amount: '30000' }],
+  })
+  const missions = withLine.items.find((item) => item.code === '1.2')
+  if (!missions) throw new Error('no line')
+  await call('budget.addExpense', {
+    confirmed: true,
+    lineKey: missions.lineKey,
+    spentOn: `${year}-02-10`,
+    description: 'Billet Paris–Dakar',
+    amount: '1200',
+    currency: 'EUR',
+  })
+  const live = async () =>
+    (await call('budget.expenses', { year })).filter((e) => e.cancelReason === null).length
+
+  await app.open()
+  await page.getByRole('button', { name: 'Budget', exact: true }).click()
+  await page.getByRole('tab', { name: 'Dépenses de l’exercice' }).click()
+  const cancel = page
+    .getByRole('table', { name: 'Dépenses de l’exercice' })
+    .getByRole('button', { name: 'Annuler la dépense' })
+  const dialog = await askedAndKept(
+    page,
+    cancel,
+    'Annuler la dépense',
+    `Dépense du 10/02/${year} « Billet Paris–Dakar » : ${euros('1 200,00')}`,
+    {
+      label: 'Montant de la dépense',
+      cells: ['Montant de la dépense', euros('1 200,00'), euros('0,00'), `-${euros('1 200,00')}`],
+    },
+  )
+  expect(await live()).toBe(1)
+
+  // Asked again: the line's spending, counted in the budget on screen, goes down by as much.
+  await cancel.click()
+  await expect(
+    dialog
+      .getByRole('row', { name: /^Dépensé sur la ligne « Missions » \(EUR\)/ })
+      .getByRole('cell'),
+  ).toHaveText([
+    'Dépensé sur la ligne « Missions » (EUR)',
+    euros('1 200,00'),
+    euros('0,00'),
+    `-${euros('1 200,00')}`,
+  ])
+  await dialog.getByLabel('Raison de l’annulation').fill('Mission reportée')
+  await dialog.getByRole('button', { name: 'Annuler la dépense' }).click()
+  await expect(page.getByTestId('notice')).toContainText(
+    `Dépense du 10/02/${year} « Billet Paris–Dakar » de ${euros('1 200,00')} annulée. Raison : Mission reportée`,
+  )
+  expect(await live()).toBe(0)
+  await expect(cancel).toHaveCount(0)
+})
