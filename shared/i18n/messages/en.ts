@@ -1250,6 +1250,8 @@ export const en: Catalog = {
     action: 'Action',
     changes: 'Changes',
     record: 'Record',
+    open: 'View',
+    openRecord: 'View {{name}}',
     csv: {
       register: 'Register',
       recordName: 'Record',

@@ -1258,6 +1258,8 @@ export const fr = {
     action: 'Action',
     changes: 'Modifications',
     record: 'Enregistrement',
+    open: 'Voir',
+    openRecord: 'Voir {{name}}',
     csv: {
       register: 'Registre',
       recordName: 'Enregistrement',
