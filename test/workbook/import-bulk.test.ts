@@ -144,6 +144,7 @@ describe('the set-based import against the row-by-row one', () => {
       'dues_payments',
       'indicator_values',
       'indicators',
+      'tranches',
     ])
       expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
     const singleContents = await contents(single.path)
