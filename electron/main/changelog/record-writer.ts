@@ -87,16 +87,7 @@ export class RecordWriter {
         assertNoSystemColumns(step)
         const changed = Object.keys(step).filter((column) => state[column] !== step[column])
         if (changed.length === 0) continue
-        await this.log(
-          'update',
-          table,
-          id,
-          changed.map((column) => ({
-            column,
-            oldValue: state[column] ?? null,
-            newValue: step[column] ?? null,
-          })),
-        )
+        await this.logUpdate(table, id, changed, state, step)
         for (const column of changed) state[column] = step[column] ?? null
       }
       finals.push(state)
@@ -135,6 +126,26 @@ export class RecordWriter {
     }
   }
 
+  /** An update's change-log rows: each column changed, from its value before to its value after. */
+  private async logUpdate(
+    table: RecordTable,
+    id: string,
+    changed: readonly string[],
+    before: Readonly<Record<string, unknown>>,
+    after: RecordValues,
+  ): Promise<void> {
+    await this.log(
+      'update',
+      table,
+      id,
+      changed.map((column) => ({
+        column,
+        oldValue: (before[column] ?? null) as ColumnValue,
+        newValue: after[column] ?? null,
+      })),
+    )
+  }
+
   /** An insert's change-log row: the record's non-empty columns. */
   private async logInsert(table: RecordTable, id: string, values: RecordValues): Promise<void> {
     const inserted = Object.fromEntries(
@@ -167,16 +178,7 @@ export class RecordWriter {
     await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(
       this.trx,
     )
-    await this.log(
-      'update',
-      table,
-      id,
-      changed.map((column) => ({
-        column,
-        oldValue: (current[column] ?? null) as ColumnValue,
-        newValue: patch[column] ?? null,
-      })),
-    )
+    await this.logUpdate(table, id, changed, current, patch)
     return changed
   }
 

@@ -23,6 +23,7 @@ import {
 import { type ImportOutcome, type Memo, type Register, known, oneByOne } from '../workbook/register'
 import { assertOpenProject } from './project-records'
 import { type CommittedLine, trancheShares } from './tranche-shares'
+import { plannedTranche } from './tranches-service'
 import { type NamedLine, splitOfLines } from './tranche-split'
 
 /** A tranche row of the workbook, as its register's contract reads it. */
@@ -158,22 +159,7 @@ async function planTranches(
     const number = (file.lastNumbers.get(project.id) ?? 0) + 1
     file.lastNumbers.set(project.id, number)
     const id = uuidv7()
-    const first: RecordValues = {
-      project_id: project.id,
-      number,
-      planned_on: row.plannedOn,
-      amount_minor: amount.minor,
-      condition: row.condition,
-      condition_met_on: null,
-      status: 'planned',
-      released_on: null,
-      paid_on: null,
-      paid_amount_minor: null,
-      paid_eur_minor: null,
-      bank_reference: null,
-      override_reason: null,
-      cancel_reason: null,
-    }
+    const first = plannedTranche(project.id, number, row, amount.minor)
     const state: RecordValues = { ...first }
     const steps: RecordValues[] = []
     // TranchesService.change: an open project and a tranche in one of the statuses `from`.

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { z } from 'zod'
+import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
@@ -40,22 +41,10 @@ export class TranchesService {
         .select((eb) => eb.fn.max<number>('number').as('number'))
         .where('project_id', '=', project.id)
         .executeTakeFirst()
-      return writer.insert('tranches', {
-        project_id: project.id,
-        number: Number(last?.number ?? 0) + 1,
-        planned_on: fields.plannedOn,
-        amount_minor: amount.minor,
-        condition: fields.condition,
-        condition_met_on: null,
-        status: 'planned',
-        released_on: null,
-        paid_on: null,
-        paid_amount_minor: null,
-        paid_eur_minor: null,
-        bank_reference: null,
-        override_reason: null,
-        cancel_reason: null,
-      })
+      return writer.insert(
+        'tranches',
+        plannedTranche(project.id, Number(last?.number ?? 0) + 1, fields, amount.minor),
+      )
     })
   }
 
@@ -226,4 +215,32 @@ async function lineHeadings(
     .where('id', 'in', lineIds)
     .execute()
   return new Map(rows.map((row) => [row.id, row.heading_code]))
+}
+
+/**
+ * A tranche as it is first written: the project's next number, planned, nothing met, released
+ * or paid yet (the service's add, and the import's set of tranches).
+ */
+export function plannedTranche(
+  projectId: string,
+  number: number,
+  fields: { plannedOn: string; condition: string | null },
+  amountMinor: number,
+): RecordValues {
+  return {
+    project_id: projectId,
+    number,
+    planned_on: fields.plannedOn,
+    amount_minor: amountMinor,
+    condition: fields.condition,
+    condition_met_on: null,
+    status: 'planned',
+    released_on: null,
+    paid_on: null,
+    paid_amount_minor: null,
+    paid_eur_minor: null,
+    bank_reference: null,
+    override_reason: null,
+    cancel_reason: null,
+  }
 }
