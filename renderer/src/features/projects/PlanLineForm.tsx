@@ -1,4 +1,5 @@
-import { Select, SimpleGrid, Text, TextInput } from '@mantine/core'
+import { SimpleGrid, Text, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
@@ -75,7 +76,7 @@ export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
           control={form.control}
           name="source"
           render={({ field }) => (
-            <Select
+            <ListSelect
               label={t('projects.plan.source')}
               withAsterisk
               data={FINANCING_SOURCES.map((s) => ({
@@ -93,7 +94,7 @@ export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
             control={form.control}
             name="agreementId"
             render={({ field, fieldState }) => (
-              <Select
+              <ListSelect
                 label={t('projects.plan.agreement')}
                 withAsterisk
                 data={agreements.map((a) => ({
@@ -115,7 +116,7 @@ export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
             control={form.control}
             name="headingCode"
             render={({ field, fieldState }) => (
-              <Select
+              <ListSelect
                 label={t('projects.plan.heading')}
                 data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
                 value={field.value || null}

@@ -1,4 +1,5 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core'
+import { SimpleGrid, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { projectExpenseInput } from '@shared/projects/schema'
@@ -69,7 +70,7 @@ export function ProjectExpenseForm({ project, onSaved }: ProjectEntryProps) {
           control={form.control}
           name="agreementId"
           render={({ field, fieldState }) => (
-            <Select
+            <ListSelect
               label={t('projects.expenses.agreement')}
               data={agreements.map((l) => ({
                 value: l.agreementId ?? '',
