@@ -5,6 +5,7 @@ import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { ReportColumn, ReportRow, ReportSheet } from '@shared/reports/model'
+import { CLOSINGS } from '../closing/closing-statement'
 import type { Spending } from './donor-spending'
 import type { ReportContext } from './report-context'
 import { amount, day, rate, row, sums, text } from './report-cells'
@@ -29,8 +30,9 @@ export async function receiptsSheet(
     eur_minor: number
     rate: string
     bank_reference: string | null
+    source_table: string
   }>`
-    SELECT e.entry_date, e.amount_minor, e.eur_minor, e.rate, r.bank_reference
+    SELECT e.entry_date, e.amount_minor, e.eur_minor, e.rate, r.bank_reference, e.source_table
     FROM ledger_entries e LEFT JOIN receipts r ON r.id = e.source_id
     WHERE e.deleted_at IS NULL AND e.kind = 'receipt' AND e.agreement_id = ${agreement.id}
       AND e.entry_date <= ${end} AND e.reverses_id IS NULL
@@ -39,7 +41,8 @@ export async function receiptsSheet(
   const rows = receipts.rows.map((r) =>
     row([
       day(r.entry_date),
-      text(r.bank_reference),
+      // The closing's refund is a negative receipt: named, so that nobody takes it for an error.
+      text(r.source_table === CLOSINGS ? t('closing.report.refundRow') : r.bank_reference),
       amount(r.amount_minor, currency),
       rate(r.rate),
       amount(r.eur_minor),

@@ -2946,6 +2946,19 @@ export const en: Catalog = {
     cancelContribution: 'Withdraw',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',
     contributionCancelled: 'Co-financing withdrawn: {{reason}}',
+    report: {
+      sheet: 'Closing',
+      titleClosed: 'Closing statement at {{date}}',
+      titleProvisional: 'Provisional closing statement at {{date}}',
+      period:
+        'Eligible costs: spending charged from {{from}} to {{to}} (the agreement’s end, amendments included).',
+      inKindApart:
+        'In-kind contributions count towards co-financing but stay out of the eligible costs.',
+      refundTitle: 'Refund recorded in the ledger',
+      refundRow: 'Refund to the funder (closing)',
+      netReceived: 'Received net of the refund',
+      noRefund: 'No refund: nothing was received above the final amount due.',
+    },
     check: {
       figures:
         'Closing of agreement {{reference}}: {{what}} recorded {{stored}}, recomputed {{computed}}.',

@@ -3000,6 +3000,19 @@ export const fr = {
     cancelContribution: 'Retirer',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',
     contributionCancelled: 'Cofinancement retiré : {{reason}}',
+    report: {
+      sheet: 'Clôture',
+      titleClosed: 'Décompte de clôture au {{date}}',
+      titleProvisional: 'Décompte de clôture provisoire au {{date}}',
+      period:
+        'Coûts éligibles : dépenses imputées du {{from}} au {{to}} (fin de la convention, avenants compris).',
+      inKindApart:
+        'Les contributions en nature comptent pour le cofinancement mais restent hors des coûts éligibles.',
+      refundTitle: 'Remboursement enregistré au grand livre',
+      refundRow: 'Remboursement au bailleur (clôture)',
+      netReceived: 'Reçu net du remboursement',
+      noRefund: 'Aucun remboursement : rien n’a été reçu au-delà du montant final dû.',
+    },
     check: {
       figures:
         'Clôture de la convention {{reference}} : {{what}} enregistré {{stored}}, recalculé {{computed}}.',
