@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { AgreementDetail } from '@shared/funds/schema'
-import { divideHalfUp } from '@shared/money/decimal'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { prefinancingThreshold } from '@shared/plausibility/eu-rules'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { ReportColumn, ReportRow, ReportSheet } from '@shared/reports/model'
 import { CLOSINGS } from '../closing/closing-statement'
@@ -118,10 +118,9 @@ function nextPaymentTest(
   spent: number,
   currency: CurrencyCode,
 ): string[] {
-  const last = receipts.at(-1)?.amount_minor ?? 0
-  if (last <= 0) return []
-  const earlier = receipts.slice(0, -1).reduce((sum, r) => sum + r.amount_minor, 0)
-  const threshold = earlier + Number(divideHalfUp(BigInt(last) * 7n, 10n))
+  const test = prefinancingThreshold(receipts.map((r) => r.amount_minor))
+  if (!test) return []
+  const { last, threshold } = test
   const show = (minor: number) => formatMoney(money(minor, currency), context.language)
   return [
     context.t(spent >= threshold ? 'reporting.donor.seventyMet' : 'reporting.donor.seventyNotMet', {

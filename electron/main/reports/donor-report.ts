@@ -12,6 +12,7 @@ import { currencySheet, receiptsSheet, agreementAmount } from './donor-money-she
 import { closingSheet } from './donor-closing-sheet'
 import { type Spending, spendingOf } from './donor-spending'
 import type { ConversionFallback } from '@shared/funds/conversion-rule'
+import { beyondFlexibility } from '@shared/plausibility/eu-rules'
 
 // Columns of the headings table.
 const BUDGET = 2
@@ -321,7 +322,7 @@ function headingRow(
     style !== 'item' || budget <= 0 || cumulative <= budget
       ? null
       : context.t(
-          cumulative * 100 > budget * 125
+          beyondFlexibility(cumulative, budget)
             ? 'reporting.donor.overFlexibility'
             : 'reporting.donor.overBudget',
         )

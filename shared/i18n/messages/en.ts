@@ -1547,6 +1547,10 @@ export const en: Catalog = {
     aboveUsual:
       'The amount of {{amount}} is more than {{factor}} times the usual amount ({{usual}}).',
     currencyUnlikeCall: 'The payment is in {{paid}}, whereas the member’s calls are in {{called}}.',
+    headingFlexibility:
+      'Heading {{code}} “{{label}}” would reach {{total}} for a budget of {{budget}}: more than 25 % over (at most {{limit}} without an amendment), {{excess}} too much.',
+    prefinancingEarly:
+      'Further pre-financing received before the 70 % rule is met: {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}); {{missing}} short.',
     planShort:
       'The financing plan ({{planned}}) does not cover the project’s cost ({{cost}}): {{gap}} is missing.',
     planOver: 'The financing plan ({{planned}}) is {{gap}} above the project’s cost ({{cost}}).',

@@ -1557,6 +1557,10 @@ export const fr = {
     aboveUsual: 'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
     currencyUnlikeCall:
       'Le versement est en {{paid}}, alors que les appels du membre sont en {{called}}.',
+    headingFlexibility:
+      'La rubrique {{code}} « {{label}} » atteindrait {{total}} pour un budget de {{budget}} : plus de 25 % au-delà (au plus {{limit}} sans avenant), soit {{excess}} de trop.',
+    prefinancingEarly:
+      'Préfinancement suivant reçu avant la règle des 70 % : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) ; il manque {{missing}}.',
     planShort:
       'Le plan de financement ({{planned}}) ne couvre pas le coût du projet ({{cost}}) : il manque {{gap}}.',
     planOver:
