@@ -68,7 +68,8 @@ export async function prefinancingCheck(session: Session, agreementId: string): 
     .where('a.id', '=', agreementId)
     .executeTakeFirst()
   if (!agreement) return []
-  if (agreement.kind !== 'multilateral' && agreement.conversion_rule !== 'inforeuro_month') return []
+  if (agreement.kind !== 'multilateral' && agreement.conversion_rule !== 'inforeuro_month')
+    return []
   const currency = agreement.currency as CurrencyCode
   // The payments as the donor report lists them: neither cancelled nor a closing's refund.
   const receipts = await sql<{ amount_minor: number }>`

@@ -2946,6 +2946,11 @@ export const en: Catalog = {
     contributor: 'Brought by',
     description: 'Purpose',
     amount: 'Amount',
+    amountIn: 'Amount ({{currency}})',
+    cashHint:
+      'An eligible cost of the action paid by another: it enters the base of the funder’s share.',
+    inKindHint:
+      'A contribution in kind (premises, volunteers): it counts towards co-financing, outside the eligible costs.',
     contributionAdded: 'Co-financing declared.',
     cancelContribution: 'Withdraw',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',

@@ -3000,6 +3000,11 @@ export const fr = {
     contributor: 'Apporté par',
     description: 'Objet',
     amount: 'Montant',
+    amountIn: 'Montant ({{currency}})',
+    cashHint:
+      'Un coût éligible de l’action payé par un autre : il entre dans la base de la part du bailleur.',
+    inKindHint:
+      'Un apport en nature (locaux, bénévolat) : il compte pour le cofinancement, hors des coûts éligibles.',
     contributionAdded: 'Cofinancement déclaré.',
     cancelContribution: 'Retirer',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',
