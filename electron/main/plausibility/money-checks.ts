@@ -3,6 +3,7 @@ import type { Session } from '../app/session'
 import { closedThrough, nextDay } from '../accounting/closures'
 import { fieldFailure } from '../failure'
 import { agreementFigures, emptyFigures } from '../funds/ledger'
+import { headingChargeWarnings, prefinancingCheck } from './agreement-checks'
 import { readAmount } from '../funds/money-input'
 import type { budgetExpenseInput } from '@shared/budget/schema'
 import type { paymentInput } from '@shared/dues/schema'
@@ -118,6 +119,7 @@ export async function receiptWarnings(
       params: { ...w.params, remaining },
     })),
     ...aboveUsualWarnings('amount', amount, amounts(agreement.receipts)),
+    ...(await prefinancingCheck(session, agreement.id)),
   ]
 }
 
@@ -149,6 +151,15 @@ export async function budgetExpenseWarnings(
   return [
     ...(await moneyDateWarnings(session, 'spentOn', input.spentOn, today)),
     ...aboveUsualWarnings('amount', amount, amounts(previous)),
+    ...(input.agreementId
+      ? await headingChargeWarnings(
+          session,
+          input.agreementId,
+          input.headingCode,
+          amount,
+          input.spentOn,
+        )
+      : []),
   ]
 }
 

@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import type { AgreementDetail } from '@shared/funds/schema'
-import { divideHalfUp } from '@shared/money/decimal'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { prefinancingThreshold } from '@shared/plausibility/eu-rules'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { ReportColumn, ReportRow, ReportSheet } from '@shared/reports/model'
+import { CLOSINGS } from '../closing/closing-statement'
 import type { Spending } from './donor-spending'
 import type { ReportContext } from './report-context'
 import { amount, day, rate, row, sums, text } from './report-cells'
@@ -29,8 +30,9 @@ export async function receiptsSheet(
     eur_minor: number
     rate: string
     bank_reference: string | null
+    source_table: string
   }>`
-    SELECT e.entry_date, e.amount_minor, e.eur_minor, e.rate, r.bank_reference
+    SELECT e.entry_date, e.amount_minor, e.eur_minor, e.rate, r.bank_reference, e.source_table
     FROM ledger_entries e LEFT JOIN receipts r ON r.id = e.source_id
     WHERE e.deleted_at IS NULL AND e.kind = 'receipt' AND e.agreement_id = ${agreement.id}
       AND e.entry_date <= ${end} AND e.reverses_id IS NULL
@@ -39,7 +41,8 @@ export async function receiptsSheet(
   const rows = receipts.rows.map((r) =>
     row([
       day(r.entry_date),
-      text(r.bank_reference),
+      // The closing's refund is a negative receipt: named, so that nobody takes it for an error.
+      text(r.source_table === CLOSINGS ? t('closing.report.refundRow') : r.bank_reference),
       amount(r.amount_minor, currency),
       rate(r.rate),
       amount(r.eur_minor),
@@ -115,10 +118,9 @@ function nextPaymentTest(
   spent: number,
   currency: CurrencyCode,
 ): string[] {
-  const last = receipts.at(-1)?.amount_minor ?? 0
-  if (last <= 0) return []
-  const earlier = receipts.slice(0, -1).reduce((sum, r) => sum + r.amount_minor, 0)
-  const threshold = earlier + Number(divideHalfUp(BigInt(last) * 7n, 10n))
+  const test = prefinancingThreshold(receipts.map((r) => r.amount_minor))
+  if (!test) return []
+  const { last, threshold } = test
   const show = (minor: number) => formatMoney(money(minor, currency), context.language)
   return [
     context.t(spent >= threshold ? 'reporting.donor.seventyMet' : 'reporting.donor.seventyNotMet', {

@@ -9,8 +9,10 @@ import type { ReportContext } from './report-context'
 import { amount, percent, row, share, text, withFormulas } from './report-cells'
 import { projectSheets } from './donor-project-sheets'
 import { currencySheet, receiptsSheet, agreementAmount } from './donor-money-sheets'
+import { closingSheet } from './donor-closing-sheet'
 import { type Spending, spendingOf } from './donor-spending'
 import type { ConversionFallback } from '@shared/funds/conversion-rule'
+import { beyondFlexibility } from '@shared/plausibility/eu-rules'
 
 // Columns of the headings table.
 const BUDGET = 2
@@ -27,7 +29,7 @@ const WIDTH = 10
  * and currency: budget as last amended, spending before and during the period, cumulative,
  * remaining and variance, with the indirect-cost and contingency caps; the receipts and the
  * balance held; each spending in the currency it was incurred, its rate and its euro value;
- * the co-financing of the action; and the projects financed with their indicators.
+ * the closing statement (final or provisional); the co-financing of the action; and the projects financed with their indicators.
  */
 export async function donorReport(
   context: ReportContext,
@@ -46,6 +48,7 @@ export async function donorReport(
   const sheets: ReportSheet[] = [
     headingsSheet(context, agreement, spending, start, end, conversionNotes(context, fallbacks)),
     await receiptsSheet(context, agreement, spending, end),
+    await closingSheet(context, agreement.id),
     currencySheet(
       context,
       spending.filter((s) => s.entryDate >= start),
@@ -319,7 +322,7 @@ function headingRow(
     style !== 'item' || budget <= 0 || cumulative <= budget
       ? null
       : context.t(
-          cumulative * 100 > budget * 125
+          beyondFlexibility(cumulative, budget)
             ? 'reporting.donor.overFlexibility'
             : 'reporting.donor.overBudget',
         )

@@ -1,10 +1,12 @@
 import { Button, type ButtonProps, Tooltip, VisuallyHidden } from '@mantine/core'
 import { useId, type ReactNode } from 'react'
+import { useEntriesClosed } from './page/entries-closed'
 
 /**
  * A button whose action may be impossible for now (« Verser » before the city's agreement is
  * signed): then it is shown disabled, and says why on hover and focus and to screen readers,
- * instead of refusing only after a dialog was filled.
+ * instead of refusing only after a dialog was filled. Inside `EntriesClosed` (a closed agreement's
+ * page), it is disabled with that reason too.
  */
 export function ActionButton({
   unavailable,
@@ -19,7 +21,10 @@ export function ActionButton({
   children: ReactNode
 }) {
   const reasonId = useId()
-  if (!unavailable) {
+  // A record closed to entries (a closed agreement) disables every action of its page.
+  const closed = useEntriesClosed()
+  const reason = unavailable ?? closed
+  if (!reason) {
     return (
       <Button {...props} onClick={onClick}>
         {children}
@@ -30,7 +35,7 @@ export function ActionButton({
   return (
     <>
       <Tooltip
-        label={unavailable}
+        label={reason}
         withArrow
         multiline
         maw={320}
@@ -46,7 +51,7 @@ export function ActionButton({
           {children}
         </Button>
       </Tooltip>
-      <VisuallyHidden id={reasonId}>{unavailable}</VisuallyHidden>
+      <VisuallyHidden id={reasonId}>{reason}</VisuallyHidden>
     </>
   )
 }

@@ -1550,6 +1550,10 @@ export const en: Catalog = {
     aboveUsual:
       'The amount of {{amount}} is more than {{factor}} times the usual amount ({{usual}}).',
     currencyUnlikeCall: 'The payment is in {{paid}}, whereas the member’s calls are in {{called}}.',
+    headingFlexibility:
+      'Heading {{code}} “{{label}}” would reach {{total}} for a budget of {{budget}}: more than 25 % over (at most {{limit}} without an amendment), {{excess}} too much.',
+    prefinancingEarly:
+      'Further pre-financing received before the 70 % rule is met: {{spent}} spent against a threshold of {{threshold}} (100 % of the earlier payments and 70 % of the last, {{last}}); {{missing}} short.',
     planShort:
       'The financing plan ({{planned}}) does not cover the project’s cost ({{cost}}): {{gap}} is missing.',
     planOver: 'The financing plan ({{planned}}) is {{gap}} above the project’s cost ({{cost}}).',
@@ -2945,10 +2949,28 @@ export const en: Catalog = {
     contributor: 'Brought by',
     description: 'Purpose',
     amount: 'Amount',
+    amountIn: 'Amount ({{currency}})',
+    cashHint:
+      'An eligible cost of the action paid by another: it enters the base of the funder’s share.',
+    inKindHint:
+      'A contribution in kind (premises, volunteers): it counts towards co-financing, outside the eligible costs.',
     contributionAdded: 'Co-financing declared.',
     cancelContribution: 'Withdraw',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',
     contributionCancelled: 'Co-financing withdrawn: {{reason}}',
+    report: {
+      sheet: 'Closing',
+      titleClosed: 'Closing statement at {{date}}',
+      titleProvisional: 'Provisional closing statement at {{date}}',
+      period:
+        'Eligible costs: spending charged from {{from}} to {{to}} (the agreement’s end, amendments included).',
+      inKindApart:
+        'In-kind contributions count towards co-financing but stay out of the eligible costs.',
+      refundTitle: 'Refund recorded in the ledger',
+      refundRow: 'Refund to the funder (closing)',
+      netReceived: 'Received net of the refund',
+      noRefund: 'No refund: nothing was received above the final amount due.',
+    },
     check: {
       figures:
         'Closing of agreement {{reference}}: {{what}} recorded {{stored}}, recomputed {{computed}}.',

@@ -1560,6 +1560,10 @@ export const fr = {
     aboveUsual: 'Le montant de {{amount}} dépasse {{factor}} fois le montant habituel ({{usual}}).',
     currencyUnlikeCall:
       'Le versement est en {{paid}}, alors que les appels du membre sont en {{called}}.',
+    headingFlexibility:
+      'La rubrique {{code}} « {{label}} » atteindrait {{total}} pour un budget de {{budget}} : plus de 25 % au-delà (au plus {{limit}} sans avenant), soit {{excess}} de trop.',
+    prefinancingEarly:
+      'Préfinancement suivant reçu avant la règle des 70 % : {{spent}} dépensés pour un seuil de {{threshold}} (100 % des versements antérieurs et 70 % du dernier, {{last}}) ; il manque {{missing}}.',
     planShort:
       'Le plan de financement ({{planned}}) ne couvre pas le coût du projet ({{cost}}) : il manque {{gap}}.',
     planOver:
@@ -2999,10 +3003,28 @@ export const fr = {
     contributor: 'Apporté par',
     description: 'Objet',
     amount: 'Montant',
+    amountIn: 'Montant ({{currency}})',
+    cashHint:
+      'Un coût éligible de l’action payé par un autre : il entre dans la base de la part du bailleur.',
+    inKindHint:
+      'Un apport en nature (locaux, bénévolat) : il compte pour le cofinancement, hors des coûts éligibles.',
     contributionAdded: 'Cofinancement déclaré.',
     cancelContribution: 'Retirer',
     contributionRecord: '{{contributor}} — {{description}} ({{amount}})',
     contributionCancelled: 'Cofinancement retiré : {{reason}}',
+    report: {
+      sheet: 'Clôture',
+      titleClosed: 'Décompte de clôture au {{date}}',
+      titleProvisional: 'Décompte de clôture provisoire au {{date}}',
+      period:
+        'Coûts éligibles : dépenses imputées du {{from}} au {{to}} (fin de la convention, avenants compris).',
+      inKindApart:
+        'Les contributions en nature comptent pour le cofinancement mais restent hors des coûts éligibles.',
+      refundTitle: 'Remboursement enregistré au grand livre',
+      refundRow: 'Remboursement au bailleur (clôture)',
+      netReceived: 'Reçu net du remboursement',
+      noRefund: 'Aucun remboursement : rien n’a été reçu au-delà du montant final dû.',
+    },
     check: {
       figures:
         'Clôture de la convention {{reference}} : {{what}} enregistré {{stored}}, recalculé {{computed}}.',

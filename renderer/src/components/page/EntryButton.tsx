@@ -2,6 +2,7 @@ import { type ButtonProps } from '@mantine/core'
 import { type ReactNode, useState } from 'react'
 import { ActionButton } from '../ActionButton'
 import { FormDrawer } from './FormDrawer'
+import { useEntriesClosed } from './entries-closed'
 
 /**
  * An entry form opened on demand: a button, and the form in a dialog (or a drawer) once it is
@@ -30,6 +31,7 @@ export function EntryButton({
   children: (close: () => void) => ReactNode
 }) {
   const [opened, setOpened] = useState(false)
+  const closed = useEntriesClosed()
   const close = () => setOpened(false)
   return (
     <>
@@ -45,7 +47,7 @@ export function EntryButton({
       <FormDrawer
         kind={kind}
         size={size}
-        opened={opened && !unavailable}
+        opened={opened && !(unavailable ?? closed)}
         onClose={close}
         title={title ?? label}
       >

@@ -29,6 +29,7 @@ import type { ClosingStatement } from '@shared/closing/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { InstalmentsSection, ReportsSection } from './ScheduleSections'
+import { EntriesClosed } from '../../components/page/entries-closed'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */
 export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }) {
@@ -119,14 +120,14 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             value: 'summary',
             label: t('recordPage.summary'),
             content: (
-              <>
+              <EntriesClosed reason={closedReason}>
                 <AgreementSummary agreement={agreement} />
                 <AgreementFiguresSection agreement={agreement} asOf={asOf} onAsOf={setAsOf} />
                 <ConversionRuleSection agreement={agreement} asOf={asOf} onSaved={updated} />
                 {agreement.earmarking !== 'untied' && (
                   <OverheadSection agreement={agreement} onSaved={updated} />
                 )}
-              </>
+              </EntriesClosed>
             ),
           },
           {
@@ -158,27 +159,33 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             value: 'schedule',
             label: t('recordPage.schedule'),
             content: (
-              <>
+              <EntriesClosed reason={closedReason}>
                 <InstalmentsSection agreement={agreement} onSaved={updated} />
                 <ReportsSection agreement={agreement} onSaved={updated} />
-              </>
+              </EntriesClosed>
             ),
           },
           {
             value: 'budget',
             label: t('recordPage.budget'),
             content: (
-              <HeadingsSection
-                key={JSON.stringify(agreement.budget.headings)}
-                agreement={agreement}
-                onSaved={updated}
-              />
+              <EntriesClosed reason={closedReason}>
+                <HeadingsSection
+                  key={JSON.stringify(agreement.budget.headings)}
+                  agreement={agreement}
+                  onSaved={updated}
+                />
+              </EntriesClosed>
             ),
           },
           {
             value: 'amendments',
             label: t('recordPage.amendments'),
-            content: <AmendmentsSection agreement={agreement} onSaved={updated} />,
+            content: (
+              <EntriesClosed reason={closedReason}>
+                <AmendmentsSection agreement={agreement} onSaved={updated} />
+              </EntriesClosed>
+            ),
           },
           statement !== null && {
             value: 'closing',
@@ -186,6 +193,7 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             content: (
               <ClosingSection
                 statement={statement}
+                closedReason={closedReason}
                 archived={archived}
                 onChanged={(next) => {
                   setStatement(next)

@@ -4,26 +4,31 @@ import type { ClosingStatement } from '@shared/closing/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { basisPointsToPercent } from '@shared/validation/amounts'
+import { formatBasisPoints } from '@shared/i18n/format-percent'
+import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
 import { EntryButton } from '../../components/page/EntryButton'
 import { useReversal } from '../../components/ReversalDialog'
 import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { CloseAgreementForm } from './CloseAgreementForm'
+import { ContributionForm } from './ContributionForm'
 
 /**
  * An agreement's closing statement (provisional until closed, frozen once closed), the way to
- * close it and to reopen it (a reversal, with its reason). Co-financing is declared in the
- * workbook or through the core's channel; it is listed here.
+ * close it and to reopen it (a reversal, with its reason); the co-financing declared for the
+ * action, added and withdrawn here (withdrawing asks for a reason) while the agreement is open.
  */
 export function ClosingSection({
   statement,
   archived,
+  closedReason,
   onChanged,
 }: {
   statement: ClosingStatement
   archived: boolean
+  /** Why nothing can be declared (the agreement is closed); null when open. */
+  closedReason: string | null
   onChanged: (next: ClosingStatement) => void
 }) {
   const { t } = useTranslation()
@@ -31,10 +36,11 @@ export function ClosingSection({
   const reversal = useReversal()
   const amount = (minor: number) => formatMoney(money(minor, statement.currency), language)
   const closing = statement.closing
+  const unavailable = archived ? t('recordPage.archivedAgreement') : closedReason
   const share =
     statement.funderShareBp === null
       ? t('closing.funderShareAll')
-      : t('closing.funderShare', { rate: `${basisPointsToPercent(statement.funderShareBp)} %` })
+      : t('closing.funderShare', { rate: formatBasisPoints(statement.funderShareBp, language) })
   const rows: [string, number, boolean?][] = [
     [t('closing.ceiling'), statement.ceiling],
     [t('closing.eligibleSpending'), statement.eligibleSpending],
@@ -95,6 +101,7 @@ export function ClosingSection({
                 <Table.Th>{t('closing.contributor')}</Table.Th>
                 <Table.Th>{t('closing.description')}</Table.Th>
                 <Table.Th ta="right">{t('closing.amount')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -107,11 +114,51 @@ export function ClosingSection({
                   <Table.Td ta="right">
                     <Amount minor={c.amount} currency={c.currency} />
                   </Table.Td>
+                  <Table.Td>
+                    <ActionButton
+                      variant="subtle"
+                      size="compact-sm"
+                      unavailable={unavailable}
+                      aria-label={`${t('closing.cancelContribution')} — ${c.contributor}`}
+                      onClick={() =>
+                        reversal.ask({
+                          action: t('closing.cancelContribution'),
+                          record: t('closing.contributionRecord', {
+                            contributor: c.contributor,
+                            description: c.description,
+                            amount: amount(c.amount),
+                          }),
+                          figures: [],
+                          reverse: async (reason) => {
+                            onChanged(
+                              await call('closing.cancelContribution', { id: c.id, reason }),
+                            )
+                          },
+                          done: (reason) => ({
+                            text: t('closing.contributionCancelled', { reason }),
+                          }),
+                        })
+                      }
+                    >
+                      {t('closing.cancelContribution')}
+                    </ActionButton>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
+        <EntryButton label={t('closing.addContribution')} unavailable={unavailable}>
+          {(close) => (
+            <ContributionForm
+              statement={statement}
+              onSaved={(next) => {
+                close()
+                onChanged(next)
+              }}
+            />
+          )}
+        </EntryButton>
         {closing ? (
           <Button
             variant="default"

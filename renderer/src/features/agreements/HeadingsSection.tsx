@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Button,
   Group,
   NativeSelect,
   Stack,
@@ -14,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { type AgreementDetail, HEADING_ROLES, type HeadingRole } from '@shared/funds/schema'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
 import { FormError } from '../../components/FormError'
 import { ApiError, call, errorMessage } from '../../lib/api'
@@ -112,12 +112,12 @@ export function HeadingsSection({
           <Text c="dimmed">{t('headings.none')}</Text>
           {editable && (
             <Group>
-              <Button variant="light" onClick={() => void applyTemplate('eu')}>
+              <ActionButton variant="light" onClick={() => void applyTemplate('eu')}>
                 {t('headings.euTemplate')}
-              </Button>
-              <Button variant="light" onClick={() => void applyTemplate('objectives')}>
+              </ActionButton>
+              <ActionButton variant="light" onClick={() => void applyTemplate('objectives')}>
                 {t('headings.objectivesTemplate')}
-              </Button>
+              </ActionButton>
             </Group>
           )}
         </Stack>
@@ -239,7 +239,7 @@ export function HeadingsSection({
           </Table>
           {editable && (
             <Group>
-              <Button
+              <ActionButton
                 variant="default"
                 onClick={() =>
                   setLines((current) => [
@@ -249,8 +249,8 @@ export function HeadingsSection({
                 }
               >
                 {t('headings.addLine')}
-              </Button>
-              <Button onClick={() => void save()}>{t('common.save')}</Button>
+              </ActionButton>
+              <ActionButton onClick={() => void save()}>{t('common.save')}</ActionButton>
             </Group>
           )}
         </Stack>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Group, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { today } from '@shared/validation/dates'
+import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
 import { call } from '../../lib/api'
 import { useChannel } from '../../lib/use-api-data'
@@ -72,7 +73,7 @@ export function OverheadSection({
               onChange={(event) => setPostedOn(event.currentTarget.value)}
               disabled={archived}
             />
-            <Button
+            <ActionButton
               variant="default"
               loading={busy}
               disabled={archived || figures.toPost === 0}
@@ -85,7 +86,7 @@ export function OverheadSection({
               }
             >
               {t('overhead.post')}
-            </Button>
+            </ActionButton>
           </Group>
           {status && !status.ok && (
             <Alert color="red" mb="sm">

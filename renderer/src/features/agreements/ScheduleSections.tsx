@@ -19,6 +19,7 @@ import {
   REPORT_STATUSES,
   type ReportStatus,
 } from '@shared/funds/schema'
+import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
@@ -162,9 +163,9 @@ export function ReportsSection({
               onChange={(e) => setDraft({ ...draft, periodTo: e.currentTarget.value })}
               error={errors.periodTo}
             />
-            <Button mt={24} variant="light" onClick={() => void add()}>
+            <ActionButton mt={24} variant="light" onClick={() => void add()}>
               {t('reports.add')}
-            </Button>
+            </ActionButton>
           </SimpleGrid>
         </Paper>
       )}
@@ -292,9 +293,9 @@ export function InstalmentsSection({
               onChange={(e) => setDraft({ ...draft, amount: e.currentTarget.value })}
               error={errors.amount}
             />
-            <Button mt={24} variant="light" onClick={() => void add()}>
+            <ActionButton mt={24} variant="light" onClick={() => void add()}>
               {t('instalments.add')}
-            </Button>
+            </ActionButton>
           </SimpleGrid>
         </Paper>
       )}

@@ -1,0 +1,147 @@
+import { join } from 'node:path'
+import type { BudgetView } from '@shared/budget/schema'
+import { channels } from './harness/channels'
+import { test, expect } from './harness/fixtures'
+
+test.use({ viewport: { width: 1280, height: 720 } })
+
+/** An EU action of 2026 with a 40,000 € pre-financing received and 20,000 € spent. */
+async function euAction(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
+  await app.core.createFile(join(app.folder, 'regles.sqlite'))
+  const call = channels(app.core)
+  const funder = await call('funders.create', {
+    name: 'Union européenne',
+    kind: 'multilateral',
+    defaultCurrency: 'EUR',
+  })
+  const agreement = await call('agreements.create', {
+    funderId: funder.id,
+    reference: 'UE-2026-REGLES',
+    title: 'Action de gouvernance',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    currency: 'EUR',
+    amount: '100000',
+    earmarking: 'programme',
+    programmeCode: 'essential_services',
+    nature: 'operating',
+  })
+  await call('receipts.add', {
+    confirmed: true,
+    agreementId: agreement.id,
+    receivedOn: '2026-02-01',
+    amount: '40000',
+  })
+  const budget = await call('budget.create', { year: 2026 })
+  const view = (await call('budget.saveItem', {
+    versionId: budget.version.id,
+    kind: 'line',
+    code: '6.1',
+    label: 'Action UE',
+    direction: 'expense',
+    nature: 'operating',
+    planned: '100000',
+    sources: [{ agreementId: agreement.id, amount: '100000' }],
+  } as never)) as BudgetView
+  const line = view.items.find((i) => i.code === '6.1')
+  await call('budget.addExpense', {
+    confirmed: true,
+    lineKey: line?.lineKey ?? '',
+    spentOn: '2026-06-30',
+    agreementId: agreement.id,
+    description: 'Atelier',
+    amount: '20000',
+    currency: 'EUR',
+  })
+  return { call, agreement }
+}
+
+test('a further pre-financing before 70 % is spent asks, with the figures, at 1280×720', async ({
+  app,
+  page,
+}) => {
+  const { agreement } = await euAction(app)
+  const receipts = async () =>
+    (await app.core.requireSession().agreements.get(agreement.id)).receipts.length
+  await app.open()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
+  await page.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  const form = page.getByRole('form', { name: 'Enregistrer un versement' })
+  await form.getByLabel('Reçu le').fill('2026-12-01')
+  await form.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('30000')
+  await form.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  // 20,000 € spent for 70 % of the 40,000 € paid: 28,000 €, 8,000 € short.
+  await expect(dialog).toContainText(
+    'Préfinancement suivant reçu avant la règle des 70 % : 20\u202f000,00\u00a0€ dépensés pour un seuil de 28\u202f000,00\u00a0€',
+  )
+  await expect(dialog).toContainText('il manque 8\u202f000,00\u00a0€')
+  await expect(dialog.getByRole('button', { name: 'Confirmer' })).toBeInViewport()
+  await dialog.getByRole('button', { name: 'Annuler' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(form.getByRole('alert')).toHaveText('Rien n’a été enregistré.')
+  expect(await receipts()).toBe(1)
+  await form.getByRole('button', { name: 'Enregistrer un versement' }).click()
+  await dialog.getByRole('button', { name: 'Confirmer' }).click()
+  await expect(dialog).toBeHidden()
+  await expect.poll(receipts).toBe(2)
+})
+
+test('a closed agreement shows every entry disabled with the reason; co-financing is declared and withdrawn before', async ({
+  app,
+  page,
+}) => {
+  const { call, agreement } = await euAction(app)
+  await app.open()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  await page.getByRole('tab', { name: 'Clôture', exact: true }).click()
+  // Co-financing declared in the form: an empty contributor is refused on its field.
+  await page.getByRole('button', { name: 'Déclarer un cofinancement' }).click()
+  const form = page.getByRole('form', { name: 'Déclarer un cofinancement' })
+  await form.getByText('En nature', { exact: true }).click()
+  await form.getByLabel('Montant (EUR)').fill('2500')
+  await form.getByLabel('Objet').fill('Salle de réunion')
+  await form.getByRole('button', { name: 'Déclarer un cofinancement' }).click()
+  await expect(form.getByLabel('Apporté par')).toHaveAttribute('aria-invalid', 'true')
+  await form.getByLabel('Apporté par').fill('Ville de Dakar')
+  await form.getByRole('button', { name: 'Déclarer un cofinancement' }).click()
+  const statement = page.getByRole('table', { name: 'Décompte de clôture' })
+  await expect(statement.getByRole('row', { name: /^Contributions en nature/ })).toContainText(
+    '2\u202f500,00\u00a0€',
+  )
+  // Withdrawn with a reason, after confirmation.
+  await page.getByRole('button', { name: 'Retirer — Ville de Dakar' }).click()
+  const withdraw = page.getByRole('dialog', { name: 'Retirer' })
+  await withdraw.getByLabel('Raison de l’annulation').fill('Doublon')
+  await withdraw.getByRole('button', { name: 'Retirer' }).click()
+  await expect(page.getByText('Aucun cofinancement déclaré.')).toBeVisible()
+
+  await call('closing.close', {
+    agreementId: agreement.id,
+    closedOn: '2026-12-31',
+    confirmed: true,
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  const reason = 'Convention clôturée le 31/12/2026 : rouvrez-la (onglet « Clôture ») pour saisir.'
+  const disabled = async (tab: string, buttons: string[]) => {
+    await page.getByRole('tab', { name: tab, exact: true }).click()
+    for (const name of buttons) {
+      const button = page.getByRole('button', { name, exact: true })
+      await expect(button).toHaveAttribute('aria-disabled', 'true')
+      await expect(button).toHaveAccessibleDescription(reason)
+    }
+  }
+  await disabled('Clôture', ['Déclarer un cofinancement'])
+  await disabled('Avenants', ['Ajouter un avenant'])
+  await disabled('Budget par rubrique', ['Structure UE « Budget de l’action »'])
+  await disabled('Encaissements', ['Enregistrer un versement'])
+  // Pressing one opens nothing.
+  await page.getByRole('tab', { name: 'Avenants', exact: true }).click()
+  await page.getByRole('button', { name: 'Ajouter un avenant', exact: true }).click({ force: true })
+  await expect(page.getByRole('form', { name: 'Ajouter un avenant' })).toHaveCount(0)
+})
