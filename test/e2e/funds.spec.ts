@@ -108,6 +108,12 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   await receipt.getByLabel('Reçu le').fill('2026-06-15')
   await receipt.getByLabel('Montant (EUR)').fill('249000,50')
   await recordReceipt(receipt)
+  // A further EU pre-financing with nothing spent yet: the 70 % rule asks, with its figures.
+  const question = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  await expect(question).toContainText(
+    'Préfinancement suivant reçu avant la règle des 70 % : 0,00\u00a0€ dépensés pour un seuil de 232\u202f400,00\u00a0€',
+  )
+  await question.getByRole('button', { name: 'Confirmer' }).click()
   await expect(receipt).toBeHidden()
   await page.getByRole('tab', { name: 'Résumé', exact: true }).click()
   await expect(position.locator('tr[data-figure="received"] td').last()).toHaveText(
