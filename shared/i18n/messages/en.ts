@@ -1088,6 +1088,7 @@ export const en: Catalog = {
     },
     showSeries: 'Series shown',
     allSeries: 'All series',
+    searchPlaceholder: 'Currency, series or source…',
     latestShown: 'Only the {{count}} most recent rates are shown.',
     importTitle: 'Import a rate file',
     importHint:

@@ -1092,6 +1092,7 @@ export const fr = {
     },
     showSeries: 'Série affichée',
     allSeries: 'Toutes les séries',
+    searchPlaceholder: 'Devise, série ou source…',
     latestShown: 'Seuls les {{count}} taux les plus récents sont affichés.',
     importTitle: 'Importer un fichier de taux',
     importHint:
