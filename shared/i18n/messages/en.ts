@@ -2582,6 +2582,9 @@ export const en: Catalog = {
     unchanged: 'Unchanged',
   },
   accounting: {
+    searchRules: 'Role, account…',
+    searchBanks: 'Account, currency, journal…',
+    searchAccounts: 'Number or label…',
     title: 'Accounting',
     intro:
       'Entries are drawn from the fund ledger, never keyed: choose the accounts, bank accounts and journals here, and close periods.',

@@ -2630,6 +2630,9 @@ export const fr = {
     unchanged: 'Inchangées',
   },
   accounting: {
+    searchRules: 'Rôle, compte…',
+    searchBanks: 'Compte, devise, journal…',
+    searchAccounts: 'Numéro ou libellé…',
     title: 'Comptabilité',
     intro:
       'Les écritures sont tirées du grand livre des fonds, jamais saisies : choisissez ici les comptes, les comptes bancaires et les journaux, et clôturez les périodes.',
