@@ -1139,6 +1139,7 @@ export const en: Catalog = {
     },
   },
   backups: {
+    searchPlaceholder: 'Date, reason, retention…',
     folderDefault: 'Backup folder: {{folder}} (beside the file).',
     folderChosen: 'Backup folder chosen on this computer: {{folder}}.',
     chooseFolder: 'Choose another folder…',

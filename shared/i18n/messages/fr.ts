@@ -1147,6 +1147,7 @@ export const fr = {
     },
   },
   backups: {
+    searchPlaceholder: 'Date, motif, conservation…',
     folderDefault: 'Dossier des sauvegardes : {{folder}} (à côté du fichier).',
     folderChosen: 'Dossier des sauvegardes choisi sur ce poste : {{folder}}.',
     chooseFolder: 'Choisir un autre dossier…',
