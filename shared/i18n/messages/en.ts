@@ -1069,6 +1069,13 @@ export const en: Catalog = {
     archived: 'archived',
     showArchived: 'Show archived programmes',
   },
+  dates: {
+    dayLetter: 'd',
+    monthLetter: 'm',
+    yearLetter: 'y',
+    unreadable: '“{{field}}”: “{{value}}” is not a date ({{pattern}}).',
+    openCalendar: 'Open the calendar: {{field}}',
+  },
   rates: {
     title: 'Exchange rates',
     hint: 'Units of the currency per €1. XOF and XAF have a fixed parity of 655.957.',

@@ -1073,6 +1073,13 @@ export const fr = {
     archived: 'archivé',
     showArchived: 'Voir les programmes archivés',
   },
+  dates: {
+    dayLetter: 'j',
+    monthLetter: 'm',
+    yearLetter: 'a',
+    unreadable: '« {{field}} » : « {{value}} » n’est pas une date ({{pattern}}).',
+    openCalendar: 'Ouvrir le calendrier : {{field}}',
+  },
   rates: {
     title: 'Taux de change',
     hint: 'Unités de la devise pour 1 €. XOF et XAF ont une parité fixe de 655,957.',

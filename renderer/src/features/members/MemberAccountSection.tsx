@@ -1,4 +1,5 @@
-import { Button, Group, TextInput, Title } from '@mantine/core'
+import { Button, Group, Title } from '@mantine/core'
+import { DateField } from '../../components/DateField'
 import { EntryButton } from '../../components/page/EntryButton'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -46,19 +47,17 @@ export function MemberAccountSection({
           {t('dues.account.title')}
         </Title>
         <Group align="flex-end" gap="xs">
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('letters.from')}
             value={period.from}
-            onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
+            onChange={(day) => setPeriod({ ...period, from: day })}
           />
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('letters.to')}
             value={period.to}
-            onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
+            onChange={(day) => setPeriod({ ...period, to: day })}
           />
           <LetterButtons
             memberIds={[member.id]}

@@ -17,6 +17,7 @@ import { type ExchangeRate, rateInput } from '@shared/funds/schema'
 import { RATE_SERIES, type RateSeries } from '@shared/funds/rate-series'
 import { RateImportPanel } from './RateImportPanel'
 import { RatesList } from './RatesList'
+import { DateField } from '../../components/DateField'
 import { EntryButton } from '../../components/page/EntryButton'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 import { today } from '@shared/validation/dates'
@@ -138,11 +139,18 @@ export function RatesSection() {
                       />
                     )}
                   />
-                  <TextInput
-                    type="date"
-                    label={t('rates.rateDate')}
-                    {...register('rateDate')}
-                    error={errors.rateDate?.message}
+                  <Controller
+                    control={control}
+                    name="rateDate"
+                    render={({ field, fieldState }) => (
+                      <DateField
+                        label={t('rates.rateDate')}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        error={fieldState.error?.message}
+                      />
+                    )}
                   />
                   <TextInput
                     label={t('rates.rate')}
