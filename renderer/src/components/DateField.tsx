@@ -68,7 +68,11 @@ export function DateField({
             onClick={() => picker.current?.showPicker()}
             disabled={rest.disabled}
           >
-            <span aria-hidden="true">📅</span>
+            {/* Drawn, not an emoji: Debian's Chromium has no emoji font. */}
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none">
+              <rect x="2" y="3" width="12" height="11" rx="1.5" stroke="currentColor" />
+              <path d="M2 6.5h12M5 1.5v3M11 1.5v3" stroke="currentColor" />
+            </svg>
           </ActionIcon>
           <input
             ref={picker}
