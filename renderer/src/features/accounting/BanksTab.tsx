@@ -1,5 +1,7 @@
-import { Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { BankAccountInput } from '@shared/accounting/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
@@ -33,6 +35,7 @@ export function BanksTab({ plan, change }: PlanProps) {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [view, setView] = useListView('banks')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   async function save() {
     if (!draft) return
     const failure = await change(() => call('accounting.saveBank', draft))
@@ -60,6 +63,7 @@ export function BanksTab({ plan, change }: PlanProps) {
       </Group>
       {draft && (
         <form
+          ref={refusals}
           aria-label={t('accounting.addBank')}
           onSubmit={(event) => {
             event.preventDefault()
@@ -68,7 +72,7 @@ export function BanksTab({ plan, change }: PlanProps) {
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
             {text('label', t('accounting.bankLabel'))}
-            <Select
+            <ListSelect
               label={t('accounting.col.currency')}
               data={CURRENCY_CODES}
               value={draft.currency}

@@ -1,5 +1,7 @@
-import { Badge, Button, Group, Select, SimpleGrid, Stack } from '@mantine/core'
+import { Badge, Button, Group, SimpleGrid, Stack } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import {
   ROLE_CONDITIONS,
@@ -36,6 +38,7 @@ export function RulesTab({ plan, change }: PlanProps) {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [view, setView] = useListView('accountingRules')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const accountOptions = plan.accounts.map((a) => ({
     value: a.number,
     label: `${a.number} – ${a.label}`,
@@ -79,6 +82,7 @@ export function RulesTab({ plan, change }: PlanProps) {
       </Group>
       {draft && (
         <form
+          ref={refusals}
           aria-label={t('accounting.addRule')}
           onSubmit={(event) => {
             event.preventDefault()
@@ -86,7 +90,7 @@ export function RulesTab({ plan, change }: PlanProps) {
           }}
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
-            <Select
+            <ListSelect
               label={t('accounting.col.role')}
               data={RULE_ROLES.map((r) => ({ value: r, label: t(`accounting.role.${r}`) }))}
               value={draft.role}
@@ -97,7 +101,7 @@ export function RulesTab({ plan, change }: PlanProps) {
               error={errors.role}
             />
             {ROLE_CONDITIONS[draft.role].map((condition) => (
-              <Select
+              <ListSelect
                 key={condition}
                 label={t(`accounting.condition.${condition}`)}
                 data={choices[condition]}
@@ -109,7 +113,7 @@ export function RulesTab({ plan, change }: PlanProps) {
                 error={errors[condition]}
               />
             ))}
-            <Select
+            <ListSelect
               label={t('accounting.col.account')}
               data={accountOptions}
               value={draft.account || null}

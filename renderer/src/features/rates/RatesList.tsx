@@ -1,4 +1,5 @@
-import { Badge, Button, Select } from '@mantine/core'
+import { Badge, Button } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExchangeRate } from '@shared/funds/schema'
@@ -97,7 +98,7 @@ export function RatesList({
         series ? [{ label: t('rates.showSeries'), value: t(`rates.seriesNames.${series}`) }] : []
       }
       filters={
-        <Select
+        <ListSelect
           label={t('rates.showSeries')}
           data={[
             { value: '', label: t('rates.allSeries') },

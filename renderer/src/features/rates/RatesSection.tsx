@@ -3,13 +3,13 @@ import {
   Button,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -125,7 +125,7 @@ export function RatesSection() {
                     control={control}
                     name="currency"
                     render={({ field, fieldState }) => (
-                      <Select
+                      <ListSelect
                         label={t('rates.currency')}
                         data={CURRENCY_CODES.filter((c) => c !== 'EUR').map((c) => ({
                           value: c,
@@ -167,7 +167,7 @@ export function RatesSection() {
                     control={control}
                     name="series"
                     render={({ field, fieldState }) => (
-                      <Select
+                      <ListSelect
                         label={t('rates.series')}
                         data={seriesChoices}
                         value={field.value}
