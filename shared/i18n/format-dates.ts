@@ -27,3 +27,25 @@ export function formatDate(day: string | null, language: Language): string {
   }
   return format.format(new Date(`${day}T00:00:00Z`))
 }
+
+export type DatePart = 'day' | 'month' | 'year'
+
+const orders = new Map<Language, DatePart[]>()
+
+/**
+ * The order of day, month and year in the language's short dates, read from the format that
+ * writes them, so that what a user types is read the way dates are shown: day first in fr-FR
+ * and en-GB (`parse-dates.ts`).
+ */
+export function dateOrder(language: Language): DatePart[] {
+  let order = orders.get(language)
+  if (!order) {
+    order = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeZone: 'UTC' })
+      .formatToParts(new Date(Date.UTC(2033, 10, 22)))
+      .flatMap((part) =>
+        part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : [],
+      )
+    orders.set(language, order)
+  }
+  return order
+}

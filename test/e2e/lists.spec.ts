@@ -169,6 +169,54 @@ for (const viewport of [
       await app.screenshot(`lists-encaissements-${size}-fr`)
     })
 
+    test('A member’s calls and payments, and the rates: amounts in view, totals of the rows', async ({
+      app,
+      page,
+    }) => {
+      await page.getByRole('button', { name: 'Membres & cotisations' }).click()
+      const members = page.getByRole('table', { name: 'Membres' })
+      const first = members.locator('tbody tr[data-line="0"]')
+      const code = (await first.locator('td').first().innerText()).trim()
+      const list = await core<{ id: string; code: string; name: string }[]>(
+        page,
+        'members.list',
+        {},
+      )
+      const member = list.find((m) => m.code === code || m.name === code)
+      if (!member) throw new Error(`no member ${code}`)
+      await first.dblclick()
+      type Account = {
+        calls: { amount: number; outstanding: number }[]
+        payments: { eurAmount: number }[]
+      }
+      const account = await core<Account>(page, 'members.account', { id: member.id })
+      const calls = page.getByRole('table', { name: 'Appels de cotisation' })
+      const payments = page.getByRole('table', { name: 'Encaissements' })
+      await expectMoneyInView(page, calls)
+      await expectMoneyInView(page, payments)
+      expect(await totalUnder(calls, 'Montant')).toBe(sum(account.calls.map((c) => c.amount)))
+      expect(await totalUnder(calls, 'Reste dû')).toBe(sum(account.calls.map((c) => c.outstanding)))
+      expect(await totalUnder(payments, 'Montant (EUR)')).toBe(
+        sum(account.payments.map((p) => p.eurAmount)),
+      )
+      // The arrears once: in the page's key figures, not again in the tab.
+      await expect(page.getByText('Arriérés échus', { exact: true })).toHaveCount(1)
+      await app.expectAccessible()
+      await app.screenshot(`lists-membre-${size}-fr`)
+
+      await page.getByRole('button', { name: 'Paramètres' }).click()
+      await page
+        .getByRole('navigation', { name: 'Sections des paramètres' })
+        .getByRole('button', { name: 'Taux de change' })
+        .click()
+      const rates = page.getByRole('table', { name: 'Taux de change' })
+      const recorded = await core<unknown[]>(page, 'rates.list', { latest: 300 })
+      await expect(listOf(rates).locator('.register-count')).toContainText(
+        `${recorded.length} ligne(s)`,
+      )
+      await app.expectAccessible()
+    })
+
     test('Appels: amounts in view, totals of the rows, grouped, row buttons kept', async ({
       app,
       page,

@@ -1070,6 +1070,13 @@ export const en: Catalog = {
     archived: 'archived',
     showArchived: 'Show archived programmes',
   },
+  dates: {
+    dayLetter: 'd',
+    monthLetter: 'm',
+    yearLetter: 'y',
+    unreadable: '“{{field}}”: “{{value}}” is not a date ({{pattern}}).',
+    openCalendar: 'Open the calendar: {{field}}',
+  },
   rates: {
     title: 'Exchange rates',
     hint: 'Units of the currency per €1. XOF and XAF have a fixed parity of 655.957.',
@@ -1089,6 +1096,7 @@ export const en: Catalog = {
     },
     showSeries: 'Series shown',
     allSeries: 'All series',
+    searchPlaceholder: 'Currency, series or source…',
     latestShown: 'Only the {{count}} most recent rates are shown.',
     importTitle: 'Import a rate file',
     importHint:
@@ -1139,6 +1147,7 @@ export const en: Catalog = {
     },
   },
   backups: {
+    searchPlaceholder: 'Date, reason, retention…',
     folderDefault: 'Backup folder: {{folder}} (beside the file).',
     folderChosen: 'Backup folder chosen on this computer: {{folder}}.',
     chooseFolder: 'Choose another folder…',
@@ -2588,6 +2597,9 @@ export const en: Catalog = {
     unchanged: 'Unchanged',
   },
   accounting: {
+    searchRules: 'Role, account…',
+    searchBanks: 'Account, currency, journal…',
+    searchAccounts: 'Number or label…',
     title: 'Accounting',
     intro:
       'Entries are drawn from the fund ledger, never keyed: choose the accounts, bank accounts and journals here, and close periods.',

@@ -1074,6 +1074,13 @@ export const fr = {
     archived: 'archivé',
     showArchived: 'Voir les programmes archivés',
   },
+  dates: {
+    dayLetter: 'j',
+    monthLetter: 'm',
+    yearLetter: 'a',
+    unreadable: '« {{field}} » : « {{value}} » n’est pas une date ({{pattern}}).',
+    openCalendar: 'Ouvrir le calendrier : {{field}}',
+  },
   rates: {
     title: 'Taux de change',
     hint: 'Unités de la devise pour 1 €. XOF et XAF ont une parité fixe de 655,957.',
@@ -1093,6 +1100,7 @@ export const fr = {
     },
     showSeries: 'Série affichée',
     allSeries: 'Toutes les séries',
+    searchPlaceholder: 'Devise, série ou source…',
     latestShown: 'Seuls les {{count}} taux les plus récents sont affichés.',
     importTitle: 'Importer un fichier de taux',
     importHint:
@@ -1147,6 +1155,7 @@ export const fr = {
     },
   },
   backups: {
+    searchPlaceholder: 'Date, motif, conservation…',
     folderDefault: 'Dossier des sauvegardes : {{folder}} (à côté du fichier).',
     folderChosen: 'Dossier des sauvegardes choisi sur ce poste : {{folder}}.',
     chooseFolder: 'Choisir un autre dossier…',
@@ -2636,6 +2645,9 @@ export const fr = {
     unchanged: 'Inchangées',
   },
   accounting: {
+    searchRules: 'Rôle, compte…',
+    searchBanks: 'Compte, devise, journal…',
+    searchAccounts: 'Numéro ou libellé…',
     title: 'Comptabilité',
     intro:
       'Les écritures sont tirées du grand livre des fonds, jamais saisies : choisissez ici les comptes, les comptes bancaires et les journaux, et clôturez les périodes.',

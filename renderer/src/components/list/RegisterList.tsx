@@ -50,6 +50,8 @@ export interface RegisterListProps<Row> {
   searchRows?: boolean
   /** Buttons of the whole list (letters…), beside export and print. */
   tools?: ReactNode
+  /** A row's own attributes (`data-series`…), to tell rows apart in styles and tests. */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>
 }
 
 /**
@@ -207,6 +209,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
         height={props.height ?? 'calc(100vh - 290px)'}
         rowActions={props.rowActions}
         actionsWidth={actionsWidth}
+        rowAttributes={props.rowAttributes}
       />
     </div>
   )

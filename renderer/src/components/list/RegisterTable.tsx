@@ -12,6 +12,11 @@ import { type Sort, nextSort } from './list-sort'
 import { TotalsRows } from './TotalsRows'
 
 const ROW_HEIGHT = 37
+/**
+ * Up to this many lines every one is drawn (the browser's find and a test's count see them
+ * all); beyond it only those in view, so twenty years scroll as fast as twenty lines.
+ */
+const FULLY_DRAWN_LINES = 200
 export const ACTIONS_WIDTH = 160
 
 export interface RegisterTableProps<Row> {
@@ -32,6 +37,8 @@ export interface RegisterTableProps<Row> {
   /** The buttons of a row (cancel, correct…), in a last column neither sorted nor exported. */
   rowActions?: (row: Row) => ReactNode
   actionsWidth?: number
+  /** A row's own attributes (`data-series`…), to tell rows apart in styles and tests. */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>
 }
 
 /**
@@ -51,7 +58,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
     count: lines.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: lines.length <= FULLY_DRAWN_LINES ? lines.length : 12,
   })
   const items = printing
     ? lines.map((_, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }))
@@ -179,6 +186,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
             return (
               <tr
                 key={getRowId(line.row)}
+                {...props.rowAttributes?.(line.row)}
                 {...common}
                 // A row taller than the others (text on several lines) is measured as drawn.
                 data-index={item.index}

@@ -1,17 +1,37 @@
-import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core'
+import { Badge, Button, Group, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../lib/api'
 import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
-import { RowActions } from './RowActions'
+import type { AccountingPlanView } from '@shared/accounting/schema'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
+import { ACCOUNTING_LIST_HEIGHT, RowActions } from './RowActions'
+
+type Account = AccountingPlanView['accounts'][number]
+
+const ORIGIN_COLORS = {
+  'accounting.added': 'blue',
+  'accounting.userOrigin': 'blue',
+  'accounting.defaultOrigin': 'gray',
+} as const
+
+/** Whether the file added the account, renamed it, or keeps the chart's. */
+function originOf(account: Account): keyof typeof ORIGIN_COLORS {
+  if (account.added) return 'accounting.added'
+  return account.defaultLabel !== account.label
+    ? 'accounting.userOrigin'
+    : 'accounting.defaultOrigin'
+}
 
 /** Plan comptable: the chart's accounts (ANC 2018-06) and those the file added or renamed. */
 export function AccountsTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [number, setNumber] = useState('')
   const [label, setLabel] = useState('')
+  const [view, setView] = useListView('accounts')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLFormElement>(errors)
   async function save() {
@@ -52,53 +72,63 @@ export function AccountsTab({ plan, change }: PlanProps) {
           </Button>
         </Group>
       </form>
-      <Table striped withTableBorder aria-label={t('accounting.tabs.accounts')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('accounting.col.number')}</Table.Th>
-            <Table.Th>{t('accounting.col.label')}</Table.Th>
-            <Table.Th>{t('accounting.col.origin')}</Table.Th>
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plan.accounts.map((account) => (
-            <Table.Tr key={account.number}>
-              <Table.Td>{account.number}</Table.Td>
-              <Table.Td>{account.label}</Table.Td>
-              <Table.Td>
-                {account.added ? (
-                  <Badge variant="light">{t('accounting.added')}</Badge>
-                ) : account.defaultLabel !== account.label ? (
-                  <Badge variant="light" color="blue">
-                    {t('accounting.userOrigin')}
-                  </Badge>
-                ) : (
-                  <Badge variant="light" color="gray">
-                    {t('accounting.defaultOrigin')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <RowActions
-                  onEdit={() => {
-                    setNumber(account.number)
-                    setLabel(account.label)
-                  }}
-                  onRemove={
-                    account.added
-                      ? () =>
-                          void change(() =>
-                            call('accounting.removeAccount', { number: account.number }),
-                          )
-                      : null
-                  }
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <RegisterList
+        listId="accounts"
+        label={t('accounting.tabs.accounts')}
+        rows={plan.accounts}
+        columns={[
+          {
+            id: 'number',
+            kind: 'text',
+            header: t('accounting.col.number'),
+            value: (account) => account.number,
+            width: 120,
+            groupable: false,
+          },
+          {
+            id: 'label',
+            kind: 'text',
+            header: t('accounting.col.label'),
+            value: (account) => account.label,
+            width: 420,
+            groupable: false,
+          },
+          {
+            id: 'origin',
+            kind: 'text',
+            header: t('accounting.col.origin'),
+            value: (account) => t(originOf(account)),
+            cell: (account) => (
+              <Badge variant="light" color={ORIGIN_COLORS[originOf(account)]} miw="max-content">
+                {t(originOf(account))}
+              </Badge>
+            ),
+            width: 190,
+          },
+        ]}
+        getRowId={(account) => account.number}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('accounting.searchAccounts')}
+        initialSort={{ id: 'number', desc: false }}
+        height={ACCOUNTING_LIST_HEIGHT}
+        actionsWidth={190}
+        rowActions={(account) => (
+          <RowActions
+            editLabel={`${t('accounting.edit')} ${account.number}`}
+            onEdit={() => {
+              setNumber(account.number)
+              setLabel(account.label)
+            }}
+            onRemove={
+              account.added
+                ? () =>
+                    void change(() => call('accounting.removeAccount', { number: account.number }))
+                : null
+            }
+          />
+        )}
+      />
     </Stack>
   )
 }

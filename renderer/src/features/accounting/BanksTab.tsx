@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, TextInput } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useRefusalsInView } from '../../lib/use-refusals-in-view'
@@ -8,7 +8,9 @@ import { CURRENCY_CODES } from '@shared/money/currencies'
 import { call } from '../../lib/api'
 import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
-import { RowActions, SaveOrCancel } from './RowActions'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
+import { ACCOUNTING_LIST_HEIGHT, RowActions, SaveOrCancel } from './RowActions'
 
 type Draft = Required<Omit<BankAccountInput, 'note'>> & { iban: string }
 
@@ -31,6 +33,7 @@ const EMPTY: Draft = {
 export function BanksTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft | null>(null)
+  const [view, setView] = useListView('banks')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLFormElement>(errors)
   async function save() {
@@ -94,60 +97,86 @@ export function BanksTab({ plan, change }: PlanProps) {
           <SaveOrCancel onCancel={() => setDraft(null)} />
         </form>
       )}
-      <Table striped withTableBorder aria-label={t('accounting.tabs.banks')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('accounting.bankLabel')}</Table.Th>
-            <Table.Th>{t('accounting.col.currency')}</Table.Th>
-            <Table.Th>{t('accounting.col.account')}</Table.Th>
-            <Table.Th>{t('accounting.col.journal')}</Table.Th>
-            <Table.Th ta="right">{t('accounting.col.entries')}</Table.Th>
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plan.bankAccounts.map((bank) => (
-            <Table.Tr key={bank.id ?? `chart-${bank.currency}`}>
-              <Table.Td>
+      <RegisterList
+        listId="banks"
+        label={t('accounting.tabs.banks')}
+        rows={plan.bankAccounts}
+        columns={[
+          {
+            id: 'label',
+            kind: 'text',
+            header: t('accounting.bankLabel'),
+            value: (bank) => bank.label,
+            cell: (bank) => (
+              <>
                 {bank.label}{' '}
                 {bank.isDefault && (
-                  <Badge variant="light" size="sm">
+                  <Badge variant="light" size="sm" miw="max-content">
                     {bank.id ? t('accounting.defaultBank') : t('accounting.defaultOrigin')}
                   </Badge>
                 )}
-              </Table.Td>
-              <Table.Td>{bank.currency}</Table.Td>
-              <Table.Td>{bank.account}</Table.Td>
-              <Table.Td>
-                {bank.journalCode} – {bank.journalLabel}
-              </Table.Td>
-              <Table.Td ta="right">{bank.entries}</Table.Td>
-              <Table.Td>
-                {bank.id && (
-                  <RowActions
-                    onEdit={() =>
-                      setDraft({
-                        id: bank.id,
-                        label: bank.label,
-                        currency: bank.currency,
-                        account: bank.account,
-                        journalCode: bank.journalCode,
-                        journalLabel: bank.journalLabel,
-                        iban: bank.iban ?? '',
-                        isDefault: bank.isDefault,
-                      })
-                    }
-                    removeLabel={t('common.archive')}
-                    onRemove={() =>
-                      void change(() => call('accounting.archiveBank', { id: bank.id ?? '' }))
-                    }
-                  />
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </>
+            ),
+            width: 300,
+          },
+          {
+            id: 'currency',
+            kind: 'text',
+            header: t('accounting.col.currency'),
+            value: (bank) => bank.currency,
+            width: 100,
+          },
+          {
+            id: 'account',
+            kind: 'text',
+            header: t('accounting.col.account'),
+            value: (bank) => bank.account,
+            width: 110,
+          },
+          {
+            id: 'journal',
+            kind: 'text',
+            header: t('accounting.col.journal'),
+            value: (bank) => `${bank.journalCode} – ${bank.journalLabel}`,
+            width: 240,
+          },
+          {
+            id: 'entries',
+            kind: 'number',
+            header: t('accounting.col.entries'),
+            value: (bank) => bank.entries,
+            width: 110,
+          },
+        ]}
+        getRowId={(bank) => bank.id ?? `chart-${bank.currency}`}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('accounting.searchBanks')}
+        height={ACCOUNTING_LIST_HEIGHT}
+        actionsWidth={190}
+        rowActions={(bank) =>
+          bank.id ? (
+            <RowActions
+              onEdit={() =>
+                setDraft({
+                  id: bank.id,
+                  label: bank.label,
+                  currency: bank.currency,
+                  account: bank.account,
+                  journalCode: bank.journalCode,
+                  journalLabel: bank.journalLabel,
+                  iban: bank.iban ?? '',
+                  isDefault: bank.isDefault,
+                })
+              }
+              removeLabel={t('common.archive')}
+              onRemove={() =>
+                void change(() => call('accounting.archiveBank', { id: bank.id ?? '' }))
+              }
+            />
+          ) : null
+        }
+      />
     </Stack>
   )
 }

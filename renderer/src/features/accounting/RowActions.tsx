@@ -1,6 +1,9 @@
 import { Button, Group } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
+/** A list of the tabs scrolls in its own box, below the section's tabs, rather than lengthening Paramètres. */
+export const ACCOUNTING_LIST_HEIGHT = 'calc(100vh - 400px)'
+
 /** A row's "Modifier" and, where it can go, its removal. */
 export function RowActions({
   onEdit,
@@ -16,7 +19,7 @@ export function RowActions({
 }) {
   const { t } = useTranslation()
   return (
-    <Group gap="xs">
+    <Group gap="xs" wrap="nowrap">
       <Button size="xs" variant="subtle" aria-label={editLabel} onClick={onEdit}>
         {t('accounting.edit')}
       </Button>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, SimpleGrid, Stack } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useRefusalsInView } from '../../lib/use-refusals-in-view'
@@ -14,7 +14,9 @@ import { FUNDER_KINDS } from '@shared/funders/schema'
 import { call } from '../../lib/api'
 import type { PlanProps } from './plan-props'
 import { fieldErrors } from './field-errors'
-import { RowActions, SaveOrCancel } from './RowActions'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
+import { ACCOUNTING_LIST_HEIGHT, RowActions, SaveOrCancel } from './RowActions'
 
 type Draft = Required<Pick<RuleInput, 'role' | 'account'>> & Record<RuleCondition, string | null>
 
@@ -34,6 +36,7 @@ const EMPTY: Draft = {
 export function RulesTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft | null>(null)
+  const [view, setView] = useListView('accountingRules')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const accountOptions = plan.accounts.map((a) => ({
@@ -122,57 +125,74 @@ export function RulesTab({ plan, change }: PlanProps) {
           <SaveOrCancel onCancel={() => setDraft(null)} />
         </form>
       )}
-      <Table striped withTableBorder aria-label={t('accounting.tabs.rules')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('accounting.col.role')}</Table.Th>
-            <Table.Th>{t('accounting.col.conditions')}</Table.Th>
-            <Table.Th>{t('accounting.col.account')}</Table.Th>
-            <Table.Th>{t('accounting.col.origin')}</Table.Th>
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rules.map((rule) => (
-            <Table.Tr key={`${rule.id ?? 'default'}-${rule.role}-${conditionsOf(rule)}`}>
-              <Table.Td>{t(`accounting.role.${rule.role}`)}</Table.Td>
-              <Table.Td>{conditionsOf(rule)}</Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {rule.account} – {rule.accountLabel}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={rule.isDefault ? 'gray' : 'blue'}>
-                  {rule.isDefault ? t('accounting.defaultOrigin') : t('accounting.userOrigin')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <RowActions
-                  editLabel={`${t('accounting.edit')} ${t(`accounting.role.${rule.role}`)} ${conditionsOf(rule)}`}
-                  onEdit={() => {
-                    setErrors({})
-                    setDraft({
-                      role: rule.role,
-                      account: rule.account,
-                      fundClass: rule.fundClass,
-                      nature: rule.nature,
-                      funderKind: rule.funderKind,
-                      budgetLine: rule.budgetLine,
-                    })
-                  }}
-                  onRemove={
-                    rule.id
-                      ? () =>
-                          void change(() => call('accounting.removeRule', { id: rule.id ?? '' }))
-                      : null
-                  }
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <RegisterList
+        listId="accountingRules"
+        label={t('accounting.tabs.rules')}
+        rows={rules}
+        columns={[
+          {
+            id: 'role',
+            kind: 'text',
+            header: t('accounting.col.role'),
+            value: (rule) => t(`accounting.role.${rule.role}`),
+            width: 230,
+          },
+          {
+            id: 'conditions',
+            kind: 'text',
+            header: t('accounting.col.conditions'),
+            value: conditionsOf,
+            width: 170,
+          },
+          {
+            id: 'account',
+            kind: 'text',
+            header: t('accounting.col.account'),
+            value: (rule) => `${rule.account} – ${rule.accountLabel}`,
+            width: 300,
+          },
+          {
+            id: 'origin',
+            kind: 'text',
+            header: t('accounting.col.origin'),
+            value: (rule) =>
+              rule.isDefault ? t('accounting.defaultOrigin') : t('accounting.userOrigin'),
+            cell: (rule) => (
+              <Badge variant="light" color={rule.isDefault ? 'gray' : 'blue'} miw="max-content">
+                {rule.isDefault ? t('accounting.defaultOrigin') : t('accounting.userOrigin')}
+              </Badge>
+            ),
+            width: 190,
+          },
+        ]}
+        getRowId={(rule) => rule.id ?? `default-${rule.role}-${conditionsOf(rule)}`}
+        view={view}
+        onView={setView}
+        searchPlaceholder={t('accounting.searchRules')}
+        height={ACCOUNTING_LIST_HEIGHT}
+        actionsWidth={190}
+        rowActions={(rule) => (
+          <RowActions
+            editLabel={`${t('accounting.edit')} ${t(`accounting.role.${rule.role}`)} ${conditionsOf(rule)}`}
+            onEdit={() => {
+              setErrors({})
+              setDraft({
+                role: rule.role,
+                account: rule.account,
+                fundClass: rule.fundClass,
+                nature: rule.nature,
+                funderKind: rule.funderKind,
+                budgetLine: rule.budgetLine,
+              })
+            }}
+            onRemove={
+              rule.id
+                ? () => void change(() => call('accounting.removeRule', { id: rule.id ?? '' }))
+                : null
+            }
+          />
+        )}
+      />
     </Stack>
   )
 }

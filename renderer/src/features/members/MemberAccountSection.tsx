@@ -1,6 +1,7 @@
-import { Button, Group, SimpleGrid, TextInput, Title } from '@mantine/core'
+import { Button, Group, Title } from '@mantine/core'
+import { DateField } from '../../components/DateField'
 import { EntryButton } from '../../components/page/EntryButton'
-import { type ReactNode, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberAccount } from '@shared/dues/schema'
 import type { Member } from '@shared/members/schema'
@@ -9,11 +10,10 @@ import { money } from '@shared/money/money'
 import { useReversal } from '../../components/ReversalDialog'
 import { Term } from '../../components/Term'
 import { useLanguage } from '../../lib/use-language'
-import { CallsTable } from '../dues/CallsTable'
 import { paymentReversal } from '../dues/dues-reversals'
 import { LetterButtons } from '../dues/LetterButtons'
 import { PaymentForm } from '../dues/PaymentForm'
-import { PaymentsTable } from '../dues/PaymentsTable'
+import { MemberDuesLists } from './MemberDuesLists'
 
 /**
  * A member's dues account: what it owes by age, its calls and payments (each payment's receipt
@@ -39,11 +39,6 @@ export function MemberAccountSection({
   const reversal = useReversal()
   const [period, setPeriod] = useState({ from: '', to: '' })
   const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
-  const term = (label: string, value: ReactNode) => (
-    <Term key={label} label={label}>
-      {value}
-    </Term>
-  )
   const oldestOpen = account.calls.find((c) => c.outstanding > 0)
   return (
     <section aria-labelledby="member-account">
@@ -52,19 +47,17 @@ export function MemberAccountSection({
           {t('dues.account.title')}
         </Title>
         <Group align="flex-end" gap="xs">
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('letters.from')}
             value={period.from}
-            onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
+            onChange={(day) => setPeriod({ ...period, from: day })}
           />
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('letters.to')}
             value={period.to}
-            onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
+            onChange={(day) => setPeriod({ ...period, to: day })}
           />
           <LetterButtons
             memberIds={[member.id]}
@@ -74,34 +67,23 @@ export function MemberAccountSection({
           />
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 4 }} mb="sm">
-        {term(t('dues.account.arrears'), euros(account.arrearsEur))}
-        {term(t('dues.account.outstanding'), euros(account.outstandingEur))}
-        {term(t('dues.account.credit'), euros(account.creditEur))}
-        {term(
-          t('dues.summary.arrears'),
-          (['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const)
-            .map((age) =>
-              t('dues.summary.ageAmount', {
-                age: t(`dues.summary.${age}`),
-                amount: euros(account.arrears[age]),
-              }),
-            )
-            .join(' · '),
-        )}
-      </SimpleGrid>
-      <Title order={3} size="h5" mb="xs">
-        {t('dues.account.calls')}
-      </Title>
+      {/* The arrears, what is owed and the credit are the page's key figures: here, their ages. */}
+      <Term label={t('dues.summary.arrears')}>
+        {(['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const)
+          .map((age) =>
+            t('dues.summary.ageAmount', {
+              age: t(`dues.summary.${age}`),
+              amount: euros(account.arrears[age]),
+            }),
+          )
+          .join(' · ')}
+      </Term>
       {reversal.dialog}
-      <CallsTable calls={account.calls} label={t('dues.account.calls')} />
-      <Title order={3} size="h5" mt="md" mb="xs">
-        {t('dues.account.payments')}
-      </Title>
-      <PaymentsTable
+      <MemberDuesLists
+        memberName={member.name}
+        calls={account.calls}
         payments={account.payments}
-        label={t('dues.account.payments')}
-        actions={(payment) => (
+        paymentActions={(payment) => (
           <Group gap={4} wrap="nowrap">
             <LetterButtons paymentId={payment.id} onDone={onDone} onError={onError} compact />
             <Button

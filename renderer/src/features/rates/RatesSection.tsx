@@ -1,11 +1,10 @@
 import {
   Alert,
-  Badge,
   Button,
+  Group,
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -17,14 +16,14 @@ import { useTranslation } from 'react-i18next'
 import { type ExchangeRate, rateInput } from '@shared/funds/schema'
 import { RATE_SERIES, type RateSeries } from '@shared/funds/rate-series'
 import { RateImportPanel } from './RateImportPanel'
+import { RatesList } from './RatesList'
+import { DateField } from '../../components/DateField'
+import { EntryButton } from '../../components/page/EntryButton'
 import { CURRENCY_CODES } from '@shared/money/currencies'
-import { formatRate } from '@shared/money/format'
 import { today } from '@shared/validation/dates'
 import { call, errorMessage } from '../../lib/api'
 import { decimalForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
-import { formatDate } from '@shared/i18n/format-dates'
-import { useLanguage } from '../../lib/use-language'
 
 interface Values {
   currency: string
@@ -42,7 +41,6 @@ const SHOWN_RATES = 300
 /** Paramètres → Taux de change: dated rates to the euro, with their source; CFA parities fixed. */
 export function RatesSection() {
   const { t } = useTranslation()
-  const language = useLanguage()
   const [rates, setRates] = useState<ExchangeRate[]>([])
   const [version, setVersion] = useState(0)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
@@ -79,17 +77,20 @@ export function RatesSection() {
     reValidateMode: 'onChange',
   })
   const errors = formState.errors
-  const submit = handleSubmit(async (values) => {
-    try {
-      await call('rates.add', toInput(values).input)
-      setMessage({ ok: true, text: t('rates.added') })
-      reset({ ...values, rate: '' })
-      setVersion((v) => v + 1)
-    } catch (failure) {
-      const text = applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL'))
-      if (text) setMessage({ ok: false, text })
-    }
-  })
+  // The dialog closes on a rate saved; the message stays on the page.
+  const submit = (close: () => void) =>
+    handleSubmit(async (values) => {
+      try {
+        await call('rates.add', toInput(values).input)
+        setMessage({ ok: true, text: t('rates.added') })
+        reset({ ...values, rate: '' })
+        setVersion((v) => v + 1)
+        close()
+      } catch (failure) {
+        const text = applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL'))
+        if (text) setMessage({ ok: false, text })
+      }
+    })
   async function withdraw(id: string) {
     try {
       await call('rates.archive', { id })
@@ -108,123 +109,94 @@ export function RatesSection() {
         <Text size="sm" c="dimmed">
           {t('rates.hint')}
         </Text>
-        <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('rates.add')}>
-          <SimpleGrid cols={{ base: 2, sm: 3 }}>
-            <Controller
-              control={control}
-              name="currency"
-              render={({ field, fieldState }) => (
-                <ListSelect
-                  label={t('rates.currency')}
-                  data={CURRENCY_CODES.filter((c) => c !== 'EUR').map((c) => ({
-                    value: c,
-                    label: c,
-                  }))}
-                  searchable
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  error={fieldState.error?.message}
-                  allowDeselect={false}
-                />
-              )}
-            />
-            <TextInput
-              type="date"
-              label={t('rates.rateDate')}
-              {...register('rateDate')}
-              error={errors.rateDate?.message}
-            />
-            <TextInput
-              label={t('rates.rate')}
-              inputMode="decimal"
-              {...register('rate')}
-              error={errors.rate?.message}
-            />
-            <TextInput
-              label={t('rates.source')}
-              {...register('source')}
-              error={errors.source?.message}
-            />
-            <Controller
-              control={control}
-              name="series"
-              render={({ field, fieldState }) => (
-                <ListSelect
-                  label={t('rates.series')}
-                  data={seriesChoices}
-                  value={field.value}
-                  onChange={(value) => field.onChange(value ?? 'bank')}
-                  error={fieldState.error?.message}
-                  allowDeselect={false}
-                />
-              )}
-            />
-            <Button type="submit" mt={24} loading={formState.isSubmitting}>
-              {t('rates.add')}
-            </Button>
-          </SimpleGrid>
-        </form>
         <div role="status" aria-live="polite">
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         </div>
-        <RateImportPanel onImported={() => setVersion((v) => v + 1)} />
-        <ListSelect
-          label={t('rates.showSeries')}
-          data={[{ value: '', label: t('rates.allSeries') }, ...seriesChoices]}
-          value={shown}
-          onChange={(value) => setShown((value ?? '') as RateSeries | '')}
-          allowDeselect={false}
-          maw={320}
-        />
+        <Group align="flex-start" gap="xl">
+          <EntryButton label={t('rates.add')} size="md">
+            {(close) => (
+              <form
+                onSubmit={(event) => void submit(close)(event)}
+                noValidate
+                aria-label={t('rates.add')}
+              >
+                <SimpleGrid cols={{ base: 2, sm: 3 }}>
+                  <Controller
+                    control={control}
+                    name="currency"
+                    render={({ field, fieldState }) => (
+                      <ListSelect
+                        label={t('rates.currency')}
+                        data={CURRENCY_CODES.filter((c) => c !== 'EUR').map((c) => ({
+                          value: c,
+                          label: c,
+                        }))}
+                        searchable
+                        value={field.value || null}
+                        onChange={(value) => field.onChange(value ?? '')}
+                        error={fieldState.error?.message}
+                        allowDeselect={false}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="rateDate"
+                    render={({ field, fieldState }) => (
+                      <DateField
+                        label={t('rates.rateDate')}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        error={fieldState.error?.message}
+                      />
+                    )}
+                  />
+                  <TextInput
+                    label={t('rates.rate')}
+                    inputMode="decimal"
+                    {...register('rate')}
+                    error={errors.rate?.message}
+                  />
+                  <TextInput
+                    label={t('rates.source')}
+                    {...register('source')}
+                    error={errors.source?.message}
+                  />
+                  <Controller
+                    control={control}
+                    name="series"
+                    render={({ field, fieldState }) => (
+                      <ListSelect
+                        label={t('rates.series')}
+                        data={seriesChoices}
+                        value={field.value}
+                        onChange={(value) => field.onChange(value ?? 'bank')}
+                        error={fieldState.error?.message}
+                        allowDeselect={false}
+                      />
+                    )}
+                  />
+                  <Button type="submit" mt={24} loading={formState.isSubmitting}>
+                    {t('rates.add')}
+                  </Button>
+                </SimpleGrid>
+              </form>
+            )}
+          </EntryButton>
+          <RateImportPanel onImported={() => setVersion((v) => v + 1)} />
+        </Group>
         {rates.filter((rate) => !rate.fixed).length >= SHOWN_RATES && (
           <Text size="sm" c="dimmed">
             {t('rates.latestShown', { count: SHOWN_RATES })}
           </Text>
         )}
-        <Table striped withTableBorder aria-label={t('rates.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('rates.currency')}</Table.Th>
-              <Table.Th>{t('rates.rateDate')}</Table.Th>
-              <Table.Th ta="right">{t('rates.rate')}</Table.Th>
-              <Table.Th>{t('rates.series')}</Table.Th>
-              <Table.Th>{t('rates.source')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rates.map((rate) => (
-              <Table.Tr key={rate.id} data-series={rate.series}>
-                <Table.Td>{rate.currency}</Table.Td>
-                <Table.Td>
-                  {rate.fixed ? (
-                    <Badge variant="light" miw="max-content">
-                      {t('rates.fixed')}
-                    </Badge>
-                  ) : (
-                    formatDate(rate.rateDate, language)
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{formatRate(rate.rate, language)}</Table.Td>
-                <Table.Td>{t(`rates.seriesNames.${rate.series}`)}</Table.Td>
-                <Table.Td>{rate.source}</Table.Td>
-                <Table.Td>
-                  {!rate.fixed && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => void withdraw(rate.id)}
-                      aria-label={`${t('rates.withdraw')} ${rate.currency} ${rate.rateDate} ${rate.series}`}
-                    >
-                      {t('rates.withdraw')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RatesList
+          rates={rates}
+          series={shown}
+          onSeries={setShown}
+          onWithdraw={(rate) => void withdraw(rate.id)}
+        />
       </Stack>
     </Paper>
   )
