@@ -2879,6 +2879,9 @@ export const en: Catalog = {
       '{{count}} conversion(s) made at the bank’s rate for want of a rate or a receipt: see the donor report.',
     save: 'Apply the rule',
     saved: 'Conversion rule saved.',
+    figuresByRule: 'Spending and available by the conversion rule: {{rule}}',
+    pageLine: 'Exchange difference (funder’s rule − bank)',
+    fundLine: 'Exchange differences (funder’s rules vs bank)',
   },
   overhead: {
     title: 'Recovered overhead',

@@ -2933,6 +2933,9 @@ export const fr = {
       '{{count}} conversion(s) faite(s) au taux de la banque faute de taux ou de versement : voir le rapport au bailleur.',
     save: 'Appliquer la règle',
     saved: 'Règle de conversion enregistrée.',
+    figuresByRule: 'Dépenses et disponible selon la règle de conversion : {{rule}}',
+    pageLine: 'Écart de change (règle du bailleur − banque)',
+    fundLine: 'Écarts de change (règle du bailleur vs banque)',
   },
   overhead: {
     title: 'Frais indirects récupérés',
