@@ -10,6 +10,7 @@ import { call } from '../../lib/api'
 import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
+import { type LabelledFigure, LabelledFigures } from './LabelledFigures'
 
 /**
  * The agreement's recovered overhead: what its rate allows on its eligible direct costs, what
@@ -41,29 +42,19 @@ export function OverheadSection({
       {figures && figures.rateBp === null && <Text size="sm">{t('overhead.noRate')}</Text>}
       {figures && figures.rateBp !== null && (
         <>
-          <Table maw={640} aria-label={t('overhead.title')} mb="sm">
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>{t('overhead.rate')}</Table.Td>
-                <Table.Td ta="right">{formatBasisPoints(figures.rateBp, language)}</Table.Td>
-              </Table.Tr>
-              {(
-                [
-                  ['directCosts', figures.directCosts],
-                  ['allowed', figures.allowed],
-                  ['posted', figures.posted],
-                  ['toPost', figures.toPost],
-                ] as const
-              ).map(([key, minor]) => (
-                <Table.Tr key={key}>
-                  <Table.Td>{t(`overhead.${key}`)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={minor} currency={currency} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <LabelledFigures
+            label={t('overhead.title')}
+            mb="sm"
+            figures={[
+              [t('overhead.rate'), formatBasisPoints(figures.rateBp, language)],
+              ...(['directCosts', 'allowed', 'posted', 'toPost'] as const).map(
+                (key): LabelledFigure => [
+                  t(`overhead.${key}`),
+                  <Amount minor={figures[key]} currency={currency} />,
+                ],
+              ),
+            ]}
+          />
           <Group align="flex-end" mb="sm">
             <TextInput
               type="date"
