@@ -2902,6 +2902,14 @@ export const en: Catalog = {
     amount: 'Amount',
     cancelled: 'Cancelled (recomputed)',
     reportLine: 'Indirect costs recovered by the untied fund',
+    cli: {
+      help: 'overhead FILE [--agreement REF] [--json] | overhead FILE post --agreement REF --date YYYY-MM-DD [--note TEXT]   recovered overhead: see it, post it',
+      usage:
+        'Usage: aimf overhead FILE [--agreement REF] [--json] | aimf overhead FILE post --agreement REF --date YYYY-MM-DD [--note TEXT]',
+      none: 'No tied agreement sets an indirect-cost rate.',
+      line: '{{reference}}: rate {{rate}}, direct costs {{direct}}, allowed {{allowed}}, recovered {{posted}}, still to post {{toPost}}',
+      posted: '{{amount}} of overhead from {{reference}} posted on {{date}} to the untied fund.',
+    },
   },
   closing: {
     tab: 'Closing',
