@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
@@ -62,6 +62,8 @@ export function OverheadSection({
               value={postedOn}
               onChange={(event) => setPostedOn(event.currentTarget.value)}
               disabled={archived}
+              // A refusal stands under the field beside the button, where the user is looking.
+              error={status && !status.ok ? status.text : undefined}
             />
             <Button
               variant="default"
@@ -78,11 +80,6 @@ export function OverheadSection({
               {t('overhead.post')}
             </Button>
           </Group>
-          {status && !status.ok && (
-            <Alert color="red" mb="sm">
-              {status.text}
-            </Alert>
-          )}
           {figures.postings.length > 0 && (
             <Table maw={640} aria-label={t('overhead.history')}>
               <Table.Thead>
