@@ -37,6 +37,15 @@ export interface ConversionSummary {
   fallbacks: ConversionFallback[]
 }
 
+/**
+ * Spent by an agreement's rule less spent at the bank's rates: in its currency, and in euros at
+ * the bank's rate of each spending's day. Figures by the rule plus this line are the ledger's.
+ */
+export interface ExchangeDifference {
+  minor: number
+  eur: number
+}
+
 export interface ConversionFallback {
   reason: 'noInforEuroRate' | 'noReceipt'
   currency: string

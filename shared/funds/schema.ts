@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type RateSeries, rateSeries } from './rate-series'
-import type { ConversionRule } from './conversion-rule'
+import type { ConversionRule, ExchangeDifference } from './conversion-rule'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
 import type { ProjectStatus } from '../projects/schema'
@@ -174,9 +174,14 @@ export interface Agreement {
   createdAt: string
   updatedAt: string
   archivedAt: string | null
-  /** Figures in the agreement's currency, and their euro values, as of today. */
+  /**
+   * Figures in the agreement's currency, and their euro values, as of today: its spending (and
+   * so what is available) as its conversion rule counts it.
+   */
   figures: FundFigures
   figuresEur: FundFigures
+  /** Spent by the rule less spent at the bank's rates (zero under the bank's rate of the day). */
+  exchangeDifference: ExchangeDifference
 }
 
 export interface Amendment {
@@ -229,7 +234,13 @@ export interface AgreementDetail extends Agreement {
 export interface FundsSummary {
   year: number | null
   asOf: string
+  /** Each agreement's spending (and what is available) as its conversion rule counts it. */
   byClass: Record<FundClass, FundFigures>
+  /**
+   * Per class, the agreements' spending by their rules less the ledger's, in euro cents: over
+   * the period (`spent` less it is the ledger's) and to its end (`available` plus it is).
+   */
+  exchangeDifference: Record<FundClass, { period: number; held: number }>
   /** Untied income over all income, per year: the strategic plan's first worry. */
   untiedShareByYear: { year: number; untied: number; total: number; share: number | null }[]
   /**

@@ -65,6 +65,8 @@ export async function runCli(
         passphrase: { type: 'string' },
         force: { type: 'boolean', default: false },
         delete: { type: 'string' },
+        date: { type: 'string' },
+        note: { type: 'string' },
       },
     })
   } catch (error) {
@@ -86,6 +88,7 @@ export async function runCli(
       'cli.helpProjects',
       'cli.helpSheet',
       'cli.helpDues',
+      'overhead.cli.help',
       'cli.helpReport',
       'cli.helpIati',
       'accounting.cli.helpFec',
@@ -115,6 +118,7 @@ export async function runCli(
       'projects',
       'sheet',
       'dues',
+      'overhead',
       'report',
       'iati',
       'template',
@@ -206,6 +210,18 @@ export async function runCli(
       }
       const { duesCommand } = await import('./dues-command')
       return await duesCommand(path, year, parsed.values.json, language, out)
+    }
+    if (command === 'overhead') {
+      const { agreement, date, note, json } = parsed.values
+      const { overheadCommand } = await import('./overhead-command')
+      return await overheadCommand(
+        path,
+        parsed.positionals[2],
+        { agreement, date, note, json, author: cliAuthor() },
+        language,
+        out,
+        err,
+      )
     }
     if (command === 'report') {
       const { agreement, year, from, to, format, out: target } = parsed.values

@@ -18,6 +18,7 @@ export function summaryJson(summary: FundsSummary) {
     unit: 'cents',
     tied: pick(summary.byClass.tied),
     untied: pick(summary.byClass.untied),
+    exchangeDifference: summary.exchangeDifference,
     byNature: summary.byNature,
     untiedShareByYear: summary.untiedShareByYear.map((y) => ({
       year: y.year,
@@ -43,6 +44,15 @@ export function summaryText(summary: FundsSummary, language: Language): string[]
     const untied = summary.byClass.untied[key]
     return [t(`agreements.figure.${key}`), eur(tied), eur(untied), eur(tied + untied)]
   })
+  const { tied, untied } = summary.exchangeDifference
+  // Available by the conversion rules plus the difference is the ledger's (as on the dashboard).
+  if (tied.held !== 0 || untied.held !== 0)
+    rows.push([
+      t('conversion.fundLine'),
+      eur(tied.held),
+      eur(untied.held),
+      eur(tied.held + untied.held),
+    ])
   const table = [
     ['', t('agreements.fundClass.tied'), t('agreements.fundClass.untied'), t('dashboard.total')],
     ...rows,

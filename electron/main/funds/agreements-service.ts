@@ -9,6 +9,7 @@ import {
   type AgreementDetail,
   type AgreementFields,
   type Earmarking,
+  type FundFigures,
   type Nature,
   fundClassOf,
 } from '@shared/funds/schema'
@@ -26,6 +27,12 @@ import {
 import type { AgreementTermsService } from './agreement-terms-service'
 import type { ExchangeRatesService } from './exchange-rates-service'
 import { readAmount } from './money-input'
+import {
+  type AgreementDifferences,
+  differenceBetween,
+  figuresByRule,
+  ruleDifferences,
+} from './conversion/rule-differences'
 
 type Row = Selectable<AgreementsTable> & { funder_name: string }
 
@@ -47,13 +54,17 @@ export class AgreementsService {
     if (!options.includeArchived) query = query.where('a.deleted_at', 'is', null)
     const rows = await query.orderBy('a.starts_on', 'desc').orderBy('a.reference').execute()
     const figures = await agreementFigures(this.file.db, this.today())
-    return rows.map((row) => toAgreement(row, figures.get(row.id)))
+    const differences = await ruleDifferences(this.file.db, this.today())
+    return rows.map((row) =>
+      toAgreement(row, figures.get(row.id), differences.get(row.id), this.today()),
+    )
   }
 
   async get(id: string, asOf: string = this.today()): Promise<AgreementDetail> {
     const row = await this.baseQuery().where('a.id', '=', id).executeTakeFirst()
     if (!row) throw new AppFailure('NOT_FOUND')
     const figures = await agreementFigures(this.file.db, asOf, [id])
+    const differences = await ruleDifferences(this.file.db, asOf, [id])
     const amendments = await this.file.db
       .selectFrom('agreement_amendments')
       .selectAll()
@@ -70,7 +81,7 @@ export class AgreementsService {
       .execute()
     const currentEndsOn = amendments.reduce<string>((end, a) => a.new_ends_on ?? end, row.ends_on)
     return {
-      ...toAgreement(row, figures.get(id)),
+      ...toAgreement(row, figures.get(id), differences.get(id), asOf),
       currentEndsOn,
       reports: await this.terms.reports(id),
       instalments: await this.terms.instalments(id),
@@ -386,11 +397,15 @@ function rowFields(row: Selectable<AgreementsTable>) {
   }
 }
 
+/** An agreement as the pages show it: its figures as its conversion rule counts its spending. */
 function toAgreement(
   row: Row,
-  figures?: { native: ReturnType<typeof emptyFigures>; eur: ReturnType<typeof emptyFigures> },
+  figures: { native: FundFigures; eur: FundFigures } | undefined,
+  differences: AgreementDifferences | undefined,
+  asOf: string,
 ): Agreement {
   const earmarking = row.earmarking as Earmarking
+  const difference = differenceBetween(differences, '0000-01-01', asOf)
   return {
     id: row.id,
     funderId: row.funder_id,
@@ -415,7 +430,8 @@ function toAgreement(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.deleted_at,
-    figures: figures?.native ?? emptyFigures(),
-    figuresEur: figures?.eur ?? emptyFigures(),
+    figures: figuresByRule(figures?.native ?? emptyFigures(), difference.minor),
+    figuresEur: figuresByRule(figures?.eur ?? emptyFigures(), difference.eur),
+    exchangeDifference: difference,
   }
 }

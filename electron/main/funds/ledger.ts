@@ -9,6 +9,7 @@ import { assertPeriodOpen, reversalDay } from '../accounting/period-guard'
 import { bankAccountFor } from '../accounting/bank-choice'
 import { projectCounts } from './project-counts'
 import { assertAgreementsOpen } from '../closing/closed-guard'
+import { classDifferences } from './conversion/rule-differences'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -272,6 +273,12 @@ export async function fundsSummary(
       unallocated: cumulative.unallocated,
     }
   }
+  // Each agreement's spending as its conversion rule counts it; the difference on its own line.
+  const exchangeDifference = await classDifferences(db, from, asOf)
+  for (const fundClass of ['tied', 'untied'] as const) {
+    byClass[fundClass].spent += exchangeDifference[fundClass].period
+    byClass[fundClass].available -= exchangeDifference[fundClass].held
+  }
 
   // Naming both classes lets SQLite read the income from the covering index of the sums, by
   // class and kind, instead of every entry up to today.
@@ -317,6 +324,7 @@ export async function fundsSummary(
     year,
     asOf,
     byClass,
+    exchangeDifference,
     byNature,
     untiedShareByYear,
     endingSoon,

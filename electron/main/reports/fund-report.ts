@@ -4,6 +4,11 @@ import type { LedgerKind } from '../db/schema'
 import type { FundClass, FundFigures } from '@shared/funds/schema'
 import type { ReportDocument, ReportRow } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
+import {
+  differenceBetween,
+  figuresByRule,
+  ruleDifferences,
+} from '../funds/conversion/rule-differences'
 import { amount, percent, row, share, sums, text, withFormulas } from './report-cells'
 
 const FIGURES = ['committed', 'received', 'allocated', 'spent', 'available', 'unallocated'] as const
@@ -17,6 +22,7 @@ export async function fundReport(context: ReportContext, asOf: string): Promise<
   const { session, t } = context
   const agreements = await session.agreements.list()
   const figures = await agreementFigures(session.file.db, asOf)
+  const differences = await ruleDifferences(session.file.db, asOf)
   const columns = [
     { label: t('reporting.col.reference'), kind: 'text' as const, width: 20 },
     { label: t('reporting.col.funder'), kind: 'text' as const, width: 28 },
@@ -44,7 +50,11 @@ export async function fundReport(context: ReportContext, asOf: string): Promise<
     for (const agreement of agreements.filter(
       (a) => a.fundClass === fundClass && (figures.has(a.id) || a.startsOn <= asOf),
     )) {
-      const eur = figures.get(agreement.id)?.eur ?? emptyFigures()
+      // Each agreement as its conversion rule counts its spending.
+      const eur = figuresByRule(
+        figures.get(agreement.id)?.eur ?? emptyFigures(),
+        differenceBetween(differences.get(agreement.id), '0000-01-01', asOf).eur,
+      )
       rows.push(
         row([
           text(agreement.reference),
@@ -65,6 +75,15 @@ export async function fundReport(context: ReportContext, asOf: string): Promise<
         rows.push(row([text(t(key)), null, text('EUR'), ...money(unattached)]))
         add(classTotals.untied, unattached)
       }
+    }
+    // The rules' exchange difference on its own line: with it, the class's total is the ledger's.
+    const difference = agreements
+      .filter((a) => a.fundClass === fundClass)
+      .reduce((sum, a) => sum + differenceBetween(differences.get(a.id), '0000-01-01', asOf).eur, 0)
+    if (difference !== 0) {
+      const line = { ...emptyFigures(), spent: -difference, available: difference }
+      rows.push(row([text(t('conversion.fundLine')), null, text('EUR'), ...money(line)]))
+      add(classTotals[fundClass], line)
     }
     const items = Array.from({ length: rows.length - first }, (_, i) => first + i)
     subtotalRows.push(rows.length)

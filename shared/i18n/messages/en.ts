@@ -2898,6 +2898,9 @@ export const en: Catalog = {
       '{{count}} conversion(s) made at the bank’s rate for want of a rate or a receipt: see the donor report.',
     save: 'Apply the rule',
     saved: 'Conversion rule saved.',
+    figuresByRule: 'Spending and available by the conversion rule: {{rule}}',
+    pageLine: 'Exchange difference (funder’s rule − bank)',
+    fundLine: 'Exchange differences (funder’s rules vs bank)',
   },
   overhead: {
     title: 'Recovered overhead',
@@ -2918,6 +2921,14 @@ export const en: Catalog = {
     amount: 'Amount',
     cancelled: 'Cancelled (recomputed)',
     reportLine: 'Indirect costs recovered by the untied fund',
+    cli: {
+      help: 'overhead FILE [--agreement REF] [--json] | overhead FILE post --agreement REF --date YYYY-MM-DD [--note TEXT]   recovered overhead: see it, post it',
+      usage:
+        'Usage: aimf overhead FILE [--agreement REF] [--json] | aimf overhead FILE post --agreement REF --date YYYY-MM-DD [--note TEXT]',
+      none: 'No tied agreement sets an indirect-cost rate.',
+      line: '{{reference}}: rate {{rate}}, direct costs {{direct}}, allowed {{allowed}}, recovered {{posted}}, still to post {{toPost}}',
+      posted: '{{amount}} of overhead from {{reference}} posted on {{date}} to the untied fund.',
+    },
   },
   closing: {
     tab: 'Closing',

@@ -2952,6 +2952,9 @@ export const fr = {
       '{{count}} conversion(s) faite(s) au taux de la banque faute de taux ou de versement : voir le rapport au bailleur.',
     save: 'Appliquer la règle',
     saved: 'Règle de conversion enregistrée.',
+    figuresByRule: 'Dépenses et disponible selon la règle de conversion : {{rule}}',
+    pageLine: 'Écart de change (règle du bailleur − banque)',
+    fundLine: 'Écarts de change (règle du bailleur vs banque)',
   },
   overhead: {
     title: 'Frais indirects récupérés',
@@ -2972,6 +2975,15 @@ export const fr = {
     amount: 'Montant',
     cancelled: 'Annulée (recalcul)',
     reportLine: 'Frais indirects récupérés par les fonds déliés',
+    cli: {
+      help: 'overhead FICHIER [--agreement RÉF] [--json] | overhead FICHIER post --agreement RÉF --date AAAA-MM-JJ [--note TEXTE]   frais indirects récupérés : les voir, les comptabiliser',
+      usage:
+        'Usage : aimf overhead FICHIER [--agreement RÉF] [--json] | aimf overhead FICHIER post --agreement RÉF --date AAAA-MM-JJ [--note TEXTE]',
+      none: 'Aucune convention fléchée ne fixe de taux de frais indirects.',
+      line: '{{reference}} : taux {{rate}}, coûts directs {{direct}}, permis {{allowed}}, récupérés {{posted}}, reste à comptabiliser {{toPost}}',
+      posted:
+        '{{amount}} de frais indirects de {{reference}} comptabilisés le {{date}} vers les fonds déliés.',
+    },
   },
   closing: {
     tab: 'Clôture',

@@ -39,7 +39,7 @@ export async function postOverhead(
       throw fieldFailure('CONFLICT', 'agreementId', 'errors.overheadUntied')
     if (input.postedOn < agreement.starts_on)
       throw fieldFailure('VALIDATION', 'postedOn', 'errors.overheadBeforeStart', {
-        date: agreement.starts_on,
+        date: { day: agreement.starts_on },
       })
     const position = await overheadPosition(db, agreement.id, input.postedOn)
     if (!position) throw new AppFailure('NOT_FOUND')
@@ -49,7 +49,7 @@ export async function postOverhead(
     const last = live.at(-1)
     if (last && input.postedOn < last.postedOn)
       throw fieldFailure('VALIDATION', 'postedOn', 'errors.overheadBeforeLast', {
-        date: last.postedOn,
+        date: { day: last.postedOn },
       })
     if (position.toPost === 0)
       throw fieldFailure('CONFLICT', 'agreementId', 'errors.overheadNothing')

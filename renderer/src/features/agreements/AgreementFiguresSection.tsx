@@ -29,11 +29,7 @@ export function AgreementFiguresSection({
           onChange={(event) => onAsOf(event.currentTarget.value)}
         />
       </Group>
-      <FiguresTable
-        figures={agreement.figures}
-        figuresEur={agreement.figuresEur}
-        currency={agreement.currency}
-      />
+      <FiguresTable agreement={agreement} />
     </section>
   )
 }

@@ -110,6 +110,12 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
             t(`agreements.figure.${key}`),
             <Amount minor={agreement.figures[key]} currency={agreement.currency} />,
           ]),
+          // The figures above count the spending by this rule.
+          [t('conversion.title'), t(`conversion.rule.${agreement.conversionRule}`)],
+          agreement.conversionRule !== 'day_rate' && [
+            t('conversion.pageLine'),
+            <Amount minor={agreement.exchangeDifference.minor} currency={agreement.currency} />,
+          ],
         ]}
       />
       <RecordTabs

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Text, Title } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { Amount } from '../../components/Amount'
 import { call } from '../../lib/api'
 import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
+import { LabelledFigures } from './LabelledFigures'
 
 /**
  * The rule the agreement's contract sets for converting its spending into its currency, and
@@ -74,24 +75,13 @@ export function ConversionRuleSection({
         </Alert>
       )}
       {figures && (
-        <Table maw={640} aria-label={t('conversion.title')}>
-          <Table.Tbody>
-            {(
-              [
-                ['spentAtBank', figures.spentAtBank],
-                ['spentByRule', figures.spentByRule],
-                ['difference', figures.difference],
-              ] as const
-            ).map(([key, minor]) => (
-              <Table.Tr key={key}>
-                <Table.Td>{t(`conversion.${key}`)}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={minor} currency={currency} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <LabelledFigures
+          label={t('conversion.title')}
+          figures={(['spentAtBank', 'spentByRule', 'difference'] as const).map((key) => [
+            t(`conversion.${key}`),
+            <Amount minor={figures[key]} currency={currency} />,
+          ])}
+        />
       )}
       {figures && figures.fallbacks.length > 0 && (
         // Dark text on the light orange of a notice: orange text on white is 2.9:1, below the

@@ -1,22 +1,37 @@
 import { Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { FUND_FIGURE_KEYS, type FundFigures } from '@shared/funds/schema'
-import type { CurrencyCode } from '@shared/money/currencies'
+import { FUND_FIGURE_KEYS, type Agreement } from '@shared/funds/schema'
 import { Amount } from '../../components/Amount'
 
-/** An agreement's position, in its currency and in euros, side by side. */
-export function FiguresTable({
-  figures,
-  figuresEur,
-  currency,
-}: {
-  figures: FundFigures
-  figuresEur: FundFigures
-  currency: CurrencyCode
-}) {
+/**
+ * An agreement's position, in its currency and in euros, side by side: its spending (and what
+ * is available) as its conversion rule counts it, named in the caption; under a rule other
+ * than the bank's, the exchange difference against the bank on its own line.
+ */
+export function FiguresTable({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation()
+  const { currency, figures, figuresEur, exchangeDifference } = agreement
+  const byRule = agreement.conversionRule !== 'day_rate'
+  const line = (key: string, label: string, minor: number, eur: number) => (
+    <Table.Tr key={key} data-figure={key}>
+      <Table.Th scope="row">{label}</Table.Th>
+      {currency !== 'EUR' && (
+        <Table.Td ta="right">
+          <Amount minor={minor} currency={currency} />
+        </Table.Td>
+      )}
+      <Table.Td ta="right">
+        <Amount minor={eur} currency="EUR" />
+      </Table.Td>
+    </Table.Tr>
+  )
   return (
-    <Table withTableBorder striped aria-label={t('agreements.figures')} maw={640}>
+    <Table withTableBorder striped aria-label={t('agreements.figures')} maw={640} captionSide="top">
+      <Table.Caption ta="left" data-rule={agreement.conversionRule}>
+        {t('conversion.figuresByRule', {
+          rule: t(`conversion.rule.${agreement.conversionRule}`),
+        })}
+      </Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th />
@@ -27,19 +42,16 @@ export function FiguresTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {FUND_FIGURE_KEYS.map((key) => (
-          <Table.Tr key={key} data-figure={key}>
-            <Table.Th scope="row">{t(`agreements.figure.${key}`)}</Table.Th>
-            {currency !== 'EUR' && (
-              <Table.Td ta="right">
-                <Amount minor={figures[key]} currency={currency} />
-              </Table.Td>
-            )}
-            <Table.Td ta="right">
-              <Amount minor={figuresEur[key]} currency="EUR" />
-            </Table.Td>
-          </Table.Tr>
-        ))}
+        {FUND_FIGURE_KEYS.map((key) =>
+          line(key, t(`agreements.figure.${key}`), figures[key], figuresEur[key]),
+        )}
+        {byRule &&
+          line(
+            'exchangeDifference',
+            t('conversion.pageLine'),
+            exchangeDifference.minor,
+            exchangeDifference.eur,
+          )}
       </Table.Tbody>
     </Table>
   )

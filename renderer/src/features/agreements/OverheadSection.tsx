@@ -1,4 +1,4 @@
-import { Alert, Group, Table, Text, TextInput, Title } from '@mantine/core'
+import { Group, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
@@ -11,6 +11,7 @@ import { call } from '../../lib/api'
 import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
+import { type LabelledFigure, LabelledFigures } from './LabelledFigures'
 
 /**
  * The agreement's recovered overhead: what its rate allows on its eligible direct costs, what
@@ -42,29 +43,19 @@ export function OverheadSection({
       {figures && figures.rateBp === null && <Text size="sm">{t('overhead.noRate')}</Text>}
       {figures && figures.rateBp !== null && (
         <>
-          <Table maw={640} aria-label={t('overhead.title')} mb="sm">
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>{t('overhead.rate')}</Table.Td>
-                <Table.Td ta="right">{formatBasisPoints(figures.rateBp, language)}</Table.Td>
-              </Table.Tr>
-              {(
-                [
-                  ['directCosts', figures.directCosts],
-                  ['allowed', figures.allowed],
-                  ['posted', figures.posted],
-                  ['toPost', figures.toPost],
-                ] as const
-              ).map(([key, minor]) => (
-                <Table.Tr key={key}>
-                  <Table.Td>{t(`overhead.${key}`)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={minor} currency={currency} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <LabelledFigures
+            label={t('overhead.title')}
+            mb="sm"
+            figures={[
+              [t('overhead.rate'), formatBasisPoints(figures.rateBp, language)],
+              ...(['directCosts', 'allowed', 'posted', 'toPost'] as const).map(
+                (key): LabelledFigure => [
+                  t(`overhead.${key}`),
+                  <Amount minor={figures[key]} currency={currency} />,
+                ],
+              ),
+            ]}
+          />
           <Group align="flex-end" mb="sm">
             <TextInput
               type="date"
@@ -72,6 +63,8 @@ export function OverheadSection({
               value={postedOn}
               onChange={(event) => setPostedOn(event.currentTarget.value)}
               disabled={archived}
+              // A refusal stands under the field beside the button, where the user is looking.
+              error={status && !status.ok ? status.text : undefined}
             />
             <ActionButton
               variant="default"
@@ -88,11 +81,6 @@ export function OverheadSection({
               {t('overhead.post')}
             </ActionButton>
           </Group>
-          {status && !status.ok && (
-            <Alert color="red" mb="sm">
-              {status.text}
-            </Alert>
-          )}
           {figures.postings.length > 0 && (
             <Table maw={640} aria-label={t('overhead.history')}>
               <Table.Thead>

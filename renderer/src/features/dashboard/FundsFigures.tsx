@@ -55,7 +55,30 @@ export function FundsFigures({ summary }: { summary: FundsSummary }) {
       </Table.Tr>
     )
   }
-  const group = (title: string, keys: readonly (keyof FundFigures)[]) => (
+  // The conversion rules' exchange difference on its own line, below the figure it reconciles:
+  // spent by the rules less it, and available by them plus it, are the ledger's.
+  const difference = (part: 'period' | 'held') => {
+    const of = (fundClass: (typeof CLASSES)[number]) =>
+      (part === 'period' ? -1 : 1) * summary.exchangeDifference[fundClass][part]
+    if (of('tied') === 0 && of('untied') === 0) return null
+    return (
+      <Table.Tr key={`${part}-difference`} data-figure="exchangeDifference">
+        <Table.Th scope="row" fw={400} pl="lg" fs="italic">
+          {t('conversion.fundLine')}
+        </Table.Th>
+        {CLASSES.map((fundClass) => (
+          <Table.Td key={fundClass} ta="right" data-class={fundClass}>
+            <Amount minor={of(fundClass)} currency="EUR" />
+          </Table.Td>
+        ))}
+        <Table.Td ta="right" data-class="total">
+          <Amount minor={of('tied') + of('untied')} currency="EUR" />
+        </Table.Td>
+        <Table.Td />
+      </Table.Tr>
+    )
+  }
+  const group = (title: string, keys: readonly (keyof FundFigures)[], part: 'period' | 'held') => (
     <Table.Tbody key={title}>
       <Table.Tr>
         <Table.Th scope="rowgroup" colSpan={5} bg="var(--mantine-color-default-hover)">
@@ -64,7 +87,10 @@ export function FundsFigures({ summary }: { summary: FundsSummary }) {
           </Text>
         </Table.Th>
       </Table.Tr>
-      {keys.map(row)}
+      {keys.map((key) => [
+        row(key),
+        key === (part === 'period' ? 'spent' : 'available') && difference(part),
+      ])}
     </Table.Tbody>
   )
   return (
@@ -92,8 +118,8 @@ export function FundsFigures({ summary }: { summary: FundsSummary }) {
             <Table.Th ta="right">{t('dashboard.share')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        {group(flowsTitle, FLOWS)}
-        {group(balancesTitle, BALANCES)}
+        {group(flowsTitle, FLOWS, 'period')}
+        {group(balancesTitle, BALANCES, 'held')}
       </Table>
     </Paper>
   )
