@@ -94,3 +94,27 @@ export interface ExpenseShare {
   amount: number
   eurAmount: number
 }
+
+/** A key's rows as stored: checked when read, as anything from a file is. */
+const storedKeyRows = z
+  .array(
+    z.strictObject({
+      agreementId: z.uuid().nullable(),
+      headingCode: z.string().max(30).nullable(),
+      percentBp: z.number().int().min(1).max(FULL_PERCENT_BP),
+    }),
+  )
+  .min(2)
+  .max(MAX_SHARES)
+
+/** A key's stored rows (JSON), or null when they are not what the core writes: 100 % in all. */
+export function readKeyRows(text: string): SharingKeyRow[] | null {
+  try {
+    const parsed = storedKeyRows.safeParse(JSON.parse(text))
+    if (!parsed.success) return null
+    const total = parsed.data.reduce((a, r) => a + r.percentBp, 0)
+    return total === FULL_PERCENT_BP ? parsed.data : null
+  } catch {
+    return null
+  }
+}

@@ -2308,6 +2308,8 @@ export const en: Catalog = {
       ledgerCurrency: "Entry {{row}} ({{kind}}) is not in its agreement's currency.",
       ledgerMismatch:
         'Entry {{row}} ({{kind}}) does not match the record of {{source}} it comes from: {{column}} is {{value}}.',
+      ledgerShare: 'Entry {{row}} ({{kind}}) matches no share of its shared expense.',
+      sharingKey: 'The cost-sharing key is not as expected: at least two shares, 100 % in all.',
       ledgerUse: 'Entry {{row}} ({{kind}}) is not on a financing-plan line of its project.',
       ledgerSum:
         'The {{kind}} entries posted for the record of {{source}} do not make its amount ({{amount}}, {{eur}} euro cents).',

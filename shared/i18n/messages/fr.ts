@@ -2347,6 +2347,9 @@ export const fr = {
       ledgerCurrency: 'L’écriture {{row}} ({{kind}}) n’est pas dans la devise de sa convention.',
       ledgerMismatch:
         'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
+      ledgerShare:
+        'L’écriture {{row}} ({{kind}}) ne correspond à aucune part de sa dépense répartie.',
+      sharingKey: 'La clé de répartition n’a pas la forme attendue : au moins deux parts, 100 % en tout.',
       ledgerUse:
         'L’écriture {{row}} ({{kind}}) ne porte pas sur une ligne du plan de financement de son projet.',
       ledgerSum:
