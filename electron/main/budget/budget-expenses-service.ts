@@ -112,7 +112,9 @@ export class BudgetExpensesService {
       )
       await postEntries(writer, [
         ...prepared.flatMap((p, index) =>
-          p.entry ? [{ ...p.entry, source: { table: 'budget_expenses', id: ids[index] ?? '' } }] : [],
+          p.entry
+            ? [{ ...p.entry, source: { table: 'budget_expenses', id: ids[index] ?? '' } }]
+            : [],
         ),
         ...shares.map((share, index) => ({
           ...share.entry,
@@ -239,4 +241,3 @@ interface Prepared {
   entry: Omit<LedgerEntryInput, 'source'> | null
   shares: PreparedShare[]
 }
-

@@ -33,7 +33,7 @@ async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: s
 
 /**
  * An agreement pays an expense of its period and nature, unless it is tied to named projects.
- * The fields named: the form's own, or a share's row (`shares.2.agreementId`) for a shared one.
+ * The fields named: the form's own, or a share's row (`shares.rows.2.agreementId`) for a shared one.
  */
 export function assertAgreementPays(
   agreement: {

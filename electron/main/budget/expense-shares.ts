@@ -39,7 +39,7 @@ export interface PreparedShare {
 /**
  * Checks each share of a shared expense as the expense form checks its one paying fund — the
  * agreement exists and is open, covers the day, pays the line's nature, has the heading and
- * the free money — naming the share's row on refusal (`shares.1.headingCode`), and says what
+ * the free money — naming the share's row on refusal (`shares.rows.1.headingCode`), and says what
  * each writes: a share record and one ledger entry of its fund. The shares add up exactly to
  * the expense, in its currency and in euros (shared/budget/cost-sharing.ts says how).
  */
@@ -50,7 +50,7 @@ export async function prepareShares(
   basis: ExpenseBasis,
 ): Promise<PreparedShare[]> {
   const rows = shares.rows
-  if (rows.length < 2) throw fieldFailure('VALIDATION', 'shares', 'costSharing.tooFew')
+  if (rows.length < 2) throw fieldFailure('VALIDATION', 'shares.rows', 'costSharing.tooFew')
   const seen = new Set<string>()
   for (const [index, row] of rows.entries()) {
     const key = `${row.agreementId ?? ''}|${row.headingCode ?? ''}`
@@ -99,7 +99,7 @@ export async function prepareShares(
 }
 
 function fieldOf(index: number, name: string): string {
-  return `shares.${index}.${name}`
+  return `shares.rows.${index}.${name}`
 }
 
 /** The shares' amounts: read as given (adding up to the expense), or from their percentages. */
@@ -111,7 +111,8 @@ function amountsOf(
   if (shares.mode === 'percent') {
     const percents = shares.rows.map((row, index) => {
       const bp = row.percent === null ? null : parseSharePercent(row.percent)
-      if (bp === null) throw fieldFailure('VALIDATION', fieldOf(index, 'percent'), 'costSharing.percentInvalid')
+      if (bp === null)
+        throw fieldFailure('VALIDATION', fieldOf(index, 'percent'), 'costSharing.percentInvalid')
       return bp
     })
     const sum = percents.reduce((a, b) => a + b, 0)

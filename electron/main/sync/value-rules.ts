@@ -95,7 +95,10 @@ const BY_COLUMN: Readonly<Record<string, Check>> = {
   ),
   'ledger_entries.source_table': oneOf(LEDGER_SOURCES),
   'ledger_entries.use_table': oneOf(['financing_lines', 'expense_shares']),
-  'cost_sharing_keys.shares': matching((text) => readKeyRows(text) !== null, 'sync.refused.sharingKey'),
+  'cost_sharing_keys.shares': matching(
+    (text) => readKeyRows(text) !== null,
+    'sync.refused.sharingKey',
+  ),
   'ledger_entries.source_id': matching((text) => UUID.test(text), 'sync.refused.id'),
   'ledger_entries.use_id': matching((text) => UUID.test(text), 'sync.refused.id'),
 }
