@@ -3,7 +3,6 @@ import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import {
   FULL_PERCENT_BP,
-  MAX_SHARES,
   parseSharePercent,
   readKeyRows,
   type SharingKey,

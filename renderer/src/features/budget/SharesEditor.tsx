@@ -71,7 +71,10 @@ export function SharesEditor({
   amount,
   currency,
   errors,
+  forKey = false,
 }: {
+  /** Editing a saved key: percentages only, no key to apply. */
+  forKey?: boolean
   agreements: Agreement[]
   state: SharesState
   onChange: (state: SharesState) => void
@@ -85,8 +88,8 @@ export function SharesEditor({
   const [keys, setKeys] = useState<SharingKey[]>([])
   const [headings, setHeadings] = useState<Record<string, Headings>>({})
   useEffect(() => {
-    void call('budget.sharingKeys', {}).then(setKeys)
-  }, [])
+    if (!forKey) void call('budget.sharingKeys', {}).then(setKeys)
+  }, [forKey])
   const loadHeadings = (fund: string) => {
     if (fund === UNTIED_FUND || fund === '' || headings[fund]) return
     void call('agreements.get', { id: fund }).then((a) =>
@@ -126,24 +129,26 @@ export function SharesEditor({
       <Text size="sm" c="dimmed">
         {t('costSharing.splitHint')}
       </Text>
-      <Group gap="sm" align="end">
-        <SegmentedControl
-          value={state.mode}
-          onChange={(mode) => onChange({ ...state, mode: mode as ShareMode })}
-          data={[
-            { value: 'percent', label: t('costSharing.byPercent') },
-            { value: 'amount', label: t('costSharing.byAmount') },
-          ]}
-        />
-        <Select
-          label={t('costSharing.applyKey')}
-          placeholder={t('costSharing.noKey')}
-          data={keys.map((k) => ({ value: k.id, label: k.name }))}
-          value={null}
-          onChange={applyKey}
-          disabled={keys.length === 0}
-        />
-      </Group>
+      {!forKey && (
+        <Group gap="sm" align="end">
+          <SegmentedControl
+            value={state.mode}
+            onChange={(mode) => onChange({ ...state, mode: mode as ShareMode })}
+            data={[
+              { value: 'percent', label: t('costSharing.byPercent') },
+              { value: 'amount', label: t('costSharing.byAmount') },
+            ]}
+          />
+          <Select
+            label={t('costSharing.applyKey')}
+            placeholder={t('costSharing.noKey')}
+            data={keys.map((k) => ({ value: k.id, label: k.name }))}
+            value={null}
+            onChange={applyKey}
+            disabled={keys.length === 0}
+          />
+        </Group>
+      )}
       {state.rows.map((row, index) => {
         const field = (name: string) => errors[`shares.rows.${index}.${name}`]
         const rowHeadings = headings[row.fund] ?? []
