@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
+import { today } from '@shared/validation/dates'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp
@@ -239,7 +240,9 @@ describe('dues payments', () => {
   it('ages arrears by the year of their call, and a cancelled payment reopens its calls', async () => {
     app = await startTestApp()
     const member = await city('Ville de Niamey', 'NE', 1_500_000)
-    for (const year of [2022, 2023, 2024, 2025, 2026]) {
+    // Aged from the machine's year, whichever it is: the calls of this year and the four before.
+    const now = Number(today().slice(0, 4))
+    for (const year of [now - 4, now - 3, now - 2, now - 1, now]) {
       await app.ok('dues.saveScale', {
         year,
         bands: [
@@ -252,22 +255,23 @@ describe('dues payments', () => {
           },
         ],
       })
+      // Due on the year's first day: this year's call is already due, whatever today is.
       await app.ok('dues.generateCalls', {
         year,
-        calledOn: `${year}-01-15`,
-        dueOn: `${year}-03-31`,
+        calledOn: `${year}-01-01`,
+        dueOn: `${year}-01-01`,
       })
     }
     const payment = await app.ok('dues.addPayment', {
       confirmed: true,
       memberId: member.id,
       kind: 'dues',
-      receivedOn: '2026-05-01',
+      receivedOn: `${now - 1}-05-01`,
       amount: '1500',
       currency: 'EUR',
       method: 'cheque',
     })
-    // Oldest first: 2022 paid, 2023 half paid; 2024, 2025 and 2026 unpaid.
+    // Oldest first: the oldest call paid, the next half paid; the three latest unpaid.
     const account = await app.ok('members.account', { id: member.id })
     expect(account.arrears).toEqual({
       current: 100_000,
@@ -277,13 +281,13 @@ describe('dues payments', () => {
       total: 350_000,
     })
     expect(account.standing).toBe('in_arrears')
-    const summary = await app.ok('dues.summary', { year: 2026 })
+    const summary = await app.ok('dues.summary', { year: now })
     expect(summary.byYear.filter((y) => y.calledEur > 0).map((y) => [y.year, y.rate])).toEqual([
-      [2022, 1],
-      [2023, 0.5],
-      [2024, 0],
-      [2025, 0],
-      [2026, 0],
+      [now - 4, 1],
+      [now - 3, 0.5],
+      [now - 2, 0],
+      [now - 1, 0],
+      [now, 0],
     ])
     expect(summary.largest[0]).toMatchObject({ memberName: 'Ville de Niamey', arrearsEur: 350_000 })
 
@@ -355,8 +359,9 @@ describe('dues payments', () => {
       memberId: cotonou.id,
       body: 'bureau',
       role: 'Vice-président',
-      startsOn: '2023-11-01',
-      endsOn: '2027-10-31',
+      // A term running today, whatever the machine's year.
+      startsOn: `${Number(today().slice(0, 4)) - 2}-11-01`,
+      endsOn: `${Number(today().slice(0, 4)) + 1}-10-31`,
     })
     expect(withRole.roles[0]).toMatchObject({ body: 'bureau', role: 'Vice-président' })
     expect((await app.ok('members.get', { id: cotonou.id })).inBureau).toBe(true)

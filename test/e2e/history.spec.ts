@@ -70,4 +70,12 @@ test('a record’s history and the journal read as an auditor reads them', async
   await expect(journal).toContainText('UEMOA-2026-01 — Villes durables', { timeout: 60_000 })
   await expect(journal).toContainText('Montant : 250\u202f000\u202f000 F\u00a0CFA (BCEAO) →')
   expectReadable(await journal.innerText())
+
+  // « Voir » on a line opens the record's own page.
+  await journal
+    .getByRole('button', { name: 'Voir UEMOA-2026-01 — Villes durables' })
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { name: /UEMOA-2026-01/ }).first()).toBeVisible()
+  await expect(page.getByRole('tab', { name: 'Historique', exact: true })).toBeVisible()
 })

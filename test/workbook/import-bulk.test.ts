@@ -144,6 +144,7 @@ describe('the set-based import against the row-by-row one', () => {
       'dues_payments',
       'indicator_values',
       'indicators',
+      'tranches',
     ])
       expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
     const singleContents = await contents(single.path)
@@ -174,6 +175,65 @@ describe('the set-based import against the row-by-row one', () => {
     expect(report.problems).toEqual([])
     expect(report.sheets.every((s) => (s.created ?? 0) === 0 && (s.updated ?? 0) === 0)).toBe(true)
     expect(await contents(bulk.path)).toEqual(before)
+  }, 240_000)
+
+  /**
+   * A workbook with one cell changed (`mutate` told the sheet's rows, heading first, answers
+   * the row changed), imported both ways: refused by both at the same sheet, row and column,
+   * with the same problems, and nothing written.
+   */
+  async function refusedBothWays(
+    name: string,
+    sheet: string,
+    mutate: (rows: unknown[][]) => number,
+  ): Promise<{ row: number; problems: WorkbookReport['problems']; path: string }> {
+    const sheets = await sheetsOf(await readFile(workbook))
+    const rows = sheets.get(sheet) ?? []
+    const refused = mutate(rows)
+    const mutant = join(folder, `${name}.xlsx`)
+    await writeFile(mutant, await workbookOf(sheets))
+    const bulk = await imported(`${name}-bulk`, false, mutant)
+    const single = await rowByRow(() => imported(`${name}-single`, false, mutant))
+    expect(bulk.imported).toBe(false)
+    expect(bulk.problems.length).toBeGreaterThan(0)
+    expect(bulk.problems).toEqual(single.problems)
+    expect(bulk.problems).toContainEqual(expect.objectContaining({ sheet, row: refused + 1 }))
+    return { row: refused + 1, problems: bulk.problems, path: bulk.path }
+  }
+
+  it('refuses a tranche the core refuses at the same row and column, and writes nothing', async () => {
+    const sheet = translate('fr', 'workbook.sheet.tranches')
+    // A payment above what the plan's committed lines still hold: the service's rule, met
+    // deep in the payment's shares.
+    const paid = await refusedBothWays('tranche-paid', sheet, (rows) => {
+      const paidOn = columnOf(rows as never, translate('fr', 'projects.tranches.paidOn'))
+      const paidAmount = columnOf(rows as never, translate('fr', 'projects.tranches.paidAmount'))
+      const split = columnOf(rows as never, translate('fr', 'workbook.column.split'))
+      const index = rows.findLastIndex((row, i) => i > 0 && row[paidOn])
+      const row = rows[index] ?? []
+      row[paidAmount] = 99_999_999
+      row[split] = null
+      return index
+    })
+    expect(paid.problems).toContainEqual(
+      expect.objectContaining({ row: paid.row, code: 'trancheAboveCommitted' }),
+    )
+    const held = await contents(paid.path)
+    expect(held.get('tranches') ?? []).toEqual([])
+    expect(held.get('ledger_entries') ?? []).toEqual([])
+    // A paid tranche also said cancelled: cancelling a paid tranche is refused, by the status
+    // its earlier steps reached.
+    const cancelled = await refusedBothWays('tranche-cancelled', sheet, (rows) => {
+      const paidOn = columnOf(rows as never, translate('fr', 'projects.tranches.paidOn'))
+      const cancel = columnOf(rows as never, translate('fr', 'projects.tranches.cancelReason'))
+      const index = rows.findIndex((row, i) => i > 0 && row[paidOn])
+      const row = rows[index] ?? []
+      row[cancel] = 'Saisie en double'
+      return index
+    })
+    expect(cancelled.problems).toContainEqual(
+      expect.objectContaining({ row: cancelled.row, code: 'trancheStatus' }),
+    )
   }, 240_000)
 
   it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {

@@ -52,12 +52,7 @@ export class RecordWriter {
     // One row for the whole record, not one per column: inserts are most of a file's changes,
     // and a row per column made the log many times larger than the data it describes.
     // Empty columns are left out; the stamps are the change's own.
-    const inserted = Object.fromEntries(
-      Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
-    )
-    await this.log('insert', table, id, [
-      { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
-    ])
+    await this.logInsert(table, id, values)
     return id
   }
 
@@ -66,15 +61,56 @@ export class RecordWriter {
    * rows), each logged as {@link insert} logs one. Returns their new ids, in order.
    */
   async insertMany(table: RecordTable, all: readonly RecordValues[]): Promise<string[]> {
+    const ids = all.map(() => uuidv7())
+    await this.insertRecords(table, all, ids)
+    for (const [index, values] of all.entries())
+      await this.logInsert(table, ids[index] ?? '', values)
+    return ids
+  }
+
+  /**
+   * Inserts records in the state a series of changes leaves them — an import replaying each
+   * record's lifecycle (a tranche added, released, paid) in one go — logged as if they had been
+   * written step by step: the insert of each one's first values, then each step's changed
+   * columns as {@link update} logs them. The ids are given: what is posted beside the records
+   * (their ledger entries) already names them.
+   */
+  async insertReplayed(
+    table: RecordTable,
+    records: readonly { id: string; first: RecordValues; steps: readonly RecordValues[] }[],
+  ): Promise<void> {
+    const finals: RecordValues[] = []
+    for (const { id, first, steps } of records) {
+      await this.logInsert(table, id, first)
+      const state: RecordValues = { ...first }
+      for (const step of steps) {
+        assertNoSystemColumns(step)
+        const changed = Object.keys(step).filter((column) => state[column] !== step[column])
+        if (changed.length === 0) continue
+        await this.logUpdate(table, id, changed, state, step)
+        for (const column of changed) state[column] = step[column] ?? null
+      }
+      finals.push(state)
+    }
+    await this.insertRecords(
+      table,
+      finals,
+      records.map((record) => record.id),
+    )
+  }
+
+  /** The records' rows, a thousand a statement, with their ids and the action's stamps. */
+  private async insertRecords(
+    table: RecordTable,
+    all: readonly RecordValues[],
+    ids: readonly string[],
+  ): Promise<void> {
     const columns = [...new Set(all.flatMap((values) => Object.keys(values)))]
-    const ids: string[] = []
     for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
-      const rows = all.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
+      const rows = all.slice(start, start + ROWS_PER_STATEMENT).map((row, offset) => {
         assertNoSystemColumns(row)
-        const id = uuidv7()
-        ids.push(id)
         return [
-          id,
+          ids[start + offset] ?? '',
           this.context.now,
           this.context.now,
           null,
@@ -88,15 +124,36 @@ export class RecordWriter {
         rows,
       )
     }
-    for (const [index, values] of all.entries()) {
-      const inserted = Object.fromEntries(
-        Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
-      )
-      await this.log('insert', table, ids[index] ?? '', [
-        { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
-      ])
-    }
-    return ids
+  }
+
+  /** An update's change-log rows: each column changed, from its value before to its value after. */
+  private async logUpdate(
+    table: RecordTable,
+    id: string,
+    changed: readonly string[],
+    before: Readonly<Record<string, unknown>>,
+    after: RecordValues,
+  ): Promise<void> {
+    await this.log(
+      'update',
+      table,
+      id,
+      changed.map((column) => ({
+        column,
+        oldValue: (before[column] ?? null) as ColumnValue,
+        newValue: after[column] ?? null,
+      })),
+    )
+  }
+
+  /** An insert's change-log row: the record's non-empty columns. */
+  private async logInsert(table: RecordTable, id: string, values: RecordValues): Promise<void> {
+    const inserted = Object.fromEntries(
+      Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
+    )
+    await this.log('insert', table, id, [
+      { column: INSERTED_RECORD, oldValue: undefined, newValue: inserted },
+    ])
   }
 
   /**
@@ -121,16 +178,7 @@ export class RecordWriter {
     await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(
       this.trx,
     )
-    await this.log(
-      'update',
-      table,
-      id,
-      changed.map((column) => ({
-        column,
-        oldValue: (current[column] ?? null) as ColumnValue,
-        newValue: patch[column] ?? null,
-      })),
-    )
+    await this.logUpdate(table, id, changed, current, patch)
     return changed
   }
 

@@ -1,27 +1,24 @@
 import { z } from 'zod'
 import type { Session } from '../app/session'
 import { AppFailure, fieldFailure } from '../failure'
-import type { MessageKey } from '@shared/i18n/messages/catalog'
-import { translate } from '@shared/i18n/translate'
-import type { Language } from '@shared/i18n/locale'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { money } from '@shared/money/money'
 import { allocate } from '@shared/money/split'
 import { optionalIsoDate } from '@shared/validation/dates'
 import { currencyCode, optionalText } from '@shared/validation/fields'
 import { decimalAmount } from '@shared/validation/amounts'
-import { type FinancingSource, trancheInput } from '@shared/projects/schema'
+import { trancheInput } from '@shared/projects/schema'
 import {
   type ImportOutcome,
   type Register,
-  known,
   amountText,
   keyedAmounts,
   keyedAmountsText,
   minorOf,
 } from '../workbook/register'
 import { projectsByCode, PROJECT_COLUMN, withProjectId } from '../workbook/references'
-import { nameKey, quotedNames } from '../workbook/names'
+import { knownTranches, writeTranches } from './tranches-import'
+import { committedLines, lineLabel, splitOfLines } from './tranche-split'
 
 const trancheRowInput = trancheInput.safeExtend({
   number: z.number({ error: 'validation.required' }).int().min(1).max(999),
@@ -36,18 +33,6 @@ const trancheRowInput = trancheInput.safeExtend({
   /** How a paid tranche was shared among the plan's lines: "UE-ANE-2026 : 15000 ; …". */
   split: keyedAmounts,
 })
-
-interface TrancheAsFound {
-  id: string
-  project_id: string
-  number: number
-  planned_on: string
-  amount_minor: number
-  condition: string | null
-  condition_met_on: string | null
-  status: string
-  released_on: string | null
-}
 
 /**
  * The tranches paid to a city, known by their project and number: each row records how far
@@ -126,18 +111,7 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
         currency: project.currency,
       })
     }
-    const byNumber = await known<TrancheAsFound>(
-      memo,
-      'tranches',
-      () =>
-        session.file.db
-          .selectFrom('tranches')
-          .select(['id', 'project_id', 'number', 'planned_on', 'amount_minor', 'condition'])
-          .select(['condition_met_on', 'status', 'released_on'])
-          .where('deleted_at', 'is', null)
-          .execute(),
-      (t) => `${t.project_id}|${t.number}`,
-    )
+    const byNumber = await knownTranches(session, memo)
     const key = `${input.projectId}|${input.number}`
     let tranche = byNumber.get(key)
     let outcome: ImportOutcome = 'unchanged'
@@ -207,7 +181,14 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
             amount: input.paidAmount,
             bankReference: input.bankReference,
             overrideReason: input.overrideReason,
-            split: await splitLines(session, found.project_id, input.split),
+            split:
+              input.split && input.split.length > 0
+                ? splitOfLines(
+                    await committedLines(session, found.project_id),
+                    input.split,
+                    session.language(),
+                  )
+                : null,
           },
           author,
         ),
@@ -220,22 +201,9 @@ export const tranches: Register<z.output<typeof trancheRowInput>> = {
     }
     return outcome
   },
-}
-
-/**
- * What names a plan line in a tranche's split: its agreement's reference (and the donor
- * heading it charges), or the untied fund.
- */
-function lineLabel(
-  line: { source: string; reference: string | null; heading_code: string | null },
-  language: Language,
-): string {
-  if (line.source !== 'agreement' || !line.reference)
-    return translate(
-      language,
-      `projects.plan.source_${line.source as FinancingSource}` as MessageKey,
-    )
-  return line.heading_code ? `${line.reference} / ${line.heading_code}` : line.reference
+  // A sheet of new tranches as a set, with the same rules (tranches-import.ts).
+  applyAll: (session, rows, author, memo, at) =>
+    writeTranches(session, rows, author, memo, at, tranches.apply),
 }
 
 /**
@@ -293,57 +261,4 @@ async function trancheSplits(
     )
   }
   return splits
-}
-
-/** Other names of the untied fund a person writes in a split: « Fonds délié », "untied fund". */
-const UNTIED_FUND_NAMES = ['Fonds délié', 'Fonds délié AIMF', 'Untied fund']
-
-/** Every name a committed line goes by in a split, as compared (see {@link nameKey}). */
-function lineNames(line: {
-  source: string
-  reference: string | null
-  heading_code: string | null
-}) {
-  const names = (['fr', 'en'] as const).map((language) => lineLabel(line, language))
-  if (line.source === 'untied_fund') names.push(...UNTIED_FUND_NAMES)
-  return new Set(names.map(nameKey))
-}
-
-/**
- * A tranche's split as the service takes it: each named line found among the project's
- * committed lines (two lines of one name in the order of the plan), its name compared without
- * case, accents or the kind of apostrophe. Null when the row has none. A name that finds no line
- * is refused with the names of the lines it may give.
- */
-async function splitLines(
-  session: Session,
-  projectId: string,
-  split: { key: string; amount: string }[] | null | undefined,
-): Promise<{ lineId: string; amount: string }[] | null> {
-  if (!split || split.length === 0) return null
-  const lines = await session.file.db
-    .selectFrom('financing_lines as l')
-    .leftJoin('agreements as a', 'a.id', 'l.agreement_id')
-    .select(['l.id', 'l.source', 'l.heading_code', 'a.reference'])
-    .where('l.project_id', '=', projectId)
-    .where('l.deleted_at', 'is', null)
-    .where('l.committed_on', 'is not', null)
-    .orderBy('l.created_at')
-    .execute()
-  const named = lines.map((line) => ({ line, names: lineNames(line) }))
-  const taken = new Set<string>()
-  return split.map(({ key, amount }) => {
-    const wanted = nameKey(key)
-    const found = named.find(({ line, names }) => !taken.has(line.id) && names.has(wanted))
-    if (!found) {
-      const language = session.language()
-      const accepted = [...new Set(lines.map((line) => lineLabel(line, language)))]
-      throw fieldFailure('VALIDATION', 'split', 'workbook.splitUnknownLine', {
-        line: key,
-        lines: accepted.length > 0 ? quotedNames(accepted, language) : '—',
-      })
-    }
-    taken.add(found.line.id)
-    return { lineId: found.line.id, amount }
-  })
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { z } from 'zod'
+import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import type { Database } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
@@ -7,9 +8,7 @@ import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { financingLineFigures, postEntry, reverseEntriesOf } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import type { CurrencyCode } from '@shared/money/currencies'
-import { fromEuro, toEuro } from '@shared/money/exchange'
 import { type Money, money } from '@shared/money/money'
-import { allocate } from '@shared/money/split'
 import {
   type ProjectStatus,
   TRANCHE_PAYABLE_STATUSES,
@@ -17,6 +16,7 @@ import {
   type tranchePaymentInput,
 } from '@shared/projects/schema'
 import { euroValueOn, requireOpenProject } from './project-records'
+import { trancheShares } from './tranche-shares'
 
 /** A tranche is paid once the city's agreement with the AIMF is signed. */
 
@@ -41,22 +41,10 @@ export class TranchesService {
         .select((eb) => eb.fn.max<number>('number').as('number'))
         .where('project_id', '=', project.id)
         .executeTakeFirst()
-      return writer.insert('tranches', {
-        project_id: project.id,
-        number: Number(last?.number ?? 0) + 1,
-        planned_on: fields.plannedOn,
-        amount_minor: amount.minor,
-        condition: fields.condition,
-        condition_met_on: null,
-        status: 'planned',
-        released_on: null,
-        paid_on: null,
-        paid_amount_minor: null,
-        paid_eur_minor: null,
-        bank_reference: null,
-        override_reason: null,
-        cancel_reason: null,
-      })
+      return writer.insert(
+        'tranches',
+        plannedTranche(project.id, Number(last?.number ?? 0) + 1, fields, amount.minor),
+      )
     })
   }
 
@@ -157,11 +145,7 @@ export class TranchesService {
     })
   }
 
-  /**
-   * How a payment is shared among the committed AIMF lines: in proportion to what each still
-   * has to pay (or as chosen), each share in its line's currency and in euros. Refused when a
-   * line would pay more than it still holds.
-   */
+  /** How a payment is shared among the project's committed AIMF lines (see trancheShares). */
   private async shares(
     db: DataFile['db'],
     projectId: string,
@@ -182,8 +166,6 @@ export class TranchesService {
       db,
       lines.map((l) => l.id),
     )
-    // What each line still has to pay, in the payment's currency at the day's rates: a line in
-    // that currency compares exactly, whatever the rate was when it was committed.
     const rateOf = async (currency: CurrencyCode) => {
       const applied = await this.rates.rateOn(currency, fields.paidOn, db)
       if (!applied) {
@@ -194,82 +176,7 @@ export class TranchesService {
       }
       return applied.rate
     }
-    const paidRate = await rateOf(paid.currency)
-    const open: ((typeof lines)[number] & {
-      currency: CurrencyCode
-      rate: string
-      remaining: number
-      remainingPaid: number
-    })[] = []
-    for (const line of lines) {
-      const f = figures.get(line.id)
-      const remaining = (f?.allocated ?? 0) - (f?.disbursed ?? 0)
-      if (remaining <= 0) continue
-      const currency = line.currency as CurrencyCode
-      const rate = await rateOf(currency)
-      const remainingPaid =
-        currency === paid.currency
-          ? remaining
-          : fromEuro(toEuro(money(remaining, currency), rate), paid.currency, paidRate).minor
-      open.push({ ...line, currency, rate, remaining, remainingPaid })
-    }
-    const remainingTotal = open.reduce((sum, line) => sum + line.remainingPaid, 0)
-    if (open.length === 0 || paid.minor > remainingTotal) {
-      throw fieldFailure('CONFLICT', 'amount', 'errors.trancheAboveCommitted', {
-        paid,
-        remaining: money(Math.max(0, remainingTotal), paid.currency),
-      })
-    }
-
-    let weights = open.map((line) => line.remainingPaid)
-    if (fields.split) {
-      const chosen = new Map(
-        fields.split.map((s) => [s.lineId, readAmount(s.amount, paid.currency, 'split', 'any')]),
-      )
-      if ([...chosen.keys()].some((lineId) => !open.some((line) => line.id === lineId))) {
-        throw fieldFailure('VALIDATION', 'split', 'errors.splitUnknownLine')
-      }
-      const sum = [...chosen.values()].reduce((total, part) => total + part.minor, 0)
-      if (sum !== paid.minor) {
-        throw fieldFailure('VALIDATION', 'split', 'errors.splitNotTotal', {
-          paid,
-          sum: money(sum, paid.currency),
-        })
-      }
-      // A split that is the pro rata one is shared as such: its euros then fall exactly as the
-      // pro rata payment's (a workbook gives back every paid tranche's split).
-      const proRata = allocate(paid, weights)
-      const chosenWeights = open.map((line) => chosen.get(line.id)?.minor ?? 0)
-      if (chosenWeights.some((minor, index) => minor !== proRata[index]?.minor))
-        weights = chosenWeights
-    }
-    const nativeParts = allocate(paid, weights)
-    const eurParts = allocate(paidEur, weights)
-    const parts = []
-    for (const [index, line] of open.entries()) {
-      const eur = eurParts[index] ?? money(0, 'EUR')
-      const part = nativeParts[index] ?? money(0, paid.currency)
-      if (part.minor === 0) continue
-      const native =
-        line.currency === paid.currency ? part : fromEuro(eur, line.currency, line.rate)
-      if (native.minor > line.remaining) {
-        throw fieldFailure('CONFLICT', 'amount', 'errors.trancheAboveCommitted', {
-          paid,
-          remaining: money(Math.max(0, remainingTotal), paid.currency),
-        })
-      }
-      parts.push({
-        lineId: line.id,
-        agreementId: line.agreement_id,
-        fundClass: (line.source === 'untied_fund' || line.earmarking === 'untied'
-          ? 'untied'
-          : 'tied') as 'tied' | 'untied',
-        native,
-        eur,
-        rate: line.rate,
-      })
-    }
-    return parts
+    return trancheShares(lines, figures, rateOf, paid, paidEur, fields)
   }
 
   private async change(
@@ -308,4 +215,32 @@ async function lineHeadings(
     .where('id', 'in', lineIds)
     .execute()
   return new Map(rows.map((row) => [row.id, row.heading_code]))
+}
+
+/**
+ * A tranche as it is first written: the project's next number, planned, nothing met, released
+ * or paid yet (the service's add, and the import's set of tranches).
+ */
+export function plannedTranche(
+  projectId: string,
+  number: number,
+  fields: { plannedOn: string; condition: string | null },
+  amountMinor: number,
+): RecordValues {
+  return {
+    project_id: projectId,
+    number,
+    planned_on: fields.plannedOn,
+    amount_minor: amountMinor,
+    condition: fields.condition,
+    condition_met_on: null,
+    status: 'planned',
+    released_on: null,
+    paid_on: null,
+    paid_amount_minor: null,
+    paid_eur_minor: null,
+    bank_reference: null,
+    override_reason: null,
+    cancel_reason: null,
+  }
 }

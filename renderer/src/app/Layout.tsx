@@ -15,6 +15,7 @@ import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import { Suspense, useEffect } from 'react'
 import { useAppStore } from './app-store'
 import { type Area, AREA_SCREENS, AREAS } from './areas'
+import { InlineFormsGuard } from '../components/page/InlineFormsGuard'
 import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
 import { PlausibilityDialog } from '../components/PlausibilityDialog'
@@ -140,20 +141,22 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             {t('app.readOnlyNotice')}
           </Alert>
         )}
-        <Suspense
-          fallback={
-            <Center p="xl">
-              <Loader aria-label={t('app.loading')} />
-            </Center>
-          }
-        >
-          {showFirstSteps ? (
-            <FirstSteps area={area} onDone={firstSteps.dismiss} />
-          ) : (
-            // Read again from the start after a change made outside the screen (an undo).
-            <Screen key={dataVersion} state={state} file={file} />
-          )}
-        </Suspense>
+        <InlineFormsGuard>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader aria-label={t('app.loading')} />
+              </Center>
+            }
+          >
+            {showFirstSteps ? (
+              <FirstSteps area={area} onDone={firstSteps.dismiss} />
+            ) : (
+              // Read again from the start after a change made outside the screen (an undo).
+              <Screen key={dataVersion} state={state} file={file} />
+            )}
+          </Suspense>
+        </InlineFormsGuard>
         {state.userName === '' && <UserNamePrompt />}
         <NoticeArea />
         <PlausibilityDialog />

@@ -3,6 +3,7 @@ import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import type { Language } from '@shared/i18n/locale'
 import { call } from '../lib/api'
 import { applyLanguage } from '../lib/i18n'
+import { hasUnsavedForm } from '../lib/unsaved-forms'
 import type { Area } from './area-names'
 import type { ProjectStatus } from '@shared/projects/schema'
 
@@ -34,6 +35,12 @@ interface AppStore {
   /** A refusal of the core that no screen showed, to show above the area. */
   failure: string | null
   reportFailure(message: string | null): void
+  /**
+   * A move to another area or record asked while a form on the page holds changes: done once
+   * the user agrees to discard them (`answerLeaving`), dropped otherwise.
+   */
+  leavingTo: (() => void) | null
+  answerLeaving(discard: boolean): void
   /** Reads the state again from the core (after a file or language change). */
   refresh(): Promise<void>
   setArea(area: Area): void
@@ -57,69 +64,112 @@ interface AppStore {
   fileCreated(file: OpenFileInfo): Promise<void>
 }
 
-export const useAppStore = create<AppStore>((set, get) => ({
-  state: null,
-  area: 'funders',
-  openAgreementId: null,
-  openProjectId: null,
-  openMemberId: null,
-  openFunderId: null,
-  agreementsClass: null,
-  projectsFilter: null,
-  dataVersion: 0,
-  newFilePath: null,
-  failure: null,
-  reportFailure(message) {
-    set({ failure: message })
-  },
-  async refresh() {
-    const state = await call('app.getState', {})
-    await applyLanguage(state.language)
-    set({ state })
-  },
-  setArea(area) {
-    set({
-      area,
+type NavigationKey =
+  | 'setArea'
+  | 'openAgreement'
+  | 'openProject'
+  | 'openMember'
+  | 'openFunder'
+  | 'openAgreementsOf'
+  | 'openProjectsWhere'
+
+/** Every move of the window, asked first when a form on the page holds changes. */
+function guarded(store: AppStore, set: (partial: Partial<AppStore>) => void): AppStore {
+  const guard =
+    <Args extends unknown[]>(move: (...args: Args) => void) =>
+    (...args: Args) => {
+      if (hasUnsavedForm()) set({ leavingTo: () => move(...args) })
+      else move(...args)
+    }
+  const keys: NavigationKey[] = [
+    'setArea',
+    'openAgreement',
+    'openProject',
+    'openMember',
+    'openFunder',
+    'openAgreementsOf',
+    'openProjectsWhere',
+  ]
+  const moves = Object.fromEntries(
+    keys.map((key) => [key, guard(store[key] as (...args: unknown[]) => void)]),
+  )
+  return { ...store, ...moves }
+}
+
+export const useAppStore = create<AppStore>((set, get) =>
+  guarded(
+    {
+      state: null,
+      area: 'funders',
       openAgreementId: null,
       openProjectId: null,
       openMemberId: null,
       openFunderId: null,
       agreementsClass: null,
       projectsFilter: null,
-    })
-  },
-  openProjectsWhere(filter) {
-    set({ area: 'projects', openProjectId: null, projectsFilter: filter })
-  },
-  dataChanged() {
-    set((s) => ({ dataVersion: s.dataVersion + 1 }))
-  },
-  openAgreementsOf(fundClass) {
-    set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
-  },
-  openFunder(id) {
-    set({ area: 'funders', openFunderId: id })
-  },
-  openMember(id) {
-    set({ area: 'members', openMemberId: id })
-  },
-  openProject(id) {
-    set({ area: 'projects', openProjectId: id })
-  },
-  openAgreement(id) {
-    set({ area: 'agreements', openAgreementId: id })
-  },
-  async setLanguage(language) {
-    const state = await call('app.setLanguage', { language })
-    await applyLanguage(state.language)
-    set({ state })
-  },
-  async fileOpened() {
-    set({ area: 'funders' })
-    await get().refresh()
-  },
-  async fileCreated(file) {
-    set({ newFilePath: file.path })
-    await get().fileOpened(file)
-  },
-}))
+      dataVersion: 0,
+      newFilePath: null,
+      failure: null,
+      reportFailure(message) {
+        set({ failure: message })
+      },
+      leavingTo: null,
+      answerLeaving(discard) {
+        const move = get().leavingTo
+        set({ leavingTo: null })
+        if (discard) move?.()
+      },
+      async refresh() {
+        const state = await call('app.getState', {})
+        await applyLanguage(state.language)
+        set({ state })
+      },
+      setArea(area) {
+        set({
+          area,
+          openAgreementId: null,
+          openProjectId: null,
+          openMemberId: null,
+          openFunderId: null,
+          agreementsClass: null,
+          projectsFilter: null,
+        })
+      },
+      openProjectsWhere(filter) {
+        set({ area: 'projects', openProjectId: null, projectsFilter: filter })
+      },
+      dataChanged() {
+        set((s) => ({ dataVersion: s.dataVersion + 1 }))
+      },
+      openAgreementsOf(fundClass) {
+        set({ area: 'agreements', openAgreementId: null, agreementsClass: fundClass })
+      },
+      openFunder(id) {
+        set({ area: 'funders', openFunderId: id })
+      },
+      openMember(id) {
+        set({ area: 'members', openMemberId: id })
+      },
+      openProject(id) {
+        set({ area: 'projects', openProjectId: id })
+      },
+      openAgreement(id) {
+        set({ area: 'agreements', openAgreementId: id })
+      },
+      async setLanguage(language) {
+        const state = await call('app.setLanguage', { language })
+        await applyLanguage(state.language)
+        set({ state })
+      },
+      async fileOpened() {
+        set({ area: 'funders' })
+        await get().refresh()
+      },
+      async fileCreated(file) {
+        set({ newFilePath: file.path })
+        await get().fileOpened(file)
+      },
+    },
+    set,
+  ),
+)

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core'
+import { ListSelect } from './ListSelect'
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 
@@ -19,7 +19,8 @@ export function CurrencySelect<Values extends FieldValues>({
       control={control}
       name={name}
       render={({ field }) => (
-        <Select
+        <ListSelect
+          ref={field.ref}
           label={label}
           data={[...CURRENCY_CODES]}
           value={field.value}

@@ -1,4 +1,5 @@
-import { Alert, Group, Select, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Group, Switch, Text, TextInput } from '@mantine/core'
+import { ListSelect } from './ListSelect'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../lib/api'
 
@@ -42,7 +43,7 @@ export function ListFilters({
           w={320}
           type="search"
         />
-        <Select
+        <ListSelect
           label={choice.label}
           placeholder={t('common.all')}
           data={choice.data}

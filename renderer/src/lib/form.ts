@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { issueMessage, issuePath } from '@shared/validation/issues'
 import { ApiError } from './api'
+import { revealField } from './reveal-refusal'
 
 /**
  * Validates a form with the same zod schema the core applies, so a message appears next to its
@@ -33,8 +34,10 @@ export function schemaResolver<Values extends FieldValues>(
 }
 
 /**
- * Shows the core's refusal next to the fields it names. Returns the message to show above the
- * form when the refusal names no field of the form.
+ * Shows the core's refusal next to the fields it names, the first of them (in the form's order,
+ * `fieldNames`) focused and brought into view with its message, however far the page or drawer
+ * was scrolled. Returns the message to show above the form when the refusal names no field of
+ * the form (`FormError` brings that one into view).
  */
 export function applyServerErrors<Values extends FieldValues>(
   error: unknown,
@@ -44,8 +47,19 @@ export function applyServerErrors<Values extends FieldValues>(
 ): string | null {
   if (!(error instanceof ApiError)) return fallback
   const fields = error.error.fields ?? []
-  const known = fields.filter((field) => fieldNames.includes(field.path))
-  for (const field of known)
-    setError(field.path as Path<Values>, { type: 'server', message: field.message })
+  const known = fields
+    .filter((field) => fieldNames.includes(field.path))
+    .sort((a, b) => fieldNames.indexOf(a.path) - fieldNames.indexOf(b.path))
+  known.forEach((field, index) =>
+    setError(
+      field.path as Path<Values>,
+      { type: 'server', message: field.message },
+      // react-hook-form focuses the field it holds (a select too: `FormSelect` gives its ref).
+      { shouldFocus: index === 0 },
+    ),
+  )
+  const focused = document.activeElement
+  if (known.length > 0 && focused instanceof HTMLElement && focused.matches('input, textarea'))
+    revealField(focused)
   return known.length === fields.length && known.length > 0 ? null : error.error.message
 }

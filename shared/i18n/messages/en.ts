@@ -88,6 +88,7 @@ export const en: Catalog = {
     call: {
       record: 'Call {{number}} to {{member}}',
       done: 'Call {{number}} cancelled. Reason: {{reason}}',
+      open: 'Open {{member}}’s page',
     },
     tranche: {
       record: 'Payment of tranche {{number}} of project {{code}} on {{date}}: {{amount}}',
@@ -1251,6 +1252,8 @@ export const en: Catalog = {
     action: 'Action',
     changes: 'Changes',
     record: 'Record',
+    open: 'View',
+    openRecord: 'View {{name}}',
     csv: {
       register: 'Register',
       recordName: 'Record',

@@ -89,6 +89,7 @@ export const fr = {
     call: {
       record: 'Appel {{number}} adressé à {{member}}',
       done: 'Appel {{number}} annulé. Raison : {{reason}}',
+      open: 'Ouvrir la fiche de {{member}}',
     },
     tranche: {
       record: 'Versement de la tranche {{number}} du projet {{code}} le {{date}} : {{amount}}',
@@ -1259,6 +1260,8 @@ export const fr = {
     action: 'Action',
     changes: 'Modifications',
     record: 'Enregistrement',
+    open: 'Voir',
+    openRecord: 'Voir {{name}}',
     csv: {
       register: 'Registre',
       recordName: 'Enregistrement',

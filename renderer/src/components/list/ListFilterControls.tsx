@@ -1,4 +1,5 @@
-import { Group, Select, Switch } from '@mantine/core'
+import { Group, Switch } from '@mantine/core'
+import { ListSelect } from '../ListSelect'
 import { useTranslation } from 'react-i18next'
 import type { ListView } from './use-list-url-state'
 
@@ -20,7 +21,7 @@ export function ChoiceFilter({
 }) {
   const { t } = useTranslation()
   return (
-    <Select
+    <ListSelect
       label={label}
       placeholder={t('common.all')}
       data={data}

@@ -1,4 +1,5 @@
-import { Alert, Group, Select, Text, TextInput } from '@mantine/core'
+import { Alert, Group, Text, TextInput } from '@mantine/core'
+import { ListSelect } from '../ListSelect'
 import { type ReactNode, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
@@ -164,7 +165,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
           type="search"
         />
         {props.filters}
-        <Select
+        <ListSelect
           label={t('list.groupBy')}
           placeholder={t('list.noGrouping')}
           data={columns.filter(isGroupable).map((c) => ({ value: c.id, label: c.header }))}

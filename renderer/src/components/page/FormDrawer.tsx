@@ -1,7 +1,8 @@
-import { Button, Drawer, Group, Modal, Stack, Text } from '@mantine/core'
+import { Drawer, Modal } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDiscardGuard } from './use-discard-guard'
+import { DiscardQuestion } from './DiscardQuestion'
 
 /**
  * Where an entry form opens on demand: a drawer from the right (a record's form) or a dialog
@@ -43,26 +44,7 @@ export function FormDrawer({
       ) : (
         <Modal {...frame}>{form}</Modal>
       )}
-      <Modal
-        opened={asking}
-        onClose={keepEditing}
-        title={t('forms.discardTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        // Above the drawer it is asked from.
-        zIndex={400}
-      >
-        <Stack>
-          <Text>{t('forms.discardText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={keepEditing} data-autofocus>
-              {t('forms.keepEditing')}
-            </Button>
-            <Button color="red" onClick={discard}>
-              {t('forms.discard')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DiscardQuestion opened={asking} onKeep={keepEditing} onDiscard={discard} />
     </>
   )
 }

@@ -1,21 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-
-type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
-
-/** What a field shows (a choice's shown text included). */
-function fieldState(field: Field): string {
-  if (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio'))
-    return String(field.checked)
-  return field.value
-}
-
-function isField(target: EventTarget | null): target is Field {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  )
-}
+import { trackFieldChanges } from './field-changes'
 
 /** For each form's element, whether one of its fields changed since this opening. */
 const changeChecks = new WeakMap<HTMLElement, () => boolean>()
@@ -25,10 +9,8 @@ const changeChecks = new WeakMap<HTMLElement, () => boolean>()
  * the close button, a click beside the drawer, or a cancel button inside the form (one marked
  * `data-discards-form`, as `FormActions`' is).
  *
- * The form's fields are read from the page itself, so every form is covered without wiring:
- * each field's value is noted when the user first goes into it (before anything is typed or
- * chosen there), and the form has changed when a noted field no longer shows that value. Lists
- * that load after opening are not changes; typing a value and putting the old one back is none.
+ * The form's fields are read from the page itself, so every form is covered without wiring
+ * (`trackFieldChanges`).
  *
  * `content` is to be set as the ref of the element that holds the form.
  */
@@ -49,14 +31,8 @@ export function useDiscardGuard(opened: boolean, close: () => void) {
   useEffect(() => {
     if (!opened || !root) return
     // Each opening starts with nothing noted (the drawer may keep its content element).
-    const noted = new Map<Field, string>()
-    const entered = (event: FocusEvent) => {
-      if (isField(event.target) && !noted.has(event.target))
-        noted.set(event.target, fieldState(event.target))
-    }
-    changeChecks.set(root, () =>
-      Array.from(noted).some(([field, was]) => field.isConnected && fieldState(field) !== was),
-    )
+    const changes = trackFieldChanges(root)
+    changeChecks.set(root, () => changes.changed())
     // A cancel button's own click would discard the form: stopped here, before React sees it.
     const cancelClicked = (event: MouseEvent) => {
       const target = event.target instanceof Element ? event.target : null
@@ -65,10 +41,9 @@ export function useDiscardGuard(opened: boolean, close: () => void) {
       event.stopPropagation()
       setAsking(true)
     }
-    root.addEventListener('focusin', entered, true)
     root.addEventListener('click', cancelClicked, true)
     return () => {
-      root.removeEventListener('focusin', entered, true)
+      changes.stop()
       root.removeEventListener('click', cancelClicked, true)
       changeChecks.delete(root)
     }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../lib/api'
 import type { PlanProps } from './plan-props'
@@ -12,6 +13,7 @@ export function AccountsTab({ plan, change }: PlanProps) {
   const [number, setNumber] = useState('')
   const [label, setLabel] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   async function save() {
     const failure = await change(() => call('accounting.saveAccount', { number, label }))
     setErrors(fieldErrors(failure))
@@ -23,6 +25,7 @@ export function AccountsTab({ plan, change }: PlanProps) {
   return (
     <Stack>
       <form
+        ref={refusals}
         aria-label={t('accounting.addAccount')}
         onSubmit={(event) => {
           event.preventDefault()

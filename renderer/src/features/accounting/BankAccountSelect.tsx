@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 
 import { useTranslation } from 'react-i18next'
 import { useChannel } from '../../lib/use-api-data'
@@ -26,7 +26,7 @@ export function BankAccountSelect({
   )
   if (usable.length === 0) return null
   return (
-    <Select
+    <ListSelect
       label={t('accounting.tabs.banks')}
       data={usable.map((bank) => ({
         value: bank.id ?? '',

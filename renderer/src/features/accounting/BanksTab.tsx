@@ -1,15 +1,7 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-} from '@mantine/core'
+import { Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { BankAccountInput } from '@shared/accounting/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
@@ -40,6 +32,7 @@ export function BanksTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   async function save() {
     if (!draft) return
     const failure = await change(() => call('accounting.saveBank', draft))
@@ -67,6 +60,7 @@ export function BanksTab({ plan, change }: PlanProps) {
       </Group>
       {draft && (
         <form
+          ref={refusals}
           aria-label={t('accounting.addBank')}
           onSubmit={(event) => {
             event.preventDefault()
@@ -75,7 +69,7 @@ export function BanksTab({ plan, change }: PlanProps) {
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
             {text('label', t('accounting.bankLabel'))}
-            <Select
+            <ListSelect
               label={t('accounting.col.currency')}
               data={CURRENCY_CODES}
               value={draft.currency}

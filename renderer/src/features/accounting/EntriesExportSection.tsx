@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENTRY_EXPORT_FORMATS, type EntryExportFormat } from '@shared/accounting/schema'
@@ -52,7 +53,7 @@ export function EntriesExportSection({
           {t('accounting.entries.help')}
         </Text>
         <Group align="flex-end">
-          <Select
+          <ListSelect
             label={t('accounting.entries.year')}
             data={Array.from({ length: 15 }, (_, i) => String(thisYear - i))}
             value={year}
@@ -60,7 +61,7 @@ export function EntriesExportSection({
             allowDeselect={false}
             w={120}
           />
-          <Select
+          <ListSelect
             label={t('accounting.entries.format')}
             data={ENTRY_EXPORT_FORMATS.map((f) => ({
               value: f,

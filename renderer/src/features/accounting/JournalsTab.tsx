@@ -1,5 +1,6 @@
 import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { AccountingSettings } from '@shared/accounting/schema'
 import { call } from '../../lib/api'
@@ -11,6 +12,7 @@ export function JournalsTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [values, setValues] = useState<AccountingSettings>(plan.settings)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const field = (name: keyof AccountingSettings, label: string) => (
     <TextInput
       label={label}
@@ -21,6 +23,7 @@ export function JournalsTab({ plan, change }: PlanProps) {
   )
   return (
     <form
+      ref={refusals}
       aria-label={t('accounting.tabs.journals')}
       onSubmit={(event) => {
         event.preventDefault()

@@ -1,5 +1,6 @@
 import { Button, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { ReportFormat, ReportRequest } from '@shared/reports/model'
 import { today } from '@shared/validation/dates'
@@ -26,6 +27,7 @@ export function MarkSentButton({
   const [recipient, setRecipient] = useState('')
   const [note, setNote] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const [status, setStatus] = useState<Status | null>(null)
   const onStatus = setStatus
   async function mark() {
@@ -54,6 +56,7 @@ export function MarkSentButton({
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       <Modal opened={open} onClose={() => setOpen(false)} title={t('accounting.sent.markTitle')}>
         <form
+          ref={refusals}
           onSubmit={(event) => {
             event.preventDefault()
             void mark()

@@ -1,5 +1,7 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { PeriodsView } from '@shared/accounting/schema'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -28,6 +30,7 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
   const [year, setYear] = useState(String(thisYear - 1))
   const [month, setMonth] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLDivElement>(errors)
   const [reopening, setReopening] = useState<{ id: string; reason: string } | null>(null)
   async function run(action: () => Promise<PeriodsView>, done: (view: PeriodsView) => string) {
     try {
@@ -51,7 +54,7 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
     )
   if (!periods) return null
   return (
-    <Stack>
+    <Stack ref={refusals}>
       <Text fw={500}>
         {periods.closedThrough
           ? t('accounting.closedThrough', { date: formatDate(periods.closedThrough, language) })
@@ -61,7 +64,7 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
         {t('accounting.closeHelp')}
       </Text>
       <Group align="flex-end">
-        <Select
+        <ListSelect
           label={t('accounting.entries.year')}
           data={Array.from({ length: 20 }, (_, i) => String(thisYear - i))}
           value={year}

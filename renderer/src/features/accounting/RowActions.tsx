@@ -35,7 +35,7 @@ export function SaveOrCancel({ onCancel }: { onCancel: () => void }) {
   return (
     <Group mt="sm">
       <Button type="submit">{t('accounting.save')}</Button>
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={onCancel} data-discards-form>
         {t('accounting.cancel')}
       </Button>
     </Group>

@@ -1,5 +1,7 @@
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import {
   ROLE_CONDITIONS,
@@ -33,6 +35,7 @@ export function RulesTab({ plan, change }: PlanProps) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLFormElement>(errors)
   const accountOptions = plan.accounts.map((a) => ({
     value: a.number,
     label: `${a.number} – ${a.label}`,
@@ -76,6 +79,7 @@ export function RulesTab({ plan, change }: PlanProps) {
       </Group>
       {draft && (
         <form
+          ref={refusals}
           aria-label={t('accounting.addRule')}
           onSubmit={(event) => {
             event.preventDefault()
@@ -83,7 +87,7 @@ export function RulesTab({ plan, change }: PlanProps) {
           }}
         >
           <SimpleGrid cols={{ base: 2, lg: 3 }}>
-            <Select
+            <ListSelect
               label={t('accounting.col.role')}
               data={RULE_ROLES.map((r) => ({ value: r, label: t(`accounting.role.${r}`) }))}
               value={draft.role}
@@ -94,7 +98,7 @@ export function RulesTab({ plan, change }: PlanProps) {
               error={errors.role}
             />
             {ROLE_CONDITIONS[draft.role].map((condition) => (
-              <Select
+              <ListSelect
                 key={condition}
                 label={t(`accounting.condition.${condition}`)}
                 data={choices[condition]}
@@ -106,7 +110,7 @@ export function RulesTab({ plan, change }: PlanProps) {
                 error={errors[condition]}
               />
             ))}
-            <Select
+            <ListSelect
               label={t('accounting.col.account')}
               data={accountOptions}
               value={draft.account || null}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Table, Text, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CONVERSION_RULES, type ConversionRule } from '@shared/funds/conversion-rule'
@@ -40,7 +41,7 @@ export function ConversionRuleSection({
         {t('conversion.hint')}
       </Text>
       <Group align="flex-end" mb="sm">
-        <Select
+        <ListSelect
           label={t('conversion.title')}
           data={CONVERSION_RULES.map((value) => ({ value, label: t(`conversion.rule.${value}`) }))}
           value={rule}

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Select, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Table, Text, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
@@ -77,7 +78,7 @@ export function NamedProjectsSection({
       )}
       {agreement.archivedAt === null && (
         <Group align="flex-end" mt="sm">
-          <Select
+          <ListSelect
             label={t('projects.namedProjects.project')}
             data={projects
               .filter((p) => !named.has(p.id))

@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
+import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import {
   type AgreementDetail,
@@ -46,6 +47,7 @@ export function ReportsSection({
   const language = useLanguage()
   const [draft, setDraft] = useState({ kind: 'interim', dueOn: '', periodFrom: '', periodTo: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLDivElement>(errors)
   const [error, setError] = useState<string | null>(null)
   const editable = agreement.archivedAt === null
 
@@ -132,7 +134,7 @@ export function ReportsSection({
       )}
       {editable && (
         <Paper withBorder p="sm" mt="sm">
-          <SimpleGrid cols={{ base: 2, lg: 5 }}>
+          <SimpleGrid cols={{ base: 2, lg: 5 }} ref={refusals}>
             <NativeSelect
               label={t('reports.kind')}
               value={draft.kind}
@@ -183,6 +185,7 @@ export function InstalmentsSection({
   const currency = agreement.currency
   const [draft, setDraft] = useState({ expectedOn: '', amount: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const refusals = useRefusalsInView<HTMLDivElement>(errors)
   const editable = agreement.archivedAt === null
 
   async function add() {
@@ -274,7 +277,7 @@ export function InstalmentsSection({
       )}
       {editable && (
         <Paper withBorder p="sm" mt="sm">
-          <SimpleGrid cols={{ base: 2, lg: 3 }}>
+          <SimpleGrid cols={{ base: 2, lg: 3 }} ref={refusals}>
             <TextInput
               type="date"
               label={t('instalments.expectedOn')}

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Modal,
-  Select,
   Stack,
   Table,
   Tabs,
@@ -12,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -108,7 +108,7 @@ export function BudgetPage() {
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       {reversal.dialog}
       <Group align="end">
-        <Select
+        <ListSelect
           label={t('budget.version')}
           data={versions.map((v) => ({ value: v.id, label: versionLabel(v) }))}
           value={versionId}

@@ -1,4 +1,5 @@
-import { Alert, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -51,7 +52,7 @@ export function DashboardPage() {
             {t('dashboard.asOf', { date: formatDate(summary.asOf, language) })}
           </Text>
         </div>
-        <Select
+        <ListSelect
           label={t('dashboard.year')}
           data={[
             { value: ALL, label: t('dashboard.allYears') },

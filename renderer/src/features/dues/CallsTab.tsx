@@ -117,7 +117,7 @@ export function CallsTab({ year }: { year: number }) {
             size="compact-xs"
             variant="subtle"
             color="red"
-            onClick={() => askReversal(callReversal(c, t, load))}
+            onClick={() => askReversal(callReversal(c, t, load, () => openMember(c.memberId)))}
           >
             {t('dues.calls.cancel')}
           </Button>

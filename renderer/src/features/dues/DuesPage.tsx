@@ -1,4 +1,5 @@
-import { Select, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Stack, Tabs, Text, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CallsTab } from './CallsTab'
@@ -20,7 +21,7 @@ export function DuesPage() {
           {t('dues.subtitle')}
         </Text>
       </div>
-      <Select
+      <ListSelect
         label={t('dues.year')}
         data={years}
         value={String(year)}

@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LETTER_FIELDS, LETTER_KINDS, type LetterKind } from '@shared/dues/letters'
@@ -108,14 +109,14 @@ function LetterTemplates() {
       </Title>
       <StatusMessage status={status} onClose={() => setStatus(null)} />
       <Group>
-        <Select
+        <ListSelect
           label={t('letters.templateKind')}
           data={LETTER_KINDS.map((k) => ({ value: k, label: t(`letters.kind_${k}`) }))}
           value={kind}
           onChange={(value) => setKind(LETTER_KINDS.find((k) => k === value) ?? 'reminder')}
           allowDeselect={false}
         />
-        <Select
+        <ListSelect
           label={t('letters.templateLanguage')}
           data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           value={language}

@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesScale } from '@shared/dues/schema'
@@ -133,7 +134,7 @@ export function ScaleTab({ year }: { year: number }) {
               return (
                 <Table.Tr key={index}>
                   <Table.Td>
-                    <Select
+                    <ListSelect
                       aria-label={`${t('dues.scale.kind')} ${n}`}
                       data={MEMBER_KINDS.map((k) => ({ value: k, label: t(`members.kind.${k}`) }))}
                       value={row.memberKind}
@@ -166,7 +167,7 @@ export function ScaleTab({ year }: { year: number }) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Select
+                    <ListSelect
                       aria-label={`${t('dues.scale.currency')} ${n}`}
                       data={[...CURRENCY_CODES]}
                       value={row.currency}
@@ -242,7 +243,7 @@ export function ScaleTab({ year }: { year: number }) {
           </Group>
         ))}
         <Group align="flex-end" mt="sm">
-          <Select
+          <ListSelect
             label={t('dues.scale.overrideMember')}
             data={members.map((m) => ({ value: m.id, label: m.name }))}
             value={override.memberId || null}
@@ -256,7 +257,7 @@ export function ScaleTab({ year }: { year: number }) {
             onChange={(e) => setOverride({ ...override, amount: e.currentTarget.value })}
             w={140}
           />
-          <Select
+          <ListSelect
             label={t('dues.scale.currency')}
             data={[...CURRENCY_CODES]}
             value={override.currency}

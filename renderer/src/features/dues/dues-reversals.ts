@@ -52,8 +52,16 @@ export function paymentReversal(
   }
 }
 
-/** The cancellation of a call: what it still asks of the member is no longer owed. */
-export function callReversal(dues: DuesCall, t: TFunction, onDone: () => void): ReversalRequest {
+/**
+ * The cancellation of a call: what it still asks of the member is no longer owed. Done from the
+ * list of calls, its notice opens the member's page, where the call and its reason are kept.
+ */
+export function callReversal(
+  dues: DuesCall,
+  t: TFunction,
+  onDone: () => void,
+  openMember: () => void,
+): ReversalRequest {
   return {
     action: t('dues.calls.cancel'),
     record: t('reversal.call.record', { number: dues.number, member: dues.memberName }),
@@ -69,6 +77,9 @@ export function callReversal(dues: DuesCall, t: TFunction, onDone: () => void): 
       await call('dues.cancelCall', { id: dues.id, reason })
       onDone()
     },
-    done: (reason) => ({ text: t('reversal.call.done', { number: dues.number, reason }) }),
+    done: (reason) => ({
+      text: t('reversal.call.done', { number: dues.number, reason }),
+      open: { label: t('reversal.call.open', { member: dues.memberName }), go: openMember },
+    }),
   }
 }

@@ -1,4 +1,5 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
+import { useAppStore } from '../../app/app-store'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HISTORY_TABLES, type JournalEntry } from '@shared/history/schema'
@@ -15,6 +16,20 @@ type Table = (typeof HISTORY_TABLES)[number]
 const isTable = (value: string | undefined): value is Table =>
   HISTORY_TABLES.some((name) => name === value)
 
+/** The page a journal line's record has of its own (a funder, an agreement…), to open it. */
+function useRecordOpener() {
+  const pages: Partial<Record<string, (id: string) => void>> = {
+    funders: useAppStore((s) => s.openFunder),
+    agreements: useAppStore((s) => s.openAgreement),
+    projects: useAppStore((s) => s.openProject),
+    members: useAppStore((s) => s.openMember),
+  }
+  return (entry: JournalEntry) => {
+    const open = pages[entry.table]
+    return open ? () => open(entry.rowId) : null
+  }
+}
+
 /**
  * Paramètres → Journal: the change log of the whole file as a register. The core searches it
  * (in the values' codes too, which the columns do not show), the list sorts, groups by author
@@ -22,6 +37,7 @@ const isTable = (value: string | undefined): value is Table =>
  */
 export function JournalSection() {
   const { t } = useTranslation()
+  const opener = useRecordOpener()
   const language = useLanguage()
   const [view, setView] = useListView('journal')
   const search = (view.q ?? '').trim()
@@ -155,6 +171,21 @@ export function JournalSection() {
           parameters={table ? [{ label: t('journal.table'), value: tableLabel(t, table) }] : []}
           error={error}
           height="60vh"
+          rowActions={(entry) => {
+            const open = opener(entry)
+            return (
+              open && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t('journal.openRecord', { name: entry.recordName })}
+                  onClick={open}
+                >
+                  {t('journal.open')}
+                </Button>
+              )
+            )
+          }}
         />
       </Stack>
     </Paper>

@@ -1,4 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { CURRENCY_CODES } from '@shared/money/currencies'
@@ -90,7 +91,7 @@ export function PlanLineForm({
             control={form.control}
             name="source"
             render={({ field }) => (
-              <Select
+              <ListSelect
                 label={t('projects.plan.source')}
                 withAsterisk
                 data={FINANCING_SOURCES.map((s) => ({
@@ -108,7 +109,7 @@ export function PlanLineForm({
               control={form.control}
               name="agreementId"
               render={({ field, fieldState }) => (
-                <Select
+                <ListSelect
                   label={t('projects.plan.agreement')}
                   withAsterisk
                   data={agreements.map((a) => ({
@@ -130,7 +131,7 @@ export function PlanLineForm({
               control={form.control}
               name="headingCode"
               render={({ field, fieldState }) => (
-                <Select
+                <ListSelect
                   label={t('projects.plan.heading')}
                   data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
                   value={field.value || null}
@@ -161,7 +162,7 @@ export function PlanLineForm({
               control={form.control}
               name="currency"
               render={({ field }) => (
-                <Select
+                <ListSelect
                   label={t('projects.plan.currency')}
                   data={[...CURRENCY_CODES]}
                   value={field.value}

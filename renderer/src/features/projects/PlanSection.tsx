@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { type FinancingLine, isAimfSource, type ProjectDetail } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
 import { Amount } from '../../components/Amount'
-import { call } from '../../lib/api'
+import { ApiError, call, errorMessage } from '../../lib/api'
+import { revealField } from '../../lib/reveal-refusal'
 import { callConfirming } from '../../lib/confirm-call'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
@@ -35,11 +36,30 @@ export function PlanSection({
   const { t } = useTranslation()
   const language = useLanguage()
   const [committedOn, setCommittedOn] = useState(today())
+  // A refusal of the commitment's date is drawn on the date, which takes the focus in view.
+  const [dateRefusal, setDateRefusal] = useState<string | null>(null)
+  const dateField = useRef<HTMLInputElement>(null)
   const plan = project.plan
   const open = project.nextStatuses.length > 0
   const closed = useClosedReason(project)
   const act = useProjectAction(onSaved, onError)
   const reversal = useReversal()
+  const commit = async (line: FinancingLine) => {
+    setDateRefusal(null)
+    try {
+      const saved = await callConfirming('projects.commitFinancingLine', {
+        id: line.id,
+        committedOn,
+      })
+      onSaved(saved, t('projects.plan.committed'))
+    } catch (failure) {
+      const onDate = failure instanceof ApiError ? failure.error.fields : undefined
+      const refusal = onDate?.find((field) => field.path === 'committedOn')
+      if (!refusal) return onError(errorMessage(failure, t('errors.INTERNAL')))
+      setDateRefusal(refusal.message)
+      revealField(dateField.current)
+    }
+  }
   const show = (minor: number) => formatMoney(money(minor, plan.comparedIn), language)
   const lineSource = (line: FinancingLine) =>
     line.source === 'agreement'
@@ -61,7 +81,12 @@ export function PlanSection({
             size="xs"
             label={t('projects.plan.committedOn')}
             value={committedOn}
-            onChange={(event) => setCommittedOn(event.currentTarget.value)}
+            onChange={(event) => {
+              setCommittedOn(event.currentTarget.value)
+              setDateRefusal(null)
+            }}
+            ref={dateField}
+            error={dateRefusal}
           />
         )}
       </Group>
@@ -108,16 +133,7 @@ export function PlanSection({
                       {isAimfSource(line.source) && !line.committedOn && (
                         <Button
                           size="compact-xs"
-                          onClick={() =>
-                            void act(
-                              () =>
-                                callConfirming('projects.commitFinancingLine', {
-                                  id: line.id,
-                                  committedOn,
-                                }),
-                              t('projects.plan.committed'),
-                            )
-                          }
+                          onClick={() => void commit(line)}
                           aria-label={`${t('projects.plan.commit')} ${lineSource(line)}`}
                         >
                           {t('projects.plan.commit')}

@@ -1,4 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { CURRENCY_CODES } from '@shared/money/currencies'
@@ -84,7 +85,7 @@ export function ProjectExpenseForm({
             control={form.control}
             name="currency"
             render={({ field }) => (
-              <Select
+              <ListSelect
                 label={t('projects.expenses.currency')}
                 data={[...CURRENCY_CODES]}
                 value={field.value}
@@ -98,7 +99,7 @@ export function ProjectExpenseForm({
             control={form.control}
             name="agreementId"
             render={({ field, fieldState }) => (
-              <Select
+              <ListSelect
                 label={t('projects.expenses.agreement')}
                 data={agreements.map((l) => ({
                   value: l.agreementId ?? '',

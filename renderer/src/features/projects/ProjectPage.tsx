@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Select } from '@mantine/core'
+import { Alert, Badge, Button, Group } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, type Language } from '@shared/i18n/locale'
@@ -70,7 +71,7 @@ export function ProjectPage({ id, onBack }: { id: string; onBack: () => void }) 
       }
       actions={
         <Group align="flex-end">
-          <Select
+          <ListSelect
             size="xs"
             w={130}
             label={t('sheet.language')}

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SECTORS } from '@shared/projects/sectors'
@@ -31,7 +31,7 @@ export function SectorSelect({
     [language],
   )
   return (
-    <Select
+    <ListSelect
       label={label}
       placeholder={required ? undefined : t('common.all')}
       data={data}

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -11,6 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -114,7 +114,7 @@ export function RatesSection() {
               control={control}
               name="currency"
               render={({ field, fieldState }) => (
-                <Select
+                <ListSelect
                   label={t('rates.currency')}
                   data={CURRENCY_CODES.filter((c) => c !== 'EUR').map((c) => ({
                     value: c,
@@ -149,7 +149,7 @@ export function RatesSection() {
               control={control}
               name="series"
               render={({ field, fieldState }) => (
-                <Select
+                <ListSelect
                   label={t('rates.series')}
                   data={seriesChoices}
                   value={field.value}
@@ -168,7 +168,7 @@ export function RatesSection() {
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         </div>
         <RateImportPanel onImported={() => setVersion((v) => v + 1)} />
-        <Select
+        <ListSelect
           label={t('rates.showSeries')}
           data={[{ value: '', label: t('rates.allSeries') }, ...seriesChoices]}
           value={shown}

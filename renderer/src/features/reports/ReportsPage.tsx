@@ -4,12 +4,12 @@ import {
   Modal,
   Progress,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core'
+import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BudgetVersion } from '@shared/budget/schema'
@@ -105,6 +105,8 @@ export function ReportsPage() {
         </Text>
       </div>
       <form
+        // The report's choices: nothing entered to lose by leaving.
+        data-not-an-entry
         aria-label={t('reporting.title')}
         onSubmit={(event) => {
           event.preventDefault()
@@ -112,7 +114,7 @@ export function ReportsPage() {
         }}
       >
         <Stack gap="sm" maw={720}>
-          <Select
+          <ListSelect
             label={t('reporting.choose')}
             data={REPORT_KINDS.map((k) => ({ value: k, label: t(`reporting.kind.${k}`) }))}
             value={kind}
@@ -124,7 +126,7 @@ export function ReportsPage() {
             description={t(`reporting.describe.${kind}`)}
           />
           {kind === 'donor' && (
-            <Select
+            <ListSelect
               label={t('reporting.param.agreement')}
               data={agreements.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))}
               value={agreementId}
@@ -134,7 +136,7 @@ export function ReportsPage() {
             />
           )}
           {(kind === 'budget' || kind === 'dues' || kind === 'projects' || books) && (
-            <Select
+            <ListSelect
               label={t('reporting.param.year')}
               data={years}
               value={year}
@@ -147,7 +149,7 @@ export function ReportsPage() {
             />
           )}
           {kind === 'budget' && yearVersions.length > 0 && (
-            <Select
+            <ListSelect
               label={t('reporting.param.version')}
               data={yearVersions.map((v) => ({
                 value: v.id,

@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { channels } from './harness/channels'
+import { test, expect, E2E_YEAR } from './harness/fixtures'
+
+const year = E2E_YEAR
+
+test('a refusal of « Engager » and of « Verser » is drawn on its field, focused and in view at 1280×720', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await app.core.createFile(join(app.folder, 'refus-en-vue.sqlite'))
+  const call = channels(app.core)
+  const dakar = await call('members.create', {
+    kind: 'city',
+    name: 'Ville de Dakar',
+    country: 'SN',
+    status: 'active',
+  })
+  const project = await call('projects.create', {
+    title: 'Assainissement de Grand-Yoff',
+    memberId: dakar.id,
+    sectorCode: '14030',
+    programme: 'essential_services',
+    nature: 'investment',
+    currency: 'EUR',
+    totalCost: '160000',
+  })
+  // Fifteen partners above the AIMF line: its « Engager » sits far below the date it takes.
+  for (let partner = 1; partner <= 15; partner += 1) {
+    await call('projects.addFinancingLine', {
+      projectId: project.id,
+      source: 'partner',
+      partnerName: `Partenaire n° ${partner}`,
+      amount: '10000',
+      currency: 'EUR',
+    })
+  }
+  await call('projects.addFinancingLine', {
+    projectId: project.id,
+    source: 'untied_fund',
+    amount: '10000',
+    currency: 'EUR',
+  })
+  for (const to of ['approved', 'agreement_signed'] as const)
+    await call('projects.transition', {
+      projectId: project.id,
+      to,
+      onDate: `${year}-01-20`,
+      bureauMeeting: 'Bureau de janvier',
+      confirmed: true,
+    })
+  await call('projects.addTranche', {
+    projectId: project.id,
+    plannedOn: `${year}-06-30`,
+    amount: '40000',
+    condition: 'Rapport d’étape reçu',
+  })
+  await app.open()
+  await page.getByRole('button', { name: 'Projets' }).click()
+  await page.getByRole('button', { name: `Ouvrir le projet ${project.code}` }).click()
+
+  // « Engager » with the date emptied: refused on the date, which is brought back into view.
+  await page.getByRole('tab', { name: 'Plan de financement', exact: true }).click()
+  const date = page.getByRole('textbox', { name: 'Engagé le' })
+  await date.fill('')
+  const commit = page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })
+  await commit.scrollIntoViewIfNeeded()
+  await expect(date).not.toBeInViewport()
+  await commit.click()
+  await expect(date).toHaveAttribute('aria-invalid', 'true')
+  await expect(date).toBeFocused()
+  await expect(date).toBeInViewport()
+  const dateMessage = page.getByText('Date invalide (JJ/MM/AAAA).')
+  await expect(dateMessage).toBeInViewport()
+  // Nothing committed; a date typed again takes the message away and commits.
+  expect((await call('projects.get', { id: project.id })).plan.lines[15]?.committedOn).toBeNull()
+  await date.fill(`${year}-02-01`)
+  await expect(dateMessage).toBeHidden()
+
+  // « Verser » on a tranche whose condition is not met, without saying why: refused on that
+  // field, focused and in view, and nothing paid.
+  await page.getByRole('tab', { name: 'Tranches', exact: true }).click()
+  await page.getByRole('button', { name: 'Verser la tranche n° 1' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Verser la tranche n° 1' })
+  await dialog.getByRole('button', { name: 'Verser', exact: true }).click()
+  const why = dialog.getByRole('textbox', { name: 'Raison du versement sans condition remplie' })
+  await expect(why).toHaveAttribute('aria-invalid', 'true')
+  await expect(why).toBeFocused()
+  const refusal = dialog.getByText(/La condition « Rapport d’étape reçu » n’est pas remplie/)
+  await expect(refusal).toBeInViewport()
+  await expect(why).toBeInViewport()
+  expect((await call('projects.get', { id: project.id })).tranches[0]?.status).not.toBe('paid')
+})
