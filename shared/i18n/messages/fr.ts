@@ -2352,7 +2352,8 @@ export const fr = {
         'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
       ledgerShare:
         'L’écriture {{row}} ({{kind}}) ne correspond à aucune part de sa dépense répartie.',
-      sharingKey: 'La clé de répartition n’a pas la forme attendue : au moins deux parts, 100 % en tout.',
+      sharingKey:
+        'La clé de répartition n’a pas la forme attendue : au moins deux parts, 100 % en tout.',
       ledgerUse:
         'L’écriture {{row}} ({{kind}}) ne porte pas sur une ligne du plan de financement de son projet.',
       ledgerSum:
@@ -3059,7 +3060,8 @@ export const fr = {
     duplicate: 'Ce fonds et cette rubrique figurent déjà sur une autre ligne.',
     percentInvalid: 'Pourcentage entre 0,01 et 100, deux décimales au plus.',
     percentSum: 'Les pourcentages font {{total}} % : il faut 100 % exactement.',
-    amountSum: 'Les parts font {{shared}} pour une dépense de {{expense}} : elles doivent l’égaler.',
+    amountSum:
+      'Les parts font {{shared}} pour une dépense de {{expense}} : elles doivent l’égaler.',
     untiedHeading: 'Le fonds délié n’a pas de rubrique.',
     fundAndShares:
       'Une dépense répartie est payée par ses parts : laissez vides la convention et la rubrique de la dépense.',
