@@ -12,6 +12,7 @@ import {
   yearInput,
 } from './schema'
 import { byId } from '../validation/fields'
+import { type SharingKey, sharingKeyInput } from './cost-sharing'
 
 /** The channels of the budget area (see shared/contract/channels.ts). */
 export const BUDGET_CHANNELS = {
@@ -27,4 +28,7 @@ export const BUDGET_CHANNELS = {
   'budget.expenses': channel<BudgetExpense[]>()(expensesInput),
   'budget.addExpense': channel<BudgetExpense[]>()(budgetExpenseInput),
   'budget.cancelExpense': channel<BudgetExpense[]>()(cancelExpenseInput),
+  'budget.sharingKeys': channel<SharingKey[]>()(none),
+  'budget.saveSharingKey': channel<SharingKey[]>()(sharingKeyInput),
+  'budget.removeSharingKey': channel<SharingKey[]>()(byId),
 } as const

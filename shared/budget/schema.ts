@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
 import { decimalAmount } from '../validation/amounts'
+import { type ExpenseShare, expenseSharesInput } from './cost-sharing'
 import { isoDate } from '../validation/dates'
 import { currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
 
@@ -85,6 +86,11 @@ export const budgetExpenseInput = z.strictObject({
   document: optionalText(1000),
   /** The bank account it went through; its currency's default when left empty. */
   bankAccountId: recordId.nullish(),
+  /**
+   * A shared expense: its shares across funds (then `agreementId` and `headingCode` stay
+   * empty). See cost-sharing.ts.
+   */
+  shares: expenseSharesInput.nullish().transform((value) => value ?? null),
   /** Given once the user has seen the plausibility warnings and confirmed (see errors.ts). */
   confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
 })
@@ -185,4 +191,6 @@ export interface BudgetExpense {
   rate: string
   document: string | null
   cancelReason: string | null
+  /** Its shares across funds when shared (empty otherwise), in their order. */
+  shares: ExpenseShare[]
 }

@@ -40,6 +40,8 @@ export const RECORD_TABLES = [
   'budget_items',
   'budget_line_sources',
   'budget_expenses',
+  'expense_shares',
+  'cost_sharing_keys',
   'accounting_accounts',
   'accounting_rules',
   'bank_accounts',

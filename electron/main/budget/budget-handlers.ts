@@ -7,6 +7,7 @@ export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
   const session = () => core.requireSession()
   const budget = () => core.requireSession().budget
   const expenses = () => core.requireSession().budgetExpenses
+  const keys = () => core.requireSession().sharingKeys
   const view = (versionId: string) => budget().view(versionId, null)
   const yearOf = async (expenseYear: number) => expenses().list(expenseYear)
   return {
@@ -33,5 +34,14 @@ export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
     },
     'budget.cancelExpense': async ({ id, reason }) =>
       yearOf(await expenses().cancel(id, reason, core.author())),
+    'budget.sharingKeys': async () => keys().list(),
+    'budget.saveSharingKey': async (input) => {
+      await keys().save(input, core.author())
+      return keys().list()
+    },
+    'budget.removeSharingKey': async ({ id }) => {
+      await keys().remove(id, core.author())
+      return keys().list()
+    },
   }
 }

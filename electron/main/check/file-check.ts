@@ -8,6 +8,7 @@ import { AppFailure } from '../failure'
 import { duplicateProblems } from './duplicate-invariants'
 import { programmeProblems } from './programme-invariants'
 import { overheadProblems } from './overhead-invariants'
+import { shareProblems } from './share-invariants'
 import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
 import { accountingProblems } from '../accounting/accounting-check'
 import { RECORD_TABLES } from '@shared/records/tables'
@@ -65,6 +66,7 @@ export async function checkFile(path: string): Promise<CheckProblem[]> {
       problems.push(...(await projectLedgerProblems(db)))
       problems.push(...(await duesLedgerProblems(db)))
       problems.push(...(await overheadProblems(db)))
+      problems.push(...(await shareProblems(db)))
       problems.push(...(await closingProblems(db)))
       problems.push(...(await accountingProblems(db, { today: today(), structure: true })))
       return problems

@@ -11,6 +11,8 @@ import type {
   BudgetItemsTable,
   BudgetLineSourcesTable,
   BudgetVersionsTable,
+  CostSharingKeysTable,
+  ExpenseSharesTable,
 } from './tables/budget-tables'
 import type {
   DuesBandsTable,
@@ -80,6 +82,8 @@ export interface Database {
   budget_items: BudgetItemsTable
   budget_line_sources: BudgetLineSourcesTable
   budget_expenses: BudgetExpensesTable
+  expense_shares: ExpenseSharesTable
+  cost_sharing_keys: CostSharingKeysTable
   sync_files: SyncFilesTable
   sync_conflicts: SyncConflictsTable
   agreement_reports: AgreementReportsTable

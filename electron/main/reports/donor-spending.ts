@@ -57,9 +57,11 @@ export async function spendingOf(
     source_table: string
   }>`
     SELECT e.source_table, e.entry_date, e.kind, e.heading_code, e.amount_minor, e.eur_minor, e.rate, e.currency,
-      x.description AS expense_description, x.amount_minor AS expense_amount,
+      x.description AS expense_description,
+      COALESCE(s.amount_minor, x.amount_minor) AS expense_amount,
       x.currency AS expense_currency, p.code AS project_code, tr.number AS tranche_number,
-      COALESCE(x.currency, p.currency) AS paid_currency, x.amount_minor AS paid_amount
+      COALESCE(x.currency, p.currency) AS paid_currency,
+      COALESCE(s.amount_minor, x.amount_minor) AS paid_amount
     ${spendingFrom(agreement.id, end)}`.execute(db)
   const converted = await convertAgreementSpending(
     db,

@@ -20,6 +20,7 @@ const ACCOUNT_TABLES = new Set([
   'project_transitions',
   'tranches',
   'budget_expenses',
+  'expense_shares',
   'dues_payments',
   'dues_calls',
   'dues_settlements',

@@ -106,6 +106,7 @@ function expectedOf(
         rate: source.rate,
       }
     case 'budget_expenses':
+      if (entry.use_table !== null) return shareOf(view, entry, source, tx)
       return {
         agreement_id: source.agreement_id,
         currency: source.agreement_id
@@ -149,6 +150,33 @@ function expectedOf(
       return lineOfProject(view, entry, source, tx)
     default:
       return {}
+  }
+}
+
+/**
+ * A shared expense's entry is one of its shares: the share's fund, its euros, in its fund's
+ * currency, on the expense's day (migration 18).
+ */
+function shareOf(
+  view: LedgerView,
+  entry: Entry,
+  source: Row,
+  tx: Action,
+): Partial<Record<keyof Entry, unknown>> {
+  const share = entry.use_id ? view.asOf('expense_shares', entry.use_id, tx) : null
+  if (entry.use_table !== 'expense_shares' || !share || share.expense_id !== source.id) {
+    throw refused('sync.refused.ledgerShare', {
+      row: entry.id,
+      kind: entry.kind,
+      source: entry.source_table,
+    })
+  }
+  const agreementId = share.agreement_id === null ? null : String(share.agreement_id)
+  return {
+    agreement_id: agreementId,
+    currency: agreementId ? view.row('agreements', agreementId)?.currency : 'EUR',
+    entry_date: source.spent_on,
+    eur_minor: share.eur_minor,
   }
 }
 

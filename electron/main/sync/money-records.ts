@@ -17,6 +17,7 @@ const CHANGEABLE: Readonly<Record<string, ReadonlySet<string>>> = {
   agreement_amendments: new Set(),
   project_transitions: new Set(),
   budget_expenses: new Set(['cancel_reason']),
+  expense_shares: new Set(),
   overhead_recoveries: new Set(['cancel_reason']),
   financing_lines: new Set(['committed_on']),
 }
@@ -30,6 +31,7 @@ const CANCELLED_BY_ARCHIVING = new Set([
 /** Money records the core never archives or restores. */
 const NEVER_ARCHIVED = new Set([
   'budget_expenses',
+  'expense_shares',
   'agreement_amendments',
   'project_transitions',
   'tranches',
@@ -117,6 +119,16 @@ function checkRecordChanges(
         throw refused('sync.refused.reversedNotCancelled', where)
       if (cancel && !cancelled)
         throw refused('sync.refused.frozen', { ...where, column: 'cancel_reason' })
+      return
+    }
+    case 'expense_shares': {
+      // A share is written with its expense and its one entry, in one transaction.
+      const expenseId = String(state()?.expense_id ?? '')
+      const entered = tx.entries.some(
+        (e) => e.use_table === 'expense_shares' && e.use_id === id && e.reverses_id === null,
+      )
+      if (inserted && (!entered || tx.changesOf('budget_expenses', expenseId).length === 0))
+        throw missing()
       return
     }
     case 'agreements': {

@@ -13,6 +13,7 @@ const LABEL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   dues_calls: ['number'],
   budget_items: ['code', 'label'],
   budget_expenses: ['description'],
+  cost_sharing_keys: ['name'],
   indicators: ['name'],
   other_income: ['label'],
   dues_payments: ['payer'],

@@ -59,6 +59,7 @@ const WHOLE_LOG_TABLES = new Set([
   'project_transitions',
   'tranches',
   'budget_expenses',
+  'expense_shares',
   'dues_payments',
   'dues_settlements',
   'ledger_entries',

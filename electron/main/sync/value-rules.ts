@@ -9,6 +9,7 @@ import { PROGRAMME_CODE } from '@shared/programmes/schema'
 import { duesSettingsInput } from '@shared/dues/schema'
 import { isIsoDate } from '@shared/validation/dates'
 import { isStoredDocumentName } from '@shared/text/stored-document-name'
+import { readKeyRows } from '@shared/budget/cost-sharing'
 
 /** What a refused value should have been, as a message of the catalog. */
 export interface Expectation {
@@ -93,7 +94,11 @@ const BY_COLUMN: Readonly<Record<string, Check>> = {
     'sync.refused.logo',
   ),
   'ledger_entries.source_table': oneOf(LEDGER_SOURCES),
-  'ledger_entries.use_table': oneOf(['financing_lines']),
+  'ledger_entries.use_table': oneOf(['financing_lines', 'expense_shares']),
+  'cost_sharing_keys.shares': matching(
+    (text) => readKeyRows(text) !== null,
+    'sync.refused.sharingKey',
+  ),
   'ledger_entries.source_id': matching((text) => UUID.test(text), 'sync.refused.id'),
   'ledger_entries.use_id': matching((text) => UUID.test(text), 'sync.refused.id'),
 }

@@ -1213,6 +1213,8 @@ export const en: Catalog = {
     budget_items: 'Budget line',
     budget_line_sources: 'Planned source of a budget line',
     budget_expenses: 'Secretariat expense',
+    expense_shares: 'Share of a shared expense',
+    cost_sharing_keys: 'Cost-sharing key',
     agreement_reports: 'Report due to the funder',
     agreement_instalments: 'Instalment',
     agreement_headings: 'Funder heading',
@@ -1277,6 +1279,9 @@ export const en: Catalog = {
   },
   history: {
     column: {
+      expense_id: 'Expense',
+      percent_bp: 'Percentage',
+      shares: 'Shares',
       contributed_on: 'Contribution date',
       contributor: 'Brought by',
       ceiling_minor: 'Ceiling',
@@ -2319,6 +2324,8 @@ export const en: Catalog = {
       ledgerCurrency: "Entry {{row}} ({{kind}}) is not in its agreement's currency.",
       ledgerMismatch:
         'Entry {{row}} ({{kind}}) does not match the record of {{source}} it comes from: {{column}} is {{value}}.',
+      ledgerShare: 'Entry {{row}} ({{kind}}) matches no share of its shared expense.',
+      sharingKey: 'The cost-sharing key is not as expected: at least two shares, 100 % in all.',
       ledgerUse: 'Entry {{row}} ({{kind}}) is not on a financing-plan line of its project.',
       ledgerSum:
         'The {{kind}} entries posted for the record of {{source}} do not make its amount ({{amount}}, {{eur}} euro cents).',
@@ -3002,6 +3009,56 @@ export const en: Catalog = {
       overReceived:
         'Closed agreement {{reference}}: {{received}} received net for a final amount due of {{due}}.',
       twice: 'Agreement {{reference}} has more than one closing in force.',
+    },
+  },
+  costSharing: {
+    split: 'Share across several funds',
+    splitHint:
+      'Each share is charged to its fund and heading, and checked as an expense of its own (period, nature, heading, free money).',
+    fund: 'Fund',
+    heading: 'Heading',
+    percent: '%',
+    amount: 'Amount',
+    byPercent: 'By percentages',
+    byAmount: 'By amounts',
+    addRow: 'Add a share',
+    removeRow: 'Remove share {{number}}',
+    applyKey: 'Apply a key',
+    noKey: '— Choose a key —',
+    remainder: 'Left to share: {{amount}}',
+    remainderPercent: 'Left to share: {{percent}} %',
+    balanced: 'Fully shared.',
+    rounding:
+      'Percentages are turned into amounts to the cent; the cents left go to the shares with the largest fractions.',
+    sharedBadge: 'Shared',
+    sharesOf: '{{fund}} {{heading}}: {{amount}}',
+    untied: 'Untied fund',
+    keys: 'Cost-sharing keys',
+    keysHint:
+      'A key saves shares in percent (for instance a person’s time per agreement this month); apply it to an expense with “Apply a key”.',
+    noKeys: 'No cost-sharing key.',
+    newKey: 'New key',
+    editKey: 'Edit',
+    removeKey: 'Remove the key',
+    keyName: 'Key name',
+    keySaved: 'Key saved.',
+    keyRemoved: 'Key removed.',
+    keyRecord: 'Key “{{name}}”',
+    tooFew: 'A shared expense has at least two shares.',
+    tooMany: 'Twenty shares at most.',
+    duplicate: 'This fund and heading are already on another row.',
+    percentInvalid: 'A percentage between 0.01 and 100, two decimals at most.',
+    percentSum: 'The percentages make {{total}} %: exactly 100 % is needed.',
+    amountSum: 'The shares make {{shared}} for an expense of {{expense}}: they must equal it.',
+    untiedHeading: 'The untied fund has no headings.',
+    fundAndShares:
+      'A shared expense is paid by its shares: leave the expense’s agreement and heading empty.',
+    keyUnknownAgreement: 'Unknown or archived agreement.',
+    keyNameTaken: 'A key already has this name.',
+    check: {
+      sum: 'Shared expense {{id}}: shares of {{shares}} for an expense of {{expense}} ({{what}}).',
+      ledger:
+        'Share {{id}} of a shared expense: {{booked}} in the ledger for a share of {{expected}}.',
     },
   },
 }

@@ -1221,6 +1221,8 @@ export const fr = {
     budget_items: 'Ligne du budget',
     budget_line_sources: 'Source prévue d’une ligne du budget',
     budget_expenses: 'Dépense du secrétariat',
+    expense_shares: 'Part d’une dépense répartie',
+    cost_sharing_keys: 'Clé de répartition',
     agreement_reports: 'Rapport dû au bailleur',
     agreement_instalments: 'Échéance de versement',
     agreement_headings: 'Rubrique du bailleur',
@@ -1285,6 +1287,9 @@ export const fr = {
   },
   history: {
     column: {
+      expense_id: 'Dépense',
+      percent_bp: 'Pourcentage',
+      shares: 'Parts',
       contributed_on: 'Date de l’apport',
       contributor: 'Apporté par',
       ceiling_minor: 'Plafond',
@@ -2358,6 +2363,10 @@ export const fr = {
       ledgerCurrency: 'L’écriture {{row}} ({{kind}}) n’est pas dans la devise de sa convention.',
       ledgerMismatch:
         'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
+      ledgerShare:
+        'L’écriture {{row}} ({{kind}}) ne correspond à aucune part de sa dépense répartie.',
+      sharingKey:
+        'La clé de répartition n’a pas la forme attendue : au moins deux parts, 100 % en tout.',
       ledgerUse:
         'L’écriture {{row}} ({{kind}}) ne porte pas sur une ligne du plan de financement de son projet.',
       ledgerSum:
@@ -3057,6 +3066,57 @@ export const fr = {
       overReceived:
         'Convention clôturée {{reference}} : {{received}} reçus nets pour un montant final dû de {{due}}.',
       twice: 'La convention {{reference}} a plus d’une clôture en vigueur.',
+    },
+  },
+  costSharing: {
+    split: 'Répartir entre plusieurs fonds',
+    splitHint:
+      'Chaque part est imputée à son fonds et à sa rubrique, et vérifiée comme une dépense seule (période, nature, rubrique, disponible).',
+    fund: 'Fonds',
+    heading: 'Rubrique',
+    percent: '%',
+    amount: 'Montant',
+    byPercent: 'En pourcentages',
+    byAmount: 'En montants',
+    addRow: 'Ajouter une part',
+    removeRow: 'Retirer la part {{number}}',
+    applyKey: 'Appliquer une clé',
+    noKey: '— Choisir une clé —',
+    remainder: 'Reste à répartir : {{amount}}',
+    remainderPercent: 'Reste à répartir : {{percent}} %',
+    balanced: 'Répartition complète.',
+    rounding:
+      'Les montants des pourcentages sont arrondis au centime ; les centimes restants vont aux parts dont la fraction est la plus grande.',
+    sharedBadge: 'Répartie',
+    sharesOf: '{{fund}} {{heading}} : {{amount}}',
+    untied: 'Fonds délié',
+    keys: 'Clés de répartition',
+    keysHint:
+      'Une clé enregistre des parts en pourcentage (par exemple le temps d’une personne par convention ce mois-ci) ; elle se reporte sur une dépense avec « Appliquer une clé ».',
+    noKeys: 'Aucune clé de répartition.',
+    newKey: 'Nouvelle clé',
+    editKey: 'Modifier',
+    removeKey: 'Retirer la clé',
+    keyName: 'Nom de la clé',
+    keySaved: 'Clé enregistrée.',
+    keyRemoved: 'Clé retirée.',
+    keyRecord: 'Clé « {{name}} »',
+    tooFew: 'Une dépense répartie a au moins deux parts.',
+    tooMany: 'Vingt parts au plus.',
+    duplicate: 'Ce fonds et cette rubrique figurent déjà sur une autre ligne.',
+    percentInvalid: 'Pourcentage entre 0,01 et 100, deux décimales au plus.',
+    percentSum: 'Les pourcentages font {{total}} % : il faut 100 % exactement.',
+    amountSum:
+      'Les parts font {{shared}} pour une dépense de {{expense}} : elles doivent l’égaler.',
+    untiedHeading: 'Le fonds délié n’a pas de rubrique.',
+    fundAndShares:
+      'Une dépense répartie est payée par ses parts : laissez vides la convention et la rubrique de la dépense.',
+    keyUnknownAgreement: 'Convention inconnue ou archivée.',
+    keyNameTaken: 'Une clé porte déjà ce nom.',
+    check: {
+      sum: 'Dépense répartie {{id}} : parts de {{shares}} pour une dépense de {{expense}} ({{what}}).',
+      ledger:
+        'Part {{id}} d’une dépense répartie : {{booked}} au grand livre pour une part de {{expected}}.',
     },
   },
 } as const

@@ -15,6 +15,7 @@ import { conversionRule } from './0014-conversion-rule'
 import { leaderCivility } from './0015-leader-civility'
 import { overheadRecoveries } from './0016-overhead-recoveries'
 import { agreementClosing } from './0017-agreement-closing'
+import { costSharing } from './0018-cost-sharing'
 import type { Migration } from './migration'
 
 /**
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   leaderCivility,
   overheadRecoveries,
   agreementClosing,
+  costSharing,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

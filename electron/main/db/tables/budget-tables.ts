@@ -52,3 +52,24 @@ export interface BudgetExpensesTable extends RecordColumns {
   document: string | null
   cancel_reason: string | null
 }
+
+/** A share of a shared expense (migration 18): a fund, its heading, its part of the expense. */
+export interface ExpenseSharesTable extends RecordColumns {
+  expense_id: string
+  position: number
+  /** Null for the untied fund. */
+  agreement_id: string | null
+  heading_code: string | null
+  /** The percentage entered (basis points), null when entered as an amount. */
+  percent_bp: number | null
+  /** In the expense's currency. */
+  amount_minor: number
+  eur_minor: number
+}
+
+/** A saved cost-sharing key: its shares, as JSON (see shared/budget/cost-sharing.ts). */
+export interface CostSharingKeysTable extends RecordColumns {
+  name: string
+  shares: string
+  note: string | null
+}

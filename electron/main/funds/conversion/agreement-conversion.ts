@@ -110,16 +110,21 @@ export async function spendingToConvert(
     paid_amount: number | null
   }>`
     SELECT e.entry_date, e.amount_minor, e.eur_minor, e.currency,
-      COALESCE(x.currency, p.currency) AS paid_currency, x.amount_minor AS paid_amount
+      COALESCE(x.currency, p.currency) AS paid_currency,
+      COALESCE(s.amount_minor, x.amount_minor) AS paid_amount
     ${spendingFrom(agreementId, end)}`.execute(db)
   return rows.rows.map((r) => spendingOfRow(r))
 }
 
-/** The FROM and WHERE of an agreement's live spending entries, shared with the donor report. */
+/**
+ * The FROM and WHERE of an agreement's live spending entries, shared with the donor report. A
+ * shared expense's entry is its share (`s`): what it incurred is the share's amount.
+ */
 export function spendingFrom(agreementId: string, end: string) {
   return sql`
     FROM ledger_entries e
       LEFT JOIN budget_expenses x ON e.source_table = 'budget_expenses' AND x.id = e.source_id
+      LEFT JOIN expense_shares s ON e.use_table = 'expense_shares' AND s.id = e.use_id
       LEFT JOIN tranches tr ON e.source_table = 'tranches' AND tr.id = e.source_id
       LEFT JOIN projects p ON p.id = tr.project_id
     WHERE e.deleted_at IS NULL AND e.agreement_id = ${agreementId}

@@ -30,6 +30,7 @@ import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { BudgetItemForm } from './BudgetItemForm'
 import { ExpenseForm } from './ExpenseForm'
+import { SharingKeysPanel } from './SharingKeysPanel'
 import { ExpensesTable } from './ExpensesTable'
 import { useReversal } from '../../components/ReversalDialog'
 import { expenseReversal } from './expense-reversal'
@@ -186,6 +187,7 @@ export function BudgetPage() {
             <Tabs.List>
               <Tabs.Tab value="lines">{t('budget.title')}</Tabs.Tab>
               <Tabs.Tab value="expenses">{t('budget.expenses')}</Tabs.Tab>
+              <Tabs.Tab value="keys">{t('costSharing.keys')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="lines" pt="sm">
               <BudgetTable
@@ -216,6 +218,9 @@ export function BudgetPage() {
                   }
                 />
               </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="keys" pt="sm">
+              <SharingKeysPanel agreements={agreements} />
             </Tabs.Panel>
           </Tabs>
         </>

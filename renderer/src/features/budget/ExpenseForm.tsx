@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +20,8 @@ import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
+import { ApiError } from '../../lib/api'
+import { EMPTY_SHARES, SharesEditor, type SharesState, sharesInput } from './SharesEditor'
 
 interface Values {
   lineKey: string
@@ -51,6 +53,9 @@ export function ExpenseForm({
   const [formError, setFormError] = useState<string | null>(null)
   const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const [headings, setHeadings] = useState<AgreementDetail['budget']['headings']>([])
+  const [shared, setShared] = useState(false)
+  const [shares, setShares] = useState<SharesState>(EMPTY_SHARES)
+  const [shareErrors, setShareErrors] = useState<Record<string, string>>({})
   const thisYear = String(view.version.year)
   const defaults: Values = {
     lineKey: '',
@@ -75,6 +80,16 @@ export function ExpenseForm({
         supplier: values.supplier || null,
         amount: amount.ok ? amount.value : '1',
         document: null,
+        ...(shared
+          ? {
+              agreementId: null,
+              headingCode: null,
+              shares: sharesInput(shares, (text) => {
+                const part = amountForContract(text, values.currency, language)
+                return part.ok ? part.value : text
+              }),
+            }
+          : {}),
       },
       errors,
     }
@@ -86,10 +101,12 @@ export function ExpenseForm({
     reValidateMode: 'onChange',
   })
   const currency = useWatch({ control: form.control, name: 'currency' })
+  const typedAmount = useWatch({ control: form.control, name: 'amount' })
   const errors = form.formState.errors
   const notify = useNotices((store) => store.notify)
   const submit = form.handleSubmit(async (values) => {
     setFormError(null)
+    setShareErrors({})
     try {
       const { input } = toInput(values)
       const saved = await callConfirming('budget.addExpense', { ...input, bankAccountId } as never)
@@ -105,9 +122,22 @@ export function ExpenseForm({
       })
       onSaved(saved)
     } catch (failure) {
-      setFormError(
-        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
+      // A share's refusal is shown on its row; the rest on the form's fields.
+      const onShares = (failure instanceof ApiError ? (failure.error.fields ?? []) : []).filter(
+        (f) => f.path.startsWith('shares'),
       )
+      setShareErrors(Object.fromEntries(onShares.map((f) => [f.path, f.message])))
+      const message = applyServerErrors(
+        failure,
+        Object.keys(defaults),
+        form.setError,
+        t('errors.INTERNAL'),
+      )
+      const fields = failure instanceof ApiError ? (failure.error.fields ?? []) : []
+      const allShown =
+        onShares.length > 0 &&
+        fields.every((f) => f.path.startsWith('shares') || f.path in defaults)
+      setFormError(allShown ? null : message)
     }
   })
   const lines = view.items.filter(
@@ -140,28 +170,32 @@ export function ExpenseForm({
             {...form.register('spentOn')}
             error={errors.spentOn?.message}
           />
-          <FormSelect
-            control={form.control}
-            name="agreementId"
-            label={t('budget.form.payingFund')}
-            data={[
-              { value: UNTIED, label: t('budget.form.untiedFund') },
-              ...agreements
-                .filter((a) => a.earmarking !== 'projects')
-                .map((a) => ({ value: a.id, label: `${a.reference} — ${a.funderName}` })),
-            ]}
-            searchable
-            onPick={(value) => {
-              form.setValue('headingCode', '')
-              if (value === UNTIED) setHeadings([])
-              else
-                void call('agreements.get', { id: value }).then((a) =>
-                  setHeadings(a.budget.headings),
-                )
-            }}
-          />
+          {shared ? (
+            <div />
+          ) : (
+            <FormSelect
+              control={form.control}
+              name="agreementId"
+              label={t('budget.form.payingFund')}
+              data={[
+                { value: UNTIED, label: t('budget.form.untiedFund') },
+                ...agreements
+                  .filter((a) => a.earmarking !== 'projects')
+                  .map((a) => ({ value: a.id, label: `${a.reference} — ${a.funderName}` })),
+              ]}
+              searchable
+              onPick={(value) => {
+                form.setValue('headingCode', '')
+                if (value === UNTIED) setHeadings([])
+                else
+                  void call('agreements.get', { id: value }).then((a) =>
+                    setHeadings(a.budget.headings),
+                  )
+              }}
+            />
+          )}
         </SimpleGrid>
-        {headings.length > 0 && (
+        {!shared && headings.length > 0 && (
           <FormSelect
             control={form.control}
             name="headingCode"
@@ -196,6 +230,21 @@ export function ExpenseForm({
             onChange={setBankAccountId}
           />
         </SimpleGrid>
+        <Checkbox
+          label={t('costSharing.split')}
+          checked={shared}
+          onChange={(event) => setShared(event.currentTarget.checked)}
+        />
+        {shared && (
+          <SharesEditor
+            agreements={agreements}
+            state={shares}
+            onChange={setShares}
+            amount={typedAmount}
+            currency={currency}
+            errors={shareErrors}
+          />
+        )}
         <FormActions isNew submitting={form.formState.isSubmitting} onCancel={onCancel} />
       </Stack>
     </form>

@@ -7,6 +7,17 @@ import type { ListColumn } from '../../components/list/list-columns'
 
 /** The fund that paid an expense: an agreement (and its heading) or the untied fund. */
 export function payingFund(t: TFunction, e: BudgetExpense): string {
+  // A shared expense: each share's fund and heading, with its percentage when typed as one.
+  if (e.shares.length > 0)
+    return e.shares
+      .map((s) => {
+        const fund = s.agreementReference ?? t('budget.form.untiedFund')
+        const heading = s.headingCode ? ` · ${s.headingCode}` : ''
+        const part =
+          s.percentBp === null ? '' : ` ${(s.percentBp / 100).toFixed(2).replace(/\.00$/, '')} %`
+        return `${fund}${heading}${part}`
+      })
+      .join(' / ')
   const fund = e.agreementReference ?? t('budget.form.untiedFund')
   return e.headingCode ? `${fund} · ${e.headingCode}` : fund
 }

@@ -1,0 +1,156 @@
+import type { Selectable, Transaction } from 'kysely'
+import { readOnce } from '../db/read-once'
+import type { AgreementsTable, Database } from '../db/schema'
+import { fieldFailure } from '../failure'
+import { assertHeadingOf } from '../funds/heading-check'
+import { agreementFigures, emptyFigures, untiedUnallocated } from '../funds/ledger'
+
+/**
+ * The line an expense is charged to: an expense line of the year's latest budget version that
+ * follows its own expenses. Its nature decides what agreements may pay it.
+ */
+async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: string) {
+  const line = await db
+    .selectFrom('budget_items as i')
+    .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+    .select(['i.nature', 'i.tracks', 'i.direction', 'i.item_kind'])
+    .where('i.line_key', '=', lineKey)
+    .where('v.year', '=', year)
+    .where('i.deleted_at', 'is', null)
+    .where('v.deleted_at', 'is', null)
+    .orderBy('v.number', 'desc')
+    .executeTakeFirst()
+  if (
+    !line ||
+    line.item_kind !== 'line' ||
+    line.direction !== 'expense' ||
+    (line.tracks !== null && line.tracks !== 'expenses')
+  ) {
+    throw fieldFailure('VALIDATION', 'lineKey', 'errors.expenseLineUnknown', { year })
+  }
+  return { nature: (line.nature ?? 'operating') as 'operating' | 'investment' }
+}
+
+/**
+ * An agreement pays an expense of its period and nature, unless it is tied to named projects.
+ * The fields named: the form's own, or a share's row (`shares.rows.2.agreementId`) for a shared one.
+ */
+export function assertAgreementPays(
+  agreement: {
+    reference: string
+    earmarking: string
+    nature: string
+    starts_on: string
+    ends_on: string
+  },
+  nature: string,
+  spentOn: string,
+  fields: { agreement: string; date: string } = { agreement: 'agreementId', date: 'spentOn' },
+): void {
+  if (agreement.earmarking === 'projects') {
+    throw fieldFailure('VALIDATION', fields.agreement, 'errors.expenseAgreementForProjects', {
+      reference: agreement.reference,
+    })
+  }
+  if (spentOn < agreement.starts_on || spentOn > agreement.ends_on) {
+    throw fieldFailure('VALIDATION', fields.date, 'errors.expenseOutsideAgreement', {
+      reference: agreement.reference,
+      startsOn: agreement.starts_on,
+      endsOn: agreement.ends_on,
+    })
+  }
+  if (agreement.nature !== 'mixed' && agreement.nature !== nature) {
+    throw fieldFailure('VALIDATION', fields.agreement, 'errors.expenseNatureMismatch', {
+      reference: agreement.reference,
+      nature: { message: `agreements.nature.${agreement.nature as 'operating' | 'investment'}` },
+    })
+  }
+}
+
+/**
+ * What one action writing expenses reads once: each fund's free money, the lines charged, the
+ * paying agreements and their headings.
+ */
+export class ExpenseContext {
+  readonly free: FreeMoney
+  private readonly lines = new Map<string, Promise<{ nature: 'operating' | 'investment' }>>()
+  private readonly agreements = new Map<string, Promise<AgreementRow | undefined>>()
+  private readonly headings = new Map<string, Promise<string | null>>()
+  private readonly closings = new Map<string, Promise<string | null>>()
+
+  constructor(readonly db: Transaction<Database>) {
+    this.free = new FreeMoney(db)
+  }
+
+  line(year: number, lineKey: string) {
+    return readOnce(this.lines, `${year}|${lineKey}`, () => expenseLineOf(this.db, year, lineKey))
+  }
+
+  agreement(id: string) {
+    return readOnce(this.agreements, id, () =>
+      this.db
+        .selectFrom('agreements')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst(),
+    )
+  }
+
+  heading(agreementId: string, code: string | null, field = 'headingCode') {
+    return readOnce(this.headings, `${field}|${agreementId}|${code ?? ''}`, () =>
+      assertHeadingOf(this.db, agreementId, code, field, true),
+    )
+  }
+
+  /** The day the agreement was closed on, if a closing is in force (nothing is spent on it). */
+  closedOn(agreementId: string) {
+    return readOnce(this.closings, agreementId, async () => {
+      const row = await this.db
+        .selectFrom('agreement_closings')
+        .select('closed_on')
+        .where('agreement_id', '=', agreementId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      return row?.closed_on ?? null
+    })
+  }
+}
+
+export type AgreementRow = Selectable<AgreementsTable>
+
+/**
+ * What the untied fund and each agreement still have free, read from the ledger the first time
+ * it is asked within a transaction and then lowered by each expense written in it.
+ */
+export class FreeMoney {
+  private untiedFree: number | null = null
+  private readonly agreementFree = new Map<string, number>()
+
+  constructor(private readonly db: Transaction<Database>) {}
+
+  async untied(): Promise<number> {
+    this.untiedFree ??= await untiedUnallocated(this.db)
+    return this.untiedFree
+  }
+
+  async ofAgreement(id: string): Promise<number> {
+    let free = this.agreementFree.get(id)
+    if (free === undefined) {
+      free =
+        (await agreementFigures(this.db, '9999-12-31', [id])).get(id)?.native.unallocated ??
+        emptyFigures().unallocated
+      this.agreementFree.set(id, free)
+    }
+    return free
+  }
+
+  spendUntied(eurMinor: number): void {
+    if (this.untiedFree !== null) this.untiedFree -= eurMinor
+  }
+
+  spendFromAgreement(id: string, minor: number): void {
+    const free = this.agreementFree.get(id)
+    if (free !== undefined) this.agreementFree.set(id, free - minor)
+  }
+}
