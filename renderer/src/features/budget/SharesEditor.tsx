@@ -19,6 +19,7 @@ import {
 } from '@shared/budget/cost-sharing'
 import type { Agreement, AgreementDetail } from '@shared/funds/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
+import { formatNumber } from '@shared/i18n/format-number'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { parseAmount } from '@shared/money/parse'
@@ -111,7 +112,8 @@ export function SharesEditor({
       rows: key.rows.map((row) => ({
         fund: row.agreementId ?? UNTIED_FUND,
         headingCode: row.headingCode ?? '',
-        value: (row.percentBp / 100).toFixed(2).replace(/\.00$/, ''),
+        // Typed back in the user's language (« 33,33 » in French), as they would type it.
+        value: formatNumber(row.percentBp / 100, language),
       })),
     })
   }
@@ -185,6 +187,8 @@ export function SharesEditor({
               onChange={(event) => setRow(index, { value: event.currentTarget.value })}
               error={field(state.mode)}
               description={computed.amounts[index] ?? undefined}
+              // The share's amount under its percentage, so the row's fields stay aligned.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               style={{ flex: 1 }}
             />
             <ActionIcon
@@ -216,7 +220,7 @@ export function SharesEditor({
               ? t('costSharing.balanced')
               : state.mode === 'percent'
                 ? t('costSharing.remainderPercent', {
-                    percent: (computed.remainder / 100).toFixed(2),
+                    percent: formatNumber(computed.remainder / 100, language),
                   })
                 : t('costSharing.remainder', {
                     amount: formatMoney(money(computed.remainder, code), language),

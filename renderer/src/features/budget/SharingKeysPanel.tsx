@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SharingKey } from '@shared/budget/cost-sharing'
 import type { Agreement } from '@shared/funds/schema'
+import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { ApiError, call } from '../../lib/api'
 import { FormError } from '../../components/FormError'
 import { useNotices } from '../../components/notices'
+import { useLanguage } from '../../lib/use-language'
 import { EMPTY_SHARES, SharesEditor, type SharesState, UNTIED_FUND } from './SharesEditor'
 
 /**
@@ -15,6 +17,7 @@ import { EMPTY_SHARES, SharesEditor, type SharesState, UNTIED_FUND } from './Sha
  */
 export function SharingKeysPanel({ agreements }: { agreements: Agreement[] }) {
   const { t } = useTranslation()
+  const language = useLanguage()
   const notify = useNotices((store) => store.notify)
   const [keys, setKeys] = useState<SharingKey[]>([])
   const [name, setName] = useState('')
@@ -64,7 +67,7 @@ export function SharingKeysPanel({ agreements }: { agreements: Agreement[] }) {
                 {key.rows
                   .map(
                     (r) =>
-                      `${reference(r.agreementId)}${r.headingCode ? ` · ${r.headingCode}` : ''} ${(r.percentBp / 100).toFixed(2).replace(/\.00$/, '')} %`,
+                      `${reference(r.agreementId)}${r.headingCode ? ` · ${r.headingCode}` : ''} ${formatBasisPoints(r.percentBp, language)}`,
                   )
                   .join(' / ')}
               </Text>
