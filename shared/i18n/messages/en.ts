@@ -2531,6 +2531,7 @@ export const en: Catalog = {
       untiedSource: 'Source: untied fund (EUR)',
       agreementSources: 'Sources: agreements (REF: amount; …)',
       budgetLine: 'Line code',
+      shares: 'Split between funds (agreement / heading or Untied fund: amount; …)',
       cancelReason: 'Reason for cancelling',
       settles: 'Calls settled (number: amount; …)',
       split: 'Split between the lines (agreement or fund: amount; …)',
@@ -2561,6 +2562,8 @@ export const en: Catalog = {
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
+    sharesUnknownFund:
+      'The split names a fund the file does not have: “{{fund}}”. A fund is written as its agreement’s reference (followed by “/ heading” where there is one) or “Untied fund”.',
     splitUnknownLine:
       'The split names a committed line this project does not have: “{{line}}”. Its committed lines: {{lines}} (the untied fund may also be written “Untied fund”).',
     dateOutOfRange:

@@ -2576,6 +2576,7 @@ export const fr = {
       untiedSource: 'Source : fonds délié (EUR)',
       agreementSources: 'Sources : conventions (RÉF : montant ; …)',
       budgetLine: 'Code de la ligne',
+      shares: 'Répartition entre les fonds (convention / rubrique ou Fonds délié : montant ; …)',
       cancelReason: 'Motif de l’annulation',
       settles: 'Appels réglés (numéro : montant ; …)',
       split: 'Répartition entre les lignes (convention ou fonds : montant ; …)',
@@ -2607,6 +2608,8 @@ export const fr = {
     unknownSource: 'Convention {{reference}} introuvable ni dans le fichier ni dans ce classeur.',
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
+    sharesUnknownFund:
+      'La répartition nomme un fonds que le fichier n’a pas : « {{fund}} ». Un fonds s’écrit par la référence de sa convention (suivie de « / rubrique » le cas échéant) ou « Fonds délié ».',
     splitUnknownLine:
       'La répartition nomme une ligne engagée que ce projet n’a pas : « {{line}} ». Ses lignes engagées : {{lines}} (le fonds délié s’écrit aussi « Fonds délié »).',
     dateOutOfRange:

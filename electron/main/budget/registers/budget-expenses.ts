@@ -14,14 +14,18 @@ import {
   normalAmount,
   amountText,
   keyOf,
+  keyedAmounts,
 } from '../../workbook/register'
 import { AGREEMENT_COLUMN } from '../../workbook/references'
 import { year } from './budget-versions'
+import { sharesCells, sharesOfCell } from './expense-shares-cell'
 
-const expenseRowInput = budgetExpenseInput.omit({ lineKey: true }).safeExtend({
+const expenseRowInput = budgetExpenseInput.omit({ lineKey: true, shares: true }).safeExtend({
   year,
   lineCode: requiredText(20),
   cancelReason: optionalText(500),
+  /** A shared expense's shares, « UE-2026-PAIX / 1 : 2592.64 ; Fonds délié : 1728.43 ». */
+  shares: keyedAmounts,
 })
 type ExpenseRow = z.output<typeof expenseRowInput>
 
@@ -42,6 +46,7 @@ export const budgetExpenses: Register<ExpenseRow> = {
     { field: 'amount', heading: 'budget.form.amount', kind: 'amount', required: true },
     { ...AGREEMENT_COLUMN, required: false },
     { field: 'headingCode', heading: 'budget.form.heading', kind: 'text' },
+    { field: 'shares', heading: 'workbook.column.shares', kind: 'text' },
     { field: 'document', heading: 'projects.expenses.document', kind: 'text' },
     { field: 'cancelReason', heading: 'workbook.column.cancelReason', kind: 'text' },
   ],
@@ -74,6 +79,7 @@ export const budgetExpenses: Register<ExpenseRow> = {
       .execute()) {
       codes.set(`${line.year}|${line.line_key}`, line.code)
     }
+    const shares = await sharesCells(session)
     yield* pagesById(
       (after) =>
         session.file.db
@@ -96,6 +102,7 @@ export const budgetExpenses: Register<ExpenseRow> = {
         amount: amountText(e.amount_minor, e.currency),
         agreement: e.agreement,
         headingCode: e.heading_code,
+        shares: shares.get(e.id) ?? null,
         document: e.document,
         cancelReason: e.cancel_reason,
       }),
@@ -176,8 +183,12 @@ async function writeExpenses(
     keys.push(key)
     if (recorded.has(key)) outcomes.push('unchanged')
     else {
-      const { year: _year, lineCode: _line, cancelReason: _reason, ...expense } = row
-      const fields = { ...expense, lineKey: line.line_key }
+      const { year: _year, lineCode: _line, cancelReason: _reason, shares, ...expense } = row
+      const fields = {
+        ...expense,
+        lineKey: line.line_key,
+        shares: await sharesOfCell(session, memo, shares),
+      }
       added.push({ index, key, fields })
       recorded.set(key, { id: '', cancel_reason: null, key })
       outcomes.push('created')
