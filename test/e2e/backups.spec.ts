@@ -78,13 +78,17 @@ test('Paramètres → Sauvegardes lists manual backups with their sizes and asks
     .getByRole('button', { name: /^Supprimer/ })
     .click()
   await dialog.getByRole('button', { name: 'Supprimer' }).click()
-  await expect(section.getByRole('status')).toContainText(/Sauvegarde du .* supprimée\./)
+  await expect(section.getByRole('status').filter({ hasText: /\S/ })).toContainText(
+    /Sauvegarde du .* supprimée\./,
+  )
   await expect(manual).toHaveCount(2)
   expect(await onDisk()).toHaveLength(2)
 
   // A backup made now is kept with the others.
   await section.getByRole('button', { name: 'Sauvegarder maintenant' }).click()
-  await expect(section.getByRole('status')).toContainText('Sauvegarde faite et vérifiée.')
+  await expect(section.getByRole('status').filter({ hasText: /\S/ })).toContainText(
+    'Sauvegarde faite et vérifiée.',
+  )
   await expect(manual).toHaveCount(3)
 })
 
@@ -115,7 +119,9 @@ test('« Restaurer depuis un fichier… » restores a copy chosen on the disk, a
   )
   await expect(dialog.getByRole('alert')).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Restaurer', exact: true }).click()
-  await expect(section.getByRole('status')).toContainText(/Sauvegarde du .* restaurée\./)
+  await expect(section.getByRole('status').filter({ hasText: /\S/ })).toContainText(
+    /Sauvegarde du .* restaurée\./,
+  )
   expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual([
     'Ville de Paris',
   ])
@@ -140,7 +146,7 @@ test('« Restaurer depuis un fichier… » restores a copy chosen on the disk, a
   ])
   await again.getByRole('button', { name: 'Restaurer depuis un fichier…' }).click()
   await dialog.getByRole('button', { name: 'Restaurer quand même' }).click()
-  await expect(again.getByRole('status')).toContainText(/restaurée/)
+  await expect(again.getByRole('status').filter({ hasText: /\S/ })).toContainText(/restaurée/)
   expect((await app.core.requireSession().funders.list()).map((f) => f.name)).toEqual([
     'Fondation X',
   ])
@@ -210,6 +216,6 @@ test('a failed automatic backup is said above every screen until a backup succee
   const section = await openBackups(page)
   await expect(alert).toBeVisible()
   await section.getByRole('button', { name: 'Revenir au dossier à côté du fichier' }).click()
-  await expect(section.getByRole('status')).toBeVisible()
+  await expect(section.getByRole('status').filter({ hasText: /\S/ })).toBeVisible()
   await expect(alert).toHaveCount(0)
 })

@@ -143,13 +143,16 @@ export function RulesTab({ plan, change }: PlanProps) {
             header: t('accounting.col.conditions'),
             value: conditionsOf,
             width: 170,
+            priority: 2,
           },
           {
             id: 'account',
             kind: 'text',
             header: t('accounting.col.account'),
             value: (rule) => `${rule.account} – ${rule.accountLabel}`,
-            width: 300,
+            width: 280,
+            // The account is what a correspondence says: kept before its conditions and origin.
+            priority: 1,
           },
           {
             id: 'origin',
@@ -163,6 +166,7 @@ export function RulesTab({ plan, change }: PlanProps) {
               </Badge>
             ),
             width: 190,
+            priority: 3,
           },
         ]}
         getRowId={(rule) => rule.id ?? `default-${rule.role}-${conditionsOf(rule)}`}

@@ -41,14 +41,16 @@ export function BackupsTable({
           kind: 'text',
           header: t('backups.trigger'),
           value: (b) => t(`backups.triggers.${b.trigger}`),
-          width: 200,
+          width: 170,
         },
         {
           id: 'retention',
           kind: 'text',
           header: t('backups.retention'),
           value: (b) => t(`backups.retentions.${b.retention}`),
-          width: 220,
+          width: 200,
+          // How long a backup is kept decides which to delete: kept before its kind and size.
+          priority: 0,
         },
         {
           id: 'size',

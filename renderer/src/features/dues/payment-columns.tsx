@@ -47,7 +47,8 @@ export function paymentColumns(t: TFunction, language: Language): ListColumn<Due
       value: (p) => settlementsText(p.settlements, language),
       header: t('dues.payments.settles'),
       groupable: false,
-      priority: 8,
+      // What the payment settled matters more than its kind or method when room is short.
+      priority: 5,
     },
     {
       id: 'credit',

@@ -171,6 +171,8 @@ export function JournalSection() {
           parameters={table ? [{ label: t('journal.table'), value: tableLabel(t, table) }] : []}
           error={error}
           height="60vh"
+          // One small « Voir » button: the record and what changed keep their room.
+          actionsWidth={80}
           rowActions={(entry) => {
             const open = opener(entry)
             return (
