@@ -3,6 +3,7 @@ import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Language } from '@shared/i18n/locale'
 import { type MessageParams, translate } from '@shared/i18n/translate'
 import { formatDate } from '@shared/i18n/format-dates'
+import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { formatMoney } from '@shared/money/format'
 import type { Money } from '@shared/money/money'
 import type { DayParam } from '@shared/plausibility/warnings'
@@ -16,7 +17,15 @@ export interface MessageRef {
  * Message parameters; amounts and referenced messages are put in the user's language when the
  * message is built.
  */
-export type FailureParams = Record<string, string | number | Money | MessageRef | DayParam>
+/** A share or rate in a message, in basis points: written « 90 % » or "90%" by the reader's language. */
+export interface PercentParam {
+  basisPoints: number
+}
+
+export type FailureParams = Record<
+  string,
+  string | number | Money | MessageRef | DayParam | PercentParam
+>
 
 /** A problem with one field, as a catalog key, before it is put in the user's language. */
 export interface FieldFailure {
@@ -75,7 +84,9 @@ export function formatParams(params: FailureParams, language: Language): Message
           ? translate(language, value.message)
           : 'day' in value
             ? formatDate(value.day, language)
-            : formatMoney(value, language),
+            : 'basisPoints' in value
+              ? formatBasisPoints(value.basisPoints, language)
+              : formatMoney(value, language),
     ]),
   )
 }

@@ -236,7 +236,7 @@ describe('cost sharing', () => {
     expect(
       await refusal([untied, { agreementId: euId, headingCode: '1', percent: '50.01' }]),
     ).toMatch(
-      /^shares\.rows\.1\.percent: Les pourcentages font 100,01|^shares\.rows\.1\.percent: Les pourcentages font 100.01/,
+      /^shares\.rows\.1\.percent: Les pourcentages font 100,01\s% : il faut 100 % exactement\.$/,
     )
     expect(await refusal([{ agreementId: euId, headingCode: '1', percent: '100' }])).toMatch(
       /^shares\.rows: /,

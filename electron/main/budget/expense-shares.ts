@@ -118,7 +118,7 @@ function amountsOf(
     const sum = percents.reduce((a, b) => a + b, 0)
     if (sum !== FULL_PERCENT_BP) {
       throw fieldFailure('VALIDATION', fieldOf(last, 'percent'), 'costSharing.percentSum', {
-        total: (sum / 100).toFixed(2),
+        total: { basisPoints: sum },
       })
     }
     return { amounts: amountsOfPercents(total, percents), percents }

@@ -113,7 +113,7 @@ export function checkKeyRows(rows: KeyFields['rows']): SharingKeyRow[] {
   const total = checked.reduce((a, r) => a + r.percentBp, 0)
   if (total !== FULL_PERCENT_BP) {
     throw fieldFailure('VALIDATION', `rows.${rows.length - 1}.percent`, 'costSharing.percentSum', {
-      total: (total / 100).toFixed(2),
+      total: { basisPoints: total },
     })
   }
   return checked

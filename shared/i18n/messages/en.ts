@@ -3051,7 +3051,7 @@ export const en: Catalog = {
     tooMany: 'Twenty shares at most.',
     duplicate: 'This fund and heading are already on another row.',
     percentInvalid: 'A percentage between 0.01 and 100, two decimals at most.',
-    percentSum: 'The percentages make {{total}} %: exactly 100 % is needed.',
+    percentSum: 'The percentages make {{total}}: exactly 100% is needed.',
     amountSum: 'The shares make {{shared}} for an expense of {{expense}}: they must equal it.',
     untiedHeading: 'The untied fund has no headings.',
     fundAndShares:

@@ -3108,7 +3108,7 @@ export const fr = {
     tooMany: 'Vingt parts au plus.',
     duplicate: 'Ce fonds et cette rubrique figurent déjà sur une autre ligne.',
     percentInvalid: 'Pourcentage entre 0,01 et 100, deux décimales au plus.',
-    percentSum: 'Les pourcentages font {{total}} % : il faut 100 % exactement.',
+    percentSum: 'Les pourcentages font {{total}} : il faut 100 % exactement.',
     amountSum:
       'Les parts font {{shared}} pour une dépense de {{expense}} : elles doivent l’égaler.',
     untiedHeading: 'Le fonds délié n’a pas de rubrique.',

@@ -135,22 +135,22 @@ export function RulesTab({ plan, change }: PlanProps) {
             kind: 'text',
             header: t('accounting.col.role'),
             value: (rule) => t(`accounting.role.${rule.role}`),
-            width: 230,
+            width: 200,
           },
           {
             id: 'conditions',
             kind: 'text',
             header: t('accounting.col.conditions'),
             value: conditionsOf,
-            width: 170,
-            priority: 2,
+            width: 150,
+            priority: 3,
           },
           {
             id: 'account',
             kind: 'text',
             header: t('accounting.col.account'),
             value: (rule) => `${rule.account} – ${rule.accountLabel}`,
-            width: 280,
+            width: 260,
             // The account is what a correspondence says: kept before its conditions and origin.
             priority: 1,
           },
@@ -165,8 +165,8 @@ export function RulesTab({ plan, change }: PlanProps) {
                 {rule.isDefault ? t('accounting.defaultOrigin') : t('accounting.userOrigin')}
               </Badge>
             ),
-            width: 190,
-            priority: 3,
+            width: 110,
+            priority: 2,
           },
         ]}
         getRowId={(rule) => rule.id ?? `default-${rule.role}-${conditionsOf(rule)}`}

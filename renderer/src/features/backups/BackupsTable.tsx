@@ -33,7 +33,7 @@ export function BackupsTable({
           // The moment sorts as written (ISO), and is shown in the user's format.
           value: (b) => b.takenAt,
           cell: (b) => <span title={b.name}>{formatDateTime(b.takenAt, language)}</span>,
-          width: 190,
+          width: 170,
           groupable: false,
         },
         {
@@ -41,14 +41,14 @@ export function BackupsTable({
           kind: 'text',
           header: t('backups.trigger'),
           value: (b) => t(`backups.triggers.${b.trigger}`),
-          width: 170,
+          width: 120,
         },
         {
           id: 'retention',
           kind: 'text',
           header: t('backups.retention'),
           value: (b) => t(`backups.retentions.${b.retention}`),
-          width: 200,
+          width: 180,
           // How long a backup is kept decides which to delete: kept before its kind and size.
           priority: 0,
         },
@@ -58,7 +58,7 @@ export function BackupsTable({
           header: t('backups.size'),
           value: (b) => b.size,
           cell: (b) => formatSize(b.size, language),
-          width: 110,
+          width: 90,
         },
       ]}
       getRowId={(b) => `${b.folder}/${b.name}`}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { BudgetExpense } from '@shared/budget/schema'
 import { RegisterList } from '../../components/list/RegisterList'
 import { useListView } from '../../components/list/use-list-url-state'
+import { useLanguage } from '../../lib/use-language'
 import { expenseColumns } from './expense-columns'
 
 /**
@@ -23,7 +24,8 @@ export function ExpensesTable({
 }) {
   const { t } = useTranslation()
   const [view, setView] = useListView('expenses')
-  const columns = useMemo(() => expenseColumns(t), [t])
+  const language = useLanguage()
+  const columns = useMemo(() => expenseColumns(t, language), [t, language])
   if (expenses.length === 0) return <Text c="dimmed">{t('budget.noExpenses')}</Text>
   return (
     <RegisterList

@@ -1,20 +1,21 @@
 import { Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import type { BudgetExpense } from '@shared/budget/schema'
+import { formatBasisPoints } from '@shared/i18n/format-percent'
+import type { Language } from '@shared/i18n/locale'
 import { money } from '@shared/money/money'
 import { Amount } from '../../components/Amount'
 import type { ListColumn } from '../../components/list/list-columns'
 
 /** The fund that paid an expense: an agreement (and its heading) or the untied fund. */
-export function payingFund(t: TFunction, e: BudgetExpense): string {
+export function payingFund(t: TFunction, e: BudgetExpense, language: Language): string {
   // A shared expense: each share's fund and heading, with its percentage when typed as one.
   if (e.shares.length > 0)
     return e.shares
       .map((s) => {
         const fund = s.agreementReference ?? t('budget.form.untiedFund')
         const heading = s.headingCode ? ` · ${s.headingCode}` : ''
-        const part =
-          s.percentBp === null ? '' : ` ${(s.percentBp / 100).toFixed(2).replace(/\.00$/, '')} %`
+        const part = s.percentBp === null ? '' : ` ${formatBasisPoints(s.percentBp, language)}`
         return `${fund}${heading}${part}`
       })
       .join(' / ')
@@ -39,7 +40,7 @@ function struck(minor: number, currency: BudgetExpense['currency']) {
 }
 
 /** The columns of the year's expenses register. */
-export function expenseColumns(t: TFunction): ListColumn<BudgetExpense>[] {
+export function expenseColumns(t: TFunction, language: Language): ListColumn<BudgetExpense>[] {
   return [
     {
       id: 'spentOn',
@@ -73,7 +74,7 @@ export function expenseColumns(t: TFunction): ListColumn<BudgetExpense>[] {
     {
       id: 'fund',
       kind: 'text',
-      value: (e) => payingFund(t, e),
+      value: (e) => payingFund(t, e, language),
       header: t('budget.form.payingFund'),
       priority: 6,
     },

@@ -47,6 +47,7 @@ export function paymentColumns(t: TFunction, language: Language): ListColumn<Due
       value: (p) => settlementsText(p.settlements, language),
       header: t('dues.payments.settles'),
       groupable: false,
+      width: 140,
       // What the payment settled matters more than its kind or method when room is short.
       priority: 5,
     },
