@@ -90,3 +90,23 @@ export async function ledgerSpending(
     WHERE deleted_at IS NULL AND kind = 'expense' AND agreement_id IS ${agreementId}`.execute(db)
   return { native: Number(row.rows[0]?.native ?? 0), eur: Number(row.rows[0]?.eur ?? 0) }
 }
+
+/** March's 4,321.07 € salary shared 60 % on the EU action's heading 1, 40 % on the untied fund. */
+export async function sharedSalary({ app, euId, lineKey }: SharingWorld) {
+  return app.ok('budget.addExpense', {
+    confirmed: true,
+    lineKey,
+    spentOn: '2026-03-31',
+    agreementId: null,
+    description: 'Salaire de mars — chargée de programme',
+    amount: '4321.07',
+    currency: 'EUR',
+    shares: {
+      mode: 'percent',
+      rows: [
+        { agreementId: euId, headingCode: '1', percent: '60' },
+        { agreementId: null, percent: '40' },
+      ],
+    },
+  })
+}

@@ -6,7 +6,7 @@ import type { Session } from '../../electron/main/app/session'
 import { readWorkbook } from '../support/exports'
 import { found } from '../support/found'
 import { fileDigest, imported, workbook } from '../support/workbook-import'
-import { type SharingWorld, sharingWorld } from './cost-sharing-setup'
+import { sharedSalary, type SharingWorld, sharingWorld } from './cost-sharing-setup'
 
 let world: SharingWorld
 afterEach(async () => world?.app.core.dispose())
@@ -48,23 +48,8 @@ async function sharesAndLedger(session: Session) {
 describe('cost sharing in the workbook', () => {
   it('exports a shared expense with its shares and imports it back into a new file, shares and ledger to the cent', async () => {
     world = await sharingWorld()
-    const { app, euId, usdId, lineKey } = world
-    await app.ok('budget.addExpense', {
-      confirmed: true,
-      lineKey,
-      spentOn: '2026-03-31',
-      agreementId: null,
-      description: 'Salaire de mars — chargée de programme',
-      amount: '4321.07',
-      currency: 'EUR',
-      shares: {
-        mode: 'percent',
-        rows: [
-          { agreementId: euId, headingCode: '1', percent: '60' },
-          { agreementId: null, percent: '40' },
-        ],
-      },
-    })
+    const { app, usdId, lineKey } = world
+    await sharedSalary(world)
     const rent = await app.ok('budget.addExpense', {
       confirmed: true,
       lineKey,

@@ -5,7 +5,7 @@ import { checkFile } from '../../electron/main/check/file-check'
 import type { ReportDocument } from '@shared/reports/model'
 import { numberIn, pdfText, readWorkbook, rowWith } from '../support/exports'
 import { found } from '../support/found'
-import { ledgerSpending, type SharingWorld, sharingWorld } from './cost-sharing-setup'
+import { ledgerSpending, sharedSalary, type SharingWorld, sharingWorld } from './cost-sharing-setup'
 
 let world: SharingWorld
 afterEach(async () => world?.app.core.dispose())
@@ -56,23 +56,8 @@ async function exportReport(agreementId: string, format: 'xlsx' | 'pdf'): Promis
 describe('cost sharing', () => {
   it('shares a salary 60/40 between the EU action and the untied fund, to the cent, in the donor report in both formats', async () => {
     world = await sharingWorld()
-    const { app, euId, lineKey } = world
-    const expenses = await app.ok('budget.addExpense', {
-      confirmed: true,
-      lineKey,
-      spentOn: '2026-03-31',
-      agreementId: null,
-      description: 'Salaire de mars — chargée de programme',
-      amount: '4321.07',
-      currency: 'EUR',
-      shares: {
-        mode: 'percent',
-        rows: [
-          { agreementId: euId, headingCode: '1', percent: '60' },
-          { agreementId: null, percent: '40' },
-        ],
-      },
-    })
+    const { app, euId } = world
+    const expenses = await sharedSalary(world)
     // 60 % of 4,321.07 is 2,592.642 → 2,592.64; 40 % is 1,728.428 → 1,728.43 (half up each,
     // which is what the largest remainder gives two shares); 2,592.64 + 1,728.43 = 4,321.07.
     const salary = found(expenses[0], 'salary')

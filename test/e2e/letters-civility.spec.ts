@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { channels } from './harness/channels'
+import { channels, cityDuesScale } from './harness/channels'
 import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 const year = E2E_YEAR
@@ -13,12 +13,7 @@ test('the civility chosen on the member’s form is how its letters greet the ma
   test.setTimeout(120_000)
   await app.core.createFile(join(app.folder, 'civilite.sqlite'))
   const call = channels(app.core)
-  await call('dues.saveScale', {
-    year,
-    bands: [
-      { memberKind: 'city', populationFrom: 0, amount: '1320', currency: 'EUR', label: 'Ville' },
-    ],
-  })
+  await cityDuesScale(call, year)
   // A name that says nothing of who holds the office.
   const lome = await call('members.create', {
     kind: 'city',

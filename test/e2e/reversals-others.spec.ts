@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { type Call, channels } from './harness/channels'
+import { type Call, channels, cityDuesScale } from './harness/channels'
 import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 const year = E2E_YEAR
@@ -8,12 +8,7 @@ const euros = (text: string) => `${text.replace(' ', '\u202f')}\u00a0€`
 
 /** Two cities called for their dues of 1 320 €; Lomé has paid its call, Ouagadougou not. */
 async function twoCitiesCalled(call: Call) {
-  await call('dues.saveScale', {
-    year,
-    bands: [
-      { memberKind: 'city', populationFrom: 0, amount: '1320', currency: 'EUR', label: 'Ville' },
-    ],
-  })
+  await cityDuesScale(call, year)
   const lome = await call('members.create', {
     kind: 'city',
     name: 'Commune de Lomé',

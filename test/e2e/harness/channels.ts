@@ -19,14 +19,19 @@ export function channels(core: AppCore): Call {
   }
 }
 
-/** The Commune de Lomé, a city called for its dues of 1 320 € for `year` (due 31 March). */
-export async function lomeCalledForDues(call: Call, year: number) {
-  await call('dues.saveScale', {
+/** The dues scale of `year`: every city owes 1 320 €. */
+export async function cityDuesScale(call: Call, year: number) {
+  return call('dues.saveScale', {
     year,
     bands: [
       { memberKind: 'city', populationFrom: 0, amount: '1320', currency: 'EUR', label: 'Ville' },
     ],
   })
+}
+
+/** The Commune de Lomé, a city called for its dues of 1 320 € for `year` (due 31 March). */
+export async function lomeCalledForDues(call: Call, year: number) {
+  await cityDuesScale(call, year)
   const lome = await call('members.create', {
     kind: 'city',
     name: 'Commune de Lomé',
