@@ -124,9 +124,41 @@ async function exported(path: string) {
   }
 }
 
+/**
+ * Counts the rows a register writes one by one (`apply`) during `work`: a register written as a
+ * set that fell back to its row path for a workbook it should take whole would pass every
+ * comparison below while being as slow as before.
+ */
+async function rowsWrittenOneByOne<T>(
+  keys: readonly Register['key'][],
+  work: () => Promise<T>,
+): Promise<{ result: T; oneByOne: Map<string, number> }> {
+  const oneByOne = new Map<string, number>(keys.map((key) => [key, 0]))
+  const kept = new Map<Register, Register['apply']>()
+  for (const register of REGISTERS) {
+    if (!keys.includes(register.key)) continue
+    const apply = register.apply
+    kept.set(register, apply)
+    register.apply = (...args) => {
+      oneByOne.set(register.key, (oneByOne.get(register.key) ?? 0) + 1)
+      return apply(...args)
+    }
+  }
+  try {
+    return { result: await work(), oneByOne }
+  } finally {
+    for (const [register, apply] of kept) register.apply = apply
+  }
+}
+
 describe('the set-based import against the row-by-row one', () => {
   it('leaves the same records, the same export, and files aimf check passes', async () => {
-    const bulk = await imported('bulk')
+    const { result: bulk, oneByOne } = await rowsWrittenOneByOne(
+      ['planLines', 'tranches'],
+      async () => imported('bulk'),
+    )
+    // The registers written as sets took the whole workbook as a set.
+    expect(Object.fromEntries(oneByOne)).toEqual({ planLines: 0, tranches: 0 })
     const single = await rowByRow(() => imported('single'))
     expect(bulk.problems).toEqual([])
     expect(bulk.imported).toBe(true)
@@ -145,8 +177,20 @@ describe('the set-based import against the row-by-row one', () => {
       'indicator_values',
       'indicators',
       'tranches',
+      'financing_lines',
     ])
       expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
+    // Plan lines committed (allocations in the ledger, their commitment in the change log) and
+    // lines left uncommitted, both ways.
+    const allocations = (bulkContents.get('ledger_entries') ?? []).filter((row) =>
+      row.includes('"kind":"allocation"'),
+    )
+    expect(allocations.length).toBeGreaterThan(10)
+    expect(
+      (bulkContents.get('financing_lines') ?? []).some((row) =>
+        row.includes('"committed_on":null'),
+      ),
+    ).toBe(true)
     const singleContents = await contents(single.path)
     expect([...bulkContents.keys()]).toEqual([...singleContents.keys()])
     for (const [table, rows] of bulkContents) {
@@ -233,6 +277,51 @@ describe('the set-based import against the row-by-row one', () => {
     })
     expect(cancelled.problems).toContainEqual(
       expect.objectContaining({ row: cancelled.row, code: 'trancheStatus' }),
+    )
+  }, 240_000)
+
+  it('refuses a plan line the core refuses at the same row and column, and writes nothing', async () => {
+    const sheet = translate('fr', 'workbook.sheet.planLines')
+    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
+    // A committed line of an agreement taking its project's plan above the project's cost:
+    // FinancingService.addLine's rule, met only with the lines before it in the plan.
+    const over = await refusedBothWays('plan-over', sheet, (rows) => {
+      const agreement = columnOf(rows as never, heading('workbook.column.agreement'))
+      const committedOn = columnOf(rows as never, heading('projects.plan.committedOn'))
+      const amount = columnOf(rows as never, heading('projects.plan.amount'))
+      const index = rows.findLastIndex((row, i) => i > 0 && row[agreement] && row[committedOn])
+      const row = rows[index] ?? []
+      row[amount] = 999_999_999
+      return index
+    })
+    expect(over.problems).toContainEqual(
+      expect.objectContaining({
+        row: over.row,
+        code: 'planAboveCost',
+        column: heading('projects.plan.amount'),
+      }),
+    )
+    const held = await contents(over.path)
+    expect(held.get('financing_lines') ?? []).toEqual([])
+    expect(held.get('ledger_entries') ?? []).toEqual([])
+    // A partner's line said committed: only the AIMF's money is committed.
+    const partner = await refusedBothWays('plan-partner', sheet, (rows) => {
+      const source = columnOf(rows as never, heading('projects.plan.source'))
+      const committedOn = columnOf(rows as never, heading('projects.plan.committedOn'))
+      const index = rows.findIndex(
+        (row, i) => i > 0 && row[source] === heading('projects.plan.source_partner'),
+      )
+      expect(index).toBeGreaterThan(0)
+      const row = rows[index] ?? []
+      row[committedOn] = new Date(Date.UTC(2024, 0, 15))
+      return index
+    })
+    expect(partner.problems).toContainEqual(
+      expect.objectContaining({
+        row: partner.row,
+        code: 'lineNotAimf',
+        column: heading('projects.plan.source'),
+      }),
     )
   }, 240_000)
 

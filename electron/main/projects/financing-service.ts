@@ -26,7 +26,7 @@ import { euroValueOn, requireOpenProject, requireProject } from './project-recor
 type LineFields = z.output<typeof financingLineInput>
 
 /** Statuses in which AIMF money may be committed to a project: approved and not yet ended. */
-const COMMITTABLE: readonly ProjectStatus[] = ['approved', 'agreement_signed', 'in_progress']
+export const COMMITTABLE: readonly ProjectStatus[] = ['approved', 'agreement_signed', 'in_progress']
 
 /**
  * The financing plan (plan de financement): who pays what of a project's cost. Committing a
@@ -37,7 +37,8 @@ export class FinancingService {
   constructor(
     private readonly file: DataFile,
     private readonly rates: ExchangeRatesService,
-    private readonly today: () => string,
+    /** The day a new line is valued on (its euro value until it is committed). */
+    readonly today: () => string,
   ) {}
 
   /** Adds a line to the plan, not yet committed; returns the line's id. */
@@ -370,7 +371,7 @@ export function eligibility(
   return named ? 'eligible' : 'not_named'
 }
 
-function assertEligible(
+export function assertEligible(
   agreement: Selectable<AgreementsTable>,
   project: Selectable<ProjectsTable>,
   named: boolean,

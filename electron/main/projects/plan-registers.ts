@@ -9,8 +9,6 @@ import {
 import {
   type ImportOutcome,
   type Register,
-  known,
-  normalAmount,
   recordOnce,
   amountText,
   keyOf,
@@ -21,6 +19,7 @@ import {
   PROJECT_COLUMN,
   withProjectId,
 } from '../workbook/references'
+import { knownPlanLines, lineCurrency, planLineKey, writePlanLines } from './plan-lines-import'
 
 /** The projects a project-tied agreement names as its own. */
 export const namedProjects: Register<z.output<typeof agreementProjectInput>> = {
@@ -131,40 +130,13 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
       committedOn: l.committed_on,
       note: l.note,
     })),
-  apply: async (session, { committedOn, ...input }, author, memo) => {
-    const lines = await known<{ id: string; committed_on: string | null; key: string }>(
-      memo,
-      'planLines',
-      async () =>
-        (
-          await session.file.db
-            .selectFrom('financing_lines')
-            .selectAll()
-            .where('deleted_at', 'is', null)
-            .execute()
-        ).map((line) => ({ id: line.id, committed_on: line.committed_on, key: lineKey(line) })),
-      (line) => line.key,
-    )
-    // The line's money is its agreement's currency, or euros for the untied fund.
+  apply: async (session, row, author, memo) => {
+    const { committedOn, ...input } = row
+    const lines = await knownPlanLines(session, memo)
     const agreement = [...(await agreementsByReference(session, memo)).values()].find(
       (a) => a.id === input.agreementId,
     )
-    const currency =
-      input.source === 'agreement' && agreement
-        ? agreement.currency
-        : input.source === 'untied_fund'
-          ? 'EUR'
-          : input.currency
-    const key = lineKey({
-      project_id: input.projectId,
-      source: input.source,
-      agreement_id: input.source === 'agreement' ? input.agreementId : null,
-      partner_name: input.source === 'partner' ? input.partnerName : null,
-      heading_code: input.headingCode,
-      amount_minor: null,
-      amount: normalAmount(input.amount, currency),
-      currency,
-    }).toLowerCase()
+    const key = planLineKey(row, lineCurrency(row, agreement))
     let line = lines.get(key)
     let outcome: ImportOutcome = 'unchanged'
     if (!line) {
@@ -179,27 +151,6 @@ export const planLines: Register<z.output<typeof planLineRowInput>> = {
     }
     return outcome
   },
-}
-
-/** What finds a plan line again: its project, source, fund or partner, heading and amount. */
-function lineKey(line: {
-  project_id: string
-  source: string
-  agreement_id: string | null
-  partner_name: string | null
-  heading_code: string | null
-  amount_minor: number | null
-  amount?: string
-  currency: string
-}): string {
-  const amount = line.amount ?? amountText(line.amount_minor ?? 0, line.currency)
-  return keyOf(
-    line.project_id,
-    line.source,
-    line.agreement_id,
-    line.partner_name,
-    line.heading_code,
-    amount,
-    line.currency,
-  )
+  applyAll: (session, rows, author, memo, at) =>
+    writePlanLines(session, rows, author, memo, at, planLines.apply),
 }

@@ -312,13 +312,13 @@ async function readProjectsOf(session: Session, ids: readonly string[]) {
 }
 
 /** Ids bound in one statement: well under SQLite's limit of bound values. */
-const IDS_PER_STATEMENT = 500
+export const IDS_PER_STATEMENT = 500
 
 /**
  * A currency's rate on a day, as `euroValueOn` and the payment's shares find it, each read once;
  * a missing one refused on `field` as they refuse it.
  */
-function ratesOf(session: Session) {
+export function ratesOf(session: Session) {
   const read = new Map<string, Promise<string | null>>()
   return async (currency: CurrencyCode, day: string, field: string): Promise<string> => {
     const key = `${currency}|${day}`
