@@ -154,11 +154,11 @@ async function rowsWrittenOneByOne<T>(
 describe('the set-based import against the row-by-row one', () => {
   it('leaves the same records, the same export, and files aimf check passes', async () => {
     const { result: bulk, oneByOne } = await rowsWrittenOneByOne(
-      ['planLines', 'tranches'],
+      ['projects', 'planLines', 'tranches'],
       async () => imported('bulk'),
     )
     // The registers written as sets took the whole workbook as a set.
-    expect(Object.fromEntries(oneByOne)).toEqual({ planLines: 0, tranches: 0 })
+    expect(Object.fromEntries(oneByOne)).toEqual({ projects: 0, planLines: 0, tranches: 0 })
     const single = await rowByRow(() => imported('single'))
     expect(bulk.problems).toEqual([])
     expect(bulk.imported).toBe(true)
@@ -178,6 +178,8 @@ describe('the set-based import against the row-by-row one', () => {
       'indicators',
       'tranches',
       'financing_lines',
+      'projects',
+      'project_transitions',
     ])
       expect(bulkContents.get(table)?.length, table).toBeGreaterThan(0)
     // Plan lines committed (allocations in the ledger, their commitment in the change log) and
@@ -323,6 +325,30 @@ describe('the set-based import against the row-by-row one', () => {
         column: heading('projects.plan.source'),
       }),
     )
+  }, 240_000)
+
+  it('refuses a project the core refuses at the same row and column, and writes nothing', async () => {
+    const sheet = translate('fr', 'workbook.sheet.projects')
+    // A cost in a currency the file has no rate for: ProjectsService.record's rule (the plan
+    // is compared with the cost in euros), not the contract's.
+    const unvalued = await refusedBothWays('project-rate', sheet, (rows) => {
+      const currency = columnOf(rows as never, translate('fr', 'projects.field.currency'))
+      const index = Math.floor(rows.length / 2)
+      const row = rows[index] ?? []
+      row[currency] = 'HTG'
+      return index
+    })
+    expect(unvalued.problems).toContainEqual(
+      expect.objectContaining({
+        row: unvalued.row,
+        code: 'noRate',
+        column: translate('fr', 'projects.field.currency'),
+      }),
+    )
+    const held = await contents(unvalued.path)
+    expect(held.get('projects') ?? []).toEqual([])
+    expect(held.get('project_transitions') ?? []).toEqual([])
+    expect(held.get('change_log') ?? []).toEqual([])
   }, 240_000)
 
   it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {

@@ -63,7 +63,7 @@ type Lifecycle = Pick<
  * How many moves of {@link STEPS} a row says the project made: up to its status, or for an
  * abandoned project, as far as its dates go.
  */
-function stepsReached(row: Lifecycle): number {
+export function stepsReached(row: Lifecycle): number {
   if (row.status === 'abandoned') {
     const missing = STEPS.findIndex((step) => !row[step.date])
     return missing === -1 ? STEPS.length : missing

@@ -2,7 +2,7 @@ import type { Session } from '../app/session'
 import { AppFailure } from '../failure'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { REGIONS, type Region } from '@shared/geo/regions'
-import { PROJECT_STATUSES, type ProjectStatus, projectInput } from '@shared/projects/schema'
+import { PROJECT_STATUSES, type ProjectStatus } from '@shared/projects/schema'
 import {
   ARCHIVED_ON,
   type ImportOutcome,
@@ -24,6 +24,7 @@ import {
   moveAlong,
   projectRowInput,
 } from './project-lifecycle-rows'
+import { fieldsOfRow, writeProjects } from './projects-import'
 
 /** A project's fields as the file holds them, in the contract's words. */
 function fieldsOf(project: ProjectAsFound) {
@@ -191,11 +192,7 @@ export const projects: Register<ProjectRow> = {
   apply: async (session, row, author, memo) => {
     const byCode = await projectsByCode(session, memo)
     const key = row.code.toLowerCase()
-    const fields = projectInput.parse(
-      Object.fromEntries(
-        Object.keys(projectInput.shape).map((field) => [field, row[field as keyof ProjectRow]]),
-      ),
-    )
+    const fields = fieldsOfRow(row)
     let outcome: ImportOutcome = 'unchanged'
     const existing = byCode.get(key)
     // An archived project is left as it is: it is restored in the window, not by a workbook.
@@ -231,6 +228,8 @@ export const projects: Register<ProjectRow> = {
   archive: async (session, id, author) => {
     await session.projects.archive(id, author)
   },
+  applyAll: (session, rows, author, memo, at) =>
+    writeProjects(session, rows, author, memo, at, projects.apply),
 }
 
 async function projectAsFound(session: Session, id: string): Promise<ProjectAsFound> {

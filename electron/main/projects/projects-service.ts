@@ -264,26 +264,36 @@ export class ProjectsService {
     const cost = readAmount(fields.totalCost, fields.currency, 'totalCost')
     // The cost must be convertible: the plan is compared with it in euros.
     await euroValueOn(this.rates, db, cost, this.today(), 'currency')
-    return {
-      code,
-      title: fields.title,
-      member_id: fields.memberId,
-      region: fields.region ?? regionOfCountry(country),
-      sector_code: fields.sectorCode,
-      programme: fields.programme,
-      nature: fields.nature,
-      currency: fields.currency,
-      total_cost_minor: cost.minor,
-      starts_on: fields.startsOn,
-      ends_on: fields.endsOn,
-      objectives: fields.objectives,
-      description: fields.description,
-      title_en: fields.titleEn,
-      description_en: fields.descriptionEn,
-      contact_name: fields.contactName,
-      contact_email: fields.contactEmail,
-      contact_phone: fields.contactPhone,
-    }
+    return projectColumns(fields, code, country, cost.minor)
+  }
+}
+
+/** A project's columns from its fields, its cost read (the region its member's country's). */
+export function projectColumns(
+  fields: ProjectFields,
+  code: string,
+  country: string | null,
+  costMinor: number,
+) {
+  return {
+    code,
+    title: fields.title,
+    member_id: fields.memberId,
+    region: fields.region ?? regionOfCountry(country),
+    sector_code: fields.sectorCode,
+    programme: fields.programme,
+    nature: fields.nature,
+    currency: fields.currency,
+    total_cost_minor: costMinor,
+    starts_on: fields.startsOn,
+    ends_on: fields.endsOn,
+    objectives: fields.objectives,
+    description: fields.description,
+    title_en: fields.titleEn,
+    description_en: fields.descriptionEn,
+    contact_name: fields.contactName,
+    contact_email: fields.contactEmail,
+    contact_phone: fields.contactPhone,
   }
 }
 

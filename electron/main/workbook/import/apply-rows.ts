@@ -102,22 +102,24 @@ class ApplyRun {
       const count = counts[index] ?? { created: 0, updated: 0, unchanged: 0 }
       const order = sheet.register.order
       const rows = order ? [...sheet.rows].sort((a, b) => order(a.input, b.input)) : sheet.rows
+      const written = (row: SheetRow, input: Record<string, unknown>, outcome: ImportOutcome) => {
+        count[outcome] += 1
+        if (sheet.register.archive && row.input[ARCHIVED_ON]) archived.push({ sheet, row })
+        if (sheet.register.finish) finishing.push({ sheet, row, input, outcome, count })
+      }
       if (sheet.register.applyAll) {
-        await this.bulk(sheet, rows, count, total)
+        await this.bulk(sheet, rows, total, written)
         continue
       }
       for (const row of rows) {
         this.checkCancelled()
-        const written = await this.guarded(sheet, row, async () => {
+        const done = await this.guarded(sheet, row, async () => {
           const input = await this.contract(sheet, row)
           const outcome = await sheet.register.apply(this.session, input, this.author, this.memo)
           return { input, outcome }
         })
         this.progress(1, total)
-        if (!written) continue
-        count[written.outcome] += 1
-        if (sheet.register.archive && row.input[ARCHIVED_ON]) archived.push({ sheet, row })
-        if (sheet.register.finish) finishing.push({ sheet, row, ...written, count })
+        if (done) written(row, done.input, done.outcome)
       }
     }
     for (const { sheet, row, input, outcome, count } of finishing) {
@@ -143,17 +145,27 @@ class ApplyRun {
   }
 
   /**
-   * A register of many alike rows, written a few thousand at a time. When collecting, a
-   * refused row is left out and the rows after it written again (those before it stand).
+   * A register of many alike rows, written a few thousand at a time; `written` is told each row
+   * written, with its input and outcome. When collecting, a refused row is left out and the rows
+   * after it written again (those before it stand).
    */
   private async bulk(
     sheet: ReadSheet,
     rows: readonly SheetRow[],
-    count: SheetOutcomes,
     total: number,
+    written: (row: SheetRow, input: Record<string, unknown>, outcome: ImportOutcome) => void,
   ): Promise<void> {
     const applyAll = sheet.register.applyAll
     if (!applyAll) return
+    const writtenAt = (
+      at: readonly SheetRow[],
+      inputs: readonly Record<string, unknown>[],
+      index: number,
+      outcome: ImportOutcome,
+    ) => {
+      const row = at[index]
+      if (row) written(row, inputs[index] ?? {}, outcome)
+    }
     for (let start = 0; start < rows.length; start += ROWS_PER_BULK_WRITE) {
       let pending = rows.slice(start, start + ROWS_PER_BULK_WRITE)
       const before = this.done
@@ -162,11 +174,11 @@ class ApplyRun {
         const slice = pending
         let current = 0
         let failedAt = -1
+        const inputs: Record<string, unknown>[] = []
         const outcomes = await this.guarded(
           sheet,
           () => slice[current] ?? slice[0],
           async () => {
-            const inputs = []
             for (const [index, row] of slice.entries()) {
               current = index
               inputs.push(await this.contract(sheet, row))
@@ -180,26 +192,25 @@ class ApplyRun {
           () => (failedAt = current),
         )
         if (outcomes) {
-          for (const outcome of outcomes) count[outcome] += 1
+          outcomes.forEach((outcome, index) => writtenAt(slice, inputs, index, outcome))
           break
         }
         // The rows before the refused one are written again, then those after it.
         const good = slice.slice(0, failedAt)
         const rest = slice.slice(failedAt + 1)
         if (good.length > 0) {
-          const written = await this.guarded(
+          let goodInputs: Record<string, unknown>[] = []
+          const again = await this.guarded(
             sheet,
             () => good[0],
-            async () =>
-              applyAll(
-                this.session,
-                await this.contracts(sheet, good),
-                this.author,
-                this.memo,
-                () => this.checkCancelled(),
-              ),
+            async () => {
+              goodInputs = await this.contracts(sheet, good)
+              return applyAll(this.session, goodInputs, this.author, this.memo, () =>
+                this.checkCancelled(),
+              )
+            },
           )
-          for (const outcome of written ?? []) count[outcome] += 1
+          again?.forEach((outcome, index) => writtenAt(good, goodInputs, index, outcome))
         }
         pending = rest
       }
