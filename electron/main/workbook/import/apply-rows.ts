@@ -107,20 +107,21 @@ class ApplyRun {
         if (sheet.register.archive && row.input[ARCHIVED_ON]) archived.push({ sheet, row })
         if (sheet.register.finish) finishing.push({ sheet, row, input, outcome, count })
       }
-      if (sheet.register.applyAll) {
-        await this.bulk(sheet, rows, total, written)
-        continue
+      if (sheet.register.applyAll) await this.bulk(sheet, rows, total, written)
+      else {
+        for (const row of rows) {
+          this.checkCancelled()
+          const done = await this.guarded(sheet, row, async () => {
+            const input = await this.contract(sheet, row)
+            const outcome = await sheet.register.apply(this.session, input, this.author, this.memo)
+            return { input, outcome }
+          })
+          this.progress(1, total)
+          if (done) written(row, done.input, done.outcome)
+        }
       }
-      for (const row of rows) {
-        this.checkCancelled()
-        const done = await this.guarded(sheet, row, async () => {
-          const input = await this.contract(sheet, row)
-          const outcome = await sheet.register.apply(this.session, input, this.author, this.memo)
-          return { input, outcome }
-        })
-        this.progress(1, total)
-        if (done) written(row, done.input, done.outcome)
-      }
+      // The sheet is written: what its check parsed is let go (a second run parses it again).
+      for (const row of sheet.rows) delete row.contract
     }
     for (const { sheet, row, input, outcome, count } of finishing) {
       this.checkCancelled()
@@ -225,10 +226,12 @@ class ApplyRun {
   }
 
   /**
-   * A row as its register's contract takes it: references made ids, the archive date aside.
-   * A reference that finds nothing now names a record whose own row was refused.
+   * A row as its register's contract takes it: references made ids, the archive date aside (as
+   * the check took it, for a row that names no record). A reference that finds nothing now
+   * names a record whose own row was refused.
    */
   private async contract(sheet: ReadSheet, row: SheetRow): Promise<Record<string, unknown>> {
+    if (row.contract) return row.contract
     const register = sheet.register
     for (const column of register.columns.filter((c) => c.references && row.input[c.field])) {
       const name = column.referenceKey?.(row.input) ?? String(row.input[column.field])

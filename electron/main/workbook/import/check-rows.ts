@@ -1,7 +1,7 @@
 import type { Session } from '../../app/session'
 import { translate } from '@shared/i18n/translate'
 import { issueMessage, issuePath } from '@shared/validation/issues'
-import { ARCHIVED_ON, type Register, type RegisterKey } from '../register'
+import { ARCHIVED_ON, type Register, type RegisterKey, type Resolve } from '../register'
 import type { Problems } from './problems'
 import type { ReadSheet } from './read-sheet'
 import { quotedNames } from '../names'
@@ -37,7 +37,8 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
   const register = sheet.register
   const language = problems.language
   const seen = new Map<string, number>()
-  for (const { row, input } of sheet.rows) {
+  for (const sheetRow of sheet.rows) {
+    const { row, input } = sheetRow
     if (Object.values(input).some((value) => value === undefined)) continue
     const columnName = (field: string) => {
       const column = register.columns.find((c) => c.field === field)
@@ -70,7 +71,12 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
       })
     }
     if (unresolved) continue
-    const parsed = register.schema.safeParse(await contractOf(register, input, resolver))
+    let named = register.columns.some((c) => c.references && input[c.field])
+    const resolve: Resolve = (target, name) => {
+      named = true
+      return resolver.resolve(target, name)
+    }
+    const parsed = register.schema.safeParse(await contractOf(register, input, resolve))
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issuePath(issue).split('.')[0] ?? ''
@@ -90,6 +96,8 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
       }
       continue
     }
+    // Named no record: the writing's contract is this one (a record named stands for its id).
+    if (!named) sheetRow.contract = parsed.data as Record<string, unknown>
     const identity = register.identity(input)
     const first = seen.get(identity)
     if (first !== undefined) {
@@ -107,13 +115,9 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
 }
 
 /** A row as its register's contract takes it, references standing for their records. */
-async function contractOf(
-  register: Register,
-  input: Record<string, unknown>,
-  resolver: NameResolver,
-) {
+async function contractOf(register: Register, input: Record<string, unknown>, resolve: Resolve) {
   const fields = register.archive
     ? Object.fromEntries(Object.entries(input).filter(([field]) => field !== ARCHIVED_ON))
     : input
-  return register.toInput ? register.toInput(fields, resolver.resolve) : fields
+  return register.toInput ? register.toInput(fields, resolve) : fields
 }

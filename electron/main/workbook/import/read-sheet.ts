@@ -30,6 +30,12 @@ import type { Problems } from './problems'
 export interface SheetRow {
   row: number
   input: Record<string, unknown>
+  /**
+   * The row as its register's contract took it when checked, kept when it named no record
+   * (nothing the writing would find otherwise): the writing takes it instead of parsing the
+   * row again.
+   */
+  contract?: Record<string, unknown>
 }
 
 /** A register's rows read from its sheet. */
