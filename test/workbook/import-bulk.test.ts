@@ -306,6 +306,11 @@ describe('the set-based import against the row-by-row one', () => {
     const held = await contents(over.path)
     expect(held.get('financing_lines') ?? []).toEqual([])
     expect(held.get('ledger_entries') ?? []).toEqual([])
+  }, 240_000)
+
+  it("refuses a partner's plan line said committed, at its source, and writes nothing", async () => {
+    const sheet = translate('fr', 'workbook.sheet.planLines')
+    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
     // A partner's line said committed: only the AIMF's money is committed.
     const partner = await refusedBothWays('plan-partner', sheet, (rows) => {
       const source = columnOf(rows as never, heading('projects.plan.source'))
@@ -325,6 +330,7 @@ describe('the set-based import against the row-by-row one', () => {
         column: heading('projects.plan.source'),
       }),
     )
+    expect((await contents(partner.path)).get('financing_lines') ?? []).toEqual([])
   }, 240_000)
 
   it('refuses a project the core refuses at the same row and column, and writes nothing', async () => {
