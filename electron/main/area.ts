@@ -1,6 +1,5 @@
 import type { AppCore } from './app/app-core'
 import type { AreaServices } from './app/area-services'
-import type { HandlersOf } from './ipc/handler'
 
 /**
  * What an area of the core declares, in its `<area>/area.ts`: its name (the prefix of its

@@ -89,7 +89,4 @@ describe("the compiler's checks of the list (npx tsc -b fails if these stop fail
   })
 })
 
-type AreasWithout<Left> = Exclude<
-  NonNullable<(typeof AREAS)[number]['services']>,
-  Left
->[]
+type AreasWithout<Left> = Exclude<NonNullable<(typeof AREAS)[number]['services']>, Left>[]
