@@ -82,25 +82,24 @@ export function BudgetTable({
                 {view.version.editable && (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <ActionButton
-                        size="compact-xs"
-                        variant="subtle"
-                        unavailable={unavailable(item)}
-                        onClick={() => onEdit(item)}
-                        aria-label={`${t('budget.action.edit')} ${item.code}`}
-                      >
-                        {t('budget.action.edit')}
-                      </ActionButton>
-                      <ActionButton
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        unavailable={unavailable(item)}
-                        onClick={() => onRemove(item)}
-                        aria-label={`${t('budget.action.remove')} ${item.code}`}
-                      >
-                        {t('budget.action.remove')}
-                      </ActionButton>
+                      {(
+                        [
+                          ['edit', undefined, onEdit],
+                          ['remove', 'red', onRemove],
+                        ] as const
+                      ).map(([action, color, run]) => (
+                        <ActionButton
+                          key={action}
+                          size="compact-xs"
+                          variant="subtle"
+                          color={color}
+                          unavailable={unavailable(item)}
+                          onClick={() => run(item)}
+                          aria-label={`${t(`budget.action.${action}`)} ${item.code}`}
+                        >
+                          {t(`budget.action.${action}`)}
+                        </ActionButton>
+                      ))}
                     </Group>
                   </Table.Td>
                 )}
