@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput, Textarea } from '@mantine/core'
+import { Checkbox, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
@@ -50,6 +50,7 @@ export function AgreementForm({
         cofinancingPercent: decimalForContract(values.cofinancingPercent),
         indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
         programmeCode: values.earmarking === 'programme' ? values.programmeCode || null : null,
+        euRules: values.euRules === 'yes',
       }
       return { input: input as AgreementInput, errors: amount.errors }
     },
@@ -64,6 +65,7 @@ export function AgreementForm({
   const nature = useWatch({ control: form.control, name: 'nature' })
   const currency = useWatch({ control: form.control, name: 'currency' })
   const earmarking = useWatch({ control: form.control, name: 'earmarking' })
+  const euRules = useWatch({ control: form.control, name: 'euRules' })
 
   return (
     <RecordForm
@@ -141,6 +143,16 @@ export function AgreementForm({
           inputMode="decimal"
         />
       </SimpleGrid>
+      <Checkbox
+        label={t('agreements.field.euRules')}
+        description={t('agreements.euRulesHint')}
+        checked={euRules === 'yes'}
+        onChange={(event) =>
+          form.setValue('euRules', event.currentTarget.checked ? 'yes' : 'no', {
+            shouldDirty: true,
+          })
+        }
+      />
       <Textarea {...field('notes', t('agreements.field.notes'))} autosize minRows={2} />
     </RecordForm>
   )
@@ -166,6 +178,7 @@ function toFormValues(agreement: AgreementDetail | undefined, language: 'fr' | '
     operatingSharePercent: percent(agreement?.operatingShareBp ?? null),
     cofinancingPercent: percent(agreement?.cofinancingBp ?? null),
     indirectCostMaxPercent: percent(agreement?.indirectCostMaxBp ?? null),
+    euRules: agreement?.euRules ? 'yes' : 'no',
     notes: agreement?.notes ?? '',
   }
 }
