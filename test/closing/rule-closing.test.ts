@@ -123,7 +123,13 @@ describe('an InforEuro agreement’s heading test, overhead and closing follow i
       )
     expect(cents('Versements et solde', 'Dépensé', 2)).toBe(9_043_640)
     expect(cents('Rapport financier', 'Total', 6)).toBe(9_043_640)
-    expect(cents('Rapport financier', 'Écart de change par rapport au taux de la banque (hors dépenses)', 6)).toBe(-38_000)
+    expect(
+      cents(
+        'Rapport financier',
+        'Écart de change par rapport au taux de la banque (hors dépenses)',
+        6,
+      ),
+    ).toBe(-38_000)
     expect(cents('Clôture', 'Montant final dû par le bailleur', 2)).toBe(8_139_276)
     expect(cents('Clôture', 'Dépenses imputées dans la période (éligibles)', 2)).toBe(9_043_640)
     expect(

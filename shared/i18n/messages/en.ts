@@ -1348,6 +1348,7 @@ export const en: Catalog = {
       entry_count: 'Number of entries',
       entry_date: 'Entry date',
       eur_minor: 'Euro equivalent',
+      exchange_difference_minor: 'Exchange difference of the eligible spending',
       expected_on: 'Expected on',
       figures: 'Figures',
       format: 'Format',

@@ -1356,6 +1356,7 @@ export const fr = {
       entry_count: 'Nombre d’écritures',
       entry_date: 'Date de l’écriture',
       eur_minor: 'Contre-valeur en euros',
+      exchange_difference_minor: 'Écart de change des dépenses éligibles',
       expected_on: 'Attendu le',
       figures: 'Chiffres',
       format: 'Format',

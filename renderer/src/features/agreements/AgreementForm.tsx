@@ -1,5 +1,5 @@
 import { Checkbox, SimpleGrid, TextInput, Textarea } from '@mantine/core'
-import { useWatch } from 'react-hook-form'
+import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   type AgreementDetail,
@@ -65,7 +65,6 @@ export function AgreementForm({
   const nature = useWatch({ control: form.control, name: 'nature' })
   const currency = useWatch({ control: form.control, name: 'currency' })
   const earmarking = useWatch({ control: form.control, name: 'earmarking' })
-  const euRules = useWatch({ control: form.control, name: 'euRules' })
 
   return (
     <RecordForm
@@ -143,15 +142,20 @@ export function AgreementForm({
           inputMode="decimal"
         />
       </SimpleGrid>
-      <Checkbox
-        label={t('agreements.field.euRules')}
-        description={t('agreements.euRulesHint')}
-        checked={euRules === 'yes'}
-        onChange={(event) =>
-          form.setValue('euRules', event.currentTarget.checked ? 'yes' : 'no', {
-            shouldDirty: true,
-          })
-        }
+      <Controller
+        control={form.control}
+        name="euRules"
+        render={({ field: flag }) => (
+          <Checkbox
+            ref={flag.ref}
+            name={flag.name}
+            label={t('agreements.field.euRules')}
+            description={t('agreements.euRulesHint')}
+            checked={flag.value === 'yes'}
+            onBlur={flag.onBlur}
+            onChange={(event) => flag.onChange(event.currentTarget.checked ? 'yes' : 'no')}
+          />
+        )}
       />
       <Textarea {...field('notes', t('agreements.field.notes'))} autosize minRows={2} />
     </RecordForm>
