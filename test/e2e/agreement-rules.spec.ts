@@ -84,7 +84,7 @@ test('an agreement flagged EU / PRAG in its form asks before a further pre-finan
   await expect(badge).toBeVisible()
   expect((await app.core.requireSession().agreements.get(agreement.id)).euRules).toBe(true)
   // Opened again from the list, as a user comes back to it: the flag is the file's.
-  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Conventions', exact: true }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
   await expect(badge).toBeVisible()
   await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
