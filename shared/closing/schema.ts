@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
+import type { ConversionRule } from '../funds/conversion-rule'
 import { decimalAmount } from '../validation/amounts'
 import { isoDate } from '../validation/dates'
 import { optionalText, recordId, requiredText } from '../validation/fields'
@@ -70,6 +71,8 @@ export interface ClosingStatement extends ClosingFigures {
   reference: string
   funderName: string
   currency: CurrencyCode
+  /** The rule its spending is counted by (the eligible spending is the rule's). */
+  conversionRule: ConversionRule
   startsOn: string
   endsOn: string
   ceiling: number
@@ -78,6 +81,11 @@ export interface ClosingStatement extends ClosingFigures {
   ineligibleSpending: number
   cashCofinancing: number
   inKind: number
+  /**
+   * The eligible spending by the agreement's conversion rule less at the bank's rates: the
+   * eligible spending above is the rule's; this difference is shown on its own line.
+   */
+  exchangeDifference: number
   cofinancingBp: number | null
   received: number
   closing: ClosingRecord | null

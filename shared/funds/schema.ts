@@ -47,6 +47,11 @@ export const agreementInput = z
     operatingSharePercent: optionalPercent,
     cofinancingPercent: optionalPercent,
     indirectCostMaxPercent: optionalPercent,
+    /**
+     * Whether the contract follows the EU's PRAG rules (+25 % per heading, the 70 % test before
+     * a further pre-financing). Left out, an agreement keeps its flag (a new one has none).
+     */
+    euRules: z.boolean({ error: 'validation.invalidType' }).optional(),
     notes: optionalText(5000),
   })
   .refine((a) => a.endsOn >= a.startsOn, { error: 'validation.endBeforeStart', path: ['endsOn'] })
@@ -170,6 +175,8 @@ export interface Agreement {
   indirectCostMaxBp: number | null
   /** How its spending is converted for the funder (conversion-rule.ts). */
   conversionRule: ConversionRule
+  /** The contract follows the EU's PRAG rules: the +25 % heading rule and the 70 % test apply. */
+  euRules: boolean
   notes: string | null
   createdAt: string
   updatedAt: string

@@ -56,7 +56,7 @@ async function euAction(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
   return { call, agreement }
 }
 
-test('a further pre-financing before 70 % is spent asks, with the figures, at 1280×720', async ({
+test('an agreement flagged EU / PRAG in its form asks before a further pre-financing under 70 % spent, at 1280×720', async ({
   app,
   page,
 }) => {
@@ -66,6 +66,27 @@ test('a further pre-financing before 70 % is spent asks, with the figures, at 12
   await app.open()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  // Not flagged yet: the EU's rules are not asked. Flagged in the agreement's form.
+  // The page header's badge (the summary also names the flag, « Non » then « Oui »).
+  const badge = page.locator('.mantine-Badge-root', { hasText: 'Règles UE / PRAG' })
+  await expect(page.getByRole('heading', { name: 'UE-2026-REGLES' })).toBeVisible()
+  await expect(badge).toHaveCount(0)
+  // The page read whole (its closing statement comes last) before the form opens over it.
+  await expect(page.getByRole('tab', { name: 'Clôture', exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Modifier', exact: true }).click()
+  const edit = page.getByRole('form', { name: 'Modifier la convention' })
+  const flag = edit.getByRole('checkbox', { name: 'Règles UE / PRAG' })
+  await expect(flag).not.toBeChecked()
+  await flag.check()
+  await expect(flag).toBeChecked()
+  await edit.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(edit).toBeHidden()
+  await expect(badge).toBeVisible()
+  expect((await app.core.requireSession().agreements.get(agreement.id)).euRules).toBe(true)
+  // Opened again from the list, as a user comes back to it: the flag is the file's.
+  await page.getByRole('button', { name: 'Conventions', exact: true }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  await expect(badge).toBeVisible()
   await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
   await page.getByRole('button', { name: 'Enregistrer un versement' }).click()
   const form = page.getByRole('form', { name: 'Enregistrer un versement' })

@@ -87,8 +87,11 @@ describe('the EU rules, on hand-made figures', () => {
   })
 })
 
-/** An agreement of `kind`'s funder over three years, a heading 1 of 10,000 €, and its line. */
-async function euAction(kind: FunderKind) {
+/**
+ * An agreement of `kind`'s funder over three years, flagged as following the EU's rules or not,
+ * a heading 1 of 10,000 €, and its line.
+ */
+async function euAction(kind: FunderKind, euRules = true) {
   app = await startTestApp()
   const funder = await app.ok('funders.create', {
     name: kind === 'multilateral' ? 'Union européenne' : 'Ministère',
@@ -106,6 +109,7 @@ async function euAction(kind: FunderKind) {
     earmarking: 'programme',
     programmeCode: 'local_governance',
     nature: 'operating',
+    euRules,
   })
   await app.ok('agreements.saveHeadings', {
     agreementId: agreement.id,
@@ -209,9 +213,19 @@ describe('the EU rules asked at entry', () => {
     expect((await receipt('30000')).ok).toBe(true)
   })
 
-  it('a state’s agreement (no EU payment cycle) takes a second payment without the 70 % question', async () => {
-    const { receipt } = await euAction('state')
-    expect((await receipt('40000')).ok).toBe(true)
-    expect((await receipt('30000')).ok).toBe(true)
+  it('the flag, not the funder, says whether the EU rules apply', async () => {
+    // A multilateral funder's agreement not flagged: neither the 70 % nor the +25 % question.
+    const unflagged = await euAction('multilateral', false)
+    expect((await unflagged.receipt('40000')).ok).toBe(true)
+    expect((await unflagged.receipt('30000')).ok).toBe(true)
+    expect((await unflagged.expense('1', '13000')).ok).toBe(true)
+    await app.core.dispose()
+    // A state's agreement flagged EU / PRAG (a delegated EU grant): both asked.
+    const flagged = await euAction('state', true)
+    expect((await flagged.receipt('40000')).ok).toBe(true)
+    const early = await flagged.receipt('30000')
+    expect(early.ok || early.error.code).toBe('NEEDS_CONFIRMATION')
+    const over = await flagged.expense('1', '13000')
+    expect(over.ok || over.error.warnings?.map((w) => w.path)).toEqual(['headingCode'])
   })
 })

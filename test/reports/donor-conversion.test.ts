@@ -16,7 +16,7 @@ afterEach(async () => app?.core.dispose())
 /** The USD agreement of `usd-agreement.ts`, in a new file. */
 async function setUp() {
   app = await startTestApp()
-  return setUpUsdAgreement(app)
+  return setUpUsdAgreement(app, { euRules: true })
 }
 
 type Figures = [number | null, number | null, number | null]

@@ -6,9 +6,10 @@ import { found } from '../support/found'
  * January, 1.08 from 1 March, 1.12 from 1 April 2026; InforEuro: 1.0950 for February and
  * 1.1150 for April. Receipts: 55,000 USD on 20 January (50,000.00 €) and 21,600 USD on 5 March
  * (20,000.00 €). Expenses charged to it: 11,000 € on 10 February (12,100.00 USD at the bank),
- * 40,000 € on 15 April (44,800.00) and 25,000 € on 20 April (28,000.00).
+ * 40,000 € on 15 April (44,800.00) and 25,000 € on 20 April (28,000.00). Flagged EU / PRAG
+ * (the +25 % and 70 % tests) if asked.
  */
-export async function setUpUsdAgreement(app: TestApp) {
+export async function setUpUsdAgreement(app: TestApp, options: { euRules?: boolean } = {}) {
   for (const [rateDate, rate, series] of [
     ['2025-12-31', '1.10', 'bank'],
     ['2026-03-01', '1.08', 'bank'],
@@ -33,6 +34,7 @@ export async function setUpUsdAgreement(app: TestApp) {
     earmarking: 'programme',
     programmeCode: 'local_governance',
     nature: 'operating',
+    euRules: options.euRules ?? false,
   })
   for (const [receivedOn, amount] of [
     ['2026-01-20', '55000'],

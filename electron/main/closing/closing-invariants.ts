@@ -37,6 +37,7 @@ export async function closingProblems(db: Kysely<Database>): Promise<CheckProble
       ineligibleSpending: closing.ineligible_minor,
       cashCofinancing: closing.cash_cofinancing_minor,
       inKind: closing.in_kind_minor,
+      exchangeDifference: closing.exchange_difference_minor,
     }
     for (const [what, value] of Object.entries(stored)) {
       const computed = basis[what as keyof typeof stored]

@@ -129,6 +129,7 @@ export async function closeAgreement(
       ineligible_minor: basis.ineligibleSpending,
       cash_cofinancing_minor: basis.cashCofinancing,
       in_kind_minor: basis.inKind,
+      exchange_difference_minor: basis.exchangeDifference,
       funder_share_bp: figures.funderShareBp,
       final_due_minor: figures.finalDue,
       received_minor: basis.received,

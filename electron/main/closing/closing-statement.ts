@@ -4,6 +4,13 @@ import { AppFailure } from '../failure'
 import { closingFigures } from '@shared/closing/closing-figures'
 import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
+import type { ConversionRule } from '@shared/funds/conversion-rule'
+import {
+  EVERY_DAY,
+  type RuleSpending,
+  spendingByRule,
+  totalOf,
+} from '../funds/conversion/spending-by-rule'
 
 type Db = DataFile['db']
 
@@ -18,6 +25,11 @@ export interface ClosingBasis {
   received: number
   cashCofinancing: number
   inKind: number
+  /**
+   * The eligible spending by the agreement's conversion rule less at the bank's rates (zero under
+   * the bank's rate of the day): said on its own line, never inside the eligible costs.
+   */
+  exchangeDifference: number
 }
 
 /** The day an agreement ends, its last amendment's new end included. */
@@ -27,6 +39,7 @@ export async function agreementHead(db: Db, agreementId: string) {
     reference: string
     funder_name: string
     currency: string
+    conversion_rule: ConversionRule
     starts_on: string
     ends_on: string
     cofinancing_bp: number | null
@@ -34,7 +47,8 @@ export async function agreementHead(db: Db, agreementId: string) {
     nature: string
     deleted_at: string | null
   }>`
-    SELECT a.id, a.reference, f.name AS funder_name, a.currency, a.starts_on, a.cofinancing_bp,
+    SELECT a.id, a.reference, f.name AS funder_name, a.currency, a.conversion_rule, a.starts_on,
+      a.cofinancing_bp,
       a.earmarking, a.nature, a.deleted_at,
       COALESCE((SELECT m.new_ends_on FROM agreement_amendments m
         WHERE m.agreement_id = a.id AND m.deleted_at IS NULL AND m.new_ends_on IS NOT NULL
@@ -45,30 +59,34 @@ export async function agreementHead(db: Db, agreementId: string) {
 
 /**
  * What the ledger and the declared co-financing hold for an agreement: its ceiling (commitments),
- * its spending within its period and outside it, what its funder paid (receipts net of their
+ * its spending within its period and outside it — counted by its conversion rule, as the donor
+ * report and the agreement page count it —, what its funder paid (receipts net of their
  * cancellations, its closing's refund apart), the cash and in-kind co-financing.
  */
 export async function closingBasis(
   db: Db,
-  head: { id: string; starts_on: string; ends_on: string },
+  head: {
+    id: string
+    currency: string
+    conversion_rule: ConversionRule
+    starts_on: string
+    ends_on: string
+  },
 ): Promise<ClosingBasis> {
-  const sums = await sql<{
-    ceiling: number | null
-    eligible: number | null
-    ineligible: number | null
-    received: number | null
-  }>`
+  const sums = await sql<{ ceiling: number | null; received: number | null }>`
     SELECT
       SUM(CASE WHEN kind = 'commitment' THEN amount_minor END) AS ceiling,
-      SUM(CASE WHEN kind IN ('expense', 'disbursement')
-        AND entry_date BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
-        AS eligible,
-      SUM(CASE WHEN kind IN ('expense', 'disbursement')
-        AND entry_date NOT BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
-        AS ineligible,
       SUM(CASE WHEN kind = 'receipt' AND source_table != ${CLOSINGS} THEN amount_minor END)
         AS received
     FROM ledger_entries WHERE deleted_at IS NULL AND agreement_id = ${head.id}`.execute(db)
+  const spending = await spendingByRule(
+    db,
+    { id: head.id, currency: head.currency as CurrencyCode, conversionRule: head.conversion_rule },
+    EVERY_DAY,
+  )
+  const within = (s: RuleSpending) => s.entryDate >= head.starts_on && s.entryDate <= head.ends_on
+  const eligible = totalOf(spending.filter(within))
+  const ineligible = totalOf(spending.filter((s) => !within(s)))
   const cofinancing = await sql<{ kind: ContributionKind; amount: number }>`
     SELECT kind, SUM(amount_minor) AS amount FROM agreement_contributions
     WHERE agreement_id = ${head.id} AND deleted_at IS NULL GROUP BY kind`.execute(db)
@@ -77,11 +95,12 @@ export async function closingBasis(
     Number(cofinancing.rows.find((r) => r.kind === kind)?.amount ?? 0)
   return {
     ceiling: Number(row?.ceiling ?? 0),
-    eligibleSpending: Number(row?.eligible ?? 0),
-    ineligibleSpending: Number(row?.ineligible ?? 0),
+    eligibleSpending: eligible.amount,
+    ineligibleSpending: ineligible.amount,
     received: Number(row?.received ?? 0),
     cashCofinancing: of('cash'),
     inKind: of('in_kind'),
+    exchangeDifference: eligible.amount - eligible.bankAmount,
   }
 }
 
@@ -111,6 +130,7 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
         received: closed.received_minor,
         cashCofinancing: closed.cash_cofinancing_minor,
         inKind: closed.in_kind_minor,
+        exchangeDifference: closed.exchange_difference_minor,
       }
     : await closingBasis(db, head)
   const cofinancingBp = closed
@@ -131,6 +151,7 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
     reference: head.reference,
     funderName: head.funder_name,
     currency: head.currency as CurrencyCode,
+    conversionRule: head.conversion_rule,
     startsOn: head.starts_on,
     endsOn: head.ends_on,
     ...basis,

@@ -190,6 +190,8 @@ const TIED: DemoAgreement[] = [
       operatingSharePercent: 4000,
       cofinancingPercent: 2455,
       indirectCostMaxPercent: 700,
+      // A grant under the EU's PRAG rules: +25 % per heading, the 70 % test.
+      euRules: true,
       notes: 'Coût total de l’action : 1 100 000 € ; contribution de l’UE : 830 000 €.',
     },
     receipts: [
@@ -250,6 +252,8 @@ const TIED: DemoAgreement[] = [
       operatingSharePercent: null,
       cofinancingPercent: 3034,
       indirectCostMaxPercent: 700,
+      // A grant under the EU's PRAG rules: +25 % per heading, the 70 % test.
+      euRules: true,
       notes: 'Coût total de l’action : 717 744,50 € ; contribution de l’UE : 500 000 €.',
     },
     receipts: [

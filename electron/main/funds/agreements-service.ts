@@ -395,6 +395,8 @@ function toColumns(fields: AgreementFields, amount: Money) {
     operating_share_bp: fields.nature === 'mixed' ? fields.operatingSharePercent : null,
     cofinancing_bp: fields.cofinancingPercent,
     indirect_cost_max_bp: fields.indirectCostMaxPercent,
+    // Left out, the flag is kept as it is (a workbook without the column): false for a new one.
+    ...(fields.euRules === undefined ? {} : { is_eu_prag: fields.euRules ? 1 : 0 }),
     notes: fields.notes,
   }
 }
@@ -437,6 +439,7 @@ function toAgreement(
     cofinancingBp: row.cofinancing_bp,
     indirectCostMaxBp: row.indirect_cost_max_bp,
     conversionRule: row.conversion_rule,
+    euRules: row.is_eu_prag === 1,
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

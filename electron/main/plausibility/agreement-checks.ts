@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import type { Session } from '../app/session'
 import { CLOSINGS } from '../closing/closing-statement'
+import { EVERY_DAY, spendingByRule } from '../funds/conversion/spending-by-rule'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { fromEuro, toEuro } from '@shared/money/exchange'
 import { type Money, money } from '@shared/money/money'
@@ -8,12 +8,28 @@ import { headingFlexibilityWarnings, prefinancingWarnings } from '@shared/plausi
 import type { PlausibilityWarning } from '@shared/plausibility/warnings'
 
 /*
- * The EU's two money rules, checked as an entry is made: the figures they compare, read from the
- * ledger as it stands (amounts in the agreement's currency at the bank's rates, net of
- * cancellations). The rules themselves are @shared/plausibility/eu-rules.
+ * The EU's two money rules, checked as an entry is made on an agreement flagged as following
+ * them (its « Règles UE / PRAG »): the figures they compare, read from the ledger as it stands
+ * (net of cancellations) and counted by the agreement's conversion rule, as the donor report
+ * counts them. The rules themselves are @shared/plausibility/eu-rules.
  */
 
 type Warnings = Promise<PlausibilityWarning[]>
+
+/** The agreement as the EU checks need it; null when it does not follow the EU's rules. */
+async function euAgreement(session: Session, agreementId: string) {
+  const row = await session.file.db
+    .selectFrom('agreements')
+    .select(['id', 'currency', 'conversion_rule', 'is_eu_prag'])
+    .where('id', '=', agreementId)
+    .executeTakeFirst()
+  if (!row || row.is_eu_prag !== 1) return null
+  return {
+    id: row.id,
+    currency: row.currency as CurrencyCode,
+    conversionRule: row.conversion_rule,
+  }
+}
 
 /** What an expense of `amount` would bring its heading of `agreementId` to, against its budget. */
 export async function headingChargeWarnings(
@@ -24,81 +40,93 @@ export async function headingChargeWarnings(
   day: string,
 ): Warnings {
   if (headingCode === null) return []
-  const db = session.file.db
-  const agreement = await db
-    .selectFrom('agreements')
-    .select(['currency'])
-    .where('id', '=', agreementId)
-    .executeTakeFirst()
-  const heading = await db
+  const agreement = await euAgreement(session, agreementId)
+  if (!agreement) return []
+  const heading = await session.file.db
     .selectFrom('agreement_headings')
     .select(['code', 'label', 'amount_minor'])
     .where('agreement_id', '=', agreementId)
     .where('code', '=', headingCode)
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
-  if (!agreement || !heading || heading.amount_minor <= 0) return []
-  const currency = agreement.currency as CurrencyCode
-  const charged = await inCurrency(session, amount, currency, day)
+  if (!heading || heading.amount_minor <= 0) return []
+  const charged = await atBank(session, amount, agreement.currency, day)
   // Without a rate the expense is refused anyway (budget-expenses-service): nothing to ask.
   if (!charged) return []
-  const spent = await sql<{ spent: number | null }>`
-    SELECT SUM(amount_minor) AS spent FROM ledger_entries
-    WHERE deleted_at IS NULL AND agreement_id = ${agreementId} AND heading_code = ${headingCode}
-      AND kind IN ('expense', 'disbursement')`.execute(db)
+  const spending = await spendingByRule(session.file.db, agreement, EVERY_DAY, {
+    entryDate: day,
+    amount: charged.amount,
+    eur: charged.eur,
+    paidCurrency: amount.currency,
+    paidAmount: amount.minor,
+    headingCode,
+  })
+  const toCome = spending.pop()
+  const spent = spending
+    .filter((s) => s.headingCode === headingCode)
+    .reduce((sum, s) => sum + s.amount, 0)
   return headingFlexibilityWarnings('headingCode', {
     code: heading.code,
     label: heading.label,
-    budget: money(heading.amount_minor, currency),
-    spent: money(Number(spent.rows[0]?.spent ?? 0), currency),
-    amount: charged,
+    budget: money(heading.amount_minor, agreement.currency),
+    spent: money(spent, agreement.currency),
+    amount: money(toCome?.amount ?? charged.amount, agreement.currency),
   })
 }
 
 /**
- * A receipt on an agreement following the EU's payment cycle (a multilateral funder's, or one
- * converted at InforEuro rates): a further pre-financing before 70 % of the last is spent.
+ * A receipt on an agreement following the EU's payment cycle: a further pre-financing before
+ * 70 % of the last is spent (the spending by the agreement's rule, as the donor report says it).
  */
 export async function prefinancingCheck(session: Session, agreementId: string): Warnings {
-  const db = session.file.db
-  const agreement = await db
-    .selectFrom('agreements as a')
-    .innerJoin('funders as f', 'f.id', 'a.funder_id')
-    .select(['a.currency', 'a.conversion_rule', 'f.kind'])
-    .where('a.id', '=', agreementId)
-    .executeTakeFirst()
+  const agreement = await euAgreement(session, agreementId)
   if (!agreement) return []
-  if (agreement.kind !== 'multilateral' && agreement.conversion_rule !== 'inforeuro_month')
-    return []
-  const currency = agreement.currency as CurrencyCode
   // The payments as the donor report lists them: neither cancelled nor a closing's refund.
-  const receipts = await sql<{ amount_minor: number }>`
-    SELECT e.amount_minor FROM ledger_entries e
-    WHERE e.deleted_at IS NULL AND e.kind = 'receipt' AND e.agreement_id = ${agreementId}
-      AND e.reverses_id IS NULL AND e.source_table != ${CLOSINGS}
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = e.id)
-    ORDER BY e.entry_date, e.rowid`.execute(db)
-  const spent = await sql<{ spent: number | null }>`
-    SELECT SUM(amount_minor) AS spent FROM ledger_entries
-    WHERE deleted_at IS NULL AND agreement_id = ${agreementId}
-      AND kind IN ('expense', 'disbursement')`.execute(db)
+  const receipts = await session.file.db
+    .selectFrom('ledger_entries as e')
+    .select('e.amount_minor')
+    .where('e.deleted_at', 'is', null)
+    .where('e.kind', '=', 'receipt')
+    .where('e.agreement_id', '=', agreementId)
+    .where('e.reverses_id', 'is', null)
+    .where('e.source_table', '!=', CLOSINGS)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ledger_entries as x').select('x.id').whereRef('x.reverses_id', '=', 'e.id'),
+        ),
+      ),
+    )
+    .orderBy('e.entry_date')
+    .orderBy('e.created_at')
+    .execute()
+  const spending = await spendingByRule(session.file.db, agreement, EVERY_DAY)
   return prefinancingWarnings(
     'amount',
-    receipts.rows.map((r) => money(r.amount_minor, currency)),
-    money(Number(spent.rows[0]?.spent ?? 0), currency),
+    receipts.map((r) => money(r.amount_minor, agreement.currency)),
+    money(
+      spending.reduce((sum, s) => sum + s.amount, 0),
+      agreement.currency,
+    ),
   )
 }
 
-/** An amount in another currency, through the euro at the day's rates; null without a rate. */
-async function inCurrency(
+/**
+ * An amount in the agreement's currency and in euros at the bank's rates of the day (what the
+ * ledger would hold); null without a rate.
+ */
+async function atBank(
   session: Session,
   amount: Money,
   currency: CurrencyCode,
   day: string,
-): Promise<Money | null> {
-  if (amount.currency === currency) return amount
-  const from = await session.rates.rateOn(amount.currency, day)
+): Promise<{ amount: number; eur: number } | null> {
+  const from = amount.currency === 'EUR' ? null : await session.rates.rateOn(amount.currency, day)
+  if (amount.currency !== 'EUR' && !from) return null
+  const eur = from ? toEuro(amount, from.rate).minor : amount.minor
+  if (amount.currency === currency) return { amount: amount.minor, eur }
+  if (currency === 'EUR') return { amount: eur, eur }
   const to = await session.rates.rateOn(currency, day)
-  if (!from || !to) return null
-  return fromEuro(toEuro(amount, from.rate), currency, to.rate)
+  if (!to) return null
+  return { amount: fromEuro(money(eur, 'EUR'), currency, to.rate).minor, eur }
 }

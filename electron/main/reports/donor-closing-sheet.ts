@@ -61,6 +61,9 @@ function statementTable(context: ReportContext, s: ClosingStatement, title: stri
     line(t('closing.stillToReceive'), s.stillToReceive, s.stillToReceive > 0 ? 'total' : 'item'),
     line(t('closing.inKind'), s.inKind),
   ]
+  // The eligible spending is the funder's rule's: its difference to the bank, on its own line.
+  if (s.conversionRule !== 'day_rate')
+    rows.push(line(t('closing.exchangeDifference'), s.exchangeDifference))
   const balance = s.refund > 0 ? 8 : 9
   const target = rows[balance]
   if (target && (s.refund > 0 || s.stillToReceive > 0)) {

@@ -101,7 +101,15 @@ export async function receiptsSheet(
           { label: t('reporting.col.amountIn', { currency }), kind: 'money', width: 16 },
         ],
         rows: balanceRows,
-        notes: nextPaymentTest(context, receipts.rows, spent, currency),
+        // The EU's payment cycle: said for agreements following its rules only.
+        notes: agreement.euRules
+          ? nextPaymentTest(
+              context,
+              receipts.rows.filter((r) => r.source_table !== CLOSINGS),
+              spent,
+              currency,
+            )
+          : [],
       },
     ],
   }

@@ -112,7 +112,9 @@ function headingsSheet(
   ) => {
     const before = spentOn(code, 'before')
     const period = spentOn(code, 'period')
-    return headingRow([text(code), text(label)], budget, before, period, currency, style, context)
+    return headingRow([text(code), text(label)], budget, before, period, currency, style, context, {
+      euRules: agreement.euRules,
+    })
   }
   const headings = agreement.budget.headings
   const rows: ReportRow[] = []
@@ -314,15 +316,16 @@ function headingRow(
   currency: CurrencyCode,
   style: ReportRow['style'],
   context: ReportContext,
+  rules: { euRules: boolean } = { euRules: false },
 ): ReportRow {
   const cumulative = before + period
   const variance = cumulative - budget
-  // A heading may exceed its budget by 25 % at most without an amendment (EU grants).
+  // Under the EU's rules a heading may exceed its budget by 25 % at most without an amendment.
   const note =
     style !== 'item' || budget <= 0 || cumulative <= budget
       ? null
       : context.t(
-          beyondFlexibility(cumulative, budget)
+          rules.euRules && beyondFlexibility(cumulative, budget)
             ? 'reporting.donor.overFlexibility'
             : 'reporting.donor.overBudget',
         )

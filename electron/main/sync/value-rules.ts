@@ -112,6 +112,8 @@ function byName(column: string): Check | null {
   if (column === 'rate') return matching((text) => parseRate(text) !== null, 'sync.refused.rate')
   if (column === 'country') return matching(isCountryCode, 'sync.refused.country')
   if (column === 'year' || column === 'population_year') return between(1900, 2200)
+  // A flag (is_current, is_default, is_eu_prag): 0 or 1, as its form sets it.
+  if (column.startsWith('is_')) return between(0, 1)
   return null
 }
 

@@ -254,6 +254,8 @@ export const en: Catalog = {
     amendments: 'Amendments',
     noAmendments: 'No amendment.',
     addAmendment: 'Add an amendment',
+    euRulesHint:
+      'European Union grant (PRAG): a heading may not exceed its budget by more than 25 % without an amendment, and a further pre-financing is asked only once 70 % of the last is spent.',
     field: {
       programmeCode: 'Programme financed',
       funder: 'Funder',
@@ -269,6 +271,7 @@ export const en: Catalog = {
       nature: 'Nature',
       operatingShare: 'Operating share (%)',
       cofinancing: 'Required co-financing (% of total cost)',
+      euRules: 'EU / PRAG rules',
       indirectCostMax: 'Indirect costs allowed (max %)',
       notes: 'Notes',
     },
@@ -1345,6 +1348,7 @@ export const en: Catalog = {
       entry_count: 'Number of entries',
       entry_date: 'Entry date',
       eur_minor: 'Euro equivalent',
+      exchange_difference_minor: 'Exchange difference of the eligible spending',
       expected_on: 'Expected on',
       figures: 'Figures',
       format: 'Format',
@@ -1360,6 +1364,7 @@ export const en: Catalog = {
       indicator_id: 'Indicator',
       indirect_cost_max_bp: 'Maximum indirect costs',
       is_current: 'Current version',
+      is_eu_prag: 'EU / PRAG rules',
       is_default: 'Default account',
       item_id: 'Budget line',
       item_kind: 'Line type',
@@ -2941,6 +2946,8 @@ export const en: Catalog = {
     },
   },
   closing: {
+    exchangeDifference:
+      'Exchange difference of the eligible spending (funder’s rule − bank, not spending)',
     tab: 'Closing',
     title: 'Closing statement',
     hint: 'The final amount due by the funder is its share of the action’s eligible costs, within the agreement’s ceiling and what was charged to it. What it paid above that is refunded; what is missing is still to be received. In-kind contributions count towards co-financing, never among eligible costs.',

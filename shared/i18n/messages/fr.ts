@@ -256,6 +256,8 @@ export const fr = {
     amendments: 'Avenants',
     noAmendments: 'Aucun avenant.',
     addAmendment: 'Ajouter un avenant',
+    euRulesHint:
+      'Subvention de l’Union européenne (PRAG) : une rubrique ne peut dépasser son budget de plus de 25 % sans avenant, et un préfinancement suivant n’est demandé qu’une fois 70 % du dernier dépensé.',
     field: {
       programmeCode: 'Programme financé',
       funder: 'Bailleur',
@@ -271,6 +273,7 @@ export const fr = {
       nature: 'Nature',
       operatingShare: 'Part de fonctionnement (%)',
       cofinancing: 'Cofinancement exigé (% du coût total)',
+      euRules: 'Règles UE / PRAG',
       indirectCostMax: 'Coûts indirects admis (% max.)',
       notes: 'Notes',
     },
@@ -1353,6 +1356,7 @@ export const fr = {
       entry_count: 'Nombre d’écritures',
       entry_date: 'Date de l’écriture',
       eur_minor: 'Contre-valeur en euros',
+      exchange_difference_minor: 'Écart de change des dépenses éligibles',
       expected_on: 'Attendu le',
       figures: 'Chiffres',
       format: 'Format',
@@ -1368,6 +1372,7 @@ export const fr = {
       indicator_id: 'Indicateur',
       indirect_cost_max_bp: 'Coûts indirects maximum',
       is_current: 'Version en vigueur',
+      is_eu_prag: 'Règles UE / PRAG',
       is_default: 'Compte par défaut',
       item_id: 'Ligne budgétaire',
       item_kind: 'Type de ligne',
@@ -2998,6 +3003,8 @@ export const fr = {
     },
   },
   closing: {
+    exchangeDifference:
+      'Écart de change des dépenses éligibles (règle du bailleur − banque, hors dépenses)',
     tab: 'Clôture',
     title: 'Décompte de clôture',
     hint: 'Le montant final dû par le bailleur est sa part des coûts éligibles de l’action, dans la limite du plafond de la convention et de ce qui lui a été imputé. Ce qu’il a versé au-delà lui est remboursé ; ce qui manque reste à recevoir. Les contributions en nature comptent pour le cofinancement, jamais parmi les coûts éligibles.',

@@ -16,6 +16,7 @@ import { leaderCivility } from './0015-leader-civility'
 import { overheadRecoveries } from './0016-overhead-recoveries'
 import { agreementClosing } from './0017-agreement-closing'
 import { costSharing } from './0018-cost-sharing'
+import { euRules } from './0019-eu-rules'
 import type { Migration } from './migration'
 
 /**
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   overheadRecoveries,
   agreementClosing,
   costSharing,
+  euRules,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

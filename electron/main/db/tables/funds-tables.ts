@@ -56,6 +56,8 @@ export interface AgreementsTable extends RecordColumns {
   notes: string | null
   /** How spending is converted for the funder (shared/funds/conversion-rule.ts). */
   conversion_rule: Generated<ConversionRule>
+  /** 1 when the agreement follows the EU's PRAG rules (+25 % per heading, the 70 % test). */
+  is_eu_prag: Generated<number>
 }
 
 export interface AgreementAmendmentsTable extends RecordColumns {
@@ -196,6 +198,8 @@ export interface AgreementClosingsTable extends RecordColumns {
   ineligible_minor: number
   cash_cofinancing_minor: number
   in_kind_minor: number
+  /** Eligible spending by the conversion rule less at the bank (migration 19). */
+  exchange_difference_minor: Generated<number>
   funder_share_bp: number | null
   final_due_minor: number
   received_minor: number

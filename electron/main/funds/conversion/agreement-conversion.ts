@@ -160,11 +160,17 @@ export function spendingOfRow(r: {
   }
 }
 
+/**
+ * The funds actually converted: the funder's payments net of cancellations. A closing's refund
+ * (agreement_closings) gives money back, it converts none: left out, so that closing an agreement
+ * does not move the rate its spending was counted at (nor its frozen statement).
+ */
 async function receiptLots(db: Db, agreementId: string, end: string): Promise<ReceiptLot[]> {
   const rows = await sql<{ entry_date: string; amount_minor: number; eur_minor: number }>`
     SELECT e.entry_date, e.amount_minor, e.eur_minor FROM ledger_entries e
     WHERE e.deleted_at IS NULL AND e.kind = 'receipt' AND e.agreement_id = ${agreementId}
       AND e.entry_date <= ${end} AND e.reverses_id IS NULL
+      AND e.source_table != 'agreement_closings'
       AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = e.id)
     ORDER BY e.entry_date, e.created_at`.execute(db)
   return rows.rows.map((r) => ({

@@ -2,8 +2,8 @@ import type { DataFile } from '../../db/data-file'
 import type { ExchangeDifference } from '@shared/funds/conversion-rule'
 import { type Earmarking, type FundClass, fundClassOf } from '@shared/funds/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
-import { divideHalfUp } from '@shared/money/decimal'
 import { convertAgreementSpending, spendingToConvert } from './agreement-conversion'
+import { euroAtOwnRate } from './spending-by-rule'
 
 type Db = DataFile['db']
 
@@ -58,17 +58,11 @@ export async function ruleDifferences(
       fundClass: fundClassOf(row.earmarking as Earmarking),
       spending: spending.map((s, i) => {
         const minor = (converted[i]?.amount ?? s.amount) - s.amount
-        return { entryDate: s.entryDate, minor, eur: euroOf(minor, s.eur, s.amount) }
+        return { entryDate: s.entryDate, minor, eur: euroAtOwnRate(minor, s.eur, s.amount) }
       }),
     })
   }
   return result
-}
-
-/** A part of a spending in euros at the spending's own rate (its euros over its amount). */
-function euroOf(minor: number, eur: number, amount: number): number {
-  if (minor === 0 || amount === 0) return 0
-  return Number(divideHalfUp(BigInt(minor) * BigInt(eur), BigInt(amount)))
 }
 
 /** The differences of spending dated within [from, to], added up. */

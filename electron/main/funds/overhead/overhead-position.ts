@@ -1,7 +1,8 @@
-import { sql } from 'kysely'
 import type { DataFile } from '../../db/data-file'
 import { agreementFigures } from '../ledger'
 import { DEFAULT_INDIRECT_CAP_BP } from '../heading-templates'
+import { spendingByRule, totalOf } from '../conversion/spending-by-rule'
+import type { CurrencyCode } from '@shared/money/currencies'
 import type { OverheadPosition, OverheadPosting } from '@shared/funds/overhead'
 import { divideHalfUp } from '@shared/money/decimal'
 
@@ -27,25 +28,50 @@ export async function overheadRateBp(
 }
 
 /**
- * The agreement's eligible direct costs to a day, in its currency and in euros: its spending
- * (expenses, disbursements to cities) less what is charged to its indirect headings and less
- * the overhead recovered itself — indirect costs are a share of direct costs, never of
- * themselves.
+ * The agreement's eligible direct costs to a day, in its currency and in euros, as its conversion
+ * rule counts them (the donor report's figures): its spending (expenses, disbursements to
+ * cities) less what is charged to its indirect headings and less the overhead recovered itself —
+ * indirect costs are a share of direct costs, never of themselves.
  */
 export async function directCosts(
   db: Db,
   agreementId: string,
   asOf: string,
 ): Promise<{ native: number; eur: number }> {
-  const row = await sql<{ native: number | null; eur: number | null }>`
-    SELECT SUM(e.amount_minor) AS native, SUM(e.eur_minor) AS eur FROM ledger_entries e
-    WHERE e.deleted_at IS NULL AND e.agreement_id = ${agreementId} AND e.entry_date <= ${asOf}
-      AND e.kind IN ('expense', 'disbursement') AND e.source_table != ${OVERHEAD_SOURCE}
-      AND (e.heading_code IS NULL OR e.heading_code NOT IN (SELECT h.code FROM agreement_headings h
-        WHERE h.agreement_id = ${agreementId} AND h.deleted_at IS NULL AND h.role = 'indirect'))`.execute(
-    db,
+  const agreement = await db
+    .selectFrom('agreements')
+    .select(['id', 'currency', 'conversion_rule'])
+    .where('id', '=', agreementId)
+    .executeTakeFirst()
+  if (!agreement) return { native: 0, eur: 0 }
+  const indirect = new Set(
+    (
+      await db
+        .selectFrom('agreement_headings')
+        .select('code')
+        .where('agreement_id', '=', agreementId)
+        .where('role', '=', 'indirect')
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((h) => h.code),
   )
-  return { native: Number(row.rows[0]?.native ?? 0), eur: Number(row.rows[0]?.eur ?? 0) }
+  const spending = await spendingByRule(
+    db,
+    {
+      id: agreement.id,
+      currency: agreement.currency as CurrencyCode,
+      conversionRule: agreement.conversion_rule,
+    },
+    asOf,
+  )
+  const direct = totalOf(
+    spending.filter(
+      (s) =>
+        s.sourceTable !== OVERHEAD_SOURCE &&
+        (s.headingCode === null || !indirect.has(s.headingCode)),
+    ),
+  )
+  return { native: direct.amount, eur: direct.eur }
 }
 
 /** The cap: the rate of the direct costs, half up (7 % of 1,234.56 is 86.42). */

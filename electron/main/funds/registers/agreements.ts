@@ -19,6 +19,9 @@ import {
 } from '../../workbook/references'
 import { perAgreement } from '../../workbook/register-reader'
 
+/** The EU / PRAG rules column: « Oui » / « Non »; left empty, an agreement keeps its flag. */
+const YES_NO = ['yes', 'no'] as const
+
 export const agreements: Register<z.output<typeof agreementInput>> = {
   key: 'agreements',
   sheet: 'workbook.sheet.agreements',
@@ -68,14 +71,21 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       heading: 'agreements.field.indirectCostMax',
       kind: 'percent',
     },
+    {
+      field: 'euRules',
+      heading: 'agreements.field.euRules',
+      kind: 'choice',
+      choices: { codes: YES_NO, label: (code) => `common.${code}` as MessageKey },
+    },
     { field: 'notes', heading: 'agreements.field.notes', kind: 'text' },
     { field: ARCHIVED_ON, heading: 'workbook.column.archivedOn', kind: 'date' },
   ],
   schema: agreementInput,
   identity: (row) => String(row.reference ?? '').toLowerCase(),
   name: (row) => String(row.reference ?? ''),
-  toInput: async ({ funder, programmeCode, ...row }, resolve) => ({
+  toInput: async ({ funder, programmeCode, euRules, ...row }, resolve) => ({
     ...row,
+    euRules: euRules === 'yes' ? true : euRules === 'no' ? false : undefined,
     funderId: (await resolve('funders', String(funder ?? ''))) ?? '',
     programmeCode: programmeCode ? await resolve('programmes', String(programmeCode)) : null,
   }),
@@ -97,6 +107,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       operatingSharePercent: percentOf(a.operatingShareBp),
       cofinancingPercent: percentOf(a.cofinancingBp),
       indirectCostMaxPercent: percentOf(a.indirectCostMaxBp),
+      euRules: a.euRules ? 'yes' : 'no',
       notes: a.notes,
       archivedOn: a.archivedAt?.slice(0, 10) ?? null,
     }))
@@ -127,6 +138,7 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
       operatingSharePercent: existing.operatingShareBp,
       cofinancingPercent: existing.cofinancingBp,
       indirectCostMaxPercent: existing.indirectCostMaxBp,
+      euRules: input.euRules === undefined ? undefined : existing.euRules,
       notes: existing.notes,
     }
     if (same(current, { ...input, amount: normalAmount(input.amount, existing.currency) }))

@@ -1,5 +1,5 @@
-import { SimpleGrid, TextInput, Textarea } from '@mantine/core'
-import { useWatch } from 'react-hook-form'
+import { Checkbox, SimpleGrid, TextInput, Textarea } from '@mantine/core'
+import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   type AgreementDetail,
@@ -50,6 +50,7 @@ export function AgreementForm({
         cofinancingPercent: decimalForContract(values.cofinancingPercent),
         indirectCostMaxPercent: decimalForContract(values.indirectCostMaxPercent),
         programmeCode: values.earmarking === 'programme' ? values.programmeCode || null : null,
+        euRules: values.euRules === 'yes',
       }
       return { input: input as AgreementInput, errors: amount.errors }
     },
@@ -141,6 +142,21 @@ export function AgreementForm({
           inputMode="decimal"
         />
       </SimpleGrid>
+      <Controller
+        control={form.control}
+        name="euRules"
+        render={({ field: flag }) => (
+          <Checkbox
+            ref={flag.ref}
+            name={flag.name}
+            label={t('agreements.field.euRules')}
+            description={t('agreements.euRulesHint')}
+            checked={flag.value === 'yes'}
+            onBlur={flag.onBlur}
+            onChange={(event) => flag.onChange(event.currentTarget.checked ? 'yes' : 'no')}
+          />
+        )}
+      />
       <Textarea {...field('notes', t('agreements.field.notes'))} autosize minRows={2} />
     </RecordForm>
   )
@@ -166,6 +182,7 @@ function toFormValues(agreement: AgreementDetail | undefined, language: 'fr' | '
     operatingSharePercent: percent(agreement?.operatingShareBp ?? null),
     cofinancingPercent: percent(agreement?.cofinancingBp ?? null),
     indirectCostMaxPercent: percent(agreement?.indirectCostMaxBp ?? null),
+    euRules: agreement?.euRules ? 'yes' : 'no',
     notes: agreement?.notes ?? '',
   }
 }

@@ -81,6 +81,11 @@ export function AgreementPage({ id, onBack }: { id: string; onBack: () => void }
           <Badge variant="light" color="gray">
             {t(`agreements.nature.${agreement.nature}`)}
           </Badge>
+          {agreement.euRules && (
+            <Badge variant="light" color="indigo" title={t('agreements.euRulesHint')}>
+              {t('agreements.field.euRules')}
+            </Badge>
+          )}
           {archived && <Badge color="gray">{t('common.archived')}</Badge>}
           {closedOn && <Badge color="dark">{t('closing.closed')}</Badge>}
         </>

@@ -32,6 +32,7 @@ export function AgreementSummary({ agreement }: { agreement: AgreementDetail }) 
         ],
         [t('agreements.field.cofinancing'), percent(agreement.cofinancingBp)],
         [t('agreements.field.indirectCostMax'), percent(agreement.indirectCostMaxBp)],
+        [t('agreements.field.euRules'), t(agreement.euRules ? 'common.yes' : 'common.no')],
         agreement.nature === 'mixed' && [
           t('agreements.field.operatingShare'),
           percent(agreement.operatingShareBp ?? 0),

@@ -54,6 +54,9 @@ export function ClosingSection({
     [t('closing.stillToReceive'), statement.stillToReceive, true],
     [t('closing.inKind'), statement.inKind],
   ]
+  // The eligible spending is the funder's rule's: its difference to the bank, on its own line.
+  if (statement.conversionRule !== 'day_rate')
+    rows.push([t('closing.exchangeDifference'), statement.exchangeDifference])
   return (
     <section aria-labelledby="agreement-closing">
       {reversal.dialog}
