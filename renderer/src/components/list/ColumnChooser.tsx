@@ -42,7 +42,9 @@ export function ColumnChooser<Row>({
               <Checkbox
                 key={column.id}
                 label={column.header}
-                data-state={crowded ? 'crowded' : fit.shown.includes(column.id) ? 'shown' : 'hidden'}
+                data-state={
+                  crowded ? 'crowded' : fit.shown.includes(column.id) ? 'shown' : 'hidden'
+                }
                 description={
                   fixed
                     ? t('list.alwaysShown')

@@ -106,7 +106,9 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
   const amounts = useMemo(
     () =>
       new Map<string, (row: Row) => Money | null>(
-        shown.flatMap((c) => (c.kind === 'money' && c.amount ? [[c.id, c.amount]] : [])),
+        shown.flatMap((c) =>
+          c.kind === 'money' && c.amount && c.totalled !== false ? [[c.id, c.amount]] : [],
+        ),
       ),
     [shown],
   )
