@@ -74,7 +74,7 @@ async function expectTotals(page: Page, table: Locator, core: Record<string, num
 }
 
 async function openAgreement(page: Page, reference: string) {
-  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Conventions', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill(reference)
   await page
     .getByRole('button', { name: /^Ouvrir / })
@@ -84,7 +84,7 @@ async function openAgreement(page: Page, reference: string) {
 }
 
 async function openProject(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Projets' }).click()
+  await page.getByRole('button', { name: 'Projets', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill(code)
   await page.getByRole('button', { name: `Ouvrir le projet ${code}` }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText(code)
@@ -259,7 +259,6 @@ test('the column chooser: a column crowded out for room is unticked, ticking it 
   await expectMoneyInView(page, tranches)
   // Remembered for this list: the project opened again shows it.
   await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'Projets' }).click()
   await openProject(page, project.code)
   await tab(page, 'Tranches')
   await expect(tranches.locator('thead')).toContainText('Référence bancaire')

@@ -154,6 +154,7 @@ export const en: Catalog = {
       expenses: 'Supplier, purpose, heading…',
       ledger: 'Kind, fund…',
       documents: 'Title, file…',
+      contributions: 'Contributor, kind, purpose…',
     },
   },
   list: {

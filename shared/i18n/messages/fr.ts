@@ -155,6 +155,7 @@ export const fr = {
       expenses: 'Fournisseur, objet, rubrique…',
       ledger: 'Nature, fonds…',
       documents: 'Titre, fichier…',
+      contributions: 'Apporteur, nature, objet…',
     },
   },
   list: {

@@ -11,7 +11,8 @@ import type { ListColumn } from '../../components/list/list-columns'
 import { TabRegister } from '../../components/list/TabRegister'
 import { useLanguage } from '../../lib/use-language'
 
-const STATE_COLOURS = { late: 'red.8', received: 'green.8', upcoming: undefined }
+// Dark enough to read on the active row's tint too.
+const STATE_COLOURS = { late: 'red.9', received: 'green.9', upcoming: undefined }
 
 /**
  * The columns of the funder's schedule: each instalment's amount and what is still missing of

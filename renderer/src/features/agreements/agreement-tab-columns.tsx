@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import type { Contribution } from '@shared/closing/schema'
 import type { OverheadPosting } from '@shared/funds/overhead'
 import type { AgreementDetail, Amendment, Receipt } from '@shared/funds/schema'
 import type { Language } from '@shared/i18n/locale'
@@ -24,6 +25,8 @@ export function receiptColumns(
       kind: 'date',
       value: (r) => r.receivedOn,
       header: t('agreements.receipt.receivedOn'),
+      // « Received on ▲ » on one line.
+      width: 140,
     },
     {
       id: 'amount',
@@ -163,6 +166,46 @@ export function overheadColumns(
       header: t('overhead.note'),
       groupable: false,
       optional: true,
+    },
+  ]
+}
+
+/** The co-financing brought in kind or by others: its total is the closing's « en nature ». */
+export function contributionColumns(t: TFunction): ListColumn<Contribution>[] {
+  return [
+    {
+      id: 'contributedOn',
+      kind: 'date',
+      value: (c) => c.contributedOn,
+      header: t('closing.contributedOn'),
+      width: 130,
+    },
+    {
+      id: 'kind',
+      kind: 'text',
+      value: (c) => t(`closing.kinds.${c.kind}`),
+      header: t('closing.kind'),
+      width: 140,
+    },
+    {
+      id: 'contributor',
+      kind: 'text',
+      value: (c) => c.contributor,
+      header: t('closing.contributor'),
+    },
+    {
+      id: 'description',
+      kind: 'text',
+      value: (c) => c.description,
+      header: t('closing.description'),
+      groupable: false,
+      priority: 8,
+    },
+    {
+      id: 'amount',
+      kind: 'money',
+      amount: (c) => money(c.amount, c.currency),
+      header: t('closing.amount'),
     },
   ]
 }

@@ -273,13 +273,14 @@ export function ledgerColumns(t: TFunction): ListColumn<ProjectLedgerLine>[] {
       value: (entry) =>
         `${entry.kind === 'allocation' || entry.kind === 'disbursement' ? t(`projects.ledger.kind_${entry.kind}`) : entry.kind}${entry.reversal ? ` (${t('projects.ledger.reversal')})` : ''}`,
       header: t('projects.ledger.kind'),
-      width: 150,
+      width: 120,
     },
     {
       id: 'fund',
       kind: 'text',
       value: (entry) => entry.agreementReference ?? t(`agreements.fundClass.${entry.fundClass}`),
       header: t('projects.ledger.fund'),
+      width: 160,
     },
     split('allocated', 'allocation', false, t('recordLists.allocated')),
     split('disbursed', 'disbursement', false, t('recordLists.disbursed')),
