@@ -11,8 +11,8 @@ import type { ListColumn } from '../../components/list/list-columns'
 import { TabRegister } from '../../components/list/TabRegister'
 import { useLanguage } from '../../lib/use-language'
 
-// Dark enough to read on the active row's tint too.
-const STATE_COLOURS = { late: 'red.9', received: 'green.9', upcoming: undefined }
+// Dark enough to read on the active row's blue tint too (4.5:1): Mantine's green 9 is 3.9:1.
+const STATE_COLOURS = { late: 'red.9', received: '#1b6b2f', upcoming: undefined }
 
 /**
  * The columns of the funder's schedule: each instalment's amount and what is still missing of
