@@ -196,9 +196,7 @@ describe('the column chooser of a crowded list', () => {
             expect(cols.find((c) => c.id === gone)?.money).toBe(false)
           }
           // It cannot fit only when the first column and the amounts leave it no room.
-          const fixed = cols
-            .filter((c, i) => i === 0 || c.money)
-            .reduce((s, c) => s + c.width, 0)
+          const fixed = cols.filter((c, i) => i === 0 || c.money).reduce((s, c) => s + c.width, 0)
           const width = cols.find((c) => c.id === id)?.width ?? 0
           expect(room.fits).toBe(fixed + width <= available)
         },

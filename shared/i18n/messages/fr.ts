@@ -170,7 +170,8 @@ export const fr = {
     moneyInView: 'Montant : toujours dans la fenêtre s’il est coché',
     alwaysShown: 'Toujours affichée',
     crowded: 'Masquée faute de place : la cocher retire {{columns}}',
-    noRoomAtAll: 'Masquée faute de place : les montants occupent toute la largeur ; agrandissez la fenêtre',
+    noRoomAtAll:
+      'Masquée faute de place : les montants occupent toute la largeur ; agrandissez la fenêtre',
     groupBy: 'Regrouper par',
     noGrouping: 'Sans regroupement',
     emptyGroup: '(non renseigné)',
