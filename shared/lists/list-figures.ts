@@ -102,6 +102,39 @@ export function fitColumns(
   return { shown: columns.filter((c) => kept.has(c.id)).map((c) => c.id), crowded }
 }
 
+/** What ticking a column the width crowded out would do. */
+export interface RoomFor {
+  /** It finds room once asked for (false: the first column and the amounts leave none). */
+  fits: boolean
+  /** The columns shown now that would give it their room, lowest priority first out. */
+  displaced: string[]
+}
+
+/**
+ * The column chooser's answer for a crowded column: asked for, it comes before every column
+ * shown by default (as useColumnChoice ranks a column the user ticked), so it pushes out
+ * the columns of lowest priority; if even alone beside the amounts it cannot fit, it says so
+ * rather than being ticked for nothing.
+ */
+export function roomFor(
+  columns: readonly FitColumn[],
+  available: number,
+  wanted: (id: string) => boolean,
+  id: string,
+): RoomFor {
+  const now = fitColumns(columns, available, wanted)
+  const first = Math.min(...columns.map((c) => c.priority))
+  const asked = fitColumns(
+    columns.map((c) => (c.id === id ? { ...c, priority: first - 1 } : c)),
+    available,
+    (other) => other === id || wanted(other),
+  )
+  return {
+    fits: asked.shown.includes(id),
+    displaced: asked.shown.includes(id) ? now.shown.filter((c) => !asked.shown.includes(c)) : [],
+  }
+}
+
 /** A line of a list as drawn: a row, a group's heading, or the subtotal of a group. */
 export type ListLine<Row> =
   | { kind: 'row'; row: Row }

@@ -5,6 +5,7 @@ import {
   fitColumns,
   groupRows,
   listLines,
+  roomFor,
   totalsByCurrency,
 } from '@shared/lists/list-figures'
 import type { CurrencyCode } from '@shared/money/currencies'
@@ -135,6 +136,73 @@ describe('columns by width', () => {
       () => true,
     )
     expect(fit).toEqual({ shown: ['code', 'status', 'amount'], crowded: ['title'] })
+  })
+})
+
+describe('the column chooser of a crowded list', () => {
+  const columns = [
+    { id: 'code', width: 100, money: false, priority: 0 },
+    { id: 'title', width: 300, money: false, priority: 9 },
+    { id: 'status', width: 150, money: false, priority: 1 },
+    { id: 'note', width: 120, money: false, priority: 5 },
+    { id: 'amount', width: 150, money: true, priority: 2 },
+  ]
+  const all = () => true
+
+  it('shows a crowded column as crowded, and ticking it pushes out the lowest priorities', () => {
+    const fit = fitColumns(columns, 560, all)
+    expect(fit).toEqual({ shown: ['code', 'status', 'note', 'amount'], crowded: ['title'] })
+    // « title » needs 300 px: « status » and « note » give their room, the amounts stay.
+    expect(roomFor(columns, 560, all, 'title')).toEqual({
+      fits: true,
+      displaced: ['status', 'note'],
+    })
+    // At 500 px « note » is crowded too: in place of « status » it finds room.
+    expect(fitColumns(columns, 500, all).crowded).toEqual(['note', 'title'])
+    expect(roomFor(columns, 500, all, 'note')).toEqual({ fits: true, displaced: ['status'] })
+    // Ticked (as useColumnChoice ranks a column asked for), it is shown and the others crowded.
+    const asked = columns.map((c) => (c.id === 'title' ? { ...c, priority: -1000 } : c))
+    expect(fitColumns(asked, 560, all)).toEqual({
+      shown: ['code', 'title', 'amount'],
+      crowded: ['status', 'note'],
+    })
+  })
+
+  it('says when a column cannot fit even alone beside the amounts', () => {
+    expect(roomFor(columns, 400, all, 'title')).toEqual({ fits: false, displaced: [] })
+  })
+
+  it('never pushes out an amount or the first column, whatever is asked for', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            id: fc.string({ minLength: 1, maxLength: 4 }),
+            width: fc.integer({ min: 40, max: 400 }),
+            money: fc.boolean(),
+            priority: fc.integer({ min: 0, max: 20 }),
+          }),
+          { minLength: 2, maxLength: 12, selector: (c) => c.id },
+        ),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.nat(),
+        (cols, available, pick) => {
+          const fit = fitColumns(cols, available, all)
+          if (fit.crowded.length === 0) return
+          const id = fit.crowded[pick % fit.crowded.length] ?? ''
+          const room = roomFor(cols, available, all, id)
+          for (const gone of room.displaced) {
+            expect(gone).not.toBe(cols[0]?.id)
+            expect(cols.find((c) => c.id === gone)?.money).toBe(false)
+          }
+          // It cannot fit only when the first column and the amounts leave it no room.
+          const fixed = cols.filter((c, i) => i === 0 || c.money).reduce((s, c) => s + c.width, 0)
+          const width = cols.find((c) => c.id === id)?.width ?? 0
+          expect(room.fits).toBe(fixed + width <= available)
+        },
+      ),
+      { numRuns: 400 },
+    )
   })
 })
 

@@ -71,7 +71,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
     [language],
   )
   const actionsWidth = props.rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
-  const { measured, fit, wanted, choose } = useColumnChoice(listId, columns, actionsWidth)
+  const { measured, fit, choose, room } = useColumnChoice(listId, columns, actionsWidth)
   const shown = useMemo(
     () => columns.filter((column) => fit.shown.includes(column.id)),
     [columns, fit.shown],
@@ -106,7 +106,9 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
   const amounts = useMemo(
     () =>
       new Map<string, (row: Row) => Money | null>(
-        shown.flatMap((c) => (c.kind === 'money' && c.amount ? [[c.id, c.amount]] : [])),
+        shown.flatMap((c) =>
+          c.kind === 'money' && c.amount && c.totalled !== false ? [[c.id, c.amount]] : [],
+        ),
       ),
     [shown],
   )
@@ -176,7 +178,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
           clearable
           w={190}
         />
-        <ColumnChooser columns={columns} fit={fit} wanted={wanted} onChoose={choose} />
+        <ColumnChooser columns={columns} fit={fit} onChoose={choose} room={room} />
         <ListOutputs exported={exported} onPrint={print} setStatus={setStatus} />
         {props.tools}
       </Group>

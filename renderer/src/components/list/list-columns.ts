@@ -22,6 +22,8 @@ export interface ListColumn<Row> {
   priority?: number
   /** Shown only once chosen in the column chooser. */
   optional?: boolean
+  /** False for a running figure (a cumulative sum, a balance): drawn, never added up. */
+  totalled?: false
   /** Offered as a grouping (text columns are, unless false). */
   groupable?: boolean
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { type ColumnFit, fitColumns } from '@shared/lists/list-figures'
+import { type ColumnFit, fitColumns, type RoomFor, roomFor } from '@shared/lists/list-figures'
 import { columnWidth, type ListColumn } from './list-columns'
 
 const STORAGE_PREFIX = 'aimf.list.columns.'
@@ -59,21 +59,24 @@ export function useColumnChoice<Row>(
       return !columns.find((c) => c.id === id)?.optional
     }
   }, [choice, columns])
-  const fit: ColumnFit = useMemo(
+  const fitting = useMemo(
     () =>
-      fitColumns(
-        columns.map((column, index) => ({
-          id: column.id,
-          width: columnWidth(column),
-          money: column.kind === 'money',
-          // A column the user asked for comes before those shown by default.
-          priority: (column.priority ?? index) - (choice.shown.includes(column.id) ? 1000 : 0),
-        })),
-        width - reserved,
-        wanted,
-      ),
-    [columns, width, reserved, wanted, choice.shown],
+      columns.map((column, index) => ({
+        id: column.id,
+        width: columnWidth(column),
+        money: column.kind === 'money',
+        // A column the user asked for comes before those shown by default.
+        priority: (column.priority ?? index) - (choice.shown.includes(column.id) ? 1000 : 0),
+      })),
+    [columns, choice.shown],
   )
+  const available = width - reserved
+  const fit: ColumnFit = useMemo(
+    () => fitColumns(fitting, available, wanted),
+    [fitting, available, wanted],
+  )
+  /** What ticking a crowded column would push out, or that it cannot find room. */
+  const room = (id: string): RoomFor => roomFor(fitting, available, wanted, id)
   const choose = (id: string, show: boolean) => {
     const next: Choice = {
       shown: [...choice.shown.filter((c) => c !== id), ...(show ? [id] : [])],
@@ -82,5 +85,5 @@ export function useColumnChoice<Row>(
     localStorage.setItem(STORAGE_PREFIX + listId, JSON.stringify(next))
     setChoice(next)
   }
-  return { measured, fit, wanted, choose }
+  return { measured, fit, wanted, choose, room }
 }

@@ -1,10 +1,10 @@
-import { Group, Table, Text, Title } from '@mantine/core'
+import { Group, Text, Title } from '@mantine/core'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EntryButton } from '../../components/page/EntryButton'
 import type { AgreementDetail } from '@shared/funds/schema'
-import { formatDate } from '@shared/i18n/format-dates'
-import { Amount } from '../../components/Amount'
-import { useLanguage } from '../../lib/use-language'
+import { TabRegister } from '../../components/list/TabRegister'
+import { amendmentColumns } from './agreement-tab-columns'
 import { AmendmentForm } from './AmendmentForm'
 
 /** An agreement's amendments (amount and end date changes) and the form for a new one. */
@@ -16,8 +16,8 @@ export function AmendmentsSection({
   onSaved: (next: AgreementDetail, message: string) => void
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
   const archived = agreement.archivedAt !== null
+  const columns = useMemo(() => amendmentColumns(t, agreement), [t, agreement])
   return (
     <section aria-labelledby="agreement-amendments">
       <Title order={2} size="h4" id="agreement-amendments" mb="xs">
@@ -26,24 +26,16 @@ export function AmendmentsSection({
       {agreement.amendments.length === 0 ? (
         <Text c="dimmed">{t('agreements.noAmendments')}</Text>
       ) : (
-        <Table withTableBorder aria-label={t('agreements.amendments')}>
-          <Table.Tbody>
-            {agreement.amendments.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{formatDate(a.signedOn, language)}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={a.amountChange} currency={agreement.currency} />
-                </Table.Td>
-                <Table.Td>
-                  {a.newEndsOn
-                    ? `${t('agreements.amendment.newEndsOn')} : ${formatDate(a.newEndsOn, language)}`
-                    : ''}
-                </Table.Td>
-                <Table.Td>{a.note}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TabRegister
+          listId="agreementAmendments"
+          label={t('agreements.amendments')}
+          rows={agreement.amendments}
+          columns={columns}
+          getRowId={(a) => a.id}
+          searchPlaceholder={t('recordLists.search.amendments')}
+          initialSort={{ id: 'signedOn', desc: false }}
+          parameters={[{ label: t('agreements.field.reference'), value: agreement.reference }]}
+        />
       )}
       <Group mt="sm">
         <EntryButton

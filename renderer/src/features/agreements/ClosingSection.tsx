@@ -1,4 +1,6 @@
 import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core'
+import { TabRegister } from '../../components/list/TabRegister'
+import { contributionColumns } from './agreement-tab-columns'
 import { useTranslation } from 'react-i18next'
 import type { ClosingStatement } from '@shared/closing/schema'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -96,60 +98,43 @@ export function ClosingSection({
         {statement.contributions.length === 0 ? (
           <Text c="dimmed">{t('closing.noContributions')}</Text>
         ) : (
-          <Table withTableBorder striped aria-label={t('closing.contributions')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('closing.contributedOn')}</Table.Th>
-                <Table.Th>{t('closing.kind')}</Table.Th>
-                <Table.Th>{t('closing.contributor')}</Table.Th>
-                <Table.Th>{t('closing.description')}</Table.Th>
-                <Table.Th ta="right">{t('closing.amount')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {statement.contributions.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{formatDate(c.contributedOn, language)}</Table.Td>
-                  <Table.Td>{t(`closing.kinds.${c.kind}`)}</Table.Td>
-                  <Table.Td>{c.contributor}</Table.Td>
-                  <Table.Td>{c.description}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={c.amount} currency={c.currency} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionButton
-                      variant="subtle"
-                      size="compact-sm"
-                      unavailable={unavailable}
-                      aria-label={`${t('closing.cancelContribution')} — ${c.contributor}`}
-                      onClick={() =>
-                        reversal.ask({
-                          action: t('closing.cancelContribution'),
-                          record: t('closing.contributionRecord', {
-                            contributor: c.contributor,
-                            description: c.description,
-                            amount: amount(c.amount),
-                          }),
-                          figures: [],
-                          reverse: async (reason) => {
-                            onChanged(
-                              await call('closing.cancelContribution', { id: c.id, reason }),
-                            )
-                          },
-                          done: (reason) => ({
-                            text: t('closing.contributionCancelled', { reason }),
-                          }),
-                        })
-                      }
-                    >
-                      {t('closing.cancelContribution')}
-                    </ActionButton>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TabRegister
+            listId="agreementContributions"
+            label={t('closing.contributions')}
+            rows={statement.contributions}
+            columns={contributionColumns(t)}
+            getRowId={(c) => c.id}
+            searchPlaceholder={t('recordLists.search.contributions')}
+            initialSort={{ id: 'contributedOn', desc: false }}
+            rowActions={(c) => (
+              <ActionButton
+                variant="subtle"
+                size="compact-sm"
+                unavailable={unavailable}
+                aria-label={`${t('closing.cancelContribution')} — ${c.contributor}`}
+                onClick={() =>
+                  reversal.ask({
+                    action: t('closing.cancelContribution'),
+                    record: t('closing.contributionRecord', {
+                      contributor: c.contributor,
+                      description: c.description,
+                      amount: amount(c.amount),
+                    }),
+                    figures: [],
+                    reverse: async (reason) => {
+                      onChanged(await call('closing.cancelContribution', { id: c.id, reason }))
+                    },
+                    done: (reason) => ({
+                      text: t('closing.contributionCancelled', { reason }),
+                    }),
+                  })
+                }
+              >
+                {t('closing.cancelContribution')}
+              </ActionButton>
+            )}
+            actionsWidth={200}
+          />
         )}
         <EntryButton label={t('closing.addContribution')} unavailable={unavailable}>
           {(close) => (

@@ -1,16 +1,17 @@
-import { Group, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
+import { Group, Text, TextInput, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
-import { formatDate } from '@shared/i18n/format-dates'
 import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { today } from '@shared/validation/dates'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
+import { TabRegister } from '../../components/list/TabRegister'
 import { call } from '../../lib/api'
 import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
+import { overheadColumns } from './agreement-tab-columns'
 import { type LabelledFigure, LabelledFigures } from './LabelledFigures'
 
 /**
@@ -32,6 +33,7 @@ export function OverheadSection({
   const figures = position.data
   const currency = agreement.currency
   const archived = agreement.archivedAt !== null
+  const columns = useMemo(() => overheadColumns(t, currency), [t, currency])
   return (
     <section aria-labelledby="agreement-overhead">
       <Title order={2} size="h4" id="agreement-overhead" mb="xs" mt="md">
@@ -82,30 +84,17 @@ export function OverheadSection({
             </ActionButton>
           </Group>
           {figures.postings.length > 0 && (
-            <Table maw={640} aria-label={t('overhead.history')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('overhead.postedOn')}</Table.Th>
-                  <Table.Th ta="right">{t('overhead.base')}</Table.Th>
-                  <Table.Th ta="right">{t('overhead.amount')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {figures.postings.map((p) => (
-                  <Table.Tr key={p.id} c={p.cancelReason === null ? undefined : 'dimmed'}>
-                    <Table.Td>{formatDate(p.postedOn, language)}</Table.Td>
-                    <Table.Td ta="right">
-                      <Amount minor={p.base} currency={currency} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Amount minor={p.amount} currency={currency} />
-                    </Table.Td>
-                    <Table.Td>{p.cancelReason === null ? '' : t('overhead.cancelled')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <TabRegister
+              listId="agreementOverhead"
+              label={t('overhead.history')}
+              rows={figures.postings}
+              columns={columns}
+              getRowId={(p) => p.id}
+              searchPlaceholder={t('recordLists.search.overhead')}
+              initialSort={{ id: 'postedOn', desc: false }}
+              parameters={[{ label: t('agreements.field.reference'), value: agreement.reference }]}
+              rowAttributes={(p) => ({ 'data-cancelled': String(p.cancelReason !== null) })}
+            />
           )}
         </>
       )}

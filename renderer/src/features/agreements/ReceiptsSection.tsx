@@ -1,14 +1,16 @@
-import { Button, Group, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Text, Title } from '@mantine/core'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EntryButton } from '../../components/page/EntryButton'
 import type { AgreementDetail, Receipt } from '@shared/funds/schema'
 import { formatDate } from '@shared/i18n/format-dates'
-import { formatMoney, formatRate } from '@shared/money/format'
+import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { Amount } from '../../components/Amount'
+import { TabRegister } from '../../components/list/TabRegister'
 import { type ReversalFigure, useReversal } from '../../components/ReversalDialog'
 import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
+import { receiptColumns } from './agreement-tab-columns'
 import { ReceiptForm } from './ReceiptForm'
 
 /** An agreement's receipts: the list, each one's cancellation (reversed, with its reason), a new one. */
@@ -29,6 +31,10 @@ export function ReceiptsSection({
   const language = useLanguage()
   const reversal = useReversal()
   const archived = agreement.archivedAt !== null
+  const columns = useMemo(
+    () => receiptColumns(t, language, agreement.currency),
+    [t, language, agreement.currency],
+  )
 
   /** Asks for the reason and shows what the agreement's position loses before reversing. */
   function cancelReceipt(receipt: Receipt, shown: AgreementDetail) {
@@ -79,48 +85,28 @@ export function ReceiptsSection({
         {agreement.receipts.length === 0 ? (
           <Text c="dimmed">{t('agreements.noReceipts')}</Text>
         ) : (
-          <Table withTableBorder striped aria-label={t('agreements.receipts')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('agreements.receipt.receivedOn')}</Table.Th>
-                <Table.Th ta="right">
-                  {t('agreements.receipt.amount', { currency: agreement.currency })}
-                </Table.Th>
-                <Table.Th ta="right">{t('agreements.receipt.rateUsed')}</Table.Th>
-                <Table.Th ta="right">{t('agreements.receipt.eur')}</Table.Th>
-                <Table.Th>{t('agreements.receipt.bankReference')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {agreement.receipts.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatDate(r.receivedOn, language)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={r.amount} currency={r.currency} />
-                  </Table.Td>
-                  <Table.Td ta="right" title={r.rateSource}>
-                    {formatRate(r.rate, language)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={r.eurAmount} currency="EUR" />
-                  </Table.Td>
-                  <Table.Td>{r.bankReference}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      disabled={archived}
-                      onClick={() => cancelReceipt(r, agreement)}
-                    >
-                      {t('agreements.receipt.cancel')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TabRegister
+            listId="agreementReceipts"
+            label={t('agreements.receipts')}
+            rows={agreement.receipts}
+            columns={columns}
+            getRowId={(r) => r.id}
+            searchPlaceholder={t('recordLists.search.receipts')}
+            initialSort={{ id: 'receivedOn', desc: false }}
+            parameters={[{ label: t('agreements.field.reference'), value: agreement.reference }]}
+            rowActions={(r) => (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                disabled={archived}
+                onClick={() => cancelReceipt(r, agreement)}
+              >
+                {t('agreements.receipt.cancel')}
+              </Button>
+            )}
+            actionsWidth={190}
+          />
         )}
         <Group mt="sm">
           <EntryButton

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Group,
   NativeSelect,
   Paper,
@@ -20,13 +19,11 @@ import {
   type ReportStatus,
 } from '@shared/funds/schema'
 import { ActionButton } from '../../components/ActionButton'
-import { Amount } from '../../components/Amount'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
-import { formatMoney } from '@shared/money/format'
-import { money } from '@shared/money/money'
 import { useLanguage } from '../../lib/use-language'
+import { InstalmentsList } from './InstalmentsList'
 
 type Saved = (a: AgreementDetail, message: string) => void
 
@@ -222,59 +219,10 @@ export function InstalmentsSection({
       {agreement.instalments.length === 0 ? (
         <Text c="dimmed">{t('instalments.none')}</Text>
       ) : (
-        <Table withTableBorder aria-label={t('instalments.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('instalments.expectedOn')}</Table.Th>
-              <Table.Th ta="right">{t('instalments.amount', { currency })}</Table.Th>
-              <Table.Th ta="right">{t('instalments.cumulativeExpected')}</Table.Th>
-              <Table.Th ta="right">{t('instalments.cumulativeReceived')}</Table.Th>
-              <Table.Th ta="right">{t('instalments.gap')}</Table.Th>
-              <Table.Th>{t('instalments.state')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {agreement.instalments.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{formatDate(i.expectedOn, language)}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={i.amount} currency={currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={i.cumulativeExpected} currency={currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={i.cumulativeReceived} currency={currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={i.cumulativeReceived - i.cumulativeExpected} currency={currency} />
-                </Table.Td>
-                {/* Coloured by what is late today, not by what came after its date. */}
-                <Table.Td
-                  c={i.state === 'late' ? 'red.8' : i.state === 'received' ? 'green.8' : undefined}
-                  data-state={i.state}
-                >
-                  {t(`instalments.state_${i.state}`, {
-                    amount: formatMoney(money(i.missing, currency), language),
-                  })}
-                </Table.Td>
-                <Table.Td>
-                  {editable && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => void remove(i.id)}
-                    >
-                      {t('instalments.remove')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <InstalmentsList
+          agreement={agreement}
+          onRemove={editable ? (id) => void remove(id) : undefined}
+        />
       )}
       {editable && (
         <Paper withBorder p="sm" mt="sm">

@@ -1,12 +1,53 @@
 import { formatSize } from '@shared/i18n/format-size'
-import { Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
+import { Button, Group, Text, TextInput, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectDetail } from '@shared/projects/schema'
-import { call, errorMessage, isCancelled } from '../../lib/api'
+import type { ProjectDetail, ProjectDocument } from '@shared/projects/schema'
+import type { Language } from '@shared/i18n/locale'
 import { formatDateTime } from '@shared/i18n/format-dates'
+import type { ListColumn } from '../../components/list/list-columns'
+import { TabRegister } from '../../components/list/TabRegister'
+import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import type { ProjectSectionProps } from './use-project-form'
+
+/** A document's title, file, size (as the reader writes it) and when it was attached. */
+function documentColumns(t: TFunction, language: Language): ListColumn<ProjectDocument>[] {
+  return [
+    {
+      id: 'title',
+      kind: 'text',
+      value: (d) => d.title,
+      header: t('projects.documents.name'),
+      width: 220,
+    },
+    {
+      id: 'file',
+      kind: 'text',
+      value: (d) => d.originalName,
+      header: t('recordLists.file'),
+      width: 220,
+      groupable: false,
+    },
+    {
+      id: 'size',
+      kind: 'number',
+      value: (d) => d.size,
+      cell: (d) => formatSize(d.size, language),
+      header: t('projects.documents.size'),
+      width: 100,
+    },
+    {
+      id: 'addedAt',
+      kind: 'date',
+      value: (d) => d.addedAt.slice(0, 10),
+      cell: (d) => formatDateTime(d.addedAt, language),
+      header: t('recordLists.addedOn'),
+      width: 130,
+    },
+  ]
+}
 
 /** Files attached to the project, copied beside the data file so they travel with it. */
 export function DocumentsSection({ project, onSaved, onError }: ProjectSectionProps) {
@@ -21,7 +62,7 @@ export function DocumentsSection({ project, onSaved, onError }: ProjectSectionPr
       if (!isCancelled(failure)) onError(errorMessage(failure, t('errors.INTERNAL')))
     }
   }
-  const size = (bytes: number) => formatSize(bytes, language)
+  const columns = useMemo(() => documentColumns(t, language), [t, language])
   return (
     <section aria-labelledby="project-documents">
       <Title order={2} size="h4" id="project-documents" mb="xs">
@@ -30,47 +71,45 @@ export function DocumentsSection({ project, onSaved, onError }: ProjectSectionPr
       {project.documents.length === 0 ? (
         <Text c="dimmed">{t('projects.documents.empty')}</Text>
       ) : (
-        <Table withTableBorder aria-label={t('projects.documents.title')}>
-          <Table.Tbody>
-            {project.documents.map((document) => (
-              <Table.Tr key={document.id}>
-                <Table.Td>{document.title}</Table.Td>
-                <Table.Td>{document.originalName}</Table.Td>
-                <Table.Td>{size(document.size)}</Table.Td>
-                <Table.Td>{formatDateTime(document.addedAt, language)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      onClick={() =>
-                        void run(async () => {
-                          await call('projects.openDocument', { id: document.id })
-                          return null
-                        }, '')
-                      }
-                    >
-                      {t('projects.documents.open')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        void run(
-                          () => call('projects.detachDocument', { id: document.id }),
-                          t('projects.documents.detached'),
-                        )
-                      }
-                    >
-                      {t('projects.documents.detach')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TabRegister
+          listId="projectDocuments"
+          label={t('projects.documents.title')}
+          rows={project.documents}
+          columns={columns}
+          getRowId={(document) => document.id}
+          searchPlaceholder={t('recordLists.search.documents')}
+          parameters={[{ label: t('projects.field.code'), value: project.code }]}
+          rowActions={(document) => (
+            <Group gap={4}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() =>
+                  void run(async () => {
+                    await call('projects.openDocument', { id: document.id })
+                    return null
+                  }, '')
+                }
+              >
+                {t('projects.documents.open')}
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() =>
+                  void run(
+                    () => call('projects.detachDocument', { id: document.id }),
+                    t('projects.documents.detached'),
+                  )
+                }
+              >
+                {t('projects.documents.detach')}
+              </Button>
+            </Group>
+          )}
+          actionsWidth={170}
+        />
       )}
       {project.archivedAt === null && (
         <Group align="flex-end" mt="sm">

@@ -1,19 +1,21 @@
-import { Button, Table, Text, Title } from '@mantine/core'
+import { Button, Text, Title } from '@mantine/core'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
-import { Amount } from '../../components/Amount'
+import { TabRegister } from '../../components/list/TabRegister'
 import { call, errorMessage } from '../../lib/api'
-import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectExpenseForm } from './ProjectExpenseForm'
 import { ProjectEntry } from './ProjectEntry'
 import type { ProjectSectionProps } from './use-project-form'
+import { expenseColumns } from './project-tab-columns'
 
 /** What the city justifies having spent, against what it was paid. */
 export function ExpensesSection({ project, onSaved, onError }: ProjectSectionProps) {
   const { t } = useTranslation()
   const language = useLanguage()
+  const columns = useMemo(() => expenseColumns(t), [t])
   const euros = (minor: number) => formatMoney(money(minor, 'EUR'), language)
   const remove = async (id: string) => {
     try {
@@ -38,45 +40,27 @@ export function ExpensesSection({ project, onSaved, onError }: ProjectSectionPro
       {project.expenses.length === 0 ? (
         <Text c="dimmed">{t('projects.expenses.empty')}</Text>
       ) : (
-        <Table withTableBorder striped aria-label={t('projects.expenses.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('projects.expenses.spentOn')}</Table.Th>
-              <Table.Th>{t('projects.expenses.supplier')}</Table.Th>
-              <Table.Th>{t('projects.expenses.description')}</Table.Th>
-              <Table.Th ta="right">{t('projects.expenses.amount')}</Table.Th>
-              <Table.Th ta="right">EUR</Table.Th>
-              <Table.Th>{t('projects.expenses.heading')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {project.expenses.map((expense) => (
-              <Table.Tr key={expense.id}>
-                <Table.Td>{formatDate(expense.spentOn, language)}</Table.Td>
-                <Table.Td>{expense.supplier}</Table.Td>
-                <Table.Td>{expense.description}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={expense.amount} currency={expense.currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={expense.eurAmount} currency="EUR" />
-                </Table.Td>
-                <Table.Td>{expense.headingCode}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => void remove(expense.id)}
-                  >
-                    {t('projects.expenses.remove')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TabRegister
+          listId="projectExpenses"
+          label={t('projects.expenses.title')}
+          rows={project.expenses}
+          columns={columns}
+          getRowId={(expense) => expense.id}
+          searchPlaceholder={t('recordLists.search.expenses')}
+          initialSort={{ id: 'spentOn', desc: false }}
+          parameters={[{ label: t('projects.field.code'), value: project.code }]}
+          rowActions={(expense) => (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => void remove(expense.id)}
+            >
+              {t('projects.expenses.remove')}
+            </Button>
+          )}
+          actionsWidth={100}
+        />
       )}
       <ProjectEntry
         label={t('projects.expenses.add')}

@@ -1,17 +1,17 @@
-import { Alert, Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { Alert, Button, Group, Text, TextInput, Title } from '@mantine/core'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { type FinancingLine, isAimfSource } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
-import { Amount } from '../../components/Amount'
+import { TabRegister } from '../../components/list/TabRegister'
 import { ApiError, call, errorMessage } from '../../lib/api'
 import { revealField } from '../../lib/reveal-refusal'
 import { callConfirming } from '../../lib/confirm-call'
-import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { ProjectEntry } from './ProjectEntry'
+import { financingSource, planColumns } from './project-tab-columns'
 import { useClosedReason } from './use-closed-reason'
 import { PlanLineForm } from './PlanLineForm'
 import { useProjectAction } from './use-project-action'
@@ -52,12 +52,9 @@ export function PlanSection({ project, onSaved, onError }: ProjectSectionProps) 
     }
   }
   const show = (minor: number) => formatMoney(money(minor, plan.comparedIn), language)
-  const lineSource = (line: FinancingLine) =>
-    line.source === 'agreement'
-      ? `${line.agreementReference ?? ''}${line.headingCode ? ` · ${t('projects.plan.heading')} ${line.headingCode}` : ''}`
-      : line.source === 'partner'
-        ? (line.partnerName ?? '')
-        : t(`projects.plan.source_${line.source}`)
+  const lineSource = (line: FinancingLine) => financingSource(line, t)
+  const columns = useMemo(() => planColumns(t), [t])
+  const ofProject = [{ label: t('projects.field.code'), value: project.code }]
 
   return (
     <section aria-labelledby="project-plan">
@@ -84,94 +81,63 @@ export function PlanSection({ project, onSaved, onError }: ProjectSectionProps) 
       {plan.lines.length === 0 ? (
         <Text c="dimmed">{t('projects.plan.empty')}</Text>
       ) : (
-        <Table withTableBorder striped aria-label={t('projects.plan.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('projects.plan.source')}</Table.Th>
-              <Table.Th ta="right">{t('projects.plan.amount')}</Table.Th>
-              <Table.Th ta="right">{t('projects.plan.eur')}</Table.Th>
-              <Table.Th>{t('projects.plan.committedOn')}</Table.Th>
-              <Table.Th ta="right">{t('projects.plan.allocated')}</Table.Th>
-              <Table.Th ta="right">{t('projects.plan.disbursed')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plan.lines.map((line) => (
-              <Table.Tr key={line.id}>
-                <Table.Td>
-                  <Text size="sm">{lineSource(line)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`projects.plan.source_${line.source}`)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={line.amount} currency={line.currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={line.eurAmount} currency="EUR" />
-                </Table.Td>
-                <Table.Td>{formatDate(line.committedOn, language)}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={line.allocated} currency={line.currency} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={line.disbursed} currency={line.currency} />
-                </Table.Td>
-                <Table.Td>
-                  {open && (
-                    <Group gap={4} wrap="nowrap">
-                      {isAimfSource(line.source) && !line.committedOn && (
-                        <Button
-                          size="compact-xs"
-                          onClick={() => void commit(line)}
-                          aria-label={`${t('projects.plan.commit')} ${lineSource(line)}`}
-                        >
-                          {t('projects.plan.commit')}
-                        </Button>
-                      )}
-                      {line.committedOn && line.disbursed === 0 && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() =>
-                            reversal.ask(
-                              commitmentReversal(
-                                project,
-                                line,
-                                lineSource(line),
-                                t,
-                                language,
-                                (p) => onSaved(p, t('projects.plan.uncommitted')),
-                              ),
-                            )
-                          }
-                        >
-                          {t('projects.plan.uncommit')}
-                        </Button>
-                      )}
-                      {!line.committedOn && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() =>
-                            void act(
-                              () => call('projects.removeFinancingLine', { id: line.id }),
-                              t('projects.plan.removed'),
-                            )
-                          }
-                        >
-                          {t('projects.plan.remove')}
-                        </Button>
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TabRegister
+          listId="projectPlan"
+          label={t('projects.plan.title')}
+          rows={plan.lines}
+          columns={columns}
+          getRowId={(line) => line.id}
+          searchPlaceholder={t('recordLists.search.plan')}
+          parameters={ofProject}
+          rowActions={
+            open
+              ? (line) => (
+                  <Group gap={4} wrap="nowrap">
+                    {isAimfSource(line.source) && !line.committedOn && (
+                      <Button
+                        size="compact-xs"
+                        onClick={() => void commit(line)}
+                        aria-label={`${t('projects.plan.commit')} ${lineSource(line)}`}
+                      >
+                        {t('projects.plan.commit')}
+                      </Button>
+                    )}
+                    {line.committedOn && line.disbursed === 0 && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() =>
+                          reversal.ask(
+                            commitmentReversal(project, line, lineSource(line), t, language, (p) =>
+                              onSaved(p, t('projects.plan.uncommitted')),
+                            ),
+                          )
+                        }
+                      >
+                        {t('projects.plan.uncommit')}
+                      </Button>
+                    )}
+                    {!line.committedOn && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          void act(
+                            () => call('projects.removeFinancingLine', { id: line.id }),
+                            t('projects.plan.removed'),
+                          )
+                        }
+                      >
+                        {t('projects.plan.remove')}
+                      </Button>
+                    )}
+                  </Group>
+                )
+              : undefined
+          }
+          actionsWidth={200}
+        />
       )}
       <Alert
         mt="sm"

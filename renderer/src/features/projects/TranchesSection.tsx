@@ -1,12 +1,11 @@
-import { Badge, Button, Group, Modal, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { Button, Group, Modal, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Tranche, TRANCHE_PAYABLE_STATUSES } from '@shared/projects/schema'
 import { today } from '@shared/validation/dates'
 import { ActionButton } from '../../components/ActionButton'
-import { Amount } from '../../components/Amount'
+import { TabRegister } from '../../components/list/TabRegister'
 import { call } from '../../lib/api'
-import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectAction } from './use-project-action'
 import { ProjectEntry } from './ProjectEntry'
@@ -16,8 +15,7 @@ import { TranchePaymentForm } from './TranchePaymentForm'
 import { useReversal } from '../../components/ReversalDialog'
 import { tranchePaymentReversal } from './project-reversals'
 import type { ProjectSectionProps } from './use-project-form'
-
-const STATUS_COLORS = { planned: 'gray', released: 'cyan', paid: 'green', cancelled: 'red' }
+import { trancheColumns } from './project-tab-columns'
 
 /** Tranches to the city: planned, released, paid through the ledger, or cancelled. */
 export function TranchesSection({ project, onSaved, onError }: ProjectSectionProps) {
@@ -29,6 +27,10 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
   const closed = useClosedReason(project)
   const act = useProjectAction(onSaved, onError)
   const reversal = useReversal()
+  const columns = useMemo(
+    () => trancheColumns(t, language, project.currency),
+    [t, language, project.currency],
+  )
   const pending = (tranche: Tranche) =>
     tranche.status === 'planned' || tranche.status === 'released'
 
@@ -41,151 +43,102 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
       {project.tranches.length === 0 ? (
         <Text c="dimmed">{t('projects.tranches.empty')}</Text>
       ) : (
-        <Table withTableBorder striped aria-label={t('projects.tranches.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('projects.tranches.number')}</Table.Th>
-              <Table.Th>{t('projects.tranches.plannedOn')}</Table.Th>
-              <Table.Th ta="right">
-                {t('projects.tranches.amount', { currency: project.currency })}
-              </Table.Th>
-              <Table.Th>{t('projects.tranches.condition')}</Table.Th>
-              <Table.Th>{t('projects.tranches.status')}</Table.Th>
-              <Table.Th>{t('projects.tranches.paidOn')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {project.tranches.map((tranche) => (
-              <Table.Tr key={tranche.id}>
-                <Table.Td>{tranche.number}</Table.Td>
-                <Table.Td>
-                  {formatDate(tranche.plannedOn, language)}{' '}
-                  {tranche.late && (
-                    <Badge size="xs" color="red.9">
-                      {t('projects.tranches.late')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount
-                    minor={tranche.paidAmount ?? tranche.amount}
-                    currency={project.currency}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{tranche.condition ?? ''}</Text>
-                  {tranche.conditionMetOn && (
-                    <Text size="xs" c="dimmed">
-                      {t('projects.tranches.conditionMet')}{' '}
-                      {formatDate(tranche.conditionMetOn, language)}
-                    </Text>
-                  )}
-                  {tranche.overrideReason && (
-                    <Text size="xs" c="red.9">
-                      {tranche.overrideReason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={STATUS_COLORS[tranche.status]}
-                    miw="max-content"
-                  >
-                    {t(`projects.tranches.status_${tranche.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {formatDate(tranche.paidOn, language)} {tranche.bankReference ?? ''}
-                </Table.Td>
-                <Table.Td>
-                  {open && (
-                    <Group gap={4} wrap="nowrap">
-                      {pending(tranche) && tranche.condition && !tranche.conditionMetOn && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() =>
-                            void act(
-                              () =>
-                                call('projects.trancheConditionMet', {
-                                  id: tranche.id,
-                                  onDate: today(),
-                                }),
-                              t('projects.tranches.updated'),
-                            )
-                          }
-                        >
-                          {t('projects.tranches.markMet')}
-                        </Button>
-                      )}
-                      {tranche.status === 'planned' && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() =>
-                            void act(
-                              () =>
-                                call('projects.releaseTranche', {
-                                  id: tranche.id,
-                                  onDate: today(),
-                                }),
-                              t('projects.tranches.updated'),
-                            )
-                          }
-                        >
-                          {t('projects.tranches.release')}
-                        </Button>
-                      )}
-                      {pending(tranche) && (
-                        <ActionButton
-                          size="compact-xs"
-                          onClick={() => setPaying(tranche)}
-                          aria-label={t('projects.tranches.payTitle', { number: tranche.number })}
-                          unavailable={
-                            TRANCHE_PAYABLE_STATUSES.includes(project.status)
-                              ? null
-                              : t('errors.projectNotSigned', { code: project.code })
-                          }
-                        >
-                          {t('projects.tranches.pay')}
-                        </ActionButton>
-                      )}
-                      {pending(tranche) && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setCancelling(tranche)}
-                        >
-                          {t('projects.tranches.cancel')}
-                        </Button>
-                      )}
-                      {tranche.status === 'paid' && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() =>
-                            reversal.ask(
-                              tranchePaymentReversal(project, tranche, t, language, (p) =>
-                                onSaved(p, t('projects.tranches.paymentCancelled')),
-                              ),
-                            )
-                          }
-                        >
-                          {t('projects.tranches.cancelPayment')}
-                        </Button>
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TabRegister
+          listId="projectTranches"
+          label={t('projects.tranches.title')}
+          rows={project.tranches}
+          columns={columns}
+          getRowId={(tranche) => tranche.id}
+          searchPlaceholder={t('recordLists.search.tranches')}
+          initialSort={{ id: 'number', desc: false }}
+          parameters={[{ label: t('projects.field.code'), value: project.code }]}
+          rowAttributes={(tranche) => ({ 'data-status': tranche.status })}
+          rowActions={
+            open
+              ? (tranche) => (
+                  <Group gap={4} wrap="nowrap">
+                    {pending(tranche) && tranche.condition && !tranche.conditionMetOn && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() =>
+                          void act(
+                            () =>
+                              call('projects.trancheConditionMet', {
+                                id: tranche.id,
+                                onDate: today(),
+                              }),
+                            t('projects.tranches.updated'),
+                          )
+                        }
+                      >
+                        {t('projects.tranches.markMet')}
+                      </Button>
+                    )}
+                    {tranche.status === 'planned' && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() =>
+                          void act(
+                            () =>
+                              call('projects.releaseTranche', {
+                                id: tranche.id,
+                                onDate: today(),
+                              }),
+                            t('projects.tranches.updated'),
+                          )
+                        }
+                      >
+                        {t('projects.tranches.release')}
+                      </Button>
+                    )}
+                    {pending(tranche) && (
+                      <ActionButton
+                        size="compact-xs"
+                        onClick={() => setPaying(tranche)}
+                        aria-label={t('projects.tranches.payTitle', { number: tranche.number })}
+                        unavailable={
+                          TRANCHE_PAYABLE_STATUSES.includes(project.status)
+                            ? null
+                            : t('errors.projectNotSigned', { code: project.code })
+                        }
+                      >
+                        {t('projects.tranches.pay')}
+                      </ActionButton>
+                    )}
+                    {pending(tranche) && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setCancelling(tranche)}
+                      >
+                        {t('projects.tranches.cancel')}
+                      </Button>
+                    )}
+                    {tranche.status === 'paid' && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          reversal.ask(
+                            tranchePaymentReversal(project, tranche, t, language, (p) =>
+                              onSaved(p, t('projects.tranches.paymentCancelled')),
+                            ),
+                          )
+                        }
+                      >
+                        {t('projects.tranches.cancelPayment')}
+                      </Button>
+                    )}
+                  </Group>
+                )
+              : undefined
+          }
+          actionsWidth={330}
+        />
       )}
       <ProjectEntry
         label={t('projects.tranches.add')}
