@@ -134,6 +134,11 @@ export const en: Catalog = {
   },
   list: {
     placeholder: {
+      scale: 'Band, member type…',
+      overrides: 'Member, reason…',
+      preview: 'Member, code, reason…',
+      periods: 'Date, closed by…',
+      lateEntries: 'Label…',
       payments: 'Member, method, reference, call…',
       calls: 'Number, member…',
       expenses: 'Label, line, supplier…',

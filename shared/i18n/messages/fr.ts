@@ -135,6 +135,11 @@ export const fr = {
   },
   list: {
     placeholder: {
+      scale: 'Tranche, type de membre…',
+      overrides: 'Membre, motif…',
+      preview: 'Membre, code, motif…',
+      periods: 'Date, clôturé par…',
+      lateEntries: 'Libellé…',
       payments: 'Membre, mode, référence, appel…',
       calls: 'Numéro, membre…',
       expenses: 'Libellé, ligne, fournisseur…',

@@ -4,10 +4,12 @@ import { setUnsavedCheck } from '../../lib/unsaved-forms'
 import { DiscardQuestion } from './DiscardQuestion'
 import { trackFieldChanges } from './field-changes'
 
-/** A field of a form drawn on the page, unless the form holds no entry (a report's choices). */
+/**
+ * A field of a form drawn on the page, unless the form holds no entry (a report's choices) or
+ * the field is not one of the entry's (the search and filters of a list edited in a form).
+ */
 function inInlineForm(field: Element): boolean {
-  const form = field.closest('form')
-  return form !== null && !form.hasAttribute('data-not-an-entry')
+  return field.closest('form') !== null && field.closest('[data-not-an-entry]') === null
 }
 
 /**
