@@ -134,6 +134,7 @@ export const en: Catalog = {
   },
   list: {
     placeholder: {
+      debtors: 'Member, country…',
       scale: 'Band, member type…',
       overrides: 'Member, reason…',
       preview: 'Member, code, reason…',
@@ -805,6 +806,9 @@ export const en: Catalog = {
       outcome_to_call: 'To call',
       outcome_already_called: 'Already called',
       outcome_excluded: 'Left out',
+      outcome: 'Outcome',
+      memberCode: 'Code',
+      previewList: 'Calls preview {{year}}',
       number: 'Call no.',
       member: 'Member',
       amount: 'Amount',
@@ -882,6 +886,7 @@ export const en: Catalog = {
       calledColumn: 'Called',
       collectedColumn: 'Collected',
       rateColumn: 'Rate',
+      ageColumn: 'Age',
       member: 'Member',
       country: 'Country',
       amount: 'Arrears',

@@ -135,6 +135,7 @@ export const fr = {
   },
   list: {
     placeholder: {
+      debtors: 'Membre, pays…',
       scale: 'Tranche, type de membre…',
       overrides: 'Membre, motif…',
       preview: 'Membre, code, motif…',
@@ -808,6 +809,9 @@ export const fr = {
       outcome_to_call: 'À appeler',
       outcome_already_called: 'Déjà appelé',
       outcome_excluded: 'Écarté',
+      outcome: 'Résultat',
+      memberCode: 'Code',
+      previewList: 'Aperçu des appels {{year}}',
       number: 'N° d’appel',
       member: 'Membre',
       amount: 'Montant',
@@ -885,6 +889,7 @@ export const fr = {
       calledColumn: 'Appelé',
       collectedColumn: 'Recouvré',
       rateColumn: 'Taux',
+      ageColumn: 'Ancienneté',
       member: 'Membre',
       country: 'Pays',
       amount: 'Arriérés',

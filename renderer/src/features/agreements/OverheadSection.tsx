@@ -12,6 +12,7 @@ import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
 import { type LabelledFigure, LabelledFigures } from './LabelledFigures'
+import { DateField } from '../../components/DateField'
 
 /**
  * The agreement's recovered overhead: what its rate allows on its eligible direct costs, what
@@ -57,11 +58,10 @@ export function OverheadSection({
             ]}
           />
           <Group align="flex-end" mb="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('overhead.postedOn')}
               value={postedOn}
-              onChange={(event) => setPostedOn(event.currentTarget.value)}
+              onChange={setPostedOn}
               disabled={archived}
               // A refusal stands under the field beside the button, where the user is looking.
               error={status && !status.ok ? status.text : undefined}

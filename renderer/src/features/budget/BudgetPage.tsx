@@ -35,6 +35,7 @@ import { ExpensesTable } from './ExpensesTable'
 import { useReversal } from '../../components/ReversalDialog'
 import { expenseReversal } from './expense-reversal'
 import { useChannel } from '../../lib/use-api-data'
+import { DateField } from '../../components/DateField'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -116,12 +117,11 @@ export function BudgetPage() {
           allowDeselect={false}
           w={320}
         />
-        <TextInput
-          type="date"
+        <DateField
+          choosesView
           label={t('budget.asOf')}
           value={query.asOf}
-          onChange={(e) => {
-            const day = e.currentTarget.value
+          onChange={(day) => {
             setQuery((current) => ({ ...current, asOf: day, round: current.round + 1 }))
           }}
         />
@@ -305,11 +305,10 @@ export function BudgetPage() {
         >
           <Stack gap="sm">
             {dialog === 'adopt' ? (
-              <TextInput
-                type="date"
+              <DateField
                 label={t('budget.form.adoptedOn')}
                 value={dateText}
-                onChange={(e) => setDateText(e.currentTarget.value)}
+                onChange={setDateText}
               />
             ) : (
               <TextInput

@@ -22,6 +22,7 @@ import { CurrencySelect } from '../../components/CurrencySelect'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { ApiError } from '../../lib/api'
 import { EMPTY_SHARES, SharesEditor, type SharesState, sharesInput } from './SharesEditor'
+import { FormDateField } from '../../components/FormDateField'
 
 interface Values {
   lineKey: string
@@ -163,12 +164,11 @@ export function ExpenseForm({
           required
         />
         <SimpleGrid cols={2}>
-          <TextInput
-            type="date"
+          <FormDateField
             label={t('budget.form.spentOn')}
             withAsterisk
-            {...form.register('spentOn')}
-            error={errors.spentOn?.message}
+            control={form.control}
+            name="spentOn"
           />
           {shared ? (
             <div />

@@ -70,9 +70,26 @@ export function ScaleBandsForm({
     [t, language, rows, errors],
   )
 
+  // What was typed differs from the saved scale (rows added or removed included).
+  const changed = useMemo(() => {
+    const text = (list: BandRow[]) =>
+      JSON.stringify(
+        list.map((r) => [
+          r.memberKind,
+          r.populationFrom,
+          r.populationTo,
+          r.amount,
+          r.currency,
+          r.label,
+        ]),
+      )
+    return text(rows) !== text(bandRowsOf(scale, language))
+  }, [rows, scale, language])
+
   return (
     <form
       aria-label={t('dues.scale.title', { year })}
+      data-changed={changed}
       noValidate
       onSubmit={(event) => {
         event.preventDefault()

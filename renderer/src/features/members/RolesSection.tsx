@@ -7,6 +7,7 @@ import { RowsSection } from '../../components/RowsSection'
 import { call } from '../../lib/api'
 import { useAddForm } from '../../lib/use-add-form'
 import { useLanguage } from '../../lib/use-language'
+import { FormDateField } from '../../components/FormDateField'
 
 interface RoleValues {
   body: string
@@ -68,19 +69,13 @@ export function RolesSection({
         {...form.register('role')}
         error={form.formState.errors.role?.message}
       />
-      <TextInput
-        type="date"
+      <FormDateField
         label={t('dues.roles.startsOn')}
         withAsterisk
-        {...form.register('startsOn')}
-        error={form.formState.errors.startsOn?.message}
+        control={form.control}
+        name="startsOn"
       />
-      <TextInput
-        type="date"
-        label={t('dues.roles.endsOn')}
-        {...form.register('endsOn')}
-        error={form.formState.errors.endsOn?.message}
-      />
+      <FormDateField label={t('dues.roles.endsOn')} control={form.control} name="endsOn" />
     </RowsSection>
   )
 }

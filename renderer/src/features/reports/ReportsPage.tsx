@@ -32,6 +32,7 @@ import { useReportExport } from './use-report-export'
 import { EntriesExportSection } from '../accounting/EntriesExportSection'
 import { MarkSentButton } from '../accounting/MarkSentButton'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
+import { DateField } from '../../components/DateField'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -168,22 +169,22 @@ export function ReportsPage() {
             kind === 'general-ledger') && (
             <Group grow>
               {(kind === 'donor' || kind === 'projects' || kind === 'general-ledger') && (
-                <TextInput
-                  type="date"
+                <DateField
+                  choosesView
                   label={t('reporting.param.from')}
                   value={from}
-                  onChange={(event) => setFrom(event.currentTarget.value)}
+                  onChange={setFrom}
                 />
               )}
-              <TextInput
-                type="date"
+              <DateField
                 label={
                   kind === 'fund' || kind === 'budget'
                     ? t('reporting.param.asOf')
                     : t('reporting.param.to')
                 }
+                choosesView
                 value={to}
-                onChange={(event) => setTo(event.currentTarget.value)}
+                onChange={setTo}
                 placeholder={today()}
               />
             </Group>
