@@ -1,4 +1,4 @@
-import { Group, TextInput, Title } from '@mantine/core'
+import { Group, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
 import { FiguresTable } from './FiguresTable'

@@ -1,4 +1,4 @@
-import { Group, Table, Text, TextInput, Title } from '@mantine/core'
+import { Group, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'

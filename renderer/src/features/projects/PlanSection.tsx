@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Table, Text, Title } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, Modal, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
