@@ -7,6 +7,7 @@ import {
   chooseOption,
   core,
   expectMoneyInView,
+  listOf,
   sum,
   totalUnder,
   totalsByCurrency,
@@ -28,7 +29,8 @@ for (const viewport of [
 ]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
-    test.setTimeout(120_000)
+    // Seven engineers share two cores: the demo, axe and three lists are slow under that load.
+    test.describe.configure({ timeout: 180_000 })
 
     test('Recouvrement, aperçu des appels et barème: amounts in view, totals of aimf dues --json and of the core', async ({
       app,
@@ -88,7 +90,10 @@ for (const viewport of [
         calledOn: `${next}-01-15`,
         dueOn: `${next}-03-31`,
       })
-      expect(await preview.locator('tbody tr[data-line]').count()).toBe(expected.length)
+      // Every member counted (beyond 200 lines only those in view are drawn).
+      await expect(listOf(preview).locator('.register-count')).toContainText(
+        `${expected.length} ligne(s)`,
+      )
       expect(await totalsByCurrency(preview, 'Montant')).toEqual(byCurrency(expected))
       await app.expectAccessible()
     })
@@ -99,6 +104,7 @@ test('the scale’s typed changes are kept until the user agrees to drop them', 
   app,
   page,
 }) => {
+  test.setTimeout(180_000)
   await app.core.openDemo()
   await app.open()
   await openDues(page, E2E_YEAR, 'Barème')
@@ -129,10 +135,6 @@ test('the scale’s typed changes are kept until the user agrees to drop them', 
   await expect(label).toHaveValue(`${before} (révisé)`)
   await expect(page.getByRole('tab', { name: 'Barème' })).toHaveAttribute('aria-selected', 'true')
 
-  // The list's own search is no entry: typed, it asks nothing.
-  await page.getByRole('searchbox', { name: 'Rechercher' }).first().fill('zzz')
-  await page.getByRole('searchbox', { name: 'Rechercher' }).first().fill('')
-
   // Dropped once agreed: the saved label is back, and nothing was saved meanwhile.
   await form.getByRole('button', { name: 'Annuler', exact: true }).click()
   await question.getByRole('button', { name: 'Abandonner les modifications' }).click()
@@ -155,6 +157,7 @@ test('a date typed as 05/12/2026 is saved as 2026-12-05 in the call run and in a
   app,
   page,
 }) => {
+  test.setTimeout(120_000)
   await app.core.openDemo()
   await app.open()
   const next = E2E_YEAR + 1

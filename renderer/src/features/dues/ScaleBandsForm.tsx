@@ -116,7 +116,7 @@ export function ScaleBandsForm({
             {t('dues.scale.removeBand', { number: rows.indexOf(row) + 1 })}
           </Button>
         )}
-        actionsWidth={170}
+        actionsWidth={140}
         height="60vh"
       />
       <Group mt="sm">

@@ -48,7 +48,7 @@ export function bandColumns(
       kind: 'text',
       header: t('dues.scale.kind'),
       value: (row) => t(`members.kind.${row.memberKind}` as 'members.kind.city'),
-      width: 190,
+      width: 160,
       cell: (row) => (
         <ListSelect
           size="xs"
@@ -65,7 +65,7 @@ export function bandColumns(
       kind: 'number',
       header: t('dues.scale.populationFrom'),
       value: (row) => wholeNumber(row.populationFrom),
-      width: 130,
+      width: 100,
       cell: text('populationFrom', t('dues.scale.populationFrom')),
     },
     {
@@ -73,7 +73,7 @@ export function bandColumns(
       kind: 'number',
       header: t('dues.scale.populationTo'),
       value: (row) => wholeNumber(row.populationTo),
-      width: 130,
+      width: 100,
       cell: text('populationTo', t('dues.scale.populationTo')),
     },
     {
@@ -81,7 +81,7 @@ export function bandColumns(
       kind: 'money',
       header: t('dues.scale.amount'),
       amount: (row) => bandAmount(row, language),
-      width: 150,
+      width: 130,
       cell: text('amount', t('dues.scale.amount')),
     },
     {
@@ -89,7 +89,7 @@ export function bandColumns(
       kind: 'text',
       header: t('dues.scale.currency'),
       value: (row) => row.currency,
-      width: 110,
+      width: 95,
       cell: (row) => (
         <ListSelect
           size="xs"
@@ -107,7 +107,7 @@ export function bandColumns(
       kind: 'text',
       header: t('dues.scale.label'),
       value: (row) => row.label,
-      width: 200,
+      width: 170,
       cell: text('label', t('dues.scale.label')),
     },
   ]
