@@ -82,7 +82,7 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   // An income dated in 2024 is refused on its date, and nothing is written.
   await page.getByRole('button', { name: 'Conventions' }).click()
   const income = page.getByRole('region', { name: 'Autres recettes déliées' })
-  await income.getByLabel('Reçue le').fill('2024-11-30')
+  await income.getByRole('textbox', { name: 'Reçue le', exact: true }).fill('2024-11-30')
   await income.getByLabel('Libellé').fill('Remboursement oublié')
   await income.getByLabel('Montant').fill('90')
   await income.getByRole('button', { name: 'Enregistrer la recette' }).click()
@@ -93,7 +93,7 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   ).toBeVisible()
   expect(await session.otherIncome.list()).toHaveLength(2)
   // Dated in 2025 and received at the postal bank: taken, on that bank's journal.
-  await income.getByLabel('Reçue le').fill('2025-06-10')
+  await income.getByRole('textbox', { name: 'Reçue le', exact: true }).fill('2025-06-10')
   await income.getByLabel('Libellé').fill('Don de la ville')
   await choose(page, income, 'Comptes bancaires', /^Banque postale/)
   await income.getByRole('button', { name: 'Enregistrer la recette' }).click()
@@ -189,7 +189,7 @@ test('Rapports: the dedicated funds, the trial balance and the general ledger of
   // Marked « envoyé »: archived, its figures unchanged.
   await page.getByRole('button', { name: 'Marquer comme envoyé…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Rapport envoyé au bailleur' })
-  await dialog.getByLabel('Envoyé le').fill('2026-03-01')
+  await dialog.getByRole('textbox', { name: 'Envoyé le', exact: true }).fill('2026-03-01')
   await dialog.getByLabel('Destinataire').fill('Commissaire aux comptes')
   await dialog.getByRole('button', { name: 'Archiver comme envoyé' }).click()
   await expect(page.getByText(/Rapport archivé comme envoyé le 01\/03\/2026/)).toBeVisible()

@@ -90,7 +90,7 @@ test('an agreement flagged EU / PRAG in its form asks before a further pre-finan
   await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
   await page.getByRole('button', { name: 'Enregistrer un versement' }).click()
   const form = page.getByRole('form', { name: 'Enregistrer un versement' })
-  await form.getByLabel('Reçu le').fill('2026-12-01')
+  await form.getByRole('textbox', { name: 'Reçu le', exact: true }).fill('2026-12-01')
   await form.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('30000')
   await form.getByRole('button', { name: 'Enregistrer un versement' }).click()
   const dialog = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })

@@ -53,7 +53,7 @@ test('an agreement is closed with its refund, shown closed, and reopened with a 
   )
   await page.getByRole('button', { name: 'Clôturer la convention' }).click()
   const form = page.getByRole('form', { name: 'Clôturer la convention' })
-  await form.getByLabel('Date de clôture').fill('2026-07-15')
+  await form.getByRole('textbox', { name: 'Date de clôture', exact: true }).fill('2026-07-15')
   await form.getByRole('button', { name: 'Clôturer la convention' }).click()
   await expect(page.getByText('Convention clôturée le 15/07/2026.')).toBeVisible()
   await expect(page.getByText('Clôturée', { exact: true })).toBeVisible()

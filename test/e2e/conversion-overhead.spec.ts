@@ -83,12 +83,12 @@ test('an agreement’s conversion rule and its overhead, on its page', async ({ 
   // Overhead: 7 % of the ledger's 11,200.00 USD of direct costs is 784.00 USD.
   const overhead = page.getByRole('table', { name: 'Frais indirects récupérés' })
   await overhead.scrollIntoViewIfNeeded()
-  await page.getByLabel('Date de l’écriture').fill('2025-12-01')
+  await page.getByRole('textbox', { name: 'Date de l’écriture', exact: true }).fill('2025-12-01')
   await page.getByRole('button', { name: 'Comptabiliser les frais indirects' }).click()
   // Refused on the field in view: before the agreement's start.
   await expect(page.getByText(/au plus tôt le 01\/01\/2026/)).toBeInViewport()
   const before = await call('funds.summary', {})
-  await page.getByLabel('Date de l’écriture').fill('2026-04-30')
+  await page.getByRole('textbox', { name: 'Date de l’écriture', exact: true }).fill('2026-04-30')
   await page.getByRole('button', { name: 'Comptabiliser les frais indirects' }).click()
   await expect(page.getByText('Frais indirects comptabilisés.')).toBeVisible()
   await expect(overhead.getByRole('row', { name: /^Déjà récupérés/ })).toContainText('784,00')

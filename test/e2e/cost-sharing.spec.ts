@@ -112,7 +112,7 @@ test('a salary shared 60/40 by a saved key, refused shares on their row, cancell
   await page.getByRole('button', { name: 'Saisir une dépense' }).click()
   const form = page.getByRole('form', { name: 'Dépense' })
   await pick(page, form, 'Ligne du budget', '1.1 — Salaires')
-  await form.getByLabel('Date').fill('2026-03-31')
+  await form.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-03-31')
   await form.getByRole('textbox', { name: 'Objet' }).fill('Salaire de mars — coordinatrice')
   await form.getByRole('textbox', { name: 'Montant (EUR)' }).fill('4 321,07')
   await form.getByRole('checkbox', { name: 'Répartir entre plusieurs fonds' }).check()
@@ -136,7 +136,7 @@ test('a salary shared 60/40 by a saved key, refused shares on their row, cancell
   await shares.getByRole('textbox', { name: '% 2' }).fill('40')
 
   // A date after the agreement's end: refused on the agreement's row.
-  await form.getByLabel('Date').fill('2026-09-30')
+  await form.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-09-30')
   await form.getByRole('button', { name: 'Créer' }).click()
   const periodError = shares.getByText(/^La convention UE-2026-PARTS ne couvre pas cette date/)
   await expect(periodError).toBeInViewport()
@@ -159,7 +159,7 @@ test('a salary shared 60/40 by a saved key, refused shares on their row, cancell
   // Neither refusal recorded anything, on either fund.
   expect(await untiedSpent()).toBe(0)
 
-  await form.getByLabel('Date').fill('2026-03-31')
+  await form.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-03-31')
   await form.getByRole('button', { name: 'Créer' }).click()
   const confirm = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
   if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Confirmer' }).click()

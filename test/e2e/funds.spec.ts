@@ -98,14 +98,14 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   await expect(page.getByRole('table', { name: 'Total' })).toContainText('802 500,00 €')
 
   let receipt = await openReceipt(page)
-  await receipt.getByLabel('Reçu le').fill('2026-02-16')
+  await receipt.getByRole('textbox', { name: 'Reçu le', exact: true }).fill('2026-02-16')
   await receipt.getByLabel('Montant (EUR)').fill('332 000')
   await receipt.getByLabel('Référence bancaire').fill('VIR-UE-01')
   await recordReceipt(receipt)
   await expect(page.getByText('Versement enregistré.')).toBeVisible()
   await expect(receipt).toBeHidden()
   receipt = await openReceipt(page)
-  await receipt.getByLabel('Reçu le').fill('2026-06-15')
+  await receipt.getByRole('textbox', { name: 'Reçu le', exact: true }).fill('2026-06-15')
   await receipt.getByLabel('Montant (EUR)').fill('249000,50')
   await recordReceipt(receipt)
   // A further EU pre-financing with nothing spent yet: the 70 % rule asks, with its figures.
@@ -127,7 +127,7 @@ test('an agreement, two receipts in different months, and the dashboard moves by
 
   // Too much: the form asks before recording, and says by how much.
   receipt = await openReceipt(page)
-  await receipt.getByLabel('Reçu le').fill('2026-06-16')
+  await receipt.getByRole('textbox', { name: 'Reçu le', exact: true }).fill('2026-06-16')
   await receipt.getByLabel('Montant (EUR)').fill('300 000')
   await receipt.getByRole('button', { name: 'Enregistrer un versement' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'dépasse' })).toContainText(

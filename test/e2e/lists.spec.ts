@@ -1,55 +1,9 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import type ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { readWorkbook, numberIn } from '../support/exports'
 import { E2E_YEAR, test, expect } from './harness/fixtures'
-
-/** The cents a French amount shows (1 234,56 € → 123456), or null for an empty cell. */
-function cents(text: string | null): number | null {
-  const digits = (text ?? '').replace(/[^\d,-]/g, '')
-  return digits === '' ? null : Math.round(Number(digits.replace(',', '.')) * 100)
-}
-
-/** A channel of the real core, as the page calls it. */
-async function core<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) =>
-      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api[c]?.(i),
-    [channel, input] as const,
-  )
-  const answer = result as { ok: boolean; value: T; error?: { message: string } }
-  if (!answer.ok) throw new Error(answer.error?.message)
-  return answer.value
-}
-
-/** Every amount header of a list lies inside the window and inside the list's own box. */
-async function expectMoneyInView(page: Page, table: Locator) {
-  const width = page.viewportSize()?.width ?? 0
-  const box = await table.locator('xpath=..').boundingBox()
-  const headers = table.locator('thead th[data-kind="money"]')
-  expect(await headers.count()).toBeGreaterThan(0)
-  for (const header of await headers.all()) {
-    const place = await header.boundingBox()
-    if (!place || !box) throw new Error('no box')
-    expect(place.x + place.width, await header.innerText()).toBeLessThanOrEqual(
-      Math.min(width, box.x + box.width) + 1,
-    )
-  }
-}
-
-/** The cells of the totals row under the header `column` (the first totals row: one currency). */
-async function totalUnder(table: Locator, column: string): Promise<number | null> {
-  const headers = await table.locator('thead th').allInnerTexts()
-  const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column)
-  expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0)
-  return cents(await table.locator('tfoot tr').first().locator('td, th').nth(index).innerText())
-}
-
-/** The register list (toolbar, count, table) a table belongs to. */
-const listOf = (table: Locator) =>
-  table.locator('xpath=ancestor::div[contains(@class,"register-list")]')
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+import { cents, core, expectMoneyInView, listOf, sum, totalUnder } from './harness/register-reading'
 
 for (const viewport of [
   { width: 1280, height: 720 },

@@ -44,7 +44,7 @@ test('a member’s contacts and seats: added through their forms, refused on the
   await seats.getByRole('textbox', { name: 'Fonction', exact: true }).fill('Vice-président')
   await seats.getByRole('button', { name: 'Ajouter la fonction' }).click()
   await expect(seats).toContainText('Date invalide (JJ/MM/AAAA).')
-  await seats.getByLabel('Depuis le').fill('2025-06-01')
+  await seats.getByRole('textbox', { name: 'Depuis le', exact: true }).fill('2025-06-01')
   await seats.getByRole('button', { name: 'Ajouter la fonction' }).click()
   const bodies = page.getByRole('table', { name: 'Bureau et commissions permanentes' })
   await expect(bodies).toContainText('Vice-président')

@@ -31,7 +31,7 @@ test('a 5 000 000 € dues payment dated years ahead for a call of 1 320 € ask
   await page.getByRole('button', { name: 'Ouvrir le membre Commune de Lomé' }).click()
   await page.getByRole('button', { name: 'Enregistrer un encaissement', exact: true }).click()
   const form = page.getByRole('dialog').getByRole('form', { name: 'Enregistrer un encaissement' })
-  await form.getByLabel('Reçu le').fill(farAhead)
+  await form.getByRole('textbox', { name: 'Reçu le', exact: true }).fill(farAhead)
   await form.getByRole('textbox', { name: 'Montant (EUR)', exact: true }).fill('5 000 000')
   await form.getByRole('button', { name: 'Enregistrer l’encaissement' }).click()
 

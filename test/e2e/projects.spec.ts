@@ -255,7 +255,7 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   const value = page.getByRole('dialog').getByRole('form', {
     name: 'Enregistrer la valeur — Ménages raccordés à la filière',
   })
-  await value.getByLabel('Fin de période').fill('2026-12-31')
+  await value.getByRole('textbox', { name: 'Fin de période', exact: true }).fill('2026-12-31')
   await value.getByLabel('Valeur').fill('2000')
   await value.getByRole('button', { name: 'Enregistrer la valeur' }).click()
   await expect(value).toBeHidden()

@@ -1,5 +1,5 @@
 import { ActionIcon, TextInput, type TextInputProps } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { type Ref, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '@shared/i18n/format-dates'
 import { datePattern, parseUserDate } from '@shared/i18n/parse-dates'
@@ -17,11 +17,19 @@ export function DateField({
   onChange,
   label,
   error,
+  choosesView = false,
   ...rest
 }: Omit<TextInputProps, 'value' | 'onChange' | 'type' | 'label'> & {
   value: string | null
   onChange: (value: string) => void
   label: string
+  /** The typed field, for a form that brings a refused field into view. */
+  ref?: Ref<HTMLInputElement>
+  /**
+   * A date that chooses what is shown (« au », « du »): told only of days and of the field
+   * emptied, not of text on its way to being a day, so that nothing is asked of the core meanwhile.
+   */
+  choosesView?: boolean
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
@@ -38,7 +46,7 @@ export function DateField({
   })
   const take = (text: string) => {
     const day = parseUserDate(text, language)
-    onChange(day ?? text.trim())
+    if (day || !choosesView || text.trim() === '') onChange(day ?? text.trim())
   }
   return (
     <TextInput

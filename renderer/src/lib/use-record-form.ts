@@ -49,6 +49,8 @@ export type RecordFormState<Values extends FieldValues> = UseFormReturn<Values> 
     name: Path<Values>,
     label: string,
   ) => { control: UseFormReturn<Values>['control']; name: Path<Values>; label: string }
+  /** A date's binding (FormDateField), as a select's. */
+  date: RecordFormState<Values>['select']
 }
 
 /**
@@ -106,5 +108,6 @@ export function useRecordForm<Values extends FieldValues, Saved>({
       error: (errors as Record<string, { message?: string } | undefined>)[name]?.message,
     }),
     select: (name, label) => ({ control: form.control, name, label }),
+    date: (name, label) => ({ control: form.control, name, label }),
   }
 }

@@ -158,7 +158,18 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
 
   return (
     <div ref={measured} className="register-list">
-      <Group align="flex-end" gap="sm" className="register-toolbar">
+      {/* The search and filters are not entries of a form the list may be edited in: no
+          question on leaving them changed, and Enter in them sends nothing. */}
+      <Group
+        align="flex-end"
+        gap="sm"
+        className="register-toolbar"
+        data-not-an-entry
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && event.target instanceof HTMLInputElement)
+            event.preventDefault()
+        }}
+      >
         <TextInput
           ref={searchRef}
           label={t('common.search')}

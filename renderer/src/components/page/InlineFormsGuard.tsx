@@ -4,10 +4,12 @@ import { setUnsavedCheck } from '../../lib/unsaved-forms'
 import { DiscardQuestion } from './DiscardQuestion'
 import { trackFieldChanges } from './field-changes'
 
-/** A field of a form drawn on the page, unless the form holds no entry (a report's choices). */
+/**
+ * A field of a form drawn on the page, unless the form holds no entry (a report's choices) or
+ * the field is not one of the entry's (the search and filters of a list edited in a form).
+ */
 function inInlineForm(field: Element): boolean {
-  const form = field.closest('form')
-  return form !== null && !form.hasAttribute('data-not-an-entry')
+  return field.closest('form') !== null && field.closest('[data-not-an-entry]') === null
 }
 
 /**
@@ -15,7 +17,9 @@ function inInlineForm(field: Element): boolean {
  * discarded without a question, as drawers are: their cancel button (one marked
  * `data-discards-form`), Escape in one of their fields (which presses that button), and a move
  * to another area or record (the store asks `hasUnsavedForm` first). A form once sent counts as
- * kept: its fields are followed again from what they then show.
+ * kept: its fields are followed again from what they then show. A form whose rows are its own
+ * state (a table edited in place) also marks itself `data-changed` while it differs from what
+ * was saved.
  */
 export function InlineFormsGuard({ children }: { children: ReactNode }) {
   const [root, setRoot] = useState<HTMLDivElement | null>(null)
@@ -29,7 +33,13 @@ export function InlineFormsGuard({ children }: { children: ReactNode }) {
     if (!root) return
     const tracked = trackFieldChanges(root, inInlineForm)
     changes.current = tracked
-    setUnsavedCheck(() => tracked.changed())
+    // A form that knows better than its fields (rows added, removed, or redrawn by a search)
+    // says so itself with `data-changed`.
+    const changed = (form: HTMLFormElement) =>
+      tracked.changed(form) || form.getAttribute('data-changed') === 'true'
+    setUnsavedCheck(
+      () => tracked.changed() || root.querySelector('form[data-changed="true"]') !== null,
+    )
     // The cancel button pressed once the user agreed: let through.
     let agreed = false
     const discardWith = (form: HTMLFormElement, cancel: HTMLElement) => () => {
@@ -42,7 +52,7 @@ export function InlineFormsGuard({ children }: { children: ReactNode }) {
       const target = event.target instanceof Element ? event.target : null
       const cancel = target?.closest<HTMLElement>('[data-discards-form]')
       const form = cancel?.closest('form')
-      if (agreed || !cancel || !form || !inInlineForm(cancel) || !tracked.changed(form)) return
+      if (agreed || !cancel || !form || !inInlineForm(cancel) || !changed(form)) return
       event.preventDefault()
       event.stopPropagation()
       setPending(() => discardWith(form, cancel))
@@ -58,7 +68,7 @@ export function InlineFormsGuard({ children }: { children: ReactNode }) {
       const cancel = form?.querySelector<HTMLElement>('[data-discards-form]')
       if (!form || !cancel || !inInlineForm(target)) return
       event.preventDefault()
-      if (tracked.changed(form)) setPending(() => discardWith(form, cancel))
+      if (changed(form)) setPending(() => discardWith(form, cancel))
       else cancel.click()
     }
     const submitted = (event: SubmitEvent) => {

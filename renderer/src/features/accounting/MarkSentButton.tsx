@@ -9,6 +9,7 @@ import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { formatDate } from '@shared/i18n/format-dates'
 import { fieldErrors } from './field-errors'
+import { DateField } from '../../components/DateField'
 
 /** Archives the report shown as sent to the funder, with its figures and their digest. */
 export function MarkSentButton({
@@ -63,11 +64,10 @@ export function MarkSentButton({
           }}
         >
           <Stack>
-            <TextInput
-              type="date"
+            <DateField
               label={t('accounting.sent.sentOn')}
               value={sentOn}
-              onChange={(event) => setSentOn(event.currentTarget.value)}
+              onChange={setSentOn}
               error={errors.sentOn}
             />
             <TextInput

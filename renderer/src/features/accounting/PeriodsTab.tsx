@@ -1,16 +1,18 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useRefusalsInView } from '../../lib/use-refusals-in-view'
 import { useTranslation } from 'react-i18next'
 import type { PeriodsView } from '@shared/accounting/schema'
 import { formatDate } from '@shared/i18n/format-dates'
-import { Amount } from '../../components/Amount'
+import { RegisterList } from '../../components/list/RegisterList'
+import { useListView } from '../../components/list/use-list-url-state'
 import type { Status } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { fieldErrors } from './field-errors'
 import { useChannel } from '../../lib/use-api-data'
+import { closureColumns, lateEntryColumns } from './periods-columns'
 
 /** The last day of a month given as YYYY-MM. */
 function monthEnd(month: string): string {
@@ -31,6 +33,9 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
   const [month, setMonth] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLDivElement>(errors)
+  const columns = useMemo(() => ({ closures: closureColumns(t), late: lateEntryColumns(t) }), [t])
+  const [closuresView, setClosuresView] = useListView('periods')
+  const [lateView, setLateView] = useListView('late')
   const [reopening, setReopening] = useState<{ id: string; reason: string } | null>(null)
   async function run(action: () => Promise<PeriodsView>, done: (view: PeriodsView) => string) {
     try {
@@ -84,47 +89,29 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
           {t('accounting.closeAction')}
         </Button>
       </Group>
-      {periods.closures.length > 0 && (
-        <Table striped withTableBorder aria-label={t('accounting.tabs.periods')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('accounting.col.through')}</Table.Th>
-              <Table.Th>{t('accounting.col.closedOn')}</Table.Th>
-              <Table.Th>{t('accounting.col.closedBy')}</Table.Th>
-              <Table.Th ta="right">{t('accounting.col.entries')}</Table.Th>
-              <Table.Th>{t('accounting.col.digest')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {periods.closures.map((closure) => (
-              <Table.Tr key={closure.id}>
-                <Table.Td>{formatDate(closure.closesThrough, language)}</Table.Td>
-                <Table.Td>{formatDate(closure.closedOn, language)}</Table.Td>
-                <Table.Td>{closure.closedBy}</Table.Td>
-                <Table.Td ta="right">{closure.entries}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" title={closure.digest}>
-                    {closure.digest.slice(0, 16)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {closure.canReopen && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setReopening({ id: closure.id, reason: '' })}
-                    >
-                      {t('accounting.reopen')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RegisterList
+        listId="periods"
+        label={t('accounting.tabs.periods')}
+        rows={periods.closures}
+        columns={columns.closures}
+        getRowId={(c) => c.id}
+        view={closuresView}
+        onView={setClosuresView}
+        searchPlaceholder={t('list.placeholder.periods')}
+        rowActions={(closure) =>
+          closure.canReopen && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={() => setReopening({ id: closure.id, reason: '' })}
+            >
+              {t('accounting.reopen')}
+            </Button>
+          )
+        }
+        height="50vh"
+      />
       {reopening && (
         <Group align="flex-end">
           <TextInput
@@ -158,28 +145,18 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
           <Text size="sm" mb="xs">
             {t('accounting.lateHelp')}
           </Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('accounting.col.entryDate')}</Table.Th>
-                <Table.Th>{t('accounting.col.bookedOn')}</Table.Th>
-                <Table.Th>{t('accounting.col.label')}</Table.Th>
-                <Table.Th ta="right">{t('accounting.col.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {periods.lateEntries.map((entry) => (
-                <Table.Tr key={entry.ledgerId}>
-                  <Table.Td>{formatDate(entry.entryDate, language)}</Table.Td>
-                  <Table.Td>{formatDate(entry.bookedOn, language)}</Table.Td>
-                  <Table.Td>{entry.label}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={entry.eurMinor} currency="EUR" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <RegisterList
+            listId="late"
+            label={t('accounting.lateTitle')}
+            rows={periods.lateEntries}
+            columns={columns.late}
+            getRowId={(e) => e.ledgerId}
+            view={lateView}
+            onView={setLateView}
+            searchPlaceholder={t('list.placeholder.lateEntries')}
+            initialSort={{ id: 'bookedOn', desc: true }}
+            height="40vh"
+          />
         </Alert>
       )}
     </Stack>

@@ -1,7 +1,8 @@
-import { Group, TextInput, Title } from '@mantine/core'
+import { Group, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
 import { FiguresTable } from './FiguresTable'
+import { DateField } from '../../components/DateField'
 
 /** Where an agreement stands (committed, received, spent, available), on a chosen date. */
 export function AgreementFiguresSection({
@@ -21,12 +22,12 @@ export function AgreementFiguresSection({
         <Title order={2} size="h4" id="agreement-figures">
           {t('agreements.figures')}
         </Title>
-        <TextInput
-          type="date"
+        <DateField
           size="xs"
+          choosesView
           label={t('agreements.asOf')}
           value={asOf}
-          onChange={(event) => onAsOf(event.currentTarget.value)}
+          onChange={onAsOf}
         />
       </Group>
       <FiguresTable agreement={agreement} />

@@ -20,6 +20,7 @@ import { useLanguage } from '../../lib/use-language'
 import { useRecordForm } from '../../lib/use-record-form'
 import { useProgrammes } from '../programmes/use-programmes'
 import { useChannel } from '../../lib/use-api-data'
+import { FormDateField } from '../../components/FormDateField'
 
 type FormValues = { [K in keyof AgreementInput]-?: string }
 
@@ -89,13 +90,9 @@ export function AgreementForm({
       </SimpleGrid>
       <TextInput {...field('title', t('agreements.field.title'))} withAsterisk />
       <SimpleGrid cols={3}>
-        <TextInput {...field('signedOn', t('agreements.field.signedOn'))} type="date" />
-        <TextInput
-          {...field('startsOn', t('agreements.field.startsOn'))}
-          type="date"
-          withAsterisk
-        />
-        <TextInput {...field('endsOn', t('agreements.field.endsOn'))} type="date" withAsterisk />
+        <FormDateField {...form.date('signedOn', t('agreements.field.signedOn'))} />
+        <FormDateField {...form.date('startsOn', t('agreements.field.startsOn'))} withAsterisk />
+        <FormDateField {...form.date('endsOn', t('agreements.field.endsOn'))} withAsterisk />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <FormSelect

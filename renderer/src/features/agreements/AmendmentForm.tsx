@@ -7,6 +7,7 @@ import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useRecordForm } from '../../lib/use-record-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /** An amendment (avenant): a change of amount, of end date, or both. */
 export function AmendmentForm({
@@ -50,9 +51,8 @@ export function AmendmentForm({
   return (
     <InlineAddForm form={form} label={t('agreements.addAmendment')} variant="light">
       <SimpleGrid cols={{ base: 2, lg: 4 }}>
-        <TextInput
-          {...field('signedOn', t('agreements.amendment.signedOn'))}
-          type="date"
+        <FormDateField
+          {...form.date('signedOn', t('agreements.amendment.signedOn'))}
           withAsterisk
         />
         <TextInput
@@ -60,7 +60,7 @@ export function AmendmentForm({
           description={t('agreements.amendment.amountChangeHint')}
           inputMode="decimal"
         />
-        <TextInput {...field('newEndsOn', t('agreements.amendment.newEndsOn'))} type="date" />
+        <FormDateField {...form.date('newEndsOn', t('agreements.amendment.newEndsOn'))} />
         <TextInput {...field('note', t('agreements.amendment.note'))} />
       </SimpleGrid>
     </InlineAddForm>

@@ -10,6 +10,7 @@ import { FormError } from '../../components/FormError'
 import { call } from '../../lib/api'
 import { applyServerErrors } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { FormDateField } from '../../components/FormDateField'
 
 interface Values {
   closedOn: string
@@ -34,7 +35,7 @@ export function CloseAgreementForm({
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
   const amount = (minor: number) => formatMoney(money(minor, statement.currency), language)
-  const { register, handleSubmit, setError, formState } = useForm<Values>({
+  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
     defaultValues: { closedOn: today(), rate: '', note: '' },
   })
   const submit = handleSubmit(async (values) => {
@@ -64,12 +65,11 @@ export function CloseAgreementForm({
             stillToReceive: amount(statement.stillToReceive),
           })}
         </Text>
-        <TextInput
-          type="date"
+        <FormDateField
           label={t('closing.closedOnField')}
           withAsterisk
-          {...register('closedOn')}
-          error={formState.errors.closedOn?.message}
+          control={control}
+          name="closedOn"
         />
         {statement.currency !== 'EUR' && (
           <TextInput

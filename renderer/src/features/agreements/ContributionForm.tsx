@@ -14,6 +14,7 @@ import { amountForContract } from '../../lib/amount-input'
 import { call } from '../../lib/api'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { FormDateField } from '../../components/FormDateField'
 
 interface Values {
   kind: ContributionKind
@@ -112,12 +113,11 @@ export function ContributionForm({
           )}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <FormDateField
             label={t('closing.contributedOn')}
             withAsterisk
-            {...register('contributedOn')}
-            error={errors.contributedOn?.message}
+            control={control}
+            name="contributedOn"
           />
           <TextInput
             label={t('closing.amountIn', { currency })}

@@ -26,6 +26,7 @@ import { useReversal } from '../../components/ReversalDialog'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { useChannel } from '../../lib/use-api-data'
+import { DateField } from '../../components/DateField'
 
 /** Untied income outside agreements (interest, refunds): recorded by hand, posted to the ledger. */
 export function OtherIncomeSection() {
@@ -127,11 +128,10 @@ export function OtherIncomeSection() {
           </Table>
         )}
         <SimpleGrid cols={{ base: 2, lg: 5 }}>
-          <TextInput
-            type="date"
+          <DateField
             label={t('otherIncome.receivedOn')}
             value={draft.receivedOn}
-            onChange={(e) => setDraft({ ...draft, receivedOn: e.currentTarget.value })}
+            onChange={(day) => setDraft({ ...draft, receivedOn: day })}
             error={errors.receivedOn}
           />
           <TextInput

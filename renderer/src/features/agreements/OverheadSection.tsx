@@ -1,4 +1,4 @@
-import { Group, Text, TextInput, Title } from '@mantine/core'
+import { Group, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementDetail } from '@shared/funds/schema'
@@ -13,6 +13,7 @@ import { useBusyAction } from '../../lib/use-busy-action'
 import { useLanguage } from '../../lib/use-language'
 import { overheadColumns } from './agreement-tab-columns'
 import { type LabelledFigure, LabelledFigures } from './LabelledFigures'
+import { DateField } from '../../components/DateField'
 
 /**
  * The agreement's recovered overhead: what its rate allows on its eligible direct costs, what
@@ -59,11 +60,10 @@ export function OverheadSection({
             ]}
           />
           <Group align="flex-end" mb="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('overhead.postedOn')}
               value={postedOn}
-              onChange={(event) => setPostedOn(event.currentTarget.value)}
+              onChange={setPostedOn}
               disabled={archived}
               // A refusal stands under the field beside the button, where the user is looking.
               error={status && !status.ok ? status.text : undefined}

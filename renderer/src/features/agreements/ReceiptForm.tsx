@@ -9,6 +9,7 @@ import { decimalForContract, preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useRecordForm } from '../../lib/use-record-form'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
+import { FormDateField } from '../../components/FormDateField'
 
 /** Records a receipt from the funder; over what remains due, it asks before recording. */
 export function ReceiptForm({
@@ -50,9 +51,8 @@ export function ReceiptForm({
   return (
     <InlineAddForm form={form} label={t('agreements.addReceipt')}>
       <SimpleGrid cols={{ base: 2, lg: 5 }}>
-        <TextInput
-          {...field('receivedOn', t('agreements.receipt.receivedOn'))}
-          type="date"
+        <FormDateField
+          {...form.date('receivedOn', t('agreements.receipt.receivedOn'))}
           withAsterisk
         />
         <TextInput

@@ -24,6 +24,7 @@ import { amountForContract } from '../../lib/amount-input'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { InstalmentsList } from './InstalmentsList'
+import { DateField } from '../../components/DateField'
 
 type Saved = (a: AgreementDetail, message: string) => void
 
@@ -139,25 +140,22 @@ export function ReportsSection({
               onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value })}
               data={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kinds.${k}`) }))}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.dueOn')}
               value={draft.dueOn}
-              onChange={(e) => setDraft({ ...draft, dueOn: e.currentTarget.value })}
+              onChange={(day) => setDraft({ ...draft, dueOn: day })}
               error={errors.dueOn}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.periodFrom')}
               value={draft.periodFrom}
-              onChange={(e) => setDraft({ ...draft, periodFrom: e.currentTarget.value })}
+              onChange={(day) => setDraft({ ...draft, periodFrom: day })}
               error={errors.periodFrom}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.periodTo')}
               value={draft.periodTo}
-              onChange={(e) => setDraft({ ...draft, periodTo: e.currentTarget.value })}
+              onChange={(day) => setDraft({ ...draft, periodTo: day })}
               error={errors.periodTo}
             />
             <ActionButton mt={24} variant="light" onClick={() => void add()}>
@@ -227,11 +225,10 @@ export function InstalmentsSection({
       {editable && (
         <Paper withBorder p="sm" mt="sm">
           <SimpleGrid cols={{ base: 2, lg: 3 }} ref={refusals}>
-            <TextInput
-              type="date"
+            <DateField
               label={t('instalments.expectedOn')}
               value={draft.expectedOn}
-              onChange={(e) => setDraft({ ...draft, expectedOn: e.currentTarget.value })}
+              onChange={(day) => setDraft({ ...draft, expectedOn: day })}
               error={errors.expectedOn}
             />
             <TextInput

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Tabs, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BudgetItem, BudgetVersion } from '@shared/budget/schema'
@@ -17,6 +17,7 @@ import { VersionActions } from './VersionActions'
 import { VersionDialog, type VersionDialogKind } from './VersionDialog'
 import { expenseReversal } from './expense-reversal'
 import { useBudgetView } from './use-budget-view'
+import { DateField } from '../../components/DateField'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -63,11 +64,11 @@ export function BudgetPage() {
           allowDeselect={false}
           w={320}
         />
-        <TextInput
-          type="date"
+        <DateField
+          choosesView
           label={t('budget.asOf')}
           value={budget.asOf}
-          onChange={(e) => budget.setAsOf(e.currentTarget.value)}
+          onChange={(day) => budget.setAsOf(day)}
         />
         <Button variant="default" onClick={() => setDialog('create')}>
           {t('budget.action.create')}

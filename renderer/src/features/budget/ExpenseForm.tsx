@@ -23,6 +23,7 @@ import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { ApiError } from '../../lib/api'
 import { EMPTY_SHARES, SharesEditor, type SharesState, sharesInput } from './SharesEditor'
 import { useBudgetFundChoices } from '../agreements/agreement-choices'
+import { FormDateField } from '../../components/FormDateField'
 
 interface Values {
   lineKey: string
@@ -165,12 +166,11 @@ export function ExpenseForm({
           required
         />
         <SimpleGrid cols={2}>
-          <TextInput
-            type="date"
+          <FormDateField
             label={t('budget.form.spentOn')}
             withAsterisk
-            {...form.register('spentOn')}
-            error={errors.spentOn?.message}
+            control={form.control}
+            name="spentOn"
           />
           {shared ? (
             <div />

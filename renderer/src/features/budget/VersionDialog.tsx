@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { BudgetView } from '@shared/budget/schema'
 import { today } from '@shared/validation/dates'
 import { call } from '../../lib/api'
+import { DateField } from '../../components/DateField'
 
 export type VersionDialogKind = 'create' | 'copy' | 'adopt'
 
@@ -63,12 +64,7 @@ export function VersionDialog({
       >
         <Stack gap="sm">
           {kind === 'adopt' ? (
-            <TextInput
-              type="date"
-              label={t('budget.form.adoptedOn')}
-              value={dateText}
-              onChange={(e) => setDateText(e.currentTarget.value)}
-            />
+            <DateField label={t('budget.form.adoptedOn')} value={dateText} onChange={setDateText} />
           ) : (
             <TextInput
               label={t('budget.form.targetYear')}

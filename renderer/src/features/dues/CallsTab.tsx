@@ -1,20 +1,17 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
   Paper,
   SegmentedControl,
   Stack,
-  Table,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CallPreviewRow, type DuesCall, callRunInput } from '@shared/dues/schema'
-import { Amount } from '../../components/Amount'
+import { DateField } from '../../components/DateField'
 import { FormError } from '../../components/FormError'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage } from '../../lib/api'
@@ -28,8 +25,7 @@ import { useAppStore } from '../../app/app-store'
 import { callColumns } from './call-columns'
 import { useReversal } from '../../components/ReversalDialog'
 import { callReversal } from './dues-reversals'
-
-const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'orange' }
+import { CallPreviewList } from './CallPreviewList'
 
 /** A year's call run (preview, then create) and the year's calls, each cancellable. */
 export function CallsTab({ year }: { year: number }) {
@@ -135,18 +131,8 @@ export function CallsTab({ year }: { year: number }) {
         </Title>
         <FormError message={formError} />
         <Group align="flex-end">
-          <TextInput
-            type="date"
-            label={t('dues.calls.calledOn')}
-            value={calledOn}
-            onChange={(event) => setCalledOn(event.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('dues.calls.dueOn')}
-            value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
-          />
+          <DateField label={t('dues.calls.calledOn')} value={calledOn} onChange={setCalledOn} />
+          <DateField label={t('dues.calls.dueOn')} value={dueOn} onChange={setDueOn} />
           <Button variant="light" onClick={() => void showPreview()}>
             {t('dues.calls.preview')}
           </Button>
@@ -157,46 +143,7 @@ export function CallsTab({ year }: { year: number }) {
             {t('dues.calls.generate')}
           </Button>
         </Group>
-        {preview && (
-          <Stack gap="xs" mt="sm">
-            <Text size="sm" role="note">
-              {t('dues.calls.previewSummary', {
-                toCall: count('to_call'),
-                already: count('already_called'),
-                excluded: count('excluded'),
-              })}
-            </Text>
-            <div
-              style={{ maxHeight: 320, overflow: 'auto' }}
-              tabIndex={0}
-              role="region"
-              aria-label={t('dues.calls.preview')}
-            >
-              <Table striped aria-label={t('dues.calls.preview')}>
-                <Table.Tbody>
-                  {preview.map((row) => (
-                    <Table.Tr key={row.memberId}>
-                      <Table.Td>{row.memberName}</Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={OUTCOME_COLORS[row.outcome]}>
-                          {t(`dues.calls.outcome_${row.outcome}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {row.amount !== null && row.currency !== null && (
-                          <Amount minor={row.amount} currency={row.currency} />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{row.basis}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          </Stack>
-        )}
+        {preview && <CallPreviewList year={year} preview={preview} />}
       </Paper>
       <Group justify="flex-end">
         <Group>

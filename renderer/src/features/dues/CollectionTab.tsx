@@ -1,25 +1,13 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DuesSummary } from '@shared/dues/schema'
-import { countryName } from '@shared/geo/country-names'
 import { formatPercent } from '@shared/i18n/format-percent'
 import { Amount } from '../../components/Amount'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
-import { useAppStore } from '../../app/app-store'
 import { call, errorMessage } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
+import { CollectionLists } from './CollectionLists'
 import { LetterProgress } from './LetterProgress'
 import { useLetters } from './use-letters'
 
@@ -27,7 +15,6 @@ import { useLetters } from './use-letters'
 export function CollectionTab({ year }: { year: number }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const openMember = useAppStore((s) => s.openMember)
   const [summary, setSummary] = useState<DuesSummary | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [into, setInto] = useState<'pdf' | 'folder'>('pdf')
@@ -102,80 +89,7 @@ export function CollectionTab({ year }: { year: number }) {
         </Button>
       </Group>
       <LetterProgress progress={progress} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <section aria-labelledby="dues-ages">
-          <Title order={2} size="h4" id="dues-ages" mb="xs">
-            {t('dues.summary.arrears')}
-          </Title>
-          <Table withTableBorder aria-label={t('dues.summary.arrears')}>
-            <Table.Tbody>
-              {(['current', 'oneYear', 'twoYears', 'threeYearsOrMore', 'total'] as const).map(
-                (age) => (
-                  <Table.Tr key={age}>
-                    <Table.Td fw={age === 'total' ? 700 : undefined}>
-                      {t(`dues.summary.${age}`)}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Amount minor={summary.arrears[age]} currency="EUR" />
-                    </Table.Td>
-                  </Table.Tr>
-                ),
-              )}
-            </Table.Tbody>
-          </Table>
-        </section>
-        <section aria-labelledby="dues-largest">
-          <Title order={2} size="h4" id="dues-largest" mb="xs">
-            {t('dues.summary.largest')}
-          </Title>
-          <Table withTableBorder striped aria-label={t('dues.summary.largest')}>
-            <Table.Tbody>
-              {summary.largest.map((m) => (
-                <Table.Tr key={m.memberId}>
-                  <Table.Td>
-                    <Anchor component="button" size="sm" onClick={() => openMember(m.memberId)}>
-                      {m.memberName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{m.country ? countryName(m.country, language) : ''}</Table.Td>
-                  <Table.Td ta="right">
-                    <Amount minor={m.arrearsEur} currency="EUR" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </section>
-      </SimpleGrid>
-      <section aria-labelledby="dues-years">
-        <Title order={2} size="h4" id="dues-years" mb="xs">
-          {t('dues.summary.byYear')}
-        </Title>
-        <Table withTableBorder striped aria-label={t('dues.summary.byYear')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('dues.year')}</Table.Th>
-              <Table.Th ta="right">{t('dues.summary.calledColumn')}</Table.Th>
-              <Table.Th ta="right">{t('dues.summary.collectedColumn')}</Table.Th>
-              <Table.Th ta="right">{t('dues.summary.rateColumn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summary.byYear.map((y) => (
-              <Table.Tr key={y.year}>
-                <Table.Td>{y.year}</Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={y.calledEur} currency="EUR" />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount minor={y.collectedEur} currency="EUR" />
-                </Table.Td>
-                <Table.Td ta="right">{formatPercent(y.rate, language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </section>
+      <CollectionLists summary={summary} />
     </Stack>
   )
 }

@@ -21,6 +21,7 @@ import {
   showSettleRefusal,
   useSettlementChoice,
 } from './SettlementChoice'
+import { FormDateField } from '../../components/FormDateField'
 
 interface Values {
   memberId: string
@@ -147,12 +148,11 @@ export function PaymentForm({
             }))}
             required
           />
-          <TextInput
-            type="date"
+          <FormDateField
             label={t('dues.payments.receivedOn')}
             withAsterisk
-            {...form.register('receivedOn')}
-            error={errors.receivedOn?.message}
+            control={form.control}
+            name="receivedOn"
           />
           <TextInput
             label={`${t('dues.payments.amount')} (${currency})`}

@@ -17,6 +17,7 @@ import { RecordForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { useRecordForm } from '../../lib/use-record-form'
+import { FormDateField } from '../../components/FormDateField'
 
 type FormValues = { [K in keyof MemberInput]-?: string }
 
@@ -132,7 +133,7 @@ export function MemberForm({
           }))}
           clearable
         />
-        <TextInput {...field('joinedOn', t('members.field.joinedOn'))} type="date" />
+        <FormDateField {...form.date('joinedOn', t('members.field.joinedOn'))} />
         <TextInput {...field('email', t('members.field.email'))} type="email" />
         <TextInput {...field('phone', t('members.field.phone'))} type="tel" />
       </SimpleGrid>
@@ -143,7 +144,7 @@ export function MemberForm({
           data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.status.${s}`) }))}
           required
         />
-        <TextInput {...field('statusOn', t('members.field.statusOn'))} type="date" />
+        <FormDateField {...form.date('statusOn', t('members.field.statusOn'))} />
       </Group>
       {status !== 'active' && (
         <TextInput {...field('statusReason', t('members.field.statusReason'))} withAsterisk />

@@ -7,6 +7,7 @@ import { RowsSection } from '../../components/RowsSection'
 import { call } from '../../lib/api'
 import { useRecordForm } from '../../lib/use-record-form'
 import { useLanguage } from '../../lib/use-language'
+import { FormDateField } from '../../components/FormDateField'
 
 interface RoleValues {
   body: string
@@ -64,8 +65,8 @@ export function RolesSection({
         required
       />
       <TextInput {...form.field('role', t('dues.roles.role'))} withAsterisk />
-      <TextInput {...form.field('startsOn', t('dues.roles.startsOn'))} type="date" withAsterisk />
-      <TextInput {...form.field('endsOn', t('dues.roles.endsOn'))} type="date" />
+      <FormDateField {...form.date('startsOn', t('dues.roles.startsOn'))} withAsterisk />
+      <FormDateField {...form.date('endsOn', t('dues.roles.endsOn'))} />
     </RowsSection>
   )
 }

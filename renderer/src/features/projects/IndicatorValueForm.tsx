@@ -4,6 +4,7 @@ import { type Indicator, indicatorValueInput, type ProjectDetail } from '@shared
 import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
 import { useProjectForm } from './use-project-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /** A value measured for one indicator: the period's end, the value, a comment. */
 export function IndicatorValueForm({
@@ -27,11 +28,7 @@ export function IndicatorValueForm({
       label={`${t('projects.indicators.addValue')} — ${indicator.name}`}
       action={t('projects.indicators.addValue')}
     >
-      <TextInput
-        {...form.field('periodEnd', t('projects.indicators.periodEnd'))}
-        type="date"
-        withAsterisk
-      />
+      <FormDateField {...form.date('periodEnd', t('projects.indicators.periodEnd'))} withAsterisk />
       <TextInput {...form.field('value', t('projects.indicators.value'))} withAsterisk />
       <TextInput label={t('projects.indicators.comment')} {...form.register('comment')} />
     </InlineAddForm>

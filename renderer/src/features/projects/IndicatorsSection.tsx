@@ -33,6 +33,7 @@ import { EntryButton } from '../../components/page/EntryButton'
 import { useClosedReason } from './use-closed-reason'
 import { IndicatorValueForm } from './IndicatorValueForm'
 import { formatIndicatorValue } from '@shared/projects/indicator-format'
+import { FormDateField } from '../../components/FormDateField'
 
 type Saved = ProjectSectionProps['onSaved']
 
@@ -215,9 +216,9 @@ function IndicatorForm({ project, onSaved }: ProjectEntryProps) {
         />
         <TextInput {...field('unit', t('projects.indicators.unit'))} />
         <TextInput {...field('baselineValue', t('projects.indicators.baseline'))} />
-        <TextInput {...field('baselineOn', t('projects.indicators.baselineOn'))} type="date" />
+        <FormDateField {...form.date('baselineOn', t('projects.indicators.baselineOn'))} />
         <TextInput {...field('targetValue', t('projects.indicators.target'))} withAsterisk />
-        <TextInput {...field('targetOn', t('projects.indicators.targetOn'))} type="date" />
+        <FormDateField {...form.date('targetOn', t('projects.indicators.targetOn'))} />
       </SimpleGrid>
     </InlineAddForm>
   )

@@ -10,6 +10,7 @@ import { callConfirming } from '../../lib/confirm-call'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /** The moves the project may make next, each asking what it needs; and the moves made. */
 export function LifecycleSection({
@@ -121,12 +122,11 @@ function TransitionForm({
               })}
           </Alert>
         )}
-        <TextInput
-          type="date"
+        <FormDateField
           label={t('projects.lifecycle.onDate')}
           withAsterisk
-          {...form.register('onDate')}
-          error={form.errors.onDate?.message}
+          control={form.control}
+          name="onDate"
         />
         {to === 'approved' && (
           <TextInput

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Text, Title } from '@mantine/core'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '@shared/money/format'
@@ -18,6 +18,7 @@ import { useProjectAction } from './use-project-action'
 import { useReversal } from '../../components/ReversalDialog'
 import { commitmentReversal } from './project-reversals'
 import type { ProjectSectionProps } from './use-project-form'
+import { DateField } from '../../components/DateField'
 
 /**
  * The financing plan: the lines, what each has allocated and paid, the plan against the cost,
@@ -64,13 +65,12 @@ export function PlanSection({ project, onSaved, onError }: ProjectSectionProps) 
           {t('projects.plan.title')}
         </Title>
         {open && (
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('projects.plan.committedOn')}
             value={committedOn}
-            onChange={(event) => {
-              setCommittedOn(event.currentTarget.value)
+            onChange={(day) => {
+              setCommittedOn(day)
               setDateRefusal(null)
             }}
             ref={dateField}

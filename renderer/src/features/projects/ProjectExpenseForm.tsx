@@ -9,6 +9,7 @@ import { callConfirming } from '../../lib/confirm-call'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { type ProjectEntryProps, useProjectForm } from './use-project-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /** An expense the city justifies: when, to whom, how much, against which agreement's heading. */
 export function ProjectExpenseForm({ project, onSaved }: ProjectEntryProps) {
@@ -45,11 +46,7 @@ export function ProjectExpenseForm({ project, onSaved }: ProjectEntryProps) {
   return (
     <InlineAddForm form={form} label={t('projects.expenses.add')}>
       <SimpleGrid cols={{ base: 2, lg: 4 }}>
-        <TextInput
-          {...form.field('spentOn', t('projects.expenses.spentOn'))}
-          type="date"
-          withAsterisk
-        />
+        <FormDateField {...form.date('spentOn', t('projects.expenses.spentOn'))} withAsterisk />
         <TextInput label={t('projects.expenses.supplier')} {...form.register('supplier')} />
         <TextInput
           {...form.field('description', t('projects.expenses.description'))}

@@ -15,6 +15,7 @@ import { useRecordForm } from '../../lib/use-record-form'
 import { SectorSelect } from './SectorSelect'
 import { useProgrammes } from '../programmes/use-programmes'
 import { useChannel } from '../../lib/use-api-data'
+import { FormDateField } from '../../components/FormDateField'
 
 type FormValues = { [K in keyof ProjectInput]-?: string }
 
@@ -135,8 +136,8 @@ export function ProjectForm({
           withAsterisk
           inputMode="decimal"
         />
-        <TextInput {...field('startsOn', t('projects.field.startsOn'))} type="date" />
-        <TextInput {...field('endsOn', t('projects.field.endsOn'))} type="date" />
+        <FormDateField {...form.date('startsOn', t('projects.field.startsOn'))} />
+        <FormDateField {...form.date('endsOn', t('projects.field.endsOn'))} />
         <TextInput {...field('contactName', t('projects.field.contactName'))} />
         <TextInput {...field('contactEmail', t('projects.field.contactEmail'))} type="email" />
         <TextInput {...field('contactPhone', t('projects.field.contactPhone'))} type="tel" />

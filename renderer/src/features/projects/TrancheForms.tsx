@@ -11,6 +11,7 @@ import { call } from '../../lib/api'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useProjectForm } from './use-project-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /** A tranche planned: its date, its amount, and the condition it waits on. */
 export function TrancheForm({
@@ -38,11 +39,7 @@ export function TrancheForm({
   return (
     <InlineAddForm form={form} label={t('projects.tranches.add')}>
       <SimpleGrid cols={{ base: 2, lg: 3 }}>
-        <TextInput
-          {...form.field('plannedOn', t('projects.tranches.plannedOn'))}
-          type="date"
-          withAsterisk
-        />
+        <FormDateField {...form.date('plannedOn', t('projects.tranches.plannedOn'))} withAsterisk />
         <TextInput
           {...form.field('amount', t('projects.tranches.amount', { currency: project.currency }))}
           withAsterisk

@@ -11,6 +11,7 @@ import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { useProjectForm } from './use-project-form'
+import { FormDateField } from '../../components/FormDateField'
 
 /**
  * A tranche paid to the city through the ledger: shared among the committed AIMF lines pro rata,
@@ -80,12 +81,11 @@ export function TranchePaymentForm({
             {tranche.condition}
           </Text>
         )}
-        <TextInput
-          type="date"
+        <FormDateField
           label={t('projects.tranches.paidOn')}
           withAsterisk
-          {...form.register('paidOn')}
-          error={form.errors.paidOn?.message}
+          control={form.control}
+          name="paidOn"
         />
         <TextInput
           label={t('projects.tranches.paidAmount')}

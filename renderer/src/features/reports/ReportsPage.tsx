@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, Modal, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { ListSelect } from '../../components/ListSelect'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -32,6 +22,7 @@ import { useReportExport } from './use-report-export'
 import { EntriesExportSection } from '../accounting/EntriesExportSection'
 import { MarkSentButton } from '../accounting/MarkSentButton'
 import { SentReportsNotice } from '../accounting/SentReportsNotice'
+import { DateField } from '../../components/DateField'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -168,22 +159,22 @@ export function ReportsPage() {
             kind === 'general-ledger') && (
             <Group grow>
               {(kind === 'donor' || kind === 'projects' || kind === 'general-ledger') && (
-                <TextInput
-                  type="date"
+                <DateField
+                  choosesView
                   label={t('reporting.param.from')}
                   value={from}
-                  onChange={(event) => setFrom(event.currentTarget.value)}
+                  onChange={setFrom}
                 />
               )}
-              <TextInput
-                type="date"
+              <DateField
                 label={
                   kind === 'fund' || kind === 'budget'
                     ? t('reporting.param.asOf')
                     : t('reporting.param.to')
                 }
+                choosesView
                 value={to}
-                onChange={(event) => setTo(event.currentTarget.value)}
+                onChange={setTo}
                 placeholder={today()}
               />
             </Group>

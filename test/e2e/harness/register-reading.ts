@@ -1,0 +1,92 @@
+import { type Locator, type Page, expect } from '@playwright/test'
+import { isCurrencyCode } from '@shared/money/currencies'
+import { parseAmount } from '@shared/money/parse'
+
+/** The cents a French amount shows (1 234,56 € → 123456), or null for an empty cell. */
+export function cents(text: string | null): number | null {
+  const digits = (text ?? '').replace(/[^\d,-]/g, '')
+  return digits === '' ? null : Math.round(Number(digits.replace(',', '.')) * 100)
+}
+
+/** A channel of the real core, as the page calls it. */
+export async function core<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    ([c, i]) =>
+      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api[c]?.(i),
+    [channel, input] as const,
+  )
+  const answer = result as { ok: boolean; value: T; error?: { message: string } }
+  if (!answer.ok) throw new Error(answer.error?.message)
+  return answer.value
+}
+
+/** Every amount header of a list lies inside the window and inside the list's own box. */
+export async function expectMoneyInView(page: Page, table: Locator) {
+  const width = page.viewportSize()?.width ?? 0
+  const box = await table.locator('xpath=..').boundingBox()
+  const headers = table.locator('thead th[data-kind="money"]')
+  expect(await headers.count()).toBeGreaterThan(0)
+  for (const header of await headers.all()) {
+    const place = await header.boundingBox()
+    if (!place || !box) throw new Error('no box')
+    expect(place.x + place.width, await header.innerText()).toBeLessThanOrEqual(
+      Math.min(width, box.x + box.width) + 1,
+    )
+  }
+}
+
+/** The position of the header `column` in a list. */
+async function columnIndex(table: Locator, column: string): Promise<number> {
+  const headers = await table.locator('thead th').allInnerTexts()
+  const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column)
+  expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0)
+  return index
+}
+
+/** The cells of the totals row under the header `column` (the first totals row: one currency). */
+export async function totalUnder(table: Locator, column: string): Promise<number | null> {
+  const index = await columnIndex(table, column)
+  return cents(await table.locator('tfoot tr').first().locator('td, th').nth(index).innerText())
+}
+
+/**
+ * The totals under `column`, currency by currency, in minor units read back as the app reads
+ * an amount (francs CFA have no cents): one row per currency, named « Total — XOF » when several.
+ */
+export async function totalsByCurrency(
+  table: Locator,
+  column: string,
+): Promise<Record<string, number>> {
+  const index = await columnIndex(table, column)
+  const totals: Record<string, number> = {}
+  for (const row of await table.locator('tfoot tr').all()) {
+    const label = await row.locator('th').innerText()
+    const text = await row.locator('td, th').nth(index).innerText()
+    const named = /—\s*([A-Z]{3})\s*$/.exec(label)?.[1] ?? 'EUR'
+    if (!isCurrencyCode(named) || text.trim() === '') continue
+    const read = parseAmount(text, named, 'fr')
+    if (!read.ok) throw new Error(`${text} is no amount in ${named}`)
+    totals[named] = read.value.minor
+  }
+  return totals
+}
+
+/** The register list (toolbar, count, table) a table belongs to. */
+export const listOf = (table: Locator) =>
+  table.locator('xpath=ancestor::div[contains(@class,"register-list")]')
+
+export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+
+/** Sums amounts by their currency. */
+export function byCurrency(items: { amount: number | null; currency: string | null }[]) {
+  const totals: Record<string, number> = {}
+  for (const { amount, currency } of items)
+    if (amount !== null && currency !== null) totals[currency] = (totals[currency] ?? 0) + amount
+  return totals
+}
+
+/** Chooses `option` in the list labelled `label` within `scope`. */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('textbox', { name: label, exact: true }).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
