@@ -3058,6 +3058,18 @@ export const en: Catalog = {
       'A shared expense is paid by its shares: leave the expense’s agreement and heading empty.',
     keyUnknownAgreement: 'Unknown or archived agreement.',
     keyNameTaken: 'A key already has this name.',
+    change: {
+      action: 'Change the split',
+      title: 'Change who pays this expense',
+      hint: 'The expense’s entries are reversed with the reason given, then the new shares checked and posted as when it was recorded. Its date, amount and line stay.',
+      reason: 'Reason for the change',
+      before: 'Before: {{fund}}{{heading}} — {{amount}}',
+      beforePercent: 'Before: {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      after: 'After: {{fund}}{{heading}} — {{amount}}',
+      afterPercent: 'After: {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      unchanged: 'This is the expense’s split already: nothing to change.',
+      done: 'Split of the expense of {{date}} “{{description}}” changed.',
+    },
     check: {
       sum: 'Shared expense {{id}}: shares of {{shares}} for an expense of {{expense}} ({{what}}).',
       ledger:

@@ -3116,6 +3116,18 @@ export const fr = {
       'Une dépense répartie est payée par ses parts : laissez vides la convention et la rubrique de la dépense.',
     keyUnknownAgreement: 'Convention inconnue ou archivée.',
     keyNameTaken: 'Une clé porte déjà ce nom.',
+    change: {
+      action: 'Changer la répartition',
+      title: 'Changer qui paie cette dépense',
+      hint: 'Les écritures de la dépense sont contrepassées avec le motif donné, puis les nouvelles parts vérifiées et passées comme à la saisie. La date, le montant et la ligne ne changent pas.',
+      reason: 'Motif du changement',
+      before: 'Avant : {{fund}}{{heading}} — {{amount}}',
+      beforePercent: 'Avant : {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      after: 'Après : {{fund}}{{heading}} — {{amount}}',
+      afterPercent: 'Après : {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      unchanged: 'Cette répartition est celle de la dépense : rien à changer.',
+      done: 'Répartition de la dépense du {{date}} « {{description}} » changée.',
+    },
     check: {
       sum: 'Dépense répartie {{id}} : parts de {{shares}} pour une dépense de {{expense}} ({{what}}).',
       ledger:
