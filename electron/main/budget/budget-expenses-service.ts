@@ -7,12 +7,7 @@ import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/l
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
 import { assertAgreementPays, ExpenseContext } from './expense-context'
-import {
-  type ExpenseBasis,
-  inCurrency,
-  type PreparedShare,
-  prepareShares,
-} from './expense-shares'
+import { type ExpenseBasis, inCurrency, type PreparedShare, prepareShares } from './expense-shares'
 import { EXPENSE_SHARES, sharesOfExpenses } from './expense-share-list'
 import { changeExpenseFunds } from './expense-funds-change'
 import type {

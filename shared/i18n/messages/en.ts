@@ -2324,6 +2324,14 @@ export const en: Catalog = {
       ledgerCurrency: "Entry {{row}} ({{kind}}) is not in its agreement's currency.",
       ledgerMismatch:
         'Entry {{row}} ({{kind}}) does not match the record of {{source}} it comes from: {{column}} is {{value}}.',
+      shareAgreement:
+        'Share {{row}} of a shared expense is on agreement {{agreement}}, which this copy does not have.',
+      shareAgreementArchived:
+        'Share {{row}} of a shared expense is on agreement {{reference}}, archived before it was entered.',
+      shareHeading:
+        'Share {{row}} of a shared expense is on heading “{{heading}}”, which its fund does not have.',
+      shareSum:
+        'The shares of shared expense {{row}} do not make the expense (at least two shares, {{amount}} in its currency and {{eur}} in euro cents, 100 % in percentages).',
       ledgerShare: 'Entry {{row}} ({{kind}}) matches no share of its shared expense.',
       sharingKey: 'The cost-sharing key is not as expected: at least two shares, 100 % in all.',
       ledgerUse: 'Entry {{row}} ({{kind}}) is not on a financing-plan line of its project.',

@@ -2363,6 +2363,14 @@ export const fr = {
       ledgerCurrency: 'L’écriture {{row}} ({{kind}}) n’est pas dans la devise de sa convention.',
       ledgerMismatch:
         'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
+      shareAgreement:
+        'La part {{row}} d’une dépense répartie porte sur la convention {{agreement}}, que cette copie ne connaît pas.',
+      shareAgreementArchived:
+        'La part {{row}} d’une dépense répartie porte sur la convention {{reference}}, archivée avant qu’elle soit saisie.',
+      shareHeading:
+        'La part {{row}} d’une dépense répartie porte sur la rubrique « {{heading}} », que son fonds n’a pas.',
+      shareSum:
+        'Les parts de la dépense répartie {{row}} ne font pas la dépense (au moins deux parts, {{amount}} dans sa devise et {{eur}} en centimes d’euro, 100 % en pourcentages).',
       ledgerShare:
         'L’écriture {{row}} ({{kind}}) ne correspond à aucune part de sa dépense répartie.',
       sharingKey:
