@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
 import { AppFailure } from '../failure'
+import { spendingEligibility } from './spending-eligibility'
 import { closingFigures } from '@shared/closing/closing-figures'
 import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
@@ -45,30 +46,22 @@ export async function agreementHead(db: Db, agreementId: string) {
 
 /**
  * What the ledger and the declared co-financing hold for an agreement: its ceiling (commitments),
- * its spending within its period and outside it, what its funder paid (receipts net of their
+ * its eligible spending and what is not (outside its period, on a heading it does not have, of
+ * a nature it does not pay), what its funder paid (receipts net of their
  * cancellations, its closing's refund apart), the cash and in-kind co-financing.
  */
 export async function closingBasis(
   db: Db,
-  head: { id: string; starts_on: string; ends_on: string },
+  head: { id: string; starts_on: string; ends_on: string; nature: string },
 ): Promise<ClosingBasis> {
-  const sums = await sql<{
-    ceiling: number | null
-    eligible: number | null
-    ineligible: number | null
-    received: number | null
-  }>`
+  const sums = await sql<{ ceiling: number | null; received: number | null }>`
     SELECT
       SUM(CASE WHEN kind = 'commitment' THEN amount_minor END) AS ceiling,
-      SUM(CASE WHEN kind IN ('expense', 'disbursement')
-        AND entry_date BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
-        AS eligible,
-      SUM(CASE WHEN kind IN ('expense', 'disbursement')
-        AND entry_date NOT BETWEEN ${head.starts_on} AND ${head.ends_on} THEN amount_minor END)
-        AS ineligible,
       SUM(CASE WHEN kind = 'receipt' AND source_table != ${CLOSINGS} THEN amount_minor END)
         AS received
     FROM ledger_entries WHERE deleted_at IS NULL AND agreement_id = ${head.id}`.execute(db)
+  // Eligibility is the agreement's rules applied expense by expense (spending-eligibility.ts).
+  const spending = await spendingEligibility(db, head)
   const cofinancing = await sql<{ kind: ContributionKind; amount: number }>`
     SELECT kind, SUM(amount_minor) AS amount FROM agreement_contributions
     WHERE agreement_id = ${head.id} AND deleted_at IS NULL GROUP BY kind`.execute(db)
@@ -77,8 +70,8 @@ export async function closingBasis(
     Number(cofinancing.rows.find((r) => r.kind === kind)?.amount ?? 0)
   return {
     ceiling: Number(row?.ceiling ?? 0),
-    eligibleSpending: Number(row?.eligible ?? 0),
-    ineligibleSpending: Number(row?.ineligible ?? 0),
+    eligibleSpending: spending.eligible,
+    ineligibleSpending: spending.ineligible,
     received: Number(row?.received ?? 0),
     cashCofinancing: of('cash'),
     inKind: of('in_kind'),
@@ -145,6 +138,7 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
           note: closed.note,
         }
       : null,
+    ineligible: (await spendingEligibility(db, head)).listed,
     contributions: contributions.map((c): Contribution => ({
       id: c.id,
       kind: c.kind,

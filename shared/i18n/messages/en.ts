@@ -2954,7 +2954,14 @@ export const en: Catalog = {
     hint: 'The final amount due by the funder is its share of the action’s eligible costs, within the agreement’s ceiling and what was charged to it. What it paid above that is refunded; what is missing is still to be received. In-kind contributions count towards co-financing, never among eligible costs.',
     ceiling: 'Agreement ceiling',
     eligibleSpending: 'Spending charged within the period (eligible)',
-    ineligibleSpending: 'Spending charged outside the period (not eligible)',
+    ineligibleSpending:
+      'Spending not eligible (outside the period, on a heading the agreement does not have, of a nature it does not fund)',
+    ineligibleList: 'Spending not eligible and why',
+    ineligibleReason: {
+      outsidePeriod: 'Outside the agreement’s period',
+      headingUnknown: 'Heading “{{heading}}”, which the agreement does not have',
+      natureNotAllowed: 'Of a nature the agreement does not fund',
+    },
     cashCofinancing: 'Cash co-financing',
     totalEligible: 'Eligible costs of the action',
     funderShare: 'Funder’s share ({{rate}} of eligible costs)',

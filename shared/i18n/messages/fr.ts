@@ -3011,7 +3011,14 @@ export const fr = {
     hint: 'Le montant final dû par le bailleur est sa part des coûts éligibles de l’action, dans la limite du plafond de la convention et de ce qui lui a été imputé. Ce qu’il a versé au-delà lui est remboursé ; ce qui manque reste à recevoir. Les contributions en nature comptent pour le cofinancement, jamais parmi les coûts éligibles.',
     ceiling: 'Plafond de la convention',
     eligibleSpending: 'Dépenses imputées dans la période (éligibles)',
-    ineligibleSpending: 'Dépenses imputées hors période (non éligibles)',
+    ineligibleSpending:
+      'Dépenses non éligibles (hors période, rubrique que la convention n’a pas, nature qu’elle ne finance pas)',
+    ineligibleList: 'Dépenses non éligibles et leur motif',
+    ineligibleReason: {
+      outsidePeriod: 'Hors de la période de la convention',
+      headingUnknown: 'Rubrique « {{heading}} » que la convention n’a pas',
+      natureNotAllowed: 'Nature que la convention ne finance pas',
+    },
     cashCofinancing: 'Cofinancement en numéraire',
     totalEligible: 'Coûts éligibles de l’action',
     funderShare: 'Part du bailleur ({{rate}} des coûts éligibles)',
