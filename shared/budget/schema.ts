@@ -96,6 +96,21 @@ export const budgetExpenseInput = z.strictObject({
 })
 export type BudgetExpenseInput = z.input<typeof budgetExpenseInput>
 
+/**
+ * A change of who pays an expense: one fund (`agreementId`, null for the untied fund, and its
+ * heading) or `shares`; the reason is kept on the reversals of the old payment.
+ */
+export const changeExpenseFundsInput = z.strictObject({
+  id: recordId,
+  agreementId: recordId.nullish().transform((value) => value ?? null),
+  headingCode: optionalText(30),
+  shares: expenseSharesInput.nullish().transform((value) => value ?? null),
+  reason: requiredText(500),
+  /** Given once the user has seen the split before and after and confirmed. */
+  confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),
+})
+export type ChangeExpenseFundsInput = z.input<typeof changeExpenseFundsInput>
+
 export const cancelExpenseInput = z.strictObject({ id: recordId, reason: requiredText(500) })
 export const expensesInput = z.strictObject({
   year: z.number().int().min(2000).max(2100),

@@ -66,6 +66,18 @@ export interface ClosingRecord {
  * An agreement's closing statement, in its currency's minor units: established and frozen once
  * closed (`closing` set), otherwise as it would be if closed today.
  */
+/** An expense the closing does not count as eligible, and why (closing/spending-eligibility.ts). */
+export interface IneligibleSpending {
+  sourceTable: string
+  sourceId: string
+  date: string
+  description: string | null
+  headingCode: string | null
+  /** In the agreement's currency. */
+  amount: number
+  reason: 'outsidePeriod' | 'headingUnknown' | 'natureNotAllowed'
+}
+
 export interface ClosingStatement extends ClosingFigures {
   agreementId: string
   reference: string
@@ -90,4 +102,6 @@ export interface ClosingStatement extends ClosingFigures {
   received: number
   closing: ClosingRecord | null
   contributions: Contribution[]
+  /** The spending not counted as eligible, each with its reason (as the ledger holds it now). */
+  ineligible: IneligibleSpending[]
 }

@@ -7,15 +7,20 @@ import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/l
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
 import { assertAgreementPays, ExpenseContext } from './expense-context'
-import { inCurrency, type PreparedShare, prepareShares } from './expense-shares'
+import { type ExpenseBasis, inCurrency, type PreparedShare, prepareShares } from './expense-shares'
 import { EXPENSE_SHARES, sharesOfExpenses } from './expense-share-list'
-import type { BudgetExpense, budgetExpenseInput } from '@shared/budget/schema'
+import { changeExpenseFunds } from './expense-funds-change'
+import type {
+  BudgetExpense,
+  budgetExpenseInput,
+  changeExpenseFundsInput,
+} from '@shared/budget/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { type Money, money } from '@shared/money/money'
 
 type ExpenseOutput = z.output<typeof budgetExpenseInput>
 /** An expense to record; `shares` only when it is shared across funds. */
-type ExpenseFields = Omit<ExpenseOutput, 'shares'> & { shares?: ExpenseOutput['shares'] }
+export type ExpenseFields = Omit<ExpenseOutput, 'shares'> & { shares?: ExpenseOutput['shares'] }
 
 /**
  * The secretariat's expenses (dépenses), each charged to a line of the year's budget and paid
@@ -148,31 +153,49 @@ export class BudgetExpensesService {
       document: fields.document,
       cancel_reason: null,
     }
+    const paid = await this.paying(context, fields, {
+      spentOn: fields.spentOn,
+      nature: line.nature,
+      amount,
+      eur,
+      rate,
+      bankAccountId: fields.bankAccountId,
+    })
+    return { ...paid, values: { ...values, heading_code: paid.headingCode } }
+  }
+
+  /**
+   * Checks who pays an expense — one fund (the untied fund or an agreement, with its heading), or
+   * shares across funds — and says what it posts. Used when an expense is recorded and when its
+   * funds are changed (expense-funds-change.ts).
+   */
+  async paying(
+    context: ExpenseContext,
+    fields: Pick<ExpenseFields, 'agreementId' | 'headingCode' | 'shares'>,
+    basis: ExpenseBasis,
+  ): Promise<Paying> {
     if (fields.shares) {
       // A shared expense is paid by its shares: the expense itself names no fund.
       if (fields.agreementId !== null || fields.headingCode !== null) {
         const field = fields.agreementId !== null ? 'agreementId' : 'headingCode'
         throw fieldFailure('VALIDATION', field, 'costSharing.fundAndShares')
       }
-      const basis = { spentOn: fields.spentOn, nature: line.nature, amount, eur, rate }
-      const shares = await prepareShares(context, this.rates, fields.shares, {
-        ...basis,
-        bankAccountId: fields.bankAccountId,
-      })
-      return { values, entry: null, shares }
+      const shares = await prepareShares(context, this.rates, fields.shares, basis)
+      return { headingCode: null, entry: null, shares }
     }
+    const { eur, amount, spentOn } = basis
     let paid: { native: Money; rate: string } = { native: eur, rate: '1' }
     let headingCode: string | null = null
     const agreement = fields.agreementId ? await context.agreement(fields.agreementId) : null
     if (agreement === undefined) throw fieldFailure('VALIDATION', 'agreementId', 'errors.NOT_FOUND')
     if (agreement) {
-      assertAgreementPays(agreement, line.nature, fields.spentOn)
+      assertAgreementPays(agreement, basis.nature, spentOn)
       headingCode = await context.heading(agreement.id, fields.headingCode)
       const currency = agreement.currency as CurrencyCode
       paid =
         currency === amount.currency
-          ? { native: amount, rate }
-          : await inCurrency(db, this.rates, eur, currency, fields.spentOn, 'amount')
+          ? { native: amount, rate: basis.rate }
+          : await inCurrency(context.db, this.rates, eur, currency, spentOn, 'amount')
       const unallocated = await context.free.ofAgreement(agreement.id)
       if (paid.native.minor > unallocated) {
         throw fieldFailure('CONFLICT', 'amount', 'errors.agreementOverSpent', {
@@ -193,22 +216,27 @@ export class BudgetExpensesService {
       context.free.spendUntied(eur.minor)
     }
     return {
-      values: { ...values, heading_code: headingCode },
+      headingCode,
       shares: [],
       entry: {
-        entryDate: fields.spentOn,
+        entryDate: spentOn,
         kind: 'expense',
         fundClass: agreement && agreement.earmarking !== 'untied' ? 'tied' : 'untied',
         agreementId: fields.agreementId,
-        nature: line.nature,
+        nature: basis.nature,
         amount: paid.native,
         eurMinor: eur.minor,
         rate: paid.rate,
         use: null,
         headingCode,
-        bankAccountId: fields.bankAccountId,
+        bankAccountId: basis.bankAccountId,
       },
     }
+  }
+
+  /** Changes who pays an expense (expense-funds-change.ts); returns its year. */
+  async changeFunds(fields: z.output<typeof changeExpenseFundsInput>, author: string) {
+    return this.file.write(author, (writer) => changeExpenseFunds(writer, this, fields))
   }
 
   /**
@@ -236,8 +264,13 @@ export class BudgetExpensesService {
  * An expense checked: its record, and its ledger entry but for the record it comes from — or,
  * shared, its shares, each with its entry.
  */
-interface Prepared {
+interface Prepared extends Paying {
   values: RecordValues
+}
+
+/** Who pays an expense: one fund's entry (and heading), or its shares. */
+export interface Paying {
+  headingCode: string | null
   entry: Omit<LedgerEntryInput, 'source'> | null
   shares: PreparedShare[]
 }

@@ -34,6 +34,8 @@ export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
     },
     'budget.cancelExpense': async ({ id, reason }) =>
       yearOf(await expenses().cancel(id, reason, core.author())),
+    'budget.changeExpenseFunds': async (input) =>
+      yearOf(await expenses().changeFunds(input, core.author())),
     'budget.sharingKeys': async () => keys().list(),
     'budget.saveSharingKey': async (input) => {
       await keys().save(input, core.author())

@@ -5,7 +5,8 @@ import type { CheckProblem } from './check-problem'
 /**
  * Cost sharing's invariants (migration 18): a shared expense's shares add up exactly to it, in
  * its currency and in euros; each share is in the ledger once — its fund, its euros — or,
- * the expense cancelled, reversed whole; and a shared expense has no entry but its shares'.
+ * the expense cancelled or the share archived by a change of the split, reversed whole; and a
+ * shared expense has no entry left but its live shares'.
  */
 export async function shareProblems(db: Kysely<Database>): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = []
@@ -53,14 +54,21 @@ export async function shareProblems(db: Kysely<Database>): Promise<CheckProblem[
       params: { id: row.id, expected: row.expected, booked: row.booked },
     })
   }
-  // A shared expense is paid by its shares alone: any other entry of it is one too many.
+  // A shared expense is paid by its live shares alone: the one fund that paid it before its
+  // split was changed is reversed; so is every share a change archived, whatever it became.
   const stray = await sql<{ id: string; expected: number; booked: number }>`
     SELECT x.id, 0 AS expected, SUM(e.eur_minor) AS booked
     FROM budget_expenses x JOIN ledger_entries e
       ON e.source_table = 'budget_expenses' AND e.source_id = x.id AND e.deleted_at IS NULL
-    WHERE EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = x.id)
+    WHERE EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = x.id AND s.deleted_at IS NULL)
       AND (e.use_table IS NULL OR e.use_table != 'expense_shares')
-    GROUP BY x.id`.execute(db)
+    GROUP BY x.id HAVING booked != 0
+    UNION ALL
+    SELECT s.id, 0 AS expected, SUM(e.eur_minor) AS booked
+    FROM expense_shares s JOIN ledger_entries e
+      ON e.use_table = 'expense_shares' AND e.use_id = s.id AND e.deleted_at IS NULL
+    WHERE s.deleted_at IS NOT NULL
+    GROUP BY s.id HAVING booked != 0`.execute(db)
   for (const row of stray.rows) {
     problems.push({ key: 'costSharing.check.ledger', params: { ...row } })
   }

@@ -5,12 +5,8 @@ import { closingFigures } from '@shared/closing/closing-figures'
 import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
 import type { ConversionRule } from '@shared/funds/conversion-rule'
-import {
-  EVERY_DAY,
-  type RuleSpending,
-  spendingByRule,
-  totalOf,
-} from '../funds/conversion/spending-by-rule'
+import { EVERY_DAY, spendingByRule, totalOf } from '../funds/conversion/spending-by-rule'
+import { spendingEligibility } from './spending-eligibility'
 
 type Db = DataFile['db']
 
@@ -59,34 +55,21 @@ export async function agreementHead(db: Db, agreementId: string) {
 
 /**
  * What the ledger and the declared co-financing hold for an agreement: its ceiling (commitments),
- * its spending within its period and outside it — counted by its conversion rule, as the donor
- * report and the agreement page count it —, what its funder paid (receipts net of their
+ * its eligible spending and what is not (outside its period, on a heading it does not have, of
+ * a nature it does not pay) — counted by its conversion rule, as the donor report and the
+ * agreement page count it —, what its funder paid (receipts net of their
  * cancellations, its closing's refund apart), the cash and in-kind co-financing.
  */
-export async function closingBasis(
-  db: Db,
-  head: {
-    id: string
-    currency: string
-    conversion_rule: ConversionRule
-    starts_on: string
-    ends_on: string
-  },
-): Promise<ClosingBasis> {
+export async function closingBasis(db: Db, head: AgreementRules): Promise<ClosingBasis> {
   const sums = await sql<{ ceiling: number | null; received: number | null }>`
     SELECT
       SUM(CASE WHEN kind = 'commitment' THEN amount_minor END) AS ceiling,
       SUM(CASE WHEN kind = 'receipt' AND source_table != ${CLOSINGS} THEN amount_minor END)
         AS received
     FROM ledger_entries WHERE deleted_at IS NULL AND agreement_id = ${head.id}`.execute(db)
-  const spending = await spendingByRule(
-    db,
-    { id: head.id, currency: head.currency as CurrencyCode, conversionRule: head.conversion_rule },
-    EVERY_DAY,
-  )
-  const within = (s: RuleSpending) => s.entryDate >= head.starts_on && s.entryDate <= head.ends_on
-  const eligible = totalOf(spending.filter(within))
-  const ineligible = totalOf(spending.filter((s) => !within(s)))
+  const { eligible: counted, ineligible: notCounted } = await ruledEligibility(db, head)
+  const eligible = totalOf(counted)
+  const ineligible = totalOf(notCounted)
   const cofinancing = await sql<{ kind: ContributionKind; amount: number }>`
     SELECT kind, SUM(amount_minor) AS amount FROM agreement_contributions
     WHERE agreement_id = ${head.id} AND deleted_at IS NULL GROUP BY kind`.execute(db)
@@ -102,6 +85,26 @@ export async function closingBasis(
     inKind: of('in_kind'),
     exchangeDifference: eligible.amount - eligible.bankAmount,
   }
+}
+
+/** What a closing reads of an agreement to count its spending. */
+type AgreementRules = {
+  id: string
+  currency: string
+  conversion_rule: ConversionRule
+  starts_on: string
+  ends_on: string
+  nature: string
+}
+
+/** The agreement's spending by its conversion rule, split by what its closing counts. */
+async function ruledEligibility(db: Db, head: AgreementRules) {
+  const spending = await spendingByRule(
+    db,
+    { id: head.id, currency: head.currency as CurrencyCode, conversionRule: head.conversion_rule },
+    EVERY_DAY,
+  )
+  return spendingEligibility(db, head, spending)
 }
 
 /** The agreement's live closing (not reopened), if it is closed. */
@@ -166,6 +169,7 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
           note: closed.note,
         }
       : null,
+    ineligible: (await ruledEligibility(db, head)).listed,
     contributions: contributions.map((c): Contribution => ({
       id: c.id,
       kind: c.kind,

@@ -55,7 +55,13 @@ function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
   if (!KIND_SOURCES[entry.kind].includes(entry.source_table)) {
     throw refused('sync.refused.ledgerSource', where)
   }
-  if (tx.changesOf(entry.source_table, entry.source_id).length === 0) {
+  // A change of an expense's split may leave the expense itself unchanged: its entries go with
+  // the shares the action archives or creates.
+  const withShare = entry.use_table === 'expense_shares' && entry.use_id !== null
+  if (
+    tx.changesOf(entry.source_table, entry.source_id).length === 0 &&
+    !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0)
+  ) {
     throw refused('sync.refused.ledgerAlone', where)
   }
   const agreement = entry.agreement_id ? view.row('agreements', entry.agreement_id) : null

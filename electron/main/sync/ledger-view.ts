@@ -38,7 +38,15 @@ export class LedgerView {
     fresh: readonly Incoming[],
   ): Promise<LedgerView> {
     const view = new LedgerView(records)
-    const sources = [...records.values()].filter((r) => MONEY_SOURCES.has(r.table.name))
+    const sources = [...records.values()]
+      .filter((r) => MONEY_SOURCES.has(r.table.name))
+      .map((r) => [r.table.name, r.id])
+    // A change of an expense's split touches its shares, not always the expense: its entries too.
+    for (const record of records.values()) {
+      const expense = record.table.name === 'expense_shares' ? record.settled?.expense_id : null
+      if (typeof expense === 'string' && !records.has(`budget_expenses|${expense}`))
+        sources.push(['budget_expenses', expense])
+    }
     const inserts = new Map(
       fresh
         .filter((c) => c.table_name === 'ledger_entries' && c.column_name === INSERTED_RECORD)
@@ -59,7 +67,7 @@ export class LedgerView {
            ON e.source_table = j.value ->> 0 AND e.source_id = j.value ->> 1
          LEFT JOIN change_log AS c
            ON c.table_name = 'ledger_entries' AND c.row_id = e.id AND c.column_name = '*'`,
-        [JSON.stringify(sources.map((r) => [r.table.name, r.id]))],
+        [JSON.stringify(sources)],
       ),
     )
     for (const row of found.rows) {
@@ -84,7 +92,13 @@ export class LedgerView {
       if (entry.reverses_id && !view.entries.has(entry.reverses_id))
         want('ledger_entries', entry.reverses_id)
     }
-    for (const record of sources) want('agreements', record.settled?.agreement_id)
+    for (const record of records.values()) {
+      if (MONEY_SOURCES.has(record.table.name)) want('agreements', record.settled?.agreement_id)
+      if (record.table.name === 'expense_shares') {
+        want('budget_expenses', record.settled?.expense_id)
+        want('agreements', record.settled?.agreement_id)
+      }
+    }
     for (const [table, ids] of wanted) {
       const rows = await trx.executeQuery<Row>(
         CompiledQuery.raw(

@@ -7,6 +7,7 @@ import { type Conflict, conflictsOf } from './conflicts'
 import { checkLedger } from './ledger-rules'
 import { type RecordState, loadRecords, settle } from './record-states'
 import { checkReferences } from './references'
+import { checkShares } from './share-rules'
 import { writeMerge } from './record-writes'
 import { refused, waiting } from './set-aside'
 import { DEFAULT_PROGRAMME_CODES, defaultProgrammeId } from '@shared/programmes/schema'
@@ -133,6 +134,8 @@ export async function mergeChanges(
     settle(record)
   }
   await checkReferences(trx, context.rules, records)
+  // The shares first: their refusal names what is wrong with the split, not with its entries.
+  await checkShares(trx, records, fresh)
   await checkLedger(trx, records, fresh)
   await writeMerge(trx, context.rules, fresh, records.values(), conflicts, context.foundAt)
   return {

@@ -16,7 +16,8 @@ const CHANGEABLE: Readonly<Record<string, ReadonlySet<string>>> = {
   dues_settlements: new Set(),
   agreement_amendments: new Set(),
   project_transitions: new Set(),
-  budget_expenses: new Set(['cancel_reason']),
+  // Who pays an expense changes with its entries reversed and posted again (expense-funds-change.ts).
+  budget_expenses: new Set(['cancel_reason', 'agreement_id', 'heading_code']),
   expense_shares: new Set(),
   overhead_recoveries: new Set(['cancel_reason']),
   financing_lines: new Set(['committed_on']),
@@ -31,7 +32,6 @@ const CANCELLED_BY_ARCHIVING = new Set([
 /** Money records the core never archives or restores. */
 const NEVER_ARCHIVED = new Set([
   'budget_expenses',
-  'expense_shares',
   'agreement_amendments',
   'project_transitions',
   'tranches',
@@ -75,6 +75,13 @@ export function checkMoneyRecords(view: LedgerView, action: Action): void {
     const first = changes[0]
     if (first) checkRecordChanges(view, action, first.table_name, first.row_id, changes)
   }
+  // A new split of an expense the action does not otherwise change replaces what the copy knew.
+  for (const entry of action.entries) {
+    const expense = entry.source_id
+    if (entry.reverses_id || entry.source_table !== 'budget_expenses') continue
+    if (action.changesOf('budget_expenses', expense).length === 0)
+      mustReverseKnown(view, action, 'budget_expenses', expense)
+  }
 }
 
 function checkRecordChanges(
@@ -113,7 +120,12 @@ function checkRecordChanges(
       if (inserted && posted.length === 0) throw missing()
       const cancel = updated('cancel_reason')
       const cancelled = cancel && readOld(cancel) === null && cancel.value !== null
-      if (archive || cancelled) mustReverse(view, tx, table, id)
+      // An expense's funds changed: its entries reversed and the new payment posted, together.
+      const repaid = table === 'budget_expenses' && !inserted && !cancelled && posted.length > 0
+      const payer = updated('agreement_id') ?? updated('heading_code')
+      if (payer && !repaid)
+        throw refused('sync.refused.frozen', { ...where, column: payer.column_name })
+      if (archive || cancelled || repaid) mustReverse(view, tx, table, id)
       // And the other way round: its entries are reversed only by its cancellation.
       else if (tx.reversals(table, id).length > 0)
         throw refused('sync.refused.reversedNotCancelled', where)
@@ -122,13 +134,14 @@ function checkRecordChanges(
       return
     }
     case 'expense_shares': {
-      // A share is written with its expense and its one entry, in one transaction.
+      // A share is written with its expense (or a change of its split) and its one entry, in one
+      // transaction; archived by a change of the split, its entry reversed in the same one.
       const expenseId = String(state()?.expense_id ?? '')
       const entered = tx.entries.some(
         (e) => e.use_table === 'expense_shares' && e.use_id === id && e.reverses_id === null,
       )
-      if (inserted && (!entered || tx.changesOf('budget_expenses', expenseId).length === 0))
-        throw missing()
+      if (inserted && !entered) throw missing()
+      if (archive) mustReverseShare(view, tx, expenseId, id)
       return
     }
     case 'agreements': {
@@ -176,6 +189,21 @@ function checkRecordChanges(
     }
     default:
       return
+  }
+}
+
+/**
+ * A share archived by a change of its expense's split: its entry reversed, in this action or
+ * before it.
+ */
+function mustReverseShare(view: LedgerView, tx: Action, expenseId: string, shareId: string) {
+  const all = view.entriesOf('budget_expenses', expenseId)
+  for (const entry of all) {
+    if (entry.reverses_id || entry.use_table !== 'expense_shares' || entry.use_id !== shareId)
+      continue
+    const undone = all.some((e) => e.reverses_id === entry.id) || tx.reverses(entry.id)
+    if (!undone)
+      throw refused('sync.refused.ledgerNotReversed', { table: 'expense_shares', row: shareId })
   }
 }
 

@@ -2365,6 +2365,14 @@ export const en: Catalog = {
       ledgerCurrency: "Entry {{row}} ({{kind}}) is not in its agreement's currency.",
       ledgerMismatch:
         'Entry {{row}} ({{kind}}) does not match the record of {{source}} it comes from: {{column}} is {{value}}.',
+      shareAgreement:
+        'Share {{row}} of a shared expense is on agreement {{agreement}}, which this copy does not have.',
+      shareAgreementArchived:
+        'Share {{row}} of a shared expense is on agreement {{reference}}, archived before it was entered.',
+      shareHeading:
+        'Share {{row}} of a shared expense is on heading “{{heading}}”, which its fund does not have.',
+      shareSum:
+        'The shares of shared expense {{row}} do not make the expense (at least two shares, {{amount}} in its currency and {{eur}} in euro cents, 100 % in percentages).',
       ledgerShare: 'Entry {{row}} ({{kind}}) matches no share of its shared expense.',
       sharingKey: 'The cost-sharing key is not as expected: at least two shares, 100 % in all.',
       ledgerUse: 'Entry {{row}} ({{kind}}) is not on a financing-plan line of its project.',
@@ -2989,7 +2997,14 @@ export const en: Catalog = {
     hint: 'The final amount due by the funder is its share of the action’s eligible costs, within the agreement’s ceiling and what was charged to it. What it paid above that is refunded; what is missing is still to be received. In-kind contributions count towards co-financing, never among eligible costs.',
     ceiling: 'Agreement ceiling',
     eligibleSpending: 'Spending charged within the period (eligible)',
-    ineligibleSpending: 'Spending charged outside the period (not eligible)',
+    ineligibleSpending:
+      'Spending not eligible (outside the period, on a heading the agreement does not have, of a nature it does not fund)',
+    ineligibleList: 'Spending not eligible and why',
+    ineligibleReason: {
+      outsidePeriod: 'Outside the agreement’s period',
+      headingUnknown: 'Heading “{{heading}}”, which the agreement does not have',
+      natureNotAllowed: 'Of a nature the agreement does not fund',
+    },
     cashCofinancing: 'Cash co-financing',
     totalEligible: 'Eligible costs of the action',
     funderShare: 'Funder’s share ({{rate}} of eligible costs)',
@@ -3104,6 +3119,18 @@ export const en: Catalog = {
       'A shared expense is paid by its shares: leave the expense’s agreement and heading empty.',
     keyUnknownAgreement: 'Unknown or archived agreement.',
     keyNameTaken: 'A key already has this name.',
+    change: {
+      action: 'Change the split',
+      title: 'Change who pays this expense',
+      hint: 'The expense’s entries are reversed with the reason given, then the new shares checked and posted as when it was recorded. Its date, amount and line stay.',
+      reason: 'Reason for the change',
+      before: 'Before: {{fund}}{{heading}} — {{amount}}',
+      beforePercent: 'Before: {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      after: 'After: {{fund}}{{heading}} — {{amount}}',
+      afterPercent: 'After: {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      unchanged: 'This is the expense’s split already: nothing to change.',
+      done: 'Split of the expense of {{date}} “{{description}}” changed.',
+    },
     check: {
       sum: 'Shared expense {{id}}: shares of {{shares}} for an expense of {{expense}} ({{what}}).',
       ledger:

@@ -2405,6 +2405,14 @@ export const fr = {
       ledgerCurrency: 'L’écriture {{row}} ({{kind}}) n’est pas dans la devise de sa convention.',
       ledgerMismatch:
         'L’écriture {{row}} ({{kind}}) ne correspond pas à l’enregistrement {{source}} dont elle vient : {{column}} vaut {{value}}.',
+      shareAgreement:
+        'La part {{row}} d’une dépense répartie porte sur la convention {{agreement}}, que cette copie ne connaît pas.',
+      shareAgreementArchived:
+        'La part {{row}} d’une dépense répartie porte sur la convention {{reference}}, archivée avant qu’elle soit saisie.',
+      shareHeading:
+        'La part {{row}} d’une dépense répartie porte sur la rubrique « {{heading}} », que son fonds n’a pas.',
+      shareSum:
+        'Les parts de la dépense répartie {{row}} ne font pas la dépense (au moins deux parts, {{amount}} dans sa devise et {{eur}} en centimes d’euro, 100 % en pourcentages).',
       ledgerShare:
         'L’écriture {{row}} ({{kind}}) ne correspond à aucune part de sa dépense répartie.',
       sharingKey:
@@ -3047,7 +3055,14 @@ export const fr = {
     hint: 'Le montant final dû par le bailleur est sa part des coûts éligibles de l’action, dans la limite du plafond de la convention et de ce qui lui a été imputé. Ce qu’il a versé au-delà lui est remboursé ; ce qui manque reste à recevoir. Les contributions en nature comptent pour le cofinancement, jamais parmi les coûts éligibles.',
     ceiling: 'Plafond de la convention',
     eligibleSpending: 'Dépenses imputées dans la période (éligibles)',
-    ineligibleSpending: 'Dépenses imputées hors période (non éligibles)',
+    ineligibleSpending:
+      'Dépenses non éligibles (hors période, rubrique que la convention n’a pas, nature qu’elle ne finance pas)',
+    ineligibleList: 'Dépenses non éligibles et leur motif',
+    ineligibleReason: {
+      outsidePeriod: 'Hors de la période de la convention',
+      headingUnknown: 'Rubrique « {{heading}} » que la convention n’a pas',
+      natureNotAllowed: 'Nature que la convention ne finance pas',
+    },
     cashCofinancing: 'Cofinancement en numéraire',
     totalEligible: 'Coûts éligibles de l’action',
     funderShare: 'Part du bailleur ({{rate}} des coûts éligibles)',
@@ -3163,6 +3178,18 @@ export const fr = {
       'Une dépense répartie est payée par ses parts : laissez vides la convention et la rubrique de la dépense.',
     keyUnknownAgreement: 'Convention inconnue ou archivée.',
     keyNameTaken: 'Une clé porte déjà ce nom.',
+    change: {
+      action: 'Changer la répartition',
+      title: 'Changer qui paie cette dépense',
+      hint: 'Les écritures de la dépense sont contrepassées avec le motif donné, puis les nouvelles parts vérifiées et passées comme à la saisie. La date, le montant et la ligne ne changent pas.',
+      reason: 'Motif du changement',
+      before: 'Avant : {{fund}}{{heading}} — {{amount}}',
+      beforePercent: 'Avant : {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      after: 'Après : {{fund}}{{heading}} — {{amount}}',
+      afterPercent: 'Après : {{fund}}{{heading}} — {{amount}} ({{percent}})',
+      unchanged: 'Cette répartition est celle de la dépense : rien à changer.',
+      done: 'Répartition de la dépense du {{date}} « {{description}} » changée.',
+    },
     check: {
       sum: 'Dépense répartie {{id}} : parts de {{shares}} pour une dépense de {{expense}} ({{what}}).',
       ledger:

@@ -17,6 +17,10 @@ export interface RuleSpending {
   headingCode: string | null
   /** The ledger's source: an overhead posting is not a direct cost. */
   sourceTable: string
+  /** The record that made the entry (an expense, a tranche, an overhead posting). */
+  sourceId: string
+  /** The nature the entry was charged as (operating or investment), when it says. */
+  nature: string | null
   /** In the agreement's currency at the bank's rate of the day (the ledger's). */
   bankAmount: number
   /** In the agreement's currency by its rule (the donor report's). */
@@ -48,13 +52,15 @@ export async function spendingByRule(
     entry_date: string
     heading_code: string | null
     source_table: string
+    source_id: string
+    nature: string | null
     amount_minor: number
     eur_minor: number
     currency: string
     paid_currency: string | null
     paid_amount: number | null
   }>`
-    SELECT e.entry_date, e.heading_code, e.source_table, e.amount_minor, e.eur_minor, e.currency,
+    SELECT e.entry_date, e.heading_code, e.source_table, e.source_id, e.nature, e.amount_minor, e.eur_minor, e.currency,
       COALESCE(x.currency, p.currency) AS paid_currency,
       COALESCE(s.amount_minor, x.amount_minor) AS paid_amount
     ${spendingFrom(agreement.id, end)}`.execute(db)
@@ -62,8 +68,12 @@ export async function spendingByRule(
     ...spendingOfRow(r),
     headingCode: r.heading_code,
     sourceTable: r.source_table,
+    sourceId: r.source_id,
+    nature: r.nature,
   }))
-  const all = toCome ? [...spending, { ...toCome, sourceTable: '' }] : spending
+  const all = toCome
+    ? [...spending, { ...toCome, sourceTable: '', sourceId: '', nature: null }]
+    : spending
   const converted = await convertAgreementSpending(db, agreement, all, end)
   return all.map((s, i) => {
     const amount = converted[i]?.amount ?? s.amount
@@ -71,6 +81,8 @@ export async function spendingByRule(
       entryDate: s.entryDate,
       headingCode: s.headingCode,
       sourceTable: s.sourceTable,
+      sourceId: s.sourceId,
+      nature: s.nature,
       bankAmount: s.amount,
       amount,
       bankEur: s.eur,

@@ -92,6 +92,27 @@ export function ClosingSection({
             ))}
           </Table.Tbody>
         </Table>
+        {statement.ineligible.length > 0 && (
+          <Table withTableBorder striped aria-label={t('closing.ineligibleList')}>
+            <Table.Caption>{t('closing.ineligibleList')}</Table.Caption>
+            <Table.Tbody>
+              {statement.ineligible.map((item) => (
+                <Table.Tr key={`${item.sourceId}|${item.headingCode ?? ''}|${item.reason}`}>
+                  <Table.Td>{formatDate(item.date, language)}</Table.Td>
+                  <Table.Td>{item.description ?? item.sourceTable}</Table.Td>
+                  <Table.Td>
+                    {t(`closing.ineligibleReason.${item.reason}`, {
+                      heading: item.headingCode ?? '—',
+                    })}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount minor={item.amount} currency={statement.currency} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
         <Title order={3} size="h5">
           {t('closing.contributions')}
         </Title>
