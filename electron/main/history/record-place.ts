@@ -40,9 +40,13 @@ const PAGE_COLUMN: Partial<Record<string, string>> = {
  */
 const SHOWN_WITH: Partial<Record<string, { column: string; table: string }>> = {
   dues_settlements: { column: 'payment_id', table: 'dues_payments' },
-  indicator_values: { column: 'indicator_id', table: 'indicators' },
   expense_shares: { column: 'expense_id', table: 'budget_expenses' },
   budget_line_sources: { column: 'item_id', table: 'budget_items' },
+}
+
+/** Registers listed on a page through another record: an indicator's values, on its project's. */
+const PAGE_THROUGH: Partial<Record<string, { column: string; table: string; parent: string }>> = {
+  indicator_values: { column: 'indicator_id', table: 'indicators', parent: 'project_id' },
 }
 
 /** The record a line is about: itself, or — for a ledger entry — the money record that made it. */
@@ -60,7 +64,7 @@ export function wantPlace(lookup: RecordLookup, table: string, record: Row): voi
   if (table === 'ledger_entries' && typeof record.source_table === 'string')
     lookup.want(record.source_table, record.source_id)
   const source = sourceOf(lookup, table, record)
-  const through = SHOWN_WITH[source.table]
+  const through = SHOWN_WITH[source.table] ?? PAGE_THROUGH[source.table]
   if (through && source.row) lookup.want(through.table, source.row[through.column])
 }
 
@@ -83,6 +87,14 @@ export function placeOf(
   if (!shown.row || typeof shown.row.id !== 'string') return null
   if (OWN_PAGE.has(shown.table))
     return { table: shown.table, rowId: shown.row.id, parentId: shown.row.id }
+  const page = PAGE_THROUGH[shown.table]
+  if (page) {
+    const holder = lookup.get(page.table, shown.row[page.column])
+    const parentId = holder?.[page.parent]
+    return typeof parentId === 'string'
+      ? { table: shown.table, rowId: shown.row.id, parentId }
+      : null
+  }
   const column = PAGE_COLUMN[shown.table]
   if (!column) return { table: shown.table, rowId: shown.row.id, parentId: null }
   const parentId = shown.row[column]

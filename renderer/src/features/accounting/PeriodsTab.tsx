@@ -98,7 +98,7 @@ export function PeriodsTab({ onStatus }: { onStatus: (status: Status | null) => 
           </Table.Thead>
           <Table.Tbody>
             {periods.closures.map((closure) => (
-              <Table.Tr key={closure.id}>
+              <Table.Tr key={closure.id} data-record-id={closure.id}>
                 <Table.Td>{formatDate(closure.closesThrough, language)}</Table.Td>
                 <Table.Td>{formatDate(closure.closedOn, language)}</Table.Td>
                 <Table.Td>{closure.closedBy}</Table.Td>

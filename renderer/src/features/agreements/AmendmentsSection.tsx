@@ -29,7 +29,7 @@ export function AmendmentsSection({
         <Table withTableBorder aria-label={t('agreements.amendments')}>
           <Table.Tbody>
             {agreement.amendments.map((a) => (
-              <Table.Tr key={a.id}>
+              <Table.Tr key={a.id} data-record-id={a.id}>
                 <Table.Td>{formatDate(a.signedOn, language)}</Table.Td>
                 <Table.Td ta="right">
                   <Amount minor={a.amountChange} currency={agreement.currency} />

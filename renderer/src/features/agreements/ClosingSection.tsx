@@ -106,7 +106,7 @@ export function ClosingSection({
             </Table.Thead>
             <Table.Tbody>
               {statement.contributions.map((c) => (
-                <Table.Tr key={c.id}>
+                <Table.Tr key={c.id} data-record-id={c.id}>
                   <Table.Td>{formatDate(c.contributedOn, language)}</Table.Td>
                   <Table.Td>{t(`closing.kinds.${c.kind}`)}</Table.Td>
                   <Table.Td>{c.contributor}</Table.Td>

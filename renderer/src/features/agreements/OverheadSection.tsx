@@ -93,7 +93,11 @@ export function OverheadSection({
               </Table.Thead>
               <Table.Tbody>
                 {figures.postings.map((p) => (
-                  <Table.Tr key={p.id} c={p.cancelReason === null ? undefined : 'dimmed'}>
+                  <Table.Tr
+                    key={p.id}
+                    data-record-id={p.id}
+                    c={p.cancelReason === null ? undefined : 'dimmed'}
+                  >
                     <Table.Td>{formatDate(p.postedOn, language)}</Table.Td>
                     <Table.Td ta="right">
                       <Amount minor={p.base} currency={currency} />

@@ -94,7 +94,7 @@ export function ReceiptsSection({
             </Table.Thead>
             <Table.Tbody>
               {agreement.receipts.map((r) => (
-                <Table.Tr key={r.id}>
+                <Table.Tr key={r.id} data-record-id={r.id}>
                   <Table.Td>{formatDate(r.receivedOn, language)}</Table.Td>
                   <Table.Td ta="right">
                     <Amount minor={r.amount} currency={r.currency} />

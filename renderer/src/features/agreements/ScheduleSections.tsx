@@ -97,7 +97,7 @@ export function ReportsSection({
           </Table.Thead>
           <Table.Tbody>
             {agreement.reports.map((r) => (
-              <Table.Tr key={r.id}>
+              <Table.Tr key={r.id} data-record-id={r.id}>
                 <Table.Td>{t(`reports.kinds.${r.kind}`)}</Table.Td>
                 <Table.Td>
                   <Group gap={6}>
@@ -236,7 +236,7 @@ export function InstalmentsSection({
           </Table.Thead>
           <Table.Tbody>
             {agreement.instalments.map((i) => (
-              <Table.Tr key={i.id}>
+              <Table.Tr key={i.id} data-record-id={i.id}>
                 <Table.Td>{formatDate(i.expectedOn, language)}</Table.Td>
                 <Table.Td ta="right">
                   <Amount minor={i.amount} currency={currency} />

@@ -146,7 +146,7 @@ export function ProgrammesSection() {
           <Table.Tbody>
             {shown.map((programme) =>
               editing?.id === programme.id ? (
-                <Table.Tr key={programme.id}>
+                <Table.Tr key={programme.id} data-record-id={programme.id}>
                   <Table.Td>
                     <TextInput
                       aria-label={t('programmes.label')}
@@ -179,7 +179,7 @@ export function ProgrammesSection() {
                   </Table.Td>
                 </Table.Tr>
               ) : (
-                <Table.Tr key={programme.id}>
+                <Table.Tr key={programme.id} data-record-id={programme.id}>
                   <Table.Td>
                     {programme.label}{' '}
                     {programme.archivedAt && (

@@ -33,7 +33,7 @@ export function DocumentsSection({ project, onSaved, onError }: ProjectSectionPr
         <Table withTableBorder aria-label={t('projects.documents.title')}>
           <Table.Tbody>
             {project.documents.map((document) => (
-              <Table.Tr key={document.id}>
+              <Table.Tr key={document.id} data-record-id={document.id}>
                 <Table.Td>{document.title}</Table.Td>
                 <Table.Td>{document.originalName}</Table.Td>
                 <Table.Td>{size(document.size)}</Table.Td>

@@ -52,7 +52,7 @@ export function ExpensesSection({ project, onSaved, onError }: ProjectSectionPro
           </Table.Thead>
           <Table.Tbody>
             {project.expenses.map((expense) => (
-              <Table.Tr key={expense.id}>
+              <Table.Tr key={expense.id} data-record-id={expense.id}>
                 <Table.Td>{formatDate(expense.spentOn, language)}</Table.Td>
                 <Table.Td>{expense.supplier}</Table.Td>
                 <Table.Td>{expense.description}</Table.Td>

@@ -29,7 +29,7 @@ export function LedgerSection({ project }: { project: ProjectDetail }) {
           </Table.Thead>
           <Table.Tbody>
             {project.ledger.map((entry) => (
-              <Table.Tr key={entry.id}>
+              <Table.Tr key={entry.id} data-record-id={entry.id}>
                 <Table.Td>{formatDate(entry.entryDate, language)}</Table.Td>
                 <Table.Td>
                   {entry.kind === 'allocation' || entry.kind === 'disbursement'

@@ -98,7 +98,7 @@ export function PlanSection({ project, onSaved, onError }: ProjectSectionProps) 
           </Table.Thead>
           <Table.Tbody>
             {plan.lines.map((line) => (
-              <Table.Tr key={line.id}>
+              <Table.Tr key={line.id} data-record-id={line.id}>
                 <Table.Td>
                   <Text size="sm">{lineSource(line)}</Text>
                   <Text size="xs" c="dimmed">

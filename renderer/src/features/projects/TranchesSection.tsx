@@ -57,7 +57,7 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
           </Table.Thead>
           <Table.Tbody>
             {project.tranches.map((tranche) => (
-              <Table.Tr key={tranche.id}>
+              <Table.Tr key={tranche.id} data-record-id={tranche.id}>
                 <Table.Td>{tranche.number}</Table.Td>
                 <Table.Td>
                   {formatDate(tranche.plannedOn, language)}{' '}
