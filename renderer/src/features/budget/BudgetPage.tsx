@@ -35,6 +35,7 @@ import { ExpensesTable } from './ExpensesTable'
 import { useReversal } from '../../components/ReversalDialog'
 import { expenseReversal } from './expense-reversal'
 import { useChannel } from '../../lib/use-api-data'
+import { useUrlParam } from '../../lib/use-url-param'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -44,6 +45,8 @@ type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
  */
 export function BudgetPage() {
   const { t } = useTranslation()
+  // The tab is in the address: a link (« Voir » in the journal) opens the one it names.
+  const [tab, setTab] = useUrlParam('budgetTab')
   const language = useLanguage()
   const [versions, setVersions] = useState<BudgetVersion[]>([])
   const [versionId, setVersionId] = useState<string | null>(null)
@@ -183,7 +186,11 @@ export function BudgetPage() {
               {t('budget.action.copy')}
             </Button>
           </Group>
-          <Tabs defaultValue="lines" keepMounted={false}>
+          <Tabs
+            value={tab ?? 'lines'}
+            onChange={(value) => value && setTab(value)}
+            keepMounted={false}
+          >
             <Tabs.List>
               <Tabs.Tab value="lines">{t('budget.title')}</Tabs.Tab>
               <Tabs.Tab value="expenses">{t('budget.expenses')}</Tabs.Tab>
