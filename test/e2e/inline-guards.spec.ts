@@ -8,7 +8,7 @@ test('a programme being renamed is not discarded unasked (Escape, « Annuler »,
   app,
   page,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   await app.core.createFile(join(app.folder, 'programmes-garde.sqlite'))
   await app.open()
   await page.getByRole('button', { name: 'Paramètres' }).click()
