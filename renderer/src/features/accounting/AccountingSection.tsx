@@ -10,7 +10,7 @@ import { JournalsTab } from './JournalsTab'
 import { PeriodsTab } from './PeriodsTab'
 import { RulesTab } from './RulesTab'
 import { useChannel } from '../../lib/use-api-data'
-import { useUrlParam } from '../../lib/use-url-param'
+import { useLinkedTab } from '../../lib/use-url-param'
 
 /**
  * Paramètres → Comptabilité: the chart of accounts, the mapping of the ledger's events to
@@ -18,8 +18,8 @@ import { useUrlParam } from '../../lib/use-url-param'
  */
 export function AccountingSection() {
   const { t } = useTranslation()
-  // The tab is in the address: a link (« Voir » in the journal) opens the one it names.
-  const [tab, setTab] = useUrlParam('accountingTab')
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('accountingTab', 'rules')
   const { data: plan, setData: setPlan } = useChannel('accounting.plan', {})
   const [status, setStatus] = useState<Status | null>(null)
   const change = useCallback(
@@ -46,11 +46,7 @@ export function AccountingSection() {
         </Text>
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         {plan && (
-          <Tabs
-            value={tab ?? 'rules'}
-            onChange={(value) => value && setTab(value)}
-            keepMounted={false}
-          >
+          <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="rules">{t('accounting.tabs.rules')}</Tabs.Tab>
               <Tabs.Tab value="accounts">{t('accounting.tabs.accounts')}</Tabs.Tab>

@@ -35,7 +35,7 @@ import { ExpensesTable } from './ExpensesTable'
 import { useReversal } from '../../components/ReversalDialog'
 import { expenseReversal } from './expense-reversal'
 import { useChannel } from '../../lib/use-api-data'
-import { useUrlParam } from '../../lib/use-url-param'
+import { useLinkedTab } from '../../lib/use-url-param'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -45,8 +45,8 @@ type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
  */
 export function BudgetPage() {
   const { t } = useTranslation()
-  // The tab is in the address: a link (« Voir » in the journal) opens the one it names.
-  const [tab, setTab] = useUrlParam('budgetTab')
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('budgetTab', 'lines')
   const language = useLanguage()
   const [versions, setVersions] = useState<BudgetVersion[]>([])
   const [versionId, setVersionId] = useState<string | null>(null)
@@ -186,11 +186,7 @@ export function BudgetPage() {
               {t('budget.action.copy')}
             </Button>
           </Group>
-          <Tabs
-            value={tab ?? 'lines'}
-            onChange={(value) => value && setTab(value)}
-            keepMounted={false}
-          >
+          <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="lines">{t('budget.title')}</Tabs.Tab>
               <Tabs.Tab value="expenses">{t('budget.expenses')}</Tabs.Tab>
