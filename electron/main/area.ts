@@ -1,17 +1,25 @@
 import type { AppCore } from './app/app-core'
-import type { HandlersOf } from './ipc/handler'
+import type { AreaServices } from './app/area-services'
 
 /**
  * What an area of the core declares, in its `<area>/area.ts`: its name (the prefix of its
- * channels, e.g. `funders.*` in shared/funders/channels.ts) and the handlers of those channels.
- * The list of areas (areas.ts) is where the core learns of it.
+ * channels, e.g. `funders.*` in shared/funders/channels.ts), what it adds to the session (its
+ * `services.ts`, if it keeps any) and the handlers of its channels. The list of areas (areas.ts)
+ * is where the core learns of it: the session is built and the channels registered from there.
  */
-export interface Area<Prefix extends string> {
+export interface Area<Handlers, Services extends AreaServices<never, object> | undefined> {
   readonly name: string
-  readonly handlers: (core: AppCore) => HandlersOf<Prefix>
+  readonly services: Services
+  readonly handlers: (core: AppCore) => Handlers
 }
 
-/** An area whose channels have more than one prefix (`app.*` and `file.*`, `dues.*` and `letters.*`). */
-export function defineArea<Prefix extends string>(area: Area<Prefix>): Area<Prefix> {
+/**
+ * Declares an area. Its handlers are typed by their factory (`HandlerFactory<'funders'>`, or an
+ * inline factory returning `HandlersOf<'dues' | 'letters'>`) and its services by their
+ * declaration, both kept precise: the session's type and the contract are checked against them.
+ */
+export function defineArea<Handlers, Services extends AreaServices<never, object> | undefined>(
+  area: Area<Handlers, Services>,
+): Area<Handlers, Services> {
   return area
 }

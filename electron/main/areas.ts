@@ -16,24 +16,27 @@ import { historyArea } from './history/area'
 import { closingArea } from './closing/area'
 
 /**
- * Every area of the core, in the order of the contract (shared/contract/channels.ts). Adding
- * an area is its folder and one line here: its handlers are registered from this list.
+ * Every area of the core. Adding an area is its folder and one line here: its channels are
+ * registered (ipc/handlers.ts) and its services built into the session (app/create-session.ts)
+ * from this list, in this order: an area comes after those whose services it is given (the
+ * exchange rates before every money area, the organisation before the dues letters), which the
+ * compiler checks.
  */
 export const AREAS = [
   appArea,
   organisationArea,
   fundersArea,
   programmesArea,
+  historyArea,
   fundsArea,
-  membersArea,
-  duesArea,
-  projectsArea,
-  budgetArea,
-  reportsArea,
-  workbookArea,
   backupArea,
+  membersArea,
+  projectsArea,
+  duesArea,
+  budgetArea,
   syncArea,
   accountingArea,
-  historyArea,
+  reportsArea,
+  workbookArea,
   closingArea,
 ] as const

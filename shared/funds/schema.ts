@@ -174,6 +174,8 @@ export interface Agreement {
   createdAt: string
   updatedAt: string
   archivedAt: string | null
+  /** The day its closing in force was dated, if it is closed: nothing more is spent on it. */
+  closedOn: string | null
   /**
    * Figures in the agreement's currency, and their euro values, as of today: its spending (and
    * so what is available) as its conversion rule counts it.

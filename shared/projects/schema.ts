@@ -373,6 +373,8 @@ export interface EligibleAgreement {
   reference: string
   funderName: string
   currency: CurrencyCode
+  /** The day it was closed, if it is: shown but not offered, nothing more is spent on it. */
+  closedOn: string | null
   unallocated: number
   /** The funder's budget headings, if the agreement has some: a line names the one it charges. */
   headings: { code: string; label: string }[]

@@ -1,7 +1,7 @@
 import { copyFile, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { BackupService } from '../../electron/main/backup/backup-service'
 import { DataFile } from '../../electron/main/db/data-file'
 import { FILE_INFO } from '../../electron/main/db/file-identity'

@@ -2,7 +2,7 @@ import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { BackupService } from '../../electron/main/backup/backup-service'
 import {
   assertMayRestore,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { DataFile } from '../../electron/main/db/data-file'
 import { generateLargeFile } from '../../electron/main/demo/large-file'
 import { buildDemo } from '../../electron/main/demo/build-demo'

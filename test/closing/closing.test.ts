@@ -142,6 +142,10 @@ describe('closing an agreement', () => {
     const detail = await app.ok('agreements.get', { id: eu.id })
     expect(detail.figures.received).toBe(5_000_002)
     expect(detail.figuresEur.received).toBe(5_000_002)
+    // The lists say it is closed, so that the forms offer it no more (agreement-choices.ts).
+    expect(detail.closedOn).toBe('2026-11-30')
+    const listed = await app.ok('agreements.list', {})
+    expect(listed.find((a) => a.id === eu.id)?.closedOn).toBe('2026-11-30')
     expect(await checked()).toEqual([])
 
     // A closed agreement refuses spending, a cancellation and a new receipt, naming the field.
@@ -188,6 +192,7 @@ describe('closing an agreement', () => {
       reason: 'Dépense oubliée',
     })
     expect(reopened.closing).toBeNull()
+    expect((await app.ok('agreements.list', {})).find((a) => a.id === eu.id)?.closedOn).toBeNull()
     expect((await app.ok('agreements.get', { id: eu.id })).figures.received).toBe(8_000_000)
     expect((await eu.expense('2026-09-30', '10')).ok).toBe(true)
     expect(await checked()).toEqual([])

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { DataFile } from '../../electron/main/db/data-file'
 import { fundsSummary } from '../../electron/main/funds/ledger'
 import { tempFolder } from '../support/temp'

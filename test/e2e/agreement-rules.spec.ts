@@ -145,3 +145,46 @@ test('a closed agreement shows every entry disabled with the reason; co-financin
   await page.getByRole('button', { name: 'Ajouter un avenant', exact: true }).click({ force: true })
   await expect(page.getByRole('form', { name: 'Ajouter un avenant' })).toHaveCount(0)
 })
+
+test("a closed agreement's budget line and expense keep their buttons, disabled with the reason; the forms list it disabled", async ({
+  app,
+  page,
+}) => {
+  const { call, agreement } = await euAction(app)
+  await call('closing.close', {
+    agreementId: agreement.id,
+    closedOn: '2026-12-31',
+    confirmed: true,
+  })
+  await app.open()
+  await page.getByRole('navigation').getByRole('button', { name: 'Budget' }).click()
+  const reason =
+    'Convention UE-2026-REGLES clôturée le 31/12/2026 : rouvrez-la (onglet « Clôture ») pour saisir.'
+  // The line funded by the agreement: neither changed nor removed.
+  for (const name of ['Modifier 6.1', 'Retirer 6.1']) {
+    const button = page.getByRole('button', { name, exact: true })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(button).toHaveAccessibleDescription(reason)
+  }
+  await page.getByRole('button', { name: 'Retirer 6.1', exact: true }).click({ force: true })
+  await expect(page.getByRole('table', { name: 'Budget' })).toContainText('Action UE')
+  // Its expense: not cancelled (the closing statement was drawn on it).
+  await page.getByRole('tab', { name: 'Dépenses' }).click()
+  const cancel = page.getByRole('button', { name: 'Annuler la dépense', exact: true })
+  await expect(cancel).toHaveAttribute('aria-disabled', 'true')
+  await expect(cancel).toHaveAccessibleDescription(reason)
+  await cancel.click({ force: true })
+  await expect(page.getByRole('dialog', { name: 'Annuler la dépense' })).toHaveCount(0)
+  // A new expense: the agreement is listed, disabled, as closed.
+  await page.getByRole('button', { name: 'Saisir une dépense' }).click()
+  const form = page.getByRole('form', { name: 'Dépense' })
+  await form.getByRole('textbox', { name: 'Payé par', exact: true }).click()
+  const closed = page.getByRole('option', {
+    name: 'UE-2026-REGLES — Union européenne — Convention clôturée',
+  })
+  await expect(closed).toHaveAttribute('data-combobox-disabled', 'true')
+  await closed.click({ force: true })
+  await expect(form.getByRole('textbox', { name: 'Payé par', exact: true })).toHaveValue(
+    'Fonds délié',
+  )
+})

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { DataFile } from '../../electron/main/db/data-file'
 import { agreementInput, receiptInput } from '@shared/funds/schema'
 import { test, expect } from './harness/fixtures'

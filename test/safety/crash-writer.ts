@@ -2,7 +2,7 @@
  * A process that opens the file, says "READY", then writes through the real core as fast as it
  * can and says "ACK n" after each committed write, until it is killed. Bundled and run by crash-safety.test.ts.
  */
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { DataFile } from '../../electron/main/db/data-file'
 
 const path = process.argv[2] ?? ''

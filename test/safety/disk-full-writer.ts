@@ -2,7 +2,7 @@
  * Writes through the real core until the disk (here: the process's file-size limit) is full,
  * then reports the error the user would see, and checks the file can still be read.
  */
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { DataFile } from '../../electron/main/db/data-file'
 import { AppFailure } from '../../electron/main/failure'
 

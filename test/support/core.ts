@@ -2,6 +2,7 @@ import type { IntegrityCheck } from '../../electron/main/db/open-check'
 import { join } from 'node:path'
 import { AppCore } from '../../electron/main/app/app-core'
 import { buildDemo } from '../../electron/main/demo/build-demo'
+import { createSession } from '../../electron/main/app/create-session'
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { tempFolder } from './temp'
@@ -46,6 +47,7 @@ export async function startTestApp(
     host,
     appVersion: '0.0.0-test',
     buildDemo,
+    createSession,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
     ...(options.quicklyAbove !== undefined ? { quicklyAbove: options.quicklyAbove } : {}),

@@ -1,7 +1,7 @@
 import { copyFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSession } from '../../electron/main/app/session'
+import { createSession } from '../../electron/main/app/create-session'
 import { checkFile } from '../../electron/main/check/file-check'
 import { DataFile } from '../../electron/main/db/data-file'
 import { buildDemo } from '../../electron/main/demo/build-demo'

@@ -1,8 +1,10 @@
 import { defineArea } from '../area'
+import { accountingServices } from './services'
 import { accountingHandlers } from './accounting-handlers'
 
 /** The accounting area: the handlers of its channels (shared/accounting/channels.ts). */
-export const accountingArea = defineArea<'accounting'>({
+export const accountingArea = defineArea({
   name: 'accounting',
+  services: accountingServices,
   handlers: accountingHandlers,
 })

@@ -1,4 +1,4 @@
-import { defineServices } from '../app/area-services'
+import { type ProvidedBy, defineServices } from '../app/area-services'
 import { AccountingPlanService } from './plan-service'
 import { PeriodsService } from './periods-service'
 import { SentReportsService } from './sent-reports'
@@ -9,3 +9,8 @@ export const accountingServices = defineServices(({ file, today, language, build
   periods: new PeriodsService(file, today, language),
   sentReports: new SentReportsService(file, buildReport, today),
 }))
+
+declare module '../app/session' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- what the area adds
+  interface SessionServices extends ProvidedBy<typeof accountingServices> {}
+}

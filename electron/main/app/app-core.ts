@@ -22,7 +22,7 @@ import { failureMessage } from './background-jobs'
 import { BackupSchedule } from './backup-schedule'
 import { watchOpenCheck } from './open-watch'
 import { RestoreActions } from './restore-actions'
-import { type Session, createSession } from './session'
+import type { Session, SessionOpener } from './session'
 
 export interface CoreOptions {
   /** Where this machine's preferences and the demo file live (Electron's userData). */
@@ -36,6 +36,11 @@ export interface CoreOptions {
    * does not depend on the demo's data.
    */
   buildDemo: (file: DataFile) => Promise<void>
+  /**
+   * Builds the services of an opened file (app/create-session.ts, from the list of areas): given
+   * by the caller, as the areas' handlers drive this object and the list holds them.
+   */
+  createSession: SessionOpener
   /** The full check run in the background after a file opens (tests pace it). */
   integrityCheck?: IntegrityCheck
   /** From which size a file opens quickly, checked in the background (tests: any size). */
@@ -275,7 +280,7 @@ export class AppCore {
     this.damagedAtOpen = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
-    const session = createSession(
+    const session = this.options.createSession(
       file,
       () => this.language(),
       () => this.prefs.get().backupFolders[file.path] ?? null,

@@ -1,10 +1,12 @@
 import { defineArea } from '../area'
+import type { HandlersOf } from '../ipc/handler'
 import { appHandlers, fileHandlers } from './app-handlers'
 
 /** The app area: the handlers of its channels (shared/app/channels.ts). */
-export const appArea = defineArea<'app' | 'file'>({
+export const appArea = defineArea({
   name: 'app',
-  handlers: (core) => ({
+  services: undefined,
+  handlers: (core): HandlersOf<'app' | 'file'> => ({
     ...appHandlers(core),
     ...fileHandlers(core),
   }),

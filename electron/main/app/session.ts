@@ -1,50 +1,29 @@
 import type { DataFile } from '../db/data-file'
-import type { ServiceContext } from './area-services'
-import { AREA_SERVICES, type Session } from './session-services'
+import type { ServerPasswords } from '../sync/server-passwords'
 import type { Language } from '@shared/i18n/locale'
-import { today } from '@shared/validation/dates'
-import { buildReport } from '../reports/build-report'
-import { ServerPasswords } from '../sync/server-passwords'
-
-export type { Session } from './session-services'
 
 /**
- * The services of a file, all over the same connection, each area's built in the order of
- * AREA_SERVICES. `language` is the user's, for the texts the core writes into records (the
- * basis of a dues call).
+ * Every service the areas add to the session, by name. Each area's `services.ts` adds its own
+ * (`declare module '../app/session'`), so that this type needs no list of areas: the handlers
+ * use the session, and a session typed from the list of areas (areas.ts, which holds the
+ * handlers) would be an import cycle. `createSession` (app/create-session.ts) checks at compile
+ * time that the areas listed build exactly these services, in an order where each is given only
+ * what is already built.
  */
-export function createSession(
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each area
+export interface SessionServices {}
+
+/** The services of the open file; they exist only while a file is open. */
+export type Session = {
+  file: DataFile
+  /** The user's language, for the texts the core writes into records. */
+  language: () => Language
+} & SessionServices
+
+/** Opens the session of a file (app/create-session.ts), given to the core by its caller. */
+export type SessionOpener = (
   file: DataFile,
-  language: () => Language = () => 'fr',
-  backupFolder: () => string | null = () => null,
-  passwords = new ServerPasswords(null),
-): Session {
-  const built: Record<string, unknown> = { file, language }
-  const context: ServiceContext = {
-    file,
-    language,
-    today: () => today(),
-    now: () => new Date(),
-    backupFolder,
-    passwords,
-    buildReport: (request, reportLanguage) => buildReport(session, request, reportLanguage),
-  }
-  for (const area of AREA_SERVICES) Object.assign(built, area.build(context, earlier(built)))
-  const session = built as Session
-  return session
-}
-
-/**
- * The services built so far, as an area's declaration reads them: one listed later in
- * AREA_SERVICES is a mistake in that list, refused at once rather than left undefined.
- */
-function earlier(built: Record<string, unknown>): never {
-  return new Proxy(built, {
-    get(target, name) {
-      if (typeof name === 'string' && !(name in target)) {
-        throw new Error(`The service "${name}" is used before its area is built (AREA_SERVICES)`)
-      }
-      return Reflect.get(target, name)
-    },
-  }) as never
-}
+  language?: () => Language,
+  backupFolder?: () => string | null,
+  passwords?: ServerPasswords,
+) => Session

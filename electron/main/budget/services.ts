@@ -1,4 +1,4 @@
-import { defineServices } from '../app/area-services'
+import { type ProvidedBy, defineServices } from '../app/area-services'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { BudgetExpensesService } from './budget-expenses-service'
 import { BudgetService } from './budget-service'
@@ -12,3 +12,8 @@ export const budgetServices = defineServices(
     sharingKeys: new SharingKeysService(file),
   }),
 )
+
+declare module '../app/session' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- what the area adds
+  interface SessionServices extends ProvidedBy<typeof budgetServices> {}
+}

@@ -1,4 +1,4 @@
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { DataFile } from '../db/data-file'
 import { formatPercent } from '@shared/i18n/format-percent'
 import type { Language } from '@shared/i18n/locale'

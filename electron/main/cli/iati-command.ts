@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { DataFile } from '../db/data-file'
 import { iatiActivities } from '../iati/iati-activities'
 import { writeExportFile } from '../reports/export-file'

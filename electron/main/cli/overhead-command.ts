@@ -1,4 +1,4 @@
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { DataFile } from '../db/data-file'
 import { AppFailure, formatParams } from '../failure'
 import { overheadPosition } from '../funds/overhead/overhead-position'

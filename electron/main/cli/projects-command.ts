@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { projectSheet } from '../projects/project-sheet'
 import { writeExportFile } from '../reports/export-file'
 import { renderPdf } from '../reports/pdf-document'

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { DataFile } from '../db/data-file'
 import { missionCopy } from '../sync/sync-service'
 import type { Language } from '@shared/i18n/locale'

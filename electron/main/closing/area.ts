@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import type { HandlersOf } from '../ipc/handler'
 import { requireConfirmation } from '../failure'
 import { closingStatement } from './closing-statement'
 import {
@@ -12,9 +13,10 @@ import { money } from '@shared/money/money'
 import type { CurrencyCode } from '@shared/money/currencies'
 
 /** The closing area: an agreement's closing statement, its co-financing, closing and reopening. */
-export const closingArea = defineArea<'closing'>({
+export const closingArea = defineArea({
   name: 'closing',
-  handlers: (core) => ({
+  services: undefined,
+  handlers: (core): HandlersOf<'closing'> => ({
     'closing.statement': async ({ agreementId }) =>
       closingStatement(core.requireSession().file.db, agreementId),
     'closing.addContribution': async (input) => {

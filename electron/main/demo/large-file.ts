@@ -1,5 +1,5 @@
 import type { DataFile } from '../db/data-file'
-import { createSession } from '../app/session'
+import { createSession } from '../app/create-session'
 import { AIMF_ORGANISATION } from '../organisation/organisation-service'
 import { generateBudget } from './large-file/budget'
 import { generateDues } from './large-file/dues'

@@ -1,4 +1,4 @@
-import { defineServices } from '../app/area-services'
+import { type ProvidedBy, defineServices } from '../app/area-services'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import type { OrganisationService } from '../organisation/organisation-service'
 import { DuesCallsService } from './dues-calls-service'
@@ -20,3 +20,8 @@ export const duesServices = defineServices(
     letters: new LettersService(file, earlier.organisation, today),
   }),
 )
+
+declare module '../app/session' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- what the area adds
+  interface SessionServices extends ProvidedBy<typeof duesServices> {}
+}

@@ -34,7 +34,7 @@ import {
   ruleDifferences,
 } from './conversion/rule-differences'
 
-type Row = Selectable<AgreementsTable> & { funder_name: string }
+type Row = Selectable<AgreementsTable> & { funder_name: string; closed_on: string | null }
 
 /**
  * Funding agreements (conventions de financement): what a funder committed, in its currency,
@@ -307,6 +307,17 @@ export class AgreementsService {
       .innerJoin('funders as f', 'f.id', 'a.funder_id')
       .selectAll('a')
       .select('f.name as funder_name')
+      .select((eb) =>
+        // The closing in force, if any (a reopened agreement's is cancelled): the forms offer
+        // no entry on a closed agreement, and the core refuses one.
+        eb
+          .selectFrom('agreement_closings as c')
+          .select('c.closed_on')
+          .whereRef('c.agreement_id', '=', 'a.id')
+          .where('c.deleted_at', 'is', null)
+          .limit(1)
+          .as('closed_on'),
+      )
   }
 
   private async requireRow(writer: RecordWriter, id: string) {
@@ -430,6 +441,7 @@ function toAgreement(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.deleted_at,
+    closedOn: row.closed_on,
     figures: figuresByRule(figures?.native ?? emptyFigures(), difference.minor),
     figuresEur: figuresByRule(figures?.eur ?? emptyFigures(), difference.eur),
     exchangeDifference: difference,

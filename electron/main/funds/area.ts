@@ -1,4 +1,6 @@
 import { defineArea } from '../area'
+import { fundsServices } from './services'
+import type { HandlersOf } from '../ipc/handler'
 import {
   ratesHandlers,
   agreementsHandlers,
@@ -7,9 +9,10 @@ import {
 } from './funds-handlers'
 
 /** The funds area: the handlers of its channels (shared/funds/channels.ts). */
-export const fundsArea = defineArea<'rates' | 'agreements' | 'receipts' | 'funds'>({
+export const fundsArea = defineArea({
   name: 'funds',
-  handlers: (core) => ({
+  services: fundsServices,
+  handlers: (core): HandlersOf<'rates' | 'agreements' | 'receipts' | 'funds'> => ({
     ...ratesHandlers(core),
     ...agreementsHandlers(core),
     ...receiptsHandlers(core),

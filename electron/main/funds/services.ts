@@ -1,4 +1,4 @@
-import { defineServices } from '../app/area-services'
+import { type ProvidedBy, defineServices } from '../app/area-services'
 import { AgreementTermsService } from './agreement-terms-service'
 import { AgreementsService } from './agreements-service'
 import { ExchangeRatesService } from './exchange-rates-service'
@@ -17,3 +17,8 @@ export const fundsServices = defineServices(({ file, today }) => {
     receipts: new ReceiptsService(file, rates),
   }
 })
+
+declare module '../app/session' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- what the area adds
+  interface SessionServices extends ProvidedBy<typeof fundsServices> {}
+}

@@ -1,8 +1,10 @@
 import { defineArea } from '../area'
+import { organisationServices } from './services'
 import { organisationHandlers } from './organisation-handlers'
 
 /** The organisation area: the handlers of its channels (shared/organisation/channels.ts). */
-export const organisationArea = defineArea<'organisation'>({
+export const organisationArea = defineArea({
   name: 'organisation',
+  services: organisationServices,
   handlers: organisationHandlers,
 })

@@ -277,8 +277,11 @@ async function eligibleAgreements(
     earmarking: string
     programme_code: string | null
     named: number
+    closed_on: string | null
   }>`
     SELECT a.id, a.reference, f.name AS funder_name, a.currency, a.earmarking, a.programme_code,
+      (SELECT c.closed_on FROM agreement_closings c WHERE c.agreement_id = a.id
+        AND c.deleted_at IS NULL LIMIT 1) AS closed_on,
       EXISTS (SELECT 1 FROM agreement_projects ap WHERE ap.agreement_id = a.id
         AND ap.project_id = ${project.id} AND ap.deleted_at IS NULL) AS named
     FROM agreements a JOIN funders f ON f.id = a.funder_id
@@ -311,6 +314,7 @@ async function eligibleAgreements(
     reference: a.reference,
     funderName: a.funder_name,
     currency: a.currency as CurrencyCode,
+    closedOn: a.closed_on,
     unallocated: figures.get(a.id)?.native.unallocated ?? 0,
     headings: headings
       .filter((h) => h.agreement_id === a.id)

@@ -1,4 +1,4 @@
-import { defineServices } from '../app/area-services'
+import { type ProvidedBy, defineServices } from '../app/area-services'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
 import { DocumentsService } from './documents-service'
 import { FinancingService } from './financing-service'
@@ -21,3 +21,8 @@ export const projectsServices = defineServices(
     }
   },
 )
+
+declare module '../app/session' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- what the area adds
+  interface SessionServices extends ProvidedBy<typeof projectsServices> {}
+}

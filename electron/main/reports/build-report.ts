@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Session } from '../app/session-services'
+import type { Session } from '../app/session'
 import { AppFailure, fieldFailure } from '../failure'
 import type { Language } from '@shared/i18n/locale'
 import type { ReportDocument, ReportFormat, reportRequest } from '@shared/reports/model'

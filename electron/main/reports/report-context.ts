@@ -1,4 +1,4 @@
-import type { Session } from '../app/session-services'
+import type { Session } from '../app/session'
 import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate, type MessageParams } from '@shared/i18n/translate'

@@ -3,6 +3,7 @@ import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, session } from 'electron'
 import { AppCore } from '../app/app-core'
 import { buildDemo } from '../demo/build-demo'
+import { createSession } from '../app/create-session'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '@shared/i18n/translate'
@@ -57,6 +58,7 @@ function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
       appFolder: app.getPath('userData'),
       appVersion: app.getVersion(),
       buildDemo,
+      createSession,
       host: electronHost(
         () => mainWindow,
         () => {

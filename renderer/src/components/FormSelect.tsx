@@ -18,7 +18,7 @@ export function FormSelect<Values extends FieldValues>({
   control: Control<Values>
   name: Path<Values>
   label: string
-  data: { value: string; label: string }[]
+  data: { value: string; label: string; disabled?: boolean }[]
   required?: boolean
   searchable?: boolean
   clearable?: boolean

@@ -2962,6 +2962,9 @@ export const en: Catalog = {
     refundEur: 'Refund in euros: {{eur}} (rate {{rate}}).',
     closed: 'Closed',
     closedReason: 'Agreement closed on {{date}}: reopen it (“Closing” tab) to enter anything.',
+    closedReasonOf:
+      'Agreement {{reference}} closed on {{date}}: reopen it (“Closing” tab) to enter anything.',
+    closedChoice: '{{label}} — Agreement closed',
     close: 'Close the agreement',
     closedOnField: 'Closing date',
     rate: 'Refund rate (currency per €1)',

@@ -3019,6 +3019,9 @@ export const fr = {
     refundEur: 'Remboursement en euros : {{eur}} (taux {{rate}}).',
     closed: 'Clôturée',
     closedReason: 'Convention clôturée le {{date}} : rouvrez-la (onglet « Clôture ») pour saisir.',
+    closedReasonOf:
+      'Convention {{reference}} clôturée le {{date}} : rouvrez-la (onglet « Clôture ») pour saisir.',
+    closedChoice: '{{label}} — Convention clôturée',
     close: 'Clôturer la convention',
     closedOnField: 'Date de clôture',
     rate: 'Taux du remboursement (devise pour 1 €)',

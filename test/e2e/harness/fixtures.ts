@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { AppCore } from '../../../electron/main/app/app-core'
 import type { IntegrityCheck } from '../../../electron/main/db/open-check'
 import { buildDemo } from '../../../electron/main/demo/build-demo'
+import { createSession } from '../../../electron/main/app/create-session'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
@@ -59,6 +60,7 @@ export const test = base.extend<{
       host,
       appVersion: '0.0.0-e2e',
       buildDemo,
+      createSession,
       ...(integrityCheck ? { integrityCheck: integrityCheck.check, quicklyAbove: 0 } : {}),
     })
     if (userName) await core.setUserName(userName)

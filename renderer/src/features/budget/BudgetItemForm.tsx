@@ -17,6 +17,7 @@ import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { applyServerErrors, schemaResolver } from '../../lib/form'
 import { useLanguage } from '../../lib/use-language'
+import { useAgreementChoices } from '../agreements/agreement-choices'
 
 interface Values {
   kind: 'chapter' | 'line'
@@ -50,6 +51,7 @@ export function BudgetItemForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
+  const agreementChoices = useAgreementChoices(agreements)
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
   const euros = (minor: number) => minorToDecimalString(minor, 2)
@@ -207,7 +209,7 @@ export function BudgetItemForm({
                     label={t('budget.form.sourceFund')}
                     data={[
                       { value: UNTIED, label: t('budget.form.untiedFund') },
-                      ...agreements.map((a) => ({ value: a.id, label: a.reference })),
+                      ...agreementChoices,
                     ]}
                     searchable
                   />

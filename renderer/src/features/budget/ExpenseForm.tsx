@@ -22,6 +22,7 @@ import { CurrencySelect } from '../../components/CurrencySelect'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
 import { ApiError } from '../../lib/api'
 import { EMPTY_SHARES, SharesEditor, type SharesState, sharesInput } from './SharesEditor'
+import { useBudgetFundChoices } from '../agreements/agreement-choices'
 
 interface Values {
   lineKey: string
@@ -49,6 +50,7 @@ export function ExpenseForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
+  const agreementChoices = useBudgetFundChoices(agreements)
   const language = useLanguage()
   const [formError, setFormError] = useState<string | null>(null)
   const [bankAccountId, setBankAccountId] = useState<string | null>(null)
@@ -177,12 +179,7 @@ export function ExpenseForm({
               control={form.control}
               name="agreementId"
               label={t('budget.form.payingFund')}
-              data={[
-                { value: UNTIED, label: t('budget.form.untiedFund') },
-                ...agreements
-                  .filter((a) => a.earmarking !== 'projects')
-                  .map((a) => ({ value: a.id, label: `${a.reference} — ${a.funderName}` })),
-              ]}
+              data={[{ value: UNTIED, label: t('budget.form.untiedFund') }, ...agreementChoices]}
               searchable
               onPick={(value) => {
                 form.setValue('headingCode', '')

@@ -1,24 +1,30 @@
-import { Button, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BudgetExpense } from '@shared/budget/schema'
+import type { Agreement } from '@shared/funds/schema'
+import { ActionButton } from '../../components/ActionButton'
 import { RegisterList } from '../../components/list/RegisterList'
 import { useListView } from '../../components/list/use-list-url-state'
 import { useLanguage } from '../../lib/use-language'
+import { useClosedAgreementReason } from '../agreements/agreement-choices'
 import { expenseColumns } from './expense-columns'
 
 /**
  * A year's expenses as a register: searched, sorted, grouped by line or fund with subtotals,
  * totalled per currency (cancelled expenses shown struck through, in no total), exported and
- * printed as shown; each still cancellable from its row.
+ * printed as shown; each still cancellable from its row, but for one charged to a closed
+ * agreement (its cancellation would change the closing statement sent): its button says why.
  */
 export function ExpensesTable({
   year,
   expenses,
+  agreements,
   onCancel,
 }: {
   year: number
   expenses: BudgetExpense[]
+  agreements: readonly Agreement[]
   /** Asks to cancel an expense (the page asks why and shows what changes). */
   onCancel: (expense: BudgetExpense) => void
 }) {
@@ -26,6 +32,11 @@ export function ExpensesTable({
   const [view, setView] = useListView('expenses')
   const language = useLanguage()
   const columns = useMemo(() => expenseColumns(t, language), [t, language])
+  const closedReason = useClosedAgreementReason(agreements)
+  const unavailable = (e: BudgetExpense) =>
+    [e.agreementId, ...e.shares.map((share) => share.agreementId)]
+      .map(closedReason)
+      .find(Boolean) ?? null
   if (expenses.length === 0) return <Text c="dimmed">{t('budget.noExpenses')}</Text>
   return (
     <RegisterList
@@ -41,9 +52,15 @@ export function ExpensesTable({
       parameters={[{ label: t('budget.form.targetYear'), value: String(year) }]}
       rowActions={(e) =>
         !e.cancelReason && (
-          <Button size="compact-xs" variant="subtle" color="red" onClick={() => onCancel(e)}>
+          <ActionButton
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            unavailable={unavailable(e)}
+            onClick={() => onCancel(e)}
+          >
             {t('budget.action.cancelExpense')}
-          </Button>
+          </ActionButton>
         )
       }
       actionsWidth={170}

@@ -25,6 +25,7 @@ import { money } from '@shared/money/money'
 import { parseAmount } from '@shared/money/parse'
 import { call } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
+import { useBudgetFundChoices } from '../agreements/agreement-choices'
 
 export const UNTIED_FUND = 'untied'
 
@@ -85,6 +86,7 @@ export function SharesEditor({
   errors: Record<string, string>
 }) {
   const { t } = useTranslation()
+  const agreementChoices = useBudgetFundChoices(agreements)
   const language = useLanguage()
   const [keys, setKeys] = useState<SharingKey[]>([])
   const [headings, setHeadings] = useState<Record<string, Headings>>({})
@@ -120,12 +122,7 @@ export function SharesEditor({
   const code = (currency || 'EUR') as CurrencyCode
   const total = parseAmount(amount, code, language)
   const computed = previewAmounts(state, total.ok ? total.value.minor : null, code, language)
-  const funds = [
-    { value: UNTIED_FUND, label: t('costSharing.untied') },
-    ...agreements
-      .filter((a) => a.earmarking !== 'projects')
-      .map((a) => ({ value: a.id, label: `${a.reference} — ${a.funderName}` })),
-  ]
+  const funds = [{ value: UNTIED_FUND, label: t('costSharing.untied') }, ...agreementChoices]
   return (
     <Stack gap="xs" aria-label={t('costSharing.split')} role="group">
       <Text size="sm" c="dimmed">

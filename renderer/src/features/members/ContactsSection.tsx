@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type MemberAccount, memberContactInput } from '@shared/dues/schema'
 import { RowsSection } from '../../components/RowsSection'
 import { call } from '../../lib/api'
-import { useAddForm } from '../../lib/use-add-form'
+import { useRecordForm } from '../../lib/use-record-form'
 
 interface ContactValues {
   name: string
@@ -11,6 +11,8 @@ interface ContactValues {
   email: string
   phone: string
 }
+
+const NEW_CONTACT: ContactValues = { name: '', role: '', email: '', phone: '' }
 
 /** The member's contacts: several people, each with a role, an e-mail and a phone. */
 export function ContactsSection({
@@ -23,12 +25,13 @@ export function ContactsSection({
   onSaved: (account: MemberAccount) => void
 }) {
   const { t } = useTranslation()
-  const { form, formError, submit } = useAddForm({
+  const form = useRecordForm({
     schema: memberContactInput,
-    defaults: { name: '', role: '', email: '', phone: '' } satisfies ContactValues,
-    toInput: (values: ContactValues) => ({ memberId, ...values }),
-    save: (input) => call('members.addContact', input),
+    defaults: NEW_CONTACT,
+    prepare: (values) => ({ input: { memberId, ...values }, errors: {} }),
+    send: (input) => call('members.addContact', input),
     onSaved,
+    resetOnSave: true,
   })
   return (
     <RowsSection
@@ -47,23 +50,13 @@ export function ContactsSection({
       removeLabel={t('members.contacts.remove')}
       onRemove={(c) => void call('members.removeContact', { id: c.id }).then(onSaved)}
       addLabel={t('members.contacts.add')}
-      formError={formError}
-      onSubmit={submit}
+      formError={form.formError}
+      onSubmit={() => void form.submit()}
     >
-      <TextInput
-        label={t('members.contacts.name')}
-        withAsterisk
-        {...form.register('name')}
-        error={form.formState.errors.name?.message}
-      />
-      <TextInput label={t('members.contacts.role')} {...form.register('role')} />
-      <TextInput
-        label={t('members.contacts.email')}
-        type="email"
-        {...form.register('email')}
-        error={form.formState.errors.email?.message}
-      />
-      <TextInput label={t('members.contacts.phone')} type="tel" {...form.register('phone')} />
+      <TextInput {...form.field('name', t('members.contacts.name'))} withAsterisk />
+      <TextInput {...form.field('role', t('members.contacts.role'))} />
+      <TextInput {...form.field('email', t('members.contacts.email'))} type="email" />
+      <TextInput {...form.field('phone', t('members.contacts.phone'))} type="tel" />
     </RowsSection>
   )
 }

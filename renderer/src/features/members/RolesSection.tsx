@@ -5,7 +5,7 @@ import { formatDate } from '@shared/i18n/format-dates'
 import { FormSelect } from '../../components/FormSelect'
 import { RowsSection } from '../../components/RowsSection'
 import { call } from '../../lib/api'
-import { useAddForm } from '../../lib/use-add-form'
+import { useRecordForm } from '../../lib/use-record-form'
 import { useLanguage } from '../../lib/use-language'
 
 interface RoleValues {
@@ -14,6 +14,8 @@ interface RoleValues {
   startsOn: string
   endsOn: string
 }
+
+const NEW_ROLE: RoleValues = { body: 'bureau', role: '', startsOn: '', endsOn: '' }
 
 /** The member's seats in the association's bodies (bureau, board…), each with its dates. */
 export function RolesSection({
@@ -27,12 +29,13 @@ export function RolesSection({
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const { form, formError, submit } = useAddForm({
+  const form = useRecordForm({
     schema: memberRoleInput,
-    defaults: { body: 'bureau', role: '', startsOn: '', endsOn: '' } satisfies RoleValues,
-    toInput: (values: RoleValues) => ({ memberId, ...values }),
-    save: (input) => call('members.addRole', input as never),
+    defaults: NEW_ROLE,
+    prepare: (values) => ({ input: { memberId, ...values }, errors: {} }),
+    send: (input) => call('members.addRole', input),
     onSaved,
+    resetOnSave: true,
   })
   return (
     <RowsSection
@@ -52,35 +55,17 @@ export function RolesSection({
       removeLabel={t('dues.roles.remove')}
       onRemove={(r) => void call('members.removeRole', { id: r.id }).then(onSaved)}
       addLabel={t('dues.roles.add')}
-      formError={formError}
-      onSubmit={submit}
+      formError={form.formError}
+      onSubmit={() => void form.submit()}
     >
       <FormSelect
-        control={form.control}
-        name="body"
-        label={t('dues.roles.body')}
+        {...form.select('body', t('dues.roles.body'))}
         data={MEMBER_BODIES.map((b) => ({ value: b, label: t(`dues.roles.body_${b}`) }))}
         required
       />
-      <TextInput
-        label={t('dues.roles.role')}
-        withAsterisk
-        {...form.register('role')}
-        error={form.formState.errors.role?.message}
-      />
-      <TextInput
-        type="date"
-        label={t('dues.roles.startsOn')}
-        withAsterisk
-        {...form.register('startsOn')}
-        error={form.formState.errors.startsOn?.message}
-      />
-      <TextInput
-        type="date"
-        label={t('dues.roles.endsOn')}
-        {...form.register('endsOn')}
-        error={form.formState.errors.endsOn?.message}
-      />
+      <TextInput {...form.field('role', t('dues.roles.role'))} withAsterisk />
+      <TextInput {...form.field('startsOn', t('dues.roles.startsOn'))} type="date" withAsterisk />
+      <TextInput {...form.field('endsOn', t('dues.roles.endsOn'))} type="date" />
     </RowsSection>
   )
 }

@@ -11,12 +11,19 @@ import { call } from '../../lib/api'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { type ProjectEntryProps, useProjectForm } from './use-project-form'
+import { useAgreementChoices } from '../agreements/agreement-choices'
 
 /** A line of the financing plan: where the money comes from, how much, in which currency. */
 export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const agreements = project.eligibleAgreements
+  const agreementChoices = useAgreementChoices(agreements, (a) =>
+    t('projects.plan.unallocated', {
+      reference: a.reference,
+      amount: formatMoney(money(a.unallocated, a.currency), language),
+    }),
+  )
   const form = useProjectForm({
     defaults: {
       source: 'untied_fund',
@@ -97,13 +104,7 @@ export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
               <ListSelect
                 label={t('projects.plan.agreement')}
                 withAsterisk
-                data={agreements.map((a) => ({
-                  value: a.id,
-                  label: t('projects.plan.unallocated', {
-                    reference: a.reference,
-                    amount: formatMoney(money(a.unallocated, a.currency), language),
-                  }),
-                }))}
+                data={agreementChoices}
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
                 error={fieldState.error?.message}
