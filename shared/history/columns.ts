@@ -24,6 +24,7 @@ const HIDDEN = new Set([
 ])
 
 const DAYS = new Set([
+  'on_date',
   'rate_date',
   'entry_date',
   'period_end',

@@ -42,6 +42,22 @@ export interface JournalEntry extends HistoryEntry {
   rowId: string
   /** The record as people name it (« AFD-2024-01 — Appui aux villes »). */
   recordName: string
+  /**
+   * Where the record is shown, for « Voir »: the record whose page lists it (an agreement for
+   * a receipt, a project for a tranche, a member for a dues payment; itself for a record with a
+   * page; null for one listed in an area of its own, such as a budget line) and the row of that
+   * list to mark (the payment a settlement belongs to, the indicator of a value). Null when the
+   * file no longer says where it belongs.
+   */
+  place: RecordPlace | null
+}
+
+/** The page and row where a record of the journal is shown. */
+export interface RecordPlace {
+  /** The register of the row to mark (a receipt, or the payment a settlement belongs to). */
+  table: string
+  rowId: string
+  parentId: string | null
 }
 
 /** The journal shows the newest actions first, this many at most. */

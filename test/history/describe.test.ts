@@ -178,6 +178,8 @@ describe('the history as an auditor reads it', () => {
           if (change.column.endsWith('_minor') && /^-?\d+$/.test(value))
             raw.push(`${where}: ${value}`)
           if (/^[a-z]+(_[a-z]+)+$/.test(value)) raw.push(`${where}: ${value}`)
+          // A day as stored (« 2026-12-04 ») rather than as the reader writes it.
+          if (/^\d{4}-\d{2}-\d{2}/.test(value)) raw.push(`${where}: ${value}`)
         }
       }
     }

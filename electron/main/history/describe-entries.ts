@@ -1,12 +1,13 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
-import { HISTORY_TABLES, type HistoryChange } from '@shared/history/schema'
+import { HISTORY_TABLES, type HistoryChange, type RecordPlace } from '@shared/history/schema'
 import { columnKind, currencyHolder, referencedTable } from '@shared/history/columns'
 import { columnLabel, describeValue, isShownColumn } from '@shared/history/describe'
 import { recordName } from '@shared/history/record-name'
 import type { Language } from '@shared/i18n/locale'
 import { programmeLabel } from '@shared/programmes/schema'
 import { allProgrammes } from '../programmes/programmes-service'
+import { placeOf, wantPlace } from './record-place'
 
 type Row = Record<string, unknown>
 
@@ -89,7 +90,13 @@ export async function describeEntries<T extends RawEntry>(
   db: DataFile['db'],
   entries: readonly T[],
   language: Language,
-): Promise<(Omit<T, 'changes'> & { changes: HistoryChange[]; recordName: string })[]> {
+): Promise<
+  (Omit<T, 'changes'> & {
+    changes: HistoryChange[]
+    recordName: string
+    place: RecordPlace | null
+  })[]
+> {
   const cache = new RecordCache(db)
   for (const entry of entries) cache.want(entry.table, entry.rowId)
   await cache.load()
@@ -104,7 +111,11 @@ export async function describeEntries<T extends RawEntry>(
       const holder = currencyHolder(entry.table, change.column)
       if (holder) cache.want(referencedTable(holder, record), record[holder])
     }
+    wantPlace(cache, entry.table, record)
   }
+  await cache.load()
+  // A ledger entry's place is its source's row: read once the source is.
+  for (const entry of entries) wantPlace(cache, entry.table, recordOf(cache, entry))
   await cache.load()
   const programmes = new Map(
     (await allProgrammes(db)).map((p) => [p.code, programmeLabel(p, language)]),
@@ -134,6 +145,11 @@ export async function describeEntries<T extends RawEntry>(
           after: describeValue(entry.table, change.column, change.newValue, context),
         }
       })
-    return { ...entry, changes, recordName: recordName(entry.table, record, language) }
+    return {
+      ...entry,
+      changes,
+      recordName: recordName(entry.table, record, language),
+      place: placeOf(cache, entry.table, entry.rowId, record),
+    }
   })
 }

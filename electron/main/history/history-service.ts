@@ -6,7 +6,7 @@ import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Language } from '@shared/i18n/locale'
 import { describeEntries, type RawEntry } from './describe-entries'
 
-type RawJournalEntry = Omit<JournalEntry, 'changes' | 'recordName'> & RawEntry
+type RawJournalEntry = Omit<JournalEntry, 'changes' | 'recordName' | 'place'> & RawEntry
 
 /** Reads the change log back: the history of one record, or the journal of the whole file. */
 export class HistoryService {

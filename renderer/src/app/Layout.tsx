@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppState, OpenFileInfo } from '@shared/app/schema'
 import { Suspense, useEffect } from 'react'
 import { useAppStore } from './app-store'
+import { useMarkedRow } from '../lib/use-marked-row'
 import { type Area, AREA_SCREENS, AREAS } from './areas'
 import { InlineFormsGuard } from '../components/page/InlineFormsGuard'
 import { StatusMessage } from '../components/StatusMessage'
@@ -66,6 +67,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const area = useAppStore((s) => s.area)
   const setArea = useAppStore((s) => s.setArea)
   const failure = useAppStore((s) => s.failure)
+  useMarkedRow()
   const reportFailure = useAppStore((s) => s.reportFailure)
   const dataVersion = useAppStore((s) => s.dataVersion)
   const openPalette = usePalette((s) => s.setOpened)

@@ -17,6 +17,8 @@ export function ActionButton({
   /** Why the action cannot be taken now; null or absent when it can. */
   unavailable?: string | null
   onClick?: () => void
+  /** `submit` for the button that sends its form (an entry grid's « Ajouter »). */
+  type?: 'button' | 'submit'
   'aria-label'?: string
   children: ReactNode
 }) {

@@ -32,3 +32,43 @@ export function useUrlParam(name: string): [string | null, (value: string) => vo
   )
   return [value, change]
 }
+
+/**
+ * Moves the address to these values at once (one history entry, so Back returns) and tells the
+ * pages on show, whose `useUrlParam` follow it as they follow Back.
+ */
+export function goToUrlParams(values: Readonly<Record<string, string>>): void {
+  const url = new URL(window.location.href)
+  for (const [name, value] of Object.entries(values)) url.searchParams.set(name, value)
+  try {
+    window.history.pushState(window.history.state, '', url)
+  } catch {
+    return
+  }
+  window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }))
+}
+
+/** A value of the address as it is now, for a part that reads it once when it is shown. */
+export function urlParam(name: string): string | null {
+  return read(name)
+}
+
+/**
+ * An area's tab, opened on the one a link named in the address (`?budgetTab=expenses`, from the
+ * journal's « Voir »), else on its first; the name is then taken out of the address, so that the
+ * area comes back on its first tab next time, as it always did.
+ */
+export function useLinkedTab(name: string, first: string): [string, (tab: string) => void] {
+  const [tab, setTab] = useState(() => read(name) ?? first)
+  useEffect(() => {
+    if (read(name) === null) return
+    const url = new URL(window.location.href)
+    url.searchParams.delete(name)
+    try {
+      window.history.replaceState(window.history.state, '', url)
+    } catch {
+      // An address that cannot change: the tab is shown all the same.
+    }
+  }, [name])
+  return [tab, setTab]
+}

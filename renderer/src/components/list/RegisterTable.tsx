@@ -1,4 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { MARK_PARAM } from '../../lib/use-marked-row'
+import { useUrlParam } from '../../lib/use-url-param'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '@shared/i18n/format-dates'
@@ -77,6 +79,15 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
       focusWanted.current = false
     }
   })
+
+  // The row a link asked to mark is drawn (scrolled to) so that the mark can find it.
+  const [marked] = useUrlParam(MARK_PARAM)
+  const markedIndex = marked
+    ? lines.findIndex((line) => line.kind === 'row' && getRowId(line.row) === marked)
+    : -1
+  useEffect(() => {
+    if (markedIndex >= 0 && !printing) virtualizer.scrollToIndex(markedIndex, { align: 'center' })
+  }, [markedIndex, printing, virtualizer])
 
   const move = (to: number) => {
     const target = Math.max(0, Math.min(lines.length - 1, to))
@@ -186,6 +197,8 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
             return (
               <tr
                 key={getRowId(line.row)}
+                // What a link marks (« Voir » in the journal): see lib/use-marked-row.
+                data-record-id={getRowId(line.row)}
                 {...props.rowAttributes?.(line.row)}
                 {...common}
                 // A row taller than the others (text on several lines) is measured as drawn.

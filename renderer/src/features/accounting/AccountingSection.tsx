@@ -10,6 +10,7 @@ import { JournalsTab } from './JournalsTab'
 import { PeriodsTab } from './PeriodsTab'
 import { RulesTab } from './RulesTab'
 import { useChannel } from '../../lib/use-api-data'
+import { useLinkedTab } from '../../lib/use-url-param'
 
 /**
  * Paramètres → Comptabilité: the chart of accounts, the mapping of the ledger's events to
@@ -17,6 +18,8 @@ import { useChannel } from '../../lib/use-api-data'
  */
 export function AccountingSection() {
   const { t } = useTranslation()
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('accountingTab', 'rules')
   const { data: plan, setData: setPlan } = useChannel('accounting.plan', {})
   const [status, setStatus] = useState<Status | null>(null)
   const change = useCallback(
@@ -43,7 +46,7 @@ export function AccountingSection() {
         </Text>
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         {plan && (
-          <Tabs defaultValue="rules" keepMounted={false}>
+          <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="rules">{t('accounting.tabs.rules')}</Tabs.Tab>
               <Tabs.Tab value="accounts">{t('accounting.tabs.accounts')}</Tabs.Tab>

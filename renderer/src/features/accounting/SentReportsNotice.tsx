@@ -50,7 +50,7 @@ export function SentReportsNotice({
         <Table>
           <Table.Tbody>
             {reports.map((report) => (
-              <Table.Tr key={report.id}>
+              <Table.Tr key={report.id} data-record-id={report.id}>
                 <Table.Td>{report.title}</Table.Td>
                 <Table.Td>{formatDate(report.sentOn, language)}</Table.Td>
                 <Table.Td>{report.recipient}</Table.Td>

@@ -28,7 +28,8 @@ import { ClosingSection } from './ClosingSection'
 import type { ClosingStatement } from '@shared/closing/schema'
 import { formatDate } from '@shared/i18n/format-dates'
 import { useLanguage } from '../../lib/use-language'
-import { InstalmentsSection, ReportsSection } from './ScheduleSections'
+import { InstalmentsSection } from './InstalmentsSection'
+import { ReportsSection } from './ReportsSection'
 import { EntriesClosed } from '../../components/page/entries-closed'
 
 /** One agreement: its terms, its position in its currency and in euros, receipts and amendments. */

@@ -48,7 +48,7 @@ export function NamedProjectsSection({
         <Table withTableBorder aria-label={t('projects.namedProjects.title')}>
           <Table.Tbody>
             {agreement.namedProjects.map((project) => (
-              <Table.Tr key={project.id}>
+              <Table.Tr key={project.id} data-record-id={project.id}>
                 <Table.Td>
                   <Anchor component="button" size="sm" onClick={() => openProject(project.id)}>
                     {project.code}

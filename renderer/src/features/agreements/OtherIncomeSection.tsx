@@ -103,7 +103,7 @@ export function OtherIncomeSection() {
           <Table withTableBorder aria-label={t('otherIncome.title')}>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={row.id}>
+                <Table.Tr key={row.id} data-record-id={row.id}>
                   <Table.Td>{formatDate(row.receivedOn, language)}</Table.Td>
                   <Table.Td>{row.label}</Table.Td>
                   <Table.Td ta="right">

@@ -18,6 +18,7 @@ import { VersionDialog, type VersionDialogKind } from './VersionDialog'
 import { expenseReversal } from './expense-reversal'
 import { useBudgetView } from './use-budget-view'
 import { DateField } from '../../components/DateField'
+import { useLinkedTab } from '../../lib/use-url-param'
 
 type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
 
@@ -27,6 +28,8 @@ type Editing = { kind: 'chapter' | 'line'; item: BudgetItem | null } | null
  */
 export function BudgetPage() {
   const { t } = useTranslation()
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('budgetTab', 'lines')
   const language = useLanguage()
   const budget = useBudgetView()
   const { view } = budget
@@ -84,7 +87,7 @@ export function BudgetPage() {
             onAdd={(kind) => setEditing({ kind, item: null })}
             onDialog={setDialog}
           />
-          <Tabs defaultValue="lines" keepMounted={false}>
+          <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="lines">{t('budget.title')}</Tabs.Tab>
               <Tabs.Tab value="expenses">{t('budget.expenses')}</Tabs.Tab>

@@ -68,7 +68,11 @@ export function BudgetTable({
           <Table.Thead>{header}</Table.Thead>
           <Table.Tbody>
             {view.items.map((item) => (
-              <Table.Tr key={item.id} fw={item.kind === 'chapter' ? 700 : undefined}>
+              <Table.Tr
+                key={item.id}
+                data-record-id={item.id}
+                fw={item.kind === 'chapter' ? 700 : undefined}
+              >
                 <Table.Td>{item.code}</Table.Td>
                 <Table.Td pl={item.depth * 16 + 10}>
                   {item.label}

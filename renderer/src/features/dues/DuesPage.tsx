@@ -6,10 +6,13 @@ import { CallsTab } from './CallsTab'
 import { CollectionTab } from './CollectionTab'
 import { PaymentsTab } from './PaymentsTab'
 import { ScaleTab } from './ScaleTab'
+import { useLinkedTab } from '../../lib/use-url-param'
 
 /** Cotisations: collection, calls, payments and the scale, for the year chosen. */
 export function DuesPage() {
   const { t } = useTranslation()
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('duesTab', 'summary')
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(thisYear)
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i))
@@ -29,7 +32,7 @@ export function DuesPage() {
         allowDeselect={false}
         w={120}
       />
-      <Tabs defaultValue="summary" keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="summary">{t('dues.tabs.summary')}</Tabs.Tab>
           <Tabs.Tab value="calls">{t('dues.tabs.calls')}</Tabs.Tab>

@@ -37,7 +37,7 @@ export function FunderAgreements({
         </Table.Thead>
         <Table.Tbody>
           {agreements.map((agreement) => (
-            <Table.Tr key={agreement.id}>
+            <Table.Tr key={agreement.id} data-record-id={agreement.id}>
               <Table.Td>
                 <Anchor component="button" size="sm" onClick={() => openAgreement(agreement.id)}>
                   {agreement.reference}

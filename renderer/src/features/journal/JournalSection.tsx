@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
-import { useAppStore } from '../../app/app-store'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HISTORY_TABLES, type JournalEntry } from '@shared/history/schema'
@@ -11,24 +10,11 @@ import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { tableLabel } from './record-labels'
+import { usePlaceOpener } from './use-place-opener'
 
 type Table = (typeof HISTORY_TABLES)[number]
 const isTable = (value: string | undefined): value is Table =>
   HISTORY_TABLES.some((name) => name === value)
-
-/** The page a journal line's record has of its own (a funder, an agreement…), to open it. */
-function useRecordOpener() {
-  const pages: Partial<Record<string, (id: string) => void>> = {
-    funders: useAppStore((s) => s.openFunder),
-    agreements: useAppStore((s) => s.openAgreement),
-    projects: useAppStore((s) => s.openProject),
-    members: useAppStore((s) => s.openMember),
-  }
-  return (entry: JournalEntry) => {
-    const open = pages[entry.table]
-    return open ? () => open(entry.rowId) : null
-  }
-}
 
 /**
  * Paramètres → Journal: the change log of the whole file as a register. The core searches it
@@ -37,7 +23,7 @@ function useRecordOpener() {
  */
 export function JournalSection() {
   const { t } = useTranslation()
-  const opener = useRecordOpener()
+  const opener = usePlaceOpener()
   const language = useLanguage()
   const [view, setView] = useListView('journal')
   const search = (view.q ?? '').trim()

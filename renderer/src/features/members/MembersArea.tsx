@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core'
-import { useState } from 'react'
+import { useLinkedTab } from '../../lib/use-url-param'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../app/app-store'
 import { DuesPage } from '../dues/DuesPage'
@@ -10,7 +10,8 @@ export function MembersArea() {
   const { t } = useTranslation()
   const openMemberId = useAppStore((s) => s.openMemberId)
   const openMember = useAppStore((s) => s.openMember)
-  const [tab, setTab] = useState('members')
+  // A link (« Voir » in the journal) may name the tab to open on.
+  const [tab, setTab] = useLinkedTab('membersTab', 'members')
   // A member opened from the dues (the largest arrears) is shown in the register's tab.
   return (
     <Tabs

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import type { Programme } from '@shared/programmes/schema'
 import { useAppStore } from '../../app/app-store'
 import { ApiError, call } from '../../lib/api'
+import { ProgrammeRename } from './ProgrammeRename'
 import { useProgrammes, useProgrammesStore } from './use-programmes'
 
 type Message = { ok: boolean; text: string } | null
@@ -146,40 +147,17 @@ export function ProgrammesSection() {
           <Table.Tbody>
             {shown.map((programme) =>
               editing?.id === programme.id ? (
-                <Table.Tr key={programme.id}>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={t('programmes.label')}
-                      value={editing.label}
-                      onChange={(event) =>
-                        setEditing({ ...editing, label: event.currentTarget.value })
-                      }
-                      error={editError}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={t('programmes.labelEn')}
-                      value={editing.labelEn}
-                      onChange={(event) =>
-                        setEditing({ ...editing, labelEn: event.currentTarget.value })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>{programme.code}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button size="compact-xs" onClick={() => void save()}>
-                        {t('programmes.save')}
-                      </Button>
-                      <Button size="compact-xs" variant="default" onClick={() => setEditing(null)}>
-                        {t('common.cancel')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
+                <ProgrammeRename
+                  key={programme.id}
+                  programme={programme}
+                  editing={editing}
+                  error={editError}
+                  onChange={setEditing}
+                  onSave={() => void save()}
+                  onCancel={() => setEditing(null)}
+                />
               ) : (
-                <Table.Tr key={programme.id}>
+                <Table.Tr key={programme.id} data-record-id={programme.id}>
                   <Table.Td>
                     {programme.label}{' '}
                     {programme.archivedAt && (

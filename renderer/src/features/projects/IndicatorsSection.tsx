@@ -143,7 +143,7 @@ function IndicatorCard({
         <Table mt="xs" aria-label={`${t('projects.indicators.values')} — ${indicator.name}`}>
           <Table.Tbody>
             {indicator.values.map((value) => (
-              <Table.Tr key={value.id}>
+              <Table.Tr key={value.id} data-record-id={value.id}>
                 <Table.Td>{formatDate(value.periodEnd, language)}</Table.Td>
                 <Table.Td>{show(indicator, value.value)}</Table.Td>
                 <Table.Td>{value.comment}</Table.Td>

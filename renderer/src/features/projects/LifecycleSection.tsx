@@ -52,7 +52,7 @@ export function LifecycleSection({
         </Table.Thead>
         <Table.Tbody>
           {project.transitions.map((move) => (
-            <Table.Tr key={move.id}>
+            <Table.Tr key={move.id} data-record-id={move.id}>
               <Table.Td>{formatDate(move.onDate, language)}</Table.Td>
               <Table.Td>{move.fromStatus ? t(`projects.status.${move.fromStatus}`) : ''}</Table.Td>
               <Table.Td>{t(`projects.status.${move.toStatus}`)}</Table.Td>
