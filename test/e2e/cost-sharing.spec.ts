@@ -64,7 +64,7 @@ async function sharingScene(app: Parameters<Parameters<typeof test>[2]>[0]['app'
   ] as const)
     await call('receipts.add', { confirmed: true, agreementId, receivedOn: '2026-01-15', amount })
   const budget = await call('budget.create', { year: 2026 })
-  ;(await call('budget.saveItem', {
+  const view = (await call('budget.saveItem', {
     versionId: budget.version.id,
     kind: 'line',
     code: '1.1',
@@ -74,7 +74,8 @@ async function sharingScene(app: Parameters<Parameters<typeof test>[2]>[0]['app'
     planned: '60000',
     sources: [{ agreementId: agreement.id, amount: '30000' }],
   } as never)) as BudgetView
-  return { call, agreement }
+  const lineKey = view.items.find((item) => item.code === '1.1')?.lineKey ?? ''
+  return { call, agreement, lineKey }
 }
 
 /** Picks an option of a Mantine select named `name` inside `scope`. */
@@ -193,4 +194,71 @@ test('a salary shared 60/40 by a saved key, refused shares on their row, cancell
   await expect(dialog).toBeHidden()
   await expect.poll(spent).toBe(0)
   expect(await untiedSpent()).toBe(0)
+})
+
+test('a shared salary’s split changed from 60/40 to 50/50: the split before and after confirmed, the agreement’s figures follow', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000)
+  const { call, agreement, lineKey } = await sharingScene(app)
+  await call('budget.addExpense', {
+    confirmed: true,
+    lineKey,
+    spentOn: '2026-03-31',
+    description: 'Salaire de mars — coordinatrice',
+    amount: '4321.07',
+    currency: 'EUR',
+    agreementId: null,
+    headingCode: null,
+    supplier: null,
+    document: null,
+    shares: {
+      mode: 'percent',
+      rows: [
+        { agreementId: agreement.id, headingCode: '1', percent: '60' },
+        { agreementId: null, headingCode: null, percent: '40' },
+      ],
+    },
+  } as never)
+  const spent = async () =>
+    (await app.core.requireSession().agreements.get(agreement.id, '2026-12-31')).figures.spent
+  expect(await spent()).toBe(259_264)
+  await app.open()
+  await page.getByRole('navigation').getByRole('button', { name: 'Budget' }).click()
+  await page.getByRole('tab', { name: 'Dépenses' }).click()
+  await page
+    .getByRole('button', { name: 'Changer la répartition — Salaire de mars — coordinatrice' })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Changer qui paie cette dépense' })
+  const shares = dialog.getByRole('group', { name: 'Répartir entre plusieurs fonds' })
+  // The split as recorded, typed back the user's way.
+  await expect(shares.getByRole('textbox', { name: '% 1' })).toHaveValue('60')
+  await expect(shares.getByRole('textbox', { name: '% 2' })).toHaveValue('40')
+  await shares.getByRole('textbox', { name: '% 1' }).fill('50')
+  await shares.getByRole('textbox', { name: '% 2' }).fill('50')
+  await expect(shares).toContainText(euro('2 160,54'))
+  // No reason: refused on the reason, nothing sent.
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(dialog.getByText('Ce champ est obligatoire.')).toBeVisible()
+  expect(await spent()).toBe(259_264)
+  await dialog.getByRole('textbox', { name: 'Motif du changement' }).fill('Temps réel de mars')
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  // The core shows the split before and after; nothing is written before « Confirmer ».
+  const confirm = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  await expect(confirm).toContainText(/Avant : UE-2026-PARTS.*2\s?592,64/)
+  await expect(confirm).toContainText(/Après : UE-2026-PARTS.*2\s?160,54/)
+  expect(await spent()).toBe(259_264)
+  await app.expectAccessible()
+  await confirm.getByRole('button', { name: 'Confirmer' }).click()
+  await expect(dialog).toBeHidden()
+  await expect.poll(spent).toBe(216_054)
+  await expect(
+    page.getByText(/Répartition de la dépense du 31\/03\/2026 .* changée\./),
+  ).toBeVisible()
+
+  // The agreement's page follows: 2 160,54 € spent.
+  await page.getByRole('navigation').getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-PARTS' }).click()
+  await expect(page.getByRole('main')).toContainText(euro('2 160,54'))
 })

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BudgetItem, BudgetVersion } from '@shared/budget/schema'
+import type { BudgetExpense, BudgetItem, BudgetVersion } from '@shared/budget/schema'
 import { ListSelect } from '../../components/ListSelect'
 import { useReversal } from '../../components/ReversalDialog'
 import { StatusMessage, type Status } from '../../components/StatusMessage'
@@ -11,6 +11,7 @@ import { useLanguage } from '../../lib/use-language'
 import { BudgetItemForm } from './BudgetItemForm'
 import { BudgetTable } from './BudgetTable'
 import { ExpenseForm } from './ExpenseForm'
+import { FundsChangeForm } from './FundsChangeForm'
 import { ExpensesTable } from './ExpensesTable'
 import { SharingKeysPanel } from './SharingKeysPanel'
 import { VersionActions } from './VersionActions'
@@ -38,6 +39,7 @@ export function BudgetPage() {
   const [editing, setEditing] = useState<Editing>(null)
   const [dialog, setDialog] = useState<VersionDialogKind | 'expense' | null>(null)
   const reversal = useReversal()
+  const [changing, setChanging] = useState<BudgetExpense | null>(null)
 
   const act = async (work: () => Promise<unknown>) => {
     setStatus(null)
@@ -116,6 +118,7 @@ export function BudgetPage() {
                   year={view.version.year}
                   expenses={budget.expenses}
                   agreements={agreements}
+                  onChangeFunds={setChanging}
                   onCancel={(expense) =>
                     reversal.ask(
                       expenseReversal(expense, view, t, language, async (reason) =>
@@ -171,6 +174,25 @@ export function BudgetPage() {
               budget.showExpenses(list)
             }}
             onCancel={closeModal}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={changing !== null}
+        onClose={() => setChanging(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        title={t('costSharing.change.title')}
+        size="lg"
+      >
+        {changing && (
+          <FundsChangeForm
+            expense={changing}
+            agreements={agreements}
+            onSaved={(list) => {
+              setChanging(null)
+              budget.showExpenses(list)
+            }}
+            onCancel={() => setChanging(null)}
           />
         )}
       </Modal>

@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core'
+import { Group, Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BudgetExpense } from '@shared/budget/schema'
@@ -21,12 +21,15 @@ export function ExpensesTable({
   expenses,
   agreements,
   onCancel,
+  onChangeFunds,
 }: {
   year: number
   expenses: BudgetExpense[]
   agreements: readonly Agreement[]
   /** Asks to cancel an expense (the page asks why and shows what changes). */
   onCancel: (expense: BudgetExpense) => void
+  /** Opens the change of who pays an expense (its fund, or its shares across funds). */
+  onChangeFunds: (expense: BudgetExpense) => void
 }) {
   const { t } = useTranslation()
   const [view, setView] = useListView('expenses')
@@ -52,18 +55,29 @@ export function ExpensesTable({
       parameters={[{ label: t('budget.form.targetYear'), value: String(year) }]}
       rowActions={(e) =>
         !e.cancelReason && (
-          <ActionButton
-            size="compact-xs"
-            variant="subtle"
-            color="red"
-            unavailable={unavailable(e)}
-            onClick={() => onCancel(e)}
-          >
-            {t('budget.action.cancelExpense')}
-          </ActionButton>
+          <Group gap={4} wrap="nowrap">
+            <ActionButton
+              size="compact-xs"
+              variant="subtle"
+              unavailable={unavailable(e)}
+              aria-label={`${t('costSharing.change.action')} — ${e.description}`}
+              onClick={() => onChangeFunds(e)}
+            >
+              {t('costSharing.change.action')}
+            </ActionButton>
+            <ActionButton
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              unavailable={unavailable(e)}
+              onClick={() => onCancel(e)}
+            >
+              {t('budget.action.cancelExpense')}
+            </ActionButton>
+          </Group>
         )
       }
-      actionsWidth={170}
+      actionsWidth={330}
       height="60vh"
     />
   )
