@@ -3,13 +3,15 @@ import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
-import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/ledger'
+import { postEntries, reverseEntriesOf } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
 import { assertAgreementPays, ExpenseContext } from './expense-context'
-import { type ExpenseBasis, inCurrency, type PreparedShare, prepareShares } from './expense-shares'
+import { type ExpenseBasis, inCurrency, prepareShares } from './expense-shares'
 import { EXPENSE_SHARES, sharesOfExpenses } from './expense-share-list'
 import { changeExpenseFunds } from './expense-funds-change'
+import type { Paying } from './paying'
+export type { Paying } from './paying'
 import type {
   BudgetExpense,
   budgetExpenseInput,
@@ -269,8 +271,3 @@ interface Prepared extends Paying {
 }
 
 /** Who pays an expense: one fund's entry (and heading), or its shares. */
-export interface Paying {
-  headingCode: string | null
-  entry: Omit<LedgerEntryInput, 'source'> | null
-  shares: PreparedShare[]
-}

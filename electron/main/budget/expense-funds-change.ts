@@ -2,7 +2,8 @@ import type { z } from 'zod'
 import type { RecordWriter } from '../changelog/record-writer'
 import { AppFailure, type FieldFailure } from '../failure'
 import { postEntries, reverseEntriesOf } from '../funds/ledger'
-import type { BudgetExpensesService } from './budget-expenses-service'
+import type { Paying } from './paying'
+import type { ExpenseBasis } from './expense-shares'
 import { ExpenseContext } from './expense-context'
 import { EXPENSE_SHARES } from './expense-share-list'
 import type { changeExpenseFundsInput } from '@shared/budget/schema'
@@ -29,9 +30,19 @@ interface Part {
  * line stay. Unless `confirmed`, nothing is kept: the refusal lists the split before and after,
  * so that money is never moved without the person seeing it. Any refusal changes nothing.
  */
+/**
+ * How the expenses' service checks who pays (`BudgetExpensesService.paying`), given by the
+ * service itself so that this module does not import it back.
+ */
+export type PayingCheck = (
+  context: ExpenseContext,
+  fields: Pick<ChangeFields, 'agreementId' | 'headingCode' | 'shares'>,
+  basis: ExpenseBasis,
+) => Promise<Paying>
+
 export async function changeExpenseFunds(
   writer: RecordWriter,
-  expenses: BudgetExpensesService,
+  expenses: { paying: PayingCheck },
   fields: ChangeFields,
 ): Promise<number> {
   const trx = writer.trx
