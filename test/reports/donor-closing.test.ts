@@ -114,7 +114,11 @@ describe('the closing statement in the donor report', () => {
     const value = (label: string) => numberIn(rowOf(sheet, label).getCell(2))
     expect(value('Plafond de la convention')).toBe(100_000)
     expect(value('Dépenses imputées dans la période (éligibles)')).toBe(50_000.03)
-    expect(value('Dépenses imputées hors période (non éligibles)')).toBe(0)
+    expect(
+      value(
+        'Dépenses non éligibles (hors période, rubrique que la convention n’a pas, nature qu’elle ne finance pas)',
+      ),
+    ).toBe(0)
     expect(value('Cofinancement en numéraire')).toBe(12_500)
     expect(value('Coûts éligibles de l’action')).toBe(62_500.03)
     expect(value('Part du bailleur (80 % des coûts éligibles)')).toBe(50_000.02)
