@@ -5,7 +5,8 @@ import { touchesAccounts } from './account-inputs'
 import { type ChangeContext, type Incoming, readChange } from './change-rules'
 import { type Conflict, conflictsOf } from './conflicts'
 import { checkLedger } from './ledger-rules'
-import { type RecordState, loadRecords, settle } from './record-states'
+import { type Logged, type RecordState, type Row, loadRecords, settle } from './record-states'
+import { reversalId } from '../funds/reversal-id'
 import { checkReferences } from './references'
 import { checkShares } from './share-rules'
 import { writeMerge } from './record-writes'
@@ -132,6 +133,12 @@ export async function mergeChanges(
         conflicts.push(...conflictsOf(change, record.known, context.heardFrom))
     }
     settle(record)
+    // A reversal this copy already wrote (merge.ts, sameReversal) stays as written: a ledger
+    // entry is never changed. Both copies hold its money alike; each keeps its own reason.
+    if (record.table.name === 'ledger_entries' && record.row) {
+      record.settled = record.row
+      record.changed = false
+    }
   }
   await checkReferences(trx, context.rules, records)
   // The shares first: their refusal names what is wrong with the split, not with its entries.
@@ -158,7 +165,11 @@ function checkRecord(record: RecordState): void {
   const inserts = [...record.known, ...record.fresh].filter(
     (c) => c.column_name === INSERTED_RECORD,
   )
-  if (inserts.length > 1 && !createdOnEachCopy(record.table.name, record.id)) {
+  if (
+    inserts.length > 1 &&
+    !createdOnEachCopy(record.table.name, record.id) &&
+    !sameReversal(record, inserts)
+  ) {
     throw refused('sync.refused.createdTwice', where)
   }
   if (inserts.length === 0 && !record.row) {
@@ -168,6 +179,19 @@ function checkRecord(record: RecordState): void {
     const changed = record.fresh.find((c) => c.column_name !== INSERTED_RECORD)
     if (changed) throw refused('sync.refused.ledgerChanged', { ...where, n: changed.index })
   }
+}
+
+/**
+ * Two copies that cancel or correct the same record offline each reverse its entries, under the
+ * id derived from the entry reversed (funds/ledger.ts): both write that one reversal, which is
+ * one record here — so the money is given back once. Anything else created twice is refused.
+ */
+function sameReversal(record: RecordState, inserts: readonly Logged[]): boolean {
+  if (record.table.name !== 'ledger_entries') return false
+  return inserts.every((c) => {
+    const reverses = (c.value as Row | null)?.reverses_id
+    return typeof reverses === 'string' && reversalId(reverses) === record.id
+  })
 }
 
 /**
