@@ -49,13 +49,8 @@ async function syncBothWays(office: TestApp, mission: TestApp) {
           db,
         )
       ).rows
-    // A reversal both copies wrote is one record; each keeps its own reason and timestamps.
-    const money = (row: Record<string, unknown>) => {
-      const { created_at: _created, updated_at: _updated, reason: _reason, ...kept } = row
-      return kept
-    }
     return {
-      entries: (await rows('ledger_entries')).map(money),
+      entries: await rows('ledger_entries'),
       shares: await rows('expense_shares'),
       expenses: await rows('budget_expenses'),
     }

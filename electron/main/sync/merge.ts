@@ -133,12 +133,6 @@ export async function mergeChanges(
         conflicts.push(...conflictsOf(change, record.known, context.heardFrom))
     }
     settle(record)
-    // A reversal this copy already wrote (merge.ts, sameReversal) stays as written: a ledger
-    // entry is never changed. Both copies hold its money alike; each keeps its own reason.
-    if (record.table.name === 'ledger_entries' && record.row) {
-      record.settled = record.row
-      record.changed = false
-    }
   }
   await checkReferences(trx, context.rules, records)
   // The shares first: their refusal names what is wrong with the split, not with its entries.
