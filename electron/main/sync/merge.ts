@@ -182,9 +182,20 @@ function checkRecord(record: RecordState): void {
  */
 function sameReversal(record: RecordState, inserts: readonly Logged[]): boolean {
   if (record.table.name !== 'ledger_entries') return false
+  // Both say the same of money: only the reason (and the dates) may be each copy's.
+  const money = (c: Logged) => {
+    const { reason: _reason, ...rest } = (c.value ?? {}) as Row
+    return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)))
+  }
+  const first = inserts[0]
   return inserts.every((c) => {
     const reverses = (c.value as Row | null)?.reverses_id
-    return typeof reverses === 'string' && reversalId(reverses) === record.id
+    return (
+      typeof reverses === 'string' &&
+      reversalId(reverses) === record.id &&
+      first !== undefined &&
+      money(c) === money(first)
+    )
   })
 }
 
