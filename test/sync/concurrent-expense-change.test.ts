@@ -123,4 +123,29 @@ describe('one shared expense changed on two copies offline (issue 27)', () => {
       expect(Number(reversals.rows[0]?.n)).toBe(2)
     }
   }, 240_000)
+
+  it('the expense cancelled on one copy while the other changed its split: cancelled on both, its new split undone, listed for review', async () => {
+    const { world, office, mission, salary } = await officeAndMissionWithSalary()
+    await mission.ok('sync.now', {})
+    await mission.ok('budget.changeExpenseFunds', {
+      id: salary.id,
+      agreementId: null,
+      shares: {
+        mode: 'percent',
+        rows: [
+          { agreementId: world.euId, headingCode: '1', percent: '50' },
+          { agreementId: null, percent: '50' },
+        ],
+      },
+      reason: 'Temps réel de la mission',
+      confirmed: true,
+    })
+    await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(expect.stringMatching(/^Dépense « Salaire de mars .* annulée/))
+    }
+  }, 240_000)
 })
