@@ -80,7 +80,8 @@ test('an agreement’s conversion rule and its overhead, on its page', async ({ 
   await expect(spent).toContainText('11\u202f000,00')
   await expect(page.locator('[data-figure="exchangeDifference"]').first()).toContainText('-200,00')
 
-  // Overhead: 7 % of the ledger's 11,200.00 USD of direct costs is 784.00 USD.
+  // Overhead: 7 % of the direct costs as the agreement's rule counts them (11,000.00 USD at the
+  // receipts' average, not the bank's 11,200.00) is 770.00 USD.
   const overhead = page.getByRole('table', { name: 'Frais indirects récupérés' })
   await overhead.scrollIntoViewIfNeeded()
   await page.getByRole('textbox', { name: 'Date de l’écriture', exact: true }).fill('2025-12-01')
@@ -91,8 +92,8 @@ test('an agreement’s conversion rule and its overhead, on its page', async ({ 
   await page.getByRole('textbox', { name: 'Date de l’écriture', exact: true }).fill('2026-04-30')
   await page.getByRole('button', { name: 'Comptabiliser les frais indirects' }).click()
   await expect(page.getByText('Frais indirects comptabilisés.')).toBeVisible()
-  await expect(overhead.getByRole('row', { name: /^Déjà récupérés/ })).toContainText('784,00')
-  // 784.00 USD at the spending's 1.12: 700.00 € more in the untied fund.
+  await expect(overhead.getByRole('row', { name: /^Déjà récupérés/ })).toContainText('770,00')
+  // 770.00 USD at the receipts' average 1.10: 700.00 € more in the untied fund.
   const after = await call('funds.summary', {})
   expect(after.byClass.untied.received - before.byClass.untied.received).toBe(70_000)
 })

@@ -140,8 +140,11 @@ test('a changed form asks before it is discarded — Escape, « Annuler », the 
   await question.getByRole('button', { name: 'Continuer la saisie' }).click()
   await expect(name).toHaveValue('Agence française de développement')
 
-  // A click beside the drawer loses nothing either.
+  // A click beside the drawer loses nothing either: it asks too.
   await page.mouse.click(20, 400)
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(question).toBeHidden()
   await expect(name).toHaveValue('Agence française de développement')
   await drawer.getByRole('button', { name: 'Fermer', exact: true }).click()
   await expect(question).toBeVisible()

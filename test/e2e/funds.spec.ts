@@ -67,6 +67,8 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   await chooseOption(page, form, 'Affectation des fonds', 'Fléché (projets nommés)')
   await chooseOption(page, form, 'Nature', 'Fonctionnement')
   await form.getByLabel('Coûts indirects admis (% max.)').fill('7')
+  // An EU grant: its payment cycle's 70 % rule and the +25 % heading rule apply.
+  await form.getByRole('checkbox', { name: 'Règles UE / PRAG' }).check()
   await app.expectAccessible()
   await app.screenshot('06-convention-formulaire')
   await form.getByRole('button', { name: 'Créer' }).click()

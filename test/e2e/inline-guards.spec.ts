@@ -95,6 +95,7 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
   await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
   const reportForm = page.getByRole('form', { name: 'Prévoir un rapport' })
   const dueOn = reportForm.getByLabel('À remettre le', { exact: true })
+  // Typed as ISO, shown back the French way by the one date field.
   await dueOn.fill(`${year + 1}-03-31`)
   const question = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
   const keep = question.getByRole('button', { name: 'Continuer la saisie' })
@@ -102,15 +103,15 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
   await reportForm.getByRole('button', { name: 'Annuler' }).click()
   await expect(question).toBeVisible()
   await keep.click()
-  await expect(dueOn).toHaveValue(`${year + 1}-03-31`)
+  await expect(dueOn).toHaveValue(`31/03/${year + 1}`)
   await dueOn.press('Escape')
   await expect(question).toBeVisible()
   await keep.click()
-  await expect(dueOn).toHaveValue(`${year + 1}-03-31`)
+  await expect(dueOn).toHaveValue(`31/03/${year + 1}`)
   await page.getByRole('button', { name: 'Projets' }).click()
   await expect(question).toBeVisible()
   await keep.click()
-  await expect(dueOn).toHaveValue(`${year + 1}-03-31`)
+  await expect(dueOn).toHaveValue(`31/03/${year + 1}`)
 
   // An instalment typed below: the same question; discarded, the form is empty and nothing is added.
   const instalmentForm = page.getByRole('form', { name: 'Ajouter une échéance' })
@@ -121,7 +122,7 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
   await question.getByRole('button', { name: 'Abandonner les modifications' }).click()
   await expect(amount).toHaveValue('')
   // The report still holds its date; sent with Enter, it is added.
-  await expect(dueOn).toHaveValue(`${year + 1}-03-31`)
+  await expect(dueOn).toHaveValue(`31/03/${year + 1}`)
   await dueOn.press('Enter')
   await expect(page.getByRole('table', { name: 'Calendrier des rapports' })).toBeVisible()
   const stored = await call('agreements.get', { id: agreement.id })
