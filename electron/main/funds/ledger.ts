@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { RecordWriter } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
-import type { LedgerKind } from '../db/schema'
+import type { LedgerEntriesTable, LedgerKind } from '../db/schema'
 import type { FundClass, FundFigures, FundsSummary } from '@shared/funds/schema'
 import type { Money } from '@shared/money/money'
 import { reportsDue } from './agreement-terms-service'
@@ -9,6 +9,7 @@ import { assertPeriodOpen, reversalDay } from '../accounting/period-guard'
 import { bankAccountFor } from '../accounting/bank-choice'
 import { projectCounts } from './project-counts'
 import { assertAgreementsOpen } from '../closing/closed-guard'
+import { reversalId } from './reversal-id'
 import { classDifferences } from './conversion/rule-differences'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
@@ -127,28 +128,48 @@ export async function reverseEntriesOf(
       sourceTable: e.source_table,
     })),
   )
-  for (const entry of open) {
-    await writer.insert('ledger_entries', {
-      entry_date: await reversalDay(writer, entry.entry_date),
-      kind: entry.kind,
-      fund_class: entry.fund_class,
-      agreement_id: entry.agreement_id,
-      nature: entry.nature,
-      amount_minor: -entry.amount_minor,
-      currency: entry.currency,
-      eur_minor: -entry.eur_minor,
-      rate: entry.rate,
-      use_table: entry.use_table,
-      use_id: entry.use_id,
-      source_table: entry.source_table,
-      source_id: entry.source_id,
-      reverses_id: entry.id,
-      ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
-      ...(entry.bank_account_id ? { bank_account_id: entry.bank_account_id } : {}),
-      ...(reason ? { reason } : {}),
-    })
-  }
+  await reverseEntries(writer, open, reason)
   return open.length
+}
+
+/** A ledger entry as read, for its reversal. */
+type PostedEntry = Selectable<LedgerEntriesTable>
+
+/**
+ * Reverses entries whole, each by one entry whose id is derived from the entry it reverses:
+ * two copies that correct or cancel the same record offline write the same reversal, which the
+ * merge takes as one record — never a second reversal of the same money (sync/merge.ts).
+ */
+export async function reverseEntries(
+  writer: RecordWriter,
+  open: readonly PostedEntry[],
+  reason: string | null,
+): Promise<void> {
+  for (const entry of open) {
+    await writer.insert(
+      'ledger_entries',
+      {
+        entry_date: await reversalDay(writer, entry.entry_date),
+        kind: entry.kind,
+        fund_class: entry.fund_class,
+        agreement_id: entry.agreement_id,
+        nature: entry.nature,
+        amount_minor: -entry.amount_minor,
+        currency: entry.currency,
+        eur_minor: -entry.eur_minor,
+        rate: entry.rate,
+        use_table: entry.use_table,
+        use_id: entry.use_id,
+        source_table: entry.source_table,
+        source_id: entry.source_id,
+        reverses_id: entry.id,
+        ...(entry.heading_code ? { heading_code: entry.heading_code } : {}),
+        ...(entry.bank_account_id ? { bank_account_id: entry.bank_account_id } : {}),
+        ...(reason ? { reason } : {}),
+      },
+      reversalId(entry.id),
+    )
+  }
 }
 
 export function emptyFigures(): FundFigures {

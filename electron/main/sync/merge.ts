@@ -5,7 +5,8 @@ import { touchesAccounts } from './account-inputs'
 import { type ChangeContext, type Incoming, readChange } from './change-rules'
 import { type Conflict, conflictsOf } from './conflicts'
 import { checkLedger } from './ledger-rules'
-import { type RecordState, loadRecords, settle } from './record-states'
+import { type Logged, type RecordState, type Row, loadRecords, settle } from './record-states'
+import { reversalId } from '../funds/reversal-id'
 import { checkReferences } from './references'
 import { checkShares } from './share-rules'
 import { writeMerge } from './record-writes'
@@ -158,7 +159,11 @@ function checkRecord(record: RecordState): void {
   const inserts = [...record.known, ...record.fresh].filter(
     (c) => c.column_name === INSERTED_RECORD,
   )
-  if (inserts.length > 1 && !createdOnEachCopy(record.table.name, record.id)) {
+  if (
+    inserts.length > 1 &&
+    !createdOnEachCopy(record.table.name, record.id) &&
+    !sameReversal(record, inserts)
+  ) {
     throw refused('sync.refused.createdTwice', where)
   }
   if (inserts.length === 0 && !record.row) {
@@ -168,6 +173,30 @@ function checkRecord(record: RecordState): void {
     const changed = record.fresh.find((c) => c.column_name !== INSERTED_RECORD)
     if (changed) throw refused('sync.refused.ledgerChanged', { ...where, n: changed.index })
   }
+}
+
+/**
+ * Two copies that cancel or correct the same record offline each reverse its entries, under the
+ * id derived from the entry reversed (funds/ledger.ts): both write that one reversal, which is
+ * one record here — so the money is given back once. Anything else created twice is refused.
+ */
+function sameReversal(record: RecordState, inserts: readonly Logged[]): boolean {
+  if (record.table.name !== 'ledger_entries') return false
+  // Both say the same of money: only the reason (and the dates) may be each copy's.
+  const money = (c: Logged) => {
+    const { reason: _reason, ...rest } = (c.value ?? {}) as Row
+    return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)))
+  }
+  const first = inserts[0]
+  return inserts.every((c) => {
+    const reverses = (c.value as Row | null)?.reverses_id
+    return (
+      typeof reverses === 'string' &&
+      reversalId(reverses) === record.id &&
+      first !== undefined &&
+      money(c) === money(first)
+    )
+  })
 }
 
 /**

@@ -183,6 +183,9 @@ export function settle(record: RecordState): void {
     return
   }
   const settled: Row = { ...record.row, ...values, updated_at: last.recorded_at }
+  // A record created on two copies (a reversal both wrote, merge.ts) dates from the first.
+  if (insert && record.log.filter((c) => c.column_name === INSERTED_RECORD).length > 1)
+    settled.created_at = insert.recorded_at
   record.settled = settled
   record.changed = Object.keys(settled).some((column) => settled[column] !== record.row?.[column])
 }

@@ -24,6 +24,7 @@ import { receiveFiles } from './receive-files'
 import { sendChanges } from './send-changes'
 import { parseSetAside } from './set-aside'
 import { type Cancellers, SyncReview } from './review'
+import { correctConcurrentSplits } from './split-corrections'
 import { ServerPasswords } from './server-passwords'
 import type { SyncTarget } from './sync-target'
 
@@ -172,7 +173,10 @@ export class SyncService {
     )
     const report: SyncReport = { sent, ...received, toReview: 0 }
     // The accounts are checked when a merge changed what they are made of (account-inputs.ts).
-    if (touchesAccounts) report.conflicts += await this.review.checkAccounts()
+    if (touchesAccounts) {
+      report.conflicts += await correctConcurrentSplits(this.file, this.language())
+      report.conflicts += await this.review.checkAccounts()
+    }
     report.toReview = (await this.status()).toReview
     await this.setInfo(
       FILE_INFO.syncLast,

@@ -2288,6 +2288,10 @@ export const en: Catalog = {
       'Receipt entered on two copies: {{label}}, on {{date}}, {{amount}}. Cancel one of them if it is the same transfer.',
     duplicatePayment:
       'Dues payment entered on two copies: {{label}}, on {{date}}, {{amount}}. Cancel one of them if it is the same payment.',
+    splitOverridden:
+      'Split of “{{label}}” changed on two copies: the latest ({{kept}}) is kept; the one by {{author}} is undone by a correction in the ledger.',
+    splitCancelled:
+      'Expense “{{label}}” cancelled on one copy while another changed its split ({{author}}): that split is undone by a correction in the ledger.',
     duplicateReason:
       'Cancelled in “To review”: duplicate of the entry made by {{author}} on {{when}} on another copy.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — entered by {{author}} on {{when}}',

@@ -2328,6 +2328,10 @@ export const fr = {
       'Encaissement saisi sur deux copies : {{label}}, le {{date}}, {{amount}}. Annulez l’un des deux s’il s’agit du même versement.',
     duplicatePayment:
       'Paiement de cotisation saisi sur deux copies : {{label}}, le {{date}}, {{amount}}. Annulez l’un des deux s’il s’agit du même paiement.',
+    splitOverridden:
+      'Répartition de « {{label}} » changée sur deux copies : la plus récente ({{kept}}) est gardée ; celle de {{author}} est annulée par une correction au grand livre.',
+    splitCancelled:
+      'Dépense « {{label}} » annulée sur une copie pendant qu’une autre changeait sa répartition ({{author}}) : la répartition est annulée par une correction au grand livre.',
     duplicateReason:
       'Annulé dans « À vérifier » : doublon de la saisie de {{author}} du {{when}} sur une autre copie.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — saisi par {{author}} le {{when}}',

@@ -17,6 +17,7 @@ import { overheadRecoveries } from './0016-overhead-recoveries'
 import { agreementClosing } from './0017-agreement-closing'
 import { costSharing } from './0018-cost-sharing'
 import { euRules } from './0019-eu-rules'
+import { sharedReversals } from './0020-shared-reversals'
 import type { Migration } from './migration'
 
 /**
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   agreementClosing,
   costSharing,
   euRules,
+  sharedReversals,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */

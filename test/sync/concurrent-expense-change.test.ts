@@ -1,0 +1,151 @@
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { checkFile } from '../../electron/main/check/file-check'
+import { missionCopy } from '../../electron/main/sync/sync-service'
+import { translate } from '@shared/i18n/translate'
+import { sharedSalary, sharingWorld } from '../budget/cost-sharing-setup'
+import { startTestApp, type TestApp } from '../support/core'
+import { found } from '../support/found'
+import { tempFolder } from '../support/temp'
+import { joinTarget } from './sync-targets'
+
+const apps: TestApp[] = []
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.core.dispose()
+})
+
+/** The office with its 60/40 shared salary, and a mission laptop on a copy of its file. */
+async function officeAndMissionWithSalary() {
+  const world = await sharingWorld()
+  const office = world.app
+  apps.push(office)
+  const salary = found((await sharedSalary(world))[0], 'salary')
+  const share = join(await tempFolder(), 'partage')
+  await joinTarget(office, { kind: 'folder', share })
+  const session = office.core.requireSession()
+  const missionPath = join(office.folder, 'mission.sqlite')
+  await missionCopy(session.file, session.sync, missionPath)
+  const mission = await startTestApp({ openFile: false })
+  apps.push(mission)
+  await mission.core.openFile(missionPath)
+  return { world, office, mission, salary }
+}
+
+/**
+ * Both ways until nothing moves (each copy's correction of the merge travels on the next
+ * round), then both copies' books and `aimf check` on each.
+ */
+async function syncBothWays(office: TestApp, mission: TestApp) {
+  for (const app of [mission, office, mission, office, mission, office]) {
+    const report = await app.ok('sync.now', {})
+    expect(report.skipped).toEqual([])
+  }
+  const books = async (app: TestApp) => {
+    const db = app.core.requireSession().file.db
+    const rows = async (table: string) =>
+      (
+        await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(
+          db,
+        )
+      ).rows
+    return {
+      entries: await rows('ledger_entries'),
+      shares: await rows('expense_shares'),
+      expenses: await rows('budget_expenses'),
+    }
+  }
+  expect(await books(mission)).toEqual(await books(office))
+  for (const app of [office, mission]) {
+    const path = app.core.requireSession().file.path
+    await app.core.closeFile()
+    const problems = await checkFile(path)
+    expect(problems.map((p) => translate('fr', p.key, p.params as Record<string, string>))).toEqual(
+      [],
+    )
+    await app.core.openFile(path)
+  }
+}
+
+/** The live shares of the expense and its net spending by fund, on one copy. */
+async function liveSplit(app: TestApp, expenseId: string) {
+  const db = app.core.requireSession().file.db
+  const shares = await sql<{ percent_bp: number }>`SELECT percent_bp FROM expense_shares
+    WHERE expense_id = ${expenseId} AND deleted_at IS NULL ORDER BY position`.execute(db)
+  const net = await sql<{ eur: number | null }>`SELECT SUM(eur_minor) AS eur FROM ledger_entries
+    WHERE source_table = 'budget_expenses' AND source_id = ${expenseId}`.execute(db)
+  return { percents: shares.rows.map((s) => s.percent_bp), eur: Number(net.rows[0]?.eur ?? 0) }
+}
+
+describe('one shared expense changed on two copies offline (issue 27)', () => {
+  it('the split changed differently on each copy: after syncing both ways, one live split, the same books, and `aimf check` passes on both', async () => {
+    const { world, office, mission, salary } = await officeAndMissionWithSalary()
+    const change = (app: TestApp, euPercent: string, untiedPercent: string, reason: string) =>
+      app.ok('budget.changeExpenseFunds', {
+        id: salary.id,
+        agreementId: null,
+        shares: {
+          mode: 'percent',
+          rows: [
+            { agreementId: world.euId, headingCode: '1', percent: euPercent },
+            { agreementId: null, percent: untiedPercent },
+          ],
+        },
+        reason,
+        confirmed: true,
+      })
+    await mission.ok('sync.now', {})
+    await change(mission, '50', '50', 'Temps réel de la mission')
+    await change(office, '70', '30', 'Clé du bureau')
+    await syncBothWays(office, mission)
+    // The office's change is the latest: its 70/30 stands on both copies, the expense paid once,
+    // and each copy lists that the mission's 50/50 was undone.
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [7000, 3000], eur: 432_107 })
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(
+        expect.stringMatching(/^Répartition de « Salaire de mars .* changée sur deux copies/),
+      )
+    }
+  }, 240_000)
+
+  it('the expense cancelled on both copies: one net reversal, the same books, and `aimf check` passes on both', async () => {
+    const { office, mission, salary } = await officeAndMissionWithSalary()
+    await mission.ok('sync.now', {})
+    await mission.ok('budget.cancelExpense', { id: salary.id, reason: 'Saisie en double' })
+    await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
+      const db = app.core.requireSession().file.db
+      const reversals = await sql<{ n: number }>`SELECT count(*) AS n FROM ledger_entries
+        WHERE source_id = ${salary.id} AND reverses_id IS NOT NULL`.execute(db)
+      expect(Number(reversals.rows[0]?.n)).toBe(2)
+    }
+  }, 240_000)
+
+  it('the expense cancelled on one copy while the other changed its split: cancelled on both, its new split undone, listed for review', async () => {
+    const { world, office, mission, salary } = await officeAndMissionWithSalary()
+    await mission.ok('sync.now', {})
+    await mission.ok('budget.changeExpenseFunds', {
+      id: salary.id,
+      agreementId: null,
+      shares: {
+        mode: 'percent',
+        rows: [
+          { agreementId: world.euId, headingCode: '1', percent: '50' },
+          { agreementId: null, percent: '50' },
+        ],
+      },
+      reason: 'Temps réel de la mission',
+      confirmed: true,
+    })
+    await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(expect.stringMatching(/^Dépense « Salaire de mars .* annulée/))
+    }
+  }, 240_000)
+})
