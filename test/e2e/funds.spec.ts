@@ -33,6 +33,9 @@ test('an agreement, two receipts in different months, and the dashboard moves by
   app,
   page,
 }) => {
+  // A long story (forms, dialogs, an accessibility scan, screenshots): 1.1–1.3 min on a loaded
+  // machine, past the default minute.
+  test.setTimeout(120_000)
   await app.core.createFile(join(app.folder, 'fonds.sqlite'))
   const session = app.core.requireSession()
   await session.funders.create(

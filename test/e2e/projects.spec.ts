@@ -19,6 +19,9 @@ test('a project for a city: plan from an EU action, the untied fund and the city
   app,
   page,
 }) => {
+  // A long story (forms, dialogs, an accessibility scan, screenshots): 1.1–1.3 min on a loaded
+  // machine, past the default minute.
+  test.setTimeout(120_000)
   await app.core.createFile(join(app.folder, 'projets.sqlite'))
   const session = app.core.requireSession()
   const author = 'Agent de test'
