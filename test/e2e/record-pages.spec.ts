@@ -110,8 +110,9 @@ for (const size of SIZES) {
       await app.core.openDemo()
       await app.open()
       await page.getByRole('button', { name: 'Conventions' }).click()
+      // An agreement's own button (not a date filter's calendar, nor its funder's page).
       await page
-        .getByRole('button', { name: /^Ouvrir / })
+        .getByRole('button', { name: /^Ouvrir (?!le calendrier|la fiche)/ })
         .first()
         .click()
       await switchTabsByKeyboard(page, [
