@@ -76,8 +76,9 @@ async function expectTotals(page: Page, table: Locator, core: Record<string, num
 async function openAgreement(page: Page, reference: string) {
   await page.getByRole('button', { name: 'Conventions', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill(reference)
+  // The agreement's own button (not a date filter's calendar, nor its funder's page).
   await page
-    .getByRole('button', { name: /^Ouvrir / })
+    .getByRole('button', { name: /^Ouvrir (?!le calendrier|la fiche)/ })
     .first()
     .click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference)
