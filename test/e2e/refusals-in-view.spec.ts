@@ -4,7 +4,7 @@ import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 const year = E2E_YEAR
 
-test('a refusal of « Engager » and of « Verser » is drawn on its field, focused and in view at 1280×720', async ({
+test('a refusal of « Engager » and of « Verser » is drawn on its field, focused and in view (a 1280-px window, 420 px high once the plan is reached)', async ({
   app,
   page,
 }) => {
@@ -66,7 +66,11 @@ test('a refusal of « Engager » and of « Verser » is drawn on its field, focu
   const date = page.getByRole('textbox', { name: 'Engagé le' })
   await date.fill('')
   const commit = page.getByRole('button', { name: 'Engager Fonds délié de l’AIMF' })
+  // The plan is a list in its own scrolling box now, so the page is short at 720 px: a window
+  // half as high (a laptop's docked window) puts the date above the view once the list is reached.
+  await page.setViewportSize({ width: 1280, height: 420 })
   await commit.scrollIntoViewIfNeeded()
+  await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
   await expect(date).not.toBeInViewport()
   await commit.click()
   await expect(date).toHaveAttribute('aria-invalid', 'true')
