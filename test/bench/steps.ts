@@ -36,6 +36,7 @@ import {
   sqlFloor,
   workbookCells,
 } from './floors'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 export type { StepArguments, StepTimes } from './step-types'
 
@@ -164,7 +165,7 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     const session = createSession(data)
     const target = join(folder, 'export.xlsx')
     const ms = await times(3, async () =>
-      writeExportFile(target, await registersWorkbook('fr', session)),
+      writeExportFile(target, await registersWorkbook(REGISTERS, 'fr', session)),
     )
     await data.close()
     return { export: { ms } }
@@ -215,7 +216,7 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
     const session = createSession(data)
     const target = join(folder, 'rows.xlsx')
     const ms = await times(3, async () =>
-      writeExportFile(target, await registersWorkbook('fr', session)),
+      writeExportFile(target, await registersWorkbook(REGISTERS, 'fr', session)),
     )
     await data.close()
     return { rowsExport: { ms } }
@@ -231,6 +232,7 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
         dryRun: false,
         author: 'Banc d’essai',
         language: 'fr',
+        registers: REGISTERS,
       })
       if (!report.imported) {
         throw new Error(`The export does not import: ${JSON.stringify(report.problems)}`)

@@ -14,6 +14,7 @@ import { AppFailure } from '../../electron/main/failure'
 import { DEFAULT_PROGRAMME_CODES } from '@shared/programmes/schema'
 import type { ProjectFields } from '@shared/projects/schema'
 import { tempFolder } from '../support/temp'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 const open: DataFile[] = []
 afterEach(async () => {
@@ -192,7 +193,7 @@ describe('the programmes in the workbook', () => {
       { code: null, label: 'Planification familiale', labelEn: 'Family planning' },
       'Test',
     )
-    const bytes = await registersWorkbook('fr', source)
+    const bytes = await registersWorkbook(REGISTERS, 'fr', source)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
@@ -243,6 +244,7 @@ describe('the programmes in the workbook', () => {
       dryRun: false,
       author: 'Test',
       language: 'fr',
+      registers: REGISTERS,
     })
     expect(report.problems.filter((p) => p.blocking)).toEqual([])
     expect((await target.programmes.list()).map((p) => p.code)).toContain('planification_familiale')
@@ -257,7 +259,7 @@ describe('the programmes in the workbook', () => {
     const sheetPrograms = book.getWorksheet('Programmes')
     if (sheetPrograms) book.removeWorksheet(sheetPrograms.id)
     await writeFile(path, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer))
-    const dryRun = { dryRun: true, author: 'Test', language: 'fr' } as const
+    const dryRun = { dryRun: true, author: 'Test', language: 'fr', registers: REGISTERS } as const
     const misspelt = await importWorkbook(target, path, dryRun)
     expect(misspelt.problems.filter((p) => p.blocking)).toEqual([
       expect.objectContaining({

@@ -16,6 +16,7 @@ import { importWorkbook, startDemoApp, startTestApp, type TestApp } from '../sup
 import { readWorkbook } from '../support/exports'
 import { convertWithLibreOffice, sofficePath } from '../support/libreoffice'
 import { filterRange, readPackage } from '../support/xlsx-package'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 const run = promisify(execFile)
 
@@ -60,7 +61,7 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
         ['export', session],
       ] as const) {
         const path = join(folder, `${name}-${language}.xlsx`)
-        await writeFile(path, await registersWorkbook(language, from))
+        await writeFile(path, await registersWorkbook(REGISTERS, language, from))
         written.push({ path, kind: 'registers' })
       }
     }

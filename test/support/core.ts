@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { AppCore } from '../../electron/main/app/app-core'
 import { buildDemo } from '../../electron/main/demo/build-demo'
 import { createSession } from '../../electron/main/app/create-session'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { tempFolder } from './temp'
@@ -48,6 +49,7 @@ export async function startTestApp(
     appVersion: '0.0.0-test',
     buildDemo,
     createSession,
+    registers: REGISTERS,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
     ...(options.quicklyAbove !== undefined ? { quicklyAbove: options.quicklyAbove } : {}),

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const demo = await DataFile.create(join(folder, 'demo.sqlite'), { isDemo: true })
   await buildDemo(demo)
   workbook = join(folder, 'demo.xlsx')
-  await writeFile(workbook, await registersWorkbook('fr', createSession(demo)))
+  await writeFile(workbook, await registersWorkbook(REGISTERS, 'fr', createSession(demo)))
   await demo.close()
 }, 120_000)
 
@@ -61,6 +61,7 @@ async function imported(
       dryRun,
       author: 'Test',
       language: 'fr',
+      registers: REGISTERS,
     })
     return { ...report, path }
   } finally {
@@ -118,7 +119,7 @@ async function contents(path: string): Promise<Map<string, string[]>> {
 async function exported(path: string) {
   const file = await DataFile.open(path)
   try {
-    return await sheetsOf(await registersWorkbook('fr', createSession(file)))
+    return await sheetsOf(await registersWorkbook(REGISTERS, 'fr', createSession(file)))
   } finally {
     await file.close()
   }
@@ -214,6 +215,7 @@ describe('the set-based import against the row-by-row one', () => {
         dryRun: false,
         author: 'Test',
         language: 'fr',
+        registers: REGISTERS,
       })
     } finally {
       await file.close()

@@ -11,6 +11,7 @@ import { type CurrencyCode, minorUnits } from '@shared/money/currencies'
 import { decimalOfNumber, minorToDecimalString, shiftDecimal } from '@shared/money/decimal'
 import { basisPointsToPercent } from '@shared/validation/amounts'
 import { importWorkbook, startTestApp, type TestApp } from '../support/core'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 let app: TestApp
 afterEach(async () => app?.core.dispose())
@@ -121,7 +122,7 @@ describe('numbers in the registers', () => {
       nature: 'investment',
       cofinancingPercent: '12.5',
     })
-    const exported = await registersWorkbook('fr', app.core.requireSession())
+    const exported = await registersWorkbook(REGISTERS, 'fr', app.core.requireSession())
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(
       exported.buffer.slice(

@@ -19,6 +19,7 @@ import {
   smallerExport,
   workbookOf,
 } from './mutants'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 /** How many mutants: cells, rows, columns, sheets and notes, then package parts. */
 const SHEET_MUTANTS = 165
@@ -69,6 +70,7 @@ async function run(path: string, workbook: string, dryRun: boolean): Promise<Wor
       dryRun,
       author: 'Test',
       language: 'fr',
+      registers: REGISTERS,
     })
   } finally {
     await file.close()
@@ -117,7 +119,7 @@ beforeAll(async () => {
   folder = await tempFolder('file')
   const demo = await DataFile.create(join(folder, 'demo.sqlite'), { isDemo: true })
   await buildDemo(demo)
-  const exported = await registersWorkbook('fr', createSession(demo))
+  const exported = await registersWorkbook(REGISTERS, 'fr', createSession(demo))
   await demo.close()
   base = smallerExport(await sheetsOf(exported))
   empty = join(folder, 'empty.sqlite')

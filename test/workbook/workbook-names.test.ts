@@ -11,6 +11,7 @@ import type { WorkbookReport } from '@shared/workbook/schema'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
 import { type Sheets, columnOf, copyOf, sheetsOf, smallerExport, workbookOf } from './mutants'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 let folder: string
 let empty: string
@@ -20,7 +21,7 @@ beforeAll(async () => {
   folder = await tempFolder('file')
   const demo = await DataFile.create(join(folder, 'demo.sqlite'), { isDemo: true })
   await buildDemo(demo)
-  const exported = await registersWorkbook('fr', createSession(demo))
+  const exported = await registersWorkbook(REGISTERS, 'fr', createSession(demo))
   await demo.close()
   base = smallerExport(await sheetsOf(exported))
   empty = join(folder, 'empty.sqlite')
@@ -47,6 +48,7 @@ async function imported(sheets: Sheets, dryRun: boolean, into?: string) {
       dryRun,
       author: 'Test',
       language: 'fr',
+      registers: REGISTERS,
     })
   } finally {
     await file.close()
@@ -58,7 +60,9 @@ async function imported(sheets: Sheets, dryRun: boolean, into?: string) {
 async function exportedSheet(path: string, sheet: string) {
   const file = await DataFile.open(path)
   try {
-    return (await sheetsOf(await registersWorkbook('fr', createSession(file)))).get(sheet)
+    return (await sheetsOf(await registersWorkbook(REGISTERS, 'fr', createSession(file)))).get(
+      sheet,
+    )
   } finally {
     await file.close()
   }

@@ -11,6 +11,7 @@ import type { WorkbookReport } from '@shared/workbook/schema'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
 import { oneSheetWorkbook, zipOf } from '../support/zip-writer'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 let folder: string
 let file: DataFile
@@ -26,6 +27,7 @@ async function dryRun(path: string, bounds = IMPORT_BOUNDS): Promise<WorkbookRep
     dryRun: true,
     author: 'Test',
     language: 'fr',
+    registers: REGISTERS,
     bounds,
   })
 }

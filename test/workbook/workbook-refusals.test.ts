@@ -14,6 +14,7 @@ import {
   fileDigest,
   MEMBERS_HEADING,
 } from '../support/workbook-import'
+import { REGISTERS } from '../../electron/main/workbook/registers'
 
 // What an import refuses, with its sheet, row and column, leaving the file as it was.
 
@@ -39,7 +40,7 @@ describe('the workbook of the registers, refused or cancelled', () => {
     const template = await readWorkbook(
       await (async () => {
         const path = join(app.folder, 'modele.xlsx')
-        await writeFile(path, await registersWorkbook('fr'))
+        await writeFile(path, await registersWorkbook(REGISTERS, 'fr'))
         return path
       })(),
     )
@@ -187,9 +188,10 @@ describe('the workbook of the registers, refused or cancelled', () => {
     const report = await checkedReport(app)
     expect(report.problems).toMatchObject([{ code: 'notXlsx', blocking: true }])
     const template = await readWorkbook(
-      await writeFile(join(app.folder, 'modele.xlsx'), await registersWorkbook('fr')).then(() =>
+      await writeFile(
         join(app.folder, 'modele.xlsx'),
-      ),
+        await registersWorkbook(REGISTERS, 'fr'),
+      ).then(() => join(app.folder, 'modele.xlsx')),
     )
     const notes = found(template.getWorksheet('Notes'), 'notes')
     let described = 0

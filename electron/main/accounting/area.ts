@@ -7,4 +7,5 @@ export const accountingArea = defineArea({
   name: 'accounting',
   services: accountingServices,
   handlers: accountingHandlers,
+  registers: [],
 })

@@ -17,6 +17,7 @@ import { hashPassword, passwordMatches } from '../lock/window-lock'
 import { PrefsStore } from '../prefs/prefs-store'
 import { ServerPasswords } from '../sync/server-passwords'
 import { type ImportOptions, importWorkbook } from '../workbook/workbook-import'
+import type { Register } from '../workbook/register'
 import { AutoSync } from './auto-sync'
 import { failureMessage } from './background-jobs'
 import { BackupSchedule } from './backup-schedule'
@@ -41,6 +42,11 @@ export interface CoreOptions {
    * by the caller, as the areas' handlers drive this object and the list holds them.
    */
   createSession: SessionOpener
+  /**
+   * The workbook's registers in their import order (workbook/registers.ts, from the list of
+   * areas): given by the caller for the same reason.
+   */
+  registers: readonly Register[]
   /** The full check run in the background after a file opens (tests pace it). */
   integrityCheck?: IntegrityCheck
   /** From which size a file opens quickly, checked in the background (tests: any size). */
@@ -88,6 +94,11 @@ export class AppCore {
 
   get appVersion(): string {
     return this.options.appVersion
+  }
+
+  /** The workbook's registers, in the order of its sheets. */
+  get registers(): readonly Register[] {
+    return this.options.registers
   }
 
   language(): Language {
@@ -393,6 +404,7 @@ export class AppCore {
       dryRun,
       author: this.author(),
       language: this.language(),
+      registers: this.options.registers,
     })
   }
 

@@ -10,4 +10,5 @@ export const appArea = defineArea({
     ...appHandlers(core),
     ...fileHandlers(core),
   }),
+  registers: [],
 })

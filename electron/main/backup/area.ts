@@ -7,4 +7,5 @@ export const backupArea = defineArea({
   name: 'backup',
   services: backupServices,
   handlers: backupsHandlers,
+  registers: [],
 })

@@ -1,10 +1,15 @@
 import { defineArea } from '../area'
+import { registersOf } from '../workbook/register-order'
+import { budgetVersions } from './registers/budget-versions'
+import { budgetItems } from './registers/budget-items'
+import { budgetExpenses } from './registers/budget-expenses'
 import { budgetServices } from './services'
 import { budgetHandlers } from './budget-handlers'
 
-/** The budget area: the handlers of its channels (shared/budget/channels.ts). */
+/** The budget area: the handlers of its channels (shared/budget/channels.ts), its registers. */
 export const budgetArea = defineArea({
   name: 'budget',
   services: budgetServices,
   handlers: budgetHandlers,
+  registers: registersOf(budgetVersions, budgetItems, budgetExpenses),
 })

@@ -8,6 +8,7 @@ import { registersWorkbook } from '../workbook/workbook-writer'
 import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
 import type { WorkbookReport } from '@shared/workbook/schema'
+import { REGISTERS } from '../workbook/registers'
 
 type Out = (line: string) => void
 
@@ -31,7 +32,7 @@ export async function registersCommand(
     const target = resolve(outPath)
     await writeExportFile(
       target,
-      await registersWorkbook(language, file ? createSession(file) : undefined),
+      await registersWorkbook(REGISTERS, language, file ? createSession(file) : undefined),
     )
     out(translate(language, 'reporting.exported', { path: target }))
     return 0
@@ -67,7 +68,7 @@ export async function importCommand(
     const report = await importWorkbook(
       createSession(file, () => language),
       resolve(workbookPath),
-      { dryRun: options.dryRun, author: options.author, language },
+      { dryRun: options.dryRun, author: options.author, language, registers: REGISTERS },
     )
     print(report, options.json, language, out)
     return report.problems.some((p) => p.blocking) ? 1 : 0

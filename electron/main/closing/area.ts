@@ -53,4 +53,5 @@ export const closingArea = defineArea({
       return closingStatement(file.db, await reopenAgreement(file, id, reason, core.author()))
     },
   }),
+  registers: [],
 })

@@ -243,6 +243,8 @@ const paymentRowInput = paymentInput.omit({ settle: true }).safeExtend({ settles
 export const payments: Register<z.output<typeof paymentRowInput>> = {
   key: 'payments',
   sheet: 'workbook.sheet.payments',
+  // The calls it settled, by number, in one cell.
+  references: ['calls'],
   columns: [
     MEMBER_COLUMN,
     {

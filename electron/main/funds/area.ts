@@ -1,4 +1,10 @@
 import { defineArea } from '../area'
+import { registersOf } from '../workbook/register-order'
+import { rates } from './registers/rates'
+import { agreements, amendments } from './registers/agreements'
+import { calendar, instalments } from './registers/instalments'
+import { otherIncome, receipts } from './registers/receipts'
+import { headings } from './registers/headings'
 import { fundsServices } from './services'
 import type { HandlersOf } from '../ipc/handler'
 import {
@@ -8,7 +14,7 @@ import {
   fundsHandlers,
 } from './funds-handlers'
 
-/** The funds area: the handlers of its channels (shared/funds/channels.ts). */
+/** The funds area: the handlers of its channels (shared/funds/channels.ts), its registers. */
 export const fundsArea = defineArea({
   name: 'funds',
   services: fundsServices,
@@ -18,4 +24,14 @@ export const fundsArea = defineArea({
     ...receiptsHandlers(core),
     ...fundsHandlers(core),
   }),
+  registers: registersOf(
+    rates,
+    agreements,
+    amendments,
+    instalments,
+    calendar,
+    receipts,
+    otherIncome,
+    headings,
+  ),
 })

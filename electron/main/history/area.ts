@@ -7,4 +7,5 @@ export const historyArea = defineArea({
   name: 'history',
   services: historyServices,
   handlers: historyHandlers,
+  registers: [],
 })

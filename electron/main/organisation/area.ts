@@ -7,4 +7,5 @@ export const organisationArea = defineArea({
   name: 'organisation',
   services: organisationServices,
   handlers: organisationHandlers,
+  registers: [],
 })

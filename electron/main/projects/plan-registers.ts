@@ -65,6 +65,8 @@ const planLineRowInput = financingLineInput.safeExtend({ committedOn: optionalIs
 export const planLines: Register<z.output<typeof planLineRowInput>> = {
   key: 'planLines',
   sheet: 'workbook.sheet.planLines',
+  // The agreement's heading the line is planned under.
+  references: ['headings'],
   columns: [
     PROJECT_COLUMN,
     {

@@ -6,4 +6,5 @@ export const reportsArea = defineArea({
   name: 'reports',
   services: undefined,
   handlers: reportsHandlers,
+  registers: [],
 })

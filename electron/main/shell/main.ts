@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, session } from 'electron'
 import { AppCore } from '../app/app-core'
 import { buildDemo } from '../demo/build-demo'
 import { createSession } from '../app/create-session'
+import { REGISTERS } from '../workbook/registers'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '@shared/i18n/translate'
@@ -59,6 +60,7 @@ function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
       appVersion: app.getVersion(),
       buildDemo,
       createSession,
+      registers: REGISTERS,
       host: electronHost(
         () => mainWindow,
         () => {

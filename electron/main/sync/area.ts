@@ -7,4 +7,5 @@ export const syncArea = defineArea({
   name: 'sync',
   services: syncServices,
   handlers: syncHandlers,
+  registers: [],
 })

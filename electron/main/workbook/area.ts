@@ -6,4 +6,5 @@ export const workbookArea = defineArea({
   name: 'workbook',
   services: undefined,
   handlers: workbookHandlers,
+  registers: [],
 })

@@ -90,6 +90,11 @@ export interface Register<Input = Record<string, unknown>> {
   key: RegisterKey
   sheet: MessageKey
   columns: RegisterColumn[]
+  /**
+   * The registers its rows need imported first that no column names (a payment settles calls,
+   * a budget line is in a version): with its columns' `references`, what orders the sheets.
+   */
+  references?: readonly RegisterKey[]
   /** The contract's schema a row must satisfy, once made an input by `toInput`. */
   schema: z.ZodType<Input>
   /** The contract's input from a row (references made ids); the row itself by default. */

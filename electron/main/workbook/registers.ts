@@ -1,48 +1,13 @@
-import type { Register } from './register'
-import { projects } from '../projects/projects-registers'
-import { namedProjects, planLines } from '../projects/plan-registers'
-import { tranches } from '../projects/tranches-register'
-import { indicatorValues, indicators, projectExpenses } from '../projects/results-registers'
-import { budgetExpenses } from '../budget/registers/budget-expenses'
-import { budgetItems } from '../budget/registers/budget-items'
-import { budgetVersions } from '../budget/registers/budget-versions'
-import { funders } from '../funders/funders-register'
-import { programmes } from '../programmes/programmes-register'
-import { agreements, amendments } from '../funds/registers/agreements'
-import { headings } from '../funds/registers/headings'
-import { calendar, instalments } from '../funds/registers/instalments'
-import { rates } from '../funds/registers/rates'
-import { otherIncome, receipts } from '../funds/registers/receipts'
-import { members, contacts, roles } from '../members/members-registers'
-import { calls, scale, overrides, payments } from '../dues/dues-registers'
+import { AREAS } from '../areas'
+import { importOrder } from './register-order'
 
-/** The registers in the order they are imported: what others refer to comes first. */
-export const REGISTERS = [
-  programmes,
-  funders,
-  rates,
-  members,
-  agreements,
-  amendments,
-  instalments,
-  calendar,
-  receipts,
-  otherIncome,
-  calls,
-  payments,
-  contacts,
-  roles,
-  scale,
-  overrides,
-  headings,
-  projects,
-  namedProjects,
-  planLines,
-  tranches,
-  projectExpenses,
-  indicators,
-  indicatorValues,
-  budgetVersions,
-  budgetItems,
-  budgetExpenses,
-] as unknown as Register[]
+/**
+ * The workbook's registers, from the areas' (each area's `registers`), in the order they are
+ * imported, which is also the sheets' order: each after those it refers to, otherwise in the
+ * order of AREAS (register-order.ts).
+ *
+ * It reads the list of areas, which holds the workbook's own handlers: so only the callers read
+ * it (the shell and the CLI give it to AppCore, the tests to the workbook), never a module of
+ * the workbook, which is given it (`registersWorkbook`, `importWorkbook`).
+ */
+export const REGISTERS = importOrder(AREAS.flatMap((area) => area.registers))

@@ -16,11 +16,11 @@ export const workbookHandlers: HandlerFactory<'workbook'> = (core) => {
   }
   return {
     'workbook.template': async () =>
-      saveAs('AIMF-modele-import.xlsx', () => registersWorkbook(core.language())),
+      saveAs('AIMF-modele-import.xlsx', () => registersWorkbook(core.registers, core.language())),
     'workbook.export': async () => {
       const session = core.requireSession()
       return saveAs(`AIMF-export-${today()}.xlsx`, () =>
-        registersWorkbook(core.language(), session),
+        registersWorkbook(core.registers, core.language(), session),
       )
     },
     // The check is the import itself, rolled back at its end: as long as the import, and so

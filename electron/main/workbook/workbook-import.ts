@@ -12,6 +12,7 @@ import { IMPORT_BOUNDS, type ImportBounds } from './import/import-bounds'
 import { type ProblemAt, Problems } from './import/problems'
 import type { ReadSheet } from './import/read-sheet'
 import { readRegisterSheets } from './import/read-registers'
+import type { Register } from './register'
 
 export type ImportOptions = ApplyOptions
 
@@ -22,6 +23,8 @@ export interface ImportRun extends ImportOptions {
   author: string
   /** The language the problems are said in. */
   language: Language
+  /** The registers, in the order they are imported (workbook/registers.ts, given by the caller). */
+  registers: readonly Register[]
   bounds?: ImportBounds
 }
 
@@ -45,7 +48,7 @@ export async function importWorkbook(
 ): Promise<WorkbookReport> {
   const bounds = run.bounds ?? IMPORT_BOUNDS
   const problems = new Problems(run.language, bounds.maxProblems)
-  const sheets = await readRegisterSheets(path, problems, bounds)
+  const sheets = await readRegisterSheets(path, run.registers, problems, bounds)
   if (sheets && sheets.length === 0 && !problems.blocking)
     problems.refuseFile('workbook.noRegister')
   if (!sheets) return reportOf(problems, [], null, run)

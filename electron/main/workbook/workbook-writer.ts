@@ -5,7 +5,6 @@ import type { Session } from '../app/session'
 import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate } from '@shared/i18n/translate'
-import { REGISTERS } from './registers'
 import { cellShown, cellWriter, type ExportCell } from './export-cells'
 import { declareFilters, type SheetFilter } from './filter-names'
 import {
@@ -33,12 +32,17 @@ type CellWriter = ReturnType<typeof cellWriter>
  * The workbook of the registers: one sheet per register with its headings (in `language`; the
  * import reads French and English), a notes sheet explaining every column, and drop-down lists
  * where the values are a closed list. Empty, it is the template; with `session`, the full
- * export of the file, which the import reads back to the same records.
+ * export of the file, which the import reads back to the same records. `registers` are its
+ * sheets, in their order (workbook/registers.ts, given by the caller).
  *
  * Written by exceljs's streaming writer, sheet after sheet, so that twenty years of registers
  * are never held in memory as a whole workbook.
  */
-export async function registersWorkbook(language: Language, session?: Session): Promise<Buffer> {
+export async function registersWorkbook(
+  registers: readonly Register[],
+  language: Language,
+  session?: Session,
+): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
   const output = new PassThrough()
   const chunks: Buffer[] = []
@@ -64,7 +68,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
   ]
 
-  const listColumns = REGISTERS.flatMap((register) =>
+  const listColumns = registers.flatMap((register) =>
     register.columns.filter((column) => column.choices),
   )
   const listLabels = listColumns.map((column) =>
@@ -76,9 +80,9 @@ export async function registersWorkbook(language: Language, session?: Session): 
     return `${LISTS_SHEET}!$${letter}$1:$${letter}$${listLabels[index]?.length ?? 0}`
   }
 
-  writeNotes(workbook, t, language)
+  writeNotes(workbook, registers, t, language)
 
-  for (const register of REGISTERS) {
+  for (const register of registers) {
     const sheet = workbook.addWorksheet(t(register.sheet), {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
@@ -126,7 +130,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
     // The notes are the first sheet, the registers follow in order.
     filters.push({
       sheet: sheet.name,
-      index: REGISTERS.indexOf(register) + 1,
+      index: registers.indexOf(register) + 1,
       range: `A1:${last}${count + 1}`,
     })
     register.columns.forEach((column, index) => {
@@ -158,6 +162,7 @@ export async function registersWorkbook(language: Language, session?: Session): 
 /** The notes sheet: every column of every register, its type, whether required, its values. */
 function writeNotes(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  registers: readonly Register[],
   t: (key: MessageKey, params?: Record<string, string>) => string,
   language: Language,
 ): void {
@@ -169,7 +174,7 @@ function writeNotes(
     t('workbook.notes.required'),
     t('workbook.notes.values'),
   ]
-  const rows = REGISTERS.flatMap((register) =>
+  const rows = registers.flatMap((register) =>
     register.columns.map((column) => noteRow(register, column, t, language)),
   )
   // Widths from the column rows; the two general notes run over the empty cells beside them.

@@ -7,6 +7,7 @@ import { AppCore } from '../../../electron/main/app/app-core'
 import type { IntegrityCheck } from '../../../electron/main/db/open-check'
 import { buildDemo } from '../../../electron/main/demo/build-demo'
 import { createSession } from '../../../electron/main/app/create-session'
+import { REGISTERS } from '../../../electron/main/workbook/registers'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
@@ -61,6 +62,7 @@ export const test = base.extend<{
       appVersion: '0.0.0-e2e',
       buildDemo,
       createSession,
+      registers: REGISTERS,
       ...(integrityCheck ? { integrityCheck: integrityCheck.check, quicklyAbove: 0 } : {}),
     })
     if (userName) await core.setUserName(userName)

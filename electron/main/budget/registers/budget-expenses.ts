@@ -36,6 +36,8 @@ type ExpenseRow = z.output<typeof expenseRowInput>
 export const budgetExpenses: Register<ExpenseRow> = {
   key: 'budgetExpenses',
   sheet: 'workbook.sheet.budgetExpenses',
+  // Its line, by year and code; the agreement's heading it is charged to.
+  references: ['budgetItems', 'headings'],
   columns: [
     { field: 'year', heading: 'budget.year', kind: 'integer', required: true },
     { field: 'lineCode', heading: 'workbook.column.budgetLine', kind: 'text', required: true },

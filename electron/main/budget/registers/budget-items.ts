@@ -85,6 +85,8 @@ const TRACKS = [...BUDGET_TRACKING.expense, ...BUDGET_TRACKING.income]
 export const budgetItems: Register<ItemRow> = {
   key: 'budgetItems',
   sheet: 'workbook.sheet.budgetItems',
+  // Its version, by year and number; its sources, by agreement.
+  references: ['budgetVersions', 'agreements'],
   columns: [
     { field: 'year', heading: 'budget.year', kind: 'integer', required: true },
     { field: 'number', heading: 'workbook.column.versionNumber', kind: 'integer', required: true },

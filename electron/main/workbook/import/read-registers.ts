@@ -2,7 +2,6 @@ import type { MessageKey } from '@shared/i18n/messages/catalog'
 import { translate } from '@shared/i18n/translate'
 import { formatCount } from '@shared/i18n/format-number'
 import { nameKey } from '../names'
-import { REGISTERS } from '../registers'
 import type { Register } from '../register'
 import { type ListedSheet, PackageRefusal, type RawRow, WorkbookFile } from '../workbook-reader'
 import type { DateReading } from '../cell-values'
@@ -17,15 +16,19 @@ function sheetNames(key: MessageKey): string[] {
 }
 
 /** What each sheet of the workbook is: its Notes, one of the registers, or none of them. */
-function classify(sheets: readonly ListedSheet[], problems: Problems) {
+function classify(
+  sheets: readonly ListedSheet[],
+  registerList: readonly Register[],
+  problems: Problems,
+) {
   const notesNames = sheetNames('workbook.sheet.notes')
-  const registerNames = REGISTERS.map((register) => sheetNames(register.sheet))
+  const registerNames = registerList.map((register) => sheetNames(register.sheet))
   let notes: ListedSheet | null = null
   const registers = new Map<Register, ListedSheet>()
   for (const sheet of sheets) {
     const name = nameKey(sheet.name)
     const index = registerNames.findIndex((names) => names.includes(name))
-    const register = REGISTERS[index]
+    const register = registerList[index]
     const first = register ? registers.get(register) : notesNames.includes(name) ? notes : null
     if (first) {
       // « Membres » and « Members » both: which one is meant cannot be guessed.
@@ -60,16 +63,18 @@ function classify(sheets: readonly ListedSheet[], problems: Problems) {
  * Reads the register sheets of a workbook into rows of contract input, every cell read as its
  * column says, each problem located; null when the workbook cannot be read in full (not a
  * workbook, damaged, beyond the bounds: said in `problems`). A path with no file, or a file
- * that cannot be opened, throws.
+ * that cannot be opened, throws. The sheets are read in the order of `registerList`, the order
+ * they are imported in.
  */
 export async function readRegisterSheets(
   path: string,
+  registerList: readonly Register[],
   problems: Problems,
   bounds: ImportBounds,
 ): Promise<ReadSheet[] | null> {
   try {
     const workbook = await WorkbookFile.open(path, bounds)
-    const { notes, registers } = classify(workbook.sheets, problems)
+    const { notes, registers } = classify(workbook.sheets, registerList, problems)
     for (const sheet of [notes, ...registers.values()]) {
       if (sheet && !sheet.part)
         problems.add({
@@ -91,7 +96,7 @@ export async function readRegisterSheets(
     }
     const reading: DateReading = notesSettings(notes?.name ?? null, notesRows, problems)
     const read: ReadSheet[] = []
-    for (const register of REGISTERS) {
+    for (const register of registerList) {
       const sheet = registers.get(register)
       if (!sheet) {
         problems.add({
