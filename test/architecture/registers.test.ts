@@ -18,9 +18,10 @@ function registerFiles(): string[] {
 
 /**
  * The sheets, in their order: the areas' (funders, programmes, funds, members, projects, dues,
- * budget), each area's own within it, a sheet moved only after those it refers to. (The list
- * written by hand before it was derived interleaved the areas — the programmes before the
- * funders, the members and the dues amid the funds' sheets — which no reference asked for.)
+ * budget), each area's own within it, a sheet moved only after those it refers to (the dues
+ * calls and payments before the projects, whose approvals read the cities' dues standing). The
+ * list written by hand before it was derived interleaved the areas further (the programmes
+ * before the funders, the members amid the funds' sheets), which nothing asked for.
  */
 const SHEETS: RegisterKey[] = [
   'funders',
@@ -36,6 +37,8 @@ const SHEETS: RegisterKey[] = [
   'members',
   'contacts',
   'roles',
+  'calls',
+  'payments',
   'projects',
   'namedProjects',
   'planLines',
@@ -43,8 +46,6 @@ const SHEETS: RegisterKey[] = [
   'projectExpenses',
   'indicators',
   'indicatorValues',
-  'calls',
-  'payments',
   'scale',
   'overrides',
   'budgetVersions',
@@ -98,10 +99,12 @@ describe('the list of registers', () => {
         .map((key) => `${register.key} → ${key}`),
     )
     expect(late).toEqual([])
-    // The references the sort reads include the columns' (an agreement names its funder).
+    // The references the sort reads are the columns' (an agreement names its funder) and the
+    // register's own (its currency's rate).
     expect(referencesOf(REGISTERS.find((r) => r.key === 'agreements') as Register)).toEqual([
       'funders',
       'programmes',
+      'rates',
     ])
   })
 

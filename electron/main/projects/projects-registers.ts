@@ -53,6 +53,8 @@ function fieldsOf(project: ProjectAsFound) {
 export const projects: Register<ProjectRow> = {
   key: 'projects',
   sheet: 'workbook.sheet.projects',
+  // Its approval reads the city's dues standing that day: approved in arrears, it says so.
+  references: ['calls', 'payments'],
   columns: [
     { field: 'code', heading: 'projects.field.code', kind: 'text', required: true },
     { field: 'title', heading: 'projects.field.title', kind: 'text', required: true },

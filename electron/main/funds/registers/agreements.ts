@@ -25,6 +25,9 @@ const YES_NO = ['yes', 'no'] as const
 export const agreements: Register<z.output<typeof agreementInput>> = {
   key: 'agreements',
   sheet: 'workbook.sheet.agreements',
+  // Its currency's rate on the day it starts (the other sheets' money comes after the rates too:
+  // theirs are later areas, or after the rates in this one).
+  references: ['rates'],
   columns: [
     { field: 'reference', heading: 'agreements.field.reference', kind: 'text', required: true },
     {
