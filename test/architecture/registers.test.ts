@@ -17,9 +17,9 @@ function registerFiles(): string[] {
 }
 
 /**
- * The sheets, in their order: the areas' (funders, programmes, funds, members, projects, dues,
- * budget), each area's own within it, a sheet moved only after those it refers to (the dues
- * calls and payments before the projects, whose approvals read the cities' dues standing). The
+ * The sheets, in their order: the areas' (funders, programmes, funds, members, dues, projects,
+ * budget), each area's own within it, a sheet moved only after those it refers to (the
+ * headings after the receipts they do not need, the agreements after the rates). The
  * list written by hand before it was derived interleaved the areas further (the programmes
  * before the funders, the members amid the funds' sheets), which nothing asked for.
  */
@@ -39,6 +39,8 @@ const SHEETS: RegisterKey[] = [
   'roles',
   'calls',
   'payments',
+  'scale',
+  'overrides',
   'projects',
   'namedProjects',
   'planLines',
@@ -46,8 +48,6 @@ const SHEETS: RegisterKey[] = [
   'projectExpenses',
   'indicators',
   'indicatorValues',
-  'scale',
-  'overrides',
   'budgetVersions',
   'budgetItems',
   'budgetExpenses',
