@@ -16,7 +16,7 @@ import {
   type Heading,
   type HeadingRole,
 } from '@shared/funds/schema'
-import { formatAmount } from '@shared/money/format'
+import { formatAmount, formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
@@ -213,7 +213,7 @@ export function HeadingsSection({
                 <Table.Tr>
                   <Table.Td>
                     {t('headings.indirectCap', {
-                      cap: formatAmount(money(budget.indirectCap, currency), language),
+                      cap: formatMoney(money(budget.indirectCap, currency), language),
                     })}
                   </Table.Td>
                   <Table.Td ta="right">
@@ -224,7 +224,7 @@ export function HeadingsSection({
               <Table.Tr>
                 <Table.Td>
                   {t('headings.contingencyCap', {
-                    cap: formatAmount(money(budget.contingencyCap, currency), language),
+                    cap: formatMoney(money(budget.contingencyCap, currency), language),
                   })}
                 </Table.Td>
                 <Table.Td ta="right">
