@@ -140,3 +140,96 @@ test('« Voir » marks an agreement’s heading, a dues band, a chart account an
   await page.getByRole('tab', { name: 'Historique', exact: true }).click()
   expect(new URL(page.url()).searchParams.has('mark')).toBe(false)
 })
+
+test('on the demo file at 1280×720: a 450 000 € receipt is not reversed unasked, a 2031 dues payment of 5 M€ asks with its figures, a filled form is not lost to Escape', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(240_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await app.core.openDemo()
+  const session = app.core.requireSession()
+  const agreement = (await session.agreements.list({})).find(
+    (a) => a.reference === 'SUBV-MEAE-2026',
+  )
+  const member = (await session.members.list({})).find((m) => m.code === 'M-0009')
+  if (!agreement || !member) throw new Error('the demo file has changed')
+  const received = (await session.agreements.get(agreement.id)).figures.received
+  const payments = (await session.dues.account(member.id)).payments.length
+  await app.open()
+
+  // « Annuler ce versement »: the record and the balances before and after, then a reason.
+  await page.getByRole('button', { name: 'Conventions', exact: true }).click()
+  await page.getByRole('button', { name: 'Ouvrir SUBV-MEAE-2026' }).click()
+  await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
+  await page.getByRole('button', { name: 'Annuler ce versement' }).first().click()
+  const reversal = page.getByRole('dialog', { name: 'Annuler ce versement' })
+  // A receipt in euros: its amount once, not followed by the same euros in brackets.
+  await expect(reversal.getByText(/^Encaissement du /)).toHaveText(
+    'Encaissement du 10/04/2026 : 450\u202f000,00\u00a0€',
+  )
+  await expect(
+    reversal.getByRole('table', { name: 'Ce qui change' }).getByRole('row', { name: /^Reçu/ }),
+  ).toContainText('-450\u202f000,00\u00a0€')
+  await page.screenshot({ path: 'test-results/screens/issue21-demo-reversal.png' })
+  await reversal.getByRole('button', { name: 'Annuler ce versement' }).click()
+  await expect(reversal.getByLabel('Raison de l’annulation')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  )
+  await reversal.getByRole('button', { name: 'Ne pas annuler' }).click()
+  await expect(reversal).toBeHidden()
+  expect((await session.agreements.get(agreement.id)).figures.received).toBe(received)
+
+  // Dues: 5 000 000 dated five years ahead asks, with the figures; declined, nothing is written.
+  await page.getByRole('button', { name: 'Membres & cotisations' }).click()
+  await page.getByRole('button', { name: `Ouvrir le membre ${member.name}` }).click()
+  await page.getByRole('button', { name: 'Enregistrer un encaissement', exact: true }).click()
+  const drawer = page.getByRole('dialog').filter({
+    has: page.getByRole('form', { name: 'Enregistrer un encaissement' }),
+  })
+  const form = drawer.getByRole('form', { name: 'Enregistrer un encaissement' })
+  await form.getByRole('textbox', { name: 'Reçu le', exact: true }).fill(`${year + 5}-03-15`)
+  const amount = form.getByRole('textbox', { name: /^Montant/ }).first()
+  await amount.fill('5 000 000')
+  await form.getByRole('button', { name: 'Enregistrer l’encaissement' }).click()
+  const question = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  await expect(question).toContainText(`La date du 15/03/${year + 5} est dans le futur.`)
+  await expect(question).toContainText('dépasse les appels ouverts du membre')
+  await expect(question.getByRole('button', { name: 'Confirmer' })).toBeInViewport()
+  await page.screenshot({ path: 'test-results/screens/issue21-demo-plausibility.png' })
+  await question.getByRole('button', { name: 'Annuler' }).click()
+  await expect(form.getByRole('alert')).toHaveText('Rien n’a été enregistré.')
+  await expect(form.getByRole('alert')).toBeInViewport()
+  expect((await session.dues.account(member.id)).payments).toHaveLength(payments)
+
+  // Escape on the filled form asks before anything typed is lost.
+  await amount.press('Escape')
+  const discard = page.getByRole('dialog', { name: 'Abandonner la saisie ?' })
+  await expect(discard).toBeVisible()
+  await discard.getByRole('button', { name: 'Continuer la saisie' }).click()
+  await expect(amount).toHaveValue('5 000 000')
+})
+
+test('a new agreement sent empty says which fields are required, in French, each on its field', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await app.core.createFile(join(app.folder, 'obligatoire.sqlite'))
+  await app.open()
+  await page.getByRole('button', { name: 'Conventions', exact: true }).click()
+  await page.getByRole('button', { name: 'Nouvelle convention' }).first().click()
+  const form = page.getByRole('dialog', { name: 'Nouvelle convention' })
+  await form.getByRole('button', { name: 'Créer' }).click()
+  // An empty date is a missing date, not a badly written one; no browser bubble in English.
+  for (const name of ['Référence', 'Début', 'Fin']) {
+    const field = form.getByRole('textbox', { name, exact: true })
+    await expect(field).toHaveAttribute('aria-invalid', 'true')
+    await expect(field).toHaveAccessibleDescription('Ce champ est obligatoire.')
+    expect(await field.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('')
+  }
+  await expect(form).not.toContainText('Date invalide')
+  await expect(form).not.toContainText('Identifiant invalide')
+  await page.screenshot({ path: 'test-results/screens/issue21-required.png' })
+})
