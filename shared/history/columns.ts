@@ -109,6 +109,7 @@ export type ColumnKind =
   | { kind: 'moment' }
   | { kind: 'yesNo' }
   | { kind: 'count' }
+  | { kind: 'year' }
   | { kind: 'size' }
   | { kind: 'reference' }
   | { kind: 'words'; path: (value: string) => string[] }
@@ -131,6 +132,8 @@ export function columnKind(table: string, column: string): ColumnKind {
   if (column.endsWith('_at')) return { kind: 'moment' }
   if (column.startsWith('is_')) return { kind: 'yesNo' }
   if (COUNTS.has(column)) return { kind: 'count' }
+  // A year is written as a year (2026), never grouped as a count (2 026).
+  if (column === 'year' || column.endsWith('_year')) return { kind: 'year' }
   if (column === 'size') return { kind: 'size' }
   if (column.endsWith('_id')) return { kind: 'reference' }
   if (column === 'country') return { kind: 'country' }

@@ -94,6 +94,9 @@ export function describeValue(
     case 'count':
       if (integer !== null) return formatCount(integer, language)
       break
+    case 'year':
+      if (integer !== null) return String(integer)
+      break
     case 'size':
       if (integer !== null) return formatSize(integer, language)
       break

@@ -13,10 +13,16 @@ export function isIsoDate(value: string): boolean {
   )
 }
 
+/** A required date left empty is said to be required, not to be badly written. */
+const missingOrInvalid = (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null || issue.input === ''
+    ? 'validation.required'
+    : 'validation.date'
+
 /** A day, as YYYY-MM-DD: what every date of the domain is (no time, no time zone). */
 export const isoDate = z
-  .string({ error: 'validation.date' })
-  .refine(isIsoDate, { error: 'validation.date' })
+  .string({ error: missingOrInvalid })
+  .refine(isIsoDate, { error: missingOrInvalid })
 
 export const optionalIsoDate = z
   .string({ error: 'validation.date' })

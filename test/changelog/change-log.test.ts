@@ -133,7 +133,7 @@ describe('change log', () => {
           column: 'kind',
           oldValue: null,
           newValue: 'agency',
-          label: 'Nature',
+          label: 'Type',
           before: '—',
           after: 'Agence',
         },

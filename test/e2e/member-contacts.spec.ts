@@ -43,7 +43,7 @@ test('a member’s contacts and seats: added through their forms, refused on the
   await expect(page.getByText('Aucune fonction.')).toBeVisible()
   await seats.getByRole('textbox', { name: 'Fonction', exact: true }).fill('Vice-président')
   await seats.getByRole('button', { name: 'Ajouter la fonction' }).click()
-  await expect(seats).toContainText('Date invalide (JJ/MM/AAAA).')
+  await expect(seats).toContainText('Ce champ est obligatoire.')
   await seats.getByRole('textbox', { name: 'Depuis le', exact: true }).fill('2025-06-01')
   await seats.getByRole('button', { name: 'Ajouter la fonction' }).click()
   const bodies = page.getByRole('table', { name: 'Bureau et commissions permanentes' })

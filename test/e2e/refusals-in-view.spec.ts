@@ -76,7 +76,7 @@ test('a refusal of « Engager » and of « Verser » is drawn on its field, focu
   await expect(date).toHaveAttribute('aria-invalid', 'true')
   await expect(date).toBeFocused()
   await expect(date).toBeInViewport()
-  const dateMessage = page.getByText('Date invalide (JJ/MM/AAAA).')
+  const dateMessage = page.getByText('Ce champ est obligatoire.')
   await expect(dateMessage).toBeInViewport()
   // Nothing committed; a date typed again takes the message away and commits.
   expect((await call('projects.get', { id: project.id })).plan.lines[15]?.committedOn).toBeNull()

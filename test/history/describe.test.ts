@@ -142,6 +142,27 @@ describe('the history as an auditor reads it', () => {
     })
   })
 
+  it('writes a year as a year, not grouped as a count', async () => {
+    app = await startTestApp()
+    await app.ok('dues.saveScale', {
+      year: 2026,
+      bands: [
+        {
+          memberKind: 'city',
+          populationFrom: 1500,
+          amount: '1320',
+          currency: 'EUR',
+          label: 'Ville',
+        },
+      ],
+    })
+    const [band] = await app.ok('history.journal', { table: 'dues_bands' })
+    expect(shown(band?.changes ?? [])).toMatchObject({
+      Année: '— → 2026',
+      'Population à partir de': '— → 1 500',
+    })
+  })
+
   it('names every column of every register in both languages, or keeps it out of view', async () => {
     app = await startTestApp()
     const db = app.core.requireSession().file.db

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JournalEntry } from '@shared/history/schema'
-import { startDemoApp, type TestApp } from '../support/core'
+import { startDemoApp, startTestApp, type TestApp } from '../support/core'
 import { sharingWorld } from '../budget/cost-sharing-setup'
 
 let app: TestApp
@@ -127,6 +127,23 @@ describe('a shared expense in the journal', () => {
         })
     } finally {
       await world.app.core.dispose()
+    }
+  })
+})
+
+describe('an account of the chart in the journal', () => {
+  it('leads to its row by its number, as the chart lists its accounts (defaults have no id)', async () => {
+    const other = await startTestApp()
+    try {
+      await other.ok('accounting.saveAccount', { number: '471900', label: 'Compte d’attente' })
+      const [line] = await other.ok('history.journal', { table: 'accounting_accounts' })
+      expect(line?.place).toEqual({
+        table: 'accounting_accounts',
+        rowId: '471900',
+        parentId: null,
+      })
+    } finally {
+      await other.core.dispose()
     }
   })
 })

@@ -49,6 +49,12 @@ const PAGE_THROUGH: Partial<Record<string, { column: string; table: string; pare
   indicator_values: { column: 'indicator_id', table: 'indicators', parent: 'project_id' },
 }
 
+/**
+ * Registers whose lists name their rows by another column than the id: the chart of accounts
+ * lists accounts by number, the chart's own defaults among them (which have no row).
+ */
+const MARKED_BY: Partial<Record<string, string>> = { accounting_accounts: 'number' }
+
 /** The record a line is about: itself, or — for a ledger entry — the money record that made it. */
 function sourceOf(lookup: RecordLookup, table: string, record: Row): { table: string; row?: Row } {
   if (table !== 'ledger_entries') return { table, row: record }
@@ -96,7 +102,11 @@ export function placeOf(
       : null
   }
   const column = PAGE_COLUMN[shown.table]
-  if (!column) return { table: shown.table, rowId: shown.row.id, parentId: null }
+  if (!column) {
+    const markedBy = MARKED_BY[shown.table]
+    const mark = markedBy ? shown.row[markedBy] : shown.row.id
+    return typeof mark === 'string' ? { table: shown.table, rowId: mark, parentId: null } : null
+  }
   const parentId = shown.row[column]
   return typeof parentId === 'string' ? { table: shown.table, rowId: shown.row.id, parentId } : null
 }

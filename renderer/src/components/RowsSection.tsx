@@ -45,7 +45,7 @@ export function RowsSection<Row extends { id: string }>({
         <Table withTableBorder aria-label={title}>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id} data-record-id={row.id}>
                 {cells(row)}
                 <Table.Td>
                   <Button

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useUrlParam } from './use-url-param'
+import { dropUrlParam, useUrlParam } from './use-url-param'
 
 /** The address's name for the row a link asked to mark (`?mark=<record id>`). */
 export const MARK_PARAM = 'mark'
@@ -13,7 +13,8 @@ function rowOf(id: string): HTMLElement | null {
  * wherever a list draws it (`data-record-id`), is outlined and told to screen readers as the
  * current one, and scrolled into view once, when it first appears — a tab or a list read after
  * the page opens draws it late, so the document is watched until then. A list drawn again
- * keeps the mark.
+ * keeps the mark. Once shown, the name is taken out of the address (no history entry), so that
+ * a tab changed or a page opened after it does not carry it on.
  */
 export function useMarkedRow(): void {
   const [marked] = useUrlParam(MARK_PARAM)
@@ -32,6 +33,7 @@ export function useMarkedRow(): void {
       row.setAttribute('aria-current', 'true')
       if (!scrolled) row.scrollIntoView({ block: 'center' })
       scrolled = true
+      dropUrlParam(MARK_PARAM)
     }
     mark()
     const watcher = new MutationObserver(mark)

@@ -60,15 +60,21 @@ export function urlParam(name: string): string | null {
  */
 export function useLinkedTab(name: string, first: string): [string, (tab: string) => void] {
   const [tab, setTab] = useState(() => read(name) ?? first)
-  useEffect(() => {
-    if (read(name) === null) return
-    const url = new URL(window.location.href)
-    url.searchParams.delete(name)
-    try {
-      window.history.replaceState(window.history.state, '', url)
-    } catch {
-      // An address that cannot change: the tab is shown all the same.
-    }
-  }, [name])
+  useEffect(() => dropUrlParam(name), [name])
   return [tab, setTab]
+}
+
+/**
+ * Takes a value out of the address once it has done its work (a link's tab opened, its row
+ * marked), in place: no history entry is added, and the pages holding it keep what they read.
+ */
+export function dropUrlParam(name: string): void {
+  if (read(name) === null) return
+  const url = new URL(window.location.href)
+  url.searchParams.delete(name)
+  try {
+    window.history.replaceState(window.history.state, '', url)
+  } catch {
+    // An address that cannot change: what it asked for is shown all the same.
+  }
 }

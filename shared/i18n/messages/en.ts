@@ -70,7 +70,8 @@ export const en: Catalog = {
     kept: 'Nothing is erased: the record and its entry stay in the history, and a reversing entry is posted with the reason given.',
     back: 'Do not cancel',
     receipt: {
-      record: 'Receipt of {{date}}: {{amount}} ({{eur}})',
+      record: 'Receipt of {{date}}: {{amount}}',
+      recordForeign: 'Receipt of {{date}}: {{amount}} ({{eur}})',
       done: 'Receipt of {{date}} for {{amount}} cancelled. Reason: {{reason}}',
     },
     otherIncome: {

@@ -71,7 +71,8 @@ export const fr = {
     kept: 'Rien n’est effacé : l’enregistrement et son écriture restent dans l’historique, une écriture inverse est passée avec la raison donnée.',
     back: 'Ne pas annuler',
     receipt: {
-      record: 'Encaissement du {{date}} : {{amount}} ({{eur}})',
+      record: 'Encaissement du {{date}} : {{amount}}',
+      recordForeign: 'Encaissement du {{date}} : {{amount}} ({{eur}})',
       done: 'Encaissement du {{date}} de {{amount}} annulé. Raison : {{reason}}',
     },
     otherIncome: {
@@ -1417,7 +1418,7 @@ export const fr = {
       journal_code: 'Code journal',
       journal_label: 'Libellé du journal',
       journals: 'Journaux',
-      kind: 'Nature',
+      kind: 'Type',
       label: 'Libellé',
       label_en: 'Libellé (anglais)',
       language: 'Langue',

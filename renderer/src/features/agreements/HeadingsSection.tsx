@@ -10,8 +10,13 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type AgreementDetail, HEADING_ROLES, type HeadingRole } from '@shared/funds/schema'
-import { formatAmount } from '@shared/money/format'
+import {
+  type AgreementDetail,
+  HEADING_ROLES,
+  type Heading,
+  type HeadingRole,
+} from '@shared/funds/schema'
+import { formatAmount, formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { ActionButton } from '../../components/ActionButton'
 import { Amount } from '../../components/Amount'
@@ -21,6 +26,8 @@ import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 
 interface Line {
+  /** The saved heading's (its row is marked when the journal's « Voir » names it); none if new. */
+  id: string | null
   code: string
   label: string
   role: HeadingRole
@@ -39,14 +46,15 @@ export function HeadingsSection({
   const language = useLanguage()
   const currency = agreement.currency
   const budget = agreement.budget
-  const fromBudget = () =>
-    budget.headings.map((h) => ({
+  const linesOf = (headings: Heading[]): Line[] =>
+    headings.map((h) => ({
+      id: h.id,
       code: h.code,
       label: h.label,
       role: h.role,
       amount: formatAmount(money(h.amount, currency), language),
     }))
-  const [lines, setLines] = useState<Line[]>(fromBudget)
+  const [lines, setLines] = useState<Line[]>(() => linesOf(budget.headings))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const editable = agreement.archivedAt === null
@@ -57,14 +65,7 @@ export function HeadingsSection({
         agreementId: agreement.id,
         template,
       })
-      setLines(
-        next.budget.headings.map((h) => ({
-          code: h.code,
-          label: h.label,
-          role: h.role,
-          amount: formatAmount(money(h.amount, currency), language),
-        })),
-      )
+      setLines(linesOf(next.budget.headings))
       onSaved(next, t('headings.saved'))
     } catch (failure) {
       setFormError(errorMessage(failure, t('errors.INTERNAL')))
@@ -80,7 +81,8 @@ export function HeadingsSection({
           ? { ok: true as const, value: '0' }
           : amountForContract(line.amount, currency, language, true)
       if (!amount.ok) found[`headings.${index}.amount`] = t(amount.key, { currency })
-      return { ...line, amount: amount.ok ? amount.value : '0' }
+      const { code, label, role } = line
+      return { code, label, role, amount: amount.ok ? amount.value : '0' }
     })
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -137,7 +139,7 @@ export function HeadingsSection({
             </Table.Thead>
             <Table.Tbody>
               {lines.map((line, index) => (
-                <Table.Tr key={index}>
+                <Table.Tr key={index} data-record-id={line.id ?? undefined}>
                   <Table.Td>
                     <TextInput
                       size="xs"
@@ -211,7 +213,7 @@ export function HeadingsSection({
                 <Table.Tr>
                   <Table.Td>
                     {t('headings.indirectCap', {
-                      cap: formatAmount(money(budget.indirectCap, currency), language),
+                      cap: formatMoney(money(budget.indirectCap, currency), language),
                     })}
                   </Table.Td>
                   <Table.Td ta="right">
@@ -222,7 +224,7 @@ export function HeadingsSection({
               <Table.Tr>
                 <Table.Td>
                   {t('headings.contingencyCap', {
-                    cap: formatAmount(money(budget.contingencyCap, currency), language),
+                    cap: formatMoney(money(budget.contingencyCap, currency), language),
                   })}
                 </Table.Td>
                 <Table.Td ta="right">
@@ -244,7 +246,13 @@ export function HeadingsSection({
                 onClick={() =>
                   setLines((current) => [
                     ...current,
-                    { code: String(current.length + 1), label: '', role: 'direct', amount: '' },
+                    {
+                      id: null,
+                      code: String(current.length + 1),
+                      label: '',
+                      role: 'direct',
+                      amount: '',
+                    },
                   ])
                 }
               >

@@ -53,11 +53,15 @@ export function ReceiptsSection({
     })
     reversal.ask({
       action: t('agreements.receipt.cancel'),
-      record: t('reversal.receipt.record', {
-        date,
-        amount,
-        eur: formatMoney(money(receipt.eurAmount, 'EUR'), language),
-      }),
+      // A receipt in euros is not given its euro value a second time.
+      record:
+        shown.currency === 'EUR'
+          ? t('reversal.receipt.record', { date, amount })
+          : t('reversal.receipt.recordForeign', {
+              date,
+              amount,
+              eur: formatMoney(money(receipt.eurAmount, 'EUR'), language),
+            }),
       figures: [
         less('received', shown.currency, shown.figures.received, receipt.amount),
         less('available', shown.currency, shown.figures.available, receipt.amount),

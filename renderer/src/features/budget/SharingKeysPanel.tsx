@@ -59,7 +59,7 @@ export function SharingKeysPanel({ agreements }: { agreements: Agreement[] }) {
       </Text>
       {keys.length === 0 && <Text size="sm">{t('costSharing.noKeys')}</Text>}
       {keys.map((key) => (
-        <Paper key={key.id} withBorder p="xs">
+        <Paper key={key.id} withBorder p="xs" data-record-id={key.id}>
           <Group justify="space-between">
             <Stack gap={0}>
               <Text fw={600}>{key.name}</Text>

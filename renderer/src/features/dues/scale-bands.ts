@@ -8,7 +8,10 @@ import { money, type Money } from '@shared/money/money'
 import { parseAmount } from '@shared/money/parse'
 import { amountForContract } from '../../lib/amount-input'
 
-/** A band of the scale as typed: text until it is saved. `key` follows the row when sorted. */
+/**
+ * A band of the scale as typed: text until it is saved. `key` follows the row when sorted; a
+ * saved band's is its id, so that the journal's « Voir » finds and marks its row.
+ */
 export interface BandRow {
   key: string
   memberKind: string
@@ -25,7 +28,7 @@ const newKey = () => `band-${++nextKey}`
 /** The saved scale's bands, shown the user's way. */
 export function bandRowsOf(scale: DuesScale, language: Language): BandRow[] {
   return scale.bands.map((b) => ({
-    key: newKey(),
+    key: b.id,
     memberKind: b.memberKind,
     populationFrom: String(b.populationFrom),
     populationTo: b.populationTo === null ? '' : String(b.populationTo),

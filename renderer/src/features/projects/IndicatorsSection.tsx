@@ -108,7 +108,13 @@ function IndicatorCard({
     }
   }
   return (
-    <Paper withBorder p="sm" aria-label={indicator.name} component="article">
+    <Paper
+      withBorder
+      p="sm"
+      aria-label={indicator.name}
+      component="article"
+      data-record-id={indicator.id}
+    >
       <Group justify="space-between" align="flex-start">
         <div>
           <Text fw={600}>{indicator.name}</Text>
