@@ -152,15 +152,16 @@ export function SyncSection() {
             {t('sync.setPassphrase')}
           </Button>
         </Group>
-        <ServerForm
-          sync={sync}
-          onConnected={(connected) => {
-            setSync(connected)
-            void call('sync.conflicts', {}).then(setConflicts)
-            setStatus({ ok: true, text: t('sync.serverConnected') })
-          }}
-          onFailure={(text) => setStatus({ ok: false, text })}
-        />
+        {sync && (
+          <ServerForm
+            sync={sync}
+            onConnected={(connected) => {
+              setSync(connected)
+              void call('sync.conflicts', {}).then(setConflicts)
+              setStatus({ ok: true, text: t('sync.serverConnected') })
+            }}
+          />
+        )}
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         <SetAsideList files={sync?.setAside ?? []} />
         <Title order={3} size="h5" id="settings-sync-review">
