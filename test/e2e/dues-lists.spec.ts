@@ -11,7 +11,7 @@ import {
   sum,
   totalUnder,
   totalsByCurrency,
-} from './harness/register-reading'
+} from './harness/register-checks'
 
 const AGES = ['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const
 

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { readWorkbook, numberIn } from '../support/exports'
 import { E2E_YEAR, test, expect } from './harness/fixtures'
-import { cents, core, expectMoneyInView, listOf, sum, totalUnder } from './harness/register-reading'
+import { cents, core, expectMoneyInView, listOf, sum, totalUnder } from './harness/register-checks'
 
 for (const viewport of [
   { width: 1280, height: 720 },
