@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { isCurrencyCode } from '@shared/money/currencies'
 import { parseAmount } from '@shared/money/parse'
+import { test } from './fixtures'
 
 /**
  * What the stories check on a register list (the one list component of every area): amounts
@@ -120,4 +121,31 @@ export function byCurrency(items: { amount: number | null; currency: string | nu
 export async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
   await scope.getByRole('textbox', { name: label, exact: true }).click()
   await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+/** The window sizes every list is read at: a laptop's (1280×720) and a desktop screen's. */
+export const LIST_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const
+
+/**
+ * Stories told once at each list size (« at 1280×720 › … »), each given `timeout`, on the demo
+ * file when `demo`; `stories` is given the window's width, for the screenshots' names.
+ */
+export function atListSizes(
+  { timeout, demo = false }: { timeout: number; demo?: boolean },
+  stories: (width: number) => void,
+) {
+  for (const viewport of LIST_SIZES)
+    test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+      test.use({ viewport })
+      test.describe.configure({ timeout })
+      if (demo)
+        test.beforeEach(async ({ app }) => {
+          await app.core.openDemo()
+          await app.open()
+        })
+      stories(viewport.width)
+    })
 }
