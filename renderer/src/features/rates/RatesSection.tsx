@@ -1,5 +1,5 @@
 import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExchangeRate } from '@shared/funds/schema'
 import type { RateSeries } from '@shared/funds/rate-series'
@@ -8,6 +8,7 @@ import { RateImportPanel } from './RateImportPanel'
 import { RatesList } from './RatesList'
 import { EntryButton } from '../../components/page/EntryButton'
 import { call, errorMessage } from '../../lib/api'
+import { useChannel } from '../../lib/use-api-data'
 
 /** The most recent rates shown: an imported ECB history alone holds tens of thousands. */
 const SHOWN_RATES = 300
@@ -15,31 +16,24 @@ const SHOWN_RATES = 300
 /** Paramètres → Taux de change: dated rates to the euro, with their source; CFA parities fixed. */
 export function RatesSection() {
   const { t } = useTranslation()
-  const [rates, setRates] = useState<ExchangeRate[]>([])
-  const [version, setVersion] = useState(0)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [shown, setShown] = useState<RateSeries | ''>('')
-  useEffect(() => {
-    let current = true
-    void call('rates.list', {
-      latest: SHOWN_RATES,
-      ...(shown ? { series: shown } : {}),
-    }).then((list) => current && setRates(list))
-    return () => {
-      current = false
-    }
-  }, [version, shown])
+  const list = useChannel('rates.list', {
+    latest: SHOWN_RATES,
+    ...(shown ? { series: shown } : {}),
+  })
+  const rates = list.data ?? []
   // The form opens again where the last rate saved left it: its value alone to type.
   const [next, setNext] = useState(firstRate)
   const added = (rate: ExchangeRate) => {
     setMessage({ ok: true, text: t('rates.added') })
     setNext(nextRate(rate))
-    setVersion((v) => v + 1)
+    list.reload()
   }
   async function withdraw(id: string) {
     try {
       await call('rates.archive', { id })
-      setVersion((v) => v + 1)
+      list.reload()
     } catch (failure) {
       setMessage({ ok: false, text: errorMessage(failure, t('errors.INTERNAL')) })
     }
@@ -69,7 +63,7 @@ export function RatesSection() {
               />
             )}
           </EntryButton>
-          <RateImportPanel onImported={() => setVersion((v) => v + 1)} />
+          <RateImportPanel onImported={list.reload} />
         </Group>
         {rates.filter((rate) => !rate.fixed).length >= SHOWN_RATES && (
           <Text size="sm" c="dimmed">
