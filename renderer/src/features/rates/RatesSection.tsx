@@ -52,7 +52,7 @@ export function RatesSection() {
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         </div>
         <Group align="flex-start" gap="xl">
-          <EntryButton label={t('rates.add')} size="md">
+          <EntryButton label={t('rates.add')}>
             {(close) => (
               <RateForm
                 defaults={next}
