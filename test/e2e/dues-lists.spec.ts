@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import type { CallPreviewRow, DuesCall, DuesScale } from '@shared/dues/schema'
 import { E2E_YEAR, test, expect } from './harness/fixtures'
 import {
+  atListSizes,
   byCurrency,
   cents,
   chooseOption,
@@ -9,9 +10,9 @@ import {
   expectMoneyInView,
   listOf,
   sum,
-  totalUnder,
   totalsByCurrency,
-} from './harness/register-reading'
+  totalUnder,
+} from './harness/register-checks'
 
 const AGES = ['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const
 
@@ -23,82 +24,72 @@ async function openDues(page: Page, year: number, tab: string) {
   await page.getByRole('tab', { name: tab }).click()
 }
 
-for (const viewport of [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]) {
-  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
-    test.use({ viewport })
-    // Seven engineers share two cores: the demo, axe and three lists are slow under that load.
-    test.describe.configure({ timeout: 180_000 })
+// Seven engineers share two cores: the demo, axe and three lists are slow under that load.
+atListSizes({ timeout: 180_000 }, () => {
+  test('Recouvrement, aperçu des appels et barème: amounts in view, totals of aimf dues --json and of the core', async ({
+    app,
+    page,
+  }) => {
+    await app.core.openDemo()
+    const session = app.core.requireSession()
+    await app.open()
+    await openDues(page, E2E_YEAR, 'Recouvrement')
+    // What `aimf dues --json` prints is this summary (electron/main/cli/dues-command.ts).
+    const summary = await session.dues.summary(E2E_YEAR)
 
-    test('Recouvrement, aperçu des appels et barème: amounts in view, totals of aimf dues --json and of the core', async ({
-      app,
-      page,
-    }) => {
-      await app.core.openDemo()
-      const session = app.core.requireSession()
-      await app.open()
-      await openDues(page, E2E_YEAR, 'Recouvrement')
-      // What `aimf dues --json` prints is this summary (electron/main/cli/dues-command.ts).
-      const summary = await session.dues.summary(E2E_YEAR)
-
-      const ages = page.getByRole('table', { name: 'Arriérés par ancienneté' })
-      await expectMoneyInView(page, ages)
-      for (const age of AGES)
-        expect(cents(await ages.locator(`tr[data-arrears="${age}"] td`).last().innerText())).toBe(
-          summary.arrears[age],
-        )
-      expect(await totalUnder(ages, 'Arriérés')).toBe(summary.arrears.total)
-
-      const debtors = page.getByRole('table', { name: 'Arriérés les plus importants' })
-      await expectMoneyInView(page, debtors)
-      expect(summary.largest.length).toBeGreaterThan(0)
-      expect(await totalUnder(debtors, 'Arriérés')).toBe(
-        sum(summary.largest.map((m) => m.arrearsEur)),
+    const ages = page.getByRole('table', { name: 'Arriérés par ancienneté' })
+    await expectMoneyInView(page, ages)
+    for (const age of AGES)
+      expect(cents(await ages.locator(`tr[data-arrears="${age}"] td`).last().innerText())).toBe(
+        summary.arrears[age],
       )
+    expect(await totalUnder(ages, 'Arriérés')).toBe(summary.arrears.total)
 
-      const years = page.getByRole('table', { name: 'Appelé et recouvré sur dix ans' })
-      await expectMoneyInView(page, years)
-      const thisYear = years.locator(`tr[data-year="${E2E_YEAR}"] td`)
-      expect(cents(await thisYear.nth(1).innerText())).toBe(summary.calledEur)
-      expect(cents(await thisYear.nth(2).innerText())).toBe(summary.collectedEur)
-      expect(await totalUnder(years, 'Appelé')).toBe(sum(summary.byYear.map((y) => y.calledEur)))
-      expect(await totalUnder(years, 'Recouvré')).toBe(
-        sum(summary.byYear.map((y) => y.collectedEur)),
-      )
-      await app.expectAccessible()
+    const debtors = page.getByRole('table', { name: 'Arriérés les plus importants' })
+    await expectMoneyInView(page, debtors)
+    expect(summary.largest.length).toBeGreaterThan(0)
+    expect(await totalUnder(debtors, 'Arriérés')).toBe(
+      sum(summary.largest.map((m) => m.arrearsEur)),
+    )
 
-      // Next year's run previewed: every member's amount, totalled by currency as the core would call.
-      const next = E2E_YEAR + 1
-      await openDues(page, next, 'Barème')
-      await page.getByRole('button', { name: `Reprendre le barème de ${E2E_YEAR}` }).click()
-      await expect(page.getByText(`Barème ${next} repris.`)).toBeVisible()
-      const scale = page.getByRole('table', { name: `Barème ${next}` })
-      await expectMoneyInView(page, scale)
-      const saved = await core<DuesScale>(page, 'dues.scale', { year: next })
-      expect(saved.bands.length).toBeGreaterThan(0)
-      expect(await totalsByCurrency(scale, 'Montant')).toEqual(byCurrency(saved.bands))
-      await app.expectAccessible()
+    const years = page.getByRole('table', { name: 'Appelé et recouvré sur dix ans' })
+    await expectMoneyInView(page, years)
+    const thisYear = years.locator(`tr[data-year="${E2E_YEAR}"] td`)
+    expect(cents(await thisYear.nth(1).innerText())).toBe(summary.calledEur)
+    expect(cents(await thisYear.nth(2).innerText())).toBe(summary.collectedEur)
+    expect(await totalUnder(years, 'Appelé')).toBe(sum(summary.byYear.map((y) => y.calledEur)))
+    expect(await totalUnder(years, 'Recouvré')).toBe(sum(summary.byYear.map((y) => y.collectedEur)))
+    await app.expectAccessible()
 
-      await page.getByRole('tab', { name: 'Appels' }).click()
-      await page.getByRole('button', { name: 'Prévisualiser' }).click()
-      const preview = page.getByRole('table', { name: `Aperçu des appels ${next}` })
-      await expectMoneyInView(page, preview)
-      const expected = await core<CallPreviewRow[]>(page, 'dues.previewCalls', {
-        year: next,
-        calledOn: `${next}-01-15`,
-        dueOn: `${next}-03-31`,
-      })
-      // Every member counted (beyond 200 lines only those in view are drawn).
-      await expect(listOf(preview).locator('.register-count')).toContainText(
-        `${expected.length} ligne(s)`,
-      )
-      expect(await totalsByCurrency(preview, 'Montant')).toEqual(byCurrency(expected))
-      await app.expectAccessible()
+    // Next year's run previewed: every member's amount, totalled by currency as the core would call.
+    const next = E2E_YEAR + 1
+    await openDues(page, next, 'Barème')
+    await page.getByRole('button', { name: `Reprendre le barème de ${E2E_YEAR}` }).click()
+    await expect(page.getByText(`Barème ${next} repris.`)).toBeVisible()
+    const scale = page.getByRole('table', { name: `Barème ${next}` })
+    await expectMoneyInView(page, scale)
+    const saved = await core<DuesScale>(page, 'dues.scale', { year: next })
+    expect(saved.bands.length).toBeGreaterThan(0)
+    expect(await totalsByCurrency(scale, 'Montant')).toEqual(byCurrency(saved.bands))
+    await app.expectAccessible()
+
+    await page.getByRole('tab', { name: 'Appels' }).click()
+    await page.getByRole('button', { name: 'Prévisualiser' }).click()
+    const preview = page.getByRole('table', { name: `Aperçu des appels ${next}` })
+    await expectMoneyInView(page, preview)
+    const expected = await core<CallPreviewRow[]>(page, 'dues.previewCalls', {
+      year: next,
+      calledOn: `${next}-01-15`,
+      dueOn: `${next}-03-31`,
     })
+    // Every member counted (beyond 200 lines only those in view are drawn).
+    await expect(listOf(preview).locator('.register-count')).toContainText(
+      `${expected.length} ligne(s)`,
+    )
+    expect(await totalsByCurrency(preview, 'Montant')).toEqual(byCurrency(expected))
+    await app.expectAccessible()
   })
-}
+})
 
 test('the scale’s typed changes are kept until the user agrees to drop them', async ({
   app,

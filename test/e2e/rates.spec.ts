@@ -52,4 +52,23 @@ test('Paramètres → Taux de change: the ECB history and an InforEuro table imp
   await expect(table.locator('tr[data-series="inforeuro"]')).toHaveCount(5)
   await app.expectAccessible()
   await app.screenshot('27-taux-importes')
+
+  // A rate typed by hand: refused on its own field, then saved; the form opens again where the
+  // last rate left it, its value alone to type.
+  await section.getByRole('button', { name: 'Ajouter un taux' }).click()
+  const form = page.getByRole('form', { name: 'Ajouter un taux' })
+  const rate = form.getByLabel('Taux (pour 1 €)')
+  await rate.fill('abc')
+  await form.getByRole('button', { name: 'Ajouter un taux' }).click()
+  await expect(form.getByText('Taux invalide : un nombre positif d’unités pour 1 €')).toBeVisible()
+  await expect(rate).toBeFocused()
+  await rate.fill('1,0850')
+  await form.getByLabel('Source').fill('Banque Atlantique')
+  await form.getByRole('button', { name: 'Ajouter un taux' }).click()
+  await expect(form).toBeHidden()
+  await expect(section.getByRole('status').filter({ hasText: 'Taux enregistré.' })).toBeVisible()
+  await section.getByRole('button', { name: 'Ajouter un taux' }).click()
+  await expect(form.getByLabel('Source')).toHaveValue('Banque Atlantique')
+  await expect(form.getByLabel('Devise')).toHaveValue('USD')
+  await expect(rate).toHaveValue('')
 })

@@ -7,10 +7,12 @@ import type { Agreement } from '@shared/funds/schema'
 import { numberIn, readWorkbook } from '../support/exports'
 import { test, expect } from './harness/fixtures'
 import {
+  atListSizes,
   cellsUnder,
   core,
   expectMoneyInView,
   headersOf,
+  LIST_SIZES,
   listOf,
   sum,
   totalUnder,
@@ -93,141 +95,128 @@ async function openProject(page: Page, code: string) {
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click()
 
-for (const viewport of [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]) {
-  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
-    test.use({ viewport })
-    // Seven engineers share two cores: axe and full-page screenshots are slow under that load.
-    test.describe.configure({ timeout: 240_000 })
+// Seven engineers share two cores: axe and full-page screenshots are slow under that load.
+atListSizes({ timeout: 240_000, demo: true }, (width) => {
+  test('an agreement: receipts, schedule, amendments and overhead totalled as the core', async ({
+    app,
+    page,
+  }) => {
+    const agreement = await busiestAgreement(page)
+    await openAgreement(page, agreement.reference)
+    const currency = agreement.currency
 
-    test.beforeEach(async ({ app }) => {
-      await app.core.openDemo()
-      await app.open()
+    await tab(page, 'Encaissements')
+    const receipts = page.getByRole('table', { name: 'Versements reçus' })
+    await expectTotals(page, receipts, {
+      [`Montant (${currency})`]: agreement.figures.received,
+      'Contre-valeur': agreement.figuresEur.received,
     })
+    await expect(receipts.locator('tbody tr[data-index]')).toHaveCount(agreement.receipts.length)
+    await app.expectAccessible()
+    await app.screenshot(`record-lists-agreement-receipts-${width}`)
 
-    test('an agreement: receipts, schedule, amendments and overhead totalled as the core', async ({
-      app,
-      page,
-    }) => {
-      const agreement = await busiestAgreement(page)
-      await openAgreement(page, agreement.reference)
-      const currency = agreement.currency
-
-      await tab(page, 'Encaissements')
-      const receipts = page.getByRole('table', { name: 'Versements reçus' })
-      await expectTotals(page, receipts, {
-        [`Montant (${currency})`]: agreement.figures.received,
-        'Contre-valeur': agreement.figuresEur.received,
-      })
-      await expect(receipts.locator('tbody tr[data-index]')).toHaveCount(agreement.receipts.length)
-      await app.expectAccessible()
-      await app.screenshot(`record-lists-agreement-receipts-${viewport.width}`)
-
-      // Exported as shown: the headers, then the totals row at the bottom of the sheet.
-      app.host.nextExportPath = join(app.folder, 'receipts.xlsx')
-      await listOf(receipts).getByRole('button', { name: 'Exporter (Excel)' }).click()
-      await expect(page.getByText(`Liste enregistrée : ${app.host.nextExportPath}`)).toBeVisible()
-      const sheet = (await readWorkbook(app.host.nextExportPath)).worksheets[0]
-      if (!sheet) throw new Error('no sheet')
-      const headers = await headersOf(receipts)
-      const shownHeaders = headers.slice(0, -1) // the rows' buttons are not exported
-      let headerRow = 0
-      sheet.eachRow((row, index) => {
-        if (!headerRow && row.getCell(1).text === shownHeaders[0]) headerRow = index
-      })
-      expect(headerRow).toBeGreaterThan(0)
-      expect(shownHeaders.map((_, i) => sheet.getRow(headerRow).getCell(i + 1).text)).toEqual(
-        shownHeaders,
-      )
-      expect(sheet.rowCount - headerRow).toBe(agreement.receipts.length + 1)
-      const amountColumn = shownHeaders.indexOf(`Montant (${currency})`) + 1
-      const lastRow = sheet.getRow(sheet.rowCount)
-      expect(Math.round(numberIn(lastRow.getCell(amountColumn)) * 100)).toBe(
-        agreement.figures.received,
-      )
-
-      await tab(page, 'Échéancier et rapports')
-      const schedule = page.getByRole('table', { name: 'Échéancier du bailleur' })
-      await expectTotals(page, schedule, {
-        [`Montant (${currency})`]: sum(agreement.instalments.map((i) => i.amount)),
-        Manquant: sum(agreement.instalments.map((i) => i.missing)),
-      })
-      // The cumulative figures are running ones: not added up.
-      expect(await totalUnder(schedule, 'Cumul prévu')).toBeNull()
-      await app.expectAccessible()
-
-      if (agreement.amendments.length > 0) {
-        await tab(page, 'Avenants')
-        const amendments = page.getByRole('table', { name: 'Avenants' })
-        await expectTotals(page, amendments, {
-          [`Variation du montant (${currency})`]: sum(
-            agreement.amendments.map((a) => a.amountChange),
-          ),
-        })
-      }
-
-      const overhead = await core<OverheadPosition>(page, 'agreements.overhead', {
-        id: agreement.id,
-      })
-      if (overhead.postings.length > 0) {
-        await tab(page, 'Résumé')
-        await expectTotals(page, page.getByRole('table', { name: 'Récupérations' }), {
-          Montant: overhead.posted,
-        })
-      }
+    // Exported as shown: the headers, then the totals row at the bottom of the sheet.
+    app.host.nextExportPath = join(app.folder, 'receipts.xlsx')
+    await listOf(receipts).getByRole('button', { name: 'Exporter (Excel)' }).click()
+    await expect(page.getByText(`Liste enregistrée : ${app.host.nextExportPath}`)).toBeVisible()
+    const sheet = (await readWorkbook(app.host.nextExportPath)).worksheets[0]
+    if (!sheet) throw new Error('no sheet')
+    const headers = await headersOf(receipts)
+    const shownHeaders = headers.slice(0, -1) // the rows' buttons are not exported
+    let headerRow = 0
+    sheet.eachRow((row, index) => {
+      if (!headerRow && row.getCell(1).text === shownHeaders[0]) headerRow = index
     })
+    expect(headerRow).toBeGreaterThan(0)
+    expect(shownHeaders.map((_, i) => sheet.getRow(headerRow).getCell(i + 1).text)).toEqual(
+      shownHeaders,
+    )
+    expect(sheet.rowCount - headerRow).toBe(agreement.receipts.length + 1)
+    const amountColumn = shownHeaders.indexOf(`Montant (${currency})`) + 1
+    const lastRow = sheet.getRow(sheet.rowCount)
+    expect(Math.round(numberIn(lastRow.getCell(amountColumn)) * 100)).toBe(
+      agreement.figures.received,
+    )
 
-    test('a project: plan, tranches, expenses and ledger totalled as its key figures', async ({
-      app,
-      page,
-    }) => {
-      const project = await busiestProject(page)
-      await openProject(page, project.code)
-
-      await tab(page, 'Plan de financement')
-      const plan = page.getByRole('table', { name: 'Plan de financement' })
-      await expectTotals(page, plan, {
-        Montant: project.plan.total,
-        'Contre-valeur (EUR)': sum(project.plan.lines.map((l) => l.eurAmount)),
-      })
-      await app.expectAccessible()
-
-      await tab(page, 'Tranches')
-      const tranches = page.getByRole('table', { name: 'Tranches versées à la ville' })
-      await expectTotals(page, tranches, { 'Versé (EUR)': project.paidEur })
-      await app.expectAccessible()
-      await app.screenshot(`record-lists-project-tranches-${viewport.width}`)
-
-      if (project.expenses.length > 0) {
-        await tab(page, 'Dépenses')
-        await expectTotals(
-          page,
-          page.getByRole('table', { name: 'Dépenses justifiées par la ville' }),
-          {
-            'Contre-valeur (EUR)': project.justification.justifiedEur,
-          },
-        )
-      }
-
-      await tab(page, 'Grand livre')
-      const ledger = page.getByRole('table', { name: 'Écritures au grand livre' })
-      await expectTotals(page, ledger, {
-        'Affecté (EUR)': project.committedEur,
-        'Versé (EUR)': project.paidEur,
-      })
-      await expect(ledger.locator('tbody tr[data-index]')).toHaveCount(project.ledger.length)
-      // Grouped by kind: a subtotal per kind, the same total.
-      await listOf(ledger).getByRole('textbox', { name: 'Regrouper par', exact: true }).click()
-      await page.getByRole('option', { name: 'Nature', exact: true }).click()
-      await expect(ledger.locator('tbody')).toContainText('Sous-total')
-      expect(await totalUnder(ledger, 'Versé (EUR)')).toBe(project.paidEur)
-      await app.expectAccessible()
-      await app.screenshot(`record-lists-project-ledger-${viewport.width}`)
+    await tab(page, 'Échéancier et rapports')
+    const schedule = page.getByRole('table', { name: 'Échéancier du bailleur' })
+    await expectTotals(page, schedule, {
+      [`Montant (${currency})`]: sum(agreement.instalments.map((i) => i.amount)),
+      Manquant: sum(agreement.instalments.map((i) => i.missing)),
     })
+    // The cumulative figures are running ones: not added up.
+    expect(await totalUnder(schedule, 'Cumul prévu')).toBeNull()
+    await app.expectAccessible()
+
+    if (agreement.amendments.length > 0) {
+      await tab(page, 'Avenants')
+      const amendments = page.getByRole('table', { name: 'Avenants' })
+      await expectTotals(page, amendments, {
+        [`Variation du montant (${currency})`]: sum(
+          agreement.amendments.map((a) => a.amountChange),
+        ),
+      })
+    }
+
+    const overhead = await core<OverheadPosition>(page, 'agreements.overhead', {
+      id: agreement.id,
+    })
+    if (overhead.postings.length > 0) {
+      await tab(page, 'Résumé')
+      await expectTotals(page, page.getByRole('table', { name: 'Récupérations' }), {
+        Montant: overhead.posted,
+      })
+    }
   })
-}
+
+  test('a project: plan, tranches, expenses and ledger totalled as its key figures', async ({
+    app,
+    page,
+  }) => {
+    const project = await busiestProject(page)
+    await openProject(page, project.code)
+
+    await tab(page, 'Plan de financement')
+    const plan = page.getByRole('table', { name: 'Plan de financement' })
+    await expectTotals(page, plan, {
+      Montant: project.plan.total,
+      'Contre-valeur (EUR)': sum(project.plan.lines.map((l) => l.eurAmount)),
+    })
+    await app.expectAccessible()
+
+    await tab(page, 'Tranches')
+    const tranches = page.getByRole('table', { name: 'Tranches versées à la ville' })
+    await expectTotals(page, tranches, { 'Versé (EUR)': project.paidEur })
+    await app.expectAccessible()
+    await app.screenshot(`record-lists-project-tranches-${width}`)
+
+    if (project.expenses.length > 0) {
+      await tab(page, 'Dépenses')
+      await expectTotals(
+        page,
+        page.getByRole('table', { name: 'Dépenses justifiées par la ville' }),
+        {
+          'Contre-valeur (EUR)': project.justification.justifiedEur,
+        },
+      )
+    }
+
+    await tab(page, 'Grand livre')
+    const ledger = page.getByRole('table', { name: 'Écritures au grand livre' })
+    await expectTotals(page, ledger, {
+      'Affecté (EUR)': project.committedEur,
+      'Versé (EUR)': project.paidEur,
+    })
+    await expect(ledger.locator('tbody tr[data-index]')).toHaveCount(project.ledger.length)
+    // Grouped by kind: a subtotal per kind, the same total.
+    await listOf(ledger).getByRole('textbox', { name: 'Regrouper par', exact: true }).click()
+    await page.getByRole('option', { name: 'Nature', exact: true }).click()
+    await expect(ledger.locator('tbody')).toContainText('Sous-total')
+    expect(await totalUnder(ledger, 'Versé (EUR)')).toBe(project.paidEur)
+    await app.expectAccessible()
+    await app.screenshot(`record-lists-project-ledger-${width}`)
+  })
+})
 
 test('the column chooser: a column crowded out for room is unticked, ticking it makes room, remembered', async ({
   app,
@@ -270,10 +259,7 @@ test('the record lists in English, at both sizes', async ({ app, page }) => {
   test.setTimeout(240_000)
   await app.core.openDemo()
   await app.core.setLanguage('en')
-  for (const viewport of [
-    { width: 1280, height: 720 },
-    { width: 1920, height: 1080 },
-  ]) {
+  for (const viewport of LIST_SIZES) {
     await page.setViewportSize(viewport)
     await app.open()
     const project = await busiestProject(page)

@@ -31,6 +31,12 @@ export type RecordFormOptions<Values extends FieldValues, Saved> = {
   editedName?: (saved: Saved) => string
   /** An entry form beside a list starts empty again once saved. */
   resetOnSave?: boolean
+  /**
+   * Where a refusal may also name rows drawn outside the form's fields (an expense's shares):
+   * shows them there, and returns the message still to show above the form (`above`, or null
+   * when the refusal is all shown on fields and rows).
+   */
+  onRefused?: (failure: unknown, above: string | null) => string | null
 }
 
 export type RecordFormState<Values extends FieldValues> = UseFormReturn<Values> & {
@@ -66,6 +72,7 @@ export function useRecordForm<Values extends FieldValues, Saved>({
   onSaved,
   editedName,
   resetOnSave = false,
+  onRefused = (_failure, above) => above,
 }: RecordFormOptions<Values, Saved>): RecordFormState<Values> {
   const { t } = useTranslation()
   const [formError, setFormError] = useState<string | null>(null)
@@ -90,9 +97,9 @@ export function useRecordForm<Values extends FieldValues, Saved>({
       if (editedName) editSaved(editedName(saved), changed)
       onSaved(saved)
     } catch (failure) {
-      setFormError(
-        applyServerErrors(failure, Object.keys(defaults), form.setError, t('errors.INTERNAL')),
-      )
+      const fields = Object.keys(defaults)
+      const above = applyServerErrors(failure, fields, form.setError, t('errors.INTERNAL'))
+      setFormError(onRefused(failure, above))
     }
   })
 

@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { isCurrencyCode } from '@shared/money/currencies'
+import { parseAmount } from '@shared/money/parse'
+import { test } from './fixtures'
 
 /**
  * What the stories check on a register list (the one list component of every area): amounts
@@ -68,6 +71,28 @@ export async function totalUnder(table: Locator, column: string): Promise<number
   return cents(await table.locator('tfoot tr').first().locator('td, th').nth(index).innerText())
 }
 
+/**
+ * The totals under `column`, currency by currency, in minor units read back as the app reads
+ * an amount (francs CFA have no cents): one row per currency, named « Total — XOF » when several.
+ */
+export async function totalsByCurrency(
+  table: Locator,
+  column: string,
+): Promise<Record<string, number>> {
+  const index = await indexOf(table, column)
+  const totals: Record<string, number> = {}
+  for (const row of await table.locator('tfoot tr').all()) {
+    const label = await row.locator('th').innerText()
+    const text = await row.locator('td, th').nth(index).innerText()
+    const named = /—\s*([A-Z]{3})\s*$/.exec(label)?.[1] ?? 'EUR'
+    if (!isCurrencyCode(named) || text.trim() === '') continue
+    const read = parseAmount(text, named, 'fr')
+    if (!read.ok) throw new Error(`${text} is no amount in ${named}`)
+    totals[named] = read.value.minor
+  }
+  return totals
+}
+
 /** The cells of the rows (no group heading or subtotal) under the header `column`. */
 export async function cellsUnder(table: Locator, column: string): Promise<(number | null)[]> {
   const index = await indexOf(table, column)
@@ -83,3 +108,44 @@ export const listOf = (table: Locator) =>
 
 export const sum = (values: readonly (number | null)[]) =>
   values.reduce<number>((a, b) => a + (b ?? 0), 0)
+
+/** Sums amounts by their currency. */
+export function byCurrency(items: { amount: number | null; currency: string | null }[]) {
+  const totals: Record<string, number> = {}
+  for (const { amount, currency } of items)
+    if (amount !== null && currency !== null) totals[currency] = (totals[currency] ?? 0) + amount
+  return totals
+}
+
+/** Chooses `option` in the list labelled `label` within `scope`. */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('textbox', { name: label, exact: true }).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+/** The window sizes every list is read at: a laptop's (1280×720) and a desktop screen's. */
+export const LIST_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const
+
+/**
+ * Stories told once at each list size (« at 1280×720 › … »), each given `timeout`, on the demo
+ * file when `demo`; `stories` is given the window's width, for the screenshots' names.
+ */
+export function atListSizes(
+  { timeout, demo = false }: { timeout: number; demo?: boolean },
+  stories: (width: number) => void,
+) {
+  for (const viewport of LIST_SIZES)
+    test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+      test.use({ viewport })
+      test.describe.configure({ timeout })
+      if (demo)
+        test.beforeEach(async ({ app }) => {
+          await app.core.openDemo()
+          await app.open()
+        })
+      stories(viewport.width)
+    })
+}

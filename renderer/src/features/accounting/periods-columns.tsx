@@ -1,33 +1,15 @@
 import { Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import type { ClosureView, LateEntry } from '@shared/accounting/schema'
-import { money } from '@shared/money/money'
+import { dateColumn, euroColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
 /** The closings made, latest first: what each closed and the digest of its entries. */
 export function closureColumns(t: TFunction): ListColumn<ClosureView>[] {
   return [
-    {
-      id: 'through',
-      kind: 'date',
-      header: t('accounting.col.through'),
-      value: (c) => c.closesThrough,
-      width: 130,
-    },
-    {
-      id: 'closedOn',
-      kind: 'date',
-      header: t('accounting.col.closedOn'),
-      value: (c) => c.closedOn,
-      width: 130,
-    },
-    {
-      id: 'closedBy',
-      kind: 'text',
-      header: t('accounting.col.closedBy'),
-      value: (c) => c.closedBy,
-      width: 160,
-    },
+    dateColumn('through', t('accounting.col.through'), (c) => c.closesThrough, { width: 130 }),
+    dateColumn('closedOn', t('accounting.col.closedOn'), (c) => c.closedOn, { width: 130 }),
+    textColumn('closedBy', t('accounting.col.closedBy'), (c) => c.closedBy, { width: 160 }),
     {
       id: 'entries',
       kind: 'number',
@@ -53,31 +35,12 @@ export function closureColumns(t: TFunction): ListColumn<ClosureView>[] {
 /** The entries that came from another copy after a closing, their amounts in euros. */
 export function lateEntryColumns(t: TFunction): ListColumn<LateEntry>[] {
   return [
-    {
-      id: 'entryDate',
-      kind: 'date',
-      header: t('accounting.col.entryDate'),
-      value: (e) => e.entryDate,
-    },
-    {
-      id: 'bookedOn',
-      kind: 'date',
-      header: t('accounting.col.bookedOn'),
-      value: (e) => e.bookedOn,
-    },
-    {
-      id: 'label',
-      kind: 'text',
-      header: t('accounting.col.label'),
-      value: (e) => e.label,
+    dateColumn('entryDate', t('accounting.col.entryDate'), (e) => e.entryDate),
+    dateColumn('bookedOn', t('accounting.col.bookedOn'), (e) => e.bookedOn),
+    textColumn('label', t('accounting.col.label'), (e) => e.label, {
       width: 260,
       groupable: false,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      header: t('accounting.col.amount'),
-      amount: (e) => money(e.eurMinor, 'EUR'),
-    },
+    }),
+    euroColumn('amount', t('accounting.col.amount'), (e) => e.eurMinor),
   ]
 }

@@ -1,23 +1,14 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { ClosingStatement } from '@shared/closing/schema'
+import { type ClosingStatement, closeInput } from '@shared/closing/schema'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { today } from '@shared/validation/dates'
-import { FormError } from '../../components/FormError'
-import { call } from '../../lib/api'
-import { applyServerErrors } from '../../lib/form'
-import { useLanguage } from '../../lib/use-language'
 import { FormDateField } from '../../components/FormDateField'
-
-interface Values {
-  closedOn: string
-  rate: string
-  note: string
-}
-const FIELDS = ['closedOn', 'rate', 'note']
+import { InlineAddForm } from '../../components/RecordForm'
+import { call } from '../../lib/api'
+import { useLanguage } from '../../lib/use-language'
+import { useRecordForm } from '../../lib/use-record-form'
 
 /**
  * The closing of an agreement: the figures it will establish are said in the form itself (the
@@ -33,64 +24,35 @@ export function CloseAgreementForm({
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [formError, setFormError] = useState<string | null>(null)
   const amount = (minor: number) => formatMoney(money(minor, statement.currency), language)
-  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { closedOn: today(), rate: '', note: '' },
-  })
-  const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
-      onClosed(
-        await call('closing.close', {
-          agreementId: statement.agreementId,
-          closedOn: values.closedOn,
-          rate: values.rate,
-          note: values.note,
-          confirmed: true,
-        }),
-      )
-    } catch (failure) {
-      setFormError(applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL')))
-    }
+  const form = useRecordForm({
+    defaults: { closedOn: today(), rate: '', note: '' },
+    schema: closeInput,
+    prepare: (values) => ({
+      input: { agreementId: statement.agreementId, ...values, confirmed: true },
+      errors: {},
+    }),
+    send: (input) => call('closing.close', input),
+    onSaved: onClosed,
   })
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('closing.close')}>
-      <Stack gap="sm">
-        <FormError message={formError} />
-        <Text size="sm">
-          {t('closing.confirm', {
-            finalDue: amount(statement.finalDue),
-            refund: amount(statement.refund),
-            stillToReceive: amount(statement.stillToReceive),
-          })}
-        </Text>
-        <FormDateField
-          label={t('closing.closedOnField')}
-          withAsterisk
-          control={control}
-          name="closedOn"
-        />
-        {statement.currency !== 'EUR' && (
-          <TextInput
-            label={t('closing.rate')}
-            description={t('closing.rateHint')}
-            inputMode="decimal"
-            {...register('rate')}
-            error={formState.errors.rate?.message}
-          />
-        )}
+    <InlineAddForm form={form} label={t('closing.close')} color="red">
+      <Text size="sm">
+        {t('closing.confirm', {
+          finalDue: amount(statement.finalDue),
+          refund: amount(statement.refund),
+          stillToReceive: amount(statement.stillToReceive),
+        })}
+      </Text>
+      <FormDateField {...form.date('closedOn', t('closing.closedOnField'))} withAsterisk />
+      {statement.currency !== 'EUR' && (
         <TextInput
-          label={t('closing.note')}
-          {...register('note')}
-          error={formState.errors.note?.message}
+          {...form.field('rate', t('closing.rate'))}
+          description={t('closing.rateHint')}
+          inputMode="decimal"
         />
-        <Group justify="flex-end">
-          <Button type="submit" color="red" loading={formState.isSubmitting}>
-            {t('closing.close')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <TextInput {...form.field('note', t('closing.note'))} />
+    </InlineAddForm>
   )
 }

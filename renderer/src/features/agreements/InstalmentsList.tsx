@@ -7,6 +7,7 @@ import type { Language } from '@shared/i18n/locale'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { formatMoney } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { dateColumn, moneyColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 import { TabRegister } from '../../components/list/TabRegister'
 import { useLanguage } from '../../lib/use-language'
@@ -38,24 +39,9 @@ function instalmentColumns(
   const state = (i: Instalment) =>
     t(`instalments.state_${i.state}`, { amount: formatMoney(money(i.missing, currency), language) })
   return [
-    {
-      id: 'expectedOn',
-      kind: 'date',
-      value: (i) => i.expectedOn,
-      header: t('instalments.expectedOn'),
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (i) => money(i.amount, currency),
-      header: t('instalments.amount', { currency }),
-    },
-    {
-      id: 'missing',
-      kind: 'money',
-      amount: (i) => money(i.missing, currency),
-      header: t('recordLists.missing'),
-    },
+    dateColumn('expectedOn', t('instalments.expectedOn'), (i) => i.expectedOn),
+    moneyColumn('amount', t('instalments.amount', { currency }), (i) => money(i.amount, currency)),
+    moneyColumn('missing', t('recordLists.missing'), (i) => money(i.missing, currency)),
     running('cumulativeExpected', t('instalments.cumulativeExpected'), (i) => i.cumulativeExpected),
     running('cumulativeReceived', t('instalments.cumulativeReceived'), (i) => i.cumulativeReceived),
     running('gap', t('instalments.gap'), (i) => i.cumulativeReceived - i.cumulativeExpected),

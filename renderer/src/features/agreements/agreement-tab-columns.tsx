@@ -8,6 +8,12 @@ import { formatRate } from '@shared/money/format'
 import { money } from '@shared/money/money'
 import { Amount } from '../../components/Amount'
 import type { ListColumn } from '../../components/list/list-columns'
+import {
+  dateColumn,
+  euroColumn,
+  moneyColumn,
+  textColumn,
+} from '../../components/list/column-factory'
 
 /**
  * The columns of an agreement's lists in its tabs. Each amount is the core's, as recorded:
@@ -20,20 +26,13 @@ export function receiptColumns(
   currency: CurrencyCode,
 ): ListColumn<Receipt>[] {
   return [
-    {
-      id: 'receivedOn',
-      kind: 'date',
-      value: (r) => r.receivedOn,
-      header: t('agreements.receipt.receivedOn'),
-      // « Received on ▲ » on one line.
+    // « Received on ▲ » on one line.
+    dateColumn('receivedOn', t('agreements.receipt.receivedOn'), (r) => r.receivedOn, {
       width: 140,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (r) => money(r.amount, r.currency),
-      header: t('agreements.receipt.amount', { currency }),
-    },
+    }),
+    moneyColumn('amount', t('agreements.receipt.amount', { currency }), (r) =>
+      money(r.amount, r.currency),
+    ),
     {
       id: 'rate',
       kind: 'text',
@@ -45,27 +44,14 @@ export function receiptColumns(
       groupable: false,
       priority: 5,
     },
-    {
-      id: 'eur',
-      kind: 'money',
-      amount: (r) => money(r.eurAmount, 'EUR'),
-      header: t('agreements.receipt.eur'),
-    },
-    {
-      id: 'bankReference',
-      kind: 'text',
-      value: (r) => r.bankReference,
-      header: t('agreements.receipt.bankReference'),
+    euroColumn('eur', t('agreements.receipt.eur'), (r) => r.eurAmount),
+    textColumn('bankReference', t('agreements.receipt.bankReference'), (r) => r.bankReference, {
       groupable: false,
-    },
-    {
-      id: 'note',
-      kind: 'text',
-      value: (r) => r.note,
-      header: t('agreements.receipt.note'),
+    }),
+    textColumn('note', t('agreements.receipt.note'), (r) => r.note, {
       groupable: false,
       priority: 8,
-    },
+    }),
   ]
 }
 
@@ -74,34 +60,20 @@ export function amendmentColumns(
   agreement: AgreementDetail,
 ): ListColumn<Amendment>[] {
   return [
-    {
-      id: 'signedOn',
-      kind: 'date',
-      value: (a) => a.signedOn,
-      header: t('agreements.amendment.signedOn'),
-    },
-    {
-      id: 'amountChange',
-      kind: 'money',
-      amount: (a) => money(a.amountChange, agreement.currency),
-      header: t('agreements.amendment.amountChange', { currency: agreement.currency }),
-      width: 190,
-    },
-    {
-      id: 'newEndsOn',
-      kind: 'date',
-      value: (a) => a.newEndsOn,
-      header: t('agreements.amendment.newEndsOn'),
+    dateColumn('signedOn', t('agreements.amendment.signedOn'), (a) => a.signedOn),
+    moneyColumn(
+      'amountChange',
+      t('agreements.amendment.amountChange', { currency: agreement.currency }),
+      (a) => money(a.amountChange, agreement.currency),
+      { width: 190 },
+    ),
+    dateColumn('newEndsOn', t('agreements.amendment.newEndsOn'), (a) => a.newEndsOn, {
       width: 150,
-    },
-    {
-      id: 'note',
-      kind: 'text',
-      value: (a) => a.note,
-      header: t('agreements.amendment.note'),
+    }),
+    textColumn('note', t('agreements.amendment.note'), (a) => a.note, {
       width: 260,
       groupable: false,
-    },
+    }),
   ]
 }
 
@@ -125,87 +97,36 @@ export function overheadColumns(
       </s>
     )
   return [
-    {
-      id: 'postedOn',
-      kind: 'date',
-      value: (p) => p.postedOn,
-      header: t('overhead.postedOn'),
-      width: 150,
-    },
-    {
-      id: 'base',
-      kind: 'money',
-      amount: (p) => money(p.base, currency),
-      header: t('overhead.base'),
-      totalled: false,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (p) => (standing(p) ? money(p.amount, currency) : null),
-      cell: (p) => struck(p, p.amount, currency),
-      header: t('overhead.amount'),
-    },
-    {
-      id: 'eur',
-      kind: 'money',
-      amount: (p) => (standing(p) ? money(p.eurAmount, 'EUR') : null),
+    dateColumn('postedOn', t('overhead.postedOn'), (p) => p.postedOn, { width: 150 }),
+    moneyColumn('base', t('overhead.base'), (p) => money(p.base, currency), { totalled: false }),
+    moneyColumn(
+      'amount',
+      t('overhead.amount'),
+      (p) => (standing(p) ? money(p.amount, currency) : null),
+      { cell: (p) => struck(p, p.amount, currency) },
+    ),
+    euroColumn('eur', t('recordLists.eur'), (p) => (standing(p) ? p.eurAmount : null), {
       cell: (p) => struck(p, p.eurAmount, 'EUR'),
-      header: t('recordLists.eur'),
-    },
-    {
-      id: 'state',
-      kind: 'text',
-      value: (p) => (standing(p) ? '' : t('overhead.cancelled')),
-      header: t('recordLists.state'),
-    },
-    {
-      id: 'note',
-      kind: 'text',
-      value: (p) => p.note,
-      header: t('overhead.note'),
-      groupable: false,
-      optional: true,
-    },
+    }),
+    textColumn('state', t('recordLists.state'), (p) =>
+      standing(p) ? '' : t('overhead.cancelled'),
+    ),
+    textColumn('note', t('overhead.note'), (p) => p.note, { groupable: false, optional: true }),
   ]
 }
 
 /** The co-financing brought in kind or by others: its total is the closing's « en nature ». */
 export function contributionColumns(t: TFunction): ListColumn<Contribution>[] {
   return [
-    {
-      id: 'contributedOn',
-      kind: 'date',
-      value: (c) => c.contributedOn,
-      header: t('closing.contributedOn'),
+    dateColumn('contributedOn', t('closing.contributedOn'), (c) => c.contributedOn, {
       width: 130,
-    },
-    {
-      id: 'kind',
-      kind: 'text',
-      value: (c) => t(`closing.kinds.${c.kind}`),
-      header: t('closing.kind'),
-      width: 140,
-    },
-    {
-      id: 'contributor',
-      kind: 'text',
-      value: (c) => c.contributor,
-      header: t('closing.contributor'),
-    },
-    {
-      id: 'description',
-      kind: 'text',
-      value: (c) => c.description,
-      header: t('closing.description'),
+    }),
+    textColumn('kind', t('closing.kind'), (c) => t(`closing.kinds.${c.kind}`), { width: 140 }),
+    textColumn('contributor', t('closing.contributor'), (c) => c.contributor),
+    textColumn('description', t('closing.description'), (c) => c.description, {
       groupable: false,
       priority: 8,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (c) => money(c.amount, c.currency),
-      header: t('closing.amount'),
-    },
+    }),
+    moneyColumn('amount', t('closing.amount'), (c) => money(c.amount, c.currency)),
   ]
 }

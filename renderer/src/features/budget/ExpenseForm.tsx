@@ -1,6 +1,6 @@
-import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Checkbox, SimpleGrid, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { type BudgetExpense, type BudgetView, budgetExpenseInput } from '@shared/budget/schema'
 import type { Agreement, AgreementDetail } from '@shared/funds/schema'
@@ -10,13 +10,12 @@ import { formatMoney } from '@shared/money/format'
 import { parseAmount } from '@shared/money/parse'
 import { today } from '@shared/validation/dates'
 import { useNotices } from '../../components/notices'
-import { FormActions } from '../../components/FormActions'
-import { FormError } from '../../components/FormError'
+import { RecordForm } from '../../components/RecordForm'
 import { FormSelect } from '../../components/FormSelect'
 import { call } from '../../lib/api'
 import { callConfirming } from '../../lib/confirm-call'
-import { amountForContract } from '../../lib/amount-input'
-import { applyServerErrors, schemaResolver } from '../../lib/form'
+import { amountForContract, preparedAmount } from '../../lib/amount-input'
+import { useRecordForm } from '../../lib/use-record-form'
 import { useLanguage } from '../../lib/use-language'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { BankAccountSelect } from '../accounting/BankAccountSelect'
@@ -53,7 +52,6 @@ export function ExpenseForm({
   const { t } = useTranslation()
   const agreementChoices = useBudgetFundChoices(agreements)
   const language = useLanguage()
-  const [formError, setFormError] = useState<string | null>(null)
   const [bankAccountId, setBankAccountId] = useState<string | null>(null)
   const [headings, setHeadings] = useState<AgreementDetail['budget']['headings']>([])
   const [shared, setShared] = useState(false)
@@ -70,18 +68,21 @@ export function ExpenseForm({
     amount: '',
     currency: 'EUR',
   }
+  const lines = view.items.filter(
+    (i) =>
+      i.kind === 'line' &&
+      i.direction === 'expense' &&
+      (i.tracks === null || i.tracks === 'expenses'),
+  )
   const toInput = (values: Values) => {
-    const amount = amountForContract(values.amount, values.currency, language)
-    const errors: Record<string, string> = amount.ok
-      ? {}
-      : { amount: t(amount.key, { currency: values.currency }) }
+    const amount = preparedAmount('amount', values.amount, values.currency, language, t)
     return {
       input: {
         ...values,
         agreementId: values.agreementId === UNTIED ? null : values.agreementId,
         headingCode: values.headingCode || null,
         supplier: values.supplier || null,
-        amount: amount.ok ? amount.value : '1',
+        amount: amount.value,
         document: null,
         ...(shared
           ? {
@@ -94,156 +95,120 @@ export function ExpenseForm({
             }
           : {}),
       },
-      errors,
+      errors: amount.errors,
     }
   }
-  const form = useForm<Values>({
-    defaultValues: defaults,
-    resolver: schemaResolver<Values>(budgetExpenseInput, t, toInput),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  })
-  const currency = useWatch({ control: form.control, name: 'currency' })
-  const typedAmount = useWatch({ control: form.control, name: 'amount' })
-  const errors = form.formState.errors
   const notify = useNotices((store) => store.notify)
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null)
-    setShareErrors({})
-    try {
-      const { input } = toInput(values)
-      const saved = await callConfirming('budget.addExpense', { ...input, bankAccountId } as never)
-      // Said once the dialog has closed, wherever the list scrolled: what was recorded, where.
-      const line = lines.find((l) => l.lineKey === values.lineKey)
-      const amount = parseAmount(input.amount, input.currency as CurrencyCode, 'en')
-      notify({
-        text: t('budget.expenseRecorded', {
-          amount: amount.ok ? formatMoney(amount.value, language) : input.amount,
-          line: line?.label ?? values.lineKey,
-          date: formatDate(values.spentOn, language),
-        }),
-      })
+  /** Said once the dialog has closed, wherever the list scrolled: what was recorded, where. */
+  const recorded = (values: Values) => {
+    const line = lines.find((l) => l.lineKey === values.lineKey)
+    const typed = amountForContract(values.amount, values.currency, language)
+    const amount = typed.ok ? parseAmount(typed.value, values.currency as CurrencyCode, 'en') : null
+    notify({
+      text: t('budget.expenseRecorded', {
+        amount: amount?.ok ? formatMoney(amount.value, language) : values.amount,
+        line: line?.label ?? values.lineKey,
+        date: formatDate(values.spentOn, language),
+      }),
+    })
+  }
+  const form = useRecordForm({
+    defaults,
+    schema: budgetExpenseInput,
+    prepare: toInput,
+    send: (input) => {
+      setShareErrors({})
+      return callConfirming('budget.addExpense', { ...(input as object), bankAccountId } as never)
+    },
+    onSaved: (saved: BudgetExpense[]) => {
+      recorded(form.getValues())
       onSaved(saved)
-    } catch (failure) {
-      // A share's refusal is shown on its row; the rest on the form's fields.
-      const onShares = (failure instanceof ApiError ? (failure.error.fields ?? []) : []).filter(
-        (f) => f.path.startsWith('shares'),
-      )
-      setShareErrors(Object.fromEntries(onShares.map((f) => [f.path, f.message])))
-      const message = applyServerErrors(
-        failure,
-        Object.keys(defaults),
-        form.setError,
-        t('errors.INTERNAL'),
-      )
+    },
+    // A share's refusal is shown on its row; the rest on the form's fields.
+    onRefused: (failure, above) => {
       const fields = failure instanceof ApiError ? (failure.error.fields ?? []) : []
+      const onShares = fields.filter((f) => f.path.startsWith('shares'))
+      setShareErrors(Object.fromEntries(onShares.map((f) => [f.path, f.message])))
       const allShown =
         onShares.length > 0 &&
         fields.every((f) => f.path.startsWith('shares') || f.path in defaults)
-      setFormError(allShown ? null : message)
-    }
+      return allShown ? null : above
+    },
   })
-  const lines = view.items.filter(
-    (i) =>
-      i.kind === 'line' &&
-      i.direction === 'expense' &&
-      (i.tracks === null || i.tracks === 'expenses'),
-  )
+  const currency = useWatch({ control: form.control, name: 'currency' })
+  const typedAmount = useWatch({ control: form.control, name: 'amount' })
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label={t('budget.form.expenseTitle')}
-    >
-      <Stack gap="sm">
-        <FormError message={formError} />
-        <FormSelect
+    <RecordForm form={form} label={t('budget.form.expenseTitle')} isNew onCancel={onCancel}>
+      <FormSelect
+        control={form.control}
+        name="lineKey"
+        label={t('budget.form.lineKey')}
+        data={lines.map((l) => ({ value: l.lineKey, label: `${l.code} — ${l.label}` }))}
+        searchable
+        required
+      />
+      <SimpleGrid cols={2}>
+        <FormDateField
+          label={t('budget.form.spentOn')}
+          withAsterisk
           control={form.control}
-          name="lineKey"
-          label={t('budget.form.lineKey')}
-          data={lines.map((l) => ({ value: l.lineKey, label: `${l.code} — ${l.label}` }))}
-          searchable
-          required
+          name="spentOn"
         />
-        <SimpleGrid cols={2}>
-          <FormDateField
-            label={t('budget.form.spentOn')}
-            withAsterisk
-            control={form.control}
-            name="spentOn"
-          />
-          {shared ? (
-            <div />
-          ) : (
-            <FormSelect
-              control={form.control}
-              name="agreementId"
-              label={t('budget.form.payingFund')}
-              data={[{ value: UNTIED, label: t('budget.form.untiedFund') }, ...agreementChoices]}
-              searchable
-              onPick={(value) => {
-                form.setValue('headingCode', '')
-                if (value === UNTIED) setHeadings([])
-                else
-                  void call('agreements.get', { id: value }).then((a) =>
-                    setHeadings(a.budget.headings),
-                  )
-              }}
-            />
-          )}
-        </SimpleGrid>
-        {!shared && headings.length > 0 && (
+        {shared ? (
+          <div />
+        ) : (
           <FormSelect
             control={form.control}
-            name="headingCode"
-            label={t('budget.form.heading')}
-            data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
-            required
+            name="agreementId"
+            label={t('budget.form.payingFund')}
+            data={[{ value: UNTIED, label: t('budget.form.untiedFund') }, ...agreementChoices]}
+            searchable
+            onPick={(value) => {
+              form.setValue('headingCode', '')
+              if (value === UNTIED) setHeadings([])
+              else
+                void call('agreements.get', { id: value }).then((a) =>
+                  setHeadings(a.budget.headings),
+                )
+            }}
           />
         )}
+      </SimpleGrid>
+      {!shared && headings.length > 0 && (
+        <FormSelect
+          control={form.control}
+          name="headingCode"
+          label={t('budget.form.heading')}
+          data={headings.map((h) => ({ value: h.code, label: `${h.code} — ${h.label}` }))}
+          required
+        />
+      )}
+      <TextInput withAsterisk {...form.field('description', t('budget.form.description'))} />
+      <TextInput {...form.field('supplier', t('budget.form.supplier'))} />
+      <SimpleGrid cols={2}>
         <TextInput
-          label={t('budget.form.description')}
           withAsterisk
-          {...form.register('description')}
-          error={errors.description?.message}
+          inputMode="decimal"
+          {...form.field('amount', `${t('budget.form.amount')} (${currency})`)}
         />
-        <TextInput label={t('budget.form.supplier')} {...form.register('supplier')} />
-        <SimpleGrid cols={2}>
-          <TextInput
-            label={`${t('budget.form.amount')} (${currency})`}
-            withAsterisk
-            inputMode="decimal"
-            {...form.register('amount')}
-            error={errors.amount?.message}
-          />
-          <CurrencySelect
-            control={form.control}
-            name="currency"
-            label={t('budget.form.currency')}
-          />
-          <BankAccountSelect
-            currency={currency}
-            value={bankAccountId}
-            onChange={setBankAccountId}
-          />
-        </SimpleGrid>
-        <Checkbox
-          label={t('costSharing.split')}
-          checked={shared}
-          onChange={(event) => setShared(event.currentTarget.checked)}
+        <CurrencySelect control={form.control} name="currency" label={t('budget.form.currency')} />
+        <BankAccountSelect currency={currency} value={bankAccountId} onChange={setBankAccountId} />
+      </SimpleGrid>
+      <Checkbox
+        label={t('costSharing.split')}
+        checked={shared}
+        onChange={(event) => setShared(event.currentTarget.checked)}
+      />
+      {shared && (
+        <SharesEditor
+          agreements={agreements}
+          state={shares}
+          onChange={setShares}
+          amount={typedAmount}
+          currency={currency}
+          errors={shareErrors}
         />
-        {shared && (
-          <SharesEditor
-            agreements={agreements}
-            state={shares}
-            onChange={setShares}
-            amount={typedAmount}
-            currency={currency}
-            errors={shareErrors}
-          />
-        )}
-        <FormActions isNew submitting={form.formState.isSubmitting} onCancel={onCancel} />
-      </Stack>
-    </form>
+      )}
+    </RecordForm>
   )
 }

@@ -5,6 +5,7 @@ import { formatBasisPoints } from '@shared/i18n/format-percent'
 import type { Language } from '@shared/i18n/locale'
 import { money } from '@shared/money/money'
 import { Amount } from '../../components/Amount'
+import { dateColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
 /** The fund that paid an expense: an agreement (and its heading) or the untied fund. */
@@ -42,20 +43,11 @@ function struck(minor: number, currency: BudgetExpense['currency']) {
 /** The columns of the year's expenses register. */
 export function expenseColumns(t: TFunction, language: Language): ListColumn<BudgetExpense>[] {
   return [
-    {
-      id: 'spentOn',
-      kind: 'date',
-      value: (e) => e.spentOn,
-      header: t('budget.form.spentOn'),
-    },
-    {
-      id: 'line',
-      kind: 'text',
-      value: (e) => e.lineLabel ?? e.lineKey,
-      header: t('budget.form.lineKey'),
+    dateColumn('spentOn', t('budget.form.spentOn'), (e) => e.spentOn),
+    textColumn('line', t('budget.form.lineKey'), (e) => e.lineLabel ?? e.lineKey, {
       width: 200,
       priority: 5,
-    },
+    }),
     {
       id: 'description',
       kind: 'text',
@@ -71,13 +63,9 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
         </span>
       ),
     },
-    {
-      id: 'fund',
-      kind: 'text',
-      value: (e) => payingFund(t, e, language),
-      header: t('budget.form.payingFund'),
+    textColumn('fund', t('budget.form.payingFund'), (e) => payingFund(t, e, language), {
       priority: 6,
-    },
+    }),
     {
       id: 'amount',
       kind: 'money',
@@ -109,20 +97,10 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
       width: 200,
       priority: 7,
     },
-    {
-      id: 'supplier',
-      kind: 'text',
-      value: (e) => e.supplier,
-      header: t('budget.form.supplier'),
-      optional: true,
-    },
-    {
-      id: 'document',
-      kind: 'text',
-      value: (e) => e.document,
-      header: t('budget.form.document'),
+    textColumn('supplier', t('budget.form.supplier'), (e) => e.supplier, { optional: true }),
+    textColumn('document', t('budget.form.document'), (e) => e.document, {
       optional: true,
       groupable: false,
-    },
+    }),
   ]
 }

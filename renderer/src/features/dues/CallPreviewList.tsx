@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CallPreviewRow } from '@shared/dues/schema'
 import { money } from '@shared/money/money'
+import { textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 import { RegisterList } from '../../components/list/RegisterList'
 import { useListView } from '../../components/list/use-list-url-state'
@@ -13,23 +14,15 @@ const OUTCOME_COLORS = { to_call: 'blue', already_called: 'gray', excluded: 'ora
 
 function previewColumns(t: TFunction): ListColumn<CallPreviewRow>[] {
   return [
-    {
-      id: 'member',
-      kind: 'text',
-      header: t('dues.calls.member'),
-      value: (r) => r.memberName,
+    textColumn('member', t('dues.calls.member'), (r) => r.memberName, {
       width: 220,
       groupable: false,
-    },
-    {
-      id: 'code',
-      kind: 'text',
-      header: t('dues.calls.memberCode'),
-      value: (r) => r.memberCode,
+    }),
+    textColumn('code', t('dues.calls.memberCode'), (r) => r.memberCode, {
       width: 110,
       groupable: false,
       priority: 8,
-    },
+    }),
     {
       id: 'outcome',
       kind: 'text',
@@ -49,15 +42,11 @@ function previewColumns(t: TFunction): ListColumn<CallPreviewRow>[] {
       amount: (r) =>
         r.amount !== null && r.currency !== null ? money(r.amount, r.currency) : null,
     },
-    {
-      id: 'basis',
-      kind: 'text',
-      header: t('dues.calls.basis'),
-      value: (r) => r.basis,
+    textColumn('basis', t('dues.calls.basis'), (r) => r.basis, {
       width: 280,
       groupable: false,
       priority: 6,
-    },
+    }),
   ]
 }
 

@@ -14,6 +14,7 @@ import { call } from '../../lib/api'
 import { amountForContract } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useChannel } from '../../lib/use-api-data'
+import { moneyColumn, textColumn } from '../../components/list/column-factory'
 
 type Override = DuesScale['overrides'][number]
 const NO_OVERRIDE = { memberId: '', amount: '', currency: 'EUR', reason: '' }
@@ -38,27 +39,12 @@ export function ScaleOverrides({
   const [view, setView] = useListView('overrides')
   const columns = useMemo<ListColumn<Override>[]>(
     () => [
-      {
-        id: 'member',
-        kind: 'text',
-        header: t('dues.scale.overrideMember'),
-        width: 240,
-        value: (o) => o.memberName,
-      },
-      {
-        id: 'amount',
-        kind: 'money',
-        header: t('dues.scale.amount'),
-        amount: (o) => money(o.amount, o.currency),
-      },
-      {
-        id: 'reason',
-        kind: 'text',
-        header: t('dues.scale.overrideReason'),
+      textColumn('member', t('dues.scale.overrideMember'), (o) => o.memberName, { width: 240 }),
+      moneyColumn('amount', t('dues.scale.amount'), (o) => money(o.amount, o.currency)),
+      textColumn('reason', t('dues.scale.overrideReason'), (o) => o.reason, {
         width: 260,
-        value: (o) => o.reason,
         groupable: false,
-      },
+      }),
     ],
     [t],
   )

@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import type { DuesCall } from '@shared/dues/schema'
 import { money } from '@shared/money/money'
+import { dateColumn, moneyColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
 export const CALL_STATUS_COLORS = {
@@ -15,49 +16,19 @@ export const CALL_STATUS_COLORS = {
 /** Narrower amounts than the default, so that the member stays beside them with the row's buttons at 1280 px. */
 export function callColumns(t: TFunction): ListColumn<DuesCall>[] {
   return [
-    {
-      id: 'number',
-      kind: 'text',
-      value: (c) => c.number,
-      header: t('dues.calls.number'),
+    textColumn('number', t('dues.calls.number'), (c) => c.number, { width: 130, groupable: false }),
+    textColumn('member', t('dues.calls.member'), (c) => c.memberName, { width: 200 }),
+    dateColumn('dueOn', t('dues.calls.dueOn'), (c) => c.dueOn, { priority: 8 }),
+    moneyColumn('amount', t('dues.calls.amount'), (c) => money(c.amount, c.currency), {
       width: 130,
-      groupable: false,
-    },
-    {
-      id: 'member',
-      kind: 'text',
-      value: (c) => c.memberName,
-      header: t('dues.calls.member'),
-      width: 200,
-    },
-    {
-      id: 'dueOn',
-      kind: 'date',
-      value: (c) => c.dueOn,
-      header: t('dues.calls.dueOn'),
-      priority: 8,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (c) => money(c.amount, c.currency),
-      header: t('dues.calls.amount'),
-      width: 130,
-    },
-    {
-      id: 'paid',
-      kind: 'money',
-      amount: (c) => money(c.paid, c.currency),
-      header: t('dues.calls.paid'),
-      width: 130,
-    },
-    {
-      id: 'outstanding',
-      kind: 'money',
-      amount: (c) => money(c.outstanding, c.currency),
-      header: t('dues.calls.outstanding'),
-      width: 130,
-    },
+    }),
+    moneyColumn('paid', t('dues.calls.paid'), (c) => money(c.paid, c.currency), { width: 130 }),
+    moneyColumn(
+      'outstanding',
+      t('dues.calls.outstanding'),
+      (c) => money(c.outstanding, c.currency),
+      { width: 130 },
+    ),
     {
       id: 'status',
       kind: 'text',
@@ -71,14 +42,10 @@ export function callColumns(t: TFunction): ListColumn<DuesCall>[] {
         </Badge>
       ),
     },
-    {
-      id: 'basis',
-      kind: 'text',
-      value: (c) => c.cancelReason ?? c.basis,
-      header: t('dues.calls.basis'),
+    textColumn('basis', t('dues.calls.basis'), (c) => c.cancelReason ?? c.basis, {
       width: 240,
       optional: true,
       groupable: false,
-    },
+    }),
   ]
 }

@@ -4,6 +4,7 @@ import { countryName } from '@shared/geo/country-names'
 import { formatPercent } from '@shared/i18n/format-percent'
 import type { Language } from '@shared/i18n/locale'
 import { money } from '@shared/money/money'
+import { moneyColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
 export const ARREARS_AGES = ['current', 'oneYear', 'twoYears', 'threeYearsOrMore'] as const
@@ -20,46 +21,27 @@ const euros = (minor: number) => money(minor, 'EUR')
 /** Arrears by age: the list's total is the core's total of arrears. */
 export function ageColumns(t: TFunction): ListColumn<AgeRow>[] {
   return [
-    {
-      id: 'age',
-      kind: 'text',
-      header: t('dues.summary.ageColumn'),
-      value: (r) => t(`dues.summary.${r.age}`),
+    textColumn('age', t('dues.summary.ageColumn'), (r) => t(`dues.summary.${r.age}`), {
       groupable: false,
-    },
-    {
-      id: 'arrears',
-      kind: 'money',
-      header: t('dues.summary.amount'),
-      amount: (r) => euros(r.arrearsEur),
-    },
+    }),
+    moneyColumn('arrears', t('dues.summary.amount'), (r) => euros(r.arrearsEur)),
   ]
 }
 
 /** The members that owe most, with their country. */
 export function debtorColumns(t: TFunction, language: Language): ListColumn<DebtorRow>[] {
   return [
-    {
-      id: 'member',
-      kind: 'text',
-      header: t('dues.summary.member'),
-      value: (r) => r.memberName,
+    textColumn('member', t('dues.summary.member'), (r) => r.memberName, {
       width: 240,
       groupable: false,
-    },
-    {
-      id: 'country',
-      kind: 'text',
-      header: t('dues.summary.country'),
-      value: (r) => (r.country ? countryName(r.country, language) : ''),
-      priority: 6,
-    },
-    {
-      id: 'arrears',
-      kind: 'money',
-      header: t('dues.summary.amount'),
-      amount: (r) => euros(r.arrearsEur),
-    },
+    }),
+    textColumn(
+      'country',
+      t('dues.summary.country'),
+      (r) => (r.country ? countryName(r.country, language) : ''),
+      { priority: 6 },
+    ),
+    moneyColumn('arrears', t('dues.summary.amount'), (r) => euros(r.arrearsEur)),
   ]
 }
 
@@ -67,18 +49,8 @@ export function debtorColumns(t: TFunction, language: Language): ListColumn<Debt
 export function yearColumns(t: TFunction, language: Language): ListColumn<YearRow>[] {
   return [
     { id: 'year', kind: 'number', header: t('dues.year'), value: (r) => r.year, width: 90 },
-    {
-      id: 'called',
-      kind: 'money',
-      header: t('dues.summary.calledColumn'),
-      amount: (r) => euros(r.calledEur),
-    },
-    {
-      id: 'collected',
-      kind: 'money',
-      header: t('dues.summary.collectedColumn'),
-      amount: (r) => euros(r.collectedEur),
-    },
+    moneyColumn('called', t('dues.summary.calledColumn'), (r) => euros(r.calledEur)),
+    moneyColumn('collected', t('dues.summary.collectedColumn'), (r) => euros(r.collectedEur)),
     {
       id: 'rate',
       kind: 'number',

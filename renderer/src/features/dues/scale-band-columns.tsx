@@ -4,6 +4,7 @@ import type { Language } from '@shared/i18n/locale'
 import { MEMBER_KINDS } from '@shared/members/schema'
 import { CURRENCY_CODES } from '@shared/money/currencies'
 import { ListSelect } from '../../components/ListSelect'
+import { moneyColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 import { type BandRow, bandAmount } from './scale-bands'
 
@@ -76,14 +77,10 @@ export function bandColumns(
       width: 100,
       cell: text('populationTo', t('dues.scale.populationTo')),
     },
-    {
-      id: 'amount',
-      kind: 'money',
-      header: t('dues.scale.amount'),
-      amount: (row) => bandAmount(row, language),
+    moneyColumn('amount', t('dues.scale.amount'), (row) => bandAmount(row, language), {
       width: 130,
       cell: text('amount', t('dues.scale.amount')),
-    },
+    }),
     {
       id: 'currency',
       kind: 'text',
@@ -102,13 +99,9 @@ export function bandColumns(
         />
       ),
     },
-    {
-      id: 'label',
-      kind: 'text',
-      header: t('dues.scale.label'),
-      value: (row) => row.label,
+    textColumn('label', t('dues.scale.label'), (row) => row.label, {
       width: 170,
       cell: text('label', t('dues.scale.label')),
-    },
+    }),
   ]
 }

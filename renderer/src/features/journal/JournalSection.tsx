@@ -11,6 +11,7 @@ import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
 import { tableLabel } from './record-labels'
 import { usePlaceOpener } from './use-place-opener'
+import { textColumn } from '../../components/list/column-factory'
 
 type Table = (typeof HISTORY_TABLES)[number]
 const isTable = (value: string | undefined): value is Table =>
@@ -49,42 +50,25 @@ export function JournalSection() {
   // What changed and on which record come first when room is short; who and how, after.
   const columns = useMemo<ListColumn<JournalEntry>[]>(
     () => [
-      {
-        id: 'recordedAt',
-        kind: 'text',
-        // ISO, so that it sorts in time; drawn in the language's format.
-        value: (e) => e.recordedAt,
+      // ISO, so that it sorts in time; drawn in the language's format.
+      textColumn('recordedAt', t('journal.when'), (e) => e.recordedAt, {
         cell: (e) => formatDateTime(e.recordedAt, language),
-        header: t('journal.when'),
         width: 120,
         groupable: false,
         priority: 0,
-      },
-      {
-        id: 'author',
-        kind: 'text',
-        value: (e) => e.author,
-        header: t('journal.author'),
-        width: 120,
-        priority: 4,
-      },
-      {
-        id: 'action',
-        kind: 'text',
-        value: (e) => `${t(`journal.ops.${e.op}`)} — ${tableLabel(t, e.table)}`,
-        header: t('journal.action'),
-        width: 160,
-        priority: 3,
-      },
-      {
-        id: 'record',
-        kind: 'text',
-        value: (e) => e.recordName,
-        header: t('journal.record'),
+      }),
+      textColumn('author', t('journal.author'), (e) => e.author, { width: 120, priority: 4 }),
+      textColumn(
+        'action',
+        t('journal.action'),
+        (e) => `${t(`journal.ops.${e.op}`)} — ${tableLabel(t, e.table)}`,
+        { width: 160, priority: 3 },
+      ),
+      textColumn('record', t('journal.record'), (e) => e.recordName, {
         width: 160,
         groupable: false,
         priority: 2,
-      },
+      }),
       {
         id: 'changes',
         kind: 'text',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { ProjectDetail, ProjectDocument } from '@shared/projects/schema'
 import type { Language } from '@shared/i18n/locale'
 import { formatDateTime } from '@shared/i18n/format-dates'
+import { dateColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 import { TabRegister } from '../../components/list/TabRegister'
 import { call, errorMessage, isCancelled } from '../../lib/api'
@@ -15,21 +16,11 @@ import type { ProjectSectionProps } from './use-project-form'
 /** A document's title, file, size (as the reader writes it) and when it was attached. */
 function documentColumns(t: TFunction, language: Language): ListColumn<ProjectDocument>[] {
   return [
-    {
-      id: 'title',
-      kind: 'text',
-      value: (d) => d.title,
-      header: t('projects.documents.name'),
-      width: 220,
-    },
-    {
-      id: 'file',
-      kind: 'text',
-      value: (d) => d.originalName,
-      header: t('recordLists.file'),
+    textColumn('title', t('projects.documents.name'), (d) => d.title, { width: 220 }),
+    textColumn('file', t('recordLists.file'), (d) => d.originalName, {
       width: 220,
       groupable: false,
-    },
+    }),
     {
       id: 'size',
       kind: 'number',
@@ -38,14 +29,10 @@ function documentColumns(t: TFunction, language: Language): ListColumn<ProjectDo
       header: t('projects.documents.size'),
       width: 100,
     },
-    {
-      id: 'addedAt',
-      kind: 'date',
-      value: (d) => d.addedAt.slice(0, 10),
+    dateColumn('addedAt', t('recordLists.addedOn'), (d) => d.addedAt.slice(0, 10), {
       cell: (d) => formatDateTime(d.addedAt, language),
-      header: t('recordLists.addedOn'),
       width: 130,
-    },
+    }),
   ]
 }
 

@@ -4,6 +4,7 @@ import { countryName } from '@shared/geo/country-names'
 import type { Language } from '@shared/i18n/locale'
 import { type ProjectSummary, sectorName } from '@shared/projects/schema'
 import { money } from '@shared/money/money'
+import { dateColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
 /** The columns the project list shows by default; the others are in the column chooser. */
@@ -60,51 +61,30 @@ export function projectColumns(
         </Anchor>
       ),
     },
-    {
-      id: 'title',
-      kind: 'text',
-      value: (p) => p.title,
-      header: t('projects.field.title'),
-      width: 240,
-      priority: 1,
-    },
-    {
-      id: 'member',
-      kind: 'text',
-      value: (p) => p.memberName,
-      header: t('projects.field.member'),
+    textColumn('title', t('projects.field.title'), (p) => p.title, { width: 240, priority: 1 }),
+    textColumn('member', t('projects.field.member'), (p) => p.memberName, {
       width: 190,
       priority: 3,
-    },
-    {
-      id: 'country',
-      kind: 'text',
-      value: (p) => (p.country ? countryName(p.country, language) : null),
-      header: t('projects.field.country'),
-      width: 130,
-      priority: 5,
-    },
-    {
-      id: 'region',
-      kind: 'text',
-      value: (p) => (p.region ? t(`regions.${p.region}`) : null),
-      header: t('projects.field.region'),
-    },
-    {
-      id: 'sector',
-      kind: 'text',
-      value: (p) => `${p.sectorCode} ${sectorName(p.sectorCode, language)}`,
-      header: t('projects.field.sector'),
-      width: 220,
-    },
-    {
-      id: 'programme',
-      kind: 'text',
-      value: (p) => programmeName(p.programme),
-      header: t('projects.field.programme'),
+    }),
+    textColumn(
+      'country',
+      t('projects.field.country'),
+      (p) => (p.country ? countryName(p.country, language) : null),
+      { width: 130, priority: 5 },
+    ),
+    textColumn('region', t('projects.field.region'), (p) =>
+      p.region ? t(`regions.${p.region}`) : null,
+    ),
+    textColumn(
+      'sector',
+      t('projects.field.sector'),
+      (p) => `${p.sectorCode} ${sectorName(p.sectorCode, language)}`,
+      { width: 220 },
+    ),
+    textColumn('programme', t('projects.field.programme'), (p) => programmeName(p.programme), {
       width: 200,
       priority: 6,
-    },
+    }),
     {
       id: 'status',
       kind: 'text',
@@ -125,29 +105,13 @@ export function projectColumns(
         </Group>
       ),
     },
-    {
-      id: 'funders',
-      kind: 'text',
-      value: (p) => p.funderNames.join(', '),
-      header: t('projects.field.funders'),
-    },
+    textColumn('funders', t('projects.field.funders'), (p) => p.funderNames.join(', ')),
     euro('totalCostEur'),
     euro('committedEur'),
     euro('paidEur'),
-    {
-      id: 'startsOn',
-      kind: 'date',
-      value: (p) => p.startsOn,
-      header: t('projects.field.startsOn'),
-    },
+    dateColumn('startsOn', t('projects.field.startsOn'), (p) => p.startsOn),
     { id: 'endsOn', kind: 'date', value: (p) => p.endsOn, header: t('projects.field.endsOn') },
-    {
-      id: 'year',
-      kind: 'text',
-      value: (p) => String(p.year),
-      header: t('projects.field.year'),
-      width: 80,
-    },
+    textColumn('year', t('projects.field.year'), (p) => String(p.year), { width: 80 }),
     {
       id: 'lateTranches',
       kind: 'number',

@@ -11,6 +11,13 @@ import type {
   Tranche,
 } from '@shared/projects/schema'
 import type { ListColumn } from '../../components/list/list-columns'
+import {
+  dateColumn,
+  euroColumn,
+  moneyColumn,
+  moneyOrNone,
+  textColumn,
+} from '../../components/list/column-factory'
 
 /**
  * The columns of a project's money lists in its tabs. Every amount is the core's, derived from
@@ -27,15 +34,8 @@ export function financingSource(line: FinancingLine, t: TFunction): string {
 }
 
 export function planColumns(t: TFunction): ListColumn<FinancingLine>[] {
-  const own = (
-    id: 'amount' | 'allocated' | 'disbursed',
-    header: string,
-  ): ListColumn<FinancingLine> => ({
-    id,
-    kind: 'money',
-    amount: (line) => money(line[id], line.currency),
-    header,
-  })
+  const own = (id: 'amount' | 'allocated' | 'disbursed', header: string) =>
+    moneyColumn<FinancingLine>(id, header, (line) => money(line[id], line.currency))
   return [
     {
       id: 'source',
@@ -53,26 +53,14 @@ export function planColumns(t: TFunction): ListColumn<FinancingLine>[] {
       width: 220,
     },
     own('amount', t('projects.plan.amount')),
-    {
-      id: 'eur',
-      kind: 'money',
-      amount: (line) => money(line.eurAmount, 'EUR'),
-      header: t('projects.plan.eur'),
-      width: 170,
-    },
-    {
-      id: 'kind',
-      kind: 'text',
-      value: (line) => t(`projects.plan.source_${line.source}`),
-      header: t('recordLists.sourceKind'),
-      optional: true,
-    },
-    {
-      id: 'committedOn',
-      kind: 'date',
-      value: (line) => line.committedOn,
-      header: t('projects.plan.committedOn'),
-    },
+    euroColumn('eur', t('projects.plan.eur'), (line) => line.eurAmount, { width: 170 }),
+    textColumn(
+      'kind',
+      t('recordLists.sourceKind'),
+      (line) => t(`projects.plan.source_${line.source}`),
+      { optional: true },
+    ),
+    dateColumn('committedOn', t('projects.plan.committedOn'), (line) => line.committedOn),
     own('allocated', t('projects.plan.allocated')),
     own('disbursed', t('projects.plan.disbursed')),
   ]
@@ -111,29 +99,19 @@ export function trancheColumns(
       header: t('projects.tranches.plannedOn'),
       width: 150,
     },
-    {
-      id: 'amount',
-      kind: 'money',
-      // A cancelled tranche will not be paid: its amount is not counted as planned.
-      amount: (tranche) =>
-        tranche.status === 'cancelled' ? null : money(tranche.amount, currency),
-      header: t('projects.tranches.amount', { currency }),
-    },
-    {
-      id: 'paid',
-      kind: 'money',
-      amount: (tranche) =>
-        tranche.paidAmount === null ? null : money(tranche.paidAmount, currency),
-      header: t('projects.tranches.paidAmount'),
+    // A cancelled tranche will not be paid: its amount is not counted as planned.
+    moneyColumn('amount', t('projects.tranches.amount', { currency }), (tranche) =>
+      tranche.status === 'cancelled' ? null : money(tranche.amount, currency),
+    ),
+    moneyColumn(
+      'paid',
+      t('projects.tranches.paidAmount'),
+      (tranche) => moneyOrNone(tranche.paidAmount, currency),
+      { width: 140 },
+    ),
+    euroColumn('paidEur', t('recordLists.paidEur'), (tranche) => tranche.paidEur, {
       width: 140,
-    },
-    {
-      id: 'paidEur',
-      kind: 'money',
-      amount: (tranche) => (tranche.paidEur === null ? null : money(tranche.paidEur, 'EUR')),
-      header: t('recordLists.paidEur'),
-      width: 140,
-    },
+    }),
     {
       id: 'status',
       kind: 'text',
@@ -169,72 +147,37 @@ export function trancheColumns(
       groupable: false,
       priority: 8,
     },
-    {
-      id: 'paidOn',
-      kind: 'date',
-      value: (tranche) => tranche.paidOn,
-      header: t('projects.tranches.paidOn'),
-    },
-    {
-      id: 'bankReference',
-      kind: 'text',
-      value: (tranche) => tranche.bankReference,
-      header: t('projects.tranches.bankReference'),
-      groupable: false,
-      priority: 9,
-    },
+    dateColumn('paidOn', t('projects.tranches.paidOn'), (tranche) => tranche.paidOn),
+    textColumn(
+      'bankReference',
+      t('projects.tranches.bankReference'),
+      (tranche) => tranche.bankReference,
+      { groupable: false, priority: 9 },
+    ),
   ]
 }
 
 export function expenseColumns(t: TFunction): ListColumn<ProjectExpense>[] {
   return [
-    {
-      id: 'spentOn',
-      kind: 'date',
-      value: (expense) => expense.spentOn,
-      header: t('projects.expenses.spentOn'),
-    },
-    {
-      id: 'supplier',
-      kind: 'text',
-      value: (expense) => expense.supplier,
-      header: t('projects.expenses.supplier'),
-    },
-    {
-      id: 'description',
-      kind: 'text',
-      value: (expense) => expense.description,
-      header: t('projects.expenses.description'),
-      width: 220,
-      groupable: false,
-    },
-    {
-      id: 'amount',
-      kind: 'money',
-      amount: (expense) => money(expense.amount, expense.currency),
-      header: t('projects.expenses.amount'),
-    },
-    {
-      id: 'eur',
-      kind: 'money',
-      amount: (expense) => money(expense.eurAmount, 'EUR'),
-      header: t('recordLists.eur'),
-    },
-    {
-      id: 'heading',
-      kind: 'text',
-      value: (expense) => expense.headingCode,
-      header: t('projects.expenses.heading'),
+    dateColumn('spentOn', t('projects.expenses.spentOn'), (expense) => expense.spentOn),
+    textColumn('supplier', t('projects.expenses.supplier'), (expense) => expense.supplier),
+    textColumn(
+      'description',
+      t('projects.expenses.description'),
+      (expense) => expense.description,
+      { width: 220, groupable: false },
+    ),
+    moneyColumn('amount', t('projects.expenses.amount'), (expense) =>
+      money(expense.amount, expense.currency),
+    ),
+    euroColumn('eur', t('recordLists.eur'), (expense) => expense.eurAmount),
+    textColumn('heading', t('projects.expenses.heading'), (expense) => expense.headingCode, {
       width: 150,
-    },
-    {
-      id: 'document',
-      kind: 'text',
-      value: (expense) => expense.document,
-      header: t('projects.expenses.document'),
+    }),
+    textColumn('document', t('projects.expenses.document'), (expense) => expense.document, {
       optional: true,
       groupable: false,
-    },
+    }),
   ]
 }
 
@@ -248,25 +191,20 @@ export function ledgerColumns(t: TFunction): ListColumn<ProjectLedgerLine>[] {
     kind: 'allocation' | 'disbursement',
     inEuros: boolean,
     header: string,
-  ): ListColumn<ProjectLedgerLine> => ({
-    id,
-    kind: 'money',
-    amount: (entry) =>
-      entry.kind !== kind
-        ? null
-        : inEuros
-          ? money(entry.eurAmount, 'EUR')
-          : money(entry.amount, entry.currency),
-    header,
-    width: 140,
-  })
+  ): ListColumn<ProjectLedgerLine> =>
+    moneyColumn(
+      id,
+      header,
+      (entry) =>
+        entry.kind !== kind
+          ? null
+          : inEuros
+            ? money(entry.eurAmount, 'EUR')
+            : money(entry.amount, entry.currency),
+      { width: 140 },
+    )
   return [
-    {
-      id: 'entryDate',
-      kind: 'date',
-      value: (entry) => entry.entryDate,
-      header: t('projects.ledger.date'),
-    },
+    dateColumn('entryDate', t('projects.ledger.date'), (entry) => entry.entryDate),
     {
       id: 'kind',
       kind: 'text',

@@ -10,6 +10,7 @@ import { type ListColumn } from '../../components/list/list-columns'
 import { RegisterList } from '../../components/list/RegisterList'
 import { useListView } from '../../components/list/use-list-url-state'
 import { useLanguage } from '../../lib/use-language'
+import { textColumn } from '../../components/list/column-factory'
 
 /**
  * The rates of the file as a register: searched, sorted, exported and printed like the others;
@@ -31,13 +32,7 @@ export function RatesList({
   const [view, setView] = useListView('rates')
   const columns = useMemo(
     (): ListColumn<ExchangeRate>[] => [
-      {
-        id: 'currency',
-        kind: 'text',
-        header: t('rates.currency'),
-        value: (rate) => rate.currency,
-        width: 110,
-      },
+      textColumn('currency', t('rates.currency'), (rate) => rate.currency, { width: 110 }),
       {
         id: 'rateDate',
         kind: 'date',
@@ -62,21 +57,13 @@ export function RatesList({
         cell: (rate) => formatRate(rate.rate, language),
         width: 150,
       },
-      {
-        id: 'series',
-        kind: 'text',
-        header: t('rates.series'),
-        value: (rate) => t(`rates.seriesNames.${rate.series}`),
+      textColumn('series', t('rates.series'), (rate) => t(`rates.seriesNames.${rate.series}`), {
         width: 200,
-      },
-      {
-        id: 'source',
-        kind: 'text',
-        header: t('rates.source'),
-        value: (rate) => rate.source,
+      }),
+      textColumn('source', t('rates.source'), (rate) => rate.source, {
         width: 220,
         groupable: false,
-      },
+      }),
     ],
     [t, language],
   )

@@ -1,52 +1,27 @@
-import {
-  Button,
-  Checkbox,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { useForm } from 'react-hook-form'
+import { Checkbox, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { type SyncStatus, connectServerInput } from '@shared/sync/schema'
+import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
-import { applyServerErrors, schemaResolver } from '../../lib/form'
-
-interface Values {
-  host: string
-  port: string
-  database: string
-  user: string
-  password: string
-  ssl: boolean
-}
-
-const FIELDS = ['host', 'port', 'database', 'user', 'password', 'ssl']
-
-const toInput = (values: Values) => ({
-  input: { ...values, port: /^\d+$/.test(values.port.trim()) ? Number(values.port) : Number.NaN },
-  errors: {},
-})
+import { useRecordForm } from '../../lib/use-record-form'
 
 /**
  * The office's PostgreSQL server as the sync target: where it is and who connects. The server
  * is used only once it has let this copy in; its password then goes to the system's keychain.
+ * The form starts from the server last connected (only this form changes it): `SyncSection`
+ * draws it once the status is read.
  */
 export function ServerForm({
   sync,
   onConnected,
-  onFailure,
 }: {
-  sync: SyncStatus | null
+  sync: SyncStatus
   onConnected: (status: SyncStatus) => void
-  onFailure: (text: string) => void
 }) {
   const { t } = useTranslation()
-  const server = sync?.server
-  const { register, handleSubmit, setError, resetField, formState } = useForm<Values>({
-    values: {
+  const server = sync.server
+  const form = useRecordForm({
+    defaults: {
       host: server?.host ?? '',
       port: String(server?.port ?? 5432),
       database: server?.database ?? '',
@@ -54,22 +29,23 @@ export function ServerForm({
       password: '',
       ssl: server?.ssl ?? false,
     },
-    resetOptions: { keepDirtyValues: true },
-    resolver: schemaResolver<Values>(connectServerInput, t, toInput),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    schema: connectServerInput,
+    // A port that is not a whole number is refused by the schema, on the port.
+    prepare: (values) => ({
+      input: {
+        ...values,
+        port: /^\d+$/.test(values.port.trim()) ? Number(values.port) : Number.NaN,
+      },
+      errors: {},
+    }),
+    send: (input) => call('sync.connectServer', input),
+    onSaved: (status) => {
+      // The password is kept by the system's keychain (or for the session), never in the form.
+      form.resetField('password')
+      onConnected(status)
+    },
   })
-  const errors = formState.errors
-  const submit = handleSubmit(async (values) => {
-    try {
-      onConnected(await call('sync.connectServer', toInput(values).input))
-      resetField('password')
-    } catch (failure) {
-      const text = applyServerErrors(failure, FIELDS, setError, t('errors.INTERNAL'))
-      if (text) onFailure(text)
-    }
-  })
-  const kept = sync?.serverPassword
+  const kept = sync.serverPassword
   return (
     <Stack gap="xs">
       <Title order={3} size="h5" id="settings-sync-server">
@@ -87,42 +63,19 @@ export function ServerForm({
               : t('sync.passwordNone')}
         </Text>
       )}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-labelledby="settings-sync-server"
-      >
+      <InlineAddForm form={form} label={t('sync.serverTitle')} action={t('sync.connectServer')}>
         <SimpleGrid cols={{ base: 2, lg: 3 }}>
-          <TextInput label={t('sync.host')} {...register('host')} error={errors.host?.message} />
-          <TextInput
-            label={t('sync.port')}
-            inputMode="numeric"
-            {...register('port')}
-            error={errors.port?.message}
-          />
-          <TextInput
-            label={t('sync.database')}
-            {...register('database')}
-            error={errors.database?.message}
-          />
-          <TextInput
-            label={t('sync.user')}
-            autoComplete="username"
-            {...register('user')}
-            error={errors.user?.message}
-          />
+          <TextInput {...form.field('host', t('sync.host'))} />
+          <TextInput {...form.field('port', t('sync.port'))} inputMode="numeric" />
+          <TextInput {...form.field('database', t('sync.database'))} />
+          <TextInput {...form.field('user', t('sync.user'))} autoComplete="username" />
           <PasswordInput
-            label={t('sync.password')}
+            {...form.field('password', t('sync.password'))}
             autoComplete="current-password"
-            {...register('password')}
-            error={errors.password?.message}
           />
-          <Checkbox mt={30} label={t('sync.ssl')} {...register('ssl')} />
+          <Checkbox mt={30} label={t('sync.ssl')} {...form.register('ssl')} />
         </SimpleGrid>
-        <Button type="submit" mt="sm" loading={formState.isSubmitting}>
-          {t('sync.connectServer')}
-        </Button>
-      </form>
+      </InlineAddForm>
     </Stack>
   )
 }

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SyncConflict, SyncStatus } from '@shared/sync/schema'
 import { formatDateTime } from '@shared/i18n/format-dates'
 import { StatusMessage } from '../../components/StatusMessage'
 import { call } from '../../lib/api'
+import { useChannel } from '../../lib/use-api-data'
 import { useBusyAction } from '../../lib/use-busy-action'
 import { ReviewItem } from './ReviewItem'
 import { SetAsideList } from './SetAsideList'
@@ -19,18 +19,14 @@ import { useLanguage } from '../../lib/use-language'
 export function SyncSection() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [sync, setSync] = useState<SyncStatus | null>(null)
-  const [conflicts, setConflicts] = useState<SyncConflict[]>([])
+  const syncRead = useChannel('sync.status', {})
+  const conflictsRead = useChannel('sync.conflicts', {})
+  const sync = syncRead.data
+  const setSync = syncRead.setData
+  const conflicts = conflictsRead.data ?? []
+  const setConflicts = conflictsRead.setData
   const { busy, status, setStatus, run } = useBusyAction()
   const [passphrase, setPassphrase] = useState('')
-  useEffect(() => {
-    let current = true
-    void call('sync.status', {}).then((s) => current && setSync(s))
-    void call('sync.conflicts', {}).then((c) => current && setConflicts(c))
-    return () => {
-      current = false
-    }
-  }, [])
 
   const refresh = async () => {
     setSync(await call('sync.status', {}))
@@ -152,15 +148,16 @@ export function SyncSection() {
             {t('sync.setPassphrase')}
           </Button>
         </Group>
-        <ServerForm
-          sync={sync}
-          onConnected={(connected) => {
-            setSync(connected)
-            void call('sync.conflicts', {}).then(setConflicts)
-            setStatus({ ok: true, text: t('sync.serverConnected') })
-          }}
-          onFailure={(text) => setStatus({ ok: false, text })}
-        />
+        {sync && (
+          <ServerForm
+            sync={sync}
+            onConnected={(connected) => {
+              setSync(connected)
+              void call('sync.conflicts', {}).then(setConflicts)
+              setStatus({ ok: true, text: t('sync.serverConnected') })
+            }}
+          />
+        )}
         <StatusMessage status={status} onClose={() => setStatus(null)} />
         <SetAsideList files={sync?.setAside ?? []} />
         <Title order={3} size="h5" id="settings-sync-review">
