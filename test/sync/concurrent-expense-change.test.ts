@@ -77,7 +77,7 @@ async function liveSplit(app: TestApp, expenseId: string) {
   return { percents: shares.rows.map((s) => s.percent_bp), eur: Number(net.rows[0]?.eur ?? 0) }
 }
 
-describe('one shared expense changed on two copies offline (issue 27)', () => {
+describe('one expense’s payment changed on two copies offline (issue 27)', () => {
   it('the split changed differently on each copy: after syncing both ways, one live split, the same books, and `aimf check` passes on both', async () => {
     const { world, office, mission, salary } = await officeAndMissionWithSalary()
     const change = (app: TestApp, euPercent: string, untiedPercent: string, reason: string) =>
@@ -109,6 +109,57 @@ describe('one shared expense changed on two copies offline (issue 27)', () => {
     }
   }, 240_000)
 
+  it('an expense paid by one fund moved to a different fund on each copy: after syncing both ways, paid once by the latest, the same books, and `aimf check` passes on both', async () => {
+    const { world, office, mission } = await officeAndMissionWithSalary()
+    const rent = found(
+      (
+        await office.ok('budget.addExpense', {
+          confirmed: true,
+          lineKey: world.lineKey,
+          spentOn: '2026-04-30',
+          agreementId: world.usdId,
+          description: 'Loyer d’avril',
+          amount: '1500',
+          currency: 'EUR',
+        })
+      ).find((e) => e.description === 'Loyer d’avril'),
+      'rent',
+    )
+    await syncBothWays(office, mission)
+    // The mission moves it from the USD action to the EU action's heading 1; the office, later,
+    // to the untied fund — a move that leaves the heading (none) unwritten: the office's move
+    // stands on both copies, without the mission's heading.
+    await mission.ok('budget.changeExpenseFunds', {
+      id: rent.id,
+      agreementId: world.euId,
+      headingCode: '1',
+      reason: 'Rubrique de la mission',
+      confirmed: true,
+    })
+    await office.ok('budget.changeExpenseFunds', {
+      id: rent.id,
+      agreementId: null,
+      reason: 'Sur les fonds propres',
+      confirmed: true,
+    })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      const db = app.core.requireSession().file.db
+      const expense = await sql<{ agreement_id: string; heading_code: string | null }>`
+        SELECT agreement_id, heading_code FROM budget_expenses WHERE id = ${rent.id}`.execute(db)
+      expect(expense.rows).toEqual([{ agreement_id: null, heading_code: null }])
+      const net = await sql<{ agreement_id: string | null; eur: number }>`
+        SELECT agreement_id, SUM(eur_minor) AS eur FROM ledger_entries
+        WHERE source_table = 'budget_expenses' AND source_id = ${rent.id}
+        GROUP BY agreement_id HAVING eur != 0`.execute(db)
+      expect(net.rows).toEqual([{ agreement_id: null, eur: 150_000 }])
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(
+        expect.stringMatching(/^Fonds payant de « Loyer d’avril » changé sur deux copies/),
+      )
+    }
+  }, 240_000)
+
   it('the expense cancelled on both copies: one net reversal, the same books, and `aimf check` passes on both', async () => {
     const { office, mission, salary } = await officeAndMissionWithSalary()
     await mission.ok('sync.now', {})
@@ -116,7 +167,12 @@ describe('one shared expense changed on two copies offline (issue 27)', () => {
     await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
     await syncBothWays(office, mission)
     for (const app of [office, mission]) {
-      expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
+      // Cancelled as on one copy: its split stays as it was when cancelled, each share's entry
+      // reversed once; no payment was overridden, so no correction is listed for review (only
+      // the two reasons, one kept).
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [6000, 4000], eur: 0 })
+      const listed = await app.ok('sync.conflicts', {})
+      expect(listed.map((c) => [c.kind, c.column_name])).toEqual([['field', 'cancel_reason']])
       const db = app.core.requireSession().file.db
       const reversals = await sql<{ n: number }>`SELECT count(*) AS n FROM ledger_entries
         WHERE source_id = ${salary.id} AND reverses_id IS NOT NULL`.execute(db)
@@ -146,6 +202,77 @@ describe('one shared expense changed on two copies offline (issue 27)', () => {
       expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
       const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
       expect(listed).toContainEqual(expect.stringMatching(/^Dépense « Salaire de mars .* annulée/))
+    }
+  }, 240_000)
+
+  it('the salary moved to one fund on the mission while the office changed its split later: the office’s split stands, the move undone, the same books, and `aimf check` passes on both', async () => {
+    const { world, office, mission, salary } = await officeAndMissionWithSalary()
+    await mission.ok('sync.now', {})
+    await mission.ok('budget.changeExpenseFunds', {
+      id: salary.id,
+      agreementId: world.usdId,
+      reason: 'Toute sur l’action USD',
+      confirmed: true,
+    })
+    await office.ok('budget.changeExpenseFunds', {
+      id: salary.id,
+      agreementId: null,
+      shares: {
+        mode: 'percent',
+        rows: [
+          { agreementId: world.euId, headingCode: '1', percent: '70' },
+          { agreementId: null, percent: '30' },
+        ],
+      },
+      reason: 'Clé du bureau',
+      confirmed: true,
+    })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, salary.id)).toEqual({ percents: [7000, 3000], eur: 432_107 })
+      const db = app.core.requireSession().file.db
+      const expense = await sql<{ agreement_id: string | null }>`
+        SELECT agreement_id FROM budget_expenses WHERE id = ${salary.id}`.execute(db)
+      expect(expense.rows).toEqual([{ agreement_id: null }])
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(
+        expect.stringMatching(/^Fonds payant de « Salaire de mars .* changé sur deux copies/),
+      )
+    }
+  }, 240_000)
+
+  it('an expense paid by one fund moved on one copy while the other cancelled it: cancelled on both, the move undone, listed for review', async () => {
+    const { world, office, mission } = await officeAndMissionWithSalary()
+    const rent = found(
+      (
+        await office.ok('budget.addExpense', {
+          confirmed: true,
+          lineKey: world.lineKey,
+          spentOn: '2026-04-30',
+          agreementId: world.usdId,
+          description: 'Loyer d’avril',
+          amount: '1500',
+          currency: 'EUR',
+        })
+      ).find((e) => e.description === 'Loyer d’avril'),
+      'rent',
+    )
+    await syncBothWays(office, mission)
+    await mission.ok('budget.changeExpenseFunds', {
+      id: rent.id,
+      agreementId: world.euId,
+      headingCode: '1',
+      reason: 'Rubrique de la mission',
+      confirmed: true,
+    })
+    await office.ok('budget.cancelExpense', { id: rent.id, reason: 'Erreur de saisie' })
+    await syncBothWays(office, mission)
+    for (const app of [office, mission]) {
+      expect(await liveSplit(app, rent.id)).toEqual({ percents: [], eur: 0 })
+      const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
+      expect(listed).toContainEqual(
+        expect.stringMatching(/^Dépense « Loyer d’avril » annulée .* son fonds payant/),
+      )
     }
   }, 240_000)
 })

@@ -5,6 +5,7 @@ import type { Incoming } from './change-rules'
 import { Action } from './ledger-action'
 import type { Entry } from './ledger-entry'
 import { LedgerView } from './ledger-view'
+import { correctsPayment } from './payment-corrections'
 import { checkMoneyRecords } from './money-records'
 import type { RecordState, Row } from './record-states'
 import { refused } from './set-aside'
@@ -57,10 +58,16 @@ function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
   }
   // A change of an expense's split may leave the expense itself unchanged: its entries go with
   // the shares the action archives or creates.
+  // The correction of an expense paid on two copies may not change it either.
   const withShare = entry.use_table === 'expense_shares' && entry.use_id !== null
+  const correction =
+    entry.reverses_id !== null &&
+    entry.source_table === 'budget_expenses' &&
+    correctsPayment(view, tx, entry.source_id)
   if (
     tx.changesOf(entry.source_table, entry.source_id).length === 0 &&
-    !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0)
+    !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0) &&
+    !correction
   ) {
     throw refused('sync.refused.ledgerAlone', where)
   }

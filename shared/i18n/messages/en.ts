@@ -2292,6 +2292,10 @@ export const en: Catalog = {
       'Split of “{{label}}” changed on two copies: the latest ({{kept}}) is kept; the one by {{author}} is undone by a correction in the ledger.',
     splitCancelled:
       'Expense “{{label}}” cancelled on one copy while another changed its split ({{author}}): that split is undone by a correction in the ledger.',
+    fundOverridden:
+      'Paying fund of “{{label}}” changed on two copies: the latest ({{kept}}) is kept; the one by {{author}} is undone by a correction in the ledger.',
+    fundCancelled:
+      'Expense “{{label}}” cancelled on one copy while another changed its paying fund ({{author}}): that change is undone by a correction in the ledger.',
     duplicateReason:
       'Cancelled in “To review”: duplicate of the entry made by {{author}} on {{when}} on another copy.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — entered by {{author}} on {{when}}',

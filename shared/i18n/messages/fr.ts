@@ -2332,6 +2332,10 @@ export const fr = {
       'Répartition de « {{label}} » changée sur deux copies : la plus récente ({{kept}}) est gardée ; celle de {{author}} est annulée par une correction au grand livre.',
     splitCancelled:
       'Dépense « {{label}} » annulée sur une copie pendant qu’une autre changeait sa répartition ({{author}}) : la répartition est annulée par une correction au grand livre.',
+    fundOverridden:
+      'Fonds payant de « {{label}} » changé sur deux copies : le plus récent ({{kept}}) est gardé ; celui de {{author}} est annulé par une correction au grand livre.',
+    fundCancelled:
+      'Dépense « {{label}} » annulée sur une copie pendant qu’une autre changeait son fonds payant ({{author}}) : ce changement est annulé par une correction au grand livre.',
     duplicateReason:
       'Annulé dans « À vérifier » : doublon de la saisie de {{author}} du {{when}} sur une autre copie.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — saisi par {{author}} le {{when}}',
