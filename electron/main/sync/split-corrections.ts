@@ -37,12 +37,15 @@ export async function correctConcurrentSplits(file: DataFile, language: Language
   const open = await sql<OpenEntry>`
     WITH open AS (
       SELECT e.id, e.source_id AS expense_id, e.use_table, e.use_id, c.hlc, c.tx_id, c.author
+      -- The expenses' entries first (by the source's index), then each one's insert in the log.
       FROM ledger_entries e
-      JOIN change_log c ON c.table_name = 'ledger_entries' AND c.row_id = e.id
+      CROSS JOIN change_log c ON c.table_name = 'ledger_entries' AND c.row_id = e.id
         AND c.column_name = '*'
       WHERE e.source_table = 'budget_expenses' AND e.reverses_id IS NULL
         AND e.deleted_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id))
+        -- A reversal comes from the record its entry does: found by the source's index.
+        AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.source_table = e.source_table
+          AND r.source_id = e.source_id AND r.reverses_id = e.id))
     SELECT o.*, x.description, x.cancel_reason IS NOT NULL AS cancelled
     FROM open o JOIN budget_expenses x ON x.id = o.expense_id
     WHERE x.deleted_at IS NULL AND (x.cancel_reason IS NOT NULL OR o.expense_id IN (

@@ -2387,8 +2387,9 @@ export const en: Catalog = {
       ledgerSum:
         'The {{kind}} entries posted for the record of {{source}} do not make its amount ({{amount}}, {{eur}} euro cents).',
       ledgerReversal: 'Entry {{row}} reverses an entry of another amount or another record.',
-      ledgerReversedTwice:
-        'Entry {{row}} reverses, a second time from the same copy, an entry already reversed.',
+      ledgerReversedTwice: 'Entry {{row}} reverses, a second time, an entry already reversed.',
+      ledgerReversalId:
+        'Entry {{row}} reverses entry {{reversed}} under another id than the one derived from it: two copies reversing it would no longer write a single reversal.',
       ledgerMissing:
         '{{table}} {{row}} is recorded or changed without the ledger entries the application posts with it.',
       reversedNotCancelled:

@@ -2432,7 +2432,9 @@ export const fr = {
       ledgerReversal:
         'L’écriture {{row}} contrepasse une écriture d’un autre montant ou d’un autre enregistrement.',
       ledgerReversedTwice:
-        'L’écriture {{row}} contrepasse une seconde fois, depuis la même copie, une écriture déjà contrepassée.',
+        'L’écriture {{row}} contrepasse une seconde fois une écriture déjà contrepassée.',
+      ledgerReversalId:
+        'L’écriture {{row}} contrepasse l’écriture {{reversed}} sous un autre identifiant que celui qui en est dérivé : deux copies qui la contrepassent n’écriraient plus une seule contrepassation.',
       ledgerMissing:
         '{{table}} {{row}} est enregistré ou modifié sans les écritures que l’application passe au grand livre avec lui.',
       reversedNotCancelled:
