@@ -1,7 +1,10 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
+import { reversalId } from '../../electron/main/funds/reversal-id'
+import { decodeChangeFile, encodeChangeFile } from '../../electron/main/sync/change-file'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { translate } from '@shared/i18n/translate'
 import { sharedSalary, sharingWorld } from '../budget/cost-sharing-setup'
@@ -29,7 +32,7 @@ async function officeAndMissionWithSalary() {
   const mission = await startTestApp({ openFile: false })
   apps.push(mission)
   await mission.core.openFile(missionPath)
-  return { world, office, mission, salary }
+  return { world, office, mission, salary, share }
 }
 
 /**
@@ -274,5 +277,87 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
         expect.stringMatching(/^Dépense « Loyer d’avril » annulée .* son fonds payant/),
       )
     }
+  }, 240_000)
+
+  it('a correction forged to undo the latest move instead of the older one: set aside naming the file, the latest move standing', async () => {
+    const { world, office, mission, share } = await officeAndMissionWithSalary()
+    const rent = found(
+      (
+        await office.ok('budget.addExpense', {
+          confirmed: true,
+          lineKey: world.lineKey,
+          spentOn: '2026-04-30',
+          agreementId: world.usdId,
+          description: 'Loyer d’avril',
+          amount: '1500',
+          currency: 'EUR',
+        })
+      ).find((e) => e.description === 'Loyer d’avril'),
+      'rent',
+    )
+    await syncBothWays(office, mission)
+    const move = (app: TestApp, agreementId: string | null, headingCode?: string) =>
+      app.ok('budget.changeExpenseFunds', {
+        id: rent.id,
+        agreementId,
+        ...(headingCode ? { headingCode } : {}),
+        reason: 'Déplacée',
+        confirmed: true,
+      })
+    await move(mission, world.euId, '1')
+    await move(office, null)
+    await office.ok('sync.now', {})
+    // The mission hears of the office's later move and undoes its own; its next file carries
+    // that correction, which is forged to undo the office's move instead.
+    await mission.ok('sync.now', {})
+    await mission.ok('sync.now', {})
+    const openEntry = async (app: TestApp, agreementId: string | null) => {
+      const db = app.core.requireSession().file.db
+      const rows = await sql<Record<string, unknown>>`SELECT * FROM ledger_entries
+        WHERE source_id = ${rent.id} AND reverses_id IS NULL AND agreement_id IS ${agreementId}
+          AND id NOT IN (SELECT reverses_id FROM ledger_entries WHERE reverses_id IS NOT NULL)
+        `.execute(db)
+      return rows.rows
+    }
+    const kept = found((await openEntry(office, null))[0], 'the office’s entry')
+    const datasetId = (await office.ok('sync.status', {})).datasetId ?? ''
+    const replica = mission.core.requireSession().file.info().replicaId
+    const folder = join(share, `AIMF-${datasetId}`, replica)
+    const name = found((await readdir(folder)).sort().at(-1), 'the correction’s file')
+    const decoded = decodeChangeFile(await readFile(join(folder, name)))
+    if (!decoded.ok) throw new Error(decoded.reason)
+    let forged = 0
+    const changes = decoded.file.changes.map((c) => {
+      const value = JSON.parse(c.new_value ?? '{}') as Record<string, unknown>
+      if (c.table_name !== 'ledger_entries' || c.column_name !== '*' || !value.reverses_id) return c
+      forged += 1
+      const id = reversalId(String(kept.id))
+      const reversal = {
+        ...value,
+        reverses_id: kept.id,
+        agreement_id: kept.agreement_id,
+        fund_class: kept.fund_class,
+        currency: kept.currency,
+        amount_minor: -Number(kept.amount_minor),
+        eur_minor: -Number(kept.eur_minor),
+        rate: kept.rate,
+      }
+      return { ...c, row_id: id, new_value: JSON.stringify(reversal) }
+    })
+    expect(forged).toBe(1)
+    await writeFile(join(folder, name), encodeChangeFile({ ...decoded.file, changes }))
+    const report = await office.ok('sync.now', {})
+    // Refused as a correction, not as a malformed reversal: the entry it undoes stands latest.
+    expect(
+      report.skipped.map((s) => [s.name.endsWith(name), s.reason, s.detail?.key, s.detail?.params]),
+    ).toEqual([
+      [
+        true,
+        'refused',
+        'sync.refused.frozen',
+        { table: 'budget_expenses', row: rent.id, column: 'heading_code' },
+      ],
+    ])
+    expect(await openEntry(office, null)).toEqual([kept])
   }, 240_000)
 })
