@@ -7,7 +7,7 @@ import { reversalId } from '../../electron/main/funds/reversal-id'
 import { decodeChangeFile, encodeChangeFile } from '../../electron/main/sync/change-file'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { translate } from '@shared/i18n/translate'
-import { sharedSalary, sharingWorld } from '../budget/cost-sharing-setup'
+import { sharedSalary, type SharingWorld, sharingWorld } from '../budget/cost-sharing-setup'
 import { startTestApp, type TestApp } from '../support/core'
 import { found } from '../support/found'
 import { tempFolder } from '../support/temp'
@@ -70,6 +70,43 @@ async function syncBothWays(office: TestApp, mission: TestApp) {
   }
 }
 
+/** April's 1,500 € rent paid by the USD action alone, entered at the office, on both copies. */
+async function rentOnBothCopies(world: SharingWorld, office: TestApp, mission: TestApp) {
+  const rent = found(
+    (
+      await office.ok('budget.addExpense', {
+        confirmed: true,
+        lineKey: world.lineKey,
+        spentOn: '2026-04-30',
+        agreementId: world.usdId,
+        description: 'Loyer d’avril',
+        amount: '1500',
+        currency: 'EUR',
+      })
+    ).find((e) => e.description === 'Loyer d’avril'),
+    'rent',
+  )
+  await syncBothWays(office, mission)
+  return rent
+}
+
+/** Who pays an expense changed to one fund (and heading), confirmed. */
+function moveExpense(
+  app: TestApp,
+  id: string,
+  agreementId: string | null,
+  reason: string,
+  headingCode?: string,
+) {
+  return app.ok('budget.changeExpenseFunds', {
+    id,
+    agreementId,
+    ...(headingCode ? { headingCode } : {}),
+    reason,
+    confirmed: true,
+  })
+}
+
 /** The live shares of the expense and its net spending by fund, on one copy. */
 async function liveSplit(app: TestApp, expenseId: string) {
   const db = app.core.requireSession().file.db
@@ -114,37 +151,12 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
 
   it('an expense paid by one fund moved to a different fund on each copy: after syncing both ways, paid once by the latest, the same books, and `aimf check` passes on both', async () => {
     const { world, office, mission } = await officeAndMissionWithSalary()
-    const rent = found(
-      (
-        await office.ok('budget.addExpense', {
-          confirmed: true,
-          lineKey: world.lineKey,
-          spentOn: '2026-04-30',
-          agreementId: world.usdId,
-          description: 'Loyer d’avril',
-          amount: '1500',
-          currency: 'EUR',
-        })
-      ).find((e) => e.description === 'Loyer d’avril'),
-      'rent',
-    )
-    await syncBothWays(office, mission)
+    const rent = await rentOnBothCopies(world, office, mission)
     // The mission moves it from the USD action to the EU action's heading 1; the office, later,
     // to the untied fund — a move that leaves the heading (none) unwritten: the office's move
     // stands on both copies, without the mission's heading.
-    await mission.ok('budget.changeExpenseFunds', {
-      id: rent.id,
-      agreementId: world.euId,
-      headingCode: '1',
-      reason: 'Rubrique de la mission',
-      confirmed: true,
-    })
-    await office.ok('budget.changeExpenseFunds', {
-      id: rent.id,
-      agreementId: null,
-      reason: 'Sur les fonds propres',
-      confirmed: true,
-    })
+    await moveExpense(mission, rent.id, world.euId, 'Rubrique de la mission', '1')
+    await moveExpense(office, rent.id, null, 'Sur les fonds propres')
     await syncBothWays(office, mission)
     for (const app of [office, mission]) {
       const db = app.core.requireSession().file.db
@@ -211,12 +223,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
   it('the salary moved to one fund on the mission while the office changed its split later: the office’s split stands, the move undone, the same books, and `aimf check` passes on both', async () => {
     const { world, office, mission, salary } = await officeAndMissionWithSalary()
     await mission.ok('sync.now', {})
-    await mission.ok('budget.changeExpenseFunds', {
-      id: salary.id,
-      agreementId: world.usdId,
-      reason: 'Toute sur l’action USD',
-      confirmed: true,
-    })
+    await moveExpense(mission, salary.id, world.usdId, 'Toute sur l’action USD')
     await office.ok('budget.changeExpenseFunds', {
       id: salary.id,
       agreementId: null,
@@ -246,28 +253,8 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
 
   it('an expense paid by one fund moved on one copy while the other cancelled it: cancelled on both, the move undone, listed for review', async () => {
     const { world, office, mission } = await officeAndMissionWithSalary()
-    const rent = found(
-      (
-        await office.ok('budget.addExpense', {
-          confirmed: true,
-          lineKey: world.lineKey,
-          spentOn: '2026-04-30',
-          agreementId: world.usdId,
-          description: 'Loyer d’avril',
-          amount: '1500',
-          currency: 'EUR',
-        })
-      ).find((e) => e.description === 'Loyer d’avril'),
-      'rent',
-    )
-    await syncBothWays(office, mission)
-    await mission.ok('budget.changeExpenseFunds', {
-      id: rent.id,
-      agreementId: world.euId,
-      headingCode: '1',
-      reason: 'Rubrique de la mission',
-      confirmed: true,
-    })
+    const rent = await rentOnBothCopies(world, office, mission)
+    await moveExpense(mission, rent.id, world.euId, 'Rubrique de la mission', '1')
     await office.ok('budget.cancelExpense', { id: rent.id, reason: 'Erreur de saisie' })
     await syncBothWays(office, mission)
     for (const app of [office, mission]) {
@@ -281,31 +268,9 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
 
   it('a correction forged to undo the latest move instead of the older one: set aside naming the file, the latest move standing', async () => {
     const { world, office, mission, share } = await officeAndMissionWithSalary()
-    const rent = found(
-      (
-        await office.ok('budget.addExpense', {
-          confirmed: true,
-          lineKey: world.lineKey,
-          spentOn: '2026-04-30',
-          agreementId: world.usdId,
-          description: 'Loyer d’avril',
-          amount: '1500',
-          currency: 'EUR',
-        })
-      ).find((e) => e.description === 'Loyer d’avril'),
-      'rent',
-    )
-    await syncBothWays(office, mission)
-    const move = (app: TestApp, agreementId: string | null, headingCode?: string) =>
-      app.ok('budget.changeExpenseFunds', {
-        id: rent.id,
-        agreementId,
-        ...(headingCode ? { headingCode } : {}),
-        reason: 'Déplacée',
-        confirmed: true,
-      })
-    await move(mission, world.euId, '1')
-    await move(office, null)
+    const rent = await rentOnBothCopies(world, office, mission)
+    await moveExpense(mission, rent.id, world.euId, 'Déplacée', '1')
+    await moveExpense(office, rent.id, null, 'Déplacée')
     await office.ok('sync.now', {})
     // The mission hears of the office's later move and undoes its own; its next file carries
     // that correction, which is forged to undo the office's move instead.

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Database } from '../db/schema'
+import { readJson } from './record-states'
 
 /** Who pays an expense, on the expense itself (a shared expense has neither). */
 export interface Payer {
@@ -38,21 +39,13 @@ export async function payerAsOf(
     : { agreement_id: current.agreement_id, heading_code: current.heading_code }
   for (const change of log) {
     if (overridden.has(change.tx_id)) continue
-    const value = parsed(change.new_value)
+    const value = readJson(change.new_value)
     if (change.column_name === INSERTED_RECORD) {
       const record = (value ?? {}) as Record<string, unknown>
       for (const column of PAYER_COLUMNS) payer[column] = textOrNull(record[column])
     } else payer[change.column_name as keyof Payer] = textOrNull(value)
   }
   return payer
-}
-
-function parsed(json: string | null): unknown {
-  try {
-    return JSON.parse(json ?? 'null') as unknown
-  } catch {
-    return null
-  }
 }
 
 function textOrNull(value: unknown): string | null {
