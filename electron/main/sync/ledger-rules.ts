@@ -5,6 +5,8 @@ import type { Incoming } from './change-rules'
 import { Action } from './ledger-action'
 import type { Entry } from './ledger-entry'
 import { LedgerView } from './ledger-view'
+import { correctsPayment } from './payment-corrections'
+import { reversalId } from '../funds/reversal-id'
 import { checkMoneyRecords } from './money-records'
 import type { RecordState, Row } from './record-states'
 import { refused } from './set-aside'
@@ -57,10 +59,16 @@ function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
   }
   // A change of an expense's split may leave the expense itself unchanged: its entries go with
   // the shares the action archives or creates.
+  // The correction of an expense paid on two copies may not change it either.
   const withShare = entry.use_table === 'expense_shares' && entry.use_id !== null
+  const correction =
+    entry.reverses_id !== null &&
+    entry.source_table === 'budget_expenses' &&
+    correctsPayment(view, tx, entry.source_id)
   if (
     tx.changesOf(entry.source_table, entry.source_id).length === 0 &&
-    !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0)
+    !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0) &&
+    !correction
   ) {
     throw refused('sync.refused.ledgerAlone', where)
   }
@@ -218,9 +226,18 @@ function lineOfProject(
   }
 }
 
+/** An id the core gives a record it writes (record-writer.ts): a UUID v7. */
+const CORE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
 /** A reversal: the whole of an entry of the same record, once from each copy. */
 function checkReversal(view: LedgerView, entry: Entry, where: Record<string, string>): void {
-  const reversed = view.entry(entry.reverses_id ?? '')
+  const reversedId = entry.reverses_id ?? ''
+  // Under the id derived from the entry reversed (funds/reversal-id.ts), or a core's own id
+  // (UUID v7) from before reversals' ids were derived.
+  if (entry.id !== reversalId(reversedId) && !CORE_ID.test(entry.id)) {
+    throw refused('sync.refused.ledgerReversalId', { ...where, reversed: reversedId })
+  }
+  const reversed = view.entry(reversedId)
   // A reversal of an entry this copy does not have waits for it (references.ts says so).
   if (!reversed) return
   const same: (keyof Entry)[] = [
@@ -242,7 +259,14 @@ function checkReversal(view: LedgerView, entry: Entry, where: Record<string, str
   ) {
     throw refused('sync.refused.ledgerReversal', where)
   }
-  if (view.reversalsOf(reversed.id, entry.replica).length > 1) {
+  // Two copies reversing one entry write one record, under the id derived from it: a reversal
+  // under another id beside it gives the money back twice.
+  if (
+    view.reversalsOf(reversed.id, entry.replica).length > 1 ||
+    view
+      .entriesOf(reversed.source_table, reversed.source_id)
+      .some((e) => e.reverses_id === reversed.id && e.id !== entry.id)
+  ) {
     throw refused('sync.refused.ledgerReversedTwice', where)
   }
 }

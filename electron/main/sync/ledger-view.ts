@@ -52,6 +52,13 @@ export class LedgerView {
         .filter((c) => c.table_name === 'ledger_entries' && c.column_name === INSERTED_RECORD)
         .map((c) => [c.row_id, c]),
     )
+    // The correction of an expense paid on two copies reverses its entries, not always changing it.
+    for (const id of inserts.keys()) {
+      const entry = records.get(`ledger_entries|${id}`)?.settled
+      const expense = entry?.source_table === 'budget_expenses' ? entry.source_id : null
+      if (typeof expense === 'string' && !records.has(`budget_expenses|${expense}`))
+        sources.push(['budget_expenses', expense])
+    }
     if (sources.length === 0 && inserts.size === 0) return view
     type Found = Omit<Entry, 'replica' | 'tx' | 'stamp'> & {
       replica: string | null
@@ -91,6 +98,7 @@ export class LedgerView {
       want('financing_lines', entry.use_id)
       if (entry.reverses_id && !view.entries.has(entry.reverses_id))
         want('ledger_entries', entry.reverses_id)
+      if (entry.source_table === 'budget_expenses') want('budget_expenses', entry.source_id)
     }
     for (const record of records.values()) {
       if (MONEY_SOURCES.has(record.table.name)) want('agreements', record.settled?.agreement_id)

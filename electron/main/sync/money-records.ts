@@ -2,6 +2,7 @@ import { INSERTED_RECORD } from '../changelog/record-writer'
 import type { Incoming } from './change-rules'
 import type { Action } from './ledger-action'
 import type { LedgerView } from './ledger-view'
+import { correctsPayment, payerKept } from './payment-corrections'
 import { refused } from './set-aside'
 
 /**
@@ -122,12 +123,14 @@ function checkRecordChanges(
       const cancelled = cancel && readOld(cancel) === null && cancel.value !== null
       // An expense's funds changed: its entries reversed and the new payment posted, together.
       const repaid = table === 'budget_expenses' && !inserted && !cancelled && posted.length > 0
+      // Or, paid on two copies offline, the overridden payment undone (payment-corrections.ts).
+      const corrected = table === 'budget_expenses' && !inserted && correctsPayment(view, tx, id)
       const payer = updated('agreement_id') ?? updated('heading_code')
-      if (payer && !repaid)
+      if (payer && !repaid && !(corrected && payerKept(view, tx, id)))
         throw refused('sync.refused.frozen', { ...where, column: payer.column_name })
       if (archive || cancelled || repaid) mustReverse(view, tx, table, id)
       // And the other way round: its entries are reversed only by its cancellation.
-      else if (tx.reversals(table, id).length > 0)
+      else if (tx.reversals(table, id).length > 0 && !corrected)
         throw refused('sync.refused.reversedNotCancelled', where)
       if (cancel && !cancelled)
         throw refused('sync.refused.frozen', { ...where, column: 'cancel_reason' })

@@ -210,7 +210,7 @@ function mergeByStamp(known: readonly Logged[], fresh: readonly Logged[]): Logge
   return merged
 }
 
-function readJson(text: string | null): unknown {
+export function readJson(text: string | null): unknown {
   try {
     return JSON.parse(text ?? 'null') as unknown
   } catch {

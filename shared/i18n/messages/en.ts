@@ -2293,6 +2293,10 @@ export const en: Catalog = {
       'Split of “{{label}}” changed on two copies: the latest ({{kept}}) is kept; the one by {{author}} is undone by a correction in the ledger.',
     splitCancelled:
       'Expense “{{label}}” cancelled on one copy while another changed its split ({{author}}): that split is undone by a correction in the ledger.',
+    fundOverridden:
+      'Paying fund of “{{label}}” changed on two copies: the latest ({{kept}}) is kept; the one by {{author}} is undone by a correction in the ledger.',
+    fundCancelled:
+      'Expense “{{label}}” cancelled on one copy while another changed its paying fund ({{author}}): that change is undone by a correction in the ledger.',
     duplicateReason:
       'Cancelled in “To review”: duplicate of the entry made by {{author}} on {{when}} on another copy.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — entered by {{author}} on {{when}}',
@@ -2384,8 +2388,9 @@ export const en: Catalog = {
       ledgerSum:
         'The {{kind}} entries posted for the record of {{source}} do not make its amount ({{amount}}, {{eur}} euro cents).',
       ledgerReversal: 'Entry {{row}} reverses an entry of another amount or another record.',
-      ledgerReversedTwice:
-        'Entry {{row}} reverses, a second time from the same copy, an entry already reversed.',
+      ledgerReversedTwice: 'Entry {{row}} reverses, a second time, an entry already reversed.',
+      ledgerReversalId:
+        'Entry {{row}} reverses entry {{reversed}} under another id than the one derived from it: two copies reversing it would no longer write a single reversal.',
       ledgerMissing:
         '{{table}} {{row}} is recorded or changed without the ledger entries the application posts with it.',
       reversedNotCancelled:

@@ -2333,6 +2333,10 @@ export const fr = {
       'Répartition de « {{label}} » changée sur deux copies : la plus récente ({{kept}}) est gardée ; celle de {{author}} est annulée par une correction au grand livre.',
     splitCancelled:
       'Dépense « {{label}} » annulée sur une copie pendant qu’une autre changeait sa répartition ({{author}}) : la répartition est annulée par une correction au grand livre.',
+    fundOverridden:
+      'Fonds payant de « {{label}} » changé sur deux copies : le plus récent ({{kept}}) est gardé ; celui de {{author}} est annulé par une correction au grand livre.',
+    fundCancelled:
+      'Dépense « {{label}} » annulée sur une copie pendant qu’une autre changeait son fonds payant ({{author}}) : ce changement est annulé par une correction au grand livre.',
     duplicateReason:
       'Annulé dans « À vérifier » : doublon de la saisie de {{author}} du {{when}} sur une autre copie.',
     duplicateEntered: '{{label}} · {{date}} · {{amount}} — saisi par {{author}} le {{when}}',
@@ -2429,7 +2433,9 @@ export const fr = {
       ledgerReversal:
         'L’écriture {{row}} contrepasse une écriture d’un autre montant ou d’un autre enregistrement.',
       ledgerReversedTwice:
-        'L’écriture {{row}} contrepasse une seconde fois, depuis la même copie, une écriture déjà contrepassée.',
+        'L’écriture {{row}} contrepasse une seconde fois une écriture déjà contrepassée.',
+      ledgerReversalId:
+        'L’écriture {{row}} contrepasse l’écriture {{reversed}} sous un autre identifiant que celui qui en est dérivé : deux copies qui la contrepassent n’écriraient plus une seule contrepassation.',
       ledgerMissing:
         '{{table}} {{row}} est enregistré ou modifié sans les écritures que l’application passe au grand livre avec lui.',
       reversedNotCancelled:
