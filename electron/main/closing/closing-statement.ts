@@ -4,7 +4,7 @@ import { AppFailure } from '../failure'
 import { closingFigures } from '@shared/closing/closing-figures'
 import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
-import type { ConversionRule } from '@shared/funds/conversion-rule'
+import { CONVERSION_RULES, type ConversionRule } from '@shared/funds/conversion-rule'
 import { EVERY_DAY, spendingByRule, totalOf } from '../funds/conversion/spending-by-rule'
 import { spendingEligibility } from './spending-eligibility'
 
@@ -107,6 +107,59 @@ async function ruledEligibility(db: Db, head: AgreementRules) {
   return spendingEligibility(db, head, spending)
 }
 
+/** A closing as stored: its frozen figures. */
+type ClosingRow = NonNullable<Awaited<ReturnType<typeof liveClosing>>>
+
+/** The figures a closing froze, as a basis (what the ledger gave when it was closed). */
+export function frozenBasis(closing: ClosingRow): ClosingBasis {
+  return {
+    ceiling: closing.ceiling_minor,
+    eligibleSpending: closing.eligible_minor,
+    ineligibleSpending: closing.ineligible_minor,
+    received: closing.received_minor,
+    cashCofinancing: closing.cash_cofinancing_minor,
+    inKind: closing.in_kind_minor,
+    exchangeDifference: closing.exchange_difference_minor,
+  }
+}
+
+/** The figures a closing freezes that its conversion rule decides or that the ledger gives. */
+export const RULED_FIGURES = [
+  'ceiling',
+  'eligibleSpending',
+  'ineligibleSpending',
+  'cashCofinancing',
+  'inKind',
+  'exchangeDifference',
+] as const
+
+/**
+ * The rule a closing's frozen figures were counted by, and the basis the ledger gives by it:
+ * the agreement's rule if the figures are its, else the first other rule that gives them — the
+ * bank's first, as every closing made before the rules counted (issue 27) and every closing
+ * made before its agreement's rule was changed was counted. Null when no rule gives them (the
+ * ledger moved since). The rule is read from the figures rather than stored: a closing made
+ * before the rules counted did not record one, and the figures say it unambiguously (two rules
+ * that give the same figures give the same closing).
+ */
+export async function closingRule(
+  db: Db,
+  head: AgreementRules,
+  closing: ClosingRow,
+): Promise<{ rule: ConversionRule; basis: ClosingBasis } | null> {
+  const frozen = frozenBasis(closing)
+  const order = [
+    head.conversion_rule,
+    'day_rate' as const,
+    ...CONVERSION_RULES.filter((r) => r !== 'day_rate' && r !== head.conversion_rule),
+  ]
+  for (const rule of new Set(order)) {
+    const basis = await closingBasis(db, { ...head, conversion_rule: rule })
+    if (RULED_FIGURES.every((what) => basis[what] === frozen[what])) return { rule, basis }
+  }
+  return null
+}
+
 /** The agreement's live closing (not reopened), if it is closed. */
 export async function liveClosing(db: Db, agreementId: string) {
   return db
@@ -125,17 +178,9 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
   const head = await agreementHead(db, agreementId)
   if (!head) throw new AppFailure('NOT_FOUND')
   const closed = await liveClosing(db, agreementId)
-  const basis: ClosingBasis = closed
-    ? {
-        ceiling: closed.ceiling_minor,
-        eligibleSpending: closed.eligible_minor,
-        ineligibleSpending: closed.ineligible_minor,
-        received: closed.received_minor,
-        cashCofinancing: closed.cash_cofinancing_minor,
-        inKind: closed.in_kind_minor,
-        exchangeDifference: closed.exchange_difference_minor,
-      }
-    : await closingBasis(db, head)
+  const basis: ClosingBasis = closed ? frozenBasis(closed) : await closingBasis(db, head)
+  // A closed agreement's spending is listed by the rule its closing was counted by.
+  const used = closed ? await closingRule(db, head, closed) : null
   const cofinancingBp = closed
     ? closed.funder_share_bp === null
       ? null
@@ -167,9 +212,12 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
           refundEur: closed.refund_eur_minor,
           refundRate: closed.refund_rate,
           note: closed.note,
+          conversionRule: used?.rule ?? null,
         }
       : null,
-    ineligible: (await ruledEligibility(db, head)).listed,
+    ineligible: (
+      await ruledEligibility(db, { ...head, conversion_rule: used?.rule ?? head.conversion_rule })
+    ).listed,
     contributions: contributions.map((c): Contribution => ({
       id: c.id,
       kind: c.kind,
