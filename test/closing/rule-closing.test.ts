@@ -149,6 +149,16 @@ describe('an InforEuro agreement’s heading test, overhead and closing follow i
     await app.core.closeFile()
     expect(await checkFile(path)).toEqual([])
     await app.core.openFile(path)
+
+    // The rule set back to the bank's afterwards: the closing was counted by InforEuro, as the
+    // change log says, and keeps its figures; the check reads it by that rule.
+    await app.ok('agreements.setConversionRule', { agreementId: agreement.id, rule: 'day_rate' })
+    const later = await app.ok('closing.statement', { agreementId: agreement.id })
+    expect(later).toMatchObject({ eligibleSpending: 9_043_640, exchangeDifference: -38_000 })
+    expect(later.closing?.conversionRule).toBe('inforeuro_month')
+    await app.core.closeFile()
+    expect(await checkFile(path)).toEqual([])
+    await app.core.openFile(path)
   })
 
   it('says a heading over budget without the +25 % flag when the agreement is not EU / PRAG', async () => {

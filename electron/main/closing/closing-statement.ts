@@ -135,12 +135,10 @@ export const RULED_FIGURES = [
 
 /**
  * The rule a closing's frozen figures were counted by, and the basis the ledger gives by it:
- * the agreement's rule if the figures are its, else the first other rule that gives them — the
- * bank's first, as every closing made before the rules counted (issue 27) and every closing
- * made before its agreement's rule was changed was counted. Null when no rule gives them (the
- * ledger moved since). The rule is read from the figures rather than stored: a closing made
- * before the rules counted did not record one, and the figures say it unambiguously (two rules
- * that give the same figures give the same closing).
+ * the agreement's rule in force when it was closed (the change log says it), or the bank's —
+ * every closing made before the rules counted (issue 27) was counted at the bank's rates,
+ * whatever its agreement's rule. Null when neither gives its figures (the ledger moved since).
+ * The rule is read rather than stored: a closing made before the rules counted recorded none.
  */
 export async function closingRule(
   db: Db,
@@ -148,16 +146,43 @@ export async function closingRule(
   closing: ClosingRow,
 ): Promise<{ rule: ConversionRule; basis: ClosingBasis } | null> {
   const frozen = frozenBasis(closing)
-  const order = [
-    head.conversion_rule,
-    'day_rate' as const,
-    ...CONVERSION_RULES.filter((r) => r !== 'day_rate' && r !== head.conversion_rule),
-  ]
-  for (const rule of new Set(order)) {
+  for (const rule of new Set([await ruleWhenClosed(db, head, closing.id), 'day_rate' as const])) {
     const basis = await closingBasis(db, { ...head, conversion_rule: rule })
     if (RULED_FIGURES.every((what) => basis[what] === frozen[what])) return { rule, basis }
   }
   return null
+}
+
+/**
+ * The agreement's conversion rule when the closing was made: the value the first change of the
+ * rule after the closing's stamp replaced, or the rule as it stands if it has not changed since.
+ */
+export async function ruleWhenClosed(
+  db: Db,
+  head: AgreementRules,
+  closingId: string,
+): Promise<ConversionRule> {
+  const made = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.min('hlc').as('hlc'))
+    .where('table_name', '=', CLOSINGS)
+    .where('row_id', '=', closingId)
+    .executeTakeFirst()
+  if (!made?.hlc) return head.conversion_rule
+  const next = await db
+    .selectFrom('change_log')
+    .select('old_value')
+    .where('table_name', '=', 'agreements')
+    .where('row_id', '=', head.id)
+    .where('column_name', '=', 'conversion_rule')
+    .where('hlc', '>', made.hlc)
+    .orderBy('hlc')
+    .limit(1)
+    .executeTakeFirst()
+  return (
+    CONVERSION_RULES.find((rule) => next?.old_value === JSON.stringify(rule)) ??
+    head.conversion_rule
+  )
 }
 
 /** The agreement's live closing (not reopened), if it is closed. */
