@@ -60,6 +60,13 @@ export interface ClosingRecord {
   refundEur: number
   refundRate: string
   note: string | null
+  /**
+   * The conversion rule its frozen figures were counted by: the agreement's rule when it was
+   * closed — the bank's for a closing made before the rules counted (or before the agreement's
+   * rule changed). Null when the ledger no longer gives its figures by any rule (`aimf check`
+   * says so).
+   */
+  conversionRule: ConversionRule | null
 }
 
 /**

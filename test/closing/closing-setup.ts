@@ -42,7 +42,12 @@ export async function closingSetUp(app: TestApp) {
       view.items.find((i) => i.code === `6.${count}`),
       'line',
     )
-    const expense = (spentOn: string, value: string) =>
+    /** An expense of the action: a workshop, or what `more` says (its heading, its object). */
+    const expense = (
+      spentOn: string,
+      value: string,
+      more: { headingCode?: string; description?: string } = {},
+    ) =>
       app.call('budget.addExpense', {
         confirmed: true,
         lineKey: line.lineKey,
@@ -51,6 +56,7 @@ export async function closingSetUp(app: TestApp) {
         description: 'Atelier',
         amount: value,
         currency: 'EUR',
+        ...more,
       })
     const receipt = (receivedOn: string, value: string) =>
       app.call('receipts.add', {

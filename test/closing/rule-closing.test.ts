@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFile } from '../../electron/main/check/file-check'
 import type { ReportRequest } from '@shared/reports/model'
@@ -148,6 +149,16 @@ describe('an InforEuro agreement’s heading test, overhead and closing follow i
     await app.core.closeFile()
     expect(await checkFile(path)).toEqual([])
     await app.core.openFile(path)
+
+    // The rule set back to the bank's afterwards: the closing was counted by InforEuro, as the
+    // change log says, and keeps its figures; the check reads it by that rule.
+    await app.ok('agreements.setConversionRule', { agreementId: agreement.id, rule: 'day_rate' })
+    const later = await app.ok('closing.statement', { agreementId: agreement.id })
+    expect(later).toMatchObject({ eligibleSpending: 9_043_640, exchangeDifference: -38_000 })
+    expect(later.closing?.conversionRule).toBe('inforeuro_month')
+    await app.core.closeFile()
+    expect(await checkFile(path)).toEqual([])
+    await app.core.openFile(path)
   })
 
   it('says a heading over budget without the +25 % flag when the agreement is not EU / PRAG', async () => {
@@ -164,5 +175,73 @@ describe('an InforEuro agreement’s heading test, overhead and closing follow i
     const notes: string[] = []
     balance.eachRow((r) => notes.push(String(r.getCell(1).value ?? '')))
     expect(notes.some((n) => n.includes('70 %'))).toBe(false)
+  })
+
+  it('a closing counted at the bank’s rates keeps its figures and passes `aimf check` once its agreement’s rule changes', async () => {
+    app = await startTestApp()
+    const agreement = await setUpUsdAgreement(app)
+    // By hand, at the bank's rates (the agreement's rule, the day's): eligible 12,100.00 +
+    // 44,800.00 + 28,000.00 = 84,900.00 USD, all the funder's; received 55,000.00 + 21,600.00 =
+    // 76,600.00; 8,300.00 still to receive. No exchange difference.
+    const closed = await app.ok('closing.close', {
+      agreementId: agreement.id,
+      closedOn: '2026-11-30',
+      confirmed: true,
+    })
+    const frozen = {
+      eligibleSpending: 8_490_000,
+      ineligibleSpending: 0,
+      exchangeDifference: 0,
+      finalDue: 8_490_000,
+      received: 7_660_000,
+      refund: 0,
+      stillToReceive: 830_000,
+    }
+    expect(closed).toMatchObject({ ...frozen, conversionRule: 'day_rate' })
+    expect(closed.closing?.conversionRule).toBe('day_rate')
+    const path = found(app.core.fileInfo()?.path ?? null, 'path')
+    const check = async () => {
+      await app.core.closeFile()
+      const problems = await checkFile(path)
+      await app.core.openFile(path)
+      return problems
+    }
+    expect(await check()).toEqual([])
+
+    // The contract's rule set afterwards: InforEuro would give 84,520.00 USD, but the closing
+    // was counted at the bank's — its figures stay, and it says which rule it used.
+    await app.ok('agreements.setConversionRule', {
+      agreementId: agreement.id,
+      rule: 'inforeuro_month',
+    })
+    const after = await app.ok('closing.statement', { agreementId: agreement.id })
+    expect(after).toMatchObject({ ...frozen, conversionRule: 'inforeuro_month' })
+    expect(after.closing?.conversionRule).toBe('day_rate')
+    expect(await check()).toEqual([])
+    const workbook = await exportXlsx(
+      { kind: 'donor', agreementId: agreement.id, from: '2026-01-01', to: '2026-12-31' },
+      'donor-closed-at-bank',
+    )
+    const sheet = found(workbook.getWorksheet('Clôture'), 'closing sheet')
+    const texts: string[] = []
+    sheet.eachRow((r) => texts.push(String(r.getCell(1).value ?? '')))
+    expect(texts).toContain('Décompte établi selon : Taux de la banque du jour.')
+    expect(
+      texts.some((t) => t.startsWith('La convention suit depuis la règle « Taux InforEuro')),
+    ).toBe(true)
+    expect(
+      Math.round(numberIn(rowWith(sheet, 'Montant final dû par le bailleur').getCell(2)) * 100),
+    ).toBe(8_490_000)
+
+    // A frozen figure the ledger gives by no rule is still found.
+    await sql`UPDATE agreement_closings SET eligible_minor = eligible_minor + 1`.execute(
+      app.core.requireSession().file.db,
+    )
+    const problems = await check()
+    expect(problems.map((p) => [p.key, p.params.what, p.params.stored])).toContainEqual([
+      'closing.check.figures',
+      'eligibleSpending',
+      8_490_001,
+    ])
   })
 })

@@ -158,6 +158,8 @@ test('a closed agreement shows every entry disabled with the reason; co-financin
     }
   }
   await disabled('Clôture', ['Déclarer un cofinancement'])
+  // The tab says which rule the closing was counted by.
+  await expect(page.getByText('Décompte établi selon : Taux de la banque du jour.')).toBeVisible()
   await disabled('Avenants', ['Ajouter un avenant'])
   await disabled('Budget par rubrique', ['Structure UE « Budget de l’action »'])
   await disabled('Encaissements', ['Enregistrer un versement'])
@@ -165,6 +167,21 @@ test('a closed agreement shows every entry disabled with the reason; co-financin
   await page.getByRole('tab', { name: 'Avenants', exact: true }).click()
   await page.getByRole('button', { name: 'Ajouter un avenant', exact: true }).click({ force: true })
   await expect(page.getByRole('form', { name: 'Ajouter un avenant' })).toHaveCount(0)
+
+  // The contract's rule set after the closing: the closing keeps the bank's, and says both.
+  await call('agreements.setConversionRule', {
+    agreementId: agreement.id,
+    rule: 'inforeuro_month',
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Conventions' }).click()
+  await page.getByRole('button', { name: 'Ouvrir UE-2026-REGLES' }).click()
+  await page.getByRole('tab', { name: 'Clôture', exact: true }).click()
+  await expect(
+    page.getByText(
+      'Décompte établi selon : Taux de la banque du jour. La convention suit depuis la règle « Taux InforEuro du mois de la dépense » : le décompte gelé garde la sienne ; rouvrir la clôture l’établirait selon la nouvelle.',
+    ),
+  ).toBeVisible()
 })
 
 test("a closed agreement's budget line and expense keep their buttons, disabled with the reason; the forms list it disabled", async ({

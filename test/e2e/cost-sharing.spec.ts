@@ -14,7 +14,14 @@ const euro = (text: string) => text.replace(/ /g, '\u202f') + '\u00a0€'
  * headings 1 « Ressources humaines », 2, 8; 40,000 € received; ending 30 June) and the budget
  * line 1.1 « Salaires » funded by it.
  */
-async function sharingScene(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
+async function sharingScene(
+  app: Parameters<Parameters<typeof test>[2]>[0]['app'],
+  /**
+   * Flagged EU / PRAG, its heading 1 of `humanResources` euros (60,000 by default) and its
+   * indirect costs of `indirect` (6,510: 7 % of the direct costs at most).
+   */
+  terms: { euRules?: boolean; humanResources?: string; indirect?: string } = {},
+) {
   await app.core.createFile(join(app.folder, 'parts.sqlite'))
   const call = channels(app.core)
   const france = await call('funders.create', {
@@ -49,13 +56,19 @@ async function sharingScene(app: Parameters<Parameters<typeof test>[2]>[0]['app'
     earmarking: 'programme',
     programmeCode: 'local_governance',
     nature: 'operating',
+    euRules: terms.euRules ?? false,
   })
   await call('agreements.saveHeadings', {
     agreementId: agreement.id,
     headings: [
-      { code: '1', label: 'Ressources humaines', role: 'direct', amount: '60000' },
+      {
+        code: '1',
+        label: 'Ressources humaines',
+        role: 'direct',
+        amount: terms.humanResources ?? '60000',
+      },
       { code: '2', label: 'Voyages', role: 'direct', amount: '33000' },
-      { code: '8', label: 'Coûts indirects', role: 'indirect', amount: '6510' },
+      { code: '8', label: 'Coûts indirects', role: 'indirect', amount: terms.indirect ?? '6510' },
     ],
   } as never)
   for (const [agreementId, amount] of [
@@ -261,4 +274,54 @@ test('a shared salary’s split changed from 60/40 to 50/50: the split before an
   await page.getByRole('navigation').getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: 'Ouvrir UE-2026-PARTS' }).click()
   await expect(page.getByRole('main')).toContainText(euro('2 160,54'))
+})
+
+test('a share taking an EU action’s heading beyond +25 % asks with the figures before it is recorded', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000)
+  // Heading 1 of 2,000 €: at most 2,500 € without an amendment (indirect costs: 7 % of 35,000 €).
+  const { agreement } = await sharingScene(app, {
+    euRules: true,
+    humanResources: '2000',
+    indirect: '2450',
+  })
+  const spent = async () =>
+    (await app.core.requireSession().agreements.get(agreement.id, '2026-12-31')).figures.spent
+  await app.open()
+  await page.getByRole('navigation').getByRole('button', { name: 'Budget' }).click()
+  await page.getByRole('tab', { name: 'Dépenses' }).click()
+  await page.getByRole('button', { name: 'Saisir une dépense' }).click()
+  const form = page.getByRole('form', { name: 'Dépense' })
+  await pick(page, form, 'Ligne du budget', '1.1 — Salaires')
+  await form.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-03-31')
+  await form.getByRole('textbox', { name: 'Objet' }).fill('Salaire de mars — coordinatrice')
+  await form.getByRole('textbox', { name: 'Montant (EUR)' }).fill('4 321,07')
+  await form.getByRole('checkbox', { name: 'Répartir entre plusieurs fonds' }).check()
+  const shares = form.getByRole('group', { name: 'Répartir entre plusieurs fonds' })
+  await pick(page, shares, 'Fonds 1', 'UE-2026-PARTS — Union européenne')
+  await pick(page, shares, 'Rubrique 1', '1 — Ressources humaines')
+  await shares.getByRole('textbox', { name: '% 1' }).fill('60')
+  await shares.getByRole('textbox', { name: '% 2' }).fill('40')
+  await expect(shares.getByRole('status')).toHaveText('Répartition complète.')
+  await form.getByRole('button', { name: 'Créer' }).click()
+  // 60 % = 2,592.64 € on the 2,000 € heading: 92.64 € beyond the 2,500 € allowed.
+  const confirm = page.getByRole('dialog', { name: 'Confirmer ces montants et ces dates ?' })
+  await expect(confirm).toContainText(
+    'La rubrique 1 « Ressources humaines » atteindrait ' +
+      euro('2 592,64') +
+      ' pour un budget de ' +
+      euro('2 000,00') +
+      ' : plus de 25 % au-delà (au plus ' +
+      euro('2 500,00') +
+      ' sans avenant), soit ' +
+      euro('92,64') +
+      ' de trop.',
+  )
+  expect(await spent()).toBe(0)
+  await app.expectAccessible()
+  await confirm.getByRole('button', { name: 'Confirmer' }).click()
+  await expect(form).toBeHidden()
+  await expect.poll(spent).toBe(259_264)
 })

@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/core'
 import { formulaIn, numberIn, readWorkbook, rowWith } from '../support/exports'
+import { convertWithLibreOffice, sofficePath } from '../support/libreoffice'
 import { found } from '../support/found'
 import { pdfWords, wordsOutside } from '../support/pdf-bounds'
 import { closingSetUp } from '../closing/closing-setup'
@@ -190,4 +191,99 @@ describe('the closing statement in the donor report', () => {
       ),
     ).toBe(true)
   }, 90_000)
+
+  it('lists the spending not eligible with its reason and amount, as the closing tab does, in Excel (reopened and recalculated) and PDF', async () => {
+    app = await startTestApp()
+    const { agreement } = await closingSetUp(app)
+    const action = await agreement('100000', null)
+    const headings = (codes: string[]) =>
+      app.ok('agreements.saveHeadings', {
+        agreementId: action.id,
+        headings: (
+          [
+            { code: '1', label: 'Ressources humaines', role: 'direct', amount: '60000' },
+            { code: '2', label: 'Voyages', role: 'direct', amount: '40000' },
+          ] as const
+        ).filter((h) => codes.includes(h.code)),
+      })
+    await headings(['1', '2'])
+    await action.receipt('2026-02-01', '60000')
+    await action.expense('2026-03-31', '30000.01', { headingCode: '1', description: 'Salaires' })
+    await action.expense('2026-05-10', '1000', { headingCode: '2', description: 'Mission à Dakar' })
+    await action.expense('2026-06-15', '499.99', {
+      headingCode: '2',
+      description: 'Mission à Lomé',
+    })
+    // The travel heading dropped: its two missions, 1,499.99 €, no longer eligible.
+    await headings(['1'])
+    // By hand: eligible 30,000.01 €, not eligible 1,000.00 + 499.99 = 1,499.99 €, together the
+    // 31,500.00 € charged; the funder pays it all: 30,000.01 € due, 29,999.99 € to refund.
+    const statement = await app.ok('closing.close', {
+      agreementId: action.id,
+      closedOn: '2026-11-30',
+      confirmed: true,
+    })
+    expect(statement).toMatchObject({
+      eligibleSpending: 3_000_001,
+      ineligibleSpending: 149_999,
+      finalDue: 3_000_001,
+      refund: 2_999_999,
+    })
+    // The tab's list, which the report must repeat.
+    expect(statement.ineligible.map((i) => [i.description, i.amount, i.reason])).toEqual([
+      ['Mission à Dakar', 100_000, 'headingUnknown'],
+      ['Mission à Lomé', 49_999, 'headingUnknown'],
+    ])
+
+    const xlsx = await exportDonor(action.id, 'xlsx', 'ineligible')
+    const sheet = found((await readWorkbook(xlsx)).getWorksheet('Clôture'), 'closing sheet')
+    expect(holds(sheet, 'Dépenses non éligibles et leur motif')).toBe(true)
+    const dakar = rowWith(sheet, 'Mission à Dakar')
+    expect(dakar.getCell(1).value).toBeInstanceOf(Date)
+    expect(dakar.getCell(3).value).toBe('2')
+    expect(dakar.getCell(4).value).toBe('Rubrique « 2 » que la convention n’a pas')
+    expect(numberIn(dakar.getCell(5))).toBe(1000)
+    expect(numberIn(rowWith(sheet, 'Mission à Lomé').getCell(5))).toBe(499.99)
+    const total = rowWith(sheet, 'Total des dépenses non éligibles')
+    expect(numberIn(total.getCell(5))).toBe(1499.99)
+    expect(formulaIn(total.getCell(5))).toBe(
+      `SUM(E${dakar.number}:E${rowWith(sheet, 'Mission à Lomé').number})`,
+    )
+    // The statement's own row says the same total.
+    const ineligibleRow = rowOf(
+      sheet,
+      'Dépenses non éligibles (hors période, rubrique que la convention n’a pas, nature qu’elle ne finance pas)',
+    )
+    expect(numberIn(ineligibleRow.getCell(2))).toBe(1499.99)
+    expect(
+      holds(
+        sheet,
+        'Dépenses éligibles 30 000,01 € + non éligibles 1 499,99 € = 31 500,00 €, les dépenses imputées à la convention selon sa règle de conversion.',
+      ),
+    ).toBe(true)
+    if (sofficePath() || process.env.CI) {
+      const saved = await convertWithLibreOffice([xlsx], 'xlsx', join(app.folder, 'saved'))
+      const theirs = await readWorkbook(found(saved.get(xlsx), 'LibreOffice copy'))
+      const recalculated = found(theirs.getWorksheet('Clôture'), 'recalculated sheet')
+      expect(numberIn(rowWith(recalculated, 'Total des dépenses non éligibles').getCell(5))).toBe(
+        1499.99,
+      )
+      expect(numberIn(rowWith(recalculated, 'Mission à Lomé').getCell(5))).toBe(499.99)
+    }
+
+    const pdf = await pdfLines(await exportDonor(action.id, 'pdf', 'ineligible'))
+    expect(pdf.outside).toBe(0)
+    const line = (words: string) => {
+      const hit = pdf.lines.find((l) => spaced(l).includes(words))
+      return spaced(found(hit ?? null, `PDF line ${words}`))
+    }
+    expect(line('Dépenses non éligibles et leur motif')).toBeTruthy()
+    expect(line('Mission à Dakar')).toMatch(
+      /^10\/05\/2026 Mission à Dakar 2 Rubrique « 2 ».*1 000,00 €$/,
+    )
+    expect(line('Mission à Lomé')).toMatch(
+      /^15\/06\/2026 Mission à Lomé 2 Rubrique « 2 ».*499,99 €$/,
+    )
+    expect(line('Total des dépenses non éligibles')).toMatch(/1 499,99 €$/)
+  }, 300_000)
 })

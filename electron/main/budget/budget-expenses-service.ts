@@ -9,7 +9,7 @@ import { euroValueOn } from '../projects/project-records'
 import { assertAgreementPays, ExpenseContext } from './expense-context'
 import { type ExpenseBasis, inCurrency, prepareShares } from './expense-shares'
 import { EXPENSE_SHARES, sharesOfExpenses } from './expense-share-list'
-import { changeExpenseFunds } from './expense-funds-change'
+import { changeExpenseFunds, type PartsWarnings } from './expense-funds-change'
 import type { Paying } from './paying'
 export type { Paying } from './paying'
 import type {
@@ -236,9 +236,16 @@ export class BudgetExpensesService {
     }
   }
 
-  /** Changes who pays an expense (expense-funds-change.ts); returns its year. */
-  async changeFunds(fields: z.output<typeof changeExpenseFundsInput>, author: string) {
-    return this.file.write(author, (writer) => changeExpenseFunds(writer, this, fields))
+  /**
+   * Changes who pays an expense (expense-funds-change.ts), with the warnings its new parts raise;
+   * returns its year.
+   */
+  async changeFunds(
+    fields: z.output<typeof changeExpenseFundsInput>,
+    author: string,
+    warnings?: PartsWarnings,
+  ) {
+    return this.file.write(author, (writer) => changeExpenseFunds(writer, this, fields, warnings))
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { HandlerFactory } from '../ipc/handler'
 import { requireConfirmation } from '../failure'
 import { budgetExpenseWarnings } from '../plausibility/money-checks'
+import { headingChargeWarnings, sharesHeadingWarnings } from '../plausibility/agreement-checks'
 import { today } from '@shared/validation/dates'
 
 export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
@@ -35,7 +36,20 @@ export const budgetHandlers: HandlerFactory<'budget'> = (core) => {
     'budget.cancelExpense': async ({ id, reason }) =>
       yearOf(await expenses().cancel(id, reason, core.author())),
     'budget.changeExpenseFunds': async (input) =>
-      yearOf(await expenses().changeFunds(input, core.author())),
+      yearOf(
+        // The new payment is weighed by the +25 % heading rule as at entry: one fund, or each share.
+        await expenses().changeFunds(input, core.author(), async (trx, parts, shared, day) =>
+          shared
+            ? sharesHeadingWarnings(session(), parts, day, trx)
+            : (
+                await Promise.all(
+                  parts.map((part) =>
+                    headingChargeWarnings(session(), part, day, 'headingCode', trx),
+                  ),
+                )
+              ).flat(),
+        ),
+      ),
     'budget.sharingKeys': async () => keys().list(),
     'budget.saveSharingKey': async (input) => {
       await keys().save(input, core.author())

@@ -8,7 +8,7 @@ import { ExpenseContext } from './expense-context'
 import { EXPENSE_SHARES } from './expense-share-list'
 import type { changeExpenseFundsInput } from '@shared/budget/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
-import { money } from '@shared/money/money'
+import { type Money, money } from '@shared/money/money'
 
 type ChangeFields = z.output<typeof changeExpenseFundsInput>
 
@@ -40,10 +40,23 @@ export type PayingCheck = (
   basis: ExpenseBasis,
 ) => Promise<Paying>
 
+/**
+ * The warnings the new payment's parts raise (the +25 % heading rule: plausibility/agreement-
+ * checks.ts), read in the change's transaction once the old payment is given back; given by the
+ * caller, so that the budget does not import the checks.
+ */
+export type PartsWarnings = (
+  trx: RecordWriter['trx'],
+  parts: readonly { agreementId: string | null; headingCode: string | null; amount: Money }[],
+  shared: boolean,
+  day: string,
+) => Promise<FieldFailure[]>
+
 export async function changeExpenseFunds(
   writer: RecordWriter,
   expenses: { paying: PayingCheck },
   fields: ChangeFields,
+  warnings: PartsWarnings = async () => [],
 ): Promise<number> {
   const trx = writer.trx
   const expense = await trx
@@ -113,6 +126,13 @@ export async function changeExpenseFunds(
   if (samePayment(before, after)) {
     throw new AppFailure('VALIDATION', 'costSharing.change.unchanged')
   }
+  // Weighed before the new entries are posted: each part is the amount to come on its heading.
+  const raised = await warnings(
+    trx,
+    after.map((p) => ({ ...p, amount: money(p.amountMinor, amount.currency) })),
+    !paid.entry,
+    expense.spent_on,
+  )
   const source = { table: 'budget_expenses', id: expense.id }
   await writer.update(
     'budget_expenses',
@@ -136,6 +156,7 @@ export async function changeExpenseFunds(
     throw new AppFailure('NEEDS_CONFIRMATION', 'errors.NEEDS_CONFIRMATION', {}, [
       ...(await partsListed(writer, 'before', before, amount.currency)),
       ...(await partsListed(writer, 'after', after, amount.currency)),
+      ...raised,
     ])
   }
   return expense.year

@@ -102,8 +102,11 @@ function fieldOf(index: number, name: string): string {
   return `shares.rows.${index}.${name}`
 }
 
-/** The shares' amounts: read as given (adding up to the expense), or from their percentages. */
-function amountsOf(
+/**
+ * The shares' amounts: read as given (adding up to the expense), or from their percentages.
+ * Also what the entry checks weigh each share with (plausibility/money-checks.ts).
+ */
+export function amountsOf(
   shares: SharesFields,
   total: Money,
 ): { amounts: Money[]; percents: (number | null)[] } {

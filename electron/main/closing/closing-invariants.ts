@@ -2,7 +2,14 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
 import type { CheckProblem } from '../check/check-problem'
 import { closingFigures } from '@shared/closing/closing-figures'
-import { CLOSINGS, agreementHead, closingBasis } from './closing-statement'
+import {
+  CLOSINGS,
+  RULED_FIGURES,
+  agreementHead,
+  closingBasis,
+  closingRule,
+  frozenBasis,
+} from './closing-statement'
 
 /**
  * The closings' invariants (`aimf check`): a closing's figures are still those of the ledger
@@ -30,17 +37,14 @@ export async function closingProblems(db: Kysely<Database>): Promise<CheckProble
     }
     if (closing.deleted_at || !head) continue
     live.set(head.id, (live.get(head.id) ?? 0) + 1)
-    const basis = await closingBasis(db, head)
-    const stored = {
-      ceiling: closing.ceiling_minor,
-      eligibleSpending: closing.eligible_minor,
-      ineligibleSpending: closing.ineligible_minor,
-      cashCofinancing: closing.cash_cofinancing_minor,
-      inKind: closing.in_kind_minor,
-      exchangeDifference: closing.exchange_difference_minor,
-    }
-    for (const [what, value] of Object.entries(stored)) {
-      const computed = basis[what as keyof typeof stored]
+    // Checked by the rule the closing was counted by (a closing made at the bank's rates keeps
+    // them when its agreement's rule changes); when no rule gives its figures, by the
+    // agreement's rule, each figure that differs said.
+    const stored = frozenBasis(closing)
+    const basis = (await closingRule(db, head, closing))?.basis ?? (await closingBasis(db, head))
+    for (const what of RULED_FIGURES) {
+      const value = stored[what]
+      const computed = basis[what]
       if (computed !== value)
         problems.push({
           key: 'closing.check.figures',

@@ -4,7 +4,7 @@ import { AppFailure } from '../failure'
 import { closingFigures } from '@shared/closing/closing-figures'
 import type { ClosingStatement, Contribution, ContributionKind } from '@shared/closing/schema'
 import type { CurrencyCode } from '@shared/money/currencies'
-import type { ConversionRule } from '@shared/funds/conversion-rule'
+import { CONVERSION_RULES, type ConversionRule } from '@shared/funds/conversion-rule'
 import { EVERY_DAY, spendingByRule, totalOf } from '../funds/conversion/spending-by-rule'
 import { spendingEligibility } from './spending-eligibility'
 
@@ -107,6 +107,84 @@ async function ruledEligibility(db: Db, head: AgreementRules) {
   return spendingEligibility(db, head, spending)
 }
 
+/** A closing as stored: its frozen figures. */
+type ClosingRow = NonNullable<Awaited<ReturnType<typeof liveClosing>>>
+
+/** The figures a closing froze, as a basis (what the ledger gave when it was closed). */
+export function frozenBasis(closing: ClosingRow): ClosingBasis {
+  return {
+    ceiling: closing.ceiling_minor,
+    eligibleSpending: closing.eligible_minor,
+    ineligibleSpending: closing.ineligible_minor,
+    received: closing.received_minor,
+    cashCofinancing: closing.cash_cofinancing_minor,
+    inKind: closing.in_kind_minor,
+    exchangeDifference: closing.exchange_difference_minor,
+  }
+}
+
+/** The figures a closing freezes that its conversion rule decides or that the ledger gives. */
+export const RULED_FIGURES = [
+  'ceiling',
+  'eligibleSpending',
+  'ineligibleSpending',
+  'cashCofinancing',
+  'inKind',
+  'exchangeDifference',
+] as const
+
+/**
+ * The rule a closing's frozen figures were counted by, and the basis the ledger gives by it:
+ * the agreement's rule in force when it was closed (the change log says it), or the bank's —
+ * every closing made before the rules counted (issue 27) was counted at the bank's rates,
+ * whatever its agreement's rule. Null when neither gives its figures (the ledger moved since).
+ * The rule is read rather than stored: a closing made before the rules counted recorded none.
+ */
+export async function closingRule(
+  db: Db,
+  head: AgreementRules,
+  closing: ClosingRow,
+): Promise<{ rule: ConversionRule; basis: ClosingBasis } | null> {
+  const frozen = frozenBasis(closing)
+  for (const rule of new Set([await ruleWhenClosed(db, head, closing.id), 'day_rate' as const])) {
+    const basis = await closingBasis(db, { ...head, conversion_rule: rule })
+    if (RULED_FIGURES.every((what) => basis[what] === frozen[what])) return { rule, basis }
+  }
+  return null
+}
+
+/**
+ * The agreement's conversion rule when the closing was made: the value the first change of the
+ * rule after the closing's stamp replaced, or the rule as it stands if it has not changed since.
+ */
+export async function ruleWhenClosed(
+  db: Db,
+  head: AgreementRules,
+  closingId: string,
+): Promise<ConversionRule> {
+  const made = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.min('hlc').as('hlc'))
+    .where('table_name', '=', CLOSINGS)
+    .where('row_id', '=', closingId)
+    .executeTakeFirst()
+  if (!made?.hlc) return head.conversion_rule
+  const next = await db
+    .selectFrom('change_log')
+    .select('old_value')
+    .where('table_name', '=', 'agreements')
+    .where('row_id', '=', head.id)
+    .where('column_name', '=', 'conversion_rule')
+    .where('hlc', '>', made.hlc)
+    .orderBy('hlc')
+    .limit(1)
+    .executeTakeFirst()
+  return (
+    CONVERSION_RULES.find((rule) => next?.old_value === JSON.stringify(rule)) ??
+    head.conversion_rule
+  )
+}
+
 /** The agreement's live closing (not reopened), if it is closed. */
 export async function liveClosing(db: Db, agreementId: string) {
   return db
@@ -125,17 +203,9 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
   const head = await agreementHead(db, agreementId)
   if (!head) throw new AppFailure('NOT_FOUND')
   const closed = await liveClosing(db, agreementId)
-  const basis: ClosingBasis = closed
-    ? {
-        ceiling: closed.ceiling_minor,
-        eligibleSpending: closed.eligible_minor,
-        ineligibleSpending: closed.ineligible_minor,
-        received: closed.received_minor,
-        cashCofinancing: closed.cash_cofinancing_minor,
-        inKind: closed.in_kind_minor,
-        exchangeDifference: closed.exchange_difference_minor,
-      }
-    : await closingBasis(db, head)
+  const basis: ClosingBasis = closed ? frozenBasis(closed) : await closingBasis(db, head)
+  // A closed agreement's spending is listed by the rule its closing was counted by.
+  const used = closed ? await closingRule(db, head, closed) : null
   const cofinancingBp = closed
     ? closed.funder_share_bp === null
       ? null
@@ -167,9 +237,12 @@ export async function closingStatement(db: Db, agreementId: string): Promise<Clo
           refundEur: closed.refund_eur_minor,
           refundRate: closed.refund_rate,
           note: closed.note,
+          conversionRule: used?.rule ?? null,
         }
       : null,
-    ineligible: (await ruledEligibility(db, head)).listed,
+    ineligible: (
+      await ruledEligibility(db, { ...head, conversion_rule: used?.rule ?? head.conversion_rule })
+    ).listed,
     contributions: contributions.map((c): Contribution => ({
       id: c.id,
       kind: c.kind,

@@ -15,10 +15,11 @@ import type { PlausibilityWarning } from '@shared/plausibility/warnings'
  */
 
 type Warnings = Promise<PlausibilityWarning[]>
+type Db = Session['file']['db']
 
 /** The agreement as the EU checks need it; null when it does not follow the EU's rules. */
-async function euAgreement(session: Session, agreementId: string) {
-  const row = await session.file.db
+async function euAgreement(db: Db, agreementId: string) {
+  const row = await db
     .selectFrom('agreements')
     .select(['id', 'currency', 'conversion_rule', 'is_eu_prag'])
     .where('id', '=', agreementId)
@@ -31,18 +32,31 @@ async function euAgreement(session: Session, agreementId: string) {
   }
 }
 
-/** What an expense of `amount` would bring its heading of `agreementId` to, against its budget. */
+/** A fund's part of an expense: one fund paying it all, or one share of a shared expense. */
+export interface HeadingPart {
+  agreementId: string | null
+  headingCode: string | null
+  /** In the expense's currency. */
+  amount: Money
+}
+
+/**
+ * What an expense of `amount` would bring its heading of `agreementId` to, against its budget,
+ * the warning on `path`. `db` is the file, or the transaction of a change that has already
+ * given back what the expense's old payment held.
+ */
 export async function headingChargeWarnings(
   session: Session,
-  agreementId: string,
-  headingCode: string | null,
-  amount: Money,
+  part: HeadingPart,
   day: string,
+  path = 'headingCode',
+  db: Db = session.file.db,
 ): Warnings {
-  if (headingCode === null) return []
-  const agreement = await euAgreement(session, agreementId)
+  const { agreementId, headingCode, amount } = part
+  if (headingCode === null || agreementId === null) return []
+  const agreement = await euAgreement(db, agreementId)
   if (!agreement) return []
-  const heading = await session.file.db
+  const heading = await db
     .selectFrom('agreement_headings')
     .select(['code', 'label', 'amount_minor'])
     .where('agreement_id', '=', agreementId)
@@ -50,10 +64,10 @@ export async function headingChargeWarnings(
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
   if (!heading || heading.amount_minor <= 0) return []
-  const charged = await atBank(session, amount, agreement.currency, day)
+  const charged = await atBank(session, db, amount, agreement.currency, day)
   // Without a rate the expense is refused anyway (budget-expenses-service): nothing to ask.
   if (!charged) return []
-  const spending = await spendingByRule(session.file.db, agreement, EVERY_DAY, {
+  const spending = await spendingByRule(db, agreement, EVERY_DAY, {
     entryDate: day,
     amount: charged.amount,
     eur: charged.eur,
@@ -65,7 +79,7 @@ export async function headingChargeWarnings(
   const spent = spending
     .filter((s) => s.headingCode === headingCode)
     .reduce((sum, s) => sum + s.amount, 0)
-  return headingFlexibilityWarnings('headingCode', {
+  return headingFlexibilityWarnings(path, {
     code: heading.code,
     label: heading.label,
     budget: money(heading.amount_minor, agreement.currency),
@@ -75,11 +89,32 @@ export async function headingChargeWarnings(
 }
 
 /**
+ * Each share of a shared expense against its heading, as a single-fund expense is checked (the
+ * same function, its warning on the share's row: `shares.rows.1.headingCode`). Each share is
+ * weighed alone against what its heading already holds: two shares of one expense never fall on
+ * the same heading (refused as a duplicate).
+ */
+export async function sharesHeadingWarnings(
+  session: Session,
+  parts: readonly HeadingPart[],
+  day: string,
+  db: Db = session.file.db,
+): Warnings {
+  const warnings: PlausibilityWarning[] = []
+  for (const [index, part] of parts.entries()) {
+    warnings.push(
+      ...(await headingChargeWarnings(session, part, day, `shares.rows.${index}.headingCode`, db)),
+    )
+  }
+  return warnings
+}
+
+/**
  * A receipt on an agreement following the EU's payment cycle: a further pre-financing before
  * 70 % of the last is spent (the spending by the agreement's rule, as the donor report says it).
  */
 export async function prefinancingCheck(session: Session, agreementId: string): Warnings {
-  const agreement = await euAgreement(session, agreementId)
+  const agreement = await euAgreement(session.file.db, agreementId)
   if (!agreement) return []
   // The payments as the donor report lists them: neither cancelled nor a closing's refund.
   const receipts = await session.file.db
@@ -117,16 +152,18 @@ export async function prefinancingCheck(session: Session, agreementId: string): 
  */
 async function atBank(
   session: Session,
+  db: Db,
   amount: Money,
   currency: CurrencyCode,
   day: string,
 ): Promise<{ amount: number; eur: number } | null> {
-  const from = amount.currency === 'EUR' ? null : await session.rates.rateOn(amount.currency, day)
+  const from =
+    amount.currency === 'EUR' ? null : await session.rates.rateOn(amount.currency, day, db)
   if (amount.currency !== 'EUR' && !from) return null
   const eur = from ? toEuro(amount, from.rate).minor : amount.minor
   if (amount.currency === currency) return { amount: amount.minor, eur }
   if (currency === 'EUR') return { amount: eur, eur }
-  const to = await session.rates.rateOn(currency, day)
+  const to = await session.rates.rateOn(currency, day, db)
   if (!to) return null
   return { amount: fromEuro(money(eur, 'EUR'), currency, to.rate).minor, eur }
 }

@@ -3,7 +3,8 @@ import type { Session } from '../app/session'
 import { closedThrough, nextDay } from '../accounting/closures'
 import { fieldFailure } from '../failure'
 import { agreementFigures, emptyFigures } from '../funds/ledger'
-import { headingChargeWarnings, prefinancingCheck } from './agreement-checks'
+import { amountsOf } from '../budget/expense-shares'
+import { headingChargeWarnings, prefinancingCheck, sharesHeadingWarnings } from './agreement-checks'
 import { readAmount } from '../funds/money-input'
 import type { budgetExpenseInput } from '@shared/budget/schema'
 import type { paymentInput } from '@shared/dues/schema'
@@ -151,16 +152,30 @@ export async function budgetExpenseWarnings(
   return [
     ...(await moneyDateWarnings(session, 'spentOn', input.spentOn, today)),
     ...aboveUsualWarnings('amount', amount, amounts(previous)),
-    ...(input.agreementId
-      ? await headingChargeWarnings(
-          session,
-          input.agreementId,
-          input.headingCode,
-          amount,
-          input.spentOn,
-        )
-      : []),
+    ...(await expenseHeadingWarnings(session, input, amount)),
   ]
+}
+
+/** The +25 % heading rule, for the one fund paying an expense or for each of its shares. */
+async function expenseHeadingWarnings(
+  session: Session,
+  input: z.output<typeof budgetExpenseInput>,
+  amount: Money,
+): Warnings {
+  if (!input.shares) {
+    const { agreementId, headingCode } = input
+    return headingChargeWarnings(session, { agreementId, headingCode, amount }, input.spentOn)
+  }
+  const { amounts } = amountsOf(input.shares, amount)
+  return sharesHeadingWarnings(
+    session,
+    input.shares.rows.map((row, index) => ({
+      agreementId: row.agreementId,
+      headingCode: row.headingCode,
+      amount: amounts[index] ?? money(0, amount.currency),
+    })),
+    input.spentOn,
+  )
 }
 
 /** A tranche paid: its date, and what is paid against the tranche. */

@@ -4,7 +4,10 @@ import type { ClosingStatement } from '@shared/closing/schema'
 import { formatBasisPoints } from '@shared/i18n/format-percent'
 import type { ReportRow, ReportSheet, ReportTable } from '@shared/reports/model'
 import type { ReportContext } from './report-context'
-import { amount, day, rate, row, text } from './report-cells'
+import { recordName } from '@shared/history/record-name'
+import { formatMoney } from '@shared/money/format'
+import { money } from '@shared/money/money'
+import { amount, day, rate, row, sums, text } from './report-cells'
 
 // Rows of the statement table, by position (the formulas refer to them).
 const ELIGIBLE = 1
@@ -29,6 +32,7 @@ export async function closingSheet(
     ? t('closing.report.titleClosed', { date: context.date(closing.closedOn) })
     : t('closing.report.titleProvisional', { date: context.date(context.today) })
   const tables: ReportTable[] = [statementTable(context, statement, title)]
+  if (statement.ineligible.length > 0) tables.push(ineligibleTable(context, statement))
   if (closing) tables.push(await refundTable(context, statement, closing.id))
   if (statement.contributions.length > 0) tables.push(contributionsTable(context, statement))
   return { name: t('closing.report.sheet'), title, tables }
@@ -61,8 +65,10 @@ function statementTable(context: ReportContext, s: ClosingStatement, title: stri
     line(t('closing.stillToReceive'), s.stillToReceive, s.stillToReceive > 0 ? 'total' : 'item'),
     line(t('closing.inKind'), s.inKind),
   ]
-  // The eligible spending is the funder's rule's: its difference to the bank, on its own line.
-  if (s.conversionRule !== 'day_rate')
+  // The eligible spending is the funder's rule's (a closing's, the rule it was counted by): its
+  // difference to the bank, on its own line.
+  const countedBy = s.closing?.conversionRule ?? s.conversionRule
+  if (countedBy !== 'day_rate')
     rows.push(line(t('closing.exchangeDifference'), s.exchangeDifference))
   const balance = s.refund > 0 ? 8 : 9
   const target = rows[balance]
@@ -76,6 +82,10 @@ function statementTable(context: ReportContext, s: ClosingStatement, title: stri
   }
   const notes = [
     s.closing ? t('closing.closedOn', { date: context.date(s.closing.closedOn) }) : '',
+    s.closing ? t('closing.closedRule', { rule: t(`conversion.rule.${countedBy}`) }) : '',
+    s.closing && countedBy !== s.conversionRule
+      ? t('closing.ruleChangedSince', { rule: t(`conversion.rule.${s.conversionRule}`) })
+      : '',
     s.closing ? '' : t('closing.openStatement'),
     t('closing.report.period', {
       from: context.date(s.startsOn),
@@ -91,6 +101,56 @@ function statementTable(context: ReportContext, s: ClosingStatement, title: stri
     ],
     rows,
     notes,
+  }
+}
+
+/**
+ * The spending the closing does not count, each with its reason, as the closing tab lists it;
+ * its total is the statement's ineligible spending, and with the eligible the rule's spending.
+ */
+function ineligibleTable(context: ReportContext, s: ClosingStatement): ReportTable {
+  const { t, language } = context
+  const rows = s.ineligible.map((item) =>
+    row([
+      day(item.date),
+      text(item.description ?? recordName(item.sourceTable, {}, language)),
+      text(item.headingCode),
+      text(t(`closing.ineligibleReason.${item.reason}`, { heading: item.headingCode ?? '—' })),
+      amount(item.amount, s.currency),
+    ]),
+  )
+  const listed = rows.map((_, index) => index)
+  rows.push(
+    row(
+      [
+        text(t('closing.report.ineligibleTotal')),
+        null,
+        null,
+        null,
+        amount(s.ineligibleSpending, s.currency),
+      ],
+      'total',
+      sums(5, [4], listed),
+    ),
+  )
+  const show = (minor: number) => formatMoney(money(minor, s.currency), language)
+  return {
+    title: t('closing.ineligibleList'),
+    columns: [
+      { label: t('reporting.col.date'), kind: 'date', width: 12 },
+      { label: t('reporting.col.item'), kind: 'text', width: 30 },
+      { label: t('closing.report.heading'), kind: 'text', width: 10 },
+      { label: t('closing.report.reason'), kind: 'text', width: 30 },
+      { label: t('reporting.col.amountIn', { currency: s.currency }), kind: 'money', width: 16 },
+    ],
+    rows,
+    notes: [
+      t('closing.report.ineligibleNote', {
+        eligible: show(s.eligibleSpending),
+        ineligible: show(s.ineligibleSpending),
+        total: show(s.eligibleSpending + s.ineligibleSpending),
+      }),
+    ],
   }
 }
 

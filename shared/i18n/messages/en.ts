@@ -3027,6 +3027,11 @@ export const en: Catalog = {
     cofinancingRequired: 'Co-financing required: {{rate}} of total cost',
     closedOn: 'Agreement closed on {{date}}.',
     openStatement: 'Provisional statement: the agreement is not closed.',
+    closedRule: 'Statement counted by: {{rule}}.',
+    ruleChangedSince:
+      'The agreement has since followed the rule “{{rule}}”: the frozen statement keeps its own; reopening the closing would count it by the new one.',
+    closedRuleLost:
+      'The ledger no longer gives this closing’s frozen figures by any rule: see the file check.',
     refundEur: 'Refund in euros: {{eur}} (rate {{rate}}).',
     closed: 'Closed',
     closedReason: 'Agreement closed on {{date}}: reopen it (“Closing” tab) to enter anything.',
@@ -3074,6 +3079,11 @@ export const en: Catalog = {
       refundRow: 'Refund to the funder (closing)',
       netReceived: 'Received net of the refund',
       noRefund: 'No refund: nothing was received above the final amount due.',
+      heading: 'Heading',
+      reason: 'Reason',
+      ineligibleTotal: 'Total spending not eligible',
+      ineligibleNote:
+        'Eligible spending {{eligible}} + not eligible {{ineligible}} = {{total}}, the spending charged to the agreement by its conversion rule.',
     },
     check: {
       figures:

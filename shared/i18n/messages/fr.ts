@@ -3086,6 +3086,11 @@ export const fr = {
     cofinancingRequired: 'Cofinancement exigé : {{rate}} du coût total',
     closedOn: 'Convention clôturée le {{date}}.',
     openStatement: 'Décompte provisoire : la convention n’est pas clôturée.',
+    closedRule: 'Décompte établi selon : {{rule}}.',
+    ruleChangedSince:
+      'La convention suit depuis la règle « {{rule}} » : le décompte gelé garde la sienne ; rouvrir la clôture l’établirait selon la nouvelle.',
+    closedRuleLost:
+      'Le grand livre ne redonne plus les chiffres gelés de cette clôture, selon aucune règle : voir la vérification du fichier.',
     refundEur: 'Remboursement en euros : {{eur}} (taux {{rate}}).',
     closed: 'Clôturée',
     closedReason: 'Convention clôturée le {{date}} : rouvrez-la (onglet « Clôture ») pour saisir.',
@@ -3133,6 +3138,11 @@ export const fr = {
       refundRow: 'Remboursement au bailleur (clôture)',
       netReceived: 'Reçu net du remboursement',
       noRefund: 'Aucun remboursement : rien n’a été reçu au-delà du montant final dû.',
+      heading: 'Rubrique',
+      reason: 'Motif',
+      ineligibleTotal: 'Total des dépenses non éligibles',
+      ineligibleNote:
+        'Dépenses éligibles {{eligible}} + non éligibles {{ineligible}} = {{total}}, les dépenses imputées à la convention selon sa règle de conversion.',
     },
     check: {
       figures:

@@ -56,8 +56,10 @@ export function ClosingSection({
     [t('closing.stillToReceive'), statement.stillToReceive, true],
     [t('closing.inKind'), statement.inKind],
   ]
-  // The eligible spending is the funder's rule's: its difference to the bank, on its own line.
-  if (statement.conversionRule !== 'day_rate')
+  // The eligible spending is the funder's rule's (a closing's, the rule it was counted by): its
+  // difference to the bank, on its own line.
+  const countedBy = closing?.conversionRule ?? statement.conversionRule
+  if (countedBy !== 'day_rate')
     rows.push([t('closing.exchangeDifference'), statement.exchangeDifference])
   return (
     <section aria-labelledby="agreement-closing">
@@ -79,6 +81,7 @@ export function ClosingSection({
                 rate: closing.refundRate,
               })}`
             : ''}
+          {closing && <ClosingRuleNote statement={statement} />}
         </Alert>
         <Table withTableBorder aria-label={t('closing.title')}>
           <Table.Tbody>
@@ -212,5 +215,22 @@ export function ClosingSection({
         )}
       </Stack>
     </section>
+  )
+}
+
+/** Which rule a closing's frozen figures were counted by, and the agreement's own if it changed. */
+function ClosingRuleNote({ statement }: { statement: ClosingStatement }) {
+  const { t } = useTranslation()
+  const used = statement.closing?.conversionRule ?? null
+  if (used === null) return <Text size="sm">{t('closing.closedRuleLost')}</Text>
+  return (
+    <Text size="sm">
+      {t('closing.closedRule', { rule: t(`conversion.rule.${used}`) })}
+      {used !== statement.conversionRule
+        ? ` ${t('closing.ruleChangedSince', {
+            rule: t(`conversion.rule.${statement.conversionRule}`),
+          })}`
+        : ''}
+    </Text>
   )
 }
