@@ -16,9 +16,14 @@ export interface HlcState {
   counter: number
 }
 
-export function formatHlc(state: HlcState, replicaId: string): string {
+/** `date`: the millis' ISO text, when the caller has it already (a clock stamping a bulk action). */
+export function formatHlc(
+  state: HlcState,
+  replicaId: string,
+  date: string = new Date(state.millis).toISOString(),
+): string {
   const counter = state.counter.toString(16).padStart(4, '0')
-  return `${new Date(state.millis).toISOString()}-${counter}-${replicaId}`
+  return `${date}-${counter}-${replicaId}`
 }
 
 export function parseHlc(stamp: string): HlcState & { replicaId: string } {

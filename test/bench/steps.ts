@@ -224,7 +224,8 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
 
   /** That workbook read, checked and imported into an empty file. */
   async import({ folder }) {
-    const data = await DataFile.create(join(folder, 'imported.sqlite'))
+    // A file of its own: the import is measured several times over the same folder.
+    const data = await DataFile.create(join(folder, `imported-${process.pid}.sqlite`))
     const session = createSession(data)
     let rows = 0
     const ms = await once(async () => {

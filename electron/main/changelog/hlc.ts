@@ -31,8 +31,16 @@ export class HybridLogicalClock {
     const counter = millis === this.state.millis ? this.state.counter + 1 : 0
     if (counter > MAX_COUNTER) throw new RangeError('Clock counter overflow')
     this.state = { millis, counter }
-    return formatHlc(this.state, this.replicaId)
+    // A bulk action stamps thousands of rows within one millisecond: its date's text is made once.
+    if (millis !== this.stampedMillis) {
+      this.stampedMillis = millis
+      this.stampedDate = new Date(millis).toISOString()
+    }
+    return formatHlc(this.state, this.replicaId, this.stampedDate)
   }
+
+  private stampedMillis = -1
+  private stampedDate = ''
 
   /** Moves the clock past a stamp received from another replica. */
   receive(stamp: string): void {

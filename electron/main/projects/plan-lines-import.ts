@@ -30,7 +30,7 @@ import {
 import { COMMITTABLE, assertEligible } from './financing-service'
 import { type PlanAmount, planBalance } from './plan-balance'
 import { assertOpenProject } from './project-records'
-import { IDS_PER_STATEMENT, ratesOf } from './tranches-import'
+import { idChunks, projectsById, ratesOf, writeAsSet } from './set-import'
 
 /** A plan line's row of the workbook, as its register's contract reads it. */
 export type PlanLineRow = z.output<typeof financingLineInput> & { committedOn: string | null }
@@ -128,28 +128,25 @@ export async function writePlanLines(
   apply: Register<PlanLineRow>['apply'],
 ): Promise<ImportOutcome[]> {
   const lines = await knownPlanLines(session, memo)
-  const rowByRow = () => oneByOne(apply, session, rows, author, memo, at)
-  let plan: LinesPlan
-  try {
-    plan = await planLines(session, rows, at)
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  const keys = plan.found.map((line) => line.key)
-  if (new Set(keys).size !== keys.length || keys.some((key) => lines.has(key))) return rowByRow()
-  try {
-    await session.file.write(author, async (writer) => {
-      // The ledger's own guards (a closed period, a closed agreement) run before it writes.
-      await postEntries(writer, plan.entries)
-      await writer.insertReplayed('financing_lines', plan.records)
-    })
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  for (const line of plan.found) lines.set(line.key, line)
-  return rows.map(() => 'created')
+  return writeAsSet(
+    rows.length,
+    async () => {
+      const plan = await planLines(session, rows, at)
+      const keys = plan.found.map((line) => line.key)
+      // Lines the file holds, or one line twice: not a sheet of new lines.
+      if (new Set(keys).size !== keys.length || keys.some((key) => lines.has(key))) return null
+      return plan
+    },
+    async (plan) => {
+      await session.file.write(author, async (writer) => {
+        // The ledger's own guards (a closed period, a closed agreement) run before it writes.
+        await postEntries(writer, plan.entries)
+        await writer.insertReplayed('financing_lines', plan.records)
+      })
+      for (const line of plan.found) lines.set(line.key, line)
+    },
+    () => oneByOne(apply, session, rows, author, memo, at),
+  )
 }
 
 interface LinesPlan {
@@ -287,15 +284,9 @@ async function readPlansOf(session: Session, rows: readonly PlanLineRow[]) {
       ),
     ),
   ]
-  const projects = new Map<string, Project>()
+  const projects = await projectsById(session, projectIds)
   const planned = new Map<string, PlanAmount[]>()
-  for (const some of chunks(projectIds)) {
-    for (const project of await db
-      .selectFrom('projects')
-      .selectAll()
-      .where('id', 'in', some)
-      .execute())
-      projects.set(project.id, project)
+  for (const some of idChunks(projectIds)) {
     for (const line of await db
       .selectFrom('financing_lines')
       .select(['project_id', 'currency', 'amount_minor', 'eur_minor'])
@@ -312,7 +303,7 @@ async function readPlansOf(session: Session, rows: readonly PlanLineRow[]) {
   const named = new Set<string>()
   const headings = new Map<string, string[]>()
   const unallocated = new Map<string, number>()
-  for (const some of chunks(agreementIds)) {
+  for (const some of idChunks(agreementIds)) {
     for (const agreement of await db
       .selectFrom('agreements')
       .selectAll()
@@ -365,9 +356,4 @@ async function readPlansOf(session: Session, rows: readonly PlanLineRow[]) {
       return code
     },
   }
-}
-
-function* chunks<T>(all: readonly T[]): Iterable<T[]> {
-  for (let start = 0; start < all.length; start += IDS_PER_STATEMENT)
-    yield all.slice(start, start + IDS_PER_STATEMENT)
 }

@@ -14,7 +14,7 @@ import { type ImportOutcome, type Memo, type Register, oneByOne } from '../workb
 import { projectsByCode } from '../workbook/references'
 import { MOVED_AT_ONCE, STEPS, type ProjectRow, stepsReached } from './project-lifecycle-rows'
 import { projectColumns } from './projects-service'
-import { IDS_PER_STATEMENT, ratesOf } from './tranches-import'
+import { idChunks, projectsById, ratesOf, writeAsSet } from './set-import'
 
 /** A row's project fields, as the contract of the project's form reads them. */
 export function fieldsOfRow(row: ProjectRow): ProjectFields {
@@ -46,35 +46,24 @@ export async function writeProjects(
   apply: Register<ProjectRow>['apply'],
 ): Promise<ImportOutcome[]> {
   const byCode = await projectsByCode(session, memo)
-  const rowByRow = () => oneByOne(apply, session, rows, author, memo, at)
-  if (rows.some((row) => byCode.has(row.code.toLowerCase()))) return rowByRow()
-  let plan: ProjectsPlan
-  try {
-    plan = await planProjects(session, rows, author, at)
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  try {
-    await session.file.write(author, async (writer) => {
-      await writer.insertReplayed('projects', plan.records)
-      await writer.insertMany('project_transitions', plan.transitions)
-    })
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  // As the row path remembers the projects it wrote: as the file now holds them.
-  const ids = plan.records.map((record) => record.id)
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-    for (const project of await session.file.db
-      .selectFrom('projects')
-      .selectAll()
-      .where('id', 'in', ids.slice(start, start + IDS_PER_STATEMENT))
-      .execute())
-      byCode.set(project.code.toLowerCase(), project)
-  }
-  return rows.map(() => 'created')
+  return writeAsSet(
+    rows.length,
+    async () =>
+      rows.some((row) => byCode.has(row.code.toLowerCase()))
+        ? null
+        : planProjects(session, rows, author, at),
+    async (plan) => {
+      await session.file.write(author, async (writer) => {
+        await writer.insertReplayed('projects', plan.records)
+        await writer.insertMany('project_transitions', plan.transitions)
+      })
+      // As the row path remembers the projects it wrote: as the file now holds them.
+      const ids = plan.records.map((record) => record.id)
+      for (const project of (await projectsById(session, ids)).values())
+        byCode.set(project.code.toLowerCase(), project)
+    },
+    () => oneByOne(apply, session, rows, author, memo, at),
+  )
 }
 
 interface ProjectsPlan {
@@ -178,11 +167,11 @@ async function planProjects(
 async function membersOf(session: Session, rows: readonly ProjectRow[]) {
   const ids = [...new Set(rows.map((row) => row.memberId))]
   const members = new Map<string, Selectable<MembersTable>>()
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+  for (const some of idChunks(ids)) {
     for (const member of await session.file.db
       .selectFrom('members')
       .selectAll()
-      .where('id', 'in', ids.slice(start, start + IDS_PER_STATEMENT))
+      .where('id', 'in', some)
       .execute())
       members.set(member.id, member)
   }

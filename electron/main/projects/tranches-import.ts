@@ -1,9 +1,7 @@
-import type { Selectable } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { z } from 'zod'
 import type { Session } from '../app/session'
 import type { RecordValues } from '../changelog/record-writer'
-import type { ProjectsTable } from '../db/schema'
 import { AppFailure, fieldFailure } from '../failure'
 import {
   type LedgerEntryInput,
@@ -22,6 +20,7 @@ import {
 } from '@shared/projects/schema'
 import { type ImportOutcome, type Memo, type Register, known, oneByOne } from '../workbook/register'
 import { assertOpenProject } from './project-records'
+import { idChunks, projectsById, ratesOf, writeAsSet } from './set-import'
 import { type CommittedLine, trancheShares } from './tranche-shares'
 import { plannedTranche } from './tranches-service'
 import { type NamedLine, splitOfLines } from './tranche-split'
@@ -69,8 +68,6 @@ export function knownTranches(session: Session, memo: Memo) {
   )
 }
 
-type Project = Selectable<ProjectsTable>
-
 /**
  * Writes a sheet of new tranches as a set: each row goes as far as the row path would take it
  * (added, its condition met, released, paid, cancelled), with the service's rules checked row
@@ -93,27 +90,23 @@ export async function writeTranches<Row extends TrancheRow>(
   apply: Register<Row>['apply'],
 ): Promise<ImportOutcome[]> {
   const byNumber = await knownTranches(session, memo)
-  const rowByRow = () => oneByOne(apply, session, rows, author, memo, at)
-  if (rows.some((row) => byNumber.has(`${row.projectId}|${row.number}`))) return rowByRow()
-  let plan: TranchesPlan
-  try {
-    plan = await planTranches(session, rows, byNumber, at)
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  try {
-    await session.file.write(author, async (writer) => {
-      // The ledger's own guards (a closed period, a closed agreement) run before it writes.
-      await postEntries(writer, plan.entries)
-      await writer.insertReplayed('tranches', plan.records)
-    })
-  } catch (error) {
-    if (error instanceof AppFailure && error.code !== 'CANCELLED') return rowByRow()
-    throw error
-  }
-  for (const tranche of plan.found) byNumber.set(`${tranche.project_id}|${tranche.number}`, tranche)
-  return rows.map(() => 'created')
+  return writeAsSet(
+    rows.length,
+    async () =>
+      rows.some((row) => byNumber.has(`${row.projectId}|${row.number}`))
+        ? null
+        : planTranches(session, rows, byNumber, at),
+    async (plan) => {
+      await session.file.write(author, async (writer) => {
+        // The ledger's own guards (a closed period, a closed agreement) run before it writes.
+        await postEntries(writer, plan.entries)
+        await writer.insertReplayed('tranches', plan.records)
+      })
+      for (const tranche of plan.found)
+        byNumber.set(`${tranche.project_id}|${tranche.number}`, tranche)
+    },
+    () => oneByOne(apply, session, rows, author, memo, at),
+  )
 }
 
 interface TranchesPlan {
@@ -268,17 +261,10 @@ const emptyLine = (): LineFigures => ({
 async function readProjectsOf(session: Session, ids: readonly string[]) {
   const db = session.file.db
   const wanted = [...new Set(ids)]
-  const projects = new Map<string, Project>()
+  const projects = await projectsById(session, wanted)
   const lastNumbers = new Map<string, number>()
   const lines = new Map<string, (CommittedLine & NamedLine & { heading_code: string | null })[]>()
-  for (let start = 0; start < wanted.length; start += IDS_PER_STATEMENT) {
-    const some = wanted.slice(start, start + IDS_PER_STATEMENT)
-    for (const project of await db
-      .selectFrom('projects')
-      .selectAll()
-      .where('id', 'in', some)
-      .execute())
-      projects.set(project.id, project)
+  for (const some of idChunks(wanted)) {
     for (const last of await db
       .selectFrom('tranches')
       .select('project_id')
@@ -301,36 +287,8 @@ async function readProjectsOf(session: Session, ids: readonly string[]) {
   }
   const lineIds = [...lines.values()].flat().map((line) => line.id)
   const figures = new Map<string, LineFigures>()
-  for (let start = 0; start < lineIds.length; start += IDS_PER_STATEMENT) {
-    for (const [id, f] of await financingLineFigures(
-      db,
-      lineIds.slice(start, start + IDS_PER_STATEMENT),
-    ))
-      figures.set(id, f)
+  for (const some of idChunks(lineIds)) {
+    for (const [id, f] of await financingLineFigures(db, some)) figures.set(id, f)
   }
   return { projects, lastNumbers, lines, figures }
-}
-
-/** Ids bound in one statement: well under SQLite's limit of bound values. */
-export const IDS_PER_STATEMENT = 500
-
-/**
- * A currency's rate on a day, as `euroValueOn` and the payment's shares find it, each read once;
- * a missing one refused on `field` as they refuse it.
- */
-export function ratesOf(session: Session) {
-  const read = new Map<string, Promise<string | null>>()
-  return async (currency: CurrencyCode, day: string, field: string): Promise<string> => {
-    const key = `${currency}|${day}`
-    let rate = read.get(key)
-    if (!rate) {
-      rate = session.rates.rateOn(currency, day).then((applied) => applied?.rate ?? null)
-      read.set(key, rate)
-    }
-    const found = await rate
-    if (found === null) {
-      throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: day })
-    }
-    return found
-  }
 }
