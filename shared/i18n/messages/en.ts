@@ -169,6 +169,7 @@ export const en: Catalog = {
       calls: 'Number, member…',
       expenses: 'Label, line, supplier…',
     },
+    nothingYet: 'No rows yet.',
     columns: 'Columns',
     columnsHidden: 'Columns ({{count}} hidden)',
     columnsTitle: 'Columns shown',
