@@ -74,3 +74,21 @@ test('a pending tranche’s four buttons are whole at 1280 px', async ({ page })
   await expect(row.getByRole('button', { name: 'Débloquer' })).toBeVisible()
   await expectButtonsWhole(row)
 })
+
+test('the budget’s table fits its box at 1280 px: every line’s buttons in view', async ({
+  page,
+}) => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Budget', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Budget du Secrétariat' })
+  await expect(table.getByRole('button', { name: 'Modifier R1', exact: true })).toBeVisible()
+  const [tableWidth, boxWidth] = await table.evaluate((element) => [
+    element.scrollWidth,
+    element.parentElement?.clientWidth ?? 0,
+  ])
+  expect(tableWidth, 'the table’s width within its box').toBeLessThanOrEqual(boxWidth)
+  const right = await table
+    .getByRole('button', { name: /^Retirer / })
+    .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)))
+  expect(right, 'the last button’s right edge in the window').toBeLessThanOrEqual(1280)
+  await expectButtonsWhole(table)
+})
