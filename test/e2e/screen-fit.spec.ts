@@ -73,6 +73,16 @@ test('a pending tranche’s four buttons are whole at 1280 px', async ({ page })
   await expect(row.getByRole('button', { name: 'Condition remplie' })).toBeVisible()
   await expect(row.getByRole('button', { name: 'Débloquer' })).toBeVisible()
   await expectButtonsWhole(row)
+  // A late tranche says so in full beside its date, not « 30/09/2026 … ».
+  const late = project.tranches.find((t) => t.late)
+  if (!late) throw new Error(`no late tranche in ${project.code}`)
+  const cell = page
+    .getByRole('table', { name: 'Tranches versées à la ville' })
+    .locator(`tr[data-record-id="${late.id}"] td`)
+    .filter({ hasText: 'En retard' })
+  await expect(cell).toHaveCount(1)
+  const [scroll, client] = await cell.evaluate((td) => [td.scrollWidth, td.clientWidth])
+  expect(scroll, 'the late tranche’s date and badge within their cell').toBeLessThanOrEqual(client)
 })
 
 test('the budget’s table fits its box at 1280 px: every line’s buttons in view', async ({

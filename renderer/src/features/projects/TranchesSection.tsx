@@ -139,7 +139,7 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
                 )
               : undefined
           }
-          actionsWidth={330}
+          actionsWidth={290}
         />
       )}
       <ProjectEntry

@@ -109,7 +109,8 @@ export function trancheColumns(
         </>
       ),
       header: t('projects.tranches.plannedOn'),
-      width: 150,
+      // The date and « En retard » side by side: at 150 px the badge was cut to « … ».
+      width: 185,
     },
     {
       id: 'amount',
