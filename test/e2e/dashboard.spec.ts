@@ -257,7 +257,12 @@ test('an empty file greets the user with first steps instead of empty lists', as
     })
     .click()
   await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible()
-  // Once a step is taken, the lists are the lists again.
+  // Once a step is taken, the lists are the lists again: empty, they say there is nothing yet
+  // (not that nothing matched); searched in vain, that nothing matched.
   await page.getByRole('button', { name: 'Bailleurs' }).click()
+  await expect(page.getByText('Aucune ligne pour le moment.')).toBeVisible()
+  await expect(page.getByText('Aucune ligne ne correspond.')).toHaveCount(0)
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('Lausanne')
   await expect(page.getByText('Aucune ligne ne correspond.')).toBeVisible()
+  await expect(page.getByText('Aucune ligne pour le moment.')).toHaveCount(0)
 })

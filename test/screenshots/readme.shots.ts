@@ -43,6 +43,11 @@ const LANGUAGES = [
 /** The window as a user sees it at 1280×720 (not the whole scroll): what the README shows. */
 async function shoot(page: Page, folder: string, name: string) {
   await page.waitForLoadState('networkidle')
+  // The core answers through a binding, not the network: a register list of the demo is shot
+  // once its rows are drawn, not while it still reads « 0 ligne(s) ».
+  const list = page.locator('main .register-list').first()
+  if ((await list.count()) > 0)
+    await expect(list.locator('tbody tr[data-index]').first()).toBeVisible()
   await page.screenshot({ path: join(folder, `${name}.png`) })
 }
 
@@ -69,6 +74,8 @@ for (const { language, folder, english, nav, paletteName, newFunder } of LANGUAG
       await expect(page.getByRole('option').filter({ hasText: code }).first()).toBeVisible()
       await search.press('Enter')
       await expect(page.getByRole('heading', { level: 1, name: code })).toBeVisible()
+      // Shot once the palette has faded out, not through it.
+      await expect(page.getByRole('dialog')).toHaveCount(0)
     }
 
     await go(nav.funders)

@@ -170,6 +170,7 @@ export const en: Catalog = {
       calls: 'Number, member…',
       expenses: 'Label, line, supplier…',
     },
+    nothingYet: 'No rows yet.',
     columns: 'Columns',
     columnsHidden: 'Columns ({{count}} hidden)',
     columnsTitle: 'Columns shown',

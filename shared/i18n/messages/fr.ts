@@ -171,6 +171,8 @@ export const fr = {
       calls: 'Numéro, membre…',
       expenses: 'Libellé, ligne, fournisseur…',
     },
+    /** An empty list that no search or filter narrowed: nothing matched, because nothing is there. */
+    nothingYet: 'Aucune ligne pour le moment.',
     columns: 'Colonnes',
     columnsHidden: 'Colonnes ({{count}} masquée(s))',
     columnsTitle: 'Colonnes affichées',

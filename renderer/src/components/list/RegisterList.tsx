@@ -20,6 +20,9 @@ import { ACTIONS_WIDTH, RegisterTable } from './RegisterTable'
 import { useColumnChoice } from './use-column-choice'
 import type { ListView } from './use-list-url-state'
 
+/** What a list keeps in the address without taking any row out. */
+const VIEW_KEYS_NOT_NARROWING = ['sort', 'desc', 'group']
+
 export interface RegisterListProps<Row> {
   /** Names the list in the address and in the remembered column choice. */
   listId: string
@@ -210,6 +213,11 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
         lines={lines}
         totals={totals}
         rowCount={sorted.length}
+        // The list's own search or a page filter kept in the address (sort and grouping narrow
+        // nothing): an empty file's lists say there is nothing yet, not that nothing matched.
+        narrowed={Object.entries(view).some(
+          ([key, value]) => value !== '' && !VIEW_KEYS_NOT_NARROWING.includes(key),
+        )}
         getRowId={props.getRowId}
         onOpen={props.onOpen}
         sort={sort}

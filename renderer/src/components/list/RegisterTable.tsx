@@ -31,6 +31,8 @@ export interface RegisterTableProps<Row> {
   onOpen?: (row: Row) => void
   sort: Sort | null
   onSort: (sort: Sort | null) => void
+  /** Whether a search or filter narrowed the list (an empty list then says nothing matched). */
+  narrowed: boolean
   /** A letter typed on a row: the search box takes it. */
   onType: (text: string) => void
   /** Every line in the page, for printing (no virtual scrolling). */
@@ -158,7 +160,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
             // An empty list says so, rather than showing only its headers and a zero total.
             <tr>
               <td colSpan={span} className="register-empty">
-                {t('common.noRows')}
+                {t(props.narrowed ? 'common.noRows' : 'list.nothingYet')}
               </td>
             </tr>
           )}

@@ -40,15 +40,17 @@ export function EntryGrid({
       >
         <SimpleGrid cols={cols} ref={gridRef}>
           {children}
-          <Group mt={24} gap="xs" wrap="nowrap" align="flex-start">
-            <ActionButton type="submit" variant="light">
-              {submitLabel}
-            </ActionButton>
-            <Button variant="default" onClick={onClear} data-discards-form>
-              {t('common.cancel')}
-            </Button>
-          </Group>
         </SimpleGrid>
+        {/* Below the fields, not in a cell of their grid: at 1280 px a fifth of the line
+            clipped « Prévoir un rapport » and « Annuler » to a few letters. */}
+        <Group mt="sm" gap="xs" justify="flex-end">
+          <ActionButton type="submit" variant="light">
+            {submitLabel}
+          </ActionButton>
+          <Button variant="default" onClick={onClear} data-discards-form>
+            {t('common.cancel')}
+          </Button>
+        </Group>
       </form>
     </Paper>
   )

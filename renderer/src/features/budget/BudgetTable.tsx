@@ -64,7 +64,10 @@ export function BudgetTable({
   return (
     <Stack gap="md">
       <Table.ScrollContainer minWidth={900}>
-        <Table withTableBorder striped aria-label={t('budget.title')} fz="sm">
+        {/* Tighter cells, and a line's two buttons one above the other when room is short:
+            at 1280 px the table ran 90 px past its box, « Modifier » and « Retirer » cut off
+            and the labels squeezed to a word a line. */}
+        <Table withTableBorder striped aria-label={t('budget.title')} fz="sm" horizontalSpacing={6}>
           <Table.Thead>{header}</Table.Thead>
           <Table.Tbody>
             {view.items.map((item) => (
@@ -85,7 +88,7 @@ export function BudgetTable({
                 <FigureCells figures={item.figures} />
                 {view.version.editable && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    <Group gap={4}>
                       {(
                         [
                           ['edit', undefined, onEdit],

@@ -56,7 +56,9 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
           rowActions={
             open
               ? (tranche) => (
-                  <Group gap={4} wrap="nowrap">
+                  // On two lines when a pending tranche has its four buttons, rather than
+                  // each clipped to a few letters (the row is measured as drawn).
+                  <Group gap={4} py={2}>
                     {pending(tranche) && tranche.condition && !tranche.conditionMetOn && (
                       <Button
                         size="compact-xs"
@@ -137,7 +139,7 @@ export function TranchesSection({ project, onSaved, onError }: ProjectSectionPro
                 )
               : undefined
           }
-          actionsWidth={330}
+          actionsWidth={290}
         />
       )}
       <ProjectEntry

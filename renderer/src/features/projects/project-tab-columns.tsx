@@ -97,7 +97,8 @@ export function trancheColumns(
         </>
       ),
       header: t('projects.tranches.plannedOn'),
-      width: 150,
+      // The date and « En retard » side by side: at 150 px the badge was cut to « … ».
+      width: 185,
     },
     // A cancelled tranche will not be paid: its amount is not counted as planned.
     moneyColumn('amount', t('projects.tranches.amount', { currency }), (tranche) =>
