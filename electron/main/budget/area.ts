@@ -1,5 +1,5 @@
 import { defineArea } from '../area'
-import { shareProblems } from '../check/share-invariants'
+import { shareProblems } from './share-invariants'
 import { registersOf } from '../workbook/register-order'
 import { budgetVersions } from './registers/budget-versions'
 import { budgetItems } from './registers/budget-items'

@@ -1,6 +1,6 @@
 import { defineArea } from '../area'
 import { ledgerProblems } from '../check/ledger-invariants'
-import { overheadProblems } from '../check/overhead-invariants'
+import { overheadProblems } from './overhead/overhead-invariants'
 import { registersOf } from '../workbook/register-order'
 import { rates } from './registers/rates'
 import { agreements, amendments } from './registers/agreements'

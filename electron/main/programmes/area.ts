@@ -1,5 +1,5 @@
 import { defineArea } from '../area'
-import { programmeProblems } from '../check/programme-invariants'
+import { programmeProblems } from './programme-invariants'
 import { registersOf } from '../workbook/register-order'
 import { programmes } from './programmes-register'
 import { programmesServices } from './services'
