@@ -112,7 +112,7 @@ describe('a hostile file offered as a backup', () => {
           await copyFile(original, target)
           const before = await sha256(target)
           try {
-            const checked = await checkBackup(candidate)
+            const checked = await checkBackup(candidate, checkFile)
             const identity = await readIdentityOf(target)
             assertMayRestore(kinshipOf(checked, { path: target, identity }), checked, target, false)
             await restoreInto({ path: target, identity }, checked)

@@ -4,6 +4,7 @@ import { AppCore } from '../../electron/main/app/app-core'
 import { buildDemo } from '../../electron/main/demo/build-demo'
 import { createSession } from '../../electron/main/app/create-session'
 import { REGISTERS } from '../../electron/main/workbook/registers'
+import { checkFile } from '../../electron/main/check/file-check'
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { tempFolder } from './temp'
@@ -50,6 +51,7 @@ export async function startTestApp(
     buildDemo,
     createSession,
     registers: REGISTERS,
+    checkFile,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
     ...(options.quicklyAbove !== undefined ? { quicklyAbove: options.quicklyAbove } : {}),

@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { booksProblems } from './accounting-invariants'
 import { accountingServices } from './services'
 import { accountingHandlers } from './accounting-handlers'
 
@@ -8,4 +9,5 @@ export const accountingArea = defineArea({
   services: accountingServices,
   handlers: accountingHandlers,
   registers: [],
+  invariants: [booksProblems],
 })

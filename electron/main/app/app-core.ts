@@ -8,6 +8,7 @@ import type { WorkbookReport } from '@shared/workbook/schema'
 import { assertWritableFolder } from '../backup/backup-service'
 import { DataFile } from '../db/data-file'
 import type { IntegrityCheck } from '../db/open-check'
+import type { FileCheck } from '../check/check-problem'
 import { exists } from '../db/read-only'
 import { AppFailure, fieldFailure, toAppError } from '../failure'
 import { type TokenChannel, tokenPurposeOf } from '../files/file-channels'
@@ -47,6 +48,11 @@ export interface CoreOptions {
    * areas): given by the caller for the same reason.
    */
   registers: readonly Register[]
+  /**
+   * `aimf check` with every area's invariants (check/file-check.ts), run on each backup offered
+   * for a restore: given by the caller for the same reason.
+   */
+  checkFile: FileCheck
   /** The full check run in the background after a file opens (tests pace it). */
   integrityCheck?: IntegrityCheck
   /** From which size a file opens quickly, checked in the background (tests: any size). */
@@ -94,6 +100,11 @@ export class AppCore {
 
   get appVersion(): string {
     return this.options.appVersion
+  }
+
+  /** `aimf check`, with every area's invariants. */
+  get checkFile(): FileCheck {
+    return this.options.checkFile
   }
 
   /** The workbook's registers, in the order of its sheets. */

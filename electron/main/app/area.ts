@@ -11,4 +11,5 @@ export const appArea = defineArea({
     ...fileHandlers(core),
   }),
   registers: [],
+  invariants: [],
 })

@@ -16,6 +16,7 @@ import type { ChosenBackup } from '@shared/backup/schema'
 import type { OpenFileInfo } from '@shared/app/schema'
 import type { Language } from '@shared/i18n/locale'
 import type { Host } from '../host'
+import type { FileCheck } from '../check/check-problem'
 import type { PrefsStore } from '../prefs/prefs-store'
 import type { Session } from './session'
 
@@ -23,6 +24,8 @@ import type { Session } from './session'
 export interface OpenFiles {
   readonly host: Host
   readonly prefs: PrefsStore
+  /** `aimf check` with every area's invariants, run on each backup offered. */
+  readonly checkFile: FileCheck
   language(): Language
   requireSession(): Session
   fileInfo(): OpenFileInfo | null
@@ -45,7 +48,7 @@ export class RestoreActions {
   /** Restores one of the open file's listed backups. */
   async restoreListed(name: string): Promise<OpenFileInfo> {
     const session = this.core.requireSession()
-    const checked = await checkBackup(await session.backups.pathOf(name))
+    const checked = await checkBackup(await session.backups.pathOf(name), this.core.checkFile)
     return this.replaceOpenFile(checked, await session.backups.identity())
   }
 
@@ -60,7 +63,7 @@ export class RestoreActions {
     if (resolve(path) === resolve(target)) {
       throw new AppFailure('CONFLICT', 'errors.restoreItself', { path: target })
     }
-    const checked = await checkBackup(path)
+    const checked = await checkBackup(path, this.core.checkFile)
     const found = kinshipOf(checked, { path: target, identity: await this.identityOf(forFile) })
     const token = randomUUID()
     this.chosen = { token, path, forFile: forFile ?? null }
@@ -79,7 +82,7 @@ export class RestoreActions {
   /** Restores the chosen file in place of the open file; another file's only when forced. */
   async restoreChosen(token: string, force: boolean): Promise<OpenFileInfo> {
     const session = this.core.requireSession()
-    const checked = await checkBackup(this.take(token, null))
+    const checked = await checkBackup(this.take(token, null), this.core.checkFile)
     const identity = await session.backups.identity()
     assertMayRestore(
       kinshipOf(checked, { path: session.file.path, identity }),
@@ -95,7 +98,7 @@ export class RestoreActions {
   /** Restores the chosen file in place of a damaged file, which is kept beside its backups. */
   async recoverFromChosen(path: string, token: string, force: boolean): Promise<OpenFileInfo> {
     this.assertNotOpen(path)
-    const checked = await checkBackup(this.take(token, path))
+    const checked = await checkBackup(this.take(token, path), this.core.checkFile)
     const identity = await readIdentityOf(path)
     assertMayRestore(kinshipOf(checked, { path, identity }), checked, path, force)
     await restoreInto({ path, identity, keepDamagedIn: backupFolderOf(path) }, checked)
@@ -111,6 +114,7 @@ export class RestoreActions {
       path,
       await readIdentityOf(path),
       chosenFolder ? [chosenFolder] : [],
+      this.core.checkFile,
     )
     return this.core.openFile(path)
   }

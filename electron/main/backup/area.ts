@@ -8,4 +8,5 @@ export const backupArea = defineArea({
   services: backupServices,
   handlers: backupsHandlers,
   registers: [],
+  invariants: [],
 })

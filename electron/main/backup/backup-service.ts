@@ -5,6 +5,7 @@ import type { DataFile } from '../db/data-file'
 import { type FileIdentity, identityFromInfo } from '../db/file-identity'
 import { AppFailure } from '../failure'
 import { asFileFailure } from '../files/file-failure'
+import type { FileCheck } from '../check/check-problem'
 import type { BackupInfo, BackupTrigger } from '@shared/backup/schema'
 import { BackupCatalog, type BackupOwner } from './backup-catalog'
 import { writeBackup } from './backup-copy'
@@ -150,6 +151,7 @@ export async function recoverFromLatestBackup(
   path: string,
   identity: FileIdentity | null,
   folders: readonly string[],
+  check: FileCheck,
   now: Date = new Date(),
 ): Promise<{ backup: string; kept: string | null }> {
   const owner = { identity, path }
@@ -157,7 +159,7 @@ export async function recoverFromLatestBackup(
   for (const backup of await catalog.list(owner, [...folders, backupFolderOf(path)])) {
     if (!backup.restorable) continue
     const candidate = join(backup.folder, backup.name)
-    const checked = await checkBackup(candidate).catch((error: unknown) => {
+    const checked = await checkBackup(candidate, check).catch((error: unknown) => {
       // A damaged or foreign backup is passed over: the next older one may be sound.
       if (error instanceof AppFailure && error.code.startsWith('FILE_')) return null
       throw error

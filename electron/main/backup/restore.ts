@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../failure'
-import { checkFile } from '../check/file-check'
+import type { FileCheck } from '../check/check-problem'
 import {
   AIMF_APPLICATION_ID,
   FILE_INFO,
@@ -37,9 +37,11 @@ export interface CheckedBackup {
 /**
  * Checks a file offered as a backup — any path: a listed backup, a copy on a USB stick — before
  * anything is changed: sound (SQLite's full integrity check), an AIMF Finances file, of a schema
- * this version reads; and says whose it is. Looking leaves nothing beside it.
+ * this version reads; and says whose it is; then `aimf check` (`check`, check/file-check.ts,
+ * given by the caller: the backup area is in the list of areas it derives from) counts its
+ * anomalies. Looking leaves nothing beside it.
  */
-export async function checkBackup(path: string): Promise<CheckedBackup> {
+export async function checkBackup(path: string, check: FileCheck): Promise<CheckedBackup> {
   const info = await stat(path).catch((error: unknown) => {
     throw asFileFailure(error, path)
   })
@@ -61,7 +63,7 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
   }).catch((error: unknown) => {
     throw asFileFailure(error, path)
   })
-  const anomalies = await anomaliesOf(path, checked.version)
+  const anomalies = await anomaliesOf(path, checked.version, check)
   const found = checked.info
   const named = parseBackupName(basename(path))
   const savedTrigger = found.get(FILE_INFO.backupTrigger) as BackupTrigger | undefined
@@ -88,8 +90,8 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
  * invariants of `aimf check`, whose anomalies are counted. A backup of an older schema is first
  * brought up to date in a private copy, as opening it will do: one that cannot be is refused.
  */
-async function anomaliesOf(path: string, version: number): Promise<number> {
-  if (version === LATEST_VERSION) return countAnomalies(path, path)
+async function anomaliesOf(path: string, version: number, check: FileCheck): Promise<number> {
+  if (version === LATEST_VERSION) return countAnomalies(path, path, check)
   await verifyIntegrity(path)
   const folder = await mkdtemp(join(tmpdir(), 'aimf-restore-'))
   try {
@@ -100,15 +102,15 @@ async function anomaliesOf(path: string, version: number): Promise<number> {
       throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', { path, detail })
     })
     await opened.close()
-    return await countAnomalies(trial, path)
+    return await countAnomalies(trial, path, check)
   } finally {
     await rm(folder, { recursive: true, force: true })
   }
 }
 
-async function countAnomalies(checked: string, shownAs: string): Promise<number> {
+async function countAnomalies(checked: string, shownAs: string, check: FileCheck): Promise<number> {
   // A check that cannot even run through a hostile file proves it is not a sound backup.
-  const problems = await checkFile(checked).catch((error: unknown) => {
+  const problems = await check(checked).catch((error: unknown) => {
     throw new AppFailure('FILE_DAMAGED', 'errors.FILE_DAMAGED', {
       path: shownAs,
       detail: sqliteCode(error) ?? 'check',

@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { shareProblems } from './share-invariants'
 import { registersOf } from '../workbook/register-order'
 import { budgetVersions } from './registers/budget-versions'
 import { budgetItems } from './registers/budget-items'
@@ -12,4 +13,5 @@ export const budgetArea = defineArea({
   services: budgetServices,
   handlers: budgetHandlers,
   registers: registersOf(budgetVersions, budgetItems, budgetExpenses),
+  invariants: [shareProblems],
 })

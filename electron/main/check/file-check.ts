@@ -1,77 +1,15 @@
-import { Kysely, sql } from 'kysely'
-import { inspect } from '../db/inspect'
-import { Sqlite3Dialect } from '../db/sqlite3-dialect'
-import type { Database } from '../db/schema'
-import { allRows } from '../db/sqlite-native'
-import { lookReadOnly } from '../db/read-only'
-import { AppFailure } from '../failure'
-import { duplicateProblems } from './duplicate-invariants'
-import { programmeProblems } from './programme-invariants'
-import { overheadProblems } from './overhead-invariants'
-import { shareProblems } from './share-invariants'
-import { duesLedgerProblems, ledgerProblems, projectLedgerProblems } from './ledger-invariants'
-import { accountingProblems } from '../accounting/accounting-check'
-import { RECORD_TABLES } from '@shared/records/tables'
-import { today } from '@shared/validation/dates'
-import type { CheckProblem } from './check-problem'
-import { closingProblems } from '../closing/closing-invariants'
+import { AREAS } from '../areas'
+import { checkFileAgainst } from './check-against'
+import type { CheckProblem, Invariant } from './check-problem'
+
+/** Every area's invariants (`invariants` in its `area.ts`), in the order of AREAS. */
+export const INVARIANTS: readonly Invariant[] = AREAS.flatMap((area) => area.invariants)
 
 /**
- * Checks a file without writing to it: SQLite's own integrity check, foreign keys, and the
- * application's invariants known so far (every record born in the change log, well-formed keys,
- * unique funder names). Each area adds its invariants here as it lands.
+ * `aimf check`: the checks of every file (check/check-against.ts) and every area's invariants.
+ * The composition of the two lives here, apart, as the backup area checks the backups offered
+ * with it and would otherwise import the list of areas that holds it.
  */
-export async function checkFile(path: string): Promise<CheckProblem[]> {
-  try {
-    await inspect(path)
-  } catch (error) {
-    if (error instanceof AppFailure) return [{ key: error.key, params: error.params }]
-    throw error
-  }
-  // Read-only, and leaving no -wal or -shm beside the file once done.
-  return lookReadOnly(path, async (native) => {
-    const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
-    try {
-      const problems: CheckProblem[] = []
-      const integrity = await allRows<{ integrity_check: string }>(native, 'PRAGMA integrity_check')
-      for (const row of integrity) {
-        if (row.integrity_check !== 'ok')
-          problems.push({ key: 'check.integrity', params: { detail: row.integrity_check } })
-      }
-      const foreignKeys = await allRows<{ table: string; rowid: number }>(
-        native,
-        'PRAGMA foreign_key_check',
-      )
-      for (const row of foreignKeys) {
-        problems.push({ key: 'check.foreignKey', params: { table: row.table, row: row.rowid } })
-      }
-      for (const table of RECORD_TABLES) {
-        const unlogged = await sql<{ id: string }>`
-        SELECT id FROM ${sql.table(table)} r
-        WHERE NOT EXISTS (SELECT 1 FROM change_log c
-          WHERE c.table_name = ${table} AND c.row_id = r.id AND c.op = 'insert')`.execute(db)
-        for (const row of unlogged.rows)
-          problems.push({ key: 'check.unlogged', params: { table, id: row.id } })
-        const badIds = await sql<{ id: string }>`
-        SELECT id FROM ${sql.table(table)}
-        WHERE id NOT GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*'`.execute(
-          db,
-        )
-        for (const row of badIds.rows)
-          problems.push({ key: 'check.badId', params: { table, id: row.id } })
-      }
-      problems.push(...(await duplicateProblems(db)))
-      problems.push(...(await programmeProblems(db)))
-      problems.push(...(await ledgerProblems(db)))
-      problems.push(...(await projectLedgerProblems(db)))
-      problems.push(...(await duesLedgerProblems(db)))
-      problems.push(...(await overheadProblems(db)))
-      problems.push(...(await shareProblems(db)))
-      problems.push(...(await closingProblems(db)))
-      problems.push(...(await accountingProblems(db, { today: today(), structure: true })))
-      return problems
-    } finally {
-      await db.destroy()
-    }
-  })
+export function checkFile(path: string): Promise<CheckProblem[]> {
+  return checkFileAgainst(path, INVARIANTS)
 }

@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path'
 import { BackupService, backupsOfClosedFile } from '../backup/backup-service'
 import { backupFolderOf } from '../backup/backup-names'
 import { assertMayRestore, checkBackup, kinshipOf, restoreInto } from '../backup/restore'
+import { checkFile } from '../check/file-check'
 import { DataFile } from '../db/data-file'
 import type { FileIdentity } from '../db/file-identity'
 import { readIdentityOf } from '../db/identity'
@@ -158,7 +159,7 @@ async function restore(
     const named = listed.find((b) => b.name === backupArgument)
     const source = named ? join(named.folder, named.name) : resolve(backupArgument)
     if (source === path) throw new AppFailure('CONFLICT', 'errors.restoreItself', { path })
-    const checked = await checkBackup(source)
+    const checked = await checkBackup(source, checkFile)
     const found = kinshipOf(checked, { path, identity: target.identity })
     // A missing file has nothing to protect but its place: the backup's own soundness still counts.
     assertMayRestore(target.state === 'missing' ? 'sameFile' : found, checked, path, force)

@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { closingProblems } from './closing-invariants'
 import type { HandlersOf } from '../ipc/handler'
 import { requireConfirmation } from '../failure'
 import { closingStatement } from './closing-statement'
@@ -54,4 +55,5 @@ export const closingArea = defineArea({
     },
   }),
   registers: [],
+  invariants: [closingProblems],
 })

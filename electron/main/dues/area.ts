@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { duesLedgerProblems } from '../check/ledger-invariants'
 import { registersOf } from '../workbook/register-order'
 import { calls, overrides, payments, scale } from './dues-registers'
 import { duesServices } from './services'
@@ -15,4 +16,5 @@ export const duesArea = defineArea({
     ...lettersHandlers(core),
   }),
   registers: registersOf(calls, payments, scale, overrides),
+  invariants: [duesLedgerProblems],
 })

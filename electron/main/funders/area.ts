@@ -10,4 +10,5 @@ export const fundersArea = defineArea({
   services: fundersServices,
   handlers: fundersHandlers,
   registers: registersOf(funders),
+  invariants: [],
 })

@@ -1,4 +1,6 @@
 import { defineArea } from '../area'
+import { ledgerProblems } from '../check/ledger-invariants'
+import { overheadProblems } from './overhead/overhead-invariants'
 import { registersOf } from '../workbook/register-order'
 import { rates } from './registers/rates'
 import { agreements, amendments } from './registers/agreements'
@@ -34,4 +36,5 @@ export const fundsArea = defineArea({
     otherIncome,
     headings,
   ),
+  invariants: [ledgerProblems, overheadProblems],
 })

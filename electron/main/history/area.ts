@@ -8,4 +8,5 @@ export const historyArea = defineArea({
   services: historyServices,
   handlers: historyHandlers,
   registers: [],
+  invariants: [],
 })

@@ -10,4 +10,5 @@ export const membersArea = defineArea({
   services: membersServices,
   handlers: membersHandlers,
   registers: registersOf(members, contacts, roles),
+  invariants: [],
 })

@@ -8,4 +8,5 @@ export const organisationArea = defineArea({
   services: organisationServices,
   handlers: organisationHandlers,
   registers: [],
+  invariants: [],
 })

@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { programmeProblems } from './programme-invariants'
 import { registersOf } from '../workbook/register-order'
 import { programmes } from './programmes-register'
 import { programmesServices } from './services'
@@ -13,4 +14,5 @@ export const programmesArea = defineArea({
   services: programmesServices,
   handlers: programmesHandlers,
   registers: registersOf(programmes),
+  invariants: [programmeProblems],
 })

@@ -1,4 +1,5 @@
 import { defineArea } from '../area'
+import { projectLedgerProblems } from '../check/ledger-invariants'
 import { registersOf } from '../workbook/register-order'
 import { projects } from './projects-registers'
 import { namedProjects, planLines } from './plan-registers'
@@ -21,4 +22,5 @@ export const projectsArea = defineArea({
     indicators,
     indicatorValues,
   ),
+  invariants: [projectLedgerProblems],
 })

@@ -7,4 +7,5 @@ export const reportsArea = defineArea({
   services: undefined,
   handlers: reportsHandlers,
   registers: [],
+  invariants: [],
 })

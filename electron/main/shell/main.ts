@@ -5,6 +5,7 @@ import { AppCore } from '../app/app-core'
 import { buildDemo } from '../demo/build-demo'
 import { createSession } from '../app/create-session'
 import { REGISTERS } from '../workbook/registers'
+import { checkFile } from '../check/file-check'
 import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { translate } from '@shared/i18n/translate'
@@ -61,6 +62,7 @@ function start({ url, trustedOrigin }: RendererEntry & { ok: true }) {
       buildDemo,
       createSession,
       registers: REGISTERS,
+      checkFile,
       host: electronHost(
         () => mainWindow,
         () => {

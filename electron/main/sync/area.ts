@@ -8,4 +8,5 @@ export const syncArea = defineArea({
   services: syncServices,
   handlers: syncHandlers,
   registers: [],
+  invariants: [],
 })

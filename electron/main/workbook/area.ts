@@ -7,4 +7,5 @@ export const workbookArea = defineArea({
   services: undefined,
   handlers: workbookHandlers,
   registers: [],
+  invariants: [],
 })

@@ -8,6 +8,7 @@ import type { IntegrityCheck } from '../../../electron/main/db/open-check'
 import { buildDemo } from '../../../electron/main/demo/build-demo'
 import { createSession } from '../../../electron/main/app/create-session'
 import { REGISTERS } from '../../../electron/main/workbook/registers'
+import { checkFile } from '../../../electron/main/check/file-check'
 import { createDispatcher } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { createBridge } from '@shared/contract/bridge'
@@ -63,6 +64,7 @@ export const test = base.extend<{
       buildDemo,
       createSession,
       registers: REGISTERS,
+      checkFile,
       ...(integrityCheck ? { integrityCheck: integrityCheck.check, quicklyAbove: 0 } : {}),
     })
     if (userName) await core.setUserName(userName)

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { DEFAULT_PROGRAMME_CODES } from '@shared/programmes/schema'
 import type { Database } from '../db/schema'
-import type { CheckProblem } from './check-problem'
+import type { CheckProblem } from '../check/check-problem'
 
 /**
  * Projects and programme-tied agreements whose programme the file does not know: neither one

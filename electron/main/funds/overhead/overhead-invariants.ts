@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/schema'
-import { overheadCap, overheadPosition } from '../funds/overhead/overhead-position'
-import type { CheckProblem } from './check-problem'
+import type { Database } from '../../db/schema'
+import { overheadCap, overheadPosition } from './overhead-position'
+import type { CheckProblem } from '../../check/check-problem'
 
 /**
  * Overhead recovery's invariants: each posting is in the ledger once — the agreement's expense

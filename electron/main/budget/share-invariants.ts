@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
-import type { CheckProblem } from './check-problem'
+import type { CheckProblem } from '../check/check-problem'
 
 /**
  * Cost sharing's invariants (migration 18): a shared expense's shares add up exactly to it, in
