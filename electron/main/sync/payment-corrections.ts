@@ -61,3 +61,23 @@ export function payerKept(view: LedgerView, tx: Action, expenseId: string): bool
 function standsAfter(all: readonly Entry[], entry: Entry, tx: Action): boolean {
   return !tx.reverses(entry.id) && !all.some((e) => e.reverses_id === entry.id && e.stamp <= tx.end)
 }
+
+/**
+ * Whether an action is a change of who pays an expense that leaves the expense unchanged —
+ * shares given up for the untied fund alone, where the expense's fund was already empty — as
+ * the core writes it (budget/expense-funds-change.ts): it archives shares of the expense and
+ * reverses its entries. Its new entry is then checked against the expense like any other
+ * (fund, currency, day, and with the others the expense's whole amount).
+ */
+export function dropsShares(view: LedgerView, tx: Action, expenseId: string): boolean {
+  if (tx.reversals(EXPENSES, expenseId).length === 0) return false
+  for (const changes of tx.records()) {
+    const first = changes[0]
+    if (first?.table_name !== 'expense_shares') continue
+    const archived = changes.some((c) => c.column_name === 'deleted_at' && c.op === 'delete')
+    if (archived && view.asOf('expense_shares', first.row_id, tx)?.expense_id === expenseId) {
+      return true
+    }
+  }
+  return false
+}
