@@ -69,7 +69,7 @@ function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
   const sharesDropped =
     entry.source_table === 'budget_expenses' &&
     entry.use_table === null &&
-    dropsShares(view, tx, entry.source_id)
+    dropsShares(tx, entry.source_id, view)
   if (
     tx.changesOf(entry.source_table, entry.source_id).length === 0 &&
     !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0) &&

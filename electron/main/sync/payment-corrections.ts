@@ -65,19 +65,25 @@ function standsAfter(all: readonly Entry[], entry: Entry, tx: Action): boolean {
 /**
  * Whether an action is a change of who pays an expense that leaves the expense unchanged —
  * shares given up for the untied fund alone, where the expense's fund was already empty — as
- * the core writes it (budget/expense-funds-change.ts): it archives shares of the expense and
- * reverses its entries. Its new entry is then checked against the expense like any other
- * (fund, currency, day, and with the others the expense's whole amount).
+ * the core writes it (budget/expense-funds-change.ts): it reverses the entries of the expense's
+ * shares and archives each of those shares. Its new entry is then checked against the expense
+ * like any other (fund, currency, day; with the others, the expense's whole amount), and every
+ * entry this copy knows of the expense must be reversed by it (money-records.ts).
  */
-export function dropsShares(view: LedgerView, tx: Action, expenseId: string): boolean {
-  if (tx.reversals(EXPENSES, expenseId).length === 0) return false
-  for (const changes of tx.records()) {
-    const first = changes[0]
-    if (first?.table_name !== 'expense_shares') continue
-    const archived = changes.some((c) => c.column_name === 'deleted_at' && c.op === 'delete')
-    if (archived && view.asOf('expense_shares', first.row_id, tx)?.expense_id === expenseId) {
-      return true
-    }
-  }
-  return false
+export function dropsShares(tx: Action, expenseId: string, view: LedgerView): boolean {
+  const shares = tx
+    .reversals(EXPENSES, expenseId)
+    .filter((r) => r.use_table === 'expense_shares')
+    .map((r) => r.use_id ?? '')
+  return (
+    shares.length > 0 &&
+    shares.every((id) => {
+      const share = view.asOf('expense_shares', id, tx)
+      return (
+        tx.changesOf('expense_shares', id).some((c) => c.column_name === 'deleted_at') &&
+        share?.deleted_at != null &&
+        share.expense_id === expenseId
+      )
+    })
+  )
 }
