@@ -1,13 +1,8 @@
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkFile } from '../../electron/main/check/file-check'
-import { missionCopy } from '../../electron/main/sync/sync-service'
-import { translate } from '@shared/i18n/translate'
 import { sharingWorld, type SharingWorld } from '../budget/cost-sharing-setup'
-import { startTestApp, type TestApp } from '../support/core'
-import { tempFolder } from '../support/temp'
-import { joinTarget } from './sync-targets'
+import type { TestApp } from '../support/core'
+import { missionLaptop, syncBothWays } from './both-ways'
 
 const apps: TestApp[] = []
 afterEach(async () => {
@@ -17,17 +12,10 @@ afterEach(async () => {
 /** An office and its mission laptop, both synced, sharing a folder. */
 async function twoCopies(): Promise<{ world: SharingWorld; office: TestApp; mission: TestApp }> {
   const world = await sharingWorld()
-  const office = world.app
-  apps.push(office)
-  await joinTarget(office, { kind: 'folder', share: join(await tempFolder(), 'partage') })
-  const session = office.core.requireSession()
-  const missionPath = join(office.folder, 'mission.sqlite')
-  await missionCopy(session.file, session.sync, missionPath)
-  const mission = await startTestApp({ openFile: false })
-  apps.push(mission)
-  await mission.core.openFile(missionPath)
+  apps.push(world.app)
+  const { mission } = await missionLaptop(world.app, apps)
   await mission.ok('sync.now', {})
-  return { world, office, mission }
+  return { world, office: world.app, mission }
 }
 
 const SHARED = (euId: string) => ({
@@ -75,7 +63,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
       const copies = await twoCopies()
       const { world } = copies
       const id = await rent(copies[from], world, true)
-      await syncBothWays(copies.office, copies.mission)
+      await merged(copies.office, copies.mission)
       const untiedBefore = await spent(copies[from], null)
       await copies[from].ok('budget.changeExpenseFunds', {
         id,
@@ -83,7 +71,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
         reason: 'Pris en charge sur fonds propres',
         confirmed: true,
       })
-      await syncBothWays(copies.office, copies.mission)
+      await merged(copies.office, copies.mission)
       for (const app of [copies.office, copies.mission]) {
         expect(await spent(app, world.euId)).toBe(0)
         expect(await spent(app, null)).toBe(untiedBefore + 105_000)
@@ -94,7 +82,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
   it('a shared expense moved to one agreement on the office, then back to shares, merges on the mission', async () => {
     const { world, office, mission } = await twoCopies()
     const id = await rent(office, world, true)
-    await syncBothWays(office, mission)
+    await merged(office, mission)
     const untiedBefore = await spent(office, null)
     await office.ok('budget.changeExpenseFunds', {
       id,
@@ -103,7 +91,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
       reason: 'Tout sur l’action UE',
       confirmed: true,
     })
-    await syncBothWays(office, mission)
+    await merged(office, mission)
     for (const app of [office, mission]) {
       expect(await spent(app, world.euId)).toBe(150_000)
       expect(await spent(app, null)).toBe(untiedBefore - 45_000)
@@ -117,7 +105,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
       reason: 'Partage rétabli',
       confirmed: true,
     })
-    await syncBothWays(office, mission)
+    await merged(office, mission)
     for (const app of [office, mission]) {
       expect(await spent(app, world.euId)).toBe(105_000)
       expect(await spent(app, null)).toBe(untiedBefore)
@@ -127,7 +115,7 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
   it('an expense of one agreement shared on the mission merges on the office', async () => {
     const { world, office, mission } = await twoCopies()
     const id = await rent(mission, world, false)
-    await syncBothWays(office, mission)
+    await merged(office, mission)
     await mission.ok('budget.changeExpenseFunds', {
       id,
       agreementId: null,
@@ -135,41 +123,16 @@ describe('a change of who pays an expense, merged on the other copy (issue 27)',
       reason: 'Partage avec les fonds propres',
       confirmed: true,
     })
-    await syncBothWays(office, mission)
+    await merged(office, mission)
     for (const app of [office, mission]) expect(await spent(app, world.euId)).toBe(105_000)
   }, 240_000)
 })
 
 /**
- * Both ways until nothing moves, nothing set aside nor listed; the same ledger, expenses and
- * shares row for row; `aimf check` passes on each.
+ * Synced both ways: nothing set aside (a refused file is listed for review) nor listed, the
+ * same books on both copies, `aimf check` passing on each.
  */
-async function syncBothWays(office: TestApp, mission: TestApp) {
-  for (const app of [mission, office, mission, office]) {
-    expect((await app.ok('sync.now', {})).skipped).toEqual([])
-  }
-  const all = async (app: TestApp) => {
-    const db = app.core.requireSession().file.db
-    const rows = async (table: string) =>
-      (await sql`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(db)).rows
-    return {
-      entries: await rows('ledger_entries'),
-      expenses: await rows('budget_expenses'),
-      shares: await rows('expense_shares'),
-    }
-  }
-  expect(await all(mission)).toEqual(await all(office))
-  for (const app of [office, mission]) {
-    expect(await app.ok('sync.conflicts', {})).toEqual([])
-    expect(await checked(app)).toEqual([])
-  }
-}
-
-/** `aimf check` on a copy, in French. */
-async function checked(app: TestApp): Promise<string[]> {
-  const path = app.core.requireSession().file.path
-  await app.core.closeFile()
-  const problems = await checkFile(path)
-  await app.core.openFile(path)
-  return problems.map((p) => translate('fr', p.key, p.params as Record<string, string>))
+async function merged(office: TestApp, mission: TestApp): Promise<void> {
+  await syncBothWays(office, mission)
+  for (const app of [office, mission]) expect(await app.ok('sync.conflicts', {})).toEqual([])
 }
