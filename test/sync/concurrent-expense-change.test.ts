@@ -2,16 +2,12 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkFile } from '../../electron/main/check/file-check'
 import { reversalId } from '../../electron/main/funds/reversal-id'
 import { decodeChangeFile, encodeChangeFile } from '../../electron/main/sync/change-file'
-import { missionCopy } from '../../electron/main/sync/sync-service'
-import { translate } from '@shared/i18n/translate'
 import { sharedSalary, type SharingWorld, sharingWorld } from '../budget/cost-sharing-setup'
-import { startTestApp, type TestApp } from '../support/core'
+import type { TestApp } from '../support/core'
 import { found } from '../support/found'
-import { tempFolder } from '../support/temp'
-import { joinTarget } from './sync-targets'
+import { missionLaptop, syncBothWays } from './both-ways'
 
 const apps: TestApp[] = []
 afterEach(async () => {
@@ -24,50 +20,8 @@ async function officeAndMissionWithSalary() {
   const office = world.app
   apps.push(office)
   const salary = found((await sharedSalary(world))[0], 'salary')
-  const share = join(await tempFolder(), 'partage')
-  await joinTarget(office, { kind: 'folder', share })
-  const session = office.core.requireSession()
-  const missionPath = join(office.folder, 'mission.sqlite')
-  await missionCopy(session.file, session.sync, missionPath)
-  const mission = await startTestApp({ openFile: false })
-  apps.push(mission)
-  await mission.core.openFile(missionPath)
+  const { mission, share } = await missionLaptop(office, apps)
   return { world, office, mission, salary, share }
-}
-
-/**
- * Both ways until nothing moves (each copy's correction of the merge travels on the next
- * round), then both copies' books and `aimf check` on each.
- */
-async function syncBothWays(office: TestApp, mission: TestApp) {
-  for (const app of [mission, office, mission, office, mission, office]) {
-    const report = await app.ok('sync.now', {})
-    expect(report.skipped).toEqual([])
-  }
-  const books = async (app: TestApp) => {
-    const db = app.core.requireSession().file.db
-    const rows = async (table: string) =>
-      (
-        await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(
-          db,
-        )
-      ).rows
-    return {
-      entries: await rows('ledger_entries'),
-      shares: await rows('expense_shares'),
-      expenses: await rows('budget_expenses'),
-    }
-  }
-  expect(await books(mission)).toEqual(await books(office))
-  for (const app of [office, mission]) {
-    const path = app.core.requireSession().file.path
-    await app.core.closeFile()
-    const problems = await checkFile(path)
-    expect(problems.map((p) => translate('fr', p.key, p.params as Record<string, string>))).toEqual(
-      [],
-    )
-    await app.core.openFile(path)
-  }
 }
 
 /** April's 1,500 € rent paid by the USD action alone, entered at the office, on both copies. */
@@ -86,7 +40,7 @@ async function rentOnBothCopies(world: SharingWorld, office: TestApp, mission: T
     ).find((e) => e.description === 'Loyer d’avril'),
     'rent',
   )
-  await syncBothWays(office, mission)
+  await syncBothWays(office, mission, 3)
   return rent
 }
 
@@ -137,7 +91,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
     await mission.ok('sync.now', {})
     await change(mission, '50', '50', 'Temps réel de la mission')
     await change(office, '70', '30', 'Clé du bureau')
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     // The office's change is the latest: its 70/30 stands on both copies, the expense paid once,
     // and each copy lists that the mission's 50/50 was undone.
     for (const app of [office, mission]) {
@@ -157,7 +111,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
     // stands on both copies, without the mission's heading.
     await moveExpense(mission, rent.id, world.euId, 'Rubrique de la mission', '1')
     await moveExpense(office, rent.id, null, 'Sur les fonds propres')
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     for (const app of [office, mission]) {
       const db = app.core.requireSession().file.db
       const expense = await sql<{ agreement_id: string; heading_code: string | null }>`
@@ -180,7 +134,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
     await mission.ok('sync.now', {})
     await mission.ok('budget.cancelExpense', { id: salary.id, reason: 'Saisie en double' })
     await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     for (const app of [office, mission]) {
       // Cancelled as on one copy: its split stays as it was when cancelled, each share's entry
       // reversed once; no payment was overridden, so no correction is listed for review (only
@@ -212,7 +166,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
       confirmed: true,
     })
     await office.ok('budget.cancelExpense', { id: salary.id, reason: 'Erreur de saisie' })
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     for (const app of [office, mission]) {
       expect(await liveSplit(app, salary.id)).toEqual({ percents: [], eur: 0 })
       const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)
@@ -237,7 +191,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
       reason: 'Clé du bureau',
       confirmed: true,
     })
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     for (const app of [office, mission]) {
       expect(await liveSplit(app, salary.id)).toEqual({ percents: [7000, 3000], eur: 432_107 })
       const db = app.core.requireSession().file.db
@@ -256,7 +210,7 @@ describe('one expense’s payment changed on two copies offline (issue 27)', () 
     const rent = await rentOnBothCopies(world, office, mission)
     await moveExpense(mission, rent.id, world.euId, 'Rubrique de la mission', '1')
     await office.ok('budget.cancelExpense', { id: rent.id, reason: 'Erreur de saisie' })
-    await syncBothWays(office, mission)
+    await syncBothWays(office, mission, 3)
     for (const app of [office, mission]) {
       expect(await liveSplit(app, rent.id)).toEqual({ percents: [], eur: 0 })
       const listed = (await app.ok('sync.conflicts', {})).map((c) => c.detail)

@@ -14,8 +14,8 @@ import {
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { translate } from '@shared/i18n/translate'
 import { setAsideMessage } from '@shared/sync/set-aside-message'
-import { sharedSalary, sharingWorld } from '../budget/cost-sharing-setup'
-import { startTestApp } from '../support/core'
+import { sharedSalary, sharingWorld, type SharingWorld } from '../budget/cost-sharing-setup'
+import { startTestApp, type TestApp } from '../support/core'
 import { found } from '../support/found'
 import { tempFolder } from '../support/temp'
 import { joinTarget } from './sync-targets'
@@ -33,10 +33,10 @@ export interface Base {
 /**
  * The office: the cost-sharing world, its 60/40 salary, an agreement archived. The mission
  * laptop, on a copy, changes the salary to 50/50 and records a new expense shared 70/30 between
- * the EU action's heading 2 and the USD action, then syncs: its change file is what the cases
- * start from.
+ * the EU action's heading 2 and the USD action (or does the work given), then syncs: its change
+ * file is what the cases start from.
  */
-export async function missionShareFile(): Promise<Base> {
+export async function missionShareFile(work: MissionWork = splitsAgain): Promise<Base> {
   const world = await sharingWorld({ lifetime: 'file' })
   const office = world.app
   const salary = found((await sharedSalary(world))[0], 'salary')
@@ -70,8 +70,31 @@ export async function missionShareFile(): Promise<Base> {
   const mission = await startTestApp({ openFile: false, lifetime: 'file' })
   await mission.core.openFile(missionPath)
   const missionId = mission.core.requireSession().file.info().replicaId
+  await work(mission, world, salary.id)
+  await mission.ok('sync.now', {})
+  await mission.core.dispose()
+  const missionFolder = join(share, `AIMF-${datasetId}`, missionId)
+  const [fileName] = await readdir(missionFolder)
+  const decoded = decodeChangeFile(await readFile(join(missionFolder, fileName ?? '')))
+  if (!decoded.ok) throw new Error(`the mission's file does not read: ${decoded.reason}`)
+  return {
+    folder,
+    officePath,
+    datasetId,
+    mission: missionId,
+    fileName: fileName ?? '',
+    changes: decoded.file.changes,
+    ids: { euId: world.euId, usdId: world.usdId, archivedId: old.id, untiedId: world.untiedId },
+  }
+}
+
+/** What the mission does on its copy before it syncs. */
+export type MissionWork = (mission: TestApp, world: SharingWorld, salaryId: string) => Promise<void>
+
+/** The salary changed to 50/50, and April's rent shared 70/30 between the EU and USD actions. */
+const splitsAgain: MissionWork = async (mission, world, salaryId) => {
   await mission.ok('budget.changeExpenseFunds', {
-    id: salary.id,
+    id: salaryId,
     agreementId: null,
     shares: {
       mode: 'percent',
@@ -99,21 +122,6 @@ export async function missionShareFile(): Promise<Base> {
       ],
     },
   })
-  await mission.ok('sync.now', {})
-  await mission.core.dispose()
-  const missionFolder = join(share, `AIMF-${datasetId}`, missionId)
-  const [fileName] = await readdir(missionFolder)
-  const decoded = decodeChangeFile(await readFile(join(missionFolder, fileName ?? '')))
-  if (!decoded.ok) throw new Error(`the mission's file does not read: ${decoded.reason}`)
-  return {
-    folder,
-    officePath,
-    datasetId,
-    mission: missionId,
-    fileName: fileName ?? '',
-    changes: decoded.file.changes,
-    ids: { euId: world.euId, usdId: world.usdId, archivedId: old.id, untiedId: world.untiedId },
-  }
 }
 
 /** What a file's records are made of: the log, the ledger, the expenses and their shares. */

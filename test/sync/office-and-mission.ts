@@ -1,8 +1,5 @@
-import { join } from 'node:path'
-import { missionCopy } from '../../electron/main/sync/sync-service'
 import { startTestApp, type TestApp } from '../support/core'
-import { tempFolder } from '../support/temp'
-import { joinTarget } from './sync-targets'
+import { missionLaptop } from './both-ways'
 
 /**
  * An office with France and its untied operating grant, joined to a shared folder, and a mission
@@ -32,13 +29,6 @@ export async function officeAndMission(
     nature: 'operating',
   })
   await prepare(office)
-  const share = join(await tempFolder(), 'partage')
-  await joinTarget(office, { kind: 'folder', share })
-  const session = office.core.requireSession()
-  const missionPath = join(office.folder, 'mission.sqlite')
-  await missionCopy(session.file, session.sync, missionPath)
-  const mission = await startTestApp({ openFile: false })
-  apps.push(mission)
-  await mission.core.openFile(missionPath)
+  const { mission, share } = await missionLaptop(office, apps)
   return { office, mission, france, grant, share }
 }

@@ -1,41 +1,20 @@
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkFile } from '../../electron/main/check/file-check'
-import { missionCopy } from '../../electron/main/sync/sync-service'
-import { translate } from '@shared/i18n/translate'
 import { sharingWorld } from '../budget/cost-sharing-setup'
-import { startTestApp, type TestApp } from '../support/core'
-import { tempFolder } from '../support/temp'
-import { joinTarget } from './sync-targets'
+import type { TestApp } from '../support/core'
+import { missionLaptop, syncBothWays } from './both-ways'
 
 const apps: TestApp[] = []
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.core.dispose()
 })
 
-/** `aimf check` on a copy, in French. */
-async function checked(app: TestApp): Promise<string[]> {
-  const path = app.core.requireSession().file.path
-  await app.core.closeFile()
-  const problems = await checkFile(path)
-  await app.core.openFile(path)
-  return problems.map((p) => translate('fr', p.key, p.params as Record<string, string>))
-}
-
 describe('a share on an agreement archived on another copy after it was made (issue 27)', () => {
   it('merges both ways: the share and the archive stand, the same books, `aimf check` passes on both; the share can still be moved off and cancelled', async () => {
     const world = await sharingWorld()
     const office = world.app
     apps.push(office)
-    const share = join(await tempFolder(), 'partage')
-    await joinTarget(office, { kind: 'folder', share })
-    const session = office.core.requireSession()
-    const missionPath = join(office.folder, 'mission.sqlite')
-    await missionCopy(session.file, session.sync, missionPath)
-    const mission = await startTestApp({ openFile: false })
-    apps.push(mission)
-    await mission.core.openFile(missionPath)
+    const { mission } = await missionLaptop(office, apps)
     await mission.ok('sync.now', {})
     // The mission shares April's rent 70/30 between the EU action's heading 2 and the untied
     // fund; then the office, not having seen it, archives the EU action.
@@ -89,21 +68,6 @@ describe('a share on an agreement archived on another copy after it was made (is
     }
   }, 240_000)
 })
-
-/** Both ways until nothing moves, nothing skipped; the same books; `aimf check` on each. */
-async function syncBothWays(office: TestApp, mission: TestApp) {
-  for (const app of [mission, office, mission, office]) {
-    expect((await app.ok('sync.now', {})).skipped).toEqual([])
-  }
-  const all = async (app: TestApp) => {
-    const db = app.core.requireSession().file.db
-    const rows = async (table: string) =>
-      (await sql`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(db)).rows
-    return { entries: await rows('ledger_entries'), shares: await rows('expense_shares') }
-  }
-  expect(await all(mission)).toEqual(await all(office))
-  for (const app of [office, mission]) expect(await checked(app)).toEqual([])
-}
 
 /** The shares on one copy, whether the action is archived, and its net spending. */
 async function books(app: TestApp, actionId: string) {

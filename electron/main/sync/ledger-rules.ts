@@ -5,7 +5,7 @@ import type { Incoming } from './change-rules'
 import { Action } from './ledger-action'
 import type { Entry } from './ledger-entry'
 import { LedgerView } from './ledger-view'
-import { correctsPayment } from './payment-corrections'
+import { correctsPayment, dropsShares } from './payment-corrections'
 import { reversalId } from '../funds/reversal-id'
 import { checkMoneyRecords } from './money-records'
 import type { RecordState, Row } from './record-states'
@@ -65,10 +65,16 @@ function checkEntry(view: LedgerView, tx: Action, entry: Entry): void {
     entry.reverses_id !== null &&
     entry.source_table === 'budget_expenses' &&
     correctsPayment(view, tx, entry.source_id)
+  // Nor the move of a shared expense to the untied fund alone: its shares archived go with it.
+  const sharesDropped =
+    entry.source_table === 'budget_expenses' &&
+    entry.use_table === null &&
+    dropsShares(tx, entry.source_id, view)
   if (
     tx.changesOf(entry.source_table, entry.source_id).length === 0 &&
     !(withShare && tx.changesOf('expense_shares', entry.use_id ?? '').length > 0) &&
-    !correction
+    !correction &&
+    !sharesDropped
   ) {
     throw refused('sync.refused.ledgerAlone', where)
   }

@@ -61,3 +61,29 @@ export function payerKept(view: LedgerView, tx: Action, expenseId: string): bool
 function standsAfter(all: readonly Entry[], entry: Entry, tx: Action): boolean {
   return !tx.reverses(entry.id) && !all.some((e) => e.reverses_id === entry.id && e.stamp <= tx.end)
 }
+
+/**
+ * Whether an action is a change of who pays an expense that leaves the expense unchanged —
+ * shares given up for the untied fund alone, where the expense's fund was already empty — as
+ * the core writes it (budget/expense-funds-change.ts): it reverses the entries of the expense's
+ * shares and archives each of those shares. Its new entry is then checked against the expense
+ * like any other (fund, currency, day; with the others, the expense's whole amount), and every
+ * entry this copy knows of the expense must be reversed by it (money-records.ts).
+ */
+export function dropsShares(tx: Action, expenseId: string, view: LedgerView): boolean {
+  const shares = tx
+    .reversals(EXPENSES, expenseId)
+    .filter((r) => r.use_table === 'expense_shares')
+    .map((r) => r.use_id ?? '')
+  return (
+    shares.length > 0 &&
+    shares.every((id) => {
+      const share = view.asOf('expense_shares', id, tx)
+      return (
+        tx.changesOf('expense_shares', id).some((c) => c.column_name === 'deleted_at') &&
+        share?.deleted_at != null &&
+        share.expense_id === expenseId
+      )
+    })
+  )
+}
