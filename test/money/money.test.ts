@@ -114,6 +114,34 @@ describe('reading amounts as people type them', () => {
       error: 'too_large',
     })
   })
+  it('reads plain digits and a lone point (what workbooks hold) as the full reading does', () => {
+    for (const language of ['fr', 'en'] as const) {
+      expect(parseAmount('1234.56', 'EUR', language)).toEqual(ok(123_456))
+      expect(parseAmount('1234.5', 'EUR', language)).toEqual(ok(123_450))
+      expect(parseAmount('007', 'EUR', language)).toEqual(ok(700))
+      expect(parseAmount('0', 'EUR', language)).toEqual(ok(0))
+      expect(parseAmount('999999999999.99', 'EUR', language)).toEqual(ok(99_999_999_999_999))
+      // A lone point is decimal even before three digits, in either language.
+      expect(parseAmount('1.234', 'TND', language)).toEqual({
+        ok: true,
+        value: money(1_234, 'TND'),
+      })
+      expect(parseAmount('1.234', 'EUR', language)).toEqual({
+        ok: false,
+        error: 'too_many_decimals',
+      })
+      expect(parseAmount('12.5', 'XOF', language)).toEqual({
+        ok: false,
+        error: 'too_many_decimals',
+      })
+      expect(parseAmount('12.0', 'XOF', language)).toEqual(ok(12, 'XOF'))
+      expect(parseAmount(' 12.5 ', 'EUR', language)).toEqual(ok(1_250))
+      expect(parseAmount('9999999999999999', 'EUR', language)).toEqual({
+        ok: false,
+        error: 'too_large',
+      })
+    }
+  })
   it('reads back what it formats, in both languages, for every currency (property)', () => {
     fc.assert(
       fc.property(

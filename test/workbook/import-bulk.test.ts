@@ -155,11 +155,17 @@ async function rowsWrittenOneByOne<T>(
 describe('the set-based import against the row-by-row one', () => {
   it('leaves the same records, the same export, and files aimf check passes', async () => {
     const { result: bulk, oneByOne } = await rowsWrittenOneByOne(
-      ['projects', 'planLines', 'tranches'],
+      ['projects', 'planLines', 'tranches', 'budgetExpenses', 'payments'],
       async () => imported('bulk'),
     )
     // The registers written as sets took the whole workbook as a set.
-    expect(Object.fromEntries(oneByOne)).toEqual({ projects: 0, planLines: 0, tranches: 0 })
+    expect(Object.fromEntries(oneByOne)).toEqual({
+      projects: 0,
+      planLines: 0,
+      tranches: 0,
+      budgetExpenses: 0,
+      payments: 0,
+    })
     const single = await rowByRow(() => imported('single'))
     expect(bulk.problems).toEqual([])
     expect(bulk.imported).toBe(true)
@@ -357,6 +363,51 @@ describe('the set-based import against the row-by-row one', () => {
     expect(held.get('projects') ?? []).toEqual([])
     expect(held.get('project_transitions') ?? []).toEqual([])
     expect(held.get('change_log') ?? []).toEqual([])
+  }, 240_000)
+
+  it('refuses a budget expense the core refuses at the same row and column, and writes nothing', async () => {
+    const sheet = translate('fr', 'workbook.sheet.budgetExpenses')
+    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
+    // An expense of the untied fund above what the fund has left: BudgetExpensesService's rule,
+    // met against the free money the expenses before it have lowered.
+    const over = await refusedBothWays('expense-over', sheet, (rows) => {
+      const agreement = columnOf(rows as never, heading('workbook.column.agreement'))
+      const shares = columnOf(rows as never, heading('workbook.column.shares'))
+      const amount = columnOf(rows as never, heading('budget.form.amount'))
+      const index = rows.findLastIndex((row, i) => i > 0 && !row[agreement] && !row[shares])
+      expect(index).toBeGreaterThan(1)
+      const row = rows[index] ?? []
+      row[amount] = 999_999_999
+      return index
+    })
+    expect(over.problems).toContainEqual(
+      expect.objectContaining({
+        row: over.row,
+        code: 'untiedOverSpent',
+        column: heading('budget.form.amount'),
+      }),
+    )
+    // A line the year's budget does not have: the register's rule, before the service's.
+    const unknown = await refusedBothWays('expense-line', sheet, (rows) => {
+      const line = columnOf(rows as never, heading('workbook.column.budgetLine'))
+      const index = Math.floor(rows.length / 2)
+      const row = rows[index] ?? []
+      row[line] = 'ZZ-99'
+      return index
+    })
+    expect(unknown.problems).toContainEqual(
+      expect.objectContaining({
+        row: unknown.row,
+        code: 'budgetLineUnknown',
+        column: heading('workbook.column.budgetLine'),
+      }),
+    )
+    for (const path of [over.path, unknown.path]) {
+      const held = await contents(path)
+      expect(held.get('budget_expenses') ?? []).toEqual([])
+      expect(held.get('ledger_entries') ?? []).toEqual([])
+      expect(held.get('change_log') ?? []).toEqual([])
+    }
   }, 240_000)
 
   it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {
