@@ -48,6 +48,8 @@ test('an agreement’s schedule and report entry lines show their buttons whole 
   await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
   for (const name of ['Prévoir un rapport', 'Ajouter une échéance']) {
     const form = page.getByRole('form', { name })
+    await expect(form).toHaveCount(0)
+    await page.getByRole('button', { name, exact: true }).click()
     await expect(form.getByRole('button', { name: 'Annuler', exact: true })).toBeVisible()
     await expectButtonsWhole(form)
   }
