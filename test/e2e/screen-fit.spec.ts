@@ -103,4 +103,8 @@ test('the budget’s table fits its box at 1280 px: every line’s buttons in vi
     .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)))
   expect(right, 'the last button’s right edge in the window').toBeLessThanOrEqual(1280)
   await expectButtonsWhole(table)
+  // The totals take no action: no empty « Actions » column beside them.
+  const totals = page.getByRole('table', { name: 'Totaux' })
+  await expect(totals.getByRole('columnheader')).toHaveCount(8)
+  await expect(totals.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0)
 })
