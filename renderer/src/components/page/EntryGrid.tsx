@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid } from '@mantine/core'
 import { type ReactNode, type Ref, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionButton } from '../ActionButton'
+import { useEntriesClosed } from './entries-closed'
 
 /**
  * A line of fields above a list, to add one entry to it (an agreement's report, an instalment),
@@ -42,7 +43,9 @@ export function EntryGrid({
     wasOpened.current = opened
   }, [opened])
 
-  if (!opened)
+  // On a record closed to entries the button says why, disabled, and the line is never drawn.
+  const closed = useEntriesClosed()
+  if (!opened || closed)
     return (
       <Group mb="sm" ref={opener}>
         <ActionButton variant="light" onClick={() => setOpened(true)}>
