@@ -94,6 +94,9 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
   await page.getByRole('button', { name: `Ouvrir UE-${year}-PAIX` }).click()
   await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
   const reportForm = page.getByRole('form', { name: 'Prévoir un rapport' })
+  // Closed on arrival, opened by its own button.
+  await expect(reportForm).toHaveCount(0)
+  await page.getByRole('button', { name: 'Prévoir un rapport', exact: true }).click()
   const dueOn = reportForm.getByLabel('À remettre le', { exact: true })
   // Typed as ISO, shown back the French way by the one date field.
   await dueOn.fill(`${year + 1}-03-31`)
@@ -115,16 +118,23 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
 
   // An instalment typed below: the same question; discarded, the form is empty and nothing is added.
   const instalmentForm = page.getByRole('form', { name: 'Ajouter une échéance' })
+  const openInstalment = page.getByRole('button', { name: 'Ajouter une échéance', exact: true })
+  await openInstalment.click()
   const amount = instalmentForm.getByRole('textbox', { name: /^Montant/ })
   await amount.fill('100 000')
   await instalmentForm.getByRole('button', { name: 'Annuler' }).click()
   await expect(question).toBeVisible()
   await question.getByRole('button', { name: 'Abandonner les modifications' }).click()
+  // Discarded, the line closes; opened again, it is empty.
+  await expect(instalmentForm).toHaveCount(0)
+  await openInstalment.click()
   await expect(amount).toHaveValue('')
   // The report still holds its date; sent with Enter, it is added.
   await expect(dueOn).toHaveValue(`31/03/${year + 1}`)
   await dueOn.press('Enter')
   await expect(page.getByRole('table', { name: 'Calendrier des rapports' })).toBeVisible()
+  // Saved, the report's line closes, as the other entries' dialogs do.
+  await expect(reportForm).toHaveCount(0)
   const stored = await call('agreements.get', { id: agreement.id })
   expect(stored.reports.map((r) => r.dueOn)).toEqual([`${year + 1}-03-31`])
   expect(stored.instalments).toEqual([])

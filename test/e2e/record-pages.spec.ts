@@ -130,6 +130,22 @@ for (const size of SIZES) {
       ).toBeVisible()
       await page.keyboard.press('Escape')
       await expect(page.getByRole('form')).toHaveCount(0)
+      // The schedule's and the reports' entry lines too: closed on arrival, each opened by its
+      // own button with its first field focused, closed again by Escape.
+      await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
+      await expect(page.getByRole('form')).toHaveCount(0)
+      for (const [name, first] of [
+        ['Ajouter une échéance', 'Prévue le'],
+        ['Prévoir un rapport', 'Rapport'],
+      ] as const) {
+        await page.getByRole('button', { name, exact: true }).click()
+        const entry = page.getByRole('form', { name })
+        await expect(entry.getByLabel(first, { exact: true })).toBeFocused()
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole('form')).toHaveCount(0)
+        await expect(page.getByRole('button', { name, exact: true })).toBeFocused()
+      }
+      await page.getByRole('tab', { name: 'Encaissements', exact: true }).click()
       await app.expectAccessible()
       console.log(`agreement page at ${size.width}: ${await pageHeight(page)} px (Encaissements)`)
       await app.screenshot(`record-agreement-fr-${size.width}`)

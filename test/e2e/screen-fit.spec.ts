@@ -48,6 +48,8 @@ test('an agreement’s schedule and report entry lines show their buttons whole 
   await page.getByRole('tab', { name: 'Échéancier et rapports', exact: true }).click()
   for (const name of ['Prévoir un rapport', 'Ajouter une échéance']) {
     const form = page.getByRole('form', { name })
+    await expect(form).toHaveCount(0)
+    await page.getByRole('button', { name, exact: true }).click()
     await expect(form.getByRole('button', { name: 'Annuler', exact: true })).toBeVisible()
     await expectButtonsWhole(form)
   }
@@ -101,4 +103,8 @@ test('the budget’s table fits its box at 1280 px: every line’s buttons in vi
     .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)))
   expect(right, 'the last button’s right edge in the window').toBeLessThanOrEqual(1280)
   await expectButtonsWhole(table)
+  // The totals take no action: no empty « Actions » column beside them.
+  const totals = page.getByRole('table', { name: 'Totaux' })
+  await expect(totals.getByRole('columnheader')).toHaveCount(8)
+  await expect(totals.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0)
 })

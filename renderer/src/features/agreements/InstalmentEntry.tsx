@@ -12,7 +12,7 @@ import { fieldErrors } from './schedule-errors'
 
 const EMPTY = { expectedOn: '', amount: '' }
 
-/** The line below an agreement's instalments to add one (its date and amount). */
+/** The line above an agreement's instalments to add one (its date and amount), on demand. */
 export function InstalmentEntry({
   agreement,
   onSaved,
@@ -27,11 +27,11 @@ export function InstalmentEntry({
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLDivElement>(errors)
 
-  async function add() {
+  async function add(): Promise<boolean> {
     const amount = amountForContract(draft.amount, currency, language)
     if (!amount.ok) {
       setErrors({ amount: t(amount.key, { currency }) })
-      return
+      return false
     }
     try {
       onSaved(
@@ -44,8 +44,10 @@ export function InstalmentEntry({
       )
       setErrors({})
       setDraft(EMPTY)
+      return true
     } catch (failure) {
       setErrors(fieldErrors(failure))
+      return false
     }
   }
 
@@ -54,7 +56,7 @@ export function InstalmentEntry({
       label={t('instalments.add')}
       cols={{ base: 2, lg: 3 }}
       submitLabel={t('instalments.add')}
-      onSubmit={() => void add()}
+      onSubmit={add}
       onClear={() => {
         setDraft(EMPTY)
         setErrors({})

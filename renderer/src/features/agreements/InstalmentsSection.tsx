@@ -25,6 +25,7 @@ export function InstalmentsSection({
       <Title order={2} size="h4" id="agreement-instalments" mb="xs">
         {t('instalments.title')}
       </Title>
+      {editable && <InstalmentEntry agreement={agreement} onSaved={onSaved} />}
       {agreement.instalments.length === 0 ? (
         <Text c="dimmed">{t('instalments.none')}</Text>
       ) : (
@@ -33,7 +34,6 @@ export function InstalmentsSection({
           onRemove={editable ? (id) => void remove(id) : undefined}
         />
       )}
-      {editable && <InstalmentEntry agreement={agreement} onSaved={onSaved} />}
     </section>
   )
 }

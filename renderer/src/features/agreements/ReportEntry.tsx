@@ -10,7 +10,7 @@ import { fieldErrors } from './schedule-errors'
 
 const EMPTY = { kind: 'interim', dueOn: '', periodFrom: '', periodTo: '' }
 
-/** The line below an agreement's reports to plan one more (its kind, due date and period). */
+/** The line above an agreement's reports to plan one more (kind, due date, period), on demand. */
 export function ReportEntry({
   agreement,
   onSaved,
@@ -26,7 +26,7 @@ export function ReportEntry({
   const [errors, setErrors] = useState<Record<string, string>>({})
   const refusals = useRefusalsInView<HTMLDivElement>(errors)
 
-  async function add() {
+  async function add(): Promise<boolean> {
     try {
       const next = await call('agreements.addReport', {
         agreementId: agreement.id,
@@ -36,10 +36,12 @@ export function ReportEntry({
       setErrors({})
       setDraft(EMPTY)
       onSaved(next, t('common.saved'))
+      return true
     } catch (failure) {
       setErrors(fieldErrors(failure))
       if (!(failure instanceof ApiError && failure.error.fields))
         onError(errorMessage(failure, t('errors.INTERNAL')))
+      return false
     }
   }
   const date = (field: 'dueOn' | 'periodFrom' | 'periodTo') => (
@@ -56,7 +58,7 @@ export function ReportEntry({
       label={t('reports.add')}
       cols={{ base: 2, lg: 5 }}
       submitLabel={t('reports.add')}
-      onSubmit={() => void add()}
+      onSubmit={add}
       onClear={() => {
         setDraft(EMPTY)
         setErrors({})

@@ -34,6 +34,7 @@ export function ReportsSection({
         {t('reports.title')}
       </Title>
       {error && <Text c="red">{error}</Text>}
+      {editable && <ReportEntry agreement={agreement} onSaved={onSaved} onError={setError} />}
       {agreement.reports.length === 0 ? (
         <Text c="dimmed">{t('reports.none')}</Text>
       ) : (
@@ -85,7 +86,6 @@ export function ReportsSection({
           </Table.Tbody>
         </Table>
       )}
-      {editable && <ReportEntry agreement={agreement} onSaved={onSaved} onError={setError} />}
     </section>
   )
 }

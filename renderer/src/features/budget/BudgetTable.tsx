@@ -47,7 +47,8 @@ export function BudgetTable({
   const { totals } = view
   const unavailable = (item: BudgetItem) =>
     item.sources.map((source) => closedReason(source.agreementId)).find(Boolean) ?? null
-  const header = (
+  // The totals' table has no actions: no empty « Actions » column there.
+  const header = (withActions: boolean) => (
     <Table.Tr>
       <Table.Th>{t('budget.col.code')}</Table.Th>
       <Table.Th>{t('budget.col.label')}</Table.Th>
@@ -58,7 +59,7 @@ export function BudgetTable({
           </Table.Th>
         ),
       )}
-      {view.version.editable && <Table.Th>{t('common.actions')}</Table.Th>}
+      {withActions && <Table.Th>{t('common.actions')}</Table.Th>}
     </Table.Tr>
   )
   return (
@@ -68,7 +69,7 @@ export function BudgetTable({
             at 1280 px the table ran 90 px past its box, « Modifier » and « Retirer » cut off
             and the labels squeezed to a word a line. */}
         <Table withTableBorder striped aria-label={t('budget.title')} fz="sm" horizontalSpacing={6}>
-          <Table.Thead>{header}</Table.Thead>
+          <Table.Thead>{header(view.version.editable)}</Table.Thead>
           <Table.Tbody>
             {view.items.map((item) => (
               <Table.Tr
@@ -119,7 +120,7 @@ export function BudgetTable({
         {t('budget.totals')}
       </Title>
       <Table withTableBorder aria-label={t('budget.totals')} fz="sm">
-        <Table.Thead>{header}</Table.Thead>
+        <Table.Thead>{header(false)}</Table.Thead>
         <Table.Tbody>
           {(
             [
@@ -135,7 +136,6 @@ export function BudgetTable({
               <Table.Td />
               <Table.Td>{label}</Table.Td>
               <FigureCells figures={figures} />
-              {view.version.editable && <Table.Td />}
             </Table.Tr>
           ))}
           <Table.Tr fw={700}>
@@ -148,7 +148,7 @@ export function BudgetTable({
             <Table.Td ta="right">
               <Amount minor={totals.balanceActual} currency="EUR" />
             </Table.Td>
-            <Table.Td colSpan={view.version.editable ? 4 : 3} />
+            <Table.Td colSpan={3} />
           </Table.Tr>
         </Table.Tbody>
       </Table>
