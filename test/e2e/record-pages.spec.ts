@@ -107,6 +107,9 @@ for (const size of SIZES) {
       app,
       page,
     }) => {
+      // Three record pages, each walked tab by tab and scanned by axe: over a minute on a busy
+      // two-core machine (64 s seen, every step answering).
+      test.setTimeout(120_000)
       await app.core.openDemo()
       await app.open()
       await page.getByRole('button', { name: 'Conventions' }).click()
