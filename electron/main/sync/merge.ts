@@ -60,9 +60,9 @@ function createdOnEachCopy(table: string, id: string): boolean {
  * Budget), so every copy that has the same changes holds the same records whatever order they
  * came in. Before anything is written, every record must exist or be created by the file, every
  * reference must name a record, and the ledger entries must be those the core posts for the
- * records they come from (ledger-rules.ts). When both sides changed one field since they last
- * heard from each other, or one archived a record the other edited, the later change is kept and
- * the pair listed for review — never silently.
+ * records they come from (ledger-rules.ts). When both sides changed one field each before it had
+ * merged the other's change, or one archived a record the other edited, the later change is kept
+ * and the pair listed for review — never silently.
  */
 export async function mergeChanges(
   trx: Transaction<Database>,

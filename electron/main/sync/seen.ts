@@ -41,7 +41,8 @@ export async function seenSteps(
   run: readonly { seq: number; hlc: string }[],
 ): Promise<SeenStep[]> {
   const first = run[0]
-  if (!first) return []
+  const last = run.at(-1)
+  if (!first || !last) return []
   const before = await sql<{ replica_id: string; hlc: string }>`
     SELECT replica_id, max(hlc) AS hlc FROM change_log
     WHERE seq < ${first.seq} AND replica_id != ${own} GROUP BY replica_id`.execute(file.db)
@@ -49,12 +50,17 @@ export async function seenSteps(
     .selectFrom('change_log')
     .select(['seq', 'hlc', 'replica_id'])
     .where('seq', '>', first.seq)
+    .where('seq', '<', last.seq)
     .where('replica_id', '!=', own)
     .orderBy('seq')
     .execute()
+  // Merged after the run: only their lowest stamps matter (what a claim must stay below).
+  const after = await sql<{ replica_id: string; hlc: string }>`
+    SELECT replica_id, min(hlc) AS hlc FROM change_log
+    WHERE seq > ${last.seq} AND replica_id != ${own} GROUP BY replica_id`.execute(file.db)
   const merged = new Map<string, string[]>(before.rows.map((row) => [row.replica_id, [row.hlc]]))
   const maxes = new Map(before.rows.map((row) => [row.replica_id, row.hlc]))
-  const caps = lowestStillToCome(late)
+  const caps = lowestStillToCome(late, new Map(after.rows.map((row) => [row.replica_id, row.hlc])))
   const steps: SeenStep[] = []
   const claimed = new Map<string, string>()
   let next = 0
@@ -85,9 +91,13 @@ export async function seenSteps(
 }
 
 /** For each position in `late`, the lowest stamp of each copy among the changes from there on. */
-function lowestStillToCome(late: readonly { hlc: string; replica_id: string }[]) {
-  const caps = new Array<Map<string, string>>(late.length)
-  let lowest = new Map<string, string>()
+function lowestStillToCome(
+  late: readonly { hlc: string; replica_id: string }[],
+  afterwards: Map<string, string>,
+) {
+  const caps = new Array<Map<string, string>>(late.length + 1)
+  let lowest = afterwards
+  caps[late.length] = lowest
   for (let i = late.length - 1; i >= 0; i -= 1) {
     const row = late[i] as (typeof late)[number]
     const low = lowest.get(row.replica_id)
@@ -113,7 +123,15 @@ export function seenBy(steps: readonly SeenStep[] | undefined) {
   return {
     /** The latest change of `replica` the sender had, when it made `hlc`; undefined: unknown. */
     upTo(replica: string, hlc: string): string | undefined {
-      return byReplica.get(replica)?.findLast((step) => step.from <= hlc)?.upTo
+      const list = byReplica.get(replica) ?? []
+      // The last step from `hlc` or before, by halves: a file may carry thousands.
+      let [low, high] = [0, list.length]
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if ((list[middle] as SeenStep).from <= hlc) low = middle + 1
+        else high = middle
+      }
+      return list[low - 1]?.upTo
     },
     /** The earliest claim, below which no change here can be concurrent with the file's. */
     lowest,
