@@ -5,6 +5,7 @@ import { createSession } from '../../electron/main/app/create-session'
 import type { Session } from '../../electron/main/app/session'
 import { DataFile } from '../../electron/main/db/data-file'
 import { decodeChangeFile, encodeChangeFile } from '../../electron/main/sync/change-file'
+import { seenBy, seenSteps } from '../../electron/main/sync/seen'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { tempFolder } from '../support/temp'
 
@@ -179,5 +180,61 @@ describe('a field changed on one copy, then again on the other once it had merge
     const report = await sync.office()
     expect(report.skipped.map((s) => s.reason)).toEqual(['damaged'])
     expect(await notes(office, id)).toBeNull()
+  })
+})
+
+describe('what a copy says it had merged (seen.ts)', () => {
+  it('never claims a change of the other copy that came in after a later one (a file merged out of order)', async () => {
+    const file = await DataFile.create(join(await tempFolder(), 'bureau.sqlite'))
+    open.push(file)
+    const own = file.info().replicaId
+    const stamp = (second: number, replica: string) =>
+      `2026-04-30T10:00:0${second}.000Z-0000-${replica}`
+    // In the order they entered the log: the other copy's 1 and 3, then its 2, late.
+    const log = [
+      ['other', 1],
+      [own, 2],
+      ['other', 4],
+      [own, 5],
+      ['other', 3],
+      [own, 6],
+    ] as const
+    await file.write('Awa', async (writer) => {
+      for (const [replica, second] of log) {
+        await writer.trx
+          .insertInto('change_log')
+          .values({
+            hlc: stamp(second, replica),
+            tx_id: `tx-${second}`,
+            replica_id: replica,
+            table_name: 'funders',
+            row_id: 'f',
+            column_name: 'notes',
+            old_value: null,
+            new_value: JSON.stringify(`n${second}`),
+            author: 'Awa',
+            op: 'update',
+            recorded_at: '2026-04-30T10:00:00.000Z',
+          })
+          .execute()
+      }
+    })
+    const run = await file.db
+      .selectFrom('change_log')
+      .select(['seq', 'hlc'])
+      .where('replica_id', '=', own)
+      .orderBy('seq')
+      .execute()
+    const steps = await seenSteps(file, own, run)
+    // At its change 5 the copy had 1 and 4 but not 3: it claims 1 only, then 4 once 3 is in.
+    expect(steps).toEqual([
+      { replica: 'other', from: stamp(2, own), upTo: stamp(1, 'other') },
+      { replica: 'other', from: stamp(6, own), upTo: stamp(4, 'other') },
+    ])
+    const seen = seenBy(steps)
+    expect(seen.upTo('other', stamp(5, own))).toBe(stamp(1, 'other'))
+    expect(seen.upTo('other', stamp(6, own))).toBe(stamp(4, 'other'))
+    expect(seen.upTo('third', stamp(6, own))).toBeUndefined()
+    expect(seen.lowest).toBe(stamp(1, 'other'))
   })
 })
