@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { ChangeLogTable } from '../db/schema'
+import { SEEN_SCHEMA, type SeenStep } from './seen'
 
 /** A change-log row as it travels between copies of a file (everything but the local `seq`). */
 export type ChangeRow = Omit<ChangeLogTable, 'seq'>
@@ -13,6 +14,11 @@ export interface ChangeFile {
   /** The schema the changes were written with: a newer one waits for the application's update. */
   schemaVersion: number
   changes: ChangeRow[]
+  /**
+   * What the copy had merged of each other copy when it made these changes (seen.ts); absent
+   * from the files of older copies, whose conflicts are then weighed as before.
+   */
+  seen?: SeenStep[]
 }
 
 const MAGIC = 'AIMF-CHANGES-1'
@@ -98,6 +104,7 @@ function isChangeFile(value: unknown): value is ChangeFile {
     typeof file.datasetId === 'string' &&
     typeof file.replicaId === 'string' &&
     typeof file.schemaVersion === 'number' &&
-    Array.isArray(file.changes)
+    Array.isArray(file.changes) &&
+    (file.seen === undefined || SEEN_SCHEMA.safeParse(file.seen).success)
   )
 }

@@ -10,17 +10,22 @@ export type Conflict = Omit<
 type Change = Logged & { table_name: string; row_id: string }
 
 /**
- * What an incoming change collides with: the same field changed here since this copy last
- * heard from the other (to another value), or a record archived on one side and edited on the
- * other. Inserts never collide: a record is created once, with its own id. The later change is
+ * What an incoming change collides with: the same field changed here (to another value) and not
+ * yet merged by the other copy when it made its change — `unseen` says which (merge.ts) —, or a
+ * record archived on one side and edited on the other. A change the other copy had merged before
+ * it changed the field again is a sequential edit, not a conflict. Inserts never collide: a record is created once, with its own id. The later change is
  * kept by the merge; the pair is listed for review — never silently.
  */
-export function conflictsOf(change: Change, log: readonly Logged[], heardFrom: string): Conflict[] {
+export function conflictsOf(
+  change: Change,
+  log: readonly Logged[],
+  unseen: (local: Logged) => boolean,
+): Conflict[] {
   if (change.column_name === INSERTED_RECORD) return []
   const concurrent = log.filter(
     (local) =>
       local.replica_id !== change.replica_id &&
-      local.hlc > heardFrom &&
+      unseen(local) &&
       local.column_name !== INSERTED_RECORD &&
       local.op !== 'insert',
   )

@@ -9,6 +9,7 @@ import { type Logged, type RecordState, type Row, loadRecords, settle } from './
 import { reversalId } from '../funds/reversal-id'
 import { checkReferences } from './references'
 import { checkShares } from './share-rules'
+import type { Seen } from './seen'
 import { writeMerge } from './record-writes'
 import { refused, waiting } from './set-aside'
 import { DEFAULT_PROGRAMME_CODES, defaultProgrammeId } from '@shared/programmes/schema'
@@ -31,6 +32,8 @@ export interface MergeOutcome {
 export interface MergeContext extends ChangeContext {
   /** The latest change this copy had from the sender before this file. */
   heardFrom: string
+  /** What the sender had merged of each copy when it made each change (seen.ts). */
+  seen: Seen
   /** When the merge runs (ISO), for the conflicts it lists. */
   foundAt: string
 }
@@ -57,9 +60,9 @@ function createdOnEachCopy(table: string, id: string): boolean {
  * Budget), so every copy that has the same changes holds the same records whatever order they
  * came in. Before anything is written, every record must exist or be created by the file, every
  * reference must name a record, and the ledger entries must be those the core posts for the
- * records they come from (ledger-rules.ts). When both sides changed one field since they last
- * heard from each other, or one archived a record the other edited, the later change is kept and
- * the pair listed for review — never silently.
+ * records they come from (ledger-rules.ts). When both sides changed one field each before it had
+ * merged the other's change, or one archived a record the other edited, the later change is kept
+ * and the pair listed for review — never silently.
  */
 export async function mergeChanges(
   trx: Transaction<Database>,
@@ -120,17 +123,22 @@ export async function mergeChanges(
     }
     record.fresh.push(change)
   }
-  // The changes of this copy that may bear on the file's: those after its first change, and
-  // those made since this copy last heard of its sender (conflicts.ts).
-  const first = fresh[0]?.hlc ?? ''
-  await loadRecords(trx, records, context.heardFrom < first ? context.heardFrom : first)
+  // The changes of this copy that may bear on the file's: those after its first change, those
+  // made since this copy last heard of its sender, and those the sender had not merged
+  // (conflicts.ts).
+  const since = [fresh[0]?.hlc ?? '', context.heardFrom, context.seen.lowest ?? context.heardFrom]
+  await loadRecords(
+    trx,
+    records,
+    since.reduce((low, s) => (s < low ? s : low)),
+  )
 
   const conflicts: Conflict[] = []
   for (const record of records.values()) {
     checkRecord(record)
     if (record.known.length > 0) {
       for (const change of record.fresh)
-        conflicts.push(...conflictsOf(change, record.known, context.heardFrom))
+        conflicts.push(...conflictsOf(change, record.known, unseenBy(change, context)))
     }
     settle(record)
   }
@@ -147,6 +155,16 @@ export async function mergeChanges(
     created: [...records].filter(([, r]) => r.created).map(([key]) => key),
     touchesAccounts: fresh.some((c) => touchesAccounts(c.table_name, c.column_name)),
   }
+}
+
+/**
+ * Whether the sender had not merged a change of this copy when it made `change`: what its file
+ * says it had of that change's copy, or, for a file of an older copy that does not say, whether
+ * the change came after the latest this copy had heard of the sender.
+ */
+function unseenBy(change: Incoming, context: MergeContext) {
+  return (local: Logged) =>
+    local.hlc > (context.seen.upTo(local.replica_id, change.hlc) ?? context.heardFrom)
 }
 
 /**

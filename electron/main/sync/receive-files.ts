@@ -6,6 +6,7 @@ import type { SkippedFile } from '@shared/sync/schema'
 import { type ChangeFile, decodeChangeFile } from './change-file'
 import { type SchemaRules, readSchemaRules } from './column-rules'
 import { type MergeOutcome, mergeChanges } from './merge'
+import { seenBy } from './seen'
 import { SetAside, type SetAsideList, parseSetAside, refused, stillAside } from './set-aside'
 import type { SyncTarget, TargetEntry } from './sync-target'
 
@@ -137,6 +138,7 @@ async function applyFile(
         receiver: file.info().replicaId,
         now: now.getTime(),
         heardFrom: context.heard[entry.replicaId] ?? '',
+        seen: seenBy(changes.seen),
         foundAt: now.toISOString(),
       })
     } catch (error) {

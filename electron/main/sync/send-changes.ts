@@ -3,6 +3,7 @@ import { FILE_INFO } from '../db/file-identity'
 import { LATEST_VERSION } from '../db/migrations'
 import { type ChangeRow, MAX_CHANGES, encodeChangeFile } from './change-file'
 import { infoOf, putInfo } from './receive-files'
+import { seenSteps } from './seen'
 import type { SyncTarget } from './sync-target'
 
 type Unsent = ChangeRow & { seq: number }
@@ -40,10 +41,13 @@ export async function sendChanges(
     // Each copy's changes go to that copy's folder: a copy holds another's changes it never
     // sent when it was copied before that one synced (a mission copy, a file copied by hand),
     // and a file must come from the copy that made its changes.
+    const own = file.info().replicaId
     for (const run of byReplica(unsent)) {
       const first = run[0]
       const last = run.at(-1)
       if (!first || !last) continue
+      // Only this copy knows what it had merged when it made its changes.
+      const seen = first.replica_id === own ? await seenSteps(file, own, run) : []
       await target.write(
         first.replica_id,
         first.seq,
@@ -54,6 +58,7 @@ export async function sendChanges(
             replicaId: first.replica_id,
             schemaVersion: LATEST_VERSION,
             changes: run.map(({ seq: _seq, ...change }) => change),
+            ...(seen.length > 0 ? { seen } : {}),
           },
           key,
         ),
