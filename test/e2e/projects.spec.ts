@@ -301,6 +301,7 @@ test('the demo projects: found in seconds by city, filtered, summed by country a
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('rusizi')
   await expect(table.locator('tbody').getByRole('row')).toHaveCount(1)
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('')
+  await page.getByRole('button', { name: 'Filtres', exact: true }).click()
   await page.getByRole('switch', { name: 'Tranches en retard' }).check()
   await expect(table).toContainText('FC-2025-010')
   await expect(table).not.toContainText('FC-2019-014')

@@ -181,6 +181,9 @@ export const fr = {
     crowded: 'Masquée faute de place : la cocher retire {{columns}}',
     noRoomAtAll:
       'Masquée faute de place : les montants occupent toute la largeur ; agrandissez la fenêtre',
+    filters: 'Filtres',
+    filtersActive: 'Filtres ({{count}})',
+    filtersTitle: 'Autres filtres et regroupement',
     groupBy: 'Regrouper par',
     noGrouping: 'Sans regroupement',
     emptyGroup: '(non renseigné)',

@@ -1,6 +1,6 @@
 import { Alert, Group, Text, TextInput } from '@mantine/core'
 import { ListSelect } from '../ListSelect'
-import { type ReactNode, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { INTL_LOCALE } from '@shared/i18n/locale'
@@ -15,6 +15,13 @@ import { ColumnChooser } from './ColumnChooser'
 import { ListOutputs } from './ListOutputs'
 import { type ListColumn, isGroupable, textOf } from './list-columns'
 import { listExport } from './list-export'
+import {
+  type MoreFilters,
+  MoreFiltersButton,
+  MoreFiltersRow,
+  activeFilters,
+  keepEnterInFilters,
+} from './MoreFilters'
 import { type Sort, sortRows } from './list-sort'
 import { ACTIONS_WIDTH, RegisterTable } from './RegisterTable'
 import { useColumnChoice } from './use-column-choice'
@@ -36,8 +43,13 @@ export interface RegisterListProps<Row> {
   view: ListView
   onView: (patch: ListView) => void
   searchPlaceholder: string
-  /** The page's own filters, beside the search. */
+  /** The page's own filters, beside the search: the one or two most used. */
   filters?: ReactNode
+  /**
+   * The page's other filters, folded behind « Filtres (n) » with the grouping, so that the list
+   * keeps one line of tools and its rows in view at 1280×720.
+   */
+  moreFilters?: MoreFilters
   /** What the page's filters narrowed the list to, for the exported workbook. */
   parameters?: ListExport['parameters']
   initialSort?: Sort
@@ -69,6 +81,8 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
   const searchRef = useRef<HTMLInputElement>(null)
   const [printing, setPrinting] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
+  const [moreOpen, setMoreOpen] = useState(false)
+  const moreId = useId()
   const collator = useMemo(
     () => new Intl.Collator(INTL_LOCALE[language], { numeric: true }),
     [language],
@@ -159,19 +173,27 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
       },
     })
 
+  const groupBy = (
+    <ListSelect
+      label={t('list.groupBy')}
+      placeholder={t('list.noGrouping')}
+      data={columns.filter(isGroupable).map((c) => ({ value: c.id, label: c.header }))}
+      value={groupColumn?.id ?? null}
+      onChange={(value) => onView({ group: value ?? '' })}
+      clearable
+      w={190}
+    />
+  )
+  const more = props.moreFilters
+
   return (
     <div ref={measured} className="register-list">
-      {/* The search and filters are not entries of a form the list may be edited in: no
-          question on leaving them changed, and Enter in them sends nothing. */}
       <Group
         align="flex-end"
         gap="sm"
         className="register-toolbar"
         data-not-an-entry
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && event.target instanceof HTMLInputElement)
-            event.preventDefault()
-        }}
+        onKeyDown={keepEnterInFilters}
       >
         <TextInput
           ref={searchRef}
@@ -183,30 +205,42 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
           type="search"
         />
         {props.filters}
-        <ListSelect
-          label={t('list.groupBy')}
-          placeholder={t('list.noGrouping')}
-          data={columns.filter(isGroupable).map((c) => ({ value: c.id, label: c.header }))}
-          value={groupColumn?.id ?? null}
-          onChange={(value) => onView({ group: value ?? '' })}
-          clearable
-          w={190}
-        />
-        <ColumnChooser columns={columns} fit={fit} onChoose={choose} room={room} />
-        <ListOutputs exported={exported} onPrint={print} setStatus={setStatus} />
-        {props.tools}
+        {more ? (
+          <MoreFiltersButton
+            count={activeFilters(view, more.keys)}
+            opened={moreOpen}
+            onToggle={() => setMoreOpen((open) => !open)}
+            controls={moreId}
+          />
+        ) : (
+          groupBy
+        )}
       </Group>
-      <StatusMessage status={status} onClose={() => setStatus(null)} />
+      {more && (
+        <MoreFiltersRow id={moreId} opened={moreOpen}>
+          {more.content}
+          {groupBy}
+        </MoreFiltersRow>
+      )}
       {props.error !== null && props.error !== undefined && (
         <Alert color="red" role="alert" mt="xs">
           {errorMessage(props.error, t('errors.INTERNAL'))}
         </Alert>
       )}
-      <Text size="sm" c="dimmed" my={6} className="register-count">
-        {t('common.rowsCount', { count: sorted.length })}
-        {' · '}
-        {t('list.keyboardHint')}
-      </Text>
+      {/* The count and the list's buttons share one line: the rows keep the window's height. */}
+      <Group gap="sm" my={6} align="center">
+        <Text size="sm" c="dimmed" className="register-count" style={{ flex: '1 1 300px' }}>
+          {t('common.rowsCount', { count: sorted.length })}
+          {' · '}
+          {t('list.keyboardHint')}
+        </Text>
+        <Group gap="sm" className="register-toolbar">
+          <ColumnChooser columns={columns} fit={fit} onChoose={choose} room={room} />
+          <ListOutputs exported={exported} onPrint={print} setStatus={setStatus} />
+          {props.tools}
+        </Group>
+      </Group>
+      <StatusMessage status={status} onClose={() => setStatus(null)} />
       <RegisterTable
         label={label}
         columns={shown}

@@ -23,6 +23,9 @@ import { useLanguage } from '../../lib/use-language'
 import { MemberForm } from './MemberForm'
 import { MemberPage } from './MemberPage'
 
+/** Statut and Pays on the list's line; the other filters folded behind « Filtres (n) ». */
+const MAIN_FILTERS = ['status', 'country']
+
 /** Membres: the register of the network's cities and associations. */
 export function MembersPage() {
   const { t } = useTranslation()
@@ -218,14 +221,27 @@ export function MembersPage() {
         searchPlaceholder={t('members.searchPlaceholder')}
         initialSort={{ id: 'name', desc: false }}
         error={error}
-        filters={
-          <>
-            {choices.map((choice) => (
-              <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
-            ))}
-            <SwitchFilters switches={switches} view={view} onView={setView} />
-          </>
-        }
+        filters={choices
+          .filter((choice) => MAIN_FILTERS.includes(choice.name))
+          .map((choice) => (
+            <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
+          ))}
+        moreFilters={{
+          content: (
+            <>
+              {choices
+                .filter((choice) => !MAIN_FILTERS.includes(choice.name))
+                .map((choice) => (
+                  <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
+                ))}
+              <SwitchFilters switches={switches} view={view} onView={setView} />
+            </>
+          ),
+          keys: [
+            ...choices.map((c) => c.name).filter((name) => !MAIN_FILTERS.includes(name)),
+            ...switches.map((s) => s.name),
+          ],
+        }}
         parameters={filterParameters(
           choices.map((c) => ({ label: c.label, value: view[c.name], data: c.data })),
         )}

@@ -130,9 +130,14 @@ export function ProjectsPage() {
     )
   }
 
-  const filters = (
+  // Statut and Pays on the list's line; the others folded behind « Filtres (n) ».
+  const [mainChoices, otherChoices] = [choices.slice(0, 2), choices.slice(2)]
+  const mainFilters = mainChoices.map((choice) => (
+    <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
+  ))
+  const otherFilters = (
     <>
-      {choices.map((choice) => (
+      {otherChoices.map((choice) => (
         <ChoiceFilter key={choice.name} {...choice} view={view} onView={setView} />
       ))}
       <SectorSelect
@@ -168,7 +173,8 @@ export function ProjectsPage() {
       {view.show === 'breakdown' ? (
         <>
           <Group align="flex-end" gap="sm">
-            {filters}
+            {mainFilters}
+            {otherFilters}
           </Group>
           <ProjectBreakdown projects={visible} />
         </>
@@ -185,7 +191,11 @@ export function ProjectsPage() {
           searchPlaceholder={t('projects.searchPlaceholder')}
           initialSort={{ id: 'code', desc: true }}
           error={error}
-          filters={filters}
+          filters={mainFilters}
+          moreFilters={{
+            content: otherFilters,
+            keys: [...otherChoices.map((c) => c.name), 'sector', ...switches.map((s) => s.name)],
+          }}
           parameters={filterParameters(
             choices.map((c) => ({ label: c.label, value: view[c.name], data: c.data })),
           )}
