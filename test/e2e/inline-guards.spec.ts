@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { channels } from './harness/channels'
+import { channels, euPeaceAgreement } from './harness/channels'
 import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 const year = E2E_YEAR
@@ -71,24 +71,7 @@ test('a report or an instalment begun on an agreement is not discarded unasked',
   test.setTimeout(120_000)
   await app.core.createFile(join(app.folder, 'echeancier-garde.sqlite'))
   const call = channels(app.core)
-  const funder = await call('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
-  const agreement = await call('agreements.create', {
-    funderId: funder.id,
-    reference: `UE-${year}-PAIX`,
-    title: 'Consolidation de la paix',
-    signedOn: `${year}-01-10`,
-    startsOn: `${year}-01-01`,
-    endsOn: `${year + 2}-12-31`,
-    currency: 'EUR',
-    amount: '830000',
-    earmarking: 'programme',
-    programmeCode: 'essential_services',
-    nature: 'operating',
-  })
+  const { agreement } = await euPeaceAgreement(call, year)
   await app.open()
   await page.getByRole('button', { name: 'Conventions' }).click()
   await page.getByRole('button', { name: `Ouvrir UE-${year}-PAIX` }).click()

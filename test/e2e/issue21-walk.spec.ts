@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { channels } from './harness/channels'
+import { channels, euPeaceAgreement } from './harness/channels'
 import { test, expect, E2E_YEAR } from './harness/fixtures'
 
 const year = E2E_YEAR
@@ -42,24 +42,7 @@ test('« Voir » marks an agreement’s heading, a dues band, a chart account an
   await page.setViewportSize({ width: 1280, height: 720 })
   await app.core.createFile(join(app.folder, 'voir-partout.sqlite'))
   const call = channels(app.core)
-  const funder = await call('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
-  const agreement = await call('agreements.create', {
-    funderId: funder.id,
-    reference: `UE-${year}-PAIX`,
-    title: 'Consolidation de la paix',
-    signedOn: `${year}-01-10`,
-    startsOn: `${year}-01-01`,
-    endsOn: `${year + 2}-12-31`,
-    currency: 'EUR',
-    amount: '830000',
-    earmarking: 'programme',
-    programmeCode: 'essential_services',
-    nature: 'operating',
-  })
+  const { agreement } = await euPeaceAgreement(call, year)
   await call('agreements.saveHeadings', {
     agreementId: agreement.id,
     headings: [

@@ -41,3 +41,26 @@ export async function lomeCalledForDues(call: Call, year: number) {
   await call('dues.generateCalls', { year, calledOn: `${year}-01-15`, dueOn: `${year}-03-31` })
   return lome
 }
+
+/** The EU's peace agreement of `year` (830 000 €, three years, tied to essential services). */
+export async function euPeaceAgreement(call: Call, year: number) {
+  const funder = await call('funders.create', {
+    name: 'Union européenne',
+    kind: 'multilateral',
+    defaultCurrency: 'EUR',
+  })
+  const agreement = await call('agreements.create', {
+    funderId: funder.id,
+    reference: `UE-${year}-PAIX`,
+    title: 'Consolidation de la paix',
+    signedOn: `${year}-01-10`,
+    startsOn: `${year}-01-01`,
+    endsOn: `${year + 2}-12-31`,
+    currency: 'EUR',
+    amount: '830000',
+    earmarking: 'programme',
+    programmeCode: 'essential_services',
+    nature: 'operating',
+  })
+  return { funder, agreement }
+}
