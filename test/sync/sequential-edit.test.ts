@@ -8,24 +8,14 @@ import { decodeChangeFile, encodeChangeFile } from '../../electron/main/sync/cha
 import { seenBy, seenSteps } from '../../electron/main/sync/seen'
 import { missionCopy } from '../../electron/main/sync/sync-service'
 import { tempFolder } from '../support/temp'
+import { funderInput } from './funder-input'
 
 const open: DataFile[] = []
 afterEach(async () => {
   for (const file of open.splice(0)) await file.close().catch(() => undefined)
 })
 
-const funder = (notes: string | null) =>
-  ({
-    name: 'Fondation de Dakar',
-    acronym: null,
-    kind: 'foundation',
-    country: null,
-    defaultCurrency: 'EUR',
-    contactName: null,
-    contactEmail: null,
-    contactPhone: null,
-    notes,
-  }) as const
+const funder = (notes: string | null) => funderInput('Fondation de Dakar', notes)
 
 /** The office's file with one funder, and a mission laptop's copy, both on one shared folder. */
 async function officeAndMission() {

@@ -10,6 +10,7 @@ import { ServerPasswords } from '../../electron/main/sync/server-passwords'
 import { encodeChangeFile } from '../../electron/main/sync/change-file'
 import { runCli } from '../../electron/main/cli/cli'
 import { tempFolder } from '../support/temp'
+import { funderInput } from './funder-input'
 
 const open: DataFile[] = []
 afterEach(async () => {
@@ -22,18 +23,7 @@ async function copyOf(path: string): Promise<Session> {
   return createSession(file)
 }
 
-const funder = (name: string, notes: string | null = null) =>
-  ({
-    name,
-    acronym: null,
-    kind: 'foundation',
-    country: null,
-    defaultCurrency: 'EUR',
-    contactName: null,
-    contactEmail: null,
-    contactPhone: null,
-    notes,
-  }) as const
+const funder = funderInput
 
 /** What a copy holds, record by record: the same in every copy once they have synced. */
 async function contents(session: Session) {
