@@ -1,6 +1,7 @@
-import { CompiledQuery, type Insertable, type Transaction, sql } from 'kysely'
+import { CompiledQuery, type Insertable, type RawBuilder, type Transaction, sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { ChangeLogTable, ChangeOp, Database, RecordTable } from '../db/schema'
+import type { StatementQueue } from '../db/sqlite3-dialect'
 import type { HybridLogicalClock } from './hlc'
 
 /** Who makes a change and when, shared by every row one user action writes. */
@@ -31,10 +32,65 @@ const SYSTEM_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'deleted_at'])
  * Offline copies will later merge by replaying these rows (per-column last-writer-wins).
  */
 export class RecordWriter {
+  /**
+   * `queue`: the connection's statement queue (sqlite3-dialect.ts). Given, the writer's
+   * statements are queued without waiting for each to finish — SQLite writes one batch of rows
+   * while the next is built — and {@link settle} waits for them; without it, each is awaited.
+   */
   constructor(
     readonly trx: Transaction<Database>,
     private readonly context: ChangeContext,
+    private readonly queue: StatementQueue | null = null,
   ) {}
+
+  /** Statements queued and not yet done. */
+  private readonly inFlight = new Set<Promise<void>>()
+  /** The first statement that failed since the last {@link settle}. */
+  private failure: { error: unknown } | null = null
+  /** Set when the action's transaction is over: nothing can be written in it any more. */
+  private closed = false
+
+  /**
+   * Runs one of the writer's statements: queued (at most {@link IN_FLIGHT} at once, so that an
+   * import's rows are not all held as statements) or, without a queue, awaited.
+   */
+  private async run(sql: string, parameters: readonly unknown[]): Promise<void> {
+    if (this.closed) throw new Error('The action is over: nothing more is written in it')
+    if (!this.queue) {
+      await this.trx.executeQuery(CompiledQuery.raw(sql, [...parameters]))
+      return
+    }
+    while (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight)
+    const sent: Promise<void> = this.queue(sql, parameters).then(
+      () => {
+        this.inFlight.delete(sent)
+      },
+      (error: unknown) => {
+        this.inFlight.delete(sent)
+        this.failure ??= { error }
+      },
+    )
+    this.inFlight.add(sent)
+  }
+
+  /**
+   * Waits until every statement queued is done; throws the first that failed. A statement's
+   * failure (a rule of the file refusing a row) is so said by the action that wrote it.
+   */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight)
+    const failure = this.failure
+    this.failure = null
+    if (failure) throw failure.error
+  }
+
+  /**
+   * Ends the writer with its transaction (committed or rolled back): a statement still queued
+   * then is refused rather than run outside it.
+   */
+  close(): void {
+    this.closed = true
+  }
 
   /** Inserts a record and returns its new id (a time-ordered UUIDv7). */
   async insert(table: RecordTable, values: RecordValues, id: string = uuidv7()): Promise<string> {
@@ -47,8 +103,9 @@ export class RecordWriter {
       ...values,
     }
     const columns = Object.keys(row)
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-      VALUES (${sql.join(columns.map((c) => row[c]))})`.execute(this.trx)
+    await this
+      .runQuery(sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES (${sql.join(columns.map((c) => row[c]))})`)
     // One row for the whole record, not one per column: inserts are most of a file's changes,
     // and a row per column made the log many times larger than the data it describes.
     // Empty columns are left out; the stamps are the change's own.
@@ -121,13 +178,19 @@ export class RecordWriter {
           ...columns.map((column) => row[column] ?? null),
         ]
       })
-      await insertRows(
-        this.trx,
+      const statement = insertRowsStatement(
         table,
         ['id', 'created_at', 'updated_at', 'deleted_at', ...columns],
         rows,
       )
+      await this.run(statement.sql, statement.parameters)
     }
+  }
+
+  /** A statement built with Kysely's `sql` tag, run as {@link run} runs it. */
+  private async runQuery(query: RawBuilder<unknown>): Promise<void> {
+    const compiled = query.compile(this.trx)
+    await this.run(compiled.sql, compiled.parameters)
   }
 
   /** An update's change-log rows: each column changed, from its value before to its value after. */
@@ -181,8 +244,8 @@ export class RecordWriter {
       (column) =>
         sql`${sql.ref(column)} = ${column === 'updated_at' ? this.context.now : patch[column]}`,
     )
-    await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(
-      this.trx,
+    await this.runQuery(
+      sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`,
     )
     this.logUpdate(table, id, changed, current, patch)
     await this.flushWhenFull()
@@ -203,8 +266,9 @@ export class RecordWriter {
     // Archiving an archived record, or restoring a live one, changes nothing (not even its date).
     const archived = (current.deleted_at ?? null) !== null
     if (archived === (value !== null)) return
-    await sql`UPDATE ${sql.table(table)} SET deleted_at = ${value}, updated_at = ${this.context.now}
-      WHERE id = ${id}`.execute(this.trx)
+    await this
+      .runQuery(sql`UPDATE ${sql.table(table)} SET deleted_at = ${value}, updated_at = ${this.context.now}
+      WHERE id = ${id}`)
     this.log(op, table, id, [
       { column: 'deleted_at', oldValue: current.deleted_at, newValue: value },
     ])
@@ -220,18 +284,25 @@ export class RecordWriter {
   }
 
   /**
-   * Writes the change-log rows gathered since the last flush, in a few large statements: the
-   * data file calls it before committing, so the log still lands in the same transaction, while
-   * a bulk action (a year of dues calls, the demo) avoids one round trip per record.
+   * Writes the change-log rows gathered since the last flush, in a few large statements, and
+   * waits for every statement queued ({@link settle}): the data file calls it before
+   * committing, so the log still lands in the same transaction, while a bulk action (a year of
+   * dues calls, the demo) avoids one round trip per record.
    */
   async flush(): Promise<void> {
+    await this.sendLog()
+    await this.settle()
+  }
+
+  /** Queues the change-log rows gathered, without waiting for them to be written. */
+  private async sendLog(): Promise<void> {
     while (this.pending.length > 0) {
-      await insertRows(
-        this.trx,
+      const statement = insertRowsStatement(
         'change_log',
         LOG_COLUMNS,
         this.pending.splice(0, ROWS_PER_STATEMENT),
       )
+      await this.run(statement.sql, statement.parameters)
     }
   }
 
@@ -244,7 +315,7 @@ export class RecordWriter {
 
   /** Writes the rows kept once they fill a statement. */
   private async flushWhenFull(): Promise<void> {
-    if (this.pending.length >= ROWS_PER_STATEMENT) await this.flush()
+    if (this.pending.length >= ROWS_PER_STATEMENT) await this.sendLog()
   }
 
   /** The change-log rows of one change, kept until {@link flush} (no statement: no waiting). */
@@ -326,10 +397,28 @@ export async function insertRows(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
-    SELECT ${columns.map((_, index) => `value ->> ${index}`).join(', ')} FROM jsonb_each(jsonb(?))`
-  await trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows)]))
+  const statement = insertRowsStatement(table, columns, rows)
+  await trx.executeQuery(CompiledQuery.raw(statement.sql, [...statement.parameters]))
 }
+
+/** The statement {@link insertRows} runs. */
+function insertRowsStatement(
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): { sql: string; parameters: readonly unknown[] } {
+  return {
+    sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+    SELECT ${columns.map((_, index) => `value ->> ${index}`).join(', ')} FROM jsonb_each(jsonb(?))`,
+    parameters: [JSON.stringify(rows)],
+  }
+}
+
+/**
+ * Statements a writer keeps queued at once: enough for SQLite to always have the next one,
+ * few enough that an import's rows are not all held as JSON waiting.
+ */
+const IN_FLIGHT = 4
 
 /** Rows per statement: a few hundred kilobytes of JSON, handed to SQLite at once. */
 const ROWS_PER_STATEMENT = 1000

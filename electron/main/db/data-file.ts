@@ -6,7 +6,7 @@ import { Kysely, type Transaction } from 'kysely'
 import { AppFailure } from '../failure'
 import { HybridLogicalClock, type HlcState } from '../changelog/hlc'
 import { RecordWriter } from '../changelog/record-writer'
-import { Sqlite3Dialect } from './sqlite3-dialect'
+import { Sqlite3Dialect, statementQueue } from './sqlite3-dialect'
 import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import type { Database } from './schema'
@@ -69,7 +69,12 @@ export class DataFile {
   private openCheck: OpenCheck | null = null
 
   /** The batch under way, if any: its transaction serves every read and write meanwhile. */
-  private batchOf: { trx: Transaction<Database>; writer: RecordWriter } | null = null
+  private batchOf: {
+    trx: Transaction<Database>
+    writer: RecordWriter
+    /** True: its actions' statements are waited for only by {@link settle} and at its end. */
+    pipelined: boolean
+  } | null = null
 
   /** Where reads go: the database, or the transaction of the batch under way. */
   get db(): Kysely<Database> {
@@ -80,11 +85,21 @@ export class DataFile {
    * Runs many actions as one transaction (an import): every service call inside it reads and
    * writes through that transaction, so the whole is committed together or not at all, and the
    * disk is waited for once. Actions made meanwhile from elsewhere join it.
+   *
+   * `pipelined`: an action returns once its statements are queued, not written — SQLite writes
+   * them while the next action is prepared (reads still see them: they run after them). A
+   * statement's failure is then told by the next {@link settle}, not by the action that wrote
+   * it: for a pass that only needs to know whether all was written (an import's first pass,
+   * which, refused, is run again action by action to find the rows).
    */
-  async batch<T>(author: string, work: () => Promise<T>): Promise<T> {
+  async batch<T>(
+    author: string,
+    work: () => Promise<T>,
+    options: { pipelined?: boolean } = {},
+  ): Promise<T> {
     if (this.batchOf) return work()
     return this.write(author, async (writer) => {
-      this.batchOf = { trx: writer.trx, writer }
+      this.batchOf = { trx: writer.trx, writer, pipelined: options.pipelined === true }
       try {
         return await work()
       } finally {
@@ -94,18 +109,34 @@ export class DataFile {
   }
 
   /**
+   * Waits until everything the batch under way has queued is written; throws the first
+   * statement that failed (see {@link batch}).
+   */
+  async settle(): Promise<void> {
+    await this.batchOf?.writer.settle()
+  }
+
+  /**
    * Runs many actions as one transaction, as {@link batch} does, then rolls it all back: what
    * they would do is known (a dry run of an import), and the file stays as it was, byte for
    * byte. Nothing is written to the disk but the journal of the transaction, which is undone.
    */
-  async rehearse<T>(author: string, work: () => Promise<T>): Promise<T> {
+  async rehearse<T>(
+    author: string,
+    work: () => Promise<T>,
+    options: { pipelined?: boolean } = {},
+  ): Promise<T> {
     if (this.batchOf) throw new Error('A rehearsal cannot run inside another batch')
     let result: { value: T } | null = null
     try {
-      await this.batch(author, async () => {
-        result = { value: await work() }
-        throw ROLLED_BACK
-      })
+      await this.batch(
+        author,
+        async () => {
+          result = { value: await work() }
+          throw ROLLED_BACK
+        },
+        options,
+      )
     } catch (error) {
       if (error !== ROLLED_BACK) throw error
     }
@@ -280,27 +311,43 @@ export class DataFile {
   async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
     if (this.readOnly)
       throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.path })
-    if (this.batchOf) return work(this.batchOf.writer)
+    if (this.batchOf) {
+      const { writer, pipelined } = this.batchOf
+      const result = await work(writer)
+      // An action inside a batch fails by its own statements, as alone (unless pipelined).
+      if (!pipelined) await writer.settle()
+      return result
+    }
     await this.openCheck?.awaitWritable(WRITE_HOLD_MS)
     await this.assertStillThere()
     try {
       return await this.root.transaction().execute(async (trx) => {
-        const writer = new RecordWriter(trx, {
-          author,
-          clock: this.clock,
-          txId: randomUUID(),
-          now: new Date().toISOString(),
-        })
-        const result = await work(writer)
-        await writer.flush()
-        await trx
-          .insertInto('file_info')
-          .values({ key: FILE_INFO.clock, value: JSON.stringify(this.clock.snapshot()) })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }),
-          )
-          .execute()
-        return result
+        const writer = new RecordWriter(
+          trx,
+          {
+            author,
+            clock: this.clock,
+            txId: randomUUID(),
+            now: new Date().toISOString(),
+          },
+          statementQueue(this.native),
+        )
+        try {
+          const result = await work(writer)
+          await writer.flush()
+          await trx
+            .insertInto('file_info')
+            .values({ key: FILE_INFO.clock, value: JSON.stringify(this.clock.snapshot()) })
+            .onConflict((oc) =>
+              oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }),
+            )
+            .execute()
+          return result
+        } finally {
+          // Committed or rolled back after the statements queued (the connection runs them in
+          // order); whatever would be queued later is refused.
+          writer.close()
+        }
       })
     } catch (error) {
       throw await fileFailure(error, this.path)

@@ -37,6 +37,29 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
+/** The connection of each database handle: {@link statementQueue} reaches it. */
+const CONNECTIONS = new WeakMap<sqlite3.Database, Sqlite3Connection>()
+
+/**
+ * Runs a statement on the database's connection without going through Kysely: queued at once,
+ * behind every statement already queued and before every one queued after it, whoever sends it
+ * (Kysely hands its queries to the connection a few turns of the event loop after they are made,
+ * so a statement sent through it could be overtaken). The record writer sends its inserts this
+ * way and carries on building the next ones while SQLite writes (record-writer.ts); a read made
+ * afterwards through Kysely still sees them, as it runs after them. Only for a caller holding
+ * the connection (inside a transaction).
+ */
+export type StatementQueue = (sql: string, parameters: readonly unknown[]) => Promise<void>
+
+/** The queue of a database handle opened through {@link Sqlite3Dialect}, if any. */
+export function statementQueue(database: sqlite3.Database): StatementQueue | null {
+  const connection = CONNECTIONS.get(database)
+  if (!connection) return null
+  return async (sql, parameters) => {
+    await connection.executeQuery(CompiledQuery.raw(sql, [...parameters]))
+  }
+}
+
 class Sqlite3Driver implements Driver {
   private readonly connection: Sqlite3Connection
   private queue: Promise<void> = Promise.resolve()
@@ -44,6 +67,7 @@ class Sqlite3Driver implements Driver {
 
   constructor(private readonly database: sqlite3.Database) {
     this.connection = new Sqlite3Connection(database)
+    CONNECTIONS.set(database, this.connection)
   }
 
   async init(): Promise<void> {}
@@ -111,7 +135,21 @@ class Sqlite3Connection implements DatabaseConnection {
 
   constructor(private readonly database: sqlite3.Database) {}
 
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+  /** The last statement queued: each statement runs once the one before it is done. */
+  private tail: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs statements strictly in the order they are handed over, even when the one before has
+   * not finished (node-sqlite3 would otherwise start them side by side on its thread pool, in
+   * no set order).
+   */
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const result = this.tail.then(() => this.run<R>(compiledQuery))
+    this.tail = result.catch(() => undefined)
+    return result
+  }
+
+  private async run<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiledQuery
     const params = parameters as unknown[]
     const statement = await this.prepared(sql)
@@ -136,6 +174,7 @@ class Sqlite3Connection implements DatabaseConnection {
 
   /** Finalizes every kept statement: the connection can then be closed. */
   async finalizeAll(): Promise<void> {
+    await this.tail
     const all = [...this.statements.values()]
     this.statements.clear()
     await Promise.all(all.map((statement) => finalize(statement)))

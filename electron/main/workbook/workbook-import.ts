@@ -58,11 +58,15 @@ export async function importWorkbook(
   const apply = (collect: boolean, onProblem?: (problem: ProblemAt) => void) => () =>
     applySheets(session, sheets, run.author, run.language, { ...run, collect, onProblem })
   try {
+    // The first pass only needs to know whether everything was written: its statements are
+    // written while the next rows are prepared (data-file.ts, batch).
+    const firstPass = { pipelined: true }
     if (run.dryRun) {
-      return reportOf(problems, sheets, await session.file.rehearse(run.author, apply(false)), run)
+      const counts = await session.file.rehearse(run.author, apply(false), firstPass)
+      return reportOf(problems, sheets, counts, run)
     }
     await session.backups.create('import')
-    const counts = await session.file.batch(run.author, apply(false))
+    const counts = await session.file.batch(run.author, apply(false), firstPass)
     return reportOf(problems, sheets, counts, run)
   } catch (error) {
     if (!(error instanceof RowsRefused)) throw error

@@ -120,6 +120,10 @@ class ApplyRun {
           if (done) written(row, done.input, done.outcome)
         }
       }
+      // In the first pass, the sheet's statements are waited for here: one that failed refuses
+      // the sheet (its last row is named; the second pass finds the row itself).
+      const last = rows[rows.length - 1]
+      if (!this.collect && last) await this.guarded(sheet, last, () => this.session.file.settle())
       // The sheet is written: what its check parsed is let go (a second run parses it again).
       for (const row of sheet.rows) delete row.contract
     }
