@@ -418,7 +418,7 @@ function insertRowsStatement(
  * Statements a writer keeps queued at once: enough for SQLite to always have the next one,
  * few enough that an import's rows are not all held as JSON waiting.
  */
-const IN_FLIGHT = 4
+const IN_FLIGHT = 8
 
 /** Rows per statement: a few hundred kilobytes of JSON, handed to SQLite at once. */
 const ROWS_PER_STATEMENT = 1000

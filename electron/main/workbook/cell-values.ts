@@ -79,8 +79,22 @@ const LAST_SERIAL = Math.round((Date.parse(`${DATE_LIMITS.to}T00:00:00Z`) - EXCE
 export function dayOfSerial(serial: number): string | null {
   const day = Math.floor(serial)
   if (!Number.isFinite(day) || day < 1 || day > LAST_SERIAL || day === 60) return null
-  return new Date(EXCEL_EPOCH + (day < 60 ? day + 1 : day) * DAY_MS).toISOString().slice(0, 10)
+  // A workbook's dates fall on a few thousand days: each is written once (a sheet of 35,000
+  // expenses made a date object and its text per cell).
+  const known = DAYS_WRITTEN.get(day)
+  if (known !== undefined) return known
+  const text = new Date(EXCEL_EPOCH + (day < 60 ? day + 1 : day) * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+  if (DAYS_WRITTEN.size >= MAX_DAYS_WRITTEN) DAYS_WRITTEN.clear()
+  DAYS_WRITTEN.set(day, text)
+  return text
 }
+
+/** The days {@link dayOfSerial} has written, by serial number (at most {@link MAX_DAYS_WRITTEN}). */
+const DAYS_WRITTEN = new Map<number, string>()
+/** About thirty years of days. */
+const MAX_DAYS_WRITTEN = 11_000
 
 /**
  * A date from an Excel date, an Excel day number, a date typed as text in the workbook's

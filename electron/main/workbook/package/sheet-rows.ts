@@ -1,7 +1,14 @@
 import { PackageRefusal } from './zip-package'
 import { decimalOfNumber, shiftDecimal } from '@shared/money/decimal'
 import type { WorkbookParts } from './workbook-parts'
-import { attributesOf, decodeXml, escapeRegExp, rootPrefix, runsText } from './xml-text'
+import {
+  attributesOf,
+  decodeXml,
+  eachAttribute,
+  escapeRegExp,
+  rootPrefix,
+  runsText,
+} from './xml-text'
 
 /** A date cell: its day number in Excel's 1900 system (1 is 1 January 1900), time of day kept. */
 export interface ExcelDate {
@@ -108,8 +115,8 @@ export async function* sheetRows(
           contentEnd = close.index
           end = close.index + close[0].length
         }
-        const attributes = attributesOf(buffer.slice(next.index + next[0].length, tagEnd))
-        const number = Number(attributes.get('r') ?? previous + 1)
+        const attributes = rowAttributes(buffer.slice(next.index + next[0].length, tagEnd))
+        const number = Number(attributes.r ?? previous + 1)
         previous = Number.isInteger(number) && number > 0 ? number : previous + 1
         at = end
         if (selfClosing) continue
@@ -118,7 +125,7 @@ export async function* sheetRows(
           yield {
             row: previous,
             cells,
-            hidden: ['1', 'true'].includes(attributes.get('hidden') ?? ''),
+            hidden: attributes.hidden === '1' || attributes.hidden === 'true',
           }
         }
       }
@@ -156,17 +163,48 @@ function readMerges(xml: string, patterns: ReturnType<typeof patternsOf>, layout
   }
 }
 
+/** The attributes of a row or a cell the reading uses (the last of each name, as in a map). */
+interface RowAttributes {
+  r?: string
+  hidden?: string
+}
+interface CellAttributes {
+  r?: string
+  s?: string
+  t?: string
+}
+
+function rowAttributes(tag: string): RowAttributes {
+  const attributes: RowAttributes = {}
+  eachAttribute(tag, (name, value) => {
+    if (name === 'r') attributes.r = value
+    else if (name === 'hidden') attributes.hidden = value
+  })
+  return attributes
+}
+
+function cellAttributes(tag: string): CellAttributes {
+  const attributes: CellAttributes = {}
+  eachAttribute(tag, (name, value) => {
+    if (name === 'r') attributes.r = value
+    else if (name === 's') attributes.s = value
+    else if (name === 't') attributes.t = value
+  })
+  return attributes
+}
+
 /** The cells of one row's XML, by column number. */
 function cellsOf(xml: string, patterns: ReturnType<typeof patternsOf>, scan: SheetScan): RawCell[] {
   const cells: RawCell[] = []
   let column = 0
-  patterns.cell.lastIndex = 0
-  for (const [, tag = '', content = ''] of xml.matchAll(patterns.cell)) {
-    const attributes = attributesOf(tag)
-    const reference = attributes.get('r')
+  const cell = patterns.cell
+  cell.lastIndex = 0
+  for (let found = cell.exec(xml); found; found = cell.exec(xml)) {
+    const attributes = cellAttributes(found[1] ?? '')
+    const reference = attributes.r
     column = reference ? columnNumber(reference) || column + 1 : column + 1
     if (column > 16_384) continue
-    cells[column] = cellValue(attributes, content, patterns, scan)
+    cells[column] = cellValue(attributes, found[2] ?? '', patterns, scan)
   }
   return cells
 }
@@ -174,8 +212,10 @@ function cellsOf(xml: string, patterns: ReturnType<typeof patternsOf>, scan: She
 /** The column of a cell reference ("AB12" → 28). */
 function columnNumber(reference: string): number {
   let column = 0
-  for (const char of reference.toUpperCase()) {
-    const code = char.charCodeAt(0)
+  for (let i = 0; i < reference.length; i += 1) {
+    const lower = reference.charCodeAt(i)
+    // a–z read as A–Z.
+    const code = lower >= 97 && lower <= 122 ? lower - 32 : lower
     if (code < 65 || code > 90) break
     column = column * 26 + (code - 64)
   }
@@ -183,20 +223,19 @@ function columnNumber(reference: string): number {
 }
 
 function cellValue(
-  attributes: Map<string, string>,
+  attributes: CellAttributes,
   content: string,
   patterns: ReturnType<typeof patternsOf>,
   scan: SheetScan,
 ): RawCell {
-  const type = attributes.get('t') ?? 'n'
+  const type = attributes.t ?? 'n'
   const raw = patterns.value.exec(content)?.[1]
-  const hasFormula = patterns.formula.test(content)
   const text = (value: string): RawCell => {
     if (value.length > scan.maxCellChars) return { fault: 'tooLong', detail: String(value.length) }
     return value.trim() === '' ? null : value
   }
   if (raw === undefined && type !== 'inlineStr') {
-    return hasFormula ? { fault: 'noValue', detail: '' } : null
+    return patterns.formula.test(content) ? { fault: 'noValue', detail: '' } : null
   }
   const value = raw === undefined ? '' : decodeXml(raw)
   switch (type) {
@@ -217,7 +256,7 @@ function cellValue(
       const number = Number(value)
       // A number cell holding text ("abc"): its text is what the cell says.
       if (value.trim() === '' || !Number.isFinite(number)) return text(value)
-      const style = scan.parts.styles[Number(attributes.get('s') ?? 0)] ?? 'number'
+      const style = scan.parts.styles[Number(attributes.s ?? 0)] ?? 'number'
       if (style === 'date') return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
       // A percentage is stored as a share (0.075 shows 7.5 %): read as the person typed it.
       if (style === 'percent') return percentShown(number)
