@@ -42,7 +42,14 @@ export class MembersService {
       await assertCodeFree(writer.trx, 'members', code)
       return writer.insert('members', toColumns({ ...fields, code }))
     })
-    return this.get(id)
+    const row = await this.file.db
+      .selectFrom('members')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    // Just created: no project, dues call or bureau seat names it yet (an import creates
+    // hundreds of members: their figures are not read again for each).
+    return toMember(row, 0, { arrearsEur: 0, inBureau: false })
   }
 
   async update(id: string, fields: MemberFields, author: string): Promise<Member> {
