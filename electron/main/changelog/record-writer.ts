@@ -2,6 +2,7 @@ import { CompiledQuery, type Insertable, type RawBuilder, type Transaction, sql 
 import { v7 as uuidv7 } from 'uuid'
 import type { ChangeLogTable, ChangeOp, Database, RecordTable } from '../db/schema'
 import type { StatementQueue } from '../db/sqlite3-dialect'
+import { type ColumnSource, bulkInsertStatement, insertRows } from './bulk-insert'
 import type { HybridLogicalClock } from './hlc'
 
 /** Who makes a change and when, shared by every row one user action writes. */
@@ -166,23 +167,29 @@ export class RecordWriter {
     all: readonly RecordValues[],
     ids: readonly string[],
   ): Promise<void> {
-    const columns = [...new Set(all.flatMap((values) => Object.keys(values)))]
+    // Every column any of them gives (the alike rows of a service give the same ones).
+    const given = new Set<string>()
+    for (const values of all) for (const column in values) given.add(column)
+    const columns = [...given]
+    assertNoSystemColumns(columns)
+    const { now } = this.context
+    const sources: [string, ColumnSource][] = [
+      ['id', { row: 0 }],
+      ['created_at', { shared: now }],
+      ['updated_at', { shared: now }],
+      ['deleted_at', { shared: null }],
+      ...columns.map((column, index): [string, ColumnSource] => [column, { row: index + 1 }]),
+    ]
     for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
-      const rows = all.slice(start, start + ROWS_PER_STATEMENT).map((row, offset) => {
-        assertNoSystemColumns(row)
-        return [
-          ids[start + offset] ?? '',
-          this.context.now,
-          this.context.now,
-          null,
-          ...columns.map((column) => row[column] ?? null),
-        ]
-      })
-      const statement = insertRowsStatement(
-        table,
-        ['id', 'created_at', 'updated_at', 'deleted_at', ...columns],
-        rows,
-      )
+      const end = Math.min(all.length, start + ROWS_PER_STATEMENT)
+      const rows: ColumnValue[][] = []
+      for (let at = start; at < end; at += 1) {
+        const values = all[at] ?? {}
+        const row: ColumnValue[] = [ids[at] ?? '']
+        for (const column of columns) row.push(values[column] ?? null)
+        rows.push(row)
+      }
+      const statement = bulkInsertStatement(table, sources, rows)
       await this.run(statement.sql, statement.parameters)
     }
   }
@@ -296,10 +303,25 @@ export class RecordWriter {
 
   /** Queues the change-log rows gathered, without waiting for them to be written. */
   private async sendLog(): Promise<void> {
+    const { txId, author, now, clock } = this.context
+    // In the order of LOG_COLUMNS; what is the action's own is bound once per statement.
+    const sources: [string, ColumnSource][] = [
+      ['hlc', { row: 0 }],
+      ['tx_id', { shared: txId }],
+      ['replica_id', { shared: clock.replicaId }],
+      ['table_name', { row: 1 }],
+      ['row_id', { row: 2 }],
+      ['column_name', { row: 3 }],
+      ['old_value', { row: 4 }],
+      ['new_value', { rowJson: 5 }],
+      ['author', { shared: author }],
+      ['op', { row: 6 }],
+      ['recorded_at', { shared: now }],
+    ]
     while (this.pending.length > 0) {
-      const statement = insertRowsStatement(
+      const statement = bulkInsertStatement(
         'change_log',
-        LOG_COLUMNS,
+        sources,
         this.pending.splice(0, ROWS_PER_STATEMENT),
       )
       await this.run(statement.sql, statement.parameters)
@@ -307,11 +329,12 @@ export class RecordWriter {
   }
 
   /**
-   * The change-log rows of the changes since the last flush, each already its values in the
-   * order of {@link LOG_COLUMNS}: an import logs a hundred thousand, and an object per row only
-   * to be turned into such a list again was a good part of its time.
+   * The change-log rows of the changes since the last flush, each the values of its own (hlc,
+   * table, record, column, value before as JSON text, value after — written as JSON text —,
+   * operation; see {@link sendLog}): an import logs a hundred thousand, and an object per row
+   * only to be turned into such a list again was a good part of its time.
    */
-  private readonly pending: ColumnValue[][] = []
+  private readonly pending: (ColumnValue | RecordValues)[][] = []
 
   /** Writes the rows kept once they fill a statement. */
   private async flushWhenFull(): Promise<void> {
@@ -329,21 +352,16 @@ export class RecordWriter {
       newValue: ColumnValue | RecordValues
     }[],
   ): void {
-    const { clock, txId, author, now } = this.context
+    const { clock } = this.context
     for (const { column, oldValue, newValue } of changes) {
-      // In the order of LOG_COLUMNS.
       this.pending.push([
         clock.tick(),
-        txId,
-        clock.replicaId,
         table,
         rowId,
         column,
         oldValue === undefined ? null : JSON.stringify(oldValue),
-        JSON.stringify(newValue),
-        author,
+        newValue,
         op,
-        now,
       ])
     }
   }
@@ -382,39 +400,6 @@ export async function insertLogRows(
 }
 
 /**
- * Inserts rows, each its values in the order of `columns`, in one statement written here: an import's
- * statements carry thousands of values, which Kysely's builder would walk one by one. They go
- * as one JSON text that SQLite unpacks (`json_each`), rather than as thousands of bound values:
- * node-sqlite3 converts each bound value on the main thread, which was most of an import's
- * time; one string is handed over whole. JSON keeps what the columns hold — text, integers
- * (amounts in minor units) and nulls. The text is made SQLite's binary JSON first (`jsonb`):
- * each row's columns are then picked from it without parsing the row's text again per column,
- * about a third less work for SQLite on a wide table (the ledger, the change log).
- */
-export async function insertRows(
-  trx: Transaction<Database>,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  const statement = insertRowsStatement(table, columns, rows)
-  await trx.executeQuery(CompiledQuery.raw(statement.sql, [...statement.parameters]))
-}
-
-/** The statement {@link insertRows} runs. */
-function insertRowsStatement(
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): { sql: string; parameters: readonly unknown[] } {
-  return {
-    sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
-    SELECT ${columns.map((_, index) => `value ->> ${index}`).join(', ')} FROM jsonb_each(jsonb(?))`,
-    parameters: [JSON.stringify(rows)],
-  }
-}
-
-/**
  * Statements a writer keeps queued at once: enough for SQLite to always have the next one,
  * few enough that an import's rows are not all held as JSON waiting.
  */
@@ -423,8 +408,8 @@ const IN_FLIGHT = 8
 /** Rows per statement: a few hundred kilobytes of JSON, handed to SQLite at once. */
 const ROWS_PER_STATEMENT = 1000
 
-function assertNoSystemColumns(values: RecordValues): void {
-  for (const column of Object.keys(values)) {
+function assertNoSystemColumns(values: RecordValues | readonly string[]): void {
+  for (const column of Array.isArray(values) ? values : Object.keys(values)) {
     if (SYSTEM_COLUMNS.has(column)) throw new RangeError(`${column} is written by the writer`)
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { CompiledQuery, type Transaction } from 'kysely'
-import { insertLogRows, insertRows } from '../changelog/record-writer'
+import { insertRows } from '../changelog/bulk-insert'
+import { insertLogRows } from '../changelog/record-writer'
 import type { Database } from '../db/schema'
 import type { Incoming } from './change-rules'
 import type { SchemaRules } from './column-rules'
