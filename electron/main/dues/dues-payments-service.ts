@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Insertable, Transaction } from 'kysely'
+import { type Insertable, type Transaction, sql } from 'kysely'
 import type { RecordValues, RecordWriter } from '../changelog/record-writer'
 import { readOnce } from '../db/read-once'
 import type { Database, DuesSettlementsTable } from '../db/schema'
@@ -57,6 +57,7 @@ export class DuesPaymentsService {
   ): Promise<number> {
     return this.file.write(author, async (writer) => {
       const context = new PaymentContext(writer.trx)
+      await context.readAll(all.map((fields) => fields.memberId))
       const prepared: PreparedPayment[] = []
       for (const [index, fields] of all.entries()) {
         options.at?.(index)
@@ -301,6 +302,34 @@ class PaymentContext {
 
   calls(memberId: string) {
     return readOnce(this.open, memberId, () => duesCalls(this.db, { memberId }))
+  }
+
+  /**
+   * Reads the members and calls of many payments in two statements (an import's thousand
+   * payments, not two reads per member): as {@link member} and {@link calls} would read them
+   * one by one, as nothing is written before the payments are prepared. A member not found is
+   * left to {@link member}, which says so.
+   */
+  async readAll(memberIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(memberIds)].filter((id) => !this.members.has(id))
+    if (wanted.length < 2) return
+    const list = JSON.stringify(wanted)
+    const rows = await this.db
+      .selectFrom('members')
+      .selectAll()
+      .where(sql<boolean>`id IN (SELECT value FROM json_each(${list}))`)
+      .execute()
+    // In the order a member's own read gives them.
+    const callsOf = new Map<string, DuesCall[]>()
+    for (const call of await duesCalls(this.db, { memberIds: wanted })) {
+      const ofMember = callsOf.get(call.memberId) ?? []
+      ofMember.push(call)
+      callsOf.set(call.memberId, ofMember)
+    }
+    for (const row of rows) {
+      this.members.set(row.id, Promise.resolve(row))
+      this.open.set(row.id, Promise.resolve(callsOf.get(row.id) ?? []))
+    }
   }
 
   /** Null (the oldest first) when the chosen calls are the member's oldest open ones in order. */

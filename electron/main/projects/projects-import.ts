@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Session } from '../app/session'
 import type { RecordValues } from '../changelog/record-writer'
 import type { MembersTable } from '../db/schema'
-import { duesStanding } from '../dues/dues-accounts'
+import { duesStandings } from '../dues/dues-accounts'
 import { AppFailure, fieldFailure } from '../failure'
 import { readAmount } from '../funds/money-input'
 import { assertProgrammeUsable } from '../programmes/programmes-service'
@@ -85,6 +85,8 @@ async function planProjects(
   const programmes = new Map<string, Promise<void>>()
   const codes = new Set<string>()
   const inArrears = translate(session.language(), 'workbook.approvedByImport')
+  // Every member's dues standing, read at the first approval (nothing is written meanwhile).
+  let standings: ReturnType<typeof duesStandings> | null = null
   const plan: ProjectsPlan = { records: [], transitions: [] }
   for (const [index, row] of rows.entries()) {
     at(index)
@@ -146,7 +148,8 @@ async function planProjects(
         overrideReason = row.approvalOverride
         // An approval a workbook records for a city then in arrears, without its reason, was
         // decided before the file kept its dues (as moveAlong says).
-        if (!overrideReason && (await duesStanding(db, member.id, onDate)).kind === 'in_arrears')
+        standings ??= duesStandings(db)
+        if (!overrideReason && (await standings)(member.id, onDate).kind === 'in_arrears')
           overrideReason = inArrears
       }
       transition(status, step.status, onDate, overrideReason)

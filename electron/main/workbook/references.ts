@@ -13,17 +13,30 @@ export async function agreementAsFound(
   memo: Memo,
   id: string,
 ): Promise<AgreementDetail> {
-  let found = memo.get('agreementPages')
-  if (!found) {
-    found = new Map()
-    memo.set('agreementPages', found)
-  }
+  const found = agreementPages(memo)
   let detail = found.get(id) as AgreementDetail | undefined
   if (!detail) {
     detail = await session.agreements.get(id)
     found.set(id, detail)
   }
   return detail
+}
+
+/**
+ * Keeps the page of an agreement the import has just created as {@link agreementAsFound} would
+ * read it (nothing recorded on it yet): its receipts and amendments do not read it again.
+ */
+export function rememberAgreementPage(memo: Memo, detail: AgreementDetail): void {
+  agreementPages(memo).set(detail.id, detail)
+}
+
+function agreementPages(memo: Memo): Map<string, unknown> {
+  let found = memo.get('agreementPages')
+  if (!found) {
+    found = new Map()
+    memo.set('agreementPages', found)
+  }
+  return found
 }
 
 export const programmesByCode = (session: Session, memo: Memo) =>

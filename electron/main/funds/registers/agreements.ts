@@ -16,6 +16,7 @@ import {
   agreementsByReference,
   AGREEMENT_COLUMN,
   withAgreementId,
+  rememberAgreementPage,
 } from '../../workbook/references'
 import { perAgreement } from '../../workbook/register-reader'
 
@@ -120,7 +121,9 @@ export const agreements: Register<z.output<typeof agreementInput>> = {
     const key = input.reference.toLowerCase()
     const existing = byReference.get(key)
     if (!existing) {
-      byReference.set(key, await session.agreements.create(input, author))
+      const created = await session.agreements.create(input, author)
+      byReference.set(key, created)
+      rememberAgreementPage(memo, created)
       return 'created'
     }
     // An archived agreement is left as it is: it is restored in the window, not by a workbook.
