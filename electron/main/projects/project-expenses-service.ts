@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import { type Transaction, sql } from 'kysely'
 import type { z } from 'zod'
 import type { DataFile } from '../db/data-file'
 import { readOnce } from '../db/read-once'
@@ -41,6 +41,16 @@ export class ProjectExpensesService {
   ): Promise<number> {
     return this.file.write(author, async (writer) => {
       const reads = new Map<string, Promise<unknown>>()
+      // Their projects in one statement, as each would be read alone (a missing one is left to
+      // be said by its own read).
+      const ids = JSON.stringify([...new Set(all.map((fields) => fields.projectId))])
+      for (const project of await writer.trx
+        .selectFrom('projects')
+        .selectAll()
+        .where(sql<boolean>`id IN (SELECT value FROM json_each(${ids}))`)
+        .execute()) {
+        reads.set(`project|${project.id}`, Promise.resolve(project))
+      }
       const rows = []
       for (const [index, fields] of all.entries()) {
         at?.(index)
