@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
+import { keepHeapTight } from '../app/heap'
 import { DataFile } from '../db/data-file'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
@@ -335,6 +336,7 @@ function isMainModule(): boolean {
 
 // Run only when executed, not when imported by the tests.
 if (isMainModule()) {
+  keepHeapTight()
   // A reader that stops early (`aimf import … | head`) is not a fault of the command.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, session } from 'electron'
 import { AppCore } from '../app/app-core'
+import { keepHeapTight } from '../app/heap'
 import { buildDemo } from '../demo/build-demo'
 import { createSession } from '../app/create-session'
 import { REGISTERS } from '../workbook/registers'
@@ -24,6 +25,7 @@ import { createMainWindow } from './window'
  * The Electron shell: windows, menus, dialogs and IPC registration, and nothing else. Every
  * decision about data is the core's (AppCore), which runs the same without this file.
  */
+keepHeapTight()
 app.enableSandbox()
 registerAppScheme()
 

@@ -1,0 +1,23 @@
+import { setFlagsFromString } from 'node:v8'
+
+/**
+ * How much V8 lets the core's heap grow past what it still held after its last full
+ * collection, in percent, before collecting again.
+ *
+ * V8's own choice, made for throughput, is up to four times: an import of 50,000 rows, which
+ * holds about 100 MB of rows and records, let the process reach 470 MB — garbage waiting for a
+ * collection that only came once. At half again as much, the same import peaks near 270 MB for
+ * about the same time (a few more collections of a heap that holds little). Measured by
+ * `npm run bench` (the import's peak beside its target).
+ */
+export const HEAP_GROWING_PERCENT = 50
+
+/**
+ * Keeps the core's heap close to what it holds ({@link HEAP_GROWING_PERCENT}). Called first by
+ * each program that runs the core — the Electron shell, the CLI, the benchmarks' processes —
+ * as it starts, before any work: V8 reads the setting at each collection. Node (and Electron's
+ * main process, which keeps V8's flags writable as Node does) accept it at run time.
+ */
+export function keepHeapTight(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+}
