@@ -297,6 +297,25 @@ export function choiceLabels(column: RegisterColumn, language: Language): string
  */
 export function choiceCode(column: RegisterColumn, text: string): string | null {
   if (!column.choices) return null
+  // A sheet repeats a handful of values thousands of times: each is looked up once.
+  let known = CHOICES_READ.get(column)
+  if (!known) {
+    known = new Map()
+    CHOICES_READ.set(column, known)
+  }
+  const found = known.get(text)
+  if (found !== undefined) return found
+  const code = lookUpChoice(column, text)
+  if (known.size < MAX_CHOICES_READ) known.set(text, code)
+  return code
+}
+
+/** The codes {@link choiceCode} has found, by column and text (at most a thousand a column). */
+const CHOICES_READ = new WeakMap<RegisterColumn, Map<string, string | null>>()
+const MAX_CHOICES_READ = 1000
+
+function lookUpChoice(column: RegisterColumn, text: string): string | null {
+  if (!column.choices) return null
   const wanted = nameKey(text)
   for (const code of column.choices.codes) {
     if (nameKey(code) === wanted) return code

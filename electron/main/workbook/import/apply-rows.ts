@@ -237,7 +237,8 @@ class ApplyRun {
   private async contract(sheet: ReadSheet, row: SheetRow): Promise<Record<string, unknown>> {
     if (row.contract) return row.contract
     const register = sheet.register
-    for (const column of register.columns.filter((c) => c.references && row.input[c.field])) {
+    for (const column of register.columns) {
+      if (!column.references || !row.input[column.field]) continue
       const name = column.referenceKey?.(row.input) ?? String(row.input[column.field])
       if (await this.resolver.resolve(column.references as RegisterKey, name)) continue
       throw new RowsRefused([

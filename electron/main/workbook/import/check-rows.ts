@@ -37,15 +37,18 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
   const register = sheet.register
   const language = problems.language
   const seen = new Map<string, number>()
+  const columnName = (field: string) => {
+    const column = register.columns.find((c) => c.field === field)
+    return sheet.headings.get(field) ?? (column ? translate(language, column.heading) : field)
+  }
+  // Worked out once for the sheet, not for each of its thousands of rows.
+  const referring = register.columns.filter((c) => c.references)
   for (const sheetRow of sheet.rows) {
     const { row, input } = sheetRow
-    if (Object.values(input).some((value) => value === undefined)) continue
-    const columnName = (field: string) => {
-      const column = register.columns.find((c) => c.field === field)
-      return sheet.headings.get(field) ?? (column ? translate(language, column.heading) : field)
-    }
+    if (unreadCell(input)) continue
     let unresolved = false
-    for (const column of register.columns.filter((c) => c.references && input[c.field])) {
+    for (const column of referring) {
+      if (!input[column.field]) continue
       const target = column.references as RegisterKey
       const name = column.referenceKey?.(input) ?? String(input[column.field])
       const found = await resolver.find(target, name)
@@ -71,7 +74,7 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
       })
     }
     if (unresolved) continue
-    let named = register.columns.some((c) => c.references && input[c.field])
+    let named = referring.some((c) => input[c.field])
     const resolve: Resolve = (target, name) => {
       named = true
       return resolver.resolve(target, name)
@@ -112,6 +115,12 @@ async function checkRows(sheet: ReadSheet, resolver: NameResolver, problems: Pro
       })
     } else seen.set(identity, row)
   }
+}
+
+/** True when a cell of the row could not be read (said when it was read). */
+function unreadCell(input: Record<string, unknown>): boolean {
+  for (const field in input) if (input[field] === undefined) return true
+  return false
 }
 
 /** A row as its register's contract takes it, references standing for their records. */
