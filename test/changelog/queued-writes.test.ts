@@ -166,12 +166,11 @@ describe('queued writes', () => {
 
   it('are refused once their action is over', async () => {
     const file = await newFile()
-    let kept: { insert: (values: RecordValues) => Promise<string> } | null = null
-    await file.write('Awa', async (w) => {
-      kept = { insert: (values) => w.insert('funders', values) }
+    const kept = await file.write('Awa', async (w) => {
       await w.insert('funders', funderRow('Dedans', null))
+      return (values: RecordValues) => w.insert('funders', values)
     })
-    await expect(kept!.insert(funderRow('Dehors', null))).rejects.toThrow(/action is over/)
+    await expect(kept(funderRow('Dehors', null))).rejects.toThrow(/action is over/)
     const names = await file.db.selectFrom('funders').select('name').execute()
     expect(names.map((row) => row.name)).toEqual(['Dedans'])
     await file.close()
