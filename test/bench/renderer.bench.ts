@@ -60,7 +60,7 @@ test('50,000 expense lines: rows in the page and typing in the search', async ({
   const rowsInPage = await table.locator('tbody tr:not([aria-hidden])').count()
 
   // Times, in the page, from each key down to the count of lines changing.
-  const search = page.getByRole('textbox', { name: 'Rechercher' })
+  const search = page.getByRole('searchbox', { name: 'Rechercher' })
   await search.focus()
   await page.evaluate(() => {
     const probe = { start: 0, times: [] as number[] }
