@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { BudgetView } from '@shared/budget/schema'
-import { channels } from './harness/channels'
+import { channels, euFunder } from './harness/channels'
 import { test, expect } from './harness/fixtures'
 
 test.use({ viewport: { width: 1280, height: 720 } })
@@ -9,11 +9,7 @@ test.use({ viewport: { width: 1280, height: 720 } })
 async function euAction(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
   await app.core.createFile(join(app.folder, 'regles.sqlite'))
   const call = channels(app.core)
-  const funder = await call('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
+  const funder = await euFunder(call)
   const agreement = await call('agreements.create', {
     funderId: funder.id,
     reference: 'UE-2026-REGLES',

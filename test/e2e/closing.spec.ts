@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { channels } from './harness/channels'
+import { channels, euFunder } from './harness/channels'
 import { test, expect } from './harness/fixtures'
 
 test('an agreement is closed with its refund, shown closed, and reopened with a reason', async ({
@@ -8,11 +8,7 @@ test('an agreement is closed with its refund, shown closed, and reopened with a 
 }) => {
   await app.core.createFile(join(app.folder, 'cloture.sqlite'))
   const call = channels(app.core)
-  const funder = await call('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
+  const funder = await euFunder(call)
   const agreement = await call('agreements.create', {
     funderId: funder.id,
     reference: 'UE-2026-CLOS',

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { channels } from './harness/channels'
+import { channels, euPeaceAgreement } from './harness/channels'
 import { test, expect } from './harness/fixtures'
 
 test('a receipt is reversed only with a reason, after the figures it changes are shown', async ({
@@ -8,24 +8,7 @@ test('a receipt is reversed only with a reason, after the figures it changes are
 }) => {
   await app.core.createFile(join(app.folder, 'annulations.sqlite'))
   const call = channels(app.core)
-  const funder = await call('funders.create', {
-    name: 'Union européenne',
-    kind: 'multilateral',
-    defaultCurrency: 'EUR',
-  })
-  const agreement = await call('agreements.create', {
-    funderId: funder.id,
-    reference: 'UE-2026-PAIX',
-    title: 'Consolidation de la paix',
-    signedOn: '2026-01-10',
-    startsOn: '2026-01-01',
-    endsOn: '2028-12-31',
-    currency: 'EUR',
-    amount: '830000',
-    earmarking: 'programme',
-    programmeCode: 'essential_services',
-    nature: 'operating',
-  })
+  const { agreement } = await euPeaceAgreement(call, 2026)
   await call('receipts.add', {
     confirmed: true,
     agreementId: agreement.id,

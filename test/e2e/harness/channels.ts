@@ -42,13 +42,18 @@ export async function lomeCalledForDues(call: Call, year: number) {
   return lome
 }
 
-/** The EU's peace agreement of `year` (830 000 €, three years, tied to essential services). */
-export async function euPeaceAgreement(call: Call, year: number) {
-  const funder = await call('funders.create', {
+/** The European Union as a funder (multilateral, in euros). */
+export function euFunder(call: Call) {
+  return call('funders.create', {
     name: 'Union européenne',
     kind: 'multilateral',
     defaultCurrency: 'EUR',
   })
+}
+
+/** The EU's peace agreement of `year` (830 000 €, three years, tied to essential services). */
+export async function euPeaceAgreement(call: Call, year: number) {
+  const funder = await euFunder(call)
   const agreement = await call('agreements.create', {
     funderId: funder.id,
     reference: `UE-${year}-PAIX`,
