@@ -173,6 +173,44 @@ describe('a field changed on one copy, then again on the other once it had merge
   })
 })
 
+describe('a third copy’s change the sender had not merged, older than what the office last heard of it', () => {
+  it('is listed: the office reads that copy’s changes from what the sender had of it, not from its own last news', async () => {
+    const { share, office, mission, id, sync } = await officeAndMission()
+    const folder = join(share, '..')
+    const thirdPath = join(folder, 'antenne.sqlite')
+    await missionCopy(office.file, office.sync, thirdPath)
+    const thirdFile = await DataFile.open(thirdPath)
+    open.push(thirdFile)
+    const third = createSession(thirdFile)
+    const other = (await office.funders.create(funderInput('Ville de Lyon', null), 'Awa')).id
+    await sync.office()
+    const syncThird = () => third.sync.syncFolder(share, 'Binta')
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5))
+    // The mission merges the third copy's first note…
+    await third.funders.update(id, funder('Antenne 1'), 'Binta')
+    await syncThird()
+    await sync.mission()
+    // …but not its second, written before the mission's next change and sent only after it.
+    await pause()
+    await third.funders.update(id, funder('Antenne 2'), 'Binta')
+    await pause()
+    await mission.funders.update(other, funderInput('Ville de Lyon', 'Vu en mission'), 'Jean')
+    await sync.mission()
+    await syncThird()
+    await sync.office()
+    // The office has "Antenne 2" and has heard of the mission after it; the mission, which still
+    // has only "Antenne 1", writes the same field.
+    await pause()
+    await mission.funders.update(id, funder('Note de mission'), 'Jean')
+    await sync.mission()
+    await sync.office()
+    expect(await listed(office)).toEqual([
+      ['field', 'notes', JSON.stringify('Note de mission'), JSON.stringify('Antenne 2')],
+    ])
+    expect(await notes(office, id)).toBe('Note de mission')
+  })
+})
+
 describe('what a copy says it had merged (seen.ts)', () => {
   it('never claims a change of the other copy that came in after a later one (a file merged out of order)', async () => {
     const file = await DataFile.create(join(await tempFolder(), 'bureau.sqlite'))
@@ -225,6 +263,10 @@ describe('what a copy says it had merged (seen.ts)', () => {
     expect(seen.upTo('other', stamp(5, own))).toBe(stamp(1, 'other'))
     expect(seen.upTo('other', stamp(6, own))).toBe(stamp(4, 'other'))
     expect(seen.upTo('third', stamp(6, own))).toBeUndefined()
-    expect(seen.lowest).toBe(stamp(1, 'other'))
+    // The claims bearing on changes from a stamp on: the step in force there and the later ones.
+    expect(seen.lowestFrom(stamp(1, own))).toEqual(new Map([['other', stamp(1, 'other')]]))
+    expect(seen.lowestFrom(stamp(5, own))).toEqual(new Map([['other', stamp(1, 'other')]]))
+    expect(seen.lowestFrom(stamp(6, own))).toEqual(new Map([['other', stamp(4, 'other')]]))
+    expect(seenBy([]).lowestFrom(stamp(6, own))).toEqual(new Map())
   })
 })

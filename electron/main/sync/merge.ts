@@ -124,14 +124,11 @@ export async function mergeChanges(
     record.fresh.push(change)
   }
   // The changes of this copy that may bear on the file's: those after its first change, those
-  // made since this copy last heard of its sender, and those the sender had not merged
-  // (conflicts.ts).
-  const since = [fresh[0]?.hlc ?? '', context.heardFrom, context.seen.lowest ?? context.heardFrom]
-  await loadRecords(
-    trx,
-    records,
-    since.reduce((low, s) => (s < low ? s : low)),
-  )
+  // made since this copy last heard of its sender, and, copy by copy, those the sender had not
+  // merged (conflicts.ts).
+  const first = fresh[0]?.hlc ?? ''
+  const since = first < context.heardFrom ? first : context.heardFrom
+  await loadRecords(trx, records, since, context.seen.lowestFrom(first))
 
   const conflicts: Conflict[] = []
   for (const record of records.values()) {

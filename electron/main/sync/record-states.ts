@@ -78,12 +78,17 @@ const LOGGED_COLUMNS = `c.table_name, c.row_id, c.hlc, c.tx_id, c.replica_id, c.
  * heard of its sender if earlier: an older change loses to each of the file's on the same field
  * and is already in the row, and a conflict is only with a change made since. Those are found
  * by their stamps, not by reading each record's twenty years of history: a file of 20,000
- * edits of 1,500 projects reads a few rows, not 180,000.
+ * edits of 1,500 projects reads a few rows, not 180,000. A copy the sender says it had only up
+ * to an earlier stamp (`earlier`: copy → stamp, sync/seen.ts) may have changes the sender had
+ * not seen before `since`: those are read too, copy by copy from that stamp (through the index
+ * by copy and stamp, migration 21) — not the whole log from the earliest, which for a copy
+ * silent for years would be years of every copy's changes.
  */
 export async function loadRecords(
   trx: Transaction<Database>,
   records: ReadonlyMap<string, RecordState>,
   since: string,
+  earlier: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const all = [...records.values()]
   await loadRows(trx, all, records)
@@ -123,6 +128,22 @@ export async function loadRecords(
       ),
     )
     keep(found.rows)
+    const bounds = [...earlier].filter(([, stamp]) => stamp < since)
+    if (bounds.length > 0) {
+      const before = await trx.executeQuery<Found>(
+        CompiledQuery.raw(
+          `SELECT ${LOGGED_COLUMNS} FROM json_each(?) AS b CROSS JOIN change_log AS c
+             ON c.replica_id = b.value ->> 0 AND c.hlc > b.value ->> 1 AND c.hlc <= ?
+           WHERE c.table_name || '|' || c.row_id IN (SELECT value FROM json_each(?))`,
+          [
+            JSON.stringify(bounds),
+            since,
+            JSON.stringify(recent.map((r) => `${r.table.name}|${r.id}`)),
+          ],
+        ),
+      )
+      keep(before.rows)
+    }
   }
   for (const record of all) record.known.sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
 }

@@ -43,9 +43,22 @@ export async function seenSteps(
   const first = run[0]
   const last = run.at(-1)
   if (!first || !last) return []
+  // Copy by copy through the index by copy and stamp (migration 21): the copies found by
+  // skipping from one to the next, then each one's latest stamp logged before the run, walking
+  // down from its latest — a few index steps each, where a grouping read the whole log.
   const before = await sql<{ replica_id: string; hlc: string }>`
-    SELECT replica_id, max(hlc) AS hlc FROM change_log
-    WHERE seq < ${first.seq} AND replica_id != ${own} GROUP BY replica_id`.execute(file.db)
+    WITH RECURSIVE copies(id) AS (
+      SELECT min(replica_id) FROM change_log
+      UNION ALL
+      SELECT (SELECT min(replica_id) FROM change_log WHERE replica_id > copies.id)
+      FROM copies WHERE copies.id IS NOT NULL
+    )
+    SELECT replica_id, hlc FROM (
+      SELECT id AS replica_id,
+        (SELECT hlc FROM change_log
+         WHERE replica_id = copies.id AND seq < ${first.seq} ORDER BY hlc DESC LIMIT 1) AS hlc
+      FROM copies WHERE id IS NOT NULL AND id != ${own}
+    ) WHERE hlc IS NOT NULL`.execute(file.db)
   const late = await file.db
     .selectFrom('change_log')
     .select(['seq', 'hlc', 'replica_id'])
@@ -116,10 +129,6 @@ export function seenBy(steps: readonly SeenStep[] | undefined) {
     else byReplica.set(step.replica, [step])
   }
   for (const list of byReplica.values()) list.sort((a, b) => (a.from < b.from ? -1 : 1))
-  const lowest = [...byReplica.values()].reduce<string | null>((low, list) => {
-    const min = list.reduce((m, s) => (s.upTo < m ? s.upTo : m), list[0]?.upTo ?? '')
-    return low === null || min < low ? min : low
-  }, null)
   return {
     /** The latest change of `replica` the sender had, when it made `hlc`; undefined: unknown. */
     upTo(replica: string, hlc: string): string | undefined {
@@ -133,8 +142,27 @@ export function seenBy(steps: readonly SeenStep[] | undefined) {
       }
       return list[low - 1]?.upTo
     },
-    /** The earliest claim, below which no change here can be concurrent with the file's. */
-    lowest,
+    /**
+     * For each copy the file makes claims of, the lowest claim that bears on a change stamped
+     * `hlc` or later (the step in force at `hlc` and every later one): below it, no change of
+     * that copy here can be concurrent with the file's from `hlc` on. A change made before the
+     * copy's first step has no claim (`upTo` is undefined: the merge falls back on what this copy
+     * last heard of the sender).
+     */
+    lowestFrom(hlc: string): Map<string, string> {
+      const lowest = new Map<string, string>()
+      for (const [replica, list] of byReplica) {
+        let start = 0
+        for (let i = 0; i < list.length && (list[i] as SeenStep).from <= hlc; i += 1) start = i
+        let min: string | undefined
+        for (let i = start; i < list.length; i += 1) {
+          const upTo = (list[i] as SeenStep).upTo
+          if (min === undefined || upTo < min) min = upTo
+        }
+        if (min !== undefined) lowest.set(replica, min)
+      }
+      return lowest
+    },
   }
 }
 

@@ -18,6 +18,7 @@ import { agreementClosing } from './0017-agreement-closing'
 import { costSharing } from './0018-cost-sharing'
 import { euRules } from './0019-eu-rules'
 import { sharedReversals } from './0020-shared-reversals'
+import { changeLogByCopy } from './0021-change-log-by-copy'
 import type { Migration } from './migration'
 
 /**
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   costSharing,
   euRules,
   sharedReversals,
+  changeLogByCopy,
 ]
 
 /** The schema version this build writes; a file above it comes from a newer version. */
