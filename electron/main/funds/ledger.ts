@@ -394,7 +394,10 @@ async function agreementAlerts(db: DataFile['db'], today: string) {
     endsOn: r.ends_on,
     availableEur: figures.get(r.id)?.eur.available ?? 0,
   })
-  const byEnd = (a: { endsOn: string }, b: { endsOn: string }) => a.endsOn.localeCompare(b.endsOn)
+  // ISO dates sort as plain text: no collator (localeCompare's first call builds one, ~15 ms of
+  // a fresh process's first figures).
+  const byEnd = (a: { endsOn: string }, b: { endsOn: string }) =>
+    a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0
   return {
     endingSoon: candidates
       .filter((r) => r.ends_on <= addDays(today, ENDING_SOON_DAYS))
