@@ -1,4 +1,4 @@
-import { containsWords, searchableText, searchWords } from '../text/search'
+import { containsWords, foldForSearch, searchWords } from '../text/search'
 
 /**
  * The folded text of each row of a list, read once per rows rather than at every key typed: a
@@ -8,6 +8,10 @@ import { containsWords, searchableText, searchWords } from '../text/search'
  */
 export class SearchIndex<Row> {
   private readonly texts = new Map<Row, string>()
+  /** The texts of the rows of an order searched (the rows sorted), index by index. */
+  private readonly inOrder = new WeakMap<readonly Row[], string[]>()
+  /** Each value folded once: rows share their line, fund, state, supplier… */
+  private readonly folded = new Map<string, string>()
   private warmed = 0
 
   constructor(
@@ -15,14 +19,28 @@ export class SearchIndex<Row> {
     private readonly textsOf: (row: Row) => readonly (string | null | undefined)[],
   ) {}
 
-  /** A row's texts folded into one (see searchableText), read once. */
+  /**
+   * A row's texts folded into one, read once: the same as searchableText, folded value by value
+   * (the space between two values ends any accent or word, so folding them apart changes nothing).
+   */
   textOf(row: Row): string {
     let text = this.texts.get(row)
     if (text === undefined) {
-      text = searchableText(this.textsOf(row))
+      const values: string[] = []
+      for (const value of this.textsOf(row)) if (value) values.push(this.fold(value))
+      text = values.join(' ')
       this.texts.set(row, text)
     }
     return text
+  }
+
+  private fold(value: string): string {
+    let folded = this.folded.get(value)
+    if (folded === undefined) {
+      folded = foldForSearch(value)
+      this.folded.set(value, folded)
+    }
+    return folded
   }
 
   /**
@@ -46,6 +64,20 @@ export class SearchIndex<Row> {
   search(rows: readonly Row[], query: string): readonly Row[] {
     const words = searchWords(query)
     if (words.length === 0) return rows
-    return rows.filter((row) => containsWords(this.textOf(row), words))
+    const texts = this.textsInOrder(rows)
+    return rows.filter((_, at) => containsWords(texts[at] ?? '', words))
+  }
+
+  /**
+   * The texts of rows in an order (the rows sorted), index by index: a key typed then scans an
+   * array of texts rather than looking each row up. Kept per order, made once.
+   */
+  textsInOrder(rows: readonly Row[]): readonly string[] {
+    let texts = this.inOrder.get(rows)
+    if (!texts) {
+      texts = rows.map((row) => this.textOf(row))
+      this.inOrder.set(rows, texts)
+    }
+    return texts
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '@shared/lists/list-search'
-import { foldForSearch } from '@shared/text/search'
+import { foldForSearch, searchableText } from '@shared/text/search'
 
 /** The folding as it was first written: every character decomposed and tested. */
 function foldReference(text: string): string {
@@ -78,5 +78,30 @@ describe('the search index of a list', () => {
     expect(ahead.warm(() => false)).toBe(false)
     expect(ahead.warm(() => true)).toBe(true)
     expect(ahead.search(many, '999').map((row) => row.id)).toEqual([999])
+  })
+})
+
+describe('a row’s searched text', () => {
+  it('is the searchable text of its values, folded value by value', () => {
+    const values = fc.array(
+      fc.option(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), {
+        nil: null,
+      }),
+      {
+        maxLength: 6,
+      },
+    )
+    fc.assert(
+      fc.property(values, (texts) => {
+        const row = { texts }
+        const index = new SearchIndex([row], (r: typeof row) => r.texts)
+        expect(index.textOf(row)).toBe(searchableText(texts))
+      }),
+      { numRuns: 1000 },
+    )
+    const greek = { texts: ['ΟΔΟΣ', 'ΟΔΟΣ Α'] }
+    expect(new SearchIndex([greek], (r: typeof greek) => r.texts).textOf(greek)).toBe(
+      searchableText(greek.texts),
+    )
   })
 })

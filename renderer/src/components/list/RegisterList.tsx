@@ -113,7 +113,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
     () => sortRows(props.rows, sortColumn, sort?.desc ?? false, collator),
     [props.rows, sortColumn, sort?.desc, collator],
   )
-  const index = useSearchIndex(props.rows, columns, searchRows)
+  const index = useSearchIndex(props.rows, columns, ordered, searchRows)
   const sorted = useMemo(
     () => (searchRows ? index.search(ordered, query) : ordered),
     [ordered, index, query, searchRows],

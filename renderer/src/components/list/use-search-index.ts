@@ -12,6 +12,8 @@ const SLICE_MS = 8
 export function useSearchIndex<Row>(
   rows: readonly Row[],
   columns: readonly ListColumn<Row>[],
+  /** The rows in the order shown, whose texts are lined up ahead too. */
+  ordered: readonly Row[],
   /** False when the page searches itself: nothing to read ahead. */
   enabled: boolean,
 ): SearchIndex<Row> {
@@ -21,15 +23,17 @@ export function useSearchIndex<Row>(
   }, [rows, columns])
   useEffect(() => {
     if (!enabled) return
-    // Slices posted as messages, which the browser runs after any key typed meanwhile: an idle
-    // callback waits for idle periods that a busy page (or a test's clock) rarely gives.
+    // Slices posted as messages run between the page's other tasks: a key typed waits one slice
+    // at most. Idle callbacks would wait for idle periods a busy page (or a test's clock) rarely
+    // gives, and the first key would fold the rows itself.
     const channel = new MessageChannel()
     channel.port1.onmessage = () => {
       const until = performance.now() + SLICE_MS
       if (!index.warm(() => performance.now() < until)) channel.port2.postMessage(null)
+      else index.textsInOrder(ordered)
     }
     channel.port2.postMessage(null)
     return () => channel.port1.close()
-  }, [index, enabled])
+  }, [index, ordered, enabled])
   return index
 }
