@@ -10,6 +10,9 @@ export class SearchIndex<Row> {
   private readonly texts = new Map<Row, string>()
   /** The texts of the rows of an order searched (the rows sorted), index by index. */
   private readonly inOrder = new WeakMap<readonly Row[], string[]>()
+  /** The last search: its rows, its words, and the positions of the rows it kept. */
+  private last: { rows: readonly Row[]; words: readonly string[]; positions: number[] } | null =
+    null
   /** Each value folded once: rows share their line, fund, state, supplier… */
   private readonly folded = new Map<string, string>()
   private warmed = 0
@@ -65,7 +68,30 @@ export class SearchIndex<Row> {
     const words = searchWords(query)
     if (words.length === 0) return rows
     const texts = this.textsInOrder(rows)
-    return rows.filter((_, at) => containsWords(texts[at] ?? '', words))
+    // A key added to the query (« 4 », then « 49 ») can only narrow the last search's rows:
+    // when each word searched before is inside a word searched now, only those are looked at.
+    const last = this.last
+    const narrowing =
+      last?.rows === rows &&
+      last.words.every((before) => words.some((word) => word.includes(before)))
+    const [first = ''] = words
+    const matches =
+      words.length === 1
+        ? (text: string) => text.includes(first)
+        : (text: string) => containsWords(text, words)
+    const positions: number[] = []
+    const found: Row[] = []
+    const look = (at: number) => {
+      const row = rows[at]
+      if (row !== undefined && matches(texts[at] ?? '')) {
+        positions.push(at)
+        found.push(row)
+      }
+    }
+    if (narrowing) for (const at of last.positions) look(at)
+    else for (let at = 0; at < rows.length; at += 1) look(at)
+    this.last = { rows, words, positions }
+    return found
   }
 
   /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '@shared/lists/list-search'
-import { foldForSearch, searchableText } from '@shared/text/search'
+import { containsWords, foldForSearch, searchWords, searchableText } from '@shared/text/search'
 
 /** The folding as it was first written: every character decomposed and tested. */
 function foldReference(text: string): string {
@@ -103,5 +103,49 @@ describe('a row’s searched text', () => {
     expect(new SearchIndex([greek], (r: typeof greek) => r.texts).textOf(greek)).toBe(
       searchableText(greek.texts),
     )
+  })
+})
+
+describe('a search typed key by key', () => {
+  it('finds at each key what a search from scratch finds, as keys are added or taken away', () => {
+    const row = fc.record({
+      id: fc.nat(),
+      label: fc.string({ unit: fc.constantFrom(...'abcé 49É'.split('')), maxLength: 12 }),
+      supplier: fc.option(fc.string({ unit: fc.constantFrom(...'ab4 è'.split('')) }), {
+        nil: null,
+      }),
+    })
+    const query = fc.string({ unit: fc.constantFrom(...'abcée 49É'.split('')), maxLength: 5 })
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 40 }),
+        fc.array(query, { maxLength: 8 }),
+        (rows, typed) => {
+          const texts = (r: Expense) => [r.label, r.supplier]
+          const index = new SearchIndex(rows, texts)
+          for (const q of typed) {
+            const fresh = new SearchIndex(rows, texts)
+            expect(index.search(rows, q)).toEqual(fresh.search(rows, q))
+            expect(index.search(rows, q)).toEqual(
+              rows.filter((r) => containsWords(searchableText(texts(r)), searchWords(q))),
+            )
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('narrows from the last search when a key is added: « 4 », then « 49 »', () => {
+    const many = Array.from({ length: 100 }, (_, n) => ({
+      id: n,
+      label: `n° ${n}`,
+      supplier: null,
+    }))
+    const index = new SearchIndex(many, (r: Expense) => [r.label])
+    expect(index.search(many, '4').map((r) => r.id)).toHaveLength(19)
+    expect(index.search(many, '49').map((r) => r.id)).toEqual([49])
+    expect(index.search(many, '9 4').map((r) => r.id)).toEqual([49, 94])
+    expect(index.search(many, '9').map((r) => r.id)).toHaveLength(19)
   })
 })
