@@ -4,7 +4,7 @@ import { containsWords, foldForSearch, searchWords } from '../text/search'
  * The folded text of each row of a list, read once per rows rather than at every key typed: a
  * row's text comes from its columns (a translated state, a fund's name) and folding it takes
  * time, which 50,000 rows at every key would make the user wait for (issue 25). The rows are
- * read on demand, or ahead of any search with {@link SearchIndex.warm} while the page is idle.
+ * read on demand, or ahead of any search with {@link SearchIndex.warm}, a slice at a time.
  */
 export class SearchIndex<Row> {
   private readonly texts = new Map<Row, string>()
