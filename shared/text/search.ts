@@ -1,9 +1,22 @@
-/** Folds case and accents so that "geneve" finds "Genève" and "quebec" finds "Québec". */
+/** Printable ASCII and line breaks but `^` and `` ` ``, the two ASCII characters Unicode counts as diacritics. */
+const PLAIN = /^[\t\n\r\x20-\x5d\x5f\x61-\x7e]*$/
+/** What may be a diacritic once decomposed: anything outside that plain ASCII. */
+const NOT_PLAIN = /[^\t\n\r\x20-\x5d\x5f\x61-\x7e]/gu
+const DIACRITIC = /^\p{Diacritic}$/u
+
+/**
+ * Folds case and accents so that "geneve" finds "Genève" and "quebec" finds "Québec". A list
+ * folds every row it searches (50,000 expenses in a year): plain text skips the decomposition,
+ * and only the characters outside plain ASCII are tested as diacritics, rather than running
+ * the Unicode property over every character. Lower case is the same in French as in the root
+ * locale (only Turkish, Azeri and Lithuanian differ), and the root one is the fast one.
+ */
 export function foldForSearch(text: string): string {
+  if (PLAIN.test(text)) return text.toLowerCase()
   return text
     .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('fr')
+    .replace(NOT_PLAIN, (character) => (DIACRITIC.test(character) ? '' : character))
+    .toLowerCase()
 }
 
 /** The folded words of a query. */

@@ -7,7 +7,6 @@ import { INTL_LOCALE } from '@shared/i18n/locale'
 import { columnTotals, listLines } from '@shared/lists/list-figures'
 import type { Money } from '@shared/money/money'
 import type { ListExport } from '@shared/reports/list-export'
-import { searchWords, searchableText, containsWords } from '@shared/text/search'
 import { errorMessage } from '../../lib/api'
 import { type Status, StatusMessage } from '../StatusMessage'
 import { useLanguage } from '../../lib/use-language'
@@ -25,6 +24,7 @@ import {
 import { type Sort, sortRows } from './list-sort'
 import { ACTIONS_WIDTH, RegisterTable } from './RegisterTable'
 import { useColumnChoice } from './use-column-choice'
+import { useSearchIndex } from './use-search-index'
 import type { ListView } from './use-list-url-state'
 
 /** What a list keeps in the address without taking any row out. */
@@ -102,23 +102,25 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
   const query = view.q ?? ''
   const groupColumn = columns.find((column) => column.id === view.group)
 
-  const searched = useMemo(() => {
-    const words = searchWords(query)
-    if (words.length === 0 || props.searchRows === false) return props.rows
-    const texts = columns.filter((c) => c.kind === 'text')
-    return props.rows.filter((row) =>
-      containsWords(searchableText(texts.map((c) => textOf(c, row))), words),
-    )
-  }, [props.rows, props.searchRows, columns, query])
+  // Each key typed only filters rows already sorted, through texts already folded (issue 25:
+  // 50,000 expenses answer within the key). Sorting before searching keeps the same order (the
+  // sort is stable). The search is not deferred (useDeferredValue): the list would then be
+  // drawn twice per key, and its count waited for longer (measured: 120-150 ms against 40-80).
+  const sortColumn = columns.find((c) => c.id === sort?.id)
+  const searchRows = props.searchRows !== false
+  const ordered = useMemo(
+    () => sortRows(props.rows, sortColumn, sort?.desc ?? false, collator),
+    [props.rows, sortColumn, sort?.desc, collator],
+  )
+  const index = useSearchIndex(props.rows, columns, ordered, searchRows)
   const sorted = useMemo(
-    () =>
-      sortRows(
-        searched,
-        columns.find((c) => c.id === sort?.id),
-        sort?.desc ?? false,
-        collator,
-      ),
-    [searched, columns, sort?.id, sort?.desc, collator],
+    () => (searchRows ? index.search(ordered, query) : ordered),
+    [ordered, index, query, searchRows],
+  )
+  // The groups' keys, read once per rows and grouping rather than at every key typed.
+  const groupKeys = useMemo(
+    () => (groupColumn ? new Map(props.rows.map((row) => [row, textOf(groupColumn, row)])) : null),
+    [props.rows, groupColumn],
   )
   const amounts = useMemo(
     () =>
@@ -133,12 +135,15 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
     () =>
       listLines(
         sorted,
-        groupColumn
-          ? { keyOf: (row) => textOf(groupColumn, row), compare: collator.compare }
+        groupColumn && groupKeys
+          ? {
+              keyOf: (row) => groupKeys.get(row) ?? textOf(groupColumn, row),
+              compare: collator.compare,
+            }
           : null,
         amounts,
       ),
-    [sorted, groupColumn, collator, amounts],
+    [sorted, groupColumn, groupKeys, collator, amounts],
   )
   const totals = useMemo(() => columnTotals(sorted, amounts), [sorted, amounts])
 

@@ -9,6 +9,7 @@ import type { ListLine } from '@shared/lists/list-figures'
 import type { Money } from '@shared/money/money'
 import { Amount } from '../Amount'
 import { useLanguage } from '../../lib/use-language'
+import type { Language } from '@shared/i18n/locale'
 import { columnWidth, type ListColumn } from './list-columns'
 import { type Sort, nextSort } from './list-sort'
 import { TotalsRows } from './TotalsRows'
@@ -55,6 +56,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
   const span = columns.length + (rowActions ? 1 : 0)
   const actionsWidth = rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
   const { t } = useTranslation()
+  const language = useLanguage()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [active, setActive] = useState(0)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions the React Compiler must not memoise; this is its documented use
@@ -212,7 +214,7 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
               >
                 {columns.map((column, index) => (
                   <td key={column.id} className={cellClass(column, index)}>
-                    <CellContent column={column} row={line.row} />
+                    {cellContent(column, line.row, language)}
                   </td>
                 ))}
                 {rowActions && <td className="register-actions">{rowActions(line.row)}</td>}
@@ -249,8 +251,11 @@ export function cellClass(column: ListColumn<never>, index: number): string | un
   return classes.filter(Boolean).join(' ') || undefined
 }
 
-function CellContent<Row>({ column, row }: { column: ListColumn<Row>; row: Row }): ReactNode {
-  const language = useLanguage()
+/**
+ * A cell's content: a plain call, not a component, so that the rows drawn after each key typed
+ * do not each subscribe to the language (a hook per cell) when the table has it already.
+ */
+function cellContent<Row>(column: ListColumn<Row>, row: Row, language: Language): ReactNode {
   if (column.cell) return column.cell(row)
   if (column.kind === 'money') {
     const amount = column.amount?.(row)

@@ -8,19 +8,22 @@ import { Amount } from '../../components/Amount'
 import { dateColumn, textColumn } from '../../components/list/column-factory'
 import type { ListColumn } from '../../components/list/list-columns'
 
-/** The fund that paid an expense: an agreement (and its heading) or the untied fund. */
-export function payingFund(t: TFunction, e: BudgetExpense, language: Language): string {
+/**
+ * The fund that paid an expense: an agreement (and its heading) or the untied fund, whose name
+ * (`untied`) is translated once for the whole list, not once per row searched.
+ */
+function payingFund(e: BudgetExpense, untied: string, language: Language): string {
   // A shared expense: each share's fund and heading, with its percentage when typed as one.
   if (e.shares.length > 0)
     return e.shares
       .map((s) => {
-        const fund = s.agreementReference ?? t('budget.form.untiedFund')
+        const fund = s.agreementReference ?? untied
         const heading = s.headingCode ? ` · ${s.headingCode}` : ''
         const part = s.percentBp === null ? '' : ` ${formatBasisPoints(s.percentBp, language)}`
         return `${fund}${heading}${part}`
       })
       .join(' / ')
-  const fund = e.agreementReference ?? t('budget.form.untiedFund')
+  const fund = e.agreementReference ?? untied
   return e.headingCode ? `${fund} · ${e.headingCode}` : fund
 }
 
@@ -42,6 +45,9 @@ function struck(minor: number, currency: BudgetExpense['currency']) {
 
 /** The columns of the year's expenses register. */
 export function expenseColumns(t: TFunction, language: Language): ListColumn<BudgetExpense>[] {
+  // Translated once: the list reads these for each of a year's rows when it is searched.
+  const untied = t('budget.form.untiedFund')
+  const recorded = t('budget.stateRecorded')
   return [
     dateColumn('spentOn', t('budget.form.spentOn'), (e) => e.spentOn),
     textColumn('line', t('budget.form.lineKey'), (e) => e.lineLabel ?? e.lineKey, {
@@ -63,7 +69,7 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
         </span>
       ),
     },
-    textColumn('fund', t('budget.form.payingFund'), (e) => payingFund(t, e, language), {
+    textColumn('fund', t('budget.form.payingFund'), (e) => payingFund(e, untied, language), {
       priority: 6,
     }),
     {
@@ -90,9 +96,7 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
       id: 'state',
       kind: 'text',
       value: (e) =>
-        e.cancelReason
-          ? t('budget.stateCancelled', { reason: e.cancelReason })
-          : t('budget.stateRecorded'),
+        e.cancelReason ? t('budget.stateCancelled', { reason: e.cancelReason }) : recorded,
       header: t('budget.state'),
       width: 200,
       priority: 7,
