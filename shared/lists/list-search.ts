@@ -74,16 +74,11 @@ export class SearchIndex<Row> {
     const narrowing =
       last?.rows === rows &&
       last.words.every((before) => words.some((word) => word.includes(before)))
-    const [first = ''] = words
-    const matches =
-      words.length === 1
-        ? (text: string) => text.includes(first)
-        : (text: string) => containsWords(text, words)
     const positions: number[] = []
     const found: Row[] = []
     const look = (at: number) => {
       const row = rows[at]
-      if (row !== undefined && matches(texts[at] ?? '')) {
+      if (row !== undefined && containsWords(texts[at] ?? '', words)) {
         positions.push(at)
         found.push(row)
       }
