@@ -7,24 +7,17 @@ import type { ProjectStatus } from '../projects/schema'
 import { decimalAmount, optionalPercent } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
+import { EARMARKINGS, type Earmarking, type FundClass, type FundFigures } from './fund-class'
 
-/**
- * How an agreement's money may be used. IATI's earmarking categories are kept beside it:
- * untied = 4 (core contributions), programme = 2, named projects = 1.
- */
-export const EARMARKINGS = ['untied', 'programme', 'projects'] as const
-export type Earmarking = (typeof EARMARKINGS)[number]
-export const IATI_EARMARKING: Record<Earmarking, '1' | '2' | '4'> = {
-  untied: '4',
-  programme: '2',
-  projects: '1',
-}
-
-/** Untied money is délié; the other two are tied (fléché). */
-export type FundClass = 'tied' | 'untied'
-export function fundClassOf(earmarking: Earmarking): FundClass {
-  return earmarking === 'untied' ? 'untied' : 'tied'
-}
+export {
+  EARMARKINGS,
+  type Earmarking,
+  IATI_EARMARKING,
+  type FundClass,
+  fundClassOf,
+  FUND_FIGURE_KEYS,
+  type FundFigures,
+} from './fund-class'
 
 export const NATURES = ['operating', 'investment', 'mixed'] as const
 export type Nature = (typeof NATURES)[number]
@@ -128,30 +121,6 @@ export const summaryQuery = z.strictObject({
 })
 
 export { byId }
-
-/** The figures of a fund, in the order they are shown. */
-export const FUND_FIGURE_KEYS = [
-  'committed',
-  'received',
-  'expected',
-  'allocated',
-  'spent',
-  'available',
-  'unallocated',
-] as const
-
-/** The money figures of a fund (an agreement or a class of funds), in minor units. */
-export interface FundFigures {
-  committed: number
-  received: number
-  expected: number
-  allocated: number
-  spent: number
-  /** received − spent */
-  available: number
-  /** committed − allocated */
-  unallocated: number
-}
 
 export interface Agreement {
   id: string

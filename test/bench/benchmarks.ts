@@ -4,28 +4,14 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { LATEST_VERSION } from '../../electron/main/db/migrations'
-import { dashboardSql } from './floors'
+import { BUNDLE, type BenchResult, runStep } from './bench-process'
+import { OPENING, openingMeasures } from './opening'
 import { median, STEPS, type StepArguments, type StepTimes } from './steps'
 
 // As the application and its CLI start (app/heap.ts): the measures are theirs, in this process
 // and in each step's own.
 keepHeapTight()
-
-/** One line of `test/bench/results.json`. */
-interface BenchResult {
-  name: string
-  /** The median of the runs. */
-  ms: number
-  floorMs: number | null
-  ratio: number | null
-  targetMs: number | null
-  targetRatio: number | null
-  peakMB: number | null
-  /** A limit other than time, checked when the results are reported (not written). */
-  check?: () => boolean
-}
 
 interface Measure {
   name: string
@@ -143,95 +129,7 @@ const MEASURES: Measure[] = [
   },
 ]
 
-const BUNDLE = fileURLToPath(import.meta.url)
 const CACHE = resolve('node_modules/.cache/bench-files')
-
-/**
- * Runs a command; its standard output, how long it took to print its first output, and its peak
- * memory when `/usr/bin/time` can tell.
- */
-function run(
-  command: string,
-  args: string[],
-): Promise<{ stdout: string; peakMB: number | null; firstOutputMs: number }> {
-  const start = performance.now()
-  let firstOutputMs = 0
-  const timed = existsSync('/usr/bin/time')
-  const child = timed
-    ? spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', command, ...args])
-    : spawn(command, args)
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    if (stdout === '') firstOutputMs = performance.now() - start
-    stdout += chunk.toString()
-  })
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((done, fail) => {
-    child.on('close', (code) => {
-      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`))
-      const kb = /PEAK_KB (\d+)/.exec(stderr)?.[1]
-      done({ stdout, peakMB: kb ? Math.round(Number(kb) / 1024) : null, firstOutputMs })
-    })
-  })
-}
-
-async function runStep(
-  name: string,
-  args: StepArguments,
-): Promise<{ times: StepTimes; peakMB: number | null }> {
-  const { stdout, peakMB } = await run(process.execPath, [
-    BUNDLE,
-    'step',
-    name,
-    JSON.stringify(args),
-  ])
-  const line = stdout.split('\n').find((l) => l.startsWith('BENCH '))
-  if (!line) throw new Error(`Step ${name} said nothing:\n${stdout}`)
-  return { times: JSON.parse(line.slice(6)) as StepTimes, peakMB }
-}
-
-const OPEN_MEASURE = 'open, fast check and first dashboard figures (fresh process)'
-/** What every line of opening's measures starts with. */
-const OPENING = 'open, '
-/** The same, from the open call in a process whose modules are loaded: the window's wait. */
-const OPEN_RUNNING = 'open, fast check and first dashboard figures (in the running app)'
-
-/**
- * Opening in a fresh process, as a user's start does: the CLI opens the file (the fast check)
- * and prints the year's dashboard figures — timed to the figures printed; the full check goes
- * on after them, as in the window. Its floor: a fresh process opening the file with the raw
- * sqlite3 binding and running the dashboard's query (open-floor.mjs).
- */
-async function openInFreshProcess(file: string, year: number) {
-  const cli = resolve('out/main/cli.js')
-  const today = new Date().toISOString().slice(0, 10)
-  const floorScript = resolve('test/bench/open-floor.mjs')
-  const ms: number[] = []
-  const floorMs: number[] = []
-  let peak: number | null = null
-  for (let i = 0; i < 6; i += 1) {
-    const app = await run(process.execPath, [
-      cli,
-      'summary',
-      file,
-      '--year',
-      String(year),
-      '--json',
-    ])
-    const floor = await run(process.execPath, [
-      floorScript,
-      file,
-      JSON.stringify(dashboardSql(year, today)),
-    ])
-    if (i > 0) {
-      ms.push(app.firstOutputMs)
-      floorMs.push(floor.firstOutputMs)
-    }
-    peak = app.peakMB
-  }
-  return { ms, floorMs, peak }
-}
 
 /**
  * The renderer's measure, in Chromium through the end-to-end harness: a year of 50,000 expense
@@ -340,44 +238,8 @@ export async function runBenchmarks(): Promise<number> {
     if (!only || only.includes('open')) {
       // The curve of opening against the file's size: 5, 10 and the 20 years of the large file.
       const curve = [...new Set([Math.min(years, ROWS_FILE_YEARS), middleYears, years])]
-      for (const curveYears of curve) {
-        const curveFile = fileOf(curveYears)
-        if (!existsSync(curveFile)) continue
-        const curveMB = (await stat(curveFile)).size / 1024 / 1024
-        const open = await openInFreshProcess(curveFile, lastYear)
-        results.push({
-          name: `${OPEN_MEASURE} (${curveYears} years, ${curveMB.toFixed(0)} MB)`,
-          ms: median(open.ms),
-          floorMs: median(open.floorMs),
-          ratio: median(open.ms) / median(open.floorMs),
-          targetMs: curveYears === years ? 150 : null,
-          targetRatio: null,
-          peakMB: open.peak,
-        })
-        const inProcess = await runStep('openInProcess', { ...args, file: curveFile })
-        const running = inProcess.times.openInProcess
-        if (running) {
-          results.push({
-            name: `${OPEN_RUNNING} (${curveYears} years, ${curveMB.toFixed(0)} MB)`,
-            ms: median(running.ms),
-            floorMs: median(running.floorMs ?? []),
-            ratio: median(running.ms) / median(running.floorMs ?? []),
-            targetMs: curveYears === years ? 150 : null,
-            targetRatio: null,
-            peakMB: inProcess.peakMB,
-          })
-        }
-      }
-      for (const [measure, where] of [
-        [OPEN_MEASURE, 'fresh process'],
-        [OPEN_RUNNING, 'in the running application'],
-      ] as const) {
-        console.log(`\nOpening against the file size (first figures, ${where}):`)
-        for (const r of results.filter((r) => r.name.startsWith(measure)))
-          console.log(
-            `  ${r.name.slice(measure.length + 2, -1).padEnd(22)} ${r.ms.toFixed(0).padStart(5)} ms   floor ${(r.floorMs ?? 0).toFixed(0).padStart(5)} ms`,
-          )
-      }
+      const files = curve.map((curveYears) => ({ years: curveYears, file: fileOf(curveYears) }))
+      results.push(...(await openingMeasures(files, years, args)))
     }
     const steps = new Map<string, { times: StepTimes; peakMB: number | null }>()
     for (const step of [

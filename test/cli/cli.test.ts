@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { access, open } from 'node:fs/promises'
+import * as nodeModule from 'node:module'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -129,5 +131,24 @@ describe('aimf', () => {
     expect(created.stdout).toContain('Fichier de démonstration créé')
     const checked = await exec(process.execPath, [cli, 'check', path])
     expect(checked.stdout).toContain('aucune anomalie')
+  })
+
+  it('the built CLI keeps V8’s compiled code where Node can (22.1 and later), and runs where not', async () => {
+    // Node's compile cache goes to <temporary folder>/node-compile-cache when no folder is named.
+    const temporary = await tempFolder()
+    const path = join(temporary, 'cached.sqlite')
+    const exec = promisify(execFile)
+    const { NODE_COMPILE_CACHE: _named, ...inherited } = process.env
+    const env = { ...inherited, TMPDIR: temporary }
+    await exec(process.execPath, [resolve('out/main/cli.js'), 'new', path, '--demo'], { env })
+    const summary = await exec(
+      process.execPath,
+      [resolve('out/main/cli.js'), 'summary', path, '--year', '2025', '--json'],
+      { env },
+    )
+    expect(JSON.parse(summary.stdout)).toMatchObject({ year: 2025, currency: 'EUR' })
+    const nodeCanCache =
+      typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function'
+    expect(existsSync(join(temporary, 'node-compile-cache'))).toBe(nodeCanCache)
   })
 })

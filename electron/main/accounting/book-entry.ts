@@ -1,6 +1,7 @@
 import type { Auxiliary } from './attributes'
 import type { SignedLine } from './postings'
 import type { AccountingPlan, Journal } from './plan'
+import { compareCodes } from '@shared/text/compare-codes'
 
 /** One line of an entry of the books, on its side. */
 export interface BookLine {
@@ -75,10 +76,10 @@ export function bookLines(
 export function numberEntries(entries: BookEntry[]): BookEntry[] {
   entries.sort(
     (a, b) =>
-      compare(a.date, b.date) ||
+      compareCodes(a.date, b.date) ||
       a.group - b.group ||
-      compare(a.journal.code, b.journal.code) ||
-      compare(a.sortKey, b.sortKey),
+      compareCodes(a.journal.code, b.journal.code) ||
+      compareCodes(a.sortKey, b.sortKey),
   )
   const next = new Map<string, number>()
   for (const entry of entries) {
@@ -88,8 +89,4 @@ export function numberEntries(entries: BookEntry[]): BookEntry[] {
     entry.number = number
   }
   return entries
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

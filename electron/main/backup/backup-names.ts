@@ -1,4 +1,4 @@
-import { type BackupTrigger, BACKUP_TRIGGERS } from '@shared/backup/schema'
+import { type BackupTrigger, BACKUP_TRIGGERS } from '@shared/backup/triggers'
 
 /**
  * A backup's name: its file's name, when (UTC, to the millisecond), why, and its file's identity

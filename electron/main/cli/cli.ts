@@ -1,14 +1,11 @@
-#!/usr/bin/env node
 import { userInfo } from 'node:os'
-import { realpathSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { keepHeapTight } from '../app/heap'
 import { DataFile } from '../db/data-file'
 import { fundsSummary } from '../funds/ledger'
 import { summaryJson, summaryText } from './summary-output'
-import { today } from '@shared/validation/dates'
+import { today } from '@shared/validation/calendar'
 import { AppFailure, formatParams } from '../failure'
 import { isLanguage, type Language } from '@shared/i18n/locale'
 import { translate, type MessageParams } from '@shared/i18n/translate'
@@ -323,19 +320,8 @@ function envLanguage(): Language {
   return isLanguage(wanted) ? wanted : 'fr'
 }
 
-/** True when this module is the program being run (also through npm's `aimf` bin link). */
-function isMainModule(): boolean {
-  const invoked = process.argv[1]
-  if (!invoked) return false
-  try {
-    return realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url))
-  } catch {
-    return false
-  }
-}
-
-// Run only when executed, not when imported by the tests.
-if (isMainModule()) {
+/** Runs the command line as the program (`main.ts`): its arguments, streams and exit code. */
+export function runAsProgram(): void {
   keepHeapTight()
   // A reader that stops early (`aimf import … | head`) is not a fault of the command.
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,6 @@
 import { formatPercent } from '@shared/i18n/format-percent'
-import { FUND_FIGURE_KEYS, type FundFigures, type FundsSummary } from '@shared/funds/schema'
+import { FUND_FIGURE_KEYS, type FundFigures } from '@shared/funds/fund-class'
+import type { FundsSummary } from '@shared/funds/schema'
 import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
 import { formatAmount } from '@shared/money/format'

@@ -11,6 +11,7 @@ import { projectCounts } from './project-counts'
 import { assertAgreementsOpen } from '../closing/closed-guard'
 import { reversalId } from './reversal-id'
 import { classDifferences } from './conversion/rule-differences'
+import { compareCodes } from '@shared/text/compare-codes'
 
 /** A money event to record: what, when, from which fund, for what, and the record it comes from. */
 export interface LedgerEntryInput {
@@ -394,10 +395,7 @@ async function agreementAlerts(db: DataFile['db'], today: string) {
     endsOn: r.ends_on,
     availableEur: figures.get(r.id)?.eur.available ?? 0,
   })
-  // ISO dates sort as plain text: no collator (localeCompare's first call builds one, ~15 ms of
-  // a fresh process's first figures).
-  const byEnd = (a: { endsOn: string }, b: { endsOn: string }) =>
-    a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0
+  const byEnd = (a: { endsOn: string }, b: { endsOn: string }) => compareCodes(a.endsOn, b.endsOn)
   return {
     endingSoon: candidates
       .filter((r) => r.ends_on <= addDays(today, ENDING_SOON_DAYS))

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { DataFile } from '../db/data-file'
-import { PROJECT_STATUSES, type ProjectStatus } from '@shared/projects/schema'
+import { PROJECT_STATUSES, type ProjectStatus } from '@shared/projects/lifecycle'
 import type { ProjectCounts } from '@shared/funds/schema'
+import { compareCodes } from '@shared/text/compare-codes'
 
 /**
  * The live (not archived) projects by status and by their member's country, as they stand
@@ -26,6 +27,6 @@ export async function projectCounts(db: DataFile['db']): Promise<ProjectCounts> 
     byStatus: [...byStatus].map(([status, count]) => ({ status, count })),
     byCountry: [...byCountry]
       .map(([country, count]) => ({ country, count }))
-      .sort((a, b) => b.count - a.count || (a.country ?? '~').localeCompare(b.country ?? '~')),
+      .sort((a, b) => b.count - a.count || compareCodes(a.country ?? '~', b.country ?? '~')),
   }
 }

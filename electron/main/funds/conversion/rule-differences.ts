@@ -1,6 +1,6 @@
 import type { DataFile } from '../../db/data-file'
 import type { ExchangeDifference } from '@shared/funds/conversion-rule'
-import { type Earmarking, type FundClass, fundClassOf } from '@shared/funds/schema'
+import { type Earmarking, type FundClass, fundClassOf } from '@shared/funds/fund-class'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { convertAgreementSpending, spendingToConvert } from './agreement-conversion'
 import { euroAtOwnRate } from './spending-by-rule'

