@@ -11,7 +11,8 @@ import {
 } from './fake-electron'
 
 /**
- * The real main process (electron/main/shell/main.ts) started against a stand-in Electron: what
+ * The real main process (electron/main/shell/start.ts, its first module, which enables Node's
+ * compile cache and loads shell/main.ts) started against a stand-in Electron: what
  * it does before the app is ready, the window it opens, the page it loads, the channels it
  * registers and whom they answer — and its refusal to start from a renderer URL in production.
  */
@@ -35,7 +36,7 @@ async function startMain(options: {
   vi.stubEnv('PROD', options.productionBuild ?? false)
   if (options.rendererUrl !== undefined) vi.stubEnv('ELECTRON_RENDERER_URL', options.rendererUrl)
   vi.resetModules()
-  await import('../../electron/main/shell/main')
+  await import('../../electron/main/shell/start')
   return fake
 }
 
