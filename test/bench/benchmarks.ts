@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { LATEST_VERSION } from '../../electron/main/db/migrations'
 import { BUNDLE, type BenchResult, runStep } from './bench-process'
 import { OPENING, openingMeasures } from './opening'
+import { APP_NODE_VERSION, appNode } from './app-node'
 import { median, STEPS, type StepArguments, type StepTimes } from './steps'
 
 // As the application and its CLI start (app/heap.ts): the measures are theirs, in this process
@@ -80,6 +81,15 @@ const MEASURES: Measure[] = [
     name: 'import of that workbook into an empty file (read, checked, written)',
     step: 'import',
     measure: 'import',
+    targetMs: 6_000,
+    targetRatio: 2.5,
+    targetMB: 300,
+  },
+  {
+    // The same in the application's runtime (app-node.ts), beside its floor run by it too.
+    name: `import of that workbook into an empty file (read, checked, written; Node ${APP_NODE_VERSION}, Electron 45's)`,
+    step: 'importApp',
+    measure: 'importApp',
     targetMs: 6_000,
     targetRatio: 2.5,
     targetMB: 300,
@@ -169,12 +179,12 @@ const IMPORT_RUNS = 3
  * The import, run IMPORT_RUNS times, each in a process of its own (its peak memory one import's,
  * not three's): one run says little on a shared machine. Its times together, its highest peak.
  */
-async function importRuns(args: StepArguments) {
+async function importRuns(args: StepArguments, node = process.execPath) {
   const ms: number[] = []
   let peakMB: number | null = null
   let rows: number | undefined
   for (let i = 0; i < IMPORT_RUNS; i += 1) {
-    const run = await runStep('import', args)
+    const run = await runStep('import', args, node)
     ms.push(...(run.times.import?.ms ?? []))
     rows = run.times.import?.rows
     if (run.peakMB !== null) peakMB = Math.max(peakMB ?? 0, run.peakMB)
@@ -260,8 +270,21 @@ export async function runBenchmarks(): Promise<number> {
       if (only && !only.includes(step)) continue
       steps.set(step, step === 'import' ? await importRuns(args) : await runStep(step, args))
     }
+    if (!only || only.includes('importApp')) {
+      const node = await appNode()
+      if ('path' in node) {
+        const app = await importRuns(args, node.path)
+        steps.set('importApp', { ...app, times: { importApp: app.times.import } })
+        const floor = await runStep('importFloor', args, node.path)
+        steps.set('importFloorApp', {
+          ...floor,
+          times: { importFloorApp: floor.times.importFloor ?? { ms: [] } },
+        })
+      } else console.log(`Import with Node ${APP_NODE_VERSION}: ${node.missing}`)
+    }
     const exportFloor = steps.get('exportFloor')?.times.exportFloor?.ms
     const importFloor = steps.get('importFloor')?.times.importFloor?.ms
+    const importFloorApp = steps.get('importFloorApp')?.times.importFloorApp?.ms
     for (const measure of MEASURES) {
       const step = steps.get(measure.step)
       const times = step?.times[measure.measure]
@@ -272,7 +295,9 @@ export async function runBenchmarks(): Promise<number> {
           ? exportFloor
           : measure.measure === 'import'
             ? importFloor
-            : times.floorMs
+            : measure.measure === 'importApp'
+              ? importFloorApp
+              : times.floorMs
       const floorMs = floorTimes ? median(floorTimes) : null
       results.push({
         name:
