@@ -20,7 +20,7 @@ export default defineConfig({
           cli: resolve('electron/main/cli/main.ts'),
         },
         // ASCII only (the catalogues' French escaped): V8 then keeps the source one byte a
-        // character, not two. The JSDoc is for readers of the sources: 1.10 → 0.92 MB to load.
+        // character, not two. The JSDoc is for readers of the sources, not for V8 to parse.
         output: { charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },
       },
     },

@@ -219,7 +219,10 @@ export async function runBenchmarks(): Promise<number> {
     // AIMF_BENCH_STEPS=fec,donor runs only those steps (and skips the other measures).
     const only = process.env.AIMF_BENCH_STEPS?.split(',').filter(Boolean) ?? null
     const needsRowsFile =
-      !only || only.some((step) => ['rowsExport', 'import', 'importFloor', 'open'].includes(step))
+      !only ||
+      only.some((step) =>
+        ['rowsExport', 'import', 'importFloor', 'importApp', 'open'].includes(step),
+      )
     // Opening's curve against the file's size reads a file of 10 years between the two.
     const middleYears = Math.min(years, CURVE_MIDDLE_YEARS)
     const needsCurveFile = !only || only.includes('open')

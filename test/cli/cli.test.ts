@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/main/cli/cli'
+import { userCompileCacheFolder } from '../../electron/main/app/compile-cache'
 import { DataFile } from '../../electron/main/db/data-file'
 import { sha256 } from '../support/files'
 import { tempFolder } from '../support/temp'
@@ -133,13 +134,12 @@ describe('aimf', () => {
     expect(checked.stdout).toContain('aucune anomalie')
   })
 
-  it('the built CLI keeps V8’s compiled code where Node can (22.1 and later), and runs where not', async () => {
-    // Node's compile cache goes to <temporary folder>/node-compile-cache when no folder is named.
-    const temporary = await tempFolder()
-    const path = join(temporary, 'cached.sqlite')
+  it('the built CLI keeps V8’s compiled code in the user’s own cache folder where Node can (22.1 and later), and runs where not', async () => {
+    const cacheHome = await tempFolder()
+    const path = join(await tempFolder(), 'cached.sqlite')
     const exec = promisify(execFile)
     const { NODE_COMPILE_CACHE: _named, ...inherited } = process.env
-    const env = { ...inherited, TMPDIR: temporary }
+    const env = { ...inherited, XDG_CACHE_HOME: cacheHome, HOME: cacheHome }
     await exec(process.execPath, [resolve('out/main/cli.js'), 'new', path, '--demo'], { env })
     const summary = await exec(
       process.execPath,
@@ -148,7 +148,10 @@ describe('aimf', () => {
     )
     expect(JSON.parse(summary.stdout)).toMatchObject({ year: 2025, currency: 'EUR' })
     const nodeCanCache =
-      typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function'
-    expect(existsSync(join(temporary, 'node-compile-cache'))).toBe(nodeCanCache)
+      typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function' &&
+      !process.env.NODE_DISABLE_COMPILE_CACHE
+    expect(existsSync(userCompileCacheFolder(env))).toBe(nodeCanCache)
+    // Never in a folder other users share.
+    expect(userCompileCacheFolder(env).startsWith(cacheHome)).toBe(true)
   })
 })

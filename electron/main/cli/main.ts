@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-import { enableCompileCache } from '../app/compile-cache'
+import { enableCompileCache, userCompileCacheFolder } from '../app/compile-cache'
 
 /*
- * `aimf`'s program: the compile cache first, then the command line, so that the core's modules
- * come from the cache when Node has one (see enableCompileCache). `cli.ts` is the command line
- * itself, which the tests import without running it.
+ * `aimf`'s program: the compile cache first (in the user's own cache folder), then the command
+ * line, so that the core's modules come from the cache when Node has one (see
+ * enableCompileCache). `cli.ts` is the command line itself, which the tests import without
+ * running it.
  */
-enableCompileCache()
+enableCompileCache(userCompileCacheFolder())
 const { runAsProgram } = await import('./cli')
 runAsProgram()

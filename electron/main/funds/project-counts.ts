@@ -27,6 +27,7 @@ export async function projectCounts(db: DataFile['db']): Promise<ProjectCounts> 
     byStatus: [...byStatus].map(([status, count]) => ({ status, count })),
     byCountry: [...byCountry]
       .map(([country, count]) => ({ country, count }))
+      // Projects of members without a country come after the countries of the same count.
       .sort((a, b) => b.count - a.count || compareCodes(a.country ?? '~', b.country ?? '~')),
   }
 }
