@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '@shared/contract/channels'
 import { tempFolder } from '../support/temp'
@@ -77,6 +79,8 @@ describe('the packaged app', () => {
     const { electron, handlers, permission, schemes, protocolHandlers } = await startMain({
       isPackaged: true,
     })
+    // No compile cache: V8 would run code from the user's data folder, past the checked archive.
+    expect(existsSync(join(electron.app.userData, 'compile-cache'))).toBe(false)
     // Before the app is ready: every renderer sandboxed, app:// registered as a secure origin.
     expect(electron.app.calls.slice(0, 2)).toEqual(['enableSandbox', 'requestSingleInstanceLock'])
     expect(schemes).toEqual([
