@@ -146,6 +146,19 @@ describe('backups', () => {
     expect(list.some((b) => b.trigger === 'manual')).toBe(true)
   })
 
+  it('are finished before their file is closed: closing (or quitting) during a backup waits for it', async () => {
+    app = await startTestApp()
+    const path = app.core.requireSession().file.path
+    const made = app.core.backUpNow()
+    await app.core.closeFile()
+    await made
+    await app.ok('file.openRecent', { file: await app.recent(path) })
+    const listed = await app.ok('backups.list', {})
+    expect(listed.filter((b) => b.trigger === 'manual')).toHaveLength(1)
+    const files = await readdir(join(app.folder, 'backups'))
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
   it('only listed backups can be restored: no path can be slipped in', async () => {
     app = await startTestApp()
     for (const name of ['../data.sqlite', '/etc/passwd', 'x.sqlite']) {

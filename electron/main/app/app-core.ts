@@ -274,6 +274,7 @@ export class AppCore {
     this.files.revokePurpose('import-workbook')
     const session = this.session
     this.session = null
+    await this.backups.settled()
     if (session) await session.file.close()
     await this.prefs.update({ lastFile: null })
     this.options.host.stateChanged()
@@ -294,11 +295,15 @@ export class AppCore {
     this.autoSync.stop()
     const session = this.session
     this.session = null
+    await this.backups.settled()
     if (session) await session.file.close()
   }
 
   private async attach(file: DataFile): Promise<OpenFileInfo> {
-    if (this.session) await this.session.file.close()
+    if (this.session) {
+      await this.backups.settled()
+      await this.session.file.close()
+    }
     this.damagedAtOpen = null
     // A workbook was checked against the file open then: it is chosen again for this one.
     this.files.revokePurpose('import-workbook')
@@ -389,6 +394,7 @@ export class AppCore {
     const path = session.file.path
     this.autoSync.stop()
     this.session = null
+    await this.backups.settled()
     await session.file.close()
     try {
       await work(path)

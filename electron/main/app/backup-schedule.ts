@@ -12,6 +12,8 @@ export class BackupSchedule {
   private lastBackupSeq = 0
   private lastBackupAt = 0
   private backupFailure: unknown = null
+  /** What is being done to the open file now: closing it waits for it ({@link settled}). */
+  private readonly running = new Set<Promise<unknown>>()
 
   /** The last backup's failure, or null once one has succeeded. */
   get failure(): unknown {
@@ -19,11 +21,31 @@ export class BackupSchedule {
   }
 
   /** A file was opened: it is backed up at once (unless read-only), and counted from there. */
-  async opened(session: Session): Promise<void> {
-    this.backupFailure = null
-    const file = session.file
-    if (!file.readOnly) await this.backUp(session, 'open')
-    this.lastBackupSeq = file.readOnly ? 0 : await changeSeq(session)
+  opened(session: Session): Promise<void> {
+    return this.track(async () => {
+      this.backupFailure = null
+      const file = session.file
+      if (!file.readOnly) await this.backUp(session, 'open')
+      this.lastBackupSeq = file.readOnly ? 0 : await changeSeq(session)
+    })
+  }
+
+  /**
+   * Waits for the backups being made, so that the file is not closed under them: a backup cut
+   * off is a restore point lost (SQLite's copy stops when its connection closes, and the
+   * opening backup of a file checked in the background may still be running when the user
+   * closes it or quits).
+   */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running])
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    const done = work()
+    this.running.add(done)
+    const forget = () => this.running.delete(done)
+    done.then(forget, forget)
+    return done
   }
 
   /**
@@ -32,7 +54,7 @@ export class BackupSchedule {
    */
   async backUp(session: Session, trigger: 'open' | 'hourly' | 'manual'): Promise<boolean> {
     try {
-      await session.backups.create(trigger)
+      await this.track(() => session.backups.create(trigger))
       this.lastBackupAt = Date.now()
       this.backupFailure = null
       return true
@@ -44,7 +66,7 @@ export class BackupSchedule {
 
   /** A backup asked for by the user: its failure is theirs to read; its success clears the alert. */
   async backUpNow(session: Session): Promise<void> {
-    await session.backups.create('manual')
+    await this.track(() => session.backups.create('manual'))
     this.backupFailure = null
   }
 
