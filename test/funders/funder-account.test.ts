@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FundFigures } from '@shared/funds/schema'
+import { FUND_FIGURE_KEYS, type FundFigures } from '@shared/funds/fund-class'
 import { startDemoApp, type TestApp } from '../support/core'
 
 let app: TestApp
@@ -7,16 +7,6 @@ beforeAll(async () => {
   app = await startDemoApp()
 })
 afterAll(async () => app?.core.dispose())
-
-const KEYS = [
-  'committed',
-  'received',
-  'expected',
-  'allocated',
-  'spent',
-  'available',
-  'unallocated',
-] as const
 
 describe("a funder's page (funders.account)", () => {
   it("lists each funder's agreements, with totals equal to the sums of their ledger figures", async () => {
@@ -40,7 +30,7 @@ describe("a funder's page (funders.account)", () => {
       for (const listed of account.agreements) {
         const detail = await app.ok('agreements.get', { id: listed.id })
         expect(listed.figuresEur).toEqual(detail.figuresEur)
-        for (const k of KEYS) sum[k] += detail.figuresEur[k]
+        for (const k of FUND_FIGURE_KEYS) sum[k] += detail.figuresEur[k]
       }
       expect(account.totalsEur).toEqual(sum)
       if (account.totalsEur.received > 0) withMoney++
