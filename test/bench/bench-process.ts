@@ -51,15 +51,22 @@ export function run(
 }
 
 /**
- * Runs one step of steps.ts in a process of its own (of this Node, or of the `node` given); the
- * times it printed, its peak memory.
+ * Runs one step of steps.ts in a process of its own (of this Node, or of the `node` given, with
+ * the flags given); the times it printed, its peak memory.
  */
 export async function runStep(
   name: string,
   args: StepArguments,
   node = process.execPath,
+  nodeFlags: readonly string[] = [],
 ): Promise<{ times: StepTimes; peakMB: number | null }> {
-  const { stdout, peakMB } = await run(node, [BUNDLE, 'step', name, JSON.stringify(args)])
+  const { stdout, peakMB } = await run(node, [
+    ...nodeFlags,
+    BUNDLE,
+    'step',
+    name,
+    JSON.stringify(args),
+  ])
   const line = stdout.split('\n').find((l) => l.startsWith('BENCH '))
   if (!line) throw new Error(`Step ${name} said nothing:\n${stdout}`)
   return { times: JSON.parse(line.slice(6)) as StepTimes, peakMB }

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { LATEST_VERSION } from '../../electron/main/db/migrations'
 import { BUNDLE, type BenchResult, runStep } from './bench-process'
 import { OPENING, openingMeasures } from './opening'
-import { APP_NODE_VERSION, appNode } from './app-node'
+import { APP_NODE_VERSION, ELECTRON_YOUNG_GENERATION, appNode } from './app-node'
 import { median, STEPS, type StepArguments, type StepTimes } from './steps'
 
 // As the application and its CLI start (app/heap.ts): the measures are theirs, in this process
@@ -90,6 +90,15 @@ const MEASURES: Measure[] = [
     name: `import of that workbook into an empty file (read, checked, written; Node ${APP_NODE_VERSION}, Electron 45's)`,
     step: 'importApp',
     measure: 'importApp',
+    targetMs: 6_000,
+    targetRatio: 2.5,
+    targetMB: 300,
+  },
+  {
+    // The same with the young generation Electron's V8 gives the application (app-node.ts).
+    name: `import of that workbook into an empty file (read, checked, written; Node ${APP_NODE_VERSION} with Electron's young generation, ${ELECTRON_YOUNG_GENERATION.join(' ')})`,
+    step: 'importAppYoung',
+    measure: 'importAppYoung',
     targetMs: 6_000,
     targetRatio: 2.5,
     targetMB: 300,
@@ -179,12 +188,16 @@ const IMPORT_RUNS = 3
  * The import, run IMPORT_RUNS times, each in a process of its own (its peak memory one import's,
  * not three's): one run says little on a shared machine. Its times together, its highest peak.
  */
-async function importRuns(args: StepArguments, node = process.execPath) {
+async function importRuns(
+  args: StepArguments,
+  node = process.execPath,
+  nodeFlags: readonly string[] = [],
+) {
   const ms: number[] = []
   let peakMB: number | null = null
   let rows: number | undefined
   for (let i = 0; i < IMPORT_RUNS; i += 1) {
-    const run = await runStep('import', args, node)
+    const run = await runStep('import', args, node, nodeFlags)
     ms.push(...(run.times.import?.ms ?? []))
     rows = run.times.import?.rows
     if (run.peakMB !== null) peakMB = Math.max(peakMB ?? 0, run.peakMB)
@@ -255,6 +268,8 @@ export async function runBenchmarks(): Promise<number> {
       results.push(...(await openingMeasures(files, years, args)))
     }
     const steps = new Map<string, { times: StepTimes; peakMB: number | null }>()
+    // The floors run as steps of their own, by measure.
+    const floors = new Map<string, number[] | undefined>()
     for (const step of [
       'dashboard',
       'projects',
@@ -276,31 +291,26 @@ export async function runBenchmarks(): Promise<number> {
     if (!only || only.includes('importApp')) {
       const node = await appNode()
       if ('path' in node) {
-        const app = await importRuns(args, node.path)
-        steps.set('importApp', { ...app, times: { importApp: app.times.import } })
-        const floor = await runStep('importFloor', args, node.path)
-        steps.set('importFloorApp', {
-          ...floor,
-          times: { importFloorApp: floor.times.importFloor ?? { ms: [] } },
-        })
+        // Each beside its floor run by the same Node with the same flags.
+        for (const [measure, flags] of [
+          ['importApp', []],
+          ['importAppYoung', ELECTRON_YOUNG_GENERATION],
+        ] as const) {
+          const app = await importRuns(args, node.path, flags)
+          steps.set(measure, { ...app, times: { [measure]: app.times.import } })
+          const floor = await runStep('importFloor', args, node.path, flags)
+          floors.set(measure, floor.times.importFloor?.ms)
+        }
       } else console.log(`Import with Node ${APP_NODE_VERSION}: ${node.missing}`)
     }
-    const exportFloor = steps.get('exportFloor')?.times.exportFloor?.ms
-    const importFloor = steps.get('importFloor')?.times.importFloor?.ms
-    const importFloorApp = steps.get('importFloorApp')?.times.importFloorApp?.ms
+    floors.set('export', steps.get('exportFloor')?.times.exportFloor?.ms)
+    floors.set('import', steps.get('importFloor')?.times.importFloor?.ms)
     for (const measure of MEASURES) {
       const step = steps.get(measure.step)
       const times = step?.times[measure.measure]
       if (!step || !times) continue
       const ms = median(times.ms)
-      const floorTimes =
-        measure.measure === 'export'
-          ? exportFloor
-          : measure.measure === 'import'
-            ? importFloor
-            : measure.measure === 'importApp'
-              ? importFloorApp
-              : times.floorMs
+      const floorTimes = floors.has(measure.measure) ? floors.get(measure.measure) : times.floorMs
       const floorMs = floorTimes ? median(floorTimes) : null
       results.push({
         name:

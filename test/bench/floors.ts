@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import ExcelJS from 'exceljs'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import {
   allRows,
@@ -11,6 +10,7 @@ import {
   OPEN_READONLY,
   OPEN_READWRITE,
 } from '../../electron/main/db/sqlite-native'
+import { loadExcelJS } from '../../electron/main/workbook/load-exceljs'
 import type { Cell, ReportDocument } from '@shared/reports/model'
 
 /*
@@ -161,6 +161,7 @@ function plain(cell: Cell): string | number | Date | null {
 
 /** A report's cells written by exceljs's streaming writer, one sheet per view. */
 export async function reportWorkbookFloor(report: ReportDocument, path: string): Promise<void> {
+  const ExcelJS = await loadExcelJS()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path })
   for (const sheet of report.sheets) {
     const worksheet = workbook.addWorksheet(sheet.name)
@@ -175,6 +176,7 @@ export async function reportWorkbookFloor(report: ReportDocument, path: string):
 
 /** The cells of a workbook, read back: what the floor of an export writes. */
 export async function workbookCells(path: string): Promise<{ name: string; rows: unknown[][] }[]> {
+  const ExcelJS = await loadExcelJS()
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(path)
   return workbook.worksheets.map((worksheet) => {
@@ -193,6 +195,7 @@ export async function cellsWorkbookFloor(
 ): Promise<void> {
   // The same cells as the export: dates carry a date format, or they would read as plain
   // numbers in Excel. Two style objects shared by every cell, which exceljs registers once.
+  const ExcelJS = await loadExcelJS()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true })
   const dateStyle = { numFmt: 'dd/mm/yyyy' }
   const plainStyle = {}
@@ -329,6 +332,7 @@ export async function fecFloor(
  * its checks, its references resolved, the ledger and the change log.
  */
 export async function importFloor(workbook: string, target: string): Promise<number> {
+  const ExcelJS = await loadExcelJS()
   const start = performance.now()
   const db = await openNative(target, OPEN_READWRITE | OPEN_CREATE)
   try {
