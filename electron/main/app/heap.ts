@@ -8,12 +8,11 @@ import { setFlagsFromString } from 'node:v8'
  * holds about 100 MB of rows and records, let the process reach 470 MB — garbage waiting for a
  * collection that only came once. At half again as much, the same import peaks near 270 MB for
  * about the same time (a few more collections of a heap that holds little). Measured by
- * `npm run bench` (the import's peak beside its target). With Node 24 (the application's
- * runtime, Electron 45) the same import peaks near 390 MB whatever this setting: V8 13 gives the
- * young generation twice the room, sized when the process starts and not at run time (passed
- * on Node's command line, `--max-semi-space-size=8` brings it to 275 MB). Electron builds V8
- * with pointer compression, which Node's own builds do not: its heap is smaller (not measured
- * here, where there is no Electron binary).
+ * `npm run bench` (the import's peak beside its target). Node 24 (the application's runtime,
+ * Electron 45) peaks near 355 MB whatever this setting: its V8 gives the young generation twice
+ * the room Electron's does (whose pointers are compressed), and sizes it when the process
+ * starts, not at run time. The bench's import by Node 24 with Electron's young generation
+ * (`test/bench/app-node.ts`) peaks at 297–321 MB.
  */
 export const HEAP_GROWING_PERCENT = 50
 
