@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
 import type { ConversionRule } from '../funds/conversion-rule'
-import { decimalAmount } from '../validation/amounts'
+import { decimalAmount, optionalRate } from '../validation/amounts'
 import { isoDate } from '../validation/dates'
 import { optionalText, recordId, requiredText } from '../validation/fields'
 import type { ClosingFigures } from './closing-figures'
@@ -30,11 +30,7 @@ export const closeInput = z.strictObject({
   agreementId: recordId,
   closedOn: isoDate,
   /** Units of the agreement's currency per euro applied to the refund; the day's rate if empty. */
-  rate: z
-    .string({ error: 'validation.rate' })
-    .trim()
-    .nullish()
-    .transform((value) => (value ? value : null)),
+  rate: optionalRate,
   note: optionalText(2000),
   /** Given once the user has seen the final amount and the refund and confirmed. */
   confirmed: z.boolean({ error: 'validation.invalidType' }).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CurrencyCode } from '../money/currencies'
 import { MEMBER_KINDS, type MemberKind } from '../members/schema'
-import { decimalAmount } from '../validation/amounts'
+import { decimalAmount, optionalRate } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import {
   currencyCode,
@@ -109,11 +109,7 @@ export const paymentInput = z.strictObject({
   amount: decimalAmount,
   currency: currencyCode,
   /** Units of the payment's currency per euro, when the bank's rate is given. */
-  rate: z
-    .string({ error: 'validation.rate' })
-    .trim()
-    .nullish()
-    .transform((value) => (value ? value : null)),
+  rate: optionalRate,
   method: z.enum(DUES_METHODS, { error: 'validation.choice' }),
   bankReference: optionalText(100),
   note: optionalText(2000),

@@ -4,7 +4,7 @@ import type { ConversionRule, ExchangeDifference } from './conversion-rule'
 import type { CurrencyCode } from '../money/currencies'
 import { programmeCode } from '../programmes/schema'
 import type { ProjectStatus } from '../projects/schema'
-import { decimalAmount, optionalPercent } from '../validation/amounts'
+import { decimalAmount, optionalPercent, optionalRate, rateText } from '../validation/amounts'
 import { isoDate, optionalIsoDate } from '../validation/dates'
 import { byId, currencyCode, optionalText, recordId, requiredText } from '../validation/fields'
 import { EARMARKINGS, type Earmarking, type FundClass, type FundFigures } from './fund-class'
@@ -80,11 +80,7 @@ export const receiptInput = z.strictObject({
   receivedOn: isoDate,
   amount: decimalAmount,
   /** Units of the agreement's currency per euro, if the user gives the rate actually applied. */
-  rate: z
-    .string({ error: 'validation.rate' })
-    .trim()
-    .nullish()
-    .transform((value) => (value ? value : null)),
+  rate: optionalRate,
   bankReference: optionalText(100),
   note: optionalText(2000),
   /** The bank account it went through; its currency's default when left empty. */
@@ -99,7 +95,7 @@ export type ReceiptInput = z.input<typeof receiptInput>
 export const rateInput = z.strictObject({
   currency: currencyCode,
   rateDate: isoDate,
-  rate: z.string({ error: 'validation.rate' }).trim(),
+  rate: rateText,
   source: requiredText(100),
   /** The series the rate belongs to; the bank's (the rate of the day for receipts) by default. */
   series: rateSeries.default('bank'),

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { today } from '@shared/validation/dates'
+import { receiptInput } from '@shared/funds/schema'
+import { closeInput } from '@shared/closing/schema'
 import { startTestApp, type TestApp } from '../support/core'
 
 let app: TestApp
@@ -111,6 +113,57 @@ describe('money forms ask before writing what is unlikely', () => {
     expect(asked.error.warnings?.[1]?.message).toBe(
       'Le versement est en USD, alors que les appels du membre sont en EUR.',
     )
+  })
+
+  it('a rate that cannot be read is refused on its own field, before any question: nothing written', async () => {
+    // Found by the hostile-page property test: a payment in francs CFA for calls in euros, with
+    // the rate ":", reached the warnings, which convert the amount at the rate given, and failed
+    // as an internal error instead of naming the field.
+    const city = await calledCity()
+    const before = [await rows('ledger_entries'), await rows('dues_payments')]
+    for (const rate of [':', '0', '1e3', '-1.2', 'abc', '1.2.3']) {
+      const refused = await app.call('dues.addPayment', {
+        memberId: city.id,
+        kind: 'dues',
+        receivedOn: `${thisYear}-01-15`,
+        amount: '8',
+        currency: 'XOF',
+        rate,
+        method: 'transfer',
+      })
+      expect(refused.ok, rate).toBe(false)
+      if (refused.ok) return
+      expect(refused.error.code, rate).toBe('VALIDATION')
+      expect(refused.error.fields, rate).toEqual([
+        {
+          path: 'rate',
+          message: 'Taux invalide : un nombre positif d’unités pour 1 €, par exemple 1,0823.',
+        },
+      ])
+      const rates = await app.call('rates.add', {
+        currency: 'USD',
+        rateDate: `${thisYear}-01-15`,
+        rate,
+        source: 'Banque',
+      })
+      expect(rates.ok || rates.error.fields?.map((f) => f.path), rate).toEqual(['rate'])
+    }
+    expect([await rows('ledger_entries'), await rows('dues_payments')]).toEqual(before)
+    // Receipts and closings take the same field.
+    expect(
+      receiptInput
+        .safeParse({ agreementId: city.id, receivedOn: '2025-01-15', amount: '8', rate: ':' })
+        .error?.issues.map((i) => i.path.join('.')),
+    ).toEqual(['rate'])
+    expect(
+      closeInput
+        .safeParse({ agreementId: city.id, closedOn: '2025-01-15', rate: '0' })
+        .error?.issues.map((i) => i.path.join('.')),
+    ).toEqual(['rate'])
+    // Left empty, the day's rate is taken, as before.
+    expect(
+      closeInput.parse({ agreementId: city.id, closedOn: '2025-01-15', rate: ' ' }).rate,
+    ).toBeNull()
   })
 
   it('approving a project whose plan does not cover its cost says what is missing', async () => {
