@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { AppCore } from '../../../electron/main/app/app-core'
 import type { IntegrityCheck } from '../../../electron/main/db/open-check'
@@ -71,10 +71,12 @@ export const test = base.extend<{
     const dispatch = createDispatcher(createHandlers(core), () => core.language())
     const server = await serveRenderer(resolve('out/renderer'))
     const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    page.on('console', (message) => {
+    const onPageError = (error: Error) => pageErrors.push(error.message)
+    const onConsole = (message: ConsoleMessage) => {
       if (message.type() === 'error') pageErrors.push(message.text())
-    })
+    }
+    page.on('pageerror', onPageError)
+    page.on('console', onConsole)
 
     // Mid-morning, so that no time zone moves the page's day off the core's.
     await page.clock.setSystemTime(new Date(`${E2E_TODAY}T10:00:00`))
@@ -119,10 +121,16 @@ export const test = base.extend<{
       },
     })
 
+    // The page outlives this fixture (Playwright closes it after): what it does once the story
+    // is over — Chromium fetching the icon late, a lazy screen's script — meets a closed
+    // server or core. Those are the teardown's, not the story's: the page is heard no more.
+    page.off('pageerror', onPageError)
+    page.off('console', onConsole)
+    const storyErrors = [...pageErrors]
     await core.dispose()
     await server.close()
     await rm(folder, { recursive: true, force: true })
-    expect(pageErrors, `errors in the page during ${testInfo.title}`).toEqual([])
+    expect(storyErrors, `errors in the page during ${testInfo.title}`).toEqual([])
   },
 })
 
