@@ -2,6 +2,17 @@ import { PackageRefusal } from './zip-package'
 import { decimalOfNumber, shiftDecimal } from '@shared/money/decimal'
 import type { WorkbookParts } from './workbook-parts'
 import {
+  type CellAttributeSpans,
+  type CellSpan,
+  cellAttributeSpans,
+  cellTags,
+  cellType,
+  nextCell,
+  referenceColumn,
+  styleIndex,
+  valueText,
+} from './cell-scan'
+import {
   attributesOf,
   decodeXml,
   eachAttribute,
@@ -65,7 +76,7 @@ export async function* sheetRows(
   let buffer = ''
   let phase: 'before' | 'rows' | 'after' = 'before'
   let p: string | null = null
-  let patterns: ReturnType<typeof patternsOf> | null = null
+  let patterns: Patterns | null = null
   let previous = 0
   const refuseIfLong = () => {
     if (buffer.length > scan.maxRowXml) throw new PackageRefusal('tooLarge')
@@ -77,7 +88,7 @@ export async function* sheetRows(
         refuseIfLong()
         continue
       }
-      p = escapeRegExp(rootPrefix(buffer, 'worksheet'))
+      p = rootPrefix(buffer, 'worksheet')
       patterns = patternsOf(p)
     }
     if (!patterns) continue
@@ -142,36 +153,33 @@ export async function* sheetRows(
   if (phase === 'before' || phase === 'rows') throw new PackageRefusal('damaged')
 }
 
-function patternsOf(p: string) {
+type Patterns = ReturnType<typeof patternsOf>
+
+function patternsOf(prefix: string) {
+  const p = escapeRegExp(prefix)
   return {
     sheetData: new RegExp(`<${p}sheetData\\b[^>]*?/?>`),
     rowOrEnd: new RegExp(`<${p}row(?=[\\s>/])|(</${p}sheetData\\s*>)`, 'g'),
     rowEnd: new RegExp(`</${p}row\\s*>`, 'g'),
-    cell: new RegExp(`<${p}c(?=[\\s>/])([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c\\s*>)`, 'g'),
-    value: new RegExp(`<${p}v(?:\\s[^>]*?)?>([\\s\\S]*?)</${p}v\\s*>`),
     formula: new RegExp(`<${p}f[\\s>/]`),
     inline: new RegExp(`<${p}is(?:\\s[^>]*?)?>([\\s\\S]*?)</${p}is\\s*>`),
     merge: new RegExp(`<${p}mergeCell\\b([^>]*)>`, 'g'),
+    tags: cellTags(prefix),
     p,
   }
 }
 
-function readMerges(xml: string, patterns: ReturnType<typeof patternsOf>, layout: SheetLayout) {
+function readMerges(xml: string, patterns: Patterns, layout: SheetLayout) {
   for (const [, tag = ''] of xml.matchAll(patterns.merge)) {
     const ref = attributesOf(tag).get('ref')
     if (ref) layout.merges.push(ref)
   }
 }
 
-/** The attributes of a row or a cell the reading uses (the last of each name, as in a map). */
+/** The attributes of a row the reading uses (the last of each name, as in a map). */
 interface RowAttributes {
   r?: string
   hidden?: string
-}
-interface CellAttributes {
-  r?: string
-  s?: string
-  t?: string
 }
 
 function rowAttributes(tag: string): RowAttributes {
@@ -183,57 +191,52 @@ function rowAttributes(tag: string): RowAttributes {
   return attributes
 }
 
-function cellAttributes(tag: string): CellAttributes {
-  const attributes: CellAttributes = {}
-  eachAttribute(tag, (name, value) => {
-    if (name === 'r') attributes.r = value
-    else if (name === 's') attributes.s = value
-    else if (name === 't') attributes.t = value
-  })
-  return attributes
-}
-
-/** The cells of one row's XML, by column number. */
-function cellsOf(xml: string, patterns: ReturnType<typeof patternsOf>, scan: SheetScan): RawCell[] {
+/** The cells of one row's XML, by column number (cell-scan.ts reads them in place). */
+function cellsOf(xml: string, patterns: Patterns, scan: SheetScan): RawCell[] {
   const cells: RawCell[] = []
+  const span: CellSpan = {
+    attributesStart: 0,
+    attributesEnd: 0,
+    contentStart: -1,
+    contentEnd: -1,
+    end: 0,
+    noEndFrom: xml.length,
+  }
+  const attributes: CellAttributeSpans = {
+    rStart: -1,
+    rEnd: -1,
+    sStart: -1,
+    sEnd: -1,
+    tStart: -1,
+    tEnd: -1,
+  }
   let column = 0
-  const cell = patterns.cell
-  cell.lastIndex = 0
-  for (let found = cell.exec(xml); found; found = cell.exec(xml)) {
-    const attributes = cellAttributes(found[1] ?? '')
-    const reference = attributes.r
-    column = reference ? columnNumber(reference) || column + 1 : column + 1
+  for (let at = 0; nextCell(xml, patterns.tags, at, span); at = span.end) {
+    cellAttributeSpans(xml, span.attributesStart, span.attributesEnd, attributes)
+    const named =
+      attributes.rStart < 0 ? 0 : referenceColumn(xml, attributes.rStart, attributes.rEnd)
+    column = named || column + 1
     if (column > 16_384) continue
-    cells[column] = cellValue(attributes, found[2] ?? '', patterns, scan)
+    const content = span.contentStart < 0 ? '' : xml.slice(span.contentStart, span.contentEnd)
+    cells[column] = cellValue(
+      cellType(xml, attributes.tStart, attributes.tEnd),
+      styleIndex(xml, attributes.sStart, attributes.sEnd),
+      content,
+      patterns,
+      scan,
+    )
   }
   return cells
 }
 
-/** The column of a cell reference ("AB12" → 28). */
-function columnNumber(reference: string): number {
-  let column = 0
-  for (let i = 0; i < reference.length; i += 1) {
-    const lower = reference.charCodeAt(i)
-    // a–z read as A–Z.
-    const code = lower >= 97 && lower <= 122 ? lower - 32 : lower
-    if (code < 65 || code > 90) break
-    column = column * 26 + (code - 64)
-  }
-  return column
-}
-
 function cellValue(
-  attributes: CellAttributes,
+  type: string,
+  style: number,
   content: string,
-  patterns: ReturnType<typeof patternsOf>,
+  patterns: Patterns,
   scan: SheetScan,
 ): RawCell {
-  const type = attributes.t ?? 'n'
-  const raw = patterns.value.exec(content)?.[1]
-  const text = (value: string): RawCell => {
-    if (value.length > scan.maxCellChars) return { fault: 'tooLong', detail: String(value.length) }
-    return value.trim() === '' ? null : ownCopy(value)
-  }
+  const raw = valueText(content, patterns.tags)
   if (raw === undefined && type !== 'inlineStr') {
     return patterns.formula.test(content) ? { fault: 'noValue', detail: '' } : null
   }
@@ -241,13 +244,15 @@ function cellValue(
   switch (type) {
     case 's': {
       const shared = scan.parts.sharedStrings[Number(value)]
-      return shared === undefined ? { fault: 'badSharedString', detail: value } : text(shared)
+      return shared === undefined
+        ? { fault: 'badSharedString', detail: value }
+        : textCell(shared, scan)
     }
     case 'inlineStr':
-      return text(runsText(patterns.inline.exec(content)?.[1] ?? '', patterns.p))
+      return textCell(runsText(patterns.inline.exec(content)?.[1] ?? '', patterns.p), scan)
     case 'str':
     case 'd':
-      return text(value)
+      return textCell(value, scan)
     case 'b':
       return value === '1' || value.toLowerCase() === 'true'
     case 'e':
@@ -255,14 +260,20 @@ function cellValue(
     default: {
       const number = Number(value)
       // A number cell holding text ("abc"): its text is what the cell says.
-      if (value.trim() === '' || !Number.isFinite(number)) return text(value)
-      const style = scan.parts.styles[Number(attributes.s ?? 0)] ?? 'number'
-      if (style === 'date') return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
+      if (value.trim() === '' || !Number.isFinite(number)) return textCell(value, scan)
+      const kind = scan.parts.styles[style] ?? 'number'
+      if (kind === 'date') return { excelDate: scan.parts.date1904 ? number + DAYS_1904 : number }
       // A percentage is stored as a share (0.075 shows 7.5 %): read as the person typed it.
-      if (style === 'percent') return percentShown(number)
+      if (kind === 'percent') return percentShown(number)
       return number
     }
   }
+}
+
+/** A text cell: empty when blank, a fault when longer than a cell may hold. */
+function textCell(value: string, scan: SheetScan): RawCell {
+  if (value.length > scan.maxCellChars) return { fault: 'tooLong', detail: String(value.length) }
+  return value.trim() === '' ? null : ownCopy(value)
 }
 
 /**
