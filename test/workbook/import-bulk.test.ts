@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../electron/main/app/create-session'
 import { checkFile } from '../../electron/main/check/file-check'
 import { DataFile } from '../../electron/main/db/data-file'
+import { untiedUnallocated } from '../../electron/main/funds/ledger'
 import { buildDemo } from '../../electron/main/demo/build-demo'
 import type { Register } from '../../electron/main/workbook/register'
 import { REGISTERS } from '../../electron/main/workbook/registers'
@@ -49,10 +50,14 @@ async function rowByRow<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Rows per action small enough that every bulk sheet of the demo takes several. */
+const FEW_ROWS = 7
+
 async function imported(
   name: string,
   dryRun = false,
   from = workbook,
+  rowsPerAction?: number,
 ): Promise<WorkbookReport & { path: string }> {
   const path = join(folder, `${name}.sqlite`)
   const file = await DataFile.create(path)
@@ -62,6 +67,7 @@ async function imported(
       author: 'Test',
       language: 'fr',
       registers: REGISTERS,
+      ...(rowsPerAction ? { rowsPerAction } : {}),
     })
     return { ...report, path }
   } finally {
@@ -211,6 +217,83 @@ describe('the set-based import against the row-by-row one', () => {
     expect(await checkFile(single.path)).toEqual([])
   }, 240_000)
 
+  it('leaves the same records when each sheet is written a few rows at a time', async () => {
+    // Each bulk sheet in many actions: what one leaves to the next (what the import remembers,
+    // the expenses' context shared between actions and dropped at a cancellation) is crossed
+    // as in a file of 50,000 rows, where an action holds 5,000.
+    // Some expenses said cancelled, in different actions: each cancellation frees money.
+    const sheets = await sheetsOf(await readFile(workbook))
+    const expenses = sheets.get(translate('fr', 'workbook.sheet.budgetExpenses')) ?? []
+    const cancelled = columnOf(expenses as never, translate('fr', 'workbook.column.cancelReason'))
+    expect(cancelled).toBeGreaterThanOrEqual(0)
+    expect(expenses.length).toBeGreaterThan(FEW_ROWS * 4)
+    for (const index of [2, FEW_ROWS + 3, FEW_ROWS * 3 + 1]) {
+      const row = expenses[index] ?? []
+      row[cancelled] = 'Saisie en double'
+    }
+    const mutant = join(folder, 'cancelled.xlsx')
+    await writeFile(mutant, await workbookOf(sheets))
+    const few = await imported('few', false, mutant, FEW_ROWS)
+    const single = await rowByRow(() => imported('single-for-few', false, mutant))
+    expect(few.problems).toEqual([])
+    expect(few.sheets).toEqual(single.sheets)
+    expect(await contents(few.path)).toEqual(await contents(single.path))
+    expect(await checkFile(few.path)).toEqual([])
+  }, 240_000)
+
+  it('counts the money a cancellation frees for the expenses of the actions after it', async () => {
+    // The untied fund's earliest expense in euros said cancelled, and its latest grown by all
+    // that the fund has left once that cancellation freed its amount: accepted only if the
+    // expenses written after the cancellation, in later actions, count the money it freed.
+    const name = translate('fr', 'workbook.sheet.budgetExpenses')
+    const sheets = await sheetsOf(await readFile(workbook))
+    const rows = sheets.get(name) ?? []
+    const column = (key: Parameters<typeof translate>[1]) =>
+      columnOf(rows as never, translate('fr', key))
+    const [agreement, shares, currency, amount, spentOn, cancelled] = [
+      column('workbook.column.agreement'),
+      column('workbook.column.shares'),
+      column('budget.form.currency'),
+      column('budget.form.amount'),
+      column('budget.form.spentOn'),
+      column('workbook.column.cancelReason'),
+    ]
+    const dayOf = (row: unknown[]) => {
+      const day = row[spentOn]
+      return day instanceof Date ? day.toISOString() : String(day)
+    }
+    const untied = rows
+      .slice(1)
+      .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
+      .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+    const first = untied.find((row) => row[currency] === 'EUR')
+    const last = untied[untied.length - 1]
+    if (!first || !last) throw new Error('no untied expense in euros')
+    // Nothing the fund pays after the latest: what it has left is all the latest may grow by.
+    expect(last[currency]).toBe('EUR')
+    expect(rows.indexOf(last)).not.toBe(rows.indexOf(first))
+    first[cancelled] = 'Saisie en double'
+    const freed = join(folder, 'freed.xlsx')
+    await writeFile(freed, await workbookOf(sheets))
+    const before = await imported('freed-before', false, freed)
+    expect(before.imported).toBe(true)
+    const file = await DataFile.open(before.path)
+    const left = await untiedUnallocated(file.db)
+    await file.close()
+    expect(left).toBeGreaterThanOrEqual(0)
+    last[amount] = (Math.round(Number(last[amount]) * 100) + left) / 100
+    const grown = join(folder, 'freed-grown.xlsx')
+    await writeFile(grown, await workbookOf(sheets))
+    const few = await imported('freed-few', false, grown, FEW_ROWS)
+    const single = await rowByRow(() => imported('freed-single', false, grown))
+    expect(single.problems).toEqual([])
+    expect(few.problems).toEqual([])
+    expect(await contents(few.path)).toEqual(await contents(single.path))
+    const after = await DataFile.open(few.path)
+    expect(await untiedUnallocated(after.db)).toBe(0)
+    await after.close()
+  }, 240_000)
+
   it('imports the same workbook again without changing a record', async () => {
     const bulk = await imported('again')
     const before = await contents(bulk.path)
@@ -248,9 +331,13 @@ describe('the set-based import against the row-by-row one', () => {
     await writeFile(mutant, await workbookOf(sheets))
     const bulk = await imported(`${name}-bulk`, false, mutant)
     const single = await rowByRow(() => imported(`${name}-single`, false, mutant))
+    // And a few rows per action: what the actions before the refused row left (the free money
+    // they lowered) and the second pass's rows undone one by one, across many actions.
+    const few = await imported(`${name}-few`, false, mutant, FEW_ROWS)
     expect(bulk.imported).toBe(false)
     expect(bulk.problems.length).toBeGreaterThan(0)
     expect(bulk.problems).toEqual(single.problems)
+    expect(few.problems).toEqual(single.problems)
     expect(bulk.problems).toContainEqual(expect.objectContaining({ sheet, row: refused + 1 }))
     return { row: refused + 1, problems: bulk.problems, path: bulk.path }
   }

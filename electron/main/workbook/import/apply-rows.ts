@@ -15,12 +15,19 @@ import type { ProblemAt } from './problems'
 import type { ReadSheet, SheetRow } from './read-sheet'
 import { NameResolver } from './resolve'
 import { fileRuleProblem, refusalProblems } from './row-refusals'
+import { giveWay } from '../../db/give-way'
 
 export interface ApplyOptions {
   /** Told the share of rows written, from 0 to 1. */
   onProgress?: (share: number) => void
   /** Stops the import between two rows; everything written is then rolled back. */
   signal?: AbortSignal
+  /**
+   * Rows of a bulk register (expenses, payments) written in one action of the import, 5,000
+   * unless said: the tests write a few at a time, so that what one action leaves to the next
+   * (what the import remembers, the expenses' shared context) is crossed as in a large file.
+   */
+  rowsPerAction?: number
 }
 
 export interface SheetOutcomes {
@@ -38,7 +45,7 @@ export class RowsRefused extends Error {
 }
 
 /** Rows of a bulk register (expenses, payments) written in one action of the import. */
-const ROWS_PER_BULK_WRITE = 5000
+const ROWS_PER_ACTION = 5000
 
 /**
  * Writes the rows through each register's service, in order, with the same rules as the
@@ -171,8 +178,9 @@ class ApplyRun {
       const row = at[index]
       if (row) written(row, inputs[index] ?? {}, outcome)
     }
-    for (let start = 0; start < rows.length; start += ROWS_PER_BULK_WRITE) {
-      let pending = rows.slice(start, start + ROWS_PER_BULK_WRITE)
+    const perAction = this.options.rowsPerAction ?? ROWS_PER_ACTION
+    for (let start = 0; start < rows.length; start += perAction) {
+      let pending = rows.slice(start, start + perAction)
       const before = this.done
       while (pending.length > 0) {
         this.checkCancelled()
@@ -186,6 +194,7 @@ class ApplyRun {
           async () => {
             for (const [index, row] of slice.entries()) {
               current = index
+              await giveWay()
               inputs.push(await this.contract(sheet, row))
             }
             return applyAll(this.session, inputs, this.author, this.memo, (index) => {
@@ -219,7 +228,7 @@ class ApplyRun {
         }
         pending = rest
       }
-      this.progress(Math.min(ROWS_PER_BULK_WRITE, rows.length - start), total)
+      this.progress(Math.min(perAction, rows.length - start), total)
     }
   }
 
