@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  type CellAttributeSpans,
-  type CellSpan,
   cellAttributeSpans,
   cellTags,
   cellType,
   columnNumber,
   nextCell,
+  noAttributes,
   referenceColumn,
+  rowStart,
   styleIndex,
   valueText,
 } from '../../electron/main/workbook/package/cell-scan'
@@ -45,22 +45,8 @@ function byPatterns(xml: string, prefix: string) {
 
 function byHand(xml: string, prefix: string) {
   const tags = cellTags(prefix)
-  const span: CellSpan = {
-    attributesStart: 0,
-    attributesEnd: 0,
-    contentStart: -1,
-    contentEnd: -1,
-    end: 0,
-    noEndFrom: xml.length,
-  }
-  const spans: CellAttributeSpans = {
-    rStart: -1,
-    rEnd: -1,
-    sStart: -1,
-    sEnd: -1,
-    tStart: -1,
-    tEnd: -1,
-  }
+  const span = rowStart(xml)
+  const spans = noAttributes()
   const cells = []
   for (let at = 0; nextCell(xml, tags, at, span); at = span.end) {
     cellAttributeSpans(xml, span.attributesStart, span.attributesEnd, spans)

@@ -130,6 +130,23 @@ export function nextCell(xml: string, tags: CellTags, from: number, span: CellSp
   return false
 }
 
+/** A span to read a row's cells into, from its start. */
+export function rowStart(xml: string): CellSpan {
+  return {
+    attributesStart: 0,
+    attributesEnd: 0,
+    contentStart: -1,
+    contentEnd: -1,
+    end: 0,
+    noEndFrom: xml.length,
+  }
+}
+
+/** Spans to read a cell's attributes into (see {@link cellAttributeSpans}). */
+export function noAttributes(): CellAttributeSpans {
+  return { rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, tStart: -1, tEnd: -1 }
+}
+
 /** Where the attributes a cell's reading uses lie (the last of each name; -1 without it). */
 export interface CellAttributeSpans {
   rStart: number

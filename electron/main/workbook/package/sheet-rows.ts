@@ -2,13 +2,13 @@ import { PackageRefusal } from './zip-package'
 import { decimalOfNumber, shiftDecimal } from '@shared/money/decimal'
 import type { WorkbookParts } from './workbook-parts'
 import {
-  type CellAttributeSpans,
-  type CellSpan,
   cellAttributeSpans,
   cellTags,
   cellType,
   nextCell,
+  noAttributes,
   referenceColumn,
+  rowStart,
   styleIndex,
   valueText,
 } from './cell-scan'
@@ -194,22 +194,8 @@ function rowAttributes(tag: string): RowAttributes {
 /** The cells of one row's XML, by column number (cell-scan.ts reads them in place). */
 function cellsOf(xml: string, patterns: Patterns, scan: SheetScan): RawCell[] {
   const cells: RawCell[] = []
-  const span: CellSpan = {
-    attributesStart: 0,
-    attributesEnd: 0,
-    contentStart: -1,
-    contentEnd: -1,
-    end: 0,
-    noEndFrom: xml.length,
-  }
-  const attributes: CellAttributeSpans = {
-    rStart: -1,
-    rEnd: -1,
-    sStart: -1,
-    sEnd: -1,
-    tStart: -1,
-    tEnd: -1,
-  }
+  const span = rowStart(xml)
+  const attributes = noAttributes()
   let column = 0
   for (let at = 0; nextCell(xml, patterns.tags, at, span); at = span.end) {
     cellAttributeSpans(xml, span.attributesStart, span.attributesEnd, attributes)
