@@ -210,6 +210,8 @@ async function agreementShare(
     })
   }
   context.free.spendFromAgreement(agreement.id, paid.native.minor)
+  // An untied grant's share is the untied fund's too (its ledger entry says `untied`).
+  if (agreement.earmarking === 'untied') context.free.spendUntied(eur.minor)
   return {
     ...paid,
     headingCode,

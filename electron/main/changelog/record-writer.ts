@@ -4,7 +4,6 @@ import type { ChangeLogTable, ChangeOp, Database, RecordTable } from '../db/sche
 import type { StatementQueue } from '../db/sqlite3-dialect'
 import { type ColumnSource, bulkInsertStatement, insertRows } from './bulk-insert'
 import type { HybridLogicalClock } from './hlc'
-import { giveWay } from '../db/give-way'
 
 /** Who makes a change and when, shared by every row one user action writes. */
 export interface ChangeContext {
@@ -73,7 +72,6 @@ export class RecordWriter {
       },
     )
     this.inFlight.add(sent)
-    await giveWay()
   }
 
   /**
@@ -403,13 +401,12 @@ export async function insertLogRows(
 
 /**
  * Statements a writer keeps queued at once: enough for SQLite to always have work while the
- * import prepares its next rows — few enough that an import's rows are not held as JSON
- * waiting (64 statements of ~50 kB: about 3 MB). At 16, SQLite ran dry between two actions,
- * when each began by reading behind the statements the last one queued (the import's expenses
- * 10–25 % slower); they now read nothing between them (budget-expenses-service.ts,
- * `SharedExpenseContext`), and 64 wrote them as fast as 256 (measured, 2026-12-06).
+ * import prepares its next rows — a bulk action of 5,000 expenses is some 200 statements, so
+ * that it can be handed over whole and the next one prepared meanwhile (at 16 SQLite ran dry
+ * between two actions: the import's expenses 10–25 % slower) — few enough that an import's rows
+ * are not all held as JSON waiting (256 statements of ~50 kB: about 13 MB at most).
  */
-const IN_FLIGHT = 64
+const IN_FLIGHT = 256
 
 /**
  * Rows per statement: some fifty kilobytes of JSON handed to SQLite at once. A thousand made
