@@ -243,5 +243,9 @@ describe('a row’s cells read by hand', () => {
     const xml = `<c r="A1"><v>1</v></c>${'<c r="A1"><is><t>x</t></is>'.repeat(20_000)}`
     expect(byHand(xml, '')).toEqual(byPatterns(xml.slice(0, 100), ''))
     expect(byHand(xml, '')).toHaveLength(1)
+    // Nor each `<c` of a cell never closed searched again for the same `>`.
+    const opened = (times: number) => `${'<c '.repeat(times)}r="A1"><v>1</v>`
+    expect(byHand(opened(300), '')).toEqual(byPatterns(opened(300), ''))
+    expect(byHand(opened(200_000), '')).toEqual([])
   })
 })

@@ -40,6 +40,11 @@ export interface CellSpan {
   end: number
   /** From here on, the row holds no cell's end (`xml.length` until found). */
   noEndFrom: number
+  /**
+   * The first `>` after the last cell tag searched: a later `<c` before it ends its tag there
+   * too (`<c <c <c …>` is searched once, not once per `<c`).
+   */
+  tagEndAhead: number
 }
 
 const GT = 62
@@ -102,8 +107,10 @@ export function nextCell(xml: string, tags: CellTags, from: number, span: CellSp
     const attributesStart = start + open.length
     const next = xml.charCodeAt(attributesStart)
     if (!(next === GT || next === SLASH || isSpace(next))) continue
-    const tagEnd = xml.indexOf('>', attributesStart)
+    const tagEnd =
+      span.tagEndAhead >= attributesStart ? span.tagEndAhead : xml.indexOf('>', attributesStart)
     if (tagEnd < 0) return false
+    span.tagEndAhead = tagEnd
     span.attributesStart = attributesStart
     if (tagEnd > attributesStart && xml.charCodeAt(tagEnd - 1) === SLASH) {
       span.attributesEnd = tagEnd - 1
@@ -139,6 +146,7 @@ export function rowStart(xml: string): CellSpan {
     contentEnd: -1,
     end: 0,
     noEndFrom: xml.length,
+    tagEndAhead: -1,
   }
 }
 
