@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8'
  * collection that only came once. At half again as much, the same import peaks near 270 MB for
  * about the same time (a few more collections of a heap that holds little). Measured by
  * `npm run bench` (the import's peak beside its target). Node 24 (the application's runtime,
- * Electron 45) peaks near 325 MB whatever this setting: its V8 gives the young generation twice
+ * Electron 45) peaks at 325–355 MB whatever this setting: its V8 gives the young generation twice
  * the room Electron's does (whose pointers are compressed), and sizes it when the process
  * starts, not at run time. The bench's import by Node 24 with Electron's young generation
  * (`test/bench/app-node.ts`) peaks at 267–295 MB (2026-12-06).
