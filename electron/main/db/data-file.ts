@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -68,13 +69,38 @@ export class DataFile {
   /** The full check of a file opened quickly, while it runs in the background (open-check.ts). */
   private openCheck: OpenCheck | null = null
 
-  /** The batch under way, if any: its transaction serves every read and write meanwhile. */
+  /** The batch under way, if any: its transaction serves every read meanwhile. */
   private batchOf: {
     trx: Transaction<Database>
     writer: RecordWriter
     /** True: its actions' statements are waited for only by {@link settle} and at its end. */
     pipelined: boolean
+    /** What {@link batchScope} holds for the batch's own work, and only for it. */
+    scope: object
+    /** Settled when the batch's work is over. */
+    ended: Promise<void>
   } | null = null
+
+  /**
+   * Tells the batch's own actions (called, however deep, from its work) from actions made
+   * beside it — a save from the window, the automatic sync — while it runs.
+   */
+  private readonly batchScope = new AsyncLocalStorage<object>()
+
+  /** Whether the caller is the batch's own work. */
+  private inBatch(): boolean {
+    return this.batchOf !== null && this.batchScope.getStore() === this.batchOf.scope
+  }
+
+  /**
+   * Waits, for an action made beside a batch, until no batch of another caller is under way:
+   * it then runs in its own transaction. Joined to the batch, it would be committed with it —
+   * or silently undone with a dry run's rehearsal, or cut off half-written when the batch ends
+   * — while its caller was told it was saved.
+   */
+  private async besideBatch(): Promise<void> {
+    while (this.batchOf && !this.inBatch()) await this.batchOf.ended
+  }
 
   /** Where reads go: the database, or the transaction of the batch under way. */
   get db(): Kysely<Database> {
@@ -84,7 +110,9 @@ export class DataFile {
   /**
    * Runs many actions as one transaction (an import): every service call inside it reads and
    * writes through that transaction, so the whole is committed together or not at all, and the
-   * disk is waited for once. Actions made meanwhile from elsewhere join it.
+   * disk is waited for once. An action made meanwhile from elsewhere waits for it to end, then
+   * runs in its own transaction ({@link besideBatch}); reads from elsewhere see the batch's
+   * writes as they go.
    *
    * `pipelined`: an action returns once its statements are queued, not written — SQLite writes
    * them while the next action is prepared (reads still see them: they run after them). A
@@ -97,13 +125,24 @@ export class DataFile {
     work: () => Promise<T>,
     options: { pipelined?: boolean } = {},
   ): Promise<T> {
-    if (this.batchOf) return work()
+    if (this.inBatch()) return work()
+    await this.besideBatch()
     return this.write(author, async (writer) => {
-      this.batchOf = { trx: writer.trx, writer, pipelined: options.pipelined === true }
+      let end = () => {}
+      const ended = new Promise<void>((resolve) => (end = resolve))
+      const scope = {}
+      this.batchOf = {
+        trx: writer.trx,
+        writer,
+        pipelined: options.pipelined === true,
+        scope,
+        ended,
+      }
       try {
-        return await work()
+        return await this.batchScope.run(scope, work)
       } finally {
         this.batchOf = null
+        end()
       }
     })
   }
@@ -126,7 +165,8 @@ export class DataFile {
     work: () => Promise<T>,
     options: { pipelined?: boolean } = {},
   ): Promise<T> {
-    if (this.batchOf) throw new Error('A rehearsal cannot run inside another batch')
+    if (this.inBatch()) throw new Error('A rehearsal cannot run inside another batch')
+    await this.besideBatch()
     let result: { value: T } | null = null
     try {
       await this.batch(
@@ -311,6 +351,7 @@ export class DataFile {
   async write<T>(author: string, work: (writer: RecordWriter) => Promise<T>): Promise<T> {
     if (this.readOnly)
       throw new AppFailure('FILE_READ_ONLY', 'errors.FILE_READ_ONLY', { path: this.path })
+    await this.besideBatch()
     if (this.batchOf) {
       const { writer, pipelined } = this.batchOf
       const result = await work(writer)
