@@ -126,11 +126,10 @@ export const test = base.extend<{
     // server or core. Those are the teardown's, not the story's: the page is heard no more.
     page.off('pageerror', onPageError)
     page.off('console', onConsole)
-    const storyErrors = [...pageErrors]
     await core.dispose()
     await server.close()
     await rm(folder, { recursive: true, force: true })
-    expect(storyErrors, `errors in the page during ${testInfo.title}`).toEqual([])
+    expect(pageErrors, `errors in the page during ${testInfo.title}`).toEqual([])
   },
 })
 

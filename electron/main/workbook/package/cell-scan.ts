@@ -56,7 +56,7 @@ const AMPERSAND = 38
 const UNDERSCORE = 95
 
 /** JavaScript's `\s`. */
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   return (
     code === 32 ||
     (code >= 9 && code <= 13) ||
@@ -219,7 +219,7 @@ function needsDecoding(xml: string, from: number, to: number): boolean {
 }
 
 /** An attribute's value, decoded. */
-export function attributeText(xml: string, from: number, to: number): string {
+function attributeText(xml: string, from: number, to: number): string {
   return decodeXml(xml.slice(from, to))
 }
 
