@@ -41,6 +41,7 @@ test('a programme being renamed is not discarded unasked (Escape, « Annuler »,
   await page.getByRole('button', { name: 'Conventions' }).click()
   await expect(question).toBeVisible()
   await keep.click()
+  await expect(question).toBeHidden()
   await expect(name).toHaveValue('Santé publique')
   await app.expectAccessible()
 

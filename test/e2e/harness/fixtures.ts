@@ -135,15 +135,32 @@ export const test = base.extend<{
 
 async function expectAccessible(page: Page) {
   // A dialog fading out (Mantine's exit transition) has its title at part opacity: its contrast
-  // is read mid-fade and found too low. The page is read once its finite transitions are over.
+  // is read mid-fade and found too low. Mantine starts a transition two animation frames after
+  // the click that asks for it, so the page is read once it has stayed still (no finite
+  // animation running) for a few frames in a row — at most 2 s.
   await page.evaluate(async () => {
-    const finite = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-    await Promise.race([
-      Promise.allSettled(finite.map((a) => a.finished)),
-      new Promise((resolve) => setTimeout(resolve, 2000)),
-    ])
+    // A frame, or 50 ms if the page draws none (hidden).
+    const frame = () =>
+      Promise.race([
+        new Promise((resolve) => requestAnimationFrame(resolve)),
+        new Promise((resolve) => setTimeout(resolve, 50)),
+      ])
+    const moving = () =>
+      document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+    const until = performance.now() + 2000
+    let still = 0
+    while (still < 4 && performance.now() < until) {
+      const running = moving()
+      if (running.length === 0) still += 1
+      else {
+        still = 0
+        await Promise.race([
+          Promise.allSettled(running.map((a) => a.finished)),
+          new Promise((resolve) => setTimeout(resolve, until - performance.now())),
+        ])
+      }
+      await frame()
+    }
   })
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
