@@ -219,8 +219,8 @@ describe('the set-based import against the row-by-row one', () => {
 
   it('leaves the same records when each sheet is written a few rows at a time', async () => {
     // Each bulk sheet in many actions: what one leaves to the next (what the import remembers,
-    // the free money each action reads after the last one's writes and cancellations) is
-    // crossed as in a file of 50,000 rows, where an action holds 5,000.
+    // the expenses' context shared between actions and dropped at a cancellation) is crossed
+    // as in a file of 50,000 rows, where an action holds 5,000.
     // Some expenses said cancelled, in different actions: each cancellation frees money.
     const sheets = await sheetsOf(await readFile(workbook))
     const expenses = sheets.get(translate('fr', 'workbook.sheet.budgetExpenses')) ?? []

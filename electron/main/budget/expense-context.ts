@@ -10,16 +10,45 @@ import { agreementFigures, emptyFigures, untiedUnallocated } from '../funds/ledg
  * follows its own expenses. Its nature decides what agreements may pay it.
  */
 async function expenseLineOf(db: Transaction<Database>, year: number, lineKey: string) {
-  const line = await db
+  return lineNature(
+    await db
+      .selectFrom('budget_items as i')
+      .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
+      .select(['i.nature', 'i.tracks', 'i.direction', 'i.item_kind'])
+      .where('i.line_key', '=', lineKey)
+      .where('v.year', '=', year)
+      .where('i.deleted_at', 'is', null)
+      .where('v.deleted_at', 'is', null)
+      .orderBy('v.number', 'desc')
+      .executeTakeFirst(),
+    year,
+  )
+}
+
+/** Every year's lines as {@link expenseLineOf} reads one: each in its year's latest version. */
+async function everyLine(db: Transaction<Database>) {
+  const lines = await db
     .selectFrom('budget_items as i')
     .innerJoin('budget_versions as v', 'v.id', 'i.version_id')
-    .select(['i.nature', 'i.tracks', 'i.direction', 'i.item_kind'])
-    .where('i.line_key', '=', lineKey)
-    .where('v.year', '=', year)
+    .select(['v.year', 'i.line_key', 'i.nature', 'i.tracks', 'i.direction', 'i.item_kind'])
     .where('i.deleted_at', 'is', null)
     .where('v.deleted_at', 'is', null)
     .orderBy('v.number', 'desc')
-    .executeTakeFirst()
+    .execute()
+  const latest = new Map<string, (typeof lines)[number]>()
+  for (const line of lines) {
+    const key = `${line.year}|${line.line_key}`
+    if (!latest.has(key)) latest.set(key, line)
+  }
+  return latest
+}
+
+function lineNature(
+  line:
+    | { nature: string | null; tracks: string | null; direction: string | null; item_kind: string }
+    | undefined,
+  year: number,
+) {
   if (
     !line ||
     line.item_kind !== 'line' ||
@@ -83,8 +112,28 @@ export class ExpenseContext {
   }
 
   line(year: number, lineKey: string) {
-    return readOnce(this.lines, `${year}|${lineKey}`, () => expenseLineOf(this.db, year, lineKey))
+    return readOnce(this.lines, `${year}|${lineKey}`, async () => {
+      const every = await this.everyLine
+      return every
+        ? lineNature(every.get(`${year}|${lineKey}`), year)
+        : expenseLineOf(this.db, year, lineKey)
+    })
   }
+
+  /** Every line, read at once when {@link readEveryLine} was asked (null: each line alone). */
+  private everyLine: Promise<Awaited<ReturnType<typeof everyLine>> | null> = Promise.resolve(null)
+
+  /**
+   * Reads every year's lines at once, rather than each line when an expense first names it:
+   * for the thousands of expenses of an import, whose lines would otherwise be read one by one
+   * as they come, each read waiting behind the statements written before it.
+   */
+  readEveryLine(): void {
+    if (!this.everyLineAsked) this.everyLine = everyLine(this.db)
+    this.everyLineAsked = true
+  }
+
+  private everyLineAsked = false
 
   agreement(id: string) {
     return readOnce(this.agreements, id, () =>

@@ -166,6 +166,19 @@ export function forgetFileState(memo: Memo): void {
   for (const key of [...memo.keys()]) if (!key.startsWith('workbook:')) memo.delete(key)
 }
 
+/**
+ * An object an import keeps across the writing of a sheet's rows, forgotten with the file state
+ * (a row undone, {@link forgetFileState}) or by `memo.delete(key)`.
+ */
+export function keptForRun<T>(memo: Memo, key: string, make: () => T): T {
+  let entry = memo.get(key)
+  if (!entry) {
+    entry = new Map([['kept', make()]])
+    memo.set(key, entry)
+  }
+  return entry.get('kept') as T
+}
+
 export async function known<T>(
   memo: Memo,
   key: string,

@@ -10,6 +10,7 @@ import {
   EXPORT_PAGE,
   bulkWrites,
   pagesById,
+  keptForRun,
   known,
   normalAmount,
   amountText,
@@ -18,6 +19,7 @@ import {
 } from '../../workbook/register'
 import { AGREEMENT_COLUMN } from '../../workbook/references'
 import { year } from './budget-versions'
+import type { SharedExpenseContext } from '../budget-expenses-service'
 import { sharesCells, sharesOfCell } from './expense-shares-cell'
 
 const expenseRowInput = budgetExpenseInput.omit({ lineKey: true, shares: true }).safeExtend({
@@ -113,6 +115,9 @@ export const budgetExpenses: Register<ExpenseRow> = {
   ...bulkWrites(writeExpenses),
 }
 
+/** Where the import keeps the expenses' context between its actions of one sheet. */
+const SHARED_CONTEXT = 'budgetExpenseContext'
+
 /**
  * Writes the expenses the file does not hold yet in one go, then cancels those the workbook
  * says were cancelled: a budget's year holds thousands of expenses.
@@ -200,6 +205,7 @@ async function writeExpenses(
     added.map((a) => a.fields),
     author,
     (n) => at(added[n]?.index ?? 0),
+    keptForRun<SharedExpenseContext>(memo, SHARED_CONTEXT, () => ({})),
   )
   added.forEach(({ key }, n) => recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }))
   for (const [index, row] of rows.entries()) {
@@ -209,6 +215,8 @@ async function writeExpenses(
     const expense = recorded.get(key)
     if (!expense || expense.cancel_reason) continue
     await session.budgetExpenses.cancel(expense.id, row.cancelReason, author)
+    // A cancellation frees money the shared context does not count: it is read again.
+    memo.delete(SHARED_CONTEXT)
     expense.cancel_reason = row.cancelReason
     if (outcomes[index] === 'unchanged') outcomes[index] = 'updated'
   }

@@ -15,6 +15,7 @@ import type { ProblemAt } from './problems'
 import type { ReadSheet, SheetRow } from './read-sheet'
 import { NameResolver } from './resolve'
 import { fileRuleProblem, refusalProblems } from './row-refusals'
+import { giveWay } from '../../db/give-way'
 
 export interface ApplyOptions {
   /** Told the share of rows written, from 0 to 1. */
@@ -24,8 +25,7 @@ export interface ApplyOptions {
   /**
    * Rows of a bulk register (expenses, payments) written in one action of the import, 5,000
    * unless said: the tests write a few at a time, so that what one action leaves to the next
-   * (what the import remembers, the funds' free money each action reads) is crossed as in a
-   * large file.
+   * (what the import remembers, the expenses' shared context) is crossed as in a large file.
    */
   rowsPerAction?: number
 }
@@ -194,6 +194,7 @@ class ApplyRun {
           async () => {
             for (const [index, row] of slice.entries()) {
               current = index
+              await giveWay()
               inputs.push(await this.contract(sheet, row))
             }
             return applyAll(this.session, inputs, this.author, this.memo, (index) => {
