@@ -82,7 +82,10 @@ async function namedOf(session: Session, memo: Memo, register: RegisterKey): Pro
  * records they will make (`standIns`).
  */
 export class NameResolver {
-  private readonly indexes = new Map<RegisterKey, { size: number; index: NameIndex<string> }>()
+  private readonly indexes = new Map<
+    RegisterKey,
+    { records: Map<string, unknown>; size: number; index: NameIndex<string> }
+  >()
 
   constructor(
     private readonly session: Session,
@@ -124,15 +127,22 @@ export class NameResolver {
   }
 
   private async index(register: RegisterKey): Promise<NameIndex<string> | null> {
+    // Kept while the register's records stay as they are; made again once the import adds one.
+    // The records the import remembers are kept under the register's key (references.ts): the
+    // same map, as large, needs no reading — an import resolves a hundred thousand names.
+    const cached = this.indexes.get(register)
+    if (cached && this.memo.get(register) === cached.records && cached.records.size === cached.size)
+      return cached.index
     const named = await namedOf(this.session, this.memo, register)
     if (!named) return null
-    // Kept while the register's records stay as they are; made again once the import adds one.
-    const cached = this.indexes.get(register)
-    if (cached && cached.size === named.records.size) return cached.index
+    if (cached && cached.size === named.records.size) {
+      cached.records = named.records
+      return cached.index
+    }
     const index = new NameIndex<string>()
     for (const [name, value] of named.entries()) index.add(name, value)
     for (const [name, value] of this.standIns.get(register) ?? []) index.add(name, value)
-    this.indexes.set(register, { size: named.records.size, index })
+    this.indexes.set(register, { records: named.records, size: named.records.size, index })
     return index
   }
 }
