@@ -497,6 +497,56 @@ describe('the set-based import against the row-by-row one', () => {
     }
   }, 240_000)
 
+  it('counts once, after a refused expense is undone, what the expenses before it spent', async () => {
+    // The second pass undoes the refused expense's action and writes the rows before it again:
+    // the free money they had lowered is read again, not lowered twice. An untied expense in
+    // the middle refused (above all the fund has), the fund's latest grown by all it has left:
+    // that latest is accepted only if what the expenses written again spent counts once.
+    const sheet = translate('fr', 'workbook.sheet.budgetExpenses')
+    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
+    const whole = await imported('spent-once-whole')
+    expect(whole.imported).toBe(true)
+    const file = await DataFile.open(whole.path)
+    const left = await untiedUnallocated(file.db)
+    await file.close()
+    expect(left).toBeGreaterThanOrEqual(0)
+    let latest = -1
+    const refused = await refusedBothWays('spent-once', sheet, (rows) => {
+      const column = (key: Parameters<typeof translate>[1]) => columnOf(rows as never, heading(key))
+      const [agreement, shares, amount, spentOn, cancelled] = [
+        column('workbook.column.agreement'),
+        column('workbook.column.shares'),
+        column('budget.form.amount'),
+        column('budget.form.spentOn'),
+        column('workbook.column.cancelReason'),
+      ]
+      const dayOf = (row: unknown[]) => {
+        const day = row[spentOn]
+        return day instanceof Date ? day.toISOString() : String(day)
+      }
+      const untied = rows
+        .slice(1)
+        .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
+        .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+      const middle = untied[Math.floor(untied.length / 2)]
+      const last = untied[untied.length - 1]
+      if (!middle || !last || middle === last) throw new Error('too few untied expenses')
+      last[amount] = (Math.round(Number(last[amount]) * 100) + left) / 100
+      latest = rows.indexOf(last) + 1
+      middle[amount] = 999_999_999
+      return rows.indexOf(middle)
+    })
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        sheet,
+        row: refused.row,
+        code: 'untiedOverSpent',
+        column: heading('budget.form.amount'),
+      }),
+    ])
+    expect(refused.problems.map((p) => p.row)).not.toContain(latest)
+  }, 240_000)
+
   it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {
     // A target that is no number, on an indicator measured in numbers: the core's rule (the
     // contract takes any text), met by the set-based writing and the row-by-row one alike.
