@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { budgetExpenseInput } from '@shared/budget/schema'
 import { AppFailure } from '../../electron/main/failure'
+import type { SharedExpenseContext } from '../../electron/main/budget/budget-expenses-service'
 import { untiedUnallocated } from '../../electron/main/funds/ledger'
 import type { TestApp } from '../support/core'
 import { sharingWorld } from './cost-sharing-setup'
@@ -52,6 +53,47 @@ describe('many expenses written in one action', () => {
     expect(alone?.fields).toEqual(refused?.fields)
     // Exactly what is left is paid.
     await session.budgetExpenses.addMany([expense('Salaires du trimestre', left, null)], 'Test')
+    expect(await untiedUnallocated(session.file.db)).toBe(0)
+  })
+
+  it('count an untied grant’s expenses once across the actions of an import sharing their reading', async () => {
+    // An import's actions share what they read (SharedExpenseContext): the grant's expense of
+    // the first action, written at its end, is in the ledger the second action reads.
+    const world = await sharingWorld()
+    app = world.app
+    const session = app.core.requireSession()
+    const expense = (description: string, minor: number, agreementId: string | null) =>
+      budgetExpenseInput.parse({
+        lineKey: world.lineKey,
+        spentOn: '2026-03-02',
+        currency: 'EUR',
+        description,
+        amount: (minor / 100).toFixed(2),
+        agreementId,
+      })
+    const free = await untiedUnallocated(session.file.db)
+    const left = free - 15_000_000
+    expect(left).toBeGreaterThan(0)
+    const twoActions = (last: number) =>
+      session.file.batch('Test', async () => {
+        const shared: SharedExpenseContext = {}
+        const grant = [expense('Salaires payés par la subvention', 15_000_000, world.untiedId)]
+        await session.budgetExpenses.addMany(grant, 'Test', undefined, shared)
+        await session.budgetExpenses.addMany(
+          [expense('Salaires du trimestre', last, null)],
+          'Test',
+          undefined,
+          shared,
+        )
+      })
+    // 0.01 € more than is left: refused, nothing written.
+    const over = await refusal(twoActions(left + 1))
+    expect(over?.fields).toEqual([
+      expect.objectContaining({ path: 'amount', key: 'errors.untiedOverSpent' }),
+    ])
+    expect(await untiedUnallocated(session.file.db)).toBe(free)
+    // Exactly what is left: accepted (taking the grant's 150,000 € off twice refused it).
+    await twoActions(left)
     expect(await untiedUnallocated(session.file.db)).toBe(0)
   })
 })

@@ -241,7 +241,7 @@ describe('the set-based import against the row-by-row one', () => {
     expect(await checkFile(few.path)).toEqual([])
   }, 240_000)
 
-  it('counts the money a cancellation frees for the expenses of the actions after it', async () => {
+  it('counts the money a cancellation frees for the expenses after it, in its action and after', async () => {
     // The untied fund's earliest expense in euros said cancelled, and its latest grown by all
     // that the fund has left once that cancellation freed its amount: accepted only if the
     // expenses written after the cancellation, in later actions, count the money it freed.
@@ -285,10 +285,14 @@ describe('the set-based import against the row-by-row one', () => {
     const grown = join(folder, 'freed-grown.xlsx')
     await writeFile(grown, await workbookOf(sheets))
     const few = await imported('freed-few', false, grown, FEW_ROWS)
+    // And the whole sheet in one action: the cancellation frees its money where its row stands.
+    const whole = await imported('freed-whole', false, grown)
     const single = await rowByRow(() => imported('freed-single', false, grown))
     expect(single.problems).toEqual([])
     expect(few.problems).toEqual([])
+    expect(whole.problems).toEqual([])
     expect(await contents(few.path)).toEqual(await contents(single.path))
+    expect(await contents(whole.path)).toEqual(await contents(single.path))
     const after = await DataFile.open(few.path)
     expect(await untiedUnallocated(after.db)).toBe(0)
     await after.close()

@@ -26,8 +26,9 @@ import { giveWay } from '../db/give-way'
  * its funds and lines again, and such a read waits behind every statement the call before
  * queued: SQLite and the preparing of the next expenses took turns instead of running side by
  * side (measured on an import's 35,000 expenses: its main thread idle 1.1 s of 1.7 s, waiting
- * on 64 reads). Only expenses written through it may happen between the calls: anything else
- * that moves the ledger (a cancellation) or undoes writes (a savepoint rolled back) must drop it.
+ * on 64 reads). Only expenses written through it may happen between the calls: a cancellation
+ * between them must have its free money read again (`free.forget()`); writes undone (a
+ * savepoint rolled back) must drop it.
  * Nothing from elsewhere comes between them: an action made beside the import's batch (the
  * window, the automatic sync) waits for the batch to end (data-file.ts, `besideBatch`).
  */
@@ -122,7 +123,7 @@ export class BudgetExpensesService {
         shared?.context?.db === writer.trx ? shared.context : new ExpenseContext(writer.trx)
       if (shared) {
         shared.context = context
-        context.readEveryLine()
+        if (all.length > 0) context.readEveryLine()
       }
       const prepared: Prepared[] = []
       for (const [index, fields] of all.entries()) {
@@ -153,6 +154,7 @@ export class BudgetExpensesService {
           use: { table: EXPENSE_SHARES, id: shareIds[index] ?? '' },
         })),
       ])
+      context.free.written()
       return ids
     })
   }

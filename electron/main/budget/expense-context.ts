@@ -129,8 +129,11 @@ export class ExpenseContext {
    * as they come, each read waiting behind the statements written before it.
    */
   readEveryLine(): void {
-    if (!this.everyLineAsked) this.everyLine = everyLine(this.db)
+    if (this.everyLineAsked) return
     this.everyLineAsked = true
+    this.everyLine = everyLine(this.db)
+    // Awaited by the first line asked for; a failure with no line asked is not left unheard.
+    this.everyLine.catch(() => undefined)
   }
 
   private everyLineAsked = false
@@ -204,6 +207,26 @@ export class FreeMoney {
   spendUntied(eurMinor: number): void {
     if (this.untiedFree !== null) this.untiedFree -= eurMinor
     else this.untiedSpentUnread += eurMinor
+  }
+
+  /**
+   * The action's entries are written: a read of the untied fund from now on sees what was spent
+   * unread, which must then not be taken off again (an import's next action, sharing this
+   * reading, would count an untied grant's expenses twice).
+   */
+  written(): void {
+    if (this.untiedFree === null) this.untiedSpentUnread = 0
+  }
+
+  /**
+   * Forgets every fund's free money, to be read again from the ledger: after a cancellation,
+   * which frees money these figures do not count. (Called between actions: what was spent is
+   * written, {@link written}.)
+   */
+  forget(): void {
+    this.untiedFree = null
+    this.untiedSpentUnread = 0
+    this.agreementFree.clear()
   }
 
   spendFromAgreement(id: string, minor: number): void {

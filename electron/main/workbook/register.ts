@@ -166,17 +166,26 @@ export function forgetFileState(memo: Memo): void {
   for (const key of [...memo.keys()]) if (!key.startsWith('workbook:')) memo.delete(key)
 }
 
+/** Where {@link keptForSheet} keeps its objects in the memo. */
+const SHEET_KEPT = 'sheet:'
+
 /**
- * An object an import keeps across the writing of a sheet's rows, forgotten with the file state
- * (a row undone, {@link forgetFileState}) or by `memo.delete(key)`.
+ * An object an import keeps across the actions writing one sheet's rows: forgotten once the
+ * sheet is written ({@link forgetSheetState}) and with the file state (a row undone,
+ * {@link forgetFileState}).
  */
-export function keptForRun<T>(memo: Memo, key: string, make: () => T): T {
-  let entry = memo.get(key)
+export function keptForSheet<T>(memo: Memo, key: string, make: () => T): T {
+  let entry = memo.get(SHEET_KEPT + key)
   if (!entry) {
     entry = new Map([['kept', make()]])
-    memo.set(key, entry)
+    memo.set(SHEET_KEPT + key, entry)
   }
   return entry.get('kept') as T
+}
+
+/** Forgets everything kept for the sheet just written (see {@link keptForSheet}). */
+export function forgetSheetState(memo: Memo): void {
+  for (const key of [...memo.keys()]) if (key.startsWith(SHEET_KEPT)) memo.delete(key)
 }
 
 export async function known<T>(
@@ -417,7 +426,8 @@ export async function* pagesById<Record extends { id: string }>(
 
 /**
  * `apply` and `applyAll` of a register written in bulk (expenses, payments): one row is a bulk
- * of one.
+ * of one. `bulk` tells `write` which it serves: only the import's actions of many rows share
+ * what they read from one action to the next; a row written alone reads afresh, as a form does.
  */
 export function bulkWrites<Input>(
   write: (
@@ -426,11 +436,12 @@ export function bulkWrites<Input>(
     author: string,
     memo: Memo,
     at: (index: number) => void,
+    bulk: boolean,
   ) => Promise<ImportOutcome[]>,
 ): Pick<Register<Input>, 'apply' | 'applyAll'> {
   return {
     apply: async (session, row, author, memo) =>
-      (await write(session, [row], author, memo, () => undefined))[0] ?? 'unchanged',
-    applyAll: write,
+      (await write(session, [row], author, memo, () => undefined, false))[0] ?? 'unchanged',
+    applyAll: (session, rows, author, memo, at) => write(session, rows, author, memo, at, true),
   }
 }

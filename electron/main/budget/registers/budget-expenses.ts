@@ -10,7 +10,7 @@ import {
   EXPORT_PAGE,
   bulkWrites,
   pagesById,
-  keptForRun,
+  keptForSheet,
   known,
   normalAmount,
   amountText,
@@ -128,6 +128,7 @@ async function writeExpenses(
   author: string,
   memo: Memo,
   at: (index: number) => void,
+  bulk: boolean,
 ): Promise<ImportOutcome[]> {
   const lines = await known(
     memo,
@@ -168,8 +169,23 @@ async function writeExpenses(
     (e) => e.key,
   )
   const outcomes: ImportOutcome[] = []
-  const added: { index: number; key: string; fields: z.output<typeof budgetExpenseInput> }[] = []
-  const keys: string[] = []
+  const shared = bulk ? keptForSheet<SharedExpenseContext>(memo, SHARED_CONTEXT, () => ({})) : null
+  let added: { index: number; key: string; fields: z.output<typeof budgetExpenseInput> }[] = []
+  /** Writes the expenses gathered since the last cancellation, in one go. */
+  const writeAdded = async () => {
+    const writing = added
+    added = []
+    if (writing.length === 0) return
+    const ids = await session.budgetExpenses.addMany(
+      writing.map((a) => a.fields),
+      author,
+      (n) => at(writing[n]?.index ?? 0),
+      shared ?? undefined,
+    )
+    writing.forEach(({ key }, n) =>
+      recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }),
+    )
+  }
   for (const [index, row] of rows.entries()) {
     at(index)
     const line = lines.get(`${row.year}|${row.lineCode}`.toLowerCase())
@@ -187,7 +203,6 @@ async function writeExpenses(
       currency: row.currency,
       supplier: row.supplier,
     })
-    keys.push(key)
     if (recorded.has(key)) outcomes.push('unchanged')
     else {
       const { year: _year, lineCode: _line, cancelReason: _reason, shares, ...expense } = row
@@ -200,26 +215,18 @@ async function writeExpenses(
       recorded.set(key, { id: '', cancel_reason: null, key })
       outcomes.push('created')
     }
-  }
-  const ids = await session.budgetExpenses.addMany(
-    added.map((a) => a.fields),
-    author,
-    (n) => at(added[n]?.index ?? 0),
-    keptForRun<SharedExpenseContext>(memo, SHARED_CONTEXT, () => ({})),
-  )
-  added.forEach(({ key }, n) => recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }))
-  for (const [index, row] of rows.entries()) {
-    if (!row.cancelReason) continue
-    at(index)
-    const key = keys[index] ?? ''
+    if (!row.cancelReason || recorded.get(key)?.cancel_reason) continue
+    // Cancelled where its row stands, as one by one: the money it frees pays the rows after it.
+    await writeAdded()
     const expense = recorded.get(key)
-    if (!expense || expense.cancel_reason) continue
+    if (!expense) continue
+    at(index)
     await session.budgetExpenses.cancel(expense.id, row.cancelReason, author)
-    // A cancellation frees money the shared context does not count: it is read again.
-    memo.delete(SHARED_CONTEXT)
+    shared?.context?.free.forget()
     expense.cancel_reason = row.cancelReason
     if (outcomes[index] === 'unchanged') outcomes[index] = 'updated'
   }
+  await writeAdded()
   return outcomes
 }
 

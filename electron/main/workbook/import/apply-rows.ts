@@ -10,6 +10,7 @@ import {
   type Register,
   type RegisterKey,
   forgetFileState,
+  forgetSheetState,
 } from '../register'
 import type { ProblemAt } from './problems'
 import type { ReadSheet, SheetRow } from './read-sheet'
@@ -131,8 +132,10 @@ class ApplyRun {
       // the sheet (its last row is named; the second pass finds the row itself).
       const last = rows[rows.length - 1]
       if (!this.collect && last) await this.guarded(sheet, last, () => this.session.file.settle())
-      // The sheet is written: what its check parsed is let go (a second run parses it again).
+      // The sheet is written: what its check parsed is let go (a second run parses it again),
+      // and what its actions shared is forgotten (a later sheet may move what it read).
       for (const row of sheet.rows) delete row.contract
+      forgetSheetState(this.memo)
     }
     for (const { sheet, row, input, outcome, count } of finishing) {
       this.checkCancelled()
