@@ -86,13 +86,16 @@ const MEASURES: Measure[] = [
     targetMB: 300,
   },
   {
-    // The same in the application's runtime (app-node.ts), beside its floor run by it too.
+    // The same in the application's runtime (app-node.ts), beside its floor run by it too,
+    // judged on its time. Its memory is not what the import takes in the application: Node's
+    // own build gives V8 a young generation twice the application's, and objects without
+    // compressed pointers. The import's memory is judged on the next line, with the
+    // application's young generation (its objects still larger than there: an upper bound).
     name: `import of that workbook into an empty file (read, checked, written; Node ${APP_NODE_VERSION}, Electron 45's)`,
     step: 'importApp',
     measure: 'importApp',
     targetMs: 6_000,
     targetRatio: 2.5,
-    targetMB: 300,
   },
   {
     // The same with the young generation Electron's V8 gives the application (app-node.ts).
