@@ -551,6 +551,69 @@ describe('the set-based import against the row-by-row one', () => {
     expect(refused.problems.map((p) => p.row)).not.toContain(latest)
   }, 240_000)
 
+  it('refuses each expense at its own row when refusals of the core and of the register mix', async () => {
+    // The untied fund's last four expenses: one kept, one above all the fund has, one on a line
+    // the budget does not have, and the last grown one cent beyond what the two refused leave.
+    // One by one, three refusals at their rows; in bulk, the line refused in the register's
+    // reading of the rows was found first and the rows before it blamed on the action's first.
+    const sheet = translate('fr', 'workbook.sheet.budgetExpenses')
+    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
+    const whole = await imported('mixed-whole')
+    const file = await DataFile.open(whole.path)
+    const left = await untiedUnallocated(file.db)
+    await file.close()
+    const rows: number[] = []
+    const refused = await refusedBothWays('mixed', sheet, (sheetRows) => {
+      const column = (key: Parameters<typeof translate>[1]) =>
+        columnOf(sheetRows as never, heading(key))
+      const [agreement, shares, amount, spentOn, cancelled, line] = [
+        column('workbook.column.agreement'),
+        column('workbook.column.shares'),
+        column('budget.form.amount'),
+        column('budget.form.spentOn'),
+        column('workbook.column.cancelReason'),
+        column('workbook.column.budgetLine'),
+      ]
+      const dayOf = (row: unknown[]) => {
+        const day = row[spentOn]
+        return day instanceof Date ? day.toISOString() : String(day)
+      }
+      const untied = sheetRows
+        .slice(1)
+        .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
+        .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+      const [, over, unknown, last] = untied.slice(-4)
+      if (!over || !unknown || !last) throw new Error('too few untied expenses')
+      const cents = (row: unknown[]) => Math.round(Number(row[amount]) * 100)
+      last[amount] = (cents(last) + cents(over) + cents(unknown) + left + 1) / 100
+      over[amount] = 999_999_999
+      unknown[line] = 'ZZ-99'
+      rows.push(...[over, unknown, last].map((row) => sheetRows.indexOf(row) + 1))
+      return sheetRows.indexOf(over)
+    })
+    expect(refused.problems.map((p) => [p.row, p.code])).toEqual([
+      [rows[0], 'untiedOverSpent'],
+      [rows[1], 'budgetLineUnknown'],
+      [rows[2], 'untiedOverSpent'],
+    ])
+  }, 240_000)
+
+  it('refuses a payment settling a call the file does not have at its own row', async () => {
+    const sheet = translate('fr', 'workbook.sheet.payments')
+    const refused = await refusedBothWays('unknown-call', sheet, (sheetRows) => {
+      const settles = columnOf(sheetRows as never, translate('fr', 'workbook.column.settles'))
+      // A row in the middle of the sheet: rows before it in its action, rows after it.
+      const index = sheetRows.findIndex((row, i) => i > sheetRows.length / 2 && row[settles])
+      expect(index).toBeGreaterThan(2)
+      const row = sheetRows[index] ?? []
+      row[settles] = 'APP-1999-9999 : 10.00'
+      return index
+    })
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ row: refused.row, code: 'unknownCall' }),
+    ])
+  }, 240_000)
+
   it('refuses an indicator the core refuses at the same row and column, and writes nothing', async () => {
     // A target that is no number, on an indicator measured in numbers: the core's rule (the
     // contract takes any text), met by the set-based writing and the row-by-row one alike.

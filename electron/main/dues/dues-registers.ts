@@ -354,7 +354,8 @@ async function writePayments(
   at: (index: number) => void,
 ): Promise<ImportOutcome[]> {
   const inputs = []
-  for (const { settles, ...input } of rows) {
+  for (const [index, { settles, ...input }] of rows.entries()) {
+    at(index)
     inputs.push({ ...input, settle: await settlementsOf(session, memo, settles) })
   }
   return recordAllOnce(

@@ -119,8 +119,9 @@ export const budgetExpenses: Register<ExpenseRow> = {
 const SHARED_CONTEXT = 'budgetExpenseContext'
 
 /**
- * Writes the expenses the file does not hold yet in one go, then cancels those the workbook
- * says were cancelled: a budget's year holds thousands of expenses.
+ * Writes the expenses the file does not hold yet in one go — a budget's year holds thousands —
+ * each cancellation where its row stands: the expenses gathered before it written first, so
+ * that the money it frees pays the rows after it, as one by one.
  */
 async function writeExpenses(
   session: Session,
@@ -186,14 +187,25 @@ async function writeExpenses(
       recorded.set(key, { id: ids[n] ?? '', cancel_reason: null, key }),
     )
   }
+  /** A refusal of the row at `index`, once the rows gathered before it are checked and written. */
+  const refuseAt = async (index: number, refusal: unknown): Promise<never> => {
+    // One by one, those rows would have been refused first: a refusal among them is theirs.
+    await writeAdded()
+    at(index)
+    throw refusal
+  }
   for (const [index, row] of rows.entries()) {
     at(index)
     const line = lines.get(`${row.year}|${row.lineCode}`.toLowerCase())
     if (!line) {
-      throw fieldFailure('VALIDATION', 'lineCode', 'workbook.budgetLineUnknown', {
-        code: row.lineCode,
-        year: String(row.year),
-      })
+      await refuseAt(
+        index,
+        fieldFailure('VALIDATION', 'lineCode', 'workbook.budgetLineUnknown', {
+          code: row.lineCode,
+          year: String(row.year),
+        }),
+      )
+      continue
     }
     const key = identity({
       line_key: line.line_key,
@@ -209,7 +221,9 @@ async function writeExpenses(
       const fields = {
         ...expense,
         lineKey: line.line_key,
-        shares: await sharesOfCell(session, memo, shares),
+        shares: await sharesOfCell(session, memo, shares).catch((refusal: unknown) =>
+          refuseAt(index, refusal),
+        ),
       }
       added.push({ index, key, fields })
       recorded.set(key, { id: '', cancel_reason: null, key })

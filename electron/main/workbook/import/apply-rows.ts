@@ -162,7 +162,8 @@ class ApplyRun {
   /**
    * A register of many alike rows, written a few thousand at a time; `written` is told each row
    * written, with its input and outcome. When collecting, a refused row is left out and the rows
-   * after it written again (those before it stand).
+   * before it, then those after it, written again (a register's `at` says which row it is
+   * checking: a refusal is the row last named).
    */
   private async bulk(
     sheet: ReadSheet,
@@ -183,11 +184,14 @@ class ApplyRun {
     }
     const perAction = this.options.rowsPerAction ?? ROWS_PER_ACTION
     for (let start = 0; start < rows.length; start += perAction) {
-      let pending = rows.slice(start, start + perAction)
       const before = this.done
-      while (pending.length > 0) {
+      // The action's rows; when collecting, a refused row is left out and the rows before it,
+      // then those after it, are tried again as actions of their own — each refusal found at
+      // its own row, as one by one.
+      const actions = [rows.slice(start, start + perAction)]
+      while (actions.length > 0) {
         this.checkCancelled()
-        const slice = pending
+        const slice = actions.shift() ?? []
         let current = 0
         let failedAt = -1
         const inputs: Record<string, unknown>[] = []
@@ -200,6 +204,7 @@ class ApplyRun {
               await giveWay()
               inputs.push(await this.contract(sheet, row))
             }
+            current = 0
             return applyAll(this.session, inputs, this.author, this.memo, (index) => {
               this.checkCancelled()
               current = index
@@ -210,35 +215,13 @@ class ApplyRun {
         )
         if (outcomes) {
           outcomes.forEach((outcome, index) => writtenAt(slice, inputs, index, outcome))
-          break
+          continue
         }
-        // The rows before the refused one are written again, then those after it.
-        const good = slice.slice(0, failedAt)
-        const rest = slice.slice(failedAt + 1)
-        if (good.length > 0) {
-          let goodInputs: Record<string, unknown>[] = []
-          const again = await this.guarded(
-            sheet,
-            () => good[0],
-            async () => {
-              goodInputs = await this.contracts(sheet, good)
-              return applyAll(this.session, goodInputs, this.author, this.memo, () =>
-                this.checkCancelled(),
-              )
-            },
-          )
-          again?.forEach((outcome, index) => writtenAt(good, goodInputs, index, outcome))
-        }
-        pending = rest
+        const parts = [slice.slice(0, failedAt), slice.slice(failedAt + 1)]
+        actions.unshift(...parts.filter((part) => part.length > 0))
       }
       this.progress(Math.min(perAction, rows.length - start), total)
     }
-  }
-
-  private async contracts(sheet: ReadSheet, rows: readonly SheetRow[]) {
-    const inputs = []
-    for (const row of rows) inputs.push(await this.contract(sheet, row))
-    return inputs
   }
 
   /**
