@@ -16,6 +16,8 @@ import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { exportEntries } from '../../electron/main/accounting/entries-export'
 import { fillAgreementWith200Projects } from './donor-agreement'
 import { mergeStep } from './merge-bench'
+import { listExportStep } from './list-export-bench'
+import { median, times } from './timing'
 import {
   allRows,
   closeNative,
@@ -43,24 +45,7 @@ export type { StepArguments, StepTimes } from './step-types'
 const QUERY_RUNS = 9
 const REPORT_RUNS = 5
 
-async function times(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  await work()
-  const all: number[] = []
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now()
-    await work()
-    all.push(performance.now() - start)
-  }
-  return all
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
+export { median }
 
 async function once(work: () => Promise<unknown>): Promise<number[]> {
   const start = performance.now()
@@ -317,6 +302,8 @@ export const STEPS: Record<string, (args: StepArguments) => Promise<StepTimes>> 
   },
   /** A mission's 2,000 changes, then 200,000, merged into the large file (merge-bench.ts). */
   merge: mergeStep,
+  /** A list of 50,000 rows as the page sends it, written to Excel (list-export-bench.ts). */
+  listExport: listExportStep,
 
   async longPdf({ file, folder, lastYear, years }) {
     const data = await DataFile.open(file)

@@ -36,9 +36,19 @@ export function columnWidths(tables: ReportTable[], language: Language): ColumnW
       )
       let wraps = false
       let longest = 0
+      // An amount shows no wider than one of its currency and weight with as many digits (a
+      // sign counting as one): only amounts as long as the longest yet are formatted — a list
+      // of 50,000 rows formatted each of its amounts to learn nothing.
+      const widestAmount = new Map<string, number>()
       for (const row of table.rows) {
         const cell = row.cells[index] ?? null
         if (cell === null) continue
+        if (cell.kind === 'money') {
+          const key = `${cell.currency}|${row.style}`
+          const digits = String(Math.abs(cell.minor)).length + (cell.minor < 0 ? 1 : 0)
+          if (digits < (widestAmount.get(key) ?? 0)) continue
+          widestAmount.set(key, digits)
+        }
         const indent = index === 0 && row.depth ? 2 * row.depth : 0
         const text = shown(cell, language)
         // Only a text about as long as the longest yet can be wider: most cells are not measured.

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { declareFilters, type SheetFilter } from '../workbook/filter-names'
-import { loadExcelJS } from '../workbook/load-exceljs'
+import { commitRow, streamedWorkbook } from '../workbook/streamed-workbook'
 import { FONT, font, moneyFormat, decimalsFormat } from '../workbook/xlsx-style'
 import type { Language } from '@shared/i18n/locale'
 import { translate } from '@shared/i18n/translate'
@@ -34,34 +34,87 @@ const GREY = { argb: 'FF52606D' }
  * parameters on top, frozen and filtered headers, number formats per currency, column widths
  * from what the columns hold, and totals and variances as live formulas whose values are
  * stored too (exceljs computes nothing). It opens on its first sheet, and its filters show in
- * LibreOffice as in Excel.
+ * LibreOffice as in Excel. Written by the streaming writer, row after row (a list of 50,000
+ * rows is a report too).
  */
 export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
-  const workbook = new (await loadExcelJS()).Workbook()
-  workbook.creator = 'AIMF Finances'
-  workbook.created = new Date(report.generatedAt)
-  workbook.title = report.title
-  workbook.subject = reportSubject(report)
-  workbook.company = report.organisation
-  workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
-  ]
-  const filters: SheetFilter[] = []
-  declareFilters(workbook, filters)
-  report.sheets.forEach((sheet, index) => {
-    const filter = writeSheet(workbook, sheet, report)
-    if (filter) filters.push({ ...filter, index })
+  return streamedWorkbook((workbook) => {
+    workbook.creator = 'AIMF Finances'
+    workbook.created = new Date(report.generatedAt)
+    workbook.title = report.title
+    workbook.subject = reportSubject(report)
+    workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: 0,
+        activeTab: 0,
+        visibility: 'visible',
+      },
+    ]
+    const filters: SheetFilter[] = []
+    declareFilters(workbook, filters)
+    report.sheets.forEach((sheet, index) => {
+      const filter = writeSheet(workbook, sheet, report)
+      if (filter) filters.push({ ...filter, index })
+    })
   })
-  const bytes = await workbook.xlsx.writeBuffer()
-  return Buffer.from(bytes as ArrayBuffer)
+}
+
+/** A line of a sheet, at its row: a text, the parameters' rich text, a table's header or rows. */
+type Line =
+  | { kind: 'text'; row: number; text: string; style: Partial<ExcelJS.Font> }
+  | { kind: 'parameter'; row: number; label: string; value: string }
+  | { kind: 'header'; row: number; table: ReportTable }
+  | { kind: 'rows'; row: number; table: ReportTable }
+
+/**
+ * Where each line of a view goes. Laid out before anything is written: the streaming writer
+ * writes the frozen header's place and the columns' widths before the first row.
+ */
+function layout(sheet: ReportSheet, report: ReportDocument): Line[] {
+  const lines: Line[] = []
+  let row = 1
+  const text = (value: string, style: Partial<ExcelJS.Font>) =>
+    lines.push({ kind: 'text', row: row++, text: value, style })
+  text(report.organisation, { bold: true, size: 12 })
+  text(report.title, { bold: true, size: 14 })
+  if (sheet.title !== report.title) text(sheet.title, { bold: true, size: 11 })
+  for (const parameter of report.parameters) {
+    lines.push({
+      kind: 'parameter',
+      row: row++,
+      label: labelled(report, parameter.label),
+      value: parameter.value,
+    })
+  }
+  text(generatedLine(report), { italic: true, size: 9, color: GREY })
+  row += 1
+  for (const table of sheet.tables) {
+    if (table.title) text(table.title, { bold: true, size: 11 })
+    lines.push({ kind: 'header', row: row++, table })
+    lines.push({ kind: 'rows', row, table })
+    row += table.rows.length
+    for (const note of table.notes ?? []) text(note, { italic: true, size: 9 })
+    row += 1
+  }
+  return lines
 }
 
 /** Writes one view; answers its filter, if it has one. */
 function writeSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: ReportSheet,
   report: ReportDocument,
 ): Omit<SheetFilter, 'index'> | null {
+  const lines = layout(sheet, report)
+  // The first table with rows is filtered, its header frozen and printed on every page.
+  const filtered = lines.find(
+    (line): line is Extract<Line, { kind: 'header' }> =>
+      line.kind === 'header' && line.table.rows.length > 0,
+  )
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     pageSetup: {
       paperSize: 9,
@@ -70,67 +123,58 @@ function writeSheet(
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(filtered ? { printTitlesRow: `${filtered.row}:${filtered.row}` } : {}),
     },
     headerFooter: {
       oddHeader: `&L${escapeHeader(report.organisation)}&R${escapeHeader(report.title)}`,
       oddFooter: `&L${escapeHeader(generatedLine(report))}&R&P / &N`,
     },
+    views: filtered ? [{ state: 'frozen', ySplit: filtered.row, xSplit: 0 }] : [],
   })
   const widths = columnWidths(sheet.tables, report.language)
-  let row = 1
-  const put = (text: string, style: Partial<ExcelJS.Font>) => {
-    const cell = worksheet.getCell(row, 1)
-    cell.value = text
-    cell.font = font(style)
-    row += 1
-  }
-  put(report.organisation, { bold: true, size: 12 })
-  put(report.title, { bold: true, size: 14 })
-  if (sheet.title !== report.title) put(sheet.title, { bold: true, size: 11 })
-  // Label and value in one cell, which runs over the empty cells beside it: the first column
-  // keeps the width of what the tables put in it.
-  for (const parameter of report.parameters) {
-    worksheet.getCell(row, 1).value = {
-      richText: [
-        { text: `${labelled(report, parameter.label)} `, font: font({ color: GREY }) },
-        { text: parameter.value, font: font({ bold: true }) },
-      ],
+  worksheet.columns = widths.map((width) => ({ width: width.units }))
+  for (const line of lines) {
+    if (line.kind === 'rows') {
+      writeRows(worksheet, line.table, line.row, report.language, widths)
+      continue
     }
-    row += 1
+    const excelRow = worksheet.getRow(line.row)
+    if (line.kind === 'text') {
+      const cell = excelRow.getCell(1)
+      cell.value = line.text
+      cell.font = font(line.style)
+    } else if (line.kind === 'parameter') {
+      // Label and value in one cell, which runs over the empty cells beside it: the first
+      // column keeps the width of what the tables put in it.
+      excelRow.getCell(1).value = {
+        richText: [
+          { text: `${line.label} `, font: font({ color: GREY }) },
+          { text: line.value, font: font({ bold: true }) },
+        ],
+      }
+    } else {
+      line.table.columns.forEach((column, index) => {
+        const cell = excelRow.getCell(index + 1)
+        cell.value = column.label
+        cell.font = font({ bold: true })
+        cell.fill = HEADER_FILL
+        cell.border = { bottom: THIN }
+        cell.alignment = { wrapText: true, vertical: 'middle' }
+      })
+      // A heading longer than its column wraps: its row is made as tall as the lines it takes.
+      const height = headerHeight(line.table, widths)
+      if (height) excelRow.height = height
+    }
+    commitRow(excelRow)
   }
-  put(generatedLine(report), { italic: true, size: 9, color: GREY })
-  row += 1
   let filter: Omit<SheetFilter, 'index'> | null = null
-  for (const table of sheet.tables) {
-    if (table.title) put(table.title, { bold: true, size: 11 })
-    const header = row
-    table.columns.forEach((column, index) => {
-      const cell = worksheet.getCell(header, index + 1)
-      cell.value = column.label
-      cell.font = font({ bold: true })
-      cell.fill = HEADER_FILL
-      cell.border = { bottom: THIN }
-      cell.alignment = { wrapText: true, vertical: 'middle' }
-    })
-    // A heading longer than its column wraps: its row is made as tall as the lines it takes.
-    const height = headerHeight(table, widths)
-    if (height) worksheet.getRow(header).height = height
-    if (!filter && table.rows.length > 0) {
-      const range = `A${header}:${columnLetter(table.columns.length - 1)}${header + table.rows.length}`
-      worksheet.autoFilter = range
-      filter = { sheet: worksheet.name, range }
-      worksheet.views = [{ state: 'frozen', ySplit: header, xSplit: 0 }]
-      worksheet.pageSetup.printTitlesRow = `${header}:${header}`
-    }
-    row += 1
-    writeRows(worksheet, table, row, report.language, widths)
-    row += table.rows.length
-    for (const note of table.notes ?? []) put(note, { italic: true, size: 9 })
-    row += 1
+  if (filtered) {
+    const last = columnLetter(filtered.table.columns.length - 1)
+    const range = `A${filtered.row}:${last}${filtered.row + filtered.table.rows.length}`
+    worksheet.autoFilter = range
+    filter = { sheet: worksheet.name, range }
   }
-  widths.forEach((width, index) => {
-    worksheet.getColumn(index + 1).width = width.units
-  })
+  worksheet.commit()
   return filter
 }
 
@@ -164,6 +208,8 @@ function writeRows(
       }
       target.style = style
     })
+    // Written out at once: the rows of a large list are never all held.
+    commitRow(worksheet.getRow(excelRow))
   })
 }
 

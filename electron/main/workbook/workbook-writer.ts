@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream'
 import type ExcelJS from 'exceljs'
-import { loadExcelJS } from './load-exceljs'
+import { commitRow, streamedWorkbook } from './streamed-workbook'
 import type { Session } from '../app/session'
 import type { Language } from '@shared/i18n/locale'
 import type { MessageKey } from '@shared/i18n/messages/catalog'
@@ -44,20 +43,16 @@ export async function registersWorkbook(
   session?: Session,
 ): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params)
-  const output = new PassThrough()
-  const chunks: Buffer[] = []
-  output.on('data', (chunk: Buffer) => chunks.push(chunk))
-  // exceljs's commit resolves when the zip is written into the stream ('finish'); the workbook
-  // is certainly whole only once every chunk has been read out of it ('end').
-  const ended = new Promise<void>((resolve, reject) => {
-    output.on('end', resolve)
-    output.on('error', reject)
-  })
-  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  })
+  return streamedWorkbook((workbook) => writeRegisters(workbook, registers, t, language, session))
+}
+
+async function writeRegisters(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  registers: readonly Register[],
+  t: (key: MessageKey, params?: Record<string, string>) => string,
+  language: Language,
+  session: Session | undefined,
+): Promise<void> {
   workbook.creator = 'AIMF Finances'
   const reader = session ? new RegisterReader(session, language) : null
 
@@ -111,12 +106,12 @@ export async function registersWorkbook(
       cell.font = font({ bold: true })
       cell.fill = HEADER_FILL
     })
-    header.commit()
+    commitRow(header)
     let count = 0
     const write = (row: ExportCell[]) => {
       const added = sheet.addRow(row.map((cell) => cell.value))
       row.forEach((cell, i) => (added.getCell(i + 1).style = cell.style))
-      added.commit()
+      commitRow(added)
       count += 1
     }
     for (const row of firstPage) write(toCells(row))
@@ -153,10 +148,6 @@ export async function registersWorkbook(
   for (let row = 0; row < longest; row += 1)
     lists.addRow(listLabels.map((labels) => labels[row] ?? null)).commit()
   lists.commit()
-
-  await workbook.commit()
-  await ended
-  return Buffer.concat(chunks)
 }
 
 /** The notes sheet: every column of every register, its type, whether required, its values. */
