@@ -16,21 +16,25 @@ const refusal = (promise: Promise<unknown>) =>
     (error: unknown) => error as AppFailure,
   )
 
+/** An expense in euros on the world's line, paid by an agreement or (null) the untied fund. */
+const expenseOn =
+  (lineKey: string) => (description: string, minor: number, agreementId: string | null) =>
+    budgetExpenseInput.parse({
+      lineKey,
+      spentOn: '2026-03-02',
+      currency: 'EUR',
+      description,
+      amount: (minor / 100).toFixed(2),
+      agreementId,
+    })
+
 describe('many expenses written in one action', () => {
   it('count an expense paid by an untied grant against the untied fund, as one by one', async () => {
     // France's untied grant (200,000 € received): its expenses are the untied fund's too.
     const world = await sharingWorld()
     app = world.app
     const session = app.core.requireSession()
-    const expense = (description: string, minor: number, agreementId: string | null) =>
-      budgetExpenseInput.parse({
-        lineKey: world.lineKey,
-        spentOn: '2026-03-02',
-        currency: 'EUR',
-        description,
-        amount: (minor / 100).toFixed(2),
-        agreementId,
-      })
+    const expense = expenseOn(world.lineKey)
     const free = await untiedUnallocated(session.file.db)
     expect(free).toBeGreaterThan(15_000_100)
     // 1 € from the fund, 150,000 € by the grant, then what is left and 0.01 € more.
@@ -62,15 +66,7 @@ describe('many expenses written in one action', () => {
     const world = await sharingWorld()
     app = world.app
     const session = app.core.requireSession()
-    const expense = (description: string, minor: number, agreementId: string | null) =>
-      budgetExpenseInput.parse({
-        lineKey: world.lineKey,
-        spentOn: '2026-03-02',
-        currency: 'EUR',
-        description,
-        amount: (minor / 100).toFixed(2),
-        agreementId,
-      })
+    const expense = expenseOn(world.lineKey)
     const free = await untiedUnallocated(session.file.db)
     const left = free - 15_000_000
     expect(left).toBeGreaterThan(0)

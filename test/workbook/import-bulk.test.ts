@@ -158,6 +158,45 @@ async function rowsWrittenOneByOne<T>(
   }
 }
 
+/**
+ * The budget expenses sheet's columns, and its untied expenses (no agreement, no shares, not
+ * cancelled) in the order of their dates — the order the import writes them in.
+ */
+function untiedExpenses<Row extends unknown[]>(rows: Row[]) {
+  const column = (key: Parameters<typeof translate>[1]) =>
+    columnOf(rows as never, translate('fr', key))
+  const columns = {
+    agreement: column('workbook.column.agreement'),
+    shares: column('workbook.column.shares'),
+    currency: column('budget.form.currency'),
+    amount: column('budget.form.amount'),
+    spentOn: column('budget.form.spentOn'),
+    cancelled: column('workbook.column.cancelReason'),
+    line: column('workbook.column.budgetLine'),
+  }
+  const dayOf = (row: Row) => {
+    const day = row[columns.spentOn]
+    return day instanceof Date ? day.toISOString() : String(day)
+  }
+  const untied = rows
+    .slice(1)
+    .filter((row) => !row[columns.agreement] && !row[columns.shares] && !row[columns.cancelled])
+    .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+  return { columns, untied }
+}
+
+/** What the untied fund has left once the demo's workbook is imported whole. */
+async function untiedLeft(name: string): Promise<number> {
+  const whole = await imported(name)
+  expect(whole.imported).toBe(true)
+  const file = await DataFile.open(whole.path)
+  try {
+    return await untiedUnallocated(file.db)
+  } finally {
+    await file.close()
+  }
+}
+
 describe('the set-based import against the row-by-row one', () => {
   it('leaves the same records, the same export, and files aimf check passes', async () => {
     const { result: bulk, oneByOne } = await rowsWrittenOneByOne(
@@ -248,24 +287,8 @@ describe('the set-based import against the row-by-row one', () => {
     const name = translate('fr', 'workbook.sheet.budgetExpenses')
     const sheets = await sheetsOf(await readFile(workbook))
     const rows = sheets.get(name) ?? []
-    const column = (key: Parameters<typeof translate>[1]) =>
-      columnOf(rows as never, translate('fr', key))
-    const [agreement, shares, currency, amount, spentOn, cancelled] = [
-      column('workbook.column.agreement'),
-      column('workbook.column.shares'),
-      column('budget.form.currency'),
-      column('budget.form.amount'),
-      column('budget.form.spentOn'),
-      column('workbook.column.cancelReason'),
-    ]
-    const dayOf = (row: unknown[]) => {
-      const day = row[spentOn]
-      return day instanceof Date ? day.toISOString() : String(day)
-    }
-    const untied = rows
-      .slice(1)
-      .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
-      .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+    const { columns, untied } = untiedExpenses(rows)
+    const { currency, amount, cancelled } = columns
     const first = untied.find((row) => row[currency] === 'EUR')
     const last = untied[untied.length - 1]
     if (!first || !last) throw new Error('no untied expense in euros')
@@ -508,30 +531,11 @@ describe('the set-based import against the row-by-row one', () => {
     // that latest is accepted only if what the expenses written again spent counts once.
     const sheet = translate('fr', 'workbook.sheet.budgetExpenses')
     const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
-    const whole = await imported('spent-once-whole')
-    expect(whole.imported).toBe(true)
-    const file = await DataFile.open(whole.path)
-    const left = await untiedUnallocated(file.db)
-    await file.close()
-    expect(left).toBeGreaterThanOrEqual(0)
+    const left = await untiedLeft('spent-once-whole')
     let latest = -1
     const refused = await refusedBothWays('spent-once', sheet, (rows) => {
-      const column = (key: Parameters<typeof translate>[1]) => columnOf(rows as never, heading(key))
-      const [agreement, shares, amount, spentOn, cancelled] = [
-        column('workbook.column.agreement'),
-        column('workbook.column.shares'),
-        column('budget.form.amount'),
-        column('budget.form.spentOn'),
-        column('workbook.column.cancelReason'),
-      ]
-      const dayOf = (row: unknown[]) => {
-        const day = row[spentOn]
-        return day instanceof Date ? day.toISOString() : String(day)
-      }
-      const untied = rows
-        .slice(1)
-        .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
-        .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+      const { columns, untied } = untiedExpenses(rows)
+      const { amount } = columns
       const middle = untied[Math.floor(untied.length / 2)]
       const last = untied[untied.length - 1]
       if (!middle || !last || middle === last) throw new Error('too few untied expenses')
@@ -557,31 +561,11 @@ describe('the set-based import against the row-by-row one', () => {
     // One by one, three refusals at their rows; in bulk, the line refused in the register's
     // reading of the rows was found first and the rows before it blamed on the action's first.
     const sheet = translate('fr', 'workbook.sheet.budgetExpenses')
-    const heading = (key: Parameters<typeof translate>[1]) => translate('fr', key)
-    const whole = await imported('mixed-whole')
-    const file = await DataFile.open(whole.path)
-    const left = await untiedUnallocated(file.db)
-    await file.close()
+    const left = await untiedLeft('mixed-whole')
     const rows: number[] = []
     const refused = await refusedBothWays('mixed', sheet, (sheetRows) => {
-      const column = (key: Parameters<typeof translate>[1]) =>
-        columnOf(sheetRows as never, heading(key))
-      const [agreement, shares, amount, spentOn, cancelled, line] = [
-        column('workbook.column.agreement'),
-        column('workbook.column.shares'),
-        column('budget.form.amount'),
-        column('budget.form.spentOn'),
-        column('workbook.column.cancelReason'),
-        column('workbook.column.budgetLine'),
-      ]
-      const dayOf = (row: unknown[]) => {
-        const day = row[spentOn]
-        return day instanceof Date ? day.toISOString() : String(day)
-      }
-      const untied = sheetRows
-        .slice(1)
-        .filter((row) => !row[agreement] && !row[shares] && !row[cancelled])
-        .sort((a, b) => dayOf(a).localeCompare(dayOf(b)))
+      const { columns, untied } = untiedExpenses(sheetRows)
+      const { amount, line } = columns
       const [, over, unknown, last] = untied.slice(-4)
       if (!over || !unknown || !last) throw new Error('too few untied expenses')
       const cents = (row: unknown[]) => Math.round(Number(row[amount]) * 100)
