@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises'
+import fc from 'fast-check'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { reportWorkbook } from '../../electron/main/reports/report-xlsx'
-import type { ReportDocument, ReportRow } from '@shared/reports/model'
+import { columnWidths } from '../../electron/main/reports/report-xlsx-widths'
+import type { CurrencyCode } from '@shared/money/currencies'
+import type { ReportDocument, ReportRow, ReportTable } from '@shared/reports/model'
 import { readPackage } from '../support/xlsx-package'
 import { tempFolder } from '../support/temp'
 import { loadExcelJS } from '../../electron/main/workbook/load-exceljs'
@@ -112,5 +115,49 @@ describe('a report workbook, written row after row', () => {
     expect(read?.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 })
     expect(read?.headerFooter.oddHeader).toBe('&LAIMF && partenaires&RDépenses du budget')
     expect(read?.getColumn(2).width).toBeGreaterThan(8)
+  })
+})
+
+describe('a report column’s width', () => {
+  it('is the widest of its amounts, measuring only those as long as the longest yet', () => {
+    // Each amount measured alone, the widest taken: what skipping the shorter must give.
+    const cell = fc.record({
+      minor: fc.oneof(
+        fc.integer({ min: -99, max: 99 }),
+        fc.integer({ min: -9999, max: 9999 }),
+        fc.integer({ min: -1e9, max: 1e9 }),
+      ),
+      style: fc.constantFrom<'item' | 'subtotal' | 'total'>('item', 'subtotal', 'total'),
+    })
+    fc.assert(
+      fc.property(
+        fc.constantFrom<CurrencyCode>('EUR', 'USD', 'XOF'),
+        fc.array(cell, { minLength: 1, maxLength: 40 }),
+        (currency, cells) => {
+          const table = (rows: typeof cells): ReportTable => ({
+            columns: [{ label: 'M', kind: 'money', width: 14 }],
+            rows: rows.map(({ minor, style }) => ({
+              style,
+              cells: [{ kind: 'money', minor, currency }],
+            })),
+          })
+          const each = cells.map((one) => columnWidths([table([one])], 'fr')[0]?.units ?? 0)
+          expect(columnWidths([table(cells)], 'fr')[0]?.units).toBe(Math.max(...each))
+        },
+      ),
+      {
+        numRuns: 300,
+        // « 1,23 € » then « -0,05 € »: the shorter number, the wider text.
+        examples: [
+          [
+            'EUR',
+            [
+              { minor: 123, style: 'item' },
+              { minor: -5, style: 'item' },
+            ],
+          ],
+        ],
+      },
+    )
   })
 })

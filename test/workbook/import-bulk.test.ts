@@ -582,6 +582,54 @@ describe('the set-based import against the row-by-row one', () => {
     ])
   }, 240_000)
 
+  it('finds each new expense of a closed period at its row, the others written', async () => {
+    // The period closed through the untied fund's third expense; those three made new (their
+    // descriptions changed), and fifteen after them. The closed period is met when the
+    // action's entries are written, after every row was checked: not located by the row last
+    // checked, which each retry blamed in turn (all eighteen were said refused).
+    const name = translate('fr', 'workbook.sheet.budgetExpenses')
+    const whole = await imported('closed-whole')
+    const sheets = await sheetsOf(await readFile(workbook))
+    const rows = sheets.get(name) ?? []
+    const { columns, untied } = untiedExpenses(rows)
+    const dayOf = (row: unknown[]) => {
+      const day = row[columns.spentOn]
+      return (day instanceof Date ? day.toISOString() : String(day)).slice(0, 10)
+    }
+    const through = dayOf(untied[2] ?? [])
+    const closed = untied.filter((row) => dayOf(row) <= through)
+    const open = untied.filter((row) => dayOf(row) > through).slice(0, 15)
+    expect(closed.length).toBe(3)
+    expect(open.length).toBe(15)
+    const description = columnOf(rows as never, translate('fr', 'budget.form.description'))
+    for (const row of [...closed, ...open]) {
+      row[description] = `${String(row[description])} (bis)`
+      row[columns.amount] = 1
+    }
+    const mutant = join(folder, 'closed.xlsx')
+    await writeFile(mutant, await workbookOf(sheets))
+    const file = await DataFile.open(whole.path)
+    try {
+      const session = createSession(file)
+      await session.periods.close(through, null, 'Test')
+      const dryRun = () =>
+        importWorkbook(session, mutant, {
+          dryRun: true,
+          author: 'Test',
+          language: 'fr',
+          registers: REGISTERS,
+        })
+      const bulk = await dryRun()
+      const single = await rowByRow(dryRun)
+      expect(bulk.problems.map((p) => [p.row, p.code])).toEqual(
+        closed.map((row) => [rows.indexOf(row) + 1, 'periodClosed']),
+      )
+      expect(bulk.problems).toEqual(single.problems)
+    } finally {
+      await file.close()
+    }
+  }, 240_000)
+
   it('refuses a payment settling a call the file does not have at its own row', async () => {
     const sheet = translate('fr', 'workbook.sheet.payments')
     const refused = await refusedBothWays('unknown-call', sheet, (sheetRows) => {

@@ -3,7 +3,7 @@ import type { RecordValues } from '../changelog/record-writer'
 import type { DataFile } from '../db/data-file'
 import { AppFailure, fieldFailure } from '../failure'
 import type { ExchangeRatesService } from '../funds/exchange-rates-service'
-import { postEntries, reverseEntriesOf } from '../funds/ledger'
+import { type LedgerEntryInput, postEntries, reverseEntriesOf } from '../funds/ledger'
 import { readAmount } from '../funds/money-input'
 import { euroValueOn } from '../projects/project-records'
 import { assertAgreementPays, ExpenseContext } from './expense-context'
@@ -142,18 +142,27 @@ export class BudgetExpensesService {
         'expense_shares',
         shares.map((share) => ({ ...share.values, expense_id: share.expenseId })),
       )
-      await postEntries(writer, [
-        ...prepared.flatMap((p, index) =>
-          p.entry
-            ? [{ ...p.entry, source: { table: 'budget_expenses', id: ids[index] ?? '' } }]
-            : [],
-        ),
-        ...shares.map((share, index) => ({
-          ...share.entry,
-          source: { table: 'budget_expenses', id: share.expenseId },
-          use: { table: EXPENSE_SHARES, id: shareIds[index] ?? '' },
-        })),
-      ])
+      const idIndex = new Map(ids.map((id, index) => [id, index]))
+      const records = at && {
+        recordOf: (entry: LedgerEntryInput) => idIndex.get(entry.source.id) ?? 0,
+        at,
+      }
+      await postEntries(
+        writer,
+        [
+          ...prepared.flatMap((p, index) =>
+            p.entry
+              ? [{ ...p.entry, source: { table: 'budget_expenses', id: ids[index] ?? '' } }]
+              : [],
+          ),
+          ...shares.map((share, index) => ({
+            ...share.entry,
+            source: { table: 'budget_expenses', id: share.expenseId },
+            use: { table: EXPENSE_SHARES, id: shareIds[index] ?? '' },
+          })),
+        ],
+        records || undefined,
+      )
       context.free.written()
       return ids
     })

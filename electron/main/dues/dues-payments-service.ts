@@ -67,7 +67,7 @@ export class DuesPaymentsService {
             : fields.settle
         prepared.push(await this.prepare(context, { ...fields, settle }))
       }
-      return (await this.write(writer, prepared)).length
+      return (await this.write(writer, prepared, options.at)).length
     })
   }
 
@@ -129,17 +129,23 @@ export class DuesPaymentsService {
   }
 
   /** Writes prepared payments with their ledger entries and settlements; returns their ids. */
-  private async write(writer: RecordWriter, prepared: readonly PreparedPayment[]) {
+  private async write(
+    writer: RecordWriter,
+    prepared: readonly PreparedPayment[],
+    at?: (index: number) => void,
+  ) {
     const ids = await writer.insertMany(
       'dues_payments',
       prepared.map((p) => p.values),
     )
+    const idIndex = new Map(ids.map((id, index) => [id, index]))
     await postEntries(
       writer,
       prepared.map((p, index) => ({
         ...p.entry,
         source: { table: 'dues_payments', id: ids[index] ?? '' },
       })),
+      at && { recordOf: (entry) => idIndex.get(entry.source.id) ?? 0, at },
     )
     await writer.insertMany(
       'dues_settlements',

@@ -48,13 +48,43 @@ export async function postEntry(writer: RecordWriter, entry: LedgerEntryInput): 
   return writer.insert('ledger_entries', ledgerRow(entry, await bankAccountFor(writer, entry)))
 }
 
-/** Posts many entries at once (an import's expenses): as {@link postEntry} posts each. */
+/** Which of many records an entry is for, and how to name that record (an import's row). */
+export interface EntryRecords {
+  recordOf: (entry: LedgerEntryInput) => number
+  at: (record: number) => void
+}
+
+/**
+ * Posts many entries at once (an import's expenses): as {@link postEntry} posts each. With
+ * `records`, a refusal (a closed period, a closed agreement) is first located: each record's
+ * entries are checked alone, in order, the record named before — so that an import's refusal
+ * names the row at fault, not the last row checked before the entries were posted.
+ */
 export async function postEntries(
   writer: RecordWriter,
   entries: readonly LedgerEntryInput[],
+  records?: EntryRecords,
 ): Promise<string[]> {
-  await assertPeriodOpen(writer, entries)
-  await assertAgreementsOpen(writer, entries.map(guarded))
+  const check = async (some: readonly LedgerEntryInput[]) => {
+    await assertPeriodOpen(writer, some)
+    await assertAgreementsOpen(writer, some.map(guarded))
+  }
+  try {
+    await check(entries)
+  } catch (error) {
+    if (records) {
+      const byRecord = new Map<number, LedgerEntryInput[]>()
+      for (const entry of entries) {
+        const record = records.recordOf(entry)
+        byRecord.set(record, [...(byRecord.get(record) ?? []), entry])
+      }
+      for (const record of [...byRecord.keys()].sort((a, b) => a - b)) {
+        records.at(record)
+        await check(byRecord.get(record) ?? [])
+      }
+    }
+    throw error
+  }
   const rows = []
   for (const entry of entries) rows.push(ledgerRow(entry, await bankAccountFor(writer, entry)))
   return writer.insertMany('ledger_entries', rows)

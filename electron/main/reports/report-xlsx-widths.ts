@@ -3,6 +3,7 @@ import type { Language } from '@shared/i18n/locale'
 import { formatCell } from '@shared/reports/format-cell'
 import { formatAmount } from '@shared/money/format'
 import { money } from '@shared/money/money'
+import { minorUnits } from '@shared/money/currencies'
 import type { Cell, ReportTable } from '@shared/reports/model'
 import { unbreakable } from './pdf-table-sizing'
 
@@ -45,7 +46,10 @@ export function columnWidths(tables: ReportTable[], language: Language): ColumnW
         if (cell === null) continue
         if (cell.kind === 'money') {
           const key = `${cell.currency}|${row.style}`
-          const digits = String(Math.abs(cell.minor)).length + (cell.minor < 0 ? 1 : 0)
+          // At least a unit before the decimals (« 0,05 »).
+          const digits =
+            Math.max(String(Math.abs(cell.minor)).length, minorUnits(cell.currency) + 1) +
+            (cell.minor < 0 ? 1 : 0)
           if (digits < (widestAmount.get(key) ?? 0)) continue
           widestAmount.set(key, digits)
         }
