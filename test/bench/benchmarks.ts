@@ -302,6 +302,7 @@ export async function runBenchmarks(): Promise<number> {
       'sync',
       'fec',
       'merge',
+      'listExport',
       'longPdf',
     ]) {
       if (only && !only.includes(step)) continue

@@ -17,3 +17,29 @@ export function median(values: number[]): number {
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
+
+/**
+ * Runs `work` and its floor alternately, `runs` times each after one of each to warm up, and
+ * returns the times of each: when the two share code (the same library writing the same
+ * file), whichever ran first would warm it up for the other.
+ */
+export async function alternately(
+  runs: number,
+  work: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+): Promise<{ ms: number[]; floorMs: number[] }> {
+  const timed = async (what: () => Promise<unknown>) => {
+    const start = performance.now()
+    await what()
+    return performance.now() - start
+  }
+  await work()
+  await floor()
+  const ms: number[] = []
+  const floorMs: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    ms.push(await timed(work))
+    floorMs.push(await timed(floor))
+  }
+  return { ms, floorMs }
+}
