@@ -8,6 +8,9 @@ import { summaryJson } from '../../electron/main/cli/summary-output'
 import { checkFile } from '../../electron/main/check/file-check'
 import { fundsSummary } from '../../electron/main/funds/ledger'
 import { buildReport, writeReport } from '../../electron/main/reports/build-report'
+import { listReport } from '../../electron/main/reports/list-report'
+import { reportWorkbook } from '../../electron/main/reports/report-xlsx'
+import { listExportInput } from '@shared/reports/list-export'
 import { registersWorkbook } from '../../electron/main/workbook/workbook-writer'
 import { LANGUAGES } from '@shared/i18n/locale'
 import { reportRequest, type ReportRequest } from '@shared/reports/model'
@@ -54,6 +57,13 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
         await writeReport(report, 'xlsx', path)
         written.push({ path, kind: 'report' })
       }
+    }
+    // A register's list as the page sends it (issue 24's export): groups, subtotals, a total.
+    for (const language of LANGUAGES) {
+      const report = await listReport(session, listExportInput.parse(expensesList()), language)
+      const path = join(folder, `liste-${language}.xlsx`)
+      await writeFile(path, await reportWorkbook(report))
+      written.push({ path, kind: 'report' })
     }
     for (const language of LANGUAGES) {
       for (const [name, from] of [
@@ -212,6 +222,34 @@ describe.skipIf(!soffice && !process.env.CI)('the workbooks in LibreOffice', () 
     }
   }, 300_000)
 })
+
+/** A list of expenses grouped by line, with amounts of both signs and under a euro. */
+function expensesList() {
+  const money = (minor: number) => ({ kind: 'money', minor, currency: 'EUR' })
+  const item = (day: string, label: string, minor: number) => ({
+    style: 'item',
+    cells: [{ kind: 'date', iso: day }, { kind: 'text', text: label }, money(minor)],
+  })
+  return {
+    title: 'Dépenses du budget',
+    parameters: [{ label: 'Recherche', value: 'loyer' }],
+    columns: [
+      { label: 'Date', kind: 'date' },
+      { label: 'Libellé', kind: 'text' },
+      { label: 'Montant', kind: 'money' },
+    ],
+    rows: [
+      { style: 'group', cells: [{ kind: 'text', text: '61 – Loyers' }, null, null] },
+      item('2025-01-31', 'Loyer de janvier', 1_250_000),
+      item('2025-02-28', 'Régularisation de charges', -5),
+      { style: 'subtotal', cells: [null, null, money(1_249_995)] },
+      { style: 'group', cells: [{ kind: 'text', text: '62 – Frais bancaires' }, null, null] },
+      item('2025-03-31', 'Frais de tenue de compte', 123),
+      { style: 'subtotal', cells: [null, null, money(123)] },
+      { style: 'total', cells: [null, null, money(1_250_118)] },
+    ],
+  }
+}
 
 /** The reports of the demo: every kind, and the donor report of agreements of each kind. */
 async function reportRequests(): Promise<[string, ReportRequest][]> {

@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8'
  * Electron 45) peaks at 325–355 MB whatever this setting: its V8 gives the young generation twice
  * the room Electron's does (whose pointers are compressed), and sizes it when the process
  * starts, not at run time. The bench's import by Node 24 with Electron's young generation
- * (`test/bench/app-node.ts`) peaks at 267–295 MB (2026-12-06).
+ * (`test/bench/app-node.ts`) peaks at 249–298 MB (2026-12-06).
  */
 export const HEAP_GROWING_PERCENT = 50
 
