@@ -11,25 +11,22 @@ import { Sqlite3Dialect, statementQueue } from './sqlite3-dialect'
 import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import type { Database } from './schema'
-import { AIMF_APPLICATION_ID, FILE_INFO, newIdentity } from './file-identity'
+import { FILE_INFO } from './file-identity'
 import { inspect } from './inspect'
 import { type IntegrityCheck, OpenCheck, type OpenCheckState } from './open-check'
 import { homeOf, identityChanges } from './identity'
 import { exists, verifyIntegrity } from './read-only'
 import {
   type NativeDatabase,
-  OPEN_CREATE,
   OPEN_READONLY,
   OPEN_READWRITE,
   allRows,
-  closeNative,
   exec,
   openNative,
 } from './sqlite-native'
 import { fileFailure } from '../files/file-failure'
 import { writeAtomically } from '../files/atomic-file'
-import { writeBackup } from '../backup/backup-copy'
-import { backupFileName, backupFolderOf } from '../backup/backup-names'
+import { backupBeforeMigration, buildEmptyFile, openExclusive } from './data-file-setup'
 
 export interface DataFileInfo {
   path: string
@@ -47,9 +44,6 @@ const QUICK_OPEN_ABOVE = 32 * 1024 * 1024
 
 /** How long a write waits for the background check of a file just opened before it is refused. */
 const WRITE_HOLD_MS = 1500
-
-/** The page size of the files this version creates (earlier files keep theirs). */
-const PAGE_SIZE = 16_384
 
 /**
  * An open AIMF Finances file: one SQLite database, held exclusively by this process, with its
@@ -445,86 +439,5 @@ export class DataFile {
     this.openCheck?.cancel()
     await this.root.destroy()
     if (this.viewCopy) await rm(this.viewCopy, { recursive: true, force: true })
-  }
-}
-
-/**
- * Opens read-write and takes the file for this process alone: EXCLUSIVE locking mode keeps the
- * lock from the first write on, so a second instance (or `aimf` on the same file) is refused
- * instead of writing beside us. The lock dies with the process, so a crash leaves no stale lock.
- */
-async function openExclusive(path: string, mode: number): Promise<NativeDatabase> {
-  let native: NativeDatabase | undefined
-  try {
-    native = await openNative(path, mode)
-    await exec(
-      native,
-      `PRAGMA busy_timeout = 0;
-       PRAGMA locking_mode = EXCLUSIVE;
-       PRAGMA journal_mode = WAL;
-       PRAGMA synchronous = FULL;
-       PRAGMA foreign_keys = ON;
-       BEGIN IMMEDIATE; COMMIT;`,
-    )
-    return native
-  } catch (error) {
-    if (native) await closeNative(native).catch(() => undefined)
-    throw await fileFailure(error, path)
-  }
-}
-
-/**
- * A verified backup beside the file before its schema is changed (see backup/backup-copy.ts),
- * named with the file's identity when it has one already.
- */
-async function backupBeforeMigration(path: string): Promise<void> {
-  const source = await openNative(path, OPEN_READONLY)
-  try {
-    const rows = await allRows<{ value: string }>(
-      source,
-      `SELECT value FROM file_info WHERE key = '${FILE_INFO.fileId}'`,
-    ).catch(() => [])
-    const takenAt = new Date()
-    const name = backupFileName(path, takenAt, 'migration', rows[0]?.value ?? null)
-    await writeBackup(source, join(backupFolderOf(path), name), {
-      takenAt,
-      trigger: 'migration',
-      of: path,
-    })
-  } finally {
-    await closeNative(source)
-  }
-}
-
-/** Builds an empty file of the latest schema at `building`, to be named `path`. */
-async function buildEmptyFile(
-  building: string,
-  path: string,
-  options: { isDemo?: boolean },
-): Promise<void> {
-  const native = await openNative(building, OPEN_READWRITE | OPEN_CREATE)
-  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(native) })
-  try {
-    await exec(
-      native,
-      // 16 KiB pages, set before the first table: the startup integrity check walks every
-      // page, and a file of twenty years' history is checked in two thirds of the time.
-      `PRAGMA page_size = ${PAGE_SIZE}; PRAGMA application_id = ${AIMF_APPLICATION_ID}; PRAGMA journal_mode = DELETE;`,
-    )
-    await migrate(db, 0)
-    await db
-      .insertInto('file_info')
-      .values([
-        { key: FILE_INFO.replicaId, value: randomBytes(8).toString('hex') },
-        { key: FILE_INFO.createdAt, value: new Date().toISOString() },
-        { key: FILE_INFO.isDemo, value: options.isDemo ? '1' : '0' },
-        { key: FILE_INFO.fileId, value: newIdentity() },
-        // A rename keeps the file number: the file is found where it was made.
-        { key: FILE_INFO.fileHome, value: await homeOf(building) },
-        { key: FILE_INFO.filePath, value: path },
-      ])
-      .execute()
-  } finally {
-    await db.destroy()
   }
 }
