@@ -11,6 +11,7 @@ test('walk repl', async ({ app, page }) => {
   test.setTimeout(3_600_000)
   const dir = process.env.WALK_DIR ?? '/tmp/walk-ui/repl'
   if (process.env.WALK_DEMO !== '0') await app.core.openDemo()
+  page.setDefaultTimeout(8000)
   await app.open()
   const shot = (name: string, full = false) => page.screenshot({ path: `/tmp/walk-ui/${name}.png`, fullPage: full })
   const ctx = { app, page, expect, shot }
