@@ -244,7 +244,8 @@ export class BudgetService {
         .where('parent_id', '=', id)
         .where('deleted_at', 'is', null)
         .executeTakeFirst()
-      if (child) throw new AppFailure('CONFLICT', 'errors.budgetChapterNotEmpty')
+      const named = { code: item.code, label: item.label }
+      if (child) throw new AppFailure('CONFLICT', 'errors.budgetChapterNotEmpty', named)
       const expense = await writer.trx
         .selectFrom('budget_expenses')
         .select('id')
@@ -252,7 +253,7 @@ export class BudgetService {
         .where('deleted_at', 'is', null)
         .where('cancel_reason', 'is', null)
         .executeTakeFirst()
-      if (expense) throw new AppFailure('CONFLICT', 'errors.budgetLineHasExpenses')
+      if (expense) throw new AppFailure('CONFLICT', 'errors.budgetLineHasExpenses', named)
       await writer.archive('budget_items', id)
       return version.id
     })

@@ -1791,9 +1791,10 @@ export const en: Catalog = {
     budgetSourcesAbovePlanned:
       'The sources ({{sources}}) exceed the line’s planned amount ({{planned}}).',
     budgetKindChange: 'A chapter stays a chapter, a line stays a line.',
-    budgetChapterNotEmpty: 'This chapter still holds items: move or remove them first.',
+    budgetChapterNotEmpty:
+      'Chapter {{code}} “{{label}}” still holds items: move or remove them first.',
     budgetLineHasExpenses:
-      'Expenses are charged to this line: cancel them or charge them elsewhere first.',
+      'Expenses are charged to line {{code}} “{{label}}”: cancel them or charge them elsewhere first.',
     budgetVersionFrozen:
       'Version {{number}} of the {{year}} budget is no longer the latest: it is kept as adopted. Change the latest version.',
     budgetYearExists: 'The {{year}} budget already exists.',
@@ -2028,6 +2029,15 @@ export const en: Catalog = {
       remove: 'Remove',
       addExpense: 'Record an expense',
       cancelExpense: 'Cancel the expense',
+    },
+    remove: {
+      title: 'Remove {{code}} — {{label}}?',
+      line: 'Line {{code}} “{{label}}”, planned at {{planned}}, will be removed from version {{version}}: its amount leaves the budget’s totals. The change history keeps a record of it.',
+      chapter:
+        'The empty chapter {{code}} “{{label}}” will be removed from version {{version}}. The change history keeps a record of it.',
+      adopted:
+        'This version was adopted on {{date}}: removing this item changes the adopted budget. To keep the budget as it was adopted, create a revision first (“Revise”) and remove it there.',
+      confirm: 'Remove {{code}}',
     },
     form: {
       createTitle: 'New budget year',

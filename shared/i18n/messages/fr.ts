@@ -1816,9 +1816,9 @@ export const fr = {
       'Les sources ({{sources}}) dépassent le montant prévu de la ligne ({{planned}}).',
     budgetKindChange: 'Un chapitre reste un chapitre, une ligne reste une ligne.',
     budgetChapterNotEmpty:
-      'Ce chapitre contient encore des postes : déplacez-les ou retirez-les d’abord.',
+      'Le chapitre {{code}} « {{label}} » contient encore des postes : déplacez-les ou retirez-les d’abord.',
     budgetLineHasExpenses:
-      'Des dépenses sont imputées sur cette ligne : annulez-les ou imputez-les ailleurs d’abord.',
+      'Des dépenses sont imputées sur la ligne {{code}} « {{label}} » : annulez-les ou imputez-les ailleurs d’abord.',
     budgetVersionFrozen:
       'La version {{number}} du budget {{year}} n’est plus la dernière : elle est conservée telle qu’adoptée. Modifiez la dernière version.',
     budgetYearExists: 'Le budget {{year}} existe déjà.',
@@ -2063,6 +2063,15 @@ export const fr = {
       remove: 'Retirer',
       addExpense: 'Saisir une dépense',
       cancelExpense: 'Annuler la dépense',
+    },
+    remove: {
+      title: 'Retirer {{code}} — {{label}} ?',
+      line: 'La ligne {{code}} « {{label}} », prévue à {{planned}}, sera retirée de la version {{version}} : son montant sort des totaux du budget. Le journal des modifications garde sa trace.',
+      chapter:
+        'Le chapitre {{code}} « {{label}} », vide, sera retiré de la version {{version}}. Le journal des modifications garde sa trace.',
+      adopted:
+        'Cette version a été adoptée le {{date}} : retirer ce poste change le budget adopté. Pour garder le budget tel qu’il a été adopté, créez d’abord une révision (« Réviser ») et retirez-le de celle-ci.',
+      confirm: 'Retirer {{code}}',
     },
     form: {
       createTitle: 'Nouvel exercice budgétaire',

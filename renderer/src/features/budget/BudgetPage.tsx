@@ -10,6 +10,7 @@ import { useChannel } from '../../lib/use-api-data'
 import { useLanguage } from '../../lib/use-language'
 import { BudgetItemForm } from './BudgetItemForm'
 import { BudgetTable } from './BudgetTable'
+import { RemoveItemModal } from './RemoveItemModal'
 import { ExpenseForm } from './ExpenseForm'
 import { FundsChangeForm } from './FundsChangeForm'
 import { ExpensesTable } from './ExpensesTable'
@@ -40,6 +41,8 @@ export function BudgetPage() {
   const [dialog, setDialog] = useState<VersionDialogKind | 'expense' | null>(null)
   const reversal = useReversal()
   const [changing, setChanging] = useState<BudgetExpense | null>(null)
+  // The item whose removal is being asked about: nothing is removed before it is confirmed.
+  const [removing, setRemoving] = useState<BudgetItem | null>(null)
 
   const act = async (work: () => Promise<unknown>) => {
     setStatus(null)
@@ -100,11 +103,19 @@ export function BudgetPage() {
                 view={view}
                 agreements={agreements}
                 onEdit={(item) => setEditing({ kind: item.kind, item })}
-                onRemove={(item) =>
+                onRemove={setRemoving}
+              />
+              <RemoveItemModal
+                item={removing}
+                version={view.version}
+                versionLabel={versionLabel(view.version)}
+                onClose={() => setRemoving(null)}
+                onConfirm={(item) => {
+                  setRemoving(null)
                   void act(async () =>
                     budget.show(await call('budget.removeItem', { id: item.id })),
                   )
-                }
+                }}
               />
             </Tabs.Panel>
             <Tabs.Panel value="expenses" pt="sm">
