@@ -39,7 +39,7 @@ test('a budget line is removed only once confirmed, the dialog naming it, its am
   const dialog = page.getByRole('dialog', { name: `Retirer ${line.code} — ${line.label} ?` })
   await expect(dialog).toBeVisible()
   await expect(dialog).toContainText(`« ${line.label} »`)
-  await expect(dialog).toContainText(/prévue à [\d  ]+,\d\d €/)
+  await expect(dialog).toContainText(/prévue à [\d\s]+,\d\d\s€/)
   await expect(dialog).toContainText('Cette version a été adoptée le')
   // Cancelled: nothing removed.
   await dialog.getByRole('button', { name: 'Annuler' }).click()
