@@ -1,9 +1,11 @@
-import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { errorMessage } from '../lib/api'
 import { Amount } from './Amount'
+import { formatMoney } from '@shared/money/format'
+import { useLanguage } from '../lib/use-language'
 import { FormError } from './FormError'
 import { type Notice, useNotices } from './notices'
 
@@ -13,6 +15,8 @@ export interface ReversalFigure {
   currency: CurrencyCode
   before: number
   after: number
+  /** A balance that should not go below zero (money available): the dialog warns when it does. */
+  staysPositive?: boolean
 }
 
 /** A cancellation of a money record, as the dialog asks for it. */
@@ -62,11 +66,22 @@ function ReversalDialog({
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const language = useLanguage()
+  // Balances the reversal takes below zero: the money was already spent or committed.
+  const overdrawn = (request?.figures ?? []).filter(
+    (figure) => figure.staysPositive && figure.after < 0 && figure.after < figure.before,
+  )
+  const [overdrawnAccepted, setOverdrawnAccepted] = useState(false)
+  const [overdrawnError, setOverdrawnError] = useState<string | null>(null)
   async function confirm(event: FormEvent) {
     event.preventDefault()
     if (!request) return
     if (reason.trim() === '') {
       setReasonError(t('reversal.reasonRequired'))
+      return
+    }
+    if (overdrawn.length > 0 && !overdrawnAccepted) {
+      setOverdrawnError(t('reversal.overdrawnRequired'))
       return
     }
     setBusy(true)
@@ -121,6 +136,32 @@ function ReversalDialog({
                   ))}
                 </Table.Tbody>
               </Table>
+            )}
+            {overdrawn.length > 0 && (
+              <Alert color="red" title={t('reversal.overdrawnTitle')}>
+                <Stack gap="xs">
+                  {overdrawn.map((figure) => (
+                    <Text size="sm" key={figure.label}>
+                      {t('reversal.overdrawn', {
+                        figure: figure.label,
+                        amount: formatMoney(
+                          { minor: figure.after, currency: figure.currency },
+                          language,
+                        ),
+                      })}
+                    </Text>
+                  ))}
+                  <Checkbox
+                    label={t('reversal.overdrawnAccept')}
+                    checked={overdrawnAccepted}
+                    onChange={(event) => {
+                      setOverdrawnAccepted(event.currentTarget.checked)
+                      setOverdrawnError(null)
+                    }}
+                    error={overdrawnError}
+                  />
+                </Stack>
+              </Alert>
             )}
             <Text size="sm" c="dimmed">
               {t('reversal.kept')}

@@ -69,6 +69,11 @@ export const en: Catalog = {
       'Give the reason for the cancellation: it is kept in the history with the reversing entry.',
     kept: 'Nothing is erased: the record and its entry stay in the history, and a reversing entry is posted with the reason given.',
     back: 'Do not cancel',
+    overdrawnTitle: 'This cancellation makes an available balance negative',
+    overdrawn:
+      'After the cancellation, {{figure}} will be {{amount}}: the money of this record has already been spent or committed. The expenses stay charged; the negative balance will have to be settled.',
+    overdrawnAccept: 'Cancel anyway, knowing the balance goes negative',
+    overdrawnRequired: 'Tick the box to confirm the cancellation despite the negative balance.',
     receipt: {
       record: 'Receipt of {{date}}: {{amount}}',
       recordForeign: 'Receipt of {{date}}: {{amount}} ({{eur}})',

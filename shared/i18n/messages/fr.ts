@@ -70,6 +70,11 @@ export const fr = {
       'Donnez la raison de l’annulation : elle est gardée dans l’historique avec l’écriture inverse.',
     kept: 'Rien n’est effacé : l’enregistrement et son écriture restent dans l’historique, une écriture inverse est passée avec la raison donnée.',
     back: 'Ne pas annuler',
+    overdrawnTitle: 'Cette annulation rend un disponible négatif',
+    overdrawn:
+      'Après l’annulation, {{figure}} sera de {{amount}} : l’argent de cet enregistrement a déjà été dépensé ou engagé. Les dépenses restent imputées ; le solde négatif sera à régulariser.',
+    overdrawnAccept: 'J’annule quand même, en connaissance du solde négatif',
+    overdrawnRequired: 'Cochez la case pour confirmer l’annulation malgré le solde négatif.',
     receipt: {
       record: 'Encaissement du {{date}} : {{amount}}',
       recordForeign: 'Encaissement du {{date}} : {{amount}} ({{eur}})',

@@ -50,6 +50,7 @@ export function ReceiptsSection({
       currency,
       before,
       after: before - by,
+      staysPositive: key === 'available',
     })
     reversal.ask({
       action: t('agreements.receipt.cancel'),
