@@ -3,6 +3,7 @@ import type { MessageKey } from '@shared/i18n/messages/catalog'
 import type { Language } from '@shared/i18n/locale'
 import { type MessageParams, translate } from '@shared/i18n/translate'
 import { formatDate } from '@shared/i18n/format-dates'
+import { isIsoDate } from '@shared/validation/dates'
 import { formatBasisPoints } from '@shared/i18n/format-percent'
 import { formatMoney } from '@shared/money/format'
 import type { Money } from '@shared/money/money'
@@ -73,20 +74,26 @@ export function fieldFailure(
   return new AppFailure(code, `errors.${code}`, {}, [{ path, key, params }])
 }
 
-/** Amounts in a message are written the user's way: "1 234,56 €" or "€1,234.56". */
+/**
+ * Amounts in a message are written the user's way: "1 234,56 €" or "€1,234.56"; days too,
+ * "31/12/2026" (fr-FR and en-GB alike) — a day given as `{ day }`, or bare in ISO form (a service
+ * passing a column's value as it is): a person never reads "2026-12-31" in a message.
+ */
 export function formatParams(params: FailureParams, language: Language): MessageParams {
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value !== 'object'
-        ? value
-        : 'message' in value
-          ? translate(language, value.message)
-          : 'day' in value
-            ? formatDate(value.day, language)
-            : 'basisPoints' in value
-              ? formatBasisPoints(value.basisPoints, language)
-              : formatMoney(value, language),
+      typeof value === 'string' && isIsoDate(value)
+        ? formatDate(value, language)
+        : typeof value !== 'object'
+          ? value
+          : 'message' in value
+            ? translate(language, value.message)
+            : 'day' in value
+              ? formatDate(value.day, language)
+              : 'basisPoints' in value
+                ? formatBasisPoints(value.basisPoints, language)
+                : formatMoney(value, language),
     ]),
   )
 }

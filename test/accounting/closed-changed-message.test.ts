@@ -17,7 +17,7 @@ describe('a closed period changed: the journal totals in the reader’s language
     const said = (language: 'fr' | 'en') =>
       translate(language, problem.key, formatParams(problem.params, language))
     expect(said('fr')).toBe(
-      'Période close jusqu’au 2025-12-31 : ses écritures ne sont plus celles de la clôture (journal BQ : 3 écriture(s), débit 1\u202f100\u202f000,00\u00a0€, crédit 1\u202f100\u202f000,00\u00a0€ à la clôture ; 4 écriture(s), débit 1\u202f100\u202f500,00\u00a0€, crédit 1\u202f100\u202f500,00\u00a0€ aujourd’hui).',
+      'Période close jusqu’au 31/12/2025 : ses écritures ne sont plus celles de la clôture (journal BQ : 3 écriture(s), débit 1\u202f100\u202f000,00\u00a0€, crédit 1\u202f100\u202f000,00\u00a0€ à la clôture ; 4 écriture(s), débit 1\u202f100\u202f500,00\u00a0€, crédit 1\u202f100\u202f500,00\u00a0€ aujourd’hui).',
     )
     expect(said('en')).toContain('debit €1,100,000.00, credit €1,100,000.00 at the closing')
     expect(said('fr')).not.toContain('1100000.00')

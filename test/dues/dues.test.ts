@@ -221,7 +221,7 @@ describe('dues payments', () => {
     expect(noRate.ok).toBe(false)
     if (!noRate.ok)
       expect(noRate.error.fields?.[0]?.message).toContain(
-        'Aucun taux de change pour USD au 2026-02-10',
+        'Aucun taux de change pour USD au 10/02/2026',
       )
     const nobody = await app.call('dues.addPayment', {
       confirmed: true,

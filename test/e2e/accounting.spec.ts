@@ -88,7 +88,7 @@ test('Paramètres → Comptabilité: a mapping edited, a year closed, an entry d
   await income.getByRole('button', { name: 'Enregistrer la recette' }).click()
   await expect(
     income.getByText(
-      /La période est close jusqu’au 2024-12-31 : rien ne peut plus être daté du 2024-11-30/,
+      /La période est close jusqu’au 31\/12\/2024 : rien ne peut plus être daté du 30\/11\/2024/,
     ),
   ).toBeVisible()
   expect(await session.otherIncome.list()).toHaveLength(2)

@@ -275,7 +275,7 @@ describe('bad input is refused on its field and writes nothing', () => {
       'a currency with no rate',
       { currency: 'CAD' },
       'currency',
-      'Aucun taux de change pour CAD au 2021-01-15 ou avant : ajoutez-en un dans Paramètres → Taux de change, ou saisissez le taux appliqué.',
+      'Aucun taux de change pour CAD au 15/01/2021 ou avant : ajoutez-en un dans Paramètres → Taux de change, ou saisissez le taux appliqué.',
     ],
   ])('%s', async (_label, change, path, message) => {
     const { agreement } = await setUp()

@@ -84,8 +84,8 @@ export function assertAgreementPays(
   if (spentOn < agreement.starts_on || spentOn > agreement.ends_on) {
     throw fieldFailure('VALIDATION', fields.date, 'errors.expenseOutsideAgreement', {
       reference: agreement.reference,
-      startsOn: agreement.starts_on,
-      endsOn: agreement.ends_on,
+      startsOn: { day: agreement.starts_on },
+      endsOn: { day: agreement.ends_on },
     })
   }
   if (agreement.nature !== 'mixed' && agreement.nature !== nature) {

@@ -184,7 +184,7 @@ async function agreementShare(
   if (closedOn !== null) {
     throw fieldFailure('CONFLICT', agreementField, 'errors.agreementClosed', {
       reference: agreement.reference,
-      date: closedOn,
+      date: { day: closedOn },
     })
   }
   assertAgreementPays(agreement, basis.nature, basis.spentOn, {
@@ -230,7 +230,7 @@ export async function inCurrency(
 ): Promise<{ native: Money; rate: string }> {
   const applied = await rates.rateOn(currency, day, db)
   if (!applied) {
-    throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: day })
+    throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: { day } })
   }
   return { native: fromEuro(eur, currency, applied.rate), rate: applied.rate }
 }

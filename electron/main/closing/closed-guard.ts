@@ -51,7 +51,7 @@ export async function assertAgreementsOpen(
     const refused = () =>
       fieldFailure('CONFLICT', 'agreementId', 'errors.agreementClosed', {
         reference: closing.reference,
-        date: closing.closed_on,
+        date: { day: closing.closed_on },
       })
     if (own.some((e) => e.kind !== 'receipt' || e.amountMinor <= 0)) throw refused()
     const received = await sql<{ net: number | null }>`

@@ -22,7 +22,7 @@ async function openAgreement(writer: RecordWriter, agreementId: string) {
   if (closed) {
     throw fieldFailure('CONFLICT', 'agreementId', 'errors.agreementClosed', {
       reference: head.reference,
-      date: closed.closed_on,
+      date: { day: closed.closed_on },
     })
   }
   return head
@@ -98,7 +98,7 @@ export async function closeAgreement(
     const head = await openAgreement(writer, fields.agreementId)
     if (fields.closedOn < head.starts_on) {
       throw fieldFailure('VALIDATION', 'closedOn', 'errors.closingBeforeStart', {
-        date: head.starts_on,
+        date: { day: head.starts_on },
       })
     }
     const currency = head.currency as CurrencyCode
@@ -114,7 +114,7 @@ export async function closeAgreement(
     if (!applied && figures.refund > 0) {
       throw fieldFailure('VALIDATION', 'rate', 'errors.noRate', {
         currency,
-        date: fields.closedOn,
+        date: { day: fields.closedOn },
       })
     }
     const rate = applied?.rate ?? '1'

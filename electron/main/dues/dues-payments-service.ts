@@ -194,7 +194,8 @@ export class DuesPaymentsService {
     const applied = await readOnce(context.rates, `${currency}|${day}`, () =>
       this.rates.rateOn(currency, day, context.db),
     )
-    if (!applied) throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: day })
+    if (!applied)
+      throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: { day } })
     return applied.rate
   }
 

@@ -264,7 +264,7 @@ export class AgreementsService {
     if (!applied) {
       throw fieldFailure('VALIDATION', 'currency', 'errors.noRate', {
         currency: fields.currency,
-        date: day,
+        date: { day },
       })
     }
     const eur = toEuro(amount, applied.rate)

@@ -50,7 +50,7 @@ export class OtherIncomeService {
       if (!applied)
         throw fieldFailure('VALIDATION', 'currency', 'errors.noRate', {
           currency: input.currency,
-          date: input.receivedOn,
+          date: { day: input.receivedOn },
         })
       const eur = toEuro(amount, applied.rate)
       const id = await writer.insert('other_income', {

@@ -56,7 +56,7 @@ export class ReceiptsService {
       if (!applied) {
         throw fieldFailure('VALIDATION', 'rate', 'errors.noRate', {
           currency,
-          date: fields.receivedOn,
+          date: { day: fields.receivedOn },
         })
       }
 

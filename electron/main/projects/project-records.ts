@@ -51,7 +51,7 @@ export async function euroValueOn(
   if (!applied) {
     throw fieldFailure('VALIDATION', field, 'errors.noRate', {
       currency: amount.currency,
-      date: day,
+      date: { day },
     })
   }
   return { eur: toEuro(amount, applied.rate), rate: applied.rate }

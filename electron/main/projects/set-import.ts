@@ -75,7 +75,7 @@ export function ratesOf(session: Session) {
     }
     const found = await rate
     if (found === null) {
-      throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: day })
+      throw fieldFailure('VALIDATION', field, 'errors.noRate', { currency, date: { day } })
     }
     return found
   }

@@ -171,7 +171,7 @@ export class TranchesService {
       if (!applied) {
         throw fieldFailure('VALIDATION', 'paidOn', 'errors.noRate', {
           currency,
-          date: fields.paidOn,
+          date: { day: fields.paidOn },
         })
       }
       return applied.rate
