@@ -7,7 +7,12 @@ import {
   listLines,
   roomFor,
   totalsByCurrency,
+  widestAmounts,
+  widestNumber,
 } from '@shared/lists/list-figures'
+import { formatNumber } from '@shared/i18n/format-number'
+import { LANGUAGES } from '@shared/i18n/locale'
+import { formatMoney } from '@shared/money/format'
 import type { CurrencyCode } from '@shared/money/currencies'
 import { type Money, money } from '@shared/money/money'
 import { listExportInput } from '@shared/reports/list-export'
@@ -76,6 +81,92 @@ describe('totals of a list', () => {
     )
     expect(groups.map((g) => g.key)).toEqual(['Abidjan', 'Ébolowa', 'Lomé', ''])
     expect(groups[2]?.rows).toEqual(['Lomé:1', 'Lomé:3'])
+  })
+})
+
+/**
+ * A list sizes an amount column from its widest amounts (column-widths.ts): written, each
+ * amount a cell, a subtotal or the total shows is no longer than the widest of its currency
+ * (figures are of one width: a text's length is its width, give or take a sign).
+ */
+describe('the widest amounts of a column', () => {
+  const longest = (amounts: readonly Money[], currency: CurrencyCode, language: 'fr' | 'en') =>
+    Math.max(
+      0,
+      ...amounts.filter((a) => a.currency === currency).map((a) => formatMoney(a, language).length),
+    )
+  const row = fc.record({ amount: fc.option(amount, { nil: null }), group: fc.nat(3) })
+
+  it('are written as long as any row, any group’s subtotal and the total, in both languages', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 80 }), (rows) => {
+        const amountOf = (r: (typeof rows)[number]) => r.amount
+        const widest = widestAmounts(rows, amountOf)
+        const shown = [
+          ...rows.flatMap((r) => (r.amount ? [r.amount] : [])),
+          ...totalsByCurrency(rows.map(amountOf)),
+          ...groupRows(
+            rows,
+            (r) => String(r.group),
+            (a, b) => a.localeCompare(b),
+          ).flatMap((g) => totalsByCurrency(g.rows.map(amountOf))),
+        ]
+        expect(new Set(widest.map((w) => w.currency))).toEqual(
+          new Set(shown.map((a) => a.currency)),
+        )
+        for (const language of LANGUAGES)
+          for (const a of shown)
+            expect(formatMoney(a, language).length).toBeLessThanOrEqual(
+              longest(widest, a.currency, language),
+            )
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('of a column not added up are its rows’ own; a struck amount drawn counts too', () => {
+    const rows = [
+      { amount: money(250_000_00, 'EUR'), struck: null },
+      { amount: money(-1_00, 'EUR'), struck: null },
+      { amount: null, struck: money(12_000_000_00, 'EUR') },
+      { amount: money(5_000, 'XOF'), struck: null },
+    ]
+    expect(widestAmounts(rows, (r) => r.amount, { totalled: false })).toEqual([
+      money(250_000_00, 'EUR'),
+      money(-1_00, 'EUR'),
+      money(5_000, 'XOF'),
+    ])
+    // Added up, the sums bound every subtotal; the struck amount is drawn, never added.
+    expect(
+      widestAmounts(rows, (r) => r.amount, { drawn: (r) => r.struck }).map((a) => a.minor),
+    ).toEqual([12_000_000_00, -1_00, 5_000])
+    expect(widestAmounts([], (r: { amount: Money | null }) => r.amount)).toEqual([])
+  })
+})
+
+describe('the widest number of a column', () => {
+  it('is written as long as any of its numbers, in both languages', () => {
+    const value = fc.oneof(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true }),
+    )
+    fc.assert(
+      fc.property(fc.array(fc.option(value, { nil: null }), { maxLength: 40 }), (values) => {
+        const widest = widestNumber(values)
+        const numbers = values.filter((v): v is number => v !== null)
+        if (numbers.length === 0) {
+          expect(widest).toBeNull()
+          return
+        }
+        if (widest === null) throw new Error('no widest number')
+        for (const language of LANGUAGES)
+          for (const v of numbers)
+            expect(formatNumber(v, language).length).toBeLessThanOrEqual(
+              formatNumber(widest, language).length,
+            )
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 

@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/api'
 import { type Status, StatusMessage } from '../StatusMessage'
 import { useLanguage } from '../../lib/use-language'
 import { ColumnChooser } from './ColumnChooser'
+import { useColumnWidths } from './column-widths'
 import { ListOutputs } from './ListOutputs'
 import { type ListColumn, isGroupable, textOf } from './list-columns'
 import { listExport } from './list-export'
@@ -88,7 +89,9 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
     [language],
   )
   const actionsWidth = props.rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
-  const { measured, fit, choose, room } = useColumnChoice(listId, columns, actionsWidth)
+  // Amounts, dates and numbers as wide as their widest text (totals included): never cut.
+  const widths = useColumnWidths(props.rows, columns, language)
+  const { measured, fit, choose, room } = useColumnChoice(listId, columns, actionsWidth, widths)
   const shown = useMemo(
     () => columns.filter((column) => fit.shown.includes(column.id)),
     [columns, fit.shown],
@@ -249,6 +252,7 @@ export function RegisterList<Row>(props: RegisterListProps<Row>) {
       <RegisterTable
         label={label}
         columns={shown}
+        widths={widths}
         lines={lines}
         totals={totals}
         rowCount={sorted.length}

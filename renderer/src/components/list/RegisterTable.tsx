@@ -10,7 +10,7 @@ import type { Money } from '@shared/money/money'
 import { Amount } from '../Amount'
 import { useLanguage } from '../../lib/use-language'
 import type { Language } from '@shared/i18n/locale'
-import { columnWidth, type ListColumn } from './list-columns'
+import { columnWidth, type ListColumn, textOf } from './list-columns'
 import { type Sort, nextSort } from './list-sort'
 import { TotalsRows } from './TotalsRows'
 
@@ -25,6 +25,8 @@ export const ACTIONS_WIDTH = 160
 export interface RegisterTableProps<Row> {
   label: string
   columns: ListColumn<Row>[]
+  /** The room the columns' widest texts need (useColumnWidths): amounts are never cut. */
+  widths?: ReadonlyMap<string, number>
   lines: ListLine<Row>[]
   totals: Map<string, Money[]>
   rowCount: number
@@ -52,7 +54,7 @@ export interface RegisterTableProps<Row> {
  * a totals row per currency, and the keyboard: arrows move, Enter opens, typing searches.
  */
 export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
-  const { label, columns, lines, getRowId, onOpen, printing, rowActions } = props
+  const { label, columns, widths, lines, getRowId, onOpen, printing, rowActions } = props
   const span = columns.length + (rowActions ? 1 : 0)
   const actionsWidth = rowActions ? (props.actionsWidth ?? ACTIONS_WIDTH) : 0
   const { t } = useTranslation()
@@ -136,12 +138,15 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
         aria-label={label}
         aria-rowcount={lines.length + 1}
         style={{
-          minWidth: columns.reduce((sum, column) => sum + columnWidth(column), actionsWidth),
+          minWidth: columns.reduce(
+            (sum, column) => sum + columnWidth(column, widths),
+            actionsWidth,
+          ),
         }}
       >
         <colgroup>
           {columns.map((column) => (
-            <col key={column.id} style={{ width: columnWidth(column) }} />
+            <col key={column.id} style={{ width: columnWidth(column, widths) }} />
           ))}
           {rowActions && <col style={{ width: actionsWidth }} />}
         </colgroup>
@@ -213,7 +218,12 @@ export function RegisterTable<Row>(props: RegisterTableProps<Row>) {
                 onFocus={() => setActive(item.index)}
               >
                 {columns.map((column, index) => (
-                  <td key={column.id} className={cellClass(column, index)}>
+                  <td
+                    key={column.id}
+                    className={cellClass(column, index)}
+                    // A text cut to its column's width is read whole on hovering it.
+                    title={cutText(column, line.row)}
+                  >
                     {cellContent(column, line.row, language)}
                   </td>
                 ))}
@@ -247,8 +257,21 @@ function Spacer({ height, span }: { height: number; span: number }) {
 }
 
 export function cellClass(column: ListColumn<never>, index: number): string | undefined {
-  const classes = [index === 0 ? 'register-first' : '', column.kind === 'text' ? '' : 'numeric']
+  const classes = [
+    index === 0 ? 'register-first' : '',
+    column.kind === 'text' ? '' : 'numeric',
+    column.wrap ? 'register-wrap' : '',
+  ]
   return classes.filter(Boolean).join(' ') || undefined
+}
+
+/**
+ * The whole text of a text cell its column may cut (with « … »), for its tooltip; none for the
+ * cells never cut (amounts, dates and numbers are as wide as their widest; a wrapped text).
+ */
+function cutText<Row>(column: ListColumn<Row>, row: Row): string | undefined {
+  if (column.kind !== 'text' || column.wrap || column.widest) return undefined
+  return textOf(column, row) || undefined
 }
 
 /**

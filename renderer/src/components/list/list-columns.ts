@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Money } from '@shared/money/money'
 import type { ListColumnKind } from '@shared/reports/list-export'
+import type { Language } from '@shared/i18n/locale'
 
 /**
  * A column of a register's list: how its value is read (to sort, search, group and export it)
@@ -16,8 +17,23 @@ export interface ListColumn<Row> {
   amount?: (row: Row) => Money | null
   /** How the cell is drawn, when not as its value. */
   cell?: (row: Row) => ReactNode
-  /** Its room in pixels (by kind when not given). */
+  /**
+   * What a drawn cell shows where `amount` counts nothing (a cancelled amount, struck through):
+   * the column is wide enough for it too, and never adds it up.
+   */
+  drawnAmount?: (row: Row) => Money | null
+  /**
+   * Its room in pixels at least (by kind when not given). An amount, a date or a number column
+   * is as wide as its widest text besides (see column-widths.ts): it is never cut.
+   */
   width?: number
+  /**
+   * The widest texts a cell of a text column may show, shown whole like an amount (a moment,
+   * « 28 févr. 2026, 23:59 »): the column is as wide as the widest of them.
+   */
+  widest?: (language: Language) => readonly string[]
+  /** Its text goes on as many lines as it needs rather than being cut (a record's name). */
+  wrap?: boolean
   /** Lower first when room is short; the column's position otherwise. */
   priority?: number
   /** Shown only once chosen in the column chooser. */
@@ -35,8 +51,15 @@ const WIDTH_BY_KIND: Record<ListColumnKind, number> = {
   number: 100,
 }
 
-export function columnWidth(column: ListColumn<never>): number {
-  return column.width ?? WIDTH_BY_KIND[column.kind]
+/**
+ * A column's room in pixels: its own (or its kind's), or more where its widest text measured
+ * (`measured`, by column id: see useColumnWidths) needs more.
+ */
+export function columnWidth(
+  column: ListColumn<never>,
+  measured?: ReadonlyMap<string, number>,
+): number {
+  return Math.max(column.width ?? WIDTH_BY_KIND[column.kind], measured?.get(column.id) ?? 0)
 }
 
 export function isGroupable(column: ListColumn<never>): boolean {

@@ -36,6 +36,8 @@ export function useColumnChoice<Row>(
   columns: readonly ListColumn<Row>[],
   /** Room taken by what is not a chosen column (a row's buttons). */
   reserved = 0,
+  /** The room the columns' widest texts need (useColumnWidths): an amount is never cut. */
+  measuredWidths?: ReadonlyMap<string, number>,
 ) {
   const [choice, setChoice] = useState<Choice>(() => readChoice(listId))
   const [width, setWidth] = useState(1200)
@@ -63,12 +65,12 @@ export function useColumnChoice<Row>(
     () =>
       columns.map((column, index) => ({
         id: column.id,
-        width: columnWidth(column),
+        width: columnWidth(column, measuredWidths),
         money: column.kind === 'money',
         // A column the user asked for comes before those shown by default.
         priority: (column.priority ?? index) - (choice.shown.includes(column.id) ? 1000 : 0),
       })),
-    [columns, choice.shown],
+    [columns, choice.shown, measuredWidths],
   )
   const available = width - reserved
   const fit: ColumnFit = useMemo(

@@ -103,10 +103,14 @@ export function overheadColumns(
       'amount',
       t('overhead.amount'),
       (p) => (standing(p) ? money(p.amount, currency) : null),
-      { cell: (p) => struck(p, p.amount, currency) },
+      {
+        cell: (p) => struck(p, p.amount, currency),
+        drawnAmount: (p) => (standing(p) ? null : money(p.amount, currency)),
+      },
     ),
     euroColumn('eur', t('recordLists.eur'), (p) => (standing(p) ? p.eurAmount : null), {
       cell: (p) => struck(p, p.eurAmount, 'EUR'),
+      drawnAmount: (p) => (standing(p) ? null : money(p.eurAmount, 'EUR')),
     }),
     textColumn('state', t('recordLists.state'), (p) =>
       standing(p) ? '' : t('overhead.cancelled'),

@@ -76,6 +76,7 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
       id: 'amount',
       kind: 'money',
       amount: (e) => counted(e, e.amount, e.currency),
+      drawnAmount: (e) => (e.cancelReason ? money(e.amount, e.currency) : null),
       cell: (e) =>
         e.cancelReason ? (
           struck(e.amount, e.currency)
@@ -88,6 +89,7 @@ export function expenseColumns(t: TFunction, language: Language): ListColumn<Bud
       id: 'eur',
       kind: 'money',
       amount: (e) => counted(e, e.eurAmount, 'EUR'),
+      drawnAmount: (e) => (e.cancelReason ? money(e.eurAmount, 'EUR') : null),
       cell: (e) =>
         e.cancelReason ? struck(e.eurAmount, 'EUR') : <Amount minor={e.eurAmount} currency="EUR" />,
       header: `${t('budget.form.amount')} (EUR)`,

@@ -9,11 +9,18 @@ import { useListView } from '../../components/list/use-list-url-state'
 import { type Status, StatusMessage } from '../../components/StatusMessage'
 import { call, errorMessage, isCancelled } from '../../lib/api'
 import { useLanguage } from '../../lib/use-language'
+import type { Language } from '@shared/i18n/locale'
 import { tableLabel } from './record-labels'
 import { usePlaceOpener } from './use-place-opener'
 import { textColumn } from '../../components/list/column-factory'
 
 type Table = (typeof HISTORY_TABLES)[number]
+
+/** A moment of each month, late in the day: one of them is the widest a moment is written. */
+const widestMoments = (language: Language) =>
+  Array.from({ length: 12 }, (_, month) =>
+    formatDateTime(`2026-${String(month + 1).padStart(2, '0')}-28T23:59:00`, language),
+  )
 const isTable = (value: string | undefined): value is Table =>
   HISTORY_TABLES.some((name) => name === value)
 
@@ -53,7 +60,8 @@ export function JournalSection() {
       // ISO, so that it sorts in time; drawn in the language's format.
       textColumn('recordedAt', t('journal.when'), (e) => e.recordedAt, {
         cell: (e) => formatDateTime(e.recordedAt, language),
-        width: 120,
+        // Shown whole, as wide as its widest month (« 28 févr. 2026, 23:59 »).
+        widest: widestMoments,
         groupable: false,
         priority: 0,
       }),
@@ -64,8 +72,11 @@ export function JournalSection() {
         (e) => `${t(`journal.ops.${e.op}`)} — ${tableLabel(t, e.table)}`,
         { width: 160, priority: 3 },
       ),
+      // A record's name holds a day and an amount (« 04/12/2026 — 1 250,50 € »): on several
+      // lines rather than cut.
       textColumn('record', t('journal.record'), (e) => e.recordName, {
         width: 160,
+        wrap: true,
         groupable: false,
         priority: 2,
       }),
@@ -80,7 +91,9 @@ export function JournalSection() {
             </Text>
           )),
         header: t('journal.changes'),
-        width: 300,
+        // Its lines hold amounts (« Montant : 1 250,50 € → 1 300,00 € »): wrapped, never cut.
+        wrap: true,
+        width: 280,
         priority: 1,
         groupable: false,
       },
