@@ -110,9 +110,9 @@ function print(report: WorkbookReport, json: boolean, language: Language, out: O
     const where = [p.sheet, p.row === null ? null : t('cli.row', { row: p.row }), p.column]
       .filter(Boolean)
       .join(' · ')
-    out(
-      `${p.blocking ? '✗' : '!'} ${where}${p.value === null ? '' : ` « ${p.value} »`} : ${p.message}`,
-    )
+    // A problem of the whole file names no place: its message alone.
+    const place = `${where}${p.value === null ? '' : ` « ${p.value} »`}`
+    out(`${p.blocking ? '✗' : '!'} ${place ? `${place} : ` : ''}${p.message}`)
   }
   if (report.omittedProblems > 0) out(t('workbook.omitted', { count: report.omittedProblems }))
   const blocking = report.problems.filter((p) => p.blocking).length

@@ -13,6 +13,7 @@ import { type ProblemAt, Problems } from './import/problems'
 import type { ReadSheet } from './import/read-sheet'
 import { readRegisterSheets } from './import/read-registers'
 import type { Register } from './register'
+import { AppFailure } from '../failure'
 
 export type ImportOptions = ApplyOptions
 
@@ -55,8 +56,15 @@ export async function importWorkbook(
   await checkSheets(session, sheets, problems)
   if (problems.blocking) return reportOf(problems, sheets, null, run)
 
-  const apply = (collect: boolean, onProblem?: (problem: ProblemAt) => void) => () =>
-    applySheets(session, sheets, run.author, run.language, { ...run, collect, onProblem })
+  const apply =
+    (collect: boolean, onProblem?: (problem: ProblemAt) => void, signal = run.signal) =>
+    () =>
+      applySheets(session, sheets, run.author, run.language, {
+        ...run,
+        ...(signal ? { signal } : {}),
+        collect,
+        onProblem,
+      })
   try {
     // The first pass only needs to know whether everything was written: its statements are
     // written while the next rows are prepared (data-file.ts, batch).
@@ -72,11 +80,35 @@ export async function importWorkbook(
     if (!(error instanceof RowsRefused)) throw error
     // Everything was undone at the first refusal. Every row the core refuses is now found, in a
     // second run rolled back too (its first refusal said if it finds none, which cannot be).
+    // A workbook refused row after row is not searched to its end: each refusal writes the rows
+    // after it again, one by one. Once a report's worth is found, the search stops and says so.
     const found: ProblemAt[] = []
-    await session.file.rehearse(
-      run.author,
-      apply(true, (problem) => found.push(problem)),
-    )
+    const enough = new AbortController()
+    const signal = run.signal ? AbortSignal.any([run.signal, enough.signal]) : enough.signal
+    const listed = Math.max(1, bounds.maxProblems - 1)
+    try {
+      await session.file.rehearse(
+        run.author,
+        apply(
+          true,
+          (problem) => {
+            found.push(problem)
+            if (found.length >= listed) enough.abort()
+          },
+          signal,
+        ),
+      )
+    } catch (stopped) {
+      const searchStopped =
+        enough.signal.aborted &&
+        !run.signal?.aborted &&
+        stopped instanceof AppFailure &&
+        stopped.code === 'CANCELLED'
+      if (!searchStopped) throw stopped
+    }
+    // Said first: listed after a full report, it would be the one left out.
+    if (enough.signal.aborted)
+      problems.refuseFile('workbook.searchStopped', { count: found.length })
     for (const problem of found.length > 0 ? found : error.problems) problems.add(problem)
     return reportOf(problems, sheets, null, run)
   }

@@ -2640,6 +2640,8 @@ export const en: Catalog = {
     unknownSource: 'Agreement {{reference}} found neither in the file nor in this workbook.',
     budgetLineUnknown: 'No line {{code}} in the {{year}} budget.',
     unknownCall: 'Call {{number}} found neither in the file nor in this workbook.',
+    searchStopped:
+      '{{count}} problems found: the search stopped there. Correct them, then import again to find the rest.',
     sharesUnknownFund:
       'The split names a fund the file does not have: “{{fund}}”. A fund is written as its agreement’s reference (followed by “/ heading” where there is one) or “Untied fund”.',
     splitUnknownLine:

@@ -2688,6 +2688,8 @@ export const fr = {
     unknownSource: 'Convention {{reference}} introuvable ni dans le fichier ni dans ce classeur.',
     budgetLineUnknown: 'Aucune ligne {{code}} dans le budget {{year}}.',
     unknownCall: 'Appel {{number}} introuvable ni dans le fichier ni dans ce classeur.',
+    searchStopped:
+      '{{count}} problèmes trouvés : la recherche s’est arrêtée là. Corrigez-les, puis importez à nouveau pour trouver la suite.',
     sharesUnknownFund:
       'La répartition nomme un fonds que le fichier n’a pas : « {{fund}} ». Un fonds s’écrit par la référence de sa convention (suivie de « / rubrique » le cas échéant) ou « Fonds délié ».',
     splitUnknownLine:
