@@ -5,19 +5,18 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
 import { App } from './app/App'
-import { useAppStore } from './app/app-store'
 import { ApiError } from './lib/api'
+import { useNotices } from './components/notices'
 import { initI18n } from './lib/i18n'
 import { installRequiredMessages } from './lib/required-messages'
 import { theme } from './app/theme'
 
 // A call whose refusal no screen caught (a list that failed to load) is still told to the user,
-// in their language, rather than lost.
+// in their language, rather than lost: in the window's notices, once however often it recurs.
 window.addEventListener('unhandledrejection', (event) => {
   if (!(event.reason instanceof ApiError)) return
   event.preventDefault()
-  if (event.reason.error.code !== 'CANCELLED')
-    useAppStore.getState().reportFailure(event.reason.message)
+  if (event.reason.error.code !== 'CANCELLED') useNotices.getState().fail(event.reason.message)
 })
 
 void initI18n().then(() => {

@@ -74,7 +74,10 @@ export const budgetItemInput = z
 export type BudgetItemInput = z.input<typeof budgetItemInput>
 
 export const budgetExpenseInput = z.strictObject({
-  lineKey: z.string().min(1).max(40),
+  lineKey: z
+    .string({ error: 'validation.required' })
+    .min(1, { error: 'validation.required' })
+    .max(40, { error: 'validation.tooLong' }),
   spentOn: isoDate,
   /** Null: paid from the untied fund. */
   agreementId: recordId.nullish().transform((value) => value ?? null),

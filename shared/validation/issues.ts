@@ -13,6 +13,11 @@ export function issueMessage(issue: z.core.$ZodIssue): { key: MessageKey; params
   }
   if (isMessageKey(issue.message)) return { key: issue.message, params }
   switch (issue.code) {
+    case 'too_small':
+      // A text (a choice's key) of at least one character: left empty, it is a required field.
+      return issue.origin === 'string' && Number(issue.minimum) === 1
+        ? { key: 'validation.required', params }
+        : { key: 'validation.invalidType', params }
     case 'too_big':
       return { key: 'validation.tooLong', params }
     case 'invalid_value':

@@ -140,9 +140,11 @@ test('a field error shows next to its field and nothing is written', async ({ ap
 
   const name = form.getByLabel('Nom')
   await expect(name).toHaveAttribute('aria-invalid', 'true')
-  await expect(form.getByText('Ce champ est obligatoire.').first()).toBeVisible()
+  await expect(form.getByText('Renseignez « Nom » : ce champ est obligatoire.')).toBeVisible()
   await expect(form.getByText('Adresse de courriel invalide.')).toBeVisible()
-  await expect(form.getByText('Choisissez une valeur de la liste.')).toBeVisible()
+  // A list left empty is a field to fill in, named as any other.
+  await expect(form.getByText('Renseignez « Type » : ce champ est obligatoire.')).toBeVisible()
+  await expect(form).not.toContainText('Choisissez une valeur de la liste.')
   expect(await countRows(app, 'funders')).toBe(0)
   expect(await countRows(app, 'change_log')).toBe(changesBefore)
 

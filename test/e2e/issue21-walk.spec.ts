@@ -209,10 +209,14 @@ test('a new agreement sent empty says which fields are required, in French, each
   for (const name of ['Référence', 'Début', 'Fin']) {
     const field = form.getByRole('textbox', { name, exact: true })
     await expect(field).toHaveAttribute('aria-invalid', 'true')
-    await expect(field).toHaveAccessibleDescription('Ce champ est obligatoire.')
+    await expect(field).toHaveAccessibleDescription(
+      `Renseignez « ${name} » : ce champ est obligatoire.`,
+    )
     expect(await field.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('')
   }
   await expect(form).not.toContainText('Date invalide')
   await expect(form).not.toContainText('Identifiant invalide')
+  // A list left empty names itself too.
+  await expect(form.getByText('Renseignez « Bailleur » : ce champ est obligatoire.')).toBeVisible()
   await page.screenshot({ path: 'test-results/screens/issue21-required.png' })
 })

@@ -17,7 +17,6 @@ import { useAppStore } from './app-store'
 import { useMarkedRow } from '../lib/use-marked-row'
 import { type Area, AREA_SCREENS, AREAS } from './areas'
 import { InlineFormsGuard } from '../components/page/InlineFormsGuard'
-import { StatusMessage } from '../components/StatusMessage'
 import { NoticeArea } from '../components/NoticeArea'
 import { PlausibilityDialog } from '../components/PlausibilityDialog'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -66,9 +65,7 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
   const { t } = useTranslation()
   const area = useAppStore((s) => s.area)
   const setArea = useAppStore((s) => s.setArea)
-  const failure = useAppStore((s) => s.failure)
   useMarkedRow()
-  const reportFailure = useAppStore((s) => s.reportFailure)
   const dataVersion = useAppStore((s) => s.dataVersion)
   const openPalette = usePalette((s) => s.setOpened)
   const firstSteps = useEmptyFile(file.path)
@@ -129,10 +126,6 @@ export function Layout({ state, file }: { state: AppState; file: OpenFileInfo })
             {t('app.demoNotice')}
           </Alert>
         )}
-        <StatusMessage
-          status={failure === null ? null : { ok: false, text: failure }}
-          onClose={() => reportFailure(null)}
-        />
         {file.backupFailure && (
           <Alert color="orange" mb="md" variant="light" title={t('app.backupFailedTitle')}>
             {file.backupFailure} {t('app.backupFailedHint')}

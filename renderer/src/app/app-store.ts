@@ -32,9 +32,6 @@ interface AppStore {
   newFilePath: string | null
   /** Bumped after a change made outside the screen (an undo): the screen reads its data again. */
   dataVersion: number
-  /** A refusal of the core that no screen showed, to show above the area. */
-  failure: string | null
-  reportFailure(message: string | null): void
   /**
    * A move to another area or record asked while a form on the page holds changes: done once
    * the user agrees to discard them (`answerLeaving`), dropped otherwise.
@@ -109,10 +106,6 @@ export const useAppStore = create<AppStore>((set, get) =>
       projectsFilter: null,
       dataVersion: 0,
       newFilePath: null,
-      failure: null,
-      reportFailure(message) {
-        set({ failure: message })
-      },
       leavingTo: null,
       answerLeaving(discard) {
         const move = get().leavingTo

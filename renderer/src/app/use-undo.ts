@@ -7,22 +7,23 @@ import { useAppStore } from './app-store'
 /**
  * Undoes the user's last edit of a field: the core writes a new change restoring the previous
  * value (the history shows both); the screen on show then reads its data again. A refusal (a
- * money event, a record changed since) is said above the area, and nothing changes.
+ * money event, a record changed since) is said in the window's notices, and nothing changes.
  */
 export function useUndo(): () => void {
   const { t } = useTranslation()
   return useCallback(() => {
-    const { dataChanged, reportFailure } = useAppStore.getState()
+    const { dataChanged } = useAppStore.getState()
+    const { notify, fail } = useNotices.getState()
     call('history.undoLast', {}).then(
       (undone) => {
         const fields = undone.columns
           .map((column) => t(`history.column.${column}` as 'history.column.name'))
           .join(', ')
-        reportFailure(null)
-        useNotices.getState().notify({ text: t('undo.done', { name: undone.name, fields }) })
+        fail(null)
+        notify({ text: t('undo.done', { name: undone.name, fields }) })
         dataChanged()
       },
-      (failure: unknown) => reportFailure(errorMessage(failure, t('errors.INTERNAL'))),
+      (failure: unknown) => fail(errorMessage(failure, t('errors.INTERNAL'))),
     )
   }, [t])
 }

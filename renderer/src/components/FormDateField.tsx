@@ -1,5 +1,7 @@
 import type { TextInputProps } from '@mantine/core'
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { fieldMessage } from '../lib/form'
 import { DateField } from './DateField'
 
 /**
@@ -16,6 +18,7 @@ export function FormDateField<Values extends FieldValues>({
   name: Path<Values>
   label: string
 }) {
+  const { t } = useTranslation()
   return (
     <Controller
       control={control}
@@ -29,7 +32,7 @@ export function FormDateField<Values extends FieldValues>({
           value={typeof field.value === 'string' ? field.value : ''}
           onChange={field.onChange}
           onBlur={field.onBlur}
-          error={fieldState.error?.message}
+          error={fieldMessage(fieldState.error, label, t)}
         />
       )}
     />

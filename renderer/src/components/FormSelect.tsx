@@ -1,9 +1,12 @@
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { fieldMessage } from '../lib/form'
 import { ListSelect } from './ListSelect'
 
 /**
- * A select list bound to a form field, its error shown under it; type-ahead and Enter as every
- * list (`ListSelect`), and focused by a refusal of the core on its field (its ref given).
+ * A select list bound to a form field, its error shown under it (a required list left empty
+ * names itself); type-ahead and Enter as every list (`ListSelect`), and focused by a refusal of
+ * the core on its field (its ref given).
  */
 export function FormSelect<Values extends FieldValues>({
   control,
@@ -25,6 +28,7 @@ export function FormSelect<Values extends FieldValues>({
   /** Called with the value the user picked (e.g. to fill a dependent field). */
   onPick?: (value: string) => void
 }) {
+  const { t } = useTranslation()
   return (
     <Controller
       control={control}
@@ -43,7 +47,7 @@ export function FormSelect<Values extends FieldValues>({
             if (value) onPick?.(value)
           }}
           onBlur={field.onBlur}
-          error={fieldState.error?.message}
+          error={fieldMessage(fieldState.error, label, t, { empty: required && !field.value })}
           allowDeselect={clearable}
         />
       )}

@@ -5,6 +5,29 @@ import { issueMessage, issuePath } from '@shared/validation/issues'
 import { ApiError } from './api'
 import { revealField } from './reveal-refusal'
 
+/** The type of a form's error for a required field left empty. */
+const REQUIRED = 'required'
+
+/**
+ * The message shown under a field: a required field left empty is said naming the field
+ * (« Renseignez « Ligne du budget » : ce champ est obligatoire. »), as the browser's own check
+ * says it (required-messages.ts), whether the form, the text's preparation or the core found it
+ * empty. `empty`: a required list left without a choice, whatever the schema said of it (« Valeur
+ * invalide. », « Choisissez une valeur de la liste. »), is a field to fill in too.
+ */
+export function fieldMessage(
+  error: { type?: string | number; message?: string } | undefined,
+  label: string,
+  t: TFunction,
+  { empty = false }: { empty?: boolean } = {},
+): string | undefined {
+  const message = error?.message
+  if (!message) return undefined
+  if (empty || error.type === REQUIRED || message === t('validation.required'))
+    return t('validation.requiredNamed', { field: label })
+  return message
+}
+
 /**
  * Validates a form with the same zod schema the core applies, so a message appears next to its
  * field as the user types; the core still validates again, whatever the form let through.
@@ -27,7 +50,9 @@ export function schemaResolver<Values extends FieldValues>(
       const path = issuePath(issue)
       if (errors[path]) continue
       const { key, params } = issueMessage(issue)
-      errors[path] = { type: issue.code, message: t(key, params) }
+      // A required field left empty: shown naming the field (`fieldMessage`).
+      const type = key === 'validation.required' ? REQUIRED : issue.code
+      errors[path] = { type, message: t(key, params) }
     }
     return { values: {}, errors: errors as FieldErrors<Values> }
   }

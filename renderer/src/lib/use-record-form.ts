@@ -9,7 +9,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { useEditSavedNotice } from '../app/use-undo'
-import { applyServerErrors, schemaResolver } from './form'
+import { applyServerErrors, fieldMessage, schemaResolver } from './form'
 
 /** What a form's text turns into on its way to the core, with the field errors found meanwhile. */
 export type Prepared = { input: unknown; errors: Record<string, string> }
@@ -112,7 +112,11 @@ export function useRecordForm<Values extends FieldValues, Saved>({
     field: (name, label) => ({
       label,
       ...form.register(name),
-      error: (errors as Record<string, { message?: string } | undefined>)[name]?.message,
+      error: fieldMessage(
+        (errors as Record<string, { type?: string; message?: string } | undefined>)[name],
+        label,
+        t,
+      ),
     }),
     select: (name, label) => ({ control: form.control, name, label }),
     date: (name, label) => ({ control: form.control, name, label }),

@@ -8,6 +8,7 @@ import { FINANCING_SOURCES, financingLineInput } from '@shared/projects/schema'
 import { CurrencySelect } from '../../components/CurrencySelect'
 import { InlineAddForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
+import { fieldMessage } from '../../lib/form'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { type ProjectEntryProps, useProjectForm } from './use-project-form'
@@ -107,7 +108,9 @@ export function PlanLineForm({ project, onSaved }: ProjectEntryProps) {
                 data={agreementChoices}
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
-                error={fieldState.error?.message}
+                error={fieldMessage(fieldState.error, t('projects.plan.agreement'), t, {
+                  empty: !field.value,
+                })}
               />
             )}
           />

@@ -9,6 +9,7 @@ import { type ProjectDetail, type ProjectInput, projectInput } from '@shared/pro
 import { FormSelect } from '../../components/FormSelect'
 import { RecordForm } from '../../components/RecordForm'
 import { call } from '../../lib/api'
+import { fieldMessage } from '../../lib/form'
 import { preparedAmount } from '../../lib/amount-input'
 import { useLanguage } from '../../lib/use-language'
 import { useRecordForm } from '../../lib/use-record-form'
@@ -101,7 +102,9 @@ export function ProjectForm({
               label={t('projects.field.sector')}
               value={sector.value || null}
               onChange={(value) => sector.onChange(value ?? '')}
-              error={fieldState.error?.message}
+              error={fieldMessage(fieldState.error, t('projects.field.sector'), t, {
+                empty: !sector.value,
+              })}
               required
             />
           )}
