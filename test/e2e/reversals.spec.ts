@@ -98,7 +98,7 @@ test('a receipt already spent is reversed only once the negative balance it leav
     .click()
   const dialog = page.getByRole('dialog', { name: 'Annuler ce versement' })
   await expect(dialog).toContainText('Cette annulation rend un disponible négatif')
-  await expect(dialog).toContainText(/Après l’annulation, Disponible \(\w+\) sera de -/)
+  await expect(dialog).toContainText(/Après l’annulation — Disponible \(\w+\) : -/)
   await app.expectAccessible()
   // A reason alone is not enough: the negative balance must be accepted.
   await dialog.getByLabel('Raison de l’annulation').fill('Virement rejeté par la banque')

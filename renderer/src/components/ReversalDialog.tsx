@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/api'
 import { Amount } from './Amount'
 import { formatMoney } from '@shared/money/format'
 import { useLanguage } from '../lib/use-language'
+import { INTL_LOCALE } from '@shared/i18n/locale'
 import { FormError } from './FormError'
 import { type Notice, useNotices } from './notices'
 
@@ -140,17 +141,21 @@ function ReversalDialog({
             {overdrawn.length > 0 && (
               <Alert color="red" title={t('reversal.overdrawnTitle')}>
                 <Stack gap="xs">
-                  {overdrawn.map((figure) => (
-                    <Text size="sm" key={figure.label}>
-                      {t('reversal.overdrawn', {
-                        figure: figure.label,
-                        amount: formatMoney(
-                          { minor: figure.after, currency: figure.currency },
-                          language,
+                  <Text size="sm">
+                    {t('reversal.overdrawn', {
+                      figures: new Intl.ListFormat(INTL_LOCALE[language]).format(
+                        overdrawn.map((figure) =>
+                          t('reversal.overdrawnFigure', {
+                            figure: figure.label,
+                            amount: formatMoney(
+                              { minor: figure.after, currency: figure.currency },
+                              language,
+                            ),
+                          }),
                         ),
-                      })}
-                    </Text>
-                  ))}
+                      ),
+                    })}
+                  </Text>
                   <Checkbox
                     label={t('reversal.overdrawnAccept')}
                     checked={overdrawnAccepted}

@@ -71,7 +71,8 @@ export const en: Catalog = {
     back: 'Do not cancel',
     overdrawnTitle: 'This cancellation makes an available balance negative',
     overdrawn:
-      'After the cancellation, {{figure}} will be {{amount}}: the money of this record has already been spent or committed. The expenses stay charged; the negative balance will have to be settled.',
+      'After the cancellation — {{figures}}. The money of this record has already been spent or committed: the expenses stay charged, and the negative balance will have to be settled.',
+    overdrawnFigure: '{{figure}}: {{amount}}',
     overdrawnAccept: 'Cancel anyway, knowing the balance goes negative',
     overdrawnRequired: 'Tick the box to confirm the cancellation despite the negative balance.',
     receipt: {

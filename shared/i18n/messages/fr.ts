@@ -72,7 +72,8 @@ export const fr = {
     back: 'Ne pas annuler',
     overdrawnTitle: 'Cette annulation rend un disponible négatif',
     overdrawn:
-      'Après l’annulation, {{figure}} sera de {{amount}} : l’argent de cet enregistrement a déjà été dépensé ou engagé. Les dépenses restent imputées ; le solde négatif sera à régulariser.',
+      'Après l’annulation — {{figures}}. L’argent de cet enregistrement a déjà été dépensé ou engagé : les dépenses restent imputées, le solde négatif sera à régulariser.',
+    overdrawnFigure: '{{figure}} : {{amount}}',
     overdrawnAccept: 'J’annule quand même, en connaissance du solde négatif',
     overdrawnRequired: 'Cochez la case pour confirmer l’annulation malgré le solde négatif.',
     receipt: {
