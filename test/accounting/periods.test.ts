@@ -97,8 +97,8 @@ describe('closed periods', () => {
       expect(result.ok, channel).toBe(false)
       if (result.ok) return
       expect(result.error.fields?.map((f) => f.path)).toEqual([field])
-      expect(result.error.fields?.[0]?.message).toContain('2025-03-31')
-      expect(result.error.fields?.[0]?.message).toContain('2025-04-01')
+      expect(result.error.fields?.[0]?.message).toContain('31/03/2025')
+      expect(result.error.fields?.[0]?.message).toContain('01/04/2025')
     }
     const ledgerBefore = await ledgerCount()
     await refused(
@@ -224,7 +224,7 @@ describe('closed periods', () => {
       'first',
     )
     const again = await app.call('accounting.close', { through: '2025-01-31' })
-    expect(!again.ok && again.error.fields?.[0]?.message).toContain('2025-01-31')
+    expect(!again.ok && again.error.fields?.[0]?.message).toContain('31/01/2025')
     const periods = await app.ok('accounting.close', { through: '2025-12-31' })
     expect(periods.closures.map((c) => c.closesThrough)).toEqual(['2025-12-31', '2025-01-31'])
     const notLast = await app.call('accounting.reopen', { id: first.id, reason: 'Erreur' })
